@@ -1,0 +1,411 @@
+"""What is launched: the campaign and its launch document (văn bản phát động)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from units.models import SearchableMixin, TimeStampedModel, Unit
+
+
+def date_in_words(value: datetime.date) -> str:
+    """ "ngày 05 tháng 02 năm 2024": Decree 30 pads days under 10 and months 1 and 2."""
+    day = f"{value.day:02d}"
+    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
+    return f"ngày {day} tháng {month} năm {value.year}"
+
+
+class DocumentType(models.Model):
+    """Loại văn bản: reference data with the symbol abbreviation (Decree 30/2020).
+
+    A Công văn has no abbreviation: its symbol is the body, then the drafting
+    office ("UBND-NV").
+    """
+
+    name = models.CharField("tên loại văn bản", max_length=100, unique=True)
+    abbreviation = models.CharField(
+        "chữ viết tắt", max_length=20, blank=True, help_text="Ví dụ: QĐ, KH, CT."
+    )
+    is_letter = models.BooleanField(
+        "là công văn",
+        default=False,
+        help_text="Công văn ghi trích yếu dạng “V/v ...” dưới số, không có tên loại ở giữa.",
+    )
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    class Meta:
+        verbose_name = "loại văn bản"
+        verbose_name_plural = "loại văn bản"
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
+
+
+class CampaignQuerySet(models.QuerySet):
+    def public(self) -> CampaignQuerySet:
+        """What the public portal may show."""
+        return self.filter(status__in=Campaign.PUBLIC_STATUSES)
+
+    def newest_first(self) -> CampaignQuerySet:
+        return self.order_by(
+            F("sort_date").desc(nulls_last=True), F("published_at").desc(nulls_last=True), "-pk"
+        )
+
+
+class Campaign(TimeStampedModel, SearchableMixin):
+    """Phong trào thi đua, with every field of its launch document."""
+
+    class Kind(models.TextChoices):
+        REGULAR = "regular", "Thi đua thường xuyên"
+        THEMATIC = "thematic", "Thi đua theo chuyên đề (theo đợt)"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Dự thảo"
+        PUBLISHED = "published", "Đang diễn ra"
+        CLOSED = "closed", "Đã kết thúc"
+        SUMMARISED = "summarised", "Đã tổng kết"
+        WITHDRAWN = "withdrawn", "Đã thu hồi"
+
+    PUBLIC_STATUSES = (Status.PUBLISHED, Status.CLOSED, Status.SUMMARISED)
+
+    # Issuing body and document identity
+    issuer = models.ForeignKey(
+        Unit,
+        verbose_name="cơ quan ban hành",
+        on_delete=models.PROTECT,
+        related_name="campaigns",
+        limit_choices_to={"is_issuing_body": True},
+    )
+    document_type = models.ForeignKey(
+        DocumentType, verbose_name="loại văn bản", on_delete=models.PROTECT
+    )
+    number = models.CharField(
+        "số",
+        max_length=20,
+        blank=True,
+        help_text="Phần trước dấu “/”, ví dụ 5834. Để trống nếu văn bản chưa lấy số.",
+    )
+    symbol = models.CharField(
+        "ký hiệu", max_length=100, blank=True, help_text="Phần sau dấu “/”, ví dụ PĐTĐ-UBND."
+    )
+    place = models.CharField("địa danh", max_length=100, blank=True)
+    issued_on = models.DateField("ngày ban hành", null=True, blank=True)
+    issued_month = models.PositiveSmallIntegerField(
+        "tháng ban hành", null=True, blank=True, help_text="Khi văn bản để trống ngày."
+    )
+    issued_year = models.PositiveSmallIntegerField(
+        "năm ban hành", null=True, blank=True, help_text="Khi văn bản để trống ngày."
+    )
+    sort_date = models.DateField(editable=False, null=True, db_index=True)
+
+    # Content
+    subject = models.TextField(
+        "trích yếu",
+        help_text="Trích yếu nội dung; với công văn là phần sau “V/v”.",
+    )
+    theme = models.TextField("chủ đề", blank=True)
+    preamble = models.TextField(
+        "phần mở đầu", blank=True, help_text="Các đoạn trước nội dung thi đua; mỗi đoạn một dòng."
+    )
+    closing = models.TextField(
+        "phần kết",
+        blank=True,
+        help_text="Thời gian, tổ chức thực hiện, lời kêu gọi; mỗi đoạn một dòng.",
+    )
+    kind = models.CharField("hình thức thi đua", max_length=20, choices=Kind.choices)
+    is_special = models.BooleanField(
+        "phong trào thi đua đặc biệt",
+        default=False,
+        help_text="Nhãn chính trị, không phải một hình thức thi đua theo luật.",
+    )
+    start_date = models.DateField("bắt đầu", null=True, blank=True)
+    end_date = models.DateField("kết thúc", null=True, blank=True)
+    time_frame = models.CharField(
+        "thời gian thực hiện (như văn bản ghi)",
+        max_length=255,
+        blank=True,
+        help_text="Ví dụ: Từ nay đến ngày 30/6/2025.",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="phong trào cấp trên",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+
+    # Signature block
+    signing_authority = models.CharField(
+        "quyền hạn ký",
+        max_length=100,
+        blank=True,
+        help_text="Ví dụ: TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH.",
+    )
+    signer_title = models.CharField("chức vụ người ký", max_length=100, blank=True)
+    signer_name = models.CharField("người ký", max_length=100, blank=True)
+
+    # Lifecycle
+    status = models.CharField(
+        "trạng thái", max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField("phát động lúc", null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người phát động",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    source = models.CharField(
+        "nguồn",
+        max_length=255,
+        blank=True,
+        help_text="Tệp hoặc bộ dữ liệu đã tạo ra bản ghi này.",
+    )
+
+    history = HistoricalRecords(excluded_fields=["search_text", "sort_date"])
+    objects = CampaignQuerySet.as_manager()
+    search_fields = ("number", "symbol", "subject", "theme", "place")
+
+    class Meta:
+        verbose_name = "phong trào thi đua"
+        verbose_name_plural = "phong trào thi đua"
+        ordering = ["-sort_date", "-pk"]
+        indexes = [models.Index(fields=["status", "issuer"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(issued_month__isnull=True)
+                | Q(issued_month__gte=1, issued_month__lte=12),
+                name="campaign_issued_month_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="campaign_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        ident = self.number_symbol.strip()
+        return f"{ident} — {self.subject[:80]}" if ident else self.subject[:100]
+
+    def save(self, *args, **kwargs):
+        if self.issued_on:
+            self.issued_month = self.issued_on.month
+            self.issued_year = self.issued_on.year
+        self.sort_date = self.issued_on or (
+            datetime.date(self.issued_year, self.issued_month or 1, 1) if self.issued_year else None
+        )
+        super().save(*args, **kwargs)
+
+    @property
+    def number_symbol(self) -> str:
+        """ "5834/PĐTĐ-UBND", or "/UBND-NV" when the number is still blank."""
+        if not self.number and not self.symbol:
+            return ""
+        return f"{self.number}/{self.symbol}" if self.symbol else self.number
+
+    @property
+    def date_line(self) -> str:
+        """The place-and-date line as printed, blanks kept: "Tam Đường, ngày   tháng 7 năm 2024"."""
+        if self.issued_on:
+            text = date_in_words(self.issued_on)
+        elif self.issued_year:
+            blank = "\u2002" * 3
+            text = f"ngày {blank} tháng {self.issued_month or blank} năm {self.issued_year}"
+        else:
+            return self.place
+        return f"{self.place}, {text}" if self.place else text[0].upper() + text[1:]
+
+    @property
+    def is_letter(self) -> bool:
+        return self.document_type.is_letter
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in self.PUBLIC_STATUSES
+
+    def items_tree(self) -> list[ContentItem]:
+        """Top-level items in order, each with `.subitems` filled (one level)."""
+        items = list(self.items.all())
+        by_parent: dict[int | None, list[ContentItem]] = {}
+        for item in items:
+            by_parent.setdefault(item.parent_id, []).append(item)
+        for item in items:
+            item.subitems = by_parent.get(item.pk, [])
+        return by_parent.get(None, [])
+
+    def distribution_groups(self) -> list[dict]:
+        """Nơi nhận lines; consecutive lines with the same mark share one brace, as on paper."""
+        groups: list[dict] = []
+        for entry in self.distribution.all():
+            if groups and entry.mark and groups[-1]["mark"] == entry.mark:
+                groups[-1]["entries"].append(entry)
+            else:
+                groups.append({"mark": entry.mark, "entries": [entry]})
+        return groups
+
+
+class OrderedChild(models.Model):
+    """A row of a campaign's document that keeps its printed order."""
+
+    order = models.PositiveIntegerField("thứ tự", default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+
+
+class ContentItem(OrderedChild):
+    """Nội dung thi đua: one item of the launch document, nested one level at most."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="phong trào", on_delete=models.CASCADE, related_name="items"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="thuộc nội dung",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+    )
+    label = models.CharField(
+        "ký hiệu mục", max_length=20, blank=True, help_text="Như văn bản ghi: 1., Một là, -, +, a)."
+    )
+    heading = models.CharField("tiêu đề", max_length=255, blank=True)
+    text = models.TextField("nội dung", help_text="Mỗi đoạn một dòng.")
+
+    history = HistoricalRecords()
+
+    class Meta(OrderedChild.Meta):
+        verbose_name = "nội dung thi đua"
+        verbose_name_plural = "nội dung thi đua"
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.text[:60]}".strip()
+
+
+class DocumentReference(OrderedChild):
+    """A document the launch document cites: its legal basis or the one it answers.
+
+    When the cited document is a campaign in thidua, `linked_campaign` points at it.
+    """
+
+    class Relation(models.TextChoices):
+        LEGAL_BASIS = "legal_basis", "Căn cứ"
+        IMPLEMENTS = "implements", "Thực hiện"
+        CITED = "cited", "Dẫn chiếu"
+
+    campaign = models.ForeignKey(
+        Campaign,
+        verbose_name="phong trào",
+        on_delete=models.CASCADE,
+        related_name="references",
+    )
+    relation = models.CharField("quan hệ", max_length=20, choices=Relation.choices)
+    doc_type = models.CharField("loại văn bản", max_length=100, blank=True)
+    number = models.CharField("số", max_length=20, blank=True)
+    symbol = models.CharField("ký hiệu", max_length=100, blank=True)
+    issued_on = models.DateField("ngày ban hành", null=True, blank=True)
+    issuer_name = models.CharField("cơ quan ban hành", max_length=255, blank=True)
+    subject = models.TextField("trích yếu", blank=True)
+    linked_campaign = models.ForeignKey(
+        Campaign,
+        verbose_name="phong trào trong hệ thống",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cited_by",
+    )
+
+    class Meta(OrderedChild.Meta):
+        verbose_name = "văn bản dẫn chiếu"
+        verbose_name_plural = "căn cứ và văn bản dẫn chiếu"
+
+    def __str__(self) -> str:
+        ident = f"{self.number}/{self.symbol}" if self.symbol else self.number
+        parts = [self.doc_type, f"số {ident}" if ident else ""]
+        if self.issued_on:
+            parts.append(f"ngày {self.issued_on:%d/%m/%Y}")
+        if self.issuer_name:
+            parts.append(f"của {self.issuer_name}")
+        return " ".join(p for p in parts if p)
+
+
+class Anniversary(OrderedChild):
+    """Ngày kỷ niệm the campaign honours, with its date range."""
+
+    campaign = models.ForeignKey(
+        Campaign,
+        verbose_name="phong trào",
+        on_delete=models.CASCADE,
+        related_name="anniversaries",
+    )
+    name = models.CharField("tên sự kiện", max_length=255)
+    start_date = models.DateField("từ ngày", null=True, blank=True)
+    end_date = models.DateField("đến ngày", null=True, blank=True)
+
+    class Meta(OrderedChild.Meta):
+        verbose_name = "ngày kỷ niệm"
+        verbose_name_plural = "ngày kỷ niệm"
+
+    def __str__(self) -> str:
+        if self.start_date and self.end_date:
+            return f"{self.name} ({self.start_date:%d/%m/%Y} - {self.end_date:%d/%m/%Y})"
+        return self.name
+
+
+class Recipient(OrderedChild):
+    """Kính gửi: one addressee line."""
+
+    campaign = models.ForeignKey(
+        Campaign,
+        verbose_name="phong trào",
+        on_delete=models.CASCADE,
+        related_name="recipients",
+    )
+    text = models.CharField("nơi gửi", max_length=255)
+
+    class Meta(OrderedChild.Meta):
+        verbose_name = "nơi gửi (Kính gửi)"
+        verbose_name_plural = "kính gửi"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class DistributionEntry(OrderedChild):
+    """Nơi nhận: one line of the distribution list, with its mark such as "B/c".
+
+    Consecutive lines with the same mark share one brace on paper.
+    """
+
+    campaign = models.ForeignKey(
+        Campaign,
+        verbose_name="phong trào",
+        on_delete=models.CASCADE,
+        related_name="distribution",
+    )
+    text = models.CharField("nơi nhận", max_length=255)
+    mark = models.CharField(
+        "ghi chú",
+        max_length=30,
+        blank=True,
+        help_text="Ví dụ: B/c (báo cáo), đăng tải, để thực hiện.",
+    )
+
+    class Meta(OrderedChild.Meta):
+        verbose_name = "nơi nhận"
+        verbose_name_plural = "nơi nhận"
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.mark})" if self.mark else self.text

@@ -1,0 +1,35 @@
+"""Template filters for showing administrative documents."""
+
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.filter
+def paragraphs(text: str | None):
+    """One <p> per line of stored text, escaped."""
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    return format_html_join("\n", "<p>{}</p>", ((line,) for line in lines))
+
+
+@register.filter
+def vn_date(value) -> str:
+    """dd/mm/yyyy, or an empty string."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+@register.simple_tag
+def document_item(item):
+    """A content item as printed: label and italic heading open its first paragraph."""
+    lines = [line.strip() for line in (item.text or "").splitlines() if line.strip()] or [""]
+    opening = format_html(
+        "{}{}{}",
+        format_html('<span class="doc-item__label">{}</span> ', item.label) if item.label else "",
+        format_html('<em class="doc-item__heading">{}</em> ', item.heading) if item.heading else "",
+        lines[0],
+    )
+    first = format_html("<p>{}</p>", opening)
+    rest = format_html_join("\n", "<p>{}</p>", ((line,) for line in lines[1:]))
+    return mark_safe(first + rest)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views_public
+
+app_name = "public"
+
+urlpatterns = [
+    path("", views_public.home, name="home"),
+    path("phong-trao/<int:pk>/", views_public.campaign_detail, name="campaign_detail"),
+]

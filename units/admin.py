@@ -1,0 +1,149 @@
+from django import forms
+from django.contrib import admin
+from django.db.models import Count
+from import_export.admin import ImportExportModelAdmin
+
+from . import services
+from .admin_tools import (
+    NoDeleteAdminMixin,
+    NormalizedSearchAdminMixin,
+    ReasonForm,
+    run_action_with_form,
+)
+from .models import IssuingBody, Membership, Person, Unit
+from .resources import PersonResource, UnitResource
+
+
+class MergeForm(ReasonForm):
+    target = forms.ModelChoiceField(
+        label="Sáp nhập vào đơn vị",
+        queryset=Unit.objects.active().order_by("name"),
+    )
+
+
+@admin.action(description="Lưu trữ các đơn vị đã chọn")
+def archive_units(modeladmin, request, queryset):
+    return run_action_with_form(
+        modeladmin,
+        request,
+        queryset,
+        form_class=ReasonForm,
+        title="Lưu trữ đơn vị",
+        apply=lambda unit, form: services.unit_archive(
+            unit=unit, by=request.user, reason=form.cleaned_data["reason"]
+        ),
+    )
+
+
+@admin.action(description="Sáp nhập các đơn vị đã chọn vào một đơn vị khác")
+def merge_units(modeladmin, request, queryset):
+    return run_action_with_form(
+        modeladmin,
+        request,
+        queryset,
+        form_class=MergeForm,
+        title="Sáp nhập đơn vị",
+        apply=lambda unit, form: services.unit_merge(
+            source=unit,
+            target=form.cleaned_data["target"],
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+        ),
+    )
+
+
+@admin.register(Unit)
+class UnitAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, ImportExportModelAdmin):
+    resource_classes = [UnitResource]
+    list_display = ("name", "code", "kind", "level", "parent", "is_issuing_body", "archived")
+    list_filter = ("level", "kind", "is_issuing_body", "archived")
+    list_select_related = ("parent",)
+    autocomplete_fields = ("parent", "merged_into")
+    readonly_fields = ("archived", "archived_on", "archived_by", "archived_reason", "merged_into")
+    actions = [archive_units, merge_units]
+    fieldsets = (
+        (None, {"fields": ("name", "short_name", "code", "kind", "level", "parent")}),
+        ("Ban hành văn bản", {"fields": ("is_issuing_body", "locality")}),
+        (
+            "Lưu trữ, sáp nhập",
+            {
+                "classes": ("collapse",),
+                "fields": (
+                    "archived",
+                    "archived_on",
+                    "archived_by",
+                    "archived_reason",
+                    "merged_into",
+                ),
+            },
+        ),
+    )
+
+
+@admin.register(IssuingBody)
+class IssuingBodyAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, admin.ModelAdmin):
+    list_display = ("name", "level", "locality", "parent", "campaign_count", "archived")
+    list_filter = ("level", "archived")
+    list_select_related = ("parent",)
+    autocomplete_fields = ("parent", "merged_into")
+    readonly_fields = UnitAdmin.readonly_fields
+    fieldsets = UnitAdmin.fieldsets
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(is_issuing_body=True)
+            .annotate(campaign_total=Count("campaigns"))
+        )
+
+    @admin.display(description="số phong trào", ordering="campaign_total")
+    def campaign_count(self, obj) -> int:
+        return obj.campaign_total
+
+    def save_model(self, request, obj, form, change):
+        obj.is_issuing_body = True
+        super().save_model(request, obj, form, change)
+
+
+@admin.action(description="Lưu trữ các cá nhân đã chọn")
+def archive_persons(modeladmin, request, queryset):
+    return run_action_with_form(
+        modeladmin,
+        request,
+        queryset,
+        form_class=ReasonForm,
+        title="Lưu trữ cá nhân",
+        apply=lambda person, form: services.person_archive(
+            person=person, by=request.user, reason=form.cleaned_data["reason"]
+        ),
+    )
+
+
+@admin.register(Person)
+class PersonAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, ImportExportModelAdmin):
+    resource_classes = [PersonResource]
+    list_display = (
+        "full_name",
+        "unit",
+        "position",
+        "gender",
+        "ethnicity",
+        "is_direct_worker",
+        "archived",
+    )
+    list_filter = ("gender", "is_direct_worker", "ethnicity", "unit__level", "archived")
+    list_select_related = ("unit",)
+    autocomplete_fields = ("unit", "user")
+    readonly_fields = ("archived", "archived_on", "archived_by", "archived_reason")
+    actions = [archive_persons]
+
+
+@admin.register(Membership)
+class MembershipAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
+    list_display = ("user", "role", "unit", "archived")
+    list_filter = ("role", "archived", "unit__level")
+    list_select_related = ("user", "unit")
+    search_fields = ("user__username", "user__first_name", "user__last_name", "unit__name")
+    autocomplete_fields = ("user", "unit")
+    readonly_fields = ("archived_on", "archived_by")

@@ -1,0 +1,82 @@
+"""Admin building blocks shared by every app: diacritic-free search, archive-not-delete."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+
+from .text import search_terms
+
+
+class NormalizedSearchAdminMixin:
+    """Admin search on `search_text`: "thi dua" finds "thi đua", "d" finds "đ"."""
+
+    search_fields = ("search_text",)
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
+        terms = search_terms(search_term)
+        if not terms:
+            return queryset, False
+        for term in terms:
+            queryset = queryset.filter(search_text__contains=term)
+        return queryset, False
+
+
+class NoDeleteAdminMixin:
+    """Records users wrote are archived, never deleted."""
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label="Lý do", widget=forms.Textarea(attrs={"rows": 3, "cols": 60}), required=True
+    )
+
+
+def run_action_with_form(
+    modeladmin: admin.ModelAdmin,
+    request: HttpRequest,
+    queryset: QuerySet,
+    *,
+    form_class: type[forms.Form],
+    title: str,
+    apply,
+):
+    """An admin action that first asks for a form (a reason, a target), then applies it.
+
+    `apply(obj, form)` runs per object; a ValidationError is shown for that
+    object and the others still go through, each in its own transaction.
+    """
+    form = form_class(request.POST if "apply" in request.POST else None)
+    if "apply" in request.POST and form.is_valid():
+        done = 0
+        for obj in queryset:
+            try:
+                apply(obj, form)
+                done += 1
+            except ValidationError as exc:
+                modeladmin.message_user(
+                    request, f"{obj}: {' '.join(exc.messages)}", level=messages.ERROR
+                )
+        if done:
+            modeladmin.message_user(request, f"{title}: đã xử lý {done} bản ghi.")
+        return None
+    return TemplateResponse(
+        request,
+        "admin/action_form.html",
+        {
+            **modeladmin.admin_site.each_context(request),
+            "title": title,
+            "form": form,
+            "queryset": queryset,
+            "action": request.POST.get("action"),
+            "opts": modeladmin.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        },
+    )

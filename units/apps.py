@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class UnitsConfig(AppConfig):
+    name = "units"
+    verbose_name = "Đơn vị và cán bộ"
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers system checks)

@@ -1,0 +1,277 @@
+"""Who takes part: the organisation tree, people and staff roles.
+
+Shared abstract bases live here too, because `units` is the lowest layer:
+campaigns and awards import from units, never the reverse.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from .text import normalize_search
+
+
+class TimeStampedModel(models.Model):
+    """Created and modified times on every business record."""
+
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class ArchivableModel(models.Model):
+    """Nothing a user wrote is deleted: it is archived, with who, when and why."""
+
+    archived = models.BooleanField("đã lưu trữ", default=False, db_index=True)
+    archived_on = models.DateTimeField("lưu trữ lúc", null=True, blank=True)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người lưu trữ",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    archived_reason = models.TextField("lý do lưu trữ", blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class SearchableMixin(models.Model):
+    """Keeps `search_text`, a diacritic-free copy of the fields users search."""
+
+    search_text = models.TextField("nội dung tìm kiếm", blank=True, editable=False)
+
+    search_fields: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.search_text = self.build_search_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "search_text" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "search_text"]
+        super().save(*args, **kwargs)
+
+    def build_search_text(self) -> str:
+        parts = [str(getattr(self, name) or "") for name in self.search_fields]
+        return normalize_search(" ".join(parts))
+
+
+class UnitQuerySet(models.QuerySet):
+    def active(self) -> UnitQuerySet:
+        return self.filter(archived=False)
+
+    def issuing_bodies(self) -> UnitQuerySet:
+        return self.filter(is_issuing_body=True)
+
+
+class Unit(TimeStampedModel, ArchivableModel, SearchableMixin):
+    """Đơn vị: any organisation in the one tree.
+
+    Province, district and commune People's Committees, departments, mass
+    organisations, enterprises and cooperatives all live in this tree. Since
+    1/7/2025 districts are gone: units are moved or merged (`merged_into`)
+    and archived, never deleted, so award history stays readable.
+    """
+
+    class Level(models.TextChoices):
+        PROVINCE = "province", "Cấp tỉnh"
+        DISTRICT = "district", "Cấp huyện"
+        COMMUNE = "commune", "Cấp xã"
+        OTHER = "other", "Khác"
+
+    class Kind(models.TextChoices):
+        PEOPLES_COMMITTEE = "ubnd", "Ủy ban nhân dân"
+        DEPARTMENT = "department", "Cơ quan chuyên môn (sở, phòng, ban)"
+        PUBLIC_SERVICE = "public_service", "Đơn vị sự nghiệp"
+        MASS_ORGANISATION = "mass_org", "Mặt trận, đoàn thể"
+        ENTERPRISE = "enterprise", "Doanh nghiệp"
+        COOPERATIVE = "cooperative", "Hợp tác xã"
+        VILLAGE = "village", "Thôn, bản, tổ dân phố"
+        OTHER = "other", "Khác"
+
+    code = models.SlugField(
+        "mã đơn vị",
+        max_length=50,
+        unique=True,
+        help_text="Mã ngắn, duy nhất, dùng khi nhập/xuất Excel (ví dụ: ubnd-tam-duong).",
+    )
+    name = models.CharField("tên đơn vị", max_length=255)
+    short_name = models.CharField("tên viết tắt", max_length=100, blank=True)
+    kind = models.CharField("loại hình", max_length=20, choices=Kind.choices)
+    level = models.CharField("cấp", max_length=20, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="đơn vị cấp trên",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    is_issuing_body = models.BooleanField(
+        "cơ quan ban hành",
+        default=False,
+        help_text="Đơn vị có thẩm quyền phát động phong trào và ban hành văn bản.",
+    )
+    locality = models.CharField(
+        "địa danh",
+        max_length=100,
+        blank=True,
+        help_text="Địa danh ghi trên văn bản, ví dụ: Tam Đường, Thành phố Lai Châu.",
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name="đã sáp nhập vào",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_units",
+    )
+
+    objects = UnitQuerySet.as_manager()
+    search_fields = ("name", "short_name", "code", "locality")
+
+    class Meta:
+        verbose_name = "đơn vị"
+        verbose_name_plural = "đơn vị"
+        ordering = ["name"]
+        indexes = [models.Index(fields=["parent", "archived"])]
+        constraints = [
+            models.CheckConstraint(condition=~Q(parent=models.F("id")), name="unit_not_own_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} (đã lưu trữ)" if self.archived else self.name
+
+    def ancestors(self) -> list[Unit]:
+        """The chain of parents, nearest first (the tree is a few levels deep)."""
+        chain: list[Unit] = []
+        node = self.parent
+        while node is not None and node not in chain:
+            chain.append(node)
+            node = node.parent
+        return chain
+
+    def descendant_ids(self) -> set[int]:
+        """Ids of this unit and every unit below it: one query per level."""
+        found = {self.pk}
+        frontier = {self.pk}
+        while frontier:
+            frontier = (
+                set(Unit.objects.filter(parent_id__in=frontier).values_list("id", flat=True))
+                - found
+            )
+            found |= frontier
+        return found
+
+
+class IssuingBody(Unit):
+    """Cơ quan ban hành: units that launch campaigns, listed on their own in the admin."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "cơ quan ban hành"
+        verbose_name_plural = "cơ quan ban hành"
+
+
+class Person(TimeStampedModel, ArchivableModel, SearchableMixin):
+    """Cá nhân: an individual in a unit, who can be nominated for awards.
+
+    The law asks that direct workers (người lao động trực tiếp), women and
+    ethnic minorities be counted, so those facts are fields.
+    """
+
+    class Gender(models.TextChoices):
+        MALE = "male", "Nam"
+        FEMALE = "female", "Nữ"
+
+    MAJORITY_ETHNICITY = "Kinh"
+
+    full_name = models.CharField("họ và tên", max_length=150)
+    unit = models.ForeignKey(
+        Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="persons"
+    )
+    position = models.CharField("chức vụ", max_length=150, blank=True)
+    gender = models.CharField("giới tính", max_length=10, choices=Gender.choices)
+    ethnicity = models.CharField(
+        "dân tộc", max_length=50, blank=True, help_text="Ví dụ: Kinh, Thái, Mông, Dao."
+    )
+    birth_year = models.PositiveSmallIntegerField("năm sinh", null=True, blank=True)
+    is_direct_worker = models.BooleanField(
+        "người lao động trực tiếp",
+        default=False,
+        help_text="Công nhân, nông dân, người trực tiếp sản xuất, giảng dạy, khám chữa bệnh...",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="tài khoản",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+
+    search_fields = ("full_name", "position", "ethnicity")
+
+    class Meta:
+        verbose_name = "cá nhân"
+        verbose_name_plural = "cá nhân"
+        ordering = ["full_name"]
+        indexes = [models.Index(fields=["unit", "archived"])]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.unit.name})"
+
+    @property
+    def is_ethnic_minority(self) -> bool:
+        return bool(self.ethnicity) and self.ethnicity != self.MAJORITY_ETHNICITY
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active(self) -> MembershipQuerySet:
+        return self.filter(archived=False, unit__archived=False)
+
+
+class Membership(TimeStampedModel, ArchivableModel):
+    """Vai trò: a user's role at a unit. Every permission check reads these."""
+
+    class Role(models.TextChoices):
+        UNIT_STAFF = "unit_staff", "Cán bộ đơn vị"
+        OFFICE_STAFF = "office_staff", "Cơ quan thường trực (Phòng/Sở Nội vụ)"
+        COUNCIL_MEMBER = "council_member", "Thành viên Hội đồng TĐKT"
+        LEADER = "leader", "Lãnh đạo"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="tài khoản",
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="memberships"
+    )
+    role = models.CharField("vai trò", max_length=20, choices=Role.choices)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "vai trò"
+        verbose_name_plural = "vai trò"
+        ordering = ["unit__name", "role"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "unit", "role"],
+                condition=Q(archived=False),
+                name="membership_unique_active_role",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.unit.name}"

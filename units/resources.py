@@ -1,0 +1,169 @@
+"""Excel/CSV import and export of units and persons (django-import-export).
+
+Columns carry Vietnamese headers and choices read and write their Vietnamese
+labels, so a clerk can fill the sheet by hand. Text cells that a spreadsheet
+would run as a formula are escaped on export.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ObjectDoesNotExist
+from import_export import fields, resources, widgets
+
+from .models import Person, Unit
+from .text import normalize_search
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formula(value):
+    """Make a text cell inert in Excel: prefix a quote when it starts like a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+class SafeExportResource(resources.ModelResource):
+    """Escapes formula-like text cells on export (numbers stay numbers)."""
+
+    def export_field(self, field, instance, **kwargs):
+        return escape_formula(super().export_field(field, instance, **kwargs))
+
+
+class ChoiceLabelWidget(widgets.Widget):
+    """Reads a choice by its stored value or its Vietnamese label; writes the label."""
+
+    def __init__(self, choices, **kwargs):
+        self.choices = list(choices)
+        super().__init__(**kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        if value in (None, ""):
+            return ""
+        wanted = normalize_search(str(value))
+        for stored, label in self.choices:
+            if wanted in (normalize_search(stored), normalize_search(str(label))):
+                return stored
+        allowed = ", ".join(str(label) for _, label in self.choices)
+        raise ValueError(f"Giá trị “{value}” không hợp lệ. Chọn một trong: {allowed}.")
+
+    def render(self, value, obj=None, **kwargs):
+        return str(dict(self.choices).get(value, value or ""))
+
+
+class YesNoWidget(widgets.BooleanWidget):
+    """Booleans as a Vietnamese clerk writes them: Có / Không, x, 1 / 0."""
+
+    TRUE_VALUES = [*widgets.BooleanWidget.TRUE_VALUES, "có", "Có", "CÓ", "x", "X", "co"]
+    FALSE_VALUES = [*widgets.BooleanWidget.FALSE_VALUES, "không", "Không", "KHÔNG", "khong"]
+
+    def clean(self, value, row=None, **kwargs):
+        if value in self.NULL_VALUES:
+            return False
+        if value in self.TRUE_VALUES:
+            return True
+        if value in self.FALSE_VALUES:
+            return False
+        raise ValueError(f"Giá trị “{value}” không hợp lệ: ghi “Có” hoặc “Không”.")
+
+    def render(self, value, obj=None, **kwargs):
+        return "Có" if value else "Không"
+
+
+class UnitCodeWidget(widgets.CachedForeignKeyWidget):
+    """A unit referenced by its code, with a Vietnamese error when it is unknown."""
+
+    def __init__(self, **kwargs):
+        super().__init__(Unit, field="code", **kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except ObjectDoesNotExist:
+            raise ValueError(f"Không tìm thấy đơn vị có mã “{value}”.") from None
+
+
+class UnitResource(SafeExportResource):
+    code = fields.Field(attribute="code", column_name="Mã đơn vị")
+    name = fields.Field(attribute="name", column_name="Tên đơn vị")
+    short_name = fields.Field(attribute="short_name", column_name="Tên viết tắt")
+    kind = fields.Field(
+        attribute="kind", column_name="Loại hình", widget=ChoiceLabelWidget(Unit.Kind.choices)
+    )
+    level = fields.Field(
+        attribute="level", column_name="Cấp", widget=ChoiceLabelWidget(Unit.Level.choices)
+    )
+    parent = fields.Field(
+        attribute="parent", column_name="Mã đơn vị cấp trên", widget=UnitCodeWidget()
+    )
+    is_issuing_body = fields.Field(
+        attribute="is_issuing_body", column_name="Cơ quan ban hành", widget=YesNoWidget()
+    )
+    locality = fields.Field(attribute="locality", column_name="Địa danh")
+    archived = fields.Field(
+        attribute="archived", column_name="Đã lưu trữ", widget=YesNoWidget(), readonly=True
+    )
+
+    class Meta:
+        model = Unit
+        import_id_fields = ("code",)
+        fields = (
+            "code",
+            "name",
+            "short_name",
+            "kind",
+            "level",
+            "parent",
+            "is_issuing_body",
+            "locality",
+            "archived",
+        )
+        skip_unchanged = True
+        report_skipped = True
+        use_transactions = True
+        clean_model_instances = True
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("parent")
+
+
+class PersonResource(SafeExportResource):
+    id = fields.Field(attribute="id", column_name="Mã cá nhân", widget=widgets.IntegerWidget())
+    full_name = fields.Field(attribute="full_name", column_name="Họ và tên")
+    unit = fields.Field(attribute="unit", column_name="Mã đơn vị", widget=UnitCodeWidget())
+    position = fields.Field(attribute="position", column_name="Chức vụ")
+    gender = fields.Field(
+        attribute="gender",
+        column_name="Giới tính",
+        widget=ChoiceLabelWidget(Person.Gender.choices),
+    )
+    ethnicity = fields.Field(attribute="ethnicity", column_name="Dân tộc")
+    birth_year = fields.Field(
+        attribute="birth_year", column_name="Năm sinh", widget=widgets.IntegerWidget()
+    )
+    is_direct_worker = fields.Field(
+        attribute="is_direct_worker",
+        column_name="Lao động trực tiếp",
+        widget=YesNoWidget(),
+    )
+
+    class Meta:
+        model = Person
+        import_id_fields = ("id",)
+        fields = (
+            "id",
+            "full_name",
+            "unit",
+            "position",
+            "gender",
+            "ethnicity",
+            "birth_year",
+            "is_direct_worker",
+        )
+        skip_unchanged = True
+        report_skipped = True
+        use_transactions = True
+        clean_model_instances = True
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("unit")

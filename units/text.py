@@ -1,0 +1,26 @@
+"""Vietnamese text helpers shared by every app.
+
+Users type with and without diacritics: "thi dua" must find "thi đua" and
+"d" must find "đ". We keep a normalised copy of searchable text in a column
+(filled on save), so one query works on SQLite and PostgreSQL alike.
+"""
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_search(text: str | None) -> str:
+    """Lower-case, strip diacritics (đ → d by hand: NFD leaves it alone), fold spaces."""
+    if not text:
+        return ""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped.lower()).strip()
+
+
+def search_terms(query: str | None) -> list[str]:
+    """Split a user's query into normalised words."""
+    return [word for word in normalize_search(query).split(" ") if word]
