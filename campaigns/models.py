@@ -7,6 +7,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from units.models import SearchableMixin, TimeStampedModel, Unit
@@ -232,6 +233,22 @@ class Campaign(TimeStampedModel, SearchableMixin):
     @property
     def is_public(self) -> bool:
         return self.status in self.PUBLIC_STATUSES
+
+    @property
+    def is_overdue(self) -> bool:
+        """Published, but its end date has passed and nobody has closed it yet."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.end_date is not None
+            and self.end_date < timezone.localdate()
+        )
+
+    @property
+    def phase(self) -> tuple[str, str]:
+        """(css code, Vietnamese label) of where the campaign stands, as the public sees it."""
+        if self.is_overdue:
+            return "closed", "Đã hết thời gian thực hiện"
+        return self.status, self.get_status_display()
 
     def items_tree(self) -> list[ContentItem]:
         """Top-level items in order, each with `.subitems` filled (one level)."""

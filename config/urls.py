@@ -1,6 +1,7 @@
 """URL roots: the public portal at /, the Django admin at /admin/."""
 
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 admin.site.site_header = "thidua — Quản trị"
@@ -9,5 +10,11 @@ admin.site.index_title = "Quản trị dữ liệu thi đua, khen thưởng"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path(
+        "dang-nhap/",
+        auth_views.LoginView.as_view(template_name="registration/login.html"),
+        name="login",
+    ),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("campaigns.urls_public")),
 ]

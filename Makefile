@@ -1,0 +1,47 @@
+# thidua — two commands:
+#   make run    set up .venv, migrate SQLite, load the demo data, serve http://127.0.0.1:8000
+#   make test   set up .venv and run the whole test suite
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_ENV := DEBUG=1 THIDUA_DEMO=1
+
+.PHONY: run test install lint format bench
+
+$(BIN)/python:
+	@$(PYTHON) -m venv $(VENV) || { \
+	  rm -rf $(VENV); \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Cài gói python3-venv (Debian)..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv && \
+	    $(PYTHON) -m venv $(VENV); \
+	  else \
+	    echo "Thiếu gói python3-venv. Chạy: sudo apt-get install python3-venv"; exit 1; \
+	  fi; }
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	@$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput
+	@$(DEMO_ENV) $(BIN)/python manage.py load_demo
+	@echo ""
+	@echo "thidua đang chạy tại: http://127.0.0.1:8000/   (quản trị: http://127.0.0.1:8000/admin/)"
+	@echo "Nhấn Ctrl+C để dừng."
+	@$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .

@@ -1,0 +1,232 @@
+"""The demo loader reads the five seed documents into campaigns with their real fields."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from awards.models import AwardType
+from campaigns.models import (
+    Anniversary,
+    Campaign,
+    ContentItem,
+    DistributionEntry,
+    DocumentReference,
+    Recipient,
+)
+from units.models import Membership, Person, Unit
+
+D = datetime.date
+pytestmark = pytest.mark.django_db
+
+
+def top_items(campaign):
+    return list(campaign.items.filter(parent=None).order_by("order"))
+
+
+def test_seed_002_city_campaign(demo):
+    c = demo["002"]
+    assert c.issuer.name == "UBND thành phố Lai Châu"
+    assert c.document_type.name == "Phát động thi đua"
+    assert (c.number, c.symbol, c.number_symbol) == ("5834", "PĐTĐ-UBND", "5834/PĐTĐ-UBND")
+    assert c.issued_on == D(2024, 12, 31)
+    assert c.place == "Thành phố Lai Châu"
+    assert c.date_line == "Thành phố Lai Châu, ngày 31 tháng 12 năm 2024"
+    assert c.kind == Campaign.Kind.REGULAR and not c.is_special
+    assert c.theme.startswith("Quyết tâm thi đua hoàn thành thắng lợi các mục tiêu")
+    assert (c.signing_authority, c.signer_title, c.signer_name) == (
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "Nguyễn Văn Nghiệp",
+    )
+    items = top_items(c)
+    assert [i.label for i in items] == ["1.", "2.", "3.", "4.", "5."]
+    assert items[0].text.startswith("Các cơ quan, đơn vị tiếp tục triển khai")
+    # Item 3 splits into the four domains, in order.
+    domains = list(items[2].children.order_by("order"))
+    assert [d.heading for d in domains] == [
+        "Về lĩnh vực kinh tế:",
+        "Về lĩnh vực văn hóa, xã hội:",
+        "Về lĩnh vực quốc phòng - an ninh, thanh tra, tư pháp và công tác đối ngoại:",
+        "Về lĩnh vực xây dựng hệ thống chính trị:",
+    ]
+    assert len(domains[1].text.splitlines()) == 4  # culture, urban life, health, jobs
+    assert "khối thi đua" in items[3].text
+    assert c.end_date == D(2025, 12, 31)
+    assert [d.text for d in c.distribution.all()][0] == "Sở Nội vụ;"
+    assert [d.text for d in c.distribution.all()][-1] == "Lưu: VT."
+
+
+def test_seed_004_is_the_province_parent_of_002(demo):
+    parent = demo["004"]
+    assert parent.issuer.code == "ubnd-tinh-lai-chau"
+    assert parent.document_type.name == "Chỉ thị"
+    assert parent.number_symbol == "09/CT-UBND"
+    assert parent.issued_on == D(2024, 12, 31)
+    assert parent.theme.startswith("Đoàn kết, kỷ cương, trách nhiệm, sáng tạo, phát triển")
+    assert len(top_items(parent)) == 7
+    assert demo["002"].parent == parent
+    link = demo["002"].references.get(relation=DocumentReference.Relation.IMPLEMENTS)
+    assert link.linked_campaign == parent
+    assert list(parent.children.all()) == [demo["002"]]
+
+
+def test_seed_000_blank_number_partial_date_and_close(demo):
+    c = demo["000"]
+    assert c.issuer.name == "UBND huyện Tam Đường"
+    assert c.document_type.is_letter
+    assert (c.number, c.symbol, c.number_symbol) == ("", "UBND-NV", "/UBND-NV")
+    assert c.issued_on is None and (c.issued_month, c.issued_year) == (7, 2024)
+    assert c.date_line.startswith("Tam Đường, ngày ") and c.date_line.endswith("tháng 7 năm 2024")
+    assert c.subject.startswith("phát động phong trào thi đua lập thành tích chào mừng")
+    assert c.end_date == D(2025, 6, 30)
+    assert c.time_frame == "Từ nay đến ngày 30/6/2025"
+    assert [i.label for i in top_items(c)] == ["1.", "2.", "3.", "4.", "5."]
+    assert [r.text for r in c.recipients.all()] == [
+        "Các cơ quan, ban, ngành, đoàn thể huyện;",
+        "UBND các xã, thị trấn;",
+        "Các Doanh nghiệp, HTX trên địa bàn huyện.",
+    ]
+    anniversaries = list(c.anniversaries.all())
+    assert len(anniversaries) == 5
+    assert (anniversaries[0].start_date, anniversaries[0].end_date) == (
+        D(1930, 2, 3),
+        D(2025, 2, 3),
+    )
+    assert (anniversaries[-1].start_date, anniversaries[-1].end_date) == (
+        D(1948, 6, 1),
+        D(2025, 6, 1),
+    )
+    marked = [(d.text, d.mark) for d in c.distribution.all() if d.mark]
+    assert marked == [
+        ("TT. Hội đồng TĐKT tỉnh;", "B/c"),
+        ("TT. Huyện ủy;", "B/c"),
+        ("TT. HĐND huyện;", "B/c"),
+    ]
+    ref = c.references.get(relation=DocumentReference.Relation.IMPLEMENTS)
+    assert (ref.doc_type, ref.number, ref.symbol, ref.issued_on) == (
+        "Công văn",
+        "2563",
+        "UBND-TH",
+        D(2024, 7, 4),
+    )
+    assert ref.issuer_name == "UBND tỉnh Lai Châu"
+    assert (c.signing_authority, c.signer_title, c.signer_name) == (
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "Sùng Lữ Páo",
+    )
+
+
+def test_seed_003_plan_with_sections(demo):
+    c = demo["003"]
+    assert c.document_type.name == "Kế hoạch"
+    assert c.number_symbol == "/KH-UBND"
+    assert (c.issued_month, c.issued_year) == (6, 2023)
+    assert c.is_special and c.kind == Campaign.Kind.THEMATIC
+    assert c.end_date == D(2023, 10, 30)
+    assert "I. MỤC ĐÍCH, YÊU CẦU" in c.preamble.splitlines()
+    assert "III. TỔ CHỨC THỰC HIỆN" in c.closing.splitlines()
+    assert any(line.startswith("2. Giao Phòng Nội vụ huyện") for line in c.closing.splitlines())
+    items = top_items(c)
+    assert len(items) == 5 and all(i.label == "-" for i in items)
+    sub = list(items[1].children.order_by("order"))
+    assert len(sub) == 9 and all(s.label == "+" for s in sub)
+    assert sub[0].text.endswith("gắn với thực hiện Chương trình mỗi xã một sản phẩm (OCOP)...")
+    ref = c.references.get(relation=DocumentReference.Relation.LEGAL_BASIS)
+    assert (ref.number, ref.symbol, ref.issued_on) == ("1954", "UBND-TH", D(2023, 5, 30))
+    assert [d.mark for d in c.distribution.all()][:4] == ["b/c"] * 4
+    assert c.signer_name == "Sùng Lữ Páo"
+
+
+def test_seed_001_special_campaign_without_header(demo):
+    c = demo["001"]
+    assert c.issuer.name == "UBND huyện Tân Uyên"
+    assert c.is_special
+    assert c.number_symbol == "" and c.issued_on is None and c.issued_year is None
+    assert [i.label for i in top_items(c)] == ["Một là,", "Hai là,", "Ba là,"]
+    assert top_items(c)[1].text.count("\n") == 2  # three paragraphs
+    assert c.end_date == D(2024, 12, 31)
+    first = c.anniversaries.first()
+    assert (first.name, first.start_date, first.end_date) == (
+        "115 năm ngày thành lập tỉnh Lai Châu",
+        D(1909, 6, 28),
+        D(2024, 6, 28),
+    )
+    assert ("Cổng Thông tin điện tử huyện;", "đăng tải") in [
+        (d.text, d.mark) for d in c.distribution.all()
+    ]
+    assert c.signer_name == "Nguyễn Thanh Văn"
+    # Hard line breaks of the PDF text are gone.
+    assert "Tân Uyên phát triển nhanh và bền vững" in c.theme
+
+
+def test_no_markdown_or_table_marks_leak_into_text(demo):
+    texts = [
+        *Campaign.objects.values_list("subject", "theme", "preamble", "closing"),
+        *ContentItem.objects.values_list("heading", "text"),
+    ]
+    for row in texts:
+        for value in row:
+            assert "**" not in value and "|" not in value and "#" not in value
+
+
+def test_tree_of_units(demo_units):
+    province = demo_units["ubnd-tinh-lai-chau"]
+    assert province.level == Unit.Level.PROVINCE and province.is_issuing_body
+    assert demo_units["so-noi-vu-lai-chau"].parent == province
+    for district in ("ubnd-tp-lai-chau", "ubnd-tam-duong", "ubnd-tan-uyen"):
+        names = set(demo_units[district].children.values_list("name", flat=True))
+        assert any(n.startswith("Phòng Nội vụ") for n in names)
+        assert any(n.startswith("Phòng Văn hóa và Thông tin") for n in names)
+        assert any(n.startswith("Phòng Tài chính - Kế hoạch") for n in names)
+        assert demo_units[district].children.filter(level=Unit.Level.COMMUNE).count() >= 2
+    kinds = set(Unit.objects.values_list("kind", flat=True))
+    assert {Unit.Kind.ENTERPRISE, Unit.Kind.COOPERATIVE, Unit.Kind.MASS_ORGANISATION} <= kinds
+    assert province.descendant_ids() == set(Unit.objects.values_list("id", flat=True))
+
+
+def counts():
+    models = [
+        Unit,
+        Person,
+        Campaign,
+        ContentItem,
+        Recipient,
+        DistributionEntry,
+        Anniversary,
+        DocumentReference,
+        Membership,
+        AwardType,
+        get_user_model(),
+        Campaign.history.model,
+    ]
+    return {m.__name__: m.objects.count() for m in models}
+
+
+def test_command_twice_changes_nothing_and_keeps_user_edits(settings):
+    settings.THIDUA_DEMO = True
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    first = counts()
+    assert first["Campaign"] == 5 and first["Membership"] == 5
+    c = Campaign.objects.get(source="seed:002")
+    c.theme = "Chủ đề đã được người dùng sửa"
+    c.save()
+    first = counts()
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert counts() == first
+    assert Campaign.objects.get(source="seed:002").theme == "Chủ đề đã được người dùng sửa"
+
+
+def test_demo_logins_only_in_demo_mode(settings, capsys):
+    settings.THIDUA_DEMO = False
+    call_command("load_demo")
+    assert get_user_model().objects.count() == 0
+    settings.THIDUA_DEMO = True
+    call_command("load_demo")
+    out = capsys.readouterr().out
+    assert "thidua@2025" in out
+    roles = set(Membership.objects.values_list("role", flat=True))
+    assert roles == set(Membership.Role.values)
+    assert get_user_model().objects.get(username="admin").is_superuser
