@@ -29,6 +29,7 @@ install: $(VENV)/.installed
 run: install
 	@$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput
 	@$(DEMO_ENV) $(BIN)/python manage.py load_demo
+	@$(DEMO_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo ""
 	@echo "thidua đang chạy tại: http://127.0.0.1:8000/   (quản trị: http://127.0.0.1:8000/admin/)"
 	@echo "Nhấn Ctrl+C để dừng."

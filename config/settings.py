@@ -7,6 +7,7 @@ HSTS) switches on when DEBUG is off.
 from pathlib import Path
 
 import environ
+from import_export.formats.base_formats import CSV, XLSX
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -144,3 +145,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# Excel and CSV are the formats clerks use; nothing else is offered.
+IMPORT_EXPORT_FORMATS = [XLSX, CSV]

@@ -23,8 +23,16 @@ def escape_formula(value):
     return value
 
 
-class SafeExportResource(resources.ModelResource):
-    """Escapes formula-like text cells on export (numbers stay numbers)."""
+class SafeResource(resources.ModelResource):
+    """Our defaults for every resource.
+
+    Export escapes formula-like text cells (numbers stay numbers). Import is
+    all or nothing: one invalid row rolls the whole file back.
+    """
+
+    def import_data(self, dataset, **kwargs):
+        kwargs.setdefault("rollback_on_validation_errors", True)
+        return super().import_data(dataset, **kwargs)
 
     def export_field(self, field, instance, **kwargs):
         return escape_formula(super().export_field(field, instance, **kwargs))
@@ -83,7 +91,7 @@ class UnitCodeWidget(widgets.CachedForeignKeyWidget):
             raise ValueError(f"Không tìm thấy đơn vị có mã “{value}”.") from None
 
 
-class UnitResource(SafeExportResource):
+class UnitResource(SafeResource):
     code = fields.Field(attribute="code", column_name="Mã đơn vị")
     name = fields.Field(attribute="name", column_name="Tên đơn vị")
     short_name = fields.Field(attribute="short_name", column_name="Tên viết tắt")
@@ -127,7 +135,7 @@ class UnitResource(SafeExportResource):
         return super().get_queryset().select_related("parent")
 
 
-class PersonResource(SafeExportResource):
+class PersonResource(SafeResource):
     id = fields.Field(attribute="id", column_name="Mã cá nhân", widget=widgets.IntegerWidget())
     full_name = fields.Field(attribute="full_name", column_name="Họ và tên")
     unit = fields.Field(attribute="unit", column_name="Mã đơn vị", widget=UnitCodeWidget())

@@ -1,0 +1,211 @@
+"""The Django admin: every list loads, search ignores diacritics, history records who changed what."""
+
+import io
+
+import openpyxl
+import pytest
+from django.contrib import admin
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from campaigns.models import Campaign, DocumentType
+from units.models import Person, Unit
+from units.resources import PersonResource, UnitResource
+
+pytestmark = pytest.mark.django_db
+
+
+def admin_url(model, action="changelist", *args):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{action}", args=args)
+
+
+@pytest.mark.parametrize(
+    "model", list(admin.site._registry), ids=lambda m: f"{m._meta.app_label}.{m.__name__}"
+)
+def test_every_changelist_and_add_page_loads(client, admin_user, demo, model):
+    client.force_login(admin_user)
+    response = client.get(admin_url(model))
+    assert response.status_code == 200
+    if admin.site._registry[model].has_add_permission(response.wsgi_request):
+        assert client.get(admin_url(model, "add")).status_code == 200
+
+
+def test_admin_is_in_vietnamese(client, admin_user, demo):
+    client.force_login(admin_user)
+    html = client.get(reverse("admin:index")).content.decode()
+    assert "Quản trị dữ liệu thi đua, khen thưởng" in html
+    assert "Phong trào thi đua" in html and "Đơn vị và cán bộ" in html
+    html = client.get(admin_url(Campaign)).content.decode()
+    assert "Chọn phong trào thi đua để thay đổi" in html or "phong trào thi đua" in html
+
+
+def test_search_without_diacritics_finds_units_and_campaigns(client, admin_user, demo):
+    client.force_login(admin_user)
+    response = client.get(admin_url(Unit), {"q": "tam duong"})
+    names = [u.name for u in response.context["cl"].result_list]
+    assert "UBND huyện Tam Đường" in names and "UBND tỉnh Lai Châu" not in names
+    response = client.get(admin_url(Campaign), {"q": "dac biet"})
+    subjects = {c.pk for c in response.context["cl"].result_list}
+    assert demo["003"].pk in subjects and demo["002"].pk not in subjects
+
+
+def test_autocomplete_on_foreign_keys(client, admin_user, demo):
+    client.force_login(admin_user)
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {
+            "term": "tan uyen",
+            "app_label": "campaigns",
+            "model_name": "campaign",
+            "field_name": "issuer",
+        },
+    )
+    assert response.status_code == 200
+    assert "UBND huyện Tân Uyên" in [r["text"] for r in response.json()["results"]]
+
+
+def test_nothing_can_be_deleted(client, admin_user, demo):
+    client.force_login(admin_user)
+    for obj in (demo["002"], demo["002"].issuer):
+        response = client.get(admin_url(type(obj), "delete", obj.pk))
+        assert response.status_code == 403
+
+
+def inline_management_data(response) -> dict:
+    data = {}
+    for inline in response.context["inline_admin_formsets"]:
+        prefix = inline.formset.prefix
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    return data
+
+
+def test_campaign_edits_keep_history_of_who_and_what(client, admin_user, demo):
+    client.force_login(admin_user)
+    add = client.get(admin_url(Campaign, "add"))
+    data = {
+        **inline_management_data(add),
+        "issuer": demo["002"].issuer.pk,
+        "document_type": DocumentType.objects.get(name="Kế hoạch").pk,
+        "number": "12",
+        "symbol": "KH-UBND",
+        "place": "Thành phố Lai Châu",
+        "issued_on": "15/01/2025",
+        "subject": "Phát động thi đua chuyển đổi số năm 2025",
+        "kind": Campaign.Kind.THEMATIC,
+        "status": Campaign.Status.DRAFT,
+    }
+    response = client.post(admin_url(Campaign, "add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    campaign = Campaign.objects.get(number="12", symbol="KH-UBND")
+    assert campaign.issued_on.isoformat() == "2025-01-15"  # dd/mm/yyyy input
+
+    change = client.get(admin_url(Campaign, "change", campaign.pk))
+    data.update(inline_management_data(change), theme="Chuyển đổi số vì Nhân dân")
+    response = client.post(admin_url(Campaign, "change", campaign.pk), data)
+    assert response.status_code == 302
+
+    history = list(campaign.history.order_by("history_date"))
+    assert [h.history_type for h in history] == ["+", "~"]
+    assert all(h.history_user == admin_user for h in history)
+    delta = history[1].diff_against(history[0])
+    assert [c.field for c in delta.changes] == ["theme"]
+    page = client.get(reverse("admin:campaigns_campaign_history", args=[campaign.pk]))
+    assert "quantri" in page.content.decode()
+
+
+def csv_upload(text: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile("don-vi.csv", text.encode("utf-8"), content_type="text/csv")
+
+
+def test_admin_import_shows_row_errors_in_vietnamese_and_writes_nothing(client, admin_user, demo):
+    client.force_login(admin_user)
+    before = Unit.objects.count()
+    csv = (
+        "Mã đơn vị,Tên đơn vị,Tên viết tắt,Loại hình,Cấp,Mã đơn vị cấp trên,Cơ quan ban hành,Địa danh\n"
+        "ubnd-x-ta-leng,UBND xã Tả Lèng,,Ủy ban nhân dân,Cấp xã,ubnd-tam-duong,Không,Tả Lèng\n"
+        "ubnd-x-sai,UBND xã Sai,,Ủy ban nhân dân,Cấp xã,khong-co-ma-nay,Không,\n"
+        "ubnd-x-sai-2,UBND xã Sai 2,,Quân đội,Cấp xã,ubnd-tam-duong,Có,\n"
+    )
+    response = client.post(
+        admin_url(Unit, "import"), {"import_file": csv_upload(csv), "format": "1"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Không tìm thấy đơn vị có mã “khong-co-ma-nay”" in html
+    assert "Giá trị “Quân đội” không hợp lệ" in html
+    assert Unit.objects.count() == before
+
+
+def test_admin_import_valid_file_creates_units_after_confirmation(client, admin_user, demo):
+    client.force_login(admin_user)
+    csv = (
+        "Mã đơn vị,Tên đơn vị,Tên viết tắt,Loại hình,Cấp,Mã đơn vị cấp trên,Cơ quan ban hành,Địa danh\n"
+        "ubnd-x-ta-leng,UBND xã Tả Lèng,,Ủy ban nhân dân,Cấp xã,ubnd-tam-duong,Không,Tả Lèng\n"
+        "ubnd-x-tam-duong-moi,UBND xã Tam Đường,,ubnd,commune,ubnd-tinh-lai-chau,Có,Tam Đường\n"
+    )
+    preview = client.post(
+        admin_url(Unit, "import"), {"import_file": csv_upload(csv), "format": "1"}
+    )
+    confirm = preview.context["confirm_form"]
+    response = client.post(
+        admin_url(Unit, "process_import"),
+        {**confirm.initial, "format": confirm.initial["format"]},
+    )
+    assert response.status_code == 302
+    ta_leng = Unit.objects.get(code="ubnd-x-ta-leng")
+    assert ta_leng.parent.code == "ubnd-tam-duong"
+    assert (ta_leng.kind, ta_leng.level, ta_leng.is_issuing_body) == ("ubnd", "commune", False)
+    assert Unit.objects.get(code="ubnd-x-tam-duong-moi").is_issuing_body
+
+
+def test_unit_export_xlsx_has_vietnamese_headers_and_escapes_formulas(demo):
+    unit = demo["002"].issuer
+    unit.short_name = '=HYPERLINK("http://evil","bấm")'
+    unit.save()
+    data = UnitResource().export().export("xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Mã đơn vị", "Tên đơn vị", "Tên viết tắt")
+    row = next(r for r in rows if r[0] == "ubnd-tp-lai-chau")
+    assert row[2] == "'" + unit.short_name
+    assert row[3] == "Ủy ban nhân dân" and row[4] == "Cấp huyện"
+    assert row[5] == "ubnd-tinh-lai-chau" and row[6] == "Có"
+
+
+def test_person_import_from_xlsx_with_labels(demo):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(
+        [
+            "Mã cá nhân",
+            "Họ và tên",
+            "Mã đơn vị",
+            "Chức vụ",
+            "Giới tính",
+            "Dân tộc",
+            "Năm sinh",
+            "Lao động trực tiếp",
+        ]
+    )
+    sheet.append([None, "Lò Thị Xuân", "ubnd-x-binh-lu", "Y tá", "Nữ", "Thái", 1995, "Có"])
+    sheet.append([None, "", "ubnd-x-binh-lu", "", "Nam", "", None, "Không"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    from import_export.formats.base_formats import XLSX
+
+    dataset = XLSX().create_dataset(buffer.getvalue())
+    result = PersonResource().import_data(dataset, dry_run=False, raise_errors=False)
+    assert result.has_validation_errors()
+    invalid = result.invalid_rows[0]
+    assert invalid.number == 2 and "full_name" in invalid.error_dict
+    assert not Person.objects.filter(full_name="Lò Thị Xuân").exists()  # nothing half-written
+
+    sheet.delete_rows(3)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    dataset = XLSX().create_dataset(buffer.getvalue())
+    result = PersonResource().import_data(dataset, dry_run=False)
+    assert not result.has_errors() and not result.has_validation_errors()
+    xuan = Person.objects.get(full_name="Lò Thị Xuân")
+    assert (xuan.gender, xuan.ethnicity, xuan.is_direct_worker) == ("female", "Thái", True)
+    assert xuan.is_ethnic_minority
