@@ -1,86 +1,12 @@
-"""Preload the emulation titles and forms of commendation of Law 06/2022/QH15.
-
-Reward multiples are those listed in the domain reference (Decree 98/2023);
-where it gives none the value is left empty for an admin to fill in. Every
-value stays editable in the admin.
-"""
-
-from decimal import Decimal
+"""Preload the emulation titles and forms of commendation (see awards/reference_data.py)."""
 
 from django.db import migrations
 
-LAW = "Luật Thi đua, khen thưởng số 06/2022/QH15; Nghị định 98/2023/NĐ-CP"
-
-# code, name, kind, recipient_kind, level, authority, reward multiple
-AWARD_TYPES = [
-    # Danh hiệu thi đua — cá nhân
-    ("cstd-toan-quoc", "Chiến sĩ thi đua toàn quốc", "title", "individual", "national", "Thủ tướng Chính phủ", "4.5"),
-    ("cstd-tinh", "Chiến sĩ thi đua cấp bộ, ngành, tỉnh", "title", "individual", "province", "Chủ tịch UBND tỉnh", "3.0"),
-    ("cstd-co-so", "Chiến sĩ thi đua cơ sở", "title", "individual", "grassroots", "Chủ tịch UBND cấp xã (cấp huyện trước 1/7/2025); thủ trưởng cơ quan, đơn vị", "1.0"),
-    ("lao-dong-tien-tien", "Lao động tiên tiến", "title", "individual", "grassroots", "Chủ tịch UBND cấp xã (cấp huyện trước 1/7/2025); thủ trưởng cơ quan, đơn vị", "0.3"),
-    ("chien-si-tien-tien", "Chiến sĩ tiên tiến (lực lượng vũ trang)", "title", "individual", "grassroots", "Thủ trưởng đơn vị lực lượng vũ trang", "0.3"),
-    # Danh hiệu thi đua — tập thể
-    ("co-thi-dua-chinh-phu", "Cờ thi đua của Chính phủ", "title", "collective", "national", "Thủ tướng Chính phủ", "12.0"),
-    ("co-thi-dua-tinh", "Cờ thi đua cấp bộ, ngành, tỉnh", "title", "collective", "province", "Chủ tịch UBND tỉnh", None),
-    ("tap-the-ldxs", "Tập thể lao động xuất sắc", "title", "collective", "province", "Chủ tịch UBND tỉnh", "1.5"),
-    ("don-vi-quyet-thang", "Đơn vị quyết thắng (lực lượng vũ trang)", "title", "collective", "province", "Thủ trưởng cấp bộ, ngành", "1.5"),
-    ("tap-the-ldtt", "Tập thể lao động tiên tiến", "title", "collective", "grassroots", "Chủ tịch UBND cấp xã (cấp huyện trước 1/7/2025); thủ trưởng cơ quan, đơn vị", "0.8"),
-    ("don-vi-tien-tien", "Đơn vị tiên tiến (lực lượng vũ trang)", "title", "collective", "grassroots", "Thủ trưởng đơn vị lực lượng vũ trang", "0.8"),
-    ("xa-phuong-tieu-bieu", "Xã, phường tiêu biểu", "title", "collective", "province", "Chủ tịch UBND tỉnh", None),
-    ("thon-to-dan-pho-van-hoa", "Thôn, tổ dân phố văn hóa", "title", "collective", "grassroots", "Chủ tịch UBND cấp xã", None),
-    # Danh hiệu thi đua — hộ gia đình
-    ("gia-dinh-van-hoa", "Gia đình văn hóa", "title", "household", "grassroots", "Chủ tịch UBND cấp xã", None),
-    # Hình thức khen thưởng
-    ("huan-chuong-ca-nhan", "Huân chương (cá nhân)", "commendation", "individual", "national", "Chủ tịch nước", None),
-    ("huan-chuong-tap-the", "Huân chương (tập thể)", "commendation", "collective", "national", "Chủ tịch nước", None),
-    ("huy-chuong", "Huy chương", "commendation", "individual", "national", "Chủ tịch nước", None),
-    ("danh-hieu-vinh-du", "Danh hiệu vinh dự Nhà nước", "commendation", "individual", "national", "Chủ tịch nước", None),
-    ("giai-thuong-hcm", "Giải thưởng Hồ Chí Minh", "commendation", "individual", "national", "Chủ tịch nước", None),
-    ("giai-thuong-nha-nuoc", "Giải thưởng Nhà nước", "commendation", "individual", "national", "Chủ tịch nước", None),
-    ("ky-niem-chuong", "Kỷ niệm chương", "commendation", "individual", "province", "Bộ trưởng, thủ trưởng cơ quan trung ương", None),
-    ("bang-khen-ttg-ca-nhan", "Bằng khen của Thủ tướng Chính phủ (cá nhân)", "commendation", "individual", "national", "Thủ tướng Chính phủ", None),
-    ("bang-khen-ttg-tap-the", "Bằng khen của Thủ tướng Chính phủ (tập thể)", "commendation", "collective", "national", "Thủ tướng Chính phủ", None),
-    ("bang-khen-tinh-ca-nhan", "Bằng khen của Chủ tịch UBND tỉnh (cá nhân)", "commendation", "individual", "province", "Chủ tịch UBND tỉnh", None),
-    ("bang-khen-tinh-tap-the", "Bằng khen của Chủ tịch UBND tỉnh (tập thể)", "commendation", "collective", "province", "Chủ tịch UBND tỉnh", None),
-    ("bang-khen-tinh-ho-gia-dinh", "Bằng khen của Chủ tịch UBND tỉnh (hộ gia đình)", "commendation", "household", "province", "Chủ tịch UBND tỉnh", None),
-    ("giay-khen-huyen-ca-nhan", "Giấy khen của Chủ tịch UBND cấp huyện (cá nhân, trước 1/7/2025)", "commendation", "individual", "district", "Chủ tịch UBND cấp huyện", None),
-    ("giay-khen-huyen-tap-the", "Giấy khen của Chủ tịch UBND cấp huyện (tập thể, trước 1/7/2025)", "commendation", "collective", "district", "Chủ tịch UBND cấp huyện", None),
-    ("giay-khen-huyen-ho-gia-dinh", "Giấy khen của Chủ tịch UBND cấp huyện (hộ gia đình, trước 1/7/2025)", "commendation", "household", "district", "Chủ tịch UBND cấp huyện", None),
-    ("giay-khen-xa-ca-nhan", "Giấy khen của Chủ tịch UBND cấp xã (cá nhân)", "commendation", "individual", "grassroots", "Chủ tịch UBND cấp xã", None),
-    ("giay-khen-xa-tap-the", "Giấy khen của Chủ tịch UBND cấp xã (tập thể)", "commendation", "collective", "grassroots", "Chủ tịch UBND cấp xã", None),
-    ("giay-khen-xa-ho-gia-dinh", "Giấy khen của Chủ tịch UBND cấp xã (hộ gia đình)", "commendation", "household", "grassroots", "Chủ tịch UBND cấp xã", None),
-    ("giay-khen-thu-truong-ca-nhan", "Giấy khen của thủ trưởng cơ quan, đơn vị (cá nhân)", "commendation", "individual", "grassroots", "Thủ trưởng sở, ban, ngành, cơ quan, đơn vị", None),
-    ("giay-khen-thu-truong-tap-the", "Giấy khen của thủ trưởng cơ quan, đơn vị (tập thể)", "commendation", "collective", "grassroots", "Thủ trưởng sở, ban, ngành, cơ quan, đơn vị", None),
-]
-
-
-def _normalize(text):
-    import unicodedata
-
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFD", text)
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
+from awards.reference_data import load_award_types
 
 
 def load(apps, schema_editor):
-    AwardType = apps.get_model("awards", "AwardType")
-    for order, (code, name, kind, recipient, level, authority, multiple) in enumerate(
-        AWARD_TYPES, start=1
-    ):
-        if AwardType.objects.filter(code=code).exists():
-            continue
-        AwardType.objects.create(
-            code=code,
-            name=name,
-            kind=kind,
-            recipient_kind=recipient,
-            level=level,
-            authority=authority,
-            reward_multiple=Decimal(multiple) if multiple else None,
-            legal_basis=LAW,
-            order=order,
-            search_text=_normalize(f"{name} {code} {authority}"),
-        )
+    load_award_types(apps.get_model("awards", "AwardType"))
 
 
 class Migration(migrations.Migration):
