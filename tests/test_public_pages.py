@@ -49,7 +49,7 @@ def test_campaign_page_shows_the_whole_document_002(client, demo):
     response = client.get(reverse("public:campaign_detail", args=[c.pk]))
     assert response.status_code == 200
     page = text_of(response)
-    assert "UBND THÀNH PHỐ LAI CHÂU" in page
+    assert "ỦY BAN NHÂN DÂN THÀNH PHỐ LAI CHÂU" in page
     assert "Số: 5834/PĐTĐ-UBND" in page
     assert "Thành phố Lai Châu, ngày 31 tháng 12 năm 2024" in page
     assert "PHÁT ĐỘNG THI ĐUA" in page

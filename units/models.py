@@ -150,6 +150,19 @@ class Unit(TimeStampedModel, ArchivableModel, SearchableMixin):
     def __str__(self) -> str:
         return f"{self.name} (đã lưu trữ)" if self.archived else self.name
 
+    @property
+    def header_lines(self) -> list[str]:
+        """The body's name as printed at the top left of a document (Decree 30), in capitals.
+
+        "UBND huyện Tam Đường" prints as "ỦY BAN NHÂN DÂN" over "HUYỆN TAM ĐƯỜNG".
+        """
+        name = self.name
+        if name.startswith("UBND "):
+            return ["ỦY BAN NHÂN DÂN", name[len("UBND ") :].upper()]
+        if name.lower().startswith("ủy ban nhân dân "):
+            return ["ỦY BAN NHÂN DÂN", name[len("ủy ban nhân dân ") :].upper()]
+        return [name.upper()]
+
     def ancestors(self) -> list[Unit]:
         """The chain of parents, nearest first (the tree is a few levels deep)."""
         chain: list[Unit] = []
