@@ -209,3 +209,21 @@ def test_person_import_from_xlsx_with_labels(demo):
     xuan = Person.objects.get(full_name="Lò Thị Xuân")
     assert (xuan.gender, xuan.ethnicity, xuan.is_direct_worker) == ("female", "Thái", True)
     assert xuan.is_ethnic_minority
+
+
+@pytest.mark.parametrize("fmt,content_type", [("0", "spreadsheetml"), ("1", "text/csv")])
+def test_admin_export_units_as_xlsx_and_csv(client, admin_user, demo, fmt, content_type):
+    client.force_login(admin_user)
+    form = client.get(admin_url(Unit, "export")).context["form"]
+    fields = {name: "on" for name in form.fields if name.startswith("unitresource_")}
+    response = client.post(admin_url(Unit, "export"), {"format": fmt, "resource": "0", **fields})
+    assert response.status_code == 200
+    assert content_type in response["Content-Type"]
+    body = response.content
+    if fmt == "1":
+        text = body.decode("utf-8-sig")
+        assert text.splitlines()[0].startswith("Mã đơn vị,Tên đơn vị")
+        assert "UBND huyện Tam Đường" in text
+    else:
+        rows = list(openpyxl.load_workbook(io.BytesIO(body)).active.iter_rows(values_only=True))
+        assert len(rows) == Unit.objects.count() + 1

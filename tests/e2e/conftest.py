@@ -14,7 +14,7 @@ import pytest
 # ORM calls from it. Only the e2e tests set this, never the settings.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("THIDUA_CHROMIUM", "/usr/bin/chromium")
 REQUIRE_BROWSER = os.environ.get("THIDUA_REQUIRE_BROWSER") == "1"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
