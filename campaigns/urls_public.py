@@ -7,4 +7,7 @@ app_name = "public"
 urlpatterns = [
     path("", views_public.home, name="home"),
     path("phong-trao/<int:pk>/", views_public.campaign_detail, name="campaign_detail"),
+    path(
+        "phong-trao/<int:pk>/van-ban.pdf", views_public.campaign_pdf_download, name="campaign_pdf"
+    ),
 ]

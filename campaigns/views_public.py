@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from . import selectors
+from .pdf import campaign_pdf, campaign_pdf_filename
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -19,8 +20,17 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "campaigns/public/detail.html",
         {
             "campaign": campaign,
-            "items": campaign.items_tree(),
-            "distribution_groups": campaign.distribution_groups(),
             "children": selectors.public_children(campaign),
         },
     )
+
+
+def campaign_pdf_download(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = selectors.public_campaign_detail(pk)
+    return pdf_response(campaign_pdf(campaign), campaign_pdf_filename(campaign))
+
+
+def pdf_response(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
