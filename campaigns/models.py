@@ -11,6 +11,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from units.models import SearchableMixin, TimeStampedModel, Unit
+from units.text import normalize_search
 
 
 def date_in_words(value: datetime.date) -> str:
@@ -206,6 +207,19 @@ class Campaign(TimeStampedModel, SearchableMixin):
             datetime.date(self.issued_year, self.issued_month or 1, 1) if self.issued_year else None
         )
         super().save(*args, **kwargs)
+
+    def build_search_text(self) -> str:
+        """Also find a campaign by its issuer's and its type's names."""
+        extra = " ".join(
+            [
+                self.number_symbol,
+                self.issuer.name if self.issuer_id else "",
+                self.document_type.name if self.document_type_id else "",
+                self.get_kind_display() if self.kind else "",
+                "phong trào thi đua đặc biệt" if self.is_special else "",
+            ]
+        )
+        return normalize_search(f"{super().build_search_text()} {extra}")
 
     @property
     def number_symbol(self) -> str:

@@ -2,29 +2,84 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+import datetime
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from units.text import search_terms
 
 from .models import Campaign, ContentItem
 
+DOCUMENT_PREFETCH = (
+    Prefetch("items", queryset=ContentItem.objects.order_by("order", "pk")),
+    "anniversaries",
+    "recipients",
+    "distribution",
+    "references__linked_campaign",
+)
+DOCUMENT_RELATED = ("issuer", "issuer__parent", "document_type", "parent", "parent__issuer")
 
-def public_campaign_list() -> QuerySet[Campaign]:
-    """Published campaigns for the portal, newest first, in a fixed number of queries."""
-    return Campaign.objects.public().select_related("issuer", "document_type").newest_first()
+
+def public_campaign_list(filters: dict | None = None) -> QuerySet[Campaign]:
+    """Published campaigns for the portal, newest first, filtered; a fixed number of queries.
+
+    filters: q (words, diacritics ignored), issuer (a Unit: it and every unit
+    below it), year (issued or running that year), kind (regular, thematic or
+    special), status ("dang-dien-ra" or "da-ket-thuc").
+    """
+    queryset = Campaign.objects.public().select_related("issuer", "document_type").newest_first()
+    return apply_filters(queryset, filters or {})
+
+
+def apply_filters(queryset: QuerySet[Campaign], filters: dict) -> QuerySet[Campaign]:
+    for term in search_terms(filters.get("q")):
+        queryset = queryset.filter(search_text__contains=term)
+    if issuer := filters.get("issuer"):
+        queryset = queryset.filter(issuer_id__in=issuer.descendant_ids())
+    if year := filters.get("year"):
+        first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        queryset = queryset.filter(
+            Q(sort_date__year=year)
+            | Q(start_date__lte=last, end_date__gte=first)
+            | Q(start_date__isnull=True, sort_date__lte=last, end_date__gte=first)
+            | Q(start_date__isnull=True, sort_date__isnull=True, end_date__year=year)
+        )
+    kind = filters.get("kind")
+    if kind == "special":
+        queryset = queryset.filter(is_special=True)
+    elif kind:
+        queryset = queryset.filter(kind=kind)
+    today = timezone.localdate()
+    if filters.get("status") == "dang-dien-ra":
+        queryset = queryset.filter(status=Campaign.Status.PUBLISHED).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=today)
+        )
+    elif filters.get("status") == "da-ket-thuc":
+        queryset = queryset.filter(
+            Q(status__in=[Campaign.Status.CLOSED, Campaign.Status.SUMMARISED])
+            | Q(status=Campaign.Status.PUBLISHED, end_date__lt=today)
+        )
+    return queryset
+
+
+def public_years() -> list[int]:
+    """Years in which published campaigns were issued or ran, newest first."""
+    public = Campaign.objects.public().order_by()
+    issued = public.exclude(sort_date=None).annotate(y=ExtractYear("sort_date"))
+    ended = public.exclude(end_date=None).annotate(y=ExtractYear("end_date"))
+    years = issued.values_list("y", flat=True).union(ended.values_list("y", flat=True))
+    return sorted(set(years), reverse=True)
 
 
 def public_campaign_detail(pk: int) -> Campaign:
     """One published campaign with everything its document shows; 404 otherwise."""
     queryset = (
         Campaign.objects.public()
-        .select_related("issuer", "issuer__parent", "document_type", "parent", "parent__issuer")
-        .prefetch_related(
-            Prefetch("items", queryset=ContentItem.objects.order_by("order", "pk")),
-            "anniversaries",
-            "recipients",
-            "distribution",
-            "references__linked_campaign",
-        )
+        .select_related(*DOCUMENT_RELATED)
+        .prefetch_related(*DOCUMENT_PREFETCH)
     )
     return get_object_or_404(queryset, pk=pk)
 

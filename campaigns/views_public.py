@@ -1,16 +1,41 @@
-"""The public portal: anyone can read published campaigns."""
+"""The public portal: anyone can read, search, download and export published campaigns."""
 
+from __future__ import annotations
+
+import csv
+
+from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from units.resources import escape_formula
 
 from . import selectors
+from .forms_public import CampaignFilterForm
+from .models import Campaign
 from .pdf import campaign_pdf, campaign_pdf_filename
+
+PAGE_SIZE = 20
+
+
+def _filter_form(request: HttpRequest) -> CampaignFilterForm:
+    return CampaignFilterForm(request.GET or None, years=selectors.public_years())
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.public_campaign_list(), 20).get_page(request.GET.get("trang"))
-    return render(request, "campaigns/public/home.html", {"page": page})
+    form = _filter_form(request)
+    campaigns = selectors.public_campaign_list(form.filters())
+    page = Paginator(campaigns, PAGE_SIZE).get_page(request.GET.get("trang"))
+    query = request.GET.copy()
+    query.pop("trang", None)
+    return render(
+        request,
+        "campaigns/public/home.html",
+        {"page": page, "form": form, "query": query.urlencode(), "filtered": bool(form.filters())},
+    )
 
 
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -18,10 +43,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "campaigns/public/detail.html",
-        {
-            "campaign": campaign,
-            "children": selectors.public_children(campaign),
-        },
+        {"campaign": campaign, "children": selectors.public_children(campaign)},
     )
 
 
@@ -34,3 +56,102 @@ def pdf_response(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
+
+
+# Open data: the published list with the portal's filters.
+EXPORT_COLUMNS = [
+    ("id", "Mã"),
+    ("url", "Đường dẫn"),
+    ("document_type", "Loại văn bản"),
+    ("number_symbol", "Số, ký hiệu"),
+    ("issued_on", "Ngày ban hành"),
+    ("issuer", "Cơ quan ban hành"),
+    ("subject", "Trích yếu"),
+    ("theme", "Chủ đề"),
+    ("kind", "Hình thức"),
+    ("is_special", "Thi đua đặc biệt"),
+    ("status", "Trạng thái"),
+    ("start_date", "Bắt đầu"),
+    ("end_date", "Kết thúc"),
+    ("parent_id", "Mã phong trào cấp trên"),
+]
+
+
+def _export_row(request: HttpRequest, campaign: Campaign) -> dict:
+    return {
+        "id": campaign.pk,
+        "url": request.build_absolute_uri(reverse("public:campaign_detail", args=[campaign.pk])),
+        "document_type": campaign.document_type.name,
+        "number_symbol": campaign.number_symbol,
+        "issued_on": campaign.issued_on.isoformat() if campaign.issued_on else None,
+        "issuer": campaign.issuer.name,
+        "subject": campaign.subject,
+        "theme": campaign.theme,
+        "kind": campaign.get_kind_display(),
+        "is_special": campaign.is_special,
+        "status": campaign.phase[1],
+        "start_date": campaign.start_date.isoformat() if campaign.start_date else None,
+        "end_date": campaign.end_date.isoformat() if campaign.end_date else None,
+        "parent_id": campaign.parent_id,
+    }
+
+
+def export_json(request: HttpRequest) -> JsonResponse:
+    campaigns = selectors.public_campaign_list(_filter_form(request).filters())
+    rows = [_export_row(request, c) for c in campaigns]
+    return JsonResponse(
+        {"count": len(rows), "results": rows}, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+def export_csv(request: HttpRequest) -> HttpResponse:
+    campaigns = selectors.public_campaign_list(_filter_form(request).filters())
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="phong-trao-thi-dua.csv"'
+    response.write("\ufeff")  # so Excel opens Vietnamese text as UTF-8
+    writer = csv.writer(response)
+    writer.writerow([label for _, label in EXPORT_COLUMNS])
+    for campaign in campaigns:
+        row = _export_row(request, campaign)
+        row["is_special"] = "Có" if row["is_special"] else "Không"
+        writer.writerow([escape_formula(row[key]) for key, _ in EXPORT_COLUMNS])
+    return response
+
+
+class LatestCampaignsFeed(Feed):
+    """Atom feed of newly published campaigns (the portal's filters apply)."""
+
+    feed_type = Atom1Feed
+    title = "thidua — Phong trào thi đua mới phát động"
+    subtitle = "Các văn bản phát động phong trào thi đua mới được công bố."
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return None
+
+    def link(self):
+        return reverse("public:home")
+
+    def items(self):
+        filters = _filter_form(self.request).filters()
+        return (
+            selectors.public_campaign_list(filters)
+            .exclude(published_at=None)
+            .order_by("-published_at")[:30]
+        )
+
+    def item_title(self, item: Campaign) -> str:
+        ident = f" {item.number_symbol}" if item.number_symbol else ""
+        return f"{item.document_type.name}{ident} — {item.subject}"
+
+    def item_description(self, item: Campaign) -> str:
+        return f"{item.issuer.name}. Chủ đề: {item.theme}" if item.theme else item.issuer.name
+
+    def item_link(self, item: Campaign) -> str:
+        return reverse("public:campaign_detail", args=[item.pk])
+
+    def item_pubdate(self, item: Campaign):
+        return item.published_at
+
+    def item_author_name(self, item: Campaign) -> str:
+        return item.issuer.name
