@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.db import models
@@ -10,7 +12,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from units.models import SearchableMixin, TimeStampedModel, Unit
+from units.files import private_storage
+from units.models import ArchivableModel, SearchableMixin, TimeStampedModel, Unit
 from units.text import normalize_search
 
 
@@ -164,6 +167,43 @@ class Campaign(TimeStampedModel, SearchableMixin):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+    )
+    closed_at = models.DateTimeField("kết thúc lúc", null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người kết thúc",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    summary = models.TextField("báo cáo tổng kết", blank=True)
+    summarised_at = models.DateTimeField("tổng kết lúc", null=True, blank=True)
+    summarised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tổng kết",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    withdrawn_at = models.DateTimeField("thu hồi lúc", null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thu hồi",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    withdrawn_reason = models.TextField("lý do thu hồi", blank=True)
+    copied_from = models.ForeignKey(
+        "self",
+        verbose_name="sao chép từ",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
     )
     source = models.CharField(
         "nguồn",
@@ -440,3 +480,86 @@ class DistributionEntry(OrderedChild):
 
     def __str__(self) -> str:
         return f"{self.text} ({self.mark})" if self.mark else self.text
+
+
+class CampaignRevision(models.Model):
+    """Phiên bản: the document as it stood before a change made after publication.
+
+    A published document cannot be silently edited: every change carries a
+    reason and keeps the previous text here, for staff to read.
+    """
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="phong trào", on_delete=models.CASCADE, related_name="revisions"
+    )
+    number = models.PositiveIntegerField("lần sửa")
+    created_at = models.DateTimeField("sửa lúc", auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người sửa",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reason = models.TextField("lý do sửa")
+    snapshot = models.JSONField("văn bản trước khi sửa")
+    changed_fields = models.JSONField("phần đã sửa", default=list)
+
+    class Meta:
+        verbose_name = "phiên bản văn bản"
+        verbose_name_plural = "phiên bản văn bản"
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "number"], name="revision_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"Lần sửa {self.number}: {self.reason[:60]}"
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    return f"campaigns/{instance.campaign_id}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class Attachment(ArchivableModel):
+    """Tệp đính kèm: the signed scan, the final review report, or another file.
+
+    Stored outside the public media path and served only by views that check
+    access. Public attachments of public campaigns can be downloaded by anyone.
+    """
+
+    class Kind(models.TextChoices):
+        SIGNED_SCAN = "signed_scan", "Bản ký số, bản chụp có chữ ký"
+        SUMMARY_REPORT = "summary_report", "Báo cáo tổng kết"
+        SOURCE = "source", "Văn bản gốc được nhập"
+        OTHER = "other", "Tài liệu khác"
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="phong trào", on_delete=models.PROTECT, related_name="attachments"
+    )
+    kind = models.CharField("loại tệp", max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    file = models.FileField(
+        "tệp", upload_to=attachment_path, storage=private_storage, max_length=255
+    )
+    original_name = models.CharField("tên tệp", max_length=255)
+    content_type = models.CharField("định dạng", max_length=120)
+    size = models.PositiveBigIntegerField("dung lượng (byte)")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    is_public = models.BooleanField(
+        "công khai", default=False, help_text="Người dân tải được khi phong trào đã phát động."
+    )
+    uploaded_at = models.DateTimeField("tải lên lúc", auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tải lên",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "tệp đính kèm"
+        verbose_name_plural = "tệp đính kèm"
+        ordering = ["kind", "uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -9,6 +9,7 @@ from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from units.access import office_bodies, user_memberships
 from units.text import search_terms
 
 from .models import Campaign, ContentItem
@@ -87,3 +88,45 @@ def public_campaign_detail(pk: int) -> Campaign:
 def public_children(campaign: Campaign) -> QuerySet[Campaign]:
     """Campaigns launched by lower levels in answer to this one."""
     return public_campaign_list().filter(parent=campaign)
+
+
+# Staff workspace -----------------------------------------------------------
+
+
+def staff_campaigns(user) -> QuerySet[Campaign]:
+    """Campaigns of the issuing bodies where the user is standing-office staff."""
+    return (
+        Campaign.objects.filter(issuer__in=office_bodies(user))
+        .select_related("issuer", "document_type")
+        .newest_first()
+    )
+
+
+def staff_campaign_detail(user, pk: int) -> Campaign:
+    """One campaign the user manages, with its whole document; 404 for anyone else."""
+    queryset = (
+        Campaign.objects.filter(issuer__in=office_bodies(user))
+        .select_related(*DOCUMENT_RELATED, "published_by", "withdrawn_by", "copied_from")
+        .prefetch_related(*DOCUMENT_PREFETCH)
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def staff_dashboard(user) -> dict:
+    """What the dashboard shows: roles, campaigns by status, and what needs action."""
+    campaigns = list(staff_campaigns(user))
+    by_status = {status: [] for status, _ in Campaign.Status.choices}
+    for campaign in campaigns:
+        by_status[campaign.status].append(campaign)
+    todo = (
+        [(c, "Dự thảo chờ phát động") for c in by_status[Campaign.Status.DRAFT]]
+        + [(c, "Đã hết thời gian: cần kết thúc") for c in campaigns if c.is_overdue]
+        + [(c, "Đã kết thúc: cần tổng kết") for c in by_status[Campaign.Status.CLOSED]]
+    )
+    return {
+        "memberships": list(user_memberships(user)),
+        "bodies": list(office_bodies(user)),
+        "groups": [(status, label, by_status[status]) for status, label in Campaign.Status.choices],
+        "todo": todo,
+        "total": len(campaigns),
+    }

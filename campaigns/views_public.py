@@ -6,8 +6,8 @@ import csv
 
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
@@ -15,7 +15,7 @@ from units.resources import escape_formula
 
 from . import selectors
 from .forms_public import CampaignFilterForm
-from .models import Campaign
+from .models import Attachment, Campaign
 from .pdf import campaign_pdf, campaign_pdf_filename
 
 PAGE_SIZE = 20
@@ -50,6 +50,25 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def campaign_pdf_download(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = selectors.public_campaign_detail(pk)
     return pdf_response(campaign_pdf(campaign), campaign_pdf_filename(campaign))
+
+
+def file_response(attachment: Attachment) -> FileResponse:
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+
+
+def public_attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    attachment = get_object_or_404(
+        Attachment.objects.filter(
+            is_public=True, archived=False, campaign__status__in=Campaign.PUBLIC_STATUSES
+        ),
+        pk=pk,
+    )
+    return file_response(attachment)
 
 
 def pdf_response(data: bytes, filename: str) -> HttpResponse:

@@ -117,7 +117,7 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "private_media")))
 MEDIA_URL = "/media-private/"
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "public:home"
+LOGIN_REDIRECT_URL = "staff:dashboard"
 LOGOUT_REDIRECT_URL = "public:home"
 
 # django-import-export
@@ -148,3 +148,7 @@ LOGGING = {
 
 # Excel and CSV are the formats clerks use; nothing else is offered.
 IMPORT_EXPORT_FORMATS = [XLSX, CSV]
+
+# Uploads: the largest file accepted, in bytes (default 20 MB).
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+FILE_UPLOAD_PERMISSIONS = 0o640

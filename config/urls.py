@@ -1,4 +1,4 @@
-"""URL roots: the public portal at /, the Django admin at /admin/."""
+"""URL roots: the public portal at /, the staff workspace at /quan-ly/, the admin at /admin/."""
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
@@ -16,5 +16,6 @@ urlpatterns = [
         name="login",
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("quan-ly/", include("campaigns.urls_staff")),
     path("", include("campaigns.urls_public")),
 ]

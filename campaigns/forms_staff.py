@@ -1,0 +1,257 @@
+"""Forms of the staff workspace: the launch document and its parts."""
+
+from __future__ import annotations
+
+from django import forms
+from django.forms import inlineformset_factory
+
+from units.access import office_bodies
+from units.files import ALLOWED_TEXT
+from units.models import Unit
+
+from .models import (
+    Anniversary,
+    Attachment,
+    Campaign,
+    ContentItem,
+    DistributionEntry,
+    DocumentReference,
+    Recipient,
+)
+
+
+class DateInput(forms.DateInput):
+    """Dates typed as dd/mm/yyyy whatever the browser's language (a date picker would
+    show mm/dd/yyyy on an English system)."""
+
+    def __init__(self, **kwargs):
+        attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"}
+        super().__init__(format="%d/%m/%Y", attrs=attrs, **kwargs)
+
+
+def textarea(rows: int) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows})
+
+
+class CampaignForm(forms.ModelForm):
+    class Meta:
+        model = Campaign
+        fields = [
+            "issuer",
+            "document_type",
+            "number",
+            "symbol",
+            "place",
+            "issued_on",
+            "issued_month",
+            "issued_year",
+            "subject",
+            "theme",
+            "preamble",
+            "closing",
+            "kind",
+            "is_special",
+            "start_date",
+            "end_date",
+            "time_frame",
+            "parent",
+            "signing_authority",
+            "signer_title",
+            "signer_name",
+        ]
+        widgets = {
+            "issued_on": DateInput(),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "subject": textarea(2),
+            "theme": textarea(3),
+            "preamble": textarea(8),
+            "closing": textarea(6),
+        }
+        help_texts = {
+            "issued_on": "Để trống nếu văn bản chưa ghi ngày; khi đó ghi tháng, năm bên dưới.",
+            "parent": "Phong trào của cấp trên mà văn bản này thực hiện. "
+            "Văn bản cấp trên chưa có trong hệ thống thì ghi ở mục “Căn cứ, văn bản dẫn chiếu”.",
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        bodies = office_bodies(user)
+        self.fields["issuer"].queryset = bodies.order_by("name")
+        if bodies.count() == 1 and not self.instance.pk:
+            self.fields["issuer"].initial = bodies.first()
+        ancestor_ids: set[int] = set()
+        for body in bodies:
+            ancestor_ids |= {unit.pk for unit in body.ancestors()}
+        self.fields["parent"].queryset = (
+            Campaign.objects.public()
+            .filter(issuer_id__in=ancestor_ids)
+            .select_related("issuer", "document_type")
+            .newest_first()
+        )
+        self.fields["parent"].label_from_instance = lambda c: (
+            f"{c.issuer.name}: {c.document_type.name} {c.number_symbol} — {c.subject[:80]}"
+        )
+        self.fields["issued_month"].widget.attrs.update(min=1, max=12)
+        self.fields["signing_authority"].widget.attrs["list"] = "signing-authorities"
+        self.fields["signer_title"].widget.attrs["list"] = "signer-titles"
+
+    def clean(self):
+        data = super().clean()
+        issuer: Unit | None = data.get("issuer")
+        parent: Campaign | None = data.get("parent")
+        if issuer and parent and parent.issuer_id not in {u.pk for u in issuer.ancestors()}:
+            self.add_error("parent", "Phong trào cấp trên phải do một cơ quan cấp trên ban hành.")
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "Ngày kết thúc phải sau ngày bắt đầu.")
+        issued_on = data.get("issued_on")
+        if issued_on:
+            data["issued_month"], data["issued_year"] = issued_on.month, issued_on.year
+        elif data.get("issued_month") and not data.get("issued_year"):
+            self.add_error("issued_year", "Ghi năm ban hành khi đã ghi tháng.")
+        return data
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label="Lý do sửa đổi",
+        widget=textarea(2),
+        required=False,
+        help_text="Bắt buộc khi văn bản đã phát động: lý do được lưu cùng phiên bản trước.",
+    )
+
+
+class OrderedForm(forms.ModelForm):
+    order = forms.IntegerField(label="Thứ tự", required=False, min_value=0)
+
+
+class ContentItemForm(OrderedForm):
+    is_sub = forms.BooleanField(
+        label="Là mục con của nội dung phía trên",
+        required=False,
+        help_text="Ví dụ: các lĩnh vực kinh tế, văn hóa - xã hội... dưới một nội dung.",
+    )
+
+    class Meta:
+        model = ContentItem
+        fields = ["order", "label", "heading", "text"]
+        widgets = {"text": textarea(4)}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["is_sub"].initial = bool(self.instance.parent_id)
+
+
+class AnniversaryForm(OrderedForm):
+    class Meta:
+        model = Anniversary
+        fields = ["order", "name", "start_date", "end_date"]
+        widgets = {"start_date": DateInput(), "end_date": DateInput()}
+
+
+class ReferenceForm(OrderedForm):
+    class Meta:
+        model = DocumentReference
+        fields = [
+            "order",
+            "relation",
+            "doc_type",
+            "number",
+            "symbol",
+            "issued_on",
+            "issuer_name",
+            "subject",
+        ]
+        widgets = {"issued_on": DateInput(), "subject": textarea(2)}
+
+
+class RecipientForm(OrderedForm):
+    class Meta:
+        model = Recipient
+        fields = ["order", "text"]
+
+
+class DistributionForm(OrderedForm):
+    class Meta:
+        model = DistributionEntry
+        fields = ["order", "text", "mark"]
+
+
+def _formset(model, form, extra):
+    return inlineformset_factory(
+        Campaign, model, form=form, fk_name="campaign", extra=extra, can_delete=True
+    )
+
+
+FORMSETS = {
+    "items": (_formset(ContentItem, ContentItemForm, 3), "Nội dung thi đua"),
+    "anniversaries": (_formset(Anniversary, AnniversaryForm, 1), "Kỷ niệm các ngày lễ lớn"),
+    "references": (_formset(DocumentReference, ReferenceForm, 1), "Căn cứ, văn bản dẫn chiếu"),
+    "recipients": (_formset(Recipient, RecipientForm, 2), "Kính gửi"),
+    "distribution": (_formset(DistributionEntry, DistributionForm, 3), "Nơi nhận"),
+}
+
+
+def build_formsets(data=None, *, instance: Campaign) -> dict:
+    return {
+        prefix: formset_class(data, instance=instance, prefix=prefix)
+        for prefix, (formset_class, _) in FORMSETS.items()
+    }
+
+
+def save_formsets(formsets: dict, campaign: Campaign) -> None:
+    """Write the document's parts in their order; sub-items hang under the item above."""
+    for prefix, formset in formsets.items():
+        formset.instance = campaign
+        deleted = set(formset.deleted_forms)
+        kept = [
+            form
+            for form in formset.forms
+            if (form.has_changed() or form.instance.pk) and form not in deleted
+        ]
+        kept.sort(
+            key=lambda f: (f.cleaned_data.get("order") is None, f.cleaned_data.get("order") or 0)
+        )
+        parent = None
+        subs = []
+        for position, form in enumerate(kept, start=1):
+            obj = form.save(commit=False)
+            obj.campaign = campaign
+            obj.order = position
+            if prefix == "items":
+                if form.cleaned_data.get("is_sub") and parent is not None:
+                    subs.append((obj, parent))
+                    continue
+                obj.parent = None
+                parent = obj
+            obj.save()
+        for obj, top in subs:
+            obj.parent = top
+            obj.save()
+        for form in formset.deleted_forms:
+            if form.instance.pk:
+                form.instance.delete()
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label="Tệp", help_text=f"Chấp nhận: {ALLOWED_TEXT}.")
+    kind = forms.ChoiceField(label="Loại tệp", choices=Attachment.Kind.choices)
+    is_public = forms.BooleanField(
+        label="Công khai cho người dân",
+        required=False,
+        help_text="Ví dụ: bản có chữ ký, báo cáo tổng kết.",
+    )
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label="Lý do thu hồi", widget=textarea(3))
+
+
+class SummariseForm(forms.Form):
+    summary = forms.CharField(label="Nội dung báo cáo tổng kết", widget=textarea(10))
+    report = forms.FileField(
+        label="Tệp báo cáo tổng kết (nếu có)",
+        required=False,
+        help_text=f"Chấp nhận: {ALLOWED_TEXT}.",
+    )

@@ -1,0 +1,332 @@
+"""Every write to a campaign goes through here: one transaction, the actor checked,
+the state checked, and who/when/why recorded."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from units.access import office_bodies
+from units.files import sha256_of, validate_upload
+from units.models import Unit
+
+from .models import (
+    Anniversary,
+    Attachment,
+    Campaign,
+    CampaignRevision,
+    ContentItem,
+    DistributionEntry,
+    DocumentReference,
+    Recipient,
+)
+
+Status = Campaign.Status
+
+# Fields of the document itself: what a revision compares and a copy carries over.
+DOCUMENT_FIELDS = (
+    "document_type_id",
+    "number",
+    "symbol",
+    "place",
+    "issued_on",
+    "issued_month",
+    "issued_year",
+    "subject",
+    "theme",
+    "preamble",
+    "closing",
+    "kind",
+    "is_special",
+    "start_date",
+    "end_date",
+    "time_frame",
+    "parent_id",
+    "signing_authority",
+    "signer_title",
+    "signer_name",
+)
+CHILDREN = {
+    "items": ("label", "heading", "text", "order", "parent_id", "id"),
+    "anniversaries": ("name", "start_date", "end_date", "order"),
+    "references": (
+        "relation",
+        "doc_type",
+        "number",
+        "symbol",
+        "issued_on",
+        "issuer_name",
+        "subject",
+        "linked_campaign_id",
+        "order",
+    ),
+    "recipients": ("text", "order"),
+    "distribution": ("text", "mark", "order"),
+}
+
+
+def _json(value):
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def campaign_snapshot(campaign: Campaign) -> dict:
+    """The whole document as plain data (for revisions and copies)."""
+    data = {field: _json(getattr(campaign, field)) for field in DOCUMENT_FIELDS}
+    for relation, fields in CHILDREN.items():
+        rows = getattr(campaign, relation).order_by("order", "pk").values(*fields)
+        data[relation] = [{k: _json(v) for k, v in row.items()} for row in rows]
+    return data
+
+
+def ensure_can_manage(actor: AbstractBaseUser, issuer: Unit) -> None:
+    if not office_bodies(actor).filter(pk=issuer.pk).exists():
+        raise PermissionDenied("Bạn không thuộc cơ quan thường trực của cơ quan ban hành này.")
+
+
+def _locked(campaign: Campaign) -> Campaign:
+    return Campaign.objects.select_for_update().get(pk=campaign.pk)
+
+
+def _require_status(campaign: Campaign, allowed: tuple[str, ...], action: str) -> None:
+    if campaign.status not in allowed:
+        raise ValidationError(
+            f"Không thể {action} khi phong trào đang ở trạng thái “{campaign.get_status_display()}”."
+        )
+
+
+@transaction.atomic
+def campaign_create(
+    *, actor: AbstractBaseUser, campaign: Campaign, apply: Callable[[Campaign], None] | None = None
+) -> Campaign:
+    """Save a new draft; `apply(campaign)` then writes its document parts (form sets)."""
+    ensure_can_manage(actor, campaign.issuer)
+    campaign.status = Status.DRAFT
+    campaign.save()
+    if apply:
+        apply(campaign)
+    return campaign
+
+
+@transaction.atomic
+def campaign_edit(
+    *,
+    actor: AbstractBaseUser,
+    campaign: Campaign,
+    apply: Callable[[Campaign], None],
+    reason: str = "",
+) -> CampaignRevision | None:
+    """Change a campaign's document. After publication a change needs a reason and
+    leaves a revision holding the previous text; a draft is edited freely."""
+    current = _locked(campaign)
+    ensure_can_manage(actor, current.issuer)
+    if campaign.issuer_id != current.issuer_id:
+        ensure_can_manage(actor, campaign.issuer)
+    _require_status(
+        current, (Status.DRAFT, Status.PUBLISHED, Status.CLOSED, Status.SUMMARISED), "sửa"
+    )
+    before = campaign_snapshot(current)
+    if current.status != Status.DRAFT and not reason.strip():
+        raise ValidationError("Văn bản đã phát động: cần ghi lý do sửa đổi.")
+    apply(campaign)
+    campaign.refresh_from_db()
+    after = campaign_snapshot(campaign)
+    changed = [key for key in after if after[key] != before.get(key)]
+    if current.status == Status.DRAFT or not changed:
+        return None
+    number = (campaign.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
+    return CampaignRevision.objects.create(
+        campaign=campaign,
+        number=number,
+        created_by=actor,
+        reason=reason.strip(),
+        snapshot=before,
+        changed_fields=changed,
+    )
+
+
+def publish_problems(campaign: Campaign) -> list[str]:
+    """What a document still lacks before it can be published."""
+    problems = []
+    if not campaign.subject.strip():
+        problems.append("trích yếu")
+    if not campaign.items.exists() and not campaign.preamble.strip():
+        problems.append("nội dung (phần mở đầu hoặc ít nhất một nội dung thi đua)")
+    if not campaign.signer_title.strip() or not campaign.signer_name.strip():
+        problems.append("chức vụ và họ tên người ký")
+    if not (campaign.issued_on or campaign.issued_year):
+        problems.append("ngày ban hành (ít nhất là năm)")
+    return problems
+
+
+@transaction.atomic
+def campaign_publish(*, actor: AbstractBaseUser, campaign: Campaign) -> Campaign:
+    """Phát động: draft → published, stamped with the time and the user."""
+    campaign = _locked(campaign)
+    ensure_can_manage(actor, campaign.issuer)
+    _require_status(campaign, (Status.DRAFT,), "phát động")
+    if problems := publish_problems(campaign):
+        raise ValidationError("Chưa thể phát động, còn thiếu: " + "; ".join(problems) + ".")
+    campaign.status = Status.PUBLISHED
+    campaign.published_at = timezone.now()
+    campaign.published_by = actor
+    campaign.save(update_fields=["status", "published_at", "published_by", "updated_at"])
+    return campaign
+
+
+@transaction.atomic
+def campaign_close(*, actor: AbstractBaseUser | None, campaign: Campaign) -> Campaign:
+    """Kết thúc: published → closed, by hand (actor) or by the scheduler (actor None)."""
+    campaign = _locked(campaign)
+    if actor is not None:
+        ensure_can_manage(actor, campaign.issuer)
+    _require_status(campaign, (Status.PUBLISHED,), "kết thúc")
+    campaign.status = Status.CLOSED
+    campaign.closed_at = timezone.now()
+    campaign.closed_by = actor
+    campaign.save(update_fields=["status", "closed_at", "closed_by", "updated_at"])
+    return campaign
+
+
+def close_overdue_campaigns(*, today: datetime.date | None = None) -> list[Campaign]:
+    """Close every published campaign whose end date has passed. Safe to run from cron."""
+    today = today or timezone.localdate()
+    closed = []
+    for campaign in Campaign.objects.filter(status=Status.PUBLISHED, end_date__lt=today):
+        closed.append(campaign_close(actor=None, campaign=campaign))
+    return closed
+
+
+@transaction.atomic
+def campaign_summarise(
+    *,
+    actor: AbstractBaseUser,
+    campaign: Campaign,
+    summary: str,
+    report: UploadedFile | None = None,
+) -> Campaign:
+    """Tổng kết: closed → summarised, with the final review text and, optionally, its file."""
+    campaign = _locked(campaign)
+    ensure_can_manage(actor, campaign.issuer)
+    _require_status(campaign, (Status.CLOSED,), "tổng kết")
+    if not summary.strip():
+        raise ValidationError("Cần nhập nội dung báo cáo tổng kết.")
+    if report is not None:
+        attachment_add(
+            actor=actor,
+            campaign=campaign,
+            upload=report,
+            kind=Attachment.Kind.SUMMARY_REPORT,
+            is_public=True,
+        )
+    campaign.summary = summary.strip()
+    campaign.status = Status.SUMMARISED
+    campaign.summarised_at = timezone.now()
+    campaign.summarised_by = actor
+    campaign.save(
+        update_fields=["summary", "status", "summarised_at", "summarised_by", "updated_at"]
+    )
+    return campaign
+
+
+@transaction.atomic
+def campaign_withdraw(*, actor: AbstractBaseUser, campaign: Campaign, reason: str) -> Campaign:
+    """Thu hồi: take a campaign back, with a reason. It leaves the portal; nothing is deleted."""
+    campaign = _locked(campaign)
+    ensure_can_manage(actor, campaign.issuer)
+    _require_status(campaign, (Status.DRAFT, Status.PUBLISHED, Status.CLOSED), "thu hồi")
+    if not reason.strip():
+        raise ValidationError("Cần ghi lý do thu hồi.")
+    campaign.status = Status.WITHDRAWN
+    campaign.withdrawn_at = timezone.now()
+    campaign.withdrawn_by = actor
+    campaign.withdrawn_reason = reason.strip()
+    campaign.save(
+        update_fields=["status", "withdrawn_at", "withdrawn_by", "withdrawn_reason", "updated_at"]
+    )
+    return campaign
+
+
+@transaction.atomic
+def campaign_copy(*, actor: AbstractBaseUser, campaign: Campaign) -> Campaign:
+    """Sao chép: a new draft with the whole document, to adapt (e.g. next year's campaign).
+
+    The number, dates and lifecycle stamps are cleared; the copy remembers its origin.
+    """
+    ensure_can_manage(actor, campaign.issuer)
+    copy = Campaign(
+        issuer=campaign.issuer,
+        status=Status.DRAFT,
+        copied_from=campaign,
+        source=f"Sao chép từ phong trào #{campaign.pk}",
+        **{
+            field: getattr(campaign, field)
+            for field in DOCUMENT_FIELDS
+            if field not in ("number", "issued_on", "issued_month", "issued_year")
+        },
+    )
+    copy.save()
+    id_map: dict[int, ContentItem] = {}
+    for item in campaign.items.order_by("parent_id", "order", "pk").select_related(None):
+        if item.parent_id is None:
+            id_map[item.pk] = ContentItem.objects.create(
+                campaign=copy,
+                order=item.order,
+                label=item.label,
+                heading=item.heading,
+                text=item.text,
+            )
+    for item in campaign.items.exclude(parent=None).order_by("order", "pk"):
+        ContentItem.objects.create(
+            campaign=copy,
+            parent=id_map.get(item.parent_id),
+            order=item.order,
+            label=item.label,
+            heading=item.heading,
+            text=item.text,
+        )
+    for model, relation in (
+        (Anniversary, "anniversaries"),
+        (DocumentReference, "references"),
+        (Recipient, "recipients"),
+        (DistributionEntry, "distribution"),
+    ):
+        fields = [f for f in CHILDREN[relation] if f != "id"]
+        model.objects.bulk_create(
+            model(campaign=copy, **{f: getattr(row, f) for f in fields})
+            for row in getattr(campaign, relation).all()
+        )
+    return copy
+
+
+@transaction.atomic
+def attachment_add(
+    *,
+    actor: AbstractBaseUser,
+    campaign: Campaign,
+    upload: UploadedFile,
+    kind: str = Attachment.Kind.OTHER,
+    is_public: bool = False,
+) -> Attachment:
+    """Attach a file after checking its content and size; stored privately."""
+    ensure_can_manage(actor, campaign.issuer)
+    file_kind = validate_upload(upload)
+    attachment = Attachment(
+        campaign=campaign,
+        kind=kind,
+        original_name=upload.name[:255],
+        content_type=file_kind.content_type,
+        size=upload.size,
+        sha256=sha256_of(upload),
+        is_public=is_public,
+        uploaded_by=actor,
+    )
+    attachment.file.save(upload.name, upload, save=False)
+    attachment.save()
+    return attachment

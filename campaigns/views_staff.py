@@ -1,0 +1,267 @@
+"""The staff workspace (/quan-ly/): thin views over services and selectors.
+
+Every view needs a login, and every campaign is looked up through
+`selectors.staff_campaign_detail`, which only finds campaigns of the bodies
+where the user is standing-office staff: anyone else gets a 404.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from units.access import office_bodies
+
+from . import selectors, services
+from .forms_staff import (
+    FORMSETS,
+    AttachmentForm,
+    CampaignForm,
+    ReasonForm,
+    SummariseForm,
+    WithdrawForm,
+    build_formsets,
+    save_formsets,
+)
+from .models import Attachment, Campaign
+from .pdf import campaign_pdf, campaign_pdf_filename
+from .views_public import file_response, pdf_response
+
+
+def _errors(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "campaigns/staff/dashboard.html", selectors.staff_dashboard(request.user)
+    )
+
+
+def _editor(request, campaign: Campaign | None):
+    """Shared GET/POST handling of the editor for a new or an existing campaign."""
+    instance = campaign or Campaign()
+    data = request.POST if request.method == "POST" else None
+    form = CampaignForm(data, instance=instance, user=request.user)
+    formsets = build_formsets(data, instance=instance)
+    reason_form = ReasonForm(data)
+    if data is not None:
+        valid = form.is_valid() & all([fs.is_valid() for fs in formsets.values()])
+        valid &= reason_form.is_valid()
+        if valid:
+
+            def apply(saved: Campaign) -> None:
+                form.save()
+                save_formsets(formsets, saved)
+
+            try:
+                if campaign is None:
+                    saved = services.campaign_create(
+                        actor=request.user,
+                        campaign=form.instance,
+                        apply=lambda c: save_formsets(formsets, c),
+                    )
+                    messages.success(request, "Đã lưu dự thảo phong trào.")
+                else:
+                    revision = services.campaign_edit(
+                        actor=request.user,
+                        campaign=form.instance,
+                        apply=apply,
+                        reason=reason_form.cleaned_data["reason"],
+                    )
+                    saved = campaign
+                    messages.success(
+                        request,
+                        f"Đã lưu thay đổi (phiên bản sửa đổi lần {revision.number})."
+                        if revision
+                        else "Đã lưu thay đổi.",
+                    )
+                return redirect("staff:campaign_detail", pk=saved.pk)
+            except ValidationError as exc:
+                reason_form.add_error("reason" if "lý do" in _errors(exc) else None, exc)
+            except PermissionDenied as exc:
+                form.add_error("issuer", str(exc))
+        messages.error(request, "Chưa lưu được: hãy sửa các ô được đánh dấu bên dưới.")
+    return render(
+        request,
+        "campaigns/staff/campaign_form.html",
+        {
+            "campaign": campaign,
+            "form": form,
+            "reason_form": reason_form,
+            "needs_reason": bool(campaign and campaign.status != Campaign.Status.DRAFT),
+            "formsets": [(fs, FORMSETS[prefix][1], prefix) for prefix, fs in formsets.items()],
+        },
+    )
+
+
+@login_required
+def campaign_create(request: HttpRequest) -> HttpResponse:
+    if not office_bodies(request.user).exists():
+        raise PermissionDenied(
+            "Bạn chưa được giao vai trò cơ quan thường trực ở cơ quan ban hành nào."
+        )
+    return _editor(request, None)
+
+
+@login_required
+def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = selectors.staff_campaign_detail(request.user, pk)
+    if campaign.status == Campaign.Status.WITHDRAWN:
+        messages.error(request, "Phong trào đã thu hồi, không sửa được.")
+        return redirect("staff:campaign_detail", pk=pk)
+    return _editor(request, campaign)
+
+
+@login_required
+def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = selectors.staff_campaign_detail(request.user, pk)
+    return render(
+        request,
+        "campaigns/staff/campaign_detail.html",
+        {
+            "campaign": campaign,
+            "attachments": campaign.attachments.filter(archived=False).select_related(
+                "uploaded_by"
+            ),
+            "revisions": campaign.revisions.select_related("created_by"),
+            "attachment_form": AttachmentForm(),
+            "publish_problems": services.publish_problems(campaign)
+            if campaign.status == Campaign.Status.DRAFT
+            else [],
+        },
+    )
+
+
+@login_required
+@require_POST
+def campaign_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = selectors.staff_campaign_detail(request.user, pk)
+    try:
+        services.campaign_publish(actor=request.user, campaign=campaign)
+        messages.success(request, "Đã phát động phong trào: văn bản hiển thị trên cổng thông tin.")
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    return redirect("staff:campaign_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def campaign_close(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = selectors.staff_campaign_detail(request.user, pk)
+    try:
+        services.campaign_close(actor=request.user, campaign=campaign)
+        messages.success(request, "Đã kết thúc phong trào.")
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    return redirect("staff:campaign_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def campaign_copy(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = selectors.staff_campaign_detail(request.user, pk)
+    copy = services.campaign_copy(actor=request.user, campaign=campaign)
+    messages.success(request, "Đã tạo dự thảo mới từ bản sao. Hãy cập nhật số, ngày và nội dung.")
+    return redirect("staff:campaign_edit", pk=copy.pk)
+
+
+@login_required
+def campaign_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = selectors.staff_campaign_detail(request.user, pk)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.campaign_withdraw(
+                actor=request.user, campaign=campaign, reason=form.cleaned_data["reason"]
+            )
+            messages.success(request, "Đã thu hồi phong trào.")
+            return redirect("staff:campaign_detail", pk=pk)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+    return render(
+        request,
+        "campaigns/staff/action_form.html",
+        {"campaign": campaign, "form": form, "title": "Thu hồi phong trào", "submit": "Thu hồi"},
+    )
+
+
+@login_required
+def campaign_summarise(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = selectors.staff_campaign_detail(request.user, pk)
+    form = SummariseForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.campaign_summarise(
+                actor=request.user,
+                campaign=campaign,
+                summary=form.cleaned_data["summary"],
+                report=form.cleaned_data.get("report"),
+            )
+            messages.success(request, "Đã lưu báo cáo tổng kết.")
+            return redirect("staff:campaign_detail", pk=pk)
+        except ValidationError as exc:
+            form.add_error("report" if "Tệp" in _errors(exc) else None, exc)
+    return render(
+        request,
+        "campaigns/staff/action_form.html",
+        {
+            "campaign": campaign,
+            "form": form,
+            "title": "Tổng kết phong trào",
+            "submit": "Lưu tổng kết",
+            "multipart": True,
+        },
+    )
+
+
+@login_required
+@require_POST
+def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = selectors.staff_campaign_detail(request.user, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.attachment_add(
+                actor=request.user,
+                campaign=campaign,
+                upload=form.cleaned_data["file"],
+                kind=form.cleaned_data["kind"],
+                is_public=form.cleaned_data["is_public"],
+            )
+            messages.success(request, f"Đã đính kèm tệp “{form.cleaned_data['file'].name}”.")
+        except ValidationError as exc:
+            messages.error(request, _errors(exc))
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("staff:campaign_detail", pk=pk)
+
+
+@login_required
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    attachment = get_object_or_404(
+        Attachment.objects.filter(campaign__issuer__in=office_bodies(request.user)), pk=pk
+    )
+    return file_response(attachment)
+
+
+@login_required
+def revision_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    campaign = selectors.staff_campaign_detail(request.user, pk)
+    revision = campaign.revisions.filter(number=number).select_related("created_by").first()
+    if revision is None:
+        raise Http404
+    return render(
+        request, "campaigns/staff/revision.html", {"campaign": campaign, "revision": revision}
+    )
+
+
+@login_required
+def campaign_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = selectors.staff_campaign_detail(request.user, pk)
+    return pdf_response(campaign_pdf(campaign), campaign_pdf_filename(campaign))

@@ -1,0 +1,32 @@
+"""Who may act where: every permission check reads memberships, never a URL id alone."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import QuerySet
+
+from .models import Membership, Unit
+
+
+def bodies_with_role(user: AbstractBaseUser | AnonymousUser, role: str) -> QuerySet[Unit]:
+    """Active units where the user holds `role`. Superusers hold every role everywhere."""
+    if not user.is_authenticated:
+        return Unit.objects.none()
+    if user.is_superuser:
+        return Unit.objects.active()
+    return (
+        Unit.objects.active()
+        .filter(memberships__user=user, memberships__role=role, memberships__archived=False)
+        .distinct()
+    )
+
+
+def office_bodies(user) -> QuerySet[Unit]:
+    """Issuing bodies whose campaigns the user manages as standing-office staff."""
+    return bodies_with_role(user, Membership.Role.OFFICE_STAFF).filter(is_issuing_body=True)
+
+
+def user_memberships(user) -> QuerySet[Membership]:
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return Membership.objects.active().filter(user=user).select_related("unit")

@@ -1,0 +1,110 @@
+"""Uploaded files: checked by content, size-limited, stored privately.
+
+Only PDF, DOCX, XLSX, JPG and PNG are accepted. The name's extension must
+match what the bytes are; a renamed executable is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.functional import LazyObject
+
+
+class PrivateStorage(LazyObject):
+    """Files under MEDIA_ROOT with no public URL: served only by views that check access."""
+
+    def _setup(self):
+        self._wrapped = FileSystemStorage(location=settings.MEDIA_ROOT, base_url=None)
+
+
+private_storage = PrivateStorage()
+
+
+@dataclass(frozen=True)
+class FileKind:
+    label: str
+    extensions: tuple[str, ...]
+    content_type: str
+
+
+PDF = FileKind("PDF", (".pdf",), "application/pdf")
+PNG = FileKind("PNG", (".png",), "image/png")
+JPEG = FileKind("JPG", (".jpg", ".jpeg"), "image/jpeg")
+DOCX = FileKind(
+    "DOCX",
+    (".docx",),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+)
+XLSX = FileKind(
+    "XLSX", (".xlsx",), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+)
+ALLOWED = (PDF, DOCX, XLSX, JPEG, PNG)
+ALLOWED_TEXT = "PDF, DOCX, XLSX, JPG, PNG"
+
+
+def sniff(head: bytes, file) -> FileKind | None:
+    """What the bytes are, whatever the name says."""
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            file.seek(0)
+            with zipfile.ZipFile(file) as archive:
+                names = set(archive.namelist())
+        except zipfile.BadZipFile:
+            return None
+        finally:
+            file.seek(0)
+        if "[Content_Types].xml" in names:
+            if "word/document.xml" in names:
+                return DOCX
+            if "xl/workbook.xml" in names:
+                return XLSX
+    return None
+
+
+def validate_upload(upload: UploadedFile, *, allowed: tuple[FileKind, ...] = ALLOWED) -> FileKind:
+    """Return the file's kind, or raise a ValidationError in Vietnamese."""
+    limit = settings.UPLOAD_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            f"Tệp “{upload.name}” quá lớn ({upload.size / 1_048_576:.1f} MB). "
+            f"Dung lượng tối đa là {limit / 1_048_576:.0f} MB."
+        )
+    if upload.size == 0:
+        raise ValidationError(f"Tệp “{upload.name}” rỗng.")
+    upload.seek(0)
+    head = upload.read(16)
+    kind = sniff(head, upload)
+    upload.seek(0)
+    extension = Path(upload.name).suffix.lower()
+    if kind is None or kind not in allowed:
+        accepted = ", ".join(k.label for k in allowed)
+        raise ValidationError(f"Tệp “{upload.name}” không đúng định dạng cho phép ({accepted}).")
+    if extension not in kind.extensions:
+        raise ValidationError(
+            f"Tệp “{upload.name}” có nội dung là {kind.label} nhưng phần mở rộng là "
+            f"“{extension or 'không có'}”. Hãy đổi tên tệp cho đúng."
+        )
+    return kind
+
+
+def sha256_of(upload: UploadedFile) -> str:
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
