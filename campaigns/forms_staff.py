@@ -79,7 +79,7 @@ class CampaignForm(forms.ModelForm):
         bodies = office_bodies(user)
         self.fields["issuer"].queryset = bodies.order_by("name")
         if bodies.count() == 1 and not self.instance.pk:
-            self.fields["issuer"].initial = bodies.first()
+            self.initial["issuer"] = bodies.first().pk
         ancestor_ids: set[int] = set()
         for body in bodies:
             ancestor_ids |= {unit.pk for unit in body.ancestors()}

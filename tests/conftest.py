@@ -42,3 +42,9 @@ def make_member(db):
         return user
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """Uploads go to a fresh folder per test, never into the project."""
+    settings.MEDIA_ROOT = str(tmp_path / "private_media")

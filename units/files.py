@@ -15,17 +15,18 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import UploadedFile
-from django.utils.functional import LazyObject
+from django.utils.deconstruct import deconstructible
 
 
-class PrivateStorage(LazyObject):
-    """Files under MEDIA_ROOT with no public URL: served only by views that check access."""
+@deconstructible(path="units.files.PrivateFileStorage")
+class PrivateFileStorage(FileSystemStorage):
+    """Files under MEDIA_ROOT, which no URL serves: only views that check access do.
 
-    def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.MEDIA_ROOT, base_url=None)
+    The location follows settings.MEDIA_ROOT (also when tests change it).
+    """
 
 
-private_storage = PrivateStorage()
+private_storage = PrivateFileStorage()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,143 @@
+"""Object-level access: every staff URL against anonymous, same body, another body and admin."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from campaigns.models import Campaign, CampaignRevision
+from campaigns.services import attachment_add
+from units.models import Membership, Unit
+
+pytestmark = pytest.mark.django_db
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def setup(demo, make_member, admin_user):
+    tam_duong = Unit.objects.get(code="ubnd-tam-duong")
+    city = Unit.objects.get(code="ubnd-tp-lai-chau")
+    same = make_member("nv.tamduong", tam_duong, Membership.Role.OFFICE_STAFF)
+    other = make_member("nv.thanhpho", city, Membership.Role.OFFICE_STAFF)
+    unit_staff = make_member("cb.tamduong", tam_duong, Membership.Role.UNIT_STAFF)
+    campaign = demo["000"]
+    CampaignRevision.objects.create(
+        campaign=campaign,
+        number=1,
+        created_by=same,
+        reason="Sửa lỗi chính tả",
+        snapshot={},
+        changed_fields=[],
+    )
+    attachment = attachment_add(
+        actor=same,
+        campaign=campaign,
+        upload=SimpleUploadedFile("ban-ky.pdf", PDF_BYTES, content_type="application/pdf"),
+    )
+    return {
+        "campaign": campaign,
+        "attachment": attachment,
+        "users": {"same": same, "other": other, "unit_staff": unit_staff, "admin": admin_user},
+    }
+
+
+def campaign_urls(campaign, attachment):
+    pk = campaign.pk
+    return [
+        reverse("staff:campaign_detail", args=[pk]),
+        reverse("staff:campaign_edit", args=[pk]),
+        reverse("staff:campaign_pdf", args=[pk]),
+        reverse("staff:campaign_withdraw", args=[pk]),
+        reverse("staff:campaign_summarise", args=[pk]),
+        reverse("staff:revision_detail", args=[pk, 1]),
+        reverse("staff:attachment_download", args=[attachment.pk]),
+    ]
+
+
+POST_ACTIONS = [
+    "staff:campaign_publish",
+    "staff:campaign_close",
+    "staff:campaign_copy",
+    "staff:campaign_withdraw",
+    "staff:campaign_summarise",
+    "staff:attachment_upload",
+    "staff:campaign_edit",
+]
+
+
+def test_anonymous_is_sent_to_login_for_every_staff_url(client, setup):
+    urls = [reverse("staff:dashboard"), reverse("staff:campaign_create")]
+    urls += campaign_urls(setup["campaign"], setup["attachment"])
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith("/dang-nhap/"), url
+    for name in POST_ACTIONS:
+        response = client.post(reverse(name, args=[setup["campaign"].pk]), {"reason": "x"})
+        assert response.status_code == 302 and response["Location"].startswith("/dang-nhap/")
+
+
+@pytest.mark.parametrize("who", ["same", "admin"])
+def test_staff_of_the_body_and_admin_can_open_everything(client, setup, who):
+    client.force_login(setup["users"][who])
+    for url in campaign_urls(setup["campaign"], setup["attachment"]):
+        response = client.get(url)
+        assert response.status_code == 200, url
+    assert setup["campaign"].subject in client.get(reverse("staff:dashboard")).content.decode()
+
+
+@pytest.mark.parametrize("who", ["other", "unit_staff"])
+def test_anyone_else_gets_404_and_never_the_data(client, setup, who):
+    client.force_login(setup["users"][who])
+    campaign = setup["campaign"]
+    for url in campaign_urls(campaign, setup["attachment"]):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert campaign.subject not in response.content.decode()
+    for name in POST_ACTIONS:
+        response = client.post(reverse(name, args=[campaign.pk]), {"reason": "Thu hồi trái phép"})
+        assert response.status_code == 404, name
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.PUBLISHED
+    assert Campaign.objects.count() == 5  # nothing copied
+    assert campaign.subject not in client.get(reverse("staff:dashboard")).content.decode()
+
+
+def test_create_page_needs_a_standing_office_role(client, setup):
+    client.force_login(setup["users"]["unit_staff"])
+    assert client.get(reverse("staff:campaign_create")).status_code == 403
+    client.force_login(setup["users"]["other"])
+    response = client.get(reverse("staff:campaign_create"))
+    issuers = list(response.context["form"].fields["issuer"].queryset)
+    assert [u.code for u in issuers] == ["ubnd-tp-lai-chau"]
+
+
+def test_cannot_create_for_another_body_by_forging_the_form(client, setup):
+    client.force_login(setup["users"]["other"])
+    response = client.get(reverse("staff:campaign_create"))
+    data = {
+        "issuer": Unit.objects.get(code="ubnd-tam-duong").pk,
+        "subject": "Giả mạo",
+        "kind": "regular",
+    }
+    for formset in response.context["formsets"]:
+        prefix = formset[2]
+        data[f"{prefix}-TOTAL_FORMS"] = "0"
+        data[f"{prefix}-INITIAL_FORMS"] = "0"
+    response = client.post(reverse("staff:campaign_create"), data)
+    assert response.status_code == 200
+    assert "issuer" in response.context["form"].errors
+    assert not Campaign.objects.filter(subject="Giả mạo").exists()
+
+
+def test_public_attachment_only_when_public(client, setup):
+    attachment = setup["attachment"]
+    url = reverse("public:attachment_download", args=[attachment.pk])
+    assert client.get(url).status_code == 404  # not marked public
+    attachment.is_public = True
+    attachment.save()
+    response = client.get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF_BYTES
+    campaign = setup["campaign"]
+    campaign.status = Campaign.Status.DRAFT
+    campaign.save()
+    assert client.get(url).status_code == 404

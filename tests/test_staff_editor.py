@@ -1,0 +1,181 @@
+"""The campaign editor in the browser's terms: forms, formsets, nesting, order, reasons."""
+
+import pytest
+from django.urls import reverse
+
+from campaigns.models import Campaign, DocumentType
+from units.models import Membership
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def office_client(client, make_member, demo_units):
+    user = make_member("nv.tamduong", demo_units["ubnd-tam-duong"], Membership.Role.OFFICE_STAFF)
+    client.force_login(user)
+    client.user = user
+    return client
+
+
+def form_data(response) -> dict:
+    """The editor's current values as a browser would post them back."""
+    data = {}
+    forms = [response.context["form"]]
+    for formset, _, prefix in response.context["formsets"]:
+        data[f"{prefix}-TOTAL_FORMS"] = str(formset.total_form_count())
+        data[f"{prefix}-INITIAL_FORMS"] = str(formset.initial_form_count())
+        forms += formset.forms
+    for form in forms:
+        for name, field in form.fields.items():
+            value = form[name].value()
+            if value in (None, False, ""):
+                continue
+            if hasattr(value, "strftime"):
+                value = value.strftime("%d/%m/%Y")
+            data[form.add_prefix(name)] = value
+    return data
+
+
+def test_create_with_items_sub_items_and_order(office_client, demo_units):
+    response = office_client.get(reverse("staff:campaign_create"))
+    assert response.status_code == 200
+    data = form_data(response)
+    data.update(
+        {
+            "document_type": DocumentType.objects.get(name="Kế hoạch").pk,
+            "symbol": "KH-UBND",
+            "place": "Tam Đường",
+            "issued_on": "05/03/2025",
+            "subject": "Phát động thi đua chuyển đổi số",
+            "kind": "thematic",
+            "end_date": "31/12/2025",
+            "signing_authority": "KT. CHỦ TỊCH",
+            "signer_title": "PHÓ CHỦ TỊCH",
+            "signer_name": "Lò Văn A",
+            "items-0-order": "2",
+            "items-0-label": "2.",
+            "items-0-text": "Nội dung thứ hai",
+            "items-1-order": "1",
+            "items-1-label": "1.",
+            "items-1-text": "Nội dung thứ nhất",
+            "items-2-order": "3",
+            "items-2-label": "-",
+            "items-2-heading": "Về kinh tế:",
+            "items-2-text": "Mục con của nội dung hai",
+            "items-2-is_sub": "on",
+            "distribution-0-text": "TT. Huyện ủy;",
+            "distribution-0-mark": "B/c",
+        }
+    )
+    response = office_client.post(reverse("staff:campaign_create"), data)
+    assert response.status_code == 302, response.context["form"].errors
+    campaign = Campaign.objects.get(subject="Phát động thi đua chuyển đổi số")
+    assert campaign.status == Campaign.Status.DRAFT
+    assert campaign.issued_on.isoformat() == "2025-03-05"
+    top = list(campaign.items.filter(parent=None).order_by("order"))
+    assert [i.text for i in top] == ["Nội dung thứ nhất", "Nội dung thứ hai"]
+    assert [c.heading for c in top[1].children.all()] == ["Về kinh tế:"]
+    assert campaign.distribution.get().mark == "B/c"
+
+
+def test_bad_input_shows_vietnamese_errors_and_saves_nothing(office_client):
+    response = office_client.get(reverse("staff:campaign_create"))
+    data = form_data(response)
+    data.update(
+        {"subject": "", "kind": "regular", "start_date": "01/06/2025", "end_date": "31/12/2024"}
+    )
+    response = office_client.post(reverse("staff:campaign_create"), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ngày kết thúc phải sau ngày bắt đầu." in html
+    assert "Trường này là bắt buộc." in html
+    assert "Chưa lưu được" in html
+    assert not Campaign.objects.filter(start_date="2025-06-01").exists()
+
+
+def test_editing_a_published_document_asks_for_a_reason(office_client, demo):
+    campaign = demo["000"]
+    url = reverse("staff:campaign_edit", args=[campaign.pk])
+    response = office_client.get(url)
+    assert "cần ghi lý do" in response.content.decode()
+    data = form_data(response)
+    data["theme"] = "Chủ đề mới"
+    response = office_client.post(url, data)
+    assert response.status_code == 200
+    assert "cần ghi lý do sửa đổi" in response.content.decode()
+    campaign.refresh_from_db()
+    assert campaign.theme != "Chủ đề mới" and not campaign.revisions.exists()
+
+    data["reason"] = "Cập nhật chủ đề theo Kết luận của Thường trực Huyện ủy"
+    response = office_client.post(url, data)
+    assert response.status_code == 302
+    campaign.refresh_from_db()
+    assert campaign.theme == "Chủ đề mới"
+    revision = campaign.revisions.get()
+    assert revision.changed_fields == ["theme"] and revision.created_by == office_client.user
+    page = office_client.get(reverse("staff:campaign_detail", args=[campaign.pk])).content.decode()
+    assert "Cập nhật chủ đề theo Kết luận" in page
+    old = office_client.get(
+        reverse("staff:revision_detail", args=[campaign.pk, 1])
+    ).content.decode()
+    assert "Đảng bộ, chính quyền và nhân dân các dân tộc huyện Tam Đường" in old
+
+
+def test_unchanged_form_round_trips_every_part(office_client, demo):
+    """Saving the editor without changes keeps the seed document exactly."""
+    campaign = demo["000"]
+    from campaigns.services import campaign_snapshot
+
+    before = campaign_snapshot(campaign)
+    url = reverse("staff:campaign_edit", args=[campaign.pk])
+    data = form_data(office_client.get(url))
+    data["reason"] = "Lưu lại"
+    assert office_client.post(url, data).status_code == 302
+    campaign.refresh_from_db()
+    after = campaign_snapshot(campaign)
+    for key in ("subject", "theme", "preamble", "closing", "issued_month", "signer_name"):
+        assert after[key] == before[key]
+    assert [(i["label"], i["text"]) for i in after["items"]] == [
+        (i["label"], i["text"]) for i in before["items"]
+    ]
+    assert [(d["text"], d["mark"]) for d in after["distribution"]] == [
+        (d["text"], d["mark"]) for d in before["distribution"]
+    ]
+    assert [a["start_date"] for a in after["anniversaries"]] == [
+        a["start_date"] for a in before["anniversaries"]
+    ]
+    assert not campaign.revisions.exists()  # nothing changed, nothing recorded
+
+
+def test_dashboard_lists_roles_campaigns_and_todo(office_client, demo):
+    html = office_client.get(reverse("staff:dashboard")).content.decode()
+    assert "Cơ quan thường trực" in html and "UBND huyện Tam Đường" in html
+    assert "Đã hết thời gian: cần kết thúc" in html  # 000 and 003 ended
+    assert demo["002"].subject not in html  # another body's campaign
+
+
+def test_publish_button_flow(office_client, demo):
+    campaign = Campaign.objects.get(pk=demo["003"].pk)
+    campaign.status = Campaign.Status.DRAFT
+    campaign.save()
+    response = office_client.post(
+        reverse("staff:campaign_publish", args=[campaign.pk]), follow=True
+    )
+    assert "Đã phát động phong trào" in response.content.decode()
+    campaign.refresh_from_db()
+    assert (
+        campaign.status == Campaign.Status.PUBLISHED and campaign.published_by == office_client.user
+    )
+
+
+def test_upload_shows_a_clear_error_for_a_bad_file(office_client, demo):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    campaign = demo["000"]
+    response = office_client.post(
+        reverse("staff:attachment_upload", args=[campaign.pk]),
+        {"file": SimpleUploadedFile("scan.pdf", b"GIF89a not a pdf"), "kind": "signed_scan"},
+        follow=True,
+    )
+    assert "không đúng định dạng cho phép" in response.content.decode()
+    assert not campaign.attachments.exists()
