@@ -26,7 +26,7 @@ def form_data(response) -> dict:
         data[f"{prefix}-INITIAL_FORMS"] = str(formset.initial_form_count())
         forms += formset.forms
     for form in forms:
-        for name, field in form.fields.items():
+        for name in form.fields:
             value = form[name].value()
             if value in (None, False, ""):
                 continue
