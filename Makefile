@@ -24,7 +24,15 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
-install: $(VENV)/.installed
+# axe-core (accessibility checks in the browser tests) comes from npm when npm is there.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --no-audit --no-fund --silent && touch $@; \
+	else \
+	  echo "npm không có: các kiểm thử trợ năng (axe-core) sẽ được bỏ qua."; \
+	fi
+
+install: $(VENV)/.installed node_modules/.installed
 
 run: install
 	@$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput

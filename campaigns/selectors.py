@@ -36,8 +36,7 @@ def public_campaign_list(filters: dict | None = None) -> QuerySet[Campaign]:
 
 
 def apply_filters(queryset: QuerySet[Campaign], filters: dict) -> QuerySet[Campaign]:
-    for term in search_terms(filters.get("q")):
-        queryset = queryset.filter(search_text__contains=term)
+    queryset = search(queryset, filters.get("q"))
     if issuer := filters.get("issuer"):
         queryset = queryset.filter(issuer_id__in=issuer.descendant_ids())
     if year := filters.get("year"):
@@ -63,6 +62,20 @@ def apply_filters(queryset: QuerySet[Campaign], filters: dict) -> QuerySet[Campa
             Q(status__in=[Campaign.Status.CLOSED, Campaign.Status.SUMMARISED])
             | Q(status=Campaign.Status.PUBLISHED, end_date__lt=today)
         )
+    return queryset
+
+
+def search(queryset: QuerySet[Campaign], query: str | None) -> QuerySet[Campaign]:
+    """Diacritic- and case-blind search: the words as a phrase when the phrase occurs,
+    otherwise every word anywhere ("chuyen doi so" prefers "chuyển đổi số")."""
+    terms = search_terms(query)
+    if not terms:
+        return queryset
+    phrase = queryset.filter(search_text__contains=" ".join(terms))
+    if len(terms) == 1 or phrase.exists():
+        return phrase
+    for term in terms:
+        queryset = queryset.filter(search_text__contains=term)
     return queryset
 
 

@@ -9,15 +9,18 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+_PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
 
 
 def normalize_search(text: str | None) -> str:
-    """Lower-case, strip diacritics (đ → d by hand: NFD leaves it alone), fold spaces."""
+    """Lower-case, strip diacritics (đ → d by hand: NFD leaves it alone), turn
+    punctuation into spaces and fold spaces: "Số 5834/PĐTĐ-UBND" → "so 5834 pdtd ubnd"."""
     if not text:
         return ""
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = _PUNCTUATION.sub(" ", stripped).replace("_", " ")
     return _SPACES.sub(" ", stripped.lower()).strip()
 
 

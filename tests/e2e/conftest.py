@@ -68,3 +68,39 @@ def browser_context_args(browser_context_args):
 def screenshot_dir() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture
+def axe_check():
+    """Run axe-core in the page; fail on serious or critical violations."""
+    if not AXE.exists():
+        pytest.skip("axe-core chưa được cài (npm ci): bỏ qua kiểm tra trợ năng")
+
+    def check(page, name: str) -> None:
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        bad = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        details = "\n".join(
+            f"{v['impact']}: {v['id']} — {v['help']} ({len(v['nodes'])} chỗ: "
+            f"{', '.join(n['target'][0] for n in v['nodes'][:3])})"
+            for v in bad
+        )
+        assert not bad, f"axe-core trên trang {name}:\n{details}"
+
+    return check
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Each live-server test ends with a flush that empties the migrations'
+    reference data: put it back first."""
+    from awards.models import AwardType
+    from awards.reference_data import load_award_types
+    from campaigns.models import DocumentType
+    from campaigns.reference_data import load_document_types
+
+    load_document_types(DocumentType)
+    load_award_types(AwardType)

@@ -3,21 +3,13 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from awards.models import AwardType
-from awards.reference_data import load_award_types
 from campaigns.demo import load_seed_campaigns
-from campaigns.models import DocumentType
-from campaigns.reference_data import load_document_types
 from units.demo import load_units
 
 
 @pytest.fixture
-def seeds(live_server, transactional_db):
-    # live_server runs in another thread, so the data must be committed
-    # (transactional_db). Each such test ends with a flush that also empties the
-    # reference data of the migrations: restore it first.
-    load_document_types(DocumentType)
-    load_award_types(AwardType)
+def seeds(live_server, reference_data):
+    # live_server runs in another thread, so the data must be committed.
     return load_seed_campaigns(load_units())
 
 
