@@ -66,10 +66,10 @@ def test_campaign_journey(page: Page, browser, live_server, world, screenshot_di
     page.locator("#id_number").fill("45")
     page.locator("#id_symbol").fill("KH-UBND")
     page.locator("#id_place").fill("Tam Đường")
-    page.locator("#id_issued_on").fill("10/03/2025")
-    page.locator("#id_subject").fill("Phát động phong trào thi đua chuyển đổi số năm 2025")
+    page.locator("#id_issued_on").fill("10/03/2026")
+    page.locator("#id_subject").fill("Phát động phong trào thi đua chuyển đổi số năm 2026")
     page.locator("#id_kind").select_option(label="Thi đua theo chuyên đề (theo đợt)")
-    page.locator("#id_end_date").fill("31/12/2025")
+    page.locator("#id_end_date").fill("31/12/2026")
     page.locator("#id_theme").fill("Chuyển đổi số vì Nhân dân phục vụ")
     texts = [
         "Thi đua số hóa hồ sơ, giấy tờ của người dân.",
@@ -124,8 +124,8 @@ def test_campaign_journey(page: Page, browser, live_server, world, screenshot_di
         " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.body())).pages),
     )
     assert "Số: 45/KH-UBND" in text
-    assert "Tam Đường, ngày 10 tháng 3 năm 2025" in text
-    assert "KẾ HOẠCH Phát động phong trào thi đua chuyển đổi số năm 2025" in text
+    assert "Tam Đường, ngày 10 tháng 3 năm 2026" in text
+    assert "KẾ HOẠCH Phát động phong trào thi đua chuyển đổi số năm 2026" in text
     positions = [text.index(t[:30]) for t in texts]
     assert positions == sorted(positions)
     assert "Sùng Lữ Páo" in text
@@ -137,6 +137,7 @@ def test_campaign_journey(page: Page, browser, live_server, world, screenshot_di
     log_in(other, base, "nv.thanhpho")
     response = other.goto(f"{base}/quan-ly/phong-trao/{campaign.pk}/sua/")
     assert response.status == 404
+    expect(other.get_by_role("heading", name="Không tìm thấy trang")).to_be_visible()
     expect(other.get_by_text("Phát động phong trào thi đua chuyển đổi số")).to_have_count(0)
     other.screenshot(path=str(screenshot_dir / "journey-7-other-body-404.png"))
     outsider.close()
@@ -158,3 +159,14 @@ def test_portal_search_with_the_keyboard_alone(page: Page, live_server, world):
             break
     page.keyboard.press("Enter")
     expect(page.locator(".doc-type")).to_have_text("KẾ HOẠCH")
+
+
+def test_add_rows_without_saving_first(page: Page, live_server, world):
+    log_in(page, live_server.url, "nv.tamduong")
+    page.goto(live_server.url + "/quan-ly/phong-trao/them/")
+    items = page.locator("#formset-items")
+    expect(items.locator(".formset__row")).to_have_count(3)
+    items.get_by_role("button", name="+ Thêm dòng").click()
+    expect(items.locator(".formset__row")).to_have_count(4)
+    expect(page.locator("#id_items-3-order")).to_be_focused()
+    assert page.locator("#id_items-TOTAL_FORMS").input_value() == "4"
