@@ -12,7 +12,7 @@ from django.utils import timezone
 from units.access import office_bodies, user_memberships
 from units.text import search_terms
 
-from .models import Campaign, ContentItem
+from .models import Attachment, Campaign, ContentItem
 
 DOCUMENT_PREFETCH = (
     Prefetch("items", queryset=ContentItem.objects.order_by("order", "pk")),
@@ -90,10 +90,14 @@ def public_years() -> list[int]:
 
 def public_campaign_detail(pk: int) -> Campaign:
     """One published campaign with everything its document shows; 404 otherwise."""
+    public_files = Attachment.objects.filter(is_public=True, archived=False)
     queryset = (
         Campaign.objects.public()
         .select_related(*DOCUMENT_RELATED)
-        .prefetch_related(*DOCUMENT_PREFETCH)
+        .prefetch_related(
+            *DOCUMENT_PREFETCH,
+            Prefetch("attachments", queryset=public_files, to_attr="public_attachments"),
+        )
     )
     return get_object_or_404(queryset, pk=pk)
 
