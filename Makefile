@@ -51,6 +51,9 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+bench: install
+	$(BIN)/python bench/portal.py
+
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .

@@ -220,6 +220,8 @@ class Campaign(TimeStampedModel, SearchableMixin):
         verbose_name = "phong trào thi đua"
         verbose_name_plural = "phong trào thi đua"
         ordering = ["-sort_date", "-pk"]
+        # The portal's "newest first" index (DESC NULLS LAST) is PostgreSQL-only:
+        # see migration 0005. SQLite cannot index NULLS LAST.
         indexes = [models.Index(fields=["status", "issuer"])]
         constraints = [
             models.CheckConstraint(

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Prefetch, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Max, Min, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -24,6 +23,10 @@ DOCUMENT_PREFETCH = (
 DOCUMENT_RELATED = ("issuer", "issuer__parent", "document_type", "parent", "parent__issuer")
 
 
+# Long texts a list never shows: leaving them out keeps the sort and the transfer small.
+LIST_DEFERRED = ("preamble", "closing", "summary", "search_text", "withdrawn_reason")
+
+
 def public_campaign_list(filters: dict | None = None) -> QuerySet[Campaign]:
     """Published campaigns for the portal, newest first, filtered; a fixed number of queries.
 
@@ -31,7 +34,12 @@ def public_campaign_list(filters: dict | None = None) -> QuerySet[Campaign]:
     below it), year (issued or running that year), kind (regular, thematic or
     special), status ("dang-dien-ra" or "da-ket-thuc").
     """
-    queryset = Campaign.objects.public().select_related("issuer", "document_type").newest_first()
+    queryset = (
+        Campaign.objects.public()
+        .select_related("issuer", "document_type")
+        .defer(*LIST_DEFERRED)
+        .newest_first()
+    )
     return apply_filters(queryset, filters or {})
 
 
@@ -80,12 +88,14 @@ def search(queryset: QuerySet[Campaign], query: str | None) -> QuerySet[Campaign
 
 
 def public_years() -> list[int]:
-    """Years in which published campaigns were issued or ran, newest first."""
-    public = Campaign.objects.public().order_by()
-    issued = public.exclude(sort_date=None).annotate(y=ExtractYear("sort_date"))
-    ended = public.exclude(end_date=None).annotate(y=ExtractYear("end_date"))
-    years = issued.values_list("y", flat=True).union(ended.values_list("y", flat=True))
-    return sorted(set(years), reverse=True)
+    """Years from the earliest to the latest published campaign, newest first."""
+    bounds = Campaign.objects.public().aggregate(
+        first=Min("sort_date"), last=Max("sort_date"), last_end=Max("end_date")
+    )
+    dates = [d for d in bounds.values() if d]
+    if not dates:
+        return []
+    return list(range(max(d.year for d in dates), min(d.year for d in dates) - 1, -1))
 
 
 def public_campaign_detail(pk: int) -> Campaign:

@@ -137,7 +137,9 @@ def test_public_attachment_only_when_public(client, setup):
     attachment.save()
     response = client.get(url)
     assert response.status_code == 200 and b"".join(response.streaming_content) == PDF_BYTES
-    page = client.get(reverse("public:campaign_detail", args=[setup["campaign"].pk])).content.decode()
+    page = client.get(
+        reverse("public:campaign_detail", args=[setup["campaign"].pk])
+    ).content.decode()
     assert "ban-ky.pdf" in page and url in page
     campaign = setup["campaign"]
     campaign.status = Campaign.Status.DRAFT
