@@ -18,23 +18,11 @@ from .models import (
     Recipient,
 )
 
-CAMPAIGN_FIELDS = (
-    "number",
-    "symbol",
-    "place",
-    "issued_on",
-    "issued_month",
-    "issued_year",
-    "subject",
-    "theme",
-    "kind",
-    "is_special",
-    "start_date",
-    "end_date",
-    "time_frame",
-    "signing_authority",
-    "signer_title",
-    "signer_name",
+# Seeds give the document's own fields; the rest is built below.
+CAMPAIGN_FIELDS = tuple(
+    name
+    for name in Campaign.DOCUMENT_FIELDS
+    if name not in ("document_type", "parent", "preamble", "closing")
 )
 
 

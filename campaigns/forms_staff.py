@@ -36,29 +36,7 @@ def textarea(rows: int) -> forms.Textarea:
 class CampaignForm(forms.ModelForm):
     class Meta:
         model = Campaign
-        fields = [
-            "issuer",
-            "document_type",
-            "number",
-            "symbol",
-            "place",
-            "issued_on",
-            "issued_month",
-            "issued_year",
-            "subject",
-            "theme",
-            "preamble",
-            "closing",
-            "kind",
-            "is_special",
-            "start_date",
-            "end_date",
-            "time_frame",
-            "parent",
-            "signing_authority",
-            "signer_title",
-            "signer_name",
-        ]
+        fields = ["issuer", *Campaign.DOCUMENT_FIELDS]
         widgets = {
             "issued_on": DateInput(),
             "start_date": DateInput(),

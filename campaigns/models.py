@@ -17,6 +17,18 @@ from units.models import ArchivableModel, SearchableMixin, TimeStampedModel, Uni
 from units.text import normalize_search
 
 
+def actor_field(label: str) -> models.ForeignKey:
+    """Who did a lifecycle step (published, closed...): optional, never cascades."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=label,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+
 def date_in_words(value: datetime.date) -> str:
     """ "ngày 05 tháng 02 năm 2024": Decree 30 pads days under 10 and months 1 and 2."""
     day = f"{value.day:02d}"
@@ -77,6 +89,30 @@ class Campaign(TimeStampedModel, SearchableMixin):
         WITHDRAWN = "withdrawn", "Đã thu hồi"
 
     PUBLIC_STATUSES = (Status.PUBLISHED, Status.CLOSED, Status.SUMMARISED)
+    # The fields of the launch document itself (not its issuer, lifecycle or parts):
+    # what the editor shows, a revision compares, a copy carries over.
+    DOCUMENT_FIELDS = (
+        "document_type",
+        "number",
+        "symbol",
+        "place",
+        "issued_on",
+        "issued_month",
+        "issued_year",
+        "subject",
+        "theme",
+        "preamble",
+        "closing",
+        "kind",
+        "is_special",
+        "start_date",
+        "end_date",
+        "time_frame",
+        "parent",
+        "signing_authority",
+        "signer_title",
+        "signer_name",
+    )
 
     # Issuing body and document identity
     issuer = models.ForeignKey(
@@ -160,42 +196,14 @@ class Campaign(TimeStampedModel, SearchableMixin):
         "trạng thái", max_length=20, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField("phát động lúc", null=True, blank=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="người phát động",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    published_by = actor_field("người phát động")
     closed_at = models.DateTimeField("kết thúc lúc", null=True, blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="người kết thúc",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    closed_by = actor_field("người kết thúc")
     summary = models.TextField("báo cáo tổng kết", blank=True)
     summarised_at = models.DateTimeField("tổng kết lúc", null=True, blank=True)
-    summarised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="người tổng kết",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    summarised_by = actor_field("người tổng kết")
     withdrawn_at = models.DateTimeField("thu hồi lúc", null=True, blank=True)
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="người thu hồi",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    withdrawn_by = actor_field("người thu hồi")
     withdrawn_reason = models.TextField("lý do thu hồi", blank=True)
     copied_from = models.ForeignKey(
         "self",

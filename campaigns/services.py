@@ -30,28 +30,10 @@ from .models import (
 
 Status = Campaign.Status
 
-# Fields of the document itself: what a revision compares and a copy carries over.
-DOCUMENT_FIELDS = (
-    "document_type_id",
-    "number",
-    "symbol",
-    "place",
-    "issued_on",
-    "issued_month",
-    "issued_year",
-    "subject",
-    "theme",
-    "preamble",
-    "closing",
-    "kind",
-    "is_special",
-    "start_date",
-    "end_date",
-    "time_frame",
-    "parent_id",
-    "signing_authority",
-    "signer_title",
-    "signer_name",
+# Fields of the document itself, as attribute names (foreign keys by id).
+DOCUMENT_FIELDS = tuple(
+    f"{name}_id" if name in ("document_type", "parent") else name
+    for name in Campaign.DOCUMENT_FIELDS
 )
 CHILDREN = {
     "items": ("label", "heading", "text", "order", "parent_id", "id"),
