@@ -1,0 +1,1037 @@
+"""Read a launch document (văn bản phát động) into structured fields.
+
+Rule-based and deterministic: the rules follow Decree 30/2020 (the header,
+"Số: .../...", the place-and-date line, the type heading and trích yếu, Kính
+gửi, Nơi nhận, the signature block) and the habits of Vietnamese
+administrative writing (items numbered "1.", "Một là,", "a)", "- ", "+ " under
+sections "I., II."; "chủ đề “...”"; "đến ngày 30/6/2025"; anniversaries with
+date ranges; "Công văn số 2563/UBND-TH ngày 04/7/2024 của ...").
+
+Real text is messy: two-column headers flattened on one line, PDF text with
+hard line breaks, Markdown marks, old and new tone placement, curly and
+straight quotes, lost diacritics, portal text around the document. Matching
+runs on a folded copy of the text (lower case, no diacritics, đ → d) that
+keeps every character's position, so what is found is cut from the original.
+
+The parser never raises on text: what it cannot find is None or empty.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# --------------------------------------------------------------------------
+# Text helpers
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics, one character for one: positions are kept."""
+    out = []
+    for ch in text:
+        if ch in "đĐ":
+            out.append("d")
+            continue
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append(base.lower() if len(base.lower()) == 1 else ch)
+    return "".join(out)
+
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+_MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+
+def clean_lines(raw: str) -> list[str]:
+    """NFC text without Markdown marks or table pipes; lines keep their leading indent."""
+    text = unicodedata.normalize("NFC", raw or "")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch) and ch != "\x00")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    lines = []
+    for line in text.split("\n"):
+        if _TABLE_RULE.match(line):
+            continue
+        line = _MD_HEADING.sub("", line)
+        line = _MD_EMPHASIS.sub("", line)
+        line = re.sub(r"^\s*>\s?", "", line)
+        line = line.replace("|", " ")
+        line = _SPACES.sub(" ", line.rstrip())
+        if re.fullmatch(r"\s*-?\s*\d{1,3}\s*-?\s*", line):
+            continue  # a page number on its own line
+        lines.append(line)
+    return lines
+
+
+def squash(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_end(text: str) -> str:
+    return text.strip().rstrip(";,.").strip()
+
+
+# --------------------------------------------------------------------------
+# Dates
+
+_DMY = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
+_WORDS_DATE = r"(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})"
+
+
+def make_date(day, month, year) -> datetime.date | None:
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except (TypeError, ValueError):
+        return None
+
+
+def date_at(folded: str, start: int = 0) -> tuple[datetime.date | None, int]:
+    """The first date written as 30/6/2025 or "30 tháng 6 năm 2025" from `start`."""
+    best = None
+    for pattern in (_DMY, _WORDS_DATE):
+        match = re.compile(pattern).search(folded, start)
+        if match and (best is None or match.start() < best.start()):
+            best = match
+    if not best:
+        return None, -1
+    return make_date(*best.groups()), best.end()
+
+
+# --------------------------------------------------------------------------
+# Vocabulary
+
+DOC_TYPES = [
+    # (folded heading, name, symbol abbreviation)
+    ("ke hoach", "Kế hoạch", "KH"),
+    ("chi thi", "Chỉ thị", "CT"),
+    ("quyet dinh", "Quyết định", "QĐ"),
+    ("thong bao", "Thông báo", "TB"),
+    ("huong dan", "Hướng dẫn", "HD"),
+    ("bao cao", "Báo cáo", "BC"),
+    ("to trinh", "Tờ trình", "TTr"),
+    ("bien ban", "Biên bản", "BB"),
+    ("chuong trinh", "Chương trình", "CTr"),
+    ("quy che", "Quy chế", "QC"),
+    ("quy dinh", "Quy định", "QyĐ"),
+    ("nghi quyet", "Nghị quyết", "NQ"),
+    ("loi keu goi", "Lời kêu gọi", ""),
+    ("phat dong", "Phát động thi đua", "PĐTĐ"),
+    ("cong van", "Công văn", ""),
+]
+ABBREVIATIONS = {fold(abbr): name for _, name, abbr in DOC_TYPES if abbr}
+
+REFERENCE_TYPES = (
+    "Công văn|Kế hoạch|Chỉ thị|Quyết định|Nghị quyết|Nghị định|Thông tư|Thông báo|"
+    "Hướng dẫn|Kết luận|Chương trình|Báo cáo|Tờ trình|Luật|Pháp lệnh|Quy định|Quy chế|Đề án"
+)
+_REF_FOLDED = "|".join(fold(t) for t in REFERENCE_TYPES.split("|"))
+_REF_NAMES = {fold(t): t for t in REFERENCE_TYPES.split("|")}
+
+# Where the name of a cited document's issuer ends: "... của UBND tỉnh Lai Châu về ...".
+ISSUER_STOP = (
+    r"\s+(?:ve|v/v|nham|theo|trong do|tai|da|ban hanh|phat dong|thuc hien|trien khai|huong dan|"
+    r"quy dinh|tiep tuc|doi voi|gan voi|cho|voi|va cac)\b|[;,.:(“\"\n]|\s+-\s"
+)
+
+# Where signature words begin inside a line of a flattened close.
+SIGNATURE_SPLIT = (
+    r"\s+(?=(?:TM|KT|TL|TUQ|Q)\s*\.\s*[A-ZĐÂĂÊÔƠƯ])"
+    r"|(?<=;)\s+(?=(?:PHÓ |PHO )?(?:CHỦ TỊCH|CHU TICH|GIÁM ĐỐC|GIAM DOC|TRƯỞNG [A-ZĐ]+)$)"
+)
+
+ORDINALS = "mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi"
+ROMAN = r"(?:x{0,3})(?:ix|iv|v?i{0,3})"
+
+MARKERS = [
+    ("roman", re.compile(rf"^(?=[ivx])({ROMAN})\s*[.)/]\s*(?=\S)")),
+    ("article", re.compile(r"^(dieu\s+\d+)\s*[.:]\s*")),
+    ("arabic2", re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(?=\S)")),
+    ("arabic", re.compile(r"^(\d{1,2})\s*[.)]\s+(?=\D)")),
+    ("ordinal", re.compile(rf"^((?:{ORDINALS}) la)\s*[,:]\s*")),
+    ("letter", re.compile(r"^([a-z])\)\s*(?=\S)")),
+    ("dash", re.compile(r"^([-–—•·▪●])\s*(?=\S)")),
+    ("plus", re.compile(r"^(\+)\s*(?=\S)")),
+]
+
+SIGN_AUTHORITY = re.compile(r"^(tm|kt|tl|tuq|q|ktl)\s*\.\s*\S", re.I)
+# Lines that stand alone: nothing before or after joins them.
+STRUCTURAL = re.compile(
+    r"^(so\s*:|kinh gui|noi nhan|luu\s*:|cong hoa xa hoi|doc lap\s*-|\(?da ky\)?$)"
+)
+# Lines that open a paragraph which may go on over the next lines ("V/v ..." wraps).
+OPENS_BLOCK = re.compile(r"^(v/v\b|ve viec\s*:)")
+# Words that open a paragraph even when the line before has no full stop
+# (a trích yếu ends without one), unless that line stops on a linking word.
+PARAGRAPH_OPENERS = re.compile(
+    r"^(can cu|thuc hien|nham |tren day|trong do|voi tinh than|ket thuc)"
+)
+LINKING_END = re.compile(
+    r"\b(cua|va|ve|voi|theo|cac|nhung|cho|tai|la|trong|tren|duoi|den|tu|so|ngay|nam|thang)$"
+)
+DATE_LINE = re.compile(
+    r"(?P<place>[^\n,]{2,60}?)\s*,\s*ngay\s*(?P<day>\d{1,2}|[.…_ ]*)\s*(?:thang|/)\s*"
+    r"(?P<month>\d{1,2}|[.…_ ]*)\s*(?:nam|/)\s*(?P<year>\d{4})"
+)
+
+
+NATIONAL = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc")
+
+
+# --------------------------------------------------------------------------
+# Result
+
+
+@dataclass
+class Item:
+    label: str
+    text: str
+    marker: str
+    children: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class ParsedDocument:
+    """Everything found; `None` or empty where nothing was found."""
+
+    issuer: str | None = None
+    issuer_parent: str | None = None
+    doc_type: str | None = None
+    number: str | None = None
+    symbol: str | None = None
+    place: str | None = None
+    date: datetime.date | None = None
+    date_month: int | None = None
+    date_year: int | None = None
+    subject: str | None = None
+    theme: str | None = None
+    end_date: datetime.date | None = None
+    time_frame: str | None = None
+    signer_name: str | None = None
+    signer_title: str | None = None
+    signing_authority: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    distribution: list[str] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    anniversaries: list[dict] = field(default_factory=list)
+    references: list[dict] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    text: str = ""
+
+    @property
+    def content_items(self) -> list[str]:
+        return [item.text for item in self.items]
+
+    def as_contract(self) -> dict:
+        """The JSON contract of `parse_document --json`."""
+
+        def iso(value):
+            return value.isoformat() if value else None
+
+        return {
+            "issuer": self.issuer,
+            "issuer_parent": self.issuer_parent,
+            "doc_type": self.doc_type,
+            "number": self.number,
+            "symbol": self.symbol,
+            "place": self.place,
+            "date": iso(self.date),
+            "subject": self.subject,
+            "theme": self.theme,
+            "end_date": iso(self.end_date),
+            "signer_name": self.signer_name,
+            "signer_title": self.signer_title,
+            "signing_authority": self.signing_authority,
+            "recipients": list(self.recipients),
+            "distribution": list(self.distribution),
+            "content_items": self.content_items,
+            "anniversaries": [
+                {"name": a["name"], "start": iso(a["start"]), "end": iso(a["end"])}
+                for a in self.anniversaries
+            ],
+            "references": [
+                {
+                    "doc_type": r["doc_type"],
+                    "number": r["number"],
+                    "symbol": r["symbol"],
+                    "date": iso(r["date"]),
+                    "issuer": r["issuer"],
+                }
+                for r in self.references
+            ],
+        }
+
+
+# --------------------------------------------------------------------------
+# Paragraphs
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(re.search(r"[.:;!?…]['\"”’)\]]*$", text)) or text.endswith("./.")
+
+
+def _starts_upper(text: str) -> bool:
+    first = text.lstrip("“\"'‘(*[ ")[:1]
+    return bool(first) and (first.isupper() or first.isdigit())
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _marker(text: str) -> tuple[str, str, str] | None:
+    """(kind, label as written, rest of the text) when a paragraph opens with a list marker."""
+    folded = fold(text)
+    for kind, pattern in MARKERS:
+        match = pattern.match(folded)
+        if match:
+            if kind == "roman" and not match.group(1):
+                continue
+            end = match.end()
+            return (
+                kind,
+                text[: match.end(1) if kind != "ordinal" else end].strip(),
+                text[end:].strip(),
+            )
+    return None
+
+
+def place_date_match(folded: str) -> re.Match | None:
+    """The place-and-date line ("Tam Đường, ngày 15 tháng 7 năm 2024"), not a date in a sentence."""
+    for match in DATE_LINE.finditer(folded):
+        place = re.split(r"\bso\s*:\s*\S*\s*/\s*\S+\s*", match.group("place"))[-1]
+        place = NATIONAL.sub("", place).strip(" -,.")
+        if place and len(place.split()) <= 6 and not re.search(r"[\d/]", place):
+            return match
+    return None
+
+
+def _standalone(line: str) -> bool:
+    folded = fold(line.strip())
+    words = line.split()
+    return bool(
+        STRUCTURAL.match(folded)
+        or NATIONAL.search(folded)
+        or SIGN_AUTHORITY.match(line.strip())
+        or _is_caps(line)
+        or (len(words) >= 3 and _is_caps(" ".join(words[:3])))
+        or place_date_match(folded)
+    )
+
+
+def paragraphs(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines into paragraphs.
+
+    A break is kept before a list marker or a structural line (Số:, Kính gửi,
+    a heading in capitals...), and after a sentence that ends when the next
+    line starts with a capital. PDF text that puts a blank line after every
+    wrapped line is recognised and its blank lines are treated as soft.
+    """
+    entries: list[tuple[str, bool, bool]] = []  # (text, blank before, indented)
+    blank = False
+    for line in lines:
+        if not line.strip():
+            blank = True
+            continue
+        entries.append((line.strip(), blank, line[:1] == " "))
+        blank = False
+    if not entries:
+        return []
+    followed = [i for i in range(len(entries) - 1) if entries[i + 1][1]]
+    unfinished = [i for i in followed if not _ends_sentence(entries[i][0])]
+    wrapped_mode = len(followed) >= 6 and len(unfinished) > 0.5 * len(followed)
+
+    result: list[str] = []
+    current = ""
+    last_line = ""
+    for text, blank_before, indented in entries:
+        new = not current
+        if not new:
+            if _marker(text) or _standalone(text) or _standalone(last_line):
+                new = True
+            elif OPENS_BLOCK.match(fold(text)):
+                new = True
+            elif (
+                PARAGRAPH_OPENERS.match(fold(text))
+                and not last_line.endswith((",", "-"))
+                and not LINKING_END.search(fold(last_line))
+            ):
+                new = True
+            elif _ends_sentence(current) and _starts_upper(text):
+                new = True
+            elif blank_before and not wrapped_mode:
+                # a real blank line: a page break joins only a sentence cut in the middle
+                new = _starts_upper(text) and not current.endswith((",", "-", "–"))
+            elif wrapped_mode and indented and _starts_upper(text) and _ends_sentence(current):
+                new = True
+        if new:
+            if current:
+                result.append(current)
+            current = text
+        else:
+            joiner = "" if current.endswith("-") and text[:1].isdigit() else " "
+            current = f"{current}{joiner}{text}"
+        last_line = text
+    if current:
+        result.append(current)
+    return [squash(p) for p in result if squash(p)]
+
+
+# --------------------------------------------------------------------------
+# The parser
+
+
+GENERIC_BODIES = ("uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd")
+LOCALITY_WORDS = (
+    "tinh ",
+    "huyen ",
+    "thanh pho ",
+    "thi xa ",
+    "xa ",
+    "phuong ",
+    "thi tran ",
+    "quan ",
+)
+
+
+def _cut(original: str, folded: str, pattern: str | re.Pattern, flags=0):
+    match = (
+        re.search(pattern, folded, flags) if isinstance(pattern, str) else pattern.search(folded)
+    )
+    return match
+
+
+class _Parser:
+    def __init__(self, raw: str):
+        self.lines = clean_lines(raw)
+        self.paras = paragraphs(self.lines)
+        self.folded = [fold(p) for p in self.paras]
+        self.doc = ParsedDocument(text="\n".join(self.paras))
+        self.header_end = 0  # index of the first body paragraph
+        self.close_start = len(self.paras)  # index of Nơi nhận / signature
+
+    # ---- header ---------------------------------------------------------
+
+    def number_symbol(self) -> int | None:
+        for i, f in enumerate(self.folded[:40]):
+            match = re.search(r"(?:^|\s)so\s*[:.]\s*([^\s/]*)\s*/\s*([\w\-/.đĐ]+)", f)
+            if match:
+                original = self.paras[i]
+                number = original[match.start(1) : match.end(1)].strip(" .")
+                symbol = original[match.start(2) : match.end(2)].strip(" .,")
+                self.doc.number = number or None
+                self.doc.symbol = re.sub(r"\s+", "", symbol) or None
+                return i
+        return None
+
+    def place_date(self) -> int | None:
+        for i, f in enumerate(self.folded[:40]):
+            match = place_date_match(f)
+            if not match:
+                continue
+            original = self.paras[i]
+            place = original[match.start("place") : match.end("place")]
+            # a flattened header: "Số: /KH-UBND Tam Đường, ngày ..."
+            place = re.split(r"(?i)\bs[ốo]\s*:\s*\S*\s*/\s*\S+\s*", place)[-1]
+            place = re.sub(r"(?i)(độc lập.*hạnh phúc|cộng hòa.*việt nam)", "", place)
+            self.doc.place = squash(place).strip(" -,.") or None
+            day, month, year = match.group("day"), match.group("month"), match.group("year")
+            self.doc.date_year = int(year)
+            self.doc.date_month = int(month) if month.strip(" .…_").isdigit() else None
+            if day.strip().isdigit() and self.doc.date_month:
+                self.doc.date = make_date(day.strip(), month, year)
+            return i
+        return None
+
+    def issuer(self, limit: int) -> None:
+        names: list[str] = []
+        for i in range(min(limit, len(self.paras))):
+            original, f = self.paras[i], self.folded[i]
+            if re.match(r"^(so\s*[:.]|v/v|kinh gui)", f):
+                break
+            if place_date_match(f):
+                break
+            text = original
+            folded_text = f
+            # remove the national name and motto of a flattened two-column header
+            for match in reversed(list(NATIONAL.finditer(folded_text))):
+                text = text[: match.start()] + " " + text[match.end() :]
+            folded_text = fold(text)
+            text = squash(text.replace("/", " ").replace("\\", " "))
+            if not text or not _is_caps(text):
+                continue
+            names.append(text)
+        merged: list[str] = []
+        for name in names:
+            folded_name = fold(name)
+            if merged and fold(merged[-1]) in GENERIC_BODIES:
+                merged[-1] = f"{merged[-1]} {name}"
+            elif merged and folded_name.startswith(LOCALITY_WORDS) and len(merged[-1].split()) <= 4:
+                merged[-1] = f"{merged[-1]} {name}"
+            else:
+                merged.append(name)
+        merged = [
+            m for m in merged if not re.match(r"^(ke hoach|chi thi|quyet dinh|phat dong)", fold(m))
+        ]
+        if merged:
+            self.doc.issuer = merged[-1]
+            if len(merged) > 1:
+                self.doc.issuer_parent = merged[-2]
+
+    def type_and_subject(self, start: int) -> int:
+        """Find the type heading and trích yếu (or "V/v"); return the first body paragraph."""
+        doc = self.doc
+        for i in range(start, min(start + 25, len(self.paras))):
+            f = self.folded[i]
+            original = self.paras[i]
+            if f.startswith("v/v") or f.startswith("ve viec:"):
+                doc.doc_type = doc.doc_type or "Công văn"
+                doc.subject = squash(re.sub(r"^(?i:v/v|về việc:?)\s*", "", original))
+                return i + 1
+            if _is_caps(original) or (i == 0 and len(original) < 120):
+                for key, name, _ in DOC_TYPES:
+                    if f.startswith(key) and len(f) < 140 and key != "cong van":
+                        if not _is_caps(original) and not f.startswith("phat dong"):
+                            break
+                        doc.doc_type = name
+                        rest = (
+                            squash(original[len(key) :])
+                            if not _is_caps(original[len(key) :])
+                            else ""
+                        )
+                        subject_parts = [rest] if rest and len(rest) > 3 else []
+                        j = i + 1
+                        while j < len(self.paras) and not subject_parts:
+                            candidate = self.paras[j]
+                            if self._body_start(j) or _marker(candidate):
+                                break
+                            subject_parts.append(candidate)
+                            j += 1
+                        if subject_parts:
+                            doc.subject = squash(" ".join(subject_parts))
+                        return j
+        return start
+
+    def _body_start(self, i: int) -> bool:
+        f = self.folded[i]
+        return bool(re.match(r"^(can cu|thuc hien|kinh gui|nham|de |nam 20|trong nam|theo)", f))
+
+    def recipients(self, start: int) -> int:
+        for i in range(start, min(start + 12, len(self.paras))):
+            f = self.folded[i]
+            match = re.match(r"^kinh gui\s*:?\s*", f)
+            if not match:
+                continue
+            rest = self.paras[i][match.end() :].strip()
+            found = []
+            if rest:
+                found += [
+                    strip_end(x) for x in re.split(r"\s*(?:^|\s)[-–]\s+|;\s*", rest) if strip_end(x)
+                ]
+            j = i + 1
+            while j < len(self.paras) and self.folded[j][:1] in "-–+•":
+                found.append(strip_end(self.paras[j][1:]))
+                j += 1
+            self.doc.recipients = [r for r in found if r]
+            return j
+        return start
+
+    # ---- close ----------------------------------------------------------
+
+    def close(self) -> None:
+        doc = self.doc
+        start = None
+        for i in range(len(self.paras) - 1, -1, -1):
+            if re.match(r"^noi nhan\b", self.folded[i]):
+                start = i
+                break
+        sign_index = None
+        for i in range(len(self.paras) - 1, max(-1, len(self.paras) - 40), -1):
+            if SIGN_AUTHORITY.match(self.paras[i]) or re.fullmatch(
+                r"(pho )?chu tich|giam doc|pho giam doc|truong phong|truong ban", self.folded[i]
+            ):
+                sign_index = i
+        if start is None and sign_index is None:
+            return
+        self.close_start = min(x for x in (start, sign_index) if x is not None)
+        entries: list[str] = []
+        signature: list[str] = []
+        if start is not None:
+            first = re.sub(r"(?i)^n[ơo]i nh[ậa]n\s*:?\s*", "", self.paras[start]).strip()
+            pending = [first] if first else []
+            pending += self.paras[start + 1 :]
+            for text in pending:
+                # a flattened two-column close puts signature words after the list items
+                parts = re.split(SIGNATURE_SPLIT, text)
+                text = parts[0].strip()
+                signature += [p for p in parts[1:] if p.strip()]
+                if not text:
+                    continue
+                if not text.startswith(("-", "–", "+", "•")):
+                    signature.append(text)
+                    continue
+                for piece in re.split(r"\s+(?=-\s)", text):
+                    piece = squash(piece.strip().lstrip("-–+•"))
+                    piece = re.sub(r"\s*[}\]]\s*\(?[bB]/[cC]\)?\s*$", "", piece)
+                    if not piece or re.fullmatch(r"[}\])]?\s*\(?[bB]/[cC]\)?", piece):
+                        continue
+                    mark = re.search(r"[;,.]?\s*(\([^()]{1,20}\))\s*$", piece)
+                    if mark and re.search(r";\s*\(", piece):
+                        piece = f"{strip_end(piece[: mark.start()])} {mark.group(1)}"
+                    entries.append(strip_end(piece))
+            doc.distribution = [e for e in entries if e]
+        else:
+            signature = self.paras[sign_index:]
+        self._signature(signature)
+
+    def _signature(self, lines: list[str]) -> None:
+        doc = self.doc
+        lines = [squash(x) for x in lines if squash(x)]
+        authorities = [k for k, line in enumerate(lines) if SIGN_AUTHORITY.match(line)]
+        if authorities:
+            doc.signing_authority = " ".join(lines[k] for k in authorities)
+            after = authorities[-1] + 1
+            if after < len(lines) and _is_caps(lines[after]) and len(lines[after]) < 40:
+                doc.signer_title = lines[after]
+        if doc.signer_title is None:
+            for line in lines:
+                if _is_caps(line) and len(line) < 40 and not SIGN_AUTHORITY.match(line):
+                    doc.signer_title = line
+                    break
+        for line in reversed(lines):
+            line = re.sub(r"\s+\d{1,3}$", "", line)  # a page number run into the last line
+            if self._looks_like_name(line):
+                doc.signer_name = line
+                break
+
+    @staticmethod
+    def _looks_like_name(line: str) -> bool:
+        words = line.replace("(đã ký)", "").split()
+        if not 2 <= len(words) <= 6 or _is_caps(line):
+            return False
+        return all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+
+    # ---- body -----------------------------------------------------------
+
+    def theme(self) -> None:
+        text = self.doc.text
+        folded = fold(text)
+        match = re.search(r"chu de\s*(?:la|:)?\s*[:\-]?\s*[\"“‘'«]", folded)
+        if not match:
+            return
+        start = match.end()
+        close = re.search(r"[\"”’'»]", text[start:])
+        end = start + close.start() if close else min(len(text), start + 400)
+        theme = squash(text[start:end])
+        self.doc.theme = theme or None
+
+    def end_date(self) -> None:
+        best = None
+        for i, f in enumerate(self.folded[self.header_end : self.close_start]):
+            for match in re.finditer(r"den\s+(het\s+)?(ngay\s+)?", f):
+                tail = f[match.end() : match.end() + 30]
+                value = None
+                year_match = re.match(r"(?:nam\s+)(\d{4})", tail)
+                month_match = re.match(r"thang\s+(\d{1,2})\s*(?:/|nam)\s*(\d{4})", tail)
+                if match.group(1) and year_match:
+                    value = datetime.date(int(year_match.group(1)), 12, 31)
+                elif match.group(1) and month_match:
+                    month, year = int(month_match.group(1)), int(month_match.group(2))
+                    if 1 <= month <= 12:
+                        value = datetime.date(year, month, calendar.monthrange(year, month)[1])
+                else:
+                    date_match = re.match(rf"{_DMY}|{_WORDS_DATE}", tail)
+                    if date_match:
+                        groups = [g for g in date_match.groups() if g]
+                        value = make_date(*groups[:3])
+                if value is None:
+                    continue
+                sentence = f[max(0, match.start() - 160) : match.end()]
+                score = (
+                    2 if re.search(r"phong trao|thoi gian|trien khai|thuc hien", sentence) else 1
+                )
+                if best is None or score > best[0]:
+                    best = (score, value, self.paras[self.header_end + i], match.start())
+        if best:
+            self.doc.end_date = best[1]
+            para, pos = best[2], best[3]
+            start = max(para.rfind(",", 0, pos), para.rfind(".", 0, pos)) + 1
+            frame = re.search(r"(?i)(từ|tu)\s+\S+.*$", para[start : pos + 40]) or None
+            self.doc.time_frame = squash(frame.group(0)) if frame else None
+
+    def anniversaries(self) -> None:
+        seen = set()
+        text = self.doc.text
+        folded = fold(text)
+        pattern = re.compile(rf"\(\s*{_DMY}\s*[-–—]\s*{_DMY}\s*\)")
+        for match in pattern.finditer(folded):
+            start = make_date(*match.groups()[:3])
+            end = make_date(*match.groups()[3:])
+            if not (start and end):
+                continue
+            before = folded[max(0, match.start() - 160) : match.start()]
+            offset = match.start() - len(before)
+            numbered = list(re.finditer(r"\d+\s+nam\b", before))
+            if numbered:
+                name_start = offset + numbered[-1].start()
+            else:
+                cut = max(before.rfind(c) for c in ';:,(“"')
+                name_start = offset + cut + 1
+            name = squash(text[name_start : match.start()]).strip(' ,;:“"')
+            name = re.sub(r"^(?i:kỷ niệm|chào mừng|và)\s+", "", name)
+            if not name or (fold(name), start) in seen:
+                continue
+            seen.add((fold(name), start))
+            self.doc.anniversaries.append({"name": name, "start": start, "end": end})
+
+    def references(self) -> None:
+        text = self.doc.text
+        folded = fold(text)
+        pattern = re.compile(
+            rf"\b({_REF_FOLDED})\s+so\s*:?\s*(\d[\w\-]*(?:/[\w\-.đ]+)*)\s*,?\s*"
+            rf"(?:ngay\s+(?:{_DMY}|{_WORDS_DATE}))?"
+        )
+        seen = set()
+        own = (fold(self.doc.number or ""), fold(self.doc.symbol or ""))
+        for match in pattern.finditer(folded):
+            ident = text[match.start(2) : match.end(2)].rstrip(".,;")
+            number, _, symbol = ident.partition("/")
+            if (fold(number), fold(symbol)) == own and symbol:
+                continue
+            groups = match.groups()[2:]
+            date = None
+            if any(groups[:3]):
+                date = make_date(*groups[:3])
+            elif any(groups[3:]):
+                date = make_date(*groups[3:])
+            issuer = None
+            tail = folded[match.end() : match.end() + 200]
+            issuer_match = re.match(r"\s*,?\s*(?:cua|do)\s+", tail)
+            if issuer_match:
+                start = match.end() + issuer_match.end()
+                stop = re.search(ISSUER_STOP, folded[start:])
+                issuer = squash(text[start : start + (stop.start() if stop else 80)]) or None
+                if issuer and len(issuer.split()) > 12:
+                    issuer = " ".join(issuer.split()[:12])
+            key = (fold(match.group(1)), fold(number), fold(symbol))
+            if key in seen:
+                continue
+            seen.add(key)
+            self.doc.references.append(
+                {
+                    "doc_type": _REF_NAMES.get(match.group(1), match.group(1)),
+                    "number": number or None,
+                    "symbol": symbol or None,
+                    "date": date,
+                    "issuer": issuer,
+                }
+            )
+
+    def items(self) -> None:
+        body = list(range(self.header_end, self.close_start))
+        region = self._content_region(body)
+        lists = self._lists(region) or self._semicolon_list(region)
+        if not lists:
+            self.doc.preamble = [self.paras[i] for i in body]
+            return
+        chosen = self._choose(lists)
+        first, last = chosen[0][0], chosen[-1][1]
+        self.doc.items = [item for _, _, item in chosen]
+        self.doc.preamble = [self.paras[i] for i in body if i < first]
+        self.doc.closing = [self.paras[i] for i in body if i > last]
+
+    def _heading(self, i: int) -> bool:
+        text = self.paras[i]
+        marker = _marker(text)
+        rest = marker[2] if marker else text
+        return len(rest.split()) <= 14 and not _ends_sentence(rest) or _is_caps(rest)
+
+    def _content_region(self, body: list[int]) -> list[int]:
+        romans = [i for i in body if (m := _marker(self.paras[i])) and m[0] == "roman"]
+        region = body
+        if romans:
+            bounds = romans + [body[-1] + 1]
+            for a, b in zip(bounds, bounds[1:], strict=False):
+                if "noi dung" in self.folded[a] or "phong trao" in self.folded[a]:
+                    region = [i for i in body if a < i < b]
+                    if "noi dung" in self.folded[a]:
+                        break
+        headings = [
+            i
+            for i in region
+            if (m := _marker(self.paras[i])) and m[0] == "arabic" and self._heading(i)
+        ]
+        for k, i in enumerate(headings):
+            if "noi dung" in self.folded[i]:
+                stop = next(
+                    (h for h in headings[k + 1 :] if _marker(self.paras[h])[0] == "arabic"),
+                    region[-1] + 1,
+                )
+                sub = [j for j in region if i < j < stop]
+                if sub:
+                    return sub
+        return region
+
+    def _lists(self, region: list[int]) -> list[list[tuple[int, int, Item]]]:
+        """Runs of same-kind items in the region; each entry is (first, last, item)."""
+        runs: list[list[tuple[int, int, Item]]] = []
+        k = 0
+        while k < len(region):
+            i = region[k]
+            marker = _marker(self.paras[i])
+            if not marker:
+                k += 1
+                continue
+            kind = marker[0]
+            run: list[tuple[int, int, Item]] = []
+            current: Item | None = None
+            first = last = i
+            tail_start = k
+            while k < len(region):
+                j = region[k]
+                m = _marker(self.paras[j])
+                if m and m[0] == kind:
+                    if current:
+                        run.append((first, last, current))
+                    current = Item(label=m[1], text=m[2], marker=kind)
+                    first = last = j
+                    tail_start = k + 1
+                elif current and m and _deeper(m[0], kind):
+                    child = Item(label=m[1], text=m[2], marker=m[0])
+                    current.children.append(child)
+                    last = j
+                    tail_start = k + 1
+                elif current and m and not _deeper(m[0], kind):
+                    break
+                elif current:
+                    # a paragraph without a marker: kept only if another item follows
+                    if current.children:
+                        current.children[-1].text += "\n" + self.paras[j]
+                    else:
+                        current.text += "\n" + self.paras[j]
+                    last = j
+                k += 1
+            if current:
+                # undo trailing unmarked paragraphs that no later item claimed
+                claimed = set(region[tail_start:k]) if tail_start < k else set()
+                if claimed:
+                    texts = [self.paras[j] for j in sorted(claimed)]
+                    target = current.children[-1] if current.children else current
+                    for t in texts:
+                        target.text = target.text.removesuffix("\n" + t)
+                    last = max([first] + [j for j in range(first, last + 1) if j not in claimed])
+                run.append((first, last, current))
+                k = max(k, tail_start)
+            if len(run) >= 1:
+                runs.append(run)
+        return runs
+
+    def _semicolon_list(self, region: list[int]) -> list[list[tuple[int, int, Item]]]:
+        """Unnumbered items: "… gồm: A; / B; / C." after an introducing colon."""
+        for k, i in enumerate(region):
+            intro = self.paras[i]
+            colon = intro.rfind(":")
+            if colon < 0:
+                continue
+            after = intro[colon + 1 :].strip()
+            run: list[tuple[int, int, Item]] = []
+            if after and after.endswith(";"):
+                run.append(
+                    (i, i, Item(label="", text=after.rstrip(";").strip(), marker="semicolon"))
+                )
+            elif after:
+                continue
+            for j in region[k + 1 :]:
+                text = self.paras[j]
+                if not text.endswith((";", ".")) or len(text) > 1500:
+                    break
+                run.append(
+                    (j, j, Item(label="", text=text.rstrip(";").strip(), marker="semicolon"))
+                )
+                if text.endswith("."):
+                    break
+            if len(run) >= 3:
+                return [run]
+        return []
+
+    def _choose(self, runs):
+        def score(run):
+            first = run[0][0]
+            intro = self.folded[first - 1] if first > 0 else ""
+            s = len(run)
+            if intro.endswith(":"):
+                s += 5
+            if "noi dung" in intro or "sau:" in intro:
+                s += 5
+            if run[0][2].marker in ("arabic", "ordinal"):
+                s += 2
+            return s
+
+        return max(runs, key=score)
+
+    def fallback_identity(self) -> None:
+        """A news article or portal page: "… ban hành Chỉ thị số 09/CT-UBND" near the top."""
+        doc = self.doc
+        for i, f in enumerate(self.folded[:8]):
+            match = re.search(
+                rf"(?:ban hanh|phat dong)\s+({_REF_FOLDED})\s+so\s+([\w\-]+/[\w\-./đ]+)", f
+            )
+            if not match:
+                continue
+            original = self.paras[i]
+            doc.doc_type = doc.doc_type or _REF_NAMES.get(match.group(1))
+            ident = original[match.start(2) : match.end(2)].rstrip(".,")
+            number, _, symbol = ident.partition("/")
+            doc.number = doc.number or number or None
+            doc.symbol = doc.symbol or symbol or None
+            before = original[: match.start()]
+            who = re.search(
+                r"(?i)((?:chủ tịch\s+)?(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+[^,.;]+?)\s*$",
+                squash(before),
+            )
+            if who and not doc.issuer:
+                doc.issuer = re.sub(r"(?i)^chủ tịch\s+", "", who.group(1)).strip()
+            date, _ = date_at(f)
+            if date and not doc.date:
+                doc.date, doc.date_month, doc.date_year = date, date.month, date.year
+            about = re.search(r"(?i)\b(về việc|v/v)\s+(.+?)(?:\.|$)", original[match.end() :])
+            if about and not doc.subject:
+                doc.subject = squash(about.group(0)).rstrip(".")
+            return
+
+    # ---- run ------------------------------------------------------------
+
+    def run(self) -> ParsedDocument:
+        doc = self.doc
+        if not self.paras:
+            return doc
+        number_at = self.number_symbol()
+        date_at_ = self.place_date()
+        limit = min(x for x in (number_at, date_at_, 12) if x is not None)
+        self.issuer(limit + 1)
+        header_last = max(x for x in (number_at, date_at_, -1) if x is not None)
+        body_from = self.type_and_subject(0 if header_last < 0 else header_last + 1)
+        if doc.subject is None and header_last >= 0:
+            body_from = self.type_and_subject(0)
+        body_from = self.recipients(max(body_from, header_last + 1))
+        if doc.number is None and doc.symbol is None and doc.date is None:
+            self.fallback_identity()
+        if doc.subject and doc.subject[:1].islower() and fold(doc.subject).startswith("ve viec"):
+            doc.subject = doc.subject[:1].upper() + doc.subject[1:]
+        if doc.doc_type is None and doc.symbol:
+            abbreviation = fold(re.split(r"[-/]", doc.symbol.split("/")[-1])[0])
+            doc.doc_type = ABBREVIATIONS.get(
+                abbreviation, "Công văn" if abbreviation == "ubnd" else None
+            )
+        self.header_end = body_from
+        self.close()
+        self.theme()
+        self.end_date()
+        self.anniversaries()
+        self.references()
+        self.items()
+        return doc
+
+
+def _deeper(kind: str, than: str) -> bool:
+    order = ["roman", "article", "arabic", "arabic2", "ordinal", "letter", "dash", "plus"]
+    return order.index(kind) > order.index(than)
+
+
+def parse_text(raw: str) -> ParsedDocument:
+    """Parse pasted or extracted text. Never raises on text input."""
+    try:
+        return _Parser(raw).run()
+    except Exception:  # a document we read badly still becomes a draft with its text
+        fallback = ParsedDocument(text="\n".join(paragraphs(clean_lines(raw))))
+        fallback.preamble = fallback.text.split("\n") if fallback.text else []
+        return fallback
+
+
+# --------------------------------------------------------------------------
+# Files
+
+
+class UnreadableDocument(ValueError):
+    """The file is missing, empty, or not a readable .txt, .docx or .pdf."""
+
+
+def read_document(data: bytes, filename: str) -> str:
+    """Text of a .txt, .docx or text-based .pdf file."""
+    suffix = Path(filename).suffix.lower()
+    if suffix in (".txt", ".md", ".text", ""):
+        for encoding in ("utf-8-sig", "utf-16", "cp1258"):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+        raise UnreadableDocument(f"Không đọc được bảng mã của tệp “{filename}”.")
+    if suffix == ".docx":
+        try:
+            import docx
+
+            document = docx.Document(io.BytesIO(data))
+        except Exception as exc:
+            raise UnreadableDocument(
+                f"Tệp “{filename}” không phải tệp Word (.docx) hợp lệ."
+            ) from exc
+        parts: list[str] = []
+        for block in _docx_blocks(document):
+            parts.append(block)
+        return "\n".join(parts)
+    if suffix == ".pdf":
+        try:
+            from pypdf import PdfReader
+
+            reader = PdfReader(io.BytesIO(data))
+            text = "\n".join(page.extract_text() or "" for page in reader.pages)
+        except Exception as exc:
+            raise UnreadableDocument(f"Tệp “{filename}” không phải tệp PDF đọc được.") from exc
+        if not text.strip():
+            raise UnreadableDocument(
+                f"Tệp PDF “{filename}” là bản chụp (không có lớp chữ). Hãy dán nội dung hoặc dùng tệp Word."
+            )
+        return text
+    raise UnreadableDocument(
+        f"Chỉ đọc được tệp .txt, .docx hoặc .pdf, không đọc được “{filename}”."
+    )
+
+
+def _docx_blocks(document) -> list[str]:
+    """Paragraphs and table cells in reading order (headers are often two-column tables)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    blocks: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            blocks.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            table = Table(child, document)
+            columns: dict[int, list[str]] = {}
+            for row in table.rows:
+                for index, cell in enumerate(row.cells):
+                    columns.setdefault(index, []).extend(p.text for p in cell.paragraphs)
+            for index in sorted(columns):
+                blocks.extend(columns[index])
+                blocks.append("")
+    return blocks
+
+
+def parse_file(path: str | Path) -> ParsedDocument:
+    path = Path(path)
+    if not path.is_file():
+        raise UnreadableDocument(f"Không tìm thấy tệp “{path}”.")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableDocument(f"Không đọc được tệp “{path}”: {exc.strerror}.") from exc
+    return parse_text(read_document(data, path.name))
