@@ -9,7 +9,7 @@ value stays editable in the admin.
 
 from decimal import Decimal
 
-from units.text import normalize_search
+from units.text import padded
 
 LAW = "Luật Thi đua, khen thưởng số 06/2022/QH15; Nghị định 98/2023/NĐ-CP"
 
@@ -337,5 +337,5 @@ def load_award_types(AwardType) -> None:
             reward_multiple=Decimal(multiple) if multiple else None,
             legal_basis=LAW,
             order=order,
-            search_text=normalize_search(f"{name} {code} {authority}"),
+            search_text=padded(f"{name} {code} {authority}"),
         )

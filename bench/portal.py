@@ -38,7 +38,7 @@ def populate() -> int:
     from campaigns.demo import load_seed_campaigns
     from campaigns.models import Campaign
     from units.demo import load_units
-    from units.text import normalize_search
+    from units.text import padded
 
     units = load_units()
     seeds = load_seed_campaigns(units)
@@ -65,7 +65,7 @@ def populate() -> int:
         row.number = str(i + 1)
         row.subject = f"Phát động thi đua {words[i % len(words)]} đợt {i}"
         row.source = ""
-        row.search_text = normalize_search(f"{row.subject} {row.number} {row.issuer.name}")
+        row.search_text = padded(f"{row.subject} {row.number} {row.issuer.name}")
         rows.append(row)
     Campaign.objects.bulk_create(rows, batch_size=2000)
     return seeds["002"].pk

@@ -5,7 +5,9 @@ from units.admin_tools import NoDeleteAdminMixin, NormalizedSearchAdminMixin
 
 from .models import (
     Anniversary,
+    Attachment,
     Campaign,
+    CampaignRevision,
     ContentItem,
     DistributionEntry,
     DocumentReference,
@@ -21,7 +23,19 @@ class DocumentTypeAdmin(admin.ModelAdmin):
     search_fields = ("name", "abbreviation")
 
 
-class ContentItemInline(admin.StackedInline):
+class DraftOnlyInline:
+    """Parts of a published document change only through the staff editor (with a reason)."""
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None or obj.status == Campaign.Status.DRAFT
+
+    has_add_permission = has_change_permission
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ContentItemInline(DraftOnlyInline, admin.StackedInline):
     model = ContentItem
     fk_name = "campaign"
     extra = 0
@@ -29,24 +43,24 @@ class ContentItemInline(admin.StackedInline):
     raw_id_fields = ("parent",)
 
 
-class ReferenceInline(admin.StackedInline):
+class ReferenceInline(DraftOnlyInline, admin.StackedInline):
     model = DocumentReference
     fk_name = "campaign"
     extra = 0
     autocomplete_fields = ("linked_campaign",)
 
 
-class AnniversaryInline(admin.TabularInline):
+class AnniversaryInline(DraftOnlyInline, admin.TabularInline):
     model = Anniversary
     extra = 0
 
 
-class RecipientInline(admin.TabularInline):
+class RecipientInline(DraftOnlyInline, admin.TabularInline):
     model = Recipient
     extra = 0
 
 
-class DistributionInline(admin.TabularInline):
+class DistributionInline(DraftOnlyInline, admin.TabularInline):
     model = DistributionEntry
     extra = 0
 
@@ -66,7 +80,20 @@ class CampaignAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, SimpleHistor
     list_select_related = ("issuer", "document_type")
     autocomplete_fields = ("issuer", "parent", "published_by")
     date_hierarchy = "sort_date"
-    readonly_fields = ("created_at", "updated_at")
+    LIFECYCLE = (
+        "status",
+        "published_at",
+        "published_by",
+        "closed_at",
+        "closed_by",
+        "summarised_at",
+        "summarised_by",
+        "withdrawn_at",
+        "withdrawn_by",
+        "withdrawn_reason",
+        "created_at",
+        "updated_at",
+    )
     inlines = [
         RecipientInline,
         ContentItemInline,
@@ -104,14 +131,83 @@ class CampaignAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, SimpleHistor
         (
             "Trạng thái",
             {
+                "description": "Trạng thái chỉ đổi qua trang Quản lý (phát động, kết thúc, "
+                "tổng kết, thu hồi), để mọi bước đều ghi người làm và thời điểm.",
                 "fields": (
                     "status",
-                    "published_at",
-                    "published_by",
+                    ("published_at", "published_by"),
+                    ("closed_at", "closed_by"),
+                    ("summarised_at", "summarised_by"),
+                    ("withdrawn_at", "withdrawn_by"),
+                    "withdrawn_reason",
                     "source",
-                    "created_at",
-                    "updated_at",
-                )
+                    ("created_at", "updated_at"),
+                ),
             },
         ),
     )
+
+    def get_readonly_fields(self, request, obj=None):
+        """A published document is edited in the staff workspace, which asks for a reason
+        and keeps a revision; here it is read-only."""
+        if obj is not None and obj.status != Campaign.Status.DRAFT:
+            return [f.name for f in Campaign._meta.fields if f.editable] + list(self.LIFECYCLE)
+        return self.LIFECYCLE
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
+    list_display = (
+        "original_name",
+        "campaign",
+        "kind",
+        "is_public",
+        "size",
+        "uploaded_at",
+        "archived",
+    )
+    list_filter = ("kind", "is_public", "archived")
+    list_select_related = ("campaign",)
+    search_fields = ("original_name", "sha256")
+    fields = (
+        "campaign",
+        "original_name",
+        "kind",
+        "is_public",
+        "content_type",
+        "size",
+        "sha256",
+        "uploaded_at",
+        "uploaded_by",
+        "archived",
+        "archived_reason",
+        "archived_on",
+        "archived_by",
+    )
+    readonly_fields = (
+        "campaign",
+        "original_name",
+        "content_type",
+        "size",
+        "sha256",
+        "uploaded_at",
+        "uploaded_by",
+        "archived_on",
+        "archived_by",
+    )
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(CampaignRevision)
+class CampaignRevisionAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
+    list_display = ("campaign", "number", "created_at", "created_by", "reason")
+    list_select_related = ("campaign", "created_by")
+    search_fields = ("reason",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

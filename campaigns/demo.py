@@ -26,17 +26,28 @@ CAMPAIGN_FIELDS = tuple(
 )
 
 
-def _create_items(campaign: Campaign, items: list[dict], parent: ContentItem | None = None) -> None:
-    for order, item in enumerate(items, start=1):
-        created = ContentItem.objects.create(
+def _create_items(campaign: Campaign, items: list[dict]) -> None:
+    """Items and their sub-items, numbered in document order (1, 2, 3... across levels)."""
+    position = 0
+    for item in items:
+        position += 1
+        top = ContentItem.objects.create(
             campaign=campaign,
-            parent=parent,
-            order=order,
+            order=position,
             label=item["label"],
             heading=item.get("heading", ""),
             text="\n".join(item["text"]),
         )
-        _create_items(campaign, item.get("children", []), parent=created)
+        for child in item.get("children", []):
+            position += 1
+            ContentItem.objects.create(
+                campaign=campaign,
+                parent=top,
+                order=position,
+                label=child["label"],
+                heading=child.get("heading", ""),
+                text="\n".join(child["text"]),
+            )
 
 
 def _create_campaign(key: str, seed: dict, units: dict[str, Unit]) -> Campaign:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.forms import inlineformset_factory
+from django.core.exceptions import ValidationError
+from django.db.models import Case, When
+from django.forms import BaseInlineFormSet, inlineformset_factory
 
 from units.access import office_bodies
 from units.files import ALLOWED_TEXT
@@ -33,7 +35,18 @@ def textarea(rows: int) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
-class CampaignForm(forms.ModelForm):
+class NewlinesMixin:
+    """Browsers post text areas with CRLF: store plain LF, so an unchanged save changes nothing."""
+
+    def clean(self):
+        data = super().clean()
+        for key, value in list(data.items()):
+            if isinstance(value, str):
+                data[key] = value.replace("\r\n", "\n").replace("\r", "\n")
+        return data
+
+
+class CampaignForm(NewlinesMixin, forms.ModelForm):
     class Meta:
         model = Campaign
         fields = ["issuer", *Campaign.DOCUMENT_FIELDS]
@@ -100,7 +113,7 @@ class ReasonForm(forms.Form):
     )
 
 
-class OrderedForm(forms.ModelForm):
+class OrderedForm(NewlinesMixin, forms.ModelForm):
     order = forms.IntegerField(label="Thứ tự", required=False, min_value=0)
 
 
@@ -156,14 +169,58 @@ class DistributionForm(OrderedForm):
         fields = ["order", "text", "mark"]
 
 
-def _formset(model, form, extra):
+class ItemFormSet(BaseInlineFormSet):
+    """Content items in document order; a sub-item needs a content item above it."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        rows = [
+            form
+            for form in self.forms
+            if (form.has_changed() or form.instance.pk) and form.cleaned_data
+        ]
+        rows.sort(key=_order_key)
+        top_deleted = False
+        seen_top = False
+        for form in rows:
+            deleted = self.can_delete and self._should_delete_form(form)
+            if form.cleaned_data.get("is_sub"):
+                if not seen_top and not deleted:
+                    raise ValidationError(
+                        "Mục con đầu tiên phải nằm dưới một nội dung: bỏ đánh dấu “Là mục con” "
+                        "hoặc thêm một nội dung phía trên."
+                    )
+                if top_deleted and not deleted:
+                    raise ValidationError(
+                        "Một nội dung bị xóa vẫn còn mục con. Hãy xóa cả các mục con của nó, "
+                        "hoặc bỏ đánh dấu “Là mục con” để giữ chúng thành nội dung riêng."
+                    )
+            else:
+                top_deleted = deleted
+                seen_top = seen_top or not deleted
+
+
+def _order_key(form):
+    order = form.cleaned_data.get("order") if form.cleaned_data else None
+    return (order is None, order or 0)
+
+
+def _formset(model, form, extra, formset=BaseInlineFormSet):
     return inlineformset_factory(
-        Campaign, model, form=form, fk_name="campaign", extra=extra, can_delete=True
+        Campaign,
+        model,
+        form=form,
+        formset=formset,
+        fk_name="campaign",
+        extra=extra,
+        can_delete=True,
     )
 
 
 FORMSETS = {
-    "items": (_formset(ContentItem, ContentItemForm, 3), "Nội dung thi đua"),
+    "items": (_formset(ContentItem, ContentItemForm, 3, ItemFormSet), "Nội dung thi đua"),
     "anniversaries": (_formset(Anniversary, AnniversaryForm, 1), "Kỷ niệm các ngày lễ lớn"),
     "references": (_formset(DocumentReference, ReferenceForm, 1), "Căn cứ, văn bản dẫn chiếu"),
     "recipients": (_formset(Recipient, RecipientForm, 2), "Kính gửi"),
@@ -172,10 +229,25 @@ FORMSETS = {
 
 
 def build_formsets(data=None, *, instance: Campaign) -> dict:
-    return {
-        prefix: formset_class(data, instance=instance, prefix=prefix)
-        for prefix, (formset_class, _) in FORMSETS.items()
-    }
+    """The document's parts as form sets, rows in document order, numbered 1, 2, 3..."""
+    formsets = {}
+    for prefix, (formset_class, _) in FORMSETS.items():
+        kwargs = {}
+        if prefix == "items" and instance.pk:
+            ordered = [item.pk for top in instance.items_tree() for item in [top, *top.subitems]]
+            kwargs["queryset"] = (
+                ContentItem.objects.filter(pk__in=ordered).order_by(
+                    Case(*[When(pk=pk, then=position) for position, pk in enumerate(ordered)])
+                )
+                if ordered
+                else ContentItem.objects.none()
+            )
+        formset = formset_class(data, instance=instance, prefix=prefix, **kwargs)
+        if data is None:
+            for position, form in enumerate(formset.initial_forms, start=1):
+                form.initial["order"] = position
+        formsets[prefix] = formset
+    return formsets
 
 
 def save_formsets(formsets: dict, campaign: Campaign) -> None:
@@ -188,9 +260,7 @@ def save_formsets(formsets: dict, campaign: Campaign) -> None:
             for form in formset.forms
             if (form.has_changed() or form.instance.pk) and form not in deleted
         ]
-        kept.sort(
-            key=lambda f: (f.cleaned_data.get("order") is None, f.cleaned_data.get("order") or 0)
-        )
+        kept.sort(key=_order_key)
         parent = None
         subs = []
         for position, form in enumerate(kept, start=1):

@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from units.files import private_storage
 from units.models import ArchivableModel, SearchableMixin, TimeStampedModel, Unit
-from units.text import normalize_search
+from units.text import padded
 
 
 def actor_field(label: str) -> models.ForeignKey:
@@ -269,7 +269,7 @@ class Campaign(TimeStampedModel, SearchableMixin):
                 "phong trào thi đua đặc biệt" if self.is_special else "",
             ]
         )
-        return normalize_search(f"{super().build_search_text()} {extra}")
+        return padded(f"{super().build_search_text()} {extra}")
 
     @property
     def number_symbol(self) -> str:

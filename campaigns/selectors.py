@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from units.access import office_bodies, user_memberships
-from units.text import search_terms
+from units.text import search_q, search_terms
 
 from .models import Attachment, Campaign, ContentItem
 
@@ -74,17 +74,8 @@ def apply_filters(queryset: QuerySet[Campaign], filters: dict) -> QuerySet[Campa
 
 
 def search(queryset: QuerySet[Campaign], query: str | None) -> QuerySet[Campaign]:
-    """Diacritic- and case-blind search: the words as a phrase when the phrase occurs,
-    otherwise every word anywhere ("chuyen doi so" prefers "chuyển đổi số")."""
-    terms = search_terms(query)
-    if not terms:
-        return queryset
-    phrase = queryset.filter(search_text__contains=" ".join(terms))
-    if len(terms) == 1 or phrase.exists():
-        return phrase
-    for term in terms:
-        queryset = queryset.filter(search_text__contains=term)
-    return queryset
+    """Diacritic- and case-blind: every word of the query, each at the start of a word."""
+    return queryset.filter(search_q(query)) if search_terms(query) else queryset
 
 
 def public_years() -> list[int]:

@@ -10,11 +10,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Case, Max, When
 from django.utils import timezone
 
 from units.access import office_bodies
-from units.files import sha256_of, validate_upload
+from units.files import ALLOWED, PDF, sha256_of, validate_upload
 from units.models import Unit
 
 from .models import (
@@ -35,9 +35,12 @@ DOCUMENT_FIELDS = tuple(
     f"{name}_id" if name in ("document_type", "parent") else name
     for name in Campaign.DOCUMENT_FIELDS
 )
+# What a revision compares: the issuer too, and each part's rows in order
+# (their position matters, not the stored order numbers).
+SNAPSHOT_FIELDS = ("issuer_id", *DOCUMENT_FIELDS)
 CHILDREN = {
-    "items": ("label", "heading", "text", "order", "parent_id", "id"),
-    "anniversaries": ("name", "start_date", "end_date", "order"),
+    "items": ("label", "heading", "text", "parent_id", "id"),
+    "anniversaries": ("name", "start_date", "end_date"),
     "references": (
         "relation",
         "doc_type",
@@ -47,10 +50,9 @@ CHILDREN = {
         "issuer_name",
         "subject",
         "linked_campaign_id",
-        "order",
     ),
-    "recipients": ("text", "order"),
-    "distribution": ("text", "mark", "order"),
+    "recipients": ("text",),
+    "distribution": ("text", "mark"),
 }
 
 
@@ -60,9 +62,21 @@ def _json(value):
 
 def campaign_snapshot(campaign: Campaign) -> dict:
     """The whole document as plain data (for revisions and copies)."""
-    data = {field: _json(getattr(campaign, field)) for field in DOCUMENT_FIELDS}
+    data = {field: _json(getattr(campaign, field)) for field in SNAPSHOT_FIELDS}
     for relation, fields in CHILDREN.items():
-        rows = getattr(campaign, relation).order_by("order", "pk").values(*fields)
+        queryset = getattr(campaign, relation).all()
+        if relation == "items":
+            ordered = [i.pk for top in campaign.items_tree() for i in [top, *top.subitems]]
+            queryset = (
+                queryset.filter(pk__in=ordered).order_by(
+                    Case(*[When(pk=pk, then=n) for n, pk in enumerate(ordered)])
+                )
+                if ordered
+                else queryset.none()
+            )
+        else:
+            queryset = queryset.order_by("order", "pk")
+        rows = queryset.values(*fields)
         data[relation] = [{k: _json(v) for k, v in row.items()} for row in rows]
     return data
 
@@ -279,7 +293,7 @@ def campaign_copy(*, actor: AbstractBaseUser, campaign: Campaign) -> Campaign:
         (Recipient, "recipients"),
         (DistributionEntry, "distribution"),
     ):
-        fields = [f for f in CHILDREN[relation] if f != "id"]
+        fields = ["order", *CHILDREN[relation]]
         model.objects.bulk_create(
             model(campaign=copy, **{f: getattr(row, f) for f in fields})
             for row in getattr(campaign, relation).all()
@@ -298,7 +312,9 @@ def attachment_add(
 ) -> Attachment:
     """Attach a file after checking its content and size; stored privately."""
     ensure_can_manage(actor, campaign.issuer)
-    file_kind = validate_upload(upload)
+    file_kind = validate_upload(
+        upload, allowed=(PDF,) if kind == Attachment.Kind.SIGNED_SCAN else ALLOWED
+    )
     attachment = Attachment(
         campaign=campaign,
         kind=kind,
@@ -311,4 +327,34 @@ def attachment_add(
     )
     attachment.file.save(upload.name, upload, save=False)
     attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def attachment_set_public(
+    *, actor: AbstractBaseUser, attachment: Attachment, is_public: bool
+) -> Attachment:
+    """Công khai / thôi công khai: whether the public may download a file."""
+    ensure_can_manage(actor, attachment.campaign.issuer)
+    attachment.is_public = is_public
+    attachment.save(update_fields=["is_public"])
+    return attachment
+
+
+@transaction.atomic
+def attachment_archive(
+    *, actor: AbstractBaseUser, attachment: Attachment, reason: str
+) -> Attachment:
+    """Gỡ tệp: it leaves every list and download, with who and why; the file is kept."""
+    ensure_can_manage(actor, attachment.campaign.issuer)
+    if not reason.strip():
+        raise ValidationError("Cần ghi lý do gỡ tệp.")
+    attachment.archived = True
+    attachment.archived_on = timezone.now()
+    attachment.archived_by = actor
+    attachment.archived_reason = reason.strip()
+    attachment.is_public = False
+    attachment.save(
+        update_fields=["archived", "archived_on", "archived_by", "archived_reason", "is_public"]
+    )
     return attachment

@@ -242,12 +242,44 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("staff:campaign_detail", pk=pk)
 
 
+def _staff_attachment(request, pk: int) -> Attachment:
+    return get_object_or_404(
+        Attachment.objects.filter(
+            campaign__issuer__in=office_bodies(request.user), archived=False
+        ).select_related("campaign__issuer"),
+        pk=pk,
+    )
+
+
+@login_required
+@require_POST
+def attachment_toggle_public(request: HttpRequest, pk: int) -> HttpResponse:
+    attachment = _staff_attachment(request, pk)
+    services.attachment_set_public(
+        actor=request.user, attachment=attachment, is_public=not attachment.is_public
+    )
+    state = "công khai" if attachment.is_public else "không công khai"
+    messages.success(request, f"Tệp “{attachment.original_name}” giờ {state}.")
+    return redirect("staff:campaign_detail", pk=attachment.campaign_id)
+
+
+@login_required
+@require_POST
+def attachment_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    attachment = _staff_attachment(request, pk)
+    try:
+        services.attachment_archive(
+            actor=request.user, attachment=attachment, reason=request.POST.get("reason", "")
+        )
+        messages.success(request, f"Đã gỡ tệp “{attachment.original_name}”.")
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    return redirect("staff:campaign_detail", pk=attachment.campaign_id)
+
+
 @login_required
 def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
-    attachment = get_object_or_404(
-        Attachment.objects.filter(campaign__issuer__in=office_bodies(request.user)), pk=pk
-    )
-    return file_response(attachment)
+    return file_response(_staff_attachment(request, pk))
 
 
 @login_required

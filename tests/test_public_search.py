@@ -118,7 +118,7 @@ def make_campaigns(template: Campaign, count: int) -> None:
         row.pk = None
         row.number = str(10_000 + i)
         row.source = ""
-        row.search_text = f"ban sao {i}"
+        row.search_text = f" ban sao {i} "
         rows.append(row)
     Campaign.objects.bulk_create(rows)
 

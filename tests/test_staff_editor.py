@@ -179,3 +179,65 @@ def test_upload_shows_a_clear_error_for_a_bad_file(office_client, demo):
     )
     assert "không đúng định dạng cho phép" in response.content.decode()
     assert not campaign.attachments.exists()
+
+
+@pytest.mark.parametrize("key", ["002", "003"])
+def test_unchanged_save_keeps_sub_items_under_their_parents(office_client, demo, make_member, key):
+    campaign = demo[key]
+    user = make_member(f"nv.{key}", campaign.issuer, Membership.Role.OFFICE_STAFF)
+    office_client.force_login(user)
+    from campaigns.services import campaign_snapshot
+
+    def structure(c):
+        return [
+            (top.label, top.text[:40], [(s.label, s.text[:40]) for s in top.subitems])
+            for top in Campaign.objects.get(pk=c.pk).items_tree()
+        ]
+
+    before_structure = structure(campaign)
+    before = campaign_snapshot(campaign)
+    url = reverse("staff:campaign_edit", args=[campaign.pk])
+    page = office_client.get(url)
+    # the rows are listed in document order: each sub-item right under its item
+    rows = [form.instance for form in page.context["formsets"][0][0].initial_forms]
+    assert [r.parent_id is not None for r in rows] == [
+        flag for top in before_structure for flag in [False] + [True] * len(top[2])
+    ]
+    data = form_data(page)
+    data["reason"] = "Lưu lại không sửa gì"
+    response = office_client.post(url, data)
+    assert response.status_code == 302, (
+        response.context and response.context["formsets"][0][0].non_form_errors()
+    )
+    assert structure(campaign) == before_structure
+    assert campaign_snapshot(Campaign.objects.get(pk=campaign.pk)) == before
+    assert not campaign.revisions.exists()
+
+
+def test_crlf_from_the_browser_is_not_a_change(office_client, demo):
+    campaign = demo["000"]
+    url = reverse("staff:campaign_edit", args=[campaign.pk])
+    data = form_data(office_client.get(url))
+    data = {k: v.replace("\n", "\r\n") if isinstance(v, str) else v for k, v in data.items()}
+    data["reason"] = "Không sửa"
+    assert office_client.post(url, data).status_code == 302
+    campaign.refresh_from_db()
+    assert "\r" not in campaign.preamble
+    assert not campaign.revisions.exists()
+
+
+def test_deleting_an_item_that_still_has_sub_items_is_refused(office_client, demo, make_member):
+    campaign = demo["002"]
+    user = make_member("nv.tp", campaign.issuer, Membership.Role.OFFICE_STAFF)
+    office_client.force_login(user)
+    url = reverse("staff:campaign_edit", args=[campaign.pk])
+    page = office_client.get(url)
+    data = form_data(page)
+    data["reason"] = "Bỏ nội dung 3"
+    forms = page.context["formsets"][0][0].initial_forms
+    third = next(f for f in forms if f.instance.label == "3." and f.instance.parent_id is None)
+    data[f"{third.prefix}-DELETE"] = "on"
+    response = office_client.post(url, data)
+    assert response.status_code == 200
+    assert "vẫn còn mục con" in response.content.decode()
+    assert campaign.items.count() == 9

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 
-from .text import search_terms
+from .text import search_q, search_terms
 
 
 class NormalizedSearchAdminMixin:
@@ -18,12 +18,9 @@ class NormalizedSearchAdminMixin:
     search_fields = ("search_text",)
 
     def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
-        terms = search_terms(search_term)
-        if not terms:
+        if not search_terms(search_term):
             return queryset, False
-        for term in terms:
-            queryset = queryset.filter(search_text__contains=term)
-        return queryset, False
+        return queryset.filter(search_q(search_term)), False
 
 
 class NoDeleteAdminMixin:

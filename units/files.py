@@ -69,6 +69,8 @@ def sniff(head: bytes, file) -> FileKind | None:
         finally:
             file.seek(0)
         if "[Content_Types].xml" in names:
+            if any(name.lower().endswith("vbaproject.bin") for name in names):
+                return None  # macro-enabled Office file renamed to .docx/.xlsx
             if "word/document.xml" in names:
                 return DOCX
             if "xl/workbook.xml" in names:

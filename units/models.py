@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from .text import normalize_search
+from .text import padded
 
 
 class TimeStampedModel(models.Model):
@@ -61,7 +61,7 @@ class SearchableMixin(models.Model):
 
     def build_search_text(self) -> str:
         parts = [str(getattr(self, name) or "") for name in self.search_fields]
-        return normalize_search(" ".join(parts))
+        return padded(" ".join(parts))
 
 
 class UnitQuerySet(models.QuerySet):
