@@ -45,7 +45,19 @@ class CampaignFilterForm(forms.Form):
         self.fields["year"].choices = [("", "Tất cả các năm")] + [(y, str(y)) for y in years]
 
     def filters(self) -> dict:
-        """Cleaned filters, or none at all when the query string is invalid."""
-        if not self.is_valid():
+        """The valid filters; an invalid one (a year typed by hand...) is left out alone."""
+        if not self.is_bound:
             return {}
-        return {key: value for key, value in self.cleaned_data.items() if value not in (None, "")}
+        self.is_valid()
+        return {
+            key: value
+            for key, value in self.cleaned_data.items()
+            if value not in (None, "") and key not in self.errors
+        }
+
+    def ignored(self) -> list[str]:
+        """Labels of the filters that were left out because their value is not valid."""
+        if not self.is_bound:
+            return []
+        self.is_valid()
+        return [str(self.fields[name].label) for name in self.errors if name in self.fields]

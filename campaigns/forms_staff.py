@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Case, When
 from django.forms import BaseInlineFormSet, inlineformset_factory
@@ -27,7 +28,11 @@ class DateInput(forms.DateInput):
     show mm/dd/yyyy on an English system)."""
 
     def __init__(self, **kwargs):
-        attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"}
+        attrs = {
+            "placeholder": "ngày/tháng/năm, ví dụ 31/12/2025",
+            "inputmode": "numeric",
+            "autocomplete": "off",
+        }
         super().__init__(format="%d/%m/%Y", attrs=attrs, **kwargs)
 
 
@@ -282,14 +287,25 @@ def save_formsets(formsets: dict, campaign: Campaign) -> None:
                 form.instance.delete()
 
 
+def _upload_help() -> str:
+    return (
+        f"Chấp nhận: {ALLOWED_TEXT}, tối đa {settings.UPLOAD_MAX_BYTES // 1_048_576} MB. "
+        "Bản ký số, bản chụp có chữ ký phải là PDF."
+    )
+
+
 class AttachmentForm(forms.Form):
-    file = forms.FileField(label="Tệp", help_text=f"Chấp nhận: {ALLOWED_TEXT}.")
+    file = forms.FileField(label="Tệp")
     kind = forms.ChoiceField(label="Loại tệp", choices=Attachment.Kind.choices)
     is_public = forms.BooleanField(
         label="Công khai cho người dân",
         required=False,
         help_text="Ví dụ: bản có chữ ký, báo cáo tổng kết.",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _upload_help()
 
 
 class WithdrawForm(forms.Form):
@@ -298,8 +314,8 @@ class WithdrawForm(forms.Form):
 
 class SummariseForm(forms.Form):
     summary = forms.CharField(label="Nội dung báo cáo tổng kết", widget=textarea(10))
-    report = forms.FileField(
-        label="Tệp báo cáo tổng kết (nếu có)",
-        required=False,
-        help_text=f"Chấp nhận: {ALLOWED_TEXT}.",
-    )
+    report = forms.FileField(label="Tệp báo cáo tổng kết (nếu có)", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["report"].help_text = _upload_help()

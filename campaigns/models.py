@@ -83,7 +83,7 @@ class Campaign(TimeStampedModel, SearchableMixin):
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Dự thảo"
-        PUBLISHED = "published", "Đang diễn ra"
+        PUBLISHED = "published", "Đã phát động"
         CLOSED = "closed", "Đã kết thúc"
         SUMMARISED = "summarised", "Đã tổng kết"
         WITHDRAWN = "withdrawn", "Đã thu hồi"
@@ -164,8 +164,8 @@ class Campaign(TimeStampedModel, SearchableMixin):
         default=False,
         help_text="Nhãn chính trị, không phải một hình thức thi đua theo luật.",
     )
-    start_date = models.DateField("bắt đầu", null=True, blank=True)
-    end_date = models.DateField("kết thúc", null=True, blank=True)
+    start_date = models.DateField("ngày bắt đầu", null=True, blank=True)
+    end_date = models.DateField("ngày kết thúc", null=True, blank=True)
     time_frame = models.CharField(
         "thời gian thực hiện (như văn bản ghi)",
         max_length=255,
@@ -310,8 +310,10 @@ class Campaign(TimeStampedModel, SearchableMixin):
     @property
     def phase(self) -> tuple[str, str]:
         """(css code, Vietnamese label) of where the campaign stands, as the public sees it."""
-        if self.is_overdue:
-            return "closed", "Đã hết thời gian thực hiện"
+        if self.is_overdue or self.status == self.Status.CLOSED:
+            return "closed", "Đã kết thúc"
+        if self.status == self.Status.PUBLISHED:
+            return "published", "Đang diễn ra"
         return self.status, self.get_status_display()
 
     def items_tree(self) -> list[ContentItem]:

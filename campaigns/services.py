@@ -158,6 +158,8 @@ def publish_problems(campaign: Campaign) -> list[str]:
         problems.append("chức vụ và họ tên người ký")
     if not (campaign.issued_on or campaign.issued_year):
         problems.append("ngày ban hành (ít nhất là năm)")
+    if campaign.end_date and campaign.end_date < timezone.localdate():
+        problems.append(f"ngày kết thúc hợp lệ (ngày kết thúc {campaign.end_date:%d/%m/%Y} đã qua)")
     return problems
 
 
@@ -253,7 +255,8 @@ def campaign_withdraw(*, actor: AbstractBaseUser, campaign: Campaign, reason: st
 def campaign_copy(*, actor: AbstractBaseUser, campaign: Campaign) -> Campaign:
     """Sao chép: a new draft with the whole document, to adapt (e.g. next year's campaign).
 
-    The number, dates and lifecycle stamps are cleared; the copy remembers its origin.
+    The number, the issue date, the campaign's start and end dates and its time
+    frame are cleared (they belong to the old period); the copy remembers its origin.
     """
     ensure_can_manage(actor, campaign.issuer)
     copy = Campaign(
@@ -264,7 +267,16 @@ def campaign_copy(*, actor: AbstractBaseUser, campaign: Campaign) -> Campaign:
         **{
             field: getattr(campaign, field)
             for field in DOCUMENT_FIELDS
-            if field not in ("number", "issued_on", "issued_month", "issued_year")
+            if field
+            not in (
+                "number",
+                "issued_on",
+                "issued_month",
+                "issued_year",
+                "start_date",
+                "end_date",
+                "time_frame",
+            )
         },
     )
     copy.save()

@@ -34,7 +34,13 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "campaigns/public/home.html",
-        {"page": page, "form": form, "query": query.urlencode(), "filtered": bool(form.filters())},
+        {
+            "page": page,
+            "form": form,
+            "query": query.urlencode(),
+            "filtered": bool(form.filters()),
+            "ignored": form.ignored(),
+        },
     )
 
 
@@ -102,22 +108,26 @@ def _export_row(request: HttpRequest, campaign: Campaign) -> dict:
         "url": request.build_absolute_uri(reverse("public:campaign_detail", args=[campaign.pk])),
         "document_type": campaign.document_type.name,
         "number_symbol": campaign.number_symbol,
-        "issued_on": campaign.issued_on.isoformat() if campaign.issued_on else None,
+        "issued_on": campaign.issued_on,
         "issuer": campaign.issuer.name,
         "subject": campaign.subject,
         "theme": campaign.theme,
         "kind": campaign.get_kind_display(),
         "is_special": campaign.is_special,
         "status": campaign.phase[1],
-        "start_date": campaign.start_date.isoformat() if campaign.start_date else None,
-        "end_date": campaign.end_date.isoformat() if campaign.end_date else None,
+        "start_date": campaign.start_date,
+        "end_date": campaign.end_date,
         "parent_id": campaign.parent_id,
     }
 
 
+def _iso_dates(row: dict) -> dict:
+    return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in row.items()}
+
+
 def export_json(request: HttpRequest) -> JsonResponse:
     campaigns = selectors.public_campaign_list(_filter_form(request).filters())
-    rows = [_export_row(request, c) for c in campaigns]
+    rows = [_iso_dates(_export_row(request, c)) for c in campaigns]
     return JsonResponse(
         {"count": len(rows), "results": rows}, json_dumps_params={"ensure_ascii": False}
     )
@@ -133,6 +143,8 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     for campaign in campaigns:
         row = _export_row(request, campaign)
         row["is_special"] = "Có" if row["is_special"] else "Không"
+        for key in ("issued_on", "start_date", "end_date"):  # as clerks read them in Excel
+            row[key] = row[key].strftime("%d/%m/%Y") if row[key] else ""
         writer.writerow([escape_formula(row[key]) for key, _ in EXPORT_COLUMNS])
     return response
 

@@ -52,6 +52,9 @@ def test_pdf_text_of_every_demo_campaign(demo, key):
         found = text.find(opening, position)
         assert found > position, f"item {item.label} {opening!r} missing or out of order"
         position = found
+    for sub in campaign.items.exclude(parent=None):
+        opening = " ".join(sub.text.split()[:6])
+        assert opening in text, f"sub-item {sub.label} {opening!r} missing"
     if campaign.signer_name:
         assert campaign.signer_name in text[position:]
     if campaign.signing_authority:

@@ -131,7 +131,7 @@ def test_ui_is_vietnamese_and_mobile_ready(client, demo):
 
 def test_overdue_campaign_is_shown_as_ended(client, demo):
     page = text_of(client.get(reverse("public:campaign_detail", args=[demo["003"].pk])))
-    assert "Đã hết thời gian thực hiện" in page  # ended 30/10/2023
+    assert "Đã kết thúc" in page  # ended 30/10/2023
 
 
 def test_home_query_count_does_not_grow_with_campaigns(client, demo, django_assert_max_num_queries):

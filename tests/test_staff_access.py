@@ -145,3 +145,59 @@ def test_public_attachment_only_when_public(client, setup):
     campaign.status = Campaign.Status.DRAFT
     campaign.save()
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("who", ["same", "admin"])
+def test_staff_of_the_body_and_admin_can_use_every_action(client, setup, who):
+    client.force_login(setup["users"][who])
+    assert client.get(reverse("staff:dashboard")).status_code == 200
+    assert client.get(reverse("staff:campaign_create")).status_code == 200
+    campaign = setup["campaign"]
+    campaign.end_date = None
+    campaign.save()
+    pk = campaign.pk
+
+    response = client.post(reverse("staff:campaign_copy", args=[pk]))
+    copy = Campaign.objects.exclude(
+        pk__in=[c.pk for c in Campaign.objects.filter(source__startswith="seed:")]
+    ).get()
+    assert response.status_code == 302 and copy.copied_from_id == pk
+    assert client.post(reverse("staff:campaign_publish", args=[copy.pk])).status_code == 302
+    copy.refresh_from_db()
+    assert (
+        copy.status == Campaign.Status.DRAFT
+    )  # a copy has no issue date yet: refused, not an error
+
+    upload = SimpleUploadedFile("them.pdf", PDF_BYTES)
+    client.post(reverse("staff:attachment_upload", args=[pk]), {"file": upload, "kind": "other"})
+    added = campaign.attachments.get(original_name="them.pdf")
+    client.post(reverse("staff:attachment_toggle_public", args=[added.pk]))
+    added.refresh_from_db()
+    assert added.is_public
+    client.post(reverse("staff:attachment_archive", args=[added.pk]), {"reason": "Nhầm tệp"})
+    added.refresh_from_db()
+    assert added.archived and not added.is_public and added.archived_reason == "Nhầm tệp"
+
+    assert client.post(reverse("staff:campaign_close", args=[pk])).status_code == 302
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.CLOSED
+    response = client.post(
+        reverse("staff:campaign_summarise", args=[pk]), {"summary": "Tổng kết tốt."}
+    )
+    assert response.status_code == 302
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.SUMMARISED
+    response = client.post(
+        reverse("staff:campaign_withdraw", args=[copy.pk]), {"reason": "Không dùng"}
+    )
+    copy.refresh_from_db()
+    assert response.status_code == 302 and copy.status == Campaign.Status.WITHDRAWN
+
+
+def test_other_body_cannot_touch_files(client, setup):
+    client.force_login(setup["users"]["other"])
+    attachment = setup["attachment"]
+    for name in ("staff:attachment_toggle_public", "staff:attachment_archive"):
+        assert client.post(reverse(name, args=[attachment.pk]), {"reason": "x"}).status_code == 404
+    attachment.refresh_from_db()
+    assert not attachment.archived and not attachment.is_public

@@ -157,6 +157,7 @@ def test_dashboard_lists_roles_campaigns_and_todo(office_client, demo):
 def test_publish_button_flow(office_client, demo):
     campaign = Campaign.objects.get(pk=demo["003"].pk)
     campaign.status = Campaign.Status.DRAFT
+    campaign.end_date = None  # its 2023 end date has passed: publishing would be refused
     campaign.save()
     response = office_client.post(
         reverse("staff:campaign_publish", args=[campaign.pk]), follow=True

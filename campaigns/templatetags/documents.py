@@ -33,3 +33,41 @@ def document_item(item):
     first = format_html("<p>{}</p>", opening)
     rest = format_html_join("\n", "<p>{}</p>", ((line,) for line in lines[1:]))
     return mark_safe(first + rest)
+
+
+PART_LABELS = {
+    "items": "nội dung thi đua",
+    "anniversaries": "ngày kỷ niệm",
+    "references": "căn cứ, văn bản dẫn chiếu",
+    "recipients": "kính gửi",
+    "distribution": "nơi nhận",
+}
+
+
+@register.filter
+def field_labels(names) -> str:
+    """A revision's changed parts in Vietnamese: "trích yếu, nội dung thi đua"."""
+    from campaigns.models import Campaign
+
+    labels = []
+    for name in names or []:
+        if name in PART_LABELS:
+            labels.append(PART_LABELS[name])
+            continue
+        try:
+            labels.append(str(Campaign._meta.get_field(name.removesuffix("_id")).verbose_name))
+        except Exception:
+            labels.append(name)
+    return ", ".join(labels)
+
+
+@register.filter
+def iso_to_vn(value) -> str:
+    """ "2025-06-30" (as a revision stores it) → "30/06/2025"."""
+    if not value:
+        return ""
+    try:
+        year, month, day = str(value).split("-")
+        return f"{day}/{month}/{year}"
+    except ValueError:
+        return str(value)

@@ -89,6 +89,7 @@ def test_campaign_journey(page: Page, browser, live_server, world, screenshot_di
     assert campaign.items.count() == 3 and campaign.status == Campaign.Status.DRAFT
 
     # 2. Publish.
+    page.once("dialog", lambda dialog: dialog.accept())  # "Phát động phong trào?" confirmation
     page.get_by_role("button", name="Phát động").click()
     expect(page.get_by_text("Đã phát động phong trào")).to_be_visible()
     page.screenshot(path=str(screenshot_dir / "journey-4-published.png"))

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.utils import timezone
 
 from campaigns import services
 from campaigns.models import Attachment, Campaign, ContentItem, DocumentType
@@ -15,6 +16,8 @@ from units.models import Membership
 
 pytestmark = pytest.mark.django_db
 Status = Campaign.Status
+TODAY = timezone.localdate()
+END = TODAY + datetime.timedelta(days=200)
 
 
 @pytest.fixture
@@ -29,10 +32,10 @@ def draft(office, demo_units):
         document_type=DocumentType.objects.get(name="Kế hoạch"),
         symbol="KH-UBND",
         place="Tam Đường",
-        issued_on=datetime.date(2025, 3, 5),
+        issued_on=TODAY,
         subject="Phát động thi đua chuyển đổi số năm 2025",
         kind=Campaign.Kind.THEMATIC,
-        end_date=datetime.date(2025, 12, 31),
+        end_date=END,
         signing_authority="KT. CHỦ TỊCH",
         signer_title="PHÓ CHỦ TỊCH",
         signer_name="Lò Văn A",
@@ -109,14 +112,15 @@ def test_draft_edits_are_free_but_published_edits_need_a_reason_and_leave_a_revi
 def test_close_by_hand_and_by_the_scheduler(draft, office, demo):
     services.campaign_publish(actor=office, campaign=draft)
     out = io.StringIO()
-    call_command("close_campaigns", "--date", "2025-06-01", stdout=out)
+    call_command("close_campaigns", "--date", END.isoformat(), stdout=out)
     draft.refresh_from_db()
-    assert draft.status == Status.PUBLISHED  # ends 31/12/2025
-    call_command("close_campaigns", "--date", "2026-01-01", stdout=out)
+    assert draft.status == Status.PUBLISHED  # still its last day
+    after = (END + datetime.timedelta(days=1)).isoformat()
+    call_command("close_campaigns", "--date", after, stdout=out)
     draft.refresh_from_db()
     assert draft.status == Status.CLOSED and draft.closed_by is None
     assert Campaign.objects.filter(status=Status.CLOSED).count() == 6  # with the five seeds
-    call_command("close_campaigns", "--date", "2026-01-01", stdout=out)  # twice: nothing more
+    call_command("close_campaigns", "--date", after, stdout=out)  # twice: nothing more
     assert "Tổng cộng 0 phong trào" in out.getvalue().splitlines()[-1]
 
 
@@ -228,3 +232,16 @@ def test_size_limit_from_settings(draft, office, settings):
             campaign=draft,
             upload=SimpleUploadedFile("big.pdf", b"%PDF-" + b"0" * 2000),
         )
+
+
+def test_publish_refuses_an_end_date_already_past(draft, office):
+    draft.end_date = TODAY - datetime.timedelta(days=1)
+    draft.save()
+    with pytest.raises(ValidationError, match="đã qua"):
+        services.campaign_publish(actor=office, campaign=draft)
+
+
+def test_copy_clears_the_old_period(demo, make_member, demo_units):
+    office = make_member("nv.tp2", demo_units["ubnd-tp-lai-chau"], Membership.Role.OFFICE_STAFF)
+    copy = services.campaign_copy(actor=office, campaign=demo["002"])
+    assert (copy.start_date, copy.end_date, copy.time_frame) == (None, None, "")
