@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -319,3 +321,95 @@ class SummariseForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["report"].help_text = _upload_help()
+
+
+class ImportForm(forms.Form):
+    """Nhập văn bản: paste the text or choose a file."""
+
+    text = forms.CharField(
+        label="Dán nội dung văn bản",
+        required=False,
+        widget=textarea(14),
+        help_text="Dán toàn văn (kể cả phần đầu: cơ quan, số, ngày) hoặc chọn tệp bên dưới.",
+    )
+    file = forms.FileField(
+        label="Hoặc chọn tệp văn bản",
+        required=False,
+        help_text="Tệp Word (.docx), PDF có lớp chữ (.pdf) hoặc văn bản (.txt).",
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.pdf,.txt"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("text") or "").strip() and not data.get("file"):
+            raise ValidationError("Hãy dán nội dung văn bản hoặc chọn một tệp.")
+        return data
+
+
+class ImportReviewForm(NewlinesMixin, forms.ModelForm):
+    """The fields found in an imported document, for the user to check before the draft."""
+
+    class Meta:
+        model = Campaign
+        fields = [
+            "issuer",
+            "document_type",
+            "number",
+            "symbol",
+            "place",
+            "issued_on",
+            "issued_month",
+            "issued_year",
+            "subject",
+            "theme",
+            "kind",
+            "is_special",
+            "end_date",
+            "time_frame",
+            "parent",
+            "signing_authority",
+            "signer_title",
+            "signer_name",
+        ]
+        widgets = {
+            "issued_on": DateInput(),
+            "end_date": DateInput(),
+            "subject": textarea(2),
+            "theme": textarea(3),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["issuer"].queryset = office_bodies(user).order_by("name")
+        self.fields["parent"].queryset = (
+            Campaign.objects.public().select_related("issuer", "document_type").newest_first()
+        )
+        self.fields["parent"].label_from_instance = lambda c: (
+            f"{c.issuer.name}: {c.document_type.name} {c.number_symbol} — {c.subject[:80]}"
+        )
+
+
+def review_initial(parsed: dict, found: dict) -> dict:
+    """Initial values of the review form from the parser's result and the database matches."""
+    date = parsed.get("date")
+    end = parsed.get("end_date")
+    return {
+        "issuer": found["issuer"],
+        "document_type": found["document_type"],
+        "number": parsed.get("number") or "",
+        "symbol": parsed.get("symbol") or "",
+        "place": parsed.get("place") or "",
+        "issued_on": datetime.date.fromisoformat(date) if date else None,
+        "issued_month": parsed.get("date_month"),
+        "issued_year": parsed.get("date_year"),
+        "subject": parsed.get("subject") or "",
+        "theme": parsed.get("theme") or "",
+        "kind": found["kind"],
+        "is_special": found["is_special"],
+        "end_date": datetime.date.fromisoformat(end) if end else None,
+        "time_frame": (parsed.get("time_frame") or "")[:255],
+        "parent": found["parent"],
+        "signing_authority": (parsed.get("signing_authority") or "")[:100],
+        "signer_title": (parsed.get("signer_title") or "")[:100],
+        "signer_name": (parsed.get("signer_name") or "")[:100],
+    }

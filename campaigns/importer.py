@@ -227,6 +227,26 @@ class ParsedDocument:
     def content_items(self) -> list[str]:
         return [item.text for item in self.items]
 
+    def to_dict(self) -> dict:
+        """Everything found, as JSON-ready data (stored with an imported document)."""
+
+        def item(entry: Item) -> dict:
+            return {
+                "label": entry.label,
+                "text": entry.text,
+                "children": [item(child) for child in entry.children],
+            }
+
+        return {
+            **self.as_contract(),
+            "date_month": self.date_month,
+            "date_year": self.date_year,
+            "time_frame": self.time_frame,
+            "items": [item(entry) for entry in self.items],
+            "preamble": list(self.preamble),
+            "closing": list(self.closing),
+        }
+
     def as_contract(self) -> dict:
         """The JSON contract of `parse_document --json`."""
 

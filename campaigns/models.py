@@ -575,3 +575,48 @@ class Attachment(ArchivableModel):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+def import_path(instance: ImportedDocument, filename: str) -> str:
+    return f"imports/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class ImportedDocument(models.Model):
+    """Văn bản nhập: a document pasted or uploaded to become a draft campaign.
+
+    Keeps the file (with its name, size and SHA-256), the text read from it and
+    what the parser found, so every imported draft can be traced to its source.
+    """
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người nhập",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField("nhập lúc", auto_now_add=True)
+    file = models.FileField(
+        "tệp", upload_to=import_path, storage=private_storage, max_length=255, blank=True
+    )
+    original_name = models.CharField("tên tệp", max_length=255, blank=True)
+    content_type = models.CharField("định dạng", max_length=120, blank=True)
+    size = models.PositiveBigIntegerField("dung lượng (byte)", default=0)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True)
+    text = models.TextField("nội dung đọc được")
+    parsed = models.JSONField("kết quả trích xuất", default=dict)
+    campaign = models.OneToOneField(
+        Campaign,
+        verbose_name="dự thảo đã tạo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="imported_from",
+    )
+
+    class Meta:
+        verbose_name = "văn bản nhập"
+        verbose_name_plural = "văn bản nhập"
+        ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.original_name or f"Văn bản dán #{self.pk}"

@@ -16,18 +16,21 @@ from django.views.decorators.http import require_POST
 
 from units.access import office_bodies
 
-from . import selectors, services
+from . import importing, selectors, services
 from .forms_staff import (
     FORMSETS,
     AttachmentForm,
     CampaignForm,
+    ImportForm,
+    ImportReviewForm,
     ReasonForm,
     SummariseForm,
     WithdrawForm,
     build_formsets,
+    review_initial,
     save_formsets,
 )
-from .models import Attachment, Campaign
+from .models import Attachment, Campaign, ImportedDocument
 from .pdf import campaign_pdf, campaign_pdf_filename
 from .views_public import file_response, pdf_response
 
@@ -297,3 +300,81 @@ def revision_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 def campaign_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = selectors.staff_campaign_detail(request.user, pk)
     return pdf_response(campaign_pdf(campaign), campaign_pdf_filename(campaign))
+
+
+# Nhập văn bản ---------------------------------------------------------------
+
+# Which parser result each review field comes from (to mark what was not found).
+FOUND_KEYS = {
+    "issuer": "issuer",
+    "document_type": "doc_type",
+    "number": "number",
+    "symbol": "symbol",
+    "place": "place",
+    "issued_on": "date",
+    "issued_year": "date_year",
+    "subject": "subject",
+    "theme": "theme",
+    "end_date": "end_date",
+    "signing_authority": "signing_authority",
+    "signer_title": "signer_title",
+    "signer_name": "signer_name",
+}
+
+
+@login_required
+def import_start(request: HttpRequest) -> HttpResponse:
+    if not office_bodies(request.user).exists():
+        raise PermissionDenied(
+            "Bạn chưa được giao vai trò cơ quan thường trực ở cơ quan ban hành nào."
+        )
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            imported = importing.import_read(
+                actor=request.user, text=form.cleaned_data["text"], upload=form.cleaned_data["file"]
+            )
+            return redirect("staff:import_review", pk=imported.pk)
+        except ValidationError as exc:
+            form.add_error("file" if form.cleaned_data.get("file") else "text", exc)
+    return render(request, "campaigns/staff/import_start.html", {"form": form})
+
+
+@login_required
+def import_review(request: HttpRequest, pk: int) -> HttpResponse:
+    imported = get_object_or_404(ImportedDocument, pk=pk, uploaded_by=request.user)
+    if imported.campaign_id:
+        return redirect("staff:campaign_edit", pk=imported.campaign_id)
+    parsed = imported.parsed
+    found = importing.suggestions(imported, request.user)
+    form = ImportReviewForm(
+        request.POST or None, initial=review_initial(parsed, found), user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in form.fields}
+        try:
+            campaign = importing.import_create_draft(
+                actor=request.user, imported=imported, values=values
+            )
+            messages.success(request, "Đã tạo dự thảo từ văn bản nhập. Hãy kiểm tra và hoàn thiện.")
+            return redirect("staff:campaign_edit", pk=campaign.pk)
+        except (ValidationError, PermissionDenied) as exc:
+            form.add_error(None, exc if isinstance(exc, ValidationError) else str(exc))
+    missing = {
+        name
+        for name, key in FOUND_KEYS.items()
+        if not parsed.get(key) and not (name == "issuer" and found["issuer"])
+    }
+    return render(
+        request,
+        "campaigns/staff/import_review.html",
+        {
+            "imported": imported,
+            "parsed": parsed,
+            "form": form,
+            "missing": missing,
+            "references": list(
+                zip(parsed.get("references", []), found["reference_matches"], strict=False)
+            ),
+        },
+    )

@@ -47,7 +47,10 @@ DOCX = FileKind(
 XLSX = FileKind(
     "XLSX", (".xlsx",), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 )
+TEXT = FileKind("TXT", (".txt",), "text/plain; charset=utf-8")
 ALLOWED = (PDF, DOCX, XLSX, JPEG, PNG)
+# What the document importer reads; the uploaded file is kept with the draft.
+DOCUMENTS = (PDF, DOCX, TEXT)
 ALLOWED_TEXT = "PDF, DOCX, XLSX, JPG, PNG"
 
 
@@ -60,21 +63,43 @@ def sniff(head: bytes, file) -> FileKind | None:
     if head.startswith(b"\xff\xd8\xff"):
         return JPEG
     if head.startswith(b"PK\x03\x04"):
-        try:
-            file.seek(0)
-            with zipfile.ZipFile(file) as archive:
-                names = set(archive.namelist())
-        except zipfile.BadZipFile:
+        return _office_kind(file)
+    return _text_kind(file)
+
+
+def _text_kind(file) -> FileKind | None:
+    """Plain UTF-8 text with no control bytes."""
+    file.seek(0)
+    data = file.read(1_048_576)
+    file.seek(0)
+    if b"\x00" in data:
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(data) - 4:  # a character cut at the read limit is fine
             return None
-        finally:
-            file.seek(0)
-        if "[Content_Types].xml" in names:
-            if any(name.lower().endswith("vbaproject.bin") for name in names):
-                return None  # macro-enabled Office file renamed to .docx/.xlsx
-            if "word/document.xml" in names:
-                return DOCX
-            if "xl/workbook.xml" in names:
-                return XLSX
+    return TEXT
+
+
+def _office_kind(file) -> FileKind | None:
+    """A Word or Excel file (Office Open XML), never one carrying macros."""
+    try:
+        file.seek(0)
+        with zipfile.ZipFile(file) as archive:
+            names = set(archive.namelist())
+    except zipfile.BadZipFile:
+        return None
+    finally:
+        file.seek(0)
+    if "[Content_Types].xml" not in names:
+        return None
+    if any(name.lower().endswith("vbaproject.bin") for name in names):
+        return None  # macro-enabled Office file renamed to .docx/.xlsx
+    if "word/document.xml" in names:
+        return DOCX
+    if "xl/workbook.xml" in names:
+        return XLSX
     return None
 
 
