@@ -52,6 +52,7 @@ lint: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 bench: install
+	$(BIN)/python bench/parser.py
 	$(BIN)/python bench/portal.py
 
 format: install

@@ -23,6 +23,8 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 
 import django  # noqa: E402
 
+from bench.report import write_section  # noqa: E402
+
 django.setup()
 
 from django.db import connection  # noqa: E402
@@ -116,15 +118,10 @@ def main() -> None:
         teardown_databases(config, verbosity=0)
 
     lines = [
-        "# Benchmarks",
-        "",
-        "Written by `make bench` (bench/portal.py). Server time through Django's test",
-        "client (no network), median and 95th percentile of "
-        f"{RUNS} requests after one warm-up, on this project's 2-core machine.",
-        "",
         f"## Public portal with {N:,} published campaigns ({connection.vendor})".replace(",", "."),
         "",
-        f"Data generated in {fill_s:.1f} s.",
+        "Server time through Django's test client (no network), median and 95th percentile",
+        f"of {RUNS} requests after one warm-up (`bench/portal.py`). Data generated in {fill_s:.1f} s.",
         "",
         "| page | median (ms) | p95 (ms) | budget (ms) | within budget |",
         "|---|---|---|---|---|",
@@ -147,7 +144,7 @@ def main() -> None:
         "planner rightly prefers; a rare one uses the pg_trgm GIN index.",
         "",
     ]
-    (ROOT / "docs" / "benchmarks.md").write_text("\n".join(lines), encoding="utf-8")
+    write_section("portal", lines)
     print("\n".join(lines))
     if failed:
         sys.exit(f"Over budget: {', '.join(failed)}")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import io
 import re
 import unicodedata
@@ -30,16 +31,25 @@ from pathlib import Path
 # Text helpers
 
 
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", ch)[0].lower()
+    return base if len(base) == 1 else ch
+
+
+# Latin letters with Vietnamese diacritics live in these blocks; one table folds them all.
+_FOLD_TABLE = {
+    code: _fold_char(chr(code))
+    for block in ((0x0000, 0x0250), (0x1E00, 0x1F00))
+    for code in range(*block)
+}
+
+
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower-case and strip diacritics, one character for one: positions are kept."""
-    out = []
-    for ch in text:
-        if ch in "đĐ":
-            out.append("d")
-            continue
-        base = unicodedata.normalize("NFD", ch)[0]
-        out.append(base.lower() if len(base.lower()) == 1 else ch)
-    return "".join(out)
+    return text.translate(_FOLD_TABLE)
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
@@ -172,10 +182,6 @@ PARAGRAPH_OPENERS = re.compile(
 )
 LINKING_END = re.compile(
     r"\b(cua|va|ve|voi|theo|cac|nhung|cho|tai|la|trong|tren|duoi|den|tu|so|ngay|nam|thang)$"
-)
-DATE_LINE = re.compile(
-    r"(?P<place>[^\n,]{2,60}?)\s*,\s*ngay\s*(?P<day>\d{1,2}|[.…_ ]*)\s*(?:thang|/)\s*"
-    r"(?P<month>\d{1,2}|[.…_ ]*)\s*(?:nam|/)\s*(?P<year>\d{4})"
 )
 
 
@@ -322,13 +328,49 @@ def _marker(text: str) -> tuple[str, str, str] | None:
     return None
 
 
-def place_date_match(folded: str) -> re.Match | None:
+@dataclass(frozen=True)
+class PlaceDate:
+    """Where the place-and-date line's parts are in a paragraph."""
+
+    place: tuple[int, int]
+    day: str
+    month: str
+    year: str
+
+
+_DATE_TAIL = re.compile(
+    r",\s*ngay\s*(?P<day>\d{1,2}|[.…_ ]*)\s*(?:thang|/)\s*(?P<month>\d{1,2}|[.…_ ]*)\s*"
+    r"(?:nam|/)\s*(?P<year>\d{4})"
+)
+_PLACE_BEFORE = re.compile(r"[^\n,]{2,60}$")
+
+
+def place_date_match(folded: str) -> PlaceDate | None:
     """The place-and-date line ("Tam Đường, ngày 15 tháng 7 năm 2024"), not a date in a sentence."""
-    for match in DATE_LINE.finditer(folded):
-        place = re.split(r"\bso\s*:\s*\S*\s*/\s*\S+\s*", match.group("place"))[-1]
-        place = NATIONAL.sub("", place).strip(" -,.")
-        if place and len(place.split()) <= 6 and not re.search(r"[\d/]", place):
-            return match
+    if "ngay" not in folded:
+        return None
+    for match in _DATE_TAIL.finditer(folded):
+        before = _PLACE_BEFORE.search(folded, max(0, match.start() - 60), match.start())
+        if not before:
+            continue
+        start = before.start()
+        place = before.group(0)
+        flattened = list(re.finditer(r"\bso\s*:\s*\S*\s*/\s*\S+\s*", place))
+        if flattened:
+            start += flattened[-1].end()
+            place = place[flattened[-1].end() :]
+        national = list(NATIONAL.finditer(place))
+        if national:
+            start += national[-1].end()
+            place = place[national[-1].end() :]
+        stripped = place.strip(" -,.")
+        if stripped and len(stripped.split()) <= 6 and not re.search(r"[\d/]", stripped):
+            return PlaceDate(
+                place=(start, start + len(place)),
+                day=match.group("day"),
+                month=match.group("month"),
+                year=match.group("year"),
+            )
     return None
 
 
@@ -456,12 +498,9 @@ class _Parser:
             if not match:
                 continue
             original = self.paras[i]
-            place = original[match.start("place") : match.end("place")]
-            # a flattened header: "Số: /KH-UBND Tam Đường, ngày ..."
-            place = re.split(r"(?i)\bs[ốo]\s*:\s*\S*\s*/\s*\S+\s*", place)[-1]
-            place = re.sub(r"(?i)(độc lập.*hạnh phúc|cộng hòa.*việt nam)", "", place)
+            place = original[match.place[0] : match.place[1]]
             self.doc.place = squash(place).strip(" -,.") or None
-            day, month, year = match.group("day"), match.group("month"), match.group("year")
+            day, month, year = match.day, match.month, match.year
             self.doc.date_year = int(year)
             self.doc.date_month = int(month) if month.strip(" .…_").isdigit() else None
             if day.strip().isdigit() and self.doc.date_month:
