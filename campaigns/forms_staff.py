@@ -78,12 +78,12 @@ class CampaignForm(NewlinesMixin, forms.ModelForm):
         self.fields["issuer"].queryset = bodies.order_by("name")
         if bodies.count() == 1 and not self.instance.pk:
             self.initial["issuer"] = bodies.first().pk
-        ancestor_ids: set[int] = set()
-        for body in bodies:
-            ancestor_ids |= {unit.pk for unit in body.ancestors()}
+        # A parent comes from a higher level: the bodies above the user's own (the
+        # province for a district), or any body of a higher level (Sở Nội vụ, HĐTĐKT tỉnh).
+        higher = [u.pk for u in Unit.objects.active() if any(u.is_above(b) for b in bodies)]
         self.fields["parent"].queryset = (
             Campaign.objects.public()
-            .filter(issuer_id__in=ancestor_ids)
+            .filter(issuer_id__in=higher)
             .select_related("issuer", "document_type")
             .newest_first()
         )
@@ -98,7 +98,7 @@ class CampaignForm(NewlinesMixin, forms.ModelForm):
         data = super().clean()
         issuer: Unit | None = data.get("issuer")
         parent: Campaign | None = data.get("parent")
-        if issuer and parent and parent.issuer_id not in {u.pk for u in issuer.ancestors()}:
+        if issuer and parent and not parent.issuer.is_above(issuer):
             self.add_error("parent", "Phong trào cấp trên phải do một cơ quan cấp trên ban hành.")
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:

@@ -242,3 +242,11 @@ def test_deleting_an_item_that_still_has_sub_items_is_refused(office_client, dem
     assert response.status_code == 200
     assert "vẫn còn mục con" in response.content.decode()
     assert campaign.items.count() == 9
+
+
+def test_parent_choices_come_from_higher_levels_only(office_client, demo):
+    response = office_client.get(reverse("staff:campaign_create"))
+    choices = set(response.context["form"].fields["parent"].queryset)
+    assert demo["004"] in choices  # the province's directive
+    assert demo["002"] not in choices  # the city is the same level as Tam Đường
+    assert demo["000"] not in choices  # its own campaigns

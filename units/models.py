@@ -163,6 +163,14 @@ class Unit(TimeStampedModel, ArchivableModel, SearchableMixin):
             return ["ỦY BAN NHÂN DÂN", name[len("ủy ban nhân dân ") :].upper()]
         return [name.upper()]
 
+    LEVEL_RANK = {Level.PROVINCE: 0, Level.DISTRICT: 1, Level.COMMUNE: 2, Level.OTHER: 3}
+
+    def is_above(self, other: Unit) -> bool:
+        """A higher level, or a unit this one sits under: whose campaigns `other` can answer."""
+        if self.pk in {u.pk for u in other.ancestors()}:
+            return True
+        return self.LEVEL_RANK[self.level] < self.LEVEL_RANK[other.level]
+
     def ancestors(self) -> list[Unit]:
         """The chain of parents, nearest first (the tree is a few levels deep)."""
         chain: list[Unit] = []
