@@ -637,7 +637,13 @@ class _Parser:
                     continue
                 for piece in re.split(r"\s+(?=-\s)", text):
                     piece = squash(piece.strip().lstrip("-–+•"))
-                    piece = re.sub(r"\s*[}\]]\s*\(?[bB]/[cC]\)?\s*$", "", piece)
+                    # "TT. HĐND huyện; } (B/c)": the brace's mark stays on its line,
+                    # except after "Lưu" where a stray brace line was run in
+                    brace = r"\s*[}\]]\s*(\(?[bB]/[cC]\)?)\s*$"
+                    if fold(piece).startswith("luu"):
+                        piece = re.sub(brace, "", piece)
+                    else:
+                        piece = re.sub(brace, r" \1", piece)
                     if not piece or re.fullmatch(r"[}\])]?\s*\(?[bB]/[cC]\)?", piece):
                         continue
                     mark = re.search(r"[;,.]?\s*(\([^()]{1,20}\))\s*$", piece)

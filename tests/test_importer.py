@@ -394,3 +394,19 @@ def test_command_prints_exactly_one_json_object(capsys):
     check_contract(data)
     assert data["number"] == "5834" and data["date"] == "2024-12-31"
     assert len(data["content_items"]) == 5
+
+
+def test_straight_quotes_old_tone_marks_and_brace_marks():
+    text = (
+        "UỶ BAN NHÂN DÂN\nTHỊ XÃ MƯỜNG LAY\nSố: 07/KH-UBND\nMường Lay, ngày 02 tháng 02 năm 2024\n"
+        "KẾ HOẠCH\nPhát động thi đua hoàn thành nhiệm vụ năm 2024\n"
+        'UBND thị xã phát động phong trào thi đua với chủ đề: "Đoàn kết, sáng tạo, hoàn thành '
+        'thắng lợi nhiệm vụ năm 2024".\nNơi nhận:\n- TT. Thị uỷ;\n- TT. HĐND thị xã; } (B/c)\n'
+        "- Lưu: VT.\nTM. UỶ BAN NHÂN DÂN\nCHỦ TỊCH\nLò Văn Thành\n"
+    )
+    doc = parse_text(text)
+    assert doc.issuer == "UỶ BAN NHÂN DÂN THỊ XÃ MƯỜNG LAY"
+    assert doc.date == D(2024, 2, 2)
+    assert doc.theme == "Đoàn kết, sáng tạo, hoàn thành thắng lợi nhiệm vụ năm 2024"
+    assert doc.distribution == ["TT. Thị uỷ", "TT. HĐND thị xã (B/c)", "Lưu: VT"]
+    assert (doc.signing_authority, doc.signer_name) == ("TM. UỶ BAN NHÂN DÂN", "Lò Văn Thành")
