@@ -351,25 +351,14 @@ class ImportReviewForm(NewlinesMixin, forms.ModelForm):
 
     class Meta:
         model = Campaign
+        # The document's fields, less the long texts the importer fills from the body.
         fields = [
             "issuer",
-            "document_type",
-            "number",
-            "symbol",
-            "place",
-            "issued_on",
-            "issued_month",
-            "issued_year",
-            "subject",
-            "theme",
-            "kind",
-            "is_special",
-            "end_date",
-            "time_frame",
-            "parent",
-            "signing_authority",
-            "signer_title",
-            "signer_name",
+            *(
+                f
+                for f in Campaign.DOCUMENT_FIELDS
+                if f not in ("preamble", "closing", "start_date")
+            ),
         ]
         widgets = {
             "issued_on": DateInput(),
