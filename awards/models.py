@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import uuid
+from pathlib import Path
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from campaigns.models import Campaign
-from units.models import ArchivableModel, Person, SearchableMixin, TimeStampedModel, Unit
+from units.files import private_storage
+from units.models import (
+    ArchivableModel,
+    Person,
+    SearchableMixin,
+    StoredFileModel,
+    TimeStampedModel,
+    Unit,
+)
 
 
 class RecipientKind(models.TextChoices):
@@ -56,6 +68,54 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
     legal_basis = models.TextField("căn cứ pháp lý", blank=True)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
 
+    # Rules, all editable data (eligibility advice and the council vote read them).
+    grantor_levels = models.CharField(
+        "cấp cơ quan có thẩm quyền",
+        max_length=60,
+        blank=True,
+        help_text="Cấp của cơ quan ban hành được quyết định, cách nhau bằng dấu phẩy: "
+        "province, district, commune. Để trống: phải trình cấp trên (Trung ương).",
+    )
+    prerequisite = models.ForeignKey(
+        "self",
+        verbose_name="điều kiện: đã đạt",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    prerequisite_years = models.PositiveSmallIntegerField(
+        "số năm liên tục", default=0, help_text="Ví dụ: CSTĐ tỉnh cần 3 năm liền CSTĐ cơ sở."
+    )
+    prerequisite_basis = models.CharField("căn cứ điều kiện", max_length=255, blank=True)
+    quota_of = models.ForeignKey(
+        "self",
+        verbose_name="tỷ lệ so với",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    quota_percent = models.DecimalField(
+        "tỷ lệ tối đa (%)", max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    quota_basis = models.CharField("căn cứ tỷ lệ", max_length=255, blank=True)
+    secret_ballot = models.BooleanField("bỏ phiếu kín", default=False)
+    vote_threshold_percent = models.DecimalField(
+        "tỷ lệ phiếu đồng ý cần đạt (%)", max_digits=5, decimal_places=2, default=50
+    )
+    vote_threshold_base = models.CharField(
+        "tính trên",
+        max_length=10,
+        choices=[("members", "Tổng số thành viên Hội đồng"), ("present", "Số thành viên có mặt")],
+        default="members",
+    )
+    public_notice_days = models.PositiveSmallIntegerField(
+        "số ngày công khai lấy ý kiến",
+        default=0,
+        help_text="0: không công khai trước khi bình xét.",
+    )
+
     search_fields = ("name", "code", "authority")
 
     class Meta:
@@ -72,6 +132,11 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
     def __str__(self) -> str:
         return self.name
 
+    def granted_by(self, issuer: Unit) -> bool:
+        """Whether this issuing body has the authority to decide this award."""
+        levels = {level.strip() for level in self.grantor_levels.split(",") if level.strip()}
+        return issuer.level in levels
+
 
 class Nomination(TimeStampedModel):
     """Đề nghị khen thưởng: a nominee put forward for an award type by a unit.
@@ -85,7 +150,8 @@ class Nomination(TimeStampedModel):
         SUBMITTED = "submitted", "Đã gửi"
         RETURNED = "returned", "Trả lại bổ sung"
         RESUBMITTED = "resubmitted", "Đã gửi lại"
-        APPRAISED = "appraised", "Đã thẩm định"
+        APPRAISED = "appraised", "Đủ điều kiện, chờ Hội đồng"
+        INELIGIBLE = "ineligible", "Không đủ điều kiện"
         PASSED = "passed", "Hội đồng thông qua"
         FAILED = "failed", "Hội đồng không thông qua"
         DECIDED = "decided", "Đã quyết định khen thưởng"
@@ -150,6 +216,29 @@ class Nomination(TimeStampedModel):
     achievement_summary = models.TextField("tóm tắt thành tích", blank=True)
     status = models.CharField(
         "trạng thái", max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    issuer = models.ForeignKey(
+        Unit,
+        verbose_name="cơ quan xét khen thưởng",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nominations_to_decide",
+        help_text="Cơ quan ban hành có Hội đồng TĐKT xét đề nghị này.",
+    )
+    simplified = models.BooleanField(
+        "thủ tục đơn giản",
+        default=False,
+        help_text="Khen thưởng đột xuất theo thủ tục đơn giản: không qua bỏ phiếu Hội đồng.",
+    )
+    appraisal_note = models.TextField("ý kiến thẩm định", blank=True)
+    decision = models.ForeignKey(
+        "Decision",
+        verbose_name="quyết định khen thưởng",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nominations",
     )
 
     history = HistoricalRecords()
@@ -220,3 +309,334 @@ class Nomination(TimeStampedModel):
                     f"không dành cho {RecipientKind(self.nominee_kind).label.lower()}."
                 }
             )
+
+
+class NominationEvent(models.Model):
+    """Lịch sử hồ sơ: one status change of a nomination, with who, when and why."""
+
+    nomination = models.ForeignKey(
+        Nomination, verbose_name="đề nghị", on_delete=models.CASCADE, related_name="events"
+    )
+    at = models.DateTimeField("lúc", auto_now_add=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thực hiện",
+        null=True,
+        on_delete=models.PROTECT,
+    )
+    from_status = models.CharField("từ trạng thái", max_length=20, blank=True)
+    to_status = models.CharField("sang trạng thái", max_length=20)
+    note = models.TextField("ghi chú", blank=True)
+
+    class Meta:
+        verbose_name = "lịch sử hồ sơ"
+        verbose_name_plural = "lịch sử hồ sơ"
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.nomination_id}: {self.from_status} → {self.to_status}"
+
+    @property
+    def to_label(self) -> str:
+        return Nomination.Status(self.to_status).label
+
+
+def nomination_file_path(instance: NominationFile, filename: str) -> str:
+    return f"nominations/{instance.nomination_id}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class NominationFile(StoredFileModel):
+    """Hồ sơ: the detailed achievement report, proof of initiatives, other papers."""
+
+    class Kind(models.TextChoices):
+        ACHIEVEMENT_REPORT = "achievement_report", "Báo cáo thành tích"
+        INITIATIVE = "initiative", "Minh chứng sáng kiến"
+        OTHER = "other", "Tài liệu khác"
+
+    nomination = models.ForeignKey(
+        Nomination, verbose_name="đề nghị", on_delete=models.PROTECT, related_name="files"
+    )
+    kind = models.CharField("loại", max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    file = models.FileField(
+        "tệp", upload_to=nomination_file_path, storage=private_storage, max_length=255
+    )
+
+    class Meta:
+        verbose_name = "hồ sơ đính kèm"
+        verbose_name_plural = "hồ sơ đính kèm"
+        ordering = ["uploaded_at"]
+
+
+class CouncilSession(TimeStampedModel):
+    """Phiên họp Hội đồng Thi đua - Khen thưởng of an issuing body."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Đang bỏ phiếu"
+        CLOSED = "closed", "Đã kết thúc"
+
+    issuer = models.ForeignKey(
+        Unit, verbose_name="cơ quan ban hành", on_delete=models.PROTECT, related_name="sessions"
+    )
+    title = models.CharField("tên phiên họp", max_length=255)
+    held_on = models.DateField("ngày họp")
+    status = models.CharField(
+        "trạng thái", max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="SessionMember",
+        verbose_name="thành viên",
+        related_name="+",
+    )
+    closed_at = models.DateTimeField("kết thúc lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "phiên họp Hội đồng"
+        verbose_name_plural = "phiên họp Hội đồng"
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.held_on:%d/%m/%Y})"
+
+
+class SessionMember(models.Model):
+    """A council member invited to a session, and whether they attended."""
+
+    session = models.ForeignKey(CouncilSession, on_delete=models.CASCADE, related_name="seats")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="thành viên", on_delete=models.PROTECT
+    )
+    present = models.BooleanField("có mặt", default=True)
+
+    class Meta:
+        verbose_name = "thành viên dự họp"
+        verbose_name_plural = "thành viên dự họp"
+        constraints = [models.UniqueConstraint(fields=["session", "user"], name="seat_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.session}"
+
+
+class AgendaItem(models.Model):
+    """One appraised nomination on a session's agenda, with its tallies and result.
+
+    For a secret ballot the tallies are the only record of how members voted:
+    `BallotReceipt` says who has voted, never how. This model keeps no history.
+    """
+
+    session = models.ForeignKey(CouncilSession, on_delete=models.CASCADE, related_name="agenda")
+    nomination = models.ForeignKey(
+        Nomination, on_delete=models.PROTECT, related_name="agenda_items"
+    )
+    secret = models.BooleanField("bỏ phiếu kín", default=False)
+    agree = models.PositiveIntegerField("đồng ý", default=0)
+    disagree = models.PositiveIntegerField("không đồng ý", default=0)
+    abstain = models.PositiveIntegerField("không biểu quyết", default=0)
+    passed = models.BooleanField("thông qua", null=True)
+
+    class Meta:
+        verbose_name = "nội dung bình xét"
+        verbose_name_plural = "nội dung bình xét"
+        constraints = [
+            models.UniqueConstraint(fields=["session", "nomination"], name="agenda_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nomination} — {self.session}"
+
+
+class Vote(models.Model):
+    """A named vote (when the award type does not require a secret ballot)."""
+
+    class Choice(models.TextChoices):
+        AGREE = "agree", "Đồng ý"
+        DISAGREE = "disagree", "Không đồng ý"
+        ABSTAIN = "abstain", "Không biểu quyết"
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="votes")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    choice = models.CharField("lựa chọn", max_length=10, choices=Choice.choices)
+
+    class Meta:
+        verbose_name = "phiếu biểu quyết"
+        verbose_name_plural = "phiếu biểu quyết"
+        constraints = [models.UniqueConstraint(fields=["item", "member"], name="vote_once")]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.get_choice_display()}"
+
+
+class BallotReceipt(models.Model):
+    """Đã bỏ phiếu kín: that a member voted on an item, and nothing about the choice."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="receipts")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "xác nhận đã bỏ phiếu kín"
+        verbose_name_plural = "xác nhận đã bỏ phiếu kín"
+        constraints = [models.UniqueConstraint(fields=["item", "member"], name="ballot_once")]
+
+    def __str__(self) -> str:
+        return f"{self.member} đã bỏ phiếu"
+
+
+class DecisionCounter(models.Model):
+    """The last decision number of an issuer in a year; locked while a number is taken."""
+
+    issuer = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["issuer", "year"], name="counter_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.issuer_id}/{self.year}: {self.last_number}"
+
+
+class Decision(TimeStampedModel):
+    """Quyết định khen thưởng: numbered per issuer and year, never twice."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Dự thảo"
+        ISSUED = "issued", "Đã ban hành"
+
+    issuer = models.ForeignKey(
+        Unit, verbose_name="cơ quan ban hành", on_delete=models.PROTECT, related_name="decisions"
+    )
+    year = models.PositiveSmallIntegerField("năm")
+    number = models.PositiveIntegerField("số", null=True, blank=True)
+    symbol = models.CharField("ký hiệu", max_length=60, default="QĐ-UBND")
+    issued_on = models.DateField("ngày ban hành", null=True, blank=True)
+    place = models.CharField("địa danh", max_length=100, blank=True)
+    subject = models.TextField("trích yếu")
+    signing_authority = models.CharField("quyền hạn ký", max_length=100, blank=True)
+    signer_title = models.CharField("chức vụ người ký", max_length=100, blank=True)
+    signer_name = models.CharField("người ký", max_length=100, blank=True)
+    status = models.CharField(
+        "trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="phong trào", null=True, blank=True, on_delete=models.PROTECT
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "quyết định khen thưởng"
+        verbose_name_plural = "quyết định khen thưởng"
+        ordering = ["-year", "-number", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer", "year", "number"],
+                condition=Q(number__isnull=False),
+                name="decision_number_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"Quyết định số {self.number_symbol}"
+            if self.number
+            else f"Dự thảo quyết định #{self.pk}"
+        )
+
+    @property
+    def number_symbol(self) -> str:
+        if not self.number:
+            return f"/{self.symbol}"
+        return f"{self.number:02d}/{self.symbol}"
+
+
+class AwardGrant(TimeStampedModel, SearchableMixin):
+    """Sổ khen thưởng: one awardee of an issued decision. Eligibility reads this register.
+
+    Past years' awards (before thidua) are entered here by the admin, without a decision.
+    """
+
+    award_type = models.ForeignKey(
+        AwardType, verbose_name="danh hiệu, hình thức", on_delete=models.PROTECT
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name="cá nhân",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="grants",
+    )
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name="tập thể",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="grants",
+    )
+    household = models.CharField("hộ gia đình", max_length=255, blank=True)
+    year = models.PositiveSmallIntegerField("năm")
+    decision = models.ForeignKey(
+        Decision,
+        verbose_name="quyết định",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="grants",
+    )
+    decision_reference = models.CharField(
+        "quyết định (nhập tay)",
+        max_length=255,
+        blank=True,
+        help_text="Cho khen thưởng các năm trước.",
+    )
+    nomination = models.OneToOneField(
+        Nomination, null=True, blank=True, on_delete=models.PROTECT, related_name="grant"
+    )
+    awardee_unit = models.ForeignKey(
+        Unit,
+        verbose_name="đơn vị",
+        on_delete=models.PROTECT,
+        related_name="grants_within",
+        help_text="Đơn vị công tác của cá nhân, hoặc chính tập thể được khen.",
+    )
+    achievement = models.TextField("thành tích", blank=True)
+
+    search_fields = ("awardee_name", "household")
+
+    class Meta:
+        verbose_name = "khen thưởng đã quyết định"
+        verbose_name_plural = "sổ khen thưởng"
+        ordering = ["-year", "award_type__order"]
+        indexes = [
+            models.Index(fields=["year", "award_type"]),
+            models.Index(fields=["awardee_unit", "year"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(person__isnull=False, unit__isnull=True, household="")
+                    | Q(person__isnull=True, unit__isnull=False, household="")
+                    | (Q(person__isnull=True, unit__isnull=True) & ~Q(household=""))
+                ),
+                name="grant_exactly_one_awardee",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.awardee_name} — {self.award_type} ({self.year})"
+
+    @property
+    def awardee_name(self) -> str:
+        if self.person_id:
+            return self.person.full_name
+        if self.unit_id:
+            return self.unit.name
+        return self.household
+
+    def build_search_text(self) -> str:
+        from units.text import padded
+
+        return padded(
+            f"{self.awardee_name} {self.awardee_unit.name if self.awardee_unit_id else ''} {self.award_type.name if self.award_type_id else ''}"
+        )

@@ -339,3 +339,56 @@ def load_award_types(AwardType) -> None:
             order=order,
             search_text=padded(f"{name} {code} {authority}"),
         )
+
+
+BASIS = "Luật Thi đua, khen thưởng 2022; Nghị định 98/2023/NĐ-CP"
+# code: (grantor levels, prerequisite code, years, quota-of code, quota %, secret ballot,
+#        vote threshold %, threshold base, public notice days)
+RULES = {
+    "cstd-toan-quoc": ("", "cstd-tinh", 2, None, None, True, "70", "members", 7),
+    "cstd-tinh": ("province", "cstd-co-so", 3, None, None, True, "70", "members", 7),
+    "cstd-co-so": ("district,commune", "lao-dong-tien-tien", 1, "lao-dong-tien-tien", "15", True, "50", "present", 0),
+    "lao-dong-tien-tien": ("district,commune", None, 0, None, None, False, "50", "present", 0),
+    "co-thi-dua-chinh-phu": ("", None, 0, None, None, True, "70", "members", 0),
+    "co-thi-dua-tinh": ("province", None, 0, None, None, True, "70", "members", 0),
+    "tap-the-ldxs": ("province", None, 0, None, None, True, "70", "members", 0),
+    "tap-the-ldtt": ("district,commune", None, 0, None, None, False, "50", "present", 0),
+    "xa-phuong-tieu-bieu": ("province", None, 0, None, None, True, "70", "members", 0),
+    "thon-to-dan-pho-van-hoa": ("commune", None, 0, None, None, False, "50", "present", 0),
+    "gia-dinh-van-hoa": ("commune", None, 0, None, None, False, "50", "present", 0),
+    "bang-khen-tinh-ca-nhan": ("province", None, 0, None, None, False, "50", "present", 0),
+    "bang-khen-tinh-tap-the": ("province", None, 0, None, None, False, "50", "present", 0),
+    "bang-khen-tinh-ho-gia-dinh": ("province", None, 0, None, None, False, "50", "present", 0),
+    "giay-khen-huyen-ca-nhan": ("district", None, 0, None, None, False, "50", "present", 0),
+    "giay-khen-huyen-tap-the": ("district", None, 0, None, None, False, "50", "present", 0),
+    "giay-khen-huyen-ho-gia-dinh": ("district", None, 0, None, None, False, "50", "present", 0),
+    "giay-khen-xa-ca-nhan": ("commune", None, 0, None, None, False, "50", "present", 0),
+    "giay-khen-xa-tap-the": ("commune", None, 0, None, None, False, "50", "present", 0),
+    "giay-khen-xa-ho-gia-dinh": ("commune", None, 0, None, None, False, "50", "present", 0),
+    "giay-khen-thu-truong-ca-nhan": ("province,district,commune", None, 0, None, None, False, "50", "present", 0),
+    "giay-khen-thu-truong-tap-the": ("province,district,commune", None, 0, None, None, False, "50", "present", 0),
+}  # fmt: skip
+
+
+def load_award_rules(AwardType) -> None:
+    """Fill the default rules where an admin has not set them (grantor levels still empty)."""
+    by_code = {a.code: a for a in AwardType.objects.all()}
+    for code, rule in RULES.items():
+        award = by_code.get(code)
+        if award is None or award.grantor_levels:
+            continue
+        levels, prereq, years, quota_of, quota, secret, threshold, base, notice = rule
+        award.grantor_levels = levels
+        award.prerequisite = by_code.get(prereq) if prereq else None
+        award.prerequisite_years = years
+        award.prerequisite_basis = BASIS if prereq else ""
+        award.quota_of = by_code.get(quota_of) if quota_of else None
+        award.quota_percent = Decimal(quota) if quota else None
+        award.quota_basis = (
+            "Nghị định 91/2017/NĐ-CP (trước đây); sửa theo quy định địa phương" if quota else ""
+        )
+        award.secret_ballot = secret
+        award.vote_threshold_percent = Decimal(threshold)
+        award.vote_threshold_base = base
+        award.public_notice_days = notice
+        award.save()

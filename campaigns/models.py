@@ -13,7 +13,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from units.files import private_storage
-from units.models import ArchivableModel, SearchableMixin, TimeStampedModel, Unit
+from units.models import SearchableMixin, StoredFileModel, TimeStampedModel, Unit
 from units.text import padded
 
 
@@ -532,7 +532,7 @@ def attachment_path(instance: Attachment, filename: str) -> str:
     return f"campaigns/{instance.campaign_id}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
 
 
-class Attachment(ArchivableModel):
+class Attachment(StoredFileModel):
     """Tệp đính kèm: the signed scan, the final review report, or another file.
 
     Stored outside the public media path and served only by views that check
@@ -552,29 +552,14 @@ class Attachment(ArchivableModel):
     file = models.FileField(
         "tệp", upload_to=attachment_path, storage=private_storage, max_length=255
     )
-    original_name = models.CharField("tên tệp", max_length=255)
-    content_type = models.CharField("định dạng", max_length=120)
-    size = models.PositiveBigIntegerField("dung lượng (byte)")
-    sha256 = models.CharField("SHA-256", max_length=64)
     is_public = models.BooleanField(
         "công khai", default=False, help_text="Người dân tải được khi phong trào đã phát động."
-    )
-    uploaded_at = models.DateTimeField("tải lên lúc", auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="người tải lên",
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
     )
 
     class Meta:
         verbose_name = "tệp đính kèm"
         verbose_name_plural = "tệp đính kèm"
         ordering = ["kind", "uploaded_at"]
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 def import_path(instance: ImportedDocument, filename: str) -> str:

@@ -14,7 +14,7 @@ from django.db.models import Case, Max, When
 from django.utils import timezone
 
 from units.access import office_bodies
-from units.files import ALLOWED, PDF, sha256_of, validate_upload
+from units.files import ALLOWED, PDF, store_upload
 from units.models import Unit
 
 from .models import (
@@ -324,20 +324,13 @@ def attachment_add(
 ) -> Attachment:
     """Attach a file after checking its content and size; stored privately."""
     ensure_can_manage(actor, campaign.issuer)
-    file_kind = validate_upload(
-        upload, allowed=(PDF,) if kind == Attachment.Kind.SIGNED_SCAN else ALLOWED
+    attachment = Attachment(campaign=campaign, kind=kind, is_public=is_public)
+    store_upload(
+        attachment,
+        upload,
+        by=actor,
+        allowed=(PDF,) if kind == Attachment.Kind.SIGNED_SCAN else ALLOWED,
     )
-    attachment = Attachment(
-        campaign=campaign,
-        kind=kind,
-        original_name=upload.name[:255],
-        content_type=file_kind.content_type,
-        size=upload.size,
-        sha256=sha256_of(upload),
-        is_public=is_public,
-        uploaded_by=actor,
-    )
-    attachment.file.save(upload.name, upload, save=False)
     attachment.save()
     return attachment
 

@@ -30,3 +30,24 @@ def user_memberships(user) -> QuerySet[Membership]:
     if not user.is_authenticated:
         return Membership.objects.none()
     return Membership.objects.active().filter(user=user).select_related("unit")
+
+
+def unit_bodies(user) -> QuerySet[Unit]:
+    """Units whose nominations the user prepares (unit staff)."""
+    return bodies_with_role(user, Membership.Role.UNIT_STAFF)
+
+
+def council_bodies(user) -> QuerySet[Unit]:
+    """Issuing bodies whose Emulation and Commendation Council the user sits on."""
+    return bodies_with_role(user, Membership.Role.COUNCIL_MEMBER)
+
+
+def issuing_body_of(unit: Unit) -> Unit | None:
+    """The issuing body whose council decides this unit's nominations: the unit itself
+    if it issues documents, else the nearest issuing body above it."""
+    node = unit
+    while node is not None:
+        if node.is_issuing_body:
+            return node
+        node = node.parent
+    return None

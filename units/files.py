@@ -136,3 +136,17 @@ def sha256_of(upload: UploadedFile) -> str:
         digest.update(chunk)
     upload.seek(0)
     return digest.hexdigest()
+
+
+def store_upload(
+    obj, upload: UploadedFile, *, by, allowed: tuple[FileKind, ...] = ALLOWED
+) -> FileKind:
+    """Check an upload and fill a StoredFileModel instance with it (not yet saved)."""
+    kind = validate_upload(upload, allowed=allowed)
+    obj.original_name = upload.name[:255]
+    obj.content_type = kind.content_type
+    obj.size = upload.size
+    obj.sha256 = sha256_of(upload)
+    obj.uploaded_by = by
+    obj.file.save(upload.name, upload, save=False)
+    return kind

@@ -42,6 +42,32 @@ class ArchivableModel(models.Model):
         abstract = True
 
 
+class StoredFileModel(ArchivableModel):
+    """A private uploaded file's facts: name, type, size, SHA-256, who and when.
+
+    Subclasses add the `file` field (with their own folder) and what it belongs to.
+    """
+
+    original_name = models.CharField("tên tệp", max_length=255)
+    content_type = models.CharField("định dạng", max_length=120)
+    size = models.PositiveBigIntegerField("dung lượng (byte)")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    uploaded_at = models.DateTimeField("tải lên lúc", auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tải lên",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
 class SearchableMixin(models.Model):
     """Keeps `search_text`, a diacritic-free copy of the fields users search."""
 
@@ -225,6 +251,11 @@ class Person(TimeStampedModel, ArchivableModel, SearchableMixin):
         "dân tộc", max_length=50, blank=True, help_text="Ví dụ: Kinh, Thái, Mông, Dao."
     )
     birth_year = models.PositiveSmallIntegerField("năm sinh", null=True, blank=True)
+    under_discipline = models.BooleanField(
+        "đang bị kỷ luật hoặc điều tra",
+        default=False,
+        help_text="Không xét khen thưởng khi đang bị kỷ luật, điều tra.",
+    )
     is_direct_worker = models.BooleanField(
         "người lao động trực tiếp",
         default=False,

@@ -1,0 +1,179 @@
+"""Danh sách kiểm tra điều kiện: advice for the appraiser, read from the award register
+and the rules stored on the award type (all editable data)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import AwardGrant, Nomination
+
+OPEN = [
+    Nomination.Status.DRAFT,
+    Nomination.Status.SUBMITTED,
+    Nomination.Status.RETURNED,
+    Nomination.Status.RESUBMITTED,
+    Nomination.Status.APPRAISED,
+    Nomination.Status.PASSED,
+    Nomination.Status.DECIDED,
+    Nomination.Status.FORWARDED,
+]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of the checklist. level: ok, warn (advice), block, or info."""
+
+    label: str
+    level: str
+    message: str
+    basis: str = ""
+
+
+def _year(nomination: Nomination) -> int:
+    if nomination.year:
+        return nomination.year
+    campaign = nomination.campaign
+    if campaign and (campaign.end_date or campaign.issued_on):
+        return (campaign.end_date or campaign.issued_on).year
+    return timezone.localdate().year
+
+
+def _same_nominee(nomination: Nomination) -> Q:
+    if nomination.nominee_person_id:
+        return Q(person_id=nomination.nominee_person_id)
+    if nomination.nominee_unit_id:
+        return Q(unit_id=nomination.nominee_unit_id)
+    return Q(household=nomination.nominee_household, awardee_unit=nomination.nominating_unit)
+
+
+def checklist(nomination: Nomination) -> list[Check]:
+    award = nomination.award_type
+    year = _year(nomination)
+    checks: list[Check] = []
+    grants = AwardGrant.objects.filter(_same_nominee(nomination))
+
+    # Discipline blocks.
+    person = nomination.nominee_person
+    if person is not None:
+        if person.under_discipline:
+            checks.append(
+                Check(
+                    "Kỷ luật",
+                    "block",
+                    f"{person.full_name} đang bị kỷ luật hoặc điều tra: không xét khen thưởng.",
+                )
+            )
+        else:
+            checks.append(Check("Kỷ luật", "ok", "Không có ghi nhận kỷ luật, điều tra."))
+
+    # The same award, the same nominee, the same year.
+    duplicate_grant = grants.filter(award_type=award, year=year).exists()
+    nominee = (
+        Q(nominee_person_id=nomination.nominee_person_id)
+        if nomination.nominee_person_id
+        else (
+            Q(nominee_unit_id=nomination.nominee_unit_id)
+            if nomination.nominee_unit_id
+            else Q(
+                nominee_household=nomination.nominee_household,
+                nominating_unit=nomination.nominating_unit,
+            )
+        )
+    )
+    duplicate_nomination = (
+        Nomination.objects.filter(nominee, award_type=award, status__in=OPEN)
+        .filter(
+            Q(year=year) | Q(campaign=nomination.campaign)
+            if nomination.campaign_id
+            else Q(year=year)
+        )
+        .exclude(pk=nomination.pk)
+        .exists()
+    )
+    if duplicate_grant or duplicate_nomination:
+        where = "đã được khen" if duplicate_grant else "đang có một hồ sơ khác"
+        checks.append(
+            Check("Trùng lặp", "block", f"Cùng đối tượng {where} “{award.name}” năm {year}.")
+        )
+    else:
+        checks.append(
+            Check("Trùng lặp", "ok", f"Chưa có “{award.name}” năm {year} cho đối tượng này.")
+        )
+
+    # Prerequisites over consecutive years.
+    if award.prerequisite_id and award.prerequisite_years:
+        wanted = list(range(year - award.prerequisite_years, year))
+        have = set(
+            grants.filter(award_type_id=award.prerequisite_id, year__in=wanted).values_list(
+                "year", flat=True
+            )
+        )
+        missing = [y for y in wanted if y not in have]
+        if missing:
+            checks.append(
+                Check(
+                    "Điều kiện",
+                    "warn",
+                    f"Cần “{award.prerequisite.name}” {award.prerequisite_years} năm liên tục "
+                    f"({wanted[0]}–{wanted[-1]}); chưa thấy trong sổ khen thưởng năm "
+                    + ", ".join(map(str, missing))
+                    + ".",
+                    award.prerequisite_basis,
+                )
+            )
+        else:
+            checks.append(
+                Check(
+                    "Điều kiện",
+                    "ok",
+                    f"Đã đạt “{award.prerequisite.name}” các năm {wanted[0]}–{wanted[-1]}.",
+                    award.prerequisite_basis,
+                )
+            )
+
+    # Quota against another award in the same unit and year.
+    if award.quota_of_id and award.quota_percent:
+        units = nomination.nominating_unit.descendant_ids()
+
+        def count(award_type_id):
+            granted = AwardGrant.objects.filter(
+                award_type_id=award_type_id, year=year, awardee_unit_id__in=units
+            )
+            pending = Nomination.objects.filter(
+                award_type_id=award_type_id, nominating_unit_id__in=units, status__in=OPEN[:6]
+            ).filter(Q(year=year) | Q(campaign__end_date__year=year))
+            return granted.count() + pending.exclude(grant__isnull=False).count()
+
+        this, base = count(award.pk), count(award.quota_of_id)
+        limit = (Decimal(base) * award.quota_percent / 100).quantize(Decimal("0.01"))
+        level = "ok" if this <= limit else "warn"
+        checks.append(
+            Check(
+                "Tỷ lệ",
+                level,
+                f"{this} “{award.name}” so với {base} “{award.quota_of.name}” của đơn vị năm {year}: "
+                f"tối đa {award.quota_percent}% (= {limit}).",
+                award.quota_basis,
+            )
+        )
+
+    # Authority of the issuing body.
+    if nomination.issuer_id:
+        if award.granted_by(nomination.issuer):
+            checks.append(
+                Check("Thẩm quyền", "ok", f"{nomination.issuer.name} có thẩm quyền quyết định.")
+            )
+        else:
+            checks.append(
+                Check(
+                    "Thẩm quyền",
+                    "info",
+                    f"Vượt thẩm quyền của {nomination.issuer.name}: sau khi Hội đồng thông qua, "
+                    f"lập tờ trình đề nghị {award.authority or 'cấp trên'}.",
+                )
+            )
+    return checks

@@ -1,0 +1,445 @@
+"""Every step of the awards cycle: nominate, submit, appraise, vote, decide.
+
+Each transition runs in one transaction, checks the actor and the state, writes
+a NominationEvent (who, when, why) and tells the people concerned by email.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from units.access import council_bodies, issuing_body_of, office_bodies, unit_bodies
+from units.files import ALLOWED, store_upload
+from units.models import Membership, Unit
+
+from .models import (
+    AgendaItem,
+    AwardGrant,
+    BallotReceipt,
+    CouncilSession,
+    Decision,
+    DecisionCounter,
+    Nomination,
+    NominationEvent,
+    NominationFile,
+    SessionMember,
+    Vote,
+)
+
+logger = logging.getLogger(__name__)
+Status = Nomination.Status
+User = get_user_model()
+
+
+# ---------------------------------------------------------------------------
+# Who may act
+
+
+def can_nominate_for(user, unit: Unit) -> bool:
+    """Unit staff nominate for their unit and the units below it."""
+    return any(unit.pk in body.descendant_ids() for body in unit_bodies(user))
+
+
+def ensure_unit_staff(user, nomination: Nomination) -> None:
+    if not can_nominate_for(user, nomination.nominating_unit):
+        raise PermissionDenied("Bạn không phải cán bộ của đơn vị đề nghị.")
+
+
+def ensure_office(user, issuer: Unit | None) -> None:
+    if issuer is None or not office_bodies(user).filter(pk=issuer.pk).exists():
+        raise PermissionDenied("Bạn không thuộc cơ quan thường trực của cơ quan xét khen thưởng.")
+
+
+# ---------------------------------------------------------------------------
+# Transitions
+
+
+def _recipients(nomination: Nomination) -> list[str]:
+    roles = Membership.objects.active().filter(
+        unit=nomination.nominating_unit, role=Membership.Role.UNIT_STAFF
+    )
+    if nomination.issuer_id:
+        roles = roles | Membership.objects.active().filter(
+            unit=nomination.issuer_id, role=Membership.Role.OFFICE_STAFF
+        )
+    return sorted({m.user.email for m in roles.select_related("user") if m.user.email})
+
+
+def _transition(
+    nomination: Nomination, to: str, *, actor: AbstractBaseUser | None, note: str = ""
+) -> Nomination:
+    before = nomination.status
+    nomination.status = to
+    nomination.save(update_fields=["status", "updated_at"])
+    NominationEvent.objects.create(
+        nomination=nomination, by=actor, from_status=before, to_status=to, note=note
+    )
+    recipients = _recipients(nomination)
+    if recipients:
+        subject = f"[thidua] Đề nghị khen thưởng {nomination.nominee_name}: {Status(to).label}"
+        body = (
+            f"Đề nghị “{nomination.award_type.name}” cho {nomination.nominee_name} "
+            f"({nomination.nominating_unit.name}) chuyển sang trạng thái: {Status(to).label}."
+            + (f"\nGhi chú: {note}" if note else "")
+            + "\n\nThư tự động từ hệ thống thidua."
+        )
+        transaction.on_commit(
+            lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+        )
+    return nomination
+
+
+def _locked(nomination: Nomination) -> Nomination:
+    return (
+        Nomination.objects.select_for_update()
+        .select_related("award_type", "nominating_unit", "issuer")
+        .get(pk=nomination.pk)
+    )
+
+
+def _fresh(nominations: Iterable[Nomination]) -> list[Nomination]:
+    """The nominations as the database has them now (callers may hold stale copies)."""
+    ids = [n.pk for n in nominations]
+    found = Nomination.objects.select_for_update().select_related("award_type").in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
+def _require(nomination: Nomination, allowed: Iterable[str], action: str) -> None:
+    if nomination.status not in allowed:
+        raise ValidationError(
+            f"Không thể {action} khi hồ sơ đang ở trạng thái “{nomination.get_status_display()}”."
+        )
+
+
+@transaction.atomic
+def nomination_create(*, actor: AbstractBaseUser, nomination: Nomination) -> Nomination:
+    """A draft nomination by unit staff, for a person, the unit, a sub-unit or a household."""
+    if not can_nominate_for(actor, nomination.nominating_unit):
+        raise PermissionDenied("Bạn chỉ đề nghị được cho đơn vị của mình và các đơn vị trực thuộc.")
+    nominee_unit = nomination.nominee_unit or (
+        nomination.nominee_person.unit if nomination.nominee_person_id else None
+    )
+    if nominee_unit and nominee_unit.pk not in nomination.nominating_unit.descendant_ids():
+        raise ValidationError("Đối tượng được đề nghị phải thuộc đơn vị đề nghị.")
+    nomination.full_clean(exclude=["issuer", "decision"])
+    nomination.status = Status.DRAFT
+    nomination.issuer = (
+        nomination.campaign.issuer
+        if nomination.campaign_id
+        else issuing_body_of(nomination.nominating_unit)
+    )
+    nomination.save()
+    NominationEvent.objects.create(nomination=nomination, by=actor, to_status=Status.DRAFT)
+    return nomination
+
+
+@transaction.atomic
+def nomination_submit(*, actor: AbstractBaseUser, nomination: Nomination) -> Nomination:
+    """Gửi: a draft goes to the standing office; a returned one comes back resubmitted."""
+    nomination = _locked(nomination)
+    ensure_unit_staff(actor, nomination)
+    _require(nomination, (Status.DRAFT, Status.RETURNED), "gửi")
+    if not nomination.achievement_summary.strip():
+        raise ValidationError("Cần nhập tóm tắt thành tích trước khi gửi.")
+    to = Status.RESUBMITTED if nomination.status == Status.RETURNED else Status.SUBMITTED
+    return _transition(nomination, to, actor=actor)
+
+
+@transaction.atomic
+def nomination_submit_many(*, actor: AbstractBaseUser, nominations: Iterable[Nomination]) -> int:
+    """Gửi nhiều hồ sơ: all or nothing (a unit's yearly list of Lao động tiên tiến)."""
+    count = 0
+    for nomination in nominations:
+        nomination_submit(actor=actor, nomination=nomination)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def nomination_withdraw(
+    *, actor: AbstractBaseUser, nomination: Nomination, reason: str
+) -> Nomination:
+    """Rút: the unit takes its nomination back before a decision."""
+    nomination = _locked(nomination)
+    ensure_unit_staff(actor, nomination)
+    _require(
+        nomination,
+        (Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.RESUBMITTED, Status.APPRAISED),
+        "rút",
+    )
+    if not reason.strip():
+        raise ValidationError("Cần ghi lý do rút hồ sơ.")
+    return _transition(nomination, Status.WITHDRAWN, actor=actor, note=reason.strip())
+
+
+@transaction.atomic
+def nomination_add_file(
+    *, actor: AbstractBaseUser, nomination: Nomination, upload: UploadedFile, kind: str
+) -> NominationFile:
+    ensure_unit_staff(actor, nomination)
+    _require(nomination, (Status.DRAFT, Status.RETURNED), "bổ sung hồ sơ")
+    stored = NominationFile(nomination=nomination, kind=kind)
+    store_upload(stored, upload, by=actor, allowed=ALLOWED)
+    stored.save()
+    return stored
+
+
+APPRAISAL = {
+    "eligible": Status.APPRAISED,
+    "ineligible": Status.INELIGIBLE,
+    "returned": Status.RETURNED,
+}
+
+
+@transaction.atomic
+def nomination_appraise(
+    *, actor: AbstractBaseUser, nomination: Nomination, result: str, note: str = ""
+) -> Nomination:
+    """Thẩm định by the standing office: eligible, ineligible (with a reason) or returned
+    for more information (with a reason). Under the simplified procedure an eligible
+    nomination passes without a council vote, and the record says so."""
+    nomination = _locked(nomination)
+    ensure_office(actor, nomination.issuer)
+    _require(nomination, (Status.SUBMITTED, Status.RESUBMITTED), "thẩm định")
+    if result not in APPRAISAL:
+        raise ValidationError("Kết quả thẩm định không hợp lệ.")
+    if result != "eligible" and not note.strip():
+        raise ValidationError("Cần ghi lý do khi hồ sơ không đủ điều kiện hoặc trả lại.")
+    nomination.appraisal_note = note.strip()
+    nomination.save(update_fields=["appraisal_note", "updated_at"])
+    _transition(nomination, APPRAISAL[result], actor=actor, note=note.strip())
+    if result == "eligible" and nomination.simplified:
+        _transition(
+            nomination,
+            Status.PASSED,
+            actor=actor,
+            note="Thủ tục đơn giản: không qua bỏ phiếu Hội đồng.",
+        )
+    return nomination
+
+
+# ---------------------------------------------------------------------------
+# Council
+
+
+@transaction.atomic
+def session_create(
+    *,
+    actor: AbstractBaseUser,
+    issuer: Unit,
+    title: str,
+    held_on: datetime.date,
+    members: Iterable[AbstractBaseUser],
+    nominations: Iterable[Nomination],
+) -> CouncilSession:
+    """Phiên họp: members are users with the council role at the issuer; the agenda,
+    appraised nominations of that issuer."""
+    ensure_office(actor, issuer)
+    session = CouncilSession.objects.create(issuer=issuer, title=title, held_on=held_on)
+    allowed = set(
+        Membership.objects.active()
+        .filter(unit=issuer, role=Membership.Role.COUNCIL_MEMBER)
+        .values_list("user_id", flat=True)
+    )
+    for user in members:
+        if user.pk not in allowed:
+            raise ValidationError(f"{user} không phải thành viên Hội đồng TĐKT của {issuer.name}.")
+        SessionMember.objects.create(session=session, user=user)
+    for nomination in _fresh(nominations):
+        if nomination.issuer_id != issuer.pk or nomination.status != Status.APPRAISED:
+            raise ValidationError(f"Hồ sơ {nomination} chưa được thẩm định đủ điều kiện.")
+        AgendaItem.objects.create(
+            session=session, nomination=nomination, secret=nomination.award_type.secret_ballot
+        )
+    return session
+
+
+@transaction.atomic
+def session_set_attendance(
+    *, actor: AbstractBaseUser, session: CouncilSession, present_user_ids: set[int]
+) -> None:
+    ensure_office(actor, session.issuer)
+    for seat in session.seats.all():
+        seat.present = seat.user_id in present_user_ids
+        seat.save(update_fields=["present"])
+
+
+@transaction.atomic
+def vote_cast(*, actor: AbstractBaseUser, item: AgendaItem, choice: str) -> None:
+    """One member's vote on one agenda item. A secret ballot keeps only the tally and a
+    receipt that the member voted: nothing links the member to the choice."""
+    item = AgendaItem.objects.select_for_update().select_related("session").get(pk=item.pk)
+    session = item.session
+    if session.status != CouncilSession.Status.OPEN:
+        raise ValidationError("Phiên họp đã kết thúc.")
+    seat = SessionMember.objects.filter(session=session, user=actor).first()
+    if seat is None or not council_bodies(actor).filter(pk=session.issuer_id).exists():
+        raise PermissionDenied("Bạn không phải thành viên của phiên họp này.")
+    if not seat.present:
+        raise ValidationError("Thành viên vắng mặt không bỏ phiếu.")
+    if choice not in Vote.Choice.values:
+        raise ValidationError("Lựa chọn không hợp lệ.")
+    if item.secret:
+        if BallotReceipt.objects.filter(item=item, member=actor).exists():
+            raise ValidationError("Bạn đã bỏ phiếu cho hồ sơ này.")
+        BallotReceipt.objects.create(item=item, member=actor)
+    else:
+        if Vote.objects.filter(item=item, member=actor).exists():
+            raise ValidationError("Bạn đã bỏ phiếu cho hồ sơ này.")
+        Vote.objects.create(item=item, member=actor, choice=choice)
+    AgendaItem.objects.filter(pk=item.pk).update(**{choice: F(choice) + 1})
+
+
+def vote_result(item: AgendaItem, *, members: int, present: int) -> bool:
+    """Passed when the agreeing votes reach the award type's threshold, counted on all
+    members or on those present as the type says."""
+    award = item.nomination.award_type
+    base = members if award.vote_threshold_base == "members" else present
+    if base == 0:
+        return False
+    return Decimal(item.agree) * 100 >= award.vote_threshold_percent * base
+
+
+@transaction.atomic
+def session_close(*, actor: AbstractBaseUser, session: CouncilSession) -> CouncilSession:
+    """Kết thúc phiên họp: compute each result and move the nominations on."""
+    session = CouncilSession.objects.select_for_update().get(pk=session.pk)
+    ensure_office(actor, session.issuer)
+    if session.status != CouncilSession.Status.OPEN:
+        raise ValidationError("Phiên họp đã kết thúc.")
+    members = session.seats.count()
+    present = session.seats.filter(present=True).count()
+    for item in session.agenda.select_related("nomination__award_type"):
+        item.passed = vote_result(item, members=members, present=present)
+        item.save(update_fields=["passed"])
+        nomination = _locked(item.nomination)
+        note = (
+            f"Đồng ý {item.agree}/{members if nomination.award_type.vote_threshold_base == 'members' else present} "
+            f"(cần {nomination.award_type.vote_threshold_percent}%), không đồng ý {item.disagree}, "
+            f"không biểu quyết {item.abstain}."
+        )
+        _transition(
+            nomination, Status.PASSED if item.passed else Status.FAILED, actor=actor, note=note
+        )
+    session.status = CouncilSession.Status.CLOSED
+    session.closed_at = timezone.now()
+    session.save(update_fields=["status", "closed_at", "updated_at"])
+    return session
+
+
+# ---------------------------------------------------------------------------
+# Decisions and the register
+
+
+@transaction.atomic
+def decision_draft(
+    *,
+    actor: AbstractBaseUser,
+    issuer: Unit,
+    subject: str,
+    nominations: Iterable[Nomination] | None = None,
+    **fields,
+) -> Decision:
+    """A draft decision gathering passed nominations within the issuer's authority."""
+    ensure_office(actor, issuer)
+    decision = Decision.objects.create(
+        issuer=issuer, year=timezone.localdate().year, subject=subject, **fields
+    )
+    chosen = (
+        _fresh(nominations)
+        if nominations is not None
+        else Nomination.objects.filter(issuer=issuer, status=Status.PASSED, decision=None)
+    )
+    for nomination in chosen:
+        if nomination.status != Status.PASSED or nomination.issuer_id != issuer.pk:
+            raise ValidationError(f"Hồ sơ {nomination} chưa được Hội đồng thông qua.")
+        if not nomination.award_type.granted_by(issuer):
+            raise ValidationError(
+                f"“{nomination.award_type.name}” vượt thẩm quyền của {issuer.name}: hãy trình cấp trên."
+            )
+        nomination.decision = decision
+        nomination.save(update_fields=["decision", "updated_at"])
+    return decision
+
+
+def next_decision_number(issuer: Unit, year: int) -> int:
+    """Take the next number for this issuer and year; the row lock serialises callers."""
+    counter, _ = DecisionCounter.objects.select_for_update().get_or_create(issuer=issuer, year=year)
+    counter.last_number = F("last_number") + 1
+    counter.save(update_fields=["last_number"])
+    counter.refresh_from_db(fields=["last_number"])
+    return counter.last_number
+
+
+@transaction.atomic
+def next_decision_number_in_tx(issuer: Unit, year: int) -> int:
+    """next_decision_number in its own transaction (what concurrent issuers each run)."""
+    return next_decision_number(issuer, year)
+
+
+@transaction.atomic
+def decision_issue(
+    *, actor: AbstractBaseUser, decision: Decision, issued_on: datetime.date | None = None
+) -> Decision:
+    """Ban hành: number it, date it, and write the register in one transaction."""
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    ensure_office(actor, decision.issuer)
+    if decision.status != Decision.Status.DRAFT:
+        raise ValidationError("Quyết định đã ban hành.")
+    nominations = list(
+        decision.nominations.select_related("nominee_person", "nominee_unit", "award_type")
+    )
+    if not nominations:
+        raise ValidationError("Quyết định chưa có ai được khen thưởng.")
+    decision.issued_on = issued_on or timezone.localdate()
+    decision.year = decision.issued_on.year
+    decision.number = next_decision_number(decision.issuer, decision.year)
+    decision.status = Decision.Status.ISSUED
+    decision.save()
+    for nomination in nominations:
+        AwardGrant.objects.create(
+            award_type=nomination.award_type,
+            person=nomination.nominee_person,
+            unit=nomination.nominee_unit,
+            household=nomination.nominee_household,
+            year=nomination.year or decision.year,
+            decision=decision,
+            nomination=nomination,
+            awardee_unit=nomination.nominee_unit
+            or (
+                nomination.nominee_person.unit
+                if nomination.nominee_person_id
+                else nomination.nominating_unit
+            ),
+            achievement=nomination.achievement_summary,
+        )
+        _transition(
+            nomination, Status.DECIDED, actor=actor, note=f"Quyết định số {decision.number_symbol}"
+        )
+    return decision
+
+
+@transaction.atomic
+def nomination_forward(
+    *, actor: AbstractBaseUser, nomination: Nomination, note: str = ""
+) -> Nomination:
+    """Trình cấp trên: a passed nomination beyond this body's authority."""
+    nomination = _locked(nomination)
+    ensure_office(actor, nomination.issuer)
+    _require(nomination, (Status.PASSED,), "trình cấp trên")
+    return _transition(
+        nomination, Status.FORWARDED, actor=actor, note=note or "Trình cấp có thẩm quyền."
+    )

@@ -1,0 +1,293 @@
+"""The awards cycle through its services: nominate, submit, return, appraise, vote, decide."""
+
+import datetime
+import threading
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+
+from awards import services
+from awards.eligibility import checklist
+from awards.models import AgendaItem, AwardGrant, AwardType, BallotReceipt, Nomination, Vote
+from units.models import Membership, Person, Unit
+
+pytestmark = pytest.mark.django_db
+Status = Nomination.Status
+
+
+@pytest.fixture
+def cycle(demo_units, make_member):
+    district = demo_units["ubnd-tam-duong"]
+    commune = demo_units["ubnd-x-binh-lu"]
+    staff = make_member("cb.binhlu", commune, Membership.Role.UNIT_STAFF)
+    staff.email = "cb.binhlu@example.vn"
+    staff.save()
+    office = make_member("nv.tamduong", district, Membership.Role.OFFICE_STAFF)
+    council = [make_member(f"hd{i}", district, Membership.Role.COUNCIL_MEMBER) for i in range(3)]
+    people = [
+        Person.objects.create(full_name=name, unit=commune, gender="female", ethnicity="Thái")
+        for name in ("Lò Thị A", "Lò Thị B")
+    ]
+    return {
+        "district": district,
+        "commune": commune,
+        "staff": staff,
+        "office": office,
+        "council": council,
+        "people": people,
+    }
+
+
+def nominate(cycle, person=None, unit=None, code="lao-dong-tien-tien", year=2025, **extra):
+    return services.nomination_create(
+        actor=cycle["staff"],
+        nomination=Nomination(
+            award_type=AwardType.objects.get(code=code),
+            nominee_person=person,
+            nominee_unit=unit,
+            nominating_unit=cycle["commune"],
+            year=year,
+            achievement_summary="Hoàn thành xuất sắc nhiệm vụ.",
+            **extra,
+        ),
+    )
+
+
+def test_the_whole_cycle_with_a_secret_ballot(cycle, django_capture_on_commit_callbacks):
+    a = nominate(cycle, person=cycle["people"][0], code="cstd-co-so")  # secret ballot type
+    b = nominate(cycle, person=cycle["people"][1])
+    c = nominate(cycle, unit=cycle["commune"], code="tap-the-ldtt")
+    assert a.issuer == cycle["district"]  # the commune's issuing body above it
+    services.nomination_submit_many(actor=cycle["staff"], nominations=[a, b, c])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.nomination_appraise(
+            actor=cycle["office"],
+            nomination=b,
+            result="returned",
+            note="Bổ sung báo cáo thành tích",
+        )
+    b.refresh_from_db()
+    assert b.status == Status.RETURNED and b.appraisal_note == "Bổ sung báo cáo thành tích"
+    services.nomination_submit(actor=cycle["staff"], nomination=b)
+    b.refresh_from_db()
+    assert b.status == Status.RESUBMITTED
+    for n in (a, b, c):
+        services.nomination_appraise(actor=cycle["office"], nomination=n, result="eligible")
+
+    session = services.session_create(
+        actor=cycle["office"],
+        issuer=cycle["district"],
+        title="Phiên họp xét khen thưởng năm 2025",
+        held_on=datetime.date(2025, 12, 20),
+        members=cycle["council"],
+        nominations=Nomination.objects.filter(pk__in=[a.pk, b.pk, c.pk]),
+    )
+    items = {i.nomination_id: i for i in session.agenda.all()}
+    assert items[a.pk].secret and not items[b.pk].secret
+    for member in cycle["council"]:
+        for item in items.values():
+            services.vote_cast(
+                actor=member, item=item, choice="agree" if member.username != "hd2" else "disagree"
+            )
+    with pytest.raises(ValidationError, match="đã bỏ phiếu"):
+        services.vote_cast(actor=cycle["council"][0], item=items[a.pk], choice="agree")
+    # The secret ballot keeps the tally and receipts, never who chose what.
+    assert not Vote.objects.filter(item=items[a.pk]).exists()
+    assert BallotReceipt.objects.filter(item=items[a.pk]).count() == 3
+    receipt_fields = {f.name for f in BallotReceipt._meta.get_fields()}
+    assert "choice" not in receipt_fields
+    assert not hasattr(AgendaItem, "history")
+    assert Vote.objects.filter(item=items[b.pk]).count() == 3  # named votes
+
+    services.session_close(actor=cycle["office"], session=session)
+    for n in (a, b, c):
+        n.refresh_from_db()
+    # cstd-co-so needs 50% of those present: 2/3 agree → passed; ldtt as well.
+    assert (a.status, b.status, c.status) == (Status.PASSED, Status.PASSED, Status.PASSED)
+
+    decision = services.decision_draft(
+        actor=cycle["office"], issuer=cycle["district"], subject="Tặng danh hiệu thi đua năm 2025"
+    )
+    assert set(decision.nominations.all()) == {a, b, c}
+    services.decision_issue(
+        actor=cycle["office"], decision=decision, issued_on=datetime.date(2025, 12, 25)
+    )
+    decision.refresh_from_db()
+    assert decision.number == 1 and decision.number_symbol == "01/QĐ-UBND"
+    assert AwardGrant.objects.filter(decision=decision).count() == 3
+    a.refresh_from_db()
+    assert a.status == Status.DECIDED
+    assert [e.to_status for e in a.events.all()] == [
+        "draft",
+        "submitted",
+        "appraised",
+        "passed",
+        "decided",
+    ]
+    assert all(e.by is not None for e in a.events.all())
+    returned = [m for m in mail.outbox if "Lò Thị B" in m.subject and "Trả lại" in m.subject]
+    assert returned and returned[0].to == ["cb.binhlu@example.vn"]
+    assert "Bổ sung báo cáo thành tích" in returned[0].body
+
+
+def test_vote_threshold_of_all_members(cycle):
+    n = nominate(cycle, person=cycle["people"][0], code="cstd-tinh", year=2025)
+    services.nomination_submit(actor=cycle["staff"], nomination=n)
+    services.nomination_appraise(actor=cycle["office"], nomination=n, result="eligible")
+    session = services.session_create(
+        actor=cycle["office"],
+        issuer=cycle["district"],
+        title="Họp",
+        held_on=datetime.date(2025, 12, 1),
+        members=cycle["council"],
+        nominations=[n],
+    )
+    services.session_set_attendance(
+        actor=cycle["office"],
+        session=session,
+        present_user_ids={cycle["council"][0].pk, cycle["council"][1].pk},
+    )
+    item = session.agenda.get()
+    services.vote_cast(actor=cycle["council"][0], item=item, choice="agree")
+    services.vote_cast(actor=cycle["council"][1], item=item, choice="agree")
+    with pytest.raises(ValidationError, match="vắng mặt"):
+        services.vote_cast(actor=cycle["council"][2], item=item, choice="agree")
+    services.session_close(actor=cycle["office"], session=session)
+    n.refresh_from_db()
+    # 2 of 3 members is 66.7% < 70% of all members: not passed, although both present agreed.
+    assert n.status == Status.FAILED
+    assert "cần 70" in n.events.last().note
+
+
+def test_simplified_procedure_skips_the_vote(cycle):
+    n = nominate(
+        cycle,
+        person=cycle["people"][0],
+        code="giay-khen-huyen-ca-nhan",
+        simplified=True,
+        commendation_kind="unscheduled",
+    )
+    services.nomination_submit(actor=cycle["staff"], nomination=n)
+    services.nomination_appraise(actor=cycle["office"], nomination=n, result="eligible")
+    n.refresh_from_db()
+    assert n.status == Status.PASSED
+    assert "Thủ tục đơn giản" in n.events.last().note
+
+
+def test_beyond_authority_is_forwarded_not_decided(cycle):
+    n = nominate(cycle, person=cycle["people"][0], code="bang-khen-tinh-ca-nhan", simplified=True)
+    services.nomination_submit(actor=cycle["staff"], nomination=n)
+    services.nomination_appraise(actor=cycle["office"], nomination=n, result="eligible")
+    with pytest.raises(ValidationError, match="vượt thẩm quyền"):
+        services.decision_draft(
+            actor=cycle["office"], issuer=cycle["district"], subject="x", nominations=[n]
+        )
+    services.nomination_forward(actor=cycle["office"], nomination=n)
+    n.refresh_from_db()
+    assert n.status == Status.FORWARDED
+
+
+def test_who_may_act(cycle, make_member, demo_units):
+    stranger = make_member("cb.khac", demo_units["ubnd-x-phuc-khoa"], Membership.Role.UNIT_STAFF)
+    with pytest.raises(PermissionDenied):
+        services.nomination_create(
+            actor=stranger,
+            nomination=Nomination(
+                award_type=AwardType.objects.get(code="lao-dong-tien-tien"),
+                nominee_person=cycle["people"][0],
+                nominating_unit=cycle["commune"],
+                year=2025,
+            ),
+        )
+    n = nominate(cycle, person=cycle["people"][0])
+    with pytest.raises(PermissionDenied):
+        services.nomination_submit(actor=stranger, nomination=n)
+    services.nomination_submit(actor=cycle["staff"], nomination=n)
+    with pytest.raises(PermissionDenied):
+        services.nomination_appraise(actor=cycle["staff"], nomination=n, result="eligible")
+    with pytest.raises(ValidationError, match="lý do"):
+        services.nomination_appraise(actor=cycle["office"], nomination=n, result="ineligible")
+    services.nomination_withdraw(actor=cycle["staff"], nomination=n, reason="Chuyển công tác")
+    n.refresh_from_db()
+    assert n.status == Status.WITHDRAWN
+
+
+def test_eligibility_checklist(cycle):
+    person = cycle["people"][0]
+    lao_dong = AwardType.objects.get(code="lao-dong-tien-tien")
+    cstd = AwardType.objects.get(code="cstd-tinh")
+    base = AwardType.objects.get(code="cstd-co-so")
+    for year in (2022, 2024):
+        AwardGrant.objects.create(
+            award_type=base,
+            person=person,
+            year=year,
+            awardee_unit=person.unit,
+            decision_reference="QĐ cũ",
+        )
+    n = nominate(cycle, person=person, code="cstd-tinh", year=2025)
+    checks = {c.label: c for c in checklist(n)}
+    assert checks["Điều kiện"].level == "warn" and "2023" in checks["Điều kiện"].message
+    assert checks["Thẩm quyền"].level == "info"  # a district cannot grant CSTĐ tỉnh
+    assert checks["Kỷ luật"].level == "ok" and checks["Trùng lặp"].level == "ok"
+
+    AwardGrant.objects.create(
+        award_type=lao_dong, person=person, year=2025, awardee_unit=person.unit
+    )
+    dup = nominate(cycle, person=person, year=2025)
+    assert {c.label: c.level for c in checklist(dup)}["Trùng lặp"] == "block"
+    person.under_discipline = True
+    person.save()
+    assert {c.label: c.level for c in checklist(dup)}["Kỷ luật"] == "block"
+    assert cstd.prerequisite == base
+
+
+def test_quota_advice(cycle):
+    other = Person.objects.create(full_name="Lò Văn C", unit=cycle["commune"], gender="male")
+    lao_dong = AwardType.objects.get(code="lao-dong-tien-tien")
+    for p in cycle["people"] + [other]:
+        AwardGrant.objects.create(
+            award_type=lao_dong, person=p, year=2025, awardee_unit=cycle["commune"]
+        )
+    n = nominate(cycle, person=other, code="cstd-co-so", year=2025)
+    quota = {c.label: c for c in checklist(n)}["Tỷ lệ"]
+    assert quota.level == "warn" and "1 “Chiến sĩ thi đua cơ sở” so với 3" in quota.message
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_decisions_never_share_a_number(demo_units, make_member):
+    from awards.reference_data import load_award_rules, load_award_types
+    from campaigns.models import DocumentType
+    from campaigns.reference_data import load_document_types
+
+    load_document_types(DocumentType)
+    load_award_types(AwardType)
+    load_award_rules(AwardType)
+    district = Unit.objects.get(code="ubnd-tam-duong")
+    office = make_member("nv.song-song", district, Membership.Role.OFFICE_STAFF)
+    numbers, errors = [], []
+    barrier = threading.Barrier(6)
+
+    def take():
+        from django.db import connections
+
+        try:
+            barrier.wait()
+            numbers.append(services.next_decision_number_in_tx(district, 2025))
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=take) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    assert sorted(numbers) == [1, 2, 3, 4, 5, 6]
+    assert office.pk  # the office exists: the numbers were taken for a real issuer
