@@ -16,6 +16,8 @@ urlpatterns = [
         name="login",
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("quan-ly/khen-thuong/", include("awards.urls_staff")),
     path("quan-ly/", include("campaigns.urls_staff")),
+    path("", include("awards.urls_public")),
     path("", include("campaigns.urls_public")),
 ]

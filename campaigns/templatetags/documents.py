@@ -71,3 +71,14 @@ def iso_to_vn(value) -> str:
         return f"{day}/{month}/{year}"
     except ValueError:
         return str(value)
+
+
+@register.filter
+def date_words(value) -> str:
+    """ "ngày 05 tháng 02 năm 2024" (Decree 30), or blanks to fill in by hand."""
+    from campaigns.models import date_in_words
+
+    if not value:
+        blank = "\u2002" * 3
+        return f"ngày {blank} tháng {blank} năm {blank}"
+    return date_in_words(value)

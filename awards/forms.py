@@ -1,0 +1,203 @@
+"""Forms of the awards workspace."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+
+from campaigns.forms_staff import DateInput, NewlinesMixin, textarea
+from campaigns.models import Campaign
+from units.access import office_bodies, unit_bodies
+from units.models import Membership, Person, Unit
+
+from .models import AwardType, Nomination, NominationFile
+
+
+def _units_below(bodies) -> list[int]:
+    ids: set[int] = set()
+    for body in bodies:
+        ids |= body.descendant_ids()
+    return sorted(ids)
+
+
+class NominationForm(NewlinesMixin, forms.ModelForm):
+    nominee_kind = forms.ChoiceField(
+        label="Đối tượng được đề nghị",
+        choices=[("person", "Cá nhân"), ("unit", "Tập thể"), ("household", "Hộ gia đình")],
+        widget=forms.RadioSelect,
+        initial="person",
+    )
+
+    class Meta:
+        model = Nomination
+        fields = [
+            "nominating_unit",
+            "nominee_kind",
+            "nominee_person",
+            "nominee_unit",
+            "nominee_household",
+            "award_type",
+            "commendation_kind",
+            "campaign",
+            "year",
+            "simplified",
+            "achievement_summary",
+        ]
+        widgets = {"achievement_summary": textarea(6)}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        bodies = list(unit_bodies(user))
+        units = _units_below(bodies)
+        self.fields["nominating_unit"].queryset = Unit.objects.filter(pk__in=[b.pk for b in bodies])
+        if len(bodies) == 1:
+            self.initial.setdefault("nominating_unit", bodies[0].pk)
+        self.fields["nominee_person"].queryset = Person.objects.filter(
+            unit_id__in=units, archived=False
+        ).select_related("unit")
+        self.fields["nominee_unit"].queryset = Unit.objects.filter(pk__in=units, archived=False)
+        self.fields["award_type"].queryset = AwardType.objects.filter(archived=False)
+        self.fields["award_type"].label_from_instance = lambda a: (
+            f"{a.name} — {a.get_recipient_kind_display()}"
+        )
+        self.fields["campaign"].queryset = (
+            Campaign.objects.public().select_related("issuer").newest_first()
+        )
+        self.fields["campaign"].required = False
+        self.fields[
+            "year"
+        ].help_text = "Ghi năm xét khi đề nghị khen thưởng hằng năm (không theo phong trào)."
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("nominee_kind")
+        keep = {
+            "person": "nominee_person",
+            "unit": "nominee_unit",
+            "household": "nominee_household",
+        }.get(kind)
+        for name in ("nominee_person", "nominee_unit", "nominee_household"):
+            if name != keep:
+                data[name] = "" if name == "nominee_household" else None
+                setattr(self.instance, name, data[name])
+        if keep and not data.get(keep):
+            self.add_error(keep, "Chọn hoặc ghi đối tượng được đề nghị.")
+        return data
+
+
+class AppraiseForm(forms.Form):
+    result = forms.ChoiceField(
+        label="Kết quả thẩm định",
+        choices=[
+            ("eligible", "Đủ điều kiện, trình Hội đồng"),
+            ("returned", "Trả lại để bổ sung"),
+            ("ineligible", "Không đủ điều kiện"),
+        ],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label="Ý kiến, lý do",
+        required=False,
+        widget=textarea(3),
+        help_text="Bắt buộc khi trả lại hoặc không đủ điều kiện; đơn vị sẽ nhận được ý kiến này.",
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="Lý do", widget=textarea(2))
+
+
+class FileForm(forms.Form):
+    file = forms.FileField(label="Tệp hồ sơ", help_text="PDF, DOCX, XLSX, JPG, PNG.")
+    kind = forms.ChoiceField(label="Loại", choices=NominationFile.Kind.choices)
+
+
+class InboxFilterForm(forms.Form):
+    unit = forms.ModelChoiceField(
+        label="Đơn vị đề nghị", queryset=Unit.objects.none(), required=False, empty_label="Tất cả"
+    )
+    award_type = forms.ModelChoiceField(
+        label="Danh hiệu, hình thức",
+        queryset=AwardType.objects.filter(archived=False),
+        required=False,
+        empty_label="Tất cả",
+    )
+    status = forms.ChoiceField(
+        label="Trạng thái", required=False, choices=[("", "Tất cả"), *Nomination.Status.choices[1:]]
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(
+            nominations_made__issuer__in=office_bodies(user)
+        ).distinct()
+
+    def filters(self) -> dict:
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {k: v for k, v in self.cleaned_data.items() if v and k not in self.errors}
+
+
+class SessionForm(forms.Form):
+    issuer = forms.ModelChoiceField(label="Hội đồng TĐKT của", queryset=Unit.objects.none())
+    title = forms.CharField(label="Tên phiên họp", max_length=255)
+    held_on = forms.DateField(label="Ngày họp", widget=DateInput())
+    members = forms.ModelMultipleChoiceField(
+        label="Thành viên dự họp",
+        queryset=get_user_model().objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    nominations = forms.ModelMultipleChoiceField(
+        label="Hồ sơ đưa ra bình xét",
+        queryset=Nomination.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        bodies = office_bodies(user)
+        self.fields["issuer"].queryset = bodies
+        if bodies.count() == 1:
+            self.initial.setdefault("issuer", bodies.first().pk)
+        self.fields["members"].queryset = (
+            get_user_model()
+            .objects.filter(
+                memberships__unit__in=bodies,
+                memberships__role=Membership.Role.COUNCIL_MEMBER,
+                memberships__archived=False,
+            )
+            .distinct()
+        )
+        self.fields["members"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["nominations"].queryset = Nomination.objects.filter(
+            issuer__in=bodies, status=Nomination.Status.APPRAISED
+        ).select_related("award_type", "nominee_person", "nominee_unit")
+
+
+class DecisionForm(forms.Form):
+    issuer = forms.ModelChoiceField(label="Cơ quan ban hành", queryset=Unit.objects.none())
+    subject = forms.CharField(label="Trích yếu", widget=textarea(2), initial="Về việc khen thưởng")
+    place = forms.CharField(label="Địa danh", max_length=100, required=False)
+    signing_authority = forms.CharField(
+        label="Quyền hạn ký", max_length=100, required=False, initial="TM. ỦY BAN NHÂN DÂN"
+    )
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=100, initial="CHỦ TỊCH")
+    signer_name = forms.CharField(label="Người ký", max_length=100)
+    nominations = forms.ModelMultipleChoiceField(
+        label="Hồ sơ được khen thưởng",
+        queryset=Nomination.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        bodies = office_bodies(user)
+        self.fields["issuer"].queryset = bodies
+        if bodies.count() == 1:
+            body = bodies.first()
+            self.initial.setdefault("issuer", body.pk)
+            self.initial.setdefault("place", body.locality)
+        self.fields["nominations"].queryset = Nomination.objects.filter(
+            issuer__in=bodies, status=Nomination.Status.PASSED, decision=None
+        ).select_related("award_type", "nominee_person", "nominee_unit")

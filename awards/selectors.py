@@ -1,0 +1,93 @@
+"""Reads of the awards cycle, limited to what each user may see."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from units.access import council_bodies, office_bodies, unit_bodies
+from units.text import search_q, search_terms
+
+from .models import AwardGrant, CouncilSession, Decision, Nomination
+
+RELATED = (
+    "award_type",
+    "nominee_person__unit",
+    "nominee_unit",
+    "nominating_unit",
+    "issuer",
+    "campaign",
+)
+
+
+def _unit_ids(user) -> set[int]:
+    ids: set[int] = set()
+    for body in unit_bodies(user):
+        ids |= body.descendant_ids()
+    return ids
+
+
+def nominations_of_units(user) -> QuerySet[Nomination]:
+    """Nominations made by the user's units and the units below them."""
+    return Nomination.objects.filter(nominating_unit_id__in=_unit_ids(user)).select_related(
+        *RELATED
+    )
+
+
+def nominations_to_appraise(user, filters: dict | None = None) -> QuerySet[Nomination]:
+    """The standing office's inbox: nominations its issuing bodies decide."""
+    filters = filters or {}
+    queryset = Nomination.objects.filter(issuer__in=office_bodies(user)).exclude(
+        status=Nomination.Status.DRAFT
+    )
+    if filters.get("unit"):
+        queryset = queryset.filter(nominating_unit=filters["unit"])
+    if filters.get("award_type"):
+        queryset = queryset.filter(award_type=filters["award_type"])
+    if filters.get("status"):
+        queryset = queryset.filter(status=filters["status"])
+    return queryset.select_related(*RELATED).order_by("-updated_at")
+
+
+def visible_nomination(user, pk: int) -> tuple[Nomination, bool, bool]:
+    """A nomination the user may open, with (is unit staff, is office); 404 otherwise."""
+    nomination = get_object_or_404(Nomination.objects.select_related(*RELATED), pk=pk)
+    is_unit = nomination.nominating_unit_id in _unit_ids(user)
+    is_office = (
+        bool(nomination.issuer_id) and office_bodies(user).filter(pk=nomination.issuer_id).exists()
+    )
+    if not (is_unit or is_office):
+        from django.http import Http404
+
+        raise Http404
+    return nomination, is_unit, is_office
+
+
+def sessions_for(user) -> QuerySet[CouncilSession]:
+    return (
+        CouncilSession.objects.filter(
+            Q(issuer__in=office_bodies(user)) | Q(issuer__in=council_bodies(user), seats__user=user)
+        )
+        .distinct()
+        .select_related("issuer")
+    )
+
+
+def decisions_for_office(user) -> QuerySet[Decision]:
+    return Decision.objects.filter(issuer__in=office_bodies(user)).select_related("issuer")
+
+
+def public_decisions() -> QuerySet[Decision]:
+    return Decision.objects.filter(status=Decision.Status.ISSUED).select_related("issuer")
+
+
+def honour_roll(query: str | None = None, year: int | None = None) -> QuerySet[AwardGrant]:
+    """Who was honoured by issued decisions; diacritic-free search on name or unit."""
+    queryset = AwardGrant.objects.filter(decision__status=Decision.Status.ISSUED).select_related(
+        "award_type", "person", "unit", "awardee_unit", "decision__issuer"
+    )
+    if search_terms(query):
+        queryset = queryset.filter(search_q(query))
+    if year:
+        queryset = queryset.filter(year=year)
+    return queryset.order_by("-year", "award_type__order", "pk")

@@ -1,0 +1,412 @@
+"""The awards workspace (/quan-ly/khen-thuong/): thin views over services and selectors.
+
+Every object is found through a selector limited to the user's units or bodies,
+so anyone else gets a 404.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from campaigns.views_public import file_response, pdf_response
+from units.access import office_bodies, unit_bodies
+
+from . import pdf, selectors, services
+from .eligibility import checklist
+from .forms import (
+    AppraiseForm,
+    DecisionForm,
+    FileForm,
+    InboxFilterForm,
+    NominationForm,
+    ReasonForm,
+    SessionForm,
+)
+from .models import AgendaItem, BallotReceipt, CouncilSession, Decision, Nomination, Vote
+
+
+def _errors(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+# Unit staff -------------------------------------------------------------------
+
+
+@login_required
+def nomination_list(request: HttpRequest) -> HttpResponse:
+    nominations = selectors.nominations_of_units(request.user).order_by("-updated_at")
+    return render(
+        request,
+        "awards/staff/nomination_list.html",
+        {"nominations": nominations, "can_create": unit_bodies(request.user).exists()},
+    )
+
+
+@login_required
+def nomination_create(request: HttpRequest) -> HttpResponse:
+    if not unit_bodies(request.user).exists():
+        raise PermissionDenied("Bạn chưa được giao vai trò cán bộ đơn vị.")
+    form = NominationForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            nomination = services.nomination_create(actor=request.user, nomination=form.instance)
+            messages.success(request, "Đã lưu dự thảo đề nghị. Đính kèm hồ sơ rồi bấm “Gửi”.")
+            return redirect("awards:nomination_detail", pk=nomination.pk)
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, exc)
+        except PermissionDenied as exc:
+            form.add_error("nominating_unit", str(exc))
+    return render(request, "awards/staff/nomination_form.html", {"form": form})
+
+
+@login_required
+def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    nomination, is_unit, is_office = selectors.visible_nomination(request.user, pk)
+    return render(
+        request,
+        "awards/staff/nomination_detail.html",
+        {
+            "nomination": nomination,
+            "is_unit": is_unit,
+            "is_office": is_office,
+            "events": nomination.events.select_related("by"),
+            "files": nomination.files.filter(archived=False),
+            "checks": checklist(nomination) if is_office else [],
+            "appraise_form": AppraiseForm(),
+            "file_form": FileForm(),
+            "reason_form": ReasonForm(),
+        },
+    )
+
+
+def _act(request, pk: int, action, success: str, **kwargs) -> HttpResponse:
+    nomination, _, _ = selectors.visible_nomination(request.user, pk)
+    try:
+        action(actor=request.user, nomination=nomination, **kwargs)
+        messages.success(request, success)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+    return redirect("awards:nomination_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def nomination_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, services.nomination_submit, "Đã gửi hồ sơ đến cơ quan thường trực.")
+
+
+@login_required
+@require_POST
+def nomination_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        services.nomination_withdraw,
+        "Đã rút hồ sơ.",
+        reason=request.POST.get("reason", ""),
+    )
+
+
+@login_required
+@require_POST
+def nomination_file(request: HttpRequest, pk: int) -> HttpResponse:
+    form = FileForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "Hãy chọn tệp hồ sơ.")
+        return redirect("awards:nomination_detail", pk=pk)
+    return _act(
+        request,
+        pk,
+        services.nomination_add_file,
+        f"Đã đính kèm “{form.cleaned_data['file'].name}”.",
+        upload=form.cleaned_data["file"],
+        kind=form.cleaned_data["kind"],
+    )
+
+
+@login_required
+def nomination_file_download(request: HttpRequest, pk: int, file_pk: int):
+    nomination, _, _ = selectors.visible_nomination(request.user, pk)
+    return file_response(get_object_or_404(nomination.files.filter(archived=False), pk=file_pk))
+
+
+@login_required
+@require_POST
+def nomination_submit_many(request: HttpRequest) -> HttpResponse:
+    ids = [int(x) for x in request.POST.getlist("ids") if x.isdigit()]
+    chosen = list(selectors.nominations_of_units(request.user).filter(pk__in=ids))
+    if not chosen:
+        messages.error(request, "Hãy chọn ít nhất một hồ sơ.")
+    else:
+        try:
+            count = services.nomination_submit_many(actor=request.user, nominations=chosen)
+            messages.success(request, f"Đã gửi {count} hồ sơ.")
+        except (ValidationError, PermissionDenied) as exc:
+            text = _errors(exc) if isinstance(exc, ValidationError) else str(exc)
+            messages.error(request, f"Chưa gửi hồ sơ nào: {text}")
+    return redirect("awards:nomination_list")
+
+
+# Standing office -------------------------------------------------------------
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    if not office_bodies(request.user).exists():
+        raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
+    form = InboxFilterForm(request.GET or None, user=request.user)
+    return render(
+        request,
+        "awards/staff/inbox.html",
+        {
+            "form": form,
+            "nominations": selectors.nominations_to_appraise(request.user, form.filters()),
+        },
+    )
+
+
+@login_required
+@require_POST
+def nomination_appraise(request: HttpRequest, pk: int) -> HttpResponse:
+    form = AppraiseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Hãy chọn kết quả thẩm định.")
+        return redirect("awards:nomination_detail", pk=pk)
+    return _act(
+        request,
+        pk,
+        services.nomination_appraise,
+        "Đã ghi kết quả thẩm định.",
+        result=form.cleaned_data["result"],
+        note=form.cleaned_data["note"],
+    )
+
+
+@login_required
+@require_POST
+def nomination_forward(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, services.nomination_forward, "Đã chuyển hồ sơ trình cấp trên.")
+
+
+# Council ---------------------------------------------------------------------
+
+
+@login_required
+def session_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "awards/staff/session_list.html",
+        {
+            "sessions": selectors.sessions_for(request.user),
+            "is_office": office_bodies(request.user).exists(),
+        },
+    )
+
+
+@login_required
+def session_create(request: HttpRequest) -> HttpResponse:
+    if not office_bodies(request.user).exists():
+        raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
+    form = SessionForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = services.session_create(actor=request.user, **form.cleaned_data)
+            messages.success(request, "Đã tạo phiên họp.")
+            return redirect("awards:session_detail", pk=session.pk)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+    return render(request, "awards/staff/session_form.html", {"form": form})
+
+
+def _session(request, pk: int) -> CouncilSession:
+    return get_object_or_404(selectors.sessions_for(request.user), pk=pk)
+
+
+@login_required
+def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    is_office = office_bodies(request.user).filter(pk=session.issuer_id).exists()
+    seat = session.seats.filter(user=request.user).first()
+    items = list(
+        session.agenda.select_related(
+            "nomination__award_type", "nomination__nominee_person", "nomination__nominee_unit"
+        )
+    )
+    voted = set(
+        BallotReceipt.objects.filter(item__in=items, member=request.user).values_list(
+            "item_id", flat=True
+        )
+    )
+    voted |= set(
+        Vote.objects.filter(item__in=items, member=request.user).values_list("item_id", flat=True)
+    )
+    return render(
+        request,
+        "awards/staff/session_detail.html",
+        {
+            "session": session,
+            "items": items,
+            "seats": session.seats.select_related("user"),
+            "is_office": is_office,
+            "seat": seat,
+            "voted": voted,
+            "choices": Vote.Choice.choices,
+        },
+    )
+
+
+@login_required
+@require_POST
+def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    present = {int(x) for x in request.POST.getlist("present") if x.isdigit()}
+    try:
+        services.session_set_attendance(
+            actor=request.user, session=session, present_user_ids=present
+        )
+        messages.success(request, "Đã cập nhật điểm danh.")
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+    return redirect("awards:session_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def vote(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    item = get_object_or_404(AgendaItem, pk=item_pk, session=session)
+    try:
+        services.vote_cast(actor=request.user, item=item, choice=request.POST.get("choice", ""))
+        messages.success(request, "Đã ghi phiếu của bạn.")
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, _errors(exc) if isinstance(exc, ValidationError) else str(exc))
+    return redirect("awards:session_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def session_close(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    try:
+        services.session_close(actor=request.user, session=session)
+        messages.success(request, "Đã kết thúc phiên họp và tính kết quả.")
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, _errors(exc) if isinstance(exc, ValidationError) else str(exc))
+    return redirect("awards:session_detail", pk=pk)
+
+
+@login_required
+def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    if session.status != CouncilSession.Status.CLOSED:
+        raise Http404
+    return pdf_response(pdf.minutes_pdf(session), f"bien-ban-hop-{session.pk}.pdf")
+
+
+# Decisions -------------------------------------------------------------------
+
+
+@login_required
+def decision_list(request: HttpRequest) -> HttpResponse:
+    if not office_bodies(request.user).exists():
+        raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
+    return render(
+        request,
+        "awards/staff/decision_list.html",
+        {
+            "decisions": selectors.decisions_for_office(request.user),
+            "forwarded": Nomination.objects.filter(
+                issuer__in=office_bodies(request.user), status=Nomination.Status.FORWARDED
+            ).select_related("award_type", "nominee_person", "nominee_unit"),
+        },
+    )
+
+
+@login_required
+def decision_create(request: HttpRequest) -> HttpResponse:
+    if not office_bodies(request.user).exists():
+        raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
+    form = DecisionForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            decision = services.decision_draft(actor=request.user, **data)
+            messages.success(request, "Đã lập dự thảo quyết định.")
+            return redirect("awards:decision_detail", pk=decision.pk)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+    return render(request, "awards/staff/decision_form.html", {"form": form})
+
+
+def _decision(request, pk: int) -> Decision:
+    return get_object_or_404(selectors.decisions_for_office(request.user), pk=pk)
+
+
+@login_required
+def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = _decision(request, pk)
+    return render(
+        request,
+        "awards/staff/decision_detail.html",
+        {
+            "decision": decision,
+            "nominations": decision.nominations.select_related(
+                "award_type", "nominee_person", "nominee_unit", "nominating_unit"
+            ),
+        },
+    )
+
+
+@login_required
+@require_POST
+def decision_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = _decision(request, pk)
+    try:
+        services.decision_issue(actor=request.user, decision=decision)
+        decision.refresh_from_db()
+        messages.success(request, f"Đã ban hành Quyết định số {decision.number_symbol}.")
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    return redirect("awards:decision_detail", pk=pk)
+
+
+@login_required
+def decision_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = _decision(request, pk)
+    return pdf_response(pdf.decision_pdf(decision), f"quyet-dinh-{decision.pk}.pdf")
+
+
+@login_required
+def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = _decision(request, pk)
+    if decision.status != Decision.Status.ISSUED:
+        raise Http404
+    return pdf_response(pdf.certificates_pdf(decision), f"giay-khen-{decision.pk}.pdf")
+
+
+@login_required
+def submission_pdf(request: HttpRequest) -> HttpResponse:
+    """Tờ trình to the higher level listing the forwarded nominations of one body."""
+    bodies = office_bodies(request.user)
+    issuer = (
+        get_object_or_404(bodies, pk=request.GET.get("co_quan") or 0)
+        if request.GET.get("co_quan")
+        else bodies.first()
+    )
+    if issuer is None:
+        raise Http404
+    nominations = Nomination.objects.filter(
+        issuer=issuer, status=Nomination.Status.FORWARDED
+    ).select_related("award_type", "nominee_person", "nominee_unit", "nominating_unit")
+    return pdf_response(pdf.submission_pdf(issuer, nominations), f"to-trinh-{issuer.pk}.pdf")

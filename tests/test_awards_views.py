@@ -1,0 +1,176 @@
+"""The awards cycle through the web pages, and who may open what."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from awards.models import AwardGrant, AwardType, CouncilSession, Decision, Nomination
+from units.models import Membership, Person
+
+pytestmark = pytest.mark.django_db
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+@pytest.fixture
+def world(demo_units, make_member, client):
+    district = demo_units["ubnd-tam-duong"]
+    commune = demo_units["ubnd-x-binh-lu"]
+    people = [
+        Person.objects.create(full_name=n, unit=commune, gender="female")
+        for n in ("Lò Thị Én", "Tòng Thị Phương")
+    ]
+    return {
+        "district": district,
+        "commune": commune,
+        "people": people,
+        "unit": make_member("cb.binhlu", commune, Membership.Role.UNIT_STAFF),
+        "other_unit": make_member(
+            "cb.sonbinh", demo_units["ubnd-x-son-binh"], Membership.Role.UNIT_STAFF
+        ),
+        "office": make_member("nv.tamduong", district, Membership.Role.OFFICE_STAFF),
+        "other_office": make_member(
+            "nv.tanuyen", demo_units["ubnd-tan-uyen"], Membership.Role.OFFICE_STAFF
+        ),
+        "council": [
+            make_member(f"hd.{i}", district, Membership.Role.COUNCIL_MEMBER) for i in range(3)
+        ],
+    }
+
+
+def as_user(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_full_cycle_through_the_pages(client, world):
+    c = as_user(client, world["unit"])
+    ldtt = AwardType.objects.get(code="lao-dong-tien-tien")
+    ids = []
+    for person in world["people"]:
+        response = c.post(
+            reverse("awards:nomination_create"),
+            {
+                "nominating_unit": world["commune"].pk,
+                "nominee_kind": "person",
+                "nominee_person": person.pk,
+                "award_type": ldtt.pk,
+                "commendation_kind": "annual",
+                "year": 2025,
+                "achievement_summary": "Hoàn thành xuất sắc nhiệm vụ năm 2025.",
+            },
+        )
+        assert response.status_code == 302, response.context["form"].errors
+        ids.append(int(response["Location"].rstrip("/").split("/")[-1]))
+    c.post(
+        reverse("awards:nomination_file", args=[ids[0]]),
+        {"file": SimpleUploadedFile("bao-cao.pdf", PDF), "kind": "achievement_report"},
+    )
+    response = c.post(reverse("awards:nomination_submit_many"), {"ids": ids}, follow=True)
+    assert "Đã gửi 2 hồ sơ." in response.content.decode()
+
+    o = as_user(client, world["office"])
+    inbox = o.get(reverse("awards:inbox")).content.decode()
+    assert "Lò Thị Én" in inbox and "Tòng Thị Phương" in inbox
+    detail = o.get(reverse("awards:nomination_detail", args=[ids[0]])).content.decode()
+    assert "Kiểm tra điều kiện" in detail and "Trùng lặp" in detail and "bao-cao.pdf" in detail
+    for pk in ids:
+        o.post(reverse("awards:nomination_appraise", args=[pk]), {"result": "eligible"})
+    assert Nomination.objects.filter(status="appraised").count() == 2
+    response = o.post(
+        reverse("awards:session_create"),
+        {
+            "issuer": world["district"].pk,
+            "title": "Họp xét thi đua năm 2025",
+            "held_on": "20/12/2025",
+            "members": [m.pk for m in world["council"]],
+            "nominations": ids,
+        },
+    )
+    session = CouncilSession.objects.get()
+    assert response.status_code == 302
+
+    for member in world["council"]:
+        m = as_user(client, member)
+        page = m.get(reverse("awards:session_detail", args=[session.pk])).content.decode()
+        assert "Bỏ phiếu" in page
+        for item in session.agenda.all():
+            m.post(reverse("awards:vote", args=[session.pk, item.pk]), {"choice": "agree"})
+    o = as_user(client, world["office"])
+    o.post(reverse("awards:session_close", args=[session.pk]))
+    assert Nomination.objects.filter(status="passed").count() == 2
+    minutes = o.get(reverse("awards:session_minutes", args=[session.pk]))
+    assert minutes["Content-Type"] == "application/pdf"
+
+    o.post(
+        reverse("awards:decision_create"),
+        {
+            "issuer": world["district"].pk,
+            "subject": "Về việc tặng danh hiệu Lao động tiên tiến năm 2025",
+            "place": "Tam Đường",
+            "signing_authority": "TM. ỦY BAN NHÂN DÂN",
+            "signer_title": "CHỦ TỊCH",
+            "signer_name": "Sùng Lữ Páo",
+            "nominations": ids,
+        },
+    )
+    decision = Decision.objects.get()
+    o.post(reverse("awards:decision_issue", args=[decision.pk]))
+    decision.refresh_from_db()
+    assert decision.status == "issued" and decision.number == 1
+    assert AwardGrant.objects.count() == 2
+    assert (
+        o.get(reverse("awards:certificates_pdf", args=[decision.pk]))["Content-Type"]
+        == "application/pdf"
+    )
+
+    client.logout()
+    public = client.get(
+        reverse("awards_public:decision_detail", args=[decision.pk])
+    ).content.decode()
+    assert "Lò Thị Én" in public and "01/QĐ-UBND" in public
+    roll = client.get(
+        reverse("awards_public:honour_roll"), {"q": "tong thi phuong"}
+    ).content.decode()
+    assert "Tòng Thị Phương" in roll and "Lò Thị Én" not in roll
+    assert (
+        client.get(reverse("awards_public:decision_pdf", args=[decision.pk]))["Content-Type"]
+        == "application/pdf"
+    )
+
+
+def test_nominations_of_another_unit_are_404(client, world):
+    n = Nomination.objects.create(
+        award_type=AwardType.objects.get(code="lao-dong-tien-tien"),
+        nominee_person=world["people"][0],
+        nominating_unit=world["commune"],
+        issuer=world["district"],
+        year=2025,
+        status="submitted",
+    )
+    url = reverse("awards:nomination_detail", args=[n.pk])
+    for who in ("other_unit", "other_office"):
+        response = as_user(client, world[who]).get(url)
+        assert response.status_code == 404
+        assert (
+            "Lò Thị Én"
+            not in as_user(client, world[who])
+            .get(reverse("awards:nomination_list"))
+            .content.decode()
+        )
+    for who in ("unit", "office"):
+        assert as_user(client, world[who]).get(url).status_code == 200
+    response = as_user(client, world["other_office"]).post(
+        reverse("awards:nomination_appraise", args=[n.pk]), {"result": "eligible"}
+    )
+    assert response.status_code == 404
+    n.refresh_from_db()
+    assert n.status == "submitted"
+    client.logout()
+    assert client.get(url).status_code == 302
+
+
+def test_draft_decisions_are_not_public(client, world):
+    decision = Decision.objects.create(issuer=world["district"], year=2025, subject="Dự thảo")
+    assert (
+        client.get(reverse("awards_public:decision_detail", args=[decision.pk])).status_code == 404
+    )
