@@ -104,7 +104,7 @@ def _transition(
 
 def _locked(nomination: Nomination) -> Nomination:
     return (
-        Nomination.objects.select_for_update()
+        Nomination.objects.select_for_update(of=("self",))
         .select_related("award_type", "nominating_unit", "issuer")
         .get(pk=nomination.pk)
     )
@@ -113,7 +113,9 @@ def _locked(nomination: Nomination) -> Nomination:
 def _fresh(nominations: Iterable[Nomination]) -> list[Nomination]:
     """The nominations as the database has them now (callers may hold stale copies)."""
     ids = [n.pk for n in nominations]
-    found = Nomination.objects.select_for_update().select_related("award_type").in_bulk(ids)
+    found = (
+        Nomination.objects.select_for_update(of=("self",)).select_related("award_type").in_bulk(ids)
+    )
     return [found[pk] for pk in ids if pk in found]
 
 
@@ -281,7 +283,9 @@ def session_set_attendance(
 def vote_cast(*, actor: AbstractBaseUser, item: AgendaItem, choice: str) -> None:
     """One member's vote on one agenda item. A secret ballot keeps only the tally and a
     receipt that the member voted: nothing links the member to the choice."""
-    item = AgendaItem.objects.select_for_update().select_related("session").get(pk=item.pk)
+    item = (
+        AgendaItem.objects.select_for_update(of=("self",)).select_related("session").get(pk=item.pk)
+    )
     session = item.session
     if session.status != CouncilSession.Status.OPEN:
         raise ValidationError("Phiên họp đã kết thúc.")

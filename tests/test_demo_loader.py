@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from awards.models import AwardType
+from awards.models import AwardGrant, AwardType, Decision, Nomination
 from campaigns.models import (
     Anniversary,
     Campaign,
@@ -199,6 +199,9 @@ def counts():
         DocumentReference,
         Membership,
         AwardType,
+        AwardGrant,
+        Decision,
+        Nomination,
         get_user_model(),
         Campaign.history.model,
     ]
@@ -209,7 +212,8 @@ def test_command_twice_changes_nothing_and_keeps_user_edits(settings):
     settings.THIDUA_DEMO = True
     call_command("load_demo", stdout=open("/dev/null", "w"))
     first = counts()
-    assert first["Campaign"] == 5 and first["Membership"] == 5
+    assert first["Campaign"] == 5 and first["Membership"] == 7
+    assert first["AwardGrant"] == 3 and first["Decision"] == 1
     c = Campaign.objects.get(source="seed:002")
     c.theme = "Chủ đề đã được người dùng sửa"
     c.save()

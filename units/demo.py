@@ -110,9 +110,23 @@ DEMO_LOGINS = [
     DemoLogin(
         "hoidong",
         "Lường Văn Thắng",
-        "Thành viên Hội đồng TĐKT — UBND huyện Tam Đường",
+        "Thành viên Hội đồng TĐKT — UBND thành phố Lai Châu",
         Membership.Role.COUNCIL_MEMBER,
-        "ubnd-tam-duong",
+        "ubnd-tp-lai-chau",
+    ),
+    DemoLogin(
+        "hoidong2",
+        "Hoàng Thị Lan",
+        "Thành viên Hội đồng TĐKT — UBND thành phố Lai Châu",
+        Membership.Role.COUNCIL_MEMBER,
+        "ubnd-tp-lai-chau",
+    ),
+    DemoLogin(
+        "hoidong3",
+        "Vũ Đình Khánh",
+        "Thành viên Hội đồng TĐKT — UBND thành phố Lai Châu",
+        Membership.Role.COUNCIL_MEMBER,
+        "ubnd-tp-lai-chau",
     ),
     DemoLogin(
         "lanhdao",

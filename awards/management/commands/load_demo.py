@@ -1,9 +1,12 @@
-"""python manage.py load_demo: the Lai Châu tree, the five seed documents and demo logins."""
+"""python manage.py load_demo: the Lai Châu tree, the five seed documents, demo logins
+and one completed awards cycle. It lives in `awards`, the top layer, because it loads
+every app's demo data."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from awards.demo import load_demo_cycle
 from campaigns.demo import load_seed_campaigns
 from units.demo import DEMO_PASSWORD, load_demo_users, load_persons, load_units
 
@@ -19,6 +22,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, no_users: bool = False, **options):
+        decision = None
         with transaction.atomic():
             units = load_units()
             persons = load_persons(units)
@@ -32,10 +36,15 @@ class Command(BaseCommand):
                     )
                 else:
                     logins = load_demo_users(units)
+                    decision = load_demo_cycle()
         self.stdout.write(
             f"Dữ liệu mẫu: {len(units)} đơn vị, {len(persons)} cá nhân, "
             f"{len(campaigns)} phong trào thi đua."
         )
+        if logins and decision:
+            self.stdout.write(
+                f"Một đợt khen thưởng hoàn chỉnh: {decision} ({decision.grants.count()} người, tập thể)."
+            )
         if logins:
             self.stdout.write(f"Tài khoản demo (mật khẩu chung: {DEMO_PASSWORD}):")
             for login in logins:

@@ -1,0 +1,95 @@
+"""One completed awards cycle for the demo: Phường Tân Phong nominates, the city's
+standing office appraises, three council members vote, the chairman decides."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from units.models import Person, Unit
+
+from . import services
+from .models import AwardType, Decision, Nomination
+
+SUBJECT = "Về việc khen thưởng các tập thể, cá nhân có thành tích xuất sắc năm 2025 (dữ liệu mẫu)"
+
+
+@transaction.atomic
+def load_demo_cycle() -> Decision | None:
+    """Run the cycle once, through the real services; None if the demo logins are missing."""
+    existing = Decision.objects.filter(subject=SUBJECT).first()
+    if existing:
+        return existing
+    users = {
+        u.username: u
+        for u in get_user_model().objects.filter(
+            username__in=["donvi", "vanphong.tp", "hoidong", "hoidong2", "hoidong3"]
+        )
+    }
+    if len(users) < 5:
+        return None
+    ward = Unit.objects.get(code="ubnd-p-tan-phong")
+    city = Unit.objects.get(code="ubnd-tp-lai-chau")
+    people = [
+        Person.objects.get(full_name=name, unit=ward) for name in ("Lò Thị Mai", "Đặng Văn Hùng")
+    ]
+    ldtt = AwardType.objects.get(code="lao-dong-tien-tien")
+    collective = AwardType.objects.get(code="tap-the-ldtt")
+    nominations = [
+        services.nomination_create(
+            actor=users["donvi"],
+            nomination=Nomination(
+                award_type=ldtt,
+                nominee_person=person,
+                nominating_unit=ward,
+                year=2025,
+                achievement_summary="Hoàn thành xuất sắc nhiệm vụ được giao năm 2025; "
+                "tích cực tham gia phong trào thi đua của thành phố.",
+            ),
+        )
+        for person in people
+    ]
+    nominations.append(
+        services.nomination_create(
+            actor=users["donvi"],
+            nomination=Nomination(
+                award_type=collective,
+                nominee_unit=ward,
+                nominating_unit=ward,
+                year=2025,
+                achievement_summary="Tập thể đoàn kết, hoàn thành tốt các chỉ tiêu kinh tế - xã hội năm 2025.",
+            ),
+        )
+    )
+    services.nomination_submit_many(actor=users["donvi"], nominations=nominations)
+    for nomination in nominations:
+        services.nomination_appraise(
+            actor=users["vanphong.tp"], nomination=nomination, result="eligible"
+        )
+    members = [users["hoidong"], users["hoidong2"], users["hoidong3"]]
+    session = services.session_create(
+        actor=users["vanphong.tp"],
+        issuer=city,
+        title="Phiên họp xét khen thưởng năm 2025 (dữ liệu mẫu)",
+        held_on=datetime.date(2025, 12, 22),
+        members=members,
+        nominations=nominations,
+    )
+    for member in members:
+        for item in session.agenda.all():
+            services.vote_cast(actor=member, item=item, choice="agree")
+    services.session_close(actor=users["vanphong.tp"], session=session)
+    decision = services.decision_draft(
+        actor=users["vanphong.tp"],
+        issuer=city,
+        subject=SUBJECT,
+        place="Thành phố Lai Châu",
+        signing_authority="TM. ỦY BAN NHÂN DÂN",
+        signer_title="CHỦ TỊCH",
+        signer_name="Nguyễn Văn Nghiệp",
+    )
+    return services.decision_issue(
+        actor=users["vanphong.tp"], decision=decision, issued_on=datetime.date(2025, 12, 26)
+    )
