@@ -3,7 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from units.admin_tools import NoDeleteAdminMixin, NormalizedSearchAdminMixin
 
-from .models import AwardType, Nomination
+from .models import AwardGrant, AwardType, CouncilSession, Decision, Nomination, NominationEvent
 
 
 @admin.register(AwardType)
@@ -45,3 +45,72 @@ class NominationAdmin(NoDeleteAdminMixin, SimpleHistoryAdmin):
         "campaign",
         "nominating_unit",
     )
+
+
+class NominationEventInline(admin.TabularInline):
+    model = NominationEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ("at", "by", "from_status", "to_status", "note")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+NominationAdmin.inlines = [NominationEventInline]
+AwardTypeAdmin.autocomplete_fields = ("prerequisite", "quota_of")
+AwardTypeAdmin.search_fields = ("search_text",)
+
+
+@admin.register(AwardGrant)
+class AwardGrantAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, admin.ModelAdmin):
+    """Sổ khen thưởng. Past years' awards are entered here (with the decision written
+    by hand); awards of thidua's own decisions are read-only."""
+
+    list_display = (
+        "__str__",
+        "award_type",
+        "year",
+        "awardee_unit",
+        "decision",
+        "decision_reference",
+    )
+    list_filter = ("year", "award_type")
+    list_select_related = ("award_type", "person", "unit", "awardee_unit", "decision")
+    autocomplete_fields = ("award_type", "person", "unit", "awardee_unit")
+    fields = (
+        "award_type",
+        "person",
+        "unit",
+        "household",
+        "awardee_unit",
+        "year",
+        "decision_reference",
+        "achievement",
+        "decision",
+        "nomination",
+    )
+    readonly_fields = ("decision", "nomination")
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.decision_id:
+            return self.fields
+        return self.readonly_fields
+
+
+@admin.register(Decision)
+class DecisionAdmin(NoDeleteAdminMixin, SimpleHistoryAdmin):
+    list_display = ("__str__", "issuer", "year", "status", "issued_on")
+    list_filter = ("status", "year", "issuer")
+    search_fields = ("subject",)
+    readonly_fields = ("number", "year", "status", "issued_on", "issuer")
+
+
+@admin.register(CouncilSession)
+class CouncilSessionAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
+    list_display = ("title", "issuer", "held_on", "status")
+    list_filter = ("status", "issuer")
+    readonly_fields = ("issuer", "title", "held_on", "status", "closed_at")
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,201 @@
+"""Authorization matrix: every staff URL in awards against every kind of user.
+
+Users: anonymous, staff of the nominating unit, staff of another unit, the
+standing office of the issuing body and of another body, a council member of
+the issuing body, and an admin. Nobody sees another unit's data.
+"""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from awards import services
+from awards.models import AwardType, Nomination
+from units.models import Membership, Person
+
+pytestmark = pytest.mark.django_db
+SECRET_NAME = "Lò Thị Bí Mật"
+
+
+@pytest.fixture
+def world(demo_units, make_member, admin_user):
+    district = demo_units["ubnd-tam-duong"]
+    commune = demo_units["ubnd-x-binh-lu"]
+    person = Person.objects.create(full_name=SECRET_NAME, unit=commune, gender="female")
+    users = {
+        "unit": make_member("cb.binhlu", commune, Membership.Role.UNIT_STAFF),
+        "other_unit": make_member(
+            "cb.muongkhoa", demo_units["ubnd-x-muong-khoa"], Membership.Role.UNIT_STAFF
+        ),
+        "office": make_member("nv.tamduong", district, Membership.Role.OFFICE_STAFF),
+        "other_office": make_member(
+            "nv.tanuyen", demo_units["ubnd-tan-uyen"], Membership.Role.OFFICE_STAFF
+        ),
+        "council": make_member("hd.tamduong", district, Membership.Role.COUNCIL_MEMBER),
+        "admin": admin_user,
+    }
+    nomination = services.nomination_create(
+        actor=users["unit"],
+        nomination=Nomination(
+            award_type=AwardType.objects.get(code="lao-dong-tien-tien"),
+            nominee_person=person,
+            nominating_unit=commune,
+            year=2025,
+            achievement_summary="Thành tích",
+        ),
+    )
+    file = services.nomination_add_file(
+        actor=users["unit"],
+        nomination=nomination,
+        upload=SimpleUploadedFile("bc.pdf", b"%PDF-1.4\n"),
+        kind="other",
+    )
+    services.nomination_submit(actor=users["unit"], nomination=nomination)
+    services.nomination_appraise(actor=users["office"], nomination=nomination, result="eligible")
+    session = services.session_create(
+        actor=users["office"],
+        issuer=district,
+        title="Họp",
+        held_on=datetime.date(2025, 12, 1),
+        members=[users["council"]],
+        nominations=[nomination],
+    )
+    services.vote_cast(actor=users["council"], item=session.agenda.get(), choice="agree")
+    services.session_close(actor=users["office"], session=session)
+    decision = services.decision_draft(
+        actor=users["office"], issuer=district, subject="Khen thưởng", signer_name="A"
+    )
+    return {"users": users, "n": nomination, "file": file, "session": session, "decision": decision}
+
+
+# (url name, args builder, expected status per user); 302 for anonymous everywhere.
+def matrix(w):
+    n, s, d, f = w["n"].pk, w["session"].pk, w["decision"].pk, w["file"].pk
+    return [
+        (
+            "awards:nomination_list",
+            [],
+            dict(unit=200, other_unit=200, office=200, other_office=200, council=200, admin=200),
+        ),
+        (
+            "awards:nomination_create",
+            [],
+            dict(unit=200, other_unit=200, office=403, other_office=403, council=403, admin=200),
+        ),
+        (
+            "awards:nomination_detail",
+            [n],
+            dict(unit=200, other_unit=404, office=200, other_office=404, council=404, admin=200),
+        ),
+        (
+            "awards:nomination_file_download",
+            [n, f],
+            dict(unit=200, other_unit=404, office=200, other_office=404, council=404, admin=200),
+        ),
+        (
+            "awards:inbox",
+            [],
+            dict(unit=403, other_unit=403, office=200, other_office=200, council=403, admin=200),
+        ),
+        (
+            "awards:session_list",
+            [],
+            dict(unit=200, other_unit=200, office=200, other_office=200, council=200, admin=200),
+        ),
+        (
+            "awards:session_detail",
+            [s],
+            dict(unit=404, other_unit=404, office=200, other_office=404, council=200, admin=200),
+        ),
+        (
+            "awards:session_minutes",
+            [s],
+            dict(unit=404, other_unit=404, office=200, other_office=404, council=200, admin=200),
+        ),
+        (
+            "awards:session_create",
+            [],
+            dict(unit=403, other_unit=403, office=200, other_office=200, council=403, admin=200),
+        ),
+        (
+            "awards:decision_list",
+            [],
+            dict(unit=403, other_unit=403, office=200, other_office=200, council=403, admin=200),
+        ),
+        (
+            "awards:decision_create",
+            [],
+            dict(unit=403, other_unit=403, office=200, other_office=200, council=403, admin=200),
+        ),
+        (
+            "awards:decision_detail",
+            [d],
+            dict(unit=404, other_unit=404, office=200, other_office=404, council=404, admin=200),
+        ),
+        (
+            "awards:decision_pdf",
+            [d],
+            dict(unit=404, other_unit=404, office=200, other_office=404, council=404, admin=200),
+        ),
+    ]
+
+
+def test_get_matrix(client, world):
+    for name, args, expected in matrix(world):
+        url = reverse(name, args=args)
+        client.logout()
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith("/dang-nhap/"), name
+        for who, status in expected.items():
+            client.force_login(world["users"][who])
+            response = client.get(url)
+            assert response.status_code == status, (name, who, response.status_code)
+            if status == 200 and not name.endswith(("pdf", "download", "minutes")):
+                body = response.content.decode()
+                sees = SECRET_NAME in body
+                allowed = who in ("unit", "office", "admin", "council")
+                assert not sees or allowed, (name, who)
+
+
+POSTS = [
+    ("awards:nomination_submit", lambda w: [w["n"].pk], {}),
+    ("awards:nomination_withdraw", lambda w: [w["n"].pk], {"reason": "x"}),
+    ("awards:nomination_appraise", lambda w: [w["n"].pk], {"result": "ineligible", "note": "x"}),
+    ("awards:nomination_forward", lambda w: [w["n"].pk], {}),
+    ("awards:session_close", lambda w: [w["session"].pk], {}),
+    ("awards:session_attendance", lambda w: [w["session"].pk], {}),
+    ("awards:decision_issue", lambda w: [w["decision"].pk], {}),
+]
+
+
+@pytest.mark.parametrize("who", ["other_unit", "other_office"])
+def test_posts_from_outsiders_change_nothing(client, world, who):
+    client.force_login(world["users"][who])
+    world["n"].refresh_from_db()
+    before = (world["n"].status, world["decision"].status)
+    for name, args, data in POSTS:
+        response = client.post(reverse(name, args=args(world)), data)
+        assert response.status_code == 404, (name, who)
+    world["n"].refresh_from_db()
+    world["decision"].refresh_from_db()
+    assert (world["n"].status, world["decision"].status) == before
+
+
+def test_anonymous_posts_go_to_login(client, world):
+    for name, args, data in POSTS:
+        response = client.post(reverse(name, args=args(world)), data)
+        assert response.status_code == 302 and response["Location"].startswith("/dang-nhap/")
+
+
+def test_nobody_can_see_how_a_member_voted_in_a_secret_ballot():
+    """Even the admin: receipts hold no choice and are not in the admin; tallies have
+    no history (the secret-ballot cycle itself is tested in tests/services)."""
+    from django.contrib import admin
+
+    from awards.models import AgendaItem, BallotReceipt
+
+    assert "choice" not in {f.name for f in BallotReceipt._meta.get_fields()}
+    assert BallotReceipt not in admin.site._registry
+    assert not hasattr(AgendaItem, "history")
