@@ -201,3 +201,17 @@ class DecisionForm(forms.Form):
         self.fields["nominations"].queryset = Nomination.objects.filter(
             issuer__in=bodies, status=Nomination.Status.PASSED, decision=None
         ).select_related("award_type", "nominee_person", "nominee_unit")
+
+
+class CommentForm(forms.Form):
+    name = forms.CharField(label="Họ và tên", max_length=120)
+    contact = forms.CharField(
+        label="Điện thoại hoặc thư điện tử (không bắt buộc)", max_length=120, required=False
+    )
+    text = forms.CharField(label="Ý kiến của bạn", max_length=3000, widget=textarea(5))
+    # A field people never see: bots fill it in.
+    website = forms.CharField(
+        label="Để trống ô này",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )

@@ -232,6 +232,12 @@ class Nomination(TimeStampedModel):
         help_text="Khen thưởng đột xuất theo thủ tục đơn giản: không qua bỏ phiếu Hội đồng.",
     )
     appraisal_note = models.TextField("ý kiến thẩm định", blank=True)
+    notice_until = models.DateField(
+        "công khai lấy ý kiến đến ngày",
+        null=True,
+        blank=True,
+        help_text="Đặt khi thẩm định đủ điều kiện, với loại khen thưởng cần công khai.",
+    )
     decision = models.ForeignKey(
         "Decision",
         verbose_name="quyết định khen thưởng",
@@ -640,3 +646,24 @@ class AwardGrant(TimeStampedModel, SearchableMixin):
         return padded(
             f"{self.awardee_name} {self.awardee_unit.name if self.awardee_unit_id else ''} {self.award_type.name if self.award_type_id else ''}"
         )
+
+
+class PublicComment(models.Model):
+    """Ý kiến của người dân about a nominee under public notice; read only by staff."""
+
+    nomination = models.ForeignKey(
+        Nomination, verbose_name="đề nghị", on_delete=models.CASCADE, related_name="comments"
+    )
+    name = models.CharField("họ và tên", max_length=120)
+    contact = models.CharField("điện thoại hoặc thư điện tử", max_length=120, blank=True)
+    text = models.TextField("ý kiến", max_length=3000)
+    created_at = models.DateTimeField("gửi lúc", auto_now_add=True)
+    sender_key = models.CharField(max_length=64, db_index=True, editable=False)
+
+    class Meta:
+        verbose_name = "ý kiến công khai"
+        verbose_name_plural = "ý kiến công khai"
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.text[:60]}"

@@ -223,6 +223,17 @@ def nomination_appraise(
     nomination.appraisal_note = note.strip()
     nomination.save(update_fields=["appraisal_note", "updated_at"])
     _transition(nomination, APPRAISAL[result], actor=actor, note=note.strip())
+    days = nomination.award_type.public_notice_days
+    if result == "eligible" and days and not nomination.simplified:
+        nomination.notice_until = timezone.localdate() + datetime.timedelta(days=days)
+        nomination.save(update_fields=["notice_until", "updated_at"])
+        NominationEvent.objects.create(
+            nomination=nomination,
+            by=actor,
+            from_status=nomination.status,
+            to_status=nomination.status,
+            note=f"Công khai lấy ý kiến đến hết ngày {nomination.notice_until:%d/%m/%Y}.",
+        )
     if result == "eligible" and nomination.simplified:
         _transition(
             nomination,
@@ -263,6 +274,11 @@ def session_create(
     for nomination in _fresh(nominations):
         if nomination.issuer_id != issuer.pk or nomination.status != Status.APPRAISED:
             raise ValidationError(f"Hồ sơ {nomination} chưa được thẩm định đủ điều kiện.")
+        if nomination.notice_until and nomination.notice_until >= held_on:
+            raise ValidationError(
+                f"Hồ sơ {nomination} đang công khai lấy ý kiến đến hết ngày "
+                f"{nomination.notice_until:%d/%m/%Y}: chỉ đưa ra Hội đồng sau ngày đó."
+            )
         AgendaItem.objects.create(
             session=session, nomination=nomination, secret=nomination.award_type.secret_ballot
         )
@@ -446,4 +462,37 @@ def nomination_forward(
     _require(nomination, (Status.PASSED,), "trình cấp trên")
     return _transition(
         nomination, Status.FORWARDED, actor=actor, note=note or "Trình cấp có thẩm quyền."
+    )
+
+
+COMMENTS_PER_HOUR = 5
+
+
+@transaction.atomic
+def comment_add(*, nomination: Nomination, name: str, contact: str, text: str, sender_key: str):
+    """A citizen's comment on a nominee under public notice. At most a few per sender
+    per hour (counted in the database, so every server instance agrees)."""
+    from .models import PublicComment
+
+    today = timezone.localdate()
+    if (
+        not nomination.notice_until
+        or nomination.notice_until < today
+        or nomination.status != Status.APPRAISED
+    ):
+        raise ValidationError("Hồ sơ này không còn trong thời gian lấy ý kiến.")
+    hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    if (
+        PublicComment.objects.filter(sender_key=sender_key, created_at__gte=hour_ago).count()
+        >= COMMENTS_PER_HOUR
+    ):
+        raise ValidationError("Bạn đã gửi nhiều ý kiến trong một giờ qua. Vui lòng thử lại sau.")
+    if not name.strip() or not text.strip():
+        raise ValidationError("Cần ghi họ tên và nội dung ý kiến.")
+    return PublicComment.objects.create(
+        nomination=nomination,
+        name=name.strip()[:120],
+        contact=contact.strip()[:120],
+        text=text.strip()[:3000],
+        sender_key=sender_key,
     )

@@ -9,4 +9,6 @@ urlpatterns = [
     path("quyet-dinh/<int:pk>/", v.decision_detail, name="decision_detail"),
     path("quyet-dinh/<int:pk>/quyet-dinh.pdf", v.decision_pdf, name="decision_pdf"),
     path("vinh-danh/", v.honour_roll, name="honour_roll"),
+    path("cong-khai/", v.notice_list, name="notice_list"),
+    path("cong-khai/<int:pk>/", v.notice_detail, name="notice_detail"),
 ]

@@ -39,3 +39,57 @@ def honour_roll(request: HttpRequest) -> HttpResponse:
     return render(
         request, "awards/public/honour_roll.html", {"page": page, "q": query, "year": year}
     )
+
+
+def _notices():
+    from django.utils import timezone
+
+    from .models import Nomination
+
+    return Nomination.objects.filter(
+        status=Nomination.Status.APPRAISED, notice_until__gte=timezone.localdate()
+    ).select_related(
+        "award_type", "nominee_person__unit", "nominee_unit", "nominating_unit", "issuer"
+    )
+
+
+def notice_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "awards/public/notice_list.html", {"nominations": _notices()})
+
+
+def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    import hashlib
+
+    from django.conf import settings
+    from django.contrib import messages
+    from django.core.exceptions import ValidationError
+    from django.shortcuts import redirect
+
+    from . import services
+    from .forms import CommentForm
+
+    nomination = get_object_or_404(_notices(), pk=pk)
+    form = CommentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["website"]:  # a bot filled the hidden field: say thanks, keep nothing
+            messages.success(request, "Cảm ơn bạn đã gửi ý kiến.")
+            return redirect("awards_public:notice_detail", pk=pk)
+        ip = request.META.get("REMOTE_ADDR", "")
+        key = hashlib.sha256(f"{settings.SECRET_KEY}:{ip}".encode()).hexdigest()
+        try:
+            services.comment_add(
+                nomination=nomination,
+                name=form.cleaned_data["name"],
+                contact=form.cleaned_data["contact"],
+                text=form.cleaned_data["text"],
+                sender_key=key,
+            )
+            messages.success(
+                request, "Cảm ơn bạn đã gửi ý kiến. Ý kiến được chuyển đến cơ quan thường trực."
+            )
+            return redirect("awards_public:notice_detail", pk=pk)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+    return render(
+        request, "awards/public/notice_detail.html", {"nomination": nomination, "form": form}
+    )

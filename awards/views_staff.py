@@ -81,6 +81,7 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "events": nomination.events.select_related("by"),
             "files": nomination.files.filter(archived=False),
             "checks": checklist(nomination) if is_office else [],
+            "comments": nomination.comments.all() if is_office else [],
             "appraise_form": AppraiseForm(),
             "file_form": FileForm(),
             "reason_form": ReasonForm(),

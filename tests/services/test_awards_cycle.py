@@ -137,11 +137,12 @@ def test_vote_threshold_of_all_members(cycle):
     n = nominate(cycle, person=cycle["people"][0], code="cstd-tinh", year=2025)
     services.nomination_submit(actor=cycle["staff"], nomination=n)
     services.nomination_appraise(actor=cycle["office"], nomination=n, result="eligible")
+    n.refresh_from_db()  # CSTĐ tỉnh is first shown to the public for comments
     session = services.session_create(
         actor=cycle["office"],
         issuer=cycle["district"],
         title="Họp",
-        held_on=datetime.date(2025, 12, 1),
+        held_on=n.notice_until + datetime.timedelta(days=1),
         members=cycle["council"],
         nominations=[n],
     )
