@@ -1,0 +1,64 @@
+"""Award PDFs checked by their extracted text: decision with annex, certificates,
+minutes and the tờ trình."""
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from awards import pdf
+from awards.demo import load_demo_cycle
+from awards.models import Decision, Nomination
+from units.demo import load_demo_users
+
+pytestmark = pytest.mark.django_db
+
+
+def text(data: bytes) -> tuple[str, int]:
+    reader = PdfReader(io.BytesIO(data))
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages)), len(reader.pages)
+
+
+@pytest.fixture
+def decision(demo, demo_units):
+    load_demo_users(demo_units)
+    return load_demo_cycle()
+
+
+def test_decision_with_its_annex(decision):
+    body, pages = text(pdf.decision_pdf(decision))
+    assert "ỦY BAN NHÂN DÂN THÀNH PHỐ LAI CHÂU" in body and "Số: 01/QĐ-UBND" in body
+    assert "Thành phố Lai Châu, ngày 26 tháng 12 năm 2025" in body
+    assert "QUYẾT ĐỊNH" in body and "Điều 1." in body and "Nguyễn Văn Nghiệp" in body
+    annex = body[body.index("DANH SÁCH KHEN THƯỞNG") :]
+    assert "Kèm theo Quyết định số 01/QĐ-UBND ngày 26/12/2025" in annex
+    for name in ("Lò Thị Mai", "Đặng Văn Hùng", "UBND phường Tân Phong"):
+        assert name in annex
+    assert "Lao động tiên tiến" in annex and "Tập thể lao động tiên tiến" in annex
+    assert pages == 2
+
+
+def test_one_certificate_per_awardee(decision):
+    body, pages = text(pdf.certificates_pdf(decision))
+    assert pages == decision.grants.count() == 3
+    assert body.count("Quyết định số 01/QĐ-UBND, ngày 26/12/2025") == 3
+    assert "Tặng Lò Thị Mai" in body and "LAO ĐỘNG TIÊN TIẾN" in body
+
+
+def test_minutes_with_attendance_and_tallies(decision):
+    session = Nomination.objects.filter(decision=decision).first().agenda_items.get().session
+    body, _ = text(pdf.minutes_pdf(session))
+    assert "BIÊN BẢN" in body and "có mặt: 3" in body
+    assert "Lường Văn Thắng" in body and "Hoàng Thị Lan" in body
+    assert body.count("Thông qua") == 3
+    assert body.count("Biểu quyết công khai") == 3 and "Lò Thị Mai" in body
+
+
+def test_submission_to_the_higher_level(decision, demo_units):
+    city = demo_units["ubnd-tp-lai-chau"]
+    forwarded = Nomination.objects.filter(decision=decision)[:1]
+    body, _ = text(pdf.submission_pdf(city, forwarded))
+    assert "TỜ TRÌNH" in body and "Về việc đề nghị khen thưởng" in body
+    assert forwarded[0].nominee_name in body
+    assert Decision.objects.count() == 1
