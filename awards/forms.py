@@ -20,6 +20,17 @@ def _units_below(bodies) -> list[int]:
     return sorted(ids)
 
 
+class AwardTypeSelect(forms.Select):
+    """Each option says whom the award is for, so the page can offer only fitting types."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-kind"] = instance.recipient_kind
+        return option
+
+
 class NominationForm(NewlinesMixin, forms.ModelForm):
     nominee_kind = forms.ChoiceField(
         label="Đối tượng được đề nghị",
@@ -43,7 +54,7 @@ class NominationForm(NewlinesMixin, forms.ModelForm):
             "simplified",
             "achievement_summary",
         ]
-        widgets = {"achievement_summary": textarea(6)}
+        widgets = {"achievement_summary": textarea(6), "award_type": AwardTypeSelect}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -122,6 +122,7 @@ def nomination_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def nomination_file(request: HttpRequest, pk: int) -> HttpResponse:
+    selectors.visible_nomination(request.user, pk)  # 404 before anything else for outsiders
     form = FileForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, "Hãy chọn tệp hồ sơ.")

@@ -139,6 +139,17 @@ def matrix(w):
             [d],
             dict(unit=404, other_unit=404, office=200, other_office=404, council=404, admin=200),
         ),
+        # certificates exist once the decision is issued: a draft's are 404 for everyone
+        (
+            "awards:certificates_pdf",
+            [d],
+            dict(unit=404, other_unit=404, office=404, other_office=404, council=404, admin=404),
+        ),
+        (
+            "awards:submission_pdf",
+            [],
+            dict(unit=404, other_unit=404, office=200, other_office=200, council=404, admin=200),
+        ),
     ]
 
 
@@ -167,6 +178,8 @@ POSTS = [
     ("awards:session_close", lambda w: [w["session"].pk], {}),
     ("awards:session_attendance", lambda w: [w["session"].pk], {}),
     ("awards:decision_issue", lambda w: [w["decision"].pk], {}),
+    ("awards:nomination_file", lambda w: [w["n"].pk], {}),
+    ("awards:vote", lambda w: [w["session"].pk, w["session"].agenda.get().pk], {"choice": "agree"}),
 ]
 
 
@@ -184,6 +197,8 @@ def test_posts_from_outsiders_change_nothing(client, world, who):
 
 
 def test_anonymous_posts_go_to_login(client, world):
+    response = client.post(reverse("awards:nomination_submit_many"), {"ids": [world["n"].pk]})
+    assert response.status_code == 302 and response["Location"].startswith("/dang-nhap/")
     for name, args, data in POSTS:
         response = client.post(reverse(name, args=args(world)), data)
         assert response.status_code == 302 and response["Location"].startswith("/dang-nhap/")
@@ -199,3 +214,13 @@ def test_nobody_can_see_how_a_member_voted_in_a_secret_ballot():
     assert "choice" not in {f.name for f in BallotReceipt._meta.get_fields()}
     assert BallotReceipt not in admin.site._registry
     assert not hasattr(AgendaItem, "history")
+
+
+def test_bulk_submit_ignores_other_units_nominations(client, world):
+    n = world["n"]
+    n.status = "draft"
+    n.save()
+    client.force_login(world["users"]["other_unit"])
+    client.post(reverse("awards:nomination_submit_many"), {"ids": [n.pk]})
+    n.refresh_from_db()
+    assert n.status == "draft"

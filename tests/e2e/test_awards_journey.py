@@ -45,6 +45,9 @@ def log_in(page: Page, base: str, username: str) -> None:
 def nominate(page: Page, base: str, kind: str, who: str, award: str) -> None:
     page.goto(base + "/quan-ly/khen-thuong/de-nghi/them/")
     page.get_by_label(kind, exact=True).check()
+    if kind == "Tập thể":  # only collective awards are offered
+        option = page.locator("#id_award_type option", has_text="Lao động tiên tiến — Cá nhân")
+        expect(option).to_be_disabled()
     field = "#id_nominee_person" if kind == "Cá nhân" else "#id_nominee_unit"
     page.locator(field).select_option(label=who)
     page.locator("#id_award_type").select_option(label=award)
