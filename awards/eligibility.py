@@ -105,8 +105,15 @@ def checklist(nomination: Nomination) -> list[Check]:
         )
 
     # Prerequisites over consecutive years.
-    if award.prerequisite_id and award.prerequisite_years:
-        wanted = list(range(year - award.prerequisite_years, year))
+    if award.prerequisite_id:
+        # N consecutive years before the nomination year; 0 means the same year.
+        years = award.prerequisite_years
+        wanted = list(range(year - years, year)) if years else [year]
+        span = (
+            f"năm {wanted[0]}"
+            if len(wanted) == 1
+            else f"{len(wanted)} năm liên tục ({wanted[0]}–{wanted[-1]})"
+        )
         have = set(
             grants.filter(award_type_id=award.prerequisite_id, year__in=wanted).values_list(
                 "year", flat=True
@@ -118,8 +125,7 @@ def checklist(nomination: Nomination) -> list[Check]:
                 Check(
                     "Điều kiện",
                     "warn",
-                    f"Cần “{award.prerequisite.name}” {award.prerequisite_years} năm liên tục "
-                    f"({wanted[0]}–{wanted[-1]}); chưa thấy trong sổ khen thưởng năm "
+                    f"Cần “{award.prerequisite.name}” {span}; chưa thấy trong sổ khen thưởng năm "
                     + ", ".join(map(str, missing))
                     + ".",
                     award.prerequisite_basis,
@@ -130,7 +136,7 @@ def checklist(nomination: Nomination) -> list[Check]:
                 Check(
                     "Điều kiện",
                     "ok",
-                    f"Đã đạt “{award.prerequisite.name}” các năm {wanted[0]}–{wanted[-1]}.",
+                    f"Đã đạt “{award.prerequisite.name}” {span}.",
                     award.prerequisite_basis,
                 )
             )
@@ -156,7 +162,7 @@ def checklist(nomination: Nomination) -> list[Check]:
                 "Tỷ lệ",
                 level,
                 f"{this} “{award.name}” so với {base} “{award.quota_of.name}” của đơn vị năm {year}: "
-                f"tối đa {award.quota_percent}% (= {limit}).",
+                f"tối đa {award.quota_percent.normalize():f}% (= {limit.normalize():f}).",
                 award.quota_basis,
             )
         )

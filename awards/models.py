@@ -85,7 +85,9 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
         related_name="+",
     )
     prerequisite_years = models.PositiveSmallIntegerField(
-        "số năm liên tục", default=0, help_text="Ví dụ: CSTĐ tỉnh cần 3 năm liền CSTĐ cơ sở."
+        "số năm liên tục",
+        default=0,
+        help_text="Số năm liền trước năm xét (CSTĐ tỉnh: 3 năm CSTĐ cơ sở); 0 là cùng năm xét.",
     )
     prerequisite_basis = models.CharField("căn cứ điều kiện", max_length=255, blank=True)
     quota_of = models.ForeignKey(

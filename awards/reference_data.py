@@ -347,7 +347,7 @@ BASIS = "Luật Thi đua, khen thưởng 2022; Nghị định 98/2023/NĐ-CP"
 RULES = {
     "cstd-toan-quoc": ("", "cstd-tinh", 2, None, None, True, "70", "members", 7),
     "cstd-tinh": ("province", "cstd-co-so", 3, None, None, True, "70", "members", 7),
-    "cstd-co-so": ("district,commune", "lao-dong-tien-tien", 1, "lao-dong-tien-tien", "15", True, "50", "present", 0),
+    "cstd-co-so": ("district,commune", "lao-dong-tien-tien", 0, "lao-dong-tien-tien", "15", True, "50", "present", 0),
     "lao-dong-tien-tien": ("district,commune", None, 0, None, None, False, "50", "present", 0),
     "co-thi-dua-chinh-phu": ("", None, 0, None, None, True, "70", "members", 0),
     "co-thi-dua-tinh": ("province", None, 0, None, None, True, "70", "members", 0),

@@ -292,3 +292,17 @@ def test_concurrent_decisions_never_share_a_number(demo_units, make_member):
     assert not errors, errors
     assert sorted(numbers) == [1, 2, 3, 4, 5, 6]
     assert office.pk  # the office exists: the numbers were taken for a real issuer
+
+
+def test_cstd_co_so_needs_lao_dong_tien_tien_the_same_year(cycle):
+    person = cycle["people"][1]
+    n = nominate(cycle, person=person, code="cstd-co-so", year=2025)
+    check = {c.label: c for c in checklist(n)}["Điều kiện"]
+    assert check.level == "warn" and "năm 2025" in check.message
+    AwardGrant.objects.create(
+        award_type=AwardType.objects.get(code="lao-dong-tien-tien"),
+        person=person,
+        year=2025,
+        awardee_unit=person.unit,
+    )
+    assert {c.label: c.level for c in checklist(n)}["Điều kiện"] == "ok"
