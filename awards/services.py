@@ -136,6 +136,20 @@ def nomination_create(*, actor: AbstractBaseUser, nomination: Nomination) -> Nom
     )
     if nominee_unit and nominee_unit.pk not in nomination.nominating_unit.descendant_ids():
         raise ValidationError("Đối tượng được đề nghị phải thuộc đơn vị đề nghị.")
+    if (
+        nomination.simplified
+        and nomination.commendation_kind != Nomination.CommendationKind.UNSCHEDULED
+    ):
+        raise ValidationError({"simplified": "Thủ tục đơn giản chỉ dùng cho khen thưởng đột xuất."})
+    if nomination.campaign_id:
+        chain = {
+            nomination.nominating_unit.pk,
+            *(u.pk for u in nomination.nominating_unit.ancestors()),
+        }
+        if nomination.campaign.issuer_id not in chain:
+            raise ValidationError(
+                {"campaign": "Chỉ đề nghị theo phong trào của cơ quan cấp trên của đơn vị."}
+            )
     nomination.full_clean(exclude=["issuer", "decision"])
     nomination.status = Status.DRAFT
     nomination.issuer = (
@@ -179,9 +193,19 @@ def nomination_withdraw(
     ensure_unit_staff(actor, nomination)
     _require(
         nomination,
-        (Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.RESUBMITTED, Status.APPRAISED),
+        (
+            Status.DRAFT,
+            Status.SUBMITTED,
+            Status.RETURNED,
+            Status.RESUBMITTED,
+            Status.APPRAISED,
+            Status.PASSED,
+            Status.FAILED,
+        ),
         "rút",
     )
+    if nomination.decision_id:
+        raise ValidationError("Hồ sơ đã nằm trong một quyết định khen thưởng, không rút được.")
     if not reason.strip():
         raise ValidationError("Cần ghi lý do rút hồ sơ.")
     return _transition(nomination, Status.WITHDRAWN, actor=actor, note=reason.strip())
@@ -274,6 +298,10 @@ def session_create(
     for nomination in _fresh(nominations):
         if nomination.issuer_id != issuer.pk or nomination.status != Status.APPRAISED:
             raise ValidationError(f"Hồ sơ {nomination} chưa được thẩm định đủ điều kiện.")
+        if AgendaItem.objects.filter(
+            nomination=nomination, session__status=CouncilSession.Status.OPEN
+        ).exists():
+            raise ValidationError(f"Hồ sơ {nomination} đã có trong một phiên họp đang mở.")
         if nomination.notice_until and nomination.notice_until >= held_on:
             raise ValidationError(
                 f"Hồ sơ {nomination} đang công khai lấy ý kiến đến hết ngày "
@@ -290,6 +318,13 @@ def session_set_attendance(
     *, actor: AbstractBaseUser, session: CouncilSession, present_user_ids: set[int]
 ) -> None:
     ensure_office(actor, session.issuer)
+    if session.status != CouncilSession.Status.OPEN:
+        raise ValidationError("Phiên họp đã kết thúc: không sửa điểm danh.")
+    if (
+        BallotReceipt.objects.filter(item__session=session).exists()
+        or Vote.objects.filter(item__session=session).exists()
+    ):
+        raise ValidationError("Đã có phiếu bầu: không sửa điểm danh nữa.")
     for seat in session.seats.all():
         seat.present = seat.user_id in present_user_ids
         seat.save(update_fields=["present"])
@@ -310,6 +345,7 @@ def vote_cast(*, actor: AbstractBaseUser, item: AgendaItem, choice: str) -> None
         raise PermissionDenied("Bạn không phải thành viên của phiên họp này.")
     if not seat.present:
         raise ValidationError("Thành viên vắng mặt không bỏ phiếu.")
+    _ready_to_vote(session, item)
     if choice not in Vote.Choice.values:
         raise ValidationError("Lựa chọn không hợp lệ.")
     if item.secret:
@@ -321,6 +357,30 @@ def vote_cast(*, actor: AbstractBaseUser, item: AgendaItem, choice: str) -> None
             raise ValidationError("Bạn đã bỏ phiếu cho hồ sơ này.")
         Vote.objects.create(item=item, member=actor, choice=choice)
     AgendaItem.objects.filter(pk=item.pk).update(**{choice: F(choice) + 1})
+
+
+def _ready_to_vote(session: CouncilSession, item: AgendaItem) -> None:
+    today = timezone.localdate()
+    if session.held_on > today:
+        raise ValidationError(
+            f"Phiên họp diễn ra ngày {session.held_on:%d/%m/%Y}: chưa thể bỏ phiếu."
+        )
+    notice = item.nomination.notice_until
+    if notice and notice >= today:
+        raise ValidationError(
+            f"Hồ sơ còn công khai lấy ý kiến đến hết ngày {notice:%d/%m/%Y}: chưa thể bỏ phiếu."
+        )
+
+
+def council_size(issuer: Unit) -> int:
+    """All members of the issuer's council, invited to the session or not."""
+    return (
+        Membership.objects.active()
+        .filter(unit=issuer, role=Membership.Role.COUNCIL_MEMBER)
+        .values("user")
+        .distinct()
+        .count()
+    )
 
 
 def vote_result(item: AgendaItem, *, members: int, present: int) -> bool:
@@ -340,12 +400,15 @@ def session_close(*, actor: AbstractBaseUser, session: CouncilSession) -> Counci
     ensure_office(actor, session.issuer)
     if session.status != CouncilSession.Status.OPEN:
         raise ValidationError("Phiên họp đã kết thúc.")
-    members = session.seats.count()
+    members = max(council_size(session.issuer), session.seats.count())
     present = session.seats.filter(present=True).count()
     for item in session.agenda.select_related("nomination__award_type"):
+        nomination = _locked(item.nomination)
+        if nomination.status != Status.APPRAISED:
+            continue  # withdrawn (or moved on) while the session was open: no result
+        _ready_to_vote(session, item)
         item.passed = vote_result(item, members=members, present=present)
         item.save(update_fields=["passed"])
-        nomination = _locked(item.nomination)
         note = (
             f"Đồng ý {item.agree}/{members if nomination.award_type.vote_threshold_base == 'members' else present} "
             f"(cần {nomination.award_type.vote_threshold_percent}%), không đồng ý {item.disagree}, "
@@ -386,6 +449,8 @@ def decision_draft(
     for nomination in chosen:
         if nomination.status != Status.PASSED or nomination.issuer_id != issuer.pk:
             raise ValidationError(f"Hồ sơ {nomination} chưa được Hội đồng thông qua.")
+        if nomination.decision_id:
+            raise ValidationError(f"Hồ sơ {nomination} đã có trong một quyết định khác.")
         if not nomination.award_type.granted_by(issuer):
             raise ValidationError(
                 f"“{nomination.award_type.name}” vượt thẩm quyền của {issuer.name}: hãy trình cấp trên."
@@ -420,8 +485,17 @@ def decision_issue(
     if decision.status != Decision.Status.DRAFT:
         raise ValidationError("Quyết định đã ban hành.")
     nominations = list(
-        decision.nominations.select_related("nominee_person", "nominee_unit", "award_type")
+        decision.nominations.select_for_update(of=("self",)).select_related(
+            "nominee_person", "nominee_unit", "award_type"
+        )
     )
+    stale = [n for n in nominations if n.status != Status.PASSED]
+    if stale:
+        raise ValidationError(
+            "Có hồ sơ không còn ở trạng thái được thông qua: "
+            + ", ".join(str(n) for n in stale)
+            + ". Hãy lập lại dự thảo."
+        )
     if not nominations:
         raise ValidationError("Quyết định chưa có ai được khen thưởng.")
     decision.issued_on = issued_on or timezone.localdate()
@@ -460,6 +534,8 @@ def nomination_forward(
     nomination = _locked(nomination)
     ensure_office(actor, nomination.issuer)
     _require(nomination, (Status.PASSED,), "trình cấp trên")
+    if nomination.decision_id:
+        raise ValidationError("Hồ sơ đã nằm trong một dự thảo quyết định.")
     return _transition(
         nomination, Status.FORWARDED, actor=actor, note=note or "Trình cấp có thẩm quyền."
     )

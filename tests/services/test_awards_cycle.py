@@ -137,12 +137,14 @@ def test_vote_threshold_of_all_members(cycle):
     n = nominate(cycle, person=cycle["people"][0], code="cstd-tinh", year=2025)
     services.nomination_submit(actor=cycle["staff"], nomination=n)
     services.nomination_appraise(actor=cycle["office"], nomination=n, result="eligible")
-    n.refresh_from_db()  # CSTĐ tỉnh is first shown to the public for comments
+    n.refresh_from_db()  # CSTĐ tỉnh is first shown to the public for comments...
+    n.notice_until = datetime.date(2025, 11, 20)  # ...a notice that ended before the meeting
+    n.save()
     session = services.session_create(
         actor=cycle["office"],
         issuer=cycle["district"],
         title="Họp",
-        held_on=n.notice_until + datetime.timedelta(days=1),
+        held_on=datetime.date(2025, 12, 1),
         members=cycle["council"],
         nominations=[n],
     )
@@ -179,7 +181,13 @@ def test_simplified_procedure_skips_the_vote(cycle):
 
 
 def test_beyond_authority_is_forwarded_not_decided(cycle):
-    n = nominate(cycle, person=cycle["people"][0], code="bang-khen-tinh-ca-nhan", simplified=True)
+    n = nominate(
+        cycle,
+        person=cycle["people"][0],
+        code="bang-khen-tinh-ca-nhan",
+        simplified=True,
+        commendation_kind="unscheduled",
+    )
     services.nomination_submit(actor=cycle["staff"], nomination=n)
     services.nomination_appraise(actor=cycle["office"], nomination=n, result="eligible")
     with pytest.raises(ValidationError, match="vượt thẩm quyền"):
@@ -306,3 +314,76 @@ def test_cstd_co_so_needs_lao_dong_tien_tien_the_same_year(cycle):
         awardee_unit=person.unit,
     )
     assert {c.label: c.level for c in checklist(n)}["Điều kiện"] == "ok"
+
+
+def test_state_guards_of_the_council(cycle):
+    n = nominate(cycle, person=cycle["people"][0])
+    services.nomination_submit(actor=cycle["staff"], nomination=n)
+    services.nomination_appraise(actor=cycle["office"], nomination=n, result="eligible")
+    make = dict(
+        actor=cycle["office"],
+        issuer=cycle["district"],
+        title="Họp",
+        held_on=datetime.date(2025, 12, 1),
+        members=cycle["council"],
+    )
+    session = services.session_create(nominations=[n], **make)
+    with pytest.raises(ValidationError, match="đang mở"):
+        services.session_create(nominations=[n], **make)
+    item = session.agenda.get()
+    services.vote_cast(actor=cycle["council"][0], item=item, choice="agree")
+    with pytest.raises(ValidationError, match="Đã có phiếu"):
+        services.session_set_attendance(
+            actor=cycle["office"], session=session, present_user_ids=set()
+        )
+    services.nomination_withdraw(actor=cycle["staff"], nomination=n, reason="Chuyển công tác")
+    services.session_close(actor=cycle["office"], session=session)
+    n.refresh_from_db()
+    assert n.status == Status.WITHDRAWN  # a withdrawn nomination gets no result
+    with pytest.raises(ValidationError, match="kết thúc"):
+        services.vote_cast(actor=cycle["council"][1], item=item, choice="agree")
+
+
+def test_votes_wait_for_the_meeting_day(cycle):
+    n = nominate(cycle, person=cycle["people"][0])
+    services.nomination_submit(actor=cycle["staff"], nomination=n)
+    services.nomination_appraise(actor=cycle["office"], nomination=n, result="eligible")
+    future = datetime.date.today() + datetime.timedelta(days=3)
+    session = services.session_create(
+        actor=cycle["office"],
+        issuer=cycle["district"],
+        title="Họp",
+        held_on=future,
+        members=cycle["council"],
+        nominations=[n],
+    )
+    with pytest.raises(ValidationError, match="chưa thể bỏ phiếu"):
+        services.vote_cast(actor=cycle["council"][0], item=session.agenda.get(), choice="agree")
+
+
+def test_simplified_only_for_unscheduled_awards(cycle):
+    with pytest.raises(ValidationError, match="đột xuất"):
+        nominate(cycle, person=cycle["people"][0], code="cstd-co-so", simplified=True)
+
+
+def test_a_nomination_is_in_one_decision_only(cycle):
+    n = nominate(
+        cycle,
+        person=cycle["people"][0],
+        code="giay-khen-huyen-ca-nhan",
+        simplified=True,
+        commendation_kind="unscheduled",
+    )
+    services.nomination_submit(actor=cycle["staff"], nomination=n)
+    services.nomination_appraise(actor=cycle["office"], nomination=n, result="eligible")
+    services.decision_draft(
+        actor=cycle["office"], issuer=cycle["district"], subject="A", nominations=[n]
+    )
+    with pytest.raises(ValidationError, match="quyết định khác"):
+        services.decision_draft(
+            actor=cycle["office"], issuer=cycle["district"], subject="B", nominations=[n]
+        )
+    with pytest.raises(ValidationError, match="dự thảo quyết định"):
+        services.nomination_forward(actor=cycle["office"], nomination=n)
+    with pytest.raises(ValidationError, match="không rút được"):
+        services.nomination_withdraw(actor=cycle["staff"], nomination=n, reason="x")
