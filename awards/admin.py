@@ -45,6 +45,10 @@ class NominationAdmin(NoDeleteAdminMixin, SimpleHistoryAdmin):
         "campaign",
         "nominating_unit",
     )
+    readonly_fields = ("status", "decision", "issuer", "notice_until", "appraisal_note")
+
+    def has_add_permission(self, request):
+        return False  # nominations are made by units in the awards workspace
 
 
 class NominationEventInline(admin.TabularInline):
@@ -104,6 +108,13 @@ class DecisionAdmin(NoDeleteAdminMixin, SimpleHistoryAdmin):
     list_filter = ("status", "year", "issuer")
     search_fields = ("subject",)
     readonly_fields = ("number", "year", "status", "issued_on", "issuer")
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.status == Decision.Status.ISSUED:
+            return [f.name for f in Decision._meta.fields if f.editable] + list(
+                self.readonly_fields
+            )
+        return self.readonly_fields
 
 
 @admin.register(CouncilSession)

@@ -71,8 +71,14 @@ class NominationForm(NewlinesMixin, forms.ModelForm):
         self.fields["award_type"].label_from_instance = lambda a: (
             f"{a.name} — {a.get_recipient_kind_display()}"
         )
+        chain: set[int] = set()
+        for body in bodies:
+            chain |= {body.pk, *(u.pk for u in body.ancestors())}
         self.fields["campaign"].queryset = (
-            Campaign.objects.public().select_related("issuer").newest_first()
+            Campaign.objects.public()
+            .filter(issuer_id__in=chain)
+            .select_related("issuer")
+            .newest_first()
         )
         self.fields["campaign"].required = False
         self.fields[
@@ -191,7 +197,10 @@ class DecisionForm(forms.Form):
     subject = forms.CharField(label="Trích yếu", widget=textarea(2), initial="Về việc khen thưởng")
     place = forms.CharField(label="Địa danh", max_length=100, required=False)
     signing_authority = forms.CharField(
-        label="Quyền hạn ký", max_length=100, required=False, initial="TM. ỦY BAN NHÂN DÂN"
+        label="Quyền hạn ký",
+        max_length=100,
+        required=False,
+        help_text="Để trống khi Chủ tịch ký; “KT. CHỦ TỊCH” khi Phó Chủ tịch ký thay.",
     )
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=100, initial="CHỦ TỊCH")
     signer_name = forms.CharField(label="Người ký", max_length=100)
@@ -209,9 +218,15 @@ class DecisionForm(forms.Form):
             body = bodies.first()
             self.initial.setdefault("issuer", body.pk)
             self.initial.setdefault("place", body.locality)
-        self.fields["nominations"].queryset = Nomination.objects.filter(
+        passed = Nomination.objects.filter(
             issuer__in=bodies, status=Nomination.Status.PASSED, decision=None
-        ).select_related("award_type", "nominee_person", "nominee_unit")
+        ).select_related("award_type", "nominee_person", "nominee_unit", "issuer")
+        within = [n.pk for n in passed if n.award_type.granted_by(n.issuer)]
+        self.fields["nominations"].queryset = passed.filter(pk__in=within)
+        self.fields["nominations"].help_text = (
+            "Chỉ các hồ sơ Hội đồng đã thông qua trong thẩm quyền; hồ sơ vượt thẩm quyền "
+            "được trình cấp trên."
+        )
 
 
 class CommentForm(forms.Form):

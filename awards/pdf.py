@@ -13,11 +13,37 @@ from units.models import Unit
 from .models import CouncilSession, Decision, Nomination
 
 
-def decision_pdf(decision: Decision) -> bytes:
+def decision_rows(decision: Decision) -> list[dict]:
+    """The annex: the register once issued (what the public page shows), else the draft's nominations."""
+    if decision.status == Decision.Status.ISSUED:
+        grants = decision.grants.select_related("award_type", "person", "unit", "awardee_unit")
+        return [
+            {
+                "name": g.awardee_name,
+                "position": g.person.position if g.person_id else "",
+                "unit": g.awardee_unit.name,
+                "award": g.award_type.name,
+                "multiple": g.award_type.reward_multiple,
+            }
+            for g in grants.order_by("award_type__order", "pk")
+        ]
     nominations = decision.nominations.select_related(
         "award_type", "nominee_person__unit", "nominee_unit", "nominating_unit"
     ).order_by("award_type__order", "pk")
-    return render_pdf("pdf/decision.html", {"decision": decision, "nominations": nominations})
+    return [
+        {
+            "name": n.nominee_name,
+            "position": n.nominee_person.position if n.nominee_person_id else "",
+            "unit": n.nominee_person.unit.name if n.nominee_person_id else n.nominating_unit.name,
+            "award": n.award_type.name,
+            "multiple": n.award_type.reward_multiple,
+        }
+        for n in nominations
+    ]
+
+
+def decision_pdf(decision: Decision) -> bytes:
+    return render_pdf("pdf/decision.html", {"decision": decision, "rows": decision_rows(decision)})
 
 
 def certificates_pdf(decision: Decision) -> bytes:

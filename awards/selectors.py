@@ -54,9 +54,14 @@ def visible_nomination(user, pk: int) -> tuple[Nomination, bool, bool]:
     nomination = get_object_or_404(Nomination.objects.select_related(*RELATED), pk=pk)
     is_unit = nomination.nominating_unit_id in _unit_ids(user)
     is_office = (
-        bool(nomination.issuer_id) and office_bodies(user).filter(pk=nomination.issuer_id).exists()
+        bool(nomination.issuer_id)
+        and nomination.status != Nomination.Status.DRAFT
+        and office_bodies(user).filter(pk=nomination.issuer_id).exists()
     )
-    if not (is_unit or is_office):
+    on_agenda = nomination.agenda_items.filter(
+        session__seats__user=user, session__issuer__in=council_bodies(user)
+    ).exists()
+    if not (is_unit or is_office or on_agenda):
         from django.http import Http404
 
         raise Http404

@@ -163,6 +163,27 @@ def nomination_create(*, actor: AbstractBaseUser, nomination: Nomination) -> Nom
 
 
 @transaction.atomic
+def nomination_update(*, actor: AbstractBaseUser, nomination: Nomination) -> Nomination:
+    """Sửa hồ sơ: the unit corrects a draft, or a nomination returned for more information."""
+    current = _locked(nomination)
+    ensure_unit_staff(actor, current)
+    _require(current, (Status.DRAFT, Status.RETURNED), "sửa")
+    if not can_nominate_for(actor, nomination.nominating_unit):
+        raise PermissionDenied("Bạn chỉ đề nghị được cho đơn vị của mình và các đơn vị trực thuộc.")
+    nomination.status = current.status
+    nomination.full_clean(exclude=["issuer", "decision"])
+    nomination.save()
+    NominationEvent.objects.create(
+        nomination=nomination,
+        by=actor,
+        from_status=current.status,
+        to_status=current.status,
+        note="Đã sửa hồ sơ.",
+    )
+    return nomination
+
+
+@transaction.atomic
 def nomination_submit(*, actor: AbstractBaseUser, nomination: Nomination) -> Nomination:
     """Gửi: a draft goes to the standing office; a returned one comes back resubmitted."""
     nomination = _locked(nomination)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("de-nghi/them/", v.nomination_create, name="nomination_create"),
     path("de-nghi/gui-nhieu/", v.nomination_submit_many, name="nomination_submit_many"),
     path("de-nghi/<int:pk>/", v.nomination_detail, name="nomination_detail"),
+    path("de-nghi/<int:pk>/sua/", v.nomination_edit, name="nomination_edit"),
     path("de-nghi/<int:pk>/gui/", v.nomination_submit, name="nomination_submit"),
     path("de-nghi/<int:pk>/rut/", v.nomination_withdraw, name="nomination_withdraw"),
     path("de-nghi/<int:pk>/ho-so/", v.nomination_file, name="nomination_file"),

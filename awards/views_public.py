@@ -75,6 +75,8 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Cảm ơn bạn đã gửi ý kiến.")
             return redirect("awards_public:notice_detail", pk=pk)
         ip = request.META.get("REMOTE_ADDR", "")
+        if settings.TRUST_X_FORWARDED_FOR and request.META.get("HTTP_X_FORWARDED_FOR"):
+            ip = request.META["HTTP_X_FORWARDED_FOR"].split(",")[0].strip()
         key = hashlib.sha256(f"{settings.SECRET_KEY}:{ip}".encode()).hexdigest()
         try:
             services.comment_add(

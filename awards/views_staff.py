@@ -69,6 +69,34 @@ def nomination_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def nomination_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    nomination, is_unit, _ = selectors.visible_nomination(request.user, pk)
+    if not is_unit or nomination.status not in (
+        Nomination.Status.DRAFT,
+        Nomination.Status.RETURNED,
+    ):
+        raise PermissionDenied("Chỉ sửa được hồ sơ dự thảo hoặc hồ sơ bị trả lại của đơn vị mình.")
+    initial = {
+        "nominee_kind": "person"
+        if nomination.nominee_person_id
+        else ("unit" if nomination.nominee_unit_id else "household")
+    }
+    form = NominationForm(
+        request.POST or None, instance=nomination, initial=initial, user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.nomination_update(actor=request.user, nomination=form.instance)
+            messages.success(request, "Đã lưu hồ sơ. Bấm “Gửi lại” khi đã bổ sung đủ.")
+            return redirect("awards:nomination_detail", pk=pk)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+    return render(
+        request, "awards/staff/nomination_form.html", {"form": form, "nomination": nomination}
+    )
+
+
+@login_required
 def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
     nomination, is_unit, is_office = selectors.visible_nomination(request.user, pk)
     return render(
@@ -264,8 +292,21 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "seat": seat,
             "voted": voted,
             "choices": Vote.Choice.choices,
+            "named_votes": _named_votes(items)
+            if session.status == CouncilSession.Status.CLOSED
+            else {},
         },
     )
+
+
+def _named_votes(items) -> dict[int, list]:
+    """How each member voted on open (named) items; secret items have no such record."""
+    votes: dict[int, list] = {}
+    for vote in Vote.objects.filter(item__in=[i for i in items if not i.secret]).select_related(
+        "member"
+    ):
+        votes.setdefault(vote.item_id, []).append(vote)
+    return votes
 
 
 @login_required
@@ -401,11 +442,8 @@ def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def submission_pdf(request: HttpRequest) -> HttpResponse:
     """Tờ trình to the higher level listing the forwarded nominations of one body."""
     bodies = office_bodies(request.user)
-    issuer = (
-        get_object_or_404(bodies, pk=request.GET.get("co_quan") or 0)
-        if request.GET.get("co_quan")
-        else bodies.first()
-    )
+    chosen = request.GET.get("co_quan", "")
+    issuer = get_object_or_404(bodies, pk=int(chosen)) if chosen.isdigit() else bodies.first()
     if issuer is None:
         raise Http404
     nominations = Nomination.objects.filter(

@@ -152,6 +152,9 @@ LOGGING = {
 # Excel and CSV are the formats clerks use; nothing else is offered.
 IMPORT_EXPORT_FORMATS = [XLSX, CSV]
 
+# Behind nginx, the citizen's address is the first of X-Forwarded-For (for rate limits).
+TRUST_X_FORWARDED_FOR = env.bool("TRUST_X_FORWARDED_FOR", default=False)
+
 # Uploads: the largest file accepted, in bytes (default 20 MB).
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 FILE_UPLOAD_PERMISSIONS = 0o640

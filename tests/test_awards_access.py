@@ -87,12 +87,12 @@ def matrix(w):
         (
             "awards:nomination_detail",
             [n],
-            dict(unit=200, other_unit=404, office=200, other_office=404, council=404, admin=200),
+            dict(unit=200, other_unit=404, office=200, other_office=404, council=200, admin=200),
         ),
         (
             "awards:nomination_file_download",
             [n, f],
-            dict(unit=200, other_unit=404, office=200, other_office=404, council=404, admin=200),
+            dict(unit=200, other_unit=404, office=200, other_office=404, council=200, admin=200),
         ),
         (
             "awards:inbox",
@@ -138,6 +138,12 @@ def matrix(w):
             "awards:decision_pdf",
             [d],
             dict(unit=404, other_unit=404, office=200, other_office=404, council=404, admin=200),
+        ),
+        # a passed nomination can no longer be edited, even by its unit
+        (
+            "awards:nomination_edit",
+            [n],
+            dict(unit=403, other_unit=404, office=403, other_office=404, council=403, admin=403),
         ),
         # certificates exist once the decision is issued: a draft's are 404 for everyone
         (

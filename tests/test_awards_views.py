@@ -174,3 +174,84 @@ def test_draft_decisions_are_not_public(client, world):
     assert (
         client.get(reverse("awards_public:decision_detail", args=[decision.pk])).status_code == 404
     )
+
+
+def test_unit_edits_a_returned_nomination_and_the_office_never_sees_drafts(client, world):
+    ldtt = AwardType.objects.get(code="lao-dong-tien-tien")
+    c = as_user(client, world["unit"])
+    c.post(
+        reverse("awards:nomination_create"),
+        {
+            "nominating_unit": world["commune"].pk,
+            "nominee_kind": "person",
+            "nominee_person": world["people"][0].pk,
+            "award_type": ldtt.pk,
+            "commendation_kind": "annual",
+            "year": 2025,
+            "achievement_summary": "Bản đầu.",
+        },
+    )
+    n = Nomination.objects.get()
+    assert (
+        as_user(client, world["office"])
+        .get(reverse("awards:nomination_detail", args=[n.pk]))
+        .status_code
+        == 404
+    )
+    c = as_user(client, world["unit"])
+    edit = reverse("awards:nomination_edit", args=[n.pk])
+    data = {
+        "nominating_unit": world["commune"].pk,
+        "nominee_kind": "person",
+        "nominee_person": world["people"][0].pk,
+        "award_type": ldtt.pk,
+        "commendation_kind": "annual",
+        "year": 2025,
+        "achievement_summary": "Bản đã bổ sung sáng kiến.",
+    }
+    assert c.post(edit, data).status_code == 302
+    n.refresh_from_db()
+    assert n.achievement_summary == "Bản đã bổ sung sáng kiến." and n.status == "draft"
+    assert as_user(client, world["other_unit"]).post(edit, data).status_code == 404
+
+
+def test_named_votes_are_shown_after_closing_and_bad_query_strings_do_not_crash(client, world):
+    from awards import services
+
+    n = services.nomination_create(
+        actor=world["unit"],
+        nomination=Nomination(
+            award_type=AwardType.objects.get(code="lao-dong-tien-tien"),
+            nominee_person=world["people"][0],
+            nominating_unit=world["commune"],
+            year=2025,
+            achievement_summary="x",
+        ),
+    )
+    services.nomination_submit(actor=world["unit"], nomination=n)
+    services.nomination_appraise(actor=world["office"], nomination=n, result="eligible")
+    import datetime
+
+    session = services.session_create(
+        actor=world["office"],
+        issuer=world["district"],
+        title="Họp",
+        held_on=datetime.date(2025, 12, 1),
+        members=world["council"],
+        nominations=[n],
+    )
+    for member in world["council"]:
+        services.vote_cast(actor=member, item=session.agenda.get(), choice="agree")
+    services.session_close(actor=world["office"], session=session)
+    page = (
+        as_user(client, world["office"])
+        .get(reverse("awards:session_detail", args=[session.pk]))
+        .content.decode()
+    )
+    assert "hd.0: Đồng ý" in page  # LĐTT is voted by name
+    assert (
+        as_user(client, world["office"])
+        .get(reverse("awards:submission_pdf"), {"co_quan": "abc"})
+        .status_code
+        == 200
+    )

@@ -99,6 +99,12 @@ def test_awards_cycle(page: Page, live_server, world, screenshot_dir, axe_check)
     expect(
         page.get_by_text("Bổ sung báo cáo thành tích có xác nhận của thủ trưởng.").first
     ).to_be_visible()
+    page.get_by_role("link", name="Sửa hồ sơ").click()
+    page.locator("#id_achievement_summary").fill(
+        "Hoàn thành xuất sắc nhiệm vụ năm 2025; sáng kiến cải tiến quy trình một cửa được áp dụng."
+    )
+    page.get_by_role("button", name="Lưu dự thảo").click()
+    expect(page.get_by_text("Đã lưu hồ sơ.")).to_be_visible()
     page.get_by_role("button", name="Gửi lại").click()
     expect(page.get_by_text("Đã gửi hồ sơ").first).to_be_visible()
 
