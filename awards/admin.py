@@ -3,7 +3,15 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from units.admin_tools import NoDeleteAdminMixin, NormalizedSearchAdminMixin
 
-from .models import AwardGrant, AwardType, CouncilSession, Decision, Nomination, NominationEvent
+from .models import (
+    AwardGrant,
+    AwardType,
+    CouncilSession,
+    Decision,
+    DecisionCounter,
+    Nomination,
+    NominationEvent,
+)
 
 
 @admin.register(AwardType)
@@ -115,6 +123,16 @@ class DecisionAdmin(NoDeleteAdminMixin, SimpleHistoryAdmin):
                 self.readonly_fields
             )
         return self.readonly_fields
+
+
+@admin.register(DecisionCounter)
+class DecisionCounterAdmin(admin.ModelAdmin):
+    """Sổ số quyết định: set the last number used this year (from the paper register)
+    so that thidua continues the sequence."""
+
+    list_display = ("issuer", "year", "last_number")
+    list_filter = ("year",)
+    autocomplete_fields = ("issuer",)
 
 
 @admin.register(CouncilSession)

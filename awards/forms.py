@@ -195,6 +195,13 @@ class SessionForm(forms.Form):
 class DecisionForm(forms.Form):
     issuer = forms.ModelChoiceField(label="Cơ quan ban hành", queryset=Unit.objects.none())
     subject = forms.CharField(label="Trích yếu", widget=textarea(2), initial="Về việc khen thưởng")
+    symbol = forms.CharField(
+        label="Ký hiệu",
+        max_length=60,
+        required=False,
+        initial="QĐ-UBND",
+        help_text="Số do hệ thống cấp khi ban hành. Để trống: QĐ-UBND.",
+    )
     place = forms.CharField(label="Địa danh", max_length=100, required=False)
     signing_authority = forms.CharField(
         label="Quyền hạn ký",

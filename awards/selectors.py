@@ -86,7 +86,9 @@ def public_decisions() -> QuerySet[Decision]:
     return Decision.objects.filter(status=Decision.Status.ISSUED).select_related("issuer")
 
 
-def honour_roll(query: str | None = None, year: int | None = None) -> QuerySet[AwardGrant]:
+def honour_roll(
+    query: str | None = None, year: int | None = None, award_type_id: int | None = None
+) -> QuerySet[AwardGrant]:
     """Who was honoured by issued decisions; diacritic-free search on name or unit."""
     queryset = AwardGrant.objects.filter(decision__status=Decision.Status.ISSUED).select_related(
         "award_type", "person", "unit", "awardee_unit", "decision__issuer"
@@ -95,4 +97,6 @@ def honour_roll(query: str | None = None, year: int | None = None) -> QuerySet[A
         queryset = queryset.filter(search_q(query))
     if year:
         queryset = queryset.filter(year=year)
+    if award_type_id:
+        queryset = queryset.filter(award_type_id=award_type_id)
     return queryset.order_by("-year", "award_type__order", "pk")

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from campaigns.views_public import pdf_response
 
 from . import pdf, selectors
+from .models import AwardType
 
 
 def decision_list(request: HttpRequest) -> HttpResponse:
@@ -34,10 +35,23 @@ def decision_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def honour_roll(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     year = request.GET.get("nam", "")
-    grants = selectors.honour_roll(query, int(year) if year.isdigit() else None)
+    award = request.GET.get("danh_hieu", "")
+    grants = selectors.honour_roll(
+        query, int(year) if year.isdigit() else None, int(award) if award.isdigit() else None
+    )
     page = Paginator(grants, 50).get_page(request.GET.get("trang"))
     return render(
-        request, "awards/public/honour_roll.html", {"page": page, "q": query, "year": year}
+        request,
+        "awards/public/honour_roll.html",
+        {
+            "page": page,
+            "q": query,
+            "year": year,
+            "award": award,
+            "award_types": AwardType.objects.filter(
+                archived=False, awardgrant__isnull=False
+            ).distinct(),
+        },
     )
 
 

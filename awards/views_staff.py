@@ -383,6 +383,8 @@ def decision_create(request: HttpRequest) -> HttpResponse:
     form = DecisionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
+        if not data.get("symbol"):
+            data.pop("symbol", None)
         try:
             decision = services.decision_draft(actor=request.user, **data)
             messages.success(request, "Đã lập dự thảo quyết định.")

@@ -255,3 +255,16 @@ def test_named_votes_are_shown_after_closing_and_bad_query_strings_do_not_crash(
         .status_code
         == 200
     )
+
+
+def test_honour_roll_filters_by_award_type(client, demo, demo_units):
+    from awards.demo import load_demo_cycle
+    from units.demo import load_demo_users
+
+    load_demo_users(demo_units)
+    load_demo_cycle()
+    collective = AwardType.objects.get(code="tap-the-ldtt")
+    page = client.get(
+        reverse("awards_public:honour_roll"), {"danh_hieu": collective.pk}
+    ).content.decode()
+    assert "UBND phường Tân Phong" in page and "Lò Thị Mai" not in page
