@@ -33,6 +33,11 @@ class Check:
     basis: str = ""
 
 
+def award_year(nomination: Nomination) -> int:
+    """The year an award counts for: the nomination's year, else its campaign's year."""
+    return _year(nomination)
+
+
 def _year(nomination: Nomination) -> int:
     if nomination.year:
         return nomination.year

@@ -25,6 +25,7 @@ from units.access import council_bodies, issuing_body_of, office_bodies, unit_bo
 from units.files import ALLOWED, store_upload
 from units.models import Membership, Unit
 
+from .eligibility import award_year
 from .models import (
     AgendaItem,
     AwardGrant,
@@ -530,7 +531,7 @@ def decision_issue(
             person=nomination.nominee_person,
             unit=nomination.nominee_unit,
             household=nomination.nominee_household,
-            year=nomination.year or decision.year,
+            year=award_year(nomination),
             decision=decision,
             nomination=nomination,
             awardee_unit=nomination.nominee_unit
