@@ -166,6 +166,7 @@ class Campaign(TimeStampedModel, SearchableMixin):
     )
     start_date = models.DateField("ngày bắt đầu", null=True, blank=True)
     end_date = models.DateField("ngày kết thúc", null=True, blank=True)
+    registration_deadline = models.DateField("hạn đăng ký thi đua", null=True, blank=True)
     time_frame = models.CharField(
         "thời gian thực hiện (như văn bản ghi)",
         max_length=255,
@@ -605,3 +606,178 @@ class ImportedDocument(models.Model):
 
     def __str__(self) -> str:
         return self.original_name or f"Văn bản dán #{self.pk}"
+
+
+class Criterion(models.Model):
+    """Tiêu chí thi đua: a numeric target, a yes/no, or a points scale, with a weight."""
+
+    class Kind(models.TextChoices):
+        NUMERIC = "numeric", "Chỉ tiêu định lượng"
+        BOOLEAN = "boolean", "Đạt / không đạt"
+        POINTS = "points", "Chấm điểm"
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="phong trào", on_delete=models.CASCADE, related_name="criteria"
+    )
+    group = models.CharField(
+        "lĩnh vực", max_length=100, blank=True, help_text="Ví dụ: Kinh tế; Văn hóa - xã hội."
+    )
+    name = models.CharField("tiêu chí", max_length=255)
+    kind = models.CharField("loại", max_length=10, choices=Kind.choices)
+    measure = models.CharField("đơn vị tính", max_length=50, blank=True)
+    target = models.DecimalField("chỉ tiêu", max_digits=14, decimal_places=2, null=True, blank=True)
+    max_points = models.DecimalField(
+        "điểm tối đa", max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    weight = models.DecimalField("trọng số", max_digits=6, decimal_places=2, default=1)
+    order = models.PositiveIntegerField("thứ tự", default=0)
+
+    class Meta:
+        verbose_name = "tiêu chí thi đua"
+        verbose_name_plural = "tiêu chí thi đua"
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReportPeriod(models.Model):
+    """Kỳ báo cáo: the interim (sơ kết) or final (tổng kết) report and its due date."""
+
+    class Kind(models.TextChoices):
+        INTERIM = "interim", "Sơ kết"
+        FINAL = "final", "Tổng kết"
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="phong trào", on_delete=models.CASCADE, related_name="periods"
+    )
+    kind = models.CharField("loại", max_length=10, choices=Kind.choices)
+    due_on = models.DateField("hạn nộp")
+
+    class Meta:
+        verbose_name = "kỳ báo cáo"
+        verbose_name_plural = "kỳ báo cáo"
+        ordering = ["due_on"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — hạn {self.due_on:%d/%m/%Y}"
+
+
+class Registration(TimeStampedModel):
+    """Đăng ký thi đua: a unit's commitment to targets and the titles it aims for."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="phong trào", on_delete=models.PROTECT, related_name="registrations"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="registrations"
+    )
+    titles_aimed = models.CharField("danh hiệu đăng ký", max_length=255, blank=True)
+    submitted_at = models.DateTimeField("đăng ký lúc", null=True, blank=True)
+    submitted_by = actor_field("người đăng ký")
+
+    class Meta:
+        verbose_name = "đăng ký thi đua"
+        verbose_name_plural = "đăng ký thi đua"
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "unit"], name="registration_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.campaign_id}"
+
+
+class RegistrationTarget(models.Model):
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="targets")
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="+")
+    value = models.DecimalField("cam kết", max_digits=14, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        verbose_name = "chỉ tiêu đăng ký"
+        verbose_name_plural = "chỉ tiêu đăng ký"
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "criterion"], name="target_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.value}"
+
+
+class ResultReport(TimeStampedModel):
+    """Báo cáo kết quả: a unit's results for one period, draft → submitted (→ returned)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Dự thảo"
+        SUBMITTED = "submitted", "Đã nộp"
+        RETURNED = "returned", "Trả lại"
+
+    period = models.ForeignKey(
+        ReportPeriod, verbose_name="kỳ báo cáo", on_delete=models.PROTECT, related_name="reports"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="reports"
+    )
+    status = models.CharField(
+        "trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    submitted_at = models.DateTimeField("nộp lúc", null=True, blank=True)
+    submitted_by = actor_field("người nộp")
+    return_reason = models.TextField("lý do trả lại", blank=True)
+
+    class Meta:
+        verbose_name = "báo cáo kết quả"
+        verbose_name_plural = "báo cáo kết quả"
+        constraints = [models.UniqueConstraint(fields=["period", "unit"], name="report_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.period}"
+
+    @property
+    def is_late(self) -> bool:
+        if self.submitted_at is None:
+            return False
+        return timezone.localtime(self.submitted_at).date() > self.period.due_on
+
+
+class ReportValue(models.Model):
+    report = models.ForeignKey(ResultReport, on_delete=models.CASCADE, related_name="values")
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="values")
+    value = models.DecimalField("kết quả", max_digits=14, decimal_places=2, null=True, blank=True)
+    evidence = models.TextField("minh chứng", blank=True)
+
+    class Meta:
+        verbose_name = "kết quả theo tiêu chí"
+        verbose_name_plural = "kết quả theo tiêu chí"
+        constraints = [models.UniqueConstraint(fields=["report", "criterion"], name="value_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.value}"
+
+
+class BlocScore(models.Model):
+    """Chấm điểm khối: a unit's self score, and the agreed score the bloc head records
+    after the bloc's cross-scoring."""
+
+    class Kind(models.TextChoices):
+        SELF = "self", "Tự chấm"
+        AGREED = "agreed", "Khối chấm chéo, thống nhất"
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="bloc_scores")
+    bloc = models.ForeignKey("units.Bloc", on_delete=models.CASCADE, related_name="scores")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="bloc_scores")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    points = models.DecimalField("điểm", max_digits=8, decimal_places=2)
+    entered_by = actor_field("người chấm")
+    entered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "điểm thi đua khối"
+        verbose_name_plural = "điểm thi đua khối"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "bloc", "unit", "kind"], name="bloc_score_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit}: {self.points} ({self.get_kind_display()})"

@@ -327,3 +327,31 @@ class Membership(TimeStampedModel, ArchivableModel):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} — {self.unit.name}"
+
+
+class Bloc(TimeStampedModel):
+    """Khối thi đua: units grouped by an issuing body for a year, led by a head unit,
+    which score and rank each other."""
+
+    issuer = models.ForeignKey(
+        Unit, verbose_name="cơ quan tổ chức", on_delete=models.PROTECT, related_name="blocs"
+    )
+    year = models.PositiveSmallIntegerField("năm")
+    name = models.CharField("tên khối", max_length=255)
+    head = models.ForeignKey(
+        Unit, verbose_name="đơn vị trưởng khối", on_delete=models.PROTECT, related_name="blocs_led"
+    )
+    members = models.ManyToManyField(
+        Unit, verbose_name="đơn vị thành viên", related_name="blocs_in"
+    )
+
+    class Meta:
+        verbose_name = "khối thi đua"
+        verbose_name_plural = "khối thi đua"
+        ordering = ["-year", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "year", "name"], name="bloc_name_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.year})"

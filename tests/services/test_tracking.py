@@ -1,0 +1,181 @@
+"""Results tracking: registrations, reports (late, missing), attainment, blocs and ranking,
+with figures checked against hand-computed values on a small fixture."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from campaigns import tracking
+from campaigns.models import BlocScore, Criterion, ReportPeriod, ResultReport
+from units.models import Membership
+
+pytestmark = pytest.mark.django_db
+D = Decimal
+
+
+@pytest.fixture
+def setup(demo, demo_units, make_member):
+    campaign = demo["000"]  # Tam Đường
+    office = make_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF)
+    communes = [demo_units[c] for c in ("ubnd-tt-tam-duong", "ubnd-x-binh-lu", "ubnd-x-son-binh")]
+    staff = [make_member(f"cb.{u.code}", u, Membership.Role.UNIT_STAFF) for u in communes]
+    numeric = tracking.criterion_add(
+        actor=office,
+        campaign=campaign,
+        name="Thu ngân sách",
+        kind="numeric",
+        measure="triệu đồng",
+        target=D(100),
+        group="Kinh tế",
+    )
+    yes_no = tracking.criterion_add(
+        actor=office,
+        campaign=campaign,
+        name="Đạt chuẩn nông thôn mới",
+        kind="boolean",
+        group="Kinh tế",
+    )
+    period = ReportPeriod.objects.create(
+        campaign=campaign, kind="final", due_on=timezone.localdate() - datetime.timedelta(days=10)
+    )
+    return {
+        "campaign": campaign,
+        "office": office,
+        "units": communes,
+        "staff": staff,
+        "numeric": numeric,
+        "yes_no": yes_no,
+        "period": period,
+    }
+
+
+def test_participation_reports_and_attainment(setup):
+    s = setup
+    campaign = s["campaign"]
+    for unit, user in zip(s["units"][:2], s["staff"][:2], strict=True):
+        tracking.registration_submit(
+            actor=user,
+            campaign=campaign,
+            unit=unit,
+            targets={s["numeric"].pk: D(120)},
+            titles_aimed="Tập thể lao động tiên tiến",
+        )
+    # unit 0 reports on time (backdated), unit 1 late (today, after the due date), unit 2 never
+    r0 = tracking.report_save(
+        actor=s["staff"][0],
+        period=s["period"],
+        unit=s["units"][0],
+        values={s["numeric"].pk: (D(130), "Biên lai"), s["yes_no"].pk: (D(1), "")},
+        submit=True,
+    )
+    ResultReport.objects.filter(pk=r0.pk).update(
+        submitted_at=timezone.now() - datetime.timedelta(days=20)
+    )
+    tracking.report_save(
+        actor=s["staff"][1],
+        period=s["period"],
+        unit=s["units"][1],
+        values={s["numeric"].pk: (D(80), ""), s["yes_no"].pk: (D(0), "")},
+        submit=True,
+    )
+
+    figures = tracking.participation(campaign)
+    addressed = figures["addressed"]
+    assert addressed == len(tracking.addressed_units(campaign)) and addressed >= 9
+    assert figures["registered"] == 2
+    period = figures["periods"][0]
+    assert (period["on_time"], period["late"], period["missing"]) == (1, 1, addressed - 2)
+
+    rows = {r["criterion"].name: r for r in tracking.attainment(campaign, s["period"])}
+    assert rows["Thu ngân sách"]["reported"] == 2 and rows["Thu ngân sách"]["reached"] == 1
+    assert rows["Đạt chuẩn nông thôn mới"]["reached"] == 1
+
+
+def test_units_report_only_for_themselves(setup):
+    s = setup
+    with pytest.raises(PermissionDenied):
+        tracking.report_save(actor=s["staff"][0], period=s["period"], unit=s["units"][1], values={})
+    with pytest.raises(PermissionDenied):
+        tracking.registration_submit(
+            actor=s["staff"][0], campaign=s["campaign"], unit=s["units"][1], targets={}
+        )
+    report = tracking.report_save(
+        actor=s["staff"][0], period=s["period"], unit=s["units"][0], values={}, submit=True
+    )
+    with pytest.raises(ValidationError, match="đã nộp"):
+        tracking.report_save(actor=s["staff"][0], period=s["period"], unit=s["units"][0], values={})
+    tracking.report_return(actor=s["office"], report=report, reason="Thiếu minh chứng")
+    report = tracking.report_save(
+        actor=s["staff"][0], period=s["period"], unit=s["units"][0], values={}, submit=True
+    )
+    assert report.status == "submitted" and report.return_reason == ""
+
+
+def test_registration_deadline(setup):
+    s = setup
+    s["campaign"].registration_deadline = timezone.localdate() - datetime.timedelta(days=1)
+    s["campaign"].save()
+    with pytest.raises(ValidationError, match="quá hạn đăng ký"):
+        tracking.registration_submit(
+            actor=s["staff"][0], campaign=s["campaign"], unit=s["units"][0], targets={}
+        )
+
+
+def test_bloc_ranking_with_ties_and_head_only_agreed_scores(setup):
+    s = setup
+    a, b, c = s["units"]
+    bloc = tracking.bloc_create(
+        actor=s["office"],
+        issuer=s["campaign"].issuer,
+        year=2025,
+        name="Khối xã, thị trấn",
+        head=a,
+        members=[b, c],
+    )
+    with pytest.raises(ValidationError, match="khối khác"):
+        tracking.bloc_create(
+            actor=s["office"],
+            issuer=s["campaign"].issuer,
+            year=2025,
+            name="Khối 2",
+            head=c,
+            members=[],
+        )
+    tracking.score_enter(
+        actor=s["staff"][1], campaign=s["campaign"], bloc=bloc, unit=b, kind="self", points=D(95)
+    )
+    with pytest.raises(PermissionDenied, match="trưởng khối"):
+        tracking.score_enter(
+            actor=s["staff"][1],
+            campaign=s["campaign"],
+            bloc=bloc,
+            unit=b,
+            kind="agreed",
+            points=D(99),
+        )
+    head = s["staff"][0]
+    for unit, points in ((a, D(90)), (b, D(92)), (c, D(90))):
+        tracking.score_enter(
+            actor=head, campaign=s["campaign"], bloc=bloc, unit=unit, kind="agreed", points=points
+        )
+    ranking = tracking.bloc_ranking(s["campaign"], bloc)
+    assert [(r.unit, r.rank, r.tied) for r in ranking] == [
+        (b, 1, False),
+        (a, 2, True),
+        (c, 2, True),
+    ]
+    assert ranking[0].self_points == D(95)
+    assert BlocScore.objects.count() == 4
+
+
+def test_points_criteria_need_a_maximum(setup):
+    with pytest.raises(ValidationError, match="điểm tối đa"):
+        tracking.criterion_add(
+            actor=setup["office"],
+            campaign=setup["campaign"],
+            name="Chấm điểm",
+            kind=Criterion.Kind.POINTS,
+        )
