@@ -452,3 +452,30 @@ def submission_pdf(request: HttpRequest) -> HttpResponse:
         issuer=issuer, status=Nomination.Status.FORWARDED
     ).select_related("award_type", "nominee_person", "nominee_unit", "nominating_unit")
     return pdf_response(pdf.submission_pdf(issuer, nominations), f"to-trinh-{issuer.pk}.pdf")
+
+
+# Dashboard -------------------------------------------------------------------
+
+
+@login_required
+def campaign_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    from campaigns.models import Campaign
+
+    from .dashboard import campaign_dashboard as build
+    from .dashboard import dashboard_xlsx
+
+    campaign = get_object_or_404(
+        Campaign.objects.filter(issuer__in=office_bodies(request.user)).select_related("issuer"),
+        pk=pk,
+    )
+    data = build(campaign)
+    if request.GET.get("xuat") == "xlsx":
+        response = HttpResponse(
+            dashboard_xlsx(data),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="theo-doi-phong-trao-{campaign.pk}.xlsx"'
+        )
+        return response
+    return render(request, "awards/staff/dashboard.html", data)

@@ -1,0 +1,117 @@
+"""The campaign dashboard: figures, chart with its table, xlsx export, access, and a
+fixed number of queries whatever the number of units."""
+
+import datetime
+import io
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from campaigns import tracking
+from campaigns.models import ReportPeriod
+from units.models import Membership, Unit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def board(demo, demo_units, make_member):
+    campaign = demo["000"]
+    office = make_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF)
+    unit = demo_units["ubnd-x-binh-lu"]
+    staff = make_member("cb.bl", unit, Membership.Role.UNIT_STAFF)
+    criterion = tracking.criterion_add(
+        actor=office, campaign=campaign, name="Thu ngân sách", kind="numeric", target=Decimal(100)
+    )
+    period = ReportPeriod.objects.create(
+        campaign=campaign, kind="final", due_on=timezone.localdate() + datetime.timedelta(days=5)
+    )
+    tracking.registration_submit(
+        actor=staff, campaign=campaign, unit=unit, targets={criterion.pk: Decimal(110)}
+    )
+    tracking.report_save(
+        actor=staff,
+        period=period,
+        unit=unit,
+        values={criterion.pk: (Decimal(120), "")},
+        submit=True,
+    )
+    bloc = tracking.bloc_create(
+        actor=office,
+        issuer=campaign.issuer,
+        year=2025,
+        name="Khối các xã",
+        head=unit,
+        members=[demo_units["ubnd-x-son-binh"]],
+    )
+    tracking.score_enter(
+        actor=staff, campaign=campaign, bloc=bloc, unit=unit, kind="agreed", points=Decimal(95)
+    )
+    return {"campaign": campaign, "office": office, "staff": staff}
+
+
+def test_dashboard_shows_figures_chart_and_table(client, board):
+    client.force_login(board["office"])
+    url = reverse("awards:campaign_dashboard", args=[board["campaign"].pk])
+    html = client.get(url).content.decode()
+    assert "Đã đăng ký: <strong>1</strong>" in html
+    assert "<svg" in html and 'role="img"' in html and "Số đơn vị đạt chỉ tiêu" in html
+    assert "Khối các xã" in html and "UBND xã Bình Lư" in html
+
+
+def test_dashboard_exports_every_table_to_xlsx(client, board):
+    client.force_login(board["office"])
+    response = client.get(
+        reverse("awards:campaign_dashboard", args=[board["campaign"].pk]), {"xuat": "xlsx"}
+    )
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Tham gia", "Báo cáo", "Tiêu chí", "Xếp hạng khối", "Khen thưởng"]
+    assert list(book["Tham gia"].iter_rows(values_only=True))[1][1] == 1
+    assert list(book["Báo cáo"].iter_rows(values_only=True))[1][2:] == (
+        1,
+        0,
+        list(book["Tham gia"].iter_rows(values_only=True))[1][0] - 1,
+    )
+    assert list(book["Tiêu chí"].iter_rows(values_only=True))[1][:4] == (
+        "Thu ngân sách",
+        None,
+        1,
+        1,
+    )
+
+
+def test_only_the_issuers_office_opens_it(client, board, make_member, demo_units):
+    url = reverse("awards:campaign_dashboard", args=[board["campaign"].pk])
+    client.force_login(board["staff"])
+    assert client.get(url).status_code == 404
+    client.force_login(
+        make_member("nv.tu", demo_units["ubnd-tan-uyen"], Membership.Role.OFFICE_STAFF)
+    )
+    assert client.get(url).status_code == 404
+
+
+def test_query_count_is_the_same_for_10_and_300_units(client, board, demo_units):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    parent = demo_units["ubnd-tam-duong"]
+    url = reverse("awards:campaign_dashboard", args=[board["campaign"].pk])
+    client.force_login(board["office"])
+    counts = []
+    for start, stop in ((0, 10), (10, 300)):
+        Unit.objects.bulk_create(
+            Unit(code=f"thon-{i}", name=f"Thôn {i}", kind="village", level="other", parent=parent)
+            for i in range(start, stop)
+        )
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1] and counts[0] < 40
+    assert (
+        f"/ {tracking.participation(board['campaign'])['addressed']} đơn vị"
+        in response.content.decode()
+    )
