@@ -72,3 +72,17 @@ def submission_pdf(issuer: Unit, nominations: Iterable[Nomination]) -> bytes:
         "pdf/submission.html",
         {"issuer": issuer, "nominations": list(nominations), "today": timezone.localdate()},
     )
+
+
+def final_review_pdf(campaign, data: dict, narrative: str) -> bytes:
+    """Báo cáo tổng kết phong trào: the narrative, the dashboard's figures and tables, and
+    the awards decided under the campaign."""
+    from .models import AwardGrant
+
+    grants = AwardGrant.objects.filter(nomination__campaign=campaign).select_related(
+        "award_type", "person", "unit", "awardee_unit", "decision"
+    )
+    return render_pdf(
+        "pdf/final_review.html",
+        {**data, "narrative": narrative, "grants": grants, "today": timezone.localdate()},
+    )

@@ -594,3 +594,56 @@ def comment_add(*, nomination: Nomination, name: str, contact: str, text: str, s
         text=text.strip()[:3000],
         sender_key=sender_key,
     )
+
+
+def _deciding_body(issuer: Unit, award_type) -> Unit:
+    """The body whose council decides: this issuer if it has the authority, else the
+    nearest issuing body above it."""
+    if award_type.granted_by(issuer) or issuer.parent_id is None:
+        return issuer
+    return issuing_body_of(issuer.parent) or issuer
+
+
+@transaction.atomic
+def nominations_from_ranking(
+    *,
+    actor: AbstractBaseUser,
+    campaign,
+    ranking: list,
+    award_type,
+    top: int = 1,
+) -> list[Nomination]:
+    """Đề nghị từ kết quả xếp hạng: the standing office drafts collective nominations
+    (Cờ thi đua, Bằng khen) for the leading units of a bloc, in one step. Units tied
+    at the cut-off rank are all included; the drafts then follow the awards flow."""
+    ensure_office(actor, campaign.issuer)
+    if award_type.recipient_kind != "collective":
+        raise ValidationError("Chọn một danh hiệu, hình thức dành cho tập thể.")
+    ranked = [r for r in ranking if r.rank is not None]
+    if not ranked:
+        raise ValidationError("Khối chưa có điểm thống nhất để xếp hạng.")
+    cutoff = ranked[min(top, len(ranked)) - 1].rank
+    drafts = []
+    for row in ranked:
+        if row.rank > cutoff:
+            break
+        nomination = Nomination(
+            award_type=award_type,
+            nominee_unit=row.unit,
+            nominating_unit=campaign.issuer,
+            campaign=campaign,
+            commendation_kind=Nomination.CommendationKind.CAMPAIGN,
+            issuer=_deciding_body(campaign.issuer, award_type),
+            achievement_summary=f"Xếp hạng {row.rank} khối thi đua với {row.points} điểm"
+            + (" (đồng hạng)" if row.tied else "")
+            + ".",
+        )
+        nomination.save()
+        NominationEvent.objects.create(
+            nomination=nomination,
+            by=actor,
+            to_status=Status.DRAFT,
+            note="Lập từ kết quả xếp hạng khối.",
+        )
+        drafts.append(nomination)
+    return drafts

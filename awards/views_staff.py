@@ -469,6 +469,11 @@ def campaign_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     data = build(campaign)
+    if request.method == "POST":  # the final-review report, with the narrative as edited
+        narrative = request.POST.get("narrative", "").replace("\r\n", "\n")
+        return pdf_response(
+            pdf.final_review_pdf(campaign, data, narrative), f"bao-cao-tong-ket-{campaign.pk}.pdf"
+        )
     if request.GET.get("xuat") == "xlsx":
         response = HttpResponse(
             dashboard_xlsx(data),

@@ -115,3 +115,17 @@ def test_query_count_is_the_same_for_10_and_300_units(client, board, demo_units)
         f"/ {tracking.participation(board['campaign'])['addressed']} đơn vị"
         in response.content.decode()
     )
+
+
+def test_final_review_pdf_with_the_edited_narrative(client, board):
+    from pypdf import PdfReader
+
+    client.force_login(board["office"])
+    url = reverse("awards:campaign_dashboard", args=[board["campaign"].pk])
+    response = client.post(url, {"narrative": "Phong trào đạt kết quả tốt ở các xã vùng cao."})
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    text = " ".join(text.split())
+    assert "BÁO CÁO" in text and "Phong trào đạt kết quả tốt ở các xã vùng cao." in text
+    assert "1/" in text and "đăng ký thi đua" in text
+    assert "Thu ngân sách" in text and "Khối các xã" in text and "UBND xã Bình Lư" in text

@@ -1,0 +1,39 @@
+"""Thống kê khen thưởng qua các năm: counted in the database from the register."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+
+from units.models import Person
+
+from .models import AwardGrant
+
+
+def grants_by(field: str, grants: QuerySet[AwardGrant] | None = None) -> list[dict]:
+    """Awards counted by award type, year or unit (one GROUP BY, no join multiplied)."""
+    grants = grants if grants is not None else AwardGrant.objects.all()
+    names = {"award_type": "award_type__name", "year": "year", "unit": "awardee_unit__name"}
+    rows = grants.values(names[field]).annotate(count=Count("pk")).order_by("-count", names[field])
+    return [{"label": row[names[field]], "count": row["count"]} for row in rows]
+
+
+def individual_shares(grants: QuerySet[AwardGrant] | None = None) -> dict:
+    """Among individual awardees: how many are direct workers, women, ethnic minorities.
+
+    One row per grant joins one person, so the conditional counts do not multiply."""
+    grants = (grants if grants is not None else AwardGrant.objects.all()).filter(
+        person__isnull=False
+    )
+    figures = grants.aggregate(
+        total=Count("pk"),
+        direct=Count("pk", filter=Q(person__is_direct_worker=True)),
+        women=Count("pk", filter=Q(person__gender=Person.Gender.FEMALE)),
+        minorities=Count(
+            "pk",
+            filter=~Q(person__ethnicity="") & ~Q(person__ethnicity=Person.MAJORITY_ETHNICITY),
+        ),
+    )
+    total = figures["total"] or 0
+    for key in ("direct", "women", "minorities"):
+        figures[f"{key}_percent"] = round(100 * figures[key] / total, 1) if total else None
+    return figures
