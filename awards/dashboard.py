@@ -50,6 +50,10 @@ def campaign_dashboard(campaign: Campaign) -> dict:
         "blocs": [(bloc, tracking.bloc_ranking(campaign, bloc)) for bloc in blocs],
         "by_status": by_status,
         "by_type": [{"label": row["award_type__name"], "count": row["n"]} for row in by_type],
+        "cascade": [
+            {"campaign": child, "figures": tracking.participation(child)}
+            for child in campaign.children.select_related("issuer", "document_type")
+        ],
     }
 
 
@@ -94,6 +98,30 @@ def dashboard_xlsx(data: dict) -> bytes:
     sheet.append(["Danh hiệu, hình thức", "Số hồ sơ"])
     for row in data["by_type"]:
         sheet.append([row["label"], row["count"]])
+    sheet = book.create_sheet("Các cấp hưởng ứng")
+    sheet.append(
+        [
+            "Cơ quan",
+            "Văn bản",
+            "Trạng thái",
+            "Đã đăng ký",
+            "Đơn vị được phát động",
+            "Báo cáo đã nộp",
+        ]
+    )
+    for row in data["cascade"]:
+        child, figures = row["campaign"], row["figures"]
+        reported = sum(p["on_time"] + p["late"] for p in figures["periods"])
+        sheet.append(
+            [
+                child.issuer.name,
+                f"{child.document_type.name} {child.number_symbol}",
+                child.phase[1],
+                figures["registered"],
+                figures["addressed"],
+                reported,
+            ]
+        )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

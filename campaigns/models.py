@@ -781,3 +781,23 @@ class BlocScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit}: {self.points} ({self.get_kind_display()})"
+
+
+class ReminderLog(models.Model):
+    """A reminder already sent (unit, what, which kind), so cron can run the command often."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    subject = models.CharField(max_length=30)  # "registration" or "period:<id>"
+    kind = models.CharField(max_length=10)  # "before" or "after"
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "campaign", "subject", "kind"], name="reminder_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.subject} {self.kind}"

@@ -273,3 +273,72 @@ def attainment(campaign: Campaign, period: ReportPeriod) -> list[dict]:
             reached = None
         rows.append({"criterion": criterion, "reported": reported, "reached": reached})
     return rows
+
+
+REMIND_DAYS_BEFORE = 3
+
+
+def send_reminders(*, today=None) -> int:
+    """Email unit staff before a deadline (registration, report) they have not met, and
+    once more after it passes. Each reminder is sent once (ReminderLog): safe from cron."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.db import IntegrityError
+
+    from units.models import Membership
+
+    from .models import ReminderLog
+
+    today = today or timezone.localdate()
+    sent = 0
+    due: list[tuple[Campaign, str, object, set[int]]] = []
+    for campaign in Campaign.objects.filter(status=Campaign.Status.PUBLISHED).select_related(
+        "issuer"
+    ):
+        addressed = set(addressed_units(campaign).values_list("pk", flat=True))
+        if campaign.registration_deadline:
+            done = set(
+                Registration.objects.filter(
+                    campaign=campaign, submitted_at__isnull=False
+                ).values_list("unit_id", flat=True)
+            )
+            due.append((campaign, "registration", campaign.registration_deadline, addressed - done))
+        for period in campaign.periods.all():
+            done = set(
+                ResultReport.objects.filter(
+                    period=period, status=ResultReport.Status.SUBMITTED
+                ).values_list("unit_id", flat=True)
+            )
+            due.append((campaign, f"period:{period.pk}", period.due_on, addressed - done))
+    for campaign, subject, deadline, missing in due:
+        days = (deadline - today).days
+        kind = "before" if 0 <= days <= REMIND_DAYS_BEFORE else ("after" if days < 0 else None)
+        if kind is None or not missing:
+            continue
+        what = "đăng ký thi đua" if subject == "registration" else "nộp báo cáo kết quả"
+        emails_by_unit: dict[int, set[str]] = {}
+        for m in (
+            Membership.objects.active()
+            .filter(unit_id__in=missing, role=Membership.Role.UNIT_STAFF)
+            .select_related("user")
+        ):
+            if m.user.email:
+                emails_by_unit.setdefault(m.unit_id, set()).add(m.user.email)
+        for unit_id, emails in emails_by_unit.items():
+            try:
+                with transaction.atomic():
+                    ReminderLog.objects.create(
+                        unit_id=unit_id, campaign=campaign, subject=subject, kind=kind
+                    )
+            except IntegrityError:
+                continue
+            when = "sắp đến hạn" if kind == "before" else "đã quá hạn"
+            send_mail(
+                f"[thidua] Nhắc {what}: {when} ({deadline:%d/%m/%Y})",
+                f"Đơn vị của bạn chưa {what} cho phong trào “{campaign.subject}” "
+                f"của {campaign.issuer.name}. Hạn: {deadline:%d/%m/%Y}.\n\nThư tự động từ hệ thống thidua.",
+                settings.DEFAULT_FROM_EMAIL,
+                sorted(emails),
+            )
+            sent += 1
+    return sent

@@ -68,7 +68,14 @@ def test_dashboard_exports_every_table_to_xlsx(client, board):
         reverse("awards:campaign_dashboard", args=[board["campaign"].pk]), {"xuat": "xlsx"}
     )
     book = openpyxl.load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == ["Tham gia", "Báo cáo", "Tiêu chí", "Xếp hạng khối", "Khen thưởng"]
+    assert book.sheetnames == [
+        "Tham gia",
+        "Báo cáo",
+        "Tiêu chí",
+        "Xếp hạng khối",
+        "Khen thưởng",
+        "Các cấp hưởng ứng",
+    ]
     assert list(book["Tham gia"].iter_rows(values_only=True))[1][1] == 1
     assert list(book["Báo cáo"].iter_rows(values_only=True))[1][2:] == (
         1,
@@ -129,3 +136,15 @@ def test_final_review_pdf_with_the_edited_narrative(client, board):
     assert "BÁO CÁO" in text and "Phong trào đạt kết quả tốt ở các xã vùng cao." in text
     assert "1/" in text and "đăng ký thi đua" in text
     assert "Thu ngân sách" in text and "Khối các xã" in text and "UBND xã Bình Lư" in text
+
+
+def test_the_province_sees_the_campaigns_launched_in_answer(client, demo, make_member):
+    province = demo["004"]
+    office = make_member("nv.snv", province.issuer, Membership.Role.OFFICE_STAFF)
+    client.force_login(office)
+    html = client.get(reverse("awards:campaign_dashboard", args=[province.pk])).content.decode()
+    assert (
+        "Các cấp hưởng ứng" in html
+        and "UBND thành phố Lai Châu" in html
+        and "5834/PĐTĐ-UBND" in html
+    )

@@ -179,3 +179,29 @@ def test_points_criteria_need_a_maximum(setup):
             name="Chấm điểm",
             kind=Criterion.Kind.POINTS,
         )
+
+
+def test_reminders_before_and_after_the_deadline_once_each(setup):
+    from django.core import mail
+
+    s = setup
+    for user in s["staff"]:
+        user.email = f"{user.username}@example.vn"
+        user.save()
+    campaign = s["campaign"]
+    campaign.registration_deadline = timezone.localdate() + datetime.timedelta(days=2)
+    campaign.save()
+    tracking.registration_submit(
+        actor=s["staff"][0], campaign=campaign, unit=s["units"][0], targets={}
+    )
+    sent = tracking.send_reminders()
+    # registration: units 1 and 2 (2 days before); final report (10 days late): all three units
+    assert sent == 5
+    registration = [m for m in mail.outbox if "đăng ký thi đua" in m.subject]
+    assert sorted(m.to[0] for m in registration) == [
+        f"{u.username}@example.vn" for u in s["staff"][1:]
+    ]
+    assert all("sắp đến hạn" in m.subject for m in registration)
+    assert tracking.send_reminders() == 0  # run again: nothing more
+    later = timezone.localdate() + datetime.timedelta(days=5)
+    assert tracking.send_reminders(today=later) == 2  # registration now overdue: once more
