@@ -54,6 +54,7 @@ lint: install
 bench: install
 	$(BIN)/python bench/parser.py
 	$(BIN)/python bench/portal.py
+	$(BIN)/python bench/dashboard.py
 
 format: install
 	$(BIN)/ruff check --fix .

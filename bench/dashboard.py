@@ -1,0 +1,89 @@
+"""Benchmark: the campaign dashboard at province scale.
+
+A synthetic province (bench/synthetic.py data): 500 units in 20 blocs, 50,000
+persons, 200 campaigns with criteria, registrations, result reports and
+nominations. Measures the dashboard's server time for the busiest campaign and
+writes its section of docs/benchmarks.md. Goal: under 300 ms on PostgreSQL.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/thidua .venv/bin/python bench/dashboard.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_databases, setup_test_environment, teardown_databases  # noqa: E402
+
+from bench.report import write_section  # noqa: E402
+from bench.synthetic import generate  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "20"))
+BUDGET_MS = 300
+
+
+def main() -> None:
+    setup_test_environment()
+    config = setup_databases(verbosity=0, interactive=False)
+    try:
+        started = time.perf_counter()
+        sizes = generate()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        fill_s = time.perf_counter() - started
+        admin = get_user_model().objects.create_superuser("bench", "b@example.vn", "x")
+        client = Client()
+        client.force_login(admin)
+        url = f"/quan-ly/khen-thuong/theo-doi/{sizes['campaign_id']}/"
+        client.get(url)  # warm up
+        times = []
+        for _ in range(RUNS):
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200
+    finally:
+        teardown_databases(config, verbosity=0)
+    median = statistics.median(times)
+    p95 = sorted(times)[int(len(times) * 0.95) - 1]
+    lines = [
+        f"## Campaign dashboard at province scale ({connection.vendor})",
+        "",
+        f"Synthetic data (`bench/synthetic.py`, generated in {fill_s:.0f} s): "
+        + ", ".join(
+            f"{value:,} {name}".replace(",", ".")
+            for name, value in sizes.items()
+            if name != "campaign_id"
+        )
+        + ".",
+        "",
+        f"`bench/dashboard.py`: {RUNS} requests after one warm-up, server time through the test client.",
+        "",
+        "| page | median (ms) | p95 (ms) | budget (ms) | within budget |",
+        "|---|---|---|---|---|",
+        f"| campaign dashboard | {median:.1f} | {p95:.1f} | {BUDGET_MS} | {'yes' if p95 <= BUDGET_MS else 'NO'} |",
+    ]
+    write_section("dashboard", lines)
+    print("\n".join(lines))
+    if p95 > BUDGET_MS:
+        sys.exit("Over budget")
+
+
+if __name__ == "__main__":
+    main()
