@@ -13,7 +13,7 @@ from campaigns import tracking
 from campaigns.models import Campaign
 from units.models import Bloc
 
-from .models import Nomination
+from .models import AwardType, Nomination
 
 
 def campaign_dashboard(campaign: Campaign) -> dict:
@@ -50,6 +50,7 @@ def campaign_dashboard(campaign: Campaign) -> dict:
         "blocs": [(bloc, tracking.bloc_ranking(campaign, bloc)) for bloc in blocs],
         "by_status": by_status,
         "by_type": [{"label": row["award_type__name"], "count": row["n"]} for row in by_type],
+        "collective_awards": AwardType.objects.filter(recipient_kind="collective", archived=False),
         "cascade": [
             {"campaign": child, "figures": tracking.participation(child)}
             for child in campaign.children.select_related("issuer", "document_type")

@@ -469,6 +469,26 @@ def campaign_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     data = build(campaign)
+    if request.method == "POST" and "from_ranking" in request.POST:
+        from campaigns.tracking import bloc_ranking
+        from units.models import Bloc
+
+        from .models import AwardType
+
+        bloc = get_object_or_404(Bloc, pk=request.POST.get("bloc") or 0, issuer=campaign.issuer)
+        award = get_object_or_404(AwardType, pk=request.POST.get("award_type") or 0)
+        try:
+            drafts = services.nominations_from_ranking(
+                actor=request.user,
+                campaign=campaign,
+                ranking=bloc_ranking(campaign, bloc),
+                award_type=award,
+                top=int(request.POST.get("top") or 1),
+            )
+            messages.success(request, f"Đã lập {len(drafts)} dự thảo đề nghị “{award.name}”.")
+        except ValidationError as exc:
+            messages.error(request, _errors(exc))
+        return redirect("awards:campaign_dashboard", pk=pk)
     if request.method == "POST":  # the final-review report, with the narrative as edited
         narrative = request.POST.get("narrative", "").replace("\r\n", "\n")
         return pdf_response(

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views_tracking as v
+
+app_name = "tracking"
+
+urlpatterns = [
+    path("phong-trao/<int:pk>/tieu-chi/", v.criteria, name="criteria"),
+    path("khoi/", v.blocs, name="blocs"),
+    path("khoi/<int:bloc_pk>/phong-trao/<int:pk>/cham-diem/", v.scores, name="scores"),
+    path("don-vi/", v.unit_campaigns, name="unit_campaigns"),
+    path("don-vi/<int:unit_pk>/phong-trao/<int:pk>/dang-ky/", v.register, name="register"),
+    path("don-vi/<int:unit_pk>/ky/<int:period_pk>/bao-cao/", v.report, name="report"),
+]

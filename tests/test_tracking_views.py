@@ -1,0 +1,142 @@
+"""Results tracking pages: the office sets criteria and blocs; units register, report and
+score; units see and edit only their own; the bloc head scores only its bloc."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from awards.models import Nomination
+from campaigns.models import BlocScore, Registration, ReportPeriod, ResultReport
+from units.models import Bloc, Membership
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(demo, demo_units, make_member):
+    campaign = demo["000"]
+    return {
+        "campaign": campaign,
+        "office": make_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF),
+        "a": demo_units["ubnd-x-binh-lu"],
+        "b": demo_units["ubnd-x-son-binh"],
+        "staff_a": make_member("cb.a", demo_units["ubnd-x-binh-lu"], Membership.Role.UNIT_STAFF),
+        "staff_b": make_member("cb.b", demo_units["ubnd-x-son-binh"], Membership.Role.UNIT_STAFF),
+        "outsider": make_member(
+            "cb.x", demo_units["ubnd-x-muong-khoa"], Membership.Role.UNIT_STAFF
+        ),
+    }
+
+
+def test_office_criteria_periods_deadline_and_blocs(client, world):
+    c = world["campaign"]
+    client.force_login(world["office"])
+    url = reverse("tracking:criteria", args=[c.pk])
+    client.post(
+        url,
+        {
+            "criterion": "1",
+            "c-name": "Thu ngân sách",
+            "c-kind": "numeric",
+            "c-target": "100",
+            "c-weight": "1",
+            "c-group": "Kinh tế",
+        },
+    )
+    client.post(url, {"period": "1", "p-kind": "final", "p-due_on": "15/12/2026"})
+    client.post(url, {"deadline": "31/03/2026"})
+    c.refresh_from_db()
+    assert c.criteria.get().name == "Thu ngân sách"
+    assert c.periods.get().due_on == datetime.date(2026, 12, 15)
+    assert c.registration_deadline == datetime.date(2026, 3, 31)
+    response = client.post(
+        reverse("tracking:blocs"),
+        {
+            "issuer": c.issuer.pk,
+            "year": 2026,
+            "name": "Khối xã",
+            "head": world["a"].pk,
+            "members": [world["a"].pk, world["b"].pk],
+        },
+    )
+    assert response.status_code == 302 and Bloc.objects.get().head == world["a"]
+
+
+def test_units_register_and_report_only_for_themselves(client, world):
+    c = world["campaign"]
+    c.criteria.create(name="Thu ngân sách", kind="numeric", target=100)
+    period = ReportPeriod.objects.create(
+        campaign=c, kind="final", due_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    criterion = c.criteria.get()
+    client.force_login(world["staff_a"])
+    page = client.get(reverse("tracking:unit_campaigns")).content.decode()
+    assert "Đăng ký thi đua" in page
+    client.post(
+        reverse("tracking:register", args=[world["a"].pk, c.pk]),
+        {f"target-{criterion.pk}": "120", "titles_aimed": "Tập thể lao động tiên tiến"},
+    )
+    assert Registration.objects.get(unit=world["a"]).targets.get().value == 120
+    client.post(
+        reverse("tracking:report", args=[world["a"].pk, period.pk]),
+        {f"value-{criterion.pk}": "130", f"evidence-{criterion.pk}": "Biên lai", "submit": "1"},
+    )
+    report = ResultReport.objects.get(unit=world["a"])
+    assert report.status == "submitted" and report.is_late  # due yesterday
+    # another unit's forms: refused, nothing written
+    assert client.get(reverse("tracking:register", args=[world["b"].pk, c.pk])).status_code == 403
+    assert (
+        client.post(
+            reverse("tracking:report", args=[world["b"].pk, period.pk]),
+            {f"value-{criterion.pk}": "1", "submit": "1"},
+        ).status_code
+        == 403
+    )
+    assert not ResultReport.objects.filter(unit=world["b"]).exists()
+    assert (
+        client.post(
+            reverse("tracking:report", args=[world["a"].pk, period.pk]),
+            {f"value-{criterion.pk}": "abc"},
+        ).status_code
+        == 200
+    )
+
+
+def test_bloc_head_scores_only_its_bloc(client, world):
+    c = world["campaign"]
+    bloc = Bloc.objects.create(issuer=c.issuer, year=2025, name="Khối xã", head=world["a"])
+    bloc.members.set([world["a"], world["b"]])
+    url = reverse("tracking:scores", args=[bloc.pk, c.pk])
+    client.force_login(world["staff_b"])  # a member, not the head
+    client.post(url, {f"self-{world['b'].pk}": "91", f"agreed-{world['b'].pk}": "99"})
+    assert not BlocScore.objects.filter(kind="agreed").exists()
+    assert not BlocScore.objects.filter(kind="self").exists()  # the whole post is refused
+    client.post(url, {f"self-{world['b'].pk}": "91"})
+    assert BlocScore.objects.get(kind="self").points == 91
+    client.force_login(world["staff_a"])  # the head
+    client.post(url, {f"agreed-{world['a'].pk}": "95", f"agreed-{world['b'].pk}": "97"})
+    assert BlocScore.objects.filter(kind="agreed").count() == 2
+    client.force_login(world["outsider"])
+    assert client.get(url).status_code == 403
+
+
+def test_ranking_makes_drafts_from_the_dashboard(client, world):
+    c = world["campaign"]
+    bloc = Bloc.objects.create(
+        issuer=c.issuer, year=c.end_date.year, name="Khối xã", head=world["a"]
+    )
+    bloc.members.set([world["a"], world["b"]])
+    BlocScore.objects.create(campaign=c, bloc=bloc, unit=world["a"], kind="agreed", points=95)
+    BlocScore.objects.create(campaign=c, bloc=bloc, unit=world["b"], kind="agreed", points=90)
+    from awards.models import AwardType
+
+    client.force_login(world["office"])
+    url = reverse("awards:campaign_dashboard", args=[c.pk])
+    award = AwardType.objects.get(code="giay-khen-huyen-tap-the")
+    response = client.post(
+        url, {"from_ranking": "1", "bloc": bloc.pk, "award_type": award.pk, "top": 1}, follow=True
+    )
+    assert "Đã lập 1 dự thảo" in response.content.decode()
+    assert Nomination.objects.get().nominee_unit == world["a"]
