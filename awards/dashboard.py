@@ -10,7 +10,7 @@ from django.db.models import Count
 from openpyxl import Workbook
 
 from campaigns import tracking
-from campaigns.models import Campaign
+from campaigns.models import Campaign, ResultReport
 from units.models import Bloc
 
 from .models import AwardType, Nomination
@@ -39,9 +39,21 @@ def campaign_dashboard(campaign: Campaign) -> dict:
         .annotate(n=Count("pk"))
         .order_by("-n", "award_type__name")
     )
+    addressed = list(tracking.addressed_units(campaign).order_by("name"))
+    registered = set(
+        campaign.registrations.filter(submitted_at__isnull=False).values_list("unit_id", flat=True)
+    )
+    reports = (
+        ResultReport.objects.filter(period__campaign=campaign)
+        .exclude(status=ResultReport.Status.DRAFT)
+        .select_related("unit", "period")
+        .order_by("period__due_on", "unit__name")
+    )
     return {
         "campaign": campaign,
         "figures": figures,
+        "units": [{"unit": u, "registered": u.pk in registered} for u in addressed],
+        "reports": list(reports),
         "attainment": (rows := tracking.attainment(campaign, last) if last else []),
         "attainment_rows": [
             {"label": r["criterion"].name, "reached": r["reached"] or 0} for r in rows

@@ -36,4 +36,5 @@ urlpatterns = [
     path("quyet-dinh/<int:pk>/giay-khen.pdf", v.certificates_pdf, name="certificates_pdf"),
     path("to-trinh.pdf", v.submission_pdf, name="submission_pdf"),
     path("theo-doi/<int:pk>/", v.campaign_dashboard, name="campaign_dashboard"),
+    path("thong-ke/", v.statistics, name="statistics"),
 ]

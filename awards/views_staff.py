@@ -469,6 +469,21 @@ def campaign_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     data = build(campaign)
+    if request.method == "POST" and "return_report" in request.POST:
+        from campaigns import tracking as results
+        from campaigns.models import ResultReport
+
+        report = get_object_or_404(
+            ResultReport, pk=request.POST["return_report"], period__campaign=campaign
+        )
+        try:
+            results.report_return(
+                actor=request.user, report=report, reason=request.POST.get("reason", "")
+            )
+            messages.success(request, f"Đã trả lại báo cáo của {report.unit.name}.")
+        except ValidationError as exc:
+            messages.error(request, _errors(exc))
+        return redirect("awards:campaign_dashboard", pk=pk)
     if request.method == "POST" and "from_ranking" in request.POST:
         from campaigns.tracking import bloc_ranking
         from units.models import Bloc
@@ -504,3 +519,51 @@ def campaign_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return response
     return render(request, "awards/staff/dashboard.html", data)
+
+
+@login_required
+def statistics(request: HttpRequest) -> HttpResponse:
+    """Thống kê khen thưởng qua các năm (office and leaders)."""
+    from .models import AwardGrant
+    from .statistics import grants_by, individual_shares
+
+    bodies = office_bodies(request.user)
+    if not bodies.exists():
+        raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
+    below: set[int] = set()
+    for body in bodies:
+        below |= body.descendant_ids()
+    grants = AwardGrant.objects.filter(awardee_unit_id__in=below)
+    data = {
+        "by_type": grants_by("award_type", grants),
+        "by_year": grants_by("year", grants),
+        "by_unit": grants_by("unit", grants)[:30],
+        "shares": individual_shares(grants),
+    }
+    if request.GET.get("xuat") == "xlsx":
+        import io
+
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for index, (title, key) in enumerate(
+            (("Theo danh hiệu", "by_type"), ("Theo năm", "by_year"), ("Theo đơn vị", "by_unit"))
+        ):
+            sheet = book.active if index == 0 else book.create_sheet()
+            sheet.title = title
+            sheet.append(["Nhóm", "Số lượt khen thưởng"])
+            for row in data[key]:
+                sheet.append([row["label"], row["count"]])
+        sheet = book.create_sheet("Tỷ lệ cá nhân")
+        shares = data["shares"]
+        sheet.append(["Tổng số cá nhân", "Lao động trực tiếp", "Nữ", "Dân tộc thiểu số"])
+        sheet.append([shares["total"], shares["direct"], shares["women"], shares["minorities"]])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = 'attachment; filename="thong-ke-khen-thuong.xlsx"'
+        return response
+    return render(request, "awards/staff/statistics.html", data)

@@ -148,3 +148,19 @@ def test_the_province_sees_the_campaigns_launched_in_answer(client, demo, make_m
         and "UBND thành phố Lai Châu" in html
         and "5834/PĐTĐ-UBND" in html
     )
+
+
+def test_office_sees_who_registered_and_returns_a_report(client, board):
+    client.force_login(board["office"])
+    url = reverse("awards:campaign_dashboard", args=[board["campaign"].pk])
+    html = client.get(url).content.decode()
+    assert (
+        "UBND xã Bình Lư — đã đăng ký" in html
+        and "UBND xã Sơn Bình — <strong>chưa đăng ký</strong>" in html
+    )
+    from campaigns.models import ResultReport
+
+    report = ResultReport.objects.get()
+    client.post(url, {"return_report": report.pk, "reason": "Thiếu minh chứng thu ngân sách"})
+    report.refresh_from_db()
+    assert report.status == "returned" and report.return_reason == "Thiếu minh chứng thu ngân sách"

@@ -91,3 +91,32 @@ def test_ranking_makes_nomination_drafts_for_the_leaders(demo, demo_units, make_
             ranking=tracking.bloc_ranking(campaign, bloc),
             award_type=AwardType.objects.get(code="lao-dong-tien-tien"),
         )
+
+
+def test_statistics_page_and_export(client, demo, demo_units, make_member):
+    import io
+
+    import openpyxl
+    from django.urls import reverse
+
+    from awards.demo import load_demo_cycle
+    from units.demo import load_demo_users
+
+    load_demo_users(demo_units)
+    load_demo_cycle()
+    office = make_member("nv.tp", demo_units["ubnd-tp-lai-chau"], Membership.Role.OFFICE_STAFF)
+    client.force_login(office)
+    html = client.get(reverse("awards:statistics")).content.decode()
+    assert "Tổng số lượt: <strong>2</strong>" in html  # two individuals in the demo decision
+    assert "<svg" in html and "Lao động tiên tiến" in html
+    book = openpyxl.load_workbook(
+        io.BytesIO(client.get(reverse("awards:statistics"), {"xuat": "xlsx"}).content)
+    )
+    assert book.sheetnames == ["Theo danh hiệu", "Theo năm", "Theo đơn vị", "Tỷ lệ cá nhân"]
+    assert list(book["Theo năm"].iter_rows(values_only=True))[1] == (2025, 3)
+    other = make_member("nv.tu", demo_units["ubnd-tan-uyen"], Membership.Role.OFFICE_STAFF)
+    client.force_login(other)
+    assert (
+        "Tổng số lượt: <strong>0</strong>"
+        in client.get(reverse("awards:statistics")).content.decode()
+    )
