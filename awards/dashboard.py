@@ -78,6 +78,23 @@ def dashboard_xlsx(data: dict) -> bytes:
     figures = data["figures"]
     sheet.append(["Đơn vị được phát động", "Đã đăng ký"])
     sheet.append([figures["addressed"], figures["registered"]])
+    sheet = book.create_sheet("Đăng ký")
+    sheet.append(["Đơn vị", "Đã đăng ký"])
+    for row in data["units"]:
+        sheet.append([row["unit"].name, "Có" if row["registered"] else "Chưa"])
+    sheet = book.create_sheet("Báo cáo đã nộp")
+    sheet.append(["Đơn vị", "Kỳ", "Nộp lúc", "Muộn", "Trạng thái"])
+    for r in data["reports"]:
+        submitted = r.submitted_at.strftime("%d/%m/%Y %H:%M") if r.submitted_at else ""
+        sheet.append(
+            [
+                r.unit.name,
+                r.period.get_kind_display(),
+                submitted,
+                "Có" if r.is_late else "",
+                r.get_status_display(),
+            ]
+        )
     sheet = book.create_sheet("Báo cáo")
     sheet.append(["Kỳ báo cáo", "Hạn nộp", "Đúng hạn", "Muộn", "Chưa nộp"])
     for p in figures["periods"]:

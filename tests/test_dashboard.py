@@ -70,6 +70,8 @@ def test_dashboard_exports_every_table_to_xlsx(client, board):
     book = openpyxl.load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == [
         "Tham gia",
+        "Đăng ký",
+        "Báo cáo đã nộp",
         "Báo cáo",
         "Tiêu chí",
         "Xếp hạng khối",
@@ -77,6 +79,7 @@ def test_dashboard_exports_every_table_to_xlsx(client, board):
         "Các cấp hưởng ứng",
     ]
     assert list(book["Tham gia"].iter_rows(values_only=True))[1][1] == 1
+    assert ("UBND xã Bình Lư", "Có") in list(book["Đăng ký"].iter_rows(values_only=True))
     assert list(book["Báo cáo"].iter_rows(values_only=True))[1][2:] == (
         1,
         0,
