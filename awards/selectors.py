@@ -21,10 +21,13 @@ RELATED = (
 
 
 def _unit_ids(user) -> set[int]:
+    """Units whose nominations the user prepares: their units and the units below, and
+    the issuing bodies where they are standing office (nominations the body itself makes,
+    e.g. drafted from a bloc ranking)."""
     ids: set[int] = set()
     for body in unit_bodies(user):
         ids |= body.descendant_ids()
-    return ids
+    return ids | set(office_bodies(user).values_list("pk", flat=True))
 
 
 def nominations_of_units(user) -> QuerySet[Nomination]:

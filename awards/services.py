@@ -50,7 +50,10 @@ User = get_user_model()
 
 
 def can_nominate_for(user, unit: Unit) -> bool:
-    """Unit staff nominate for their unit and the units below it."""
+    """Unit staff nominate for their unit and the units below it; the standing office
+    submits what its own issuing body proposes (e.g. drafts from a bloc ranking)."""
+    if office_bodies(user).filter(pk=unit.pk).exists():
+        return True
     return any(unit.pk in body.descendant_ids() for body in unit_bodies(user))
 
 

@@ -120,3 +120,31 @@ def test_statistics_page_and_export(client, demo, demo_units, make_member):
         "Tổng số lượt: <strong>0</strong>"
         in client.get(reverse("awards:statistics")).content.decode()
     )
+
+
+def test_drafts_from_the_ranking_go_on_to_the_higher_level(demo, demo_units, make_member):
+    campaign = demo["000"]
+    office = make_member("nv.td2", campaign.issuer, Membership.Role.OFFICE_STAFF)
+    province_office = make_member(
+        "nv.snv", demo_units["ubnd-tinh-lai-chau"], Membership.Role.OFFICE_STAFF
+    )
+    a, b = demo_units["ubnd-x-binh-lu"], demo_units["ubnd-x-son-binh"]
+    head = make_member("cb.head2", a, Membership.Role.UNIT_STAFF)
+    bloc = tracking.bloc_create(
+        actor=office, issuer=campaign.issuer, year=2025, name="Khối", head=a, members=[b]
+    )
+    tracking.score_enter(
+        actor=head, campaign=campaign, bloc=bloc, unit=a, kind="agreed", points=Decimal(99)
+    )
+    (draft,) = services.nominations_from_ranking(
+        actor=office,
+        campaign=campaign,
+        ranking=tracking.bloc_ranking(campaign, bloc),
+        award_type=AwardType.objects.get(code="co-thi-dua-tinh"),
+    )
+    services.nomination_submit(
+        actor=office, nomination=draft
+    )  # the district submits its own proposal
+    services.nomination_appraise(actor=province_office, nomination=draft, result="eligible")
+    draft.refresh_from_db()
+    assert draft.status == Nomination.Status.APPRAISED and draft.issuer.code == "ubnd-tinh-lai-chau"
