@@ -52,9 +52,9 @@ lint: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 bench: install
-	$(BIN)/python bench/parser.py
-	$(BIN)/python bench/portal.py
-	$(BIN)/python bench/dashboard.py
+	$(BIN)/python -m bench.parser
+	$(BIN)/python -m bench.portal
+	$(BIN)/python -m bench.dashboard
 
 format: install
 	$(BIN)/ruff check --fix .

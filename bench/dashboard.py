@@ -5,42 +5,29 @@ persons, 200 campaigns with criteria, registrations, result reports and
 nominations. Measures the dashboard's server time for the busiest campaign and
 writes its section of docs/benchmarks.md. Goal: under 300 ms on PostgreSQL.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/thidua .venv/bin/python bench/dashboard.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/thidua .venv/bin/python -m bench.dashboard
 """
 
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import setup_databases, setup_test_environment, teardown_databases  # noqa: E402
-
-from bench.report import write_section  # noqa: E402
-from bench.synthetic import generate  # noqa: E402
+from bench.harness import median_p95, throwaway_database, time_requests
+from bench.report import write_section
+from bench.synthetic import generate
 
 RUNS = int(os.environ.get("BENCH_RUNS", "20"))
 BUDGET_MS = 300
 
 
 def main() -> None:
-    setup_test_environment()
-    config = setup_databases(verbosity=0, interactive=False)
-    try:
+    with throwaway_database():
         started = time.perf_counter()
         sizes = generate()
         if connection.vendor == "postgresql":
@@ -51,17 +38,8 @@ def main() -> None:
         client = Client()
         client.force_login(admin)
         url = f"/quan-ly/khen-thuong/theo-doi/{sizes['campaign_id']}/"
-        client.get(url)  # warm up
-        times = []
-        for _ in range(RUNS):
-            start = time.perf_counter()
-            response = client.get(url)
-            times.append((time.perf_counter() - start) * 1000)
-            assert response.status_code == 200
-    finally:
-        teardown_databases(config, verbosity=0)
-    median = statistics.median(times)
-    p95 = sorted(times)[int(len(times) * 0.95) - 1]
+        times = time_requests(client, url, RUNS)
+    median, p95 = median_p95(times)
     lines = [
         f"## Campaign dashboard at province scale ({connection.vendor})",
         "",

@@ -1,6 +1,6 @@
 """Benchmark: the document reader parses each seed document 100 times.
 
-    make bench      (or: .venv/bin/python bench/parser.py)
+    make bench      (or: .venv/bin/python -m bench.parser)
 
 Budget: well under 50 ms per document. Writes its section of docs/benchmarks.md.
 """
@@ -12,11 +12,10 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from bench.report import write_section
+from campaigns.importer import fold, parse_text
 
-from bench.report import write_section  # noqa: E402
-from campaigns.importer import fold, parse_text  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 RUNS = 100

@@ -11,25 +11,14 @@ written to docs/benchmarks.md.
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+from django.db import connection
+from django.test import Client
 
-import django  # noqa: E402
-
-from bench.report import write_section  # noqa: E402
-
-django.setup()
-
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import setup_databases, setup_test_environment, teardown_databases  # noqa: E402
+from bench.harness import median_p95, throwaway_database, time_requests
+from bench.report import write_section
 
 N = int(os.environ.get("BENCH_CAMPAIGNS", "20000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "30"))
@@ -73,17 +62,6 @@ def populate() -> int:
     return seeds["002"].pk
 
 
-def measure(client: Client, url: str) -> list[float]:
-    client.get(url)  # warm up
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    return times
-
-
 def explain(sql_filter: str) -> str:
     if connection.vendor != "postgresql":
         return "(EXPLAIN only on PostgreSQL)"
@@ -95,9 +73,7 @@ def explain(sql_filter: str) -> str:
 
 
 def main() -> None:
-    setup_test_environment()
-    config = setup_databases(verbosity=0, interactive=False)
-    try:
+    with throwaway_database():
         started = time.perf_counter()
         detail_pk = populate()
         with connection.cursor() as cursor:
@@ -112,10 +88,8 @@ def main() -> None:
             "detail": f"/phong-trao/{detail_pk}/",
             "pdf": f"/phong-trao/{detail_pk}/van-ban.pdf",
         }
-        results = {name: measure(client, url) for name, url in pages.items()}
+        results = {name: time_requests(client, url, RUNS) for name, url in pages.items()}
         plans = {term: explain(f"%{term}%") for term in ("chuyen doi so", "dot 12345")}
-    finally:
-        teardown_databases(config, verbosity=0)
 
     lines = [
         f"## Public portal with {N:,} published campaigns ({connection.vendor})".replace(",", "."),
@@ -128,8 +102,7 @@ def main() -> None:
     ]
     failed = []
     for name, times in results.items():
-        median = statistics.median(times)
-        p95 = sorted(times)[int(len(times) * 0.95) - 1]
+        median, p95 = median_p95(times)
         ok = p95 <= BUDGET_MS[name]
         failed += [] if ok else [name]
         lines.append(
