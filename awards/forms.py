@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import get_user_model
 
-from campaigns.forms_staff import DateInput, NewlinesMixin, textarea
+from campaigns.forms_staff import DateInput, NewlinesMixin, offer_issuers, textarea
 from campaigns.models import Campaign
 from units.access import office_bodies, unit_bodies
 from units.models import Membership, Person, Unit
@@ -174,9 +174,7 @@ class SessionForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         bodies = office_bodies(user)
-        self.fields["issuer"].queryset = bodies
-        if bodies.count() == 1:
-            self.initial.setdefault("issuer", bodies.first().pk)
+        offer_issuers(self, bodies)
         self.fields["members"].queryset = (
             get_user_model()
             .objects.filter(
@@ -220,11 +218,9 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         bodies = office_bodies(user)
-        self.fields["issuer"].queryset = bodies
-        if bodies.count() == 1:
-            body = bodies.first()
-            self.initial.setdefault("issuer", body.pk)
-            self.initial.setdefault("place", body.locality)
+        offer_issuers(self, bodies)
+        if len(bodies) == 1:
+            self.initial.setdefault("place", bodies[0].locality)
         passed = Nomination.objects.filter(
             issuer__in=bodies, status=Nomination.Status.PASSED, decision=None
         ).select_related("award_type", "nominee_person", "nominee_unit", "issuer")

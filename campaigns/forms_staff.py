@@ -7,7 +7,7 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Case, When
+from django.db.models import Case, QuerySet, When
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
 from units.access import office_bodies
@@ -40,6 +40,14 @@ class DateInput(forms.DateInput):
 
 def textarea(rows: int) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
+
+
+def offer_issuers(form: forms.BaseForm, bodies: QuerySet[Unit], *, preselect: bool = True) -> None:
+    """The issuer field offers only the user's bodies; one body alone is preselected."""
+    form.fields["issuer"].queryset = bodies
+    # A new ModelForm's initial holds issuer=None, so test the value, not the key.
+    if preselect and len(bodies) == 1 and not form.initial.get("issuer"):
+        form.initial["issuer"] = bodies[0].pk
 
 
 class NewlinesMixin:
@@ -75,9 +83,7 @@ class CampaignForm(NewlinesMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         bodies = office_bodies(user)
-        self.fields["issuer"].queryset = bodies.order_by("name")
-        if bodies.count() == 1 and not self.instance.pk:
-            self.initial["issuer"] = bodies.first().pk
+        offer_issuers(self, bodies.order_by("name"), preselect=not self.instance.pk)
         # A parent comes from a higher level: the bodies above the user's own (the
         # province for a district), or any body of a higher level (Sở Nội vụ, HĐTĐKT tỉnh).
         higher = [u.pk for u in Unit.objects.active() if any(u.is_above(b) for b in bodies)]
