@@ -48,6 +48,41 @@ def addressed_units(campaign: Campaign):
     return Unit.objects.active().filter(pk__in=ids)
 
 
+def unit_campaign_rows(units: list[Unit]) -> list[dict]:
+    """Published campaigns addressed to the user's units (issued above them), with each
+    unit's registration and its report per period. Queries do not grow with the data."""
+    above = {unit.pk: {a.pk for a in unit.ancestors()} for unit in units}
+    campaigns = list(
+        Campaign.objects.filter(
+            status=Campaign.Status.PUBLISHED,
+            issuer_id__in=set().union(*above.values()),
+        )
+        .select_related("issuer")
+        .prefetch_related("periods")
+    )
+    registrations = {
+        (r.campaign_id, r.unit_id): r
+        for r in Registration.objects.filter(unit__in=units, campaign__in=campaigns)
+    }
+    reports = {
+        (r.period_id, r.unit_id): r
+        for r in ResultReport.objects.filter(
+            unit__in=units, period__campaign__in=campaigns
+        ).select_related("period")
+    }
+    return [
+        {
+            "campaign": campaign,
+            "unit": unit,
+            "registration": registrations.get((campaign.pk, unit.pk)),
+            "periods": [(p, reports.get((p.pk, unit.pk))) for p in campaign.periods.all()],
+        }
+        for campaign in campaigns
+        for unit in units
+        if campaign.issuer_id in above[unit.pk]
+    ]
+
+
 @transaction.atomic
 def criterion_add(*, actor: AbstractBaseUser, campaign: Campaign, **fields) -> Criterion:
     _ensure_office(actor, campaign)

@@ -18,7 +18,7 @@ from units.models import Bloc, Unit
 
 from . import selectors, tracking
 from .forms_staff import DateInput
-from .models import BlocScore, Campaign, Criterion, Registration, ReportPeriod, ResultReport
+from .models import BlocScore, Campaign, Criterion, ReportPeriod, ResultReport
 
 
 class CriterionForm(forms.ModelForm):
@@ -148,27 +148,11 @@ def unit_campaigns(request: HttpRequest) -> HttpResponse:
     units = list(unit_bodies(request.user))
     if not units:
         raise PermissionDenied("Bạn chưa được giao vai trò cán bộ đơn vị.")
-    rows = []
-    for campaign in Campaign.objects.filter(status=Campaign.Status.PUBLISHED).select_related(
-        "issuer"
-    ):
-        below = campaign.issuer.descendant_ids()
-        for unit in units:
-            if unit.pk in below and unit.pk != campaign.issuer_id:
-                rows.append(
-                    {
-                        "campaign": campaign,
-                        "unit": unit,
-                        "registration": Registration.objects.filter(
-                            campaign=campaign, unit=unit
-                        ).first(),
-                        "periods": [
-                            (p, ResultReport.objects.filter(period=p, unit=unit).first())
-                            for p in campaign.periods.all()
-                        ],
-                    }
-                )
-    return render(request, "campaigns/staff/unit_campaigns.html", {"rows": rows})
+    return render(
+        request,
+        "campaigns/staff/unit_campaigns.html",
+        {"rows": tracking.unit_campaign_rows(units)},
+    )
 
 
 def _unit_or_403(request, unit_pk: int) -> Unit:

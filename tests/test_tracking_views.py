@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from awards.models import Nomination
-from campaigns.models import BlocScore, Registration, ReportPeriod, ResultReport
+from campaigns.models import BlocScore, Campaign, Registration, ReportPeriod, ResultReport
 from units.models import Bloc, Membership
 
 pytestmark = pytest.mark.django_db
@@ -140,3 +140,30 @@ def test_ranking_makes_drafts_from_the_dashboard(client, world):
     )
     assert "Đã lập 1 dự thảo" in response.content.decode()
     assert Nomination.objects.get().nominee_unit == world["a"]
+
+
+@pytest.mark.parametrize("extra", [0, 30])
+def test_unit_campaign_list_queries_do_not_grow_with_campaigns(
+    client, world, django_assert_max_num_queries, extra
+):
+    c = world["campaign"]
+    copies = []
+    for i in range(extra):
+        row = Campaign.objects.get(pk=c.pk)
+        row.pk, row.number, row.source = None, str(10_000 + i), f"copy:{i}"
+        copies.append(row)
+    Campaign.objects.bulk_create(copies)
+    due = timezone.localdate()
+    campaigns = [c, *Campaign.objects.filter(source__startswith="copy:")]
+    for campaign in campaigns:
+        period = ReportPeriod.objects.create(campaign=campaign, kind="final", due_on=due)
+        Registration.objects.create(campaign=campaign, unit=world["a"])
+        ResultReport.objects.create(period=period, unit=world["a"])
+    client.force_login(world["staff_a"])
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("tracking:unit_campaigns"))
+    ids = {campaign.pk for campaign in campaigns}
+    rows = [r for r in response.context["rows"] if r["campaign"].pk in ids]
+    assert len(rows) == extra + 1
+    assert all(r["registration"] and r["periods"][0][1] for r in rows)
+    assert response.content.decode().count(": Dự thảo") == extra + 1  # each report's status
