@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_ENV := DEBUG=1 THIDUA_DEMO=1
 
-.PHONY: run test install lint format bench
+.PHONY: run test install lint format bench screenshots
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { \
@@ -45,6 +45,10 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# Refresh the user guide's screenshots (docs/screenshots/) from the browser tests.
+screenshots: install
+	THIDUA_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest tests/e2e
 
 lint: install
 	$(BIN)/ruff check .

@@ -17,7 +17,7 @@ from campaigns.importer import fold, parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "documents"
 RUNS = 100
 BUDGET_MS = 50
 

@@ -1,4 +1,4 @@
-"""The five seed documents (../shared/seeds) as campaign data.
+"""The five seed documents (tests/fixtures/documents) as campaign data.
 
 Every value was read from the documents by a person and is stored here as
 literals: nothing is parsed at run time. Paragraphs broken by page breaks in

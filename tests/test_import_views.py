@@ -12,7 +12,7 @@ from campaigns.models import Attachment, Campaign, ImportedDocument
 from units.models import Membership
 
 pytestmark = pytest.mark.django_db
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[0] / "fixtures" / "documents"
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from campaigns.importer import parse_file, parse_text, read_document
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[0] / "fixtures" / "documents"
 D = datetime.date
 
 

@@ -5,7 +5,7 @@
 3. A visitor finds it by searching without diacritics.
 4. The visitor opens it and downloads the PDF; its text is checked.
 5. A user of another body cannot open its edit page.
-Each step leaves a screenshot in docs/screenshots/ for the user guide.
+Each step leaves a screenshot for the user guide (`make screenshots` writes docs/screenshots/).
 """
 
 import io

@@ -11,7 +11,7 @@ from campaigns.demo import load_seed_campaigns
 from campaigns.models import Campaign
 from units.demo import load_units
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 PASSWORD = "mat-khau-thu-nghiem-2025"
 
 
