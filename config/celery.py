@@ -1,0 +1,16 @@
+"""The task queue: Celery, with Redis (or RabbitMQ) as the broker in production.
+
+Workers run `celery -A config worker`; the schedule (reminders, closing campaigns,
+retrying mail) runs under `celery -A config beat`. Without CELERY_BROKER_URL every
+task runs in-process when it is sent (`make run`, most tests).
+"""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+app = Celery("thidua")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
