@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
-from campaigns.pdf import render_pdf
+from campaigns.pdf import html_to_pdf, render_html, render_pdf
 from units.models import Unit
 
 from .models import CouncilSession, Decision, Nomination
@@ -42,13 +42,29 @@ def decision_rows(decision: Decision) -> list[dict]:
     ]
 
 
+def decision_html(decision: Decision) -> str:
+    return render_html("pdf/decision.html", {"decision": decision, "rows": decision_rows(decision)})
+
+
 def decision_pdf(decision: Decision) -> bytes:
-    return render_pdf("pdf/decision.html", {"decision": decision, "rows": decision_rows(decision)})
+    """The decision with its annex, as it reads now (a draft's preview; an issued
+    decision is served from its IssuedDocument)."""
+    return html_to_pdf(decision_html(decision))
+
+
+def decision_filename(decision: Decision) -> str:
+    if decision.number:
+        return f"quyet-dinh-{decision.number}-{decision.year}.pdf"
+    return f"du-thao-quyet-dinh-{decision.pk}.pdf"
+
+
+def certificates_html(decision: Decision) -> str:
+    grants = decision.grants.select_related("award_type", "person", "unit", "awardee_unit")
+    return render_html("pdf/certificates.html", {"decision": decision, "grants": grants})
 
 
 def certificates_pdf(decision: Decision) -> bytes:
-    grants = decision.grants.select_related("award_type", "person", "unit", "awardee_unit")
-    return render_pdf("pdf/certificates.html", {"decision": decision, "grants": grants})
+    return html_to_pdf(certificates_html(decision))
 
 
 def minutes_pdf(session: CouncilSession) -> bytes:

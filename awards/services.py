@@ -11,19 +11,19 @@ import logging
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from units.access import council_bodies, issuing_body_of, office_bodies, unit_bodies
+from units.documents import issued_document_freeze, issued_document_latest
 from units.files import ALLOWED, store_upload
-from units.models import Membership, Unit
+from units.mail import email_queue
+from units.models import IssuedDocument, Membership, Unit
 
 from .eligibility import award_year
 from .models import (
@@ -100,9 +100,7 @@ def _transition(
             + (f"\nGhi chú: {note}" if note else "")
             + "\n\nThư tự động từ hệ thống thidua."
         )
-        transaction.on_commit(
-            lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-        )
+        email_queue(subject=subject, body=body, recipients=recipients)
     return nomination
 
 
@@ -548,7 +546,44 @@ def decision_issue(
         _transition(
             nomination, Status.DECIDED, actor=actor, note=f"Quyết định số {decision.number_symbol}"
         )
+    _freeze_decision(decision)
     return decision
+
+
+def _freeze_decision(decision: Decision) -> None:
+    """Keep the decision and its certificates as issued: their PDFs never change."""
+    from . import pdf
+
+    for kind, html, filename in (
+        (
+            IssuedDocument.Kind.DECISION,
+            pdf.decision_html(decision),
+            pdf.decision_filename(decision),
+        ),
+        (
+            IssuedDocument.Kind.CERTIFICATES,
+            pdf.certificates_html(decision),
+            f"giay-khen-{decision.number}-{decision.year}.pdf",
+        ),
+    ):
+        issued_document_freeze(
+            kind=kind, object_id=decision.pk, revision=0, html=html, filename=filename
+        )
+
+
+def decision_issued_document(decision: Decision, kind: str) -> IssuedDocument | None:
+    """The decision (or its certificates) as issued; None for a draft. A decision
+    issued before documents were kept is frozen on first request."""
+    if decision.status != Decision.Status.ISSUED:
+        return None
+    document = issued_document_latest(kind, decision.pk)
+    if document is None:
+        with transaction.atomic():
+            Decision.objects.select_for_update().filter(pk=decision.pk).first()
+            if issued_document_latest(kind, decision.pk) is None:
+                _freeze_decision(decision)
+            document = issued_document_latest(kind, decision.pk)
+    return document
 
 
 @transaction.atomic

@@ -6,9 +6,10 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from campaigns.views_public import pdf_response
+from campaigns.views_public import issued_pdf_response
+from units.models import IssuedDocument
 
-from . import pdf, selectors
+from . import selectors, services
 from .models import AwardType
 
 
@@ -20,15 +21,19 @@ def decision_list(request: HttpRequest) -> HttpResponse:
 def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     decision = get_object_or_404(selectors.public_decisions(), pk=pk)
     grants = decision.grants.select_related("award_type", "person", "unit", "awardee_unit")
+    document = services.decision_issued_document(decision, IssuedDocument.Kind.DECISION)
     return render(
-        request, "awards/public/decision_detail.html", {"decision": decision, "grants": grants}
+        request,
+        "awards/public/decision_detail.html",
+        {"decision": decision, "grants": grants, "document": document},
     )
 
 
 def decision_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The decision exactly as issued: the same bytes at every download."""
     decision = get_object_or_404(selectors.public_decisions(), pk=pk)
-    return pdf_response(
-        pdf.decision_pdf(decision), f"quyet-dinh-{decision.number}-{decision.year}.pdf"
+    return issued_pdf_response(
+        request, services.decision_issued_document(decision, IssuedDocument.Kind.DECISION)
     )
 
 

@@ -13,8 +13,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from campaigns.views_public import file_response, pdf_response
+from campaigns.views_public import file_response, issued_pdf_response, pdf_response
 from units.access import office_bodies, unit_bodies
+from units.models import IssuedDocument
 
 from . import pdf, selectors, services
 from .eligibility import checklist
@@ -428,16 +429,25 @@ def decision_issue(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def decision_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """A draft's preview as it reads now; an issued decision exactly as issued."""
     decision = _decision(request, pk)
-    return pdf_response(pdf.decision_pdf(decision), f"quyet-dinh-{decision.pk}.pdf")
+    if decision.status == Decision.Status.ISSUED:
+        return issued_pdf_response(
+            request, services.decision_issued_document(decision, IssuedDocument.Kind.DECISION)
+        )
+    return pdf_response(pdf.decision_pdf(decision), pdf.decision_filename(decision))
 
 
 @login_required
 def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The certificates, made once when the decision was issued (hundreds of pages
+    are rendered by a worker, not by this request)."""
     decision = _decision(request, pk)
     if decision.status != Decision.Status.ISSUED:
         raise Http404
-    return pdf_response(pdf.certificates_pdf(decision), f"giay-khen-{decision.pk}.pdf")
+    return issued_pdf_response(
+        request, services.decision_issued_document(decision, IssuedDocument.Kind.CERTIFICATES)
+    )
 
 
 @login_required

@@ -17,6 +17,7 @@ from .models import (
     DocumentType,
     Recipient,
 )
+from .services import campaign_issued_document
 
 # Seeds give the document's own fields; the rest is built below.
 CAMPAIGN_FIELDS = tuple(
@@ -122,4 +123,6 @@ def load_seed_campaigns(units: dict[str, Unit]) -> dict[str, Campaign]:
                 subject=campaigns[parent].subject,
                 linked_campaign=campaigns[parent],
             )
+    for key in sorted(created):  # published documents are kept as issued
+        campaign_issued_document(campaigns[key])
     return campaigns

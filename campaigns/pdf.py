@@ -1,63 +1,34 @@
-"""Official A4 PDFs (Decree 30/2020) rendered by WeasyPrint.
-
-WeasyPrint would fetch any URL a document names, including file:// paths and
-external sites. Our fetcher serves only our own static files, through the
-`thidua-static:` scheme, and refuses everything else.
-"""
+"""Official A4 PDFs (Decree 30/2020) of launch documents, rendered by WeasyPrint
+through the engine in units/pdf.py (which fetches only our static files)."""
 
 from __future__ import annotations
 
-import logging
-import mimetypes
-from pathlib import Path
-
-from django.contrib.staticfiles import finders
-from django.template.loader import render_to_string
 from django.utils.text import slugify
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from units.pdf import STATIC_SCHEME, StaticOnlyFetcher, html_to_pdf, render_html, render_pdf
 from units.text import normalize_search
 
 from .models import Campaign
 
-logger = logging.getLogger(__name__)
-
-STATIC_SCHEME = "thidua-static:"
-
-
-class StaticOnlyFetcher(URLFetcher):
-    """Serves `thidua-static:<path>` from our static files; refuses every other URL."""
-
-    def __init__(self, **kwargs):
-        super().__init__(allowed_protocols=("thidua-static",), **kwargs)
-        self.refused: list[str] = []
-
-    def fetch(self, url, headers=None):
-        if url.startswith(STATIC_SCHEME):
-            relative = url[len(STATIC_SCHEME) :].lstrip("/")
-            if ".." not in Path(relative).parts:
-                found = finders.find(relative)
-                if found:
-                    mime = mimetypes.guess_type(found)[0] or "application/octet-stream"
-                    body = Path(found).read_bytes()
-                    return URLFetcherResponse(url, body, {"Content-Type": mime}, 200)
-        self.refused.append(url)
-        logger.warning("PDF: refused to fetch %s", url)
-        raise ValueError(f"URL not allowed in PDFs: {url}")
+__all__ = [
+    "STATIC_SCHEME",
+    "StaticOnlyFetcher",
+    "campaign_html",
+    "campaign_pdf",
+    "campaign_pdf_filename",
+    "html_to_pdf",
+    "render_pdf",
+]
 
 
-def render_pdf(template: str, context: dict, *, fetcher: StaticOnlyFetcher | None = None) -> bytes:
-    """Render a template under templates/pdf/ to PDF bytes."""
-    html = render_to_string(template, context)
-    return HTML(
-        string=html, base_url=STATIC_SCHEME, url_fetcher=fetcher or StaticOnlyFetcher()
-    ).write_pdf()
+def campaign_html(campaign: Campaign) -> str:
+    """The launch document as the HTML its PDF is made from."""
+    return render_html("pdf/campaign.html", {"campaign": campaign})
 
 
 def campaign_pdf(campaign: Campaign, *, fetcher: StaticOnlyFetcher | None = None) -> bytes:
     """The launch document, draft or published, as an A4 PDF."""
-    return render_pdf("pdf/campaign.html", {"campaign": campaign}, fetcher=fetcher)
+    return html_to_pdf(campaign_html(campaign), fetcher=fetcher)
 
 
 def campaign_pdf_filename(campaign: Campaign) -> str:

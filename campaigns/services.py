@@ -14,8 +14,9 @@ from django.db.models import Case, Max, When
 from django.utils import timezone
 
 from units.access import office_bodies
+from units.documents import issued_document_freeze, issued_document_latest
 from units.files import ALLOWED, PDF, store_upload
-from units.models import Unit
+from units.models import IssuedDocument, Unit
 
 from .models import (
     Anniversary,
@@ -137,7 +138,7 @@ def campaign_edit(
     if current.status == Status.DRAFT or not changed:
         return None
     number = (campaign.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
-    return CampaignRevision.objects.create(
+    revision = CampaignRevision.objects.create(
         campaign=campaign,
         number=number,
         created_by=actor,
@@ -145,6 +146,39 @@ def campaign_edit(
         snapshot=before,
         changed_fields=changed,
     )
+    _freeze_document(campaign, revision=None)  # the next revision of the issued PDF
+    return revision
+
+
+def _freeze_document(campaign: Campaign, *, revision: int | None) -> IssuedDocument:
+    """Keep the launch document as it reads now: its PDF never changes afterwards."""
+    from .pdf import campaign_html, campaign_pdf_filename
+
+    return issued_document_freeze(
+        kind=IssuedDocument.Kind.CAMPAIGN,
+        object_id=campaign.pk,
+        revision=revision,
+        html=campaign_html(campaign),
+        filename=campaign_pdf_filename(campaign),
+    )
+
+
+def campaign_issued_document(campaign: Campaign) -> IssuedDocument | None:
+    """The launch document as issued, latest revision first; None for a draft.
+
+    A campaign published before documents were kept is frozen on first request.
+    """
+    if campaign.status == Status.DRAFT:
+        return None
+    document = issued_document_latest(IssuedDocument.Kind.CAMPAIGN, campaign.pk)
+    if document is None:
+        with transaction.atomic():
+            Campaign.objects.select_for_update().filter(pk=campaign.pk).first()
+            document = issued_document_latest(IssuedDocument.Kind.CAMPAIGN, campaign.pk)
+            if document is None:
+                number = campaign.revisions.aggregate(n=Max("number"))["n"] or 0
+                document = _freeze_document(campaign, revision=number)
+    return document
 
 
 def publish_problems(campaign: Campaign) -> list[str]:
@@ -175,6 +209,7 @@ def campaign_publish(*, actor: AbstractBaseUser, campaign: Campaign) -> Campaign
     campaign.published_at = timezone.now()
     campaign.published_by = actor
     campaign.save(update_fields=["status", "published_at", "published_by", "updated_at"])
+    _freeze_document(campaign, revision=None)  # 0, unless it was issued before
     return campaign
 
 

@@ -17,6 +17,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from units.access import office_bodies, unit_bodies
+from units.mail import email_queue
 from units.models import Bloc, Unit
 
 from .models import (
@@ -316,8 +317,6 @@ REMIND_DAYS_BEFORE = 3
 def send_reminders(*, today=None) -> int:
     """Email unit staff before a deadline (registration, report) they have not met, and
     once more after it passes. Each reminder is sent once (ReminderLog): safe from cron."""
-    from django.conf import settings
-    from django.core.mail import send_mail
     from django.db import IntegrityError
 
     from units.models import Membership
@@ -360,20 +359,22 @@ def send_reminders(*, today=None) -> int:
             if m.user.email:
                 emails_by_unit.setdefault(m.unit_id, set()).add(m.user.email)
         for unit_id, emails in emails_by_unit.items():
+            when = "sắp đến hạn" if kind == "before" else "đã quá hạn"
             try:
+                # The log and the queued email commit together: the outbox retries
+                # a delivery that fails, so a logged reminder is never lost.
                 with transaction.atomic():
                     ReminderLog.objects.create(
                         unit_id=unit_id, campaign=campaign, subject=subject, kind=kind
                     )
+                    email_queue(
+                        subject=f"[thidua] Nhắc {what}: {when} ({deadline:%d/%m/%Y})",
+                        body=f"Đơn vị của bạn chưa {what} cho phong trào “{campaign.subject}” "
+                        f"của {campaign.issuer.name}. Hạn: {deadline:%d/%m/%Y}."
+                        "\n\nThư tự động từ hệ thống thidua.",
+                        recipients=emails,
+                    )
             except IntegrityError:
                 continue
-            when = "sắp đến hạn" if kind == "before" else "đã quá hạn"
-            send_mail(
-                f"[thidua] Nhắc {what}: {when} ({deadline:%d/%m/%Y})",
-                f"Đơn vị của bạn chưa {what} cho phong trào “{campaign.subject}” "
-                f"của {campaign.issuer.name}. Hạn: {deadline:%d/%m/%Y}.\n\nThư tự động từ hệ thống thidua.",
-                settings.DEFAULT_FROM_EMAIL,
-                sorted(emails),
-            )
             sent += 1
     return sent

@@ -11,12 +11,14 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from units.documents import issued_document_pdf, issued_document_render
+from units.models import IssuedDocument
 from units.resources import escape_formula
 
 from . import selectors
 from .forms_public import CampaignFilterForm
 from .models import Attachment, Campaign
-from .pdf import campaign_pdf, campaign_pdf_filename
+from .services import campaign_issued_document
 
 PAGE_SIZE = 20
 
@@ -49,13 +51,18 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "campaigns/public/detail.html",
-        {"campaign": campaign, "children": selectors.public_children(campaign)},
+        {
+            "campaign": campaign,
+            "children": selectors.public_children(campaign),
+            "document": campaign_issued_document(campaign),
+        },
     )
 
 
 def campaign_pdf_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """The launch document exactly as issued: the same bytes at every download."""
     campaign = selectors.public_campaign_detail(pk)
-    return pdf_response(campaign_pdf(campaign), campaign_pdf_filename(campaign))
+    return issued_pdf_response(request, campaign_issued_document(campaign))
 
 
 def file_response(attachment: Attachment) -> FileResponse:
@@ -80,6 +87,23 @@ def public_attachment_download(request: HttpRequest, pk: int) -> FileResponse:
 def pdf_response(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def issued_pdf_response(request: HttpRequest, document: IssuedDocument) -> HttpResponse:
+    """An issued document's stored PDF; its SHA-256 is the ETag, so a browser that has
+    it gets 304. The SHA-256 is also a header, for a citizen checking a copy."""
+    if not document.is_rendered:  # no worker has made it yet: make it now
+        document = issued_document_render(document_id=document.pk)
+    etag = f'"{document.sha256}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponse(status=304)
+    else:
+        data = issued_document_pdf(document)
+        response = pdf_response(data, document.filename)
+    response["ETag"] = etag
+    response["X-Content-SHA256"] = document.sha256
+    response["Cache-Control"] = "public, max-age=3600"
     return response
 
 

@@ -32,7 +32,7 @@ from .forms_staff import (
 )
 from .models import Attachment, Campaign, ImportedDocument
 from .pdf import campaign_pdf, campaign_pdf_filename
-from .views_public import file_response, pdf_response
+from .views_public import file_response, issued_pdf_response, pdf_response
 
 
 def _errors(exc: ValidationError) -> str:
@@ -298,7 +298,10 @@ def revision_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 @login_required
 def campaign_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """A draft's preview as it reads now; a published document exactly as issued."""
     campaign = selectors.staff_campaign_detail(request.user, pk)
+    if document := services.campaign_issued_document(campaign):
+        return issued_pdf_response(request, document)
     return pdf_response(campaign_pdf(campaign), campaign_pdf_filename(campaign))
 
 

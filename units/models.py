@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from .files import private_storage
 from .text import padded
 
 
@@ -355,3 +356,135 @@ class Bloc(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.year})"
+
+
+class OutgoingEmail(models.Model):
+    """Thư đi: an email written in the same transaction as the change it reports.
+
+    A state change never waits on the mail server: the row commits with the change,
+    a task delivers it, and a failed delivery is retried with back-off. What could
+    not be delivered stays here, visible to the admin, who can send it again.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Chờ gửi"
+        SENT = "sent", "Đã gửi"
+        FAILED = "failed", "Gửi không được"
+
+    subject = models.CharField("tiêu đề", max_length=255)
+    body = models.TextField("nội dung")
+    recipients = models.JSONField("người nhận", default=list)
+    status = models.CharField(
+        "trạng thái", max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField("số lần thử", default=0)
+    last_error = models.TextField("lỗi lần gần nhất", blank=True)
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    next_attempt_at = models.DateTimeField("thử lại lúc", null=True, blank=True)
+    sent_at = models.DateTimeField("gửi lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "thư đi"
+        verbose_name_plural = "thư đi"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="email_due_idx")]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+def issued_document_path(instance: IssuedDocument, filename: str) -> str:
+    return f"issued/{instance.kind}/{instance.object_id}/{instance.revision}-{filename}"
+
+
+class IssuedDocument(models.Model):
+    """Bản phát hành: the PDF of an issued document (a published launch document, an
+    issued decision, its certificates), as it was issued, with its SHA-256.
+
+    The HTML is frozen in the same transaction as the issue, so later changes to
+    templates, award-type names, unit names or signers never reach it; the PDF is
+    rendered from it once (by a task) and every download returns the same bytes. A
+    change to the document is a new revision, which keeps the old one.
+    """
+
+    class Kind(models.TextChoices):
+        CAMPAIGN = "campaign", "Văn bản phát động"
+        DECISION = "decision", "Quyết định khen thưởng"
+        CERTIFICATES = "certificates", "Giấy khen, bằng khen"
+
+    kind = models.CharField("loại", max_length=20, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField("mã văn bản")
+    revision = models.PositiveIntegerField("lần sửa", default=0)
+    filename = models.CharField("tên tệp", max_length=120)
+    html = models.TextField("nội dung khi ban hành")
+    file = models.FileField(
+        "tệp PDF",
+        upload_to=issued_document_path,
+        storage=private_storage,
+        max_length=255,
+        blank=True,
+    )
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True)
+    size = models.PositiveBigIntegerField("dung lượng (byte)", null=True, blank=True)
+    issued_at = models.DateTimeField("ban hành lúc", auto_now_add=True)
+    rendered_at = models.DateTimeField("tạo PDF lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "bản phát hành"
+        verbose_name_plural = "bản phát hành"
+        ordering = ["kind", "object_id", "-revision"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id", "revision"], name="issued_document_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.object_id} (lần {self.revision})"
+
+    @property
+    def is_rendered(self) -> bool:
+        return bool(self.sha256)
+
+
+class FileJob(models.Model):
+    """Tệp đang tạo: a large file (a report, certificates for hundreds of awardees)
+    made by a worker for the user who asked; the page shows its progress."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Đang chờ"
+        RUNNING = "running", "Đang tạo"
+        DONE = "done", "Đã xong"
+        FAILED = "failed", "Không tạo được"
+
+    kind = models.CharField("loại", max_length=40)
+    title = models.CharField("tên", max_length=255)
+    params = models.JSONField("tham số", default=dict)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người yêu cầu",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    status = models.CharField(
+        "trạng thái", max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    filename = models.CharField("tên tệp", max_length=120)
+    file = models.FileField(
+        "tệp",
+        upload_to="jobs/",
+        storage=private_storage,
+        max_length=255,
+        blank=True,
+    )
+    error = models.TextField("lỗi", blank=True)
+    created_at = models.DateTimeField("yêu cầu lúc", auto_now_add=True)
+    finished_at = models.DateTimeField("xong lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "tệp được tạo"
+        verbose_name_plural = "tệp được tạo"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -181,7 +181,9 @@ def test_points_criteria_need_a_maximum(setup):
         )
 
 
-def test_reminders_before_and_after_the_deadline_once_each(setup):
+def test_reminders_before_and_after_the_deadline_once_each(
+    setup, django_capture_on_commit_callbacks
+):
     from django.core import mail
 
     s = setup
@@ -194,7 +196,8 @@ def test_reminders_before_and_after_the_deadline_once_each(setup):
     tracking.registration_submit(
         actor=s["staff"][0], campaign=campaign, unit=s["units"][0], targets={}
     )
-    sent = tracking.send_reminders()
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = tracking.send_reminders()
     # registration: units 1 and 2 (2 days before); final report (10 days late): all three units
     assert sent == 5
     registration = [m for m in mail.outbox if "đăng ký thi đua" in m.subject]

@@ -1,0 +1,59 @@
+"""The PDF engine: HTML to A4 PDF with WeasyPrint, fetching only our static files.
+
+WeasyPrint would fetch any URL a document names, including file:// paths and
+external sites. Our fetcher serves only our own static files, through the
+`thidua-static:` scheme, and refuses everything else.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+logger = logging.getLogger(__name__)
+
+STATIC_SCHEME = "thidua-static:"
+
+
+class StaticOnlyFetcher(URLFetcher):
+    """Serves `thidua-static:<path>` from our static files; refuses every other URL."""
+
+    def __init__(self, **kwargs):
+        super().__init__(allowed_protocols=("thidua-static",), **kwargs)
+        self.refused: list[str] = []
+
+    def fetch(self, url, headers=None):
+        if url.startswith(STATIC_SCHEME):
+            relative = url[len(STATIC_SCHEME) :].lstrip("/")
+            if ".." not in Path(relative).parts:
+                found = finders.find(relative)
+                if found:
+                    mime = mimetypes.guess_type(found)[0] or "application/octet-stream"
+                    body = Path(found).read_bytes()
+                    return URLFetcherResponse(url, body, {"Content-Type": mime}, 200)
+        self.refused.append(url)
+        logger.warning("PDF: refused to fetch %s", url)
+        raise ValueError(f"URL not allowed in PDFs: {url}")
+
+
+def html_to_pdf(html: str, *, fetcher: StaticOnlyFetcher | None = None) -> bytes:
+    """A4 PDF bytes of an HTML document written for print (templates/pdf/)."""
+    return HTML(
+        string=html, base_url=STATIC_SCHEME, url_fetcher=fetcher or StaticOnlyFetcher()
+    ).write_pdf()
+
+
+def render_html(template: str, context: dict) -> str:
+    """A template under templates/pdf/ as the HTML the PDF is made from."""
+    return render_to_string(template, context)
+
+
+def render_pdf(template: str, context: dict, *, fetcher: StaticOnlyFetcher | None = None) -> bytes:
+    """Render a template under templates/pdf/ to PDF bytes."""
+    return html_to_pdf(render_html(template, context), fetcher=fetcher)
