@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from campaigns.views_public import file_response, issued_pdf_response, pdf_response
 from units.access import office_bodies, unit_bodies
+from units.jobs import job_start
 from units.models import IssuedDocument
 
 from . import pdf, selectors, services
@@ -28,6 +29,7 @@ from .forms import (
     ReasonForm,
     SessionForm,
 )
+from .jobs import FINAL_REVIEW
 from .models import AgendaItem, BallotReceipt, CouncilSession, Decision, Nomination, Vote
 
 
@@ -515,10 +517,17 @@ def campaign_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, _errors(exc))
         return redirect("awards:campaign_dashboard", pk=pk)
     if request.method == "POST":  # the final-review report, with the narrative as edited
-        narrative = request.POST.get("narrative", "").replace("\r\n", "\n")
-        return pdf_response(
-            pdf.final_review_pdf(campaign, data, narrative), f"bao-cao-tong-ket-{campaign.pk}.pdf"
+        job = job_start(
+            actor=request.user,
+            kind=FINAL_REVIEW,
+            title=f"Báo cáo tổng kết: {campaign.subject[:200]}",
+            filename=f"bao-cao-tong-ket-{campaign.pk}.pdf",
+            params={
+                "campaign": campaign.pk,
+                "narrative": request.POST.get("narrative", "").replace("\r\n", "\n"),
+            },
         )
+        return redirect("jobs:detail", pk=job.pk)
     if request.GET.get("xuat") == "xlsx":
         response = HttpResponse(
             dashboard_xlsx(data),

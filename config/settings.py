@@ -7,6 +7,7 @@ HSTS) switches on when DEBUG is off.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from import_export.formats.base_formats import CSV, XLSX
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -166,6 +167,15 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", 3600)}
+# What `celery -A config beat` runs (one beat process for the whole installation).
+CELERY_BEAT_SCHEDULE = {
+    "retry-due-emails": {"task": "units.retry_due_emails", "schedule": 60.0},
+    "close-overdue-campaigns": {
+        "task": "campaigns.close_overdue_campaigns",
+        "schedule": crontab(minute=5, hour=0),
+    },
+    "send-reminders": {"task": "campaigns.send_reminders", "schedule": crontab(minute=0, hour=7)},
+}
 
 LOGGING = {
     "version": 1,

@@ -127,18 +127,33 @@ def test_query_count_is_the_same_for_10_and_300_units(client, board, demo_units)
     )
 
 
-def test_final_review_pdf_with_the_edited_narrative(client, board):
+def test_final_review_pdf_with_the_edited_narrative(
+    client, board, django_capture_on_commit_callbacks, make_member
+):
     from pypdf import PdfReader
+
+    from units.models import FileJob
 
     client.force_login(board["office"])
     url = reverse("awards:campaign_dashboard", args=[board["campaign"].pk])
-    response = client.post(url, {"narrative": "Phong trào đạt kết quả tốt ở các xã vùng cao."})
+    with django_capture_on_commit_callbacks(execute=True):  # the worker runs after commit
+        response = client.post(url, {"narrative": "Phong trào đạt kết quả tốt ở các xã vùng cao."})
+    job = FileJob.objects.get()
+    assert response["Location"] == reverse("jobs:detail", args=[job.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert "Đã xong" in page and reverse("jobs:download", args=[job.pk]) in page
+    response = client.get(reverse("jobs:download", args=[job.pk]))
     assert response["Content-Type"] == "application/pdf"
-    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    content = b"".join(response.streaming_content)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
     text = " ".join(text.split())
     assert "BÁO CÁO" in text and "Phong trào đạt kết quả tốt ở các xã vùng cao." in text
     assert "1/" in text and "đăng ký thi đua" in text
     assert "Thu ngân sách" in text and "Khối các xã" in text and "UBND xã Bình Lư" in text
+    # the file is only for the person who asked for it
+    client.force_login(make_member("nguoi.khac", board["campaign"].issuer, "office_staff"))
+    assert client.get(reverse("jobs:detail", args=[job.pk])).status_code == 404
+    assert client.get(reverse("jobs:download", args=[job.pk])).status_code == 404
 
 
 def test_the_province_sees_the_campaigns_launched_in_answer(client, demo, make_member):

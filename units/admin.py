@@ -1,16 +1,16 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
 from import_export.admin import ImportExportModelAdmin
 
-from . import services
+from . import mail, services
 from .admin_tools import (
     NoDeleteAdminMixin,
     NormalizedSearchAdminMixin,
     ReasonForm,
     run_action_with_form,
 )
-from .models import IssuingBody, Membership, Person, Unit
+from .models import FileJob, IssuedDocument, IssuingBody, Membership, OutgoingEmail, Person, Unit
 from .resources import PersonResource, UnitResource
 
 
@@ -147,3 +147,49 @@ class MembershipAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
     search_fields = ("user__username", "user__first_name", "user__last_name", "unit__name")
     autocomplete_fields = ("user", "unit")
     readonly_fields = ("archived_on", "archived_by")
+
+
+class ReadOnlyAdminMixin(NoDeleteAdminMixin):
+    """Records the system writes for itself: readable, never edited by hand."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.action(description="Gửi lại các thư đã chọn (thư gửi không được)")
+def resend_emails(modeladmin, request, queryset):
+    count = mail.email_resend(emails=queryset)
+    modeladmin.message_user(request, f"Đã xếp lại {count} thư vào hàng đợi gửi.", messages.SUCCESS)
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Thư đi: what was sent, what waits for a retry, and what failed for good."""
+
+    list_display = ("subject", "status", "attempts", "created_at", "sent_at", "next_attempt_at")
+    list_filter = ("status",)
+    search_fields = ("subject", "recipients")
+    date_hierarchy = "created_at"
+    actions = [resend_emails]
+    readonly_fields = [f.name for f in OutgoingEmail._meta.fields]
+
+
+@admin.register(IssuedDocument)
+class IssuedDocumentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Bản phát hành: legal records, never changed."""
+
+    list_display = ("__str__", "kind", "revision", "sha256", "size", "issued_at", "rendered_at")
+    list_filter = ("kind",)
+    search_fields = ("sha256", "filename")
+    exclude = ("html",)
+    readonly_fields = [f.name for f in IssuedDocument._meta.fields if f.name != "html"]
+
+
+@admin.register(FileJob)
+class FileJobAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("title", "kind", "status", "requested_by", "created_at", "finished_at")
+    list_filter = ("status", "kind")
+    readonly_fields = [f.name for f in FileJob._meta.fields]

@@ -139,16 +139,12 @@ def test_tracking_journey(page: Page, live_server, world, screenshot_dir, axe_ch
     expect(page.get_by_text("Đã lập 1 dự thảo đề nghị")).to_be_visible()
     assert Nomination.objects.get().nominee_unit == units["ubnd-x-binh-lu"]
 
-    # 6. the final-review PDF renders with the edited narrative
-    token = page.locator("input[name=csrfmiddlewaretoken]").first.get_attribute("value")
-    response = page.context.request.post(
-        f"{base}/quan-ly/khen-thuong/theo-doi/{campaign.pk}/",
-        form={
-            "csrfmiddlewaretoken": token,
-            "narrative": "Các xã vùng thấp hoàn thành tốt chỉ tiêu thu ngân sách.",
-        },
-        headers={"Referer": page.url},
-    )
+    # 6. the final-review PDF renders with the edited narrative (a worker builds it)
+    page.locator("#narrative").fill("Các xã vùng thấp hoàn thành tốt chỉ tiêu thu ngân sách.")
+    page.get_by_role("button", name="Tạo báo cáo tổng kết (PDF)").click()
+    expect(page.get_by_text("Đã xong")).to_be_visible()
+    link = page.get_by_role("link", name=re.compile("Tải tệp"))
+    response = page.context.request.get(base + link.get_attribute("href"))
     assert response.headers["content-type"] == "application/pdf"
     text = re.sub(
         r"\s+",

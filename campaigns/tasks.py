@@ -1,0 +1,19 @@
+"""Periodic tasks of campaigns, run by Celery beat (see CELERY_BEAT_SCHEDULE)."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+
+@shared_task(name="campaigns.close_overdue_campaigns")
+def close_overdue_campaigns() -> int:
+    from .services import close_overdue_campaigns as close
+
+    return len(close())
+
+
+@shared_task(name="campaigns.send_reminders")
+def send_reminders() -> int:
+    from .tracking import send_reminders as remind
+
+    return remind()

@@ -1,0 +1,36 @@
+"""Staff pages of the lowest layer: the progress and download of a file made by a worker."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from .models import FileJob
+
+
+def _job(request: HttpRequest, pk: int) -> FileJob:
+    """Only the person who asked for the file sees it."""
+    return get_object_or_404(FileJob, pk=pk, requested_by=request.user)
+
+
+@login_required
+def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _job(request, pk)
+    response = render(request, "units/staff/job.html", {"job": job})
+    if job.status in (FileJob.Status.PENDING, FileJob.Status.RUNNING):
+        response["Refresh"] = "2"  # the page looks again every 2 s until the file is ready
+    return response
+
+
+@login_required
+def job_download(request: HttpRequest, pk: int) -> FileResponse:
+    job = _job(request, pk)
+    if job.status != FileJob.Status.DONE:
+        raise Http404
+    return FileResponse(
+        job.file.open("rb"),
+        filename=job.filename,
+        as_attachment=not job.filename.endswith(".pdf"),
+        content_type="application/pdf" if job.filename.endswith(".pdf") else None,
+    )
