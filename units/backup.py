@@ -466,6 +466,8 @@ def check_artifacts(backup: Path, manifest: dict) -> list[str]:
 
 
 def existing_tables(cfg: dict | None) -> list[str]:
+    if cfg and engine_of(cfg) == "sqlite" and not Path(cfg["NAME"]).exists():
+        return []  # a new file: do not create it just to look
     with open_database(cfg) as wrapper, wrapper.cursor() as cursor:
         return sorted(wrapper.introspection.table_names(cursor))
 
