@@ -202,6 +202,16 @@ def test_a_deleted_row_fails_verification(restored):
     assert "Bảng campaigns_attachment: bản sao lưu 2 dòng, hiện có 1" in str(failure.value)
 
 
+def test_force_restores_over_an_earlier_restore(restored):
+    backup, _, url, media, _ = restored
+    with open_database(target_cfg(url)) as target, target.cursor() as cursor:
+        cursor.execute("DELETE FROM campaigns_attachment")
+    with pytest.raises(CommandError, match="đã có .* bảng"):
+        run_restore(backup, "--database-url", url, "--media-root", str(media))
+    report = run_restore(backup, "--database-url", url, "--media-root", str(media), "--force")
+    assert "Kiểm tra ĐẠT" in report
+
+
 def test_verify_only_against_the_live_data(uploaded, tmp_path):
     backup, _, _ = run_backup(tmp_path / "backups")
     assert "Kiểm tra ĐẠT" in run_restore(backup, "--verify-only")

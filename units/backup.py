@@ -41,7 +41,7 @@ from pathlib import Path
 
 import django
 from django.apps import apps
-from django.db import connections, models
+from django.db import DatabaseError, connections, models
 from django.db.utils import ConnectionHandler
 
 FORMAT = "thidua-backup"
@@ -395,6 +395,9 @@ def create_backup(output: Path, media_root: Path, *, keep: int | None = None) ->
         shutil.rmtree(partial, ignore_errors=True)
         where = f" ({exc.filename})" if exc.filename else ""
         raise BackupError(f"Lỗi ghi bản sao lưu{where}: {exc.strerror or exc}.") from None
+    except (DatabaseError, sqlite3.Error) as exc:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise BackupError(f"Lỗi cơ sở dữ liệu khi sao lưu: {first_line(exc, cfg)}") from None
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise

@@ -11,13 +11,14 @@ from pathlib import Path
 import environ
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connections
+from django.db import DatabaseError, connections
 
 from units.backup import (
     BackupError,
     check_artifacts,
     engine_of,
     existing_tables,
+    first_line,
     load_manifest,
     media_entries,
     restore_database,
@@ -59,6 +60,9 @@ class Command(BaseCommand):
             self._run(backup, database_url, media_root, verify_only, force)
         except BackupError as exc:
             raise CommandError(str(exc)) from None
+        except DatabaseError as exc:
+            cfg = environ.Env.db_url_config(database_url) if database_url else {}
+            raise CommandError(f"Lỗi cơ sở dữ liệu: {first_line(exc, cfg)}") from None
 
     def _run(self, backup, database_url, media_root, verify_only, force):
         backup, manifest = load_manifest(backup)
