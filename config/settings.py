@@ -119,6 +119,8 @@ WHITENOISE_USE_FINDERS = DEBUG or not STATIC_ROOT.exists()
 # through views that check access.
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "private_media")))
 MEDIA_URL = "/media-private/"
+# Where `manage.py backup` writes (docs/backup.md). Copy the backups off this machine.
+BACKUP_ROOT = Path(env("BACKUP_ROOT", default=str(BASE_DIR / "backups")))
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "staff:dashboard"
