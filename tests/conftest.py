@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from campaigns.demo import load_seed_campaigns
 from campaigns.models import Campaign
 from units.demo import load_persons, load_units
-from units.models import Membership, Unit
+from units.models import Membership, Person, Unit
 
 
 @pytest.fixture(autouse=True)
@@ -48,3 +48,27 @@ def make_member(db):
 def _private_media(settings, tmp_path):
     """Uploads go to a fresh folder per test, never into the project."""
     settings.MEDIA_ROOT = str(tmp_path / "private_media")
+
+
+@pytest.fixture
+def cycle(demo_units, make_member):
+    """A commune that nominates (staff with email), its district office and a council of 3."""
+    district = demo_units["ubnd-tam-duong"]
+    commune = demo_units["ubnd-x-binh-lu"]
+    staff = make_member("cb.binhlu", commune, Membership.Role.UNIT_STAFF)
+    staff.email = "cb.binhlu@example.vn"
+    staff.save()
+    office = make_member("nv.tamduong", district, Membership.Role.OFFICE_STAFF)
+    council = [make_member(f"hd{i}", district, Membership.Role.COUNCIL_MEMBER) for i in range(3)]
+    people = [
+        Person.objects.create(full_name=name, unit=commune, gender="female", ethnicity="Thái")
+        for name in ("Lò Thị A", "Lò Thị B")
+    ]
+    return {
+        "district": district,
+        "commune": commune,
+        "staff": staff,
+        "office": office,
+        "council": council,
+        "people": people,
+    }

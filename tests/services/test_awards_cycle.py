@@ -11,48 +11,11 @@ from django.db import connection
 from awards import services
 from awards.eligibility import checklist
 from awards.models import AgendaItem, AwardGrant, AwardType, BallotReceipt, Nomination, Vote
+from tests.factories import nominate
 from units.models import Membership, Person, Unit
 
 pytestmark = pytest.mark.django_db
 Status = Nomination.Status
-
-
-@pytest.fixture
-def cycle(demo_units, make_member):
-    district = demo_units["ubnd-tam-duong"]
-    commune = demo_units["ubnd-x-binh-lu"]
-    staff = make_member("cb.binhlu", commune, Membership.Role.UNIT_STAFF)
-    staff.email = "cb.binhlu@example.vn"
-    staff.save()
-    office = make_member("nv.tamduong", district, Membership.Role.OFFICE_STAFF)
-    council = [make_member(f"hd{i}", district, Membership.Role.COUNCIL_MEMBER) for i in range(3)]
-    people = [
-        Person.objects.create(full_name=name, unit=commune, gender="female", ethnicity="Thái")
-        for name in ("Lò Thị A", "Lò Thị B")
-    ]
-    return {
-        "district": district,
-        "commune": commune,
-        "staff": staff,
-        "office": office,
-        "council": council,
-        "people": people,
-    }
-
-
-def nominate(cycle, person=None, unit=None, code="lao-dong-tien-tien", year=2025, **extra):
-    return services.nomination_create(
-        actor=cycle["staff"],
-        nomination=Nomination(
-            award_type=AwardType.objects.get(code=code),
-            nominee_person=person,
-            nominee_unit=unit,
-            nominating_unit=cycle["commune"],
-            year=year,
-            achievement_summary="Hoàn thành xuất sắc nhiệm vụ.",
-            **extra,
-        ),
-    )
 
 
 def test_the_whole_cycle_with_a_secret_ballot(cycle, django_capture_on_commit_callbacks):

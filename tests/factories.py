@@ -1,0 +1,50 @@
+"""Objects the tests build again and again, made through the services as users would."""
+
+from awards import services
+from awards.models import AwardType, Nomination
+
+
+def nominate(cycle, person=None, unit=None, code="lao-dong-tien-tien", year=2025, **extra):
+    return services.nomination_create(
+        actor=cycle["staff"],
+        nomination=Nomination(
+            award_type=AwardType.objects.get(code=code),
+            nominee_person=person,
+            nominee_unit=unit,
+            nominating_unit=cycle["commune"],
+            year=year,
+            achievement_summary="Hoàn thành xuất sắc nhiệm vụ.",
+            **extra,
+        ),
+    )
+
+
+def passed_nominations(cycle, count: int) -> list[Nomination]:
+    """`count` nominations of new people of the commune, already passed by the council
+    (set directly: these tests are about what comes after the vote)."""
+    from units.models import Person
+
+    nominations = []
+    for i in range(count):
+        person = Person.objects.create(
+            full_name=f"Lò Văn {i + 1:02d}", unit=cycle["commune"], gender="male"
+        )
+        nomination = nominate(cycle, person=person)
+        Nomination.objects.filter(pk=nomination.pk).update(
+            status=Nomination.Status.PASSED, issuer=cycle["district"]
+        )
+        nomination.refresh_from_db()
+        nominations.append(nomination)
+    return nominations
+
+
+def issued_decision(cycle, nominations, **fields):
+    """A decision of the district gathering `nominations`, issued by its office."""
+    decision = services.decision_draft(
+        actor=cycle["office"],
+        issuer=cycle["district"],
+        subject="Về việc tặng danh hiệu Lao động tiên tiến",
+        nominations=nominations,
+        **fields,
+    )
+    return services.decision_issue(actor=cycle["office"], decision=decision)

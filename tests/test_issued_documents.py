@@ -1,0 +1,142 @@
+"""An issued document is a legal record: its PDF is made once, kept with its SHA-256,
+and every download returns the same bytes, whatever changes afterwards."""
+
+import datetime
+import hashlib
+import io
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from awards.models import AwardType
+from campaigns import services as campaign_services
+from campaigns.models import Campaign, ContentItem
+from tests.factories import issued_decision, passed_nominations
+from units.models import IssuedDocument, Membership
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text(data: bytes) -> str:
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())
+
+
+def body(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+@pytest.fixture
+def decision(cycle, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # the worker renders after commit
+        return issued_decision(cycle, passed_nominations(cycle, 2))
+
+
+def test_an_issued_decision_keeps_its_bytes_after_the_award_type_is_renamed(client, decision):
+    url = reverse("awards_public:decision_pdf", args=[decision.pk])
+    first = client.get(url)
+    assert first.status_code == 200 and first["Content-Type"] == "application/pdf"
+    original = body(first)
+    assert "Lao động tiên tiến" in pdf_text(original)
+    document = IssuedDocument.objects.get(kind="decision", object_id=decision.pk)
+    assert document.sha256 == hashlib.sha256(original).hexdigest() == first["X-Content-SHA256"]
+
+    award = AwardType.objects.get(code="lao-dong-tien-tien")
+    award.name = "Lao động tiên tiến (tên mới)"
+    award.save()
+    decision.issuer.name = "UBND huyện đã đổi tên"
+    decision.issuer.save()
+
+    again = body(client.get(url))
+    assert again == original
+    assert "tên mới" not in pdf_text(again)
+    # a draft preview would follow today's data, which shows the test can tell them apart
+    assert "tên mới" in client.get(
+        reverse("awards_public:decision_detail", args=[decision.pk])
+    ).content.decode("utf-8")
+
+
+def test_the_hash_is_on_the_public_page_and_answers_conditional_requests(client, decision):
+    document = IssuedDocument.objects.get(kind="decision", object_id=decision.pk)
+    page = client.get(reverse("awards_public:decision_detail", args=[decision.pk]))
+    assert document.sha256 in page.content.decode()
+    url = reverse("awards_public:decision_pdf", args=[decision.pk])
+    response = client.get(url, HTTP_IF_NONE_MATCH=f'"{document.sha256}"')
+    assert response.status_code == 304 and response["ETag"] == f'"{document.sha256}"'
+
+
+def test_certificates_are_made_once_at_issue(client, decision, cycle):
+    document = IssuedDocument.objects.get(kind="certificates", object_id=decision.pk)
+    assert document.is_rendered
+    client.force_login(cycle["office"])
+    response = client.get(reverse("awards:certificates_pdf", args=[decision.pk]))
+    data = body(response)
+    assert hashlib.sha256(data).hexdigest() == document.sha256
+    assert "Lò Văn 01" in pdf_text(data) and "Lò Văn 02" in pdf_text(data)
+
+
+@pytest.fixture
+def office(make_member, demo):
+    return make_member("nv.tp", demo["002"].issuer, Membership.Role.OFFICE_STAFF)
+
+
+def publish_new(office, demo, django_capture_on_commit_callbacks) -> Campaign:
+    campaign = campaign_services.campaign_copy(actor=office, campaign=demo["002"])
+    campaign.end_date = None
+    campaign.issued_on = datetime.date(2026, 1, 5)
+    campaign.number = "12"
+    campaign.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        return campaign_services.campaign_publish(actor=office, campaign=campaign)
+
+
+def test_a_published_document_is_frozen_and_a_revision_keeps_the_old_one(
+    client, office, demo, django_capture_on_commit_callbacks
+):
+    campaign = publish_new(office, demo, django_capture_on_commit_callbacks)
+    url = reverse("public:campaign_pdf", args=[campaign.pk])
+    original = body(client.get(url))
+    first = IssuedDocument.objects.get(kind="campaign", object_id=campaign.pk)
+    assert first.revision == 0 and first.sha256 == hashlib.sha256(original).hexdigest()
+    assert (
+        first.sha256
+        in client.get(reverse("public:campaign_detail", args=[campaign.pk])).content.decode()
+    )
+
+    # the issuer's name changes: the issued PDF does not
+    campaign.issuer.name = "ỦY BAN NHÂN DÂN ĐÃ ĐỔI TÊN"
+    campaign.issuer.save()
+    assert body(client.get(url)) == original
+
+    # a change after publication is a new revision; the old PDF stays as it was
+    def apply(c):
+        item = c.items.order_by("order").first()
+        ContentItem.objects.filter(pk=item.pk).update(text="Nội dung đã sửa đổi lần một.")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        campaign_services.campaign_edit(
+            actor=office, campaign=campaign, apply=apply, reason="Sửa nội dung thi đua"
+        )
+    revised = body(client.get(url))
+    assert revised != original and "Nội dung đã sửa đổi lần một." in pdf_text(revised)
+    documents = IssuedDocument.objects.filter(kind="campaign", object_id=campaign.pk)
+    assert sorted(d.revision for d in documents) == [0, 1]
+    with documents.get(revision=0).file.open("rb") as old:
+        assert old.read() == original
+
+
+def test_a_campaign_published_before_documents_were_kept_is_frozen_on_first_download(client, demo):
+    campaign = demo["004"]
+    IssuedDocument.objects.filter(kind="campaign", object_id=campaign.pk).delete()
+    url = reverse("public:campaign_pdf", args=[campaign.pk])
+    first = body(client.get(url))
+    assert body(client.get(url)) == first
+    assert IssuedDocument.objects.filter(kind="campaign", object_id=campaign.pk).count() == 1
+
+
+def test_a_draft_preview_follows_the_text_and_is_not_kept(client, office, demo):
+    campaign = campaign_services.campaign_copy(actor=office, campaign=demo["002"])
+    client.force_login(office)
+    response = client.get(reverse("staff:campaign_pdf", args=[campaign.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert not IssuedDocument.objects.filter(kind="campaign", object_id=campaign.pk).exists()
