@@ -12,6 +12,17 @@ from units.models import Membership, Person, Unit
 
 
 @pytest.fixture(autouse=True)
+def _tasks_in_process():
+    """Tasks run in-process when sent, whatever CELERY_BROKER_URL says; the tests of the
+    real broker (test_task_queue.py) start a worker and switch this off."""
+    from config.celery import app
+
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = True
+
+
+@pytest.fixture(autouse=True)
 def _fast_tests(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -72,3 +83,17 @@ def cycle(demo_units, make_member):
         "council": council,
         "people": people,
     }
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Tests on a real, committed database (live server, worker, backup) end with a
+    flush that empties the migrations' reference data: put it back first."""
+    from awards.models import AwardType
+    from awards.reference_data import load_award_rules, load_award_types
+    from campaigns.models import DocumentType
+    from campaigns.reference_data import load_document_types
+
+    load_document_types(DocumentType)
+    load_award_types(AwardType)
+    load_award_rules(AwardType)

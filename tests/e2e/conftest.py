@@ -94,17 +94,3 @@ def axe_check():
         assert not bad, f"axe-core trên trang {name}:\n{details}"
 
     return check
-
-
-@pytest.fixture
-def reference_data(transactional_db):
-    """Each live-server test ends with a flush that empties the migrations'
-    reference data: put it back first."""
-    from awards.models import AwardType
-    from awards.reference_data import load_award_rules, load_award_types
-    from campaigns.models import DocumentType
-    from campaigns.reference_data import load_document_types
-
-    load_document_types(DocumentType)
-    load_award_types(AwardType)
-    load_award_rules(AwardType)

@@ -1,0 +1,98 @@
+"""The real task queue: a Celery worker on the broker CI runs (Redis), against the real
+database. Skipped when CELERY_BROKER_URL is unset, as under `make test` on a laptop."""
+
+import datetime
+import hashlib
+import time
+import uuid
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.conf import settings
+from django.db import connection
+from django.urls import reverse
+
+from awards.models import AwardType, Nomination
+from config.celery import app
+from tests.factories import issued_decision, nominate, passed_nominations
+from tests.smtp import MailServer, free_port
+from units.models import IssuedDocument, OutgoingEmail
+from units.tasks import retry_due_emails
+
+pytestmark = [
+    pytest.mark.skipif(
+        not settings.CELERY_BROKER_URL,
+        reason="CELERY_BROKER_URL chưa đặt: bỏ qua kiểm thử với hàng đợi thật (CI đặt Redis)",
+    ),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="worker và web dùng chung cơ sở dữ liệu thật"
+    ),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+@pytest.fixture
+def worker(reference_data):
+    """A worker thread consuming a queue of this test's own, over the real broker."""
+    queue = f"thidua-test-{uuid.uuid4().hex[:8]}"
+    app.conf.task_always_eager = False
+    app.conf.task_default_queue = queue
+    with start_worker(app, pool="solo", perform_ping_check=False, queues=[queue]) as w:
+        yield w
+    app.conf.task_default_queue = "celery"
+
+
+def wait_for(condition, timeout: float = 30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if result := condition():
+            return result
+        time.sleep(0.2)
+    raise AssertionError("the worker did not finish in time")
+
+
+@pytest.fixture
+def smtp(settings):
+    port = free_port()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
+    server = MailServer(port)
+    yield server
+    if server.controller._thread is not None:
+        server.stop()
+
+
+def test_mail_server_down_then_up_through_the_worker(worker, cycle, smtp, client):
+    nomination = nominate(cycle, person=cycle["people"][0])
+    client.force_login(cycle["staff"])
+    response = client.post(reverse("awards:nomination_submit", args=[nomination.pk]))
+    assert response.status_code == 302  # the change is done; the worker tries the mail
+    nomination.refresh_from_db()
+    assert nomination.status == Nomination.Status.SUBMITTED
+    email = wait_for(lambda: OutgoingEmail.objects.filter(attempts=1).first())
+    assert email.status == "pending" and email.last_error
+
+    smtp.start()
+    OutgoingEmail.objects.update(next_attempt_at=datetime.datetime.now(datetime.UTC))
+    retry_due_emails.delay()  # what beat sends every minute
+    wait_for(lambda: OutgoingEmail.objects.filter(status="sent").exists())
+    assert len(smtp.inbox.messages) == 1
+
+
+def test_the_worker_renders_an_issued_decision_and_its_bytes_never_change(worker, cycle, client):
+    decision = issued_decision(cycle, passed_nominations(cycle, 3))
+    document = wait_for(
+        lambda: IssuedDocument.objects.filter(
+            kind="decision", object_id=decision.pk, rendered_at__isnull=False
+        ).first()
+    )
+    wait_for(
+        lambda: IssuedDocument.objects.filter(
+            kind="certificates", object_id=decision.pk, rendered_at__isnull=False
+        ).exists()
+    )
+    url = reverse("awards_public:decision_pdf", args=[decision.pk])
+    first = client.get(url).content
+    assert hashlib.sha256(first).hexdigest() == document.sha256
+    AwardType.objects.filter(code="lao-dong-tien-tien").update(name="Tên đã đổi")
+    assert client.get(url).content == first
