@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_ENV := DEBUG=1 THIDUA_DEMO=1
 
-.PHONY: run test install lint format bench screenshots
+.PHONY: run test install lint format bench screenshots serve
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { \
@@ -42,6 +42,11 @@ run: install
 	@echo "thidua đang chạy tại: http://127.0.0.1:8000/   (quản trị: http://127.0.0.1:8000/admin/)"
 	@echo "Nhấn Ctrl+C để dừng."
 	@$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Production on this machine: PostgreSQL, Redis, DEBUG=0; migrate, collectstatic,
+# check --deploy, then gunicorn + Celery worker + beat (Procfile). See docs/deployment.md.
+serve: install
+	@deploy/serve.sh
 
 test: install
 	$(BIN)/python -m pytest
