@@ -5,10 +5,11 @@ anything they show changes. See docs/decisions/0004-public-cache.md.
   HEAD (no session or messages cookie) of a whitelisted page is answered from
   the cache before sessions, auth or the database are touched; a miss goes
   down the stack and a cacheable answer is stored on its way back.
-- Keys carry "generations": one counter per topic (campaigns, awards, notices,
+- Entries carry "generations": one counter per topic (campaigns, awards, notices,
   units), kept in the cache. Saving or deleting a model that a page shows bumps
-  its topics' counters, so every page built from the old data becomes
-  unreachable at once (it expires on its own later). The receivers are
+  its topics' counters, so every page built from the old data stops being served
+  at once (the next miss overwrites it). One round trip reads the entry and the
+  counters together. The receivers are
   connected here, in one place (`connect_signals`, from config.apps).
 - A bump happens at once and again in `transaction.on_commit`: a request that
   read the database before the commit and stored its page afterwards stored it
@@ -187,16 +188,26 @@ def _page(request: HttpRequest) -> tuple[frozenset[str], str] | None:
     return topics, match.view_name
 
 
-def page_key(request: HttpRequest, topics: frozenset[str]) -> str:
-    """The full URL (scheme, host, path, query), the day (pages show "running" or
-    "ended" and notices expire by date) and the generations of the page's topics."""
-    gens = generations(topics)
-    parts = [
-        request.build_absolute_uri(),
-        timezone.localdate().isoformat(),
-        *(f"{topic}={gens[topic]}" for topic in sorted(gens)),
-    ]
+def page_key(request: HttpRequest) -> str:
+    """The full URL (scheme, host, path, query) and the day: pages show "running" or
+    "ended", and notices expire, by date."""
+    parts = [request.build_absolute_uri(), timezone.localdate().isoformat()]
     return PAGE_KEY.format(hashlib.sha256("\n".join(parts).encode()).hexdigest())
+
+
+def lookup(key: str, topics: frozenset[str]) -> tuple[dict | None, dict[str, int]]:
+    """(the entry if it was built on the current generations, those generations),
+    in one cache round trip: the entry and the counters are read together."""
+    cache = _cache()
+    gen_keys = {topic: GENERATION_KEY.format(topic) for topic in sorted(topics)}
+    found = cache.get_many([key, *gen_keys.values()])
+    if any(k not in found for k in gen_keys.values()):
+        return None, generations(topics)
+    gens = {topic: found[k] for topic, k in gen_keys.items()}
+    entry = found.get(key)
+    if entry is None or entry.get("generations") != gens:
+        return None, gens
+    return entry, gens
 
 
 def _storable(response: HttpResponse) -> bool:
@@ -209,9 +220,10 @@ def _storable(response: HttpResponse) -> bool:
     )
 
 
-def _entry(response: HttpResponse) -> dict:
+def _entry(response: HttpResponse, gens: dict[str, int]) -> dict:
     content = response.content
     return {
+        "generations": gens,
         "content": content,
         "headers": [(k, v) for k, v in response.items() if k.lower() != "last-modified"],
         "etag": f'"{hashlib.blake2b(content, digest_size=16).hexdigest()}"',
@@ -247,21 +259,21 @@ class PublicCacheMiddleware:
         if page is None:
             return self.get_response(request)
         topics, _name = page
-        cache = _cache()
-        key = page_key(request, topics)
-        entry = cache.get(key)
+        key = page_key(request)
+        entry, gens = lookup(key, topics)
         if entry is not None:
             response = _response(entry, request)
             response["X-Public-Cache"] = "hit"
             return response
+        # The generations were read before the database: a page built from data a
+        # commit then changes is stored under the old ones, and never served.
         response = self.get_response(request)
         if _storable(response):
-            entry = _entry(response)
-            cache.set(key, entry, timeout=_timeout())
+            entry = _entry(response, gens)
+            _cache().set(key, entry, timeout=_timeout())
             _validators(response, entry)
-            conditional = get_conditional_response(
+            response = get_conditional_response(
                 request, etag=entry["etag"], last_modified=entry["modified"], response=response
             )
-            response = conditional
         response["X-Public-Cache"] = "miss"
         return response
