@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import random
 import secrets
@@ -466,6 +467,10 @@ def report(data, args, single, mixed, samples) -> None:
             ",", "."
         ),
         "",
+        "Errors by wrk's kind: "
+        + ", ".join(f"{k} {mixed[k]}" for k in ("connect", "read", "write", "status", "timeout"))
+        + " (timeout: no answer within 10 s).",
+        "",
         "Per kind, from a probe sending one request at a time during the mix:",
         "",
         "| kind | samples | p50 (ms) | p95 (ms) |",
@@ -475,7 +480,7 @@ def report(data, args, single, mixed, samples) -> None:
     for kind in MIX:
         times = sorted(samples.get(kind, []))
         if times:
-            p95 = times[max(0, int(len(times) * 0.95) - 1)]
+            p95 = times[min(len(times) - 1, math.ceil(len(times) * 0.95) - 1)]
             lines.append(f"| {kind} | {len(times)} | {statistics.median(times):.1f} | {p95:.1f} |")
     if mixed["errors"] or probe_errors:
         failures.append(f"mix: {mixed['errors']} errors, probe: {len(probe_errors)} unexpected")
