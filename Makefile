@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_ENV := DEBUG=1 THIDUA_DEMO=1
 
-.PHONY: run test install lint format bench screenshots serve
+.PHONY: run test install lint format bench bench-load screenshots serve
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { \
@@ -64,6 +64,12 @@ bench: install
 	$(BIN)/python -m bench.parser
 	$(BIN)/python -m bench.portal
 	$(BIN)/python -m bench.dashboard
+
+# Real server under load: gunicorn (2 workers) on PostgreSQL and Redis, driven by wrk.
+# Needs DATABASE_URL=postgres://... (a test_<name> database is created and dropped).
+# BENCH_LOAD_ARGS="--duration 60" for a shorter mix (default 300 s).
+bench-load: install
+	$(BIN)/python -m bench.load $(BENCH_LOAD_ARGS)
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -10,7 +10,6 @@ from campaigns.views_public import issued_pdf_response
 from units.models import IssuedDocument
 
 from . import selectors, services
-from .models import AwardType
 
 
 def decision_list(request: HttpRequest) -> HttpResponse:
@@ -41,10 +40,12 @@ def honour_roll(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     year = request.GET.get("nam", "")
     award = request.GET.get("danh_hieu", "")
-    grants = selectors.honour_roll(
-        query, int(year) if year.isdigit() else None, int(award) if award.isdigit() else None
+    page = selectors.honour_roll_page(
+        query,
+        int(year) if year.isdigit() else None,
+        int(award) if award.isdigit() else None,
+        number=request.GET.get("trang"),
     )
-    page = Paginator(grants, 50).get_page(request.GET.get("trang"))
     return render(
         request,
         "awards/public/honour_roll.html",
@@ -53,9 +54,7 @@ def honour_roll(request: HttpRequest) -> HttpResponse:
             "q": query,
             "year": year,
             "award": award,
-            "award_types": AwardType.objects.filter(
-                archived=False, awardgrant__isnull=False
-            ).distinct(),
+            "award_types": selectors.honour_roll_award_types(),
         },
     )
 

@@ -173,3 +173,90 @@ def generate(seed: int = 2025) -> dict:
         "báo cáo": len(reports),
         "đề nghị": len(nominations),
     }
+
+
+PUBLIC_CAMPAIGNS = 20_000
+DECISIONS = 400
+GRANTS = 40_000
+WORDS = ["chuyển đổi số", "nông thôn mới", "văn hóa công sở", "cải cách hành chính", "giảm nghèo"]
+
+
+def generate_public(
+    campaigns: int = PUBLIC_CAMPAIGNS, grants: int = GRANTS, seed: int = 2026
+) -> dict:
+    """The public side of the province, on top of `generate()`: `campaigns` more
+    published campaigns over ten years (a few closed, some drafts), issued award
+    decisions and their `grants` on the honour roll. Run after `generate()`."""
+    from awards.models import AwardGrant, Decision
+
+    rng = random.Random(seed)
+    province = Unit.objects.get(code="tinh-mau")
+    units = list(Unit.objects.filter(parent=province).order_by("pk"))
+    issuers = [province, *units[:40]]
+    Unit.objects.filter(pk__in=[u.pk for u in units[:40]]).update(is_issuing_body=True)
+    doc_type = DocumentType.objects.get(name="Kế hoạch")
+    statuses = ["published"] * 8 + ["closed", "draft"]
+    now = timezone.now()
+    rows = []
+    for i in range(campaigns):
+        issued = datetime.date(2016, 1, 1) + datetime.timedelta(days=rng.randrange(3650))
+        subject = f"Phát động thi đua {WORDS[i % len(WORDS)]} đợt {i}"
+        rows.append(
+            Campaign(
+                issuer=issuers[i % len(issuers)],
+                document_type=doc_type,
+                number=str(1000 + i),
+                symbol="KH-UBND",
+                subject=subject,
+                kind="regular" if i % 3 else "thematic",
+                is_special=i % 17 == 0,
+                status=statuses[i % len(statuses)],
+                issued_on=issued,
+                issued_month=issued.month,
+                issued_year=issued.year,
+                sort_date=issued,
+                start_date=issued,
+                end_date=issued + datetime.timedelta(days=rng.randrange(30, 720)),
+                published_at=now - datetime.timedelta(minutes=i),
+                search_text=padded(f"{subject} {1000 + i}/KH-UBND"),
+            )
+        )
+    Campaign.objects.bulk_create(rows, batch_size=2000)
+    decisions = Decision.objects.bulk_create(
+        Decision(
+            issuer=province,
+            year=2016 + i % 10,
+            number=i // 10 + 1,
+            issued_on=datetime.date(2016 + i % 10, 12, 1),
+            subject=f"Về việc khen thưởng đợt {i + 1}",
+            status="issued" if i % 20 else "draft",
+        )
+        for i in range(DECISIONS)
+    )
+    types = {t.code: t for t in AwardType.objects.all()}
+    person_types = [types["cstd-co-so"], types["lao-dong-tien-tien"], types["cstd-tinh"]]
+    unit_types = [types["tap-the-ldtt"], types["tap-the-ldxs"]]
+    persons = list(Person.objects.order_by("pk").values_list("pk", "unit_id", "full_name"))
+    unit_names = {u.pk: u.name for u in units}
+    grant_rows = []
+    for i in range(grants):
+        decision = decisions[i % DECISIONS]
+        if i % 10:
+            person_id, unit_id, name = persons[(i * 7919) % len(persons)]
+            award = person_types[i % len(person_types)]
+            grant = AwardGrant(person_id=person_id, awardee_unit_id=unit_id)
+        else:
+            unit = units[i % len(units)]
+            unit_id, name, award = unit.pk, unit.name, unit_types[i % len(unit_types)]
+            grant = AwardGrant(unit=unit, awardee_unit=unit)
+        grant.award_type = award
+        grant.year = decision.year
+        grant.decision = decision
+        grant.search_text = padded(f"{name} {unit_names.get(unit_id, '')} {award.name}")
+        grant_rows.append(grant)
+    AwardGrant.objects.bulk_create(grant_rows, batch_size=5000)
+    return {
+        "phong trào công khai": Campaign.objects.public().count(),
+        "quyết định": len(decisions),
+        "khen thưởng": len(grant_rows),
+    }

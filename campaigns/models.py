@@ -231,7 +231,21 @@ class Campaign(TimeStampedModel, SearchableMixin):
         ordering = ["-sort_date", "-pk"]
         # The portal's "newest first" index (DESC NULLS LAST) is PostgreSQL-only:
         # see migration 0005. SQLite cannot index NULLS LAST.
-        indexes = [models.Index(fields=["status", "issuer"])]
+        indexes = [
+            models.Index(fields=["status", "issuer"]),
+            # public_years() reads the latest end date; the Atom feed the latest published.
+            models.Index(
+                fields=["end_date"],
+                condition=Q(status__in=["published", "closed", "summarised"]),
+                name="campaign_public_end_date",
+            ),
+            models.Index(
+                F("published_at").desc(),
+                condition=Q(status__in=["published", "closed", "summarised"])
+                & Q(published_at__isnull=False),
+                name="campaign_public_published_at",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(issued_month__isnull=True)

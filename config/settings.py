@@ -41,11 +41,14 @@ INSTALLED_APPS = [
     "units",
     "campaigns",
     "awards",
+    "config.apps.ConfigConfig",  # connects the public cache's receivers
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and auth: an anonymous hit costs two cache reads, no database.
+    "config.public_cache.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -159,6 +162,10 @@ EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(BASE_DIR / "sent_mail"))
 # cache for `make run` and the tests. Public pages are cached here (config/public_cache).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://thidua")}
 CACHES["default"].setdefault("KEY_PREFIX", env("CACHE_KEY_PREFIX", default="thidua"))
+# How long a cached public page lives at most. Changes drop pages at once (the
+# generations in config/public_cache.py); this bounds what a change made behind
+# the ORM's back (raw SQL, queryset.update) can leave stale.
+PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=3600)
 
 # Task queue: Celery (config/celery.py). With CELERY_BROKER_URL unset, as under
 # `make run`, tasks run in-process at once, so no broker is needed.

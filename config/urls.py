@@ -4,11 +4,15 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from . import views
+
 admin.site.site_header = "thidua — Quản trị"
 admin.site.site_title = "thidua"
 admin.site.index_title = "Quản trị dữ liệu thi đua, khen thưởng"
 
 urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path(
         "dang-nhap/",

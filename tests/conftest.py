@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 
 from campaigns.demo import load_seed_campaigns
 from campaigns.models import Campaign
@@ -53,6 +54,14 @@ def make_member(db):
         return user
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache (public pages, generations)."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
