@@ -1,9 +1,13 @@
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from import_export.admin import ImportExportModelAdmin
 
-from . import mail, services
+from . import imports, mail, services
 from .admin_tools import (
     NoDeleteAdminMixin,
     NormalizedSearchAdminMixin,
@@ -52,9 +56,53 @@ def merge_units(modeladmin, request, queryset):
     )
 
 
+class BackgroundImportForm(forms.Form):
+    file = forms.FileField(label="Tệp Excel (.xlsx)")
+
+
+class BackgroundImportAdminMixin:
+    """“Nhập tệp lớn (chạy nền)”: an xlsx of any size, imported by a worker (units/imports.py)."""
+
+    import_job_kind = ""
+    import_export_change_list_template = "admin/units/change_list_background_import.html"
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "nhap-nen/",
+                self.admin_site.admin_view(self.import_background_view),
+                name=f"{opts.app_label}_{opts.model_name}_import_background",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_background_view(self, request):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        form = BackgroundImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                job = imports.import_start(
+                    actor=request.user, kind=self.import_job_kind, upload=form.cleaned_data["file"]
+                )
+            except ValidationError as error:
+                form.add_error("file", error)
+            else:
+                return redirect("jobs:detail", pk=job.pk)
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form}
+        return TemplateResponse(request, "admin/units/import_background.html", context)
+
+
 @admin.register(Unit)
-class UnitAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, ImportExportModelAdmin):
+class UnitAdmin(
+    BackgroundImportAdminMixin,
+    NormalizedSearchAdminMixin,
+    NoDeleteAdminMixin,
+    ImportExportModelAdmin,
+):
     resource_classes = [UnitResource]
+    import_job_kind = "units.import_units"
     list_display = ("name", "code", "kind", "level", "parent", "is_issuing_body", "archived")
     list_filter = ("level", "kind", "is_issuing_body", "archived")
     list_select_related = ("parent",)
@@ -121,8 +169,14 @@ def archive_persons(modeladmin, request, queryset):
 
 
 @admin.register(Person)
-class PersonAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, ImportExportModelAdmin):
+class PersonAdmin(
+    BackgroundImportAdminMixin,
+    NormalizedSearchAdminMixin,
+    NoDeleteAdminMixin,
+    ImportExportModelAdmin,
+):
     resource_classes = [PersonResource]
+    import_job_kind = "units.import_persons"
     list_display = (
         "full_name",
         "unit",

@@ -6,4 +6,4 @@ class UnitsConfig(AppConfig):
     verbose_name = "Đơn vị và cán bộ"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers system checks)
+        from . import checks, imports  # noqa: F401  (system checks; import job builders)

@@ -1,9 +1,10 @@
-"""Large files made by a worker (FileJob): the user asks, a task builds the file,
-the page shows its progress and then the download.
+"""Slow work done by a worker (FileJob): the user asks, a task does it, the page shows
+its progress, then its result and the file it made.
 
-Each kind of job registers the function that builds its bytes; the function takes
-the job's params and returns the file's content. Building happens outside the
-request, so a report of 60 pages or certificates for 500 awardees never hold a
+Each kind of job registers the function that does it; the function takes the job
+(its params, and the uploaded `source` file if any) and returns the file's bytes,
+or a JobResult with a summary and whether it succeeded. The work happens outside
+the request, so a report of 60 pages or an import of 20,000 rows never holds a
 web worker.
 """
 
@@ -11,9 +12,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,13 +24,25 @@ from .models import FileJob
 
 logger = logging.getLogger(__name__)
 
-BUILDERS: dict[str, Callable[[dict], bytes]] = {}
+
+@dataclass(frozen=True)
+class JobResult:
+    """What a job made: its file, a sentence for the user, and whether it succeeded
+    (an import refused for its row errors did not, but its report is still there)."""
+
+    content: bytes
+    summary: str = ""
+    ok: bool = True
+
+
+Builder = Callable[[FileJob], "bytes | JobResult"]
+BUILDERS: dict[str, Builder] = {}
 
 
 def job_builder(kind: str):
-    """Register the function that builds the files of `kind`."""
+    """Register the function that does the jobs of `kind`."""
 
-    def register(function: Callable[[dict], bytes]) -> Callable[[dict], bytes]:
+    def register(function: Builder) -> Builder:
         BUILDERS[kind] = function
         return function
 
@@ -36,14 +51,21 @@ def job_builder(kind: str):
 
 @transaction.atomic
 def job_start(
-    *, actor: AbstractBaseUser, kind: str, title: str, filename: str, params: dict
+    *,
+    actor: AbstractBaseUser,
+    kind: str,
+    title: str,
+    filename: str,
+    params: dict,
+    source: UploadedFile | None = None,
 ) -> FileJob:
-    """Ask for a file; a worker builds it after commit."""
+    """Ask for a job; a worker does it after commit."""
     if kind not in BUILDERS:
         raise ValueError(f"Unknown file job kind: {kind}")
-    job = FileJob.objects.create(
-        kind=kind, title=title, filename=filename, params=params, requested_by=actor
-    )
+    job = FileJob(kind=kind, title=title, filename=filename, params=params, requested_by=actor)
+    if source is not None:
+        job.source.save(source.name, source, save=False)
+    job.save()
     transaction.on_commit(lambda: _enqueue(job.pk))
     return job
 
@@ -69,7 +91,7 @@ def job_run(*, job_id: int) -> FileJob:
         return job
     FileJob.objects.filter(pk=job_id).update(status=FileJob.Status.RUNNING)
     try:
-        data = BUILDERS[job.kind](job.params)
+        result = BUILDERS[job.kind](job)
     except Exception as error:
         logger.exception("File job %s failed", job_id)
         FileJob.objects.filter(pk=job_id).update(
@@ -79,9 +101,12 @@ def job_run(*, job_id: int) -> FileJob:
         )
         job.refresh_from_db()
         return job
-    job.file.save(job.filename, ContentFile(data), save=False)
-    job.status = FileJob.Status.DONE
-    job.error = ""
+    if not isinstance(result, JobResult):
+        result = JobResult(result)
+    job.file.save(job.filename, ContentFile(result.content), save=False)
+    job.status = FileJob.Status.DONE if result.ok else FileJob.Status.FAILED
+    job.summary = result.summary
+    job.error = "" if result.ok else result.summary
     job.finished_at = timezone.now()
-    job.save(update_fields=["file", "status", "error", "finished_at"])
+    job.save(update_fields=["file", "status", "summary", "error", "finished_at"])
     return job

@@ -448,8 +448,8 @@ class IssuedDocument(models.Model):
 
 
 class FileJob(models.Model):
-    """Tệp đang tạo: a large file (a report, certificates for hundreds of awardees)
-    made by a worker for the user who asked; the page shows its progress."""
+    """Việc chạy nền: slow work a user asks for (a large report, a big Excel import),
+    done by a worker; the page shows its progress, its result and the file it made."""
 
     class Status(models.TextChoices):
         PENDING = "pending", "Đang chờ"
@@ -470,6 +470,14 @@ class FileJob(models.Model):
         "trạng thái", max_length=10, choices=Status.choices, default=Status.PENDING
     )
     filename = models.CharField("tên tệp", max_length=120)
+    source = models.FileField(
+        "tệp đầu vào",
+        upload_to="jobs/input/",
+        storage=private_storage,
+        max_length=255,
+        blank=True,
+        help_text="Tệp người dùng gửi lên để xử lý (ví dụ bảng Excel cần nhập).",
+    )
     file = models.FileField(
         "tệp",
         upload_to="jobs/",
@@ -477,6 +485,7 @@ class FileJob(models.Model):
         max_length=255,
         blank=True,
     )
+    summary = models.TextField("kết quả", blank=True)
     error = models.TextField("lỗi", blank=True)
     created_at = models.DateTimeField("yêu cầu lúc", auto_now_add=True)
     finished_at = models.DateTimeField("xong lúc", null=True, blank=True)

@@ -30,6 +30,23 @@ class SafeResource(resources.ModelResource):
     all or nothing: one invalid row rolls the whole file back.
     """
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        # A blank Excel cell reads as None; a text column stores "" (else: NOT NULL failed).
+        for field in self.fields.values():
+            if type(field.widget) is widgets.Widget and self._is_text(field.attribute):
+                field.widget = widgets.CharWidget()
+
+    def _is_text(self, attribute: str | None) -> bool:
+        from django.core.exceptions import FieldDoesNotExist
+        from django.db.models import CharField, TextField
+
+        try:
+            model_field = self._meta.model._meta.get_field(attribute or "")
+        except FieldDoesNotExist:
+            return False
+        return isinstance(model_field, CharField | TextField) and not model_field.null
+
     def import_data(self, dataset, **kwargs):
         kwargs.setdefault("rollback_on_validation_errors", True)
         return super().import_data(dataset, **kwargs)

@@ -26,11 +26,12 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def job_download(request: HttpRequest, pk: int) -> FileResponse:
     job = _job(request, pk)
-    if job.status != FileJob.Status.DONE:
+    if not job.file or job.status not in (FileJob.Status.DONE, FileJob.Status.FAILED):
         raise Http404
+    pdf = job.filename.endswith(".pdf")
     return FileResponse(
         job.file.open("rb"),
         filename=job.filename,
-        as_attachment=not job.filename.endswith(".pdf"),
-        content_type="application/pdf" if job.filename.endswith(".pdf") else None,
+        as_attachment=not pdf,
+        content_type="application/pdf" if pdf else "text/plain; charset=utf-8",
     )
