@@ -50,7 +50,7 @@ def nominations_to_appraise(user, filters: dict | None = None) -> QuerySet[Nomin
         queryset = queryset.filter(award_type=filters["award_type"])
     if filters.get("status"):
         queryset = queryset.filter(status=filters["status"])
-    return queryset.select_related(*RELATED).order_by("-updated_at")
+    return queryset.select_related(*RELATED).order_by("-updated_at", "-pk")
 
 
 def visible_nomination(user, pk: int) -> tuple[Nomination, bool, bool]:

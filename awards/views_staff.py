@@ -17,6 +17,7 @@ from campaigns.views_public import file_response, issued_pdf_response, pdf_respo
 from units.access import office_bodies, unit_bodies
 from units.jobs import job_start
 from units.models import IssuedDocument
+from units.paging import paginate
 
 from . import pdf, selectors, services
 from .eligibility import checklist
@@ -42,11 +43,17 @@ def _errors(exc: ValidationError) -> str:
 
 @login_required
 def nomination_list(request: HttpRequest) -> HttpResponse:
-    nominations = selectors.nominations_of_units(request.user).order_by("-updated_at")
+    paging = paginate(
+        request, selectors.nominations_of_units(request.user).order_by("-updated_at", "-pk")
+    )
     return render(
         request,
         "awards/staff/nomination_list.html",
-        {"nominations": nominations, "can_create": unit_bodies(request.user).exists()},
+        {
+            **paging,
+            "nominations": paging["page"].object_list,
+            "can_create": unit_bodies(request.user).exists(),
+        },
     )
 
 
@@ -199,13 +206,11 @@ def inbox(request: HttpRequest) -> HttpResponse:
     if not office_bodies(request.user).exists():
         raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
     form = InboxFilterForm(request.GET or None, user=request.user)
+    paging = paginate(request, selectors.nominations_to_appraise(request.user, form.filters()))
     return render(
         request,
         "awards/staff/inbox.html",
-        {
-            "form": form,
-            "nominations": selectors.nominations_to_appraise(request.user, form.filters()),
-        },
+        {**paging, "form": form, "nominations": paging["page"].object_list},
     )
 
 

@@ -49,18 +49,22 @@ def addressed_units(campaign: Campaign):
     return Unit.objects.active().filter(pk__in=ids)
 
 
-def unit_campaign_rows(units: list[Unit]) -> list[dict]:
-    """Published campaigns addressed to the user's units (issued above them), with each
-    unit's registration and its report per period. Queries do not grow with the data."""
-    above = {unit.pk: {a.pk for a in unit.ancestors()} for unit in units}
-    campaigns = list(
-        Campaign.objects.filter(
-            status=Campaign.Status.PUBLISHED,
-            issuer_id__in=set().union(*above.values()),
-        )
+def unit_campaigns(units: list[Unit]):
+    """Published campaigns addressed to the user's units (issued above them), newest first."""
+    above = set().union(*({a.pk for a in unit.ancestors()} for unit in units))
+    return (
+        Campaign.objects.filter(status=Campaign.Status.PUBLISHED, issuer_id__in=above)
         .select_related("issuer")
         .prefetch_related("periods")
+        .order_by("-published_at", "-pk")
     )
+
+
+def unit_campaign_rows(units: list[Unit], campaigns=None) -> list[dict]:
+    """The campaigns (all of unit_campaigns, or one page of it) with each of the user's
+    units' registration and its report per period. Queries do not grow with the data."""
+    above = {unit.pk: {a.pk for a in unit.ancestors()} for unit in units}
+    campaigns = list(unit_campaigns(units) if campaigns is None else campaigns)
     registrations = {
         (r.campaign_id, r.unit_id): r
         for r in Registration.objects.filter(unit__in=units, campaign__in=campaigns)

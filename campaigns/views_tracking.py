@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from units.access import office_bodies, unit_bodies
 from units.models import Bloc, Unit
+from units.paging import paginate
 
 from . import selectors, tracking
 from .forms_staff import DateInput
@@ -148,10 +149,11 @@ def unit_campaigns(request: HttpRequest) -> HttpResponse:
     units = list(unit_bodies(request.user))
     if not units:
         raise PermissionDenied("Bạn chưa được giao vai trò cán bộ đơn vị.")
+    paging = paginate(request, tracking.unit_campaigns(units), per_page=20)
     return render(
         request,
         "campaigns/staff/unit_campaigns.html",
-        {"rows": tracking.unit_campaign_rows(units)},
+        {**paging, "rows": tracking.unit_campaign_rows(units, paging["page"].object_list)},
     )
 
 

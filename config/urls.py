@@ -20,7 +20,7 @@ urlpatterns = [
         name="login",
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
-    path("quan-ly/tep/", include("units.urls_staff")),
+    path("quan-ly/viec-nen/", include("units.urls_staff")),
     path("quan-ly/khen-thuong/", include("awards.urls_staff")),
     path("quan-ly/theo-doi/", include("campaigns.urls_tracking")),
     path("quan-ly/", include("campaigns.urls_staff")),
