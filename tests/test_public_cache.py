@@ -11,10 +11,11 @@ from django.db import transaction
 from django.urls import reverse
 
 from awards.models import AwardGrant, AwardType, Decision
+from awards.services import decision_issued_document
 from campaigns import services
 from campaigns.models import Campaign
 from config import public_cache
-from units.models import Membership, Person
+from units.models import IssuedDocument, Membership, Person
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +41,9 @@ def roll(demo):
         AwardGrant.objects.create(
             award_type=ldtt, person=person, awardee_unit=province, year=2025, decision=decision
         )
+    # Made directly, as a decision from before issued documents were kept: freeze it now,
+    # as its first request would.
+    decision_issued_document(decision, IssuedDocument.Kind.DECISION)
     return {"decision": decision, "award": ldtt, "people": people, "province": province}
 
 
