@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_ENV := DEBUG=1 THIDUA_DEMO=1
 
-.PHONY: run test install lint format bench screenshots serve
+.PHONY: run test install lint format bench bench-faults screenshots serve
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { \
@@ -64,6 +64,13 @@ bench: install
 	$(BIN)/python -m bench.parser
 	$(BIN)/python -m bench.portal
 	$(BIN)/python -m bench.dashboard
+
+# Reliability under faults (docs/benchmarks.md, section faults): real gunicorn, worker,
+# SMTP server and PostgreSQL under load; kills a worker, stops the mail server and
+# restarts PostgreSQL (pg_ctlcluster, as root). Needs DATABASE_URL=postgres://...;
+# the broker is CELERY_BROKER_URL, RabbitMQ on 127.0.0.1 by default.
+bench-faults: install
+	$(BIN)/python -m bench.faults
 
 format: install
 	$(BIN)/ruff check --fix .
