@@ -511,6 +511,15 @@ def rendered_at(document_id: int):
     return IssuedDocument.objects.filter(pk=document_id).exclude(sha256="").exists()
 
 
+def render_age(task: dict) -> float:
+    """Seconds since the worker started the task (its clock may be wall or monotonic)."""
+    started = task.get("time_start") or 0
+    for clock in (time.time, time.monotonic):
+        if 0 <= clock() - started < 3600:
+            return clock() - started
+    return 1.5
+
+
 def fault_worker(app, processes: Processes, data: dict, hostname: str, whole: bool) -> dict:
     """Kill -9 the worker's child (or the whole worker) while it renders certificates."""
     batch = "worker" if whole else "child"
@@ -521,6 +530,7 @@ def fault_worker(app, processes: Processes, data: dict, hostname: str, whole: bo
     if task is None:
         raise RuntimeError("the certificates render never started")
     time.sleep(1.5)  # well inside the render (several seconds for 300 pages)
+    task_age = render_age(task)
     if rendered_at(document.pk):
         raise RuntimeError("the render finished before the kill: raise FAULTS_AWARDEES")
     worker = next(p for p, h in processes.workers if h == hostname)
@@ -533,19 +543,35 @@ def fault_worker(app, processes: Processes, data: dict, hostname: str, whole: bo
     else:
         os.kill(task["worker_pid"], signal.SIGKILL)
         log(f"  killed child {task['worker_pid']} of {hostname} (kill -9)")
+
+    def again():
+        if rendered_at(document.pk):
+            return True
+        found = rendering(app, hostname, document.pk)
+        return found and found.get("worker_pid") != task["worker_pid"]
+
+    wait_for(again, timeout=300, step=0.3)
+    redelivered = time.monotonic() - killed_at
     done = wait_for(lambda: rendered_at(document.pk), timeout=300, step=0.25)
     finished = time.monotonic()
+    recovery = finished - killed_at
+    log(f"  task delivered again after {redelivered:.1f} s, rendered after {recovery:.1f} s")
     return {
-        "name": "Worker's child killed during a PDF render"
-        if not whole
-        else "Whole worker killed during a PDF render, new worker started",
+        "name": "Whole worker killed during a PDF render, new worker started"
+        if whole
+        else "Worker's child killed during a PDF render",
         "start": started,
         "end": finished,
-        "recovery": finished - killed_at if done else None,
+        "recovery": recovery if done else None,
         "document": document.pk,
         "hostname": hostname,
-        "note": f"certificates of {AWARDEES} awardees rendered again "
-        f"{finished - killed_at:.1f} s after the kill"
+        "note": (
+            f"kill -9 {'of the process group' if whole else 'of the rendering child'} "
+            f"{task_age:.1f} s into the render of {AWARDEES} certificates; the task was "
+            f"delivered again after {redelivered:.1f} s"
+            + (" (new worker's start included)" if whole else "")
+            + f" and the PDF stored {recovery:.1f} s after the kill"
+        )
         if done
         else "NEVER RENDERED",
     }
@@ -616,7 +642,7 @@ def fault_mail(app, load: Load, data: dict, smtp_port: int, servers: list) -> di
     }
 
 
-def fault_postgres(app, load: Load, data: dict) -> dict:
+def fault_postgres(app, load: Load, data: dict, web_log: Path) -> dict:
     version = sorted(os.listdir("/etc/postgresql"))[-1]
     log(f"fault c: pg_ctlcluster {version} main restart while clients write")
     started = time.monotonic()
@@ -642,7 +668,10 @@ def fault_postgres(app, load: Load, data: dict) -> dict:
         "start": started,
         "end": (recovered or finished) + 1.0,
         "recovery": (recovered - started) if recovered else None,
-        "note": f"restart took {back - started:.1f} s; gunicorn not restarted; "
+        "note": f"restart took {back - started:.1f} s; every failure is the 500 page "
+        "(templates/500.html), none hung; gunicorn not restarted; server log: "
+        + ", ".join(f"{n}× “{why}”" for why, n in database_errors(web_log).most_common())
+        + "; "
         + (
             "a decision issued after it was rendered by the worker"
             if rendered
@@ -714,6 +743,20 @@ def verify(load: Load, data: dict) -> dict:
             status__in=[FileJob.Status.PENDING, FileJob.Status.RUNNING]
         ).count(),
     }
+
+
+def database_errors(web_log: Path) -> Counter:
+    """Why the web's requests failed while PostgreSQL restarted, from gunicorn's log."""
+    found = Counter()
+    pattern = re.compile(
+        r"^django\.db\.utils\.(?:Operational|Interface)Error: .*?"
+        r"(shutting down|starting up|Connection refused|server closed the connection|"
+        r"connection already closed)",
+        re.M,
+    )
+    if web_log.exists():
+        found.update(pattern.findall(web_log.read_text(errors="replace")))
+    return found
 
 
 def report(load: Load, faults: list[dict], checks: dict, elapsed: float, received: int) -> list:
@@ -841,7 +884,7 @@ def main() -> int:
         time.sleep(3)
         faults.append(fault_mail(app, load, data, smtp_port, servers))
         time.sleep(3)
-        faults.append(fault_postgres(app, load, data))
+        faults.append(fault_postgres(app, load, data, work / "web.log"))
         time.sleep(8)
         load.stop.set()
         for thread in threads:
