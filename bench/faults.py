@@ -266,6 +266,18 @@ class Browser:
         raise RuntimeError(f"cannot log in as {username}")
 
 
+ERROR_PAGE = "Hệ thống đang gặp lỗi".encode()  # templates/500.html
+
+
+def outcome_of(status: int, body: bytes) -> str:
+    """The status, marked when a 500 is not our error page (a traceback, a proxy's page)."""
+    return (
+        f"{status} (not templates/500.html)"
+        if status == 500 and ERROR_PAGE not in body
+        else str(status)
+    )
+
+
 @dataclass
 class Write:
     client: int
@@ -317,8 +329,8 @@ class Load:
                 form[f"evidence-{criterion}"] = f"w{value}-c{k}"
             write = Write(index, seq, (period, unit), value, time.monotonic())
             try:
-                status, location, _ = browser.request("POST", path, form)
-                write.outcome = str(status)
+                status, location, body = browser.request("POST", path, form)
+                write.outcome = outcome_of(status, body)
                 write.acked = status == 302 and location.endswith(SUCCESS_LOCATION)
                 if write.acked:
                     write.outcome = "ok"
@@ -341,8 +353,8 @@ class Load:
     def _read(self, browser: Browser, path: str) -> None:
         started = time.monotonic()
         try:
-            status, _, _ = browser.request("GET", path)
-            outcome = "ok" if status == 200 else str(status)
+            status, _, body = browser.request("GET", path)
+            outcome = "ok" if status == 200 else outcome_of(status, body)
         except (OSError, http.client.HTTPException) as error:
             outcome = type(error).__name__
         with self.lock:
@@ -668,8 +680,8 @@ def fault_postgres(app, load: Load, data: dict, web_log: Path) -> dict:
         "start": started,
         "end": (recovered or finished) + 1.0,
         "recovery": (recovered - started) if recovered else None,
-        "note": f"restart took {back - started:.1f} s; every failure is the 500 page "
-        "(templates/500.html), none hung; gunicorn not restarted; server log: "
+        "note": f"restart took {back - started:.1f} s; every failure is a "
+        "status (none hung); gunicorn not restarted; server log: "
         + ", ".join(f"{n}× “{why}”" for why, n in database_errors(web_log).most_common())
         + "; "
         + (
@@ -746,16 +758,17 @@ def verify(load: Load, data: dict) -> dict:
 
 
 def database_errors(web_log: Path) -> Counter:
-    """Why the web's requests failed while PostgreSQL restarted, from gunicorn's log."""
-    found = Counter()
-    pattern = re.compile(
-        r"^django\.db\.utils\.(?:Operational|Interface)Error: .*?"
+    """Why the web's requests failed while PostgreSQL restarted: for each error that
+    gunicorn's log records, the first reason its traceback gives."""
+    reason = re.compile(
         r"(shutting down|starting up|Connection refused|server closed the connection|"
-        r"connection already closed)",
-        re.M,
+        r"connection already closed|terminating connection)"
     )
+    found = Counter()
     if web_log.exists():
-        found.update(pattern.findall(web_log.read_text(errors="replace")))
+        for block in web_log.read_text(errors="replace").split("Internal Server Error:")[1:]:
+            match = reason.search(block)
+            found[match.group(1) if match else "other"] += 1
     return found
 
 
