@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_ENV := DEBUG=1 THIDUA_DEMO=1
 
-.PHONY: run test install lint format bench bench-load screenshots serve
+.PHONY: run test install lint format bench bench-load bench-faults screenshots serve
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { \
@@ -70,6 +70,13 @@ bench: install
 # BENCH_LOAD_ARGS="--duration 60" for a shorter mix (default 300 s).
 bench-load: install
 	$(BIN)/python -m bench.load $(BENCH_LOAD_ARGS)
+
+# Reliability under faults (docs/benchmarks.md, section faults): real gunicorn, worker,
+# SMTP server and PostgreSQL under load; kills a worker, stops the mail server and
+# restarts PostgreSQL (pg_ctlcluster, as root). Needs DATABASE_URL=postgres://...;
+# the broker is CELERY_BROKER_URL, RabbitMQ on 127.0.0.1 by default.
+bench-faults: install
+	$(BIN)/python -m bench.faults
 
 format: install
 	$(BIN)/ruff check --fix .
