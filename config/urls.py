@@ -27,3 +27,5 @@ urlpatterns = [
     path("", include("awards.urls_public")),
     path("", include("campaigns.urls_public")),
 ]
+
+handler500 = "config.views.server_error"
