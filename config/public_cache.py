@@ -21,6 +21,7 @@ anything they show changes. See docs/decisions/0004-public-cache.md.
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from collections.abc import Callable, Iterable
 
@@ -33,6 +34,8 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
+
+logger = logging.getLogger(__name__)
 
 # Topics a page can depend on. A model's save bumps the topics it is shown in.
 CAMPAIGNS, AWARDS, NOTICES, UNITS = "campaigns", "awards", "notices", "units"
@@ -113,14 +116,20 @@ def generations(topics: Iterable[str]) -> dict[str, int]:
 
 
 def bump(topics: Iterable[str]) -> None:
-    """Move the topics to a new generation: every page built on them is stale."""
+    """Move the topics to a new generation: every page built on them is stale.
+
+    A cache that is down must not fail the write that called this: it is logged,
+    and pages stored before the outage expire within PUBLIC_CACHE_SECONDS."""
     cache = _cache()
     for topic in topics:
         key = GENERATION_KEY.format(topic)
         try:
-            cache.incr(key)
-        except ValueError:  # not there (never used, or evicted)
-            cache.set(key, time.time_ns(), timeout=None)
+            try:
+                cache.incr(key)
+            except ValueError:  # not there (never used, or evicted)
+                cache.set(key, time.time_ns(), timeout=None)
+        except Exception:
+            logger.exception("Public cache: could not bump %s", topic)
 
 
 def bump_all() -> None:
@@ -262,7 +271,11 @@ class PublicCacheMiddleware:
             return self.get_response(request)
         topics, _name = page
         key = page_key(request)
-        entry, gens = lookup(key, topics)
+        try:
+            entry, gens = lookup(key, topics)
+        except Exception:  # the cache is down: serve the page from the database
+            logger.exception("Public cache: lookup failed")
+            return self.get_response(request)
         if entry is not None:
             response = _response(entry, request)
             response["X-Public-Cache"] = "hit"
@@ -272,7 +285,10 @@ class PublicCacheMiddleware:
         response = self.get_response(request)
         if _storable(response):
             entry = _entry(response, gens)
-            _cache().set(key, entry, timeout=_timeout())
+            try:
+                _cache().set(key, entry, timeout=_timeout())
+            except Exception:
+                logger.exception("Public cache: store failed")
             _validators(response, entry)
             response = get_conditional_response(
                 request, etag=entry["etag"], last_modified=entry["modified"], response=response

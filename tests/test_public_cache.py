@@ -318,3 +318,25 @@ def test_readyz_checks_database_and_cache(client, monkeypatch):
     monkeypatch.setattr("config.views.cache.set", broken)
     response = client.get("/readyz")
     assert response.status_code == 503 and b"cache" in response.content
+
+
+def test_a_cache_that_is_down_serves_pages_and_lets_writes_through(client, demo, settings):
+    """Redis unreachable: public pages come from the database, and publishing works."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+        }
+    }
+    try:  # (the settings fixture resets Django's cache handlers on change)
+        response = client.get(reverse("public:home"))
+        assert response.status_code == 200 and "X-Public-Cache" not in response
+        campaign = demo["002"]
+        campaign.subject = "Trích yếu sửa khi bộ đệm hỏng"
+        campaign.save()  # the signal's bump fails quietly
+        assert (
+            "Trích yếu sửa khi bộ đệm hỏng"
+            in client.get(reverse("public:campaign_detail", args=[campaign.pk])).content.decode()
+        )
+    finally:
+        del settings.CACHES
