@@ -130,8 +130,13 @@ class FileForm(forms.Form):
 
 
 class InboxFilterForm(forms.Form):
-    unit = forms.ModelChoiceField(
-        label="Đơn vị đề nghị", queryset=Unit.objects.none(), required=False, empty_label="Tất cả"
+    # Typed, not chosen: a province's office receives from hundreds of units, and a
+    # select of them all made the page slow to render and to use.
+    unit = forms.CharField(
+        label="Đơn vị đề nghị",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": "Tên đơn vị, có dấu hay không"}),
     )
     award_type = forms.ModelChoiceField(
         label="Danh hiệu, hình thức",
@@ -145,9 +150,6 @@ class InboxFilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.filter(
-            nominations_made__issuer__in=office_bodies(user)
-        ).distinct()
 
     def filters(self) -> dict:
         if not self.is_bound:

@@ -255,7 +255,11 @@ class Nomination(TimeStampedModel):
         verbose_name = "đề nghị khen thưởng"
         verbose_name_plural = "đề nghị khen thưởng"
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["nominating_unit", "status"])]
+        indexes = [
+            models.Index(fields=["nominating_unit", "status"]),
+            # The office's inbox: its body's nominations, latest change first, a page at a time.
+            models.Index(fields=["issuer", "-updated_at", "-id"], name="nomination_inbox_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(

@@ -44,8 +44,8 @@ def nominations_to_appraise(user, filters: dict | None = None) -> QuerySet[Nomin
     queryset = Nomination.objects.filter(issuer__in=office_bodies(user)).exclude(
         status=Nomination.Status.DRAFT
     )
-    if filters.get("unit"):
-        queryset = queryset.filter(nominating_unit=filters["unit"])
+    if filters.get("unit"):  # words of the unit's name, with or without diacritics
+        queryset = queryset.filter(search_q(filters["unit"], "nominating_unit__search_text"))
     if filters.get("award_type"):
         queryset = queryset.filter(award_type=filters["award_type"])
     if filters.get("status"):

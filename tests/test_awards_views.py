@@ -268,3 +268,30 @@ def test_honour_roll_filters_by_award_type(client, demo, demo_units):
         reverse("awards_public:honour_roll"), {"danh_hieu": collective.pk}
     ).content.decode()
     assert "UBND phường Tân Phong" in page and "Lò Thị Mai" not in page
+
+
+def test_the_inbox_filters_by_typed_unit_name_without_diacritics(client, make_member, demo_units):
+    from awards import services
+    from awards.models import AwardType, Nomination
+    from units.models import Membership, Person
+
+    district = demo_units["ubnd-tam-duong"]
+    office = make_member("nv.loc", district, Membership.Role.OFFICE_STAFF)
+    for code in ("ubnd-x-binh-lu", "ubnd-x-son-binh"):
+        unit = demo_units[code]
+        staff = make_member(f"cb.{code}", unit)
+        person = Person.objects.create(full_name=f"Người của {unit.name}", unit=unit, gender="male")
+        nomination = services.nomination_create(
+            actor=staff,
+            nomination=Nomination(
+                award_type=AwardType.objects.get(code="lao-dong-tien-tien"),
+                nominee_person=person,
+                nominating_unit=unit,
+                year=2025,
+                achievement_summary="Hoàn thành tốt nhiệm vụ.",
+            ),
+        )
+        services.nomination_submit(actor=staff, nomination=nomination)
+    client.force_login(office)
+    page = client.get(reverse("awards:inbox"), {"unit": "binh lu"}).content.decode()
+    assert "Người của UBND xã Bình Lư" in page and "Sơn Bình" not in page
