@@ -1,4 +1,4 @@
-"""Load benchmark: the real server (gunicorn, 2 workers) on PostgreSQL and Redis,
+"""Load benchmark: the real server (gunicorn with config/gunicorn.py) on PostgreSQL and Redis,
 driven by wrk over HTTP, in one run:
 
 (a) throughput of the trivial view (/healthz) against the public pages, each alone;
@@ -191,21 +191,19 @@ def database_url(settings_dict: dict) -> str:
     return f"postgres://{user}{password}@{host}:{port}/{settings_dict['NAME']}"
 
 
-def start_server(port: int, db_url: str) -> subprocess.Popen:
-    env = {**os.environ, "DATABASE_URL": db_url}
+def start_server(port: int, db_url: str, workers: int) -> subprocess.Popen:
+    """gunicorn with the production settings (config/gunicorn.py), as `make serve` runs it."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": db_url,
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_ACCESSLOG": "",
+        "GUNICORN_LOGLEVEL": "warning",
+    }
+    if workers:
+        env["WEB_CONCURRENCY"] = str(workers)
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "-w",
-            "2",
-            "-b",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
+        [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi"],
         cwd=ROOT,
         env=env,
         start_new_session=True,
@@ -384,6 +382,12 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=300, help="seconds of the mix (300)")
     parser.add_argument("--each", type=int, default=15, help="seconds per page in part (a)")
     parser.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="gunicorn workers (0: config/gunicorn.py's default, 2 per core + 1)",
+    )
+    parser.add_argument(
         "--think",
         type=int,
         default=1000,
@@ -400,7 +404,7 @@ def main() -> None:
         cache.clear()  # Redis db of CACHE_URL: nothing from an earlier run
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        server = start_server(port, data["db_url"])
+        server = start_server(port, data["db_url"], args.workers)
         workdir = Path(tempfile.mkdtemp(prefix="bench-load-"))
         stop, samples = threading.Event(), {}
         try:
@@ -436,6 +440,12 @@ def main() -> None:
     report(data, args, single, mixed, samples)
 
 
+def workers_text(args) -> str:
+    import multiprocessing
+
+    return str(args.workers or multiprocessing.cpu_count() * 2 + 1)
+
+
 def ms(us: int) -> str:
     return f"{us / 1000:.1f}"
 
@@ -445,7 +455,8 @@ def report(data, args, single, mixed, samples) -> None:
     lines = [
         "## Load: gunicorn on PostgreSQL with the public cache (`bench/load.py`)",
         "",
-        "`make bench-load`: gunicorn `config.wsgi -w 2` (sync workers), `DEBUG=0`,",
+        f"`make bench-load`: gunicorn `-c config/gunicorn.py` with {workers_text(args)} sync "
+        "workers, `DEBUG=0`,",
         "`CONN_MAX_AGE=60`, cache on Redis, on this 2-core machine; wrk on the same cores",
         "(it takes CPU the server could use: the figures are a floor). Synthetic province",
         f"(built in {data['fill_s']:.0f} s): "

@@ -1,6 +1,12 @@
-"""Shared fixtures: fast hashing, the demo data, users with roles."""
+"""Shared fixtures: fast hashing, the demo data, users with roles.
+
+With THIDUA_NO_SKIPS=1 (CI, where PostgreSQL, the broker, Chromium and poppler are all
+there), a skipped test is a failure: nothing CI is meant to prove may pass unrun.
+"""
 
 from __future__ import annotations
+
+import os
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -10,6 +16,15 @@ from campaigns.demo import load_seed_campaigns
 from campaigns.models import Campaign
 from units.demo import load_persons, load_units
 from units.models import Membership, Person, Unit
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if os.environ.get("THIDUA_NO_SKIPS") == "1" and report.skipped:
+        report.outcome = "failed"
+        report.longrepr = f"THIDUA_NO_SKIPS=1 but the test was skipped: {report.longrepr}"
 
 
 @pytest.fixture(autouse=True)

@@ -93,15 +93,22 @@ def gunicorn(tmp_path):
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/dang-nhap/", timeout=5)
+                break
+            except OSError:  # not listening yet, or still starting
+                time.sleep(0.2)
+        else:
+            pytest.fail("gunicorn did not answer within 20 s")
+        yield base, tmp_path / "static"
+    finally:  # never leave a server behind, whatever happened above
+        process.send_signal(signal.SIGTERM)
         try:
-            urllib.request.urlopen(base + "/dang-nhap/", timeout=5)
-            break
-        except OSError:  # not listening yet, or still starting
-            time.sleep(0.2)
-    yield base, tmp_path / "static"
-    process.send_signal(signal.SIGTERM)
-    process.wait(timeout=30)
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
 
 
 @pytest.mark.skipif(not POSTGRES, reason="gunicorn cần cơ sở dữ liệu dùng chung (PostgreSQL)")
