@@ -121,3 +121,18 @@ def reference_data(transactional_db):
     load_document_types(DocumentType)
     load_award_types(AwardType)
     load_award_rules(AwardType)
+
+
+@pytest.fixture
+def smtp(settings):
+    """Mail goes over SMTP to a port where, for now, no server listens; `smtp.start()`
+    brings a real one up there (tests/smtp.py), and its messages arrive in smtp.inbox."""
+    from tests.smtp import MailServer, free_port
+
+    port = free_port()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
+    server = MailServer(port)
+    yield server
+    if server.controller._thread is not None:
+        server.stop()

@@ -10,23 +10,10 @@ from django.utils import timezone
 from awards import services
 from awards.models import Nomination
 from tests.factories import nominate
-from tests.smtp import MailServer, free_port
 from units import mail
 from units.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def smtp(settings):
-    """Mail goes over SMTP to a port where, for now, no server listens."""
-    port = free_port()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
-    server = MailServer(port)
-    yield server
-    if server.controller._thread is not None:
-        server.stop()
 
 
 def test_a_transition_with_the_mail_server_down_succeeds_and_the_mail_goes_out_later(

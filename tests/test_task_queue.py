@@ -15,7 +15,6 @@ from django.urls import reverse
 from awards.models import AwardType, Nomination
 from config.celery import app
 from tests.factories import issued_decision, nominate, passed_nominations
-from tests.smtp import MailServer, free_port
 from units.models import IssuedDocument, OutgoingEmail
 from units.tasks import retry_due_emails
 
@@ -49,17 +48,6 @@ def wait_for(condition, timeout: float = 30.0):
             return result
         time.sleep(0.2)
     raise AssertionError("the worker did not finish in time")
-
-
-@pytest.fixture
-def smtp(settings):
-    port = free_port()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
-    server = MailServer(port)
-    yield server
-    if server.controller._thread is not None:
-        server.stop()
 
 
 def test_mail_server_down_then_up_through_the_worker(worker, cycle, smtp, client):
