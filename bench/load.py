@@ -390,8 +390,8 @@ def main() -> None:
     parser.add_argument(
         "--think",
         type=int,
-        default=1000,
-        help="mean think time of a user in the mix, ms (1000: 0.5-1.5 s; 0: none)",
+        default=2000,
+        help="mean think time of a user in the mix, ms (2000: 1-3 s; 0: none)",
     )
     args = parser.parse_args()
     if not Path(WRK).exists():
