@@ -455,8 +455,8 @@ def report(data, args, single, mixed, samples) -> None:
     lines = [
         "## Load: gunicorn on PostgreSQL with the public cache (`bench/load.py`)",
         "",
-        f"`make bench-load`: gunicorn `-c config/gunicorn.py` with {workers_text(args)} sync "
-        "workers, `DEBUG=0`,",
+        f"`make bench-load`: gunicorn `-c config/gunicorn.py` with {workers_text(args)} "
+        "workers of 4 threads (gthread), `DEBUG=0`,",
         "`CONN_MAX_AGE=60`, cache on Redis, on this 2-core machine; wrk on the same cores",
         "(it takes CPU the server could use: the figures are a floor). Synthetic province",
         f"(built in {data['fill_s']:.0f} s): "

@@ -7,9 +7,14 @@ import multiprocessing
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
-# Sync workers, as gunicorn recommends for a CPU-bound Django app: 2 per core, plus one.
+# 2 workers per core, plus one, each with a few threads (gthread). A sync worker that
+# accepts a connection waits on it until the request arrives: a client that opens a
+# connection and sends later (a slow link, a keep-alive browser) holds a whole worker.
+# gthread workers wait on such connections without blocking their threads; measured
+# in bench/load.py. Behind nginx (which buffers requests) either class works.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
-threads = int(os.environ.get("GUNICORN_THREADS", 1))
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
+worker_class = "gthread" if threads > 1 else "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
 graceful_timeout = 30
 keepalive = 5
