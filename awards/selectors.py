@@ -123,7 +123,7 @@ def honour_roll_page(
     page = Paginator(ids, per_page).get_page(number)
     page_ids = list(page.object_list)
     rows = AwardGrant.objects.select_related(*HONOUR_ROLL_RELATED).in_bulk(page_ids)
-    page.object_list = [rows[pk] for pk in page_ids]
+    page.object_list = [rows[pk] for pk in page_ids if pk in rows]
     return page
 
 

@@ -440,7 +440,9 @@ def decision_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     decision = _decision(request, pk)
     if decision.status == Decision.Status.ISSUED:
         return issued_pdf_response(
-            request, services.decision_issued_document(decision, IssuedDocument.Kind.DECISION)
+            request,
+            services.decision_issued_document(decision, IssuedDocument.Kind.DECISION),
+            public=False,
         )
     return pdf_response(pdf.decision_pdf(decision), pdf.decision_filename(decision))
 
@@ -453,7 +455,9 @@ def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     if decision.status != Decision.Status.ISSUED:
         raise Http404
     return issued_pdf_response(
-        request, services.decision_issued_document(decision, IssuedDocument.Kind.CERTIFICATES)
+        request,
+        services.decision_issued_document(decision, IssuedDocument.Kind.CERTIFICATES),
+        public=False,
     )
 
 

@@ -90,7 +90,9 @@ def pdf_response(data: bytes, filename: str) -> HttpResponse:
     return response
 
 
-def issued_pdf_response(request: HttpRequest, document: IssuedDocument) -> HttpResponse:
+def issued_pdf_response(
+    request: HttpRequest, document: IssuedDocument, *, public: bool = True
+) -> HttpResponse:
     """An issued document's stored PDF; its SHA-256 is the ETag, so a browser that has
     it gets 304. The SHA-256 is also a header, for a citizen checking a copy."""
     if not document.is_rendered:  # no worker has made it yet: make it now
@@ -103,7 +105,9 @@ def issued_pdf_response(request: HttpRequest, document: IssuedDocument) -> HttpR
         response = pdf_response(data, document.filename)
     response["ETag"] = etag
     response["X-Content-SHA256"] = document.sha256
-    response["Cache-Control"] = "public, max-age=3600"
+    # Revalidated every time (a 304 is cheap), so a new revision is seen at once; a
+    # staff copy (a withdrawn document, say) is never kept by a shared proxy.
+    response["Cache-Control"] = "no-cache" if public else "private, no-cache"
     return response
 
 

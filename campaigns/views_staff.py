@@ -301,7 +301,7 @@ def campaign_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
     """A draft's preview as it reads now; a published document exactly as issued."""
     campaign = selectors.staff_campaign_detail(request.user, pk)
     if document := services.campaign_issued_document(campaign):
-        return issued_pdf_response(request, document)
+        return issued_pdf_response(request, document, public=False)
     return pdf_response(campaign_pdf(campaign), campaign_pdf_filename(campaign))
 
 

@@ -163,17 +163,21 @@ def schedule_bump(topics: frozenset[str], using: str = "default") -> None:
 def _changed(sender, instance=None, using="default", raw=False, **kwargs) -> None:
     if raw:  # loaddata: the fixture's rows are not on any page yet
         return
-    topics = MODEL_TOPICS.get(sender._meta.label)
+    # A proxy (IssuingBody in its own admin list) counts as its concrete model.
+    topics = MODEL_TOPICS.get(sender._meta.concrete_model._meta.label)
     if topics:
         schedule_bump(topics, using=using)
 
 
 def connect_signals() -> None:
     """Called once, from config.apps.ConfigConfig.ready()."""
-    for label in MODEL_TOPICS:
-        uid = f"public-cache:{label}"
-        post_save.connect(_changed, sender=label, dispatch_uid=f"{uid}:save")
-        post_delete.connect(_changed, sender=label, dispatch_uid=f"{uid}:delete")
+    from django.apps import apps
+
+    for model in apps.get_models():
+        if model._meta.concrete_model._meta.label in MODEL_TOPICS:
+            uid = f"public-cache:{model._meta.label}"
+            post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}:save")
+            post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}:delete")
 
 
 # Pages ---------------------------------------------------------------------

@@ -83,6 +83,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # psycopg2 has no pool in Django: keep connections open and check them.
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # An unreachable server fails in seconds (then 503), not after the OS's TCP timeout.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DB_CONNECT_TIMEOUT", default=5)
+    )
     # The test database gets UTF-8 from template0 (a C-locale database breaks
     # lower() and pg_trgm for Vietnamese).
     DATABASES["default"]["TEST"] = {"TEMPLATE": "template0", "CHARSET": "UTF8"}

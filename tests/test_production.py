@@ -39,6 +39,8 @@ def production_env(tmp_path, **extra) -> dict[str, str]:
         "STATICFILES_BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
         **extra,
     }
+    # The browser tests' conftest sets this for Playwright; no server may run with it.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     if POSTGRES:
         db = connection.settings_dict
         env["DATABASE_URL"] = (

@@ -213,7 +213,7 @@ class ReadOnlyAdminMixin(NoDeleteAdminMixin):
         return False
 
 
-@admin.action(description="Gửi lại các thư đã chọn (thư gửi không được)")
+@admin.action(description="Gửi lại các thư đã chọn (thư gửi không được)", permissions=["resend"])
 def resend_emails(modeladmin, request, queryset):
     count = mail.email_resend(emails=queryset)
     modeladmin.message_user(request, f"Đã xếp lại {count} thư vào hàng đợi gửi.", messages.SUCCESS)
@@ -228,6 +228,10 @@ class OutgoingEmailAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ("subject", "recipients")
     date_hierarchy = "created_at"
     actions = [resend_emails]
+
+    def has_resend_permission(self, request) -> bool:
+        return request.user.is_superuser
+
     readonly_fields = [f.name for f in OutgoingEmail._meta.fields]
 
 

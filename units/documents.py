@@ -50,15 +50,17 @@ def _enqueue(document_id: int) -> None:
 
 
 def issued_document_render(*, document_id: int) -> IssuedDocument:
-    """Make the PDF of a frozen document, once. Safe to run twice or concurrently."""
+    """Make the PDF of a frozen document, once. Safe to run twice or concurrently: the
+    row lock makes a second caller (a worker, or a download that came first) wait for
+    the first render instead of starting its own."""
     document = IssuedDocument.objects.get(pk=document_id)
     if document.is_rendered:
         return document
-    data = html_to_pdf(document.html)  # slow: outside the row lock
     with transaction.atomic():
         document = IssuedDocument.objects.select_for_update().get(pk=document_id)
         if document.is_rendered:
-            return document  # another worker finished first; its bytes stand
+            return document  # rendered while this caller waited for the lock
+        data = html_to_pdf(document.html)
         document.file.save(document.filename, ContentFile(data), save=False)
         document.sha256 = hashlib.sha256(data).hexdigest()
         document.size = len(data)

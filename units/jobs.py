@@ -85,13 +85,19 @@ def _enqueue(job_id: int) -> None:
 
 
 def job_run(*, job_id: int) -> FileJob:
-    """Build the file of a job (the task's body). A finished job is left as it is."""
+    """Do a job (the task's body). Only a pending job is claimed: a job delivered twice
+    (a redelivery while it still runs) is done once."""
+    claimed = FileJob.objects.filter(pk=job_id, status=FileJob.Status.PENDING).update(
+        status=FileJob.Status.RUNNING
+    )
     job = FileJob.objects.get(pk=job_id)
-    if job.status == FileJob.Status.DONE:
+    if not claimed:
         return job
-    FileJob.objects.filter(pk=job_id).update(status=FileJob.Status.RUNNING)
     try:
         result = BUILDERS[job.kind](job)
+        if not isinstance(result, JobResult):
+            result = JobResult(result)
+        job.file.save(job.filename, ContentFile(result.content), save=False)
     except Exception as error:
         logger.exception("File job %s failed", job_id)
         FileJob.objects.filter(pk=job_id).update(
@@ -101,9 +107,6 @@ def job_run(*, job_id: int) -> FileJob:
         )
         job.refresh_from_db()
         return job
-    if not isinstance(result, JobResult):
-        result = JobResult(result)
-    job.file.save(job.filename, ContentFile(result.content), save=False)
     job.status = FileJob.Status.DONE if result.ok else FileJob.Status.FAILED
     job.summary = result.summary
     job.error = "" if result.ok else result.summary

@@ -57,7 +57,7 @@ def _enqueue(email_id: int) -> None:
         logger.exception("Could not enqueue email %s; it stays pending", email_id)
 
 
-def email_deliver(*, email_id: int) -> bool:
+def email_deliver(*, email_id: int, now: datetime.datetime | None = None) -> bool:
     """Send one queued email now. True if it went out (now or before).
 
     The row lock keeps two workers from sending the same email; a failure is
@@ -72,7 +72,9 @@ def email_deliver(*, email_id: int) -> bool:
             return False  # another worker holds it
         if email.status != OutgoingEmail.Status.PENDING:
             return email.status == OutgoingEmail.Status.SENT
-        now = timezone.now()
+        now = now or timezone.now()
+        if email.attempts and email.next_attempt_at and email.next_attempt_at > now:
+            return False  # tried already; its next try is not due (an overlapping sweep)
         email.attempts += 1
         try:
             EmailMessage(
@@ -101,7 +103,7 @@ def emails_retry_due(*, now: datetime.datetime | None = None) -> int:
     due = OutgoingEmail.objects.filter(
         status=OutgoingEmail.Status.PENDING, next_attempt_at__lte=now
     ).values_list("pk", flat=True)
-    return sum(email_deliver(email_id=pk) for pk in list(due[:500]))
+    return sum(email_deliver(email_id=pk, now=now) for pk in list(due[:500]))
 
 
 @transaction.atomic
