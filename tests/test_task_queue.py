@@ -21,7 +21,7 @@ from units.tasks import retry_due_emails
 pytestmark = [
     pytest.mark.skipif(
         not settings.CELERY_BROKER_URL,
-        reason="CELERY_BROKER_URL chưa đặt: bỏ qua kiểm thử với hàng đợi thật (CI đặt Redis)",
+        reason="CELERY_BROKER_URL chưa đặt: bỏ qua kiểm thử với hàng đợi thật (CI dùng RabbitMQ)",
     ),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="worker và web dùng chung cơ sở dữ liệu thật"
