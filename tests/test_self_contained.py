@@ -5,7 +5,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDERS = ("config", "units", "campaigns", "awards", "tests", "bench", "templates", ".ci")
-# "../shared", Path(...).parents[N] / "shared", ROOT.parent / "shared": the ways a path climbs out.
+# The ways a path climbs out of the repository to the shared reading folder next to it.
 OUTSIDE = re.compile(r"\.\./shared|\"shared\"\s*/|parent\s*/\s*\"shared\"")
 
 
