@@ -21,10 +21,9 @@ def campaign_dashboard(campaign: Campaign) -> dict:
     figures = tracking.participation(campaign)
     periods = list(campaign.periods.all())
     last = periods[-1] if periods else None
-    year = campaign.end_date or campaign.issued_on or campaign.sort_date
     blocs = Bloc.objects.filter(issuer=campaign.issuer)
-    if year:
-        blocs = blocs.filter(year=year.year)
+    if campaign.year:
+        blocs = blocs.filter(year=campaign.year)
     status_labels = dict(Nomination.Status.choices)
     by_status = [
         {"label": status_labels[row["status"]], "count": row["n"]}

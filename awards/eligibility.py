@@ -9,6 +9,8 @@ from decimal import Decimal
 from django.db.models import Q
 from django.utils import timezone
 
+from campaigns.models import campaign_year_q
+
 from .models import AwardGrant, Nomination
 
 OPEN = [
@@ -41,9 +43,8 @@ def award_year(nomination: Nomination) -> int:
 def _year(nomination: Nomination) -> int:
     if nomination.year:
         return nomination.year
-    campaign = nomination.campaign
-    if campaign and (campaign.end_date or campaign.issued_on):
-        return (campaign.end_date or campaign.issued_on).year
+    if nomination.campaign and nomination.campaign.year:
+        return nomination.campaign.year
     return timezone.localdate().year
 
 
@@ -156,7 +157,7 @@ def checklist(nomination: Nomination) -> list[Check]:
             )
             pending = Nomination.objects.filter(
                 award_type_id=award_type_id, nominating_unit_id__in=units, status__in=OPEN[:6]
-            ).filter(Q(year=year) | Q(campaign__end_date__year=year))
+            ).filter(Q(year=year) | campaign_year_q(year, "campaign__"))
             return granted.count() + pending.exclude(grant__isnull=False).count()
 
         this, base = count(award.pk), count(award.quota_of_id)

@@ -7,17 +7,14 @@ from django.contrib.auth import get_user_model
 
 from campaigns.forms_staff import DateInput, NewlinesMixin, offer_issuers, textarea
 from campaigns.models import Campaign
-from units.access import office_bodies, unit_bodies
+from units.access import office_bodies, unit_bodies, units_below
 from units.models import Membership, Person, Unit
 
 from .models import AwardType, Nomination, NominationFile
 
 
 def _units_below(bodies) -> list[int]:
-    ids: set[int] = set()
-    for body in bodies:
-        ids |= body.descendant_ids()
-    return sorted(ids)
+    return sorted(units_below(bodies))
 
 
 class AwardTypeSelect(forms.Select):

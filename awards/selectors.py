@@ -6,7 +6,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from units.access import council_bodies, office_bodies, unit_bodies
+from units.access import council_bodies, holds_office, office_bodies, unit_bodies, units_below
 from units.text import search_q, search_terms
 
 from .models import AwardGrant, AwardType, CouncilSession, Decision, Nomination
@@ -25,10 +25,7 @@ def _unit_ids(user) -> set[int]:
     """Units whose nominations the user prepares: their units and the units below, and
     the issuing bodies where they are standing office (nominations the body itself makes,
     e.g. drafted from a bloc ranking)."""
-    ids: set[int] = set()
-    for body in unit_bodies(user):
-        ids |= body.descendant_ids()
-    return ids | set(office_bodies(user).values_list("pk", flat=True))
+    return units_below(unit_bodies(user)) | set(office_bodies(user).values_list("pk", flat=True))
 
 
 def nominations_of_units(user) -> QuerySet[Nomination]:
@@ -60,7 +57,7 @@ def visible_nomination(user, pk: int) -> tuple[Nomination, bool, bool]:
     is_office = (
         bool(nomination.issuer_id)
         and nomination.status != Nomination.Status.DRAFT
-        and office_bodies(user).filter(pk=nomination.issuer_id).exists()
+        and holds_office(user, nomination.issuer)
     )
     on_agenda = nomination.agenda_items.filter(
         session__seats__user=user, session__issuer__in=council_bodies(user)

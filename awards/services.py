@@ -19,7 +19,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from units.access import council_bodies, issuing_body_of, office_bodies, unit_bodies
+from units import access
+from units.access import council_bodies, issuing_body_of, unit_bodies
 from units.documents import issued_document_freeze, issued_document_latest
 from units.files import ALLOWED, store_upload
 from units.mail import email_queue
@@ -52,9 +53,9 @@ User = get_user_model()
 def can_nominate_for(user, unit: Unit) -> bool:
     """Unit staff nominate for their unit and the units below it; the standing office
     submits what its own issuing body proposes (e.g. drafts from a bloc ranking)."""
-    if office_bodies(user).filter(pk=unit.pk).exists():
+    if access.holds_office(user, unit):
         return True
-    return any(unit.pk in body.descendant_ids() for body in unit_bodies(user))
+    return unit.pk in access.units_below(unit_bodies(user))
 
 
 def ensure_unit_staff(user, nomination: Nomination) -> None:
@@ -63,8 +64,9 @@ def ensure_unit_staff(user, nomination: Nomination) -> None:
 
 
 def ensure_office(user, issuer: Unit | None) -> None:
-    if issuer is None or not office_bodies(user).filter(pk=issuer.pk).exists():
-        raise PermissionDenied("Bạn không thuộc cơ quan thường trực của cơ quan xét khen thưởng.")
+    access.ensure_office(
+        user, issuer, "Bạn không thuộc cơ quan thường trực của cơ quan xét khen thưởng."
+    )
 
 
 # ---------------------------------------------------------------------------

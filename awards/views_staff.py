@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from campaigns.views_public import file_response, issued_pdf_response, pdf_response
-from units.access import office_bodies, unit_bodies
+from units.access import holds_office, office_bodies, unit_bodies, units_below
 from units.jobs import job_start
 from units.models import IssuedDocument
 from units.paging import paginate
@@ -274,7 +274,7 @@ def _session(request, pk: int) -> CouncilSession:
 @login_required
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session(request, pk)
-    is_office = office_bodies(request.user).filter(pk=session.issuer_id).exists()
+    is_office = holds_office(request.user, session.issuer)
     seat = session.seats.filter(user=request.user).first()
     items = list(
         session.agenda.select_related(
@@ -558,9 +558,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
     bodies = office_bodies(request.user)
     if not bodies.exists():
         raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
-    below: set[int] = set()
-    for body in bodies:
-        below |= body.descendant_ids()
+    below = units_below(bodies)
     grants = AwardGrant.objects.filter(awardee_unit_id__in=below)
     data = {
         "by_type": grants_by("award_type", grants),

@@ -63,7 +63,27 @@ class DocumentType(models.Model):
         return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
 
 
+def campaign_year_q(year: int, prefix: str = "") -> Q:
+    """The database side of `Campaign.year`: campaigns (or rows reached through
+    `prefix`, e.g. "campaign__") whose emulation year is `year`."""
+    return (
+        Q(**{f"{prefix}end_date__year": year})
+        | Q(**{f"{prefix}end_date__isnull": True, f"{prefix}issued_on__year": year})
+        | Q(
+            **{
+                f"{prefix}end_date__isnull": True,
+                f"{prefix}issued_on__isnull": True,
+                f"{prefix}issued_year": year,
+            }
+        )
+    )
+
+
 class CampaignQuerySet(models.QuerySet):
+    def of_year(self, year: int) -> CampaignQuerySet:
+        """Campaigns whose emulation year (`Campaign.year`) is `year`."""
+        return self.filter(campaign_year_q(year))
+
     def public(self) -> CampaignQuerySet:
         """What the public portal may show."""
         return self.filter(status__in=Campaign.PUBLIC_STATUSES)
@@ -304,6 +324,17 @@ class Campaign(TimeStampedModel, SearchableMixin):
         else:
             return self.place
         return f"{self.place}, {text}" if self.place else text[0].upper() + text[1:]
+
+    @property
+    def year(self) -> int | None:
+        """Năm thi đua: the year whose results the campaign counts for — the year it ends,
+        else the year its document was issued. Awards, blocs and eligibility read this;
+        `campaign_year_q` is the same rule in the database."""
+        if self.end_date:
+            return self.end_date.year
+        if self.issued_on:
+            return self.issued_on.year
+        return self.issued_year
 
     @property
     def is_letter(self) -> bool:

@@ -7,13 +7,13 @@ import datetime
 from collections.abc import Callable
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Case, Max, When
 from django.utils import timezone
 
-from units.access import office_bodies
+from units.access import ensure_office
 from units.documents import issued_document_freeze, issued_document_latest
 from units.files import ALLOWED, PDF, store_upload
 from units.models import IssuedDocument, Unit
@@ -83,8 +83,7 @@ def campaign_snapshot(campaign: Campaign) -> dict:
 
 
 def ensure_can_manage(actor: AbstractBaseUser, issuer: Unit) -> None:
-    if not office_bodies(actor).filter(pk=issuer.pk).exists():
-        raise PermissionDenied("Bạn không thuộc cơ quan thường trực của cơ quan ban hành này.")
+    ensure_office(actor, issuer)
 
 
 def _locked(campaign: Campaign) -> Campaign:

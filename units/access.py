@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
-from .models import Membership, Unit
+from .models import Membership, Unit, descendant_ids_of
 
 
 def bodies_with_role(user: AbstractBaseUser | AnonymousUser, role: str) -> QuerySet[Unit]:
@@ -24,6 +27,26 @@ def bodies_with_role(user: AbstractBaseUser | AnonymousUser, role: str) -> Query
 def office_bodies(user) -> QuerySet[Unit]:
     """Issuing bodies whose campaigns the user manages as standing-office staff."""
     return bodies_with_role(user, Membership.Role.OFFICE_STAFF).filter(is_issuing_body=True)
+
+
+def holds_office(user, issuer: Unit | None) -> bool:
+    """Is the user standing-office staff (Phòng/Sở Nội vụ) of this issuing body?"""
+    return issuer is not None and office_bodies(user).filter(pk=issuer.pk).exists()
+
+
+def ensure_office(
+    user,
+    issuer: Unit | None,
+    message: str = "Bạn không thuộc cơ quan thường trực của cơ quan ban hành này.",
+) -> None:
+    """PermissionDenied unless the user is standing office of `issuer`."""
+    if not holds_office(user, issuer):
+        raise PermissionDenied(message)
+
+
+def units_below(bodies: Iterable[Unit] | QuerySet[Unit]) -> set[int]:
+    """Ids of the given units and every unit below them, in one walk of the tree."""
+    return descendant_ids_of(body.pk for body in bodies)
 
 
 def user_memberships(user) -> QuerySet[Membership]:

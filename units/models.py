@@ -6,6 +6,8 @@ campaigns and awards import from units, never the reverse.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -209,15 +211,20 @@ class Unit(TimeStampedModel, ArchivableModel, SearchableMixin):
 
     def descendant_ids(self) -> set[int]:
         """Ids of this unit and every unit below it: one query per level."""
-        found = {self.pk}
-        frontier = {self.pk}
-        while frontier:
-            frontier = (
-                set(Unit.objects.filter(parent_id__in=frontier).values_list("id", flat=True))
-                - found
-            )
-            found |= frontier
-        return found
+        return descendant_ids_of([self.pk])
+
+
+def descendant_ids_of(ids: Iterable[int]) -> set[int]:
+    """Ids of the given units and every unit below any of them, walking the tree once
+    for all of them (one query per level, however many units are given)."""
+    found = set(ids)
+    frontier = set(found)
+    while frontier:
+        frontier = (
+            set(Unit.objects.filter(parent_id__in=frontier).values_list("id", flat=True)) - found
+        )
+        found |= frontier
+    return found
 
 
 class IssuingBody(Unit):
