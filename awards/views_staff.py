@@ -18,6 +18,7 @@ from units.access import holds_office, office_bodies, unit_bodies, units_below
 from units.jobs import job_start
 from units.models import IssuedDocument
 from units.paging import paginate
+from units.xlsx import xlsx_response
 
 from . import pdf, selectors, services
 from .eligibility import checklist
@@ -479,52 +480,41 @@ def submission_pdf(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def campaign_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
-    from campaigns.models import Campaign
+def campaign_dashboard_moved(request: HttpRequest, pk: int) -> HttpResponse:
+    """The old address of the campaign dashboard: its figures are now the results page."""
+    return redirect("tracking:campaign_results", pk=pk, permanent=True)
 
-    from .dashboard import campaign_dashboard as build
-    from .dashboard import dashboard_xlsx
 
-    campaign = get_object_or_404(
-        Campaign.objects.filter(issuer__in=office_bodies(request.user)).select_related("issuer"),
-        pk=pk,
-    )
-    data = build(campaign)
-    if request.method == "POST" and "return_report" in request.POST:
-        from campaigns import tracking as results
-        from campaigns.models import ResultReport
+@login_required
+def campaign_awards(request: HttpRequest, pk: int) -> HttpResponse:
+    """Khen thưởng của phong trào: nominations by status and type, drafts from a bloc
+    ranking, and the final-review report (standing office of the issuer)."""
+    from campaigns.results.selectors import bloc_ranking
+    from campaigns.selectors import staff_campaign_detail
 
-        report = get_object_or_404(
-            ResultReport, pk=request.POST["return_report"], period__campaign=campaign
-        )
-        try:
-            results.report_return(
-                actor=request.user, report=report, reason=request.POST.get("reason", "")
-            )
-            messages.success(request, f"Đã trả lại báo cáo của {report.unit.name}.")
-        except ValidationError as exc:
-            messages.error(request, _errors(exc))
-        return redirect("awards:campaign_dashboard", pk=pk)
+    from .dashboard import RankingDraftForm, campaign_dashboard, dashboard_workbook
+
+    campaign = staff_campaign_detail(request.user, pk)
     if request.method == "POST" and "from_ranking" in request.POST:
-        from campaigns.tracking import bloc_ranking
-        from units.models import Bloc
-
-        from .models import AwardType
-
-        bloc = get_object_or_404(Bloc, pk=request.POST.get("bloc") or 0, issuer=campaign.issuer)
-        award = get_object_or_404(AwardType, pk=request.POST.get("award_type") or 0)
-        try:
-            drafts = services.nominations_from_ranking(
-                actor=request.user,
-                campaign=campaign,
-                ranking=bloc_ranking(campaign, bloc),
-                award_type=award,
-                top=int(request.POST.get("top") or 1),
-            )
-            messages.success(request, f"Đã lập {len(drafts)} dự thảo đề nghị “{award.name}”.")
-        except ValidationError as exc:
-            messages.error(request, _errors(exc))
-        return redirect("awards:campaign_dashboard", pk=pk)
+        form = RankingDraftForm(request.POST, campaign=campaign)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                drafts = services.nominations_from_ranking(
+                    actor=request.user,
+                    campaign=campaign,
+                    ranking=bloc_ranking(campaign, data["bloc"]),
+                    award_type=data["award_type"],
+                    top=data["top"],
+                )
+                messages.success(
+                    request, f"Đã lập {len(drafts)} dự thảo đề nghị “{data['award_type'].name}”."
+                )
+            except ValidationError as exc:
+                messages.error(request, _errors(exc))
+        else:
+            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("awards:campaign_awards", pk=pk)
     if request.method == "POST":  # the final-review report, with the narrative as edited
         job = job_start(
             actor=request.user,
@@ -533,20 +523,14 @@ def campaign_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             filename=f"bao-cao-tong-ket-{campaign.pk}.pdf",
             params={
                 "campaign": campaign.pk,
-                "narrative": request.POST.get("narrative", "").replace("\r\n", "\n"),
+                "narrative": request.POST.get("narrative", "")[:20000].replace("\r\n", "\n"),
             },
         )
         return redirect("jobs:detail", pk=job.pk)
+    data = campaign_dashboard(campaign)
     if request.GET.get("xuat") == "xlsx":
-        response = HttpResponse(
-            dashboard_xlsx(data),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = (
-            f'attachment; filename="theo-doi-phong-trao-{campaign.pk}.xlsx"'
-        )
-        return response
-    return render(request, "awards/staff/dashboard.html", data)
+        return xlsx_response(dashboard_workbook(data), f"khen-thuong-phong-trao-{campaign.pk}")
+    return render(request, "awards/staff/campaign_awards.html", data)
 
 
 @login_required

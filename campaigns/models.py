@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -27,6 +30,12 @@ def actor_field(label: str) -> models.ForeignKey:
         on_delete=models.PROTECT,
         related_name="+",
     )
+
+
+def plausible_date(value: datetime.date) -> None:
+    """A date a clerk could mean: years 2000 to 2100 (01/01/0001 is a typing slip)."""
+    if not 2000 <= value.year <= 2100:
+        raise ValidationError(f"Ngày {value:%d/%m/%Y} không hợp lệ: năm phải từ 2000 đến 2100.")
 
 
 def date_in_words(value: datetime.date) -> str:
@@ -186,7 +195,9 @@ class Campaign(TimeStampedModel, SearchableMixin):
     )
     start_date = models.DateField("ngày bắt đầu", null=True, blank=True)
     end_date = models.DateField("ngày kết thúc", null=True, blank=True)
-    registration_deadline = models.DateField("hạn đăng ký thi đua", null=True, blank=True)
+    registration_deadline = models.DateField(
+        "hạn đăng ký thi đua", null=True, blank=True, validators=[plausible_date]
+    )
     time_frame = models.CharField(
         "thời gian thực hiện (như văn bản ghi)",
         max_length=255,
@@ -670,12 +681,31 @@ class Criterion(models.Model):
     name = models.CharField("tiêu chí", max_length=255)
     kind = models.CharField("loại", max_length=10, choices=Kind.choices)
     measure = models.CharField("đơn vị tính", max_length=50, blank=True)
-    target = models.DecimalField("chỉ tiêu", max_digits=14, decimal_places=2, null=True, blank=True)
-    max_points = models.DecimalField(
-        "điểm tối đa", max_digits=8, decimal_places=2, null=True, blank=True
+    target = models.DecimalField(
+        "chỉ tiêu",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, "Chỉ tiêu không được âm.")],
     )
-    weight = models.DecimalField("trọng số", max_digits=6, decimal_places=2, default=1)
+    max_points = models.DecimalField(
+        "điểm tối đa",
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"), "Điểm tối đa phải lớn hơn 0.")],
+    )
+    weight = models.DecimalField(
+        "trọng số",
+        max_digits=6,
+        decimal_places=2,
+        default=1,
+        validators=[MinValueValidator(Decimal("0.01"), "Trọng số phải lớn hơn 0.")],
+    )
     order = models.PositiveIntegerField("thứ tự", default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "tiêu chí thi đua"
@@ -697,7 +727,8 @@ class ReportPeriod(models.Model):
         Campaign, verbose_name="phong trào", on_delete=models.CASCADE, related_name="periods"
     )
     kind = models.CharField("loại", max_length=10, choices=Kind.choices)
-    due_on = models.DateField("hạn nộp")
+    due_on = models.DateField("hạn nộp", validators=[plausible_date])
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "kỳ báo cáo"
@@ -720,6 +751,7 @@ class Registration(TimeStampedModel):
     titles_aimed = models.CharField("danh hiệu đăng ký", max_length=255, blank=True)
     submitted_at = models.DateTimeField("đăng ký lúc", null=True, blank=True)
     submitted_by = actor_field("người đăng ký")
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "đăng ký thi đua"
@@ -736,6 +768,7 @@ class RegistrationTarget(models.Model):
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="targets")
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="+")
     value = models.DecimalField("cam kết", max_digits=14, decimal_places=2, null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "chỉ tiêu đăng ký"
@@ -768,6 +801,7 @@ class ResultReport(TimeStampedModel):
     submitted_at = models.DateTimeField("nộp lúc", null=True, blank=True)
     submitted_by = actor_field("người nộp")
     return_reason = models.TextField("lý do trả lại", blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "báo cáo kết quả"
@@ -789,6 +823,7 @@ class ReportValue(models.Model):
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="values")
     value = models.DecimalField("kết quả", max_digits=14, decimal_places=2, null=True, blank=True)
     evidence = models.TextField("minh chứng", blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "kết quả theo tiêu chí"
@@ -811,9 +846,15 @@ class BlocScore(models.Model):
     bloc = models.ForeignKey("units.Bloc", on_delete=models.CASCADE, related_name="scores")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="bloc_scores")
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    points = models.DecimalField("điểm", max_digits=8, decimal_places=2)
+    points = models.DecimalField(
+        "điểm",
+        max_digits=8,
+        decimal_places=2,
+        validators=[MinValueValidator(0, "Điểm không được âm.")],
+    )
     entered_by = actor_field("người chấm")
     entered_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "điểm thi đua khối"
@@ -836,6 +877,10 @@ class ReminderLog(models.Model):
     subject = models.CharField(max_length=30)  # "registration" or "period:<id>"
     kind = models.CharField(max_length=10)  # "before" or "after"
     sent_at = models.DateTimeField(auto_now_add=True)
+    # The queued email; a reminder whose email could not be delivered is sent again.
+    email = models.ForeignKey(
+        "units.OutgoingEmail", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         constraints = [

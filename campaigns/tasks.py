@@ -14,6 +14,6 @@ def close_overdue_campaigns() -> int:
 
 @shared_task(name="campaigns.send_reminders")
 def send_reminders() -> int:
-    from .tracking import send_reminders as remind
+    from .results.reminders import send_reminders as remind
 
     return remind()

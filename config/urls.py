@@ -22,7 +22,7 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("quan-ly/viec-nen/", include("units.urls_staff")),
     path("quan-ly/khen-thuong/", include("awards.urls_staff")),
-    path("quan-ly/theo-doi/", include("campaigns.urls_tracking")),
+    path("quan-ly/theo-doi/", include("campaigns.results.urls")),
     path("quan-ly/", include("campaigns.urls_staff")),
     path("", include("awards.urls_public")),
     path("", include("campaigns.urls_public")),

@@ -1,5 +1,5 @@
-"""The campaign dashboard: figures, chart with its table, xlsx export, access, and a
-fixed number of queries whatever the number of units."""
+"""A campaign's results page (and the awards page built on it): figures, chart with its
+table, xlsx export, access, and a fixed number of queries whatever the number of units."""
 
 import datetime
 import io
@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from campaigns import tracking
+from campaigns.results import selectors, services
 from campaigns.models import ReportPeriod
 from units.models import Membership, Unit
 
@@ -23,23 +23,23 @@ def board(demo, demo_units, make_member):
     office = make_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF)
     unit = demo_units["ubnd-x-binh-lu"]
     staff = make_member("cb.bl", unit, Membership.Role.UNIT_STAFF)
-    criterion = tracking.criterion_add(
+    criterion = services.criterion_add(
         actor=office, campaign=campaign, name="Thu ngân sách", kind="numeric", target=Decimal(100)
     )
     period = ReportPeriod.objects.create(
         campaign=campaign, kind="final", due_on=timezone.localdate() + datetime.timedelta(days=5)
     )
-    tracking.registration_submit(
+    services.registration_submit(
         actor=staff, campaign=campaign, unit=unit, targets={criterion.pk: Decimal(110)}
     )
-    tracking.report_save(
+    services.report_save(
         actor=staff,
         period=period,
         unit=unit,
         values={criterion.pk: (Decimal(120), "")},
         submit=True,
     )
-    bloc = tracking.bloc_create(
+    bloc = services.bloc_create(
         actor=office,
         issuer=campaign.issuer,
         year=2025,
@@ -47,7 +47,7 @@ def board(demo, demo_units, make_member):
         head=unit,
         members=[demo_units["ubnd-x-son-binh"]],
     )
-    tracking.score_enter(
+    services.score_enter(
         actor=staff, campaign=campaign, bloc=bloc, unit=unit, kind="agreed", points=Decimal(95)
     )
     return {"campaign": campaign, "office": office, "staff": staff}
@@ -55,7 +55,7 @@ def board(demo, demo_units, make_member):
 
 def test_dashboard_shows_figures_chart_and_table(client, board):
     client.force_login(board["office"])
-    url = reverse("awards:campaign_dashboard", args=[board["campaign"].pk])
+    url = reverse("tracking:campaign_results", args=[board["campaign"].pk])
     html = client.get(url).content.decode()
     assert "Đã đăng ký: <strong>1</strong>" in html
     assert "<svg" in html and 'role="img"' in html and "Số đơn vị đạt chỉ tiêu" in html
@@ -65,7 +65,7 @@ def test_dashboard_shows_figures_chart_and_table(client, board):
 def test_dashboard_exports_every_table_to_xlsx(client, board):
     client.force_login(board["office"])
     response = client.get(
-        reverse("awards:campaign_dashboard", args=[board["campaign"].pk]), {"xuat": "xlsx"}
+        reverse("tracking:campaign_results", args=[board["campaign"].pk]), {"xuat": "xlsx"}
     )
     book = openpyxl.load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == [
@@ -75,7 +75,6 @@ def test_dashboard_exports_every_table_to_xlsx(client, board):
         "Báo cáo",
         "Tiêu chí",
         "Xếp hạng khối",
-        "Khen thưởng",
         "Các cấp hưởng ứng",
     ]
     assert list(book["Tham gia"].iter_rows(values_only=True))[1][1] == 1
@@ -94,7 +93,7 @@ def test_dashboard_exports_every_table_to_xlsx(client, board):
 
 
 def test_only_the_issuers_office_opens_it(client, board, make_member, demo_units):
-    url = reverse("awards:campaign_dashboard", args=[board["campaign"].pk])
+    url = reverse("tracking:campaign_results", args=[board["campaign"].pk])
     client.force_login(board["staff"])
     assert client.get(url).status_code == 404
     client.force_login(
@@ -108,7 +107,7 @@ def test_query_count_is_the_same_for_10_and_300_units(client, board, demo_units)
     from django.test.utils import CaptureQueriesContext
 
     parent = demo_units["ubnd-tam-duong"]
-    url = reverse("awards:campaign_dashboard", args=[board["campaign"].pk])
+    url = reverse("tracking:campaign_results", args=[board["campaign"].pk])
     client.force_login(board["office"])
     counts = []
     for start, stop in ((0, 10), (10, 300)):
@@ -122,7 +121,7 @@ def test_query_count_is_the_same_for_10_and_300_units(client, board, demo_units)
         counts.append(len(queries))
     assert counts[0] == counts[1] and counts[0] < 40
     assert (
-        f"/ {tracking.participation(board['campaign'])['addressed']} đơn vị"
+        f"/ {selectors.participation(board['campaign'])['addressed']} đơn vị"
         in response.content.decode()
     )
 
@@ -135,7 +134,7 @@ def test_final_review_pdf_with_the_edited_narrative(
     from units.models import FileJob
 
     client.force_login(board["office"])
-    url = reverse("awards:campaign_dashboard", args=[board["campaign"].pk])
+    url = reverse("awards:campaign_awards", args=[board["campaign"].pk])
     with django_capture_on_commit_callbacks(execute=True):  # the worker runs after commit
         response = client.post(url, {"narrative": "Phong trào đạt kết quả tốt ở các xã vùng cao."})
     job = FileJob.objects.get()
@@ -160,7 +159,7 @@ def test_the_province_sees_the_campaigns_launched_in_answer(client, demo, make_m
     province = demo["004"]
     office = make_member("nv.snv", province.issuer, Membership.Role.OFFICE_STAFF)
     client.force_login(office)
-    html = client.get(reverse("awards:campaign_dashboard", args=[province.pk])).content.decode()
+    html = client.get(reverse("tracking:campaign_results", args=[province.pk])).content.decode()
     assert (
         "Các cấp hưởng ứng" in html
         and "UBND thành phố Lai Châu" in html
@@ -170,7 +169,7 @@ def test_the_province_sees_the_campaigns_launched_in_answer(client, demo, make_m
 
 def test_office_sees_who_registered_and_returns_a_report(client, board):
     client.force_login(board["office"])
-    url = reverse("awards:campaign_dashboard", args=[board["campaign"].pk])
+    url = reverse("tracking:campaign_results", args=[board["campaign"].pk])
     html = client.get(url).content.decode()
     assert (
         "UBND xã Bình Lư — đã đăng ký" in html
@@ -179,6 +178,23 @@ def test_office_sees_who_registered_and_returns_a_report(client, board):
     from campaigns.models import ResultReport
 
     report = ResultReport.objects.get()
-    client.post(url, {"return_report": report.pk, "reason": "Thiếu minh chứng thu ngân sách"})
+    client.post(url, {"report": report.pk, "reason": "Thiếu minh chứng thu ngân sách"})
     report.refresh_from_db()
     assert report.status == "returned" and report.return_reason == "Thiếu minh chứng thu ngân sách"
+
+
+def test_awards_page_builds_on_the_results_and_exports_both(client, board):
+    client.force_login(board["office"])
+    url = reverse("awards:campaign_awards", args=[board["campaign"].pk])
+    html = client.get(url).content.decode()
+    assert "Đã đăng ký: <strong>1</strong>" in html and "Khối các xã" in html
+    assert reverse("tracking:campaign_results", args=[board["campaign"].pk]) in html
+    book = openpyxl.load_workbook(io.BytesIO(client.get(url, {"xuat": "xlsx"}).content))
+    assert book.sheetnames[-1] == "Khen thưởng" and "Tham gia" in book.sheetnames
+
+
+def test_the_old_dashboard_address_leads_to_the_results(client, board):
+    client.force_login(board["office"])
+    response = client.get(f"/quan-ly/khen-thuong/theo-doi/{board['campaign'].pk}/")
+    assert response.status_code == 301
+    assert response["Location"] == reverse("tracking:campaign_results", args=[board["campaign"].pk])

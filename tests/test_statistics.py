@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from awards import services
 from awards.models import AwardGrant, AwardType, Nomination
 from awards.statistics import grants_by, individual_shares
-from campaigns import tracking
+from campaigns.results import selectors
+from campaigns.results import services as results
 from units.models import Membership, Person
 
 pytestmark = pytest.mark.django_db
@@ -60,11 +61,11 @@ def test_ranking_makes_nomination_drafts_for_the_leaders(demo, demo_units, make_
     office = make_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF)
     a, b, c = (demo_units[x] for x in ("ubnd-tt-tam-duong", "ubnd-x-binh-lu", "ubnd-x-son-binh"))
     head = make_member("cb.head", a, Membership.Role.UNIT_STAFF)
-    bloc = tracking.bloc_create(
+    bloc = results.bloc_create(
         actor=office, issuer=campaign.issuer, year=2025, name="Khối xã", head=a, members=[b, c]
     )
     for unit, points in ((a, 98), (b, 98), (c, 90)):
-        tracking.score_enter(
+        results.score_enter(
             actor=head,
             campaign=campaign,
             bloc=bloc,
@@ -76,7 +77,7 @@ def test_ranking_makes_nomination_drafts_for_the_leaders(demo, demo_units, make_
     drafts = services.nominations_from_ranking(
         actor=office,
         campaign=campaign,
-        ranking=tracking.bloc_ranking(campaign, bloc),
+        ranking=selectors.bloc_ranking(campaign, bloc),
         award_type=flag,
         top=1,
     )
@@ -88,7 +89,7 @@ def test_ranking_makes_nomination_drafts_for_the_leaders(demo, demo_units, make_
         services.nominations_from_ranking(
             actor=office,
             campaign=campaign,
-            ranking=tracking.bloc_ranking(campaign, bloc),
+            ranking=selectors.bloc_ranking(campaign, bloc),
             award_type=AwardType.objects.get(code="lao-dong-tien-tien"),
         )
 
@@ -130,16 +131,16 @@ def test_drafts_from_the_ranking_go_on_to_the_higher_level(demo, demo_units, mak
     )
     a, b = demo_units["ubnd-x-binh-lu"], demo_units["ubnd-x-son-binh"]
     head = make_member("cb.head2", a, Membership.Role.UNIT_STAFF)
-    bloc = tracking.bloc_create(
+    bloc = results.bloc_create(
         actor=office, issuer=campaign.issuer, year=2025, name="Khối", head=a, members=[b]
     )
-    tracking.score_enter(
+    results.score_enter(
         actor=head, campaign=campaign, bloc=bloc, unit=a, kind="agreed", points=Decimal(99)
     )
     (draft,) = services.nominations_from_ranking(
         actor=office,
         campaign=campaign,
-        ranking=tracking.bloc_ranking(campaign, bloc),
+        ranking=selectors.bloc_ranking(campaign, bloc),
         award_type=AwardType.objects.get(code="co-thi-dua-tinh"),
     )
     services.nomination_submit(

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from .files import private_storage
 from .text import padded
@@ -352,6 +353,7 @@ class Bloc(TimeStampedModel):
     members = models.ManyToManyField(
         Unit, verbose_name="đơn vị thành viên", related_name="blocs_in"
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "khối thi đua"

@@ -103,6 +103,7 @@ def test_tracking_journey(page: Page, live_server, world, screenshot_dir, axe_ch
         page.goto(f"{base}/quan-ly/theo-doi/don-vi/{unit.pk}/ky/{period.pk}/bao-cao/")
         page.locator(f"#value-{criterion.pk}").fill(value)
         page.locator(f"#evidence-{criterion.pk}").fill("Số liệu Chi cục Thuế")
+        page.once("dialog", lambda dialog: dialog.accept())  # "Nộp báo cáo? ..."
         page.get_by_role("button", name="Nộp báo cáo").click()
         expect(page.get_by_text("Đã nộp báo cáo.")).to_be_visible()
         if username == "cb.sonbinh":
@@ -112,26 +113,31 @@ def test_tracking_journey(page: Page, live_server, world, screenshot_dir, axe_ch
     # the head of the bloc records the agreed scores
     bloc_id = units["ubnd-x-binh-lu"].blocs_in.get().pk
     log_in(page, base, "cb.binhlu")
-    page.goto(f"{base}/quan-ly/theo-doi/khoi/{bloc_id}/phong-trao/{campaign.pk}/cham-diem/")
+    page.goto(base + "/quan-ly/theo-doi/khoi/")  # the blocs page links to scoring
+    page.get_by_role("link", name=campaign.subject[:80]).first.click()
+    assert page.url.endswith(f"/khoi/{bloc_id}/phong-trao/{campaign.pk}/cham-diem/")
     page.get_by_label("Điểm thống nhất UBND xã Bình Lư").fill("96")
     page.get_by_label("Điểm thống nhất UBND xã Sơn Bình").fill("88")
     page.get_by_role("button", name="Lưu điểm").click()
     expect(page.get_by_text("Đã lưu điểm.")).to_be_visible()
 
-    # 4. the office views the dashboard and exports it
+    # 4. the office opens the campaign's results from the campaign page, and exports them
     log_in(page, base, "nv.tamduong")
-    page.goto(f"{base}/quan-ly/khen-thuong/theo-doi/{campaign.pk}/")
+    page.goto(f"{base}/quan-ly/phong-trao/{campaign.pk}/")
+    page.get_by_role("link", name="Kết quả phong trào").click()
     expect(page.locator("svg.chart").first).to_be_visible()
     expect(page.get_by_role("cell", name="1").first).to_be_visible()
     axe_check(page, "bảng theo dõi")
     page.screenshot(path=str(screenshot_dir / "tracking-2-dashboard.png"), full_page=True)
-    xlsx = page.context.request.get(f"{base}/quan-ly/khen-thuong/theo-doi/{campaign.pk}/?xuat=xlsx")
+    xlsx = page.context.request.get(f"{base}/quan-ly/theo-doi/phong-trao/{campaign.pk}/?xuat=xlsx")
     book = openpyxl.load_workbook(io.BytesIO(xlsx.body()))
     reports = list(book["Báo cáo"].iter_rows(values_only=True))[1]
     assert reports[2:4] == (1, 1)  # one on time, one late
     assert list(book["Xếp hạng khối"].iter_rows(values_only=True))[1][2] == "UBND xã Bình Lư"
 
-    # 5. the ranking produces a nomination draft
+    # 5. on the campaign's awards page, the ranking produces a nomination draft
+    page.get_by_role("link", name="Khen thưởng", exact=True).last.click()
+    expect(page.get_by_role("heading", name="Khen thưởng của phong trào")).to_be_visible()
     page.locator("#award_type").select_option(
         label="Giấy khen của Chủ tịch UBND cấp huyện (tập thể, trước 1/7/2025)"
     )

@@ -4,7 +4,7 @@ Safe to run from cron as often as wanted: each reminder goes out once."""
 
 from django.core.management.base import BaseCommand
 
-from campaigns.tracking import send_reminders
+from campaigns.results.reminders import send_reminders
 
 
 class Command(BaseCommand):

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from campaigns import tracking
+from campaigns.results import reminders, selectors, services
 from campaigns.models import BlocScore, Criterion, ReportPeriod, ResultReport
 from units.models import Membership
 
@@ -22,7 +22,7 @@ def setup(demo, demo_units, make_member):
     office = make_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF)
     communes = [demo_units[c] for c in ("ubnd-tt-tam-duong", "ubnd-x-binh-lu", "ubnd-x-son-binh")]
     staff = [make_member(f"cb.{u.code}", u, Membership.Role.UNIT_STAFF) for u in communes]
-    numeric = tracking.criterion_add(
+    numeric = services.criterion_add(
         actor=office,
         campaign=campaign,
         name="Thu ngân sách",
@@ -31,7 +31,7 @@ def setup(demo, demo_units, make_member):
         target=D(100),
         group="Kinh tế",
     )
-    yes_no = tracking.criterion_add(
+    yes_no = services.criterion_add(
         actor=office,
         campaign=campaign,
         name="Đạt chuẩn nông thôn mới",
@@ -56,7 +56,7 @@ def test_participation_reports_and_attainment(setup):
     s = setup
     campaign = s["campaign"]
     for unit, user in zip(s["units"][:2], s["staff"][:2], strict=True):
-        tracking.registration_submit(
+        services.registration_submit(
             actor=user,
             campaign=campaign,
             unit=unit,
@@ -64,7 +64,7 @@ def test_participation_reports_and_attainment(setup):
             titles_aimed="Tập thể lao động tiên tiến",
         )
     # unit 0 reports on time (backdated), unit 1 late (today, after the due date), unit 2 never
-    r0 = tracking.report_save(
+    r0 = services.report_save(
         actor=s["staff"][0],
         period=s["period"],
         unit=s["units"][0],
@@ -74,7 +74,7 @@ def test_participation_reports_and_attainment(setup):
     ResultReport.objects.filter(pk=r0.pk).update(
         submitted_at=timezone.now() - datetime.timedelta(days=20)
     )
-    tracking.report_save(
+    services.report_save(
         actor=s["staff"][1],
         period=s["period"],
         unit=s["units"][1],
@@ -82,14 +82,14 @@ def test_participation_reports_and_attainment(setup):
         submit=True,
     )
 
-    figures = tracking.participation(campaign)
+    figures = selectors.participation(campaign)
     addressed = figures["addressed"]
-    assert addressed == len(tracking.addressed_units(campaign)) and addressed >= 9
+    assert addressed == len(selectors.addressed_units(campaign)) and addressed >= 9
     assert figures["registered"] == 2
     period = figures["periods"][0]
     assert (period["on_time"], period["late"], period["missing"]) == (1, 1, addressed - 2)
 
-    rows = {r["criterion"].name: r for r in tracking.attainment(campaign, s["period"])}
+    rows = {r["criterion"].name: r for r in selectors.attainment(campaign, s["period"])}
     assert rows["Thu ngân sách"]["reported"] == 2 and rows["Thu ngân sách"]["reached"] == 1
     assert rows["Đạt chuẩn nông thôn mới"]["reached"] == 1
 
@@ -97,19 +97,24 @@ def test_participation_reports_and_attainment(setup):
 def test_units_report_only_for_themselves(setup):
     s = setup
     with pytest.raises(PermissionDenied):
-        tracking.report_save(actor=s["staff"][0], period=s["period"], unit=s["units"][1], values={})
+        services.report_save(actor=s["staff"][0], period=s["period"], unit=s["units"][1], values={})
     with pytest.raises(PermissionDenied):
-        tracking.registration_submit(
+        services.registration_submit(
             actor=s["staff"][0], campaign=s["campaign"], unit=s["units"][1], targets={}
         )
-    report = tracking.report_save(
-        actor=s["staff"][0], period=s["period"], unit=s["units"][0], values={}, submit=True
+    figures = {s["numeric"].pk: (D(120), "Biên lai")}
+    with pytest.raises(ValidationError, match="chưa có kết quả"):
+        services.report_save(
+            actor=s["staff"][0], period=s["period"], unit=s["units"][0], values={}, submit=True
+        )
+    report = services.report_save(
+        actor=s["staff"][0], period=s["period"], unit=s["units"][0], values=figures, submit=True
     )
     with pytest.raises(ValidationError, match="đã nộp"):
-        tracking.report_save(actor=s["staff"][0], period=s["period"], unit=s["units"][0], values={})
-    tracking.report_return(actor=s["office"], report=report, reason="Thiếu minh chứng")
-    report = tracking.report_save(
-        actor=s["staff"][0], period=s["period"], unit=s["units"][0], values={}, submit=True
+        services.report_save(actor=s["staff"][0], period=s["period"], unit=s["units"][0], values={})
+    services.report_return(actor=s["office"], report=report, reason="Thiếu minh chứng")
+    report = services.report_save(
+        actor=s["staff"][0], period=s["period"], unit=s["units"][0], values=figures, submit=True
     )
     assert report.status == "submitted" and report.return_reason == ""
 
@@ -119,7 +124,7 @@ def test_registration_deadline(setup):
     s["campaign"].registration_deadline = timezone.localdate() - datetime.timedelta(days=1)
     s["campaign"].save()
     with pytest.raises(ValidationError, match="quá hạn đăng ký"):
-        tracking.registration_submit(
+        services.registration_submit(
             actor=s["staff"][0], campaign=s["campaign"], unit=s["units"][0], targets={}
         )
 
@@ -127,7 +132,7 @@ def test_registration_deadline(setup):
 def test_bloc_ranking_with_ties_and_head_only_agreed_scores(setup):
     s = setup
     a, b, c = s["units"]
-    bloc = tracking.bloc_create(
+    bloc = services.bloc_create(
         actor=s["office"],
         issuer=s["campaign"].issuer,
         year=2025,
@@ -136,7 +141,7 @@ def test_bloc_ranking_with_ties_and_head_only_agreed_scores(setup):
         members=[b, c],
     )
     with pytest.raises(ValidationError, match="khối khác"):
-        tracking.bloc_create(
+        services.bloc_create(
             actor=s["office"],
             issuer=s["campaign"].issuer,
             year=2025,
@@ -144,11 +149,11 @@ def test_bloc_ranking_with_ties_and_head_only_agreed_scores(setup):
             head=c,
             members=[],
         )
-    tracking.score_enter(
+    services.score_enter(
         actor=s["staff"][1], campaign=s["campaign"], bloc=bloc, unit=b, kind="self", points=D(95)
     )
     with pytest.raises(PermissionDenied, match="trưởng khối"):
-        tracking.score_enter(
+        services.score_enter(
             actor=s["staff"][1],
             campaign=s["campaign"],
             bloc=bloc,
@@ -158,10 +163,10 @@ def test_bloc_ranking_with_ties_and_head_only_agreed_scores(setup):
         )
     head = s["staff"][0]
     for unit, points in ((a, D(90)), (b, D(92)), (c, D(90))):
-        tracking.score_enter(
+        services.score_enter(
             actor=head, campaign=s["campaign"], bloc=bloc, unit=unit, kind="agreed", points=points
         )
-    ranking = tracking.bloc_ranking(s["campaign"], bloc)
+    ranking = selectors.bloc_ranking(s["campaign"], bloc)
     assert [(r.unit, r.rank, r.tied) for r in ranking] == [
         (b, 1, False),
         (a, 2, True),
@@ -173,7 +178,7 @@ def test_bloc_ranking_with_ties_and_head_only_agreed_scores(setup):
 
 def test_points_criteria_need_a_maximum(setup):
     with pytest.raises(ValidationError, match="điểm tối đa"):
-        tracking.criterion_add(
+        services.criterion_add(
             actor=setup["office"],
             campaign=setup["campaign"],
             name="Chấm điểm",
@@ -193,11 +198,11 @@ def test_reminders_before_and_after_the_deadline_once_each(
     campaign = s["campaign"]
     campaign.registration_deadline = timezone.localdate() + datetime.timedelta(days=2)
     campaign.save()
-    tracking.registration_submit(
+    services.registration_submit(
         actor=s["staff"][0], campaign=campaign, unit=s["units"][0], targets={}
     )
     with django_capture_on_commit_callbacks(execute=True):
-        sent = tracking.send_reminders()
+        sent = reminders.send_reminders()
     # registration: units 1 and 2 (2 days before); final report (10 days late): all three units
     assert sent == 5
     registration = [m for m in mail.outbox if "đăng ký thi đua" in m.subject]
@@ -205,6 +210,6 @@ def test_reminders_before_and_after_the_deadline_once_each(
         f"{u.username}@example.vn" for u in s["staff"][1:]
     ]
     assert all("sắp đến hạn" in m.subject for m in registration)
-    assert tracking.send_reminders() == 0  # run again: nothing more
+    assert reminders.send_reminders() == 0  # run again: nothing more
     later = timezone.localdate() + datetime.timedelta(days=5)
-    assert tracking.send_reminders(today=later) == 2  # registration now overdue: once more
+    assert reminders.send_reminders(today=later) == 2  # registration now overdue: once more

@@ -1,10 +1,13 @@
+"""Results tracking, all under /quan-ly/theo-doi/."""
+
 from django.urls import path
 
-from . import views_tracking as v
+from . import views as v
 
 app_name = "tracking"
 
 urlpatterns = [
+    path("phong-trao/<int:pk>/", v.campaign_results, name="campaign_results"),
     path("phong-trao/<int:pk>/tieu-chi/", v.criteria, name="criteria"),
     path("khoi/", v.blocs, name="blocs"),
     path("khoi/<int:bloc_pk>/phong-trao/<int:pk>/cham-diem/", v.scores, name="scores"),

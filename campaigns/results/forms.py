@@ -1,0 +1,236 @@
+"""Every value a user sends to results tracking, parsed here: a malformed or
+out-of-range value gets a Vietnamese message beside its field, and the view writes
+nothing until the whole form is valid."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+
+from units.access import office_bodies, units_below
+from units.formfields import IdChoiceField, IdMultipleChoiceField
+from units.models import Unit
+
+from ..forms_staff import DateInput
+from ..models import Campaign, plausible_date
+from .models import BlocScore, Criterion, ReportPeriod, ResultReport
+
+
+class NumberField(forms.DecimalField):
+    """A number as Vietnamese clerks type it ("12,5" or "12.5"), finite and bounded."""
+
+    default_error_messages = {
+        "invalid": "Nhập một số, ví dụ 12,5.",
+        "max_digits": "Số quá lớn: tối đa %(max)s chữ số.",
+        "max_decimal_places": "Tối đa %(max)s chữ số sau dấu phẩy.",
+        "max_whole_digits": "Số quá lớn: tối đa %(max)s chữ số phần nguyên.",
+        "min_value": "Số không được nhỏ hơn %(limit_value)s.",
+        "max_value": "Số không được lớn hơn %(limit_value)s.",
+    }
+
+    def __init__(self, *, max_digits: int = 14, decimal_places: int = 2, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(max_digits=max_digits, decimal_places=decimal_places, **kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(" ", "").replace(",", ".")
+        return super().to_python(value)
+
+
+def _numbers(form: forms.ModelForm, names: tuple[str, ...]) -> None:
+    """Give a ModelForm's decimal fields our parsing and messages, keeping their limits."""
+    for name in names:
+        model_field = form._meta.model._meta.get_field(name)
+        old = form.fields[name]
+        form.fields[name] = NumberField(
+            label=old.label,
+            required=old.required,
+            max_digits=model_field.max_digits,
+            decimal_places=model_field.decimal_places,
+            validators=model_field.validators,
+            help_text=old.help_text,
+            initial=old.initial,
+        )
+
+
+class CriterionForm(forms.ModelForm):
+    class Meta:
+        model = Criterion
+        fields = ["group", "name", "kind", "measure", "target", "max_points", "weight"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _numbers(self, ("target", "max_points", "weight"))
+        self.fields["weight"].required = True
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("kind") == Criterion.Kind.POINTS
+            and not data.get("max_points")
+            and "max_points" not in self.errors
+        ):
+            self.add_error("max_points", "Tiêu chí chấm điểm cần có điểm tối đa.")
+        return data
+
+
+class PeriodForm(forms.ModelForm):
+    class Meta:
+        model = ReportPeriod
+        fields = ["kind", "due_on"]
+        widgets = {"due_on": DateInput()}
+
+
+class DeadlineForm(forms.Form):
+    deadline = forms.DateField(
+        label="Hạn đăng ký (ngày/tháng/năm)",
+        required=False,
+        widget=DateInput(),
+        validators=[plausible_date],
+        error_messages={"invalid": "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 31/03/2026."},
+    )
+
+
+class BlocForm(forms.Form):
+    issuer = IdChoiceField(label="Cơ quan tổ chức", queryset=Unit.objects.none())
+    year = forms.IntegerField(
+        label="Năm",
+        min_value=2000,
+        max_value=2100,
+        error_messages={"invalid": "Nhập năm bằng chữ số, ví dụ 2026."},
+    )
+    name = forms.CharField(label="Tên khối", max_length=255)
+    head = IdChoiceField(label="Đơn vị trưởng khối", queryset=Unit.objects.none())
+    members = IdMultipleChoiceField(
+        label="Đơn vị thành viên", queryset=Unit.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        bodies = office_bodies(user)
+        self.fields["issuer"].queryset = bodies
+        below = units_below(bodies) - set(bodies.values_list("pk", flat=True))
+        units = Unit.objects.active().filter(pk__in=below)
+        self.fields["head"].queryset = units
+        self.fields["members"].queryset = units
+
+
+class RegistrationForm(forms.Form):
+    """A target per criterion (`target-<id>`) and the titles the unit aims for."""
+
+    titles_aimed = forms.CharField(
+        label="Danh hiệu đăng ký phấn đấu", max_length=255, required=False
+    )
+
+    def __init__(self, *args, criteria: list[Criterion], **kwargs):
+        kwargs.setdefault("auto_id", "%s")  # ids "target-<id>", "value-<id>"
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        for c in criteria:
+            label = f"{c.name} ({c.measure})" if c.measure else c.name
+            if c.target is not None:
+                label += f" — chỉ tiêu chung {c.target}"
+            self.fields[f"target-{c.pk}"] = NumberField(label=label, min_value=Decimal(0))
+
+    def targets(self) -> dict[int, Decimal | None]:
+        return {c.pk: self.cleaned_data[f"target-{c.pk}"] for c in self.criteria}
+
+
+class ReportForm(forms.Form):
+    """A value and its evidence per criterion (`value-<id>`, `evidence-<id>`)."""
+
+    def __init__(self, *args, criteria: list[Criterion], **kwargs):
+        kwargs.setdefault("auto_id", "%s")  # ids "target-<id>", "value-<id>"
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        for c in criteria:
+            label = c.name
+            if c.kind == Criterion.Kind.BOOLEAN:
+                label += " (1 = đạt, 0 = không)"
+            elif c.kind == Criterion.Kind.POINTS:
+                label += f" (0 đến {c.max_points} điểm)"
+            elif c.measure:
+                label += f" ({c.measure})"
+            self.fields[f"value-{c.pk}"] = NumberField(label=label, min_value=Decimal(0))
+            self.fields[f"evidence-{c.pk}"] = forms.CharField(
+                label="Minh chứng", required=False, max_length=4000
+            )
+
+    def clean(self):
+        data = super().clean()
+        for c in self.criteria:
+            value = data.get(f"value-{c.pk}")
+            if value is None:
+                continue
+            if c.kind == Criterion.Kind.BOOLEAN and value not in (0, 1):
+                self.add_error(f"value-{c.pk}", "Nhập 1 nếu đạt, 0 nếu không đạt.")
+            elif c.kind == Criterion.Kind.POINTS and not 0 <= value <= (c.max_points or 0):
+                self.add_error(f"value-{c.pk}", f"Điểm phải từ 0 đến {c.max_points}.")
+        return data
+
+    def values(self) -> dict[int, tuple[Decimal | None, str]]:
+        return {
+            c.pk: (self.cleaned_data[f"value-{c.pk}"], self.cleaned_data[f"evidence-{c.pk}"])
+            for c in self.criteria
+        }
+
+
+class ScoresForm(forms.Form):
+    """`self-<unit id>` for the user's own units, `agreed-<unit id>` for the bloc's head."""
+
+    reason = forms.CharField(
+        label="Lý do sửa điểm thống nhất (bắt buộc khi sửa điểm đã ghi)",
+        required=False,
+        max_length=100,
+    )
+
+    def __init__(self, *args, members: list[Unit], mine: set[int], is_head: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = members
+        for unit in members:
+            if unit.pk in mine:
+                self.fields[f"self-{unit.pk}"] = NumberField(
+                    label=f"Tự chấm {unit.name}", max_digits=8, min_value=Decimal(0)
+                )
+            if is_head:
+                self.fields[f"agreed-{unit.pk}"] = NumberField(
+                    label=f"Điểm thống nhất {unit.name}", max_digits=8, min_value=Decimal(0)
+                )
+
+    def entries(self) -> list[tuple[Unit, str, Decimal]]:
+        """(unit, kind, points) of every score filled in."""
+        return [
+            (unit, kind, self.cleaned_data[name])
+            for unit in self.members
+            for kind in (BlocScore.Kind.SELF, BlocScore.Kind.AGREED)
+            if (name := f"{kind}-{unit.pk}") in self.fields
+            and self.cleaned_data.get(name) is not None
+        ]
+
+
+class ReturnReportForm(forms.Form):
+    report = IdChoiceField(
+        queryset=ResultReport.objects.none(),
+        error_messages={
+            "invalid_choice": "Báo cáo không còn chờ xử lý hoặc không thuộc phong trào."
+        },
+    )
+    reason = forms.CharField(label="Lý do trả lại", max_length=2000)
+
+    def __init__(self, *args, campaign: Campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["report"].queryset = ResultReport.objects.filter(
+            period__campaign=campaign, status=ResultReport.Status.SUBMITTED
+        ).select_related("unit")
+
+
+def first_error(form: forms.BaseForm) -> str:
+    """The form's errors in one line, each after its field's label."""
+    parts = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        parts.append(f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+    return " ".join(parts)

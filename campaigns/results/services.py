@@ -1,0 +1,364 @@
+"""Every write of results tracking.
+
+Each service is keyword-only and atomic, checks the actor (through memberships) and
+the state, and leaves a history row naming who did it (and why, when a recorded
+figure is changed). The standing office of the issuing body sets criteria, report
+periods, the registration deadline and blocs; unit staff register and report for
+their own unit; each member of a bloc records its own score and the head unit the
+agreed scores, which decide who is proposed for the Cờ thi đua.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+
+from units.access import ensure_office, unit_bodies, units_below
+from units.models import Unit
+
+from ..models import Campaign
+from .models import (
+    Bloc,
+    BlocScore,
+    Criterion,
+    Registration,
+    RegistrationTarget,
+    ReportPeriod,
+    ReportValue,
+    ResultReport,
+)
+from .selectors import is_addressed
+
+# A campaign takes registrations and reports while it runs; after it is closed its
+# final reports may still come in, until the office summarises it.
+REPORTING = (Campaign.Status.PUBLISHED, Campaign.Status.CLOSED)
+
+
+def _stamp(instance: models.Model, actor: AbstractBaseUser, reason: str = "") -> None:
+    """Name the actor (and the reason) on the history row the next save writes."""
+    instance._history_user = actor
+    if reason:
+        instance._change_reason = reason[:100]
+
+
+def _ensure_unit(actor: AbstractBaseUser, unit: Unit) -> None:
+    if not unit_bodies(actor).filter(pk=unit.pk).exists():
+        raise PermissionDenied("Bạn không phải cán bộ của đơn vị này.")
+
+
+def _ensure_addressed(campaign: Campaign, unit: Unit) -> None:
+    if campaign.status not in REPORTING:
+        raise ValidationError("Phong trào chưa ban hành hoặc đã tổng kết, thu hồi.")
+    if not is_addressed(campaign, unit):
+        raise ValidationError("Phong trào này không gửi đến đơn vị của bạn.")
+
+
+def _full_clean(instance: models.Model, **kwargs) -> None:
+    try:
+        instance.full_clean(**kwargs)
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            raise ValidationError(
+                [msg for messages in exc.message_dict.values() for msg in messages]
+            ) from None
+        raise
+
+
+# ---------------------------------------------------------------------------
+# The office
+
+
+@transaction.atomic
+def criterion_add(
+    *,
+    actor: AbstractBaseUser,
+    campaign: Campaign,
+    name: str,
+    kind: str,
+    group: str = "",
+    measure: str = "",
+    target: Decimal | None = None,
+    max_points: Decimal | None = None,
+    weight: Decimal = Decimal(1),
+) -> Criterion:
+    """Thêm tiêu chí thi đua to a campaign that has not been summarised or withdrawn."""
+    ensure_office(actor, campaign.issuer)
+    if campaign.status in (Campaign.Status.SUMMARISED, Campaign.Status.WITHDRAWN):
+        raise ValidationError("Phong trào đã tổng kết hoặc thu hồi: không thêm tiêu chí.")
+    if kind == Criterion.Kind.POINTS and not max_points:
+        raise ValidationError("Tiêu chí chấm điểm cần có điểm tối đa.")
+    criterion = Criterion(
+        campaign=campaign,
+        group=group,
+        name=name,
+        kind=kind,
+        measure=measure,
+        target=target,
+        max_points=max_points,
+        weight=weight,
+        order=campaign.criteria.count() + 1,
+    )
+    _full_clean(criterion)
+    _stamp(criterion, actor)
+    criterion.save()
+    return criterion
+
+
+@transaction.atomic
+def period_add(
+    *, actor: AbstractBaseUser, campaign: Campaign, kind: str, due_on: datetime.date
+) -> ReportPeriod:
+    """Thêm kỳ báo cáo (sơ kết, tổng kết) with its due date."""
+    ensure_office(actor, campaign.issuer)
+    if campaign.status in (Campaign.Status.SUMMARISED, Campaign.Status.WITHDRAWN):
+        raise ValidationError("Phong trào đã tổng kết hoặc thu hồi: không thêm kỳ báo cáo.")
+    period = ReportPeriod(campaign=campaign, kind=kind, due_on=due_on)
+    _full_clean(period)
+    _stamp(period, actor)
+    period.save()
+    return period
+
+
+@transaction.atomic
+def registration_deadline_set(
+    *, actor: AbstractBaseUser, campaign: Campaign, deadline: datetime.date | None
+) -> Campaign:
+    """Đặt hạn đăng ký thi đua; the campaign's history keeps the earlier deadline."""
+    ensure_office(actor, campaign.issuer)
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if deadline and campaign.end_date and deadline > campaign.end_date:
+        raise ValidationError(
+            f"Hạn đăng ký phải trước ngày kết thúc phong trào ({campaign.end_date:%d/%m/%Y})."
+        )
+    campaign.registration_deadline = deadline
+    _stamp(campaign, actor, "Đặt hạn đăng ký thi đua")
+    campaign.save(update_fields=["registration_deadline", "updated_at"])
+    return campaign
+
+
+@transaction.atomic
+def report_return(*, actor: AbstractBaseUser, report: ResultReport, reason: str) -> ResultReport:
+    """Trả lại báo cáo: the unit may correct and submit it again."""
+    report = (
+        ResultReport.objects.select_for_update()
+        .select_related("period__campaign__issuer")
+        .get(pk=report.pk)
+    )
+    ensure_office(actor, report.period.campaign.issuer)
+    if report.status != ResultReport.Status.SUBMITTED:
+        raise ValidationError("Chỉ trả lại được báo cáo đã nộp.")
+    if not reason.strip():
+        raise ValidationError("Cần ghi lý do trả lại báo cáo.")
+    report.status = ResultReport.Status.RETURNED
+    report.return_reason = reason.strip()
+    _stamp(report, actor, reason.strip())
+    report.save(update_fields=["status", "return_reason", "updated_at"])
+    return report
+
+
+@transaction.atomic
+def bloc_create(
+    *, actor: AbstractBaseUser, issuer: Unit, year: int, name: str, head: Unit, members: list[Unit]
+) -> Bloc:
+    """A bloc for a year; a unit sits in one bloc of an issuer per year."""
+    ensure_office(actor, issuer)
+    if head not in members:
+        members = [head, *members]
+    below = units_below([issuer]) - {issuer.pk}
+    outside = [m.name for m in members if m.pk not in below]
+    if outside:
+        raise ValidationError(
+            f"Đơn vị không thuộc {issuer.name}: " + ", ".join(sorted(outside)) + "."
+        )
+    taken = list(
+        Unit.objects.filter(
+            pk__in=[m.pk for m in members], blocs_in__issuer=issuer, blocs_in__year=year
+        ).values_list("name", flat=True)
+    )
+    if taken:
+        raise ValidationError(
+            f"Đơn vị đã thuộc một khối khác năm {year}: " + ", ".join(taken) + "."
+        )
+    bloc = Bloc(issuer=issuer, year=year, name=name, head=head)
+    _full_clean(bloc)
+    _stamp(bloc, actor)
+    bloc.save()
+    bloc.members.set(members)
+    return bloc
+
+
+# ---------------------------------------------------------------------------
+# Units
+
+
+@transaction.atomic
+def registration_submit(
+    *,
+    actor: AbstractBaseUser,
+    campaign: Campaign,
+    unit: Unit,
+    targets: dict[int, Decimal | None],
+    titles_aimed: str = "",
+) -> Registration:
+    """Đăng ký thi đua by the registration deadline, with a target per criterion."""
+    _ensure_unit(actor, unit)
+    _ensure_addressed(campaign, unit)
+    today = timezone.localdate()
+    if campaign.status != Campaign.Status.PUBLISHED:
+        raise ValidationError("Phong trào đã kết thúc: không nhận đăng ký.")
+    if campaign.registration_deadline and today > campaign.registration_deadline:
+        raise ValidationError(
+            f"Đã quá hạn đăng ký thi đua ({campaign.registration_deadline:%d/%m/%Y})."
+        )
+    criteria = set(campaign.criteria.values_list("pk", flat=True))
+    if set(targets) - criteria:
+        raise ValidationError("Tiêu chí không thuộc phong trào này.")
+    registration = Registration.objects.select_for_update().filter(
+        campaign=campaign, unit=unit
+    ).first() or Registration(campaign=campaign, unit=unit)
+    registration.titles_aimed = titles_aimed
+    registration.submitted_at = timezone.now()
+    registration.submitted_by = actor
+    _stamp(registration, actor)
+    registration.save()
+    existing = {t.criterion_id: t for t in registration.targets.all()}
+    for criterion_id, value in targets.items():
+        target = existing.get(criterion_id) or RegistrationTarget(
+            registration=registration, criterion_id=criterion_id
+        )
+        if target.pk and target.value == value:
+            continue
+        target.value = value
+        _stamp(target, actor)
+        target.save()
+    return registration
+
+
+@transaction.atomic
+def report_save(
+    *,
+    actor: AbstractBaseUser,
+    period: ReportPeriod,
+    unit: Unit,
+    values: dict[int, tuple[Decimal | None, str]],
+    submit: bool = False,
+) -> ResultReport:
+    """Save a unit's results (value and evidence per criterion); optionally submit them.
+
+    Only a unit the campaign addresses reports, and only while the campaign takes
+    reports; a submitted report is locked until the office returns it."""
+    _ensure_unit(actor, unit)
+    campaign = period.campaign
+    _ensure_addressed(campaign, unit)
+    criteria = set(campaign.criteria.values_list("pk", flat=True))
+    if set(values) - criteria:
+        raise ValidationError("Tiêu chí không thuộc phong trào này.")
+    report = ResultReport.objects.select_for_update().filter(
+        period=period, unit=unit
+    ).first() or ResultReport(period=period, unit=unit)
+    if report.status == ResultReport.Status.SUBMITTED:
+        raise ValidationError("Báo cáo đã nộp; chỉ sửa được khi bị trả lại.")
+    if submit and not any(value is not None or evidence for value, evidence in values.values()):
+        raise ValidationError("Báo cáo chưa có kết quả nào: nhập kết quả trước khi nộp.")
+    if submit:
+        report.status = ResultReport.Status.SUBMITTED
+        report.submitted_at = timezone.now()
+        report.submitted_by = actor
+        report.return_reason = ""
+    _stamp(report, actor, "Nộp báo cáo" if submit else "")
+    report.save()
+    existing = {v.criterion_id: v for v in report.values.all()} if report.pk else {}
+    for criterion_id, (value, evidence) in values.items():
+        row = existing.get(criterion_id) or ReportValue(report=report, criterion_id=criterion_id)
+        if row.pk and (row.value, row.evidence) == (value, evidence):
+            continue
+        row.value, row.evidence = value, evidence
+        _stamp(row, actor)
+        row.save()
+    return report
+
+
+# ---------------------------------------------------------------------------
+# Bloc scores
+
+
+def _ensure_scoring(campaign: Campaign, bloc: Bloc) -> None:
+    if campaign.issuer_id != bloc.issuer_id:
+        raise ValidationError("Khối này không thuộc cơ quan phát động phong trào.")
+    if campaign.status not in REPORTING:
+        raise ValidationError("Chỉ chấm điểm phong trào đang thực hiện hoặc đã kết thúc.")
+
+
+@transaction.atomic
+def score_enter(
+    *,
+    actor: AbstractBaseUser,
+    campaign: Campaign,
+    bloc: Bloc,
+    unit: Unit,
+    kind: str,
+    points: Decimal,
+    reason: str = "",
+) -> BlocScore:
+    """A unit records its own score; the bloc's head records the agreed score of each member.
+
+    An agreed score decides who is proposed for the Cờ thi đua, so changing one that
+    was recorded needs a reason, and its history keeps every earlier value."""
+    _ensure_scoring(campaign, bloc)
+    if not bloc.members.filter(pk=unit.pk).exists():
+        raise ValidationError("Đơn vị không thuộc khối này.")
+    if kind == BlocScore.Kind.SELF:
+        _ensure_unit(actor, unit)
+    elif kind == BlocScore.Kind.AGREED:
+        if not unit_bodies(actor).filter(pk=bloc.head_id).exists():
+            raise PermissionDenied("Chỉ đơn vị trưởng khối ghi điểm thống nhất của khối.")
+    else:
+        raise ValidationError("Loại điểm không hợp lệ.")
+    score = BlocScore.objects.select_for_update().filter(
+        campaign=campaign, bloc=bloc, unit=unit, kind=kind
+    ).first() or BlocScore(campaign=campaign, bloc=bloc, unit=unit, kind=kind)
+    if score.pk and score.points == points:
+        return score
+    if score.pk and kind == BlocScore.Kind.AGREED and not reason.strip():
+        raise ValidationError(
+            f"Điểm thống nhất của {unit.name} đã ghi là {score.points}: cần ghi lý do khi sửa."
+        )
+    score.points = points
+    score.entered_by = actor
+    _full_clean(score, exclude=["campaign", "bloc", "unit", "entered_by"])
+    _stamp(score, actor, reason.strip())
+    score.save()
+    return score
+
+
+@transaction.atomic
+def scores_enter(
+    *,
+    actor: AbstractBaseUser,
+    campaign: Campaign,
+    bloc: Bloc,
+    entries: Iterable[tuple[Unit, str, Decimal]],
+    reason: str = "",
+) -> int:
+    """Every score of the scoring form, or none. Returns how many changed."""
+    changed = 0
+    for unit, kind, points in entries:
+        before = BlocScore.objects.filter(campaign=campaign, bloc=bloc, unit=unit, kind=kind)
+        old = before.values_list("points", flat=True).first()
+        score_enter(
+            actor=actor,
+            campaign=campaign,
+            bloc=bloc,
+            unit=unit,
+            kind=kind,
+            points=points,
+            reason=reason,
+        )
+        changed += old != points
+    return changed

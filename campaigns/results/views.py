@@ -1,0 +1,342 @@
+"""Theo dõi kết quả in the staff workspace, under /quan-ly/theo-doi/: the office sets
+criteria, periods and blocs and reads a campaign's results; units register, report
+and score. Each view: a form parses what was sent, a service writes, a page shows."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from units.access import office_bodies, unit_bodies
+from units.models import Unit
+from units.paging import paginate
+from units.xlsx import xlsx_response
+
+from .. import selectors as campaign_selectors
+from ..models import Campaign
+from . import selectors, services
+from .exports import results_workbook
+from .forms import (
+    BlocForm,
+    CriterionForm,
+    DeadlineForm,
+    PeriodForm,
+    RegistrationForm,
+    ReportForm,
+    ReturnReportForm,
+    ScoresForm,
+    first_error,
+)
+from .models import BlocScore, ReportPeriod, ResultReport
+
+
+def _error(exc: ValidationError | PermissionDenied) -> str:
+    return " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+
+
+# ---------------------------------------------------------------------------
+# The office
+
+
+@login_required
+def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
+    """Kết quả phong trào: participation, reports (to return), attainment, bloc
+    rankings and the lower levels' campaigns; xlsx with ?xuat=xlsx."""
+    campaign = campaign_selectors.staff_campaign_detail(request.user, pk)
+    if request.method == "POST":
+        form = ReturnReportForm(request.POST, campaign=campaign)
+        if form.is_valid():
+            report = form.cleaned_data["report"]
+            try:
+                services.report_return(
+                    actor=request.user, report=report, reason=form.cleaned_data["reason"]
+                )
+                messages.success(request, f"Đã trả lại báo cáo của {report.unit.name}.")
+            except (ValidationError, PermissionDenied) as exc:
+                messages.error(request, _error(exc))
+        else:
+            messages.error(request, first_error(form))
+        return redirect("tracking:campaign_results", pk=pk)
+    data = selectors.campaign_results(campaign)
+    if request.GET.get("xuat") == "xlsx":
+        return xlsx_response(results_workbook(data), f"ket-qua-phong-trao-{campaign.pk}")
+    return render(request, "campaigns/results/campaign.html", data)
+
+
+@login_required
+def criteria(request: HttpRequest, pk: int) -> HttpResponse:
+    """Tiêu chí, hạn đăng ký và kỳ báo cáo of one campaign (standing office)."""
+    campaign = campaign_selectors.staff_campaign_detail(request.user, pk)
+    post = request.POST if request.method == "POST" else None
+    criterion_form = CriterionForm(post if "criterion" in request.POST else None, prefix="c")
+    period_form = PeriodForm(post if "period" in request.POST else None, prefix="p")
+    deadline_form = DeadlineForm(
+        post if "deadline" in request.POST else None,
+        initial={"deadline": campaign.registration_deadline},
+    )
+    if request.method == "POST":
+        try:
+            if "criterion" in request.POST and criterion_form.is_valid():
+                services.criterion_add(
+                    actor=request.user, campaign=campaign, **criterion_form.cleaned_data
+                )
+                messages.success(request, "Đã thêm tiêu chí.")
+                return redirect("tracking:criteria", pk=pk)
+            if "period" in request.POST and period_form.is_valid():
+                services.period_add(
+                    actor=request.user, campaign=campaign, **period_form.cleaned_data
+                )
+                messages.success(request, "Đã thêm kỳ báo cáo.")
+                return redirect("tracking:criteria", pk=pk)
+            if "deadline" in request.POST and deadline_form.is_valid():
+                services.registration_deadline_set(
+                    actor=request.user,
+                    campaign=campaign,
+                    deadline=deadline_form.cleaned_data["deadline"],
+                )
+                messages.success(request, "Đã đặt hạn đăng ký thi đua.")
+                return redirect("tracking:criteria", pk=pk)
+            messages.error(request, "Chưa lưu: xem lỗi ở từng ô bên dưới.")
+        except (ValidationError, PermissionDenied) as exc:
+            messages.error(request, _error(exc))
+    return render(
+        request,
+        "campaigns/results/criteria.html",
+        {
+            "campaign": campaign,
+            "criterion_form": criterion_form,
+            "period_form": period_form,
+            "deadline_form": deadline_form,
+        },
+    )
+
+
+@login_required
+def blocs(request: HttpRequest) -> HttpResponse:
+    """Khối thi đua: the office creates them; members see the blocs they sit in."""
+    is_office = office_bodies(request.user).exists()
+    if not is_office and not unit_bodies(request.user).exists():
+        raise PermissionDenied("Bạn chưa được giao vai trò ở đơn vị nào.")
+    form = BlocForm(request.POST or None, user=request.user) if is_office else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied("Chỉ cơ quan thường trực tạo khối thi đua.")
+        if form.is_valid():
+            try:
+                data = form.cleaned_data
+                services.bloc_create(
+                    actor=request.user,
+                    issuer=data["issuer"],
+                    year=data["year"],
+                    name=data["name"],
+                    head=data["head"],
+                    members=list(data["members"]),
+                )
+                messages.success(request, "Đã tạo khối thi đua.")
+                return redirect("tracking:blocs")
+            except (ValidationError, PermissionDenied) as exc:
+                form.add_error(None, _error(exc))
+    blocs = list(selectors.blocs_visible_to(request.user))
+    campaigns = {
+        bloc.pk: Campaign.objects.filter(
+            issuer_id=bloc.issuer_id, status__in=services.REPORTING
+        ).of_year(bloc.year)
+        for bloc in blocs
+    }
+    return render(
+        request,
+        "campaigns/results/blocs.html",
+        {"rows": [(bloc, campaigns[bloc.pk]) for bloc in blocs], "form": form},
+    )
+
+
+# ---------------------------------------------------------------------------
+# Units
+
+
+@login_required
+def unit_campaigns(request: HttpRequest) -> HttpResponse:
+    """The campaigns addressed to the user's units, to register and report."""
+    units = list(unit_bodies(request.user))
+    if not units:
+        raise PermissionDenied("Bạn chưa được giao vai trò cán bộ đơn vị.")
+    paging = paginate(request, selectors.unit_campaigns(units), per_page=20)
+    return render(
+        request,
+        "campaigns/results/unit_campaigns.html",
+        {**paging, "rows": selectors.unit_campaign_rows(units, paging["page"].object_list)},
+    )
+
+
+def _unit_or_403(request: HttpRequest, unit_pk: int) -> Unit:
+    unit = get_object_or_404(Unit, pk=unit_pk)
+    if not unit_bodies(request.user).filter(pk=unit.pk).exists():
+        raise PermissionDenied("Bạn không phải cán bộ của đơn vị này.")
+    return unit
+
+
+@login_required
+def register(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
+    """Đăng ký thi đua of one unit for one campaign addressed to it."""
+    unit = _unit_or_403(request, unit_pk)
+    campaign = get_object_or_404(
+        Campaign.objects.filter(status=Campaign.Status.PUBLISHED).select_related("issuer"), pk=pk
+    )
+    if not selectors.is_addressed(campaign, unit):
+        raise Http404("Phong trào này không gửi đến đơn vị của bạn.")
+    criteria = list(campaign.criteria.all())
+    registration = campaign.registrations.filter(unit=unit).first()
+    initial = {}
+    if registration:
+        initial = {f"target-{t.criterion_id}": t.value for t in registration.targets.all()}
+        initial["titles_aimed"] = registration.titles_aimed
+    form = RegistrationForm(request.POST or None, criteria=criteria, initial=initial)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.registration_submit(
+                    actor=request.user,
+                    campaign=campaign,
+                    unit=unit,
+                    targets=form.targets(),
+                    titles_aimed=form.cleaned_data["titles_aimed"],
+                )
+                messages.success(request, "Đã đăng ký thi đua.")
+                return redirect("tracking:unit_campaigns")
+            except (ValidationError, PermissionDenied) as exc:
+                messages.error(request, _error(exc))
+        else:
+            messages.error(request, "Chưa đăng ký: xem lỗi ở từng ô bên dưới.")
+    return render(
+        request,
+        "campaigns/results/register.html",
+        {"campaign": campaign, "unit": unit, "form": form, "criteria": criteria},
+    )
+
+
+@login_required
+def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
+    """Báo cáo kết quả of one unit for one report period."""
+    unit = _unit_or_403(request, unit_pk)
+    period = get_object_or_404(
+        ReportPeriod.objects.select_related("campaign__issuer").filter(
+            campaign__status__in=services.REPORTING
+        ),
+        pk=period_pk,
+    )
+    if not selectors.is_addressed(period.campaign, unit):
+        raise Http404("Phong trào này không gửi đến đơn vị của bạn.")
+    existing = ResultReport.objects.filter(period=period, unit=unit).first()
+    criteria = list(period.campaign.criteria.all())
+    values = {v.criterion_id: v for v in existing.values.all()} if existing else {}
+    initial = {}
+    for criterion_id, v in values.items():
+        initial[f"value-{criterion_id}"] = v.value
+        initial[f"evidence-{criterion_id}"] = v.evidence
+    locked = existing is not None and existing.status == ResultReport.Status.SUBMITTED
+    form = ReportForm(
+        request.POST if request.method == "POST" and not locked else None,
+        criteria=criteria,
+        initial=initial,
+    )
+    if request.method == "POST" and not locked:
+        submit = "submit" in request.POST
+        if form.is_valid():
+            try:
+                services.report_save(
+                    actor=request.user,
+                    period=period,
+                    unit=unit,
+                    values=form.values(),
+                    submit=submit,
+                )
+                messages.success(request, "Đã nộp báo cáo." if submit else "Đã lưu nháp báo cáo.")
+                return redirect("tracking:unit_campaigns")
+            except (ValidationError, PermissionDenied) as exc:
+                messages.error(request, _error(exc))
+        else:
+            messages.error(request, "Chưa lưu: xem lỗi ở từng ô bên dưới.")
+    elif request.method == "POST":
+        messages.error(request, "Báo cáo đã nộp; chỉ sửa được khi bị trả lại.")
+    return render(
+        request,
+        "campaigns/results/report.html",
+        {
+            "period": period,
+            "unit": unit,
+            "report": existing,
+            "locked": locked,
+            "form": form,
+            "rows": [
+                (c, values.get(c.pk), form[f"value-{c.pk}"], form[f"evidence-{c.pk}"])
+                for c in criteria
+            ],
+        },
+    )
+
+
+@login_required
+def scores(request: HttpRequest, bloc_pk: int, pk: int) -> HttpResponse:
+    """Chấm điểm: each member its own score; the head unit the agreed scores."""
+    bloc = get_object_or_404(selectors.blocs_visible_to(request.user), pk=bloc_pk)
+    campaign = get_object_or_404(
+        Campaign.objects.filter(issuer_id=bloc.issuer_id, status__in=services.REPORTING), pk=pk
+    )
+    mine = set(unit_bodies(request.user).values_list("pk", flat=True))
+    members = list(bloc.members.order_by("name"))
+    if not mine & {m.pk for m in members}:
+        raise PermissionDenied("Đơn vị của bạn không thuộc khối này.")
+    is_head = bloc.head_id in mine
+    existing = {
+        (s.unit_id, s.kind): s.points
+        for s in BlocScore.objects.filter(campaign=campaign, bloc=bloc)
+    }
+    form = ScoresForm(
+        request.POST or None,
+        members=members,
+        mine=mine,
+        is_head=is_head,
+        initial={f"{kind}-{unit_id}": points for (unit_id, kind), points in existing.items()},
+    )
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.scores_enter(
+                    actor=request.user,
+                    campaign=campaign,
+                    bloc=bloc,
+                    entries=form.entries(),
+                    reason=form.cleaned_data["reason"],
+                )
+                messages.success(request, "Đã lưu điểm.")
+                return redirect("tracking:scores", bloc_pk=bloc.pk, pk=campaign.pk)
+            except (ValidationError, PermissionDenied) as exc:
+                messages.error(request, _error(exc))
+        else:
+            messages.error(request, "Chưa lưu: xem lỗi ở từng ô bên dưới.")
+    rows = [
+        (
+            unit,
+            existing.get((unit.pk, "self")),
+            existing.get((unit.pk, "agreed")),
+            form[f"self-{unit.pk}"] if f"self-{unit.pk}" in form.fields else None,
+            form[f"agreed-{unit.pk}"] if f"agreed-{unit.pk}" in form.fields else None,
+        )
+        for unit in members
+    ]
+    return render(
+        request,
+        "campaigns/results/scores.html",
+        {
+            "bloc": bloc,
+            "campaign": campaign,
+            "is_head": is_head,
+            "form": form,
+            "rows": rows,
+            "ranking": selectors.bloc_ranking(campaign, bloc),
+            "history": selectors.score_history(campaign, bloc)[:50],
+        },
+    )

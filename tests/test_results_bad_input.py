@@ -1,0 +1,188 @@
+"""Malformed and out-of-range values, as a logged-in user's browser (or a hand-edited
+request) would send them, to every results-tracking form: never a 500, a Vietnamese
+message where the user is looking, and nothing written."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from campaigns.results import services
+from campaigns.results.models import (
+    Bloc,
+    BlocScore,
+    Criterion,
+    Registration,
+    ReportPeriod,
+    ResultReport,
+)
+from units.models import Membership
+
+pytestmark = pytest.mark.django_db
+
+BAD_NUMBERS = ["abc", "1e999999", "-5", "²", "NaN", "Infinity", "9" * 40, "1,2,3"]
+BAD_IDS = ["abc", "²", "-1", "1.5", "9" * 30, ""]
+BAD_DATES = ["01/01/0001", "31/02/2026", "32/13/2026", "abc", "1/1/99999"]
+
+
+@pytest.fixture
+def world(demo, demo_units, make_member):
+    campaign = demo["000"]
+    office = make_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF)
+    a, b = demo_units["ubnd-x-binh-lu"], demo_units["ubnd-x-son-binh"]
+    staff_a = make_member("cb.a", a, Membership.Role.UNIT_STAFF)
+    criterion = services.criterion_add(
+        actor=office, campaign=campaign, name="Thu ngân sách", kind="numeric", target=Decimal(1)
+    )
+    period = services.period_add(
+        actor=office,
+        campaign=campaign,
+        kind="final",
+        due_on=timezone.localdate() + datetime.timedelta(days=9),
+    )
+    bloc = services.bloc_create(
+        actor=office, issuer=campaign.issuer, year=2025, name="Khối xã", head=a, members=[b]
+    )
+    return locals()
+
+
+def _counts():
+    return (
+        Criterion.objects.count(),
+        ReportPeriod.objects.count(),
+        Registration.objects.count(),
+        ResultReport.objects.count(),
+        BlocScore.objects.count(),
+        Bloc.objects.count(),
+    )
+
+
+def _refused(response, before):
+    assert response.status_code < 500, response.content[:500]
+    assert _counts() == before
+    return response.content.decode()
+
+
+def test_criterion_numbers(client, world):
+    for value in BAD_NUMBERS:
+        client.force_login(world["office"])
+        before = _counts()
+        for field in ("c-target", "c-max_points", "c-weight"):
+            data = {"criterion": "1", "c-name": "X", "c-kind": "points", "c-weight": "1"}
+            data.setdefault("c-max_points", "10")
+            data[field] = value
+            response = client.post(reverse("tracking:criteria", args=[world["campaign"].pk]), data)
+            html = _refused(response, before)
+            assert "Chưa lưu" in html or "field--error" in html
+
+
+def test_criterion_negative_values_are_refused_beside_the_field(client, world):
+    client.force_login(world["office"])
+    before = _counts()
+    url = reverse("tracking:criteria", args=[world["campaign"].pk])
+    html = _refused(
+        client.post(
+            url,
+            {"criterion": "1", "c-name": "X", "c-kind": "points", "c-max_points": "-10"},
+        ),
+        before,
+    )
+    assert "Số không được nhỏ hơn 0.01." in html
+    html = _refused(
+        client.post(url, {"criterion": "1", "c-name": "Y", "c-kind": "numeric", "c-target": "-5"}),
+        before,
+    )
+    assert "Số không được nhỏ hơn 0." in html
+
+
+def test_dates(client, world):
+    for value in BAD_DATES:
+        client.force_login(world["office"])
+        url = reverse("tracking:criteria", args=[world["campaign"].pk])
+        before = _counts()
+        deadline = world["campaign"].registration_deadline
+        html = _refused(client.post(url, {"deadline": value}), before)
+        world["campaign"].refresh_from_db()
+        assert world["campaign"].registration_deadline == deadline
+        assert "field--error" in html
+        _refused(client.post(url, {"period": "1", "p-kind": "final", "p-due_on": value}), before)
+
+
+def test_the_year_0001_deadline_says_why(client, world):
+    client.force_login(world["office"])
+    url = reverse("tracking:criteria", args=[world["campaign"].pk])
+    html = client.post(url, {"deadline": "01/01/0001"}).content.decode()
+    assert "năm phải từ 2000 đến 2100" in html
+
+
+def test_registration_and_report_numbers(client, world):
+    for value in BAD_NUMBERS:
+        client.force_login(world["staff_a"])
+        before = _counts()
+        c = world["criterion"].pk
+        register = reverse("tracking:register", args=[world["a"].pk, world["campaign"].pk])
+        html = _refused(client.post(register, {f"target-{c}": value}), before)
+        assert "field--error" in html
+        report = reverse("tracking:report", args=[world["a"].pk, world["period"].pk])
+        html = _refused(client.post(report, {f"value-{c}": value, "submit": "1"}), before)
+        assert "field--error" in html
+
+
+def test_scores(client, world):
+    for value in BAD_NUMBERS:
+        client.force_login(world["staff_a"])  # head of the bloc
+        before = _counts()
+        url = reverse("tracking:scores", args=[world["bloc"].pk, world["campaign"].pk])
+        for name in (f"self-{world['a'].pk}", f"agreed-{world['b'].pk}"):
+            html = _refused(client.post(url, {name: value}), before)
+            assert "Chưa lưu" in html
+
+
+def test_bloc_form_ids(client, world):
+    for value in BAD_IDS:
+        client.force_login(world["office"])
+        before = _counts()
+        base = {
+            "issuer": world["campaign"].issuer.pk,
+            "year": "2026",
+            "name": "Khối mới",
+            "head": world["a"].pk,
+            "members": [world["a"].pk],
+        }
+        for field in ("issuer", "head", "members", "year"):
+            _refused(client.post(reverse("tracking:blocs"), {**base, field: value}), before)
+
+
+def test_returning_a_report_with_a_bad_id(client, world):
+    for value in BAD_IDS:
+        client.force_login(world["office"])
+        before = _counts()
+        url = reverse("tracking:campaign_results", args=[world["campaign"].pk])
+        response = client.post(url, {"report": value, "reason": "Thiếu"}, follow=True)
+        assert response.status_code == 200 and _counts() == before
+        assert "Báo cáo không còn chờ xử lý" in response.content.decode() or value == ""
+
+
+def test_ranking_form_values(client, world):
+    for value in ["abc", "²", "-1", "9" * 30]:
+        client.force_login(world["office"])
+        url = reverse("awards:campaign_awards", args=[world["campaign"].pk])
+        for field in ("bloc", "award_type", "top"):
+            data = {"from_ranking": "1", "bloc": world["bloc"].pk, "award_type": "1", "top": "1"}
+            data[field] = value
+            response = client.post(url, data, follow=True)
+            assert response.status_code == 200
+        from awards.models import Nomination
+
+        assert not Nomination.objects.exists()
+
+
+def test_bad_query_parameters(client, world):
+    client.force_login(world["staff_a"])
+    for query in ("?trang=abc", "?trang=²", "?trang=-1", "?trang=99999999999999999999"):
+        assert client.get(reverse("tracking:unit_campaigns") + query).status_code < 500
+    client.force_login(world["office"])
+    url = reverse("tracking:campaign_results", args=[world["campaign"].pk])
+    assert client.get(url + "?xuat=abc").status_code == 200
