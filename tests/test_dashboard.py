@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from campaigns.results import selectors, services
 from campaigns.models import ReportPeriod
+from campaigns.results import selectors, services
 from units.models import Membership, Unit
 
 pytestmark = pytest.mark.django_db

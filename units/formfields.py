@@ -25,7 +25,9 @@ class IdChoiceField(forms.ModelChoiceField):
         if value in self.empty_values:
             return None
         if not _is_id(value):
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
         return super().to_python(value)
 
 
@@ -37,5 +39,7 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
 
     def _check_values(self, value):
         if any(not _is_id(v) for v in value):
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
         return super()._check_values(value)

@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from campaigns.results import reminders, selectors, services
 from campaigns.models import BlocScore, Criterion, ReportPeriod, ResultReport
+from campaigns.results import reminders, selectors, services
 from units.models import Membership
 
 pytestmark = pytest.mark.django_db
