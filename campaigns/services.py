@@ -18,16 +18,8 @@ from units.documents import issued_document_freeze, issued_document_latest
 from units.files import ALLOWED, PDF, store_upload
 from units.models import IssuedDocument, Unit
 
-from .models import (
-    Anniversary,
-    Attachment,
-    Campaign,
-    CampaignRevision,
-    ContentItem,
-    DistributionEntry,
-    DocumentReference,
-    Recipient,
-)
+from .documents import PART_FIELDS, campaign_parts, campaign_parts_write
+from .models import Attachment, Campaign, CampaignRevision
 
 Status = Campaign.Status
 
@@ -40,20 +32,8 @@ DOCUMENT_FIELDS = tuple(
 # (their position matters, not the stored order numbers).
 SNAPSHOT_FIELDS = ("issuer_id", *DOCUMENT_FIELDS)
 CHILDREN = {
-    "items": ("label", "heading", "text", "parent_id", "id"),
-    "anniversaries": ("name", "start_date", "end_date"),
-    "references": (
-        "relation",
-        "doc_type",
-        "number",
-        "symbol",
-        "issued_on",
-        "issuer_name",
-        "subject",
-        "linked_campaign_id",
-    ),
-    "recipients": ("text",),
-    "distribution": ("text", "mark"),
+    name: (*fields, "parent_id", "id") if name == "items" else fields
+    for name, fields in PART_FIELDS.items()
 }
 
 
@@ -314,36 +294,7 @@ def campaign_copy(*, actor: AbstractBaseUser, campaign: Campaign) -> Campaign:
         },
     )
     copy.save()
-    id_map: dict[int, ContentItem] = {}
-    for item in campaign.items.order_by("parent_id", "order", "pk").select_related(None):
-        if item.parent_id is None:
-            id_map[item.pk] = ContentItem.objects.create(
-                campaign=copy,
-                order=item.order,
-                label=item.label,
-                heading=item.heading,
-                text=item.text,
-            )
-    for item in campaign.items.exclude(parent=None).order_by("order", "pk"):
-        ContentItem.objects.create(
-            campaign=copy,
-            parent=id_map.get(item.parent_id),
-            order=item.order,
-            label=item.label,
-            heading=item.heading,
-            text=item.text,
-        )
-    for model, relation in (
-        (Anniversary, "anniversaries"),
-        (DocumentReference, "references"),
-        (Recipient, "recipients"),
-        (DistributionEntry, "distribution"),
-    ):
-        fields = ["order", *CHILDREN[relation]]
-        model.objects.bulk_create(
-            model(campaign=copy, **{f: getattr(row, f) for f in fields})
-            for row in getattr(campaign, relation).all()
-        )
+    campaign_parts_write(campaign=copy, parts=campaign_parts(campaign))
     return copy
 
 
