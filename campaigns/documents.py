@@ -67,21 +67,22 @@ PART_MODELS: dict[str, type[OrderedChild]] = {
 }
 
 
-def campaign_parts(campaign: Campaign) -> dict[str, list[dict]]:
-    """The campaign's parts as plain data, in document order, without ids (what a copy
-    of the document starts from)."""
+def campaign_parts(campaign: Campaign, *, ids: bool = False) -> dict[str, list[dict]]:
+    """The campaign's parts as plain data, in document order: without ids, what a copy
+    of the document starts from; with them, what to change and write back."""
+    fields = {name: (*f, "id") if ids else f for name, f in PART_FIELDS.items()}
     items = [
         {
-            **_values(top, PART_FIELDS["items"]),
-            "children": [_values(sub, PART_FIELDS["items"]) for sub in top.subitems],
+            **_values(top, fields["items"]),
+            "children": [_values(sub, fields["items"]) for sub in top.subitems],
         }
         for top in campaign.items_tree()
     ]
     parts: dict[str, list[dict]] = {"items": items}
-    for name, fields in PART_FIELDS.items():
+    for name in PART_FIELDS:
         if name != "items":
             rows = getattr(campaign, name).order_by("order", "pk")
-            parts[name] = [_values(row, fields) for row in rows]
+            parts[name] = [_values(row, fields[name]) for row in rows]
     return parts
 
 

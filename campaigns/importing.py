@@ -22,15 +22,11 @@ from units.text import normalize_search
 from . import services
 from .importer import UnreadableDocument, parse_text, read_document
 from .models import (
-    Anniversary,
     Attachment,
     Campaign,
-    ContentItem,
-    DistributionEntry,
     DocumentReference,
     DocumentType,
     ImportedDocument,
-    Recipient,
 )
 
 
@@ -124,6 +120,46 @@ def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
+def parsed_parts(
+    parsed: dict, *, matches: list[Campaign | None], parent: Campaign | None
+) -> dict[str, list[dict]]:
+    """The parts the parser found, as plain data for `campaign_parts_write`, cut to the
+    columns' lengths. A cited document that is the draft's parent is what it implements."""
+    return {
+        "items": [
+            {
+                "label": entry["label"],
+                "text": entry["text"],
+                "children": [
+                    {"label": child["label"], "text": child["text"]}
+                    for child in entry.get("children", [])
+                ],
+            }
+            for entry in parsed.get("items", [])
+        ],
+        "recipients": [{"text": text} for text in parsed.get("recipients", [])],
+        "distribution": [{"text": text[:255]} for text in parsed.get("distribution", [])],
+        "anniversaries": [
+            {"name": a["name"][:255], "start_date": _date(a["start"]), "end_date": _date(a["end"])}
+            for a in parsed.get("anniversaries", [])
+        ],
+        "references": [
+            {
+                "relation": DocumentReference.Relation.IMPLEMENTS
+                if match is not None and match == parent
+                else DocumentReference.Relation.CITED,
+                "doc_type": (ref.get("doc_type") or "")[:100],
+                "number": (ref.get("number") or "")[:20],
+                "symbol": (ref.get("symbol") or "")[:100],
+                "issued_on": _date(ref.get("date")),
+                "issuer_name": (ref.get("issuer") or "")[:255],
+                "linked_campaign_id": match.pk if match is not None else None,
+            }
+            for ref, match in zip(parsed.get("references", []), matches, strict=False)
+        ],
+    }
+
+
 @transaction.atomic
 def import_create_draft(
     *, actor: AbstractBaseUser, imported: ImportedDocument, values: dict
@@ -145,62 +181,10 @@ def import_create_draft(
     else:
         campaign.preamble = "\n".join(parsed.get("preamble", []))
         campaign.closing = "\n".join(parsed.get("closing", []))
-    matches = reference_matches(parsed.get("references", []))
-
-    def parts(saved: Campaign) -> None:
-        position = 0
-        for entry in parsed.get("items", []):
-            position += 1
-            top = ContentItem.objects.create(
-                campaign=saved, order=position, label=entry["label"], text=entry["text"]
-            )
-            for child in entry.get("children", []):
-                position += 1
-                ContentItem.objects.create(
-                    campaign=saved,
-                    parent=top,
-                    order=position,
-                    label=child["label"],
-                    text=child["text"],
-                )
-        Recipient.objects.bulk_create(
-            Recipient(campaign=saved, order=i, text=text)
-            for i, text in enumerate(parsed.get("recipients", []), start=1)
-        )
-        DistributionEntry.objects.bulk_create(
-            DistributionEntry(campaign=saved, order=i, text=text[:255])
-            for i, text in enumerate(parsed.get("distribution", []), start=1)
-        )
-        Anniversary.objects.bulk_create(
-            Anniversary(
-                campaign=saved,
-                order=i,
-                name=a["name"][:255],
-                start_date=_date(a["start"]),
-                end_date=_date(a["end"]),
-            )
-            for i, a in enumerate(parsed.get("anniversaries", []), start=1)
-        )
-        DocumentReference.objects.bulk_create(
-            DocumentReference(
-                campaign=saved,
-                order=i,
-                relation=DocumentReference.Relation.IMPLEMENTS
-                if match is not None and match == saved.parent
-                else DocumentReference.Relation.CITED,
-                doc_type=(ref.get("doc_type") or "")[:100],
-                number=(ref.get("number") or "")[:20],
-                symbol=(ref.get("symbol") or "")[:100],
-                issued_on=_date(ref.get("date")),
-                issuer_name=(ref.get("issuer") or "")[:255],
-                linked_campaign=match,
-            )
-            for i, (ref, match) in enumerate(
-                zip(parsed.get("references", []), matches, strict=False), 1
-            )
-        )
-
-    campaign = services.campaign_create(actor=actor, campaign=campaign, apply=parts)
+    parts = parsed_parts(
+        parsed, matches=reference_matches(parsed.get("references", [])), parent=campaign.parent
+    )
+    campaign = services.campaign_create(actor=actor, campaign=campaign, parts=parts)
     if imported.file:
         Attachment.objects.create(
             campaign=campaign,

@@ -4,7 +4,6 @@ the state checked, and who/when/why recorded."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -18,7 +17,7 @@ from units.documents import issued_document_freeze, issued_document_latest
 from units.files import ALLOWED, PDF, store_upload
 from units.models import IssuedDocument, Unit
 
-from .documents import PART_FIELDS, campaign_parts, campaign_parts_write
+from .documents import PART_FIELDS, Parts, campaign_parts, campaign_parts_write
 from .models import Attachment, Campaign, CampaignRevision
 
 Status = Campaign.Status
@@ -79,14 +78,15 @@ def _require_status(campaign: Campaign, allowed: tuple[str, ...], action: str) -
 
 @transaction.atomic
 def campaign_create(
-    *, actor: AbstractBaseUser, campaign: Campaign, apply: Callable[[Campaign], None] | None = None
+    *, actor: AbstractBaseUser, campaign: Campaign, parts: Parts | None = None
 ) -> Campaign:
-    """Save a new draft; `apply(campaign)` then writes its document parts (form sets)."""
+    """Save a new draft (its fields set on `campaign`, e.g. a form's instance) and write
+    its document parts (campaigns/documents.py)."""
     ensure_can_manage(actor, campaign.issuer)
     campaign.status = Status.DRAFT
     campaign.save()
-    if apply:
-        apply(campaign)
+    if parts:
+        campaign_parts_write(campaign=campaign, parts=parts)
     return campaign
 
 
@@ -95,11 +95,16 @@ def campaign_edit(
     *,
     actor: AbstractBaseUser,
     campaign: Campaign,
-    apply: Callable[[Campaign], None],
+    parts: Parts | None = None,
     reason: str = "",
 ) -> CampaignRevision | None:
-    """Change a campaign's document. After publication a change needs a reason and
-    leaves a revision holding the previous text; a draft is edited freely."""
+    """Change a campaign's document: its issuer and document fields as set on `campaign`
+    (e.g. a form's instance), and the parts given. After publication a change needs a
+    reason and leaves a revision holding the previous text; a draft is edited freely.
+
+    Only the document is written: the status and the other lifecycle fields are read
+    from the database, so a stale `campaign` never undoes a step taken meanwhile.
+    """
     current = _locked(campaign)
     ensure_can_manage(actor, current.issuer)
     if campaign.issuer_id != current.issuer_id:
@@ -110,22 +115,26 @@ def campaign_edit(
     before = campaign_snapshot(current)
     if current.status != Status.DRAFT and not reason.strip():
         raise ValidationError("Văn bản đã phát động: cần ghi lý do sửa đổi.")
-    apply(campaign)
+    for field in ("issuer_id", *DOCUMENT_FIELDS):
+        setattr(current, field, getattr(campaign, field))
+    current.save(update_fields=["issuer", *Campaign.DOCUMENT_FIELDS, "sort_date", "updated_at"])
+    if parts:
+        campaign_parts_write(campaign=current, parts=parts)
     campaign.refresh_from_db()
-    after = campaign_snapshot(campaign)
+    after = campaign_snapshot(current)
     changed = [key for key in after if after[key] != before.get(key)]
     if current.status == Status.DRAFT or not changed:
         return None
-    number = (campaign.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
+    number = (current.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
     revision = CampaignRevision.objects.create(
-        campaign=campaign,
+        campaign=current,
         number=number,
         created_by=actor,
         reason=reason.strip(),
         snapshot=before,
         changed_fields=changed,
     )
-    _freeze_document(campaign, revision=None)  # the next revision of the issued PDF
+    _freeze_document(current, revision=None)  # the next revision of the issued PDF
     return revision
 
 

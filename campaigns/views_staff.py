@@ -27,8 +27,8 @@ from .forms_staff import (
     SummariseForm,
     WithdrawForm,
     build_formsets,
+    formsets_parts,
     review_initial,
-    save_formsets,
 )
 from .models import Attachment, Campaign, ImportedDocument
 from .pdf import campaign_pdf, campaign_pdf_filename
@@ -57,24 +57,18 @@ def _editor(request, campaign: Campaign | None):
         valid = form.is_valid() & all([fs.is_valid() for fs in formsets.values()])
         valid &= reason_form.is_valid()
         if valid:
-
-            def apply(saved: Campaign) -> None:
-                form.save()
-                save_formsets(formsets, saved)
-
+            parts = formsets_parts(formsets)
             try:
                 if campaign is None:
                     saved = services.campaign_create(
-                        actor=request.user,
-                        campaign=form.instance,
-                        apply=lambda c: save_formsets(formsets, c),
+                        actor=request.user, campaign=form.instance, parts=parts
                     )
                     messages.success(request, "Đã lưu dự thảo phong trào.")
                 else:
                     revision = services.campaign_edit(
                         actor=request.user,
                         campaign=form.instance,
-                        apply=apply,
+                        parts=parts,
                         reason=reason_form.cleaned_data["reason"],
                     )
                     saved = campaign
