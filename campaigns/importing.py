@@ -1,64 +1,20 @@
-"""Nhập văn bản: a pasted or uploaded launch document becomes a draft campaign.
+"""Nhập văn bản: what a read document means for the database.
 
-The parser (campaigns/importer.py) finds the fields; these services keep the
-source, suggest what matches the database (issuing body, document type,
-parent campaign) and create the draft in one transaction.
+The parser (campaigns/importer.py) finds the fields; this module suggests what they
+match in the database (issuing body, document type, parent campaign) and turns the
+parts it found into plain data. It writes nothing: the services
+`imported_document_create` (keep the source and its reading) and
+`campaign_create_from_import` (the draft) do, in campaigns/services.py.
 """
 
 from __future__ import annotations
 
 import datetime
 
-from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
-
 from units.access import office_bodies
-from units.files import DOCUMENTS, sha256_of, validate_upload
 from units.text import normalize_search
 
-from . import services
-from .importer import UnreadableDocument, parse_text, read_document
-from .models import (
-    Attachment,
-    Campaign,
-    DocumentReference,
-    DocumentType,
-    ImportedDocument,
-)
-
-
-@transaction.atomic
-def import_read(
-    *, actor: AbstractBaseUser, text: str = "", upload: UploadedFile | None = None
-) -> ImportedDocument:
-    """Read the document (file or pasted text), parse it and keep both."""
-    if not office_bodies(actor).exists():
-        raise ValidationError(
-            "Bạn chưa được giao vai trò cơ quan thường trực ở cơ quan ban hành nào."
-        )
-    imported = ImportedDocument(uploaded_by=actor)
-    if upload is not None:
-        kind = validate_upload(upload, allowed=DOCUMENTS)
-        data = upload.read()
-        upload.seek(0)
-        try:
-            text = read_document(data, upload.name)
-        except UnreadableDocument as exc:
-            raise ValidationError(str(exc)) from exc
-        imported.original_name = upload.name[:255]
-        imported.content_type = kind.content_type
-        imported.size = upload.size
-        imported.sha256 = sha256_of(upload)
-        imported.file.save(upload.name, ContentFile(data), save=False)
-    if not text.strip():
-        raise ValidationError("Hãy dán nội dung văn bản hoặc chọn một tệp .docx, .pdf, .txt.")
-    imported.text = text
-    imported.parsed = parse_text(text).to_dict()
-    imported.save()
-    return imported
+from .models import Campaign, DocumentReference, DocumentType, ImportedDocument
 
 
 def _same(a: str | None, b: str | None) -> bool:
@@ -158,44 +114,3 @@ def parsed_parts(
             for ref, match in zip(parsed.get("references", []), matches, strict=False)
         ],
     }
-
-
-@transaction.atomic
-def import_create_draft(
-    *, actor: AbstractBaseUser, imported: ImportedDocument, values: dict
-) -> Campaign:
-    """Create the draft from the reviewed values and every part the parser found.
-
-    A document read poorly still becomes a draft: without content items, its
-    whole text is the body.
-    """
-    imported = ImportedDocument.objects.select_for_update().get(pk=imported.pk)
-    if imported.uploaded_by_id != actor.pk:
-        raise ValidationError("Văn bản này do người khác nhập.")
-    if imported.campaign_id:
-        raise ValidationError("Văn bản này đã được tạo thành dự thảo.")
-    parsed = imported.parsed
-    campaign = Campaign(source=f"Nhập từ {imported}"[:255], **values)
-    if not parsed.get("items") and not parsed.get("preamble"):
-        campaign.preamble = imported.text.strip()
-    else:
-        campaign.preamble = "\n".join(parsed.get("preamble", []))
-        campaign.closing = "\n".join(parsed.get("closing", []))
-    parts = parsed_parts(
-        parsed, matches=reference_matches(parsed.get("references", [])), parent=campaign.parent
-    )
-    campaign = services.campaign_create(actor=actor, campaign=campaign, parts=parts)
-    if imported.file:
-        Attachment.objects.create(
-            campaign=campaign,
-            kind=Attachment.Kind.SOURCE,
-            file=imported.file.name,
-            original_name=imported.original_name,
-            content_type=imported.content_type,
-            size=imported.size,
-            sha256=imported.sha256,
-            uploaded_by=actor,
-        )
-    imported.campaign = campaign
-    imported.save(update_fields=["campaign"])
-    return campaign

@@ -7,18 +7,21 @@ import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Case, Max, When
 from django.utils import timezone
 
-from units.access import ensure_office
+from units.access import ensure_office, office_bodies
 from units.documents import issued_document_freeze, issued_document_latest
-from units.files import ALLOWED, PDF, store_upload
+from units.files import ALLOWED, DOCUMENTS, PDF, sha256_of, store_upload, validate_upload
 from units.models import IssuedDocument, Unit
 
+from . import importing
 from .documents import PART_FIELDS, Parts, campaign_parts, campaign_parts_write
-from .models import Attachment, Campaign, CampaignRevision
+from .importer import UnreadableDocument, parse_text, read_document
+from .models import Attachment, Campaign, CampaignRevision, ImportedDocument
 
 Status = Campaign.Status
 
@@ -357,3 +360,81 @@ def attachment_archive(
         update_fields=["archived", "archived_on", "archived_by", "archived_reason", "is_public"]
     )
     return attachment
+
+
+# Nhập văn bản ---------------------------------------------------------------
+
+
+@transaction.atomic
+def imported_document_create(
+    *, actor: AbstractBaseUser, text: str = "", upload: UploadedFile | None = None
+) -> ImportedDocument:
+    """Nhập văn bản: read the document (file or pasted text), parse it and keep both,
+    with the file's name, size and SHA-256."""
+    if not office_bodies(actor).exists():
+        raise ValidationError(
+            "Bạn chưa được giao vai trò cơ quan thường trực ở cơ quan ban hành nào."
+        )
+    imported = ImportedDocument(uploaded_by=actor)
+    if upload is not None:
+        kind = validate_upload(upload, allowed=DOCUMENTS)
+        data = upload.read()
+        upload.seek(0)
+        try:
+            text = read_document(data, upload.name)
+        except UnreadableDocument as exc:
+            raise ValidationError(str(exc)) from exc
+        imported.original_name = upload.name[:255]
+        imported.content_type = kind.content_type
+        imported.size = upload.size
+        imported.sha256 = sha256_of(upload)
+        imported.file.save(upload.name, ContentFile(data), save=False)
+    if not text.strip():
+        raise ValidationError("Hãy dán nội dung văn bản hoặc chọn một tệp .docx, .pdf, .txt.")
+    imported.text = text
+    imported.parsed = parse_text(text).to_dict()
+    imported.save()
+    return imported
+
+
+@transaction.atomic
+def campaign_create_from_import(
+    *, actor: AbstractBaseUser, imported: ImportedDocument, values: dict
+) -> Campaign:
+    """Create the draft from the reviewed values and every part the parser found.
+
+    A document read poorly still becomes a draft: without content items, its
+    whole text is the body.
+    """
+    imported = ImportedDocument.objects.select_for_update().get(pk=imported.pk)
+    if imported.uploaded_by_id != actor.pk:
+        raise ValidationError("Văn bản này do người khác nhập.")
+    if imported.campaign_id:
+        raise ValidationError("Văn bản này đã được tạo thành dự thảo.")
+    parsed = imported.parsed
+    campaign = Campaign(source=f"Nhập từ {imported}"[:255], **values)
+    if not parsed.get("items") and not parsed.get("preamble"):
+        campaign.preamble = imported.text.strip()
+    else:
+        campaign.preamble = "\n".join(parsed.get("preamble", []))
+        campaign.closing = "\n".join(parsed.get("closing", []))
+    parts = importing.parsed_parts(
+        parsed,
+        matches=importing.reference_matches(parsed.get("references", [])),
+        parent=campaign.parent,
+    )
+    campaign = campaign_create(actor=actor, campaign=campaign, parts=parts)
+    if imported.file:
+        Attachment.objects.create(
+            campaign=campaign,
+            kind=Attachment.Kind.SOURCE,
+            file=imported.file.name,
+            original_name=imported.original_name,
+            content_type=imported.content_type,
+            size=imported.size,
+            sha256=imported.sha256,
+            uploaded_by=actor,
+        )
+    imported.campaign = campaign
+    imported.save(update_fields=["campaign"])
+    return campaign

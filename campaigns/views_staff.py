@@ -328,7 +328,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            imported = importing.import_read(
+            imported = services.imported_document_create(
                 actor=request.user, text=form.cleaned_data["text"], upload=form.cleaned_data["file"]
             )
             return redirect("staff:import_review", pk=imported.pk)
@@ -350,7 +350,7 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in form.fields}
         try:
-            campaign = importing.import_create_draft(
+            campaign = services.campaign_create_from_import(
                 actor=request.user, imported=imported, values=values
             )
             messages.success(request, "Đã tạo dự thảo từ văn bản nhập. Hãy kiểm tra và hoàn thiện.")

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from campaigns import demo, importing, services
+from campaigns import demo, services
 from campaigns.models import Campaign, DocumentType, ImportedDocument
 from units.models import Membership
 
@@ -144,7 +144,7 @@ def through_the_importer(office, demo_units) -> Campaign:
         ],
     }
     imported = ImportedDocument.objects.create(uploaded_by=office, text="...", parsed=parsed)
-    return importing.import_create_draft(
+    return services.campaign_create_from_import(
         actor=office,
         imported=imported,
         values={
