@@ -27,29 +27,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from units.text import fold as _fold
+
 # --------------------------------------------------------------------------
 # Text helpers
 
 
-def _fold_char(ch: str) -> str:
-    if ch in "đĐ":
-        return "d"
-    base = unicodedata.normalize("NFD", ch)[0].lower()
-    return base if len(base) == 1 else ch
-
-
-# Latin letters with Vietnamese diacritics live in these blocks; one table folds them all.
-_FOLD_TABLE = {
-    code: _fold_char(chr(code))
-    for block in ((0x0000, 0x0250), (0x1E00, 0x1F00))
-    for code in range(*block)
-}
-
-
-@functools.lru_cache(maxsize=8192)
-def fold(text: str) -> str:
-    """Lower-case and strip diacritics, one character for one: positions are kept."""
-    return text.translate(_FOLD_TABLE)
+# The folding primitive lives in units/text.py; the reader folds the same paragraphs
+# again and again, so it keeps the results.
+fold = functools.lru_cache(maxsize=8192)(_fold)
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
