@@ -1,4 +1,9 @@
-"""Load the seed documents as published campaigns (demo data)."""
+"""Load the seed documents as published campaigns (demo data).
+
+Fixture code: writes directly. The campaigns are created already published, without
+an actor, which no service allows; their parts go through the same writer as every
+other path (campaigns/documents.py).
+"""
 
 from __future__ import annotations
 
@@ -8,15 +13,8 @@ from django.utils import timezone
 from units.models import Unit
 
 from .demo_data import ANNIVERSARIES, PARENTS, REFERENCES, SEEDS
-from .models import (
-    Anniversary,
-    Campaign,
-    ContentItem,
-    DistributionEntry,
-    DocumentReference,
-    DocumentType,
-    Recipient,
-)
+from .documents import campaign_parts_write
+from .models import Campaign, DocumentReference, DocumentType
 from .services import campaign_issued_document
 
 # Seeds give the document's own fields; the rest is built below.
@@ -25,34 +23,59 @@ CAMPAIGN_FIELDS = tuple(
     for name in Campaign.DOCUMENT_FIELDS
     if name not in ("document_type", "parent", "preamble", "closing")
 )
+REFERENCE_FIELDS = (
+    "relation",
+    "doc_type",
+    "number",
+    "symbol",
+    "issued_on",
+    "issuer_name",
+    "subject",
+)
 
 
-def _create_items(campaign: Campaign, items: list[dict]) -> None:
-    """Items and their sub-items, numbered in document order (1, 2, 3... across levels)."""
-    position = 0
-    for item in items:
-        position += 1
-        top = ContentItem.objects.create(
-            campaign=campaign,
-            order=position,
-            label=item["label"],
-            heading=item.get("heading", ""),
-            text="\n".join(item["text"]),
+def _item(item: dict) -> dict:
+    return {
+        "label": item["label"],
+        "heading": item.get("heading", ""),
+        "text": "\n".join(item["text"]),
+        "children": [_item(child) for child in item.get("children", [])],
+    }
+
+
+def seed_parts(
+    seed: dict, anniversaries: list[tuple], references: list[tuple], parent: Campaign | None
+) -> dict[str, list[dict]]:
+    """A seed's parts as plain data; the campaign it answers comes first among its references."""
+    implements = []
+    if parent is not None:
+        implements.append(
+            {
+                "relation": DocumentReference.Relation.IMPLEMENTS,
+                "doc_type": parent.document_type.name,
+                "number": parent.number,
+                "symbol": parent.symbol,
+                "issued_on": parent.issued_on,
+                "issuer_name": parent.issuer.name,
+                "subject": parent.subject,
+                "linked_campaign_id": parent.pk,
+            }
         )
-        for child in item.get("children", []):
-            position += 1
-            ContentItem.objects.create(
-                campaign=campaign,
-                parent=top,
-                order=position,
-                label=child["label"],
-                heading=child.get("heading", ""),
-                text="\n".join(child["text"]),
-            )
+    return {
+        "items": [_item(item) for item in seed["items"]],
+        "recipients": [{"text": text} for text in seed["recipients"]],
+        "distribution": [{"text": text, "mark": mark} for text, mark in seed["distribution"]],
+        "anniversaries": [
+            {"name": name, "start_date": start, "end_date": end}
+            for name, start, end in anniversaries
+        ],
+        "references": implements
+        + [dict(zip(REFERENCE_FIELDS, row, strict=True)) for row in references],
+    }
 
 
-def _create_campaign(key: str, seed: dict, units: dict[str, Unit]) -> Campaign:
-    campaign = Campaign.objects.create(
+def _create_campaign(seed: dict, units: dict[str, Unit]) -> Campaign:
+    return Campaign.objects.create(
         issuer=units[seed["issuer"]],
         document_type=DocumentType.objects.get(name=seed["document_type"]),
         preamble="\n".join(seed["preamble"]),
@@ -62,36 +85,6 @@ def _create_campaign(key: str, seed: dict, units: dict[str, Unit]) -> Campaign:
         source=seed["source"],
         **{field: seed[field] for field in CAMPAIGN_FIELDS},
     )
-    _create_items(campaign, seed["items"])
-    Recipient.objects.bulk_create(
-        Recipient(campaign=campaign, order=i, text=text)
-        for i, text in enumerate(seed["recipients"], start=1)
-    )
-    DistributionEntry.objects.bulk_create(
-        DistributionEntry(campaign=campaign, order=i, text=text, mark=mark)
-        for i, (text, mark) in enumerate(seed["distribution"], start=1)
-    )
-    Anniversary.objects.bulk_create(
-        Anniversary(campaign=campaign, order=i, name=name, start_date=start, end_date=end)
-        for i, (name, start, end) in enumerate(ANNIVERSARIES[key], start=1)
-    )
-    DocumentReference.objects.bulk_create(
-        DocumentReference(
-            campaign=campaign,
-            order=i,
-            relation=relation,
-            doc_type=doc_type,
-            number=number,
-            symbol=symbol,
-            issued_on=issued_on,
-            issuer_name=issuer_name,
-            subject=subject,
-        )
-        for i, (relation, doc_type, number, symbol, issued_on, issuer_name, subject) in enumerate(
-            REFERENCES[key], start=1
-        )
-    )
-    return campaign
 
 
 @transaction.atomic
@@ -104,25 +97,18 @@ def load_seed_campaigns(units: dict[str, Unit]) -> dict[str, Campaign]:
         if seed["source"] in existing:
             campaigns[key] = existing[seed["source"]]
         else:
-            campaigns[key] = _create_campaign(key, seed, units)
+            campaigns[key] = _create_campaign(seed, units)
             created.add(key)
     for child, parent in PARENTS.items():
         if child in created:
             campaign = campaigns[child]
             campaign.parent = campaigns[parent]
             campaign.save(update_fields=["parent"])
-            DocumentReference.objects.create(
-                campaign=campaign,
-                order=0,
-                relation=DocumentReference.Relation.IMPLEMENTS,
-                doc_type=campaigns[parent].document_type.name,
-                number=campaigns[parent].number,
-                symbol=campaigns[parent].symbol,
-                issued_on=campaigns[parent].issued_on,
-                issuer_name=campaigns[parent].issuer.name,
-                subject=campaigns[parent].subject,
-                linked_campaign=campaigns[parent],
-            )
+    for key, seed in SEEDS.items():
+        if key in created:
+            campaign = campaigns[key]
+            parts = seed_parts(seed, ANNIVERSARIES[key], REFERENCES[key], campaign.parent)
+            campaign_parts_write(campaign=campaign, parts=parts)
     for key in sorted(created):  # published documents are kept as issued
         campaign_issued_document(campaigns[key])
     return campaigns

@@ -6,6 +6,9 @@ the source were joined; Markdown marks were dropped. Seed 004 is a news
 article that summarises the province's Chỉ thị 09/CT-UBND: its items are the
 seven contents the article lists, and the signer's name is left blank because
 the article does not give it.
+
+Fixture code: writes directly. (This module only holds the literals; campaigns/demo.py
+writes them.)
 """
 
 import datetime

@@ -14,6 +14,7 @@ from units.access import office_bodies
 from units.files import ALLOWED_TEXT
 from units.models import Unit
 
+from .documents import PART_FIELDS
 from .models import (
     Anniversary,
     Attachment,
@@ -263,10 +264,12 @@ def build_formsets(data=None, *, instance: Campaign) -> dict:
     return formsets
 
 
-def save_formsets(formsets: dict, campaign: Campaign) -> None:
-    """Write the document's parts in their order; sub-items hang under the item above."""
+def formsets_parts(formsets: dict) -> dict[str, list[dict]]:
+    """The document's parts as the (valid) form sets hold them, as plain data for
+    `campaign_parts_write`: rows in the order typed, each row that exists with its id,
+    each sub-item under the item above; deleted and untouched blank rows left out."""
+    parts = {}
     for prefix, formset in formsets.items():
-        formset.instance = campaign
         deleted = set(formset.deleted_forms)
         kept = [
             form
@@ -274,25 +277,21 @@ def save_formsets(formsets: dict, campaign: Campaign) -> None:
             if (form.has_changed() or form.instance.pk) and form not in deleted
         ]
         kept.sort(key=_order_key)
-        parent = None
-        subs = []
-        for position, form in enumerate(kept, start=1):
-            obj = form.save(commit=False)
-            obj.campaign = campaign
-            obj.order = position
-            if prefix == "items":
-                if form.cleaned_data.get("is_sub") and parent is not None:
-                    subs.append((obj, parent))
-                    continue
-                obj.parent = None
-                parent = obj
-            obj.save()
-        for obj, top in subs:
-            obj.parent = top
-            obj.save()
-        for form in formset.deleted_forms:
+        rows: list[dict] = []
+        for form in kept:
+            row = {
+                name: form.cleaned_data[name]
+                for name in PART_FIELDS[prefix]
+                if name in form.cleaned_data
+            }
             if form.instance.pk:
-                form.instance.delete()
+                row["id"] = form.instance.pk
+            if prefix == "items" and form.cleaned_data.get("is_sub") and rows:
+                rows[-1].setdefault("children", []).append(row)
+            else:
+                rows.append(row)
+        parts[prefix] = rows
+    return parts
 
 
 def _upload_help() -> str:

@@ -27,29 +27,17 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from units.text import fold as _fold
+
+from .reference_data import DOCUMENT_KINDS
+
 # --------------------------------------------------------------------------
 # Text helpers
 
 
-def _fold_char(ch: str) -> str:
-    if ch in "đĐ":
-        return "d"
-    base = unicodedata.normalize("NFD", ch)[0].lower()
-    return base if len(base) == 1 else ch
-
-
-# Latin letters with Vietnamese diacritics live in these blocks; one table folds them all.
-_FOLD_TABLE = {
-    code: _fold_char(chr(code))
-    for block in ((0x0000, 0x0250), (0x1E00, 0x1F00))
-    for code in range(*block)
-}
-
-
-@functools.lru_cache(maxsize=8192)
-def fold(text: str) -> str:
-    """Lower-case and strip diacritics, one character for one: positions are kept."""
-    return text.translate(_FOLD_TABLE)
+# The folding primitive lives in units/text.py; the reader folds the same paragraphs
+# again and again, so it keeps the results.
+fold = functools.lru_cache(maxsize=8192)(_fold)
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
@@ -115,32 +103,17 @@ def date_at(folded: str, start: int = 0) -> tuple[datetime.date | None, int]:
 # --------------------------------------------------------------------------
 # Vocabulary
 
-DOC_TYPES = [
-    # (folded heading, name, symbol abbreviation)
-    ("ke hoach", "Kế hoạch", "KH"),
-    ("chi thi", "Chỉ thị", "CT"),
-    ("quyet dinh", "Quyết định", "QĐ"),
-    ("thong bao", "Thông báo", "TB"),
-    ("huong dan", "Hướng dẫn", "HD"),
-    ("bao cao", "Báo cáo", "BC"),
-    ("to trinh", "Tờ trình", "TTr"),
-    ("bien ban", "Biên bản", "BB"),
-    ("chuong trinh", "Chương trình", "CTr"),
-    ("quy che", "Quy chế", "QC"),
-    ("quy dinh", "Quy định", "QyĐ"),
-    ("nghi quyet", "Nghị quyết", "NQ"),
-    ("loi keu goi", "Lời kêu gọi", ""),
-    ("phat dong", "Phát động thi đua", "PĐTĐ"),
-    ("cong van", "Công văn", ""),
-]
-ABBREVIATIONS = {fold(abbr): name for _, name, abbr in DOC_TYPES if abbr}
-
-REFERENCE_TYPES = (
-    "Công văn|Kế hoạch|Chỉ thị|Quyết định|Nghị quyết|Nghị định|Thông tư|Thông báo|"
-    "Hướng dẫn|Kết luận|Chương trình|Báo cáo|Tờ trình|Luật|Pháp lệnh|Quy định|Quy chế|Đề án"
-)
-_REF_FOLDED = "|".join(fold(t) for t in REFERENCE_TYPES.split("|"))
-_REF_NAMES = {fold(t): t for t in REFERENCE_TYPES.split("|")}
+# Document types come from one table (campaigns/reference_data.py). No folded name or
+# heading is the start of another, so the order they are tried in does not matter.
+HEADINGS = [(kind.heading_key, kind.name) for kind in DOCUMENT_KINDS if kind.heading]
+ABBREVIATIONS = {
+    fold(kind.abbreviation): kind.name
+    for kind in DOCUMENT_KINDS
+    if kind.heading and kind.abbreviation
+}
+REFERENCE_TYPES = [kind.name for kind in DOCUMENT_KINDS if kind.cited]
+_REF_FOLDED = "|".join(fold(t) for t in REFERENCE_TYPES)
+_REF_NAMES = {fold(t): t for t in REFERENCE_TYPES}
 
 # Where the name of a cited document's issuer ends: "... của UBND tỉnh Lai Châu về ...".
 ISSUER_STOP = (
@@ -554,8 +527,8 @@ class _Parser:
                 doc.subject = squash(re.sub(r"^(?i:v/v|về việc:?)\s*", "", original))
                 return i + 1
             if _is_caps(original) or (i == 0 and len(original) < 120):
-                for key, name, _ in DOC_TYPES:
-                    if f.startswith(key) and len(f) < 140 and key != "cong van":
+                for key, name in HEADINGS:
+                    if f.startswith(key) and len(f) < 140:
                         if not _is_caps(original) and not f.startswith("phat dong"):
                             break
                         doc.doc_type = name

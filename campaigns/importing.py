@@ -1,68 +1,20 @@
-"""Nhập văn bản: a pasted or uploaded launch document becomes a draft campaign.
+"""Nhập văn bản: what a read document means for the database.
 
-The parser (campaigns/importer.py) finds the fields; these services keep the
-source, suggest what matches the database (issuing body, document type,
-parent campaign) and create the draft in one transaction.
+The parser (campaigns/importer.py) finds the fields; this module suggests what they
+match in the database (issuing body, document type, parent campaign) and turns the
+parts it found into plain data. It writes nothing: the services
+`imported_document_create` (keep the source and its reading) and
+`campaign_create_from_import` (the draft) do, in campaigns/services.py.
 """
 
 from __future__ import annotations
 
 import datetime
 
-from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
-
 from units.access import office_bodies
-from units.files import DOCUMENTS, sha256_of, validate_upload
 from units.text import normalize_search
 
-from . import services
-from .importer import UnreadableDocument, parse_text, read_document
-from .models import (
-    Anniversary,
-    Attachment,
-    Campaign,
-    ContentItem,
-    DistributionEntry,
-    DocumentReference,
-    DocumentType,
-    ImportedDocument,
-    Recipient,
-)
-
-
-@transaction.atomic
-def import_read(
-    *, actor: AbstractBaseUser, text: str = "", upload: UploadedFile | None = None
-) -> ImportedDocument:
-    """Read the document (file or pasted text), parse it and keep both."""
-    if not office_bodies(actor).exists():
-        raise ValidationError(
-            "Bạn chưa được giao vai trò cơ quan thường trực ở cơ quan ban hành nào."
-        )
-    imported = ImportedDocument(uploaded_by=actor)
-    if upload is not None:
-        kind = validate_upload(upload, allowed=DOCUMENTS)
-        data = upload.read()
-        upload.seek(0)
-        try:
-            text = read_document(data, upload.name)
-        except UnreadableDocument as exc:
-            raise ValidationError(str(exc)) from exc
-        imported.original_name = upload.name[:255]
-        imported.content_type = kind.content_type
-        imported.size = upload.size
-        imported.sha256 = sha256_of(upload)
-        imported.file.save(upload.name, ContentFile(data), save=False)
-    if not text.strip():
-        raise ValidationError("Hãy dán nội dung văn bản hoặc chọn một tệp .docx, .pdf, .txt.")
-    imported.text = text
-    imported.parsed = parse_text(text).to_dict()
-    imported.save()
-    return imported
+from .models import Campaign, DocumentReference, DocumentType, ImportedDocument
 
 
 def _same(a: str | None, b: str | None) -> bool:
@@ -124,94 +76,41 @@ def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
-@transaction.atomic
-def import_create_draft(
-    *, actor: AbstractBaseUser, imported: ImportedDocument, values: dict
-) -> Campaign:
-    """Create the draft from the reviewed values and every part the parser found.
-
-    A document read poorly still becomes a draft: without content items, its
-    whole text is the body.
-    """
-    imported = ImportedDocument.objects.select_for_update().get(pk=imported.pk)
-    if imported.uploaded_by_id != actor.pk:
-        raise ValidationError("Văn bản này do người khác nhập.")
-    if imported.campaign_id:
-        raise ValidationError("Văn bản này đã được tạo thành dự thảo.")
-    parsed = imported.parsed
-    campaign = Campaign(source=f"Nhập từ {imported}"[:255], **values)
-    if not parsed.get("items") and not parsed.get("preamble"):
-        campaign.preamble = imported.text.strip()
-    else:
-        campaign.preamble = "\n".join(parsed.get("preamble", []))
-        campaign.closing = "\n".join(parsed.get("closing", []))
-    matches = reference_matches(parsed.get("references", []))
-
-    def parts(saved: Campaign) -> None:
-        position = 0
-        for entry in parsed.get("items", []):
-            position += 1
-            top = ContentItem.objects.create(
-                campaign=saved, order=position, label=entry["label"], text=entry["text"]
-            )
-            for child in entry.get("children", []):
-                position += 1
-                ContentItem.objects.create(
-                    campaign=saved,
-                    parent=top,
-                    order=position,
-                    label=child["label"],
-                    text=child["text"],
-                )
-        Recipient.objects.bulk_create(
-            Recipient(campaign=saved, order=i, text=text)
-            for i, text in enumerate(parsed.get("recipients", []), start=1)
-        )
-        DistributionEntry.objects.bulk_create(
-            DistributionEntry(campaign=saved, order=i, text=text[:255])
-            for i, text in enumerate(parsed.get("distribution", []), start=1)
-        )
-        Anniversary.objects.bulk_create(
-            Anniversary(
-                campaign=saved,
-                order=i,
-                name=a["name"][:255],
-                start_date=_date(a["start"]),
-                end_date=_date(a["end"]),
-            )
-            for i, a in enumerate(parsed.get("anniversaries", []), start=1)
-        )
-        DocumentReference.objects.bulk_create(
-            DocumentReference(
-                campaign=saved,
-                order=i,
-                relation=DocumentReference.Relation.IMPLEMENTS
-                if match is not None and match == saved.parent
+def parsed_parts(
+    parsed: dict, *, matches: list[Campaign | None], parent: Campaign | None
+) -> dict[str, list[dict]]:
+    """The parts the parser found, as plain data for `campaign_parts_write`, cut to the
+    columns' lengths. A cited document that is the draft's parent is what it implements."""
+    return {
+        "items": [
+            {
+                "label": entry["label"],
+                "text": entry["text"],
+                "children": [
+                    {"label": child["label"], "text": child["text"]}
+                    for child in entry.get("children", [])
+                ],
+            }
+            for entry in parsed.get("items", [])
+        ],
+        "recipients": [{"text": text} for text in parsed.get("recipients", [])],
+        "distribution": [{"text": text[:255]} for text in parsed.get("distribution", [])],
+        "anniversaries": [
+            {"name": a["name"][:255], "start_date": _date(a["start"]), "end_date": _date(a["end"])}
+            for a in parsed.get("anniversaries", [])
+        ],
+        "references": [
+            {
+                "relation": DocumentReference.Relation.IMPLEMENTS
+                if match is not None and match == parent
                 else DocumentReference.Relation.CITED,
-                doc_type=(ref.get("doc_type") or "")[:100],
-                number=(ref.get("number") or "")[:20],
-                symbol=(ref.get("symbol") or "")[:100],
-                issued_on=_date(ref.get("date")),
-                issuer_name=(ref.get("issuer") or "")[:255],
-                linked_campaign=match,
-            )
-            for i, (ref, match) in enumerate(
-                zip(parsed.get("references", []), matches, strict=False), 1
-            )
-        )
-
-    campaign = services.campaign_create(actor=actor, campaign=campaign, apply=parts)
-    if imported.file:
-        Attachment.objects.create(
-            campaign=campaign,
-            kind=Attachment.Kind.SOURCE,
-            file=imported.file.name,
-            original_name=imported.original_name,
-            content_type=imported.content_type,
-            size=imported.size,
-            sha256=imported.sha256,
-            uploaded_by=actor,
-        )
-    imported.campaign = campaign
-    imported.save(update_fields=["campaign"])
-    return campaign
+                "doc_type": (ref.get("doc_type") or "")[:100],
+                "number": (ref.get("number") or "")[:20],
+                "symbol": (ref.get("symbol") or "")[:100],
+                "issued_on": _date(ref.get("date")),
+                "issuer_name": (ref.get("issuer") or "")[:255],
+                "linked_campaign_id": match.pk if match is not None else None,
+            }
+            for ref, match in zip(parsed.get("references", []), matches, strict=False)
+        ],
+    }

@@ -4,30 +4,24 @@ the state checked, and who/when/why recorded."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Case, Max, When
 from django.utils import timezone
 
-from units.access import ensure_office
+from units.access import ensure_office, office_bodies
 from units.documents import issued_document_freeze, issued_document_latest
-from units.files import ALLOWED, PDF, store_upload
+from units.files import ALLOWED, DOCUMENTS, PDF, sha256_of, store_upload, validate_upload
 from units.models import IssuedDocument, Unit
 
-from .models import (
-    Anniversary,
-    Attachment,
-    Campaign,
-    CampaignRevision,
-    ContentItem,
-    DistributionEntry,
-    DocumentReference,
-    Recipient,
-)
+from . import importing
+from .documents import PART_FIELDS, Parts, campaign_parts, campaign_parts_write
+from .importer import UnreadableDocument, parse_text, read_document
+from .models import Attachment, Campaign, CampaignRevision, ImportedDocument
 
 Status = Campaign.Status
 
@@ -40,20 +34,8 @@ DOCUMENT_FIELDS = tuple(
 # (their position matters, not the stored order numbers).
 SNAPSHOT_FIELDS = ("issuer_id", *DOCUMENT_FIELDS)
 CHILDREN = {
-    "items": ("label", "heading", "text", "parent_id", "id"),
-    "anniversaries": ("name", "start_date", "end_date"),
-    "references": (
-        "relation",
-        "doc_type",
-        "number",
-        "symbol",
-        "issued_on",
-        "issuer_name",
-        "subject",
-        "linked_campaign_id",
-    ),
-    "recipients": ("text",),
-    "distribution": ("text", "mark"),
+    name: (*fields, "parent_id", "id") if name == "items" else fields
+    for name, fields in PART_FIELDS.items()
 }
 
 
@@ -99,14 +81,15 @@ def _require_status(campaign: Campaign, allowed: tuple[str, ...], action: str) -
 
 @transaction.atomic
 def campaign_create(
-    *, actor: AbstractBaseUser, campaign: Campaign, apply: Callable[[Campaign], None] | None = None
+    *, actor: AbstractBaseUser, campaign: Campaign, parts: Parts | None = None
 ) -> Campaign:
-    """Save a new draft; `apply(campaign)` then writes its document parts (form sets)."""
+    """Save a new draft (its fields set on `campaign`, e.g. a form's instance) and write
+    its document parts (campaigns/documents.py)."""
     ensure_can_manage(actor, campaign.issuer)
     campaign.status = Status.DRAFT
     campaign.save()
-    if apply:
-        apply(campaign)
+    if parts:
+        campaign_parts_write(campaign=campaign, parts=parts)
     return campaign
 
 
@@ -115,11 +98,16 @@ def campaign_edit(
     *,
     actor: AbstractBaseUser,
     campaign: Campaign,
-    apply: Callable[[Campaign], None],
+    parts: Parts | None = None,
     reason: str = "",
 ) -> CampaignRevision | None:
-    """Change a campaign's document. After publication a change needs a reason and
-    leaves a revision holding the previous text; a draft is edited freely."""
+    """Change a campaign's document: its issuer and document fields as set on `campaign`
+    (e.g. a form's instance), and the parts given. After publication a change needs a
+    reason and leaves a revision holding the previous text; a draft is edited freely.
+
+    Only the document is written: the status and the other lifecycle fields are read
+    from the database, so a stale `campaign` never undoes a step taken meanwhile.
+    """
     current = _locked(campaign)
     ensure_can_manage(actor, current.issuer)
     if campaign.issuer_id != current.issuer_id:
@@ -130,22 +118,26 @@ def campaign_edit(
     before = campaign_snapshot(current)
     if current.status != Status.DRAFT and not reason.strip():
         raise ValidationError("Văn bản đã phát động: cần ghi lý do sửa đổi.")
-    apply(campaign)
+    for field in ("issuer_id", *DOCUMENT_FIELDS):
+        setattr(current, field, getattr(campaign, field))
+    current.save(update_fields=["issuer", *Campaign.DOCUMENT_FIELDS, "sort_date", "updated_at"])
+    if parts:
+        campaign_parts_write(campaign=current, parts=parts)
     campaign.refresh_from_db()
-    after = campaign_snapshot(campaign)
+    after = campaign_snapshot(current)
     changed = [key for key in after if after[key] != before.get(key)]
     if current.status == Status.DRAFT or not changed:
         return None
-    number = (campaign.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
+    number = (current.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
     revision = CampaignRevision.objects.create(
-        campaign=campaign,
+        campaign=current,
         number=number,
         created_by=actor,
         reason=reason.strip(),
         snapshot=before,
         changed_fields=changed,
     )
-    _freeze_document(campaign, revision=None)  # the next revision of the issued PDF
+    _freeze_document(current, revision=None)  # the next revision of the issued PDF
     return revision
 
 
@@ -314,36 +306,7 @@ def campaign_copy(*, actor: AbstractBaseUser, campaign: Campaign) -> Campaign:
         },
     )
     copy.save()
-    id_map: dict[int, ContentItem] = {}
-    for item in campaign.items.order_by("parent_id", "order", "pk").select_related(None):
-        if item.parent_id is None:
-            id_map[item.pk] = ContentItem.objects.create(
-                campaign=copy,
-                order=item.order,
-                label=item.label,
-                heading=item.heading,
-                text=item.text,
-            )
-    for item in campaign.items.exclude(parent=None).order_by("order", "pk"):
-        ContentItem.objects.create(
-            campaign=copy,
-            parent=id_map.get(item.parent_id),
-            order=item.order,
-            label=item.label,
-            heading=item.heading,
-            text=item.text,
-        )
-    for model, relation in (
-        (Anniversary, "anniversaries"),
-        (DocumentReference, "references"),
-        (Recipient, "recipients"),
-        (DistributionEntry, "distribution"),
-    ):
-        fields = ["order", *CHILDREN[relation]]
-        model.objects.bulk_create(
-            model(campaign=copy, **{f: getattr(row, f) for f in fields})
-            for row in getattr(campaign, relation).all()
-        )
+    campaign_parts_write(campaign=copy, parts=campaign_parts(campaign))
     return copy
 
 
@@ -397,3 +360,81 @@ def attachment_archive(
         update_fields=["archived", "archived_on", "archived_by", "archived_reason", "is_public"]
     )
     return attachment
+
+
+# Nhập văn bản ---------------------------------------------------------------
+
+
+@transaction.atomic
+def imported_document_create(
+    *, actor: AbstractBaseUser, text: str = "", upload: UploadedFile | None = None
+) -> ImportedDocument:
+    """Nhập văn bản: read the document (file or pasted text), parse it and keep both,
+    with the file's name, size and SHA-256."""
+    if not office_bodies(actor).exists():
+        raise ValidationError(
+            "Bạn chưa được giao vai trò cơ quan thường trực ở cơ quan ban hành nào."
+        )
+    imported = ImportedDocument(uploaded_by=actor)
+    if upload is not None:
+        kind = validate_upload(upload, allowed=DOCUMENTS)
+        data = upload.read()
+        upload.seek(0)
+        try:
+            text = read_document(data, upload.name)
+        except UnreadableDocument as exc:
+            raise ValidationError(str(exc)) from exc
+        imported.original_name = upload.name[:255]
+        imported.content_type = kind.content_type
+        imported.size = upload.size
+        imported.sha256 = sha256_of(upload)
+        imported.file.save(upload.name, ContentFile(data), save=False)
+    if not text.strip():
+        raise ValidationError("Hãy dán nội dung văn bản hoặc chọn một tệp .docx, .pdf, .txt.")
+    imported.text = text
+    imported.parsed = parse_text(text).to_dict()
+    imported.save()
+    return imported
+
+
+@transaction.atomic
+def campaign_create_from_import(
+    *, actor: AbstractBaseUser, imported: ImportedDocument, values: dict
+) -> Campaign:
+    """Create the draft from the reviewed values and every part the parser found.
+
+    A document read poorly still becomes a draft: without content items, its
+    whole text is the body.
+    """
+    imported = ImportedDocument.objects.select_for_update().get(pk=imported.pk)
+    if imported.uploaded_by_id != actor.pk:
+        raise ValidationError("Văn bản này do người khác nhập.")
+    if imported.campaign_id:
+        raise ValidationError("Văn bản này đã được tạo thành dự thảo.")
+    parsed = imported.parsed
+    campaign = Campaign(source=f"Nhập từ {imported}"[:255], **values)
+    if not parsed.get("items") and not parsed.get("preamble"):
+        campaign.preamble = imported.text.strip()
+    else:
+        campaign.preamble = "\n".join(parsed.get("preamble", []))
+        campaign.closing = "\n".join(parsed.get("closing", []))
+    parts = importing.parsed_parts(
+        parsed,
+        matches=importing.reference_matches(parsed.get("references", [])),
+        parent=campaign.parent,
+    )
+    campaign = campaign_create(actor=actor, campaign=campaign, parts=parts)
+    if imported.file:
+        Attachment.objects.create(
+            campaign=campaign,
+            kind=Attachment.Kind.SOURCE,
+            file=imported.file.name,
+            original_name=imported.original_name,
+            content_type=imported.content_type,
+            size=imported.size,
+            sha256=imported.sha256,
+            uploaded_by=actor,
+        )
+    imported.campaign = campaign
+    imported.save(update_fields=["campaign"])
+    return campaign

@@ -27,8 +27,8 @@ from .forms_staff import (
     SummariseForm,
     WithdrawForm,
     build_formsets,
+    formsets_parts,
     review_initial,
-    save_formsets,
 )
 from .models import Attachment, Campaign, ImportedDocument
 from .pdf import campaign_pdf, campaign_pdf_filename
@@ -57,24 +57,18 @@ def _editor(request, campaign: Campaign | None):
         valid = form.is_valid() & all([fs.is_valid() for fs in formsets.values()])
         valid &= reason_form.is_valid()
         if valid:
-
-            def apply(saved: Campaign) -> None:
-                form.save()
-                save_formsets(formsets, saved)
-
+            parts = formsets_parts(formsets)
             try:
                 if campaign is None:
                     saved = services.campaign_create(
-                        actor=request.user,
-                        campaign=form.instance,
-                        apply=lambda c: save_formsets(formsets, c),
+                        actor=request.user, campaign=form.instance, parts=parts
                     )
                     messages.success(request, "Đã lưu dự thảo phong trào.")
                 else:
                     revision = services.campaign_edit(
                         actor=request.user,
                         campaign=form.instance,
-                        apply=apply,
+                        parts=parts,
                         reason=reason_form.cleaned_data["reason"],
                     )
                     saved = campaign
@@ -334,7 +328,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            imported = importing.import_read(
+            imported = services.imported_document_create(
                 actor=request.user, text=form.cleaned_data["text"], upload=form.cleaned_data["file"]
             )
             return redirect("staff:import_review", pk=imported.pk)
@@ -356,7 +350,7 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in form.fields}
         try:
-            campaign = importing.import_create_draft(
+            campaign = services.campaign_create_from_import(
                 actor=request.user, imported=imported, values=values
             )
             messages.success(request, "Đã tạo dự thảo từ văn bản nhập. Hãy kiểm tra và hoàn thiện.")

@@ -11,7 +11,8 @@ from pypdf import PdfReader
 
 from awards.models import AwardType
 from campaigns import services as campaign_services
-from campaigns.models import Campaign, ContentItem
+from campaigns.documents import campaign_parts
+from campaigns.models import Campaign
 from tests.factories import issued_decision, passed_nominations
 from units.models import IssuedDocument, Membership
 
@@ -109,13 +110,11 @@ def test_a_published_document_is_frozen_and_a_revision_keeps_the_old_one(
     assert body(client.get(url)) == original
 
     # a change after publication is a new revision; the old PDF stays as it was
-    def apply(c):
-        item = c.items.order_by("order").first()
-        ContentItem.objects.filter(pk=item.pk).update(text="Nội dung đã sửa đổi lần một.")
-
+    items = campaign_parts(campaign, ids=True)["items"]
+    items[0]["text"] = "Nội dung đã sửa đổi lần một."
     with django_capture_on_commit_callbacks(execute=True):
         campaign_services.campaign_edit(
-            actor=office, campaign=campaign, apply=apply, reason="Sửa nội dung thi đua"
+            actor=office, campaign=campaign, parts={"items": items}, reason="Sửa nội dung thi đua"
         )
     revised = body(client.get(url))
     assert revised != original and "Nội dung đã sửa đổi lần một." in pdf_text(revised)

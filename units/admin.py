@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from import_export.admin import ImportExportModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import imports, mail, services
 from .admin_tools import (
@@ -193,14 +194,75 @@ class PersonAdmin(
     actions = [archive_persons]
 
 
+@admin.action(description="Thu hồi các vai trò đã chọn", permissions=["change"])
+def revoke_memberships(modeladmin, request, queryset):
+    return run_action_with_form(
+        modeladmin,
+        request,
+        queryset,
+        form_class=ReasonForm,
+        title="Thu hồi vai trò",
+        apply=lambda membership, form: services.membership_revoke(
+            actor=request.user, membership=membership, reason=form.cleaned_data["reason"]
+        ),
+    )
+
+
+class MembershipForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ("user", "unit", "role")
+
+    def clean(self):
+        data = super().clean()
+        if not self.instance.pk and all(data.get(f) for f in ("user", "unit", "role")):
+            if problem := services.membership_grant_problem(
+                user=data["user"], unit=data["unit"], role=data["role"]
+            ):
+                raise forms.ValidationError(problem)
+        return data
+
+
 @admin.register(Membership)
-class MembershipAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
-    list_display = ("user", "role", "unit", "archived")
+class MembershipAdmin(NoDeleteAdminMixin, SimpleHistoryAdmin):
+    """Vai trò: granted here (membership_grant) and revoked by the list's action
+    (membership_revoke), which archives; a granted role is never edited in place, so
+    its history reads who gave and who took it, and when."""
+
+    list_display = ("user", "role", "unit", "created_at", "archived", "archived_on")
     list_filter = ("role", "archived", "unit__level")
     list_select_related = ("user", "unit")
     search_fields = ("user__username", "user__first_name", "user__last_name", "unit__name")
     autocomplete_fields = ("user", "unit")
-    readonly_fields = ("archived_on", "archived_by")
+    fields = ("user", "unit", "role", "archived", "archived_on", "archived_by", "archived_reason")
+    readonly_fields = ("archived", "archived_on", "archived_by", "archived_reason")
+    form = MembershipForm
+    actions = [revoke_memberships]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        """A role is granted or revoked, not edited: its page is read-only; the list's
+        revoke action needs the change permission."""
+        return obj is None and super().has_change_permission(request)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            raise PermissionDenied("Vai trò chỉ được giao hoặc thu hồi, không sửa.")
+        granted = services.membership_grant(
+            actor=request.user, user=obj.user, unit=obj.unit, role=obj.role
+        )
+        obj.pk = granted.pk
+        obj.refresh_from_db()
+
+    def delete_model(self, request, obj):
+        """Never reached while deleting is not allowed; if it were, it would archive."""
+        services.membership_revoke(actor=request.user, membership=obj, reason=DELETED_REASON)
+
+    def delete_queryset(self, request, queryset):
+        for membership in queryset.filter(archived=False):
+            self.delete_model(request, membership)
+
+
+DELETED_REASON = "Xóa trên trang quản trị (vai trò được lưu trữ, không xóa)."
 
 
 class ReadOnlyAdminMixin(NoDeleteAdminMixin):

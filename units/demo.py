@@ -3,6 +3,10 @@
 The People's Committees, offices and communes are real names from the seeds
 and the province; the persons, enterprises and cooperatives below the real
 signers are made up for the demo and say so in their position.
+
+Fixture code: writes directly. Units, persons, demo logins and their roles are
+created without an actor, which no service allows; `load_demo` runs it once per
+install and it never overwrites what users changed.
 """
 
 from __future__ import annotations

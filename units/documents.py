@@ -4,6 +4,9 @@
 keeps the document's HTML exactly as it reads at that moment and asks a worker to
 turn it into a PDF after commit. `issued_document_pdf` returns the stored bytes,
 rendering them first if no worker has yet (the same HTML gives the same content).
+
+Infrastructure module: it writes its own model (IssuedDocument) directly. It is
+called from inside the services that issue documents, which check the actor.
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ Each kind of job registers the function that does it; the function takes the job
 or a JobResult with a summary and whether it succeeded. The work happens outside
 the request, so a report of 60 pages or an import of 20,000 rows never holds a
 web worker.
+
+Infrastructure module: it writes its own model (FileJob) directly; the records a
+job makes are written by the function its kind registers (e.g. units/imports.py).
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ not go out for a change that rolled back. So `email_queue` writes a row in the
 caller's transaction and asks a worker to deliver it once the transaction has
 committed. `emails_retry_due` (every minute under Celery beat, or
 `manage.py send_pending_emails` from cron) tries again whatever is still due.
+
+Infrastructure module: it writes its own model (OutgoingEmail) directly, inside
+the caller's transaction or a delivery task.
 """
 
 from __future__ import annotations

@@ -301,7 +301,12 @@ class MembershipQuerySet(models.QuerySet):
 
 
 class Membership(TimeStampedModel, ArchivableModel):
-    """Vai trò: a user's role at a unit. Every permission check reads these."""
+    """Vai trò: a user's role at a unit. Every permission check reads these.
+
+    Granted and revoked only through units.services (membership_grant,
+    membership_revoke): a revoked role is archived, never deleted, and the history
+    keeps who gave or took each role, and when.
+    """
 
     class Role(models.TextChoices):
         UNIT_STAFF = "unit_staff", "Cán bộ đơn vị"
@@ -320,6 +325,12 @@ class Membership(TimeStampedModel, ArchivableModel):
     )
     role = models.CharField("vai trò", max_length=20, choices=Role.choices)
 
+    # Who gave or took the role, when, and why (a revocation's reason in full).
+    history = HistoricalRecords(
+        verbose_name="lịch sử vai trò",
+        verbose_name_plural="lịch sử vai trò",
+        history_change_reason_field=models.TextField(null=True),
+    )
     objects = MembershipQuerySet.as_manager()
 
     class Meta:

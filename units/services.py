@@ -1,16 +1,18 @@
-"""Writes to the organisation tree. Each runs in one transaction."""
+"""Writes to the organisation tree and to staff roles. Each runs in one transaction."""
 
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .models import Membership, Person, Unit
 
 
 def _stamp_archive(obj, *, by: AbstractBaseUser | None, reason: str) -> None:
+    obj._history_user = by  # models with a history name who did it and why
+    obj._change_reason = reason
     obj.archived = True
     obj.archived_on = timezone.now()
     obj.archived_by = by
@@ -67,6 +69,8 @@ def unit_merge(*, source: Unit, target: Unit, by: AbstractBaseUser | None, reaso
             _stamp_archive(membership, by=by, reason=f"Sáp nhập vào {target.name}")
         else:
             membership.unit = target
+            membership._history_user = by
+            membership._change_reason = f"Sáp nhập {source.name} vào {target.name}"
             membership.save(update_fields=["unit", "updated_at"])
 
     source.merged_into = target
@@ -84,3 +88,54 @@ def person_archive(*, person: Person, by: AbstractBaseUser | None, reason: str) 
         raise ValidationError(f"“{person.full_name}” đã được lưu trữ trước đó.")
     _stamp_archive(person, by=by, reason=reason.strip())
     return person
+
+
+def _ensure_may(actor: AbstractBaseUser, permission: str, message: str) -> None:
+    if not (actor.is_active and actor.has_perm(permission)):
+        raise PermissionDenied(message)
+
+
+def membership_grant_problem(*, user: AbstractBaseUser, unit: Unit, role: str) -> str | None:
+    """Why this role cannot be given (for forms to show before granting), or None."""
+    if role not in Membership.Role.values:
+        return f"Vai trò “{role}” không hợp lệ."
+    if unit.archived:
+        return f"Đơn vị “{unit.name}” đã được lưu trữ: không giao vai trò được."
+    if Membership.objects.filter(user=user, unit=unit, role=role, archived=False).exists():
+        return f"“{user}” đã có vai trò “{Membership.Role(role).label}” tại {unit.name}."
+    return None
+
+
+@transaction.atomic
+def membership_grant(
+    *, actor: AbstractBaseUser, user: AbstractBaseUser, unit: Unit, role: str
+) -> Membership:
+    """Giao vai trò: give `user` the `role` at `unit`; the history names the actor."""
+    _ensure_may(actor, "units.add_membership", "Bạn không có quyền giao vai trò.")
+    if problem := membership_grant_problem(user=user, unit=unit, role=role):
+        raise ValidationError(problem)
+    membership = Membership(user=user, unit=unit, role=role)
+    membership._history_user = actor
+    membership._change_reason = "Giao vai trò"
+    try:
+        with transaction.atomic():
+            membership.save()
+    except IntegrityError as exc:  # granted by someone else meanwhile
+        raise ValidationError(membership_grant_problem(user=user, unit=unit, role=role)) from exc
+    return membership
+
+
+@transaction.atomic
+def membership_revoke(
+    *, actor: AbstractBaseUser, membership: Membership, reason: str
+) -> Membership:
+    """Thu hồi vai trò: the role is archived (never deleted), with who, when and why;
+    the history keeps it too."""
+    _ensure_may(actor, "units.change_membership", "Bạn không có quyền thu hồi vai trò.")
+    if not reason.strip():
+        raise ValidationError("Cần ghi lý do thu hồi vai trò.")
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if membership.archived:
+        raise ValidationError(f"Vai trò “{membership}” đã được thu hồi trước đó.")
+    _stamp_archive(membership, by=actor, reason=reason.strip())
+    return membership

@@ -10,20 +10,49 @@ import unicodedata
 
 from django.db.models import Q
 
+
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"  # NFD leaves đ alone: map it by hand
+    base = unicodedata.normalize("NFD", ch)[0].lower()
+    return base if len(base) == 1 else ch
+
+
+# Latin letters with Vietnamese diacritics live in these blocks; one table folds them all.
+_FOLD_TABLE = {
+    code: _fold_char(chr(code))
+    for block in ((0x0000, 0x0250), (0x1E00, 0x1F00))
+    for code in range(*block)
+}
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics, one character for one, so positions are kept:
+    "Thi Đua" → "thi dua". The one folding primitive: the document reader matches on
+    it (campaigns/importer.py), and `normalize_search` builds on it.
+
+    Only precomposed Latin letters are folded; a separate combining mark, or a letter
+    of another script, is left as it is."""
+    return text.translate(_FOLD_TABLE)
+
+
 _SPACES = re.compile(r"\s+")
 _PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
 
 
 def normalize_search(text: str | None) -> str:
-    """Lower-case, strip diacritics (đ → d by hand: NFD leaves it alone), turn
-    punctuation into spaces and fold spaces: "Số 5834/PĐTĐ-UBND" → "so 5834 pdtd ubnd"."""
+    """Fold (lower case, no diacritics, đ → d), turn punctuation into spaces and fold
+    spaces: "Số 5834/PĐTĐ-UBND" → "so 5834 pdtd ubnd"."""
     if not text:
         return ""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = _PUNCTUATION.sub(" ", stripped).replace("_", " ")
-    return _SPACES.sub(" ", stripped.lower()).strip()
+    folded = fold(text)
+    if not folded.isascii():
+        # Marks typed apart from their letter (decomposed text) and letters of other
+        # scripts: strip what NFD separates.
+        decomposed = unicodedata.normalize("NFD", folded)
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = _PUNCTUATION.sub(" ", folded).replace("_", " ")
+    return _SPACES.sub(" ", folded.lower()).strip()
 
 
 def search_terms(query: str | None) -> list[str]:

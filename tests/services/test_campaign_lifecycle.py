@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from campaigns import services
-from campaigns.models import Attachment, Campaign, ContentItem, DocumentType
+from campaigns.models import Attachment, Campaign, DocumentType
 from units.models import Membership
 
 pytestmark = pytest.mark.django_db
@@ -41,13 +41,11 @@ def draft(office, demo_units):
         signer_name="Lò Văn A",
     )
 
-    def items(c):
-        for order, text in enumerate(
-            ["Thi đua số hóa hồ sơ", "Thi đua dịch vụ công trực tuyến"], 1
-        ):
-            ContentItem.objects.create(campaign=c, order=order, label=f"{order}.", text=text)
-
-    return services.campaign_create(actor=office, campaign=campaign, apply=items)
+    items = [
+        {"label": f"{order}.", "text": text}
+        for order, text in enumerate(["Thi đua số hóa hồ sơ", "Thi đua dịch vụ công trực tuyến"], 1)
+    ]
+    return services.campaign_create(actor=office, campaign=campaign, parts={"items": items})
 
 
 def test_publish_stamps_time_and_user(draft, office):
@@ -82,24 +80,21 @@ def test_only_the_standing_office_of_the_issuer_acts(draft, make_member, demo_un
 
 
 def test_draft_edits_are_free_but_published_edits_need_a_reason_and_leave_a_revision(draft, office):
-    def retitle(text):
-        def apply(c):
-            c.subject = text
-            c.save()
+    def retitle(campaign, text):
+        campaign.subject = text
+        return campaign
 
-        return apply
-
-    assert services.campaign_edit(actor=office, campaign=draft, apply=retitle("Bản nháp 2")) is None
+    edited = services.campaign_edit(actor=office, campaign=retitle(draft, "Bản nháp 2"))
+    assert edited is None
     published = services.campaign_publish(actor=office, campaign=draft)
     with pytest.raises(ValidationError, match="lý do"):
-        services.campaign_edit(actor=office, campaign=published, apply=retitle("Sửa lén"))
+        services.campaign_edit(actor=office, campaign=retitle(published, "Sửa lén"))
     published.refresh_from_db()
     assert published.subject == "Bản nháp 2"  # nothing half-written
 
     revision = services.campaign_edit(
         actor=office,
-        campaign=published,
-        apply=retitle("Bản chính thức"),
+        campaign=retitle(published, "Bản chính thức"),
         reason="Sửa trích yếu theo ý kiến lãnh đạo",
     )
     assert revision.number == 1 and revision.created_by == office
@@ -107,6 +102,20 @@ def test_draft_edits_are_free_but_published_edits_need_a_reason_and_leave_a_revi
     assert revision.changed_fields == ["subject"]
     published.refresh_from_db()
     assert published.subject == "Bản chính thức"
+
+
+def test_an_edit_from_a_stale_copy_keeps_the_steps_taken_meanwhile(draft, office):
+    """The editor's form holds the campaign as it was loaded: saving it writes the
+    document, never the status or who published it."""
+    stale = Campaign.objects.get(pk=draft.pk)
+    services.campaign_publish(actor=office, campaign=draft)
+    stale.theme = "Chủ đề sửa sau khi phát động"
+    services.campaign_edit(actor=office, campaign=stale, reason="Bổ sung chủ đề")
+    campaign = Campaign.objects.get(pk=draft.pk)
+    assert campaign.theme == "Chủ đề sửa sau khi phát động"
+    assert campaign.status == Status.PUBLISHED and campaign.published_by == office
+    assert campaign.history.first().status == Status.PUBLISHED  # the history row too
+    assert campaign.revisions.get().changed_fields == ["theme"]
 
 
 def test_close_by_hand_and_by_the_scheduler(draft, office, demo):
