@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('campaigns', '0010_public_page_indexes'),
-        ('units', '0007_results_history'),
+        ('units', '0008_bloc_history'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('units', '0006_outbox_issued_documents_file_jobs'),
+        ('units', '0007_membership_history'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
