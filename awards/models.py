@@ -6,7 +6,7 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -21,6 +21,8 @@ from units.models import (
     TimeStampedModel,
     Unit,
 )
+
+SIMPLIFIED_ONLY_UNSCHEDULED = "Thủ tục đơn giản chỉ dùng cho khen thưởng đột xuất."
 
 
 class RecipientKind(models.TextChoices):
@@ -301,26 +303,40 @@ class Nomination(TimeStampedModel):
             return RecipientKind.COLLECTIVE
         return RecipientKind.HOUSEHOLD
 
+    def simplified_allowed(self) -> bool:
+        """Thủ tục đơn giản is only for timely, unscheduled (đột xuất) awards."""
+        return not self.simplified or self.commendation_kind == self.CommendationKind.UNSCHEDULED
+
     def clean(self) -> None:
+        """The rules of any nomination, whoever saves it (the unit's form, the admin)."""
+        errors: dict[str, list[str]] = {}
         nominees = [
             bool(self.nominee_person_id),
             bool(self.nominee_unit_id),
             bool(self.nominee_household),
         ]
         if sum(nominees) != 1:
-            raise ValidationError(
+            errors.setdefault(NON_FIELD_ERRORS, []).append(
                 "Chọn đúng một đối tượng được đề nghị: một cá nhân, một tập thể hoặc một hộ gia đình."
             )
         if not self.campaign_id and not self.year:
-            raise ValidationError("Chọn phong trào thi đua hoặc ghi năm xét khen thưởng.")
-        if self.award_type_id and self.award_type.recipient_kind != self.nominee_kind:
-            raise ValidationError(
-                {
-                    "award_type": f"“{self.award_type.name}” dành cho "
-                    f"{self.award_type.get_recipient_kind_display().lower()}, "
-                    f"không dành cho {RecipientKind(self.nominee_kind).label.lower()}."
-                }
+            errors.setdefault(NON_FIELD_ERRORS, []).append(
+                "Chọn phong trào thi đua hoặc ghi năm xét khen thưởng."
             )
+        if (
+            sum(nominees) == 1
+            and self.award_type_id
+            and self.award_type.recipient_kind != self.nominee_kind
+        ):
+            errors["award_type"] = [
+                f"“{self.award_type.name}” dành cho "
+                f"{self.award_type.get_recipient_kind_display().lower()}, "
+                f"không dành cho {RecipientKind(self.nominee_kind).label.lower()}."
+            ]
+        if not self.simplified_allowed():
+            errors["simplified"] = [SIMPLIFIED_ONLY_UNSCHEDULED]
+        if errors:
+            raise ValidationError(errors)
 
 
 class NominationEvent(models.Model):

@@ -130,9 +130,11 @@ def _require(nomination: Nomination, allowed: Iterable[str], action: str) -> Non
         )
 
 
-@transaction.atomic
-def nomination_create(*, actor: AbstractBaseUser, nomination: Nomination) -> Nomination:
-    """A draft nomination by unit staff, for a person, the unit, a sub-unit or a household."""
+def _check_nomination(*, actor: AbstractBaseUser, nomination: Nomination) -> None:
+    """The rules of a nomination as a unit writes it, the same on creation and on every
+    edit: who may nominate for the unit, whom it may nominate, under which campaign, and
+    the model's own rules (one nominee, the award fits them, the simplified procedure
+    only for unscheduled awards)."""
     if not can_nominate_for(actor, nomination.nominating_unit):
         raise PermissionDenied("Bạn chỉ đề nghị được cho đơn vị của mình và các đơn vị trực thuộc.")
     nominee_unit = nomination.nominee_unit or (
@@ -140,11 +142,6 @@ def nomination_create(*, actor: AbstractBaseUser, nomination: Nomination) -> Nom
     )
     if nominee_unit and nominee_unit.pk not in nomination.nominating_unit.descendant_ids():
         raise ValidationError("Đối tượng được đề nghị phải thuộc đơn vị đề nghị.")
-    if (
-        nomination.simplified
-        and nomination.commendation_kind != Nomination.CommendationKind.UNSCHEDULED
-    ):
-        raise ValidationError({"simplified": "Thủ tục đơn giản chỉ dùng cho khen thưởng đột xuất."})
     if nomination.campaign_id:
         chain = {
             nomination.nominating_unit.pk,
@@ -155,6 +152,12 @@ def nomination_create(*, actor: AbstractBaseUser, nomination: Nomination) -> Nom
                 {"campaign": "Chỉ đề nghị theo phong trào của cơ quan cấp trên của đơn vị."}
             )
     nomination.full_clean(exclude=["issuer", "decision"])
+
+
+@transaction.atomic
+def nomination_create(*, actor: AbstractBaseUser, nomination: Nomination) -> Nomination:
+    """A draft nomination by unit staff, for a person, the unit, a sub-unit or a household."""
+    _check_nomination(actor=actor, nomination=nomination)
     nomination.status = Status.DRAFT
     nomination.issuer = (
         nomination.campaign.issuer
@@ -168,14 +171,16 @@ def nomination_create(*, actor: AbstractBaseUser, nomination: Nomination) -> Nom
 
 @transaction.atomic
 def nomination_update(*, actor: AbstractBaseUser, nomination: Nomination) -> Nomination:
-    """Sửa hồ sơ: the unit corrects a draft, or a nomination returned for more information."""
+    """Sửa hồ sơ: the unit corrects a draft, or a nomination returned for more information.
+
+    The body that decides stays the one the nomination was submitted to."""
     current = _locked(nomination)
     ensure_unit_staff(actor, current)
     _require(current, (Status.DRAFT, Status.RETURNED), "sửa")
-    if not can_nominate_for(actor, nomination.nominating_unit):
-        raise PermissionDenied("Bạn chỉ đề nghị được cho đơn vị của mình và các đơn vị trực thuộc.")
     nomination.status = current.status
-    nomination.full_clean(exclude=["issuer", "decision"])
+    nomination.issuer = current.issuer
+    nomination.decision = current.decision
+    _check_nomination(actor=actor, nomination=nomination)
     nomination.save()
     NominationEvent.objects.create(
         nomination=nomination,
@@ -267,6 +272,11 @@ def nomination_appraise(
     _require(nomination, (Status.SUBMITTED, Status.RESUBMITTED), "thẩm định")
     if result not in APPRAISAL:
         raise ValidationError("Kết quả thẩm định không hợp lệ.")
+    if result == "eligible" and not nomination.simplified_allowed():
+        raise ValidationError(
+            "Hồ sơ ghi thủ tục đơn giản nhưng không phải khen thưởng đột xuất: "
+            "không ghi đủ điều kiện được, hãy trả lại để đơn vị sửa."
+        )
     if result != "eligible" and not note.strip():
         raise ValidationError("Cần ghi lý do khi hồ sơ không đủ điều kiện hoặc trả lại.")
     nomination.appraisal_note = note.strip()

@@ -295,3 +295,44 @@ def test_the_inbox_filters_by_typed_unit_name_without_diacritics(client, make_me
     client.force_login(office)
     page = client.get(reverse("awards:inbox"), {"unit": "binh lu"}).content.decode()
     assert "Người của UBND xã Bình Lư" in page and "Sơn Bình" not in page
+
+
+def test_editing_a_nomination_into_the_simplified_procedure_is_refused(client, world):
+    """The edit page refuses what the create page refuses: the simplified procedure
+    for anything but an unscheduled award, with the message beside the box."""
+    from awards import services
+
+    award = AwardType.objects.get(code="giay-khen-huyen-ca-nhan")
+    n = services.nomination_create(
+        actor=world["unit"],
+        nomination=Nomination(
+            award_type=award,
+            nominee_person=world["people"][0],
+            nominating_unit=world["commune"],
+            year=2025,
+            achievement_summary="Cứu người trong lũ.",
+        ),
+    )
+    data = {
+        "nominating_unit": world["commune"].pk,
+        "nominee_kind": "person",
+        "nominee_person": world["people"][0].pk,
+        "award_type": award.pk,
+        "commendation_kind": "annual",
+        "year": 2025,
+        "simplified": "on",
+        "achievement_summary": "Cứu người trong lũ.",
+    }
+    response = as_user(client, world["unit"]).post(
+        reverse("awards:nomination_edit", args=[n.pk]), data
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["simplified"] == [
+        "Thủ tục đơn giản chỉ dùng cho khen thưởng đột xuất."
+    ]
+    n.refresh_from_db()
+    assert n.simplified is False
+    data["commendation_kind"] = "unscheduled"
+    assert client.post(reverse("awards:nomination_edit", args=[n.pk]), data).status_code == 302
+    n.refresh_from_db()
+    assert n.simplified is True and n.commendation_kind == "unscheduled"

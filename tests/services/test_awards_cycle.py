@@ -350,3 +350,45 @@ def test_a_nomination_is_in_one_decision_only(cycle):
         services.nomination_forward(actor=cycle["office"], nomination=n)
     with pytest.raises(ValidationError, match="không rút được"):
         services.nomination_withdraw(actor=cycle["staff"], nomination=n, reason="x")
+
+
+def test_an_edit_cannot_switch_to_the_simplified_procedure(cycle):
+    """The rule of nomination_create holds for nomination_update too: an annual nomination
+    edited into the simplified procedure would pass at appraisal with no council vote."""
+    n = nominate(cycle, person=cycle["people"][0], code="giay-khen-huyen-ca-nhan")
+    n.simplified = True
+    with pytest.raises(ValidationError, match="đột xuất"):
+        services.nomination_update(actor=cycle["staff"], nomination=n)
+    n.refresh_from_db()
+    assert n.simplified is False
+    assert [e.note for e in n.events.all()] == [""]  # no "Đã sửa hồ sơ." written
+
+
+def test_appraisal_does_not_pass_a_simplified_nomination_that_is_not_unscheduled(cycle):
+    """Defence in depth: a record that slipped past the form (older data, the admin)
+    still goes to the council, or back to the unit, never straight to passed."""
+    n = nominate(cycle, person=cycle["people"][0], code="giay-khen-huyen-ca-nhan")
+    Nomination.objects.filter(pk=n.pk).update(simplified=True)  # as a bypass would leave it
+    services.nomination_submit(actor=cycle["staff"], nomination=n)
+    with pytest.raises(ValidationError, match="đột xuất"):
+        services.nomination_appraise(actor=cycle["office"], nomination=n, result="eligible")
+    n.refresh_from_db()
+    assert n.status == Status.SUBMITTED
+    services.nomination_appraise(
+        actor=cycle["office"], nomination=n, result="returned", note="Sửa loại hình khen thưởng"
+    )
+    n.refresh_from_db()
+    assert n.status == Status.RETURNED
+
+
+def test_an_edit_keeps_the_nominee_within_the_nominating_unit(cycle, demo_units):
+    """Staff of two communes cannot move a nomination to the other commune while its
+    nominee stays in the first: the rule of nomination_create holds for updates."""
+    other = demo_units["ubnd-x-son-binh"]
+    Membership.objects.create(user=cycle["staff"], unit=other, role=Membership.Role.UNIT_STAFF)
+    n = nominate(cycle, person=cycle["people"][0])
+    n.nominating_unit = other
+    with pytest.raises(ValidationError, match="phải thuộc đơn vị đề nghị"):
+        services.nomination_update(actor=cycle["staff"], nomination=n)
+    n.refresh_from_db()
+    assert n.nominating_unit == cycle["commune"]
