@@ -38,6 +38,11 @@ def _errors(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
+def _refused(request: HttpRequest, exc: ValidationError | PermissionDenied) -> None:
+    """A service's refusal, shown on the page the user returns to (never a 500)."""
+    messages.error(request, _errors(exc) if isinstance(exc, ValidationError) else str(exc))
+
+
 # Unit staff -------------------------------------------------------------------
 
 
@@ -132,10 +137,8 @@ def _act(request, pk: int, action, success: str, **kwargs) -> HttpResponse:
     try:
         action(actor=request.user, nomination=nomination, **kwargs)
         messages.success(request, success)
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
-    except PermissionDenied as exc:
-        messages.error(request, str(exc))
+    except (ValidationError, PermissionDenied) as exc:
+        _refused(request, exc)
     return redirect("awards:nomination_detail", pk=pk)
 
 
@@ -327,8 +330,8 @@ def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user, session=session, present_user_ids=present
         )
         messages.success(request, "Đã cập nhật điểm danh.")
-    except PermissionDenied as exc:
-        messages.error(request, str(exc))
+    except (ValidationError, PermissionDenied) as exc:
+        _refused(request, exc)
     return redirect("awards:session_detail", pk=pk)
 
 
@@ -341,7 +344,7 @@ def vote(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         services.vote_cast(actor=request.user, item=item, choice=request.POST.get("choice", ""))
         messages.success(request, "Đã ghi phiếu của bạn.")
     except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, _errors(exc) if isinstance(exc, ValidationError) else str(exc))
+        _refused(request, exc)
     return redirect("awards:session_detail", pk=pk)
 
 
@@ -353,7 +356,7 @@ def session_close(request: HttpRequest, pk: int) -> HttpResponse:
         services.session_close(actor=request.user, session=session)
         messages.success(request, "Đã kết thúc phiên họp và tính kết quả.")
     except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, _errors(exc) if isinstance(exc, ValidationError) else str(exc))
+        _refused(request, exc)
     return redirect("awards:session_detail", pk=pk)
 
 
