@@ -10,6 +10,7 @@ from campaigns.models import Campaign
 from units.access import office_bodies, unit_bodies, units_below
 from units.models import Membership, Person, Unit
 
+from . import workflow
 from .models import AwardType, Nomination, NominationFile
 
 
@@ -185,7 +186,7 @@ class SessionForm(forms.Form):
         )
         self.fields["members"].label_from_instance = lambda u: u.get_full_name() or u.username
         self.fields["nominations"].queryset = Nomination.objects.filter(
-            issuer__in=bodies, status=Nomination.Status.APPRAISED
+            issuer__in=bodies, status__in=workflow.statuses("put_on_agenda")
         ).select_related("award_type", "nominee_person", "nominee_unit")
 
 
@@ -221,7 +222,7 @@ class DecisionForm(forms.Form):
         if len(bodies) == 1:
             self.initial.setdefault("place", bodies[0].locality)
         passed = Nomination.objects.filter(
-            issuer__in=bodies, status=Nomination.Status.PASSED, decision=None
+            issuer__in=bodies, status__in=workflow.statuses("add_to_decision"), decision=None
         ).select_related("award_type", "nominee_person", "nominee_unit", "issuer")
         within = [n.pk for n in passed if n.award_type.granted_by(n.issuer)]
         self.fields["nominations"].queryset = passed.filter(pk__in=within)

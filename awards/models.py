@@ -303,6 +303,12 @@ class Nomination(TimeStampedModel):
             return RecipientKind.COLLECTIVE
         return RecipientKind.HOUSEHOLD
 
+    def allows(self, action: str) -> bool:
+        """Whether this nomination's status allows `action` (the table in awards/workflow.py)."""
+        from .workflow import allows
+
+        return allows(self, action)
+
     def simplified_allowed(self) -> bool:
         """Thủ tục đơn giản is only for timely, unscheduled (đột xuất) awards."""
         return not self.simplified or self.commendation_kind == self.CommendationKind.UNSCHEDULED

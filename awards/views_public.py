@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from campaigns.views_public import issued_pdf_response
 from units.models import IssuedDocument
 
-from . import selectors, services
+from . import selectors, services, workflow
 
 
 def decision_list(request: HttpRequest) -> HttpResponse:
@@ -65,7 +65,7 @@ def _notices():
     from .models import Nomination
 
     return Nomination.objects.filter(
-        status=Nomination.Status.APPRAISED, notice_until__gte=timezone.localdate()
+        status__in=workflow.statuses("comment"), notice_until__gte=timezone.localdate()
     ).select_related(
         "award_type", "nominee_person__unit", "nominee_unit", "nominating_unit", "issuer"
     )

@@ -86,10 +86,7 @@ def nomination_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def nomination_edit(request: HttpRequest, pk: int) -> HttpResponse:
     nomination, is_unit, _ = selectors.visible_nomination(request.user, pk)
-    if not is_unit or nomination.status not in (
-        Nomination.Status.DRAFT,
-        Nomination.Status.RETURNED,
-    ):
+    if not is_unit or not nomination.allows("edit"):
         raise PermissionDenied("Chỉ sửa được hồ sơ dự thảo hoặc hồ sơ bị trả lại của đơn vị mình.")
     initial = {
         "nominee_kind": "person"
