@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from campaigns.models import Campaign
@@ -23,6 +24,12 @@ from units.models import (
 )
 
 SIMPLIFIED_ONLY_UNSCHEDULED = "Thủ tục đơn giản chỉ dùng cho khen thưởng đột xuất."
+YEAR_MIN = 1945  # the first year a nomination or an award can count for
+
+
+def year_max() -> int:
+    """The last year a nomination can be for: next year (a campaign launched ahead)."""
+    return timezone.localdate().year + 1
 
 
 class RecipientKind(models.TextChoices):
@@ -339,6 +346,8 @@ class Nomination(TimeStampedModel):
                 f"{self.award_type.get_recipient_kind_display().lower()}, "
                 f"không dành cho {RecipientKind(self.nominee_kind).label.lower()}."
             ]
+        if self.year is not None and not YEAR_MIN <= self.year <= year_max():
+            errors["year"] = [f"Năm xét phải từ {YEAR_MIN} đến {year_max()}."]
         if not self.simplified_allowed():
             errors["simplified"] = [SIMPLIFIED_ONLY_UNSCHEDULED]
         if errors:

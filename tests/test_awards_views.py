@@ -250,12 +250,11 @@ def test_named_votes_are_shown_after_closing_and_bad_query_strings_do_not_crash(
         .content.decode()
     )
     assert "hd.0: Đồng ý" in page  # LĐTT is voted by name
-    assert (
-        as_user(client, world["office"])
-        .get(reverse("awards:submission_pdf"), {"co_quan": "abc"})
-        .status_code
-        == 200
+    response = as_user(client, world["office"]).get(
+        reverse("awards:submission_pdf"), {"co_quan": "abc"}, follow=True
     )
+    assert response.redirect_chain == [(reverse("awards:decision_list"), 302)]
+    assert "Chưa lập được tờ trình" in response.content.decode()
 
 
 def test_honour_roll_filters_by_award_type(client, demo, demo_units):
