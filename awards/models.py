@@ -537,6 +537,25 @@ class DecisionCounter(models.Model):
     def __str__(self) -> str:
         return f"{self.issuer_id}/{self.year}: {self.last_number}"
 
+    def clean(self) -> None:
+        """Set from the paper register, the counter may skip ahead, never back: the next
+        decision would take a number already issued."""
+        if not (self.issuer_id and self.year):
+            return
+        highest = (
+            Decision.objects.filter(issuer_id=self.issuer_id, year=self.year, number__isnull=False)
+            .order_by("-number")
+            .first()
+        )
+        if highest and self.last_number < highest.number:
+            raise ValidationError(
+                {
+                    "last_number": f"Số {highest.number:02d} đã được cấp cho "
+                    f"Quyết định số {highest.number_symbol} năm {self.year}: số cuối cùng "
+                    f"đã dùng không được nhỏ hơn {highest.number}."
+                }
+            )
+
 
 class Decision(TimeStampedModel):
     """Quyết định khen thưởng: numbered per issuer and year, never twice."""

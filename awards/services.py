@@ -187,6 +187,42 @@ def nomination_update(*, actor: AbstractBaseUser, nomination: Nomination) -> Nom
 
 
 @transaction.atomic
+def nomination_correct(
+    *, actor: AbstractBaseUser, nomination: Nomination, changed: Iterable[str]
+) -> Nomination:
+    """Sửa bởi quản trị: an administrator corrects a nomination's data in the admin.
+
+    Never its status, issuer, decision or appraisal (those move only through the
+    workflow), never what was settled once it is decided, forwarded or in the register,
+    and always under the nomination's own rules; the history says who changed what."""
+    if not (actor.is_active and actor.is_staff and actor.has_perm("awards.change_nomination")):
+        raise PermissionDenied("Bạn không có quyền sửa đề nghị khen thưởng.")
+    current = _locked(nomination)
+    for name in ("status", "issuer", "decision", "appraisal_note", "notice_until"):
+        setattr(nomination, name, getattr(current, name))
+    changed = [name for name in changed if getattr(nomination, name) != getattr(current, name)]
+    fixed = [name for name in changed if name in workflow.FIXED_ONCE_SETTLED]
+    if fixed and workflow.settled(current):
+        raise ValidationError(
+            "Hồ sơ đã được quyết định, trình cấp trên hoặc ghi sổ khen thưởng: không sửa "
+            + ", ".join(str(Nomination._meta.get_field(name).verbose_name) for name in fixed)
+            + "."
+        )
+    nomination.full_clean(exclude=["issuer", "decision"])
+    nomination.save()
+    if changed:
+        labels = ", ".join(str(Nomination._meta.get_field(name).verbose_name) for name in changed)
+        NominationEvent.objects.create(
+            nomination=nomination,
+            by=actor,
+            from_status=current.status,
+            to_status=current.status,
+            note=f"Quản trị hệ thống sửa: {labels}.",
+        )
+    return nomination
+
+
+@transaction.atomic
 def nomination_submit(*, actor: AbstractBaseUser, nomination: Nomination) -> Nomination:
     """Gửi: a draft goes to the standing office; a returned one comes back resubmitted."""
     nomination = _locked(nomination)

@@ -587,7 +587,7 @@ def campaign_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
 def statistics(request: HttpRequest) -> HttpResponse:
     """Thống kê khen thưởng qua các năm (office and leaders)."""
     from .models import AwardGrant
-    from .statistics import grants_by, individual_shares
+    from .statistics import grants_by, individual_shares, statistics_xlsx
 
     bodies = office_bodies(request.user)
     if not bodies.exists():
@@ -601,27 +601,8 @@ def statistics(request: HttpRequest) -> HttpResponse:
         "shares": individual_shares(grants),
     }
     if request.GET.get("xuat") == "xlsx":
-        import io
-
-        from openpyxl import Workbook
-
-        book = Workbook()
-        for index, (title, key) in enumerate(
-            (("Theo danh hiệu", "by_type"), ("Theo năm", "by_year"), ("Theo đơn vị", "by_unit"))
-        ):
-            sheet = book.active if index == 0 else book.create_sheet()
-            sheet.title = title
-            sheet.append(["Nhóm", "Số lượt khen thưởng"])
-            for row in data[key]:
-                sheet.append([row["label"], row["count"]])
-        sheet = book.create_sheet("Tỷ lệ cá nhân")
-        shares = data["shares"]
-        sheet.append(["Tổng số cá nhân", "Lao động trực tiếp", "Nữ", "Dân tộc thiểu số"])
-        sheet.append([shares["total"], shares["direct"], shares["women"], shares["minorities"]])
-        buffer = io.BytesIO()
-        book.save(buffer)
         response = HttpResponse(
-            buffer.getvalue(),
+            statistics_xlsx(data),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = 'attachment; filename="thong-ke-khen-thuong.xlsx"'

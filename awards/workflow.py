@@ -65,6 +65,30 @@ STEPS: dict[str, Step] = {
 }
 
 
+# What was decided stays as decided: once a nomination is decided, forwarded to the
+# higher level or in the award register, these fields are no longer corrected.
+FIXED_ONCE_SETTLED = (
+    "award_type",
+    "nominee_person",
+    "nominee_unit",
+    "nominee_household",
+    "nominating_unit",
+    "campaign",
+    "year",
+    "commendation_kind",
+    "simplified",
+)
+
+
+def settled(nomination: Nomination) -> bool:
+    """Decided, forwarded, or already in the award register (a grant)."""
+    if nomination.status in (Status.DECIDED, Status.FORWARDED):
+        return True
+    from .models import AwardGrant
+
+    return bool(nomination.pk) and AwardGrant.objects.filter(nomination_id=nomination.pk).exists()
+
+
 def allows(nomination: Nomination, action: str) -> bool:
     """Whether the nomination's status (and its decision, if any) allows `action`."""
     step = STEPS[action]
