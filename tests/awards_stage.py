@@ -88,3 +88,20 @@ def build_stage(cycle) -> dict:
         "decision": decision,
         "ldtt": AwardType.objects.get(code="lao-dong-tien-tien"),
     }
+
+
+def admin_form_data(response) -> dict:
+    """What the admin's change form would post back unchanged (inlines left out)."""
+    form = response.context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if isinstance(value, bool):
+            if value:
+                data[name] = "on"
+        elif value is not None:
+            data[name] = value
+    for inline in response.context["inline_admin_formsets"]:
+        prefix = inline.formset.prefix
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    return data

@@ -17,7 +17,7 @@ from awards.models import (
     Nomination,
     NominationEvent,
 )
-from tests.awards_stage import build_stage
+from tests.awards_stage import admin_form_data, build_stage
 from tests.factories import issued_decision, nominate
 
 pytestmark = pytest.mark.django_db
@@ -26,23 +26,6 @@ FIXED_ONCE_DECIDED = ("award_type", "nominee_person", "nominee_unit", "nominee_h
 
 def change_url(obj) -> str:
     return reverse(f"admin:awards_{obj._meta.model_name}_change", args=[obj.pk])
-
-
-def form_data(response) -> dict:
-    """What the admin's change form would post back unchanged (inlines left out)."""
-    form = response.context["adminform"].form
-    data = {}
-    for name in form.fields:
-        value = form[name].value()
-        if isinstance(value, bool):
-            if value:
-                data[name] = "on"
-        elif value is not None:
-            data[name] = value
-    for inline in response.context["inline_admin_formsets"]:
-        prefix = inline.formset.prefix
-        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
-    return data
 
 
 @pytest.fixture
@@ -88,7 +71,7 @@ def test_award_type_and_nominee_of_a_settled_nomination_are_read_only(
     assert response.status_code == 200
     fields = response.context["adminform"].form.fields
     assert not set(FIXED_ONCE_DECIDED) & set(fields), case
-    data = form_data(response)
+    data = admin_form_data(response)
     other = AwardType.objects.get(code="cstd-co-so")
     data.update(award_type=other.pk, nominee_household="Hộ ông Lò Văn A", nominee_person="")
     data["achievement_summary"] = "Thành tích đã sửa chính tả."
@@ -105,7 +88,7 @@ def test_an_open_nomination_is_corrected_through_the_service(client, admin_user,
     workspace's edits do."""
     n = nominate(cycle, person=cycle["people"][0], code="giay-khen-huyen-ca-nhan")
     client.force_login(admin_user)
-    data = form_data(client.get(change_url(n)))
+    data = admin_form_data(client.get(change_url(n)))
     response = client.post(change_url(n), {**data, "simplified": "on"})
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["simplified"] == [
@@ -132,7 +115,7 @@ def test_a_rule_about_a_read_only_field_is_shown_not_a_500(client, admin_user, d
         simplified=True, commendation_kind=Nomination.CommendationKind.ANNUAL
     )
     client.force_login(admin_user)
-    data = form_data(client.get(change_url(nomination)))
+    data = admin_form_data(client.get(change_url(nomination)))
     response = client.post(change_url(nomination), data)
     assert response.status_code == 200
     assert "Thủ tục đơn giản chỉ dùng cho khen thưởng đột xuất." in str(
@@ -146,7 +129,7 @@ def test_the_decision_counter_cannot_go_below_an_issued_number(client, admin_use
     issued = decided["issued"]
     counter = DecisionCounter.objects.get(issuer=issued.issuer, year=issued.year)
     client.force_login(admin_user)
-    data = form_data(client.get(change_url(counter)))
+    data = admin_form_data(client.get(change_url(counter)))
     response = client.post(change_url(counter), {**data, "last_number": "0"})
     assert response.status_code == 200
     assert "Số 01 đã được cấp" in str(response.context["adminform"].form.errors)

@@ -159,7 +159,8 @@ def test_nominations_of_another_unit_are_404(client, world):
             .content.decode()
         )
     for who in ("unit", "office"):
-        assert as_user(client, world[who]).get(url).status_code == 200
+        response = as_user(client, world[who]).get(url)
+        assert response.status_code == 200 and "Lò Thị Én" in response.content.decode()
     response = as_user(client, world["other_office"]).post(
         reverse("awards:nomination_appraise", args=[n.pk]), {"result": "eligible"}
     )
