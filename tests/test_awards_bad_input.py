@@ -135,13 +135,13 @@ NOMINATION_FIELDS = [
 ]
 
 
-@pytest.mark.parametrize("page", ["create", "edit"])
+@pytest.mark.parametrize("view", ["create", "edit"])
 @pytest.mark.parametrize("field,values", NOMINATION_FIELDS, ids=[f for f, _ in NOMINATION_FIELDS])
-def test_nomination_form(client, stage, page, field, values):
+def test_nomination_form(client, stage, view, field, values):
     client.force_login(stage["staff"])
     url = (
         reverse("awards:nomination_create")
-        if page == "create"
+        if view == "create"
         else reverse("awards:nomination_edit", args=[stage["draft"].pk])
     )
     before = snapshot()
