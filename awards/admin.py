@@ -1,8 +1,15 @@
+"""The awards admin: reference data (award types, past awards, the number register)
+edited directly; nominations corrected only through awards.services.nomination_correct;
+what was decided or issued is read-only."""
+
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
 from units.admin_tools import NoDeleteAdminMixin, NormalizedSearchAdminMixin
 
+from . import services, workflow
 from .models import (
     AwardGrant,
     AwardType,
@@ -29,8 +36,26 @@ class AwardTypeAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, admin.Model
     readonly_fields = ("archived_on", "archived_by")
 
 
+class NominationAdminForm(forms.ModelForm):
+    """A rule about a field shown read-only here is said above the form: Django would
+    otherwise fail (a 500) adding an error to a field the form does not have."""
+
+    def _update_errors(self, errors):
+        if hasattr(errors, "error_dict"):
+            folded: dict[str, list] = {}
+            for field, messages in errors.error_dict.items():
+                key = field if field in self.fields else NON_FIELD_ERRORS
+                folded.setdefault(key, []).extend(messages)
+            errors = ValidationError(folded)
+        super()._update_errors(errors)
+
+
 @admin.register(Nomination)
 class NominationAdmin(NoDeleteAdminMixin, SimpleHistoryAdmin):
+    """Corrections by an administrator. A nomination moves through its steps only in
+    the awards workspace; here its data is corrected through the same rules."""
+
+    form = NominationAdminForm
     list_display = ("__str__", "nominating_unit", "campaign", "year", "status", "created_at")
     list_filter = ("status", "commendation_kind", "award_type__kind", "award_type", "year")
     list_select_related = (
@@ -55,8 +80,17 @@ class NominationAdmin(NoDeleteAdminMixin, SimpleHistoryAdmin):
     )
     readonly_fields = ("status", "decision", "issuer", "notice_until", "appraisal_note")
 
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and workflow.settled(obj):
+            return (*self.readonly_fields, *workflow.FIXED_ONCE_SETTLED)
+        return self.readonly_fields
+
     def has_add_permission(self, request):
         return False  # nominations are made by units in the awards workspace
+
+    def save_model(self, request, obj, form, change):
+        obj._history_user = request.user
+        services.nomination_correct(actor=request.user, nomination=obj, changed=form.changed_data)
 
 
 class NominationEventInline(admin.TabularInline):

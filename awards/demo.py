@@ -1,5 +1,8 @@
 """One completed awards cycle for the demo: Phường Tân Phong nominates, the city's
-standing office appraises, three council members vote, the chairman decides."""
+standing office appraises, three council members vote, the chairman decides.
+
+A demo loader, exempt from "writes go through awards/services.py"; it uses the
+services anyway, so the demo's history reads as a real cycle would."""
 
 from __future__ import annotations
 

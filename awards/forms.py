@@ -1,16 +1,86 @@
-"""Forms of the awards workspace."""
+"""Forms of the awards workspace.
+
+Every value a user sends is read here, never by a view: a malformed or out-of-range
+value (a superscript digit, which passes str.isdigit(), a number beyond the database's
+integers, an impossible date, a NUL character) gets a Vietnamese message beside its
+field, and nothing is written.
+"""
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
+from django.utils import timezone
 
 from campaigns.forms_staff import DateInput, NewlinesMixin, offer_issuers, textarea
 from campaigns.models import Campaign
 from units.access import office_bodies, unit_bodies, units_below
 from units.models import Membership, Person, Unit
 
-from .models import AwardType, Nomination, NominationFile
+from . import workflow
+from .models import YEAR_MIN, AwardType, Nomination, NominationFile, Vote, year_max
+
+NUL_MESSAGE = "Dữ liệu có ký tự không hợp lệ (NUL)."
+CHOICE_MESSAGE = "Lựa chọn không hợp lệ: hãy chọn trong danh sách."
+FIRST_MEETING_DATE = datetime.date(2000, 1, 1)
+
+
+def plain_id(value) -> bool:
+    """An id as our pages send it: ASCII digits of a positive 64-bit integer."""
+    text = str(value)
+    return text.isascii() and text.isdigit() and 0 < int(text) < 2**63
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """One row chosen by its id, refused in Vietnamese unless it is an offered row."""
+
+    default_error_messages = {"invalid_choice": CHOICE_MESSAGE}
+
+    def to_python(self, value):
+        if value in self.empty_values or isinstance(value, self.queryset.model):
+            return super().to_python(value)
+        if not plain_id(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class IdsChoiceField(forms.ModelMultipleChoiceField):
+    """Rows chosen by their ids (check boxes), all of them offered rows or none."""
+
+    default_error_messages = {
+        "invalid_list": CHOICE_MESSAGE,
+        "invalid_choice": CHOICE_MESSAGE,
+        "invalid_pk_value": CHOICE_MESSAGE,
+    }
+
+    def _check_values(self, value):
+        if any(not plain_id(pk) for pk in value):
+            raise ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value")
+        return super()._check_values(value)
+
+
+class VietnameseInputMixin:
+    """Django's own message for a NUL character is not translated: say it in Vietnamese."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            for validator in field.validators:
+                if isinstance(validator, ProhibitNullCharactersValidator):
+                    validator.message = NUL_MESSAGE
+
+
+def errors_text(form: forms.BaseForm) -> str:
+    """A form's errors in one line, for a page message: “Lý do: Trường này là bắt buộc.”"""
+    parts = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        parts.append((f"{label}: " if label else "") + " ".join(errors))
+    return " ".join(parts)
 
 
 def _units_below(bodies) -> list[int]:
@@ -28,7 +98,7 @@ class AwardTypeSelect(forms.Select):
         return option
 
 
-class NominationForm(NewlinesMixin, forms.ModelForm):
+class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
     nominee_kind = forms.ChoiceField(
         label="Đối tượng được đề nghị",
         choices=[("person", "Cá nhân"), ("unit", "Tập thể"), ("household", "Hộ gia đình")],
@@ -52,6 +122,13 @@ class NominationForm(NewlinesMixin, forms.ModelForm):
             "achievement_summary",
         ]
         widgets = {"achievement_summary": textarea(6), "award_type": AwardTypeSelect}
+        field_classes = {
+            "nominating_unit": IdChoiceField,
+            "nominee_person": IdChoiceField,
+            "nominee_unit": IdChoiceField,
+            "award_type": IdChoiceField,
+            "campaign": IdChoiceField,
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,9 +155,18 @@ class NominationForm(NewlinesMixin, forms.ModelForm):
             .newest_first()
         )
         self.fields["campaign"].required = False
-        self.fields[
-            "year"
-        ].help_text = "Ghi năm xét khi đề nghị khen thưởng hằng năm (không theo phong trào)."
+        self.fields["year"] = forms.IntegerField(
+            label=self.fields["year"].label,
+            required=False,
+            min_value=YEAR_MIN,
+            max_value=year_max(),
+            help_text="Ghi năm xét khi đề nghị khen thưởng hằng năm (không theo phong trào).",
+            error_messages={
+                "invalid": "Năm xét là một số, ví dụ 2025.",
+                "min_value": f"Năm xét phải từ {YEAR_MIN} đến {year_max()}.",
+                "max_value": f"Năm xét phải từ {YEAR_MIN} đến {year_max()}.",
+            },
+        )
 
     def clean(self):
         data = super().clean()
@@ -99,7 +185,7 @@ class NominationForm(NewlinesMixin, forms.ModelForm):
         return data
 
 
-class AppraiseForm(forms.Form):
+class AppraiseForm(VietnameseInputMixin, forms.Form):
     result = forms.ChoiceField(
         label="Kết quả thẩm định",
         choices=[
@@ -108,6 +194,10 @@ class AppraiseForm(forms.Form):
             ("ineligible", "Không đủ điều kiện"),
         ],
         widget=forms.RadioSelect,
+        error_messages={
+            "required": "Hãy chọn kết quả thẩm định.",
+            "invalid_choice": "Hãy chọn kết quả thẩm định trong danh sách.",
+        },
     )
     note = forms.CharField(
         label="Ý kiến, lý do",
@@ -117,16 +207,72 @@ class AppraiseForm(forms.Form):
     )
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(label="Lý do", widget=textarea(2))
+class ReasonForm(VietnameseInputMixin, forms.Form):
+    reason = forms.CharField(
+        label="Lý do",
+        max_length=2000,
+        widget=textarea(2),
+        error_messages={"required": "Cần ghi lý do rút hồ sơ."},
+    )
 
 
-class FileForm(forms.Form):
-    file = forms.FileField(label="Tệp hồ sơ", help_text="PDF, DOCX, XLSX, JPG, PNG.")
+class FileForm(VietnameseInputMixin, forms.Form):
+    file = forms.FileField(
+        label="Tệp hồ sơ",
+        help_text="PDF, DOCX, XLSX, JPG, PNG.",
+        error_messages={"required": "Hãy chọn tệp hồ sơ."},
+    )
     kind = forms.ChoiceField(label="Loại", choices=NominationFile.Kind.choices)
 
 
-class InboxFilterForm(forms.Form):
+class SubmitManyForm(forms.Form):
+    """Gửi nhiều hồ sơ: the check boxes of the unit's list."""
+
+    ids = IdsChoiceField(
+        label="Hồ sơ",
+        queryset=Nomination.objects.none(),
+        error_messages={"required": "Hãy chọn ít nhất một hồ sơ."},
+    )
+
+    def __init__(self, *args, nominations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ids"].queryset = nominations
+
+
+class AttendanceForm(forms.Form):
+    """Điểm danh: the members present, among those invited to the session."""
+
+    present = IdsChoiceField(label="Có mặt", queryset=None, required=False)
+
+    def __init__(self, *args, session, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].queryset = get_user_model().objects.filter(
+            pk__in=session.seats.values("user_id")
+        )
+
+
+class VoteForm(forms.Form):
+    choice = forms.ChoiceField(
+        label="Phiếu",
+        choices=Vote.Choice.choices,
+        error_messages={
+            "required": "Hãy chọn một phương án biểu quyết.",
+            "invalid_choice": "Hãy chọn một phương án biểu quyết trong danh sách.",
+        },
+    )
+
+
+class SubmissionForm(forms.Form):
+    """Which body's tờ trình (only bodies where the user is standing office)."""
+
+    co_quan = IdChoiceField(label="Cơ quan", queryset=None, required=False)
+
+    def __init__(self, *args, bodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["co_quan"].queryset = bodies
+
+
+class InboxFilterForm(VietnameseInputMixin, forms.Form):
     # Typed, not chosen: a province's office receives from hundreds of units, and a
     # select of them all made the page slow to render and to use.
     unit = forms.CharField(
@@ -135,7 +281,7 @@ class InboxFilterForm(forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"placeholder": "Tên đơn vị, có dấu hay không"}),
     )
-    award_type = forms.ModelChoiceField(
+    award_type = IdChoiceField(
         label="Danh hiệu, hình thức",
         queryset=AwardType.objects.filter(archived=False),
         required=False,
@@ -155,16 +301,20 @@ class InboxFilterForm(forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if v and k not in self.errors}
 
 
-class SessionForm(forms.Form):
-    issuer = forms.ModelChoiceField(label="Hội đồng TĐKT của", queryset=Unit.objects.none())
+class SessionForm(VietnameseInputMixin, forms.Form):
+    issuer = IdChoiceField(label="Hội đồng TĐKT của", queryset=Unit.objects.none())
     title = forms.CharField(label="Tên phiên họp", max_length=255)
-    held_on = forms.DateField(label="Ngày họp", widget=DateInput())
-    members = forms.ModelMultipleChoiceField(
+    held_on = forms.DateField(
+        label="Ngày họp",
+        widget=DateInput(),
+        error_messages={"invalid": "Ghi ngày họp theo dạng ngày/tháng/năm, ví dụ 20/12/2025."},
+    )
+    members = IdsChoiceField(
         label="Thành viên dự họp",
         queryset=get_user_model().objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
-    nominations = forms.ModelMultipleChoiceField(
+    nominations = IdsChoiceField(
         label="Hồ sơ đưa ra bình xét",
         queryset=Nomination.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -185,12 +335,21 @@ class SessionForm(forms.Form):
         )
         self.fields["members"].label_from_instance = lambda u: u.get_full_name() or u.username
         self.fields["nominations"].queryset = Nomination.objects.filter(
-            issuer__in=bodies, status=Nomination.Status.APPRAISED
+            issuer__in=bodies, status__in=workflow.statuses("put_on_agenda")
         ).select_related("award_type", "nominee_person", "nominee_unit")
 
+    def clean_held_on(self) -> datetime.date:
+        held_on = self.cleaned_data["held_on"]
+        last = datetime.date(timezone.localdate().year + 1, 12, 31)
+        if not FIRST_MEETING_DATE <= held_on <= last:
+            raise ValidationError(
+                f"Ngày họp phải từ {FIRST_MEETING_DATE:%d/%m/%Y} đến {last:%d/%m/%Y}."
+            )
+        return held_on
 
-class DecisionForm(forms.Form):
-    issuer = forms.ModelChoiceField(label="Cơ quan ban hành", queryset=Unit.objects.none())
+
+class DecisionForm(VietnameseInputMixin, forms.Form):
+    issuer = IdChoiceField(label="Cơ quan ban hành", queryset=Unit.objects.none())
     subject = forms.CharField(label="Trích yếu", widget=textarea(2), initial="Về việc khen thưởng")
     symbol = forms.CharField(
         label="Ký hiệu",
@@ -208,7 +367,7 @@ class DecisionForm(forms.Form):
     )
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=100, initial="CHỦ TỊCH")
     signer_name = forms.CharField(label="Người ký", max_length=100)
-    nominations = forms.ModelMultipleChoiceField(
+    nominations = IdsChoiceField(
         label="Hồ sơ được khen thưởng",
         queryset=Nomination.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -221,7 +380,7 @@ class DecisionForm(forms.Form):
         if len(bodies) == 1:
             self.initial.setdefault("place", bodies[0].locality)
         passed = Nomination.objects.filter(
-            issuer__in=bodies, status=Nomination.Status.PASSED, decision=None
+            issuer__in=bodies, status__in=workflow.statuses("add_to_decision"), decision=None
         ).select_related("award_type", "nominee_person", "nominee_unit", "issuer")
         within = [n.pk for n in passed if n.award_type.granted_by(n.issuer)]
         self.fields["nominations"].queryset = passed.filter(pk__in=within)
@@ -229,6 +388,38 @@ class DecisionForm(forms.Form):
             "Chỉ các hồ sơ Hội đồng đã thông qua trong thẩm quyền; hồ sơ vượt thẩm quyền "
             "được trình cấp trên."
         )
+
+
+class HonourRollForm(VietnameseInputMixin, forms.Form):
+    """The public honour roll's search: name, year, award type, all optional."""
+
+    q = forms.CharField(label="Tên người, đơn vị", required=False, max_length=200)
+    nam = forms.IntegerField(
+        label="Năm",
+        required=False,
+        min_value=YEAR_MIN,
+        max_value=9999,
+        error_messages={
+            "invalid": "Năm là một số, ví dụ 2025.",
+            "min_value": f"Năm phải từ {YEAR_MIN} trở đi.",
+            "max_value": "Năm không hợp lệ.",
+        },
+    )
+    danh_hieu = IdChoiceField(label="Danh hiệu, hình thức", queryset=None, required=False)
+
+    def __init__(self, *args, award_types, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["danh_hieu"].queryset = award_types
+
+    def filters(self) -> dict:
+        """The valid filters (an invalid one is shown beside its field and left out)."""
+        self.is_valid()
+        data = {k: v for k, v in getattr(self, "cleaned_data", {}).items() if k not in self.errors}
+        return {
+            "query": data.get("q") or "",
+            "year": data.get("nam"),
+            "award_type_id": data["danh_hieu"].pk if data.get("danh_hieu") else None,
+        }
 
 
 class CommentForm(forms.Form):

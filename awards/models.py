@@ -6,9 +6,10 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from campaigns.models import Campaign
@@ -21,6 +22,14 @@ from units.models import (
     TimeStampedModel,
     Unit,
 )
+
+SIMPLIFIED_ONLY_UNSCHEDULED = "Thủ tục đơn giản chỉ dùng cho khen thưởng đột xuất."
+YEAR_MIN = 1945  # the first year a nomination or an award can count for
+
+
+def year_max() -> int:
+    """The last year a nomination can be for: next year (a campaign launched ahead)."""
+    return timezone.localdate().year + 1
 
 
 class RecipientKind(models.TextChoices):
@@ -301,26 +310,48 @@ class Nomination(TimeStampedModel):
             return RecipientKind.COLLECTIVE
         return RecipientKind.HOUSEHOLD
 
+    def allows(self, action: str) -> bool:
+        """Whether this nomination's status allows `action` (the table in awards/workflow.py)."""
+        from .workflow import allows
+
+        return allows(self, action)
+
+    def simplified_allowed(self) -> bool:
+        """Thủ tục đơn giản is only for timely, unscheduled (đột xuất) awards."""
+        return not self.simplified or self.commendation_kind == self.CommendationKind.UNSCHEDULED
+
     def clean(self) -> None:
+        """The rules of any nomination, whoever saves it (the unit's form, the admin)."""
+        errors: dict[str, list[str]] = {}
         nominees = [
             bool(self.nominee_person_id),
             bool(self.nominee_unit_id),
             bool(self.nominee_household),
         ]
         if sum(nominees) != 1:
-            raise ValidationError(
+            errors.setdefault(NON_FIELD_ERRORS, []).append(
                 "Chọn đúng một đối tượng được đề nghị: một cá nhân, một tập thể hoặc một hộ gia đình."
             )
         if not self.campaign_id and not self.year:
-            raise ValidationError("Chọn phong trào thi đua hoặc ghi năm xét khen thưởng.")
-        if self.award_type_id and self.award_type.recipient_kind != self.nominee_kind:
-            raise ValidationError(
-                {
-                    "award_type": f"“{self.award_type.name}” dành cho "
-                    f"{self.award_type.get_recipient_kind_display().lower()}, "
-                    f"không dành cho {RecipientKind(self.nominee_kind).label.lower()}."
-                }
+            errors.setdefault(NON_FIELD_ERRORS, []).append(
+                "Chọn phong trào thi đua hoặc ghi năm xét khen thưởng."
             )
+        if (
+            sum(nominees) == 1
+            and self.award_type_id
+            and self.award_type.recipient_kind != self.nominee_kind
+        ):
+            errors["award_type"] = [
+                f"“{self.award_type.name}” dành cho "
+                f"{self.award_type.get_recipient_kind_display().lower()}, "
+                f"không dành cho {RecipientKind(self.nominee_kind).label.lower()}."
+            ]
+        if self.year is not None and not YEAR_MIN <= self.year <= year_max():
+            errors["year"] = [f"Năm xét phải từ {YEAR_MIN} đến {year_max()}."]
+        if not self.simplified_allowed():
+            errors["simplified"] = [SIMPLIFIED_ONLY_UNSCHEDULED]
+        if errors:
+            raise ValidationError(errors)
 
 
 class NominationEvent(models.Model):
@@ -505,6 +536,25 @@ class DecisionCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.issuer_id}/{self.year}: {self.last_number}"
+
+    def clean(self) -> None:
+        """Set from the paper register, the counter may skip ahead, never back: the next
+        decision would take a number already issued."""
+        if not (self.issuer_id and self.year):
+            return
+        highest = (
+            Decision.objects.filter(issuer_id=self.issuer_id, year=self.year, number__isnull=False)
+            .order_by("-number")
+            .first()
+        )
+        if highest and self.last_number < highest.number:
+            raise ValidationError(
+                {
+                    "last_number": f"Số {highest.number:02d} đã được cấp cho "
+                    f"Quyết định số {highest.number_symbol} năm {self.year}: số cuối cùng "
+                    f"đã dùng không được nhỏ hơn {highest.number}."
+                }
+            )
 
 
 class Decision(TimeStampedModel):

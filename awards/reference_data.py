@@ -5,6 +5,9 @@ Used by the data migration and by anything that must restore the defaults.
 Reward multiples are those listed in the domain reference (Decree 98/2023);
 where it gives none the value is left empty for an admin to fill in. Every
 value stays editable in the admin.
+
+Exempt from "writes go through awards/services.py": a reference-data loader writes
+award types directly (they are data, with no workflow), as the migrations do.
 """
 
 from decimal import Decimal

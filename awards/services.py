@@ -26,6 +26,7 @@ from units.files import ALLOWED, store_upload
 from units.mail import email_queue
 from units.models import IssuedDocument, Membership, Unit
 
+from . import workflow
 from .eligibility import award_year
 from .models import (
     AgendaItem,
@@ -123,16 +124,11 @@ def _fresh(nominations: Iterable[Nomination]) -> list[Nomination]:
     return [found[pk] for pk in ids if pk in found]
 
 
-def _require(nomination: Nomination, allowed: Iterable[str], action: str) -> None:
-    if nomination.status not in allowed:
-        raise ValidationError(
-            f"Không thể {action} khi hồ sơ đang ở trạng thái “{nomination.get_status_display()}”."
-        )
-
-
-@transaction.atomic
-def nomination_create(*, actor: AbstractBaseUser, nomination: Nomination) -> Nomination:
-    """A draft nomination by unit staff, for a person, the unit, a sub-unit or a household."""
+def _check_nomination(*, actor: AbstractBaseUser, nomination: Nomination) -> None:
+    """The rules of a nomination as a unit writes it, the same on creation and on every
+    edit: who may nominate for the unit, whom it may nominate, under which campaign, and
+    the model's own rules (one nominee, the award fits them, the simplified procedure
+    only for unscheduled awards)."""
     if not can_nominate_for(actor, nomination.nominating_unit):
         raise PermissionDenied("Bạn chỉ đề nghị được cho đơn vị của mình và các đơn vị trực thuộc.")
     nominee_unit = nomination.nominee_unit or (
@@ -140,11 +136,6 @@ def nomination_create(*, actor: AbstractBaseUser, nomination: Nomination) -> Nom
     )
     if nominee_unit and nominee_unit.pk not in nomination.nominating_unit.descendant_ids():
         raise ValidationError("Đối tượng được đề nghị phải thuộc đơn vị đề nghị.")
-    if (
-        nomination.simplified
-        and nomination.commendation_kind != Nomination.CommendationKind.UNSCHEDULED
-    ):
-        raise ValidationError({"simplified": "Thủ tục đơn giản chỉ dùng cho khen thưởng đột xuất."})
     if nomination.campaign_id:
         chain = {
             nomination.nominating_unit.pk,
@@ -155,6 +146,12 @@ def nomination_create(*, actor: AbstractBaseUser, nomination: Nomination) -> Nom
                 {"campaign": "Chỉ đề nghị theo phong trào của cơ quan cấp trên của đơn vị."}
             )
     nomination.full_clean(exclude=["issuer", "decision"])
+
+
+@transaction.atomic
+def nomination_create(*, actor: AbstractBaseUser, nomination: Nomination) -> Nomination:
+    """A draft nomination by unit staff, for a person, the unit, a sub-unit or a household."""
+    _check_nomination(actor=actor, nomination=nomination)
     nomination.status = Status.DRAFT
     nomination.issuer = (
         nomination.campaign.issuer
@@ -168,14 +165,16 @@ def nomination_create(*, actor: AbstractBaseUser, nomination: Nomination) -> Nom
 
 @transaction.atomic
 def nomination_update(*, actor: AbstractBaseUser, nomination: Nomination) -> Nomination:
-    """Sửa hồ sơ: the unit corrects a draft, or a nomination returned for more information."""
+    """Sửa hồ sơ: the unit corrects a draft, or a nomination returned for more information.
+
+    The body that decides stays the one the nomination was submitted to."""
     current = _locked(nomination)
     ensure_unit_staff(actor, current)
-    _require(current, (Status.DRAFT, Status.RETURNED), "sửa")
-    if not can_nominate_for(actor, nomination.nominating_unit):
-        raise PermissionDenied("Bạn chỉ đề nghị được cho đơn vị của mình và các đơn vị trực thuộc.")
+    workflow.require(current, "edit")
     nomination.status = current.status
-    nomination.full_clean(exclude=["issuer", "decision"])
+    nomination.issuer = current.issuer
+    nomination.decision = current.decision
+    _check_nomination(actor=actor, nomination=nomination)
     nomination.save()
     NominationEvent.objects.create(
         nomination=nomination,
@@ -188,11 +187,47 @@ def nomination_update(*, actor: AbstractBaseUser, nomination: Nomination) -> Nom
 
 
 @transaction.atomic
+def nomination_correct(
+    *, actor: AbstractBaseUser, nomination: Nomination, changed: Iterable[str]
+) -> Nomination:
+    """Sửa bởi quản trị: an administrator corrects a nomination's data in the admin.
+
+    Never its status, issuer, decision or appraisal (those move only through the
+    workflow), never what was settled once it is decided, forwarded or in the register,
+    and always under the nomination's own rules; the history says who changed what."""
+    if not (actor.is_active and actor.is_staff and actor.has_perm("awards.change_nomination")):
+        raise PermissionDenied("Bạn không có quyền sửa đề nghị khen thưởng.")
+    current = _locked(nomination)
+    for name in ("status", "issuer", "decision", "appraisal_note", "notice_until"):
+        setattr(nomination, name, getattr(current, name))
+    changed = [name for name in changed if getattr(nomination, name) != getattr(current, name)]
+    fixed = [name for name in changed if name in workflow.FIXED_ONCE_SETTLED]
+    if fixed and workflow.settled(current):
+        raise ValidationError(
+            "Hồ sơ đã được quyết định, trình cấp trên hoặc ghi sổ khen thưởng: không sửa "
+            + ", ".join(str(Nomination._meta.get_field(name).verbose_name) for name in fixed)
+            + "."
+        )
+    nomination.full_clean(exclude=["issuer", "decision"])
+    nomination.save()
+    if changed:
+        labels = ", ".join(str(Nomination._meta.get_field(name).verbose_name) for name in changed)
+        NominationEvent.objects.create(
+            nomination=nomination,
+            by=actor,
+            from_status=current.status,
+            to_status=current.status,
+            note=f"Quản trị hệ thống sửa: {labels}.",
+        )
+    return nomination
+
+
+@transaction.atomic
 def nomination_submit(*, actor: AbstractBaseUser, nomination: Nomination) -> Nomination:
     """Gửi: a draft goes to the standing office; a returned one comes back resubmitted."""
     nomination = _locked(nomination)
     ensure_unit_staff(actor, nomination)
-    _require(nomination, (Status.DRAFT, Status.RETURNED), "gửi")
+    workflow.require(nomination, "resubmit" if nomination.status == Status.RETURNED else "submit")
     if not nomination.achievement_summary.strip():
         raise ValidationError("Cần nhập tóm tắt thành tích trước khi gửi.")
     to = Status.RESUBMITTED if nomination.status == Status.RETURNED else Status.SUBMITTED
@@ -216,21 +251,7 @@ def nomination_withdraw(
     """Rút: the unit takes its nomination back before a decision."""
     nomination = _locked(nomination)
     ensure_unit_staff(actor, nomination)
-    _require(
-        nomination,
-        (
-            Status.DRAFT,
-            Status.SUBMITTED,
-            Status.RETURNED,
-            Status.RESUBMITTED,
-            Status.APPRAISED,
-            Status.PASSED,
-            Status.FAILED,
-        ),
-        "rút",
-    )
-    if nomination.decision_id:
-        raise ValidationError("Hồ sơ đã nằm trong một quyết định khen thưởng, không rút được.")
+    workflow.require(nomination, "withdraw")
     if not reason.strip():
         raise ValidationError("Cần ghi lý do rút hồ sơ.")
     return _transition(nomination, Status.WITHDRAWN, actor=actor, note=reason.strip())
@@ -241,7 +262,7 @@ def nomination_add_file(
     *, actor: AbstractBaseUser, nomination: Nomination, upload: UploadedFile, kind: str
 ) -> NominationFile:
     ensure_unit_staff(actor, nomination)
-    _require(nomination, (Status.DRAFT, Status.RETURNED), "bổ sung hồ sơ")
+    workflow.require(nomination, "add_file")
     stored = NominationFile(nomination=nomination, kind=kind)
     store_upload(stored, upload, by=actor, allowed=ALLOWED)
     stored.save()
@@ -264,9 +285,14 @@ def nomination_appraise(
     nomination passes without a council vote, and the record says so."""
     nomination = _locked(nomination)
     ensure_office(actor, nomination.issuer)
-    _require(nomination, (Status.SUBMITTED, Status.RESUBMITTED), "thẩm định")
+    workflow.require(nomination, "appraise")
     if result not in APPRAISAL:
         raise ValidationError("Kết quả thẩm định không hợp lệ.")
+    if result == "eligible" and not nomination.simplified_allowed():
+        raise ValidationError(
+            "Hồ sơ ghi thủ tục đơn giản nhưng không phải khen thưởng đột xuất: "
+            "không ghi đủ điều kiện được, hãy trả lại để đơn vị sửa."
+        )
     if result != "eligible" and not note.strip():
         raise ValidationError("Cần ghi lý do khi hồ sơ không đủ điều kiện hoặc trả lại.")
     nomination.appraisal_note = note.strip()
@@ -321,7 +347,7 @@ def session_create(
             raise ValidationError(f"{user} không phải thành viên Hội đồng TĐKT của {issuer.name}.")
         SessionMember.objects.create(session=session, user=user)
     for nomination in _fresh(nominations):
-        if nomination.issuer_id != issuer.pk or nomination.status != Status.APPRAISED:
+        if nomination.issuer_id != issuer.pk or not workflow.allows(nomination, "put_on_agenda"):
             raise ValidationError(f"Hồ sơ {nomination} chưa được thẩm định đủ điều kiện.")
         if AgendaItem.objects.filter(
             nomination=nomination, session__status=CouncilSession.Status.OPEN
@@ -429,7 +455,7 @@ def session_close(*, actor: AbstractBaseUser, session: CouncilSession) -> Counci
     present = session.seats.filter(present=True).count()
     for item in session.agenda.select_related("nomination__award_type"):
         nomination = _locked(item.nomination)
-        if nomination.status != Status.APPRAISED:
+        if not workflow.allows(nomination, "council_result"):
             continue  # withdrawn (or moved on) while the session was open: no result
         _ready_to_vote(session, item)
         item.passed = vote_result(item, members=members, present=present)
@@ -469,13 +495,16 @@ def decision_draft(
     chosen = (
         _fresh(nominations)
         if nominations is not None
-        else Nomination.objects.filter(issuer=issuer, status=Status.PASSED, decision=None)
+        else Nomination.objects.filter(
+            issuer=issuer, status__in=workflow.statuses("add_to_decision"), decision=None
+        )
     )
     for nomination in chosen:
-        if nomination.status != Status.PASSED or nomination.issuer_id != issuer.pk:
+        if nomination.issuer_id != issuer.pk:
+            raise ValidationError(f"Hồ sơ {nomination} không do {issuer.name} xét khen thưởng.")
+        if nomination.status not in workflow.statuses("add_to_decision"):
             raise ValidationError(f"Hồ sơ {nomination} chưa được Hội đồng thông qua.")
-        if nomination.decision_id:
-            raise ValidationError(f"Hồ sơ {nomination} đã có trong một quyết định khác.")
+        workflow.require(nomination, "add_to_decision")
         if not nomination.award_type.granted_by(issuer):
             raise ValidationError(
                 f"“{nomination.award_type.name}” vượt thẩm quyền của {issuer.name}: hãy trình cấp trên."
@@ -514,7 +543,7 @@ def decision_issue(
             "nominee_person", "nominee_unit", "award_type"
         )
     )
-    stale = [n for n in nominations if n.status != Status.PASSED]
+    stale = [n for n in nominations if not workflow.allows(n, "decide")]
     if stale:
         raise ValidationError(
             "Có hồ sơ không còn ở trạng thái được thông qua: "
@@ -595,9 +624,7 @@ def nomination_forward(
     """Trình cấp trên: a passed nomination beyond this body's authority."""
     nomination = _locked(nomination)
     ensure_office(actor, nomination.issuer)
-    _require(nomination, (Status.PASSED,), "trình cấp trên")
-    if nomination.decision_id:
-        raise ValidationError("Hồ sơ đã nằm trong một dự thảo quyết định.")
+    workflow.require(nomination, "forward")
     return _transition(
         nomination, Status.FORWARDED, actor=actor, note=note or "Trình cấp có thẩm quyền."
     )
@@ -616,7 +643,7 @@ def comment_add(*, nomination: Nomination, name: str, contact: str, text: str, s
     if (
         not nomination.notice_until
         or nomination.notice_until < today
-        or nomination.status != Status.APPRAISED
+        or not workflow.allows(nomination, "comment")
     ):
         raise ValidationError("Hồ sơ này không còn trong thời gian lấy ý kiến.")
     hour_ago = timezone.now() - datetime.timedelta(hours=1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from django.db.models import Count, Q, QuerySet
 
 from units.models import Person
@@ -37,3 +39,25 @@ def individual_shares(grants: QuerySet[AwardGrant] | None = None) -> dict:
     for key in ("direct", "women", "minorities"):
         figures[f"{key}_percent"] = round(100 * figures[key] / total, 1) if total else None
     return figures
+
+
+def statistics_xlsx(data: dict) -> bytes:
+    """The statistics page as a workbook: one sheet per grouping, and the shares."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for index, (title, key) in enumerate(
+        (("Theo danh hiệu", "by_type"), ("Theo năm", "by_year"), ("Theo đơn vị", "by_unit"))
+    ):
+        sheet = book.active if index == 0 else book.create_sheet()
+        sheet.title = title
+        sheet.append(["Nhóm", "Số lượt khen thưởng"])
+        for row in data[key]:
+            sheet.append([row["label"], row["count"]])
+    sheet = book.create_sheet("Tỷ lệ cá nhân")
+    shares = data["shares"]
+    sheet.append(["Tổng số cá nhân", "Lao động trực tiếp", "Nữ", "Dân tộc thiểu số"])
+    sheet.append([shares["total"], shares["direct"], shares["women"], shares["minorities"]])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

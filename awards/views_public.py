@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from campaigns.views_public import issued_pdf_response
 from units.models import IssuedDocument
 
-from . import selectors, services
+from . import selectors, services, workflow
 
 
 def decision_list(request: HttpRequest) -> HttpResponse:
@@ -37,24 +37,21 @@ def decision_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def honour_roll(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "")
-    year = request.GET.get("nam", "")
-    award = request.GET.get("danh_hieu", "")
-    page = selectors.honour_roll_page(
-        query,
-        int(year) if year.isdigit() else None,
-        int(award) if award.isdigit() else None,
-        number=request.GET.get("trang"),
-    )
+    from .forms import HonourRollForm
+
+    award_types = selectors.honour_roll_award_types()
+    form = HonourRollForm(request.GET, award_types=award_types)
+    page = selectors.honour_roll_page(**form.filters(), number=request.GET.get("trang"))
     return render(
         request,
         "awards/public/honour_roll.html",
         {
             "page": page,
-            "q": query,
-            "year": year,
-            "award": award,
-            "award_types": selectors.honour_roll_award_types(),
+            "form": form,
+            "q": request.GET.get("q", ""),
+            "year": request.GET.get("nam", ""),
+            "award": request.GET.get("danh_hieu", ""),
+            "award_types": award_types,
         },
     )
 
@@ -65,7 +62,7 @@ def _notices():
     from .models import Nomination
 
     return Nomination.objects.filter(
-        status=Nomination.Status.APPRAISED, notice_until__gte=timezone.localdate()
+        status__in=workflow.statuses("comment"), notice_until__gte=timezone.localdate()
     ).select_related(
         "award_type", "nominee_person__unit", "nominee_unit", "nominating_unit", "issuer"
     )

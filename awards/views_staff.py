@@ -24,12 +24,17 @@ from . import pdf, selectors, services
 from .eligibility import checklist
 from .forms import (
     AppraiseForm,
+    AttendanceForm,
     DecisionForm,
     FileForm,
     InboxFilterForm,
     NominationForm,
     ReasonForm,
     SessionForm,
+    SubmissionForm,
+    SubmitManyForm,
+    VoteForm,
+    errors_text,
 )
 from .jobs import FINAL_REVIEW
 from .models import AgendaItem, BallotReceipt, CouncilSession, Decision, Nomination, Vote
@@ -37,6 +42,23 @@ from .models import AgendaItem, BallotReceipt, CouncilSession, Decision, Nominat
 
 def _errors(exc: ValidationError) -> str:
     return " ".join(exc.messages)
+
+
+def _refused(request: HttpRequest, exc: ValidationError | PermissionDenied) -> None:
+    """A service's refusal, shown on the page the user returns to (never a 500)."""
+    messages.error(request, _errors(exc) if isinstance(exc, ValidationError) else str(exc))
+
+
+def _on_form(form, exc: ValidationError | PermissionDenied) -> None:
+    """A service's refusal, shown on the form: beside its field when it names one."""
+    if isinstance(exc, PermissionDenied):
+        field = "nominating_unit" if "nominating_unit" in form.fields else None
+        form.add_error(field, str(exc))
+    elif hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
 
 
 # Unit staff -------------------------------------------------------------------
@@ -68,24 +90,15 @@ def nomination_create(request: HttpRequest) -> HttpResponse:
             nomination = services.nomination_create(actor=request.user, nomination=form.instance)
             messages.success(request, "Đã lưu dự thảo đề nghị. Đính kèm hồ sơ rồi bấm “Gửi”.")
             return redirect("awards:nomination_detail", pk=nomination.pk)
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, exc)
-        except PermissionDenied as exc:
-            form.add_error("nominating_unit", str(exc))
+        except (ValidationError, PermissionDenied) as exc:
+            _on_form(form, exc)
     return render(request, "awards/staff/nomination_form.html", {"form": form})
 
 
 @login_required
 def nomination_edit(request: HttpRequest, pk: int) -> HttpResponse:
     nomination, is_unit, _ = selectors.visible_nomination(request.user, pk)
-    if not is_unit or nomination.status not in (
-        Nomination.Status.DRAFT,
-        Nomination.Status.RETURNED,
-    ):
+    if not is_unit or not nomination.allows("edit"):
         raise PermissionDenied("Chỉ sửa được hồ sơ dự thảo hoặc hồ sơ bị trả lại của đơn vị mình.")
     initial = {
         "nominee_kind": "person"
@@ -100,8 +113,8 @@ def nomination_edit(request: HttpRequest, pk: int) -> HttpResponse:
             services.nomination_update(actor=request.user, nomination=form.instance)
             messages.success(request, "Đã lưu hồ sơ. Bấm “Gửi lại” khi đã bổ sung đủ.")
             return redirect("awards:nomination_detail", pk=pk)
-        except ValidationError as exc:
-            form.add_error(None, exc)
+        except (ValidationError, PermissionDenied) as exc:
+            _on_form(form, exc)
     return render(
         request, "awards/staff/nomination_form.html", {"form": form, "nomination": nomination}
     )
@@ -133,10 +146,8 @@ def _act(request, pk: int, action, success: str, **kwargs) -> HttpResponse:
     try:
         action(actor=request.user, nomination=nomination, **kwargs)
         messages.success(request, success)
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
-    except PermissionDenied as exc:
-        messages.error(request, str(exc))
+    except (ValidationError, PermissionDenied) as exc:
+        _refused(request, exc)
     return redirect("awards:nomination_detail", pk=pk)
 
 
@@ -146,15 +157,25 @@ def nomination_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(request, pk, services.nomination_submit, "Đã gửi hồ sơ đến cơ quan thường trực.")
 
 
+def _form_refused(request: HttpRequest, pk: int, form) -> HttpResponse:
+    """A button's form with a bad value: say which on the nomination's page."""
+    messages.error(request, errors_text(form))
+    return redirect("awards:nomination_detail", pk=pk)
+
+
 @login_required
 @require_POST
 def nomination_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    selectors.visible_nomination(request.user, pk)  # 404 before anything else for outsiders
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        return _form_refused(request, pk, form)
     return _act(
         request,
         pk,
         services.nomination_withdraw,
         "Đã rút hồ sơ.",
-        reason=request.POST.get("reason", ""),
+        reason=form.cleaned_data["reason"],
     )
 
 
@@ -164,8 +185,7 @@ def nomination_file(request: HttpRequest, pk: int) -> HttpResponse:
     selectors.visible_nomination(request.user, pk)  # 404 before anything else for outsiders
     form = FileForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "Hãy chọn tệp hồ sơ.")
-        return redirect("awards:nomination_detail", pk=pk)
+        return _form_refused(request, pk, form)
     return _act(
         request,
         pk,
@@ -185,17 +205,19 @@ def nomination_file_download(request: HttpRequest, pk: int, file_pk: int):
 @login_required
 @require_POST
 def nomination_submit_many(request: HttpRequest) -> HttpResponse:
-    ids = [int(x) for x in request.POST.getlist("ids") if x.isdigit()]
-    chosen = list(selectors.nominations_of_units(request.user).filter(pk__in=ids))
-    if not chosen:
-        messages.error(request, "Hãy chọn ít nhất một hồ sơ.")
-    else:
-        try:
-            count = services.nomination_submit_many(actor=request.user, nominations=chosen)
-            messages.success(request, f"Đã gửi {count} hồ sơ.")
-        except (ValidationError, PermissionDenied) as exc:
-            text = _errors(exc) if isinstance(exc, ValidationError) else str(exc)
-            messages.error(request, f"Chưa gửi hồ sơ nào: {text}")
+    form = SubmitManyForm(request.POST, nominations=selectors.nominations_of_units(request.user))
+    if not form.is_valid():
+        errors = " ".join(form.errors["ids"])
+        messages.error(request, f"Chưa gửi hồ sơ nào: {errors}" if "ids" in form.data else errors)
+        return redirect("awards:nomination_list")
+    try:
+        count = services.nomination_submit_many(
+            actor=request.user, nominations=list(form.cleaned_data["ids"])
+        )
+        messages.success(request, f"Đã gửi {count} hồ sơ.")
+    except (ValidationError, PermissionDenied) as exc:
+        text = _errors(exc) if isinstance(exc, ValidationError) else str(exc)
+        messages.error(request, f"Chưa gửi hồ sơ nào: {text}")
     return redirect("awards:nomination_list")
 
 
@@ -218,10 +240,10 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def nomination_appraise(request: HttpRequest, pk: int) -> HttpResponse:
+    selectors.visible_nomination(request.user, pk)  # 404 before anything else for outsiders
     form = AppraiseForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Hãy chọn kết quả thẩm định.")
-        return redirect("awards:nomination_detail", pk=pk)
+        return _form_refused(request, pk, form)
     return _act(
         request,
         pk,
@@ -322,14 +344,19 @@ def _named_votes(items) -> dict[int, list]:
 @require_POST
 def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session(request, pk)
-    present = {int(x) for x in request.POST.getlist("present") if x.isdigit()}
+    form = AttendanceForm(request.POST, session=session)
+    if not form.is_valid():
+        messages.error(request, f"Chưa lưu điểm danh: {errors_text(form)}")
+        return redirect("awards:session_detail", pk=pk)
     try:
         services.session_set_attendance(
-            actor=request.user, session=session, present_user_ids=present
+            actor=request.user,
+            session=session,
+            present_user_ids={user.pk for user in form.cleaned_data["present"]},
         )
         messages.success(request, "Đã cập nhật điểm danh.")
-    except PermissionDenied as exc:
-        messages.error(request, str(exc))
+    except (ValidationError, PermissionDenied) as exc:
+        _refused(request, exc)
     return redirect("awards:session_detail", pk=pk)
 
 
@@ -338,11 +365,15 @@ def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 def vote(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     session = _session(request, pk)
     item = get_object_or_404(AgendaItem, pk=item_pk, session=session)
+    form = VoteForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["choice"]))
+        return redirect("awards:session_detail", pk=pk)
     try:
-        services.vote_cast(actor=request.user, item=item, choice=request.POST.get("choice", ""))
+        services.vote_cast(actor=request.user, item=item, choice=form.cleaned_data["choice"])
         messages.success(request, "Đã ghi phiếu của bạn.")
     except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, _errors(exc) if isinstance(exc, ValidationError) else str(exc))
+        _refused(request, exc)
     return redirect("awards:session_detail", pk=pk)
 
 
@@ -354,7 +385,7 @@ def session_close(request: HttpRequest, pk: int) -> HttpResponse:
         services.session_close(actor=request.user, session=session)
         messages.success(request, "Đã kết thúc phiên họp và tính kết quả.")
     except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, _errors(exc) if isinstance(exc, ValidationError) else str(exc))
+        _refused(request, exc)
     return redirect("awards:session_detail", pk=pk)
 
 
@@ -466,10 +497,13 @@ def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def submission_pdf(request: HttpRequest) -> HttpResponse:
     """Tờ trình to the higher level listing the forwarded nominations of one body."""
     bodies = office_bodies(request.user)
-    chosen = request.GET.get("co_quan", "")
-    issuer = get_object_or_404(bodies, pk=int(chosen)) if chosen.isdigit() else bodies.first()
-    if issuer is None:
+    if not bodies.exists():
         raise Http404
+    form = SubmissionForm(request.GET, bodies=bodies)
+    if not form.is_valid():
+        messages.error(request, f"Chưa lập được tờ trình: {errors_text(form)}")
+        return redirect("awards:decision_list")
+    issuer = form.cleaned_data["co_quan"] or bodies.first()
     nominations = Nomination.objects.filter(
         issuer=issuer, status=Nomination.Status.FORWARDED
     ).select_related("award_type", "nominee_person", "nominee_unit", "nominating_unit")
@@ -537,7 +571,7 @@ def campaign_awards(request: HttpRequest, pk: int) -> HttpResponse:
 def statistics(request: HttpRequest) -> HttpResponse:
     """Thống kê khen thưởng qua các năm (office and leaders)."""
     from .models import AwardGrant
-    from .statistics import grants_by, individual_shares
+    from .statistics import grants_by, individual_shares, statistics_xlsx
 
     bodies = office_bodies(request.user)
     if not bodies.exists():
@@ -551,27 +585,8 @@ def statistics(request: HttpRequest) -> HttpResponse:
         "shares": individual_shares(grants),
     }
     if request.GET.get("xuat") == "xlsx":
-        import io
-
-        from openpyxl import Workbook
-
-        book = Workbook()
-        for index, (title, key) in enumerate(
-            (("Theo danh hiệu", "by_type"), ("Theo năm", "by_year"), ("Theo đơn vị", "by_unit"))
-        ):
-            sheet = book.active if index == 0 else book.create_sheet()
-            sheet.title = title
-            sheet.append(["Nhóm", "Số lượt khen thưởng"])
-            for row in data[key]:
-                sheet.append([row["label"], row["count"]])
-        sheet = book.create_sheet("Tỷ lệ cá nhân")
-        shares = data["shares"]
-        sheet.append(["Tổng số cá nhân", "Lao động trực tiếp", "Nữ", "Dân tộc thiểu số"])
-        sheet.append([shares["total"], shares["direct"], shares["women"], shares["minorities"]])
-        buffer = io.BytesIO()
-        book.save(buffer)
         response = HttpResponse(
-            buffer.getvalue(),
+            statistics_xlsx(data),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = 'attachment; filename="thong-ke-khen-thuong.xlsx"'

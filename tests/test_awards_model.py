@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 
 from awards.models import AwardType, Nomination
 from units.models import Person, Unit
@@ -33,12 +34,29 @@ def test_award_types_are_preloaded(name, kind, recipient, multiple):
     assert "06/2022/QH15" in award.legal_basis
 
 
-def test_award_type_values_stay_editable():
+def test_award_type_values_stay_editable(client, admin_user, cycle):
+    """An admin changes a reward multiple in the admin and the next decision's annex
+    reads the new value; a negative one is refused beside the field."""
+    from awards import pdf, services
+    from tests.awards_stage import admin_form_data
+    from tests.factories import passed_nominations
+
     award = AwardType.objects.get(code="lao-dong-tien-tien")
-    award.reward_multiple = Decimal("0.35")
-    award.save()
-    award.refresh_from_db()
-    assert award.reward_multiple == Decimal("0.35")
+    url = reverse("admin:awards_awardtype_change", args=[award.pk])
+    client.force_login(admin_user)
+    data = admin_form_data(client.get(url))
+    response = client.post(url, {**data, "reward_multiple": "-1"})
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors
+    response = client.post(url, {**data, "reward_multiple": "0.35"})
+    assert response.status_code == 302
+    decision = services.decision_draft(
+        actor=cycle["office"],
+        issuer=cycle["district"],
+        subject="Khen thưởng",
+        nominations=passed_nominations(cycle, 1),
+    )
+    assert [row["multiple"] for row in pdf.decision_rows(decision)] == [Decimal("0.35")]
 
 
 def test_nomination_needs_exactly_one_nominee_and_a_campaign_or_year(demo):

@@ -1,6 +1,7 @@
 """The awards cycle through the web pages, and who may open what."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -158,7 +159,8 @@ def test_nominations_of_another_unit_are_404(client, world):
             .content.decode()
         )
     for who in ("unit", "office"):
-        assert as_user(client, world[who]).get(url).status_code == 200
+        response = as_user(client, world[who]).get(url)
+        assert response.status_code == 200 and "Lò Thị Én" in response.content.decode()
     response = as_user(client, world["other_office"]).post(
         reverse("awards:nomination_appraise", args=[n.pk]), {"result": "eligible"}
     )
@@ -249,12 +251,11 @@ def test_named_votes_are_shown_after_closing_and_bad_query_strings_do_not_crash(
         .content.decode()
     )
     assert "hd.0: Đồng ý" in page  # LĐTT is voted by name
-    assert (
-        as_user(client, world["office"])
-        .get(reverse("awards:submission_pdf"), {"co_quan": "abc"})
-        .status_code
-        == 200
+    response = as_user(client, world["office"]).get(
+        reverse("awards:submission_pdf"), {"co_quan": "abc"}, follow=True
     )
+    assert response.redirect_chain == [(reverse("awards:decision_list"), 302)]
+    assert "Chưa lập được tờ trình" in response.content.decode()
 
 
 def test_honour_roll_filters_by_award_type(client, demo, demo_units):
@@ -295,3 +296,197 @@ def test_the_inbox_filters_by_typed_unit_name_without_diacritics(client, make_me
     client.force_login(office)
     page = client.get(reverse("awards:inbox"), {"unit": "binh lu"}).content.decode()
     assert "Người của UBND xã Bình Lư" in page and "Sơn Bình" not in page
+
+
+def test_editing_a_nomination_into_the_simplified_procedure_is_refused(client, world):
+    """The edit page refuses what the create page refuses: the simplified procedure
+    for anything but an unscheduled award, with the message beside the box."""
+    from awards import services
+
+    award = AwardType.objects.get(code="giay-khen-huyen-ca-nhan")
+    n = services.nomination_create(
+        actor=world["unit"],
+        nomination=Nomination(
+            award_type=award,
+            nominee_person=world["people"][0],
+            nominating_unit=world["commune"],
+            year=2025,
+            achievement_summary="Cứu người trong lũ.",
+        ),
+    )
+    data = {
+        "nominating_unit": world["commune"].pk,
+        "nominee_kind": "person",
+        "nominee_person": world["people"][0].pk,
+        "award_type": award.pk,
+        "commendation_kind": "annual",
+        "year": 2025,
+        "simplified": "on",
+        "achievement_summary": "Cứu người trong lũ.",
+    }
+    response = as_user(client, world["unit"]).post(
+        reverse("awards:nomination_edit", args=[n.pk]), data
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["simplified"] == [
+        "Thủ tục đơn giản chỉ dùng cho khen thưởng đột xuất."
+    ]
+    n.refresh_from_db()
+    assert n.simplified is False
+    data["commendation_kind"] = "unscheduled"
+    assert client.post(reverse("awards:nomination_edit", args=[n.pk]), data).status_code == 302
+    n.refresh_from_db()
+    assert n.simplified is True and n.commendation_kind == "unscheduled"
+
+
+def test_attendance_of_a_closed_session_is_refused_with_a_message(client, cycle):
+    """Was a 500: the view caught only PermissionDenied."""
+    from tests.awards_stage import build_stage
+
+    stage = build_stage(cycle)
+    closed = stage["closed_session"]
+    before = list(closed.seats.order_by("pk").values_list("user_id", "present"))
+    client.force_login(stage["office"])
+    response = client.post(
+        reverse("awards:session_attendance", args=[closed.pk]),
+        {"present": [stage["council"][0].pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Phiên họp đã kết thúc: không sửa điểm danh." in response.content.decode()
+    assert list(closed.seats.order_by("pk").values_list("user_id", "present")) == before
+
+
+def _staff_posts(stage) -> list[tuple[str, str, list, dict]]:
+    """(service the view calls, url name, url args, valid form data) for every staff POST
+    that writes through a service."""
+    commune, district = stage["commune"], stage["district"]
+    nomination_data = {
+        "nominating_unit": commune.pk,
+        "nominee_kind": "household",
+        "nominee_household": "Hộ ông Lò Văn A",
+        "award_type": AwardType.objects.get(code="gia-dinh-van-hoa").pk,
+        "commendation_kind": "annual",
+        "year": 2025,
+        "achievement_summary": "Gia đình văn hóa tiêu biểu.",
+    }
+    return [
+        ("nomination_create", "awards:nomination_create", [], nomination_data),
+        ("nomination_update", "awards:nomination_edit", [stage["draft"].pk], nomination_data),
+        ("nomination_submit", "awards:nomination_submit", [stage["draft"].pk], {}),
+        (
+            "nomination_submit_many",
+            "awards:nomination_submit_many",
+            [],
+            {"ids": [stage["draft"].pk]},
+        ),
+        (
+            "nomination_withdraw",
+            "awards:nomination_withdraw",
+            [stage["draft"].pk],
+            {"reason": "Lý do"},
+        ),
+        (
+            "nomination_add_file",
+            "awards:nomination_file",
+            [stage["draft"].pk],
+            {"file": SimpleUploadedFile("bc.pdf", PDF), "kind": "other"},
+        ),
+        (
+            "nomination_appraise",
+            "awards:nomination_appraise",
+            [stage["submitted"].pk],
+            {"result": "eligible"},
+        ),
+        ("nomination_forward", "awards:nomination_forward", [stage["beyond"].pk], {}),
+        (
+            "session_create",
+            "awards:session_create",
+            [],
+            {
+                "issuer": district.pk,
+                "title": "Họp",
+                "held_on": "20/12/2025",
+                "members": [m.pk for m in stage["council"]],
+                "nominations": [stage["appraised"].pk],
+            },
+        ),
+        (
+            "session_set_attendance",
+            "awards:session_attendance",
+            [stage["session"].pk],
+            {"present": [stage["council"][0].pk]},
+        ),
+        (
+            "vote_cast",
+            "awards:vote",
+            [stage["session"].pk, stage["item"].pk],
+            {"choice": "agree"},
+        ),
+        ("session_close", "awards:session_close", [stage["session"].pk], {}),
+        (
+            "decision_draft",
+            "awards:decision_create",
+            [],
+            {
+                "issuer": district.pk,
+                "subject": "Về việc khen thưởng",
+                "signer_title": "CHỦ TỊCH",
+                "signer_name": "Sùng Lữ Páo",
+                "nominations": [stage["passed"].pk],
+            },
+        ),
+        ("decision_issue", "awards:decision_issue", [stage["decision"].pk], {}),
+    ]
+
+
+ACTORS = {
+    "nomination_create": "staff",
+    "nomination_update": "staff",
+    "nomination_submit": "staff",
+    "nomination_submit_many": "staff",
+    "nomination_withdraw": "staff",
+    "nomination_add_file": "staff",
+    "vote_cast": "council",
+}
+
+
+SERVICES = [
+    "nomination_create",
+    "nomination_update",
+    "nomination_submit",
+    "nomination_submit_many",
+    "nomination_withdraw",
+    "nomination_add_file",
+    "nomination_appraise",
+    "nomination_forward",
+    "session_create",
+    "session_set_attendance",
+    "vote_cast",
+    "session_close",
+    "decision_draft",
+    "decision_issue",
+]
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_a_refusal_of_any_service_is_shown_to_the_user_never_a_500(
+    client, cycle, monkeypatch, service
+):
+    """Whatever a service refuses (ValidationError) reaches the user as a message,
+    on the form or on the page it returns to; the test client re-raises any 500."""
+    from awards import services
+    from tests.awards_stage import build_stage
+
+    stage = build_stage(cycle)
+    _, name, args, data = next(row for row in _staff_posts(stage) if row[0] == service)
+
+    def refuse(**kwargs):
+        raise ValidationError("Dịch vụ từ chối: lý do thử nghiệm.")
+
+    monkeypatch.setattr(services, service, refuse)
+    who = ACTORS.get(service, "office")
+    client.force_login(stage[who][0] if who == "council" else stage[who])
+    response = client.post(reverse(name, args=args), data, follow=True)
+    assert response.status_code == 200
+    assert "Dịch vụ từ chối: lý do thử nghiệm." in response.content.decode()

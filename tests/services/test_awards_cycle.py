@@ -231,7 +231,7 @@ def test_quota_advice(cycle):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_decisions_never_share_a_number(demo_units, make_member):
+def test_concurrent_decisions_never_share_a_number(demo_units):
     from awards.reference_data import load_award_rules, load_award_types
     from campaigns.models import DocumentType
     from campaigns.reference_data import load_document_types
@@ -240,7 +240,6 @@ def test_concurrent_decisions_never_share_a_number(demo_units, make_member):
     load_award_types(AwardType)
     load_award_rules(AwardType)
     district = Unit.objects.get(code="ubnd-tam-duong")
-    office = make_member("nv.song-song", district, Membership.Role.OFFICE_STAFF)
     numbers, errors = [], []
     barrier = threading.Barrier(6)
 
@@ -262,7 +261,9 @@ def test_concurrent_decisions_never_share_a_number(demo_units, make_member):
         t.join()
     assert not errors, errors
     assert sorted(numbers) == [1, 2, 3, 4, 5, 6]
-    assert office.pk  # the office exists: the numbers were taken for a real issuer
+    # the register continues from there: the next number of the year is 7, of another year 1
+    assert services.next_decision_number_in_tx(district, 2025) == 7
+    assert services.next_decision_number_in_tx(district, 2026) == 1
 
 
 def test_cstd_co_so_needs_lao_dong_tien_tien_the_same_year(cycle):
@@ -350,3 +351,45 @@ def test_a_nomination_is_in_one_decision_only(cycle):
         services.nomination_forward(actor=cycle["office"], nomination=n)
     with pytest.raises(ValidationError, match="không rút được"):
         services.nomination_withdraw(actor=cycle["staff"], nomination=n, reason="x")
+
+
+def test_an_edit_cannot_switch_to_the_simplified_procedure(cycle):
+    """The rule of nomination_create holds for nomination_update too: an annual nomination
+    edited into the simplified procedure would pass at appraisal with no council vote."""
+    n = nominate(cycle, person=cycle["people"][0], code="giay-khen-huyen-ca-nhan")
+    n.simplified = True
+    with pytest.raises(ValidationError, match="đột xuất"):
+        services.nomination_update(actor=cycle["staff"], nomination=n)
+    n.refresh_from_db()
+    assert n.simplified is False
+    assert [e.note for e in n.events.all()] == [""]  # no "Đã sửa hồ sơ." written
+
+
+def test_appraisal_does_not_pass_a_simplified_nomination_that_is_not_unscheduled(cycle):
+    """Defence in depth: a record that slipped past the form (older data, the admin)
+    still goes to the council, or back to the unit, never straight to passed."""
+    n = nominate(cycle, person=cycle["people"][0], code="giay-khen-huyen-ca-nhan")
+    Nomination.objects.filter(pk=n.pk).update(simplified=True)  # as a bypass would leave it
+    services.nomination_submit(actor=cycle["staff"], nomination=n)
+    with pytest.raises(ValidationError, match="đột xuất"):
+        services.nomination_appraise(actor=cycle["office"], nomination=n, result="eligible")
+    n.refresh_from_db()
+    assert n.status == Status.SUBMITTED
+    services.nomination_appraise(
+        actor=cycle["office"], nomination=n, result="returned", note="Sửa loại hình khen thưởng"
+    )
+    n.refresh_from_db()
+    assert n.status == Status.RETURNED
+
+
+def test_an_edit_keeps_the_nominee_within_the_nominating_unit(cycle, demo_units):
+    """Staff of two communes cannot move a nomination to the other commune while its
+    nominee stays in the first: the rule of nomination_create holds for updates."""
+    other = demo_units["ubnd-x-son-binh"]
+    Membership.objects.create(user=cycle["staff"], unit=other, role=Membership.Role.UNIT_STAFF)
+    n = nominate(cycle, person=cycle["people"][0])
+    n.nominating_unit = other
+    with pytest.raises(ValidationError, match="phải thuộc đơn vị đề nghị"):
+        services.nomination_update(actor=cycle["staff"], nomination=n)
+    n.refresh_from_db()
+    assert n.nominating_unit == cycle["commune"]

@@ -1,0 +1,388 @@
+"""Malformed and out-of-range input on every awards staff form and URL: never a 500,
+always a Vietnamese message (beside the field, or on the page for list actions), and
+nothing written.
+
+Each case logs in as the role that may use the page, so the value reaches the form and
+not a 403. The test client re-raises any exception a view lets escape (a 500).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.contrib.messages import get_messages
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from awards.models import (
+    AgendaItem,
+    AwardGrant,
+    BallotReceipt,
+    CouncilSession,
+    Decision,
+    Nomination,
+    NominationEvent,
+    NominationFile,
+    SessionMember,
+    Vote,
+)
+from tests.awards_stage import build_stage
+
+pytestmark = pytest.mark.django_db
+
+BAD_IDS = [
+    "abc",
+    "²",  # passes str.isdigit(), fails int()
+    "١٢",  # Arabic-Indic digits: isdigit() too
+    "-1",
+    "0",
+    "1.5",
+    "99999999999999999999",  # beyond a 64-bit integer
+    "1e999999",
+    "1\x00",
+    " ",
+]
+BAD_YEARS = ["abc", "-1", "0", "99999", "9999", "²", "2025²", "1e999999", "1\x00", "20.25"]
+BAD_DATES = [
+    "01/01/0001",
+    "31/02/2025",
+    "00/00/0000",
+    "01/13/2025",
+    "01/01/99999",
+    "1e999999",
+    "²²/01/2025",
+    "abc",
+    "2025-02-30",
+]
+VIETNAMESE = re.compile(
+    "[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", re.I
+)
+
+
+@pytest.fixture
+def stage(cycle):
+    return build_stage(cycle)
+
+
+def snapshot() -> dict:
+    """Everything the awards pages can write."""
+    return {
+        "nominations": sorted(
+            Nomination.objects.values_list(
+                "pk",
+                "status",
+                "year",
+                "award_type_id",
+                "nominating_unit_id",
+                "simplified",
+                "decision_id",
+                "updated_at",
+            )
+        ),
+        "events": NominationEvent.objects.count(),
+        "files": NominationFile.objects.count(),
+        "sessions": sorted(CouncilSession.objects.values_list("pk", "status", "held_on")),
+        "seats": sorted(SessionMember.objects.values_list("pk", "present")),
+        "items": sorted(
+            AgendaItem.objects.values_list("pk", "agree", "disagree", "abstain", "passed")
+        ),
+        "votes": Vote.objects.count() + BallotReceipt.objects.count(),
+        "decisions": sorted(Decision.objects.values_list("pk", "status", "number")),
+        "grants": AwardGrant.objects.count(),
+    }
+
+
+def vietnamese(messages) -> bool:
+    messages = [str(m) for m in messages]
+    return bool(messages) and all(VIETNAMESE.search(m) for m in messages)
+
+
+def field_errors(response, field: str) -> list[str]:
+    assert response.status_code == 200, response.status_code
+    return response.context["form"].errors.get(field, [])
+
+
+def page_errors(response) -> list[str]:
+    return [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "error"]
+
+
+# -- the forms of the unit: a nomination ---------------------------------------------------
+
+
+def nomination_data(stage, **changes) -> dict:
+    data = {
+        "nominating_unit": stage["commune"].pk,
+        "nominee_kind": "person",
+        "nominee_person": stage["people"][0].pk,
+        "award_type": stage["ldtt"].pk,
+        "commendation_kind": "annual",
+        "year": "2025",
+        "achievement_summary": "Hoàn thành xuất sắc nhiệm vụ.",
+    }
+    data.update(changes)
+    return data
+
+
+NOMINATION_FIELDS = [
+    ("nominating_unit", BAD_IDS),
+    ("nominee_person", BAD_IDS),
+    ("award_type", BAD_IDS),
+    ("campaign", [v for v in BAD_IDS if v.strip()]),  # blank is allowed: no campaign
+    ("year", BAD_YEARS),
+    ("commendation_kind", ["khac", "1\x00", "²"]),
+    ("nominee_kind", ["x", "1\x00"]),
+]
+
+
+@pytest.mark.parametrize("view", ["create", "edit"])
+@pytest.mark.parametrize("field,values", NOMINATION_FIELDS, ids=[f for f, _ in NOMINATION_FIELDS])
+def test_nomination_form(client, stage, view, field, values):
+    client.force_login(stage["staff"])
+    url = (
+        reverse("awards:nomination_create")
+        if view == "create"
+        else reverse("awards:nomination_edit", args=[stage["draft"].pk])
+    )
+    before = snapshot()
+    for value in values:
+        response = client.post(url, nomination_data(stage, **{field: value}))
+        assert vietnamese(field_errors(response, field)), (field, value)
+        assert snapshot() == before, (field, value)
+
+
+def test_nomination_year_in_range_is_accepted(client, stage):
+    """The range check refuses nonsense, not the years people nominate for."""
+    client.force_login(stage["staff"])
+    response = client.post(reverse("awards:nomination_create"), nomination_data(stage))
+    assert response.status_code == 302
+    assert Nomination.objects.filter(nominee_person=stage["people"][0], year=2025).exists()
+
+
+# -- list actions and buttons: a message on the page -------------------------------------
+
+
+def test_submit_many_with_bad_ids(client, stage):
+    client.force_login(stage["staff"])
+    before = snapshot()
+    for value in BAD_IDS:
+        response = client.post(
+            reverse("awards:nomination_submit_many"), {"ids": [stage["draft"].pk, value]}
+        )
+        assert response.status_code == 302, value
+        assert vietnamese(page_errors(response)), value
+        assert snapshot() == before, value
+
+
+def test_submit_many_with_nothing_chosen(client, stage):
+    client.force_login(stage["staff"])
+    before = snapshot()
+    response = client.post(reverse("awards:nomination_submit_many"), {})
+    assert page_errors(response) == ["Hãy chọn ít nhất một hồ sơ."]
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    "url,who,target,data",
+    [
+        ("awards:nomination_withdraw", "staff", "draft", {"reason": ""}),
+        ("awards:nomination_withdraw", "staff", "draft", {"reason": "x\x00"}),
+        ("awards:nomination_withdraw", "staff", "draft", {}),
+        ("awards:nomination_appraise", "office", "submitted", {"result": "passed"}),
+        ("awards:nomination_appraise", "office", "submitted", {"result": "²"}),
+        ("awards:nomination_appraise", "office", "submitted", {"result": "returned"}),
+        ("awards:nomination_appraise", "office", "submitted", {}),
+        (
+            "awards:nomination_file",
+            "staff",
+            "draft",
+            {"kind": "khac", "file": SimpleUploadedFile("a.pdf", b"%PDF-1.4\n")},
+        ),
+        ("awards:nomination_file", "staff", "draft", {"kind": "other"}),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_nomination_buttons(client, stage, url, who, target, data):
+    client.force_login(stage[who])
+    before = snapshot()
+    response = client.post(reverse(url, args=[stage[target].pk]), data)
+    assert response.status_code == 302
+    assert vietnamese(page_errors(response)), page_errors(response)
+    assert snapshot() == before
+
+
+# -- the council ---------------------------------------------------------------------------
+
+
+def session_data(stage, **changes) -> dict:
+    data = {
+        "issuer": stage["district"].pk,
+        "title": "Họp xét khen thưởng",
+        "held_on": "20/12/2025",
+        "members": [m.pk for m in stage["council"]],
+        "nominations": [stage["appraised"].pk],
+    }
+    data.update(changes)
+    return data
+
+
+SESSION_FIELDS = [
+    ("issuer", BAD_IDS),
+    ("held_on", BAD_DATES),
+    ("members", [[v] for v in BAD_IDS]),
+    ("nominations", [[v] for v in BAD_IDS]),
+    ("title", ["", "x" * 300, "Họp\x00"]),
+]
+
+
+@pytest.mark.parametrize("field,values", SESSION_FIELDS, ids=[f for f, _ in SESSION_FIELDS])
+def test_session_form(client, stage, field, values):
+    client.force_login(stage["office"])
+    before = snapshot()
+    for value in values:
+        response = client.post(
+            reverse("awards:session_create"), session_data(stage, **{field: value})
+        )
+        assert vietnamese(field_errors(response, field)), (field, value)
+        assert snapshot() == before, (field, value)
+
+
+def test_attendance_with_bad_ids(client, stage):
+    client.force_login(stage["office"])
+    before = snapshot()
+    for value in BAD_IDS:
+        response = client.post(
+            reverse("awards:session_attendance", args=[stage["session"].pk]),
+            {"present": [stage["council"][0].pk, value]},
+        )
+        assert response.status_code == 302, value
+        assert vietnamese(page_errors(response)), value
+        assert snapshot() == before, value
+
+
+def test_attendance_of_someone_not_invited(client, stage, make_member, demo_units):
+    """An id of a real user who has no seat in this session is refused, not ignored."""
+    stranger = make_member("hd.khac", stage["district"], "council_member")
+    client.force_login(stage["office"])
+    before = snapshot()
+    response = client.post(
+        reverse("awards:session_attendance", args=[stage["session"].pk]),
+        {"present": [stranger.pk]},
+    )
+    assert vietnamese(page_errors(response))
+    assert snapshot() == before
+
+
+def test_vote_with_a_bad_choice(client, stage):
+    client.force_login(stage["council"][0])
+    before = snapshot()
+    for value in ["", "yes", "agree\x00", "²"]:
+        response = client.post(
+            reverse("awards:vote", args=[stage["session"].pk, stage["item"].pk]),
+            {"choice": value},
+        )
+        assert response.status_code == 302, value
+        assert vietnamese(page_errors(response)), value
+        assert snapshot() == before, value
+
+
+# -- decisions and the tờ trình ------------------------------------------------------------
+
+
+def decision_data(stage, **changes) -> dict:
+    data = {
+        "issuer": stage["district"].pk,
+        "subject": "Về việc khen thưởng",
+        "signer_title": "CHỦ TỊCH",
+        "signer_name": "Sùng Lữ Páo",
+        "nominations": [stage["passed"].pk],
+    }
+    data.update(changes)
+    return data
+
+
+DECISION_FIELDS = [
+    ("issuer", BAD_IDS),
+    ("nominations", [[v] for v in BAD_IDS]),
+    ("subject", ["", "Về việc\x00"]),
+    ("symbol", ["x" * 61]),
+    ("signer_name", ["", "x" * 101]),
+]
+
+
+@pytest.mark.parametrize("field,values", DECISION_FIELDS, ids=[f for f, _ in DECISION_FIELDS])
+def test_decision_form(client, stage, field, values):
+    client.force_login(stage["office"])
+    before = snapshot()
+    for value in values:
+        response = client.post(
+            reverse("awards:decision_create"), decision_data(stage, **{field: value})
+        )
+        assert vietnamese(field_errors(response, field)), (field, value)
+        assert snapshot() == before, (field, value)
+
+
+def test_submission_with_a_bad_body(client, stage):
+    client.force_login(stage["office"])
+    for value in BAD_IDS:
+        response = client.get(reverse("awards:submission_pdf"), {"co_quan": value})
+        assert response.status_code == 302, value
+        assert response["Location"] == reverse("awards:decision_list")
+        assert vietnamese(page_errors(response)), value
+    response = client.get(reverse("awards:submission_pdf"), {"co_quan": stage["district"].pk})
+    assert response["Content-Type"] == "application/pdf"
+
+
+# -- lists: filters and page numbers -------------------------------------------------------
+
+INBOX_FIELDS = [
+    ("award_type", BAD_IDS),
+    ("status", ["khac", "²", "1\x00"]),
+    ("unit", ["x" * 101, "Bình\x00Lư"]),
+]
+
+
+@pytest.mark.parametrize("field,values", INBOX_FIELDS, ids=[f for f, _ in INBOX_FIELDS])
+def test_inbox_filters(client, stage, field, values):
+    client.force_login(stage["office"])
+    for value in values:
+        response = client.get(reverse("awards:inbox"), {field: value})
+        errors = field_errors(response, field)
+        assert vietnamese(errors), (field, value)
+        assert any(e in response.content.decode() for e in errors), (field, value)
+
+
+@pytest.mark.parametrize(
+    "url,who", [("awards:inbox", "office"), ("awards:nomination_list", "staff")]
+)
+def test_page_numbers(client, stage, url, who):
+    client.force_login(stage[who])
+    for value in ["abc", "²", "-1", "0", "99999999999999999999", "1e999999", "1\x00"]:
+        response = client.get(reverse(url), {"trang": value})
+        assert response.status_code == 200, value
+        assert response.context["page"].number == 1, value  # every list here fits on one page
+
+
+def test_ids_beyond_the_database_in_urls_are_404(client, stage):
+    huge = 99999999999999999999
+    client.force_login(stage["office"])
+    for name in ("awards:nomination_detail", "awards:session_detail", "awards:decision_detail"):
+        assert client.get(reverse(name, args=[huge])).status_code == 404, name
+    for name in ("awards:nomination_appraise", "awards:session_close", "awards:decision_issue"):
+        assert client.post(reverse(name, args=[huge])).status_code == 404, name
+    client.force_login(stage["staff"])
+    before = snapshot()
+    for name in ("awards:nomination_submit", "awards:nomination_withdraw"):
+        assert client.post(reverse(name, args=[huge]), {"reason": "x"}).status_code == 404
+    assert snapshot() == before
+
+
+# -- the public honour roll (the same parsing, on a page anyone can call) -------------------
+
+
+def test_honour_roll_filters(client, stage):
+    for field in ("nam", "danh_hieu"):
+        for value in [v for v in BAD_IDS if v.strip()] + ["99999"]:
+            response = client.get(reverse("awards_public:honour_roll"), {field: value})
+            assert response.status_code == 200, (field, value)
+            assert vietnamese(response.context["form"].errors.get(field, [])), (field, value)
