@@ -4,10 +4,12 @@ See `.env.example` for the variables. Production behaviour (secure cookies,
 HSTS) switches on when DEBUG is off.
 """
 
+import ipaddress
 from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 from import_export.formats.base_formats import CSV, XLSX
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -206,8 +208,17 @@ LOGGING = {
 # Excel and CSV are the formats clerks use; nothing else is offered.
 IMPORT_EXPORT_FORMATS = [XLSX, CSV]
 
-# Behind nginx, the citizen's address is the first of X-Forwarded-For (for rate limits).
-TRUST_X_FORWARDED_FOR = env.bool("TRUST_X_FORWARDED_FOR", default=False)
+# Proxies whose X-Forwarded-For is believed (IPs or CIDR networks, comma-separated).
+# Empty: REMOTE_ADDR is the client. With nginx on this machine: 127.0.0.1,::1.
+# config/proxies.client_ip is the one place that reads a client's address.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy.strip(), strict=False)
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: '{_proxy}' is not an IP address or network"
+        ) from exc
 
 # Uploads: the largest file accepted, in bytes (default 20 MB).
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
