@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
+    "csp",
     "units",
     "campaigns",
     "awards",
@@ -51,6 +52,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the public cache, so a page served from the cache carries the header too.
+    "csp.middleware.CSPMiddleware",
     # Before sessions and auth: an anonymous hit costs two cache reads, no database.
     "config.public_cache.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -244,6 +247,22 @@ AXES_LOCKOUT_CALLABLE = "config.lockout.lockout_response"
 # gives is the time it ends. A right password clears the earlier failures.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
+
+# Content-Security-Policy (django-csp 4): scripts, styles and images only from this
+# site, no plugins, no framing, forms post only here. Templates hold no inline script,
+# event handler or style attribute (tests/test_csp.py keeps it so).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
 
 # Uploads: the largest file accepted, in bytes (default 20 MB).
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
