@@ -83,6 +83,18 @@ def test_a_bad_trusted_proxies_value_stops_start_up():
     assert "ImproperlyConfigured" in result.stderr and "nginx.local" in result.stderr
 
 
+def test_a_leftover_trust_x_forwarded_for_is_a_warning(monkeypatch, settings):
+    """The old switch is no longer read: a server that still sets it is behind a proxy
+    and must list it in TRUSTED_PROXIES, or every citizen shares the proxy's address."""
+    from units.checks import forwarded_for_setting
+
+    monkeypatch.setenv("TRUST_X_FORWARDED_FOR", "1")
+    settings.TRUSTED_PROXIES = []
+    assert [w.id for w in forwarded_for_setting(None)] == ["thidua.W003"]
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "::1"]
+    assert forwarded_for_setting(None) == []
+
+
 # The public comment form's rate limit ---------------------------------------------
 
 
