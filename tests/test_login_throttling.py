@@ -162,3 +162,17 @@ def test_limits_come_from_the_environment():
         text=True,
     )
     assert result.stdout.strip() == "3 2700.0 ['127.0.0.1', '10.0.0.0/8']", result.stderr
+
+
+def test_the_test_client_logs_in_with_force_login_or_with_a_request(client, users):
+    """axes checks every authenticate() and needs the request for it. The suite logs in
+    with force_login, which does not authenticate; client.login must be given one."""
+    from axes.exceptions import AxesBackendRequestParameterRequired
+    from django.http import HttpRequest
+
+    with pytest.raises(AxesBackendRequestParameterRequired):
+        client.login(username="cb.vanthu", password=PASSWORD)
+    assert client.login(request=HttpRequest(), username="cb.vanthu", password=PASSWORD)
+    client.logout()
+    client.force_login(users[0])
+    assert logged_in(client)
