@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from campaigns.views_public import issued_pdf_response
+from config.proxies import client_ip
 from units.models import IssuedDocument
 
 from . import selectors, services, workflow
@@ -89,9 +90,7 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if form.cleaned_data["website"]:  # a bot filled the hidden field: say thanks, keep nothing
             messages.success(request, "Cảm ơn bạn đã gửi ý kiến.")
             return redirect("awards_public:notice_detail", pk=pk)
-        ip = request.META.get("REMOTE_ADDR", "")
-        if settings.TRUST_X_FORWARDED_FOR and request.META.get("HTTP_X_FORWARDED_FOR"):
-            ip = request.META["HTTP_X_FORWARDED_FOR"].split(",")[0].strip()
+        ip = client_ip(request) or ""  # X-Forwarded-For only from TRUSTED_PROXIES
         key = hashlib.sha256(f"{settings.SECRET_KEY}:{ip}".encode()).hexdigest()
         try:
             services.comment_add(

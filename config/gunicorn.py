@@ -23,8 +23,13 @@ keepalive = 5
 # multi-second stalls with a limit of 5,000.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 50000))
 max_requests_jitter = 5000
-# nginx on the same machine passes the client's scheme and address.
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Whose X-Forwarded-Proto gunicorn believes: the same proxies whose X-Forwarded-For the
+# app believes (TRUSTED_PROXIES, config/proxies.py), so one list in .env covers both;
+# FORWARDED_ALLOW_IPS overrides it. nginx on the same machine: 127.0.0.1. gunicorn keeps
+# REMOTE_ADDR as the peer's address; only the app reads X-Forwarded-For.
+forwarded_allow_ips = (
+    os.environ.get("FORWARDED_ALLOW_IPS") or os.environ.get("TRUSTED_PROXIES") or "127.0.0.1"
+)
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None  # empty: no access log
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")

@@ -4,10 +4,13 @@ See `.env.example` for the variables. Production behaviour (secure cookies,
 HSTS) switches on when DEBUG is off.
 """
 
+import ipaddress
+from datetime import timedelta
 from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 from import_export.formats.base_formats import CSV, XLSX
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -38,6 +41,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "import_export",
     "simple_history",
+    "axes",
+    "csp",
     "units",
     "campaigns",
     "awards",
@@ -47,6 +52,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the public cache, so a page served from the cache carries the header too.
+    "csp.middleware.CSPMiddleware",
     # Before sessions and auth: an anonymous hit costs two cache reads, no database.
     "config.public_cache.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -57,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into our 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -92,6 +101,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["TEST"] = {"TEMPLATE": "template0", "CHARSET": "UTF8"}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -206,8 +221,48 @@ LOGGING = {
 # Excel and CSV are the formats clerks use; nothing else is offered.
 IMPORT_EXPORT_FORMATS = [XLSX, CSV]
 
-# Behind nginx, the citizen's address is the first of X-Forwarded-For (for rate limits).
-TRUST_X_FORWARDED_FOR = env.bool("TRUST_X_FORWARDED_FOR", default=False)
+# Proxies whose X-Forwarded-For is believed (IPs or CIDR networks, comma-separated).
+# Empty: REMOTE_ADDR is the client. With nginx on this machine: 127.0.0.1,::1.
+# config/proxies.client_ip is the one place that reads a client's address.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy.strip(), strict=False)
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: '{_proxy}' is not an IP address or network"
+        ) from exc
+
+# Login throttling (django-axes; docs/decisions/0006-security-login-csp-proxies.md).
+# After AXES_FAILURE_LIMIT wrong passwords for one username from one address, that
+# username is refused from that address for AXES_COOLOFF_MINUTES. Locking the pair, not
+# the username alone, keeps an attacker from locking a whole office out of its accounts;
+# not the address alone, because an office shares one address behind its NAT.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "config.proxies.client_ip"
+AXES_LOCKOUT_CALLABLE = "config.lockout.lockout_response"
+# A try while locked out does not push the end of the lock further: the time the page
+# gives is the time it ends. A right password clears the earlier failures.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+
+# Content-Security-Policy (django-csp 4): scripts, styles and images only from this
+# site, no plugins, no framing, forms post only here. Templates hold no inline script,
+# event handler or style attribute (tests/test_csp.py keeps it so).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
 
 # Uploads: the largest file accepted, in bytes (default 20 MB).
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
