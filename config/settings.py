@@ -233,7 +233,7 @@ for _proxy in TRUSTED_PROXIES:
             f"TRUSTED_PROXIES: '{_proxy}' is not an IP address or network"
         ) from exc
 
-# Login throttling (django-axes; docs/decisions/0006-security-login-csp-proxies.md).
+# Login throttling (django-axes; docs/decisions/0007-security-login-csp-proxies.md).
 # After AXES_FAILURE_LIMIT wrong passwords for one username from one address, that
 # username is refused from that address for AXES_COOLOFF_MINUTES. Locking the pair, not
 # the username alone, keeps an attacker from locking a whole office out of its accounts;
