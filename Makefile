@@ -51,9 +51,11 @@ serve: install
 test: install
 	$(BIN)/python -m pytest
 
-# Refresh the user guide's screenshots (docs/screenshots/) from the browser tests.
+# Refresh the user guide's screenshots (docs/screenshots/) from the browser tests and
+# the PDF's first pages; an ordinary test run writes them to a temporary folder.
 screenshots: install
-	THIDUA_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest tests/e2e
+	THIDUA_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest tests/e2e \
+	  tests/test_campaign_pdf.py::test_first_page_renders_to_png_for_review
 
 lint: install
 	$(BIN)/ruff check .

@@ -283,7 +283,10 @@ def scores(request: HttpRequest, bloc_pk: int, pk: int) -> HttpResponse:
     """Chấm điểm: each member its own score; the head unit the agreed scores."""
     bloc = get_object_or_404(selectors.blocs_visible_to(request.user), pk=bloc_pk)
     campaign = get_object_or_404(
-        Campaign.objects.filter(issuer_id=bloc.issuer_id, status__in=services.REPORTING), pk=pk
+        Campaign.objects.filter(issuer_id=bloc.issuer_id, status__in=services.REPORTING).of_year(
+            bloc.year
+        ),
+        pk=pk,
     )
     mine = set(unit_bodies(request.user).values_list("pk", flat=True))
     members = list(bloc.members.order_by("name"))

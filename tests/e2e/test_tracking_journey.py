@@ -126,7 +126,12 @@ def test_tracking_journey(page: Page, live_server, world, screenshot_dir, axe_ch
     page.goto(f"{base}/quan-ly/phong-trao/{campaign.pk}/")
     page.get_by_role("link", name="Kết quả phong trào").click()
     expect(page.locator("svg.chart").first).to_be_visible()
-    expect(page.get_by_role("cell", name="1").first).to_be_visible()
+    # 2 of the 9 units below Tam Đường registered; Bình Lư reported on time, Sơn Bình late
+    expect(page.get_by_text("Đã đăng ký: 2 / 9 đơn vị được phát động.")).to_be_visible()
+    due = (timezone.localdate() - datetime.timedelta(days=1)).strftime("%d/%m/%Y")
+    expect(page.get_by_role("table", name="Báo cáo theo kỳ").locator("tbody td")).to_have_text(
+        ["Tổng kết", due, "1", "1", "7"]
+    )
     axe_check(page, "bảng theo dõi")
     page.screenshot(path=str(screenshot_dir / "tracking-2-dashboard.png"), full_page=True)
     xlsx = page.context.request.get(f"{base}/quan-ly/theo-doi/phong-trao/{campaign.pk}/?xuat=xlsx")
