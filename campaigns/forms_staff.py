@@ -183,7 +183,17 @@ class DistributionForm(OrderedForm):
         fields = ["order", "text", "mark"]
 
 
-class ItemFormSet(BaseInlineFormSet):
+class PartsFormSet(BaseInlineFormSet):
+    """The rows of one part of the document, with our messages."""
+
+    default_error_messages = {
+        "missing_management_form": "Dữ liệu biểu mẫu bị thiếu hoặc bị sửa; tải lại trang rồi nhập lại.",
+        "too_many_forms": "Tối đa %(num)d dòng.",
+        "too_few_forms": "Cần ít nhất %(num)d dòng.",
+    }
+
+
+class ItemFormSet(PartsFormSet):
     """Content items in document order; a sub-item needs a content item above it."""
 
     def clean(self):
@@ -221,7 +231,12 @@ def _order_key(form):
     return (order is None, order or 0)
 
 
-def _formset(model, form, extra, formset=BaseInlineFormSet):
+# A document's parts are a few dozen rows; a posted TOTAL_FORMS of a million must not
+# make the server build (and render again) a thousand forms per part.
+MAX_ROWS = 200
+
+
+def _formset(model, form, extra, formset=PartsFormSet):
     return inlineformset_factory(
         Campaign,
         model,
@@ -230,6 +245,9 @@ def _formset(model, form, extra, formset=BaseInlineFormSet):
         fk_name="campaign",
         extra=extra,
         can_delete=True,
+        max_num=MAX_ROWS,
+        absolute_max=MAX_ROWS,
+        validate_max=True,
     )
 
 

@@ -267,3 +267,7 @@ CONTENT_SECURITY_POLICY = {
 # Uploads: the largest file accepted, in bytes (default 20 MB).
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 FILE_UPLOAD_PERMISSIONS = 0o640
+
+# The admin's history pages must not "revert" a record: an issued document never
+# changes, and every change goes through a service that checks and records it.
+SIMPLE_HISTORY_REVERT_DISABLED = True

@@ -54,7 +54,7 @@ def test_upload_review_and_create_a_draft_that_keeps_the_file(city_client, demo)
     assert form.initial["signer_name"] == "Nguyễn Văn Nghiệp"
     assert form.initial["parent"] is None  # 002 cites Chỉ thị 09/2021, not the 2024 one
     html = review.content.decode()
-    assert "Không tìm thấy" in html  # e.g. the end date
+    assert 'id="missing-end_date"' in html and 'id="missing-number"' not in html
     assert "end_date" in review.context["missing"] and "number" not in review.context["missing"]
     assert "Nội dung thi đua (5)" in html
 
@@ -132,4 +132,5 @@ def test_someone_else_cannot_open_my_import(city_client, client, make_member, de
     client.force_login(other)
     assert client.get(url).status_code == 404
     client.logout()
-    assert client.get(url).status_code == 302  # to the login page
+    response = client.get(url)
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))

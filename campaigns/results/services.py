@@ -293,6 +293,10 @@ def _ensure_scoring(campaign: Campaign, bloc: Bloc) -> None:
         raise ValidationError("Khối này không thuộc cơ quan phát động phong trào.")
     if campaign.status not in REPORTING:
         raise ValidationError("Chỉ chấm điểm phong trào đang thực hiện hoặc đã kết thúc.")
+    if campaign.year and campaign.year != bloc.year:
+        raise ValidationError(
+            f"Khối năm {bloc.year} không chấm điểm phong trào của năm {campaign.year}."
+        )
 
 
 @transaction.atomic

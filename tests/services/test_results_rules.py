@@ -209,3 +209,35 @@ def test_a_reminder_whose_email_failed_is_sent_again(world, settings):
     log.refresh_from_db()
     assert log.email.status == OutgoingEmail.Status.PENDING
     assert OutgoingEmail.objects.filter(recipients=["cb.a@example.vn"]).count() == 2
+
+
+def test_a_bloc_scores_only_the_campaigns_of_its_year(world):
+    bloc = services.bloc_create(
+        actor=world["office"],
+        issuer=world["campaign"].issuer,
+        year=world["campaign"].year + 1,
+        name="Khối năm sau",
+        head=world["a"],
+        members=[world["b"]],
+    )
+    with pytest.raises(ValidationError, match="không chấm điểm phong trào của năm"):
+        services.score_enter(
+            actor=world["staff_a"],
+            campaign=world["campaign"],
+            bloc=bloc,
+            unit=world["a"],
+            kind="self",
+            points=D(80),
+        )
+
+
+def test_the_scoring_page_shows_a_score_written_without_a_user(client, world):
+    from django.urls import reverse
+
+    bloc = _bloc(world)
+    BlocScore.objects.create(
+        campaign=world["campaign"], bloc=bloc, unit=world["b"], kind="agreed", points=D(70)
+    )
+    client.force_login(world["staff_a"])
+    page = client.get(reverse("tracking:scores", args=[bloc.pk, world["campaign"].pk]))
+    assert page.status_code == 200 and "70" in page.content.decode()
