@@ -19,6 +19,7 @@ from django.utils import timezone
 from campaigns.forms_staff import DateInput, NewlinesMixin, offer_issuers, textarea
 from campaigns.models import Campaign
 from units.access import office_bodies, unit_bodies, units_below
+from units.formfields import errors_text  # noqa: F401  (awards views import it from here)
 from units.models import Membership, Person, Unit
 
 from . import workflow
@@ -72,15 +73,6 @@ class VietnameseInputMixin:
             for validator in field.validators:
                 if isinstance(validator, ProhibitNullCharactersValidator):
                     validator.message = NUL_MESSAGE
-
-
-def errors_text(form: forms.BaseForm) -> str:
-    """A form's errors in one line, for a page message: “Lý do: Trường này là bắt buộc.”"""
-    parts = []
-    for name, errors in form.errors.items():
-        label = form.fields[name].label if name in form.fields else ""
-        parts.append((f"{label}: " if label else "") + " ".join(errors))
-    return " ".join(parts)
 
 
 def _units_below(bodies) -> list[int]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
 from django.db.models import Count, Q, QuerySet
+from openpyxl import Workbook
 
 from units.models import Person
+from units.xlsx import sheet_add, workbook_new
 
 from .models import AwardGrant
 
@@ -41,23 +41,21 @@ def individual_shares(grants: QuerySet[AwardGrant] | None = None) -> dict:
     return figures
 
 
-def statistics_xlsx(data: dict) -> bytes:
+def statistics_workbook(data: dict) -> Workbook:
     """The statistics page as a workbook: one sheet per grouping, and the shares."""
-    from openpyxl import Workbook
-
-    book = Workbook()
-    for index, (title, key) in enumerate(
-        (("Theo danh hiệu", "by_type"), ("Theo năm", "by_year"), ("Theo đơn vị", "by_unit"))
+    book = workbook_new()
+    for title, key in (
+        ("Theo danh hiệu", "by_type"),
+        ("Theo năm", "by_year"),
+        ("Theo đơn vị", "by_unit"),
     ):
-        sheet = book.active if index == 0 else book.create_sheet()
-        sheet.title = title
-        sheet.append(["Nhóm", "Số lượt khen thưởng"])
-        for row in data[key]:
-            sheet.append([row["label"], row["count"]])
-    sheet = book.create_sheet("Tỷ lệ cá nhân")
+        rows = ([row["label"], row["count"]] for row in data[key])
+        sheet_add(book, title, ["Nhóm", "Số lượt khen thưởng"], rows)
     shares = data["shares"]
-    sheet.append(["Tổng số cá nhân", "Lao động trực tiếp", "Nữ", "Dân tộc thiểu số"])
-    sheet.append([shares["total"], shares["direct"], shares["women"], shares["minorities"]])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    sheet_add(
+        book,
+        "Tỷ lệ cá nhân",
+        ["Tổng số cá nhân", "Lao động trực tiếp", "Nữ", "Dân tộc thiểu số"],
+        [[shares["total"], shares["direct"], shares["women"], shares["minorities"]]],
+    )
+    return book

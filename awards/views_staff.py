@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from campaigns.views_public import file_response, issued_pdf_response, pdf_response
 from units.access import holds_office, office_bodies, unit_bodies, units_below
+from units.formfields import error_text
 from units.jobs import job_start
 from units.models import IssuedDocument
 from units.paging import paginate
@@ -40,13 +41,9 @@ from .jobs import FINAL_REVIEW
 from .models import AgendaItem, BallotReceipt, CouncilSession, Decision, Nomination, Vote
 
 
-def _errors(exc: ValidationError) -> str:
-    return " ".join(exc.messages)
-
-
 def _refused(request: HttpRequest, exc: ValidationError | PermissionDenied) -> None:
     """A service's refusal, shown on the page the user returns to (never a 500)."""
-    messages.error(request, _errors(exc) if isinstance(exc, ValidationError) else str(exc))
+    messages.error(request, error_text(exc) if isinstance(exc, ValidationError) else str(exc))
 
 
 def _on_form(form, exc: ValidationError | PermissionDenied) -> None:
@@ -216,7 +213,7 @@ def nomination_submit_many(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, f"Đã gửi {count} hồ sơ.")
     except (ValidationError, PermissionDenied) as exc:
-        text = _errors(exc) if isinstance(exc, ValidationError) else str(exc)
+        text = error_text(exc) if isinstance(exc, ValidationError) else str(exc)
         messages.error(request, f"Chưa gửi hồ sơ nào: {text}")
     return redirect("awards:nomination_list")
 
@@ -462,7 +459,7 @@ def decision_issue(request: HttpRequest, pk: int) -> HttpResponse:
         decision.refresh_from_db()
         messages.success(request, f"Đã ban hành Quyết định số {decision.number_symbol}.")
     except ValidationError as exc:
-        messages.error(request, _errors(exc))
+        messages.error(request, error_text(exc))
     return redirect("awards:decision_detail", pk=pk)
 
 
@@ -545,9 +542,9 @@ def campaign_awards(request: HttpRequest, pk: int) -> HttpResponse:
                     request, f"Đã lập {len(drafts)} dự thảo đề nghị “{data['award_type'].name}”."
                 )
             except ValidationError as exc:
-                messages.error(request, _errors(exc))
+                messages.error(request, error_text(exc))
         else:
-            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+            messages.error(request, errors_text(form))
         return redirect("awards:campaign_awards", pk=pk)
     if request.method == "POST":  # the final-review report, with the narrative as edited
         job = job_start(
@@ -571,7 +568,7 @@ def campaign_awards(request: HttpRequest, pk: int) -> HttpResponse:
 def statistics(request: HttpRequest) -> HttpResponse:
     """Thống kê khen thưởng qua các năm (office and leaders)."""
     from .models import AwardGrant
-    from .statistics import grants_by, individual_shares, statistics_xlsx
+    from .statistics import grants_by, individual_shares, statistics_workbook
 
     bodies = office_bodies(request.user)
     if not bodies.exists():
@@ -585,10 +582,5 @@ def statistics(request: HttpRequest) -> HttpResponse:
         "shares": individual_shares(grants),
     }
     if request.GET.get("xuat") == "xlsx":
-        response = HttpResponse(
-            statistics_xlsx(data),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = 'attachment; filename="thong-ke-khen-thuong.xlsx"'
-        return response
+        return xlsx_response(statistics_workbook(data), "thong-ke-khen-thuong")
     return render(request, "awards/staff/statistics.html", data)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from units.models import Unit
 
 from .demo_data import ANNIVERSARIES, PARENTS, REFERENCES, SEEDS
-from .documents import campaign_parts_write
+from .documents import REFERENCE_FIELDS, campaign_parts_write
 from .models import Campaign, DocumentReference, DocumentType
 from .services import campaign_issued_document
 
@@ -22,15 +22,6 @@ CAMPAIGN_FIELDS = tuple(
     name
     for name in Campaign.DOCUMENT_FIELDS
     if name not in ("document_type", "parent", "preamble", "closing")
-)
-REFERENCE_FIELDS = (
-    "relation",
-    "doc_type",
-    "number",
-    "symbol",
-    "issued_on",
-    "issuer_name",
-    "subject",
 )
 
 

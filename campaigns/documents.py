@@ -41,20 +41,21 @@ from .models import (
 Row = Mapping[str, Any]
 Parts = Mapping[str, Sequence[Row]]
 
+# A cited document as the editor, the reader and the demo give it.
+REFERENCE_FIELDS = (
+    "relation",
+    "doc_type",
+    "number",
+    "symbol",
+    "issued_on",
+    "issuer_name",
+    "subject",
+)
 # Each part: its model and the fields a row may give (foreign keys by id).
 PART_FIELDS: dict[str, tuple[str, ...]] = {
     "items": ("label", "heading", "text"),
     "anniversaries": ("name", "start_date", "end_date"),
-    "references": (
-        "relation",
-        "doc_type",
-        "number",
-        "symbol",
-        "issued_on",
-        "issuer_name",
-        "subject",
-        "linked_campaign_id",
-    ),
+    "references": (*REFERENCE_FIELDS, "linked_campaign_id"),
     "recipients": ("text",),
     "distribution": ("text", "mark"),
 }

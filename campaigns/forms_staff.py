@@ -14,7 +14,7 @@ from units.access import office_bodies
 from units.files import ALLOWED_TEXT
 from units.models import Unit
 
-from .documents import PART_FIELDS
+from .documents import PART_FIELDS, REFERENCE_FIELDS
 from .models import (
     Anniversary,
     Attachment,
@@ -158,16 +158,7 @@ class AnniversaryForm(OrderedForm):
 class ReferenceForm(OrderedForm):
     class Meta:
         model = DocumentReference
-        fields = [
-            "order",
-            "relation",
-            "doc_type",
-            "number",
-            "symbol",
-            "issued_on",
-            "issuer_name",
-            "subject",
-        ]
+        fields = ["order", *REFERENCE_FIELDS]
         widgets = {"issued_on": DateInput(), "subject": textarea(2)}
 
 

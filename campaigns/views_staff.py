@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from units.access import office_bodies
+from units.formfields import error_text
 
 from . import importing, selectors, services
 from .forms_staff import (
@@ -33,10 +34,6 @@ from .forms_staff import (
 from .models import Attachment, Campaign, ImportedDocument
 from .pdf import campaign_pdf, campaign_pdf_filename
 from .views_public import file_response, issued_pdf_response, pdf_response
-
-
-def _errors(exc: ValidationError) -> str:
-    return " ".join(exc.messages)
 
 
 @login_required
@@ -80,7 +77,7 @@ def _editor(request, campaign: Campaign | None):
                     )
                 return redirect("staff:campaign_detail", pk=saved.pk)
             except ValidationError as exc:
-                reason_form.add_error("reason" if "lý do" in _errors(exc) else None, exc)
+                reason_form.add_error("reason" if "lý do" in error_text(exc) else None, exc)
             except PermissionDenied as exc:
                 form.add_error("issuer", str(exc))
         messages.error(request, "Chưa lưu được: hãy sửa các ô được đánh dấu bên dưới.")
@@ -143,7 +140,7 @@ def campaign_publish(request: HttpRequest, pk: int) -> HttpResponse:
         services.campaign_publish(actor=request.user, campaign=campaign)
         messages.success(request, "Đã phát động phong trào: văn bản hiển thị trên cổng thông tin.")
     except ValidationError as exc:
-        messages.error(request, _errors(exc))
+        messages.error(request, error_text(exc))
     return redirect("staff:campaign_detail", pk=pk)
 
 
@@ -155,7 +152,7 @@ def campaign_close(request: HttpRequest, pk: int) -> HttpResponse:
         services.campaign_close(actor=request.user, campaign=campaign)
         messages.success(request, "Đã kết thúc phong trào.")
     except ValidationError as exc:
-        messages.error(request, _errors(exc))
+        messages.error(request, error_text(exc))
     return redirect("staff:campaign_detail", pk=pk)
 
 
@@ -203,7 +200,7 @@ def campaign_summarise(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Đã lưu báo cáo tổng kết.")
             return redirect("staff:campaign_detail", pk=pk)
         except ValidationError as exc:
-            form.add_error("report" if "Tệp" in _errors(exc) else None, exc)
+            form.add_error("report" if "Tệp" in error_text(exc) else None, exc)
     return render(
         request,
         "campaigns/staff/action_form.html",
@@ -233,7 +230,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
             )
             messages.success(request, f"Đã đính kèm tệp “{form.cleaned_data['file'].name}”.")
         except ValidationError as exc:
-            messages.error(request, _errors(exc))
+            messages.error(request, error_text(exc))
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
     return redirect("staff:campaign_detail", pk=pk)
@@ -270,7 +267,7 @@ def attachment_archive(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, f"Đã gỡ tệp “{attachment.original_name}”.")
     except ValidationError as exc:
-        messages.error(request, _errors(exc))
+        messages.error(request, error_text(exc))
     return redirect("staff:campaign_detail", pk=attachment.campaign_id)
 
 

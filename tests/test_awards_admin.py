@@ -4,9 +4,6 @@ of awards write nothing themselves."""
 
 from __future__ import annotations
 
-import ast
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 
@@ -139,24 +136,3 @@ def test_the_decision_counter_cannot_go_below_an_issued_number(client, admin_use
     assert response.status_code == 302
     counter.refresh_from_db()
     assert counter.last_number == 40
-
-
-WRITES = {"save", "create", "update", "delete", "bulk_create", "bulk_update"}
-WRITES |= {"get_or_create", "update_or_create"}
-
-
-@pytest.mark.parametrize(
-    "module", ["views_staff.py", "views_public.py", "forms.py", "admin.py", "workflow.py"]
-)
-def test_views_forms_and_admin_write_only_through_services(module):
-    """Writes of the awards cycle live in awards/services.py (demo and reference-data
-    loaders are exempt, and say so): here no call may save, create, update or delete."""
-    tree = ast.parse((Path(__file__).parents[1] / "awards" / module).read_text())
-    calls = [
-        f"line {node.lineno}: .{node.func.attr}()"
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr in WRITES
-    ]
-    assert calls == [], module

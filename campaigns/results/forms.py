@@ -225,12 +225,3 @@ class ReturnReportForm(forms.Form):
         self.fields["report"].queryset = ResultReport.objects.filter(
             period__campaign=campaign, status=ResultReport.Status.SUBMITTED
         ).select_related("unit")
-
-
-def first_error(form: forms.BaseForm) -> str:
-    """The form's errors in one line, each after its field's label."""
-    parts = []
-    for name, errors in form.errors.items():
-        label = form.fields[name].label if name in form.fields else ""
-        parts.append(f"{label}: {' '.join(errors)}" if label else " ".join(errors))
-    return " ".join(parts)

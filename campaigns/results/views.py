@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from units.access import office_bodies, unit_bodies
+from units.formfields import error_text, errors_text
 from units.models import Unit
 from units.paging import paginate
 from units.xlsx import xlsx_response
@@ -28,14 +29,8 @@ from .forms import (
     ReportForm,
     ReturnReportForm,
     ScoresForm,
-    first_error,
 )
 from .models import BlocScore, ReportPeriod, ResultReport
-
-
-def _error(exc: ValidationError | PermissionDenied) -> str:
-    return " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
-
 
 # ---------------------------------------------------------------------------
 # The office
@@ -56,9 +51,9 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 messages.success(request, f"Đã trả lại báo cáo của {report.unit.name}.")
             except (ValidationError, PermissionDenied) as exc:
-                messages.error(request, _error(exc))
+                messages.error(request, error_text(exc))
         else:
-            messages.error(request, first_error(form))
+            messages.error(request, errors_text(form))
         return redirect("tracking:campaign_results", pk=pk)
     data = selectors.campaign_results(campaign)
     if request.GET.get("xuat") == "xlsx":
@@ -101,7 +96,7 @@ def criteria(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("tracking:criteria", pk=pk)
             messages.error(request, "Chưa lưu: xem lỗi ở từng ô bên dưới.")
         except (ValidationError, PermissionDenied) as exc:
-            messages.error(request, _error(exc))
+            messages.error(request, error_text(exc))
     return render(
         request,
         "campaigns/results/criteria.html",
@@ -138,7 +133,7 @@ def blocs(request: HttpRequest) -> HttpResponse:
                 messages.success(request, "Đã tạo khối thi đua.")
                 return redirect("tracking:blocs")
             except (ValidationError, PermissionDenied) as exc:
-                form.add_error(None, _error(exc))
+                form.add_error(None, error_text(exc))
     blocs = list(selectors.blocs_visible_to(request.user))
     campaigns = {
         bloc.pk: Campaign.objects.filter(
@@ -207,7 +202,7 @@ def register(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
                 messages.success(request, "Đã đăng ký thi đua.")
                 return redirect("tracking:unit_campaigns")
             except (ValidationError, PermissionDenied) as exc:
-                messages.error(request, _error(exc))
+                messages.error(request, error_text(exc))
         else:
             messages.error(request, "Chưa đăng ký: xem lỗi ở từng ô bên dưới.")
     return render(
@@ -256,7 +251,7 @@ def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
                 messages.success(request, "Đã nộp báo cáo." if submit else "Đã lưu nháp báo cáo.")
                 return redirect("tracking:unit_campaigns")
             except (ValidationError, PermissionDenied) as exc:
-                messages.error(request, _error(exc))
+                messages.error(request, error_text(exc))
         else:
             messages.error(request, "Chưa lưu: xem lỗi ở từng ô bên dưới.")
     elif request.method == "POST":
@@ -317,7 +312,7 @@ def scores(request: HttpRequest, bloc_pk: int, pk: int) -> HttpResponse:
                 messages.success(request, "Đã lưu điểm.")
                 return redirect("tracking:scores", bloc_pk=bloc.pk, pk=campaign.pk)
             except (ValidationError, PermissionDenied) as exc:
-                messages.error(request, _error(exc))
+                messages.error(request, error_text(exc))
         else:
             messages.error(request, "Chưa lưu: xem lỗi ở từng ô bên dưới.")
     rows = [
