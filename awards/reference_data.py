@@ -1,6 +1,7 @@
 """The default emulation titles and forms of commendation of Law 06/2022/QH15.
 
 Used by the data migration and by anything that must restore the defaults.
+Reference-data loader: writes directly (migrations pass their historical model).
 
 Reward multiples are those listed in the domain reference (Decree 98/2023);
 where it gives none the value is left empty for an admin to fill in. Every

@@ -7,6 +7,7 @@ recognises as a document's type heading, as a symbol's abbreviation, or cited in
 a body ("Chỉ thị số 09/CT-UBND").
 
 Functions take the model class so migrations can pass their historical model.
+Reference-data loader: writes directly.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Nhắc hạn: email unit staff before a deadline (registration, report) they have not
 met, and once more after it passes. Run by Celery beat or `manage.py send_reminders`.
 
-Each reminder is logged with its queued email (ReminderLog), so running the job
+A service run by the scheduler, so it writes its own log: each reminder is logged
+with its queued email (ReminderLog), so running the job
 often sends nothing twice; a reminder whose email could not be delivered (the
 outbox gave up) is sent again on the next run.
 """
