@@ -149,17 +149,28 @@ def _check_nomination(*, actor: AbstractBaseUser, nomination: Nomination) -> Non
 
 
 @transaction.atomic
-def nomination_create(*, actor: AbstractBaseUser, nomination: Nomination) -> Nomination:
-    """A draft nomination by unit staff, for a person, the unit, a sub-unit or a household."""
+def nomination_create(
+    *,
+    actor: AbstractBaseUser,
+    nomination: Nomination,
+    issuer: Unit | None = None,
+    note: str = "",
+) -> Nomination:
+    """A draft nomination by unit staff, for a person, the unit, a sub-unit or a household.
+
+    The body that decides is the campaign's issuer (or the unit's issuing body), unless
+    `issuer` names a higher body that holds the authority for the award."""
     _check_nomination(actor=actor, nomination=nomination)
     nomination.status = Status.DRAFT
-    nomination.issuer = (
+    nomination.issuer = issuer or (
         nomination.campaign.issuer
         if nomination.campaign_id
         else issuing_body_of(nomination.nominating_unit)
     )
     nomination.save()
-    NominationEvent.objects.create(nomination=nomination, by=actor, to_status=Status.DRAFT)
+    NominationEvent.objects.create(
+        nomination=nomination, by=actor, to_status=Status.DRAFT, note=note
+    )
     return nomination
 
 
@@ -700,17 +711,16 @@ def nominations_from_ranking(
             nominating_unit=campaign.issuer,
             campaign=campaign,
             commendation_kind=Nomination.CommendationKind.CAMPAIGN,
-            issuer=_deciding_body(campaign.issuer, award_type),
             achievement_summary=f"Xếp hạng {row.rank} khối thi đua với {row.points} điểm"
             + (" (đồng hạng)" if row.tied else "")
             + ".",
         )
-        nomination.save()
-        NominationEvent.objects.create(
-            nomination=nomination,
-            by=actor,
-            to_status=Status.DRAFT,
-            note="Lập từ kết quả xếp hạng khối.",
+        drafts.append(
+            nomination_create(
+                actor=actor,
+                nomination=nomination,
+                issuer=_deciding_body(campaign.issuer, award_type),
+                note="Lập từ kết quả xếp hạng khối.",
+            )
         )
-        drafts.append(nomination)
     return drafts
