@@ -131,6 +131,11 @@ def _check_nomination(*, actor: AbstractBaseUser, nomination: Nomination) -> Non
     only for unscheduled awards)."""
     if not can_nominate_for(actor, nomination.nominating_unit):
         raise PermissionDenied("Bạn chỉ đề nghị được cho đơn vị của mình và các đơn vị trực thuộc.")
+    _check_scope(nomination)
+
+
+def _check_scope(nomination: Nomination) -> None:
+    """Whom a nomination may name and under which campaign, whoever writes it."""
     nominee_unit = nomination.nominee_unit or (
         nomination.nominee_person.unit if nomination.nominee_person_id else None
     )
@@ -186,6 +191,25 @@ def nomination_update(*, actor: AbstractBaseUser, nomination: Nomination) -> Nom
     nomination.issuer = current.issuer
     nomination.decision = current.decision
     _check_nomination(actor=actor, nomination=nomination)
+    moved = (nomination.campaign_id, nomination.nominating_unit_id) != (
+        current.campaign_id,
+        current.nominating_unit_id,
+    )
+    if moved:
+        deciding = (
+            nomination.campaign.issuer
+            if nomination.campaign_id
+            else issuing_body_of(nomination.nominating_unit)
+        )
+        if current.status == Status.DRAFT:
+            nomination.issuer = deciding  # not sent yet: it goes where it now belongs
+        elif deciding != current.issuer:
+            raise ValidationError(
+                {
+                    "campaign": "Hồ sơ đã gửi đến "
+                    f"{current.issuer.name}: chỉ đổi sang phong trào của cơ quan này."
+                }
+            )
     nomination.save()
     NominationEvent.objects.create(
         nomination=nomination,
@@ -219,7 +243,7 @@ def nomination_correct(
             + ", ".join(str(Nomination._meta.get_field(name).verbose_name) for name in fixed)
             + "."
         )
-    nomination.full_clean(exclude=["issuer", "decision"])
+    _check_scope(nomination)
     nomination.save()
     if changed:
         labels = ", ".join(str(Nomination._meta.get_field(name).verbose_name) for name in changed)

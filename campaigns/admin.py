@@ -23,11 +23,12 @@ class DocumentTypeAdmin(admin.ModelAdmin):
     search_fields = ("name", "abbreviation")
 
 
-class DraftOnlyInline:
-    """Parts of a published document change only through the staff editor (with a reason)."""
+class PartsReadOnlyInline:
+    """A document's parts, read-only here: they are written by the staff editor through
+    campaign_parts_write, which keeps their order, their nesting and the revisions."""
 
     def has_change_permission(self, request, obj=None):
-        return obj is None or obj.status == Campaign.Status.DRAFT
+        return False
 
     has_add_permission = has_change_permission
 
@@ -35,7 +36,7 @@ class DraftOnlyInline:
         return False
 
 
-class ContentItemInline(DraftOnlyInline, admin.StackedInline):
+class ContentItemInline(PartsReadOnlyInline, admin.StackedInline):
     model = ContentItem
     fk_name = "campaign"
     extra = 0
@@ -43,24 +44,24 @@ class ContentItemInline(DraftOnlyInline, admin.StackedInline):
     raw_id_fields = ("parent",)
 
 
-class ReferenceInline(DraftOnlyInline, admin.StackedInline):
+class ReferenceInline(PartsReadOnlyInline, admin.StackedInline):
     model = DocumentReference
     fk_name = "campaign"
     extra = 0
     autocomplete_fields = ("linked_campaign",)
 
 
-class AnniversaryInline(DraftOnlyInline, admin.TabularInline):
+class AnniversaryInline(PartsReadOnlyInline, admin.TabularInline):
     model = Anniversary
     extra = 0
 
 
-class RecipientInline(DraftOnlyInline, admin.TabularInline):
+class RecipientInline(PartsReadOnlyInline, admin.TabularInline):
     model = Recipient
     extra = 0
 
 
-class DistributionInline(DraftOnlyInline, admin.TabularInline):
+class DistributionInline(PartsReadOnlyInline, admin.TabularInline):
     model = DistributionEntry
     extra = 0
 

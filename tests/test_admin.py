@@ -228,3 +228,17 @@ def test_admin_export_units_as_xlsx_and_csv(client, admin_user, demo, fmt, conte
     else:
         rows = list(openpyxl.load_workbook(io.BytesIO(body)).active.iter_rows(values_only=True))
         assert len(rows) == Unit.objects.count() + 1
+
+
+def test_a_documents_parts_are_read_only_in_the_admin(client, admin_user, demo):
+    """The parts are written by the staff editor only (campaign_parts_write)."""
+    from campaigns.models import Campaign
+
+    campaign = demo["000"]
+    Campaign.objects.filter(pk=campaign.pk).update(status=Campaign.Status.DRAFT)
+    client.force_login(admin_user)
+    response = client.get(reverse("admin:campaigns_campaign_change", args=[campaign.pk]))
+    inlines = response.context["inline_admin_formsets"]
+    assert inlines and not any(
+        inline.has_add_permission or inline.has_change_permission for inline in inlines
+    )

@@ -19,7 +19,7 @@ from units.models import Membership, OutgoingEmail
 
 from ..models import Campaign
 from .models import Registration, ReminderLog, ResultReport
-from .selectors import addressed_units
+from .selectors import REPORTING, addressed_units
 
 REMIND_DAYS_BEFORE = 3
 
@@ -28,7 +28,7 @@ def _due(campaign: Campaign) -> list[tuple[str, datetime.date, set[int]]]:
     """(subject, deadline, units that have not met it) of one published campaign."""
     addressed = set(addressed_units(campaign).values_list("pk", flat=True))
     due = []
-    if campaign.registration_deadline:
+    if campaign.registration_deadline and campaign.status == Campaign.Status.PUBLISHED:
         done = set(
             Registration.objects.filter(campaign=campaign, submitted_at__isnull=False).values_list(
                 "unit_id", flat=True
@@ -49,7 +49,7 @@ def send_reminders(*, today: datetime.date | None = None) -> int:
     """Queue the reminders that are due; returns how many were queued."""
     today = today or timezone.localdate()
     sent = 0
-    campaigns = Campaign.objects.filter(status=Campaign.Status.PUBLISHED).select_related("issuer")
+    campaigns = Campaign.objects.filter(status__in=REPORTING).select_related("issuer")
     for campaign in campaigns:
         for subject, deadline, missing in _due(campaign):
             days = (deadline - today).days

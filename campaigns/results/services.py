@@ -16,13 +16,13 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from units.access import ensure_office, unit_bodies, units_below
 from units.models import Unit
 
-from ..models import Campaign
+from ..models import Campaign, plausible_date
 from .models import (
     Bloc,
     BlocScore,
@@ -33,11 +33,7 @@ from .models import (
     ReportValue,
     ResultReport,
 )
-from .selectors import is_addressed
-
-# A campaign takes registrations and reports while it runs; after it is closed its
-# final reports may still come in, until the office summarises it.
-REPORTING = (Campaign.Status.PUBLISHED, Campaign.Status.CLOSED)
+from .selectors import REPORTING, is_addressed
 
 
 def _stamp(instance: models.Model, actor: AbstractBaseUser, reason: str = "") -> None:
@@ -57,6 +53,27 @@ def _ensure_addressed(campaign: Campaign, unit: Unit) -> None:
         raise ValidationError("Phong trào chưa ban hành hoặc đã tổng kết, thu hồi.")
     if not is_addressed(campaign, unit):
         raise ValidationError("Phong trào này không gửi đến đơn vị của bạn.")
+
+
+def _locked(model: type[models.Model], **keys) -> models.Model:
+    """The row for `keys`, locked until the transaction ends; or a new, unsaved one."""
+    return model.objects.select_for_update().filter(**keys).first() or model(**keys)
+
+
+def _save(instance: models.Model) -> None:
+    """Save; a first save that another request's insert beat (a double click, two staff
+    of one unit) is refused with a message, and nothing of this request is kept."""
+    if instance.pk:
+        instance.save()
+        return
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError:
+        raise ValidationError(
+            "Dữ liệu này vừa được lưu ở một cửa sổ hoặc bởi người khác; "
+            "tải lại trang để xem rồi sửa nếu cần."
+        ) from None
 
 
 def _full_clean(instance: models.Model, **kwargs) -> None:
@@ -132,6 +149,10 @@ def registration_deadline_set(
     """Đặt hạn đăng ký thi đua; the campaign's history keeps the earlier deadline."""
     ensure_office(actor, campaign.issuer)
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if campaign.status in (Campaign.Status.SUMMARISED, Campaign.Status.WITHDRAWN):
+        raise ValidationError("Phong trào đã tổng kết hoặc thu hồi: không đặt hạn đăng ký.")
+    if deadline:
+        plausible_date(deadline)
     if deadline and campaign.end_date and deadline > campaign.end_date:
         raise ValidationError(
             f"Hạn đăng ký phải trước ngày kết thúc phong trào ({campaign.end_date:%d/%m/%Y})."
@@ -219,14 +240,12 @@ def registration_submit(
     criteria = set(campaign.criteria.values_list("pk", flat=True))
     if set(targets) - criteria:
         raise ValidationError("Tiêu chí không thuộc phong trào này.")
-    registration = Registration.objects.select_for_update().filter(
-        campaign=campaign, unit=unit
-    ).first() or Registration(campaign=campaign, unit=unit)
+    registration = _locked(Registration, campaign=campaign, unit=unit)
     registration.titles_aimed = titles_aimed
     registration.submitted_at = timezone.now()
     registration.submitted_by = actor
     _stamp(registration, actor)
-    registration.save()
+    _save(registration)
     existing = {t.criterion_id: t for t in registration.targets.all()}
     for criterion_id, value in targets.items():
         target = existing.get(criterion_id) or RegistrationTarget(
@@ -236,7 +255,7 @@ def registration_submit(
             continue
         target.value = value
         _stamp(target, actor)
-        target.save()
+        _save(target)
     return registration
 
 
@@ -259,9 +278,7 @@ def report_save(
     criteria = set(campaign.criteria.values_list("pk", flat=True))
     if set(values) - criteria:
         raise ValidationError("Tiêu chí không thuộc phong trào này.")
-    report = ResultReport.objects.select_for_update().filter(
-        period=period, unit=unit
-    ).first() or ResultReport(period=period, unit=unit)
+    report = _locked(ResultReport, period=period, unit=unit)
     if report.status == ResultReport.Status.SUBMITTED:
         raise ValidationError("Báo cáo đã nộp; chỉ sửa được khi bị trả lại.")
     if submit and not any(value is not None or evidence for value, evidence in values.values()):
@@ -272,7 +289,7 @@ def report_save(
         report.submitted_by = actor
         report.return_reason = ""
     _stamp(report, actor, "Nộp báo cáo" if submit else "")
-    report.save()
+    _save(report)
     existing = {v.criterion_id: v for v in report.values.all()} if report.pk else {}
     for criterion_id, (value, evidence) in values.items():
         row = existing.get(criterion_id) or ReportValue(report=report, criterion_id=criterion_id)
@@ -280,7 +297,7 @@ def report_save(
             continue
         row.value, row.evidence = value, evidence
         _stamp(row, actor)
-        row.save()
+        _save(row)
     return report
 
 
@@ -324,9 +341,7 @@ def score_enter(
             raise PermissionDenied("Chỉ đơn vị trưởng khối ghi điểm thống nhất của khối.")
     else:
         raise ValidationError("Loại điểm không hợp lệ.")
-    score = BlocScore.objects.select_for_update().filter(
-        campaign=campaign, bloc=bloc, unit=unit, kind=kind
-    ).first() or BlocScore(campaign=campaign, bloc=bloc, unit=unit, kind=kind)
+    score = _locked(BlocScore, campaign=campaign, bloc=bloc, unit=unit, kind=kind)
     if score.pk and score.points == points:
         return score
     if score.pk and kind == BlocScore.Kind.AGREED and not reason.strip():
@@ -337,7 +352,7 @@ def score_enter(
     score.entered_by = actor
     _full_clean(score, exclude=["campaign", "bloc", "unit", "entered_by"])
     _stamp(score, actor, reason.strip())
-    score.save()
+    _save(score)
     return score
 
 

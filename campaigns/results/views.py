@@ -134,17 +134,10 @@ def blocs(request: HttpRequest) -> HttpResponse:
                 return redirect("tracking:blocs")
             except (ValidationError, PermissionDenied) as exc:
                 form.add_error(None, error_text(exc))
-    blocs = list(selectors.blocs_visible_to(request.user))
-    campaigns = {
-        bloc.pk: Campaign.objects.filter(
-            issuer_id=bloc.issuer_id, status__in=services.REPORTING
-        ).of_year(bloc.year)
-        for bloc in blocs
-    }
     return render(
         request,
         "campaigns/results/blocs.html",
-        {"rows": [(bloc, campaigns[bloc.pk]) for bloc in blocs], "form": form},
+        {"rows": selectors.blocs_with_campaigns(request.user), "form": form},
     )
 
 
@@ -218,7 +211,7 @@ def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
     unit = _unit_or_403(request, unit_pk)
     period = get_object_or_404(
         ReportPeriod.objects.select_related("campaign__issuer").filter(
-            campaign__status__in=services.REPORTING
+            campaign__status__in=selectors.REPORTING
         ),
         pk=period_pk,
     )
@@ -278,7 +271,7 @@ def scores(request: HttpRequest, bloc_pk: int, pk: int) -> HttpResponse:
     """Chấm điểm: each member its own score; the head unit the agreed scores."""
     bloc = get_object_or_404(selectors.blocs_visible_to(request.user), pk=bloc_pk)
     campaign = get_object_or_404(
-        Campaign.objects.filter(issuer_id=bloc.issuer_id, status__in=services.REPORTING).of_year(
+        Campaign.objects.filter(issuer_id=bloc.issuer_id, status__in=selectors.REPORTING).of_year(
             bloc.year
         ),
         pk=pk,

@@ -393,3 +393,39 @@ def test_an_edit_keeps_the_nominee_within_the_nominating_unit(cycle, demo_units)
         services.nomination_update(actor=cycle["staff"], nomination=n)
     n.refresh_from_db()
     assert n.nominating_unit == cycle["commune"]
+
+
+def test_a_draft_moved_to_another_campaign_goes_to_that_campaigns_issuer(cycle, demo):
+    province = demo["004"]  # launched by UBND tỉnh Lai Châu, above the commune
+    n = nominate(cycle, person=cycle["people"][0])
+    assert n.issuer != province.issuer
+    n.campaign = province
+    services.nomination_update(actor=cycle["staff"], nomination=n)
+    n.refresh_from_db()
+    assert n.issuer == province.issuer
+
+
+def test_a_sent_nomination_stays_with_the_body_it_was_sent_to(cycle, demo):
+    n = nominate(cycle, person=cycle["people"][0])
+    services.nomination_submit(actor=cycle["staff"], nomination=n)
+    services.nomination_appraise(
+        actor=cycle["office"], nomination=n, result="returned", note="Bổ sung minh chứng"
+    )
+    n.refresh_from_db()
+    issuer = n.issuer
+    n.campaign = demo["004"]
+    with pytest.raises(ValidationError, match="chỉ đổi sang phong trào của cơ quan này"):
+        services.nomination_update(actor=cycle["staff"], nomination=n)
+    n.refresh_from_db()
+    assert n.issuer == issuer and n.campaign_id is None
+
+
+def test_the_admin_correction_keeps_the_nominee_within_the_nominating_unit(
+    cycle, demo_units, admin_user
+):
+    n = nominate(cycle, person=cycle["people"][0])
+    n.nominating_unit = demo_units["ubnd-x-son-binh"]
+    with pytest.raises(ValidationError, match="phải thuộc đơn vị đề nghị"):
+        services.nomination_correct(actor=admin_user, nomination=n, changed=["nominating_unit"])
+    n.refresh_from_db()
+    assert n.nominating_unit == cycle["commune"]

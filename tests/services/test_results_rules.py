@@ -241,3 +241,83 @@ def test_the_scoring_page_shows_a_score_written_without_a_user(client, world):
     client.force_login(world["staff_a"])
     page = client.get(reverse("tracking:scores", args=[bloc.pk, world["campaign"].pk]))
     assert page.status_code == 200 and "70" in page.content.decode()
+
+
+def test_a_first_save_that_another_request_beat_is_a_message_not_a_500(client, world, monkeypatch):
+    """Two first submissions at once (a double click, two staff of one unit): both find
+    no row, both insert; the second gets a message and keeps nothing half-written."""
+    from django.urls import reverse
+
+    from campaigns.results.models import Registration
+
+    s = world
+    services.registration_submit(
+        actor=s["staff_a"], campaign=s["campaign"], unit=s["a"], targets={s["criterion"].pk: D(5)}
+    )
+    # the second request read before the first one's insert was committed
+    monkeypatch.setattr(services, "_locked", lambda model, **keys: model(**keys))
+    client.force_login(s["staff_a"])
+    url = reverse("tracking:register", args=[s["a"].pk, s["campaign"].pk])
+    response = client.post(url, {f"target-{s['criterion'].pk}": "7"})
+    assert response.status_code == 200
+    assert "vừa được lưu ở một cửa sổ hoặc bởi người khác" in response.content.decode()
+    registration = Registration.objects.get()
+    assert registration.targets.get().value == 5
+
+
+def test_rows_from_before_the_history_get_a_first_history_row(world):
+    """The migration that starts the history records what exists, so the first change
+    of an agreed score recorded before it still shows the value it replaced."""
+    import importlib
+
+    from django.apps import apps
+
+    bloc = _bloc(world)
+    score = BlocScore.objects.create(
+        campaign=world["campaign"], bloc=bloc, unit=world["b"], kind="agreed", points=D(90)
+    )
+    BlocScore.history.all().delete()  # as before the migration
+    migration = importlib.import_module("campaigns.migrations.0012_results_history_first_rows")
+    migration.record_existing_rows(apps, None)
+    services.score_enter(
+        actor=world["staff_a"],
+        campaign=world["campaign"],
+        bloc=bloc,
+        unit=world["b"],
+        kind="agreed",
+        points=D(99),
+        reason="Phúc tra",
+    )
+    history = [(h.points, h.history_change_reason) for h in score.history.order_by("history_id")]
+    assert history == [(D(90), "Có từ trước khi ghi lịch sử."), (D(99), "Phúc tra")]
+
+
+def test_the_deadline_service_checks_the_date_and_the_state(world):
+    with pytest.raises(ValidationError, match="năm phải từ 2000 đến 2100"):
+        services.registration_deadline_set(
+            actor=world["office"], campaign=world["campaign"], deadline=datetime.date(1, 1, 1)
+        )
+    Campaign.objects.filter(pk=world["campaign"].pk).update(status=Campaign.Status.SUMMARISED)
+    with pytest.raises(ValidationError, match="đã tổng kết"):
+        services.registration_deadline_set(
+            actor=world["office"], campaign=world["campaign"], deadline=datetime.date(2025, 3, 1)
+        )
+
+
+def test_a_closed_campaign_still_takes_its_final_reports(client, world):
+    """Closed at its end date, a campaign's final report is still due: the unit's page
+    links to it (not to registering), and the reminder goes out."""
+    from django.urls import reverse
+
+    s = world
+    Campaign.objects.filter(pk=s["campaign"].pk).update(status=Campaign.Status.CLOSED)
+    s["staff_a"].email = "cb.a@example.vn"
+    s["staff_a"].save()
+    client.force_login(s["staff_a"])
+    page = client.get(reverse("tracking:unit_campaigns")).content.decode()
+    assert reverse("tracking:report", args=[s["a"].pk, s["period"].pk]) in page
+    assert reverse("tracking:register", args=[s["a"].pk, s["campaign"].pk]) not in page
+    assert "Phong trào đã kết thúc: chưa đăng ký" in page
+    today = s["period"].due_on - datetime.timedelta(days=1)
+    assert reminders.send_reminders(today=today) == 1
+    assert ReminderLog.objects.get().subject == f"period:{s['period'].pk}"
