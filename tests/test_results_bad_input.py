@@ -186,3 +186,30 @@ def test_bad_query_parameters(client, world):
     client.force_login(world["office"])
     url = reverse("tracking:campaign_results", args=[world["campaign"].pk])
     assert client.get(url + "?xuat=abc").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "typed,read",
+    [
+        ("12,5", Decimal("12.5")),
+        ("12.5", Decimal("12.5")),
+        ("1.000", Decimal("1000")),
+        ("1.000.000,25", Decimal("1000000.25")),
+        (" 1 200 ", Decimal("1200")),
+        ("0", Decimal("0")),
+    ],
+)
+def test_numbers_as_clerks_type_them(typed, read):
+    from campaigns.results.forms import NumberField
+
+    assert NumberField().clean(typed) == read
+
+
+@pytest.mark.parametrize("typed", ["١٢", "1_000", "12,5,1", "1e999999", "NaN", "abc"])
+def test_numbers_clerks_do_not_type(typed):
+    from django import forms
+
+    from campaigns.results.forms import NumberField
+
+    with pytest.raises(forms.ValidationError):
+        NumberField().clean(typed)

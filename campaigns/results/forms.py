@@ -4,6 +4,7 @@ nothing until the whole form is valid."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django import forms
@@ -16,9 +17,12 @@ from ..forms_staff import DateInput
 from ..models import Campaign, plausible_date
 from .models import BlocScore, Criterion, ReportPeriod, ResultReport
 
+THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
+
 
 class NumberField(forms.DecimalField):
-    """A number as Vietnamese clerks type it ("12,5" or "12.5"), finite and bounded."""
+    """A number as Vietnamese clerks type it, finite and bounded: "12,5" is twelve and a
+    half, "1.000" and "1.000,5" have a dot between thousands; "12.5" is read as 12.5."""
 
     default_error_messages = {
         "invalid": "Nhập một số, ví dụ 12,5.",
@@ -36,7 +40,12 @@ class NumberField(forms.DecimalField):
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = value.strip().replace(" ", "").replace(",", ".")
+            value = value.strip().replace(" ", "").replace("\u00a0", "")
+            if not value.isascii() or "_" in value:  # "١٢", "1_000": not how clerks type
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+            if THOUSANDS.match(value):
+                value = value.replace(".", "")
+            value = value.replace(",", ".")
         return super().to_python(value)
 
 

@@ -219,8 +219,9 @@ def attainment(campaign: Campaign, period: ReportPeriod) -> list[dict]:
 
 
 def campaign_results(campaign: Campaign) -> dict:
-    """Every figure of a campaign's results page; the number of queries does not grow
-    with the number of units or reports."""
+    """Every figure of a campaign's results page. The number of queries does not grow
+    with the number of units or reports (it grows by one per bloc and per lower-level
+    campaign that answers this one)."""
     figures = participation(campaign)
     periods = list(campaign.periods.all())
     last = periods[-1] if periods else None
@@ -229,7 +230,7 @@ def campaign_results(campaign: Campaign) -> dict:
         campaign.registrations.filter(submitted_at__isnull=False).values_list("unit_id", flat=True)
     )
     reports = (
-        ResultReport.objects.filter(period__campaign=campaign)
+        ResultReport.objects.filter(period__campaign=campaign, unit__in=addressed_units(campaign))
         .exclude(status=ResultReport.Status.DRAFT)
         .select_related("unit", "period")
         .order_by("period__due_on", "unit__name")
