@@ -48,6 +48,12 @@ def _ensure_unit(actor: AbstractBaseUser, unit: Unit) -> None:
         raise PermissionDenied("Bạn không phải cán bộ của đơn vị này.")
 
 
+def _ensure_open(campaign: Campaign, refused: str) -> None:
+    """The office sets a campaign up until it is summarised or withdrawn."""
+    if campaign.status in (Campaign.Status.SUMMARISED, Campaign.Status.WITHDRAWN):
+        raise ValidationError(f"Phong trào đã tổng kết hoặc thu hồi: {refused}.")
+
+
 def _ensure_addressed(campaign: Campaign, unit: Unit) -> None:
     if campaign.status not in REPORTING:
         raise ValidationError("Phong trào chưa ban hành hoặc đã tổng kết, thu hồi.")
@@ -106,8 +112,7 @@ def criterion_add(
 ) -> Criterion:
     """Thêm tiêu chí thi đua to a campaign that has not been summarised or withdrawn."""
     ensure_office(actor, campaign.issuer)
-    if campaign.status in (Campaign.Status.SUMMARISED, Campaign.Status.WITHDRAWN):
-        raise ValidationError("Phong trào đã tổng kết hoặc thu hồi: không thêm tiêu chí.")
+    _ensure_open(campaign, "không thêm tiêu chí")
     if kind == Criterion.Kind.POINTS and not max_points:
         raise ValidationError("Tiêu chí chấm điểm cần có điểm tối đa.")
     criterion = Criterion(
@@ -133,8 +138,7 @@ def period_add(
 ) -> ReportPeriod:
     """Thêm kỳ báo cáo (sơ kết, tổng kết) with its due date."""
     ensure_office(actor, campaign.issuer)
-    if campaign.status in (Campaign.Status.SUMMARISED, Campaign.Status.WITHDRAWN):
-        raise ValidationError("Phong trào đã tổng kết hoặc thu hồi: không thêm kỳ báo cáo.")
+    _ensure_open(campaign, "không thêm kỳ báo cáo")
     period = ReportPeriod(campaign=campaign, kind=kind, due_on=due_on)
     _full_clean(period)
     _stamp(period, actor)
@@ -149,8 +153,7 @@ def registration_deadline_set(
     """Đặt hạn đăng ký thi đua; the campaign's history keeps the earlier deadline."""
     ensure_office(actor, campaign.issuer)
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
-    if campaign.status in (Campaign.Status.SUMMARISED, Campaign.Status.WITHDRAWN):
-        raise ValidationError("Phong trào đã tổng kết hoặc thu hồi: không đặt hạn đăng ký.")
+    _ensure_open(campaign, "không đặt hạn đăng ký")
     if deadline:
         plausible_date(deadline)
     if deadline and campaign.end_date and deadline > campaign.end_date:

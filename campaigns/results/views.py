@@ -4,6 +4,8 @@ and score. Each view: a form parses what was sent, a service writes, a page show
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -31,6 +33,22 @@ from .forms import (
     ScoresForm,
 )
 from .models import BlocScore, ReportPeriod, ResultReport
+
+
+def _write(request: HttpRequest, form, write: Callable[[], object], done: str) -> bool:
+    """Call the service `write` if the form is valid and say what happened: the form's
+    errors stay beside its fields, a service's refusal is a page message."""
+    if not form.is_valid():
+        messages.error(request, "Chưa lưu: xem lỗi ở từng ô bên dưới.")
+        return False
+    try:
+        write()
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, error_text(exc))
+        return False
+    messages.success(request, done)
+    return True
+
 
 # ---------------------------------------------------------------------------
 # The office
@@ -182,22 +200,19 @@ def register(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
         initial = {f"target-{t.criterion_id}": t.value for t in registration.targets.all()}
         initial["titles_aimed"] = registration.titles_aimed
     form = RegistrationForm(request.POST or None, criteria=criteria, initial=initial)
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.registration_submit(
-                    actor=request.user,
-                    campaign=campaign,
-                    unit=unit,
-                    targets=form.targets(),
-                    titles_aimed=form.cleaned_data["titles_aimed"],
-                )
-                messages.success(request, "Đã đăng ký thi đua.")
-                return redirect("tracking:unit_campaigns")
-            except (ValidationError, PermissionDenied) as exc:
-                messages.error(request, error_text(exc))
-        else:
-            messages.error(request, "Chưa đăng ký: xem lỗi ở từng ô bên dưới.")
+    if request.method == "POST" and _write(
+        request,
+        form,
+        lambda: services.registration_submit(
+            actor=request.user,
+            campaign=campaign,
+            unit=unit,
+            targets=form.targets(),
+            titles_aimed=form.cleaned_data["titles_aimed"],
+        ),
+        "Đã đăng ký thi đua.",
+    ):
+        return redirect("tracking:unit_campaigns")
     return render(
         request,
         "campaigns/results/register.html",
@@ -232,21 +247,15 @@ def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
     )
     if request.method == "POST" and not locked:
         submit = "submit" in request.POST
-        if form.is_valid():
-            try:
-                services.report_save(
-                    actor=request.user,
-                    period=period,
-                    unit=unit,
-                    values=form.values(),
-                    submit=submit,
-                )
-                messages.success(request, "Đã nộp báo cáo." if submit else "Đã lưu nháp báo cáo.")
-                return redirect("tracking:unit_campaigns")
-            except (ValidationError, PermissionDenied) as exc:
-                messages.error(request, error_text(exc))
-        else:
-            messages.error(request, "Chưa lưu: xem lỗi ở từng ô bên dưới.")
+        if _write(
+            request,
+            form,
+            lambda: services.report_save(
+                actor=request.user, period=period, unit=unit, values=form.values(), submit=submit
+            ),
+            "Đã nộp báo cáo." if submit else "Đã lưu nháp báo cáo.",
+        ):
+            return redirect("tracking:unit_campaigns")
     elif request.method == "POST":
         messages.error(request, "Báo cáo đã nộp; chỉ sửa được khi bị trả lại.")
     return render(
@@ -292,22 +301,19 @@ def scores(request: HttpRequest, bloc_pk: int, pk: int) -> HttpResponse:
         is_head=is_head,
         initial={f"{kind}-{unit_id}": points for (unit_id, kind), points in existing.items()},
     )
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.scores_enter(
-                    actor=request.user,
-                    campaign=campaign,
-                    bloc=bloc,
-                    entries=form.entries(),
-                    reason=form.cleaned_data["reason"],
-                )
-                messages.success(request, "Đã lưu điểm.")
-                return redirect("tracking:scores", bloc_pk=bloc.pk, pk=campaign.pk)
-            except (ValidationError, PermissionDenied) as exc:
-                messages.error(request, error_text(exc))
-        else:
-            messages.error(request, "Chưa lưu: xem lỗi ở từng ô bên dưới.")
+    if request.method == "POST" and _write(
+        request,
+        form,
+        lambda: services.scores_enter(
+            actor=request.user,
+            campaign=campaign,
+            bloc=bloc,
+            entries=form.entries(),
+            reason=form.cleaned_data["reason"],
+        ),
+        "Đã lưu điểm.",
+    ):
+        return redirect("tracking:scores", bloc_pk=bloc.pk, pk=campaign.pk)
     rows = [
         (
             unit,
