@@ -325,6 +325,17 @@ class Campaign(TimeStampedModel, SearchableMixin):
         return f"{self.number}/{self.symbol}" if self.symbol else self.number
 
     @property
+    def reference(self) -> str:
+        """How a person names the document in a list or a link: "Công văn số 5834/UBND-NV",
+        or "Công văn (chưa có số)" while the văn thư has not numbered it."""
+        kind = self.document_type.name
+        if not self.number:
+            return f"{kind} (chưa có số)"
+        return (
+            f"{kind} số {self.number}/{self.symbol}" if self.symbol else f"{kind} số {self.number}"
+        )
+
+    @property
     def date_line(self) -> str:
         """The place-and-date line as printed, blanks kept: "Tam Đường, ngày   tháng 7 năm 2024"."""
         if self.issued_on:

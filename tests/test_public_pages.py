@@ -64,7 +64,7 @@ def test_campaign_page_shows_the_whole_document_002(client, demo):
     assert "Nơi nhận:" in page and "Trang thông tin điện tử thành phố;" in page
     signer = page.index("TM. ỦY BAN NHÂN DÂN")
     assert signer < page.index("CHỦ TỊCH", signer) < page.index("Nguyễn Văn Nghiệp", signer)
-    assert "Chỉ thị 09/CT-UBND của UBND tỉnh Lai Châu" in page  # parent campaign link
+    assert "Chỉ thị số 09/CT-UBND của UBND tỉnh Lai Châu" in page  # parent campaign link
     assert reverse("public:campaign_detail", args=[demo["004"].pk]) in response.content.decode()
 
 
@@ -155,3 +155,25 @@ def test_detail_query_count_is_fixed(client, demo, django_assert_max_num_queries
     page = text_of(response)
     assert response.status_code == 200 and "Số: 5834/PĐTĐ-UBND" in page
     assert "Về lĩnh vực kinh tế:" in page and "Nguyễn Văn Nghiệp" in page
+
+
+def test_the_public_menu_leads_to_the_issued_decisions(client, demo):
+    from django.urls import reverse
+
+    html = client.get("/").content.decode()
+    assert f'href="{reverse("awards_public:decision_list")}">Quyết định</a>' in html
+
+
+def test_a_document_without_a_number_says_so(client, demo):
+    """Seed 000 has no number yet ("Số: /UBND-NV" on paper): lists and links name it
+    "Công văn (chưa có số)", never "Công văn số /UBND-NV"."""
+    from django.urls import reverse
+
+    campaign = demo["000"]
+    assert not campaign.number and campaign.symbol
+    html = client.get(reverse("public:campaign_detail", args=[campaign.pk])).content.decode()
+    assert f"{campaign.document_type.name} (chưa có số)" in html
+    assert f"số /{campaign.symbol}" not in client.get("/").content.decode()
+    numbered = demo["002"]
+    html = client.get(reverse("public:campaign_detail", args=[numbered.pk])).content.decode()
+    assert f"{numbered.document_type.name} số 5834/PĐTĐ-UBND" in html

@@ -89,7 +89,7 @@ def results_workbook(data: dict) -> Workbook:
         (
             [
                 row["campaign"].issuer.name,
-                f"{row['campaign'].document_type.name} {row['campaign'].number_symbol}",
+                row["campaign"].reference,
                 row["campaign"].phase[1],
                 row["figures"]["registered"],
                 row["figures"]["addressed"],

@@ -34,7 +34,7 @@ def test_read_campaign_002_from_the_home_page(page: Page, live_server, seeds, sc
     document.locator(".doc-header").screenshot(path=str(screenshot_dir / "campaign-002-header.png"))
     document.locator(".doc-close").screenshot(path=str(screenshot_dir / "campaign-002-close.png"))
 
-    page.get_by_role("link", name="Chỉ thị 09/CT-UBND của UBND tỉnh Lai Châu").click()
+    page.get_by_role("link", name="Chỉ thị số 09/CT-UBND của UBND tỉnh Lai Châu").click()
     expect(page.locator(".doc-header .doc-number")).to_have_text("Số: 09/CT-UBND")
 
 
