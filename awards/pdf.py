@@ -71,7 +71,8 @@ def minutes_pdf(session: CouncilSession) -> bytes:
     items = session.agenda.select_related(
         "nomination__award_type", "nomination__nominee_person", "nomination__nominee_unit"
     )
-    seats = session.seats.select_related("user")
+    seats = list(session.seats.select_related("user"))
+    names = {s.pk: s.user.get_full_name() or s.user.username for s in seats}
     return render_pdf(
         "pdf/minutes.html",
         {
@@ -79,6 +80,8 @@ def minutes_pdf(session: CouncilSession) -> bytes:
             "items": items,
             "seats": seats,
             "present": sum(1 for s in seats if s.present),
+            "present_names": [names[s.pk] for s in seats if s.present],
+            "absent_names": [names[s.pk] for s in seats if not s.present],
         },
     )
 

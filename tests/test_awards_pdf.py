@@ -51,6 +51,12 @@ def test_minutes_with_attendance_and_tallies(decision):
     body, _ = text(pdf.minutes_pdf(session))
     assert "BIÊN BẢN" in body and "có mặt: 3" in body
     assert "Lường Văn Thắng" in body and "Hoàng Thị Lan" in body
+    assert "; ." not in body and "Thành viên vắng mặt: không có." in body
+    last = session.seats.order_by("pk").last()  # the last seat absent: no stray "; ."
+    type(last).objects.filter(pk=last.pk).update(present=False)
+    body, _ = text(pdf.minutes_pdf(session))
+    name = last.user.get_full_name() or last.user.username
+    assert "; ." not in body and f"Thành viên vắng mặt: {name}." in body
     assert body.count("Thông qua") == 3
     assert body.count("Biểu quyết công khai") == 3 and "Lò Thị Mai" in body
 
