@@ -100,7 +100,7 @@ class ReorganiseForm(forms.Form):
     reason = forms.CharField(
         label="Căn cứ sắp xếp",
         max_length=500,
-        help_text="Ví dụ: Nghị quyết số 1670/NQ-UBTVQH15 ngày 16/6/2025.",
+        help_text="Ví dụ: số, ngày của nghị quyết sắp xếp đơn vị hành chính.",
     )
 
 

@@ -1,4 +1,5 @@
-"""Demo organisation tree for Lai Châu (2023-2025), as the seed documents name it.
+"""Demo organisation tree for Lai Châu (2023-2025), as the seed documents name it, and
+its 2025 reform (`load_demo_reform`, the last step of `load_demo`).
 
 The People's Committees, offices and communes are real names from the seeds
 and the province; the persons, enterprises and cooperatives below the real
@@ -93,14 +94,14 @@ DEMO_LOGINS = [
     DemoLogin(
         "vanphong",
         "Nguyễn Thị Hoa",
-        "Cơ quan thường trực (Phòng Nội vụ) — UBND huyện Tam Đường",
+        "Cơ quan thường trực — UBND tỉnh Lai Châu (đến 30/6/2025: huyện Tam Đường)",
         Membership.Role.OFFICE_STAFF,
         "ubnd-tam-duong",
     ),
     DemoLogin(
         "vanphong.tp",
         "Phạm Thu Trang",
-        "Cơ quan thường trực (Phòng Nội vụ) — UBND thành phố Lai Châu",
+        "Cơ quan thường trực — UBND tỉnh Lai Châu (đến 30/6/2025: thành phố Lai Châu)",
         Membership.Role.OFFICE_STAFF,
         "ubnd-tp-lai-chau",
     ),
@@ -114,28 +115,28 @@ DEMO_LOGINS = [
     DemoLogin(
         "hoidong",
         "Lường Văn Thắng",
-        "Thành viên Hội đồng TĐKT — UBND thành phố Lai Châu",
+        "Thành viên Hội đồng TĐKT — UBND tỉnh (đến 30/6/2025: thành phố Lai Châu)",
         Membership.Role.COUNCIL_MEMBER,
         "ubnd-tp-lai-chau",
     ),
     DemoLogin(
         "hoidong2",
         "Hoàng Thị Lan",
-        "Thành viên Hội đồng TĐKT — UBND thành phố Lai Châu",
+        "Thành viên Hội đồng TĐKT — UBND tỉnh (đến 30/6/2025: thành phố Lai Châu)",
         Membership.Role.COUNCIL_MEMBER,
         "ubnd-tp-lai-chau",
     ),
     DemoLogin(
         "hoidong3",
         "Vũ Đình Khánh",
-        "Thành viên Hội đồng TĐKT — UBND thành phố Lai Châu",
+        "Thành viên Hội đồng TĐKT — UBND tỉnh (đến 30/6/2025: thành phố Lai Châu)",
         Membership.Role.COUNCIL_MEMBER,
         "ubnd-tp-lai-chau",
     ),
     DemoLogin(
         "lanhdao",
         "Sùng Lữ Páo",
-        "Lãnh đạo (Chủ tịch) — UBND huyện Tam Đường",
+        "Lãnh đạo — UBND tỉnh Lai Châu (đến 30/6/2025: Chủ tịch UBND huyện Tam Đường)",
         Membership.Role.LEADER,
         "ubnd-tam-duong",
     ),
@@ -213,7 +214,7 @@ def load_demo_users(units: dict[str, Unit]) -> list[DemoLogin]:
     return DEMO_LOGINS
 
 
-# The 2025 reform (Nghị quyết 1670/NQ-UBTVQH15 on Lai Châu's communes and wards).
+# The 2025 reform (the Standing Committee's resolution on Lai Châu's communes and wards).
 # Old commune → new official code, as `vietnamadminunits` 1.0.4 converts the old
 # addresses (tests/test_divisions.py checks this table against it when installed).
 REFORM_COMMUNES: dict[str, str] = {
@@ -257,7 +258,10 @@ REFORM_MOVES: dict[str, str] = {
     "htx-che-binh-lu": "03390",
     "htx-nong-nghiep-tan-uyen": "03598",
 }
-REFORM_REASON = "Sắp xếp đơn vị hành chính từ 01/7/2025 (Nghị quyết 1670/NQ-UBTVQH15; dữ liệu mẫu)"
+REFORM_REASON = (
+    "Sắp xếp đơn vị hành chính cấp xã tỉnh Lai Châu từ 01/7/2025 theo nghị quyết của "
+    "Ủy ban Thường vụ Quốc hội (dữ liệu mẫu)"
+)
 
 
 @transaction.atomic

@@ -1,4 +1,4 @@
-"""python manage.py reorganise_units sap-xep.xlsx --reason "Nghị quyết 1670/NQ-UBTVQH15":
+"""python manage.py reorganise_units sap-xep.xlsx --reason "Nghị quyết số .../NQ-UBTVQH15":
 merge the old units of the workbook into their successors (units/reform.py)."""
 
 from pathlib import Path
