@@ -262,3 +262,16 @@ def test_demo_mapping_is_the_official_conversion():
         commune = old_names[old].removeprefix("UBND ")
         address = f"{commune}, {districts[parents[old]]}, Tỉnh Lai Châu"
         assert converter.convert_address(address).ward_code == new, address
+
+
+def test_reorganise_is_one_transaction(demo_units):
+    call_command("load_divisions", "--province", "Lai Châu", **QUIET)
+    new = Unit.objects.get(admin_code="03390")
+    gone = Unit.objects.get(admin_code="03601")
+    Unit.objects.filter(pk=gone.pk).update(archived=True)
+    gone.refresh_from_db()
+    mapping = [(demo_units["ubnd-x-binh-lu"], new), (demo_units["ubnd-x-son-binh"], gone)]
+    with pytest.raises(ValidationError, match="đã được lưu trữ"):
+        units_reorganise(actor=None, mapping=mapping, reason="NQ")
+    assert not Unit.objects.get(code="ubnd-x-binh-lu").archived
+    assert not new.merged_units.exists()
