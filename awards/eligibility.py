@@ -1,5 +1,9 @@
 """Danh sách kiểm tra điều kiện: advice for the appraiser, read from the award register
-and the rules stored on the award type (all editable data)."""
+and the rules stored on the award type (all editable data).
+
+Award history follows the 2025 reform: a person's grants are the person's wherever the
+person now works (a merge moves the Person, it does not copy it), and a unit's grants
+include those of the units merged into it (`Unit.merged_into`)."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from campaigns.models import campaign_year_q
+from units.models import descendant_ids_of, lineage_ids_of
 
 from .models import AwardGrant, Nomination
 
@@ -52,8 +57,12 @@ def _same_nominee(nomination: Nomination) -> Q:
     if nomination.nominee_person_id:
         return Q(person_id=nomination.nominee_person_id)
     if nomination.nominee_unit_id:
-        return Q(unit_id=nomination.nominee_unit_id)
-    return Q(household=nomination.nominee_household, awardee_unit=nomination.nominating_unit)
+        # A collective carries on the record of the units merged into it (2025 reform).
+        return Q(unit_id__in=lineage_ids_of([nomination.nominee_unit_id]))
+    return Q(
+        household=nomination.nominee_household,
+        awardee_unit_id__in=lineage_ids_of([nomination.nominating_unit_id]),
+    )
 
 
 def checklist(nomination: Nomination) -> list[Check]:
@@ -149,7 +158,9 @@ def checklist(nomination: Nomination) -> list[Check]:
 
     # Quota against another award in the same unit and year.
     if award.quota_of_id and award.quota_percent:
-        units = nomination.nominating_unit.descendant_ids()
+        # The unit and its sub-units, with those merged into any of them: a ward's quota
+        # counts what its merged communes already received that year.
+        units = descendant_ids_of(lineage_ids_of(nomination.nominating_unit.descendant_ids()))
 
         def count(award_type_id):
             granted = AwardGrant.objects.filter(

@@ -6,7 +6,14 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from units.access import council_bodies, holds_office, office_bodies, unit_bodies, units_below
+from units.access import (
+    council_bodies,
+    holds_office,
+    office_bodies,
+    office_record_bodies,
+    unit_bodies,
+    units_below,
+)
 from units.text import search_q, search_terms
 
 from .models import AwardGrant, AwardType, CouncilSession, Decision, Nomination
@@ -80,7 +87,8 @@ def sessions_for(user) -> QuerySet[CouncilSession]:
 
 
 def decisions_for_office(user) -> QuerySet[Decision]:
-    return Decision.objects.filter(issuer__in=office_bodies(user)).select_related("issuer")
+    """Decisions of the user's standing-office bodies and of the bodies merged into them."""
+    return Decision.objects.filter(issuer__in=office_record_bodies(user)).select_related("issuer")
 
 
 def public_decisions() -> QuerySet[Decision]:

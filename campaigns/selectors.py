@@ -8,7 +8,7 @@ from django.db.models import Max, Min, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from units.access import office_bodies, user_memberships
+from units.access import office_bodies, office_record_bodies, user_memberships
 from units.text import search_q, search_terms
 
 from .models import Attachment, Campaign, ContentItem
@@ -112,9 +112,10 @@ def public_children(campaign: Campaign) -> QuerySet[Campaign]:
 
 
 def staff_campaigns(user) -> QuerySet[Campaign]:
-    """Campaigns of the issuing bodies where the user is standing-office staff."""
+    """Campaigns of the issuing bodies where the user is standing-office staff, and of
+    the bodies merged into them."""
     return (
-        Campaign.objects.filter(issuer__in=office_bodies(user))
+        Campaign.objects.filter(issuer__in=office_record_bodies(user))
         .select_related("issuer", "document_type")
         .newest_first()
     )
@@ -123,7 +124,7 @@ def staff_campaigns(user) -> QuerySet[Campaign]:
 def staff_campaign_detail(user, pk: int) -> Campaign:
     """One campaign the user manages, with its whole document; 404 for anyone else."""
     queryset = (
-        Campaign.objects.filter(issuer__in=office_bodies(user))
+        Campaign.objects.filter(issuer__in=office_record_bodies(user))
         .select_related(*DOCUMENT_RELATED, "published_by", "withdrawn_by", "copied_from")
         .prefetch_related(*DOCUMENT_PREFETCH)
     )

@@ -8,7 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
-from .models import Membership, Unit, descendant_ids_of
+from .models import Membership, Unit, descendant_ids_of, lineage_ids_of
 
 
 def bodies_with_role(user: AbstractBaseUser | AnonymousUser, role: str) -> QuerySet[Unit]:
@@ -27,6 +27,15 @@ def bodies_with_role(user: AbstractBaseUser | AnonymousUser, role: str) -> Query
 def office_bodies(user) -> QuerySet[Unit]:
     """Issuing bodies whose campaigns the user manages as standing-office staff."""
     return bodies_with_role(user, Membership.Role.OFFICE_STAFF).filter(is_issuing_body=True)
+
+
+def office_record_bodies(user) -> QuerySet[Unit]:
+    """Issuing bodies whose records the user reads as standing office: their own, and the
+    units merged into them (the 2025 reform: a successor carries on its predecessors'
+    campaigns and decisions). Read only: writes check `holds_office`, which an archived
+    body never passes."""
+    ids = lineage_ids_of(office_bodies(user).values_list("pk", flat=True))
+    return Unit.objects.filter(pk__in=ids)
 
 
 def holds_office(user, issuer: Unit | None) -> bool:

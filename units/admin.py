@@ -8,7 +8,7 @@ from django.urls import path
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import imports, mail, services
+from . import imports, mail, reform, services
 from .admin_tools import (
     NoDeleteAdminMixin,
     NormalizedSearchAdminMixin,
@@ -95,6 +95,15 @@ class BackgroundImportAdminMixin:
         return TemplateResponse(request, "admin/units/import_background.html", context)
 
 
+class ReorganiseForm(forms.Form):
+    file = forms.FileField(label="Tệp Excel (.xlsx)")
+    reason = forms.CharField(
+        label="Căn cứ sắp xếp",
+        max_length=500,
+        help_text="Ví dụ: số, ngày của nghị quyết sắp xếp đơn vị hành chính.",
+    )
+
+
 @admin.register(Unit)
 class UnitAdmin(
     BackgroundImportAdminMixin,
@@ -104,14 +113,25 @@ class UnitAdmin(
 ):
     resource_classes = [UnitResource]
     import_job_kind = "units.import_units"
-    list_display = ("name", "code", "kind", "level", "parent", "is_issuing_body", "archived")
+    import_export_change_list_template = "admin/units/change_list_units.html"
+    list_display = (
+        "name",
+        "code",
+        "admin_code",
+        "kind",
+        "level",
+        "parent",
+        "is_issuing_body",
+        "merged_into",
+        "archived",
+    )
     list_filter = ("level", "kind", "is_issuing_body", "archived")
-    list_select_related = ("parent",)
+    list_select_related = ("parent", "merged_into")
     autocomplete_fields = ("parent", "merged_into")
     readonly_fields = ("archived", "archived_on", "archived_by", "archived_reason", "merged_into")
     actions = [archive_units, merge_units]
     fieldsets = (
-        (None, {"fields": ("name", "short_name", "code", "kind", "level", "parent")}),
+        (None, {"fields": ("name", "short_name", "code", "admin_code", "kind", "level", "parent")}),
         ("Ban hành văn bản", {"fields": ("is_issuing_body", "locality")}),
         (
             "Lưu trữ, sáp nhập",
@@ -127,6 +147,45 @@ class UnitAdmin(
             },
         ),
     )
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "sap-xep/",
+                self.admin_site.admin_view(self.reorganise_view),
+                name=f"{opts.app_label}_{opts.model_name}_reorganise",
+            ),
+            *super().get_urls(),
+        ]
+
+    def reorganise_view(self, request):
+        """Sắp xếp theo tệp Excel: units/reform.py checks every row, then merges in one
+        transaction; a bad row is shown with its number and nothing is written."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        form = ReorganiseForm(request.POST or None, request.FILES or None)
+        merged = []
+        if request.method == "POST" and form.is_valid():
+            try:
+                merged = reform.reform_from_xlsx(
+                    actor=request.user,
+                    upload=form.cleaned_data["file"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error("file", message)
+            else:
+                messages.success(request, f"Đã sáp nhập {len(merged)} đơn vị.")
+                form = ReorganiseForm()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "form": form,
+            "merged": merged,
+        }
+        return TemplateResponse(request, "admin/units/reorganise.html", context)
 
 
 @admin.register(IssuingBody)

@@ -1,4 +1,5 @@
-"""Demo organisation tree for Lai Châu (2023-2025), as the seed documents name it.
+"""Demo organisation tree for Lai Châu (2023-2025), as the seed documents name it, and
+its 2025 reform (`load_demo_reform`, the last step of `load_demo`).
 
 The People's Committees, offices and communes are real names from the seeds
 and the province; the persons, enterprises and cooperatives below the real
@@ -93,14 +94,14 @@ DEMO_LOGINS = [
     DemoLogin(
         "vanphong",
         "Nguyễn Thị Hoa",
-        "Cơ quan thường trực (Phòng Nội vụ) — UBND huyện Tam Đường",
+        "Cơ quan thường trực — UBND tỉnh Lai Châu (đến 30/6/2025: huyện Tam Đường)",
         Membership.Role.OFFICE_STAFF,
         "ubnd-tam-duong",
     ),
     DemoLogin(
         "vanphong.tp",
         "Phạm Thu Trang",
-        "Cơ quan thường trực (Phòng Nội vụ) — UBND thành phố Lai Châu",
+        "Cơ quan thường trực — UBND tỉnh Lai Châu (đến 30/6/2025: thành phố Lai Châu)",
         Membership.Role.OFFICE_STAFF,
         "ubnd-tp-lai-chau",
     ),
@@ -114,28 +115,28 @@ DEMO_LOGINS = [
     DemoLogin(
         "hoidong",
         "Lường Văn Thắng",
-        "Thành viên Hội đồng TĐKT — UBND thành phố Lai Châu",
+        "Thành viên Hội đồng TĐKT — UBND tỉnh (đến 30/6/2025: thành phố Lai Châu)",
         Membership.Role.COUNCIL_MEMBER,
         "ubnd-tp-lai-chau",
     ),
     DemoLogin(
         "hoidong2",
         "Hoàng Thị Lan",
-        "Thành viên Hội đồng TĐKT — UBND thành phố Lai Châu",
+        "Thành viên Hội đồng TĐKT — UBND tỉnh (đến 30/6/2025: thành phố Lai Châu)",
         Membership.Role.COUNCIL_MEMBER,
         "ubnd-tp-lai-chau",
     ),
     DemoLogin(
         "hoidong3",
         "Vũ Đình Khánh",
-        "Thành viên Hội đồng TĐKT — UBND thành phố Lai Châu",
+        "Thành viên Hội đồng TĐKT — UBND tỉnh (đến 30/6/2025: thành phố Lai Châu)",
         Membership.Role.COUNCIL_MEMBER,
         "ubnd-tp-lai-chau",
     ),
     DemoLogin(
         "lanhdao",
         "Sùng Lữ Páo",
-        "Lãnh đạo (Chủ tịch) — UBND huyện Tam Đường",
+        "Lãnh đạo — UBND tỉnh Lai Châu (đến 30/6/2025: Chủ tịch UBND huyện Tam Đường)",
         Membership.Role.LEADER,
         "ubnd-tam-duong",
     ),
@@ -167,16 +168,21 @@ def load_units() -> dict[str, Unit]:
 def load_persons(units: dict[str, Unit]) -> list[Person]:
     persons = []
     for name, unit_code, position, gender, ethnicity, birth_year, direct in PERSONS:
-        person, _ = Person.objects.get_or_create(
+        # After the demo's 2025 reform the person works at the successor unit.
+        person = Person.objects.filter(
+            full_name=name, unit__in=units[unit_code].successors()
+        ).first()
+        if person is not None:
+            persons.append(person)
+            continue
+        person = Person.objects.create(
             full_name=name,
             unit=units[unit_code],
-            defaults={
-                "position": position,
-                "gender": gender,
-                "ethnicity": ethnicity,
-                "birth_year": birth_year,
-                "is_direct_worker": direct,
-            },
+            position=position,
+            gender=gender,
+            ethnicity=ethnicity,
+            birth_year=birth_year,
+            is_direct_worker=direct,
         )
         persons.append(person)
     return persons
@@ -199,7 +205,85 @@ def load_demo_users(units: dict[str, Unit]) -> list[DemoLogin]:
                 user.is_staff = user.is_superuser = True
             user.save()
         if login.role:
-            Membership.objects.get_or_create(
-                user=user, unit=units[login.unit_code], role=login.role, archived=False
+            unit = units[login.unit_code]
+            held = Membership.objects.filter(
+                user=user, unit__in=unit.successors(), role=login.role, archived=False
             )
+            if not held.exists():
+                Membership.objects.create(user=user, unit=unit, role=login.role)
     return DEMO_LOGINS
+
+
+# The 2025 reform (the Standing Committee's resolution on Lai Châu's communes and wards).
+# Old commune → new official code, as `vietnamadminunits` 1.0.4 converts the old
+# addresses (tests/test_divisions.py checks this table against it when installed).
+REFORM_COMMUNES: dict[str, str] = {
+    "ubnd-p-tan-phong": "03408",  # Phường Tân Phong
+    "ubnd-x-san-thang": "03408",  # → Phường Tân Phong
+    "ubnd-p-doan-ket": "03388",  # Phường Đoàn Kết
+    "ubnd-tt-tam-duong": "03390",  # → Xã Bình Lư
+    "ubnd-x-binh-lu": "03390",  # Xã Bình Lư
+    "ubnd-x-son-binh": "03390",  # → Xã Bình Lư
+    "ubnd-tt-tan-uyen": "03598",  # → Xã Tân Uyên
+    "ubnd-x-muong-khoa": "03601",  # Xã Mường Khoa
+    "ubnd-x-phuc-khoa": "03601",  # → Xã Mường Khoa
+}
+# District-level units are gone: the district committees and their offices merge into
+# the province (the Phòng Nội vụ into the Sở Nội vụ, which took over its work).
+REFORM_DISTRICT_UNITS: dict[str, str] = {
+    "pnv-tp-lai-chau": "so-noi-vu-lai-chau",
+    "pnv-tam-duong": "so-noi-vu-lai-chau",
+    "pnv-tan-uyen": "so-noi-vu-lai-chau",
+    **{
+        code: "ubnd-tinh-lai-chau"
+        for code in [
+            "pvhtt-tp-lai-chau",
+            "ptckh-tp-lai-chau",
+            "ubnd-tp-lai-chau",
+            "pvhtt-tam-duong",
+            "ptckh-tam-duong",
+            "ttvhtttt-tam-duong",
+            "mttq-tam-duong",
+            "ubnd-tam-duong",
+            "pvhtt-tan-uyen",
+            "ptckh-tan-uyen",
+            "huyen-doan-tan-uyen",
+            "ubnd-tan-uyen",
+        ]
+    },
+}
+# Enterprises and cooperatives are not merged: they move under their new commune.
+REFORM_MOVES: dict[str, str] = {
+    "dn-xay-dung-lc": "03408",
+    "htx-che-binh-lu": "03390",
+    "htx-nong-nghiep-tan-uyen": "03598",
+}
+REFORM_REASON = (
+    "Sắp xếp đơn vị hành chính cấp xã tỉnh Lai Châu từ 01/7/2025 theo nghị quyết của "
+    "Ủy ban Thường vụ Quốc hội (dữ liệu mẫu)"
+)
+
+
+@transaction.atomic
+def load_demo_reform(units: dict[str, Unit]) -> list[Unit]:
+    """The demo's last step: load Lai Châu's official communes and wards, then merge the
+    2023-2025 units into them, through the services, once. Returns the units merged now."""
+    from .services import divisions_load, unit_move, units_reorganise
+
+    divisions_load(province_name="Lai Châu")
+    by_admin_code = {u.admin_code: u for u in Unit.objects.exclude(admin_code="")}
+
+    def target(code: str) -> Unit:
+        return by_admin_code.get(code) or Unit.objects.get(code=code)
+
+    for code, new in REFORM_MOVES.items():
+        unit = units[code]
+        unit.refresh_from_db()
+        if not unit.archived and unit.parent_id != target(new).pk:
+            unit_move(unit=unit, parent=target(new), by=None, reason=REFORM_REASON)
+    mapping = [
+        (units[old], target(new))
+        for old, new in {**REFORM_COMMUNES, **REFORM_DISTRICT_UNITS}.items()
+        if not Unit.objects.get(pk=units[old].pk).archived
+    ]
+    return units_reorganise(actor=None, mapping=mapping, reason=REFORM_REASON) if mapping else []

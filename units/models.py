@@ -156,6 +156,15 @@ class Unit(TimeStampedModel, ArchivableModel, SearchableMixin):
         blank=True,
         help_text="Địa danh ghi trên văn bản, ví dụ: Tam Đường, Thành phố Lai Châu.",
     )
+    admin_code = models.CharField(
+        "mã ĐVHC",
+        max_length=10,
+        blank=True,
+        help_text=(
+            "Mã đơn vị hành chính chính thức (tỉnh 2 chữ số, xã/phường 5 chữ số), "
+            "nạp bằng lệnh load_divisions. Để trống với đơn vị không phải đơn vị hành chính."
+        ),
+    )
     merged_into = models.ForeignKey(
         "self",
         verbose_name="đã sáp nhập vào",
@@ -166,7 +175,7 @@ class Unit(TimeStampedModel, ArchivableModel, SearchableMixin):
     )
 
     objects = UnitQuerySet.as_manager()
-    search_fields = ("name", "short_name", "code", "locality")
+    search_fields = ("name", "short_name", "code", "admin_code", "locality")
 
     class Meta:
         verbose_name = "đơn vị"
@@ -175,6 +184,14 @@ class Unit(TimeStampedModel, ArchivableModel, SearchableMixin):
         indexes = [models.Index(fields=["parent", "archived"])]
         constraints = [
             models.CheckConstraint(condition=~Q(parent=models.F("id")), name="unit_not_own_parent"),
+            # The official code identifies one unit; units that are not administrative
+            # units (departments, enterprises, units of before 2025) leave it blank.
+            # The partial unique index is also the lookup index.
+            models.UniqueConstraint(
+                fields=["admin_code"],
+                condition=~Q(admin_code=""),
+                name="unit_admin_code_unique_when_set",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -213,6 +230,33 @@ class Unit(TimeStampedModel, ArchivableModel, SearchableMixin):
     def descendant_ids(self) -> set[int]:
         """Ids of this unit and every unit below it: one query per level."""
         return descendant_ids_of([self.pk])
+
+    def successors(self) -> list[Unit]:
+        """This unit, then the unit it was merged into, and so on: where its people and
+        roles went."""
+        chain = [self]
+        while chain[-1].merged_into_id and chain[-1].merged_into not in chain:
+            chain.append(chain[-1].merged_into)
+        return chain
+
+    def lineage_ids(self) -> set[int]:
+        """Ids of this unit and of every unit merged into it (its predecessors)."""
+        return lineage_ids_of([self.pk])
+
+
+def lineage_ids_of(ids: Iterable[int]) -> set[int]:
+    """Ids of the given units and of every unit merged into any of them, however long
+    the chain (a commune merged in 2025 into a commune merged later): the units whose
+    records a successor carries on (award history, quotas)."""
+    found = set(ids)
+    frontier = set(found)
+    while frontier:
+        frontier = (
+            set(Unit.objects.filter(merged_into_id__in=frontier).values_list("id", flat=True))
+            - found
+        )
+        found |= frontier
+    return found
 
 
 def descendant_ids_of(ids: Iterable[int]) -> set[int]:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from .models import Membership, Person, Unit
+from .text import fold
 
 
 def _stamp_archive(obj, *, by: AbstractBaseUser | None, reason: str) -> None:
@@ -139,3 +144,154 @@ def membership_revoke(
         raise ValidationError(f"Vai trò “{membership}” đã được thu hồi trước đó.")
     _stamp_archive(membership, by=actor, reason=reason.strip())
     return membership
+
+
+@dataclass
+class DivisionsLoaded:
+    """What `divisions_load` did: the province unit, and the codes created or updated."""
+
+    province: Unit
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def _free_code(base: str, admin_code: str) -> str:
+    if not Unit.objects.filter(code=base).exists():
+        return base
+    return f"{base}-{admin_code}"
+
+
+def _apply(unit: Unit, values: dict, result: DivisionsLoaded) -> Unit:
+    """Create the unit, or update the fields that differ; an unchanged unit is not
+    saved, so running the load again changes nothing (not even `updated_at`)."""
+    if unit.pk is None:
+        for name, value in values.items():
+            setattr(unit, name, value)
+        unit.save()
+        result.created.append(unit.admin_code)
+        return unit
+    changed = [name for name, value in values.items() if getattr(unit, name) != value]
+    if changed:
+        for name in changed:
+            setattr(unit, name, values[name])
+        unit.save(update_fields=[*changed, "updated_at"])
+        result.updated.append(unit.admin_code)
+    else:
+        result.unchanged += 1
+    return unit
+
+
+@transaction.atomic
+def divisions_load(*, province_name: str) -> DivisionsLoaded:
+    """Nạp danh mục ĐVHC: create or update the province's People's Committee and those of
+    its communes and wards, with their official codes, from the installed package.
+
+    A unit is found by its official code; the province's committee, the first time, also
+    by its name ("UBND tỉnh Lai Châu"), so an existing tree gets the code rather than a
+    twin. Only the official facts are written (name, code, level, kind, locality); a new
+    commune sits under the province. Units that users archived or moved stay as they are.
+    """
+    from .divisions import province_find, province_names, wards_of
+
+    province = province_find(province_name)
+    if province is None:
+        raise ValidationError(
+            f"Không có tỉnh, thành phố “{province_name}” trong danh mục. "
+            f"Các tên hợp lệ: {', '.join(province_names())}."
+        )
+    bare = province.name.removeprefix("Thành phố ")
+    committee = f"UBND {'tỉnh' if province.division_type == 'tỉnh' else 'thành phố'} {bare}"
+    unit = Unit.objects.filter(admin_code=province.admin_code).first()
+    if unit is None:
+        unit = (
+            Unit.objects.filter(
+                admin_code="", level=Unit.Level.PROVINCE, kind=Unit.Kind.PEOPLES_COMMITTEE
+            )
+            .filter(name=committee)
+            .first()
+        ) or Unit(
+            code=_free_code(f"ubnd-{slugify(fold(committee[5:]))}", province.admin_code),
+            short_name=committee.rsplit(" ", len(bare.split()))[0],
+            is_issuing_body=True,
+            locality=bare,
+        )
+    result = DivisionsLoaded(province=unit)
+    values = {
+        "name": unit.name if unit.pk else committee,
+        "admin_code": province.admin_code,
+        "level": Unit.Level.PROVINCE,
+        "kind": Unit.Kind.PEOPLES_COMMITTEE,
+    }
+    result.province = _apply(unit, values, result)
+
+    existing = {
+        u.admin_code: u
+        for u in Unit.objects.filter(admin_code__in=[w.admin_code for w in wards_of(province)])
+    }
+    for ward in wards_of(province):
+        unit = existing.get(ward.admin_code) or Unit(
+            code=_free_code(f"ubnd-{slugify(fold(ward.name))}", ward.admin_code),
+            parent=result.province,
+            # Since 1/7/2025 the commune's committee launches campaigns and grants
+            # Giấy khen itself (Law 06/2022 as amended; Decree 152/2025).
+            is_issuing_body=True,
+        )
+        values = {
+            "name": ward.committee_name,
+            "short_name": ward.committee_name,
+            "admin_code": ward.admin_code,
+            "level": Unit.Level.COMMUNE,
+            "kind": Unit.Kind.PEOPLES_COMMITTEE,
+            "locality": ward.bare_name,
+        }
+        _apply(unit, values, result)
+    return result
+
+
+@transaction.atomic
+def unit_move(*, unit: Unit, parent: Unit, by: AbstractBaseUser | None, reason: str) -> Unit:
+    """Chuyển đơn vị: put `unit` under another parent (an enterprise whose district is
+    gone moves under its new commune). Its records stay with it."""
+    if not reason.strip():
+        raise ValidationError("Cần ghi lý do chuyển đơn vị.")
+    if parent.archived:
+        raise ValidationError(f"Đơn vị cấp trên “{parent.name}” đã được lưu trữ.")
+    if parent.pk == unit.pk or parent.pk in unit.descendant_ids():
+        raise ValidationError("Không thể chuyển một đơn vị vào chính nó hay đơn vị trực thuộc nó.")
+    unit.parent = parent
+    unit.save(update_fields=["parent", "updated_at"])
+    return unit
+
+
+def _depth(unit: Unit) -> int:
+    return len(unit.ancestors())
+
+
+@transaction.atomic
+def units_reorganise(
+    *, actor: AbstractBaseUser | None, mapping: Iterable[tuple[Unit, Unit]], reason: str
+) -> list[Unit]:
+    """Sắp xếp đơn vị hành chính: merge each old unit into its successor, all in one
+    transaction (one bad pair and nothing is written).
+
+    Each merge is `unit_merge`: the old unit is archived with `merged_into` set; its
+    active people, staff roles and sub-units move to the successor, because they now
+    work there; its campaigns, nominations, decisions and award grants keep pointing at
+    it, so they read as they were issued, and eligibility follows `merged_into`.
+    The deepest units go first, so a commune is merged before its old district.
+    """
+    if actor is not None and not (actor.is_active and actor.has_perm("units.change_unit")):
+        raise PermissionDenied("Bạn không có quyền sắp xếp đơn vị.")
+    if not reason.strip():
+        raise ValidationError("Cần ghi lý do (ví dụ: số nghị quyết sắp xếp đơn vị hành chính).")
+    pairs = list(mapping)
+    sources = [source.pk for source, _ in pairs]
+    if len(set(sources)) != len(sources):
+        raise ValidationError("Một đơn vị cũ chỉ được sáp nhập vào một đơn vị.")
+    merged = []
+    for source, target in sorted(pairs, key=lambda pair: -_depth(pair[0])):
+        source.refresh_from_db()
+        target.refresh_from_db()
+        merged.append(unit_merge(source=source, target=target, by=actor, reason=reason))
+    return merged

@@ -8,7 +8,13 @@ from django.db import transaction
 
 from awards.demo import load_demo_cycle
 from campaigns.demo import load_seed_campaigns
-from units.demo import DEMO_PASSWORD, load_demo_users, load_persons, load_units
+from units.demo import (
+    DEMO_PASSWORD,
+    load_demo_reform,
+    load_demo_users,
+    load_persons,
+    load_units,
+)
 
 
 class Command(BaseCommand):
@@ -23,6 +29,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_users: bool = False, **options):
         decision = None
+        merged = []
         with transaction.atomic():
             units = load_units()
             persons = load_persons(units)
@@ -37,6 +44,9 @@ class Command(BaseCommand):
                 else:
                     logins = load_demo_users(units)
                     decision = load_demo_cycle()
+                    # Last: the 2025 reform archives the district-era units the steps
+                    # above address, and merges them into the official communes.
+                    merged = load_demo_reform(units)
         self.stdout.write(
             f"Dữ liệu mẫu: {len(units)} đơn vị, {len(persons)} cá nhân, "
             f"{len(campaigns)} phong trào thi đua."
@@ -44,6 +54,11 @@ class Command(BaseCommand):
         if logins and decision:
             self.stdout.write(
                 f"Một đợt khen thưởng hoàn chỉnh: {decision} ({decision.grants.count()} người, tập thể)."
+            )
+        if merged:
+            self.stdout.write(
+                f"Sắp xếp đơn vị hành chính 2025: {len(merged)} đơn vị cũ đã sáp nhập "
+                "vào các xã, phường mới của tỉnh Lai Châu (lưu trữ, giữ nguyên hồ sơ)."
             )
         if logins:
             self.stdout.write(f"Tài khoản demo (mật khẩu chung: {DEMO_PASSWORD}):")

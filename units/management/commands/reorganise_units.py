@@ -1,0 +1,32 @@
+"""python manage.py reorganise_units sap-xep.xlsx --reason "Nghị quyết số .../NQ-UBTVQH15":
+merge the old units of the workbook into their successors (units/reform.py)."""
+
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from units.reform import reform_from_xlsx
+
+
+class Command(BaseCommand):
+    help = (
+        "Sắp xếp đơn vị theo tệp Excel: cột A đơn vị cũ (mã hoặc tên), cột B đơn vị mới "
+        "(mã ĐVHC hoặc mã đơn vị). Có dòng sai thì không ghi gì."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--reason", required=True, help="Căn cứ, ví dụ số nghị quyết.")
+
+    def handle(self, *args, file: Path, reason: str, **options):
+        try:
+            with file.open("rb") as upload:
+                merged = reform_from_xlsx(actor=None, upload=upload, reason=reason)
+        except OSError as error:
+            raise CommandError(f"Không mở được tệp {file}: {error.strerror}") from error
+        except ValidationError as error:
+            raise CommandError("\n".join(error.messages)) from error
+        for unit in merged:
+            self.stdout.write(f"{unit.name} → {unit.merged_into.name}")
+        self.stdout.write(f"Đã sáp nhập {len(merged)} đơn vị.")
