@@ -28,8 +28,9 @@ YEAR_MIN = 1945  # the first year a nomination or an award can count for
 
 
 def year_max() -> int:
-    """The last year a nomination can be for: next year (a campaign launched ahead)."""
-    return timezone.localdate().year + 1
+    """The last year a nomination can be for: this year. Achievements are commended once
+    they are made; a year still to come would reach the honour roll ahead of itself."""
+    return timezone.localdate().year
 
 
 class RecipientKind(models.TextChoices):

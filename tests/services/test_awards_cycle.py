@@ -429,3 +429,13 @@ def test_the_admin_correction_keeps_the_nominee_within_the_nominating_unit(
         services.nomination_correct(actor=admin_user, nomination=n, changed=["nominating_unit"])
     n.refresh_from_db()
     assert n.nominating_unit == cycle["commune"]
+
+
+def test_a_nomination_cannot_be_for_a_year_still_to_come(cycle):
+    from django.utils import timezone
+
+    next_year = timezone.localdate().year + 1
+    with pytest.raises(ValidationError, match=f"Năm xét phải từ 1945 đến {next_year - 1}"):
+        nominate(cycle, person=cycle["people"][0], year=next_year)
+    assert not Nomination.objects.exists()
+    assert nominate(cycle, person=cycle["people"][0], year=next_year - 1).year == next_year - 1
