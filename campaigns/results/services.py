@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -34,6 +35,8 @@ from .models import (
     ResultReport,
 )
 from .selectors import REPORTING, is_addressed
+
+M = TypeVar("M", bound=models.Model)
 
 
 def _stamp(instance: models.Model, actor: AbstractBaseUser, reason: str = "") -> None:
@@ -82,6 +85,14 @@ def _save(instance: models.Model) -> None:
         ) from None
 
 
+def _add(instance: M, actor: AbstractBaseUser) -> M:
+    """A new row the office sets up: validated, saved, its history naming the actor."""
+    _full_clean(instance)
+    _stamp(instance, actor)
+    instance.save()
+    return instance
+
+
 def _full_clean(instance: models.Model, **kwargs) -> None:
     try:
         instance.full_clean(**kwargs)
@@ -126,10 +137,7 @@ def criterion_add(
         weight=weight,
         order=campaign.criteria.count() + 1,
     )
-    _full_clean(criterion)
-    _stamp(criterion, actor)
-    criterion.save()
-    return criterion
+    return _add(criterion, actor)
 
 
 @transaction.atomic
@@ -140,10 +148,7 @@ def period_add(
     ensure_office(actor, campaign.issuer)
     _ensure_open(campaign, "không thêm kỳ báo cáo")
     period = ReportPeriod(campaign=campaign, kind=kind, due_on=due_on)
-    _full_clean(period)
-    _stamp(period, actor)
-    period.save()
-    return period
+    return _add(period, actor)
 
 
 @transaction.atomic
@@ -210,9 +215,7 @@ def bloc_create(
             f"Đơn vị đã thuộc một khối khác năm {year}: " + ", ".join(taken) + "."
         )
     bloc = Bloc(issuer=issuer, year=year, name=name, head=head)
-    _full_clean(bloc)
-    _stamp(bloc, actor)
-    bloc.save()
+    _add(bloc, actor)
     bloc.members.set(members)
     return bloc
 
@@ -369,10 +372,14 @@ def scores_enter(
     reason: str = "",
 ) -> int:
     """Every score of the scoring form, or none. Returns how many changed."""
+    before = {
+        (unit_id, kind): points
+        for unit_id, kind, points in BlocScore.objects.filter(
+            campaign=campaign, bloc=bloc
+        ).values_list("unit_id", "kind", "points")
+    }
     changed = 0
     for unit, kind, points in entries:
-        before = BlocScore.objects.filter(campaign=campaign, bloc=bloc, unit=unit, kind=kind)
-        old = before.values_list("points", flat=True).first()
         score_enter(
             actor=actor,
             campaign=campaign,
@@ -382,5 +389,5 @@ def scores_enter(
             points=points,
             reason=reason,
         )
-        changed += old != points
+        changed += before.get((unit.pk, kind)) != points
     return changed
