@@ -132,6 +132,8 @@ class AwardGrantAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, admin.Mode
         "awardee_unit",
         "year",
         "decision_reference",
+        "decision_date",
+        "decision_issuer",
         "achievement",
         "decision",
         "nomination",

@@ -6,4 +6,4 @@ class AwardsConfig(AppConfig):
     verbose_name = "Khen thưởng"
 
     def ready(self) -> None:
-        from . import jobs  # noqa: F401  (registers the file builders in web and worker)
+        from . import jobs, sheets  # noqa: F401  (file builders; the register's Excel import)

@@ -651,7 +651,19 @@ class AwardGrant(TimeStampedModel, SearchableMixin):
         "quyết định (nhập tay)",
         max_length=255,
         blank=True,
-        help_text="Cho khen thưởng các năm trước.",
+        help_text="Số, ký hiệu quyết định của khen thưởng các năm trước (ngoài hệ thống).",
+    )
+    decision_date = models.DateField(
+        "ngày quyết định (nhập tay)",
+        null=True,
+        blank=True,
+        help_text="Ngày ký quyết định của khen thưởng các năm trước.",
+    )
+    decision_issuer = models.CharField(
+        "cơ quan quyết định (nhập tay)",
+        max_length=255,
+        blank=True,
+        help_text="Ví dụ: UBND tỉnh Lai Châu, Thủ tướng Chính phủ.",
     )
     nomination = models.OneToOneField(
         Nomination, null=True, blank=True, on_delete=models.PROTECT, related_name="grant"

@@ -21,6 +21,7 @@ urlpatterns = [
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("quan-ly/viec-nen/", include("units.urls_staff")),
+    path("quan-ly/nhap-excel/", include("units.sheets.urls")),
     path("quan-ly/khen-thuong/", include("awards.urls_staff")),
     path("quan-ly/theo-doi/", include("campaigns.results.urls")),
     path("quan-ly/", include("campaigns.urls_staff")),

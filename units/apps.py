@@ -7,3 +7,4 @@ class UnitsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks, imports  # noqa: F401  (system checks; import job builders)
+        from .sheets import units_kinds  # noqa: F401  (the Excel import's kinds)

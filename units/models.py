@@ -561,3 +561,97 @@ class FileJob(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ImportRecord(models.Model):
+    """Lần nhập Excel: one upload of units, people, roles or the award register.
+
+    The file is kept, checked row by row (the preview), then written all or nothing
+    when the office confirms. What the import created and the values it replaced are
+    kept here, so the import can be reverted as a whole (units/sheets/services.py)."""
+
+    class Status(models.TextChoices):
+        CHECKING = "checking", "Đang kiểm tra"
+        READY = "ready", "Chờ xác nhận"
+        REFUSED = "refused", "Có lỗi, chưa nhập"
+        IMPORTING = "importing", "Đang nhập"
+        DONE = "done", "Đã nhập"
+        FAILED = "failed", "Không nhập được"
+        REVERTED = "reverted", "Đã hoàn tác"
+
+    kind = models.CharField("loại dữ liệu", max_length=30)
+    status = models.CharField(
+        "trạng thái", max_length=12, choices=Status.choices, default=Status.CHECKING
+    )
+    office = models.ForeignKey(
+        Unit,
+        verbose_name="cơ quan thường trực",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Phạm vi của lần nhập: đơn vị này và các đơn vị trực thuộc. Trống: toàn hệ thống.",
+    )
+    original_name = models.CharField("tên tệp", max_length=255)
+    source = models.FileField(
+        "tệp Excel", upload_to="imports/%Y/%m/", storage=private_storage, max_length=255
+    )
+    size = models.PositiveBigIntegerField("dung lượng (byte)", default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tải lên",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("tải lên lúc", auto_now_add=True)
+    rows_total = models.PositiveIntegerField("số dòng", default=0)
+    rows_done = models.PositiveIntegerField("số dòng đã xử lý", default=0)
+    counts = models.JSONField("kết quả theo loại", default=dict, blank=True)
+    problems = models.JSONField(
+        "lỗi", default=list, blank=True, help_text="[dòng, cột, nội dung] của từng lỗi."
+    )
+    preview = models.JSONField(
+        "xem trước", default=list, blank=True, help_text="[dòng, việc sẽ làm, mô tả] từng dòng."
+    )
+    cells = models.JSONField("giá trị đã đọc", default=list, blank=True, editable=False)
+    changes = models.JSONField("thay đổi đã ghi", default=dict, blank=True, editable=False)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người xác nhận",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField("xác nhận lúc", null=True, blank=True)
+    finished_at = models.DateTimeField("xong lúc", null=True, blank=True)
+    reverted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người hoàn tác",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reverted_at = models.DateTimeField("hoàn tác lúc", null=True, blank=True)
+    revert_reason = models.TextField("lý do hoàn tác", blank=True)
+    error = models.TextField("lỗi hệ thống", blank=True)
+
+    class Meta:
+        verbose_name = "lần nhập Excel"
+        verbose_name_plural = "lần nhập Excel"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["office", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.original_name}"
+
+    @property
+    def running(self) -> bool:
+        return self.status in (self.Status.CHECKING, self.Status.IMPORTING)
+
+    @property
+    def percent(self) -> int:
+        if not self.rows_total:
+            return 0
+        return min(100, round(100 * self.rows_done / self.rows_total))

@@ -35,3 +35,10 @@ def run_file_job(job_id: int) -> str:
     from .jobs import job_run
 
     return job_run(job_id=job_id).status
+
+
+@shared_task(name="units.import_step")
+def import_step(step: str, record_id: int) -> str:
+    from .sheets.services import import_run
+
+    return import_run(step=step, record_id=record_id).status

@@ -1,0 +1,383 @@
+"""Excel import of units, people, staff roles and the award register (units/sheets):
+template → upload → preview → confirm → result → revert, all or nothing, with the
+office's scope, and exports that read back unchanged."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+
+from awards.models import AwardGrant, AwardType
+from units.models import ImportRecord, Membership, Person, Unit
+from units.sheets import services
+from units.sheets.kinds import kind_get
+
+pytestmark = pytest.mark.django_db
+
+
+def xlsx(header, rows, *, sheet="Dữ liệu") -> bytes:
+    book = Workbook()
+    ws = book.active
+    ws.title = sheet
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def upload(content: bytes, name="du-lieu.xlsx") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content)
+
+
+def headers(kind: str) -> list[str]:
+    return [c.header for c in kind_get(kind).columns]
+
+
+@pytest.fixture
+def office(demo_units, make_member):
+    """The standing office of Huyện Tam Đường."""
+    return make_member("nv.tamduong", demo_units["ubnd-tam-duong"], Membership.Role.OFFICE_STAFF)
+
+
+def run(actor, kind, content, office_unit):
+    """Upload and check, with the task run at commit as the worker would."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        record = services.import_upload(
+            actor=actor, kind=kind, upload=upload(content), office=office_unit
+        )
+    record.refresh_from_db()
+    return record
+
+
+def confirm(actor, record):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        services.import_confirm(actor=actor, record=record)
+    record.refresh_from_db()
+    return record
+
+
+PERSON_HEADER = [
+    "Mã cá nhân",
+    "Họ và tên",
+    "Đơn vị",
+    "Chức vụ",
+    "Giới tính",
+    "Dân tộc",
+    "Năm sinh",
+    "Lao động trực tiếp",
+]
+
+
+def test_people_preview_then_confirm_then_revert(demo_units, office):
+    tam_duong = demo_units["ubnd-tam-duong"]
+    content = xlsx(
+        PERSON_HEADER,
+        [
+            ["", "Lò Thị Mai", "UBND xa Binh Lu", "Chủ tịch Hội LHPN", "Nu", "Thái", 1985, "Không"],
+            ["", "Tẩn Văn Sình", "ubnd-x-son-binh", "", "Nam", "Dao", "1990", "có"],
+        ],
+    )
+    before = Person.objects.count()
+    record = run(office, "persons", content, tam_duong)
+    assert record.status == ImportRecord.Status.READY, record.problems
+    assert record.counts["create"] == 2
+    assert Person.objects.count() == before  # the preview writes nothing
+    confirm(office, record)
+    record.refresh_from_db()
+    assert record.status == ImportRecord.Status.DONE
+    mai = Person.objects.get(full_name="Lò Thị Mai")
+    assert mai.unit.code == "ubnd-x-binh-lu" and mai.gender == "female" and mai.birth_year == 1985
+    assert "lo thi mai" in mai.search_text
+    assert Person.objects.get(full_name="Tẩn Văn Sình").is_direct_worker is True
+    # The same file again changes nothing: the people are matched, not duplicated.
+    again = run(office, "persons", content, tam_duong)
+    assert again.counts["unchanged"] == 2 and again.counts["create"] == 0
+    services.import_revert(actor=office, record=record, reason="Nhập nhầm tệp")
+    assert Person.objects.count() == before
+    record.refresh_from_db()
+    assert record.status == ImportRecord.Status.REVERTED and record.reverted_by == office
+
+
+def test_one_bad_row_among_a_thousand_writes_nothing(demo_units, office):
+    rows = [
+        ["", f"Người {i}", "ubnd-x-binh-lu", "", "Nam", "Kinh", 1980 + i % 20, ""]
+        for i in range(1000)
+    ]
+    rows[737][4] = "Khác"  # not a gender the law's forms know
+    before = Person.objects.count()
+    record = run(office, "persons", xlsx(PERSON_HEADER, rows), demo_units["ubnd-tam-duong"])
+    assert record.status == ImportRecord.Status.REFUSED
+    assert record.problems == [
+        [739, "Giới tính", "“Khác” không có trong danh mục. Ghi một trong: Nam; Nữ."]
+    ]
+    assert record.counts["refuse"] == 1 and record.counts["create"] == 999
+    with pytest.raises(Exception, match="không còn chờ xác nhận"):
+        confirm(office, record)
+    assert Person.objects.count() == before
+
+
+def test_units_outside_the_office_scope_are_refused(demo_units, office):
+    content = xlsx(PERSON_HEADER, [["", "Người ngoài", "ubnd-x-muong-khoa", "", "Nam", "", "", ""]])
+    record = run(office, "persons", content, demo_units["ubnd-tam-duong"])
+    assert record.status == ImportRecord.Status.REFUSED
+    assert "không thuộc phạm vi quản lý" in record.problems[0][2]
+
+
+def test_an_office_cannot_import_for_another_body(demo_units, office):
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        run(office, "persons", xlsx(PERSON_HEADER, []), demo_units["ubnd-tan-uyen"])
+
+
+def test_units_with_parents_in_the_same_file(demo_units, office):
+    header = headers("units")
+    rows = [
+        [
+            "thon-na-hin",
+            "Thôn Nà Hin",
+            "",
+            "Thôn, bản, tổ dân phố",
+            "Khác",
+            "ubnd-x-binh-lu-moi",
+            "Không",
+            "",
+            "",
+        ],
+        [
+            "ubnd-x-binh-lu-moi",
+            "UBND xã Bình Lư (mới)",
+            "",
+            "Ủy ban nhân dân",
+            "Cấp xã",
+            "UBND huyện Tam Đường",
+            "Không",
+            "Bình Lư",
+            "",
+        ],
+    ]
+    record = run(office, "units", xlsx(header, rows), demo_units["ubnd-tam-duong"])
+    assert record.status == ImportRecord.Status.READY, record.problems
+    confirm(office, record)
+    village = Unit.objects.get(code="thon-na-hin")
+    assert village.parent.code == "ubnd-x-binh-lu-moi"
+    assert village.parent.parent == demo_units["ubnd-tam-duong"]
+
+
+def test_a_cycle_of_parents_is_refused(demo_units, office):
+    header = headers("units")
+    rows = [
+        ["a-1", "A1", "", "Khác", "Khác", "a-2", "", "", ""],
+        ["a-2", "A2", "", "Khác", "Khác", "a-1", "", "", ""],
+    ]
+    record = run(office, "units", xlsx(header, rows), demo_units["ubnd-tam-duong"])
+    assert record.status == ImportRecord.Status.REFUSED
+    assert all("vòng lặp" in p[2] for p in record.problems)
+
+
+def test_register_with_history_and_bad_rows(demo, office):
+    units = Unit.objects.in_bulk(field_name="code")
+    mai = Person.objects.create(
+        full_name="Lò Thị Mai", unit=units["ubnd-x-binh-lu"], gender="female"
+    )
+    header = headers("register")
+    this_year = datetime.date.today().year
+    good = [
+        [
+            "Lao dong tien tien",
+            2022,
+            "ubnd-x-binh-lu",
+            "",
+            "Lò Thị Mai",
+            "",
+            "12/QĐ-UBND",
+            "20/12/2022",
+            "UBND huyện Tam Đường",
+            "",
+        ],
+        [
+            "Lao động tiên tiến",
+            2023,
+            "UBND xã Bình Lư",
+            mai.pk,
+            "",
+            "",
+            "",
+            datetime.date(2023, 12, 18),
+            "",
+            "",
+        ],
+    ]
+    record = run(office, "register", xlsx(header, good), units["ubnd-tam-duong"])
+    assert record.status == ImportRecord.Status.READY, record.problems
+    confirm(office, record)
+    grants = AwardGrant.objects.filter(person=mai).order_by("year")
+    assert [g.year for g in grants] == [2022, 2023]
+    assert grants[0].decision_date == datetime.date(2022, 12, 20)
+    assert grants[0].decision_issuer == "UBND huyện Tam Đường"
+    bad = [
+        ["Huân chương Mặt Trời", 2022, "ubnd-x-binh-lu", "", "Lò Thị Mai", "", "", "", "", ""],
+        [
+            "Lao động tiên tiến",
+            this_year + 1,
+            "ubnd-x-binh-lu",
+            "",
+            "Lò Thị Mai",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+        ["Lao động tiên tiến", 2021, "ubnd-khong-co", "", "Ai Đó", "", "", "", "", ""],
+        [
+            "Lao động tiên tiến",
+            2022,
+            "ubnd-x-binh-lu",
+            "",
+            "Lò Thị Mai",
+            "",
+            "99/QĐ-UBND",
+            "",
+            "",
+            "",
+        ],
+        ["Lao động tiên tiến", 2021, "ubnd-x-binh-lu", "", "Không Có Ai", "", "", "", "", ""],
+        [
+            "Lao động tiên tiến",
+            2020,
+            "ubnd-x-binh-lu",
+            "",
+            "Lò Thị Mai",
+            "",
+            "",
+            "31/02/2020",
+            "",
+            "",
+        ],
+    ]
+    refused = run(office, "register", xlsx(header, bad), units["ubnd-tam-duong"])
+    assert refused.status == ImportRecord.Status.REFUSED
+    messages = {row: (column, text) for row, column, text in refused.problems}
+    assert "Không có danh hiệu" in messages[2][1]
+    assert "tương lai" in messages[3][1]
+    assert "Không tìm thấy đơn vị" in messages[4][1]
+    assert "Đã có trong sổ khen thưởng" in messages[5][1]
+    assert "Không có cá nhân “Không Có Ai”" in messages[6][1]
+    assert "không có thật" in messages[7][1] and messages[7][0] == "Ngày quyết định"
+    assert AwardGrant.objects.filter(person=mai).count() == 2
+
+
+def test_export_reads_back_unchanged(demo, office, client):
+    commune = Unit.objects.get(code="ubnd-x-binh-lu")
+    person = Person.objects.create(full_name="=HYPERLINK(1)", unit=commune, gender="male")
+    titles = AwardType.objects.filter(recipient_kind="individual", kind="title")
+    AwardGrant.objects.create(
+        award_type=titles.get(code="lao-dong-tien-tien"),
+        person=person,
+        awardee_unit=commune,
+        year=2021,
+        decision_reference="7/QĐ-UBND",
+        decision_date=datetime.date(2021, 12, 30),
+        decision_issuer="UBND huyện Tam Đường",
+    )
+    AwardGrant.objects.create(
+        award_type=AwardType.objects.get(code="giay-khen-huyen-tap-the"),
+        unit=commune,
+        awardee_unit=commune,
+        year=2020,
+    )
+    client.force_login(office)
+    for kind in ("units", "persons", "memberships", "register"):
+        response = client.get(reverse("sheets:export", args=[kind]))
+        assert response.status_code == 200
+        record = run(office, kind, response.content, Unit.objects.get(code="ubnd-tam-duong"))
+        assert record.status == ImportRecord.Status.READY, (kind, record.problems[:3])
+        assert record.counts["create"] == 0 and record.counts["update"] == 0, kind
+        assert record.counts["unchanged"] == record.rows_total > 0, kind
+        if kind == "persons":  # a name that would be a formula in Excel stays text
+            sheet = load_workbook(io.BytesIO(response.content))["Dữ liệu"]
+            assert "'=HYPERLINK(1)" in [c.value for c in sheet["B"]]
+
+
+def test_template_has_headers_and_instructions(office, client):
+    client.force_login(office)
+    response = client.get(reverse("sheets:template", args=["register"]))
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Dữ liệu", "Hướng dẫn", "Danh mục"]
+    first = [c.value for c in book["Dữ liệu"][1]]
+    assert first[0] == "Danh hiệu, hình thức *" and "Ngày quyết định" in first
+    assert "Lao động tiên tiến" in [c.value for c in book["Danh mục"]["A"]]
+
+
+def test_formulas_are_refused(demo_units, office):
+    content = xlsx(
+        PERSON_HEADER, [["", '=HYPERLINK("http://x")', "ubnd-x-binh-lu", "", "Nam", "", "", ""]]
+    )
+    record = run(office, "persons", content, demo_units["ubnd-tam-duong"])
+    assert record.status == ImportRecord.Status.REFUSED
+    assert "công thức (B2)" in record.problems[0][2]
+
+
+def test_a_renamed_executable_is_refused(demo_units, office):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        run(office, "persons", b"MZ\x90\x00" + b"\x00" * 500, demo_units["ubnd-tam-duong"])
+    assert not ImportRecord.objects.exists()
+
+
+def test_unit_staff_cannot_import(demo_units, make_member, client):
+    staff = make_member("cb.binhlu", demo_units["ubnd-x-binh-lu"])
+    client.force_login(staff)
+    assert client.get(reverse("sheets:index")).status_code == 403
+    assert client.get(reverse("sheets:export", args=["persons"])).status_code == 403
+
+
+def test_records_of_another_office_are_hidden(demo_units, office, make_member, client):
+    record = run(
+        office,
+        "persons",
+        xlsx(PERSON_HEADER, [["", "A", "ubnd-x-binh-lu", "", "Nam", "", "", ""]]),
+        demo_units["ubnd-tam-duong"],
+    )
+    other = make_member("nv.tanuyen", demo_units["ubnd-tan-uyen"], Membership.Role.OFFICE_STAFF)
+    client.force_login(other)
+    for name in ("record", "problems", "source"):
+        assert client.get(reverse(f"sheets:{name}", args=[record.pk])).status_code == 404
+    assert client.post(reverse("sheets:confirm", args=[record.pk])).status_code == 404
+    record.refresh_from_db()
+    assert record.status == ImportRecord.Status.READY
+
+
+def test_the_browser_path(demo_units, office, client):
+    client.force_login(office)
+    page = client.get(reverse("sheets:index"))
+    assert page.status_code == 200
+    content = xlsx(
+        PERSON_HEADER, [["", "Lò Văn Pọm", "ubnd-x-binh-lu", "", "Nam", "Thái", 1979, "Có"]]
+    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(
+            reverse("sheets:index"),
+            {"kind": "persons", "office": demo_units["ubnd-tam-duong"].pk, "file": upload(content)},
+        )
+    record = ImportRecord.objects.get()
+    assert response.status_code == 302 and response.url == reverse(
+        "sheets:record", args=[record.pk]
+    )
+    page = client.get(response.url)
+    assert "Xác nhận nhập 1 dòng" in page.content.decode()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(reverse("sheets:confirm", args=[record.pk]))
+    page = client.get(reverse("sheets:record", args=[record.pk])).content.decode()
+    assert "Đã nhập xong" in page
+    assert Person.objects.filter(full_name="Lò Văn Pọm").exists()

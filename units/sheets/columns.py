@@ -1,0 +1,216 @@
+"""How a cell is read: each reader takes what a clerk typed (or Excel stored) and returns
+the value to keep, or raises CellError with a Vietnamese message for that cell."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from units.text import normalize_search
+
+
+class CellError(Exception):
+    """A cell that cannot be read; the message names what is wrong and how to write it."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a sheet: its key in code, its Vietnamese header, and its help."""
+
+    key: str
+    header: str
+    required: bool = False
+    help: str = ""
+    example: str = ""
+    choices: tuple[str, ...] = ()
+    is_date: bool = False
+    width: int = 20
+
+    @property
+    def folded(self) -> str:
+        return header_key(self.header)
+
+
+def header_key(header: str) -> str:
+    """A header as matched: no diacritics, case, stars or spacing ("Họ và tên *" = "ho va ten")."""
+    return normalize_search(str(header).replace("*", " "))
+
+
+def blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def text(value, *, max_length: int) -> str:
+    if blank(value):
+        return ""
+    if isinstance(value, datetime.date):
+        value = value.strftime("%d/%m/%Y")
+    result = str(value).strip()
+    if len(result) > max_length:
+        raise CellError(f"Dài {len(result)} ký tự, tối đa {max_length}.")
+    return result
+
+
+def choice(value, choices: Iterable[tuple[str, str]]) -> str:
+    """A choice by its Vietnamese label (with or without diacritics) or its stored value."""
+    if blank(value):
+        return ""
+    wanted = normalize_search(str(value))
+    pairs = list(choices)
+    for stored, label in pairs:
+        if wanted in (normalize_search(stored), normalize_search(str(label))):
+            return stored
+    allowed = "; ".join(str(label) for _, label in pairs)
+    raise CellError(f"“{value}” không có trong danh mục. Ghi một trong: {allowed}.")
+
+
+YES = {"co", "x", "1", "true", "yes", "dung"}
+NO = {"khong", "0", "false", "no", "sai"}
+
+
+def yes_no(value) -> bool:
+    if blank(value):
+        return False
+    if value is True or value is False:
+        return value
+    folded = normalize_search(str(value))
+    if folded in YES:
+        return True
+    if folded in NO:
+        return False
+    raise CellError(f"“{value}” không hợp lệ: ghi “Có” hoặc “Không”.")
+
+
+def integer(value, *, low: int, high: int, what: str) -> int | None:
+    if blank(value):
+        return None
+    if isinstance(value, bool) or isinstance(value, datetime.date):
+        raise CellError(f"{what} phải là số.")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise CellError(f"{what} phải là số nguyên, không phải “{value}”.")
+        value = int(value)
+    if isinstance(value, str):
+        digits = value.strip().replace(".", "").replace(" ", "")
+        if not (digits.isascii() and digits.isdigit()):
+            raise CellError(f"{what} phải là số, không phải “{value}”.")
+        value = int(digits)
+    if not low <= value <= high:
+        raise CellError(f"{what} {value} không hợp lệ: phải từ {low} đến {high}.")
+    return value
+
+
+def year(value, *, low: int = 1945, what: str = "Năm") -> int | None:
+    """A year no later than this one: the register holds what was granted, not what will be."""
+    this_year = timezone.localdate().year
+    result = integer(value, low=low, high=9999, what=what)
+    if result is not None and result > this_year:
+        raise CellError(f"{what} {result} là năm trong tương lai (năm nay là {this_year}).")
+    return result
+
+
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def date(value) -> datetime.date | None:
+    """dd/mm/yyyy as typed, or a real Excel date (never mm/dd)."""
+    if blank(value):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    raw = str(value).strip()
+    if match := _DMY.match(raw):
+        day, month, year_ = (int(g) for g in match.groups())
+    elif match := _ISO.match(raw):
+        year_, month, day = (int(g) for g in match.groups())
+    else:
+        raise CellError(f"Ngày “{raw}” không đúng dạng ngày/tháng/năm (ví dụ 25/12/2023).")
+    try:
+        result = datetime.date(year_, month, day)
+    except ValueError:
+        raise CellError(f"Ngày “{raw}” không có thật.") from None
+    if not 1945 <= result.year <= timezone.localdate().year:
+        raise CellError(f"Ngày “{raw}” nằm ngoài khoảng 1945 đến năm nay.")
+    if result > timezone.localdate():
+        raise CellError(f"Ngày “{raw}” là ngày trong tương lai.")
+    return result
+
+
+def cell_json(value):
+    """A read cell as kept between the preview and the import (JSON): dates as ISO text,
+    which `date` reads back."""
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, datetime.time | datetime.timedelta):
+        return str(value)
+    return value
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    """What a check needs of a unit, loaded once for the whole file."""
+
+    id: int
+    code: str
+    name: str
+    archived: bool
+    parent_id: int | None
+
+
+class UnitIndex:
+    """Every unit by code and by folded name, loaded in one query: a cell names a unit by
+    its code (“ubnd-tam-duong”) or its name, with or without diacritics."""
+
+    def __init__(self, units: Iterable[UnitRef], scope: set[int] | None):
+        self.by_id: dict[int, UnitRef] = {}
+        self.by_code: dict[str, UnitRef] = {}
+        self.by_name: dict[str, list[UnitRef]] = {}
+        for unit in units:
+            self.by_id[unit.id] = unit
+            self.by_code[unit.code.lower()] = unit
+            self.by_name.setdefault(normalize_search(unit.name), []).append(unit)
+        self.scope = scope
+
+    @classmethod
+    def load(cls, scope: set[int] | None) -> UnitIndex:
+        from units.models import Unit
+
+        rows = Unit.objects.values_list("id", "code", "name", "archived", "parent_id")
+        return cls((UnitRef(*row) for row in rows.iterator(chunk_size=5000)), scope)
+
+    def in_scope(self, unit_id: int) -> bool:
+        return self.scope is None or unit_id in self.scope
+
+    def find(self, value, *, active: bool = True, scoped: bool = True) -> UnitRef | None:
+        """The unit a cell names; None for an empty cell."""
+        if blank(value):
+            return None
+        raw = str(value).strip()
+        unit = self.by_code.get(raw.lower())
+        if unit is None:
+            matches = self.by_name.get(normalize_search(raw), [])
+            current = [u for u in matches if not u.archived] if active else matches
+            if len(current) > 1 or (not current and len(matches) > 1):
+                codes = ", ".join(u.code for u in (current or matches)[:5])
+                raise CellError(f"Có nhiều đơn vị tên “{raw}” ({codes}): ghi mã đơn vị.")
+            unit = (current or matches or [None])[0]
+        if unit is None:
+            raise CellError(f"Không tìm thấy đơn vị “{raw}” (ghi mã hoặc tên đơn vị).")
+        if scoped and not self.in_scope(unit.id):
+            raise CellError(f"Đơn vị “{unit.name}” không thuộc phạm vi quản lý của bạn.")
+        if active and unit.archived:
+            raise CellError(f"Đơn vị “{unit.name}” đã lưu trữ (đã sáp nhập hoặc giải thể).")
+        return unit
+
+
+def labels(choices: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    return tuple(str(label) for _, label in choices)

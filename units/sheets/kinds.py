@@ -1,0 +1,287 @@
+"""One `SheetKind` per kind of data: its columns, how a row is checked, how the checked
+rows are written (in bulk, inside the caller's transaction), how they are reverted, and
+how the same kind exports, so that an exported file imports back unchanged."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from units.models import Unit
+from units.xlsx import rows_append, workbook_new
+
+from .columns import CellError, Column, UnitIndex, header_key
+from .reader import DATA_SHEET, INSTRUCTIONS_SHEET, LISTS_SHEET
+
+CREATE, UPDATE, UNCHANGED, REFUSE = "create", "update", "unchanged", "refuse"
+ACTION_LABELS = {
+    CREATE: "Thêm mới",
+    UPDATE: "Cập nhật",
+    UNCHANGED: "Không đổi",
+    REFUSE: "Lỗi",
+}
+
+
+@dataclass
+class Context:
+    """What every row's check reads: who imports, where, and the lookups loaded once."""
+
+    actor: AbstractBaseUser
+    office: Unit | None
+    scope: set[int] | None  # ids of the units the import may touch; None: all
+    units: UnitIndex
+    data: dict[str, Any] = field(default_factory=dict)  # a kind's own lookups
+
+
+@dataclass
+class RowPlan:
+    """What the import will do with one row, and why not if it will not."""
+
+    number: int
+    action: str = CREATE
+    label: str = ""
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (column header, message)
+    values: dict[str, Any] = field(default_factory=dict)
+    target: Any = None  # the existing row an update changes
+    before: dict[str, Any] = field(default_factory=dict)
+
+    def refuse(self, column: Column | str, message: str) -> None:
+        self.errors.append((column.header if isinstance(column, Column) else column, message))
+        self.action = REFUSE
+
+
+class SheetKind:
+    key: ClassVar[str]
+    title: ClassVar[str]  # “Đơn vị”
+    what: ClassVar[str]  # “đơn vị” in a sentence
+    columns: ClassVar[tuple[Column, ...]]
+    notes: ClassVar[tuple[str, ...]] = ()
+    filename: ClassVar[str]
+
+    # -- reading ---------------------------------------------------------------------
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+    def prepare(self, ctx: Context, rows: list[dict]) -> None:
+        """Load what the checks need, in a few queries for the whole file."""
+
+    def check(self, ctx: Context, plan: RowPlan, row: dict) -> None:
+        """Fill `plan` for one row (action, values, target) or refuse it."""
+        raise NotImplementedError
+
+    def read(self, plan: RowPlan, column: Column, reader, *args, **kwargs):
+        """Run one cell's reader; a CellError refuses the row at that column."""
+        try:
+            value = reader(*args, **kwargs)
+        except CellError as error:
+            plan.refuse(column, str(error))
+            return None
+        if column.required and value in (None, ""):
+            plan.refuse(column, "Bắt buộc, đang để trống.")
+        return value
+
+    def finish(self, ctx: Context, plans: list[RowPlan]) -> None:
+        """Checks across rows, once every row is read (e.g. a cycle of parents)."""
+
+    def compare(self, plan: RowPlan, target, values: dict) -> None:
+        """An existing row: update what differs, or leave it unchanged."""
+        plan.target = target
+        plan.before = {
+            key: getattr(target, key)
+            for key, value in values.items()
+            if getattr(target, key) != value
+        }
+        if plan.action != REFUSE:
+            plan.action = UPDATE if plan.before else UNCHANGED
+
+    # -- writing ---------------------------------------------------------------------
+    def write(self, ctx: Context, plans: list[RowPlan]) -> dict:
+        """Write the checked rows (inside the caller's transaction); return what the
+        revert needs: {"created": [ids], "updated": [[id, {field: old value}]]}."""
+        raise NotImplementedError
+
+    def revert(self, changes: dict) -> None:
+        raise NotImplementedError
+
+    # -- exporting -------------------------------------------------------------------
+    def export_rows(self, scope: set[int] | None) -> Iterator[list]:
+        raise NotImplementedError
+
+    def lists(self, scope: set[int] | None) -> dict[str, list[str]]:
+        """Named lists for the template's “Danh mục” sheet (award types, units...)."""
+        return {}
+
+    # -- workbooks -------------------------------------------------------------------
+    def workbook(self, rows: Iterable[list] = (), *, scope: set[int] | None = None) -> Workbook:
+        """The data sheet with its headers (and rows, for an export), the instructions,
+        and the lists of allowed values."""
+        book = workbook_new()
+        sheet = book.create_sheet(DATA_SHEET)
+        sheet.append([c.header + (" *" if c.required else "") for c in self.columns])
+        fill = PatternFill("solid", fgColor="DDEBF7")
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+            cell.fill = fill
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.freeze_panes = "A2"
+        for index, column in enumerate(self.columns, start=1):
+            letter = sheet.cell(row=1, column=index).column_letter
+            sheet.column_dimensions[letter].width = column.width
+            if column.choices:
+                listed = ",".join(column.choices)
+                if len(listed) < 250:  # Excel's limit for a list written in the rule
+                    rule = DataValidation(
+                        type="list",
+                        formula1=f'"{listed}"',
+                        allow_blank=True,
+                        showErrorMessage=True,
+                        errorTitle="Giá trị không hợp lệ",
+                        error=f"Chọn một giá trị trong danh sách của cột {column.header}.",
+                    )
+                    sheet.add_data_validation(rule)
+                    rule.add(f"{letter}2:{letter}100000")
+        date_columns = [i for i, c in enumerate(self.columns) if c.is_date]
+        for row in rows:
+            rows_append(sheet, row)
+            if date_columns:
+                for index in date_columns:
+                    sheet.cell(row=sheet.max_row, column=index + 1).number_format = "DD/MM/YYYY"
+        self._instructions(book)
+        lists = self.lists(scope)
+        if lists:
+            listing = book.create_sheet(LISTS_SHEET)
+            for index, (title, values) in enumerate(lists.items(), start=1):
+                listing.cell(row=1, column=index, value=title).font = Font(bold=True)
+                listing.column_dimensions[
+                    listing.cell(row=1, column=index).column_letter
+                ].width = 45
+                for offset, value in enumerate(values, start=2):
+                    listing.cell(row=offset, column=index, value=value)
+        return book
+
+    def _instructions(self, book: Workbook) -> None:
+        sheet = book.create_sheet(INSTRUCTIONS_SHEET)
+        sheet.append([f"Hướng dẫn nhập {self.title.lower()} vào thidua"])
+        sheet["A1"].font = Font(bold=True, size=13)
+        general = [
+            f"Ghi dữ liệu vào trang “{DATA_SHEET}”, mỗi dòng một {self.what}, từ dòng 2. "
+            "Giữ nguyên dòng tiêu đề; cột có dấu * là bắt buộc.",
+            "Ngày ghi theo dạng ngày/tháng/năm (25/12/2023) hoặc định dạng ngày của Excel.",
+            "Tên đơn vị, danh hiệu có thể ghi có dấu hoặc không dấu; nếu trùng tên, ghi mã đơn vị.",
+            "Chỉ nhận giá trị, không nhận công thức: dán đặc biệt “Chỉ giá trị” trước khi tải lên.",
+            "Hệ thống kiểm tra cả tệp trước: một dòng lỗi thì không dòng nào được ghi. "
+            "Sửa các dòng được báo lỗi rồi tải lên lại cả tệp.",
+            *self.notes,
+        ]
+        for line in general:
+            rows_append(sheet, ["• " + line])
+        sheet.append([])
+        sheet.append(["Cột", "Bắt buộc", "Cách ghi", "Ví dụ"])
+        for cell in sheet[sheet.max_row]:
+            cell.font = Font(bold=True)
+        for column in self.columns:
+            rows_append(
+                sheet,
+                [column.header, "Có" if column.required else "", column.help, column.example],
+            )
+        for letter, width in zip("ABCD", (28, 10, 80, 30), strict=True):
+            sheet.column_dimensions[letter].width = width
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+    def header_map(self, headers: list[str]) -> tuple[dict[str, int], list[str], list[str]]:
+        """Which file column holds each of our columns; the required ones missing; the
+        file's columns we do not read."""
+        wanted = {c.folded: c for c in self.columns}
+        found: dict[str, int] = {}
+        unknown = []
+        for index, header in enumerate(headers):
+            column = wanted.get(header_key(header))
+            if column is None:
+                if str(header).strip():
+                    unknown.append(str(header))
+            elif column.key not in found:
+                found[column.key] = index
+        missing = [c.header for c in self.columns if c.required and c.key not in found]
+        return found, missing, unknown
+
+
+KINDS: dict[str, SheetKind] = {}
+
+
+def sheet_kind(cls: type[SheetKind]) -> type[SheetKind]:
+    """Register a kind (units/sheets/units_kinds.py, awards/sheets.py)."""
+    KINDS[cls.key] = cls()
+    return cls
+
+
+def kind_get(key: str) -> SheetKind | None:
+    """A registered kind. Each app registers its kinds when it is ready (apps.py)."""
+    return KINDS.get(key)
+
+
+def kinds_all() -> list[SheetKind]:
+    return list(KINDS.values())
+
+
+def updates_record(plans: list[RowPlan]) -> list[list]:
+    """The updated rows as the revert needs them: [id, {field: before}, {field: after}]."""
+    from .columns import cell_json
+
+    return [
+        [
+            plan.target.pk,
+            {key: cell_json(value) for key, value in plan.before.items()},
+            {key: cell_json(plan.values[key]) for key in plan.before},
+        ]
+        for plan in plans
+        if plan.action == UPDATE
+    ]
+
+
+def revert_updates(model, updated: list[list], *, what: str) -> None:
+    """Put back the values an import replaced, unless someone changed them since."""
+    from django.core.exceptions import ValidationError
+
+    objects = model.objects.in_bulk([pk for pk, _, _ in updated])
+    for pk, before, after in updated:
+        obj = objects.get(pk)
+        if obj is None:
+            raise ValidationError(f"Không hoàn tác được: {what} #{pk} không còn.")
+        for key, value in after.items():
+            field = model._meta.get_field(key)
+            if getattr(obj, field.attname) != field.to_python(value):
+                raise ValidationError(
+                    f"Không hoàn tác được: “{obj}” đã được sửa sau lần nhập này "
+                    f"({field.verbose_name}). Hãy sửa trực tiếp."
+                )
+        for key, value in before.items():
+            field = model._meta.get_field(key)
+            setattr(obj, field.attname, field.to_python(value))
+        obj.save()
+
+
+def delete_created(model, ids: list[int], *, what: str) -> None:
+    """Remove the rows an import created; refused if anything now refers to them."""
+    from django.core.exceptions import ValidationError
+    from django.db.models import ProtectedError, RestrictedError
+
+    try:
+        model.objects.filter(pk__in=ids).delete()
+    except (ProtectedError, RestrictedError) as error:
+        used = (
+            sorted({str(obj) for obj in error.protected_objects if True})[:3]
+            if hasattr(error, "protected_objects")
+            else []
+        )
+        detail = f" (ví dụ: {'; '.join(used)})" if used else ""
+        raise ValidationError(
+            f"Không hoàn tác được: một số {what} của lần nhập này đã được dùng ở nơi khác{detail}."
+        ) from None

@@ -1,0 +1,322 @@
+"""An Excel import's life, each step recorded on its ImportRecord:
+
+upload (the file is kept) → check (every row read and checked: the preview) → confirm
+→ write, all or nothing, after checking again against the data as it is then → revert,
+as a whole. Checking and writing run as tasks (a worker in production, in-process under
+`make run`), so a file of 40,000 rows never holds a web request.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from units.access import holds_office, office_bodies, units_below
+from units.files import XLSX, validate_upload
+from units.mail import email_queue
+from units.models import ImportRecord, Unit
+
+from .columns import UnitIndex, cell_json
+from .kinds import ACTION_LABELS, REFUSE, Context, RowPlan, SheetKind, kind_get
+from .reader import SheetError, read_sheet
+
+logger = logging.getLogger(__name__)
+
+PROGRESS_EVERY = 1000  # rows between two progress writes
+NOTIFY_ROWS = 500  # files this big are told by email when their step ends
+MAX_PROBLEMS = 5000  # errors kept for the page and the report
+
+
+# -- access -------------------------------------------------------------------------
+def import_offices(user: AbstractBaseUser) -> QuerySet[Unit]:
+    """The bodies for which the user may import: those whose standing office they are."""
+    return office_bodies(user)
+
+
+def may_import(user: AbstractBaseUser) -> bool:
+    return user.is_authenticated and (user.is_superuser or import_offices(user).exists())
+
+
+def import_scope(actor: AbstractBaseUser, office: Unit | None) -> set[int] | None:
+    """Ids of the units an import for `office` may touch (the office's body and all
+    below it); None, for the whole tree, only for a superuser."""
+    if office is None:
+        if not actor.is_superuser:
+            raise PermissionDenied("Chọn cơ quan thường trực của lần nhập.")
+        return None
+    if not holds_office(actor, office):
+        raise PermissionDenied("Bạn không thuộc cơ quan thường trực của đơn vị này.")
+    return units_below([office])
+
+
+def records_visible_to(user: AbstractBaseUser) -> QuerySet[ImportRecord]:
+    records = ImportRecord.objects.select_related("office", "uploaded_by")
+    if user.is_superuser:
+        return records
+    from django.db.models import Q
+
+    return records.filter(Q(uploaded_by=user) | Q(office__in=import_offices(user)))
+
+
+def ensure_record_access(user: AbstractBaseUser, record: ImportRecord) -> None:
+    if not records_visible_to(user).filter(pk=record.pk).exists():
+        raise PermissionDenied("Bạn không xem được lần nhập này.")
+
+
+# -- steps --------------------------------------------------------------------------
+@transaction.atomic
+def import_upload(
+    *, actor: AbstractBaseUser, kind: str, upload: UploadedFile, office: Unit | None
+) -> ImportRecord:
+    """Keep the file and queue its check (the preview)."""
+    sheet_kind = kind_get(kind)
+    if sheet_kind is None:
+        raise ValidationError("Loại dữ liệu không hợp lệ.")
+    import_scope(actor, office)
+    validate_upload(upload, allowed=(XLSX,))
+    record = ImportRecord(
+        kind=kind,
+        office=office,
+        original_name=upload.name[:255],
+        size=upload.size or 0,
+        uploaded_by=actor,
+    )
+    record.source.save(upload.name, upload, save=False)
+    record.save()
+    transaction.on_commit(lambda: _enqueue("check", record.pk))
+    return record
+
+
+@transaction.atomic
+def import_confirm(*, actor: AbstractBaseUser, record: ImportRecord) -> ImportRecord:
+    """Xác nhận nhập: write the checked file, all or nothing, in the background."""
+    ensure_record_access(actor, record)
+    claimed = ImportRecord.objects.filter(pk=record.pk, status=ImportRecord.Status.READY).update(
+        status=ImportRecord.Status.IMPORTING,
+        confirmed_by=actor,
+        confirmed_at=timezone.now(),
+        rows_done=0,
+    )
+    if not claimed:
+        raise ValidationError("Lần nhập này không còn chờ xác nhận (đã nhập hoặc có lỗi).")
+    transaction.on_commit(lambda: _enqueue("apply", record.pk))
+    record.refresh_from_db()
+    return record
+
+
+@transaction.atomic
+def import_revert(*, actor: AbstractBaseUser, record: ImportRecord, reason: str) -> ImportRecord:
+    """Hoàn tác: take back everything the import wrote, or nothing if any of it cannot be."""
+    ensure_record_access(actor, record)
+    record = ImportRecord.objects.select_for_update().get(pk=record.pk)
+    if record.status != ImportRecord.Status.DONE:
+        raise ValidationError("Chỉ hoàn tác được lần nhập đã nhập xong.")
+    if not reason.strip():
+        raise ValidationError("Ghi lý do hoàn tác.")
+    import_scope(actor, record.office)
+    _kind(record).revert(record.changes)
+    record.status = ImportRecord.Status.REVERTED
+    record.reverted_by = actor
+    record.reverted_at = timezone.now()
+    record.revert_reason = reason.strip()
+    record.save(update_fields=["status", "reverted_by", "reverted_at", "revert_reason"])
+    return record
+
+
+def _kind(record: ImportRecord) -> SheetKind:
+    kind = kind_get(record.kind)
+    if kind is None:
+        raise ValidationError("Loại dữ liệu không hợp lệ.")
+    return kind
+
+
+def _enqueue(step: str, record_id: int) -> None:
+    from units.tasks import import_step
+
+    try:
+        import_step.delay(step, record_id)
+    except Exception:
+        logger.exception("Could not enqueue import %s of %s", step, record_id)
+        ImportRecord.objects.filter(pk=record_id).update(
+            status=ImportRecord.Status.FAILED,
+            error="Hàng đợi xử lý đang gián đoạn. Vui lòng tải tệp lên lại sau ít phút.",
+            finished_at=timezone.now(),
+        )
+
+
+# -- the task's body ------------------------------------------------------------------
+def import_run(*, step: str, record_id: int) -> ImportRecord:
+    """Do one step of an import (the task's body); a step delivered twice runs once."""
+    wanted = ImportRecord.Status.CHECKING if step == "check" else ImportRecord.Status.IMPORTING
+    record = ImportRecord.objects.select_related("office", "uploaded_by").get(pk=record_id)
+    if record.status != wanted or record.finished_at is not None:
+        return record
+    try:
+        if step == "check":
+            _check(record)
+        else:
+            _apply(record)
+    except Exception as error:
+        logger.exception("Import %s of %s failed", step, record_id)
+        record.status = ImportRecord.Status.FAILED
+        record.error = (
+            f"Lỗi hệ thống khi xử lý tệp ({type(error).__name__}); không dòng nào được ghi."
+        )
+        record.finished_at = timezone.now()
+        record.save(update_fields=["status", "error", "finished_at"])
+    _notify(record)
+    return record
+
+
+def _refuse(record: ImportRecord, message: str) -> None:
+    record.status = ImportRecord.Status.REFUSED
+    record.problems = [[0, "", message]]
+    record.finished_at = timezone.now()
+    record.save(update_fields=["status", "problems", "finished_at"])
+
+
+def _check(record: ImportRecord) -> None:
+    kind = _kind(record)
+    try:
+        with record.source.open("rb") as handle:
+            sheet = read_sheet(handle)
+    except SheetError as error:
+        _refuse(record, str(error))
+        return
+    found, missing, unknown = kind.header_map(sheet.headers)
+    if missing:
+        _refuse(
+            record,
+            f"Trang “{sheet.name}” thiếu cột bắt buộc: {', '.join(missing)}. "
+            f"Hãy dùng tệp mẫu “{kind.title}” (dòng 1 là tiêu đề cột).",
+        )
+        return
+    keys = list(found)
+    record.cells = {
+        "keys": keys,
+        "ignored": unknown,
+        "rows": [[number, *(cell_json(row[found[k]]) for k in keys)] for number, row in sheet.rows],
+    }
+    record.rows_total = len(sheet.rows)
+    record.save(update_fields=["cells", "rows_total"])
+    plans = _plan(record, kind)
+    _keep_plans(record, plans)
+    record.status = ImportRecord.Status.REFUSED if record.problems else ImportRecord.Status.READY
+    if not sheet.rows:
+        record.status = ImportRecord.Status.REFUSED
+        record.problems = [[0, "", "Tệp không có dòng dữ liệu nào (từ dòng 2)."]]
+    if record.status == ImportRecord.Status.REFUSED:
+        record.finished_at = timezone.now()
+    record.save(
+        update_fields=["status", "preview", "problems", "counts", "rows_done", "finished_at"]
+    )
+
+
+def _apply(record: ImportRecord) -> None:
+    kind = _kind(record)
+    plans, ctx = _plan(record, kind, with_context=True)
+    _keep_plans(record, plans)
+    if record.problems:  # the data changed since the preview
+        record.status = ImportRecord.Status.REFUSED
+        record.finished_at = timezone.now()
+        record.save(
+            update_fields=["status", "preview", "problems", "counts", "rows_done", "finished_at"]
+        )
+        return
+    with transaction.atomic():
+        record.changes = kind.write(ctx, plans)
+        record.status = ImportRecord.Status.DONE
+        record.finished_at = timezone.now()
+        record.save(
+            update_fields=[
+                "changes",
+                "status",
+                "finished_at",
+                "preview",
+                "problems",
+                "counts",
+                "rows_done",
+            ]
+        )
+
+
+def _plan(record: ImportRecord, kind: SheetKind, *, with_context: bool = False):
+    """Check every row against the data as it is now; progress is written as it goes."""
+    scope = import_scope(record.uploaded_by, record.office) if record.office else None
+    ctx = Context(
+        actor=record.uploaded_by, office=record.office, scope=scope, units=UnitIndex.load(scope)
+    )
+    keys = record.cells["keys"]
+    rows = [(line[0], dict(zip(keys, line[1:], strict=True))) for line in record.cells["rows"]]
+    kind.prepare(ctx, [row for _, row in rows])
+    plans = []
+    progress: Callable[[int], None] = lambda done: ImportRecord.objects.filter(  # noqa: E731
+        pk=record.pk
+    ).update(rows_done=done)
+    for index, (number, row) in enumerate(rows, start=1):
+        plan = RowPlan(number)
+        kind.check(ctx, plan, row)
+        plans.append(plan)
+        if index % PROGRESS_EVERY == 0:
+            progress(index)
+    kind.finish(ctx, plans)
+    return (plans, ctx) if with_context else plans
+
+
+def _keep_plans(record: ImportRecord, plans: list[RowPlan]) -> None:
+    counts = {action: 0 for action in ACTION_LABELS}
+    preview, problems = [], []
+    for plan in plans:
+        counts[plan.action] += 1
+        note = "; ".join(f"{column}: {message}" for column, message in plan.errors)
+        preview.append([plan.number, plan.action, plan.label[:200], note])
+        for column, message in plan.errors:
+            if len(problems) < MAX_PROBLEMS:
+                problems.append([plan.number, column, message])
+    counts["errors"] = sum(len(plan.errors) for plan in plans)
+    counts["ignored_columns"] = record.cells.get("ignored", [])
+    record.counts = counts
+    record.preview = preview
+    record.problems = problems
+    record.rows_done = len(plans)
+
+
+def _notify(record: ImportRecord) -> None:
+    """Tell the uploader, by email, that a big file's step has ended."""
+    if record.rows_total < NOTIFY_ROWS or not record.uploaded_by.email or record.running:
+        return
+    status = record.get_status_display()
+    path = reverse("sheets:record", args=[record.pk])
+    email_queue(
+        subject=f"[thidua] Nhập Excel “{record.original_name}”: {status}",
+        body=(
+            f"Lần nhập #{record.pk} ({_kind(record).title}, {record.rows_total} dòng): {status}.\n"
+            f"Xem kết quả tại {path}\n"
+        ),
+        recipients=[record.uploaded_by.email],
+    )
+
+
+def action_label(action: str) -> str:
+    return ACTION_LABELS.get(action, action)
+
+
+__all__ = [
+    "REFUSE",
+    "import_confirm",
+    "import_offices",
+    "import_revert",
+    "import_run",
+    "import_scope",
+    "import_upload",
+    "may_import",
+    "records_visible_to",
+]
