@@ -122,7 +122,7 @@ def test_admin_import_shows_row_errors_in_vietnamese_and_writes_nothing(client, 
     client.force_login(admin_user)
     before = Unit.objects.count()
     csv = (
-        "Mã đơn vị,Tên đơn vị,Tên viết tắt,Loại hình,Cấp,Mã đơn vị cấp trên,Cơ quan ban hành,Địa danh\n"
+        "Mã đơn vị,Tên đơn vị,Tên viết tắt,Loại hình,Cấp,Đơn vị cấp trên,Cơ quan ban hành,Địa danh\n"
         "ubnd-x-ta-leng,UBND xã Tả Lèng,,Ủy ban nhân dân,Cấp xã,ubnd-tam-duong,Không,Tả Lèng\n"
         "ubnd-x-sai,UBND xã Sai,,Ủy ban nhân dân,Cấp xã,khong-co-ma-nay,Không,\n"
         "ubnd-x-sai-2,UBND xã Sai 2,,Quân đội,Cấp xã,ubnd-tam-duong,Có,\n"
@@ -140,7 +140,7 @@ def test_admin_import_shows_row_errors_in_vietnamese_and_writes_nothing(client, 
 def test_admin_import_valid_file_creates_units_after_confirmation(client, admin_user, demo):
     client.force_login(admin_user)
     csv = (
-        "Mã đơn vị,Tên đơn vị,Tên viết tắt,Loại hình,Cấp,Mã đơn vị cấp trên,Cơ quan ban hành,Địa danh\n"
+        "Mã đơn vị,Tên đơn vị,Tên viết tắt,Loại hình,Cấp,Đơn vị cấp trên,Cơ quan ban hành,Địa danh\n"
         "ubnd-x-ta-leng,UBND xã Tả Lèng,,Ủy ban nhân dân,Cấp xã,ubnd-tam-duong,Không,Tả Lèng\n"
         "ubnd-x-tam-duong-moi,UBND xã Tam Đường,,ubnd,commune,ubnd-tinh-lai-chau,Có,Tam Đường\n"
     )
@@ -180,7 +180,7 @@ def test_person_import_from_xlsx_with_labels(demo):
         [
             "Mã cá nhân",
             "Họ và tên",
-            "Mã đơn vị",
+            "Đơn vị",
             "Chức vụ",
             "Giới tính",
             "Dân tộc",

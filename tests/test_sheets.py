@@ -381,3 +381,183 @@ def test_the_browser_path(demo_units, office, client):
     page = client.get(reverse("sheets:record", args=[record.pk])).content.decode()
     assert "Đã nhập xong" in page
     assert Person.objects.filter(full_name="Lò Văn Pọm").exists()
+
+
+def test_the_admin_lists_lead_to_the_excel_import(admin_client, demo_units):
+    for model, kind in (("unit", "units"), ("person", "persons")):
+        page = admin_client.get(reverse(f"admin:units_{model}_changelist")).content.decode()
+        assert f"{reverse('sheets:index')}?loai={kind}" in page
+
+
+def test_the_admin_export_reads_back_in_the_excel_import(demo, office):
+    """The admin's export (django-import-export) and the Excel import share their columns."""
+    from units.resources import PersonResource
+
+    data = PersonResource().export().export("xlsx")
+    record = run(office, "persons", data, Unit.objects.get(code="ubnd-tam-duong"))
+    # Rows outside the office's scope are refused, the rest read back unchanged.
+    assert record.counts["create"] == 0 and record.counts["update"] == 0
+    assert record.counts["unchanged"] > 0
+
+
+def test_a_sheet_padded_to_the_last_excel_row_reads_as_its_data(demo_units, office):
+    """LibreOffice saves styled empty rows down to row 1,048,576."""
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    ws = book.active
+    ws.title = "Dữ liệu"
+    ws.append(PERSON_HEADER)
+    ws.append(["", "Lò Thị Hoa", "ubnd-x-binh-lu", "", "Nữ", "", "", ""])
+    bold = Font(bold=True)
+    for row in range(3, 1_048_577, 7):
+        ws.cell(row=row, column=2).font = bold
+    buffer = io.BytesIO()
+    book.save(buffer)
+    record = run(office, "persons", buffer.getvalue(), demo_units["ubnd-tam-duong"])
+    assert record.status == ImportRecord.Status.READY, record.problems
+    assert record.rows_total == 1
+
+
+def test_an_oversized_sheet_is_refused_before_it_is_read(demo_units, office, monkeypatch):
+    from units.sheets import reader
+
+    monkeypatch.setattr(reader, "MAX_SHEET_BYTES", 2000)
+    rows = [["", f"Người {i}", "ubnd-x-binh-lu", "", "Nam", "", "", ""] for i in range(200)]
+    record = run(office, "persons", xlsx(PERSON_HEADER, rows), demo_units["ubnd-tam-duong"])
+    assert record.status == ImportRecord.Status.REFUSED
+    assert "giải nén ra" in record.problems[0][2] and "độc hại" in record.problems[0][2]
+
+
+def test_a_file_without_the_required_columns_names_them(demo_units, office):
+    record = run(office, "persons", xlsx(["Tên", "Tuổi"], [["A", 3]]), demo_units["ubnd-tam-duong"])
+    assert record.status == ImportRecord.Status.REFUSED
+    assert "thiếu cột bắt buộc: Họ và tên, Đơn vị, Giới tính" in record.problems[0][2]
+
+
+def test_duplicates_within_the_file_are_reported(demo_units, office):
+    rows = [
+        ["", "Lò Thị Hoa", "ubnd-x-binh-lu", "", "Nữ", "", 1990, ""],
+        ["", "Lo Thi Hoa", "UBND xã Bình Lư", "", "Nữ", "", 1990, ""],
+    ]
+    record = run(office, "persons", xlsx(PERSON_HEADER, rows), demo_units["ubnd-tam-duong"])
+    assert record.problems == [
+        [3, "Họ và tên", "Trùng với dòng 2 (cùng họ tên, đơn vị, năm sinh)."]
+    ]
+
+
+def test_data_changed_after_the_preview_is_checked_again_at_confirm(demo_units, office):
+    header = headers("units")
+    rows = [["thon-moi", "Thôn Mới", "", "Khác", "Khác", "ubnd-x-binh-lu", "", "", "99999"]]
+    record = run(office, "units", xlsx(header, rows), demo_units["ubnd-tam-duong"])
+    assert record.status == ImportRecord.Status.READY
+    Unit.objects.filter(code="ubnd-x-son-binh").update(admin_code="99999")  # meanwhile
+    record = confirm(office, record)
+    assert record.status == ImportRecord.Status.REFUSED
+    assert "đã thuộc đơn vị “ubnd-x-son-binh”" in record.problems[0][2]
+    assert not Unit.objects.filter(code="thon-moi").exists()
+
+
+def test_a_failure_while_writing_leaves_nothing(demo_units, office, monkeypatch):
+    from units.sheets.units_kinds import PersonsKind
+
+    original = PersonsKind.write
+
+    def write_then_fail(self, ctx, plans):
+        original(self, ctx, plans)
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(PersonsKind, "write", write_then_fail)
+    rows = [["", f"Người {i}", "ubnd-x-binh-lu", "", "Nam", "", "", ""] for i in range(30)]
+    before = Person.objects.count()
+    record = run(office, "persons", xlsx(PERSON_HEADER, rows), demo_units["ubnd-tam-duong"])
+    record = confirm(office, record)
+    assert record.status == ImportRecord.Status.FAILED
+    assert "không dòng nào được ghi" in record.error
+    assert Person.objects.count() == before
+
+
+def test_queries_do_not_grow_with_the_rows(demo_units, office):
+    """A fixed number of queries whatever the size, but for the batched INSERTs (SQLite
+    takes a few dozen rows per INSERT, PostgreSQL 2,000)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def rows(n):
+        return [["", f"Người {n}-{i}", "ubnd-x-binh-lu", "", "Nam", "", "", ""] for i in range(n)]
+
+    counted = {}
+    for n in (20, 1500):
+        with CaptureQueriesContext(connection) as queries:
+            record = confirm(
+                office,
+                run(office, "persons", xlsx(PERSON_HEADER, rows(n)), demo_units["ubnd-tam-duong"]),
+            )
+        assert record.status == ImportRecord.Status.DONE
+        inserts = [q for q in queries if q["sql"].startswith('INSERT INTO "units_person"')]
+        assert sum(q["sql"].count("), (") + 1 for q in inserts) == n
+        progress = [q for q in queries if 'SET "rows_done" =' in q["sql"]]  # one per 1,000 rows
+        counted[n] = len(queries) - len(inserts) - len(progress)
+    assert counted[1500] == counted[20] <= 40
+
+
+def test_staff_roles_create_accounts_and_revert(demo_units, office):
+    from django.contrib.auth import get_user_model
+
+    header = headers("memberships")
+    rows = [
+        ["vt.binhlu", "Lò Văn Minh", "minh@example.vn", "ubnd-x-binh-lu", "Cán bộ đơn vị"],
+        ["nv.tamduong", "", "", "UBND huyện Tam Đường", "Cơ quan thường trực (Phòng/Sở Nội vụ)"],
+    ]
+    record = run(office, "memberships", xlsx(header, rows), demo_units["ubnd-tam-duong"])
+    assert record.counts["create"] == 1 and record.counts["unchanged"] == 1, record.problems
+    confirm(office, record)
+    user = get_user_model().objects.get(username="vt.binhlu")
+    assert user.get_full_name() == "Lò Văn Minh" and not user.has_usable_password()
+    membership = Membership.objects.get(user=user)
+    assert membership.history.first().history_user == office
+    services.import_revert(actor=office, record=record, reason="Sai đơn vị")
+    assert not get_user_model().objects.filter(username="vt.binhlu").exists()
+
+
+def test_imported_history_of_a_merged_commune_counts_for_eligibility(demo, office):
+    """Three years of Chiến sĩ thi đua cơ sở typed into the old commune, then the commune
+    is merged: the person's Chiến sĩ thi đua cấp tỉnh check still sees them."""
+    from awards.eligibility import checklist
+    from awards.models import Nomination
+    from units.services import unit_merge
+
+    old = Unit.objects.get(code="ubnd-x-binh-lu")
+    new = Unit.objects.get(code="ubnd-x-son-binh")
+    person = Person.objects.create(full_name="Lò Thị Mai", unit=old, gender="female")
+    header = headers("register")
+    rows = [
+        [
+            "Chien si thi dua co so",
+            year,
+            "ubnd-x-binh-lu",
+            person.pk,
+            "",
+            "",
+            f"{year}/QĐ-UBND",
+            f"20/12/{year}",
+            "UBND huyện Tam Đường",
+            "",
+        ]
+        for year in (2021, 2022, 2023)
+    ]
+    record = confirm(
+        office, run(office, "register", xlsx(header, rows), Unit.objects.get(code="ubnd-tam-duong"))
+    )
+    assert record.status == ImportRecord.Status.DONE, record.problems
+    unit_merge(source=old, target=new, by=office, reason="Sắp xếp ĐVHC 2025")
+    person.refresh_from_db()
+    nomination = Nomination(
+        award_type=AwardType.objects.get(code="cstd-tinh"),
+        nominee_person=person,
+        nominating_unit=new,
+        year=2024,
+    )
+    condition = next(c for c in checklist(nomination) if c.label == "Điều kiện")
+    assert condition.level == "ok", condition.message
+    assert "3 năm liên tục (2021–2023)" in condition.message

@@ -2,13 +2,12 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import imports, mail, reform, services
+from . import mail, reform, services
 from .admin_tools import (
     NoDeleteAdminMixin,
     NormalizedSearchAdminMixin,
@@ -57,42 +56,16 @@ def merge_units(modeladmin, request, queryset):
     )
 
 
-class BackgroundImportForm(forms.Form):
-    file = forms.FileField(label="Tệp Excel (.xlsx)")
-
-
 class BackgroundImportAdminMixin:
-    """“Nhập tệp lớn (chạy nền)”: an xlsx of any size, imported by a worker (units/imports.py)."""
+    """The list's link to the Excel import (units/sheets): template, preview, all or
+    nothing, progress, revert. The admin's own import stays for a few rows."""
 
-    import_job_kind = ""
+    sheet_kind = ""
     import_export_change_list_template = "admin/units/change_list_background_import.html"
 
-    def get_urls(self):
-        opts = self.model._meta
-        return [
-            path(
-                "nhap-nen/",
-                self.admin_site.admin_view(self.import_background_view),
-                name=f"{opts.app_label}_{opts.model_name}_import_background",
-            ),
-            *super().get_urls(),
-        ]
-
-    def import_background_view(self, request):
-        if not self.has_import_permission(request):
-            raise PermissionDenied
-        form = BackgroundImportForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                job = imports.import_start(
-                    actor=request.user, kind=self.import_job_kind, upload=form.cleaned_data["file"]
-                )
-            except ValidationError as error:
-                form.add_error("file", error)
-            else:
-                return redirect("jobs:detail", pk=job.pk)
-        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form}
-        return TemplateResponse(request, "admin/units/import_background.html", context)
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "sheet_kind": self.sheet_kind}
+        return super().changelist_view(request, extra_context)
 
 
 class ReorganiseForm(forms.Form):
@@ -112,7 +85,7 @@ class UnitAdmin(
     ImportExportModelAdmin,
 ):
     resource_classes = [UnitResource]
-    import_job_kind = "units.import_units"
+    sheet_kind = "units"
     import_export_change_list_template = "admin/units/change_list_units.html"
     list_display = (
         "name",
@@ -236,7 +209,7 @@ class PersonAdmin(
     ImportExportModelAdmin,
 ):
     resource_classes = [PersonResource]
-    import_job_kind = "units.import_persons"
+    sheet_kind = "persons"
     list_display = (
         "full_name",
         "unit",

@@ -6,5 +6,5 @@ class UnitsConfig(AppConfig):
     verbose_name = "Đơn vị và cán bộ"
 
     def ready(self) -> None:
-        from . import checks, imports  # noqa: F401  (system checks; import job builders)
+        from . import checks  # noqa: F401  (system checks)
         from .sheets import units_kinds  # noqa: F401  (the Excel import's kinds)

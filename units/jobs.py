@@ -8,7 +8,7 @@ the request, so a report of 60 pages or an import of 20,000 rows never holds a
 web worker.
 
 Infrastructure module: it writes its own model (FileJob) directly; the records a
-job makes are written by the function its kind registers (e.g. units/imports.py).
+job makes are written by the function its kind registers (e.g. awards/jobs.py).
 """
 
 from __future__ import annotations

@@ -108,26 +108,44 @@ class UnitCodeWidget(widgets.CachedForeignKeyWidget):
             raise ValueError(f"Không tìm thấy đơn vị có mã “{value}”.") from None
 
 
+def _header(kind, key: str) -> str:
+    """The column's header as the Excel import reads it (units/sheets): one name per column."""
+    return next(c.header for c in kind.columns if c.key == key)
+
+
+def _unit_header(key: str) -> str:
+    from .sheets.units_kinds import UnitsKind
+
+    return _header(UnitsKind, key)
+
+
 class UnitResource(SafeResource):
-    code = fields.Field(attribute="code", column_name="Mã đơn vị")
-    name = fields.Field(attribute="name", column_name="Tên đơn vị")
-    short_name = fields.Field(attribute="short_name", column_name="Tên viết tắt")
+    """The admin's import and export of units, for a few rows; files of any size go
+    through the Excel import (units/sheets), which reads the same columns."""
+
+    code = fields.Field(attribute="code", column_name=_unit_header("code"))
+    name = fields.Field(attribute="name", column_name=_unit_header("name"))
+    short_name = fields.Field(attribute="short_name", column_name=_unit_header("short_name"))
     kind = fields.Field(
-        attribute="kind", column_name="Loại hình", widget=ChoiceLabelWidget(Unit.Kind.choices)
+        attribute="kind",
+        column_name=_unit_header("kind"),
+        widget=ChoiceLabelWidget(Unit.Kind.choices),
     )
     level = fields.Field(
-        attribute="level", column_name="Cấp", widget=ChoiceLabelWidget(Unit.Level.choices)
+        attribute="level",
+        column_name=_unit_header("level"),
+        widget=ChoiceLabelWidget(Unit.Level.choices),
     )
     parent = fields.Field(
-        attribute="parent", column_name="Mã đơn vị cấp trên", widget=UnitCodeWidget()
+        attribute="parent", column_name=_unit_header("parent"), widget=UnitCodeWidget()
     )
     is_issuing_body = fields.Field(
-        attribute="is_issuing_body", column_name="Cơ quan ban hành", widget=YesNoWidget()
+        attribute="is_issuing_body",
+        column_name=_unit_header("is_issuing_body"),
+        widget=YesNoWidget(),
     )
-    locality = fields.Field(attribute="locality", column_name="Địa danh")
-    archived = fields.Field(
-        attribute="archived", column_name="Đã lưu trữ", widget=YesNoWidget(), readonly=True
-    )
+    locality = fields.Field(attribute="locality", column_name=_unit_header("locality"))
+    admin_code = fields.Field(attribute="admin_code", column_name=_unit_header("admin_code"))
 
     class Meta:
         model = Unit
@@ -141,7 +159,7 @@ class UnitResource(SafeResource):
             "parent",
             "is_issuing_body",
             "locality",
-            "archived",
+            "admin_code",
         )
         skip_unchanged = True
         report_skipped = True
@@ -152,23 +170,35 @@ class UnitResource(SafeResource):
         return super().get_queryset().select_related("parent")
 
 
+def _person_header(key: str) -> str:
+    from .sheets.units_kinds import PersonsKind
+
+    return _header(PersonsKind, key)
+
+
 class PersonResource(SafeResource):
-    id = fields.Field(attribute="id", column_name="Mã cá nhân", widget=widgets.IntegerWidget())
-    full_name = fields.Field(attribute="full_name", column_name="Họ và tên")
-    unit = fields.Field(attribute="unit", column_name="Mã đơn vị", widget=UnitCodeWidget())
-    position = fields.Field(attribute="position", column_name="Chức vụ")
+    id = fields.Field(
+        attribute="id", column_name=_person_header("id"), widget=widgets.IntegerWidget()
+    )
+    full_name = fields.Field(attribute="full_name", column_name=_person_header("full_name"))
+    unit = fields.Field(
+        attribute="unit", column_name=_person_header("unit"), widget=UnitCodeWidget()
+    )
+    position = fields.Field(attribute="position", column_name=_person_header("position"))
     gender = fields.Field(
         attribute="gender",
-        column_name="Giới tính",
+        column_name=_person_header("gender"),
         widget=ChoiceLabelWidget(Person.Gender.choices),
     )
-    ethnicity = fields.Field(attribute="ethnicity", column_name="Dân tộc")
+    ethnicity = fields.Field(attribute="ethnicity", column_name=_person_header("ethnicity"))
     birth_year = fields.Field(
-        attribute="birth_year", column_name="Năm sinh", widget=widgets.IntegerWidget()
+        attribute="birth_year",
+        column_name=_person_header("birth_year"),
+        widget=widgets.IntegerWidget(),
     )
     is_direct_worker = fields.Field(
         attribute="is_direct_worker",
-        column_name="Lao động trực tiếp",
+        column_name=_person_header("is_direct_worker"),
         widget=YesNoWidget(),
     )
 
