@@ -23,6 +23,7 @@ from units.xlsx import xlsx_response
 
 from . import pdf, selectors, services
 from .eligibility import checklist
+from .exports import decisions_workbook, nominations_workbook
 from .forms import (
     AppraiseForm,
     AttendanceForm,
@@ -63,9 +64,11 @@ def _on_form(form, exc: ValidationError | PermissionDenied) -> None:
 
 @login_required
 def nomination_list(request: HttpRequest) -> HttpResponse:
-    paging = paginate(
-        request, selectors.nominations_of_units(request.user).order_by("-updated_at", "-pk")
-    )
+    """The unit's nominations, a page at a time; all of them as xlsx with ?xuat=xlsx."""
+    nominations = selectors.nominations_of_units(request.user).order_by("-updated_at", "-pk")
+    if request.GET.get("xuat") == "xlsx":
+        return xlsx_response(nominations_workbook(nominations), "de-nghi-khen-thuong")
+    paging = paginate(request, nominations)
     return render(
         request,
         "awards/staff/nomination_list.html",
@@ -226,7 +229,10 @@ def inbox(request: HttpRequest) -> HttpResponse:
     if not office_bodies(request.user).exists():
         raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
     form = InboxFilterForm(request.GET or None, user=request.user)
-    paging = paginate(request, selectors.nominations_to_appraise(request.user, form.filters()))
+    nominations = selectors.nominations_to_appraise(request.user, form.filters())
+    if request.GET.get("xuat") == "xlsx":  # every page, as filtered
+        return xlsx_response(nominations_workbook(nominations), "ho-so-tham-dinh")
+    paging = paginate(request, nominations)
     return render(
         request,
         "awards/staff/inbox.html",
@@ -401,11 +407,14 @@ def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
 def decision_list(request: HttpRequest) -> HttpResponse:
     if not office_bodies(request.user).exists():
         raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
+    decisions = selectors.decisions_for_office(request.user)
+    if request.GET.get("xuat") == "xlsx":
+        return xlsx_response(decisions_workbook(decisions), "quyet-dinh-khen-thuong")
     return render(
         request,
         "awards/staff/decision_list.html",
         {
-            "decisions": selectors.decisions_for_office(request.user),
+            "decisions": decisions,
             "forwarded": Nomination.objects.filter(
                 issuer__in=office_bodies(request.user), status=Nomination.Status.FORWARDED
             ).select_related("award_type", "nominee_person", "nominee_unit"),

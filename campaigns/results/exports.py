@@ -1,11 +1,187 @@
-"""The results workbook: every table of a campaign's results page, one sheet each."""
+"""Workbooks of results tracking: the results workbook (every table of a campaign's
+results page, one sheet each), and the lists a standing office downloads, one row per
+row of the list: the units' registrations and the reports received.
+
+A list's columns are defined once, as (header, accessor) pairs, so that an import of
+the same list can read the same headers; `list_workbook` writes any of them.
+"""
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
 from django.utils import timezone
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 
-from units.xlsx import sheet_add, workbook_new
+from units.models import Unit
+from units.resources import escape_formula
+from units.xlsx import rows_append, sheet_add, workbook_new
+
+from ..models import Campaign
+from . import selectors
+from .models import Criterion, Registration, ResultReport
+
+# ---------------------------------------------------------------------------
+# Lists as sheets (the one way a staff list becomes a download: awards/exports.py too)
+
+Column = tuple[str, Callable[[Any], Any]]
+"""A column of a downloaded list: its Vietnamese header and how a row gives its cell."""
+
+DATE_FORMAT = "dd/mm/yyyy"
+DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
+
+
+def yes_no(value) -> str:
+    """A yes/no cell as the imports read it (units.resources.YesNoWidget)."""
+    return "Có" if value else "Không"
+
+
+def _excel_value(value):
+    """Excel keeps no time zone: an aware moment is written as Vietnam's local time."""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value).replace(tzinfo=None)
+    return value
+
+
+def list_workbook(title: str, columns: Sequence[Column], rows: Iterable) -> Workbook:
+    """One sheet: the columns' headers, then a line per row. Text is escaped against
+    formulas (headers too: a criterion's name is one), dates are real Excel dates shown
+    dd/mm/yyyy (with the time, for a moment), numbers stay numbers."""
+    book = workbook_new()
+    sheet = sheet_add(book, title, [escape_formula(header) for header, _ in columns])
+    for row in rows:
+        rows_append(sheet, [_excel_value(value(row)) for _, value in columns])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, datetime.datetime):
+                cell.number_format = DATETIME_FORMAT
+            elif isinstance(cell.value, datetime.date):
+                cell.number_format = DATE_FORMAT
+    for index, (header, _) in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(12, min(len(header), 40))
+    sheet.freeze_panes = "A2"
+    return book
+
+
+def _criterion_header(prefix: str, criterion: Criterion) -> str:
+    measure = f" ({criterion.measure})" if criterion.measure else ""
+    return f"{prefix}: {criterion.name}{measure}"
+
+
+# ---------------------------------------------------------------------------
+# Đăng ký thi đua: every unit the campaign addresses, registered or not
+
+
+@dataclass(frozen=True)
+class RegistrationRow:
+    unit: Unit
+    registration: Registration | None
+    targets: dict[int, Decimal | None] = field(default_factory=dict)
+
+
+def registration_columns(criteria: Sequence[Criterion]) -> list[Column]:
+    """The registrations list's columns: the unit, its registration, a target per criterion."""
+
+    def target(criterion_id: int) -> Callable[[RegistrationRow], Decimal | None]:
+        return lambda row: row.targets.get(criterion_id)
+
+    def registered(row: RegistrationRow):
+        return row.registration.submitted_at if row.registration else None
+
+    return [
+        ("Mã đơn vị", lambda row: row.unit.code),
+        ("Đơn vị", lambda row: row.unit.name),
+        ("Đã đăng ký", lambda row: yes_no(registered(row))),
+        ("Đăng ký lúc", registered),
+        (
+            "Danh hiệu đăng ký",
+            lambda row: row.registration.titles_aimed if row.registration else "",
+        ),
+        *((_criterion_header("Cam kết", c), target(c.pk)) for c in criteria),
+    ]
+
+
+def registration_rows(campaign: Campaign) -> list[RegistrationRow]:
+    """The units the campaign addresses, by name (as its results page lists them), each
+    with its registration and targets; a fixed number of queries whatever the units."""
+    addressed = selectors.addressed_units(campaign)
+    registrations = {
+        r.unit_id: r
+        for r in Registration.objects.filter(
+            campaign=campaign, unit__in=addressed
+        ).prefetch_related("targets")
+    }
+    rows = []
+    for unit in addressed.order_by("name"):
+        registration = registrations.get(unit.pk)
+        targets = (
+            {t.criterion_id: t.value for t in registration.targets.all()} if registration else {}
+        )
+        rows.append(RegistrationRow(unit, registration, targets))
+    return rows
+
+
+def registrations_workbook(campaign: Campaign) -> Workbook:
+    columns = registration_columns(list(campaign.criteria.all()))
+    return list_workbook("Đăng ký thi đua", columns, registration_rows(campaign))
+
+
+# ---------------------------------------------------------------------------
+# Báo cáo kết quả: the reports received (selectors.reports_received)
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    report: ResultReport
+    values: dict[int, tuple[Decimal | None, str]]  # by criterion: result, evidence
+
+
+def report_columns(criteria: Sequence[Criterion]) -> list[Column]:
+    """The reports list's columns: the unit, the period, the report, and per criterion
+    its result and evidence."""
+
+    def value(criterion_id: int) -> Callable[[ReportRow], Decimal | None]:
+        return lambda row: row.values.get(criterion_id, (None, ""))[0]
+
+    def evidence(criterion_id: int) -> Callable[[ReportRow], str]:
+        return lambda row: row.values.get(criterion_id, (None, ""))[1]
+
+    columns: list[Column] = [
+        ("Mã đơn vị", lambda row: row.report.unit.code),
+        ("Đơn vị", lambda row: row.report.unit.name),
+        ("Kỳ báo cáo", lambda row: row.report.period.get_kind_display()),
+        ("Hạn nộp", lambda row: row.report.period.due_on),
+        ("Nộp lúc", lambda row: row.report.submitted_at),
+        ("Nộp muộn", lambda row: yes_no(row.report.is_late)),
+        ("Trạng thái", lambda row: row.report.get_status_display()),
+        ("Lý do trả lại", lambda row: row.report.return_reason),
+    ]
+    for c in criteria:
+        columns.append((_criterion_header("Kết quả", c), value(c.pk)))
+        columns.append((_criterion_header("Minh chứng", c), evidence(c.pk)))
+    return columns
+
+
+def report_rows(campaign: Campaign) -> list[ReportRow]:
+    """The reports the results page lists, each with its values; two queries."""
+    reports = selectors.reports_received(campaign).prefetch_related("values")
+    return [
+        ReportRow(r, {v.criterion_id: (v.value, v.evidence) for v in r.values.all()})
+        for r in reports
+    ]
+
+
+def reports_workbook(campaign: Campaign) -> Workbook:
+    columns = report_columns(list(campaign.criteria.all()))
+    return list_workbook("Báo cáo kết quả", columns, report_rows(campaign))
+
+
+# ---------------------------------------------------------------------------
+# The results page
 
 
 def results_workbook(data: dict) -> Workbook:

@@ -218,6 +218,17 @@ def attainment(campaign: Campaign, period: ReportPeriod) -> list[dict]:
     return rows
 
 
+def reports_received(campaign: Campaign) -> QuerySet[ResultReport]:
+    """The reports the office has received for a campaign (submitted, or returned to the
+    unit), of the units it addresses: by period due, then by unit name."""
+    return (
+        ResultReport.objects.filter(period__campaign=campaign, unit__in=addressed_units(campaign))
+        .exclude(status=ResultReport.Status.DRAFT)
+        .select_related("unit", "period")
+        .order_by("period__due_on", "unit__name")
+    )
+
+
 def campaign_results(campaign: Campaign) -> dict:
     """Every figure of a campaign's results page. The number of queries does not grow
     with the number of units or reports (it grows by one per bloc and per lower-level
@@ -229,18 +240,12 @@ def campaign_results(campaign: Campaign) -> dict:
     registered = set(
         campaign.registrations.filter(submitted_at__isnull=False).values_list("unit_id", flat=True)
     )
-    reports = (
-        ResultReport.objects.filter(period__campaign=campaign, unit__in=addressed_units(campaign))
-        .exclude(status=ResultReport.Status.DRAFT)
-        .select_related("unit", "period")
-        .order_by("period__due_on", "unit__name")
-    )
     rows = attainment(campaign, last) if last else []
     return {
         "campaign": campaign,
         "figures": figures,
         "units": [{"unit": u, "registered": u.pk in registered} for u in addressed],
-        "reports": list(reports),
+        "reports": list(reports_received(campaign)),
         "attainment": rows,
         "attainment_rows": [
             {"label": r["criterion"].name, "reached": r["reached"] or 0} for r in rows

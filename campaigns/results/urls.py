@@ -8,6 +8,8 @@ app_name = "tracking"
 
 urlpatterns = [
     path("phong-trao/<int:pk>/", v.campaign_results, name="campaign_results"),
+    path("phong-trao/<int:pk>/dang-ky.xlsx", v.registrations_xlsx, name="registrations_xlsx"),
+    path("phong-trao/<int:pk>/bao-cao.xlsx", v.reports_xlsx, name="reports_xlsx"),
     path("phong-trao/<int:pk>/tieu-chi/", v.criteria, name="criteria"),
     path("khoi/", v.blocs, name="blocs"),
     path("khoi/<int:bloc_pk>/phong-trao/<int:pk>/cham-diem/", v.scores, name="scores"),

@@ -21,7 +21,7 @@ from units.xlsx import xlsx_response
 from .. import selectors as campaign_selectors
 from ..models import Campaign
 from . import selectors, services
-from .exports import results_workbook
+from .exports import registrations_workbook, reports_workbook, results_workbook
 from .forms import (
     BlocForm,
     CriterionForm,
@@ -77,6 +77,20 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
     if request.GET.get("xuat") == "xlsx":
         return xlsx_response(results_workbook(data), f"ket-qua-phong-trao-{campaign.pk}")
     return render(request, "campaigns/results/campaign.html", data)
+
+
+@login_required
+def registrations_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    """Đăng ký thi đua of a campaign (standing office): every unit it addresses."""
+    campaign = get_object_or_404(campaign_selectors.staff_campaigns(request.user), pk=pk)
+    return xlsx_response(registrations_workbook(campaign), f"dang-ky-thi-dua-{campaign.pk}")
+
+
+@login_required
+def reports_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    """Báo cáo kết quả of a campaign (standing office): the reports received."""
+    campaign = get_object_or_404(campaign_selectors.staff_campaigns(request.user), pk=pk)
+    return xlsx_response(reports_workbook(campaign), f"bao-cao-ket-qua-{campaign.pk}")
 
 
 @login_required
