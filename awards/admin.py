@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
-from units.admin_tools import NoDeleteAdminMixin, NormalizedSearchAdminMixin
+from units.admin_tools import NoDeleteAdminMixin, NormalizedSearchAdminMixin, SheetLinkAdminMixin
 
 from . import services, workflow
 from .models import (
@@ -109,9 +109,15 @@ AwardTypeAdmin.search_fields = ("search_text",)
 
 
 @admin.register(AwardGrant)
-class AwardGrantAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, admin.ModelAdmin):
+class AwardGrantAdmin(
+    SheetLinkAdminMixin, NormalizedSearchAdminMixin, NoDeleteAdminMixin, admin.ModelAdmin
+):
     """Sổ khen thưởng. Past years' awards are entered here (with the decision written
-    by hand); awards of thidua's own decisions are read-only."""
+    by hand); awards of thidua's own decisions are read-only. Years of them come in at
+    once through the Excel import (units/sheets, kind “register”)."""
+
+    sheet_kind = "register"
+    change_list_template = "admin/sheets_change_list.html"
 
     list_display = (
         "__str__",

@@ -384,8 +384,14 @@ def test_the_browser_path(demo_units, office, client):
 
 
 def test_the_admin_lists_lead_to_the_excel_import(admin_client, demo_units):
-    for model, kind in (("unit", "units"), ("person", "persons")):
-        page = admin_client.get(reverse(f"admin:units_{model}_changelist")).content.decode()
+    lists = (
+        ("units_unit", "units"),
+        ("units_person", "persons"),
+        ("units_membership", "memberships"),
+        ("awards_awardgrant", "register"),
+    )
+    for model, kind in lists:
+        page = admin_client.get(reverse(f"admin:{model}_changelist")).content.decode()
         assert f"{reverse('sheets:index')}?loai={kind}" in page
 
 

@@ -12,6 +12,7 @@ from .admin_tools import (
     NoDeleteAdminMixin,
     NormalizedSearchAdminMixin,
     ReasonForm,
+    SheetLinkAdminMixin,
     run_action_with_form,
 )
 from .models import FileJob, IssuedDocument, IssuingBody, Membership, OutgoingEmail, Person, Unit
@@ -56,18 +57,6 @@ def merge_units(modeladmin, request, queryset):
     )
 
 
-class BackgroundImportAdminMixin:
-    """The list's link to the Excel import (units/sheets): template, preview, all or
-    nothing, progress, revert. The admin's own import stays for a few rows."""
-
-    sheet_kind = ""
-    import_export_change_list_template = "admin/units/change_list_background_import.html"
-
-    def changelist_view(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}), "sheet_kind": self.sheet_kind}
-        return super().changelist_view(request, extra_context)
-
-
 class ReorganiseForm(forms.Form):
     file = forms.FileField(label="Tệp Excel (.xlsx)")
     reason = forms.CharField(
@@ -79,7 +68,7 @@ class ReorganiseForm(forms.Form):
 
 @admin.register(Unit)
 class UnitAdmin(
-    BackgroundImportAdminMixin,
+    SheetLinkAdminMixin,
     NormalizedSearchAdminMixin,
     NoDeleteAdminMixin,
     ImportExportModelAdmin,
@@ -203,7 +192,7 @@ def archive_persons(modeladmin, request, queryset):
 
 @admin.register(Person)
 class PersonAdmin(
-    BackgroundImportAdminMixin,
+    SheetLinkAdminMixin,
     NormalizedSearchAdminMixin,
     NoDeleteAdminMixin,
     ImportExportModelAdmin,
@@ -256,10 +245,13 @@ class MembershipForm(forms.ModelForm):
 
 
 @admin.register(Membership)
-class MembershipAdmin(NoDeleteAdminMixin, SimpleHistoryAdmin):
+class MembershipAdmin(SheetLinkAdminMixin, NoDeleteAdminMixin, SimpleHistoryAdmin):
     """Vai trò: granted here (membership_grant) and revoked by the list's action
     (membership_revoke), which archives; a granted role is never edited in place, so
     its history reads who gave and who took it, and when."""
+
+    sheet_kind = "memberships"
+    change_list_template = "admin/sheets_change_list.html"
 
     list_display = ("user", "role", "unit", "created_at", "archived", "archived_on")
     list_filter = ("role", "archived", "unit__level")

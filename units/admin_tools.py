@@ -77,3 +77,16 @@ def run_action_with_form(
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         },
     )
+
+
+class SheetLinkAdminMixin:
+    """The list's link to the Excel import and export (units/sheets): template, preview,
+    all or nothing, progress, revert. An import-export admin keeps its own import for a
+    few rows."""
+
+    sheet_kind = ""
+    import_export_change_list_template = "admin/units/change_list_background_import.html"
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "sheet_kind": self.sheet_kind}
+        return super().changelist_view(request, extra_context)
