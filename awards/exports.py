@@ -2,7 +2,7 @@
 appraisal inbox, the same columns) and decisions.
 
 Each list's columns are defined once, as (header, accessor) pairs, so that an import
-of the same list can read the same headers; campaigns.results.exports.list_workbook
+of the same list can read the same headers; units.xlsx.list_workbook
 writes them (escaped text, real dates, Vietnamese labels).
 """
 
@@ -11,7 +11,8 @@ from __future__ import annotations
 from django.db.models import Count, QuerySet
 from openpyxl import Workbook
 
-from campaigns.results.exports import Column, list_workbook, yes_no
+from units.xlsx import ListColumn as Column
+from units.xlsx import list_workbook, yes_no
 
 from .models import Decision, Nomination, RecipientKind
 

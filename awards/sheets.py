@@ -102,7 +102,6 @@ class RegisterKind(SheetKind):
             "Ngày quyết định",
             help="Ngày/tháng/năm, ví dụ 25/12/2023.",
             example="25/12/2023",
-            is_date=True,
             width=14,
         ),
         Column(

@@ -8,63 +8,20 @@ the same list can read the same headers; `list_workbook` writes any of them.
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
 
 from units.models import Unit
-from units.resources import escape_formula
-from units.xlsx import rows_append, sheet_add, workbook_new
+from units.xlsx import ListColumn as Column
+from units.xlsx import list_workbook, sheet_add, workbook_new, yes_no
 
 from ..models import Campaign
 from . import selectors
 from .models import Criterion, Registration, ResultReport
-
-# ---------------------------------------------------------------------------
-# Lists as sheets (the one way a staff list becomes a download: awards/exports.py too)
-
-Column = tuple[str, Callable[[Any], Any]]
-"""A column of a downloaded list: its Vietnamese header and how a row gives its cell."""
-
-DATE_FORMAT = "dd/mm/yyyy"
-DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
-
-
-def yes_no(value) -> str:
-    """A yes/no cell as the imports read it (units.resources.YesNoWidget)."""
-    return "Có" if value else "Không"
-
-
-def _excel_value(value):
-    """Excel keeps no time zone: an aware moment is written as Vietnam's local time."""
-    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-        return timezone.localtime(value).replace(tzinfo=None)
-    return value
-
-
-def list_workbook(title: str, columns: Sequence[Column], rows: Iterable) -> Workbook:
-    """One sheet: the columns' headers, then a line per row. Text is escaped against
-    formulas (headers too: a criterion's name is one), dates are real Excel dates shown
-    dd/mm/yyyy (with the time, for a moment), numbers stay numbers."""
-    book = workbook_new()
-    sheet = sheet_add(book, title, [escape_formula(header) for header, _ in columns])
-    for row in rows:
-        rows_append(sheet, [_excel_value(value(row)) for _, value in columns])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, datetime.datetime):
-                cell.number_format = DATETIME_FORMAT
-            elif isinstance(cell.value, datetime.date):
-                cell.number_format = DATE_FORMAT
-    for index, (header, _) in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = max(12, min(len(header), 40))
-    sheet.freeze_panes = "A2"
-    return book
 
 
 def _criterion_header(prefix: str, criterion: Criterion) -> str:

@@ -27,7 +27,6 @@ class Column:
     help: str = ""
     example: str = ""
     choices: tuple[str, ...] = ()
-    is_date: bool = False
     width: int = 20
 
     @property

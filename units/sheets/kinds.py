@@ -146,12 +146,8 @@ class SheetKind:
                     )
                     sheet.add_data_validation(rule)
                     rule.add(f"{letter}2:{letter}100000")
-        date_columns = [i for i, c in enumerate(self.columns) if c.is_date]
         for row in rows:
             rows_append(sheet, row)
-            if date_columns:
-                for index in date_columns:
-                    sheet.cell(row=sheet.max_row, column=index + 1).number_format = "DD/MM/YYYY"
         self._instructions(book)
         lists = self.lists(scope)
         if lists:
