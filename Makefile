@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_ENV := DEBUG=1 THIDUA_DEMO=1
 
-.PHONY: run test install lint format bench bench-load bench-faults screenshots serve
+.PHONY: run test system install lint format bench bench-load bench-faults screenshots serve
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { \
@@ -48,7 +48,11 @@ run: install
 serve: install
 	@deploy/serve.sh
 
-test: install
+# System packages (fonts, poppler, Chromium) are installed when missing and apt is there.
+system:
+	@deploy/system-packages.sh
+
+test: install system
 	$(BIN)/python -m pytest
 
 # Refresh the user guide's screenshots (docs/screenshots/) from the browser tests and
