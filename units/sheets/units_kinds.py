@@ -265,7 +265,7 @@ class UnitsKind(SheetKind):
         delete_created(Unit, created, what="đơn vị")
 
     def export_rows(self, scope: set[int] | None) -> Iterator[list]:
-        units = Unit.objects.select_related("parent").order_by("level", "name")
+        units = Unit.objects.active().select_related("parent").order_by("level", "name")
         if scope is not None:
             units = units.filter(pk__in=scope)
         for u in units.iterator(chunk_size=2000):
