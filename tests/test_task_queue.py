@@ -84,3 +84,50 @@ def test_the_worker_renders_an_issued_decision_and_its_bytes_never_change(worker
     assert hashlib.sha256(first).hexdigest() == document.sha256
     AwardType.objects.filter(code="lao-dong-tien-tien").update(name="Tên đã đổi")
     assert client.get(url).content == first
+
+
+def test_an_excel_import_is_checked_and_written_by_the_worker(worker, demo_units, client):
+    """The web request only keeps the file; the worker checks it (the preview, with its
+    progress) and, once confirmed, writes it, while the page shows where it is."""
+    import io
+
+    from openpyxl import Workbook
+
+    from units.models import ImportRecord, Membership, Person
+    from units.sheets.kinds import kind_get
+
+    office = demo_units["ubnd-tam-duong"]
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model()
+    clerk = user.objects.create_user("nv.import", email="nv.import@example.vn")
+    Membership.objects.create(user=clerk, unit=office, role=Membership.Role.OFFICE_STAFF)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Dữ liệu"
+    sheet.append([c.header for c in kind_get("persons").columns])
+    for i in range(2500):
+        sheet.append(["", f"Người {i}", "ubnd-x-binh-lu", "", "Nữ", "Thái", 1990, "Không"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    buffer.name = "2500-nguoi.xlsx"
+    buffer.seek(0)
+    client.force_login(clerk)
+    response = client.post(
+        reverse("sheets:index"), {"kind": "persons", "office": office.pk, "file": buffer}
+    )
+    record = ImportRecord.objects.get()
+    assert response.status_code == 302
+    ready = wait_for(
+        lambda: ImportRecord.objects.filter(pk=record.pk, status="ready").first(), timeout=60
+    )
+    assert ready.counts["create"] == 2500
+    page = client.get(reverse("sheets:record", args=[record.pk]))
+    assert "Xác nhận nhập 2500 dòng" in page.content.decode()
+    client.post(reverse("sheets:confirm", args=[record.pk]))
+    wait_for(lambda: ImportRecord.objects.filter(pk=record.pk, status="done").exists(), timeout=60)
+    assert Person.objects.filter(full_name__startswith="Người ").count() == 2500
+    # The office is told by email when a big file's step ends.
+    mails = OutgoingEmail.objects.filter(recipients__contains=["nv.import@example.vn"])
+    assert mails.count() == 2
+    wait_for(lambda: not mails.filter(status="pending", attempts=0).exists())  # worker idle
