@@ -567,3 +567,41 @@ def test_imported_history_of_a_merged_commune_counts_for_eligibility(demo, offic
     condition = next(c for c in checklist(nomination) if c.label == "Điều kiện")
     assert condition.level == "ok", condition.message
     assert "3 năm liên tục (2021–2023)" in condition.message
+
+
+def test_the_preview_says_what_an_update_changes(demo_units, office):
+    mai = Person.objects.create(
+        full_name="Lò Thị Mai", unit=demo_units["ubnd-x-binh-lu"], gender="female", birth_year=1985
+    )
+    rows = [[mai.pk, "Lò Thị Mai", "ubnd-x-son-binh", "Kế toán", "Nam", "", 1985, "Có"]]
+    record = run(office, "persons", xlsx(PERSON_HEADER, rows), demo_units["ubnd-tam-duong"])
+    note = record.preview[0][3]
+    assert record.preview[0][1] == "update"
+    assert "Đơn vị: “UBND xã Bình Lư” → “UBND xã Sơn Bình”" in note
+    assert "Giới tính: “Nữ” → “Nam”" in note and "Lao động trực tiếp: “Không” → “Có”" in note
+    assert "Chức vụ: “(trống)” → “Kế toán”" in note
+
+
+def test_a_list_without_diacritics_does_not_strip_them(demo_units, office):
+    Person.objects.create(
+        full_name="Lò Thị Mai", unit=demo_units["ubnd-x-binh-lu"], gender="female", birth_year=1985
+    )
+    rows = [["", "Lo Thi Mai", "ubnd-x-binh-lu", "", "Nữ", "", 1985, ""]]
+    record = run(office, "persons", xlsx(PERSON_HEADER, rows), demo_units["ubnd-tam-duong"])
+    assert record.counts["unchanged"] == 1
+
+
+def test_a_checked_file_can_be_cancelled(demo_units, office, client):
+    record = run(
+        office,
+        "persons",
+        xlsx(PERSON_HEADER, [["", "A", "ubnd-x-binh-lu", "", "Nam", "", "", ""]]),
+        demo_units["ubnd-tam-duong"],
+    )
+    client.force_login(office)
+    client.post(reverse("sheets:cancel", args=[record.pk]))
+    record.refresh_from_db()
+    assert record.status == ImportRecord.Status.CANCELLED
+    response = client.post(reverse("sheets:confirm", args=[record.pk]), follow=True)
+    assert "không còn chờ xác nhận" in response.content.decode()
+    assert not Person.objects.filter(full_name="A").exists()

@@ -578,6 +578,7 @@ class ImportRecord(models.Model):
         DONE = "done", "Đã nhập"
         FAILED = "failed", "Không nhập được"
         REVERTED = "reverted", "Đã hoàn tác"
+        CANCELLED = "cancelled", "Đã hủy, không nhập"
 
     kind = models.CharField("loại dữ liệu", max_length=30)
     status = models.CharField(

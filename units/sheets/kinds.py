@@ -50,6 +50,7 @@ class RowPlan:
     values: dict[str, Any] = field(default_factory=dict)
     target: Any = None  # the existing row an update changes
     before: dict[str, Any] = field(default_factory=dict)
+    note: str = ""  # what an update changes, for the preview
 
     def refuse(self, column: Column | str, message: str) -> None:
         self.errors.append((column.header if isinstance(column, Column) else column, message))
@@ -88,6 +89,26 @@ class SheetKind:
 
     def finish(self, ctx: Context, plans: list[RowPlan]) -> None:
         """Checks across rows, once every row is read (e.g. a cycle of parents)."""
+
+    def change_note(self, ctx: Context, plan: RowPlan) -> str:
+        """What an update changes, old → new, in the columns' words."""
+        headers = {c.key: c.header for c in self.columns}
+        parts = []
+        for key, old in plan.before.items():
+            new = plan.values.get(key)
+            header = headers.get(key) or headers.get(key.removesuffix("_id")) or key
+            if key.endswith("_id") and key != "id":
+                old, new = (
+                    ctx.units.by_id[v].name if v in ctx.units.by_id else v for v in (old, new)
+                )
+            elif isinstance(old, bool) or isinstance(new, bool):
+                old, new = ("Có" if v else "Không" for v in (old, new))
+            elif choices := _choices(plan.target, key):
+                old, new = (choices.get(v, v) for v in (old, new))
+            parts.append(
+                f"{header}: “{old if old not in (None, '') else '(trống)'}” → “{new if new not in (None, '') else '(trống)'}”"
+            )
+        return "; ".join(parts)
 
     def compare(self, plan: RowPlan, target, values: dict) -> None:
         """An existing row: update what differs, or leave it unchanged."""
@@ -168,7 +189,11 @@ class SheetKind:
         general = [
             f"Ghi dữ liệu vào trang “{DATA_SHEET}”, mỗi dòng một {self.what}, từ dòng 2. "
             "Giữ nguyên dòng tiêu đề; cột có dấu * là bắt buộc.",
-            "Ngày ghi theo dạng ngày/tháng/năm (25/12/2023) hoặc định dạng ngày của Excel.",
+            *(
+                ["Ngày ghi theo dạng ngày/tháng/năm (25/12/2023) hoặc định dạng ngày của Excel."]
+                if any("date" in c.key for c in self.columns)
+                else []
+            ),
             "Tên đơn vị, danh hiệu có thể ghi có dấu hoặc không dấu; nếu trùng tên, ghi mã đơn vị.",
             "Chỉ nhận giá trị, không nhận công thức: dán đặc biệt “Chỉ giá trị” trước khi tải lên.",
             "Hệ thống kiểm tra cả tệp trước: một dòng lỗi thì không dòng nào được ghi. "
@@ -225,6 +250,13 @@ def kind_get(key: str) -> SheetKind | None:
 
 def kinds_all() -> list[SheetKind]:
     return list(KINDS.values())
+
+
+def _choices(target, key: str) -> dict:
+    try:
+        return dict(target._meta.get_field(key).choices or ())
+    except Exception:  # not a model field
+        return {}
 
 
 def updates_record(plans: list[RowPlan]) -> list[list]:

@@ -25,7 +25,7 @@ from units.mail import email_queue
 from units.models import ImportRecord, Unit
 
 from .columns import UnitIndex, cell_json
-from .kinds import ACTION_LABELS, REFUSE, Context, RowPlan, SheetKind, kind_get
+from .kinds import ACTION_LABELS, REFUSE, UPDATE, Context, RowPlan, SheetKind, kind_get
 from .reader import SheetError, read_sheet
 
 logger = logging.getLogger(__name__)
@@ -108,6 +108,19 @@ def import_confirm(*, actor: AbstractBaseUser, record: ImportRecord) -> ImportRe
     if not claimed:
         raise ValidationError("Lần nhập này không còn chờ xác nhận (đã nhập hoặc có lỗi).")
     transaction.on_commit(lambda: _enqueue("apply", record.pk))
+    record.refresh_from_db()
+    return record
+
+
+@transaction.atomic
+def import_cancel(*, actor: AbstractBaseUser, record: ImportRecord) -> ImportRecord:
+    """Hủy: a checked file the office decides not to import; the record and file stay."""
+    ensure_record_access(actor, record)
+    cancelled = ImportRecord.objects.filter(pk=record.pk, status=ImportRecord.Status.READY).update(
+        status=ImportRecord.Status.CANCELLED, finished_at=timezone.now()
+    )
+    if not cancelled:
+        raise ValidationError("Chỉ hủy được lần nhập đang chờ xác nhận.")
     record.refresh_from_db()
     return record
 
@@ -268,6 +281,9 @@ def _plan(record: ImportRecord, kind: SheetKind, *, with_context: bool = False):
         if index % PROGRESS_EVERY == 0:
             progress(index)
     kind.finish(ctx, plans)
+    for plan in plans:
+        if plan.action == UPDATE:
+            plan.note = kind.change_note(ctx, plan)
     return (plans, ctx) if with_context else plans
 
 
@@ -276,7 +292,7 @@ def _keep_plans(record: ImportRecord, plans: list[RowPlan]) -> None:
     preview, problems = [], []
     for plan in plans:
         counts[plan.action] += 1
-        note = "; ".join(f"{column}: {message}" for column, message in plan.errors)
+        note = " ".join(f"{column}: {message}" for column, message in plan.errors) or plan.note
         preview.append([plan.number, plan.action, plan.label[:200], note])
         for column, message in plan.errors:
             if len(problems) < MAX_PROBLEMS:
@@ -311,6 +327,7 @@ def action_label(action: str) -> str:
 
 __all__ = [
     "REFUSE",
+    "import_cancel",
     "import_confirm",
     "import_offices",
     "import_revert",

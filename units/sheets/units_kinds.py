@@ -84,7 +84,7 @@ class UnitsKind(SheetKind):
             "parent",
             "Đơn vị cấp trên",
             help="Mã hoặc tên của đơn vị cấp trên; có thể là đơn vị ở dòng khác trong tệp.",
-            example="ubnd-lai-chau",
+            example="ubnd-tinh-lai-chau",
             width=28,
         ),
         Column(
@@ -407,6 +407,8 @@ class PersonsKind(SheetKind):
                 )
                 return
             target = matches[0] if matches else None
+            if target is not None:
+                values["full_name"] = target.full_name  # matched without diacritics: keep them
         if target is not None:
             self.compare(plan, target, values)
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("xuat/<slug:kind>.xlsx", v.export, name="export"),
     path("<int:pk>/", v.record, name="record"),
     path("<int:pk>/xac-nhan/", v.confirm, name="confirm"),
+    path("<int:pk>/huy/", v.cancel, name="cancel"),
     path("<int:pk>/hoan-tac/", v.revert, name="revert"),
     path("<int:pk>/loi.xlsx", v.problems, name="problems"),
     path("<int:pk>/tep-goc/", v.source, name="source"),

@@ -111,6 +111,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
             "kind": kind_get(item.kind),
             "action": action,
             "counts": counts,
+            "notify": item.rows_total >= services.NOTIFY_ROWS and bool(item.uploaded_by.email),
             "problems": item.problems[:200],
             "revert_form": RevertForm(),
             **paginate(request, rows, PREVIEW_PAGE),
@@ -134,6 +135,19 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _record(request, pk)
+    try:
+        services.import_cancel(actor=request.user, record=item)
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, "Đã hủy lần nhập: không dòng nào được ghi.")
+    return redirect("sheets:record", item.pk)
+
+
+@login_required
+@require_POST
 def revert(request: HttpRequest, pk: int) -> HttpResponse:
     item = _record(request, pk)
     form = RevertForm(request.POST)
@@ -145,7 +159,10 @@ def revert(request: HttpRequest, pk: int) -> HttpResponse:
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, error_text(error))
     else:
-        messages.success(request, "Đã hoàn tác lần nhập: mọi dòng nó ghi đã được gỡ bỏ.")
+        messages.success(
+            request,
+            "Đã hoàn tác lần nhập: các dòng thêm mới đã được gỡ, các dòng cập nhật đã trở về giá trị cũ.",
+        )
     return redirect("sheets:record", item.pk)
 
 
