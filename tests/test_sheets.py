@@ -605,3 +605,79 @@ def test_a_checked_file_can_be_cancelled(demo_units, office, client):
     response = client.post(reverse("sheets:confirm", args=[record.pk]), follow=True)
     assert "không còn chờ xác nhận" in response.content.decode()
     assert not Person.objects.filter(full_name="A").exists()
+
+
+def test_the_command_line_checks_then_writes(demo_units, office, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "nguoi.xlsx"
+    path.write_bytes(
+        xlsx(
+            PERSON_HEADER,
+            [
+                ["", "Lò Văn Dũng", "ubnd-x-binh-lu", "", "Nam", "", "", ""],
+                ["", "B", "ubnd-x-binh-lu", "", "?", "", "", ""],
+            ],
+        )
+    )
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="Không ghi dòng nào"):
+        call_command(
+            "import_sheet",
+            "persons",
+            str(path),
+            "--user",
+            office.username,
+            "--office",
+            "ubnd-tam-duong",
+            stdout=out,
+        )
+    assert "Dòng 3, cột Giới tính: “?” không có trong danh mục" in out.getvalue()
+    path.write_bytes(
+        xlsx(PERSON_HEADER, [["", "Lò Văn Dũng", "ubnd-x-binh-lu", "", "Nam", "", "", ""]])
+    )
+    call_command(
+        "import_sheet",
+        "persons",
+        str(path),
+        "--user",
+        office.username,
+        "--office",
+        "ubnd-tam-duong",
+        stdout=out,
+    )
+    assert not Person.objects.filter(full_name="Lò Văn Dũng").exists()  # no --confirm: nothing
+    call_command(
+        "import_sheet",
+        "persons",
+        str(path),
+        "--user",
+        office.username,
+        "--office",
+        "ubnd-tam-duong",
+        "--confirm",
+        stdout=out,
+    )
+    assert "Đã nhập lần" in out.getvalue()
+    assert Person.objects.filter(full_name="Lò Văn Dũng").count() == 1
+
+
+def test_the_command_line_export_reads_back_unchanged(demo, office, tmp_path):
+    from django.core.management import call_command
+
+    path = tmp_path / "don-vi.xlsx"
+    call_command(
+        "export_sheet", "units", str(path), "--office", "ubnd-tam-duong", stdout=io.StringIO()
+    )
+    out = io.StringIO()
+    call_command(
+        "import_sheet",
+        "units",
+        str(path),
+        "--user",
+        office.username,
+        "--office",
+        "ubnd-tam-duong",
+        stdout=out,
+    )
+    assert "10 dòng: thêm mới 0, cập nhật 0, không đổi 10, lỗi 0" in out.getvalue()

@@ -74,9 +74,15 @@ def ensure_record_access(user: AbstractBaseUser, record: ImportRecord) -> None:
 # -- steps --------------------------------------------------------------------------
 @transaction.atomic
 def import_upload(
-    *, actor: AbstractBaseUser, kind: str, upload: UploadedFile, office: Unit | None
+    *,
+    actor: AbstractBaseUser,
+    kind: str,
+    upload: UploadedFile,
+    office: Unit | None,
+    queue: bool = True,
 ) -> ImportRecord:
-    """Keep the file and queue its check (the preview)."""
+    """Keep the file and queue its check (the preview); with queue=False the caller runs
+    the step itself (`import_run`, as the command line does)."""
     sheet_kind = kind_get(kind)
     if sheet_kind is None:
         raise ValidationError("Loại dữ liệu không hợp lệ.")
@@ -91,12 +97,15 @@ def import_upload(
     )
     record.source.save(upload.name, upload, save=False)
     record.save()
-    transaction.on_commit(lambda: _enqueue("check", record.pk))
+    if queue:
+        transaction.on_commit(lambda: _enqueue("check", record.pk))
     return record
 
 
 @transaction.atomic
-def import_confirm(*, actor: AbstractBaseUser, record: ImportRecord) -> ImportRecord:
+def import_confirm(
+    *, actor: AbstractBaseUser, record: ImportRecord, queue: bool = True
+) -> ImportRecord:
     """Xác nhận nhập: write the checked file, all or nothing, in the background."""
     ensure_record_access(actor, record)
     claimed = ImportRecord.objects.filter(pk=record.pk, status=ImportRecord.Status.READY).update(
@@ -107,7 +116,8 @@ def import_confirm(*, actor: AbstractBaseUser, record: ImportRecord) -> ImportRe
     )
     if not claimed:
         raise ValidationError("Lần nhập này không còn chờ xác nhận (đã nhập hoặc có lỗi).")
-    transaction.on_commit(lambda: _enqueue("apply", record.pk))
+    if queue:
+        transaction.on_commit(lambda: _enqueue("apply", record.pk))
     record.refresh_from_db()
     return record
 
