@@ -681,3 +681,22 @@ def test_the_command_line_export_reads_back_unchanged(demo, office, tmp_path):
         stdout=out,
     )
     assert "10 dòng: thêm mới 0, cập nhật 0, không đổi 10, lỗi 0" in out.getvalue()
+
+
+def test_an_uploader_who_left_the_office_cannot_confirm(demo_units, office):
+    from django.core.exceptions import PermissionDenied
+
+    record = run(
+        office,
+        "persons",
+        xlsx(PERSON_HEADER, [["", "A", "ubnd-x-binh-lu", "", "Nam", "", "", ""]]),
+        demo_units["ubnd-tam-duong"],
+    )
+    Membership.objects.filter(user=office).update(archived=True)
+    with pytest.raises(PermissionDenied):
+        confirm(office, record)
+    record.refresh_from_db()
+    assert (
+        record.status == ImportRecord.Status.READY
+        and not Person.objects.filter(full_name="A").exists()
+    )

@@ -108,6 +108,7 @@ def import_confirm(
 ) -> ImportRecord:
     """Xác nhận nhập: write the checked file, all or nothing, in the background."""
     ensure_record_access(actor, record)
+    import_scope(actor, record.office)  # still the office's staff (or a superuser)
     claimed = ImportRecord.objects.filter(pk=record.pk, status=ImportRecord.Status.READY).update(
         status=ImportRecord.Status.IMPORTING,
         confirmed_by=actor,
@@ -272,8 +273,9 @@ def _apply(record: ImportRecord) -> None:
 
 
 def _plan(record: ImportRecord, kind: SheetKind, *, with_context: bool = False):
-    """Check every row against the data as it is now; progress is written as it goes."""
-    scope = import_scope(record.uploaded_by, record.office) if record.office else None
+    """Check every row against the data as it is now; progress is written as it goes.
+    (Who may import for the office was checked at upload and at confirm.)"""
+    scope = units_below([record.office]) if record.office else None
     ctx = Context(
         actor=record.uploaded_by, office=record.office, scope=scope, units=UnitIndex.load(scope)
     )
