@@ -548,11 +548,13 @@ class SealedBallot(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="+")
-    sealed = models.CharField(max_length=80, unique=True)
+    sealed = models.CharField(max_length=80)
 
     class Meta:
         verbose_name = "phiếu kín niêm phong"
         verbose_name_plural = "phiếu kín niêm phong"
+        # a ballot copied in the database is refused (nonces are random: never twice)
+        constraints = [models.UniqueConstraint(fields=["sealed"], name="sealed_ballot_once")]
 
     def __str__(self) -> str:
         return "phiếu kín niêm phong"

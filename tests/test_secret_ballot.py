@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+import threading
 from collections import Counter
 from unittest import mock
 
@@ -19,7 +20,7 @@ import pytest
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
-from django.db import connection, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -292,6 +293,8 @@ def test_a_ballot_box_changed_in_the_database_is_not_counted(cycle):
         with pytest.raises(ValidationError, match="không mở được"):
             services.session_close(actor=cycle["office"], session=session)
         transaction.set_rollback(True)
+    with pytest.raises(IntegrityError), transaction.atomic():  # a ballot copied
+        SealedBallot.objects.create(item=item, sealed=first.sealed)
     services.session_close(actor=cycle["office"], session=session)
     item.refresh_from_db()
     assert (item.agree, item.disagree, item.abstain) == (3, 0, 0)
@@ -428,7 +431,8 @@ def test_row_versions_and_the_wal_pair_each_voter_with_a_sealed_ballot_only(refe
         services.vote_cast(actor=member, item=item, choice=choice)
     receipt, box = BallotReceipt._meta.db_table, SealedBallot._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_current_wal_insert_lsn()::text")
+        # every vote committed, so its records are flushed (pg_walinspect reads no further)
+        cursor.execute("SELECT pg_current_wal_flush_lsn()::text")
         end = cursor.fetchone()[0]
         cursor.execute(f"SELECT member_id, xmin::text::bigint FROM {receipt}")
         voter_xid = dict(cursor.fetchall())
@@ -444,9 +448,19 @@ def test_row_versions_and_the_wal_pair_each_voter_with_a_sealed_ballot_only(refe
             tables = {table for table, *_ in records}
             assert tables == {receipt, box}, (xid, records)
             assert all(kind in DATA_RECORDS or manager != "Heap" for _, manager, kind, _ in records)
-        # hd0 was the first voter (an empty table's first page): hd1 disagreed, hd2 agreed
+
+        # the rows a member who disagreed (hd1) and one who agreed (hd2) wrote: the same
+        # tables, the same records, the same sizes (a new page or an index split, which
+        # depend on what the tables held before, aside)
+        def rows(xid):
+            return sorted(
+                (table, kind.removesuffix("+INIT"), length)
+                for table, manager, kind, length in written[xid]
+                if manager == "Heap"
+            )
+
         hd1, hd2 = (voter_xid[m.pk] for m in cycle["council"][1:])
-        assert sorted(written[hd1]) == sorted(written[hd2])
+        assert rows(hd1) == rows(hd2) and len(rows(hd1)) == 2
         # the receipt and the sealed ballot are paired (one transaction): the seal is what
         # keeps the choice, all different, all the same length
         assert set(sealed_by) == xids
@@ -471,3 +485,39 @@ def test_row_versions_and_the_wal_pair_each_voter_with_a_sealed_ballot_only(refe
         )
         assert sorted(cursor.fetchall()) == sorted((x, close_xid) for x in xids)
         assert _versions_by(cursor, xids) == {receipt, box}
+
+
+@pytest.mark.skipif(not POSTGRES, reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_a_vote_waits_for_a_close_in_progress_and_is_refused(reference_data, cycle):
+    """The close holds the session's row while it counts; a vote arriving then waits, and
+    finds the session closed: no receipt, no ballot left behind uncounted."""
+    from django.db import connections
+
+    session, item = open_session(cycle)
+    services.vote_cast(actor=cycle["council"][0], item=item, choice="agree")
+    started, outcome = threading.Event(), []
+
+    def late_vote():
+        try:
+            started.set()
+            services.vote_cast(actor=cycle["council"][1], item=item, choice="disagree")
+            outcome.append("counted")
+        except ValidationError as exc:
+            outcome.append(" ".join(exc.messages))
+        finally:
+            connections.close_all()
+
+    with transaction.atomic():
+        services.session_close(actor=cycle["office"], session=session)
+        voter = threading.Thread(target=late_vote)
+        voter.start()
+        started.wait(5)
+        voter.join(1)
+        assert voter.is_alive()  # waiting for the session's row
+    voter.join(10)
+    assert outcome == ["Phiên họp đã kết thúc."]
+    item.refresh_from_db()
+    assert (item.agree, item.disagree) == (1, 0)
+    assert BallotReceipt.objects.filter(item=item).count() == 1
+    assert not SealedBallot.objects.exists()
