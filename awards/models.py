@@ -442,6 +442,10 @@ class CouncilSession(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.title} ({self.held_on:%d/%m/%Y})"
 
+    @property
+    def present_count(self) -> int:
+        return self.seats.filter(present=True).count()
+
 
 class SessionMember(models.Model):
     """A council member invited to a session, and whether they attended."""
@@ -464,8 +468,10 @@ class SessionMember(models.Model):
 class AgendaItem(models.Model):
     """One appraised nomination on a session's agenda, with its tallies and result.
 
-    For a secret ballot the tallies are the only record of how members voted:
-    `BallotReceipt` says who has voted, never how. This model keeps no history.
+    The tallies are counted when the session closes, never while it is open. For a
+    secret ballot they are then the only record of how members voted: `BallotReceipt`
+    says who has voted, never how, and the sealed ballots are opened, counted and
+    deleted (docs/decisions/0009-secret-ballot.md). This model keeps no history.
     """
 
     session = models.ForeignKey(CouncilSession, on_delete=models.CASCADE, related_name="agenda")
@@ -487,6 +493,11 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nomination} — {self.session}"
+
+    @property
+    def ballots_cast(self) -> int:
+        """How many members have voted: receipts or named votes, never the choices."""
+        return self.receipts.count() if self.secret else self.votes.count()
 
 
 class Vote(models.Model):
@@ -523,6 +534,30 @@ class BallotReceipt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member} đã bỏ phiếu"
+
+
+class SealedBallot(models.Model):
+    """Phiếu kín trong hòm phiếu: one secret choice, sealed until the session closes.
+
+    Nothing here points to a member or a moment: a random id (no sequence), the agenda
+    item, and the choice sealed under a key the database does not hold
+    (awards/ballot_box.py), the same size for every choice. The receipt is written in
+    the same transaction, so whoever reads the database can pair the two; the seal is
+    what keeps the choice from them. Opened, counted and deleted at the close.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="+")
+    sealed = models.CharField(max_length=80)
+
+    class Meta:
+        verbose_name = "phiếu kín niêm phong"
+        verbose_name_plural = "phiếu kín niêm phong"
+        # a ballot copied in the database is refused (nonces are random: never twice)
+        constraints = [models.UniqueConstraint(fields=["sealed"], name="sealed_ballot_once")]
+
+    def __str__(self) -> str:
+        return "phiếu kín niêm phong"
 
 
 class DecisionCounter(models.Model):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -26,7 +27,7 @@ from units.files import ALLOWED, store_upload
 from units.mail import email_queue
 from units.models import IssuedDocument, Membership, Unit
 
-from . import workflow
+from . import ballot_box, workflow
 from .eligibility import award_year
 from .models import (
     AgendaItem,
@@ -38,6 +39,7 @@ from .models import (
     Nomination,
     NominationEvent,
     NominationFile,
+    SealedBallot,
     SessionMember,
     Vote,
 )
@@ -418,12 +420,17 @@ def session_set_attendance(
 
 @transaction.atomic
 def vote_cast(*, actor: AbstractBaseUser, item: AgendaItem, choice: str) -> None:
-    """One member's vote on one agenda item. A secret ballot keeps only the tally and a
-    receipt that the member voted: nothing links the member to the choice."""
-    item = (
-        AgendaItem.objects.select_for_update(of=("self",)).select_related("session").get(pk=item.pk)
-    )
-    session = item.session
+    """One member's vote on one agenda item. Nothing is counted until the session closes.
+
+    A named vote is stored with the member. A secret one writes a receipt that the
+    member voted and, in the same transaction, the choice sealed under a key the
+    database does not hold, with no member, time or sequence on it
+    (docs/decisions/0009-secret-ballot.md): whoever reads the database, the WAL or a
+    statement log sees the same writes whatever the member chose."""
+    # The session row first, as session_close takes it: a vote either commits before
+    # the close opens the box, or waits and finds the session closed.
+    session = CouncilSession.objects.select_for_update().get(pk=item.session_id)
+    item = AgendaItem.objects.select_related("nomination").get(pk=item.pk)
     if session.status != CouncilSession.Status.OPEN:
         raise ValidationError("Phiên họp đã kết thúc.")
     seat = SessionMember.objects.filter(session=session, user=actor).first()
@@ -438,11 +445,14 @@ def vote_cast(*, actor: AbstractBaseUser, item: AgendaItem, choice: str) -> None
         if BallotReceipt.objects.filter(item=item, member=actor).exists():
             raise ValidationError("Bạn đã bỏ phiếu cho hồ sơ này.")
         BallotReceipt.objects.create(item=item, member=actor)
+        SealedBallot.objects.create(
+            item=item,
+            sealed=ballot_box.seal(session_id=session.pk, item_id=item.pk, choice=choice),
+        )
     else:
         if Vote.objects.filter(item=item, member=actor).exists():
             raise ValidationError("Bạn đã bỏ phiếu cho hồ sơ này.")
         Vote.objects.create(item=item, member=actor, choice=choice)
-    AgendaItem.objects.filter(pk=item.pk).update(**{choice: F(choice) + 1})
 
 
 def _ready_to_vote(session: CouncilSession, item: AgendaItem) -> None:
@@ -479,22 +489,101 @@ def vote_result(item: AgendaItem, *, members: int, present: int) -> bool:
     return Decimal(item.agree) * 100 >= award.vote_threshold_percent * base
 
 
+def _count(item: AgendaItem) -> None:
+    """Kiểm phiếu: the tallies of one item, from its named votes or its ballot box.
+
+    A secret item's sealed ballots are opened here, in memory; only the totals are
+    written. A secret item's tallies may already hold votes cast before ballots were
+    sealed (they were counted as cast then): the sealed ones are added to them."""
+    if not item.secret:
+        counts = Counter(Vote.objects.filter(item=item).values_list("choice", flat=True))
+        for choice in Vote.Choice.values:
+            setattr(item, choice, counts[choice])
+        return
+    sealed = list(SealedBallot.objects.filter(item=item).values_list("sealed", flat=True))
+    receipts = BallotReceipt.objects.filter(item=item).count()
+    earlier = item.agree + item.disagree + item.abstain
+    if len(sealed) + earlier != receipts:
+        logger.error(
+            "Ballot box of agenda item %s: %s sealed ballots (+%s counted before), %s receipts",
+            item.pk,
+            len(sealed),
+            earlier,
+            receipts,
+        )
+        raise ValidationError(
+            f"Hòm phiếu kín của hồ sơ {item.nomination} có {len(sealed) + earlier} phiếu, "
+            f"nhưng {receipts} thành viên đã bỏ phiếu: không kiểm phiếu được. "
+            "Hãy báo quản trị hệ thống."
+        )
+    counts: Counter[str] = Counter()
+    for box in sealed:
+        try:
+            choice = ballot_box.open_sealed(session_id=item.session_id, item_id=item.pk, sealed=box)
+        except ballot_box.UnreadableBallot:
+            choice = None
+        if choice not in Vote.Choice.values:
+            logger.error("Ballot box of agenda item %s: a ballot does not open", item.pk)
+            raise ValidationError(
+                f"Một phiếu kín của hồ sơ {item.nomination} không mở được (khoá bí mật "
+                "của hệ thống đã đổi, hoặc dữ liệu bị sửa): không kiểm phiếu được. "
+                "Hãy báo quản trị hệ thống."
+            )
+        counts[choice] += 1
+    for choice in Vote.Choice.values:
+        setattr(item, choice, getattr(item, choice) + counts[choice])
+
+
+@transaction.atomic
+def secret_ballot_restart(*, item: AgendaItem, reason: str) -> int:
+    """Bỏ phiếu kín lại: the operator's way out when an item's ballot box cannot be
+    counted (SECRET_KEY lost during the session, or the box changed in the database).
+    The item's receipts, sealed ballots and earlier tallies go, unread, so the members
+    vote on it again in the same session; the nomination's history says why.
+    Run from `manage.py restart_secret_ballot`, never from a page."""
+    session = CouncilSession.objects.select_for_update().get(pk=item.session_id)
+    item = AgendaItem.objects.select_related("nomination").get(pk=item.pk)
+    if session.status != CouncilSession.Status.OPEN:
+        raise ValidationError("Phiên họp đã kết thúc.")
+    if not item.secret:
+        raise ValidationError("Hồ sơ này biểu quyết công khai, không bỏ phiếu kín.")
+    if not reason.strip():
+        raise ValidationError("Cần ghi lý do bỏ phiếu lại.")
+    receipts, _ = BallotReceipt.objects.filter(item=item).delete()
+    SealedBallot.objects.filter(item=item).delete()
+    AgendaItem.objects.filter(pk=item.pk).update(agree=0, disagree=0, abstain=0)
+    NominationEvent.objects.create(
+        nomination=item.nomination,
+        by=None,
+        from_status=item.nomination.status,
+        to_status=item.nomination.status,
+        note=f"Bỏ phiếu kín lại tại phiên họp “{session.title}” ({receipts} phiếu đã bỏ "
+        f"bị huỷ, không kiểm): {reason.strip()}",
+    )
+    return receipts
+
+
 @transaction.atomic
 def session_close(*, actor: AbstractBaseUser, session: CouncilSession) -> CouncilSession:
-    """Kết thúc phiên họp: compute each result and move the nominations on."""
+    """Kết thúc phiên họp: count the votes, compute each result and move the nominations on.
+
+    Secret ballots are opened and counted here, all in this one transaction, and then
+    deleted: what remains is the totals and who voted."""
     session = CouncilSession.objects.select_for_update().get(pk=session.pk)
     ensure_office(actor, session.issuer)
     if session.status != CouncilSession.Status.OPEN:
         raise ValidationError("Phiên họp đã kết thúc.")
     members = max(council_size(session.issuer), session.seats.count())
     present = session.seats.filter(present=True).count()
-    for item in session.agenda.select_related("nomination__award_type"):
+    for item in session.agenda.select_related("nomination__award_type").order_by("pk"):
+        _count(item)
         nomination = _locked(item.nomination)
         if not workflow.allows(nomination, "council_result"):
+            item.save(update_fields=["agree", "disagree", "abstain"])
             continue  # withdrawn (or moved on) while the session was open: no result
         _ready_to_vote(session, item)
         item.passed = vote_result(item, members=members, present=present)
-        item.save(update_fields=["passed"])
+        item.save(update_fields=["agree", "disagree", "abstain", "passed"])
         note = (
             f"Đồng ý {item.agree}/{members if nomination.award_type.vote_threshold_base == 'members' else present} "
             f"(cần {nomination.award_type.vote_threshold_percent}%), không đồng ý {item.disagree}, "
@@ -503,6 +592,7 @@ def session_close(*, actor: AbstractBaseUser, session: CouncilSession) -> Counci
         _transition(
             nomination, Status.PASSED if item.passed else Status.FAILED, actor=actor, note=note
         )
+    SealedBallot.objects.filter(item__session=session).delete()
     session.status = CouncilSession.Status.CLOSED
     session.closed_at = timezone.now()
     session.save(update_fields=["status", "closed_at", "updated_at"])

@@ -293,13 +293,16 @@ INSIDERS = [
 
 
 def stage_state() -> tuple:
-    from awards.models import AgendaItem, NominationEvent, SessionMember
+    from awards.models import AgendaItem, BallotReceipt, NominationEvent, SessionMember, Vote
 
     return (
         sorted(Nomination.objects.values_list("pk", "status", "decision_id")),
         NominationEvent.objects.count(),
         sorted(SessionMember.objects.values_list("pk", "present")),
         sorted(AgendaItem.objects.values_list("pk", "agree", "disagree", "abstain")),
+        # a vote is counted when the session closes: what it changes at once is the record
+        sorted(Vote.objects.values_list("item_id", "member_id", "choice")),
+        sorted(BallotReceipt.objects.values_list("item_id", "member_id")),
         sorted(CouncilSession.objects.values_list("pk", "status")),
         sorted(Decision.objects.values_list("pk", "status", "number")),
     )
