@@ -1,6 +1,6 @@
 """The secret ballot box: a member's choice sealed at the vote, opened only at the close.
 
-docs/decisions/0009-secret-ballot.md says why. In short: the database administrator
+docs/decisions/0010-secret-ballot.md says why. In short: the database administrator
 sees which member's transaction wrote which sealed ballot (xmin, the WAL, a statement
 log), so a sealed ballot must say nothing without a key the database does not hold.
 The key is derived from the application's SECRET_KEY (which lives on the application

@@ -471,7 +471,7 @@ class AgendaItem(models.Model):
     The tallies are counted when the session closes, never while it is open. For a
     secret ballot they are then the only record of how members voted: `BallotReceipt`
     says who has voted, never how, and the sealed ballots are opened, counted and
-    deleted (docs/decisions/0009-secret-ballot.md). This model keeps no history.
+    deleted (docs/decisions/0010-secret-ballot.md). This model keeps no history.
     """
 
     session = models.ForeignKey(CouncilSession, on_delete=models.CASCADE, related_name="agenda")

@@ -425,7 +425,7 @@ def vote_cast(*, actor: AbstractBaseUser, item: AgendaItem, choice: str) -> None
     A named vote is stored with the member. A secret one writes a receipt that the
     member voted and, in the same transaction, the choice sealed under a key the
     database does not hold, with no member, time or sequence on it
-    (docs/decisions/0009-secret-ballot.md): whoever reads the database, the WAL or a
+    (docs/decisions/0010-secret-ballot.md): whoever reads the database, the WAL or a
     statement log sees the same writes whatever the member chose."""
     # The session row first, as session_close takes it: a vote either commits before
     # the close opens the box, or waits and finds the session closed.

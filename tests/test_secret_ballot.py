@@ -1,5 +1,5 @@
 """Issue 15, the secret ballot: nobody who reads the database, the database administrator
-included, can tell how a member voted (docs/decisions/0009-secret-ballot.md).
+included, can tell how a member voted (docs/decisions/0010-secret-ballot.md).
 
 The administrator is played here by code that reads every table as raw rows, the SQL the
 application sends (what a statement log with log_statement='mod' keeps), and on

@@ -1,6 +1,6 @@
 """python manage.py restart_secret_ballot ITEM --reason "...": the members vote again on
 one secret item of an open session, when its ballot box cannot be counted
-(docs/decisions/0009-secret-ballot.md)."""
+(docs/decisions/0010-secret-ballot.md)."""
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0010_nomination_inbox_index'),
+        ('awards', '0011_awardgrant_decision_date_awardgrant_decision_issuer_and_more'),
     ]
 
     operations = [
