@@ -700,3 +700,67 @@ def test_an_uploader_who_left_the_office_cannot_confirm(demo_units, office):
         record.status == ImportRecord.Status.READY
         and not Person.objects.filter(full_name="A").exists()
     )
+
+
+def _rewrite_sheet(content: bytes, change) -> bytes:
+    """The same xlsx with its first sheet's XML changed (to make files Excel could write
+    but openpyxl does not)."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(content))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = change(data)
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        # One value in the last cell of a sheet: calamine would build 17 billion cells.
+        (
+            lambda x: x.replace(
+                b"</sheetData>",
+                b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>',
+            ),
+            "ô ở quá xa (XFD1048576)",
+        ),
+        # An error value (#N/A), which calamine reads as an empty cell.
+        (
+            lambda x: x.replace(
+                b'<c r="D2" t="inlineStr">',
+                b'<c r="D2" t="e"><v>#N/A</v></c><c r="Y2" t="inlineStr">',
+            ),
+            "báo lỗi của Excel",
+        ),
+        # A formula written with a namespace prefix and the cell reference not first.
+        (
+            lambda x: x.replace(
+                b'<c r="B2" t="inlineStr">',
+                b'<x:c s="0" r="B2"><x:f>1+1</x:f></x:c><c r="Z2" t="inlineStr">',
+            ),
+            "công thức (B2)",
+        ),
+    ],
+)
+def test_cells_calamine_would_misread_are_refused(demo_units, office, change, message):
+    content = xlsx(PERSON_HEADER, [["", "Lò Thị Hoa", "ubnd-x-binh-lu", "Y tá", "Nữ", "", "", ""]])
+    changed = _rewrite_sheet(content, change)
+    assert changed != content
+    record = run(office, "persons", changed, demo_units["ubnd-tam-duong"])
+    assert record.status == ImportRecord.Status.REFUSED
+    assert message in record.problems[0][2], record.problems
+
+
+def test_a_file_that_unzips_too_big_is_refused(demo_units, office, monkeypatch):
+    from units.sheets import reader
+
+    monkeypatch.setattr(reader, "MAX_UNZIPPED_BYTES", 10_000)
+    rows = [["", f"Người {i}", "ubnd-x-binh-lu", "", "Nam", "", "", ""] for i in range(300)]
+    record = run(office, "persons", xlsx(PERSON_HEADER, rows), demo_units["ubnd-tam-duong"])
+    assert record.status == ImportRecord.Status.REFUSED
+    assert "Tệp Excel giải nén ra" in record.problems[0][2]
