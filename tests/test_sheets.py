@@ -295,6 +295,7 @@ def test_export_reads_back_unchanged(demo, office, client):
         awardee_unit=commune,
         year=2020,
     )
+    _grant_roles_right(office)
     client.force_login(office)
     for kind in ("units", "persons", "memberships", "register"):
         response = client.get(reverse("sheets:export", args=[kind]))
@@ -507,16 +508,36 @@ def test_queries_do_not_grow_with_the_rows(demo_units, office):
     assert counted[1500] == counted[20] <= 40
 
 
+def test_staff_roles_need_the_right_to_grant_roles_and_never_to_oneself(demo_units, office):
+    from django.core.exceptions import PermissionDenied
+
+    header = headers("memberships")
+    rows = [["nv.tamduong", "", "", "UBND huyện Tam Đường", "Thành viên Hội đồng TĐKT"]]
+    with pytest.raises(PermissionDenied, match="quyền giao vai trò"):
+        run(office, "memberships", xlsx(header, rows), demo_units["ubnd-tam-duong"])
+    _grant_roles_right(office)
+    record = run(office, "memberships", xlsx(header, rows), demo_units["ubnd-tam-duong"])
+    assert record.problems == [[2, "Tên đăng nhập", "Không tự giao vai trò cho chính mình."]]
+
+
+def _grant_roles_right(user):
+    from django.contrib.auth.models import Permission
+
+    user.user_permissions.add(Permission.objects.get(codename="add_membership"))
+    for cache in ("_perm_cache", "_user_perm_cache"):
+        user.__dict__.pop(cache, None)
+
+
 def test_staff_roles_create_accounts_and_revert(demo_units, office):
     from django.contrib.auth import get_user_model
 
+    _grant_roles_right(office)
     header = headers("memberships")
     rows = [
         ["vt.binhlu", "Lò Văn Minh", "minh@example.vn", "ubnd-x-binh-lu", "Cán bộ đơn vị"],
-        ["nv.tamduong", "", "", "UBND huyện Tam Đường", "Cơ quan thường trực (Phòng/Sở Nội vụ)"],
     ]
     record = run(office, "memberships", xlsx(header, rows), demo_units["ubnd-tam-duong"])
-    assert record.counts["create"] == 1 and record.counts["unchanged"] == 1, record.problems
+    assert record.counts["create"] == 1, record.problems
     confirm(office, record)
     user = get_user_model().objects.get(username="vt.binhlu")
     assert user.get_full_name() == "Lò Văn Minh" and not user.has_usable_password()
@@ -764,3 +785,75 @@ def test_a_file_that_unzips_too_big_is_refused(demo_units, office, monkeypatch):
     record = run(office, "persons", xlsx(PERSON_HEADER, rows), demo_units["ubnd-tam-duong"])
     assert record.status == ImportRecord.Status.REFUSED
     assert "Tệp Excel giải nén ra" in record.problems[0][2]
+
+
+def test_a_column_the_file_lacks_is_left_as_it_is(demo_units, office):
+    """A file with only the required columns must not blank what it does not mention."""
+    person = Person.objects.create(
+        full_name="Lò Thị Mai",
+        unit=demo_units["ubnd-x-binh-lu"],
+        gender="female",
+        position="Kế toán",
+        ethnicity="Thái",
+        birth_year=1985,
+        is_direct_worker=True,
+    )
+    header = ["Mã cá nhân", "Họ và tên", "Đơn vị", "Giới tính"]
+    record = run(
+        office,
+        "persons",
+        xlsx(header, [[person.pk, "Lò Thị Mai", "ubnd-x-binh-lu", "Nữ"]]),
+        demo_units["ubnd-tam-duong"],
+    )
+    assert record.counts["unchanged"] == 1
+    units_header = ["Mã đơn vị", "Tên đơn vị", "Loại hình", "Cấp"]
+    row = ["ubnd-x-binh-lu", "UBND xã Bình Lư", "Ủy ban nhân dân", "Cấp xã"]
+    record = run(office, "units", xlsx(units_header, [row]), demo_units["ubnd-tam-duong"])
+    assert record.counts["unchanged"] == 1, record.problems
+
+
+def test_an_office_adds_units_but_does_not_move_them_or_change_its_own(demo_units, office):
+    header = headers("units")
+    rows = [
+        # its own body, made a commune and detached: refused
+        [
+            "ubnd-tam-duong",
+            "UBND huyện Tam Đường",
+            "",
+            "Ủy ban nhân dân",
+            "Cấp xã",
+            "ubnd-tinh-lai-chau",
+            "Có",
+            "",
+            "",
+        ],
+        # a commune moved under another commune: refused
+        [
+            "ubnd-x-binh-lu",
+            "UBND xã Bình Lư",
+            "",
+            "Ủy ban nhân dân",
+            "Cấp xã",
+            "ubnd-x-son-binh",
+            "Không",
+            "Bình Lư",
+            "",
+        ],
+        # a new issuing body: refused
+        [
+            "ubnd-x-moi",
+            "UBND xã Mới",
+            "",
+            "Ủy ban nhân dân",
+            "Cấp xã",
+            "ubnd-tam-duong",
+            "Có",
+            "",
+            "",
+        ],
+    ]
+    record = run(office, "units", xlsx(header, rows), demo_units["ubnd-tam-duong"])
+    messages = {row: text for row, _, text in record.problems}
+    assert "chính cơ quan thường trực" in messages[2]
+    assert "cần quyền quản trị đơn vị" in messages[3]
+    assert "tạo được cơ quan ban hành" in messages[4]

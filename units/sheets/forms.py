@@ -5,7 +5,7 @@ from django import forms
 from units.formfields import IdChoiceField
 
 from .kinds import kinds_all
-from .services import import_offices
+from .services import import_offices, may_import_kind
 
 
 class UploadForm(forms.Form):
@@ -24,7 +24,9 @@ class UploadForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["kind"].choices = [(k.key, k.title) for k in kinds_all()]
+        self.fields["kind"].choices = [
+            (k.key, k.title) for k in kinds_all() if may_import_kind(user, k)
+        ]
         offices = import_offices(user)
         self.fields["office"].queryset = offices
         self.fields["office"].empty_label = (

@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from units.models import Unit
+from units.resources import escape_formula
 from units.xlsx import rows_append, workbook_new
 
 from .columns import CellError, Column, UnitIndex, header_key
@@ -37,6 +38,10 @@ class Context:
     scope: set[int] | None  # ids of the units the import may touch; None: all
     units: UnitIndex
     data: dict[str, Any] = field(default_factory=dict)  # a kind's own lookups
+    present: set[str] | None = None  # the columns the file has; None: all
+
+    def has(self, column: str) -> bool:
+        return self.present is None or column in self.present
 
 
 @dataclass
@@ -58,6 +63,7 @@ class RowPlan:
 
 
 class SheetKind:
+    permission: ClassVar[str] = ""  # a model permission the importer needs besides the office
     key: ClassVar[str]
     title: ClassVar[str]  # “Đơn vị”
     what: ClassVar[str]  # “đơn vị” in a sentence
@@ -110,13 +116,15 @@ class SheetKind:
             )
         return "; ".join(parts)
 
-    def compare(self, plan: RowPlan, target, values: dict) -> None:
-        """An existing row: update what differs, or leave it unchanged."""
+    def compare(self, plan: RowPlan, target, values: dict, present: set[str] | None) -> None:
+        """An existing row: update what differs, or leave it unchanged. A column the file
+        does not have leaves its field as it is (it is not read as blank)."""
         plan.target = target
         plan.before = {
             key: getattr(target, key)
             for key, value in values.items()
-            if getattr(target, key) != value
+            if (present is None or key in present or key.removesuffix("_id") in present)
+            and getattr(target, key) != value
         }
         if plan.action != REFUSE:
             plan.action = UPDATE if plan.before else UNCHANGED
@@ -179,7 +187,7 @@ class SheetKind:
                     listing.cell(row=1, column=index).column_letter
                 ].width = 45
                 for offset, value in enumerate(values, start=2):
-                    listing.cell(row=offset, column=index, value=value)
+                    listing.cell(row=offset, column=index, value=escape_formula(value))
         return book
 
     def _instructions(self, book: Workbook) -> None:
@@ -228,10 +236,16 @@ class SheetKind:
             if column is None:
                 if str(header).strip():
                     unknown.append(str(header))
-            elif column.key not in found:
+            elif column.key in found:
+                raise DuplicateColumn(column.header)
+            else:
                 found[column.key] = index
         missing = [c.header for c in self.columns if c.required and c.key not in found]
         return found, missing, unknown
+
+
+class DuplicateColumn(Exception):
+    """Two columns of the file read as the same column."""
 
 
 KINDS: dict[str, SheetKind] = {}
@@ -272,6 +286,21 @@ def updates_record(plans: list[RowPlan]) -> list[list]:
         for plan in plans
         if plan.action == UPDATE
     ]
+
+
+def bulk_update_changed(model, plans: list[RowPlan], *, now) -> None:
+    """Write only the fields each row changes, grouped by the set of fields changed, so a
+    field the import does not change is never written back with the value it read."""
+    groups: dict[tuple[str, ...], list] = {}
+    for plan in plans:
+        obj = plan.target
+        for name in plan.before:
+            setattr(obj, name, plan.values[name])
+        obj.search_text = obj.build_search_text()
+        obj.updated_at = now
+        groups.setdefault(tuple(sorted(plan.before)), []).append(obj)
+    for fields, objects in groups.items():
+        model.objects.bulk_update(objects, [*fields, "search_text", "updated_at"], batch_size=2000)
 
 
 def revert_updates(model, updated: list[list], *, what: str) -> None:

@@ -25,7 +25,16 @@ from units.mail import email_queue
 from units.models import ImportRecord, Unit
 
 from .columns import UnitIndex, cell_json
-from .kinds import ACTION_LABELS, REFUSE, UPDATE, Context, RowPlan, SheetKind, kind_get
+from .kinds import (
+    ACTION_LABELS,
+    REFUSE,
+    UPDATE,
+    Context,
+    DuplicateColumn,
+    RowPlan,
+    SheetKind,
+    kind_get,
+)
 from .reader import SheetError, read_sheet
 
 logger = logging.getLogger(__name__)
@@ -55,6 +64,18 @@ def import_scope(actor: AbstractBaseUser, office: Unit | None) -> set[int] | Non
     if not holds_office(actor, office):
         raise PermissionDenied("Bạn không thuộc cơ quan thường trực của đơn vị này.")
     return units_below([office])
+
+
+def may_import_kind(user: AbstractBaseUser, kind: SheetKind) -> bool:
+    return not kind.permission or (user.is_active and user.has_perm(kind.permission))
+
+
+def ensure_kind_right(user: AbstractBaseUser, kind: SheetKind) -> None:
+    if not may_import_kind(user, kind):
+        raise PermissionDenied(
+            f"Nhập “{kind.title.lower()}” cần quyền riêng (ví dụ quyền giao vai trò); "
+            "đề nghị quản trị hệ thống cấp quyền hoặc nhập giúp."
+        )
 
 
 def records_visible_to(user: AbstractBaseUser) -> QuerySet[ImportRecord]:
@@ -87,6 +108,7 @@ def import_upload(
     if sheet_kind is None:
         raise ValidationError("Loại dữ liệu không hợp lệ.")
     import_scope(actor, office)
+    ensure_kind_right(actor, sheet_kind)
     validate_upload(upload, allowed=(XLSX,))
     record = ImportRecord(
         kind=kind,
@@ -109,6 +131,7 @@ def import_confirm(
     """Xác nhận nhập: write the checked file, all or nothing, in the background."""
     ensure_record_access(actor, record)
     import_scope(actor, record.office)  # still the office's staff (or a superuser)
+    ensure_kind_right(actor, _kind(record))
     claimed = ImportRecord.objects.filter(pk=record.pk, status=ImportRecord.Status.READY).update(
         status=ImportRecord.Status.IMPORTING,
         confirmed_by=actor,
@@ -127,6 +150,7 @@ def import_confirm(
 def import_cancel(*, actor: AbstractBaseUser, record: ImportRecord) -> ImportRecord:
     """Hủy: a checked file the office decides not to import; the record and file stay."""
     ensure_record_access(actor, record)
+    import_scope(actor, record.office)
     cancelled = ImportRecord.objects.filter(pk=record.pk, status=ImportRecord.Status.READY).update(
         status=ImportRecord.Status.CANCELLED, finished_at=timezone.now()
     )
@@ -215,7 +239,11 @@ def _check(record: ImportRecord) -> None:
     except SheetError as error:
         _refuse(record, str(error))
         return
-    found, missing, unknown = kind.header_map(sheet.headers)
+    try:
+        found, missing, unknown = kind.header_map(sheet.headers)
+    except DuplicateColumn as duplicate:
+        _refuse(record, f"Tệp có hai cột “{duplicate}”: giữ một cột rồi tải lên lại.")
+        return
     if missing:
         _refuse(
             record,
@@ -276,10 +304,14 @@ def _plan(record: ImportRecord, kind: SheetKind, *, with_context: bool = False):
     """Check every row against the data as it is now; progress is written as it goes.
     (Who may import for the office was checked at upload and at confirm.)"""
     scope = units_below([record.office]) if record.office else None
-    ctx = Context(
-        actor=record.uploaded_by, office=record.office, scope=scope, units=UnitIndex.load(scope)
-    )
     keys = record.cells["keys"]
+    ctx = Context(
+        actor=record.confirmed_by or record.uploaded_by,
+        office=record.office,
+        scope=scope,
+        units=UnitIndex.load(scope),
+        present=set(keys),
+    )
     rows = [(line[0], dict(zip(keys, line[1:], strict=True))) for line in record.cells["rows"]]
     kind.prepare(ctx, [row for _, row in rows])
     plans = []

@@ -22,6 +22,7 @@ from .kinds import (
     Context,
     RowPlan,
     SheetKind,
+    bulk_update_changed,
     delete_created,
     revert_updates,
     sheet_kind,
@@ -118,7 +119,7 @@ class UnitsKind(SheetKind):
 
     def check(self, ctx: Context, plan: RowPlan, row: dict) -> None:
         c = self.column
-        code = self.read(plan, c("code"), read.text, row.get("code"), max_length=50).lower()
+        code = (self.read(plan, c("code"), read.text, row.get("code"), max_length=50) or "").lower()
         if code:
             try:
                 validate_slug(code)
@@ -192,18 +193,53 @@ class UnitsKind(SheetKind):
                             parent_column,
                             f"Đơn vị “{parent.name}” không thuộc phạm vi quản lý của bạn.",
                         )
-            elif ctx.scope is not None and plan.target is None:
-                plan.refuse(parent_column, "Bắt buộc: đơn vị mới phải thuộc một đơn vị cấp trên.")
+            elif ctx.scope is not None and (
+                plan.target is None or (ctx.has("parent") and plan.target.parent_id)
+            ):
+                plan.refuse(
+                    parent_column,
+                    "Bắt buộc: đơn vị phải thuộc một đơn vị cấp trên trong phạm vi quản lý."
+                    if plan.target is None
+                    else "Không được bỏ trống đơn vị cấp trên của đơn vị đã có.",
+                )
             if plan.target is not None:
                 self.compare(
                     plan,
                     targets[plan.target.id],
                     {k: plan.values[k] for k in (*self.FIELDS, "parent_id")},
+                    ctx.present,
                 )
                 if plan.values["parent_ref"] and plan.action != REFUSE:
                     plan.before["parent_id"] = plan.target.parent_id
                     plan.action = UPDATE
+            self._check_rights(ctx, plan)
         self._refuse_cycles(ctx, [p for p in plans if p.action != REFUSE])
+
+    STRUCTURE = {"parent_id", "level", "is_issuing_body"}
+
+    def _check_rights(self, ctx: Context, plan: RowPlan) -> None:
+        """An office adds units and corrects their names; moving a unit, changing its level
+        or making it an issuing body is the unit administrator's (units.change_unit), and
+        the office's own body is not changed through its own import."""
+        if plan.action == REFUSE or ctx.actor.has_perm("units.change_unit"):
+            return
+        if plan.action == UPDATE and ctx.office is not None and plan.target.pk == ctx.office.pk:
+            plan.refuse(
+                self.column("code"),
+                "Không sửa đơn vị của chính cơ quan thường trực qua tệp nhập; "
+                "đề nghị quản trị hệ thống sửa.",
+            )
+        elif plan.action == UPDATE and self.STRUCTURE & set(plan.before):
+            plan.refuse(
+                self.column("parent"),
+                "Đổi đơn vị cấp trên, cấp hoặc cơ quan ban hành của đơn vị đã có cần quyền "
+                "quản trị đơn vị (dùng chức năng sắp xếp đơn vị).",
+            )
+        elif plan.action == CREATE and plan.values.get("is_issuing_body"):
+            plan.refuse(
+                self.column("is_issuing_body"),
+                "Chỉ quản trị đơn vị mới tạo được cơ quan ban hành.",
+            )
 
     def _refuse_cycles(self, ctx: Context, plans: list[RowPlan]) -> None:
         parent_of: dict = {u.id: u.parent_id for u in ctx.units.by_id.values()}
@@ -237,25 +273,17 @@ class UnitsKind(SheetKind):
                 new.append(unit)
         Unit.objects.bulk_create(new, batch_size=BATCH)
         created = {unit.code: unit for unit in new}
-        changed = []
+        parents = []
         for plan in plans:
             ref = plan.values.get("parent_ref")
             if plan.action == CREATE and ref:
                 unit = created[plan.values["code"]]
                 unit.parent_id = created[ref].pk
-                changed.append(unit)
-            elif plan.action == UPDATE:
-                unit = plan.target
-                if ref:
-                    plan.values["parent_id"] = created[ref].pk
-                for name in (*self.FIELDS, "parent_id"):
-                    setattr(unit, name, plan.values[name])
-                unit.search_text = unit.build_search_text()
-                unit.updated_at = now
-                changed.append(unit)
-        Unit.objects.bulk_update(
-            changed, [*self.FIELDS, "parent_id", "search_text", "updated_at"], batch_size=BATCH
-        )
+                parents.append(unit)
+            elif plan.action == UPDATE and ref:
+                plan.values["parent_id"] = created[ref].pk
+        Unit.objects.bulk_update(parents, ["parent_id"], batch_size=BATCH)
+        bulk_update_changed(Unit, [p for p in plans if p.action == UPDATE], now=now)
         return {"created": [unit.pk for unit in new], "updated": updates_record(plans)}
 
     def revert(self, changes: dict) -> None:
@@ -375,14 +403,18 @@ class PersonsKind(SheetKind):
             ),
         }
         plan.values = values
-        plan.label = f"{values['full_name']} ({unit.name})" if unit else values["full_name"] or ""
+        name = values["full_name"] or f"(dòng {plan.number})"
+        plan.label = f"{name} ({unit.name})" if unit else name
         if plan.action == "refuse":
             return
         identity = self.identity(values["full_name"], values["unit_id"], values["birth_year"])
-        first = ctx.data["seen_identity"].setdefault(identity, plan.number)
-        if first != plan.number:
-            plan.refuse(c("full_name"), f"Trùng với dòng {first} (cùng họ tên, đơn vị, năm sinh).")
-            return
+        if person_id is None:  # with a Mã cá nhân, two namesakes are two people
+            first = ctx.data["seen_identity"].setdefault(identity, plan.number)
+            if first != plan.number:
+                plan.refuse(
+                    c("full_name"), f"Trùng với dòng {first} (cùng họ tên, đơn vị, năm sinh)."
+                )
+                return
         if person_id is not None:
             first = ctx.data["seen_id"].setdefault(person_id, plan.number)
             if first != plan.number:
@@ -407,30 +439,21 @@ class PersonsKind(SheetKind):
                 )
                 return
             target = matches[0] if matches else None
-            if target is not None:
-                values["full_name"] = target.full_name  # matched without diacritics: keep them
         if target is not None:
-            self.compare(plan, target, values)
+            if normalize_search(target.full_name) == normalize_search(values["full_name"]):
+                values["full_name"] = target.full_name  # the same name without diacritics
+            self.compare(plan, target, values, ctx.present)
 
     def write(self, ctx: Context, plans: list[RowPlan]) -> dict:
         now = timezone.now()
-        new, changed = [], []
+        new = []
         for plan in plans:
             if plan.action == CREATE:
                 person = Person(**plan.values)
                 person.search_text = person.build_search_text()
                 new.append(person)
-            elif plan.action == UPDATE:
-                person = plan.target
-                for name, value in plan.values.items():
-                    setattr(person, name, value)
-                person.search_text = person.build_search_text()
-                person.updated_at = now
-                changed.append(person)
         Person.objects.bulk_create(new, batch_size=BATCH)
-        Person.objects.bulk_update(
-            changed, [*self.FIELDS, "search_text", "updated_at"], batch_size=BATCH
-        )
+        bulk_update_changed(Person, [p for p in plans if p.action == UPDATE], now=now)
         return {"created": [p.pk for p in new], "updated": updates_record(plans)}
 
     def revert(self, changes: dict) -> None:
@@ -460,6 +483,7 @@ class PersonsKind(SheetKind):
 
 @sheet_kind
 class MembershipsKind(SheetKind):
+    permission = "units.add_membership"  # as membership_grant
     key = "memberships"
     title = "Vai trò cán bộ"
     what = "vai trò"
@@ -549,12 +573,13 @@ class MembershipsKind(SheetKind):
             plan.refuse(c("username"), f"Trùng với dòng {first}.")
             return
         user = ctx.data["users"].get(username.lower())
-        if user is None:
-            plan.values["new_user"] = True
-            return
-        if (user.pk, unit.id, role) in ctx.data["active"]:
+        if user is not None and (user.pk, unit.id, role) in ctx.data["active"]:
             plan.action = "unchanged"
             plan.target = user
+        elif username.lower() == ctx.actor.get_username().lower():
+            plan.refuse(c("username"), "Không tự giao vai trò cho chính mình.")
+        elif user is None:
+            plan.values["new_user"] = True
 
     def write(self, ctx: Context, plans: list[RowPlan]) -> dict:
         User = get_user_model()
