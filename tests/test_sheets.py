@@ -857,3 +857,35 @@ def test_an_office_adds_units_but_does_not_move_them_or_change_its_own(demo_unit
     assert "chính cơ quan thường trực" in messages[2]
     assert "cần quyền quản trị đơn vị" in messages[3]
     assert "tạo được cơ quan ban hành" in messages[4]
+
+
+def test_an_edit_made_after_the_preview_is_not_overwritten(demo_units, office):
+    person = Person.objects.create(
+        full_name="Lò Thị Mai", unit=demo_units["ubnd-x-binh-lu"], gender="female", position="Cũ"
+    )
+    rows = [[person.pk, "Lò Thị Mai", "ubnd-x-binh-lu", "Mới", "Nữ", "", "", ""]]
+    record = run(office, "persons", xlsx(PERSON_HEADER, rows), demo_units["ubnd-tam-duong"])
+    assert "Chức vụ: “Cũ” → “Mới”" in record.preview[0][3]
+    Person.objects.filter(pk=person.pk).update(position="Sửa tay")  # meanwhile, by hand
+    record = confirm(office, record)
+    assert record.status == ImportRecord.Status.REFUSED
+    assert "Dữ liệu đã thay đổi sau khi xem trước" in record.problems[0][2]
+    person.refresh_from_db()
+    assert person.position == "Sửa tay"
+
+
+def test_a_step_delivered_again_is_failed_not_run_twice(demo_units, office):
+    record = run(
+        office,
+        "persons",
+        xlsx(PERSON_HEADER, [["", "A", "ubnd-x-binh-lu", "", "Nam", "", "", ""]]),
+        demo_units["ubnd-tam-duong"],
+    )
+    record = confirm(office, record)
+    assert record.status == ImportRecord.Status.DONE
+    again = services.import_run(step="apply", record_id=record.pk)
+    assert again.status == ImportRecord.Status.DONE  # done: a late copy does nothing
+    ImportRecord.objects.filter(pk=record.pk).update(status=ImportRecord.Status.IMPORTING)
+    crashed = services.import_run(step="apply", record_id=record.pk)  # its worker died
+    assert crashed.status == ImportRecord.Status.FAILED and "gián đoạn" in crashed.error
+    assert Person.objects.filter(full_name="A").count() == 1

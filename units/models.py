@@ -626,6 +626,12 @@ class ImportRecord(models.Model):
     )
     confirmed_at = models.DateTimeField("xác nhận lúc", null=True, blank=True)
     finished_at = models.DateTimeField("xong lúc", null=True, blank=True)
+    step_started_at = models.DateTimeField(
+        "bước hiện tại bắt đầu lúc",
+        null=True,
+        blank=True,
+        help_text="Một bước (kiểm tra, ghi) chỉ chạy một lần, kể cả khi được giao lại.",
+    )
     reverted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="người hoàn tác",

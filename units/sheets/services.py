@@ -137,6 +137,7 @@ def import_confirm(
         confirmed_by=actor,
         confirmed_at=timezone.now(),
         rows_done=0,
+        step_started_at=None,
     )
     if not claimed:
         raise ValidationError("Lần nhập này không còn chờ xác nhận (đã nhập hoặc có lỗi).")
@@ -202,10 +203,24 @@ def _enqueue(step: str, record_id: int) -> None:
 
 # -- the task's body ------------------------------------------------------------------
 def import_run(*, step: str, record_id: int) -> ImportRecord:
-    """Do one step of an import (the task's body); a step delivered twice runs once."""
+    """Do one step of an import (the task's body). A step is claimed once: delivered again
+    (its worker died, e.g. on a hostile file) it is failed, not run again in a loop."""
     wanted = ImportRecord.Status.CHECKING if step == "check" else ImportRecord.Status.IMPORTING
-    record = ImportRecord.objects.select_related("office", "uploaded_by").get(pk=record_id)
-    if record.status != wanted or record.finished_at is not None:
+    claimed = ImportRecord.objects.filter(
+        pk=record_id, status=wanted, step_started_at__isnull=True
+    ).update(step_started_at=timezone.now())
+    record = ImportRecord.objects.select_related("office", "uploaded_by", "confirmed_by").get(
+        pk=record_id
+    )
+    if not claimed:
+        if record.status == wanted:
+            record.status = ImportRecord.Status.FAILED
+            record.error = (
+                "Việc xử lý tệp bị gián đoạn (máy chủ xử lý dừng giữa chừng); "
+                "không dòng nào được ghi. Hãy tải tệp lên lại."
+            )
+            record.finished_at = timezone.now()
+            record.save(update_fields=["status", "error", "finished_at"])
         return record
     try:
         if step == "check":
@@ -273,31 +288,39 @@ def _check(record: ImportRecord) -> None:
 
 
 def _apply(record: ImportRecord) -> None:
+    """Check again and write, in one transaction; imports for one office are written one
+    at a time (two confirms of the same file cannot both create its rows). A row whose
+    result differs from the preview the office confirmed (the data changed meanwhile)
+    refuses the file."""
     kind = _kind(record)
-    plans, ctx = _plan(record, kind, with_context=True)
-    _keep_plans(record, plans)
-    if record.problems:  # the data changed since the preview
-        record.status = ImportRecord.Status.REFUSED
-        record.finished_at = timezone.now()
-        record.save(
-            update_fields=["status", "preview", "problems", "counts", "rows_done", "finished_at"]
-        )
-        return
+    confirmed = {number: (action, note) for number, action, _, note in record.preview}
     with transaction.atomic():
+        if record.office_id:
+            list(Unit.objects.select_for_update().filter(pk=record.office_id))
+        plans, ctx = _plan(record, kind, with_context=True)
+        _keep_plans(record, plans)
+        if not record.problems:
+            for number, action, _, note in record.preview:
+                if confirmed.get(number) != (action, note):
+                    record.problems.append(
+                        [
+                            number,
+                            "",
+                            "Dữ liệu đã thay đổi sau khi xem trước "
+                            f"(nay: {ACTION_LABELS[action]}{f', {note}' if note else ''}). "
+                            "Hãy tải tệp lên lại để xem trước.",
+                        ]
+                    )
+        fields = ["preview", "problems", "counts", "rows_done", "status", "finished_at"]
+        if record.problems:
+            record.status = ImportRecord.Status.REFUSED
+            record.finished_at = timezone.now()
+            record.save(update_fields=fields)
+            return
         record.changes = kind.write(ctx, plans)
         record.status = ImportRecord.Status.DONE
         record.finished_at = timezone.now()
-        record.save(
-            update_fields=[
-                "changes",
-                "status",
-                "finished_at",
-                "preview",
-                "problems",
-                "counts",
-                "rows_done",
-            ]
-        )
+        record.save(update_fields=[*fields, "changes"])
 
 
 def _plan(record: ImportRecord, kind: SheetKind, *, with_context: bool = False):
@@ -350,18 +373,22 @@ def _keep_plans(record: ImportRecord, plans: list[RowPlan]) -> None:
 
 
 def _notify(record: ImportRecord) -> None:
-    """Tell the uploader, by email, that a big file's step has ended."""
-    if record.rows_total < NOTIFY_ROWS or not record.uploaded_by.email or record.running:
+    """Tell whoever uploaded and confirmed a big file, by email, that its step has ended."""
+    people = {record.uploaded_by, record.confirmed_by} - {None}
+    recipients = [person.email for person in people if person.email]
+    if record.rows_total < NOTIFY_ROWS or not recipients or record.running:
         return
     status = record.get_status_display()
     path = reverse("sheets:record", args=[record.pk])
     email_queue(
         subject=f"[thidua] Nhập Excel “{record.original_name}”: {status}",
         body=(
-            f"Lần nhập #{record.pk} ({_kind(record).title}, {record.rows_total} dòng): {status}.\n"
-            f"Xem kết quả tại {path}\n"
+            f"Lần nhập #{record.pk} ({_kind(record).title}, {record.rows_total} dòng, "
+            f"tệp “{record.original_name}”): {status}.\n"
+            f"Xem kết quả trong thidua: Quản lý › Nhập, xuất Excel › lần nhập #{record.pk} "
+            f"(đường dẫn {path}).\n\nThư tự động từ hệ thống thidua."
         ),
-        recipients=[record.uploaded_by.email],
+        recipients=recipients,
     )
 
 
