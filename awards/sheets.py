@@ -4,7 +4,10 @@ from the first day. The engine is units/sheets; this is the register's kind."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+
+from django.db.models import Q
 
 from units.models import Person, Unit
 from units.sheets import columns as read
@@ -26,19 +29,23 @@ from .models import AwardGrant, AwardType, RecipientKind
 BATCH = 2000
 
 
+_LEADING_ZEROS = re.compile(r"\b0+(?=\d)")
+
+
 def _award_key(
-    award_type: AwardType, person_id, unit_id, household: str, year: int, reference: str
+    award_type: AwardType, person_id, unit_id, household: str, awardee_unit_id, year, reference
 ):
     """What makes two grants the same: a title is held once a year; a commendation once
-    per decision."""
-    awardee = (
-        ("p", person_id)
-        if person_id
-        else ("u", unit_id)
-        if unit_id
-        else ("h", normalize_search(household))
-    )
-    decision = "" if award_type.kind == AwardType.Kind.TITLE else normalize_search(reference)
+    per decision (“05/QĐ-UBND” is “5/QĐ-UBND”). A household is known by its commune too."""
+    if person_id:
+        awardee = ("p", person_id)
+    elif unit_id:
+        awardee = ("u", unit_id)
+    else:
+        awardee = ("h", normalize_search(household), awardee_unit_id)
+    decision = ""
+    if award_type.kind != AwardType.Kind.TITLE:
+        decision = _LEADING_ZEROS.sub("", normalize_search(reference))
     return (award_type.pk, awardee, year, decision)
 
 
@@ -128,7 +135,10 @@ class RegisterKind(SheetKind):
         grants = AwardGrant.objects.select_related("award_type", "decision__issuer")
         if ctx.scope is not None:
             people = people.filter(unit_id__in=ctx.scope)
-            grants = grants.filter(awardee_unit_id__in=ctx.scope)
+            # and a person's earlier grants recorded under a unit outside the scope
+            grants = grants.filter(
+                Q(awardee_unit_id__in=ctx.scope) | Q(person__unit_id__in=ctx.scope)
+            )
         by_id, by_name_unit = {}, {}
         for person in people.iterator(chunk_size=5000):
             by_id[person.pk] = person
@@ -143,6 +153,7 @@ class RegisterKind(SheetKind):
                 grant.person_id,
                 grant.unit_id,
                 grant.household,
+                grant.awardee_unit_id,
                 grant.year,
                 reference,
             )
@@ -256,6 +267,7 @@ class RegisterKind(SheetKind):
             person.pk if person else None,
             values["unit_id"],
             values["household"],
+            values["awardee_unit_id"],
             year,
             reference,
         )
@@ -345,10 +357,14 @@ class RegisterKind(SheetKind):
         ).order_by("-year", "award_type__order", "pk")
         if scope is not None:
             grants = grants.filter(awardee_unit_id__in=scope)
+        names: dict[str, int] = {}
+        for name in AwardType.objects.values_list("name", flat=True):
+            names[normalize_search(name)] = names.get(normalize_search(name), 0) + 1
         for g in grants.iterator(chunk_size=2000):
             reference, date, issuer = self._decision(g)
+            shared = names.get(normalize_search(g.award_type.name), 0) > 1
             yield [
-                g.award_type.name,
+                g.award_type.code if shared else g.award_type.name,  # reads back as this type
                 g.year,
                 g.awardee_unit.code,
                 g.person_id or "",

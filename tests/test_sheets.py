@@ -598,6 +598,10 @@ def test_the_preview_says_what_an_update_changes(demo_units, office):
     record = run(office, "persons", xlsx(PERSON_HEADER, rows), demo_units["ubnd-tam-duong"])
     note = record.preview[0][3]
     assert record.preview[0][1] == "update"
+    client = __import__("django.test", fromlist=["Client"]).Client()
+    client.force_login(office)
+    page = client.get(reverse("sheets:record", args=[record.pk])).content.decode()
+    assert "Chức vụ: “(trống)” → “Kế toán”" in page.replace("&ldquo;", "“").replace("&rdquo;", "”")
     assert "Đơn vị: “UBND xã Bình Lư” → “UBND xã Sơn Bình”" in note
     assert "Giới tính: “Nữ” → “Nam”" in note and "Lao động trực tiếp: “Không” → “Có”" in note
     assert "Chức vụ: “(trống)” → “Kế toán”" in note
@@ -889,3 +893,32 @@ def test_a_step_delivered_again_is_failed_not_run_twice(demo_units, office):
     crashed = services.import_run(step="apply", record_id=record.pk)  # its worker died
     assert crashed.status == ImportRecord.Status.FAILED and "gián đoạn" in crashed.error
     assert Person.objects.filter(full_name="A").count() == 1
+
+
+def test_drop_downs_read_their_values_from_the_lists_sheet(office, client):
+    """Labels with commas (“Mặt trận, đoàn thể”) cannot be written in the rule itself."""
+    client.force_login(office)
+    book = load_workbook(io.BytesIO(client.get(reverse("sheets:template", args=["units"])).content))
+    rules = {
+        str(rule.sqref).split(":")[0]: rule.formula1
+        for rule in book["Dữ liệu"].data_validations.dataValidation
+    }
+    assert rules["D2"] == "'Danh mục'!$A$2:$A$9"  # Loại hình
+    listed = [c.value for c in book["Danh mục"]["A"]][1:]
+    assert "Mặt trận, đoàn thể" in listed and "Thôn, bản, tổ dân phố" in listed
+
+
+def test_register_keys_households_by_commune_and_decisions_by_number(demo, office):
+    header = headers("register")
+    household = AwardType.objects.filter(recipient_kind="household").first()
+    commendation = AwardType.objects.get(code="giay-khen-huyen-tap-the")
+    rows = [
+        [household.name, 2023, "ubnd-x-binh-lu", "", "", "Lò Văn A", "", "", "", ""],
+        [household.name, 2023, "ubnd-x-son-binh", "", "", "Lò Văn A", "", "", "", ""],
+        [commendation.name, 2022, "ubnd-x-binh-lu", "", "", "", "5/QĐ-UBND", "", "", ""],
+        [commendation.name, 2022, "ubnd-x-binh-lu", "", "", "", "05/QĐ-UBND", "", "", ""],
+    ]
+    record = run(office, "register", xlsx(header, rows), Unit.objects.get(code="ubnd-tam-duong"))
+    assert record.problems == [
+        [5, "Danh hiệu, hình thức", "Trùng với dòng 4: cùng người (tập thể), danh hiệu, năm."]
+    ]

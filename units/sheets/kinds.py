@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from django.contrib.auth.base_user import AbstractBaseUser
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from units.models import Unit
@@ -18,7 +19,7 @@ from units.resources import escape_formula
 from units.xlsx import rows_append, workbook_new
 
 from .columns import CellError, Column, UnitIndex, header_key
-from .reader import DATA_SHEET, INSTRUCTIONS_SHEET, LISTS_SHEET
+from .reader import DATA_SHEET, INSTRUCTIONS_SHEET, LISTS_SHEET, MAX_ROWS
 
 CREATE, UPDATE, UNCHANGED, REFUSE = "create", "update", "unchanged", "refuse"
 ACTION_LABELS = {
@@ -159,35 +160,33 @@ class SheetKind:
             cell.fill = fill
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.freeze_panes = "A2"
+        choices = {c.header: list(c.choices) for c in self.columns if c.choices}
+        lists = {**choices, **self.lists(scope)}
+        where = {title: get_column_letter(i) for i, title in enumerate(lists, start=1)}
         for index, column in enumerate(self.columns, start=1):
-            letter = sheet.cell(row=1, column=index).column_letter
+            letter = get_column_letter(index)
             sheet.column_dimensions[letter].width = column.width
-            if column.choices:
-                listed = ",".join(column.choices)
-                if len(listed) < 250:  # Excel's limit for a list written in the rule
-                    rule = DataValidation(
-                        type="list",
-                        formula1=f'"{listed}"',
-                        allow_blank=True,
-                        showErrorMessage=True,
-                        errorTitle="Giá trị không hợp lệ",
-                        error=f"Chọn một giá trị trong danh sách của cột {column.header}.",
-                    )
-                    sheet.add_data_validation(rule)
-                    rule.add(f"{letter}2:{letter}100000")
+            if column.choices:  # a drop-down of the allowed values, kept in “Danh mục”
+                source = where[column.header]
+                rule = DataValidation(
+                    type="list",
+                    formula1=f"'{LISTS_SHEET}'!${source}$2:${source}${len(column.choices) + 1}",
+                    allow_blank=True,
+                    showErrorMessage=True,
+                    errorTitle="Giá trị không hợp lệ",
+                    error=f"Chọn một giá trị trong danh sách của cột {column.header}.",
+                )
+                sheet.add_data_validation(rule)
+                rule.add(f"{letter}2:{letter}{MAX_ROWS + 1}")
         for row in rows:
             rows_append(sheet, row)
         self._instructions(book)
-        lists = self.lists(scope)
-        if lists:
-            listing = book.create_sheet(LISTS_SHEET)
-            for index, (title, values) in enumerate(lists.items(), start=1):
-                listing.cell(row=1, column=index, value=title).font = Font(bold=True)
-                listing.column_dimensions[
-                    listing.cell(row=1, column=index).column_letter
-                ].width = 45
-                for offset, value in enumerate(values, start=2):
-                    listing.cell(row=offset, column=index, value=escape_formula(value))
+        listing = book.create_sheet(LISTS_SHEET)
+        for index, (title, values) in enumerate(lists.items(), start=1):
+            listing.cell(row=1, column=index, value=escape_formula(title)).font = Font(bold=True)
+            listing.column_dimensions[get_column_letter(index)].width = 45
+            for offset, value in enumerate(values, start=2):
+                listing.cell(row=offset, column=index, value=escape_formula(value))
         return book
 
     def _instructions(self, book: Workbook) -> None:

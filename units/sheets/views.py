@@ -36,7 +36,10 @@ def _kind(key: str):
 
 
 def _record(request: HttpRequest, pk: int) -> ImportRecord:
-    return get_object_or_404(services.records_visible_to(request.user), pk=pk)
+    """A record the user may see, without its bulky JSON (the cells read, what it wrote),
+    which the pages do not show: a file of 100,000 rows keeps tens of MB there."""
+    records = services.records_visible_to(request.user).defer("cells", "changes")
+    return get_object_or_404(records, pk=pk)
 
 
 @login_required
@@ -59,7 +62,9 @@ def index(request: HttpRequest) -> HttpResponse:
         messages.error(request, "Chưa tải lên được: " + errors_text(form))
     elif request.GET.get("loai") and kind_get(request.GET["loai"]):
         form.initial["kind"] = request.GET["loai"]
-    records = services.records_visible_to(request.user)
+    records = services.records_visible_to(request.user).defer(
+        "cells", "changes", "preview", "problems"
+    )
     return render(
         request,
         "units/sheets/index.html",
