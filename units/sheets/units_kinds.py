@@ -145,6 +145,12 @@ class UnitsKind(SheetKind):
                 plan, c("admin_code"), read.text, row.get("admin_code"), max_length=10
             ),
         }
+        if isinstance(row.get("admin_code"), int):
+            plan.refuse(
+                c("admin_code"),
+                "Mã ĐVHC phải ghi dạng văn bản để giữ số 0 ở đầu (định dạng ô là Text, "
+                "ví dụ 03520).",
+            )
         plan.label = f"{values['name'] or code}"
         admin_code = values["admin_code"]
         if admin_code:
