@@ -18,6 +18,7 @@ The parser never raises on text: what it cannot find is None or empty.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime
 import functools
@@ -49,7 +50,10 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 def clean_lines(raw: str) -> list[str]:
     """NFC text without Markdown marks or table pipes; lines keep their leading indent."""
     text = unicodedata.normalize("NFC", raw or "")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch) and ch != "\x00")
+    # NUL and the combining marks NFC left: looked up once per distinct character
+    strays = {ord(ch): None for ch in set(text) if ch == "\x00" or unicodedata.combining(ch)}
+    if strays:
+        text = text.translate(strays)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     lines = []
     for line in text.split("\n"):
@@ -120,6 +124,12 @@ ISSUER_STOP = (
     r"\s+(?:ve|v/v|nham|theo|trong do|tai|da|ban hanh|phat dong|thuc hien|trien khai|huong dan|"
     r"quy dinh|tiep tuc|doi voi|gan voi|cho|voi|va cac)\b|[;,.:(“\"\n]|\s+-\s"
 )
+
+# Every place where an issuer's name may end, found in one pass over the text (a search
+# from each reference to the end made a long document quadratic).
+_ISSUER_STOPS = re.compile(f"(?=(?:{ISSUER_STOP}))")
+# An issuer's name is at most 12 words: this much text after "của" always holds them.
+ISSUER_SPAN = 300
 
 # Where signature words begin inside a line of a flattened close.
 SIGNATURE_SPLIT = (
@@ -270,8 +280,19 @@ class ParsedDocument:
 # Paragraphs
 
 
+_SENTENCE_ENDS = (".", ":", ";", "!", "?", "…")
+_CLOSERS = "'\"”’)]"
+
+
 def _ends_sentence(text: str) -> bool:
-    return bool(re.search(r"[.:;!?…]['\"”’)\]]*$", text)) or text.endswith("./.")
+    """Ends with . : ; ! ? or … (quotes and brackets after it allowed), or with ./.
+
+    Looks at the end only, so it costs the same on a paragraph of any length.
+    """
+    if text.endswith("./."):
+        return True
+    text = text.removesuffix("\n")  # as a regex's `$`, which also matches before one
+    return text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS
 
 
 def _starts_upper(text: str) -> bool:
@@ -280,8 +301,8 @@ def _starts_upper(text: str) -> bool:
 
 
 def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = "".join(filter(str.isalpha, text))
+    return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
 def _marker(text: str) -> tuple[str, str, str] | None:
@@ -315,7 +336,6 @@ _DATE_TAIL = re.compile(
     r",\s*ngay\s*(?P<day>\d{1,2}|[.…_ ]*)\s*(?:thang|/)\s*(?P<month>\d{1,2}|[.…_ ]*)\s*"
     r"(?:nam|/)\s*(?P<year>\d{4})"
 )
-_PLACE_BEFORE = re.compile(r"[^\n,]{2,60}$")
 
 
 def place_date_match(folded: str) -> PlaceDate | None:
@@ -323,11 +343,14 @@ def place_date_match(folded: str) -> PlaceDate | None:
     if "ngay" not in folded:
         return None
     for match in _DATE_TAIL.finditer(folded):
-        before = _PLACE_BEFORE.search(folded, max(0, match.start() - 60), match.start())
-        if not before:
+        # the place: up to 60 characters before the date, back to a comma or line break
+        window_start = max(0, match.start() - 60)
+        window = folded[window_start : match.start()]
+        cut = max(window.rfind(","), window.rfind("\n")) + 1
+        if len(window) - cut < 2:
             continue
-        start = before.start()
-        place = before.group(0)
+        start = window_start + cut
+        place = window[cut:]
         flattened = list(re.finditer(r"\bso\s*:\s*\S*\s*/\s*\S+\s*", place))
         if flattened:
             start += flattened[-1].end()
@@ -383,12 +406,17 @@ def paragraphs(lines: list[str]) -> list[str]:
     wrapped_mode = len(followed) >= 6 and len(unfinished) > 0.5 * len(followed)
 
     result: list[str] = []
-    current = ""
+    # The paragraph being built, as its pieces: joined once when it ends (joining at
+    # every line made a long paragraph quadratic). Its end is its last piece's end.
+    current: list[str] = []
     last_line = ""
+    last_standalone = False  # _standalone(last_line), kept from the line before
     for text, blank_before, indented in entries:
         new = not current
+        standalone = _standalone(text)
         if not new:
-            if _marker(text) or _standalone(text) or _standalone(last_line):
+            tail = current[-1]
+            if _marker(text) or standalone or last_standalone:
                 new = True
             elif OPENS_BLOCK.match(fold(text)):
                 new = True
@@ -398,23 +426,23 @@ def paragraphs(lines: list[str]) -> list[str]:
                 and not LINKING_END.search(fold(last_line))
             ):
                 new = True
-            elif _ends_sentence(current) and _starts_upper(text):
+            elif _ends_sentence(tail) and _starts_upper(text):
                 new = True
             elif blank_before and not wrapped_mode:
                 # a real blank line: a page break joins only a sentence cut in the middle
-                new = _starts_upper(text) and not current.endswith((",", "-", "–"))
-            elif wrapped_mode and indented and _starts_upper(text) and _ends_sentence(current):
+                new = _starts_upper(text) and not tail.endswith((",", "-", "–"))
+            elif wrapped_mode and indented and _starts_upper(text) and _ends_sentence(tail):
                 new = True
         if new:
             if current:
-                result.append(current)
-            current = text
+                result.append("".join(current))
+            current = [text]
         else:
-            joiner = "" if current.endswith("-") and text[:1].isdigit() else " "
-            current = f"{current}{joiner}{text}"
-        last_line = text
+            joiner = "" if tail.endswith("-") and text[:1].isdigit() else " "
+            current += [joiner, text]
+        last_line, last_standalone = text, standalone
     if current:
-        result.append(current)
+        result.append("".join(current))
     return [squash(p) for p in result if squash(p)]
 
 
@@ -737,6 +765,7 @@ class _Parser:
         )
         seen = set()
         own = (fold(self.doc.number or ""), fold(self.doc.symbol or ""))
+        stops: list[int] | None = None
         for match in pattern.finditer(folded):
             ident = text[match.start(2) : match.end(2)].rstrip(".,;")
             number, _, symbol = ident.partition("/")
@@ -753,8 +782,11 @@ class _Parser:
             issuer_match = re.match(r"\s*,?\s*(?:cua|do)\s+", tail)
             if issuer_match:
                 start = match.end() + issuer_match.end()
-                stop = re.search(ISSUER_STOP, folded[start:])
-                issuer = squash(text[start : start + (stop.start() if stop else 80)]) or None
+                if stops is None:
+                    stops = [m.start() for m in _ISSUER_STOPS.finditer(folded)]
+                at = bisect.bisect_left(stops, start)
+                end = start + min(stops[at] - start, ISSUER_SPAN) if at < len(stops) else start + 80
+                issuer = squash(text[start:end]) or None
                 if issuer and len(issuer.split()) > 12:
                     issuer = " ".join(issuer.split()[:12])
             key = (fold(match.group(1)), fold(number), fold(symbol))
@@ -829,41 +861,45 @@ class _Parser:
             kind = marker[0]
             run: list[tuple[int, int, Item]] = []
             current: Item | None = None
+            # Paragraphs without a marker go to the last item or child (`target`); they are
+            # kept in `extra` and joined to its text once, when the next one starts.
+            target: Item | None = None
+            extra: list[str] = []
             first = last = i
             tail_start = k
             while k < len(region):
                 j = region[k]
                 m = _marker(self.paras[j])
                 if m and m[0] == kind:
+                    _extend(target, extra)
                     if current:
                         run.append((first, last, current))
-                    current = Item(label=m[1], text=m[2], marker=kind)
+                    current = target = Item(label=m[1], text=m[2], marker=kind)
                     first = last = j
                     tail_start = k + 1
                 elif current and m and _deeper(m[0], kind):
-                    child = Item(label=m[1], text=m[2], marker=m[0])
-                    current.children.append(child)
+                    _extend(target, extra)
+                    target = Item(label=m[1], text=m[2], marker=m[0])
+                    current.children.append(target)
                     last = j
                     tail_start = k + 1
                 elif current and m and not _deeper(m[0], kind):
                     break
                 elif current:
                     # a paragraph without a marker: kept only if another item follows
-                    if current.children:
-                        current.children[-1].text += "\n" + self.paras[j]
-                    else:
-                        current.text += "\n" + self.paras[j]
+                    extra.append(self.paras[j])
                     last = j
                 k += 1
             if current:
                 # undo trailing unmarked paragraphs that no later item claimed
                 claimed = set(region[tail_start:k]) if tail_start < k else set()
                 if claimed:
-                    texts = [self.paras[j] for j in sorted(claimed)]
-                    target = current.children[-1] if current.children else current
-                    for t in texts:
-                        target.text = target.text.removesuffix("\n" + t)
+                    for t in [self.paras[j] for j in sorted(claimed)]:
+                        # what `text.removesuffix("\n" + t)` did on the joined text
+                        if extra and extra[-1] == t:
+                            extra.pop()
                     last = max([first] + [j for j in range(first, last + 1) if j not in claimed])
+                _extend(target, extra)
                 run.append((first, last, current))
                 k = max(k, tail_start)
             if len(run) >= 1:
@@ -885,7 +921,7 @@ class _Parser:
                 )
             elif after:
                 continue
-            for j in region[k + 1 :]:
+            for j in (region[n] for n in range(k + 1, len(region))):  # no copy of the rest
                 text = self.paras[j]
                 if not text.endswith((";", ".")) or len(text) > 1500:
                     break
@@ -928,10 +964,13 @@ class _Parser:
             number, _, symbol = ident.partition("/")
             doc.number = doc.number or number or None
             doc.symbol = doc.symbol or symbol or None
-            before = original[: match.start()]
+            before = squash(original[: match.start()])
+            # The name runs to the end of `before` without , . or ;: look after the last
+            # one only (a search from every "UBND" to the end was quadratic).
+            last_stop = max(before.rfind(","), before.rfind("."), before.rfind(";"))
             who = re.search(
                 r"(?i)((?:chủ tịch\s+)?(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+[^,.;]+?)\s*$",
-                squash(before),
+                before[last_stop + 1 :],
             )
             if who and not doc.issuer:
                 doc.issuer = re.sub(r"(?i)^chủ tịch\s+", "", who.group(1)).strip()
@@ -975,6 +1014,13 @@ class _Parser:
         self.references()
         self.items()
         return doc
+
+
+def _extend(item: Item | None, extra: list[str]) -> None:
+    """Join the paragraphs in `extra` to the item's text, one per line, and empty it."""
+    if item is not None and extra:
+        item.text = "\n".join([item.text, *extra])
+    extra.clear()
 
 
 def _deeper(kind: str, than: str) -> bool:
