@@ -267,6 +267,12 @@ CONTENT_SECURITY_POLICY = {
 # Uploads: the largest file accepted, in bytes (default 20 MB).
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 FILE_UPLOAD_PERMISSIONS = 0o640
+# A Word or Excel file (a ZIP) is refused when it unzips to more than this, or to more
+# than UPLOAD_MAX_ZIP_RATIO times its own size (above 10 MB), or has more parts than
+# UPLOAD_MAX_ZIP_MEMBERS: a zip bomb (units/files.py, check_archive).
+UPLOAD_MAX_UNZIPPED_BYTES = env.int("UPLOAD_MAX_UNZIPPED_BYTES", default=200 * 1024 * 1024)
+UPLOAD_MAX_ZIP_RATIO = env.int("UPLOAD_MAX_ZIP_RATIO", default=100)
+UPLOAD_MAX_ZIP_MEMBERS = env.int("UPLOAD_MAX_ZIP_MEMBERS", default=10_000)
 
 # The admin's history pages must not "revert" a record: an issued document never
 # changes, and every change goes through a service that checks and records it.
