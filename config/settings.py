@@ -51,6 +51,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A body over REQUEST_MAX_BYTES is refused (413) before it is read.
+    "config.uploads.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the public cache, so a page served from the cache carries the header too.
     "csp.middleware.CSPMiddleware",
@@ -273,6 +275,13 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 UPLOAD_MAX_UNZIPPED_BYTES = env.int("UPLOAD_MAX_UNZIPPED_BYTES", default=200 * 1024 * 1024)
 UPLOAD_MAX_ZIP_RATIO = env.int("UPLOAD_MAX_ZIP_RATIO", default=100)
 UPLOAD_MAX_ZIP_MEMBERS = env.int("UPLOAD_MAX_ZIP_MEMBERS", default=10_000)
+# The largest request body: a file at the limit and its form. A larger one is refused
+# (413) before it is read (config/uploads.py); nginx's client_max_body_size goes first.
+REQUEST_MAX_BYTES = env.int("REQUEST_MAX_BYTES", default=UPLOAD_MAX_BYTES + 1024 * 1024)
+# Form fields (not files) held in memory, e.g. a pasted document; files above
+# FILE_UPLOAD_MAX_MEMORY_SIZE are streamed to a temporary file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=5 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # The admin's history pages must not "revert" a record: an issued document never
 # changes, and every change goes through a service that checks and records it.
