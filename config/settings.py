@@ -7,6 +7,7 @@ off, the app refuses to start without a SECRET_KEY of its own.
 
 import ipaddress
 import os
+import sys
 from datetime import timedelta
 from email.utils import getaddresses
 from pathlib import Path
@@ -30,8 +31,15 @@ DEBUG = env("DEBUG")
 SECRET_KEY = env("SECRET_KEY", default="") or INSECURE_DEV_KEY
 # Anyone who knows the key can forge sessions and password-reset links: with DEBUG off,
 # the development key is refused. Only a test run (pytest sets PYTEST_VERSION, for the
-# servers and workers it starts too) may use it.
-if SECRET_KEY == INSECURE_DEV_KEY and not DEBUG and "PYTEST_VERSION" not in os.environ:
+# servers and workers it starts too) may use it, and two commands that neither serve
+# nor sign anything: makemigrations (CI's and `make lint`'s check) and parse_document.
+KEY_FREE_COMMANDS = ("makemigrations", "parse_document")
+if (
+    SECRET_KEY == INSECURE_DEV_KEY
+    and not DEBUG
+    and "PYTEST_VERSION" not in os.environ
+    and not (len(sys.argv) > 1 and sys.argv[1] in KEY_FREE_COMMANDS)
+):
     raise ImproperlyConfigured(
         "SECRET_KEY is not set (or is the development key) and DEBUG is off. Set a long "
         "random SECRET_KEY in the environment or in .env (docs/deployment.md), or DEBUG=1 "

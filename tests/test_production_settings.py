@@ -30,13 +30,13 @@ SHOW = (
 )
 
 
-def start(**variables: str) -> subprocess.CompletedProcess:
+def start(*command: str, **variables: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "SECURE_"))}
     for name in ("DEBUG", "SECRET_KEY", "ADMINS", "SERVER_EMAIL", "DJANGO_ALLOW_ASYNC_UNSAFE"):
         env.pop(name, None)
     env.update(variables)
     return subprocess.run(
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c", SHOW],
+        [sys.executable, "manage.py", *(command or ("shell", "--no-imports", "-c", SHOW))],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -66,6 +66,16 @@ def test_debug_off_without_a_key_of_its_own_refuses_to_start(variables):
     result = start(**variables)
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr and "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.skipif(
+    (ROOT / ".env").exists(), reason="a .env file gives the processes its SECRET_KEY"
+)
+def test_the_migration_check_of_ci_and_make_lint_needs_no_key():
+    """.ci/run and `make lint` run it with neither DEBUG nor SECRET_KEY set."""
+    result = start("makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0 and "No changes detected" in result.stdout, result.stderr
+    assert start("migrate", "--plan").returncode != 0  # anything else is refused
 
 
 def test_development_and_production_start():
