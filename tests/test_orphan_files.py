@@ -143,4 +143,4 @@ def test_cleanup_leaves_backups_kept_under_media_root(settings, capsys):
     settings.BACKUP_ROOT = str(Path(settings.MEDIA_ROOT) / "backups")
     backup = write("backups/thidua-backup-1/media.tar", age_minutes=600)
     call_command("cleanup_orphan_files", "--delete")
-    assert backup.exists() and "Không có tệp nào không dùng." in capsys.readouterr().out
+    assert backup.exists() and "Đã xóa 0 tệp" in capsys.readouterr().out
