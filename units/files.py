@@ -208,6 +208,9 @@ def check_content(data: bytes, kind: FileKind, *, name: str) -> None:
         check_archive(io.BytesIO(data), name=name, kind=kind, size=len(data))
 
 
+PDF_TRAILING_BYTES = 256
+
+
 def _second_format(data: bytes, kind: FileKind) -> str | None:
     for pattern, what in _PROGRAMS:
         if pattern.search(data):
@@ -220,7 +223,9 @@ def _second_format(data: bytes, kind: FileKind) -> str | None:
         return "một tệp PDF"
     if kind is PDF:
         end = data.rfind(b"%%EOF")
-        if end >= 0 and data[end + 5 :].strip(b" \t\r\n\x00\x0c"):
+        # A reader ignores what follows %%EOF; some programs leave a few stray bytes there,
+        # a second document (a page, a script) takes more.
+        if end >= 0 and len(data[end + 5 :].strip(b" \t\r\n\x00\x0c")) > PDF_TRAILING_BYTES:
             return "dữ liệu lạ sau phần kết thúc của tệp PDF"
         if end < 0 and len(data) > 1024:
             return "dữ liệu không phải PDF (tệp không có phần kết thúc %%EOF)"
