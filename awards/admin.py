@@ -167,14 +167,92 @@ class DecisionAdmin(NoDeleteAdminMixin, SimpleHistoryAdmin):
         return self.readonly_fields
 
 
-@admin.register(DecisionCounter)
-class DecisionCounterAdmin(admin.ModelAdmin):
-    """Sổ số quyết định: set the last number used this year (from the paper register)
-    so that thidua continues the sequence."""
+class DecisionCounterForm(forms.ModelForm):
+    class Meta:
+        model = DecisionCounter
+        fields = ("issuer", "year", "last_number")
 
+    def _post_clean(self):
+        """The last number used may go up (the paper register is ahead), never down: the
+        next decision would take a number already issued (a 500 on the unique number).
+        After the model's own check, which names the decision that has the number."""
+        super()._post_clean()
+        number = self.cleaned_data.get("last_number")
+        if self.instance.pk and number is not None:
+            current = (
+                DecisionCounter.objects.filter(pk=self.instance.pk)
+                .values_list("last_number", flat=True)
+                .first()
+            )
+            if current is not None and number < current:
+                self.add_error(
+                    "last_number",
+                    f"Chỉ được tăng số cuối cùng đã dùng (hiện là {current}), không được giảm: "
+                    "quyết định ban hành sau sẽ trùng số đã cấp.",
+                )
+
+
+@admin.register(DecisionCounter)
+class DecisionCounterAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
+    """Sổ số quyết định: set the last number used this year (from the paper register)
+    so that thidua continues the sequence. Only raised, never lowered or deleted (the
+    next decision would take a number already issued); each change is in the admin's
+    history with who made it, from which number to which."""
+
+    form = DecisionCounterForm
     list_display = ("issuer", "year", "last_number")
     list_filter = ("year",)
     autocomplete_fields = ("issuer",)
+
+    def get_readonly_fields(self, request, obj=None):
+        # Moving a counter to another issuer or year would lower (or drop) that one's.
+        return ("issuer", "year", "last_change") if obj is not None else ()
+
+    @admin.display(description="Thay đổi gần nhất")
+    def last_change(self, obj) -> str:
+        from django.contrib.admin.models import LogEntry
+        from django.contrib.contenttypes.models import ContentType
+        from django.utils import timezone
+
+        entry = (
+            LogEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+            )
+            .select_related("user")
+            .order_by("-action_time")
+            .first()
+        )
+        if entry is None:
+            return "—"
+        when = timezone.localtime(entry.action_time).strftime("%d/%m/%Y %H:%M")
+        return f"{entry.user.get_username()}, {when}: {entry.get_change_message()}"
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            super().save_model(request, obj, form, change)
+            return
+        from django.contrib import messages
+        from django.db import transaction
+
+        with transaction.atomic():  # the row stays locked until saved: no number is lost
+            current = DecisionCounter.objects.select_for_update().get(pk=obj.pk).last_number
+            obj._previous_number = current
+            if obj.last_number < current:  # a decision took a number since the form was read
+                messages.warning(
+                    request,
+                    f"Trong lúc sửa, số {current} đã được cấp: giữ số cuối cùng là {current}.",
+                )
+                obj.last_number = current
+            super().save_model(request, obj, form, change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        counter = form.instance
+        if add:
+            return f"Đặt số cuối cùng đã dùng năm {counter.year}: {counter.last_number}."
+        previous = getattr(counter, "_previous_number", counter.last_number)
+        if previous == counter.last_number:
+            return f"Giữ nguyên số cuối cùng đã dùng: {counter.last_number}."
+        return f"Tăng số cuối cùng đã dùng từ {previous} lên {counter.last_number}."
 
 
 @admin.register(CouncilSession)

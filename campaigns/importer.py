@@ -18,12 +18,15 @@ The parser never raises on text: what it cannot find is None or empty.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime
 import functools
 import io
 import re
+import time
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,7 +52,10 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 def clean_lines(raw: str) -> list[str]:
     """NFC text without Markdown marks or table pipes; lines keep their leading indent."""
     text = unicodedata.normalize("NFC", raw or "")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch) and ch != "\x00")
+    # NUL and the combining marks NFC left: looked up once per distinct character
+    strays = {ord(ch): None for ch in set(text) if ch == "\x00" or unicodedata.combining(ch)}
+    if strays:
+        text = text.translate(strays)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     lines = []
     for line in text.split("\n"):
@@ -120,6 +126,12 @@ ISSUER_STOP = (
     r"\s+(?:ve|v/v|nham|theo|trong do|tai|da|ban hanh|phat dong|thuc hien|trien khai|huong dan|"
     r"quy dinh|tiep tuc|doi voi|gan voi|cho|voi|va cac)\b|[;,.:(“\"\n]|\s+-\s"
 )
+
+# Every place where an issuer's name may end, found in one pass over the text (a search
+# from each reference to the end made a long document quadratic).
+_ISSUER_STOPS = re.compile(f"(?=(?:{ISSUER_STOP}))")
+# An issuer's name is at most 12 words: this much text after "của" always holds them.
+ISSUER_SPAN = 300
 
 # Where signature words begin inside a line of a flattened close.
 SIGNATURE_SPLIT = (
@@ -270,8 +282,19 @@ class ParsedDocument:
 # Paragraphs
 
 
+_SENTENCE_ENDS = (".", ":", ";", "!", "?", "…")
+_CLOSERS = "'\"”’)]"
+
+
 def _ends_sentence(text: str) -> bool:
-    return bool(re.search(r"[.:;!?…]['\"”’)\]]*$", text)) or text.endswith("./.")
+    """Ends with . : ; ! ? or … (quotes and brackets after it allowed), or with ./.
+
+    Looks at the end only, so it costs the same on a paragraph of any length.
+    """
+    if text.endswith("./."):
+        return True
+    text = text.removesuffix("\n")  # as a regex's `$`, which also matches before one
+    return text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS
 
 
 def _starts_upper(text: str) -> bool:
@@ -280,8 +303,8 @@ def _starts_upper(text: str) -> bool:
 
 
 def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = "".join(filter(str.isalpha, text))
+    return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
 def _marker(text: str) -> tuple[str, str, str] | None:
@@ -315,7 +338,6 @@ _DATE_TAIL = re.compile(
     r",\s*ngay\s*(?P<day>\d{1,2}|[.…_ ]*)\s*(?:thang|/)\s*(?P<month>\d{1,2}|[.…_ ]*)\s*"
     r"(?:nam|/)\s*(?P<year>\d{4})"
 )
-_PLACE_BEFORE = re.compile(r"[^\n,]{2,60}$")
 
 
 def place_date_match(folded: str) -> PlaceDate | None:
@@ -323,11 +345,14 @@ def place_date_match(folded: str) -> PlaceDate | None:
     if "ngay" not in folded:
         return None
     for match in _DATE_TAIL.finditer(folded):
-        before = _PLACE_BEFORE.search(folded, max(0, match.start() - 60), match.start())
-        if not before:
+        # the place: up to 60 characters before the date, back to a comma or line break
+        window_start = max(0, match.start() - 60)
+        window = folded[window_start : match.start()]
+        cut = max(window.rfind(","), window.rfind("\n")) + 1
+        if len(window) - cut < 2:
             continue
-        start = before.start()
-        place = before.group(0)
+        start = window_start + cut
+        place = window[cut:]
         flattened = list(re.finditer(r"\bso\s*:\s*\S*\s*/\s*\S+\s*", place))
         if flattened:
             start += flattened[-1].end()
@@ -383,12 +408,17 @@ def paragraphs(lines: list[str]) -> list[str]:
     wrapped_mode = len(followed) >= 6 and len(unfinished) > 0.5 * len(followed)
 
     result: list[str] = []
-    current = ""
+    # The paragraph being built, as its pieces: joined once when it ends (joining at
+    # every line made a long paragraph quadratic). Its end is its last piece's end.
+    current: list[str] = []
     last_line = ""
+    last_standalone = False  # _standalone(last_line), kept from the line before
     for text, blank_before, indented in entries:
         new = not current
+        standalone = _standalone(text)
         if not new:
-            if _marker(text) or _standalone(text) or _standalone(last_line):
+            tail = current[-1]
+            if _marker(text) or standalone or last_standalone:
                 new = True
             elif OPENS_BLOCK.match(fold(text)):
                 new = True
@@ -398,23 +428,23 @@ def paragraphs(lines: list[str]) -> list[str]:
                 and not LINKING_END.search(fold(last_line))
             ):
                 new = True
-            elif _ends_sentence(current) and _starts_upper(text):
+            elif _ends_sentence(tail) and _starts_upper(text):
                 new = True
             elif blank_before and not wrapped_mode:
                 # a real blank line: a page break joins only a sentence cut in the middle
-                new = _starts_upper(text) and not current.endswith((",", "-", "–"))
-            elif wrapped_mode and indented and _starts_upper(text) and _ends_sentence(current):
+                new = _starts_upper(text) and not tail.endswith((",", "-", "–"))
+            elif wrapped_mode and indented and _starts_upper(text) and _ends_sentence(tail):
                 new = True
         if new:
             if current:
-                result.append(current)
-            current = text
+                result.append("".join(current))
+            current = [text]
         else:
-            joiner = "" if current.endswith("-") and text[:1].isdigit() else " "
-            current = f"{current}{joiner}{text}"
-        last_line = text
+            joiner = "" if tail.endswith("-") and text[:1].isdigit() else " "
+            current += [joiner, text]
+        last_line, last_standalone = text, standalone
     if current:
-        result.append(current)
+        result.append("".join(current))
     return [squash(p) for p in result if squash(p)]
 
 
@@ -737,6 +767,7 @@ class _Parser:
         )
         seen = set()
         own = (fold(self.doc.number or ""), fold(self.doc.symbol or ""))
+        stops: list[int] | None = None
         for match in pattern.finditer(folded):
             ident = text[match.start(2) : match.end(2)].rstrip(".,;")
             number, _, symbol = ident.partition("/")
@@ -753,8 +784,11 @@ class _Parser:
             issuer_match = re.match(r"\s*,?\s*(?:cua|do)\s+", tail)
             if issuer_match:
                 start = match.end() + issuer_match.end()
-                stop = re.search(ISSUER_STOP, folded[start:])
-                issuer = squash(text[start : start + (stop.start() if stop else 80)]) or None
+                if stops is None:
+                    stops = [m.start() for m in _ISSUER_STOPS.finditer(folded)]
+                at = bisect.bisect_left(stops, start)
+                end = start + min(stops[at] - start, ISSUER_SPAN) if at < len(stops) else start + 80
+                issuer = squash(text[start:end]) or None
                 if issuer and len(issuer.split()) > 12:
                     issuer = " ".join(issuer.split()[:12])
             key = (fold(match.group(1)), fold(number), fold(symbol))
@@ -829,41 +863,45 @@ class _Parser:
             kind = marker[0]
             run: list[tuple[int, int, Item]] = []
             current: Item | None = None
+            # Paragraphs without a marker go to the last item or child (`target`); they are
+            # kept in `extra` and joined to its text once, when the next one starts.
+            target: Item | None = None
+            extra: list[str] = []
             first = last = i
             tail_start = k
             while k < len(region):
                 j = region[k]
                 m = _marker(self.paras[j])
                 if m and m[0] == kind:
+                    _extend(target, extra)
                     if current:
                         run.append((first, last, current))
-                    current = Item(label=m[1], text=m[2], marker=kind)
+                    current = target = Item(label=m[1], text=m[2], marker=kind)
                     first = last = j
                     tail_start = k + 1
                 elif current and m and _deeper(m[0], kind):
-                    child = Item(label=m[1], text=m[2], marker=m[0])
-                    current.children.append(child)
+                    _extend(target, extra)
+                    target = Item(label=m[1], text=m[2], marker=m[0])
+                    current.children.append(target)
                     last = j
                     tail_start = k + 1
                 elif current and m and not _deeper(m[0], kind):
                     break
                 elif current:
                     # a paragraph without a marker: kept only if another item follows
-                    if current.children:
-                        current.children[-1].text += "\n" + self.paras[j]
-                    else:
-                        current.text += "\n" + self.paras[j]
+                    extra.append(self.paras[j])
                     last = j
                 k += 1
             if current:
                 # undo trailing unmarked paragraphs that no later item claimed
                 claimed = set(region[tail_start:k]) if tail_start < k else set()
                 if claimed:
-                    texts = [self.paras[j] for j in sorted(claimed)]
-                    target = current.children[-1] if current.children else current
-                    for t in texts:
-                        target.text = target.text.removesuffix("\n" + t)
+                    for t in [self.paras[j] for j in sorted(claimed)]:
+                        # what `text.removesuffix("\n" + t)` did on the joined text
+                        if extra and extra[-1] == t:
+                            extra.pop()
                     last = max([first] + [j for j in range(first, last + 1) if j not in claimed])
+                _extend(target, extra)
                 run.append((first, last, current))
                 k = max(k, tail_start)
             if len(run) >= 1:
@@ -885,7 +923,7 @@ class _Parser:
                 )
             elif after:
                 continue
-            for j in region[k + 1 :]:
+            for j in (region[n] for n in range(k + 1, len(region))):  # no copy of the rest
                 text = self.paras[j]
                 if not text.endswith((";", ".")) or len(text) > 1500:
                     break
@@ -928,10 +966,13 @@ class _Parser:
             number, _, symbol = ident.partition("/")
             doc.number = doc.number or number or None
             doc.symbol = doc.symbol or symbol or None
-            before = original[: match.start()]
+            before = squash(original[: match.start()])
+            # The name runs to the end of `before` without , . or ;: look after the last
+            # one only (a search from every "UBND" to the end was quadratic).
+            last_stop = max(before.rfind(","), before.rfind("."), before.rfind(";"))
             who = re.search(
                 r"(?i)((?:chủ tịch\s+)?(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+[^,.;]+?)\s*$",
-                squash(before),
+                before[last_stop + 1 :],
             )
             if who and not doc.issuer:
                 doc.issuer = re.sub(r"(?i)^chủ tịch\s+", "", who.group(1)).strip()
@@ -977,6 +1018,13 @@ class _Parser:
         return doc
 
 
+def _extend(item: Item | None, extra: list[str]) -> None:
+    """Join the paragraphs in `extra` to the item's text, one per line, and empty it."""
+    if item is not None and extra:
+        item.text = "\n".join([item.text, *extra])
+    extra.clear()
+
+
 def _deeper(kind: str, than: str) -> bool:
     order = ["roman", "article", "arabic", "arabic2", "ordinal", "letter", "dash", "plus"]
     return order.index(kind) > order.index(than)
@@ -1000,8 +1048,25 @@ class UnreadableDocument(ValueError):
     """The file is missing, empty, or not a readable .txt, .docx or .pdf."""
 
 
+# What the reader takes on. A launch document is tens of pages; these bound how long a
+# read can take (the parser's time grows with the text, not faster).
+MAX_TEXT_CHARS = 2_000_000
+DOCX_MAX_XML_BYTES = 10 * 1024 * 1024  # a Word file's text and formatting, unzipped
+PDF_MAX_SECONDS = 20  # taking the text out of a PDF's pages
+
+
 def read_document(data: bytes, filename: str) -> str:
     """Text of a .txt, .docx or text-based .pdf file."""
+    text = _read_document(data, filename)
+    if len(text) > MAX_TEXT_CHARS:
+        raise UnreadableDocument(
+            f"Văn bản “{filename}” quá dài ({_thousands(len(text))} ký tự; đọc được tối đa "
+            f"{_thousands(MAX_TEXT_CHARS)} ký tự). Hãy dán phần nội dung cần nhập."
+        )
+    return text
+
+
+def _read_document(data: bytes, filename: str) -> str:
     suffix = Path(filename).suffix.lower()
     if suffix in (".txt", ".md", ".text", ""):
         for encoding in ("utf-8-sig", "utf-16", "cp1258"):
@@ -1011,6 +1076,7 @@ def read_document(data: bytes, filename: str) -> str:
                 continue
         raise UnreadableDocument(f"Không đọc được bảng mã của tệp “{filename}”.")
     if suffix == ".docx":
+        _check_docx(data, filename)
         try:
             import docx
 
@@ -1028,7 +1094,19 @@ def read_document(data: bytes, filename: str) -> str:
             from pypdf import PdfReader
 
             reader = PdfReader(io.BytesIO(data))
-            text = "\n".join(page.extract_text() or "" for page in reader.pages)
+            deadline = time.monotonic() + PDF_MAX_SECONDS
+            pages, size = [], 0
+            for page in reader.pages:
+                if time.monotonic() > deadline or size > MAX_TEXT_CHARS:
+                    raise UnreadableDocument(
+                        f"Tệp PDF “{filename}” quá dài để đọc (đã đọc {len(pages)} trang). "
+                        "Hãy dán phần nội dung cần nhập."
+                    )
+                pages.append(page.extract_text() or "")
+                size += len(pages[-1])
+            text = "\n".join(pages)
+        except UnreadableDocument:
+            raise
         except Exception as exc:
             raise UnreadableDocument(f"Tệp “{filename}” không phải tệp PDF đọc được.") from exc
         if not text.strip():
@@ -1039,6 +1117,36 @@ def read_document(data: bytes, filename: str) -> str:
     raise UnreadableDocument(
         f"Chỉ đọc được tệp .txt, .docx hoặc .pdf, không đọc được “{filename}”."
     )
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def _check_docx(data: bytes, filename: str) -> None:
+    """A Word file that unzips too big is refused before it is opened (a 150 KB file
+    that unzips to 50 MB took two minutes and 700 MB of memory to read)."""
+    from django.core.exceptions import ValidationError
+
+    from units.files import DOCX, check_archive
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        return  # python-docx says it is not a Word file
+    try:
+        check_archive(io.BytesIO(data), name=filename, kind=DOCX, size=len(data))
+    except ValidationError as exc:
+        raise UnreadableDocument(exc.messages[0]) from exc
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = sum(
+            member.file_size
+            for member in archive.infolist()
+            if member.filename.lower().endswith((".xml", ".rels"))
+        )
+    if xml > DOCX_MAX_XML_BYTES:
+        raise UnreadableDocument(
+            f"Tệp Word “{filename}” quá dài để đọc ({xml / 1_048_576:.0f} MB chữ và định dạng "
+            f"khi giải nén; tối đa {DOCX_MAX_XML_BYTES // 1_048_576} MB)."
+        )
 
 
 def _docx_blocks(document) -> list[str]:

@@ -8,6 +8,22 @@ class ConfigConfig(AppConfig):
     verbose_name = "Cấu hình"
 
     def ready(self) -> None:
+        from celery.signals import task_postrun
+        from django.core.signals import request_finished
+
         from .public_cache import connect_signals
 
         connect_signals()
+        # A file saved in a transaction that rolled back is deleted when the request or
+        # the task that wrote it ends (units/files.py).
+        request_finished.connect(_discard_uncommitted_files, dispatch_uid="thidua-files")
+        task_postrun.connect(_discard_uncommitted_files, dispatch_uid="thidua-files", weak=False)
+
+
+def _discard_uncommitted_files(*args, **kwargs) -> None:
+    from units.files import discard_uncommitted_files, logger
+
+    try:
+        discard_uncommitted_files()
+    except Exception:  # never let tidying up break a response or a task
+        logger.exception("Could not discard the files of rolled-back transactions")

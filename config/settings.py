@@ -1,11 +1,15 @@
 """thidua settings: one file, every knob from the environment (django-environ).
 
-See `.env.example` for the variables. Production behaviour (secure cookies,
-HSTS) switches on when DEBUG is off.
+See `.env.example` for the variables. Production behaviour (secure cookies) switches on
+when DEBUG is off; HTTPS redirect and HSTS when their variables are set. With DEBUG
+off, the app refuses to start without a SECRET_KEY of its own.
 """
 
 import ipaddress
+import os
+import sys
 from datetime import timedelta
+from email.utils import getaddresses
 from pathlib import Path
 
 import environ
@@ -24,7 +28,23 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 INSECURE_DEV_KEY = "django-insecure-thidua-dev-only-never-in-production"
 DEBUG = env("DEBUG")
-SECRET_KEY = env("SECRET_KEY", default=INSECURE_DEV_KEY)
+SECRET_KEY = env("SECRET_KEY", default="") or INSECURE_DEV_KEY
+# Anyone who knows the key can forge sessions and password-reset links: with DEBUG off,
+# the development key is refused. Only a test run (pytest sets PYTEST_VERSION, for the
+# servers and workers it starts too) may use it, and two commands that neither serve
+# nor sign anything: makemigrations (CI's and `make lint`'s check) and parse_document.
+KEY_FREE_COMMANDS = ("makemigrations", "parse_document")
+if (
+    SECRET_KEY == INSECURE_DEV_KEY
+    and not DEBUG
+    and "PYTEST_VERSION" not in os.environ
+    and not (len(sys.argv) > 1 and sys.argv[1] in KEY_FREE_COMMANDS)
+):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is not set (or is the development key) and DEBUG is off. Set a long "
+        "random SECRET_KEY in the environment or in .env (docs/deployment.md), or DEBUG=1 "
+        "for development. / Chưa đặt SECRET_KEY: hãy đặt một chuỗi ngẫu nhiên dài."
+    )
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Demo logins (load_demo) are only created when this is on. Never in production.
@@ -51,6 +71,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A body over REQUEST_MAX_BYTES is refused (413) before it is read.
+    "config.uploads.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the public cache, so a page served from the cache carries the header too.
     "csp.middleware.CSPMiddleware",
@@ -160,6 +182,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:
     SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
     CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
+    # Served only over HTTPS (TLS at nginx)? Then SECURE_SSL_REDIRECT=1 and
+    # SECURE_HSTS_SECONDS=31536000 (docs/deployment.md). Off by default: an intranet
+    # served over plain HTTP would be locked out.
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
@@ -176,6 +201,25 @@ EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 # With the file backend (a test server without mail), each email is a file here.
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(BASE_DIR / "sent_mail"))
+
+
+def _addresses(name: str) -> list[tuple[str, str]]:
+    """ADMINS="Nguyễn Văn A <a@example.vn>, b@example.vn" as Django's (name, email) pairs."""
+    pairs = []
+    for who, address in getaddresses([env(name, default="")]):
+        if not address:
+            continue
+        if "@" not in address:
+            raise ImproperlyConfigured(f"{name}: '{address}' is not an email address")
+        pairs.append((who or address, address))
+    return pairs
+
+
+# Who gets an email with the traceback of every server error (500) and failed task,
+# from SERVER_EMAIL through the mail settings above. Set it in production.
+ADMINS = _addresses("ADMINS")
+SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+EMAIL_SUBJECT_PREFIX = env("EMAIL_SUBJECT_PREFIX", default="[thidua] ")
 
 # Cache: Redis in production (CACHE_URL=redis://127.0.0.1:6379/1), an in-process
 # cache for `make run` and the tests. Public pages are cached here (config/public_cache).
@@ -214,8 +258,19 @@ CELERY_BEAT_SCHEDULE = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    # A request's 500 reaches ADMINS through Django's own "django" logger; a task that
+    # fails in a worker through this one.
+    "loggers": {"celery.app.trace": {"handlers": ["mail_admins"], "level": "ERROR"}},
 }
 
 # Excel and CSV are the formats clerks use; nothing else is offered.
@@ -267,6 +322,19 @@ CONTENT_SECURITY_POLICY = {
 # Uploads: the largest file accepted, in bytes (default 20 MB).
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 FILE_UPLOAD_PERMISSIONS = 0o640
+# A Word or Excel file (a ZIP) is refused when it unzips to more than this, or to more
+# than UPLOAD_MAX_ZIP_RATIO times its own size (above 10 MB), or has more parts than
+# UPLOAD_MAX_ZIP_MEMBERS: a zip bomb (units/files.py, check_archive).
+UPLOAD_MAX_UNZIPPED_BYTES = env.int("UPLOAD_MAX_UNZIPPED_BYTES", default=200 * 1024 * 1024)
+UPLOAD_MAX_ZIP_RATIO = env.int("UPLOAD_MAX_ZIP_RATIO", default=100)
+UPLOAD_MAX_ZIP_MEMBERS = env.int("UPLOAD_MAX_ZIP_MEMBERS", default=10_000)
+# The largest request body: a file at the limit and its form. A larger one is refused
+# (413) before it is read (config/uploads.py); nginx's client_max_body_size goes first.
+REQUEST_MAX_BYTES = env.int("REQUEST_MAX_BYTES", default=UPLOAD_MAX_BYTES + 1024 * 1024)
+# Form fields (not files) held in memory, e.g. a pasted document; files above
+# FILE_UPLOAD_MAX_MEMORY_SIZE are streamed to a temporary file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=5 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # The admin's history pages must not "revert" a record: an issued document never
 # changes, and every change goes through a service that checks and records it.

@@ -1,0 +1,90 @@
+"""Issue 15: the decision counter (sổ số quyết định) could be deleted or lowered in the
+admin, and lowering it turned the next issue into a 500. It may now only be raised,
+never deleted, and the admin's history says who changed it, from which number to which.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.urls import reverse
+
+from awards.models import DecisionCounter
+from tests.awards_stage import admin_form_data
+from tests.factories import issued_decision, passed_nominations
+
+pytestmark = pytest.mark.django_db
+
+
+def change_url(counter) -> str:
+    return reverse("admin:awards_decisioncounter_change", args=[counter.pk])
+
+
+@pytest.fixture
+def counter(demo_units):
+    return DecisionCounter.objects.create(
+        issuer=demo_units["ubnd-tam-duong"], year=2025, last_number=12
+    )
+
+
+def post(client, counter, number):
+    data = admin_form_data(client.get(change_url(counter)))
+    return client.post(change_url(counter), {**data, "last_number": str(number)})
+
+
+def test_the_counter_is_raised_and_the_history_names_who_and_how(admin_client, admin_user, counter):
+    response = post(admin_client, counter, 40)
+    assert response.status_code == 302
+    counter.refresh_from_db()
+    assert counter.last_number == 40
+    entry = LogEntry.objects.get(object_id=str(counter.pk))
+    assert entry.user == admin_user
+    assert entry.get_change_message() == "Tăng số cuối cùng đã dùng từ 12 lên 40."
+    page = admin_client.get(change_url(counter)).content.decode()
+    assert "quantri" in page and "Tăng số cuối cùng đã dùng từ 12 lên 40." in page
+
+
+def test_the_counter_is_never_lowered(admin_client, counter):
+    """Even when no decision has that number yet: the register on paper may have it."""
+    response = post(admin_client, counter, 10)
+    assert response.status_code == 200
+    assert "Chỉ được tăng số cuối cùng đã dùng (hiện là 12)" in str(
+        response.context["adminform"].form.errors
+    )
+    counter.refresh_from_db()
+    assert counter.last_number == 12 and not LogEntry.objects.exists()
+
+
+def test_the_counter_cannot_be_moved_to_another_issuer_or_year(admin_client, counter):
+    form = admin_client.get(change_url(counter)).context["adminform"].form
+    assert set(form.fields) == {"last_number"}
+
+
+def test_the_counter_cannot_be_deleted(admin_client, counter):
+    delete = reverse("admin:awards_decisioncounter_delete", args=[counter.pk])
+    assert admin_client.get(delete).status_code == 403
+    assert admin_client.post(delete, {"post": "yes"}).status_code == 403
+    changelist = admin_client.get(reverse("admin:awards_decisioncounter_changelist"))
+    assert "delete_selected" not in changelist.content.decode()
+    assert DecisionCounter.objects.filter(pk=counter.pk).exists()
+
+
+def test_after_a_refused_lowering_the_next_decision_takes_the_next_number(admin_client, cycle):
+    first = issued_decision(cycle, passed_nominations(cycle, 1))
+    counter = DecisionCounter.objects.get(issuer=cycle["district"], year=first.year)
+    assert post(admin_client, counter, 0).status_code == 200
+    second = issued_decision(cycle, passed_nominations(cycle, 1)[-1:])
+    assert second.number == first.number + 1
+
+
+def test_a_new_counter_is_recorded_with_its_number(admin_client, admin_user, demo_units):
+    unit = demo_units["ubnd-tam-duong"]
+    response = admin_client.post(
+        reverse("admin:awards_decisioncounter_add"),
+        {"issuer": unit.pk, "year": "2026", "last_number": "7"},
+    )
+    assert response.status_code == 302
+    counter = DecisionCounter.objects.get(issuer=unit, year=2026)
+    entry = LogEntry.objects.get(object_id=str(counter.pk))
+    assert entry.user == admin_user
+    assert entry.get_change_message() == "Đặt số cuối cùng đã dùng năm 2026: 7."
