@@ -13,7 +13,7 @@ from campaigns.results.exports import results_workbook
 from campaigns.results.models import Bloc
 from campaigns.results.selectors import blocs_of_campaign, campaign_results
 from units.formfields import IdChoiceField
-from units.xlsx import sheet_add
+from units.xlsx import rows_append, sheet_add
 
 from .models import AwardType, Nomination, RecipientKind
 
@@ -57,7 +57,7 @@ def dashboard_workbook(data: dict) -> Workbook:
     sheet.append([])
     sheet.append(["Danh hiệu, hình thức", "Số hồ sơ"])
     for row in data["by_type"]:
-        sheet.append([row["label"], row["count"]])
+        rows_append(sheet, [row["label"], row["count"]])
     return book
 
 

@@ -8,6 +8,7 @@ sets Django up; import it before any model.
 from __future__ import annotations
 
 import os
+import secrets
 import statistics
 import time
 from collections.abc import Iterator
@@ -15,6 +16,8 @@ from contextlib import contextmanager
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+# A throw-away key: the settings refuse to start with DEBUG off and no key of our own.
+os.environ.setdefault("SECRET_KEY", "bench-" + secrets.token_urlsafe(32))
 
 import django  # noqa: E402
 

@@ -45,6 +45,8 @@ if (
         "random SECRET_KEY in the environment or in .env (docs/deployment.md), or DEBUG=1 "
         "for development. / Chưa đặt SECRET_KEY: hãy đặt một chuỗi ngẫu nhiên dài."
     )
+# Keys retired by a rotation: sessions and sealed ballots made under them still open.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Demo logins (load_demo) are only created when this is on. Never in production.

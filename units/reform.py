@@ -13,6 +13,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from openpyxl import load_workbook
 
+from .files import XLSX, validate_upload
 from .models import Unit
 from .services import units_reorganise
 
@@ -56,6 +57,9 @@ def _new_unit(key: str) -> tuple[Unit | None, str]:
 def mapping_read(upload) -> list[tuple[Unit, Unit]]:
     """The pairs (old unit, successor) of the workbook, or ValidationError listing every
     bad row ("Dòng 3: ...")."""
+    if hasattr(upload, "size"):  # an upload (not a path given to the command)
+        validate_upload(upload, allowed=(XLSX,))  # type, zip bomb, hidden program
+        upload.seek(0)
     try:
         book = load_workbook(upload, read_only=True, data_only=True)
     except Exception as error:  # not an xlsx, or a damaged one
