@@ -108,7 +108,7 @@ def import_confirm(*, actor: AbstractBaseUser, record: ImportRecord) -> ImportRe
     if not claimed:
         raise ValidationError("Lần nhập này không còn chờ xác nhận (đã nhập hoặc có lỗi).")
     transaction.on_commit(lambda: _enqueue("apply", record.pk))
-    record.refresh_from_db()
+    record.refresh_from_db(fields=["status", "confirmed_by", "confirmed_at", "rows_done"])
     return record
 
 
