@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_ENV := DEBUG=1 THIDUA_DEMO=1
 
-.PHONY: run test system install lint format bench bench-load bench-faults screenshots serve
+.PHONY: run test system install lint format bench bench-imports bench-load bench-faults screenshots serve
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { \
@@ -70,6 +70,14 @@ bench: install
 	$(BIN)/python -m bench.parser
 	$(BIN)/python -m bench.portal
 	$(BIN)/python -m bench.dashboard
+
+# Excel import (docs/benchmarks.md, section imports): 10,000 people and 30,000 register
+# rows through our preview and confirm, django-import-export's defaults and a raw
+# bulk_create, side by side. About 10 minutes (import-export is most of it), hence not in
+# `make bench`. Needs DATABASE_URL=postgres://... (a test_<name> database is created and
+# dropped); BENCH_IE_ROWS=0 times import-export on the whole files (about 15 more minutes).
+bench-imports: install
+	$(BIN)/python -m bench.imports
 
 # Real server under load: gunicorn (2 workers) on PostgreSQL and Redis, driven by wrk.
 # Needs DATABASE_URL=postgres://... (a test_<name> database is created and dropped).

@@ -173,7 +173,7 @@ class RegisterKind(SheetKind):
     def _award_type(self, ctx: Context, value) -> AwardType | None:
         if read.blank(value):
             return None
-        matches = ctx.data["types"].get(normalize_search(str(value)), [])
+        matches = ctx.data["types"].get(read.folded(str(value)), [])
         current = [t for t in matches if not t.archived] or matches
         if not current:
             raise read.CellError(

@@ -4,6 +4,7 @@ the value to keep, or raises CellError with a Vietnamese message for that cell."
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -39,6 +40,20 @@ def header_key(header: str) -> str:
     return normalize_search(str(header).replace("*", " "))
 
 
+@functools.lru_cache(maxsize=4096)
+def folded(text: str) -> str:
+    """`normalize_search` of a value that repeats down a column (a choice, a unit, an award
+    type), folded once per value rather than once per row."""
+    return normalize_search(text)
+
+
+def today() -> datetime.date:
+    """Today in the project's time zone. Asked for each date and year cell, so read from
+    the clock directly: `timezone.localdate()` looks up the active zone and the settings
+    each time, which costs more than the rest of the cell's check."""
+    return datetime.datetime.now(timezone.get_default_timezone()).date()
+
+
 def blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -58,10 +73,10 @@ def choice(value, choices: Iterable[tuple[str, str]]) -> str:
     """A choice by its Vietnamese label (with or without diacritics) or its stored value."""
     if blank(value):
         return ""
-    wanted = normalize_search(str(value))
+    wanted = folded(str(value))
     pairs = list(choices)
     for stored, label in pairs:
-        if wanted in (normalize_search(stored), normalize_search(str(label))):
+        if wanted in (folded(stored), folded(str(label))):
             return stored
     allowed = "; ".join(str(label) for _, label in pairs)
     raise CellError(f"“{value}” không có trong danh mục. Ghi một trong: {allowed}.")
@@ -76,10 +91,10 @@ def yes_no(value) -> bool:
         return False
     if value is True or value is False:
         return value
-    folded = normalize_search(str(value))
-    if folded in YES:
+    word = folded(str(value))
+    if word in YES:
         return True
-    if folded in NO:
+    if word in NO:
         return False
     raise CellError(f"“{value}” không hợp lệ: ghi “Có” hoặc “Không”.")
 
@@ -105,7 +120,7 @@ def integer(value, *, low: int, high: int, what: str) -> int | None:
 
 def year(value, *, low: int = 1945, what: str = "Năm") -> int | None:
     """A year no later than this one: the register holds what was granted, not what will be."""
-    this_year = timezone.localdate().year
+    this_year = today().year
     result = integer(value, low=low, high=9999, what=what)
     if result is not None and result > this_year:
         raise CellError(f"{what} {result} là năm trong tương lai (năm nay là {this_year}).")
@@ -135,9 +150,10 @@ def date(value) -> datetime.date | None:
         result = datetime.date(year_, month, day)
     except ValueError:
         raise CellError(f"Ngày “{raw}” không có thật.") from None
-    if not 1945 <= result.year <= timezone.localdate().year:
+    now = today()
+    if not 1945 <= result.year <= now.year:
         raise CellError(f"Ngày “{raw}” nằm ngoài khoảng 1945 đến năm nay.")
-    if result > timezone.localdate():
+    if result > now:
         raise CellError(f"Ngày “{raw}” là ngày trong tương lai.")
     return result
 
@@ -196,7 +212,7 @@ class UnitIndex:
         raw = str(value).strip()
         unit = self.by_code.get(raw.lower())
         if unit is None:
-            matches = self.by_name.get(normalize_search(raw), [])
+            matches = self.by_name.get(folded(raw), [])
             current = [u for u in matches if not u.archived] if active else matches
             if len(current) > 1 or (not current and len(matches) > 1):
                 codes = ", ".join(u.code for u in (current or matches)[:5])

@@ -4,6 +4,7 @@ how the same kind exports, so that an exported file imports back unchanged."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -74,7 +75,11 @@ class SheetKind:
 
     # -- reading ---------------------------------------------------------------------
     def column(self, key: str) -> Column:
-        return next(c for c in self.columns if c.key == key)
+        return self._columns_by_key[key]
+
+    @functools.cached_property
+    def _columns_by_key(self) -> dict[str, Column]:
+        return {c.key: c for c in self.columns}
 
     def prepare(self, ctx: Context, rows: list[dict]) -> None:
         """Load what the checks need, in a few queries for the whole file."""

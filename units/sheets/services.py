@@ -143,7 +143,9 @@ def import_confirm(
         raise ValidationError("Lần nhập này không còn chờ xác nhận (đã nhập hoặc có lỗi).")
     if queue:
         transaction.on_commit(lambda: _enqueue("apply", record.pk))
-    record.refresh_from_db()
+    record.refresh_from_db(
+        fields=["status", "confirmed_by", "confirmed_at", "rows_done", "step_started_at"]
+    )
     return record
 
 
