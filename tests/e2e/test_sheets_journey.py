@@ -75,7 +75,7 @@ def test_import_people_from_the_template(
     template = tmp_path / "mau.xlsx"
     download.value.save_as(template)
     book = openpyxl.load_workbook(template)
-    assert book.sheetnames == ["Dữ liệu", "Hướng dẫn"]
+    assert book.sheetnames == ["Dữ liệu", "Hướng dẫn", "Danh mục"]
     sheet = book["Dữ liệu"]
     header = [c.value for c in sheet[1]]
     assert header == [
@@ -132,7 +132,7 @@ def test_import_people_from_the_template(
     expect(count(page, "refuse")).to_have_text("0")
     expect(page.locator("#preview tbody tr")).to_have_count(3)
     expect(page.locator("#preview tbody tr").nth(0).locator("td")).to_have_text(
-        ["2", "Thêm mới", "Lò Thị Hương (UBND xã Bình Lư)"]
+        ["2", "Thêm mới", "Lò Thị Hương (UBND xã Bình Lư)", ""]
     )
     expect(page.locator("#problems")).to_have_count(0)
     axe_check(page, "xem trước")
