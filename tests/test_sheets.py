@@ -922,3 +922,29 @@ def test_register_keys_households_by_commune_and_decisions_by_number(demo, offic
     assert record.problems == [
         [5, "Danh hiệu, hình thức", "Trùng với dòng 4: cùng người (tập thể), danh hiệu, năm."]
     ]
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("danh-sach.csv", "Họ và tên,Đơn vị\nA,ubnd-x-binh-lu\n".encode()),
+        ("danh-sach.xlsx", b"%PDF-1.7\n1 0 obj<<>>endobj\n%%EOF\n"),
+        ("setup.xlsx", b"MZ\x90\x00\x03" + b"\x00" * 400),
+    ],
+)
+def test_a_file_that_is_not_an_xlsx_gets_a_message_on_the_form(
+    demo_units, office, client, name, content
+):
+    client.force_login(office)
+    response = client.post(
+        reverse("sheets:index"),
+        {
+            "kind": "persons",
+            "office": demo_units["ubnd-tam-duong"].pk,
+            "file": SimpleUploadedFile(name, content),
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Chưa tải lên được" in page and "XLSX" in page
+    assert not ImportRecord.objects.exists()
