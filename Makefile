@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_ENV := DEBUG=1 THIDUA_DEMO=1
 
-.PHONY: run test system install lint format bench bench-imports bench-load bench-faults screenshots serve
+.PHONY: run test system install lint format bench bench-imports bench-load bench-login bench-faults screenshots serve
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { \
@@ -84,6 +84,12 @@ bench-imports: install
 # BENCH_LOAD_ARGS="--duration 60" for a shorter mix (default 300 s).
 bench-load: install
 	$(BIN)/python -m bench.load $(BENCH_LOAD_ARGS)
+
+# Login flood (issue 15; docs/benchmarks.md, section login-load): home page and a staff
+# page without and with 8 clients posting wrong passwords; budget 2x. About 3 minutes.
+# Needs DATABASE_URL=postgres://...; BENCH_LOGIN_ARGS="--seconds 60" for longer phases.
+bench-login: install
+	$(BIN)/python -m bench.login_load $(BENCH_LOGIN_ARGS)
 
 # Reliability under faults (docs/benchmarks.md, section faults): real gunicorn, worker,
 # SMTP server and PostgreSQL under load; kills a worker, stops the mail server and

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # No password-check slot free: 503 "thử lại sau" (config/login_guard.py).
+    "config.login_guard.LoginBusyMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into our 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -129,7 +131,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # django-axes first: it refuses a locked-out login before any password is checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend with each password check in one of LOGIN_HASH_SLOTS (issue 15).
+    "config.login_guard.BoundedModelBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -304,6 +307,18 @@ AXES_LOCKOUT_CALLABLE = "config.lockout.lockout_response"
 # gives is the time it ends. A right password clears the earlier failures.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
+# The address alone is locked too, at a higher limit, whatever usernames it tries
+# (issue 15: a guesser rotating usernames was never locked, and every try cost a full
+# password hash). An office behind one NAT address shares this budget: 30 wrong
+# passwords in 15 minutes locks the office's address (operators: axes_reset_ip).
+AXES_HANDLER = "config.login_guard.AddressLockHandler"
+AXES_ADDRESS_FAILURE_LIMIT = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=30)
+# At most this many password checks at once on the machine (0: no bound), so that
+# password hashing leaves CPU for pages; default half the cores. A check that waits
+# LOGIN_HASH_WAIT seconds for a slot is answered 503 and not counted as a failure.
+LOGIN_HASH_SLOTS = env.int("LOGIN_HASH_SLOTS", default=max(1, (os.cpu_count() or 2) // 2))
+LOGIN_HASH_WAIT = env.float("LOGIN_HASH_WAIT", default=3.0)
+LOGIN_HASH_SLOT_DIR = env("LOGIN_HASH_SLOT_DIR", default="")
 
 # Content-Security-Policy (django-csp 4): scripts, styles and images only from this
 # site, no plugins, no framing, forms post only here. Templates hold no inline script,
