@@ -57,6 +57,13 @@ def _static_only_fetcher_class() -> type:
     return StaticOnlyFetcher
 
 
+def load_engine() -> None:
+    """Import WeasyPrint now: for the processes that render PDFs (web and task workers),
+    at their start rather than during their first PDF."""
+    _static_only_fetcher_class()
+    import weasyprint  # noqa: F401
+
+
 def __getattr__(name: str):
     """`StaticOnlyFetcher` is made (and WeasyPrint imported) when first asked for."""
     if name == "StaticOnlyFetcher":
