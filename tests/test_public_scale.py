@@ -246,6 +246,10 @@ def test_every_public_page_costs_the_same_queries_at_1x_and_10x(client, demo, de
     decision = client.get(reverse("awards_public:decision_detail", args=[world.big_decision.pk]))
     assert len(decision.context["grants"]) > 100
     assert len(client.get(reverse("awards_public:notice_list")).context["nominations"]) == 50
+    decisions = client.get(reverse("awards_public:decision_list")).content.decode()
+    # Its pagination is in the page, not in its <title>.
+    assert "<title>Quyết định khen thưởng — thidua</title>" in decisions
+    assert decisions.count('<nav class="pagination"') == 1 and 'href="?trang=2"' in decisions
 
     grew = {name: (small[name], large[name]) for name in small if small[name] != large[name]}
     assert not grew, f"queries at 1× → 10×: {grew}"
