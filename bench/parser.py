@@ -134,7 +134,7 @@ def main() -> None:
         "command): the command runs no system checks (they",
         "imported every view) and WeasyPrint is loaded on the first PDF, not at start-up",
         "(issue 16; tests/test_parse_document_startup.py). Before, a call took about 1.5 s",
-        "on an idle machine (4 s under load). The set-up itself loads Django, "
+        "at a load average of 2 (4 s under more load). The set-up itself loads Django, "
         "django-import-export's openpyxl",
         "(from the settings and the admin's import-export classes) and Celery.",
     ]
