@@ -3,16 +3,22 @@ through the engine in units/pdf.py (which fetches only our static files)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils.text import slugify
 
-from units.pdf import STATIC_SCHEME, StaticOnlyFetcher, html_to_pdf, render_html, render_pdf
+from units import pdf as _engine
+from units.pdf import STATIC_SCHEME, html_to_pdf, render_html, render_pdf
 from units.text import normalize_search
 
 from .models import Campaign
 
+if TYPE_CHECKING:
+    from weasyprint.urls import URLFetcher
+
 __all__ = [
     "STATIC_SCHEME",
-    "StaticOnlyFetcher",
+    "StaticOnlyFetcher",  # noqa: F822 (given by __getattr__, on first use)
     "campaign_html",
     "campaign_pdf",
     "campaign_pdf_filename",
@@ -21,12 +27,19 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str):
+    """`StaticOnlyFetcher` comes from units/pdf.py when asked for (it imports WeasyPrint)."""
+    if name == "StaticOnlyFetcher":
+        return _engine.StaticOnlyFetcher
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def campaign_html(campaign: Campaign) -> str:
     """The launch document as the HTML its PDF is made from."""
     return render_html("pdf/campaign.html", {"campaign": campaign})
 
 
-def campaign_pdf(campaign: Campaign, *, fetcher: StaticOnlyFetcher | None = None) -> bytes:
+def campaign_pdf(campaign: Campaign, *, fetcher: URLFetcher | None = None) -> bytes:
     """The launch document, draft or published, as an A4 PDF."""
     return html_to_pdf(campaign_html(campaign), fetcher=fetcher)
 

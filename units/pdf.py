@@ -3,50 +3,81 @@
 WeasyPrint would fetch any URL a document names, including file:// paths and
 external sites. Our fetcher serves only our own static files, through the
 `thidua-static:` scheme, and refuses everything else.
+
+WeasyPrint (with Pango, cffi and fontTools: about a second of imports) is loaded
+on the first PDF, not at start-up: every process imports this module (the admin
+imports the services that freeze documents), and most never render one, e.g. a
+management command such as parse_document. `StaticOnlyFetcher` is built then too.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import mimetypes
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+if TYPE_CHECKING:
+    from weasyprint.urls import URLFetcher
 
 logger = logging.getLogger(__name__)
 
 STATIC_SCHEME = "thidua-static:"
 
 
-class StaticOnlyFetcher(URLFetcher):
-    """Serves `thidua-static:<path>` from our static files; refuses every other URL."""
+@functools.cache
+def _static_only_fetcher_class() -> type:
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    def __init__(self, **kwargs):
-        super().__init__(allowed_protocols=("thidua-static",), **kwargs)
-        self.refused: list[str] = []
+    class StaticOnlyFetcher(URLFetcher):
+        """Serves `thidua-static:<path>` from our static files; refuses every other URL."""
 
-    def fetch(self, url, headers=None):
-        if url.startswith(STATIC_SCHEME):
-            relative = url[len(STATIC_SCHEME) :].lstrip("/")
-            if ".." not in Path(relative).parts:
-                found = finders.find(relative)
-                if found:
-                    mime = mimetypes.guess_type(found)[0] or "application/octet-stream"
-                    body = Path(found).read_bytes()
-                    return URLFetcherResponse(url, body, {"Content-Type": mime}, 200)
-        self.refused.append(url)
-        logger.warning("PDF: refused to fetch %s", url)
-        raise ValueError(f"URL not allowed in PDFs: {url}")
+        def __init__(self, **kwargs):
+            super().__init__(allowed_protocols=("thidua-static",), **kwargs)
+            self.refused: list[str] = []
+
+        def fetch(self, url, headers=None):
+            if url.startswith(STATIC_SCHEME):
+                relative = url[len(STATIC_SCHEME) :].lstrip("/")
+                if ".." not in Path(relative).parts:
+                    found = finders.find(relative)
+                    if found:
+                        mime = mimetypes.guess_type(found)[0] or "application/octet-stream"
+                        body = Path(found).read_bytes()
+                        return URLFetcherResponse(url, body, {"Content-Type": mime}, 200)
+            self.refused.append(url)
+            logger.warning("PDF: refused to fetch %s", url)
+            raise ValueError(f"URL not allowed in PDFs: {url}")
+
+    StaticOnlyFetcher.__module__ = __name__
+    return StaticOnlyFetcher
 
 
-def html_to_pdf(html: str, *, fetcher: StaticOnlyFetcher | None = None) -> bytes:
+def load_engine() -> None:
+    """Import WeasyPrint now: for the processes that render PDFs (web and task workers),
+    at their start rather than during their first PDF."""
+    _static_only_fetcher_class()
+    import weasyprint  # noqa: F401
+
+
+def __getattr__(name: str):
+    """`StaticOnlyFetcher` is made (and WeasyPrint imported) when first asked for."""
+    if name == "StaticOnlyFetcher":
+        return _static_only_fetcher_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def html_to_pdf(html: str, *, fetcher: URLFetcher | None = None) -> bytes:
     """A4 PDF bytes of an HTML document written for print (templates/pdf/)."""
-    return HTML(
-        string=html, base_url=STATIC_SCHEME, url_fetcher=fetcher or StaticOnlyFetcher()
-    ).write_pdf()
+    from weasyprint import HTML
+
+    if fetcher is None:
+        fetcher = _static_only_fetcher_class()()
+    return HTML(string=html, base_url=STATIC_SCHEME, url_fetcher=fetcher).write_pdf()
 
 
 def render_html(template: str, context: dict) -> str:
@@ -54,6 +85,6 @@ def render_html(template: str, context: dict) -> str:
     return render_to_string(template, context)
 
 
-def render_pdf(template: str, context: dict, *, fetcher: StaticOnlyFetcher | None = None) -> bytes:
+def render_pdf(template: str, context: dict, *, fetcher: URLFetcher | None = None) -> bytes:
     """Render a template under templates/pdf/ to PDF bytes."""
     return html_to_pdf(render_html(template, context), fetcher=fetcher)

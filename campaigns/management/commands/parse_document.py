@@ -1,6 +1,11 @@
 """python manage.py parse_document PATH [--json]: read a launch document into fields.
 
 The same parser serves the "Nhập văn bản" page (campaigns/importer.py).
+
+It reads a file and prints: no database, no URLs, no templates. So it runs no system
+checks (they import every view, for the URL checks) and loads nothing heavy at start-up
+(see tests/test_parse_document_startup.py): a call takes a fraction of a second, most
+of it Django's own set-up.
 """
 
 import json
@@ -12,6 +17,7 @@ from campaigns.importer import UnreadableDocument, parse_file
 
 class Command(BaseCommand):
     help = "Đọc văn bản phát động (.txt, .docx, .pdf) và in các trường trích xuất được."
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("path", help="Đường dẫn tệp .txt, .docx hoặc .pdf")

@@ -1,0 +1,84 @@
+"""`manage.py parse_document` starts light: no system checks (which import every view
+for the URL checks) and no WeasyPrint (Pango, cffi, fontTools: about a second).
+
+Deterministic: a real `manage.py` process, which reports the modules it loaded. The
+time per call is measured by bench/parser.py (docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from campaigns.importer import parse_file
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = next((ROOT / "tests" / "fixtures" / "documents").glob("002_*.txt"))
+
+# Loaded only to render PDFs, or by the URL checks (every view module).
+HEAVY = ("weasyprint", "fontTools", "pydyf", "cssselect2", "tinyhtml5", "pycparser")
+VIEWS = (
+    "campaigns.views_public",
+    "campaigns.views_staff",
+    "awards.views_public",
+    "awards.views_staff",
+    "config.urls",
+)
+
+RUN = """
+import atexit, json, runpy, sys
+names = json.loads(sys.argv[1])
+atexit.register(
+    lambda: sys.stderr.write("LOADED " + json.dumps([n for n in names if n in sys.modules]))
+)
+sys.argv = ["manage.py", *sys.argv[2:]]
+runpy.run_path("manage.py", run_name="__main__")
+"""
+
+
+def run_command(*args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    return subprocess.run(
+        [sys.executable, "-c", RUN, json.dumps([*HEAVY, *VIEWS]), "parse_document", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def loaded(result: subprocess.CompletedProcess) -> list[str]:
+    return json.loads(result.stderr.rsplit("LOADED ", 1)[1])
+
+
+def test_parse_document_loads_no_pdf_engine_and_no_view():
+    result = run_command(str(SEED), "--json")
+    assert result.returncode == 0, result.stderr
+    assert loaded(result) == []
+    # The same answer as the parser called in-process.
+    assert json.loads(result.stdout) == json.loads(
+        json.dumps(parse_file(str(SEED)).as_contract(), ensure_ascii=False)
+    )
+
+
+def test_parse_document_errors_are_unchanged(tmp_path):
+    result = run_command(str(tmp_path / "missing.txt"), "--json")
+    assert result.returncode == 1
+    assert "CommandError: Không tìm thấy tệp" in result.stderr
+    assert loaded(result) == []
+
+
+def test_the_pdf_engine_still_loads_when_a_pdf_is_made():
+    """Lazy, not gone: the fetcher class is WeasyPrint's, made on first use."""
+    from weasyprint.urls import URLFetcher
+
+    from campaigns.pdf import StaticOnlyFetcher
+    from units import pdf
+
+    assert issubclass(StaticOnlyFetcher, URLFetcher)
+    assert pdf.StaticOnlyFetcher is StaticOnlyFetcher
+    assert StaticOnlyFetcher.__module__ == "units.pdf"
