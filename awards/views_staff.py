@@ -529,7 +529,8 @@ def campaign_dashboard_moved(request: HttpRequest, pk: int) -> HttpResponse:
 def campaign_awards(request: HttpRequest, pk: int) -> HttpResponse:
     """Khen thưởng của phong trào: nominations by status and type, drafts from a bloc
     ranking, and the final-review report (standing office of the issuer)."""
-    from campaigns.results.selectors import bloc_ranking
+    from campaigns.results.forms import BlocShownForm
+    from campaigns.results.selectors import bloc_ranking, rankings_shown
     from campaigns.selectors import staff_campaign_detail
 
     from .dashboard import RankingDraftForm, campaign_dashboard, dashboard_workbook
@@ -570,7 +571,12 @@ def campaign_awards(request: HttpRequest, pk: int) -> HttpResponse:
     data = campaign_dashboard(campaign)
     if request.GET.get("xuat") == "xlsx":
         return xlsx_response(dashboard_workbook(data), f"khen-thuong-phong-trao-{campaign.pk}")
-    return render(request, "awards/staff/campaign_awards.html", data)
+    shown = BlocShownForm(request.GET or None).bloc_id()
+    return render(
+        request,
+        "awards/staff/campaign_awards.html",
+        {**data, "rankings": rankings_shown(data["blocs"], shown)},
+    )
 
 
 @login_required

@@ -272,6 +272,57 @@ def descendant_ids_of(ids: Iterable[int]) -> set[int]:
     return found
 
 
+def ancestors_of(units: Iterable[Unit | int]) -> dict[int, list[int]]:
+    """For each given unit (a Unit, whose parent is then known, or an id), the ids of its
+    parents, nearest first (`Unit.ancestors` for many units): one query per level above
+    them, however many units are given."""
+    ids: list[int] = []
+    parent_of: dict[int, int | None] = {}
+    for unit in units:
+        if isinstance(unit, Unit):
+            ids.append(unit.pk)
+            parent_of[unit.pk] = unit.parent_id
+        else:
+            ids.append(unit)
+    frontier = {pk for pk in ids if pk not in parent_of}
+    frontier |= {parent for parent in parent_of.values() if parent is not None}
+    frontier -= parent_of.keys()
+    while frontier:
+        rows = list(Unit.objects.filter(pk__in=frontier).values_list("pk", "parent_id"))
+        parent_of.update(rows)
+        frontier = {parent for _, parent in rows if parent is not None} - parent_of.keys()
+    chains: dict[int, list[int]] = {}
+    for pk in ids:
+        chain: list[int] = []
+        node = parent_of.get(pk)
+        while node is not None and node != pk and node not in chain:
+            chain.append(node)
+            node = parent_of.get(node)
+        chains[pk] = chain
+    return chains
+
+
+def descendant_ids_by_root(ids: Iterable[int]) -> dict[int, set[int]]:
+    """For each given unit, the ids of it and every unit below it (`descendant_ids_of`
+    for each, separately): one walk of the tree for all of them."""
+    roots = set(ids)
+    below: dict[int, set[int]] = {root: {root} for root in roots}
+    roots_of: dict[int, set[int]] = {root: {root} for root in roots}
+    frontier = set(roots)
+    while frontier:
+        rows = Unit.objects.filter(parent_id__in=frontier).values_list("pk", "parent_id")
+        frontier = set()
+        for pk, parent in rows:
+            new = roots_of[parent] - roots_of.get(pk, set())
+            if not new:
+                continue
+            roots_of.setdefault(pk, set()).update(new)
+            for root in new:
+                below[root].add(pk)
+            frontier.add(pk)
+    return below
+
+
 class IssuingBody(Unit):
     """Cơ quan ban hành: units that launch campaigns, listed on their own in the admin."""
 

@@ -2,8 +2,9 @@
 participation, attainment, bloc rankings, and `campaign_results`, the figures of a
 campaign's results page (and of the awards dashboard built on it).
 
-Counts run in the database, one query per figure, so no join multiplies another,
-and the number of queries does not grow with the number of units.
+Counts run in the database, one query per figure, or over plain rows in Python, so no
+join multiplies another, and the number of queries does not grow with the number of
+units, blocs or campaigns.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, IntegerField, Q, QuerySet, Window
+from django.db.models.functions import Coalesce, ExtractYear, RowNumber
+from django.utils.timezone import localtime
 
 from units.access import office_bodies, unit_bodies
-from units.models import Unit
+from units.models import Unit, ancestors_of, descendant_ids_by_root
 
 from ..models import Campaign, campaign_year_q
 from .models import (
@@ -44,23 +47,31 @@ def is_addressed(campaign: Campaign, unit: Unit) -> bool:
     return addressed_units(campaign).filter(pk=unit.pk).exists()
 
 
-def unit_campaigns(units: list[Unit]) -> QuerySet[Campaign]:
+def units_above(units: list[Unit]) -> dict[int, set[int]]:
+    """Each unit's ancestors (ids), for `unit_campaigns` and `unit_campaign_rows`: one walk
+    of the tree for all the units, shared by the two."""
+    return {pk: set(chain) for pk, chain in ancestors_of(units).items()}
+
+
+def unit_campaigns(units: list[Unit], above: dict[int, set[int]] | None = None):
     """Running (or closed, for their final reports) campaigns addressed to the user's
     units (issued above them), newest first."""
-    above = set().union(*({a.pk for a in unit.ancestors()} for unit in units))
+    above = units_above(units) if above is None else above
     return (
-        Campaign.objects.filter(status__in=REPORTING, issuer_id__in=above)
+        Campaign.objects.filter(status__in=REPORTING, issuer_id__in=set().union(*above.values()))
         .select_related("issuer")
         .prefetch_related("periods")
         .order_by("-published_at", "-pk")
     )
 
 
-def unit_campaign_rows(units: list[Unit], campaigns=None) -> list[dict]:
+def unit_campaign_rows(
+    units: list[Unit], campaigns=None, above: dict[int, set[int]] | None = None
+) -> list[dict]:
     """The campaigns (all of unit_campaigns, or one page of it) with each of the user's
     units' registration and its report per period. Queries do not grow with the data."""
-    above = {unit.pk: {a.pk for a in unit.ancestors()} for unit in units}
-    campaigns = list(unit_campaigns(units) if campaigns is None else campaigns)
+    above = units_above(units) if above is None else above
+    campaigns = list(unit_campaigns(units, above) if campaigns is None else campaigns)
     registrations = {
         (r.campaign_id, r.unit_id): r
         for r in Registration.objects.filter(unit__in=units, campaign__in=campaigns)
@@ -94,22 +105,64 @@ def blocs_visible_to(user: AbstractBaseUser) -> QuerySet[Bloc]:
     )
 
 
-def blocs_with_campaigns(user: AbstractBaseUser) -> list[tuple[Bloc, list[Campaign]]]:
-    """The user's blocs, each with the campaigns of its issuer and year it scores
-    (running or closed); two queries for the campaigns whatever the number of blocs."""
-    blocs = list(blocs_visible_to(user))
-    years: dict[int, set[int]] = {}
-    for bloc in blocs:
-        years.setdefault(bloc.issuer_id, set()).add(bloc.year)
+CAMPAIGNS_PER_BLOC = 10  # the blocs page lists this many campaigns to score per bloc
+
+
+def campaign_year():
+    """`Campaign.year` as a database expression (`campaign_year_q` for one year)."""
+    return Coalesce(
+        ExtractYear("end_date"),
+        ExtractYear("issued_on"),
+        "issued_year",
+        output_field=IntegerField(),
+    )
+
+
+def campaigns_to_score(bloc: Bloc) -> QuerySet[Campaign]:
+    """The campaigns a bloc scores: its issuer's of its year, running or closed, newest first."""
+    return (
+        Campaign.objects.filter(issuer_id=bloc.issuer_id, status__in=REPORTING)
+        .of_year(bloc.year)
+        .order_by("-pk")
+    )
+
+
+def blocs_with_campaigns(blocs) -> list[tuple[Bloc, list[Campaign], int]]:
+    """Each bloc with the newest CAMPAIGNS_PER_BLOC campaigns it scores and how many it
+    scores in all: one query for every bloc (numbered per issuer and year in the
+    database), however many blocs and campaigns."""
+    blocs = list(blocs)
+    pairs = {(bloc.issuer_id, bloc.year) for bloc in blocs}
     scored: dict[tuple[int, int], list[Campaign]] = {}
-    if blocs:
+    totals: dict[tuple[int, int], int] = {}
+    if pairs:
         match = Q()
-        for issuer_id, issuer_years in years.items():
-            for year in issuer_years:
-                match |= Q(issuer_id=issuer_id) & campaign_year_q(year)
-        for campaign in Campaign.objects.filter(match, status__in=REPORTING).order_by("-pk"):
-            scored.setdefault((campaign.issuer_id, campaign.year), []).append(campaign)
-    return [(bloc, scored.get((bloc.issuer_id, bloc.year), [])) for bloc in blocs]
+        for issuer_id, year in pairs:
+            match |= Q(issuer_id=issuer_id) & campaign_year_q(year)
+        partition = [F("issuer_id"), campaign_year()]
+        rows = (
+            Campaign.objects.filter(match, status__in=REPORTING)
+            .annotate(
+                score_year=campaign_year(),
+                position=Window(RowNumber(), partition_by=partition, order_by=F("pk").desc()),
+                total=Window(Count("pk"), partition_by=partition),
+            )
+            .filter(position__lte=CAMPAIGNS_PER_BLOC)
+            .only("pk", "subject", "issuer_id", "end_date", "issued_on", "issued_year")
+            .order_by("-pk")
+        )
+        for campaign in rows:
+            key = (campaign.issuer_id, campaign.score_year)
+            scored.setdefault(key, []).append(campaign)
+            totals[key] = campaign.total
+    return [
+        (
+            bloc,
+            scored.get((bloc.issuer_id, bloc.year), []),
+            totals.get((bloc.issuer_id, bloc.year), 0),
+        )
+        for bloc in blocs
+    ]
 
 
 def blocs_of_campaign(campaign: Campaign) -> QuerySet[Bloc]:
@@ -130,27 +183,61 @@ class Rank:
 def bloc_ranking(campaign: Campaign, bloc: Bloc) -> list[Rank]:
     """The bloc's members by agreed score. Equal scores share a rank (1, 1, 3) and are
     marked as tied; members without an agreed score come last, unranked."""
-    agreed = BlocScore.objects.filter(
-        campaign=campaign, bloc=bloc, unit=OuterRef("pk"), kind=BlocScore.Kind.AGREED
-    )
-    own = BlocScore.objects.filter(
-        campaign=campaign, bloc=bloc, unit=OuterRef("pk"), kind=BlocScore.Kind.SELF
-    )
-    members = list(
-        bloc.members.annotate(
-            agreed=Subquery(agreed.values("points")[:1]), own=Subquery(own.values("points")[:1])
-        ).order_by("name")
-    )
-    scored = sorted((m for m in members if m.agreed is not None), key=lambda m: -m.agreed)
-    counts: dict[Decimal, int] = {}
-    for m in scored:
-        counts[m.agreed] = counts.get(m.agreed, 0) + 1
-    result: list[Rank] = []
-    for m in scored:
-        rank = next(i for i, other in enumerate(scored, start=1) if other.agreed == m.agreed)
-        result.append(Rank(m, m.agreed, m.own, rank, counts[m.agreed] > 1))
-    result += [Rank(m, None, m.own, None, False) for m in members if m.agreed is None]
+    return bloc_rankings(campaign, [bloc])[0][1]
+
+
+def bloc_rankings(campaign: Campaign, blocs) -> list[tuple[Bloc, list[Rank]]]:
+    """`bloc_ranking` of each of the blocs, in two queries however many blocs and members."""
+    blocs = list(blocs)
+    members: dict[int, list[Unit]] = {bloc.pk: [] for bloc in blocs}
+    through = Bloc.members.through.objects.filter(bloc__in=blocs).select_related("unit")
+    for row in through.order_by("unit__name", "unit_id"):
+        members[row.bloc_id].append(row.unit)
+    points = {
+        (bloc_id, unit_id, kind): value
+        for bloc_id, unit_id, kind, value in BlocScore.objects.filter(
+            campaign=campaign, bloc__in=blocs
+        ).values_list("bloc_id", "unit_id", "kind", "points")
+    }
+    result = []
+    for bloc in blocs:
+        agreed = {
+            u.pk: points.get((bloc.pk, u.pk, BlocScore.Kind.AGREED)) for u in members[bloc.pk]
+        }
+        own = {u.pk: points.get((bloc.pk, u.pk, BlocScore.Kind.SELF)) for u in members[bloc.pk]}
+        scored = sorted(
+            (u for u in members[bloc.pk] if agreed[u.pk] is not None), key=lambda u: -agreed[u.pk]
+        )
+        counts: dict[Decimal, int] = {}
+        first_at: dict[Decimal, int] = {}
+        for position, u in enumerate(scored, start=1):
+            counts[agreed[u.pk]] = counts.get(agreed[u.pk], 0) + 1
+            first_at.setdefault(agreed[u.pk], position)
+        ranking = [
+            Rank(u, agreed[u.pk], own[u.pk], first_at[agreed[u.pk]], counts[agreed[u.pk]] > 1)
+            for u in scored
+        ]
+        ranking += [
+            Rank(u, None, own[u.pk], None, False) for u in members[bloc.pk] if agreed[u.pk] is None
+        ]
+        result.append((bloc, ranking))
     return result
+
+
+RANKING_TOP = 10
+
+
+def rankings_shown(blocs: list[tuple[Bloc, list[Rank]]], whole: int | None = None) -> list[dict]:
+    """What a page shows of the bloc rankings: the leading RANKING_TOP units of each bloc,
+    every unit of the bloc `whole` (the workbook has them all)."""
+    return [
+        {
+            "bloc": bloc,
+            "ranking": ranking if bloc.pk == whole else ranking[:RANKING_TOP],
+            "count": len(ranking),
+        }
+        for bloc, ranking in blocs
+    ]
 
 
 def score_history(campaign: Campaign, bloc: Bloc) -> QuerySet:
@@ -164,22 +251,60 @@ def score_history(campaign: Campaign, bloc: Bloc) -> QuerySet:
 
 def participation(campaign: Campaign) -> dict:
     """Registered out of addressed units, and each period's reports on time, late, missing."""
-    addressed = addressed_units(campaign)
-    total = addressed.count()
-    registered = Registration.objects.filter(
-        campaign=campaign, unit__in=addressed, submitted_at__isnull=False
-    ).count()
-    periods = []
-    for period in campaign.periods.all():
-        submitted = ResultReport.objects.filter(
-            period=period, unit__in=addressed, status=ResultReport.Status.SUBMITTED
+    return participations([campaign])[campaign.pk]
+
+
+def participations(campaigns) -> dict[int, dict]:
+    """`participation` of each campaign (by id), in a fixed number of queries however many
+    campaigns, units and reports: one walk of the tree below all their issuers, then
+    registrations and reports counted against each campaign's addressed units."""
+    campaigns = list(campaigns)
+    if not campaigns:
+        return {}
+    below = descendant_ids_by_root({c.issuer_id for c in campaigns})
+    active = set(
+        Unit.objects.active()
+        .filter(pk__in=set().union(*below.values()))
+        .values_list("pk", flat=True)
+    )
+    addressed = {c.pk: (below[c.issuer_id] - {c.issuer_id}) & active for c in campaigns}
+    registered: dict[int, int] = {}
+    for campaign_id, unit_id in Registration.objects.filter(
+        campaign__in=campaigns, submitted_at__isnull=False
+    ).values_list("campaign_id", "unit_id"):
+        if unit_id in addressed[campaign_id]:
+            registered[campaign_id] = registered.get(campaign_id, 0) + 1
+    periods = list(ReportPeriod.objects.filter(campaign__in=campaigns))
+    campaign_of = {p.pk: p.campaign_id for p in periods}
+    due = {p.pk: p.due_on for p in periods}
+    on_time: dict[int, int] = {}
+    late: dict[int, int] = {}
+    for period_id, unit_id, submitted_at in ResultReport.objects.filter(
+        period__in=periods, status=ResultReport.Status.SUBMITTED
+    ).values_list("period_id", "unit_id", "submitted_at"):
+        if unit_id not in addressed[campaign_of[period_id]]:
+            continue
+        tally = (
+            late if submitted_at and localtime(submitted_at).date() > due[period_id] else on_time
         )
-        late = submitted.filter(submitted_at__date__gt=period.due_on).count()
-        on_time = submitted.count() - late
-        periods.append(
-            {"period": period, "on_time": on_time, "late": late, "missing": total - on_time - late}
-        )
-    return {"addressed": total, "registered": registered, "periods": periods}
+        tally[period_id] = tally.get(period_id, 0) + 1
+    figures = {}
+    for campaign in campaigns:
+        total = len(addressed[campaign.pk])
+        rows = []
+        for period in periods:
+            if period.campaign_id != campaign.pk:
+                continue
+            done, slow = on_time.get(period.pk, 0), late.get(period.pk, 0)
+            rows.append(
+                {"period": period, "on_time": done, "late": slow, "missing": total - done - slow}
+            )
+        figures[campaign.pk] = {
+            "addressed": total,
+            "registered": registered.get(campaign.pk, 0),
+            "periods": rows,
+        }
+    return figures
 
 
 def attainment(campaign: Campaign, period: ReportPeriod) -> list[dict]:
@@ -229,31 +354,34 @@ def reports_received(campaign: Campaign) -> QuerySet[ResultReport]:
     )
 
 
+def unregistered_units(campaign: Campaign) -> QuerySet[Unit]:
+    """The units the campaign addresses that have not registered, by name."""
+    registered = campaign.registrations.filter(submitted_at__isnull=False).values("unit_id")
+    return addressed_units(campaign).exclude(pk__in=registered).order_by("name")
+
+
 def campaign_results(campaign: Campaign) -> dict:
-    """Every figure of a campaign's results page. The number of queries does not grow
-    with the number of units or reports (it grows by one per bloc and per lower-level
-    campaign that answers this one)."""
+    """Every figure of a campaign's results page; the lists that grow with the units
+    (`unregistered`, `reports`) are querysets, which the page cuts into pages and the
+    workbook reads whole. The number of queries grows with nothing: the bloc rankings
+    and the lower levels' campaigns are each read for all of them at once."""
     figures = participation(campaign)
     periods = list(campaign.periods.all())
     last = periods[-1] if periods else None
-    addressed = list(addressed_units(campaign).order_by("name"))
-    registered = set(
-        campaign.registrations.filter(submitted_at__isnull=False).values_list("unit_id", flat=True)
-    )
     rows = attainment(campaign, last) if last else []
+    children = list(campaign.children.select_related("issuer", "document_type"))
+    cascade = participations(children)
     return {
         "campaign": campaign,
         "figures": figures,
-        "units": [{"unit": u, "registered": u.pk in registered} for u in addressed],
-        "reports": list(reports_received(campaign)),
+        "periods": periods,
+        "unregistered": unregistered_units(campaign),
+        "reports": reports_received(campaign),
         "attainment": rows,
         "attainment_rows": [
             {"label": r["criterion"].name, "reached": r["reached"] or 0} for r in rows
         ],
         "last_period": last,
-        "blocs": [(bloc, bloc_ranking(campaign, bloc)) for bloc in blocs_of_campaign(campaign)],
-        "cascade": [
-            {"campaign": child, "figures": participation(child)}
-            for child in campaign.children.select_related("issuer", "document_type")
-        ],
+        "blocs": bloc_rankings(campaign, blocs_of_campaign(campaign)),
+        "cascade": [{"campaign": child, "figures": cascade[child.pk]} for child in children],
     }
