@@ -416,3 +416,33 @@ def review_initial(parsed: dict, found: dict) -> dict:
         "signer_title": (parsed.get("signer_title") or "")[:100],
         "signer_name": (parsed.get("signer_name") or "")[:100],
     }
+
+
+class DashboardFilterForm(forms.Form):
+    """The dashboard's list of campaigns: words of the subject or number (diacritics
+    optional) and a status, or “past its end date”. A bad value is ignored."""
+
+    q = forms.CharField(
+        label="Tìm phong trào",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"placeholder": "Trích yếu, số văn bản, có dấu hay không"}),
+    )
+    trang_thai = forms.ChoiceField(
+        label="Trạng thái",
+        required=False,
+        choices=[
+            ("", "Tất cả"),
+            *Campaign.Status.choices,
+            ("qua-han", "Đã hết thời gian, chưa kết thúc"),
+        ],
+    )
+
+    def filters(self) -> dict:
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {
+            "q": self.cleaned_data.get("q", ""),
+            "status": self.cleaned_data.get("trang_thai", ""),
+        }
