@@ -549,7 +549,7 @@ def campaign_awards(request: HttpRequest, pk: int) -> HttpResponse:
     """Khen thưởng của phong trào: nominations by status and type, drafts from a bloc
     ranking, and the final-review report (standing office of the issuer)."""
     from campaigns.results.forms import BlocShownForm
-    from campaigns.results.selectors import bloc_ranking, rankings_shown
+    from campaigns.results.selectors import RANKING_TOP, bloc_ranking
     from campaigns.selectors import staff_campaign_detail
 
     from .dashboard import RankingDraftForm, campaign_dashboard, dashboard_workbook
@@ -587,15 +587,12 @@ def campaign_awards(request: HttpRequest, pk: int) -> HttpResponse:
             },
         )
         return redirect("jobs:detail", pk=job.pk)
-    data = campaign_dashboard(campaign)
     if request.GET.get("xuat") == "xlsx":
+        data = campaign_dashboard(campaign)
         return xlsx_response(dashboard_workbook(data), f"khen-thuong-phong-trao-{campaign.pk}")
     shown = BlocShownForm(request.GET or None).bloc_id()
-    return render(
-        request,
-        "awards/staff/campaign_awards.html",
-        {**data, "rankings": rankings_shown(data["blocs"], shown)},
-    )
+    data = campaign_dashboard(campaign, top=RANKING_TOP, whole=shown)
+    return render(request, "awards/staff/campaign_awards.html", data)
 
 
 @login_required

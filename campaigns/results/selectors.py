@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, F, IntegerField, Q, QuerySet, Window
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, When, Window
 from django.db.models.functions import Coalesce, ExtractYear, RowNumber
-from django.utils.timezone import localtime
 
 from units.access import office_bodies, unit_bodies
-from units.models import Unit, ancestors_of, descendant_ids_by_root
+from units.models import Unit, ancestors_of, descendant_ids_by_root, descendants_query
 
 from ..models import Campaign, campaign_year_q
 from .models import (
@@ -38,8 +37,8 @@ REPORTING = (Campaign.Status.PUBLISHED, Campaign.Status.CLOSED)
 
 def addressed_units(campaign: Campaign) -> QuerySet[Unit]:
     """The units a campaign addresses: every active unit below its issuer."""
-    ids = campaign.issuer.descendant_ids() - {campaign.issuer_id}
-    return Unit.objects.active().filter(pk__in=ids)
+    below = descendants_query([campaign.issuer_id])  # a subquery: the database walks the tree
+    return Unit.objects.active().filter(pk__in=below).exclude(pk=campaign.issuer_id)
 
 
 def is_addressed(campaign: Campaign, unit: Unit) -> bool:
@@ -183,61 +182,53 @@ class Rank:
 def bloc_ranking(campaign: Campaign, bloc: Bloc) -> list[Rank]:
     """The bloc's members by agreed score. Equal scores share a rank (1, 1, 3) and are
     marked as tied; members without an agreed score come last, unranked."""
-    return bloc_rankings(campaign, [bloc])[0][1]
+    return bloc_rankings(campaign, [bloc])[0]["ranking"]
 
 
-def bloc_rankings(campaign: Campaign, blocs) -> list[tuple[Bloc, list[Rank]]]:
-    """`bloc_ranking` of each of the blocs, in two queries however many blocs and members."""
+RANKING_TOP = 10  # the results and awards pages show each bloc's leading units
+
+
+def bloc_rankings(
+    campaign: Campaign, blocs, *, top: int | None = None, whole: int | None = None
+) -> list[dict]:
+    """`bloc_ranking` of each bloc ({bloc, ranking, count}), in three queries however many
+    blocs and members. With `top`, each ranking keeps its leading `top` units (all of them
+    for the bloc `whole`): the pages show those, the workbook everything. Members are
+    ranked on plain rows; only the units kept are loaded as objects."""
     blocs = list(blocs)
-    members: dict[int, list[Unit]] = {bloc.pk: [] for bloc in blocs}
-    through = Bloc.members.through.objects.filter(bloc__in=blocs).select_related("unit")
-    for row in through.order_by("unit__name", "unit_id"):
-        members[row.bloc_id].append(row.unit)
+    members: dict[int, list[int]] = {bloc.pk: [] for bloc in blocs}
+    through = Bloc.members.through.objects.filter(bloc__in=blocs)
+    for bloc_id, unit_id in through.order_by("unit__name", "unit_id").values_list(
+        "bloc_id", "unit_id"
+    ):
+        members[bloc_id].append(unit_id)
     points = {
         (bloc_id, unit_id, kind): value
         for bloc_id, unit_id, kind, value in BlocScore.objects.filter(
             campaign=campaign, bloc__in=blocs
         ).values_list("bloc_id", "unit_id", "kind", "points")
     }
-    result = []
+    rows = []
     for bloc in blocs:
-        agreed = {
-            u.pk: points.get((bloc.pk, u.pk, BlocScore.Kind.AGREED)) for u in members[bloc.pk]
-        }
-        own = {u.pk: points.get((bloc.pk, u.pk, BlocScore.Kind.SELF)) for u in members[bloc.pk]}
-        scored = sorted(
-            (u for u in members[bloc.pk] if agreed[u.pk] is not None), key=lambda u: -agreed[u.pk]
-        )
+        ids = members[bloc.pk]
+        agreed = {pk: points.get((bloc.pk, pk, BlocScore.Kind.AGREED)) for pk in ids}
+        own = {pk: points.get((bloc.pk, pk, BlocScore.Kind.SELF)) for pk in ids}
+        scored = sorted((pk for pk in ids if agreed[pk] is not None), key=lambda pk: -agreed[pk])
         counts: dict[Decimal, int] = {}
         first_at: dict[Decimal, int] = {}
-        for position, u in enumerate(scored, start=1):
-            counts[agreed[u.pk]] = counts.get(agreed[u.pk], 0) + 1
-            first_at.setdefault(agreed[u.pk], position)
+        for position, pk in enumerate(scored, start=1):
+            counts[agreed[pk]] = counts.get(agreed[pk], 0) + 1
+            first_at.setdefault(agreed[pk], position)
         ranking = [
-            Rank(u, agreed[u.pk], own[u.pk], first_at[agreed[u.pk]], counts[agreed[u.pk]] > 1)
-            for u in scored
+            (pk, agreed[pk], own[pk], first_at[agreed[pk]], counts[agreed[pk]] > 1) for pk in scored
         ]
-        ranking += [
-            Rank(u, None, own[u.pk], None, False) for u in members[bloc.pk] if agreed[u.pk] is None
-        ]
-        result.append((bloc, ranking))
-    return result
-
-
-RANKING_TOP = 10
-
-
-def rankings_shown(blocs: list[tuple[Bloc, list[Rank]]], whole: int | None = None) -> list[dict]:
-    """What a page shows of the bloc rankings: the leading RANKING_TOP units of each bloc,
-    every unit of the bloc `whole` (the workbook has them all)."""
-    return [
-        {
-            "bloc": bloc,
-            "ranking": ranking if bloc.pk == whole else ranking[:RANKING_TOP],
-            "count": len(ranking),
-        }
-        for bloc, ranking in blocs
-    ]
+        ranking += [(pk, None, own[pk], None, False) for pk in ids if agreed[pk] is None]
+        kept = ranking if top is None or bloc.pk == whole else ranking[:top]
+        rows.append({"bloc": bloc, "ranking": kept, "count": len(ranking)})
+    units = Unit.objects.in_bulk({row[0] for entry in rows for row in entry["ranking"]})
+    for entry in rows:
+        entry["ranking"] = [Rank(units[pk], *rest) for pk, *rest in entry["ranking"]]
+    return rows
 
 
 def score_history(campaign: Campaign, bloc: Bloc) -> QuerySet:
@@ -261,13 +252,8 @@ def participations(campaigns) -> dict[int, dict]:
     campaigns = list(campaigns)
     if not campaigns:
         return {}
-    below = descendant_ids_by_root({c.issuer_id for c in campaigns})
-    active = set(
-        Unit.objects.active()
-        .filter(pk__in=set().union(*below.values()))
-        .values_list("pk", flat=True)
-    )
-    addressed = {c.pk: (below[c.issuer_id] - {c.issuer_id}) & active for c in campaigns}
+    below = descendant_ids_by_root({c.issuer_id for c in campaigns}, active=True)
+    addressed = {c.pk: below[c.issuer_id] - {c.issuer_id} for c in campaigns}
     registered: dict[int, int] = {}
     for campaign_id, unit_id in Registration.objects.filter(
         campaign__in=campaigns, submitted_at__isnull=False
@@ -276,18 +262,17 @@ def participations(campaigns) -> dict[int, dict]:
             registered[campaign_id] = registered.get(campaign_id, 0) + 1
     periods = list(ReportPeriod.objects.filter(campaign__in=campaigns))
     campaign_of = {p.pk: p.campaign_id for p in periods}
-    due = {p.pk: p.due_on for p in periods}
     on_time: dict[int, int] = {}
     late: dict[int, int] = {}
-    for period_id, unit_id, submitted_at in ResultReport.objects.filter(
-        period__in=periods, status=ResultReport.Status.SUBMITTED
-    ).values_list("period_id", "unit_id", "submitted_at"):
-        if unit_id not in addressed[campaign_of[period_id]]:
-            continue
-        tally = (
-            late if submitted_at and localtime(submitted_at).date() > due[period_id] else on_time
-        )
-        tally[period_id] = tally.get(period_id, 0) + 1
+    submitted = ResultReport.objects.filter(
+        period_id__in=list(campaign_of), status=ResultReport.Status.SUBMITTED
+    ).annotate(  # after the day it was due, in local time (as ResultReport.is_late)
+        late=Case(When(submitted_at__date__gt=F("period__due_on"), then=True), default=False)
+    )
+    for period_id, unit_id, is_late in submitted.values_list("period_id", "unit_id", "late"):
+        if unit_id in addressed[campaign_of[period_id]]:
+            tally = late if is_late else on_time
+            tally[period_id] = tally.get(period_id, 0) + 1
     figures = {}
     for campaign in campaigns:
         total = len(addressed[campaign.pk])
@@ -345,9 +330,13 @@ def attainment(campaign: Campaign, period: ReportPeriod) -> list[dict]:
 
 def reports_received(campaign: Campaign) -> QuerySet[ResultReport]:
     """The reports the office has received for a campaign (submitted, or returned to the
-    unit), of the units it addresses: by period due, then by unit name."""
+    unit), of the units it addresses: by period due, then by unit name.
+
+    The periods are given by id: joined to the campaign instead, PostgreSQL expected one
+    report in a campaign's few periods and checked each of thousands against every unit."""
+    periods = list(campaign.periods.values_list("pk", flat=True))
     return (
-        ResultReport.objects.filter(period__campaign=campaign, unit__in=addressed_units(campaign))
+        ResultReport.objects.filter(period_id__in=periods, unit__in=addressed_units(campaign))
         .exclude(status=ResultReport.Status.DRAFT)
         .select_related("unit", "period")
         .order_by("period__due_on", "unit__name")
@@ -360,17 +349,21 @@ def unregistered_units(campaign: Campaign) -> QuerySet[Unit]:
     return addressed_units(campaign).exclude(pk__in=registered).order_by("name")
 
 
-def campaign_results(campaign: Campaign) -> dict:
+def campaign_results(
+    campaign: Campaign, *, top: int | None = None, whole: int | None = None
+) -> dict:
     """Every figure of a campaign's results page; the lists that grow with the units
     (`unregistered`, `reports`) are querysets, which the page cuts into pages and the
-    workbook reads whole. The number of queries grows with nothing: the bloc rankings
-    and the lower levels' campaigns are each read for all of them at once."""
+    workbook reads whole. The bloc rankings keep each bloc's `top` units (all of the
+    bloc `whole`; everything without `top`). The number of queries grows with nothing:
+    the bloc rankings and the lower levels' campaigns are each read all at once."""
     figures = participation(campaign)
     periods = list(campaign.periods.all())
     last = periods[-1] if periods else None
     rows = attainment(campaign, last) if last else []
     children = list(campaign.children.select_related("issuer", "document_type"))
     cascade = participations(children)
+    rankings = bloc_rankings(campaign, blocs_of_campaign(campaign), top=top, whole=whole)
     return {
         "campaign": campaign,
         "figures": figures,
@@ -382,6 +375,7 @@ def campaign_results(campaign: Campaign) -> dict:
             {"label": r["criterion"].name, "reached": r["reached"] or 0} for r in rows
         ],
         "last_period": last,
-        "blocs": bloc_rankings(campaign, blocs_of_campaign(campaign)),
+        "blocs": [(row["bloc"], row["ranking"]) for row in rankings],
+        "rankings": rankings,  # the same, with each bloc's number of members
         "cascade": [{"campaign": child, "figures": cascade[child.pk]} for child in children],
     }

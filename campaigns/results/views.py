@@ -81,10 +81,11 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.error(request, errors_text(form))
         return redirect(request.get_full_path())  # the same page of the same filter
-    data = selectors.campaign_results(campaign)
-    if request.GET.get("xuat") == "xlsx":  # every unit and report, whatever the page
+    if request.GET.get("xuat") == "xlsx":  # every unit, report and ranking, whatever the page
+        data = selectors.campaign_results(campaign)
         return xlsx_response(results_workbook(data), f"ket-qua-phong-trao-{campaign.pk}")
     form = ReportFilterForm(request.GET or None, campaign=campaign)
+    data = selectors.campaign_results(campaign, top=selectors.RANKING_TOP, whole=form.bloc_id())
     paging = paginate(request, form.apply(data["reports"]))
     return render(
         request,
@@ -95,7 +96,6 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "unregistered_shown": list(data["unregistered"][:UNREGISTERED_SHOWN]),
             "unregistered_count": data["figures"]["addressed"] - data["figures"]["registered"],
-            "rankings": selectors.rankings_shown(data["blocs"], form.bloc_id()),
         },
     )
 
