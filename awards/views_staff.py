@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from campaigns.views_public import file_response, issued_pdf_response, pdf_response
-from units.access import holds_office, office_bodies, unit_bodies, units_below
+from units.access import holds_office, office_bodies, unit_bodies
 from units.formfields import error_text
 from units.jobs import job_start
-from units.models import IssuedDocument
+from units.models import IssuedDocument, descendants_query
 from units.paging import paginate
 from units.xlsx import xlsx_response
 
@@ -604,8 +604,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
     bodies = office_bodies(request.user)
     if not bodies.exists():
         raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
-    below = units_below(bodies)
-    grants = AwardGrant.objects.filter(awardee_unit_id__in=below)
+    grants = AwardGrant.objects.filter(awardee_unit_id__in=descendants_query(bodies))
     data = {
         "by_type": grants_by("award_type", grants),
         "by_year": grants_by("year", grants),

@@ -268,7 +268,7 @@ def _subtree(roots: Iterable[int] | models.QuerySet) -> tuple[str, list]:
     table = connection.ops.quote_name(Unit._meta.db_table)
     parent = connection.ops.quote_name(Unit._meta.get_field("parent").column)
     if isinstance(roots, models.QuerySet):
-        sql, params = roots.values("pk").query.sql_with_params()
+        sql, params = roots.order_by().values("pk").query.sql_with_params()
         start, params = f"SELECT id, id FROM {table} WHERE id IN ({sql})", list(params)
     else:
         params = sorted(set(roots))

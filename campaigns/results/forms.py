@@ -10,9 +10,9 @@ from decimal import Decimal
 from django import forms
 from django.db.models import Exists, OuterRef
 
-from units.access import office_bodies, units_below
+from units.access import office_bodies
 from units.formfields import MAX_ID, IdChoiceField, IdMultipleChoiceField
-from units.models import Unit
+from units.models import Unit, descendants_query
 from units.text import search_q
 
 from ..forms_staff import DateInput
@@ -125,8 +125,8 @@ class BlocForm(forms.Form):
         super().__init__(*args, **kwargs)
         bodies = office_bodies(user)
         self.fields["issuer"].queryset = bodies
-        below = units_below(bodies) - set(bodies.values_list("pk", flat=True))
-        units = Unit.objects.active().filter(pk__in=below)
+        below = descendants_query(bodies)  # a subquery: thousands of units stay in the database
+        units = Unit.objects.active().filter(pk__in=below).exclude(pk__in=bodies)
         self.fields["head"].queryset = units
         self.fields["members"].queryset = units
         offered = [(u.pk, u.name) for u in units.filter(parent=group)] if group else []
@@ -148,7 +148,7 @@ class BlocGroupForm(forms.Form):
         with_children = Unit.objects.filter(parent=OuterRef("pk"), archived=False)
         self.groups = list(
             Unit.objects.active()
-            .filter(pk__in=units_below(bodies), is_issuing_body=True)
+            .filter(pk__in=descendants_query(bodies), is_issuing_body=True)
             .filter(Exists(with_children))
         )
         self.fields["trong"].queryset = Unit.objects.filter(pk__in=[g.pk for g in self.groups])

@@ -97,10 +97,8 @@ def unit_campaign_rows(
 def blocs_visible_to(user: AbstractBaseUser) -> QuerySet[Bloc]:
     """Blocs the user organises (standing office) or sits in (unit staff)."""
     mine = Q(issuer__in=office_bodies(user)) | Q(members__in=unit_bodies(user))
-    return (
-        Bloc.objects.filter(pk__in=Bloc.objects.filter(mine).values("pk"))
-        .select_related("issuer", "head")
-        .prefetch_related("members")
+    return Bloc.objects.filter(pk__in=Bloc.objects.filter(mine).values("pk")).select_related(
+        "issuer", "head"
     )
 
 
@@ -162,6 +160,28 @@ def blocs_with_campaigns(blocs) -> list[tuple[Bloc, list[Campaign], int]]:
         )
         for bloc in blocs
     ]
+
+
+MEMBERS_SHOWN = 10  # the blocs page names this many members of each bloc
+
+
+def member_names(blocs, limit: int = MEMBERS_SHOWN) -> dict[int, list[str]]:
+    """The names of each bloc's first `limit` members by name, in one query for all the
+    blocs (numbered per bloc in the database), without loading the units."""
+    names: dict[int, list[str]] = {bloc.pk: [] for bloc in blocs}
+    position = Window(
+        RowNumber(), partition_by=[F("bloc_id")], order_by=[F("unit__name"), F("unit_id")]
+    )
+    rows = (
+        Bloc.members.through.objects.filter(bloc__in=list(names))
+        .annotate(position=position)
+        .filter(position__lte=limit)
+        .order_by("bloc_id", "position")
+        .values_list("bloc_id", "unit__name")
+    )
+    for bloc_id, name in rows:
+        names[bloc_id].append(name)
+    return names
 
 
 def blocs_of_campaign(campaign: Campaign) -> QuerySet[Bloc]:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -199,10 +200,28 @@ def blocs(request: HttpRequest) -> HttpResponse:
     if shown is not None:
         bloc = get_object_or_404(visible, pk=shown)
         paging = paginate(request, selectors.campaigns_to_score(bloc))
-        context = {**paging, "bloc": bloc, "campaigns": paging["page"].object_list}
-    else:
-        paging = paginate(request, visible, per_page=BLOCS_PER_PAGE)
-        context = {**paging, "rows": selectors.blocs_with_campaigns(paging["page"].object_list)}
+        context = {
+            **paging,
+            "bloc": bloc,
+            "members": bloc.members.order_by("name"),
+            "campaigns": paging["page"].object_list,
+        }
+    else:  # each bloc's number of members; their names on the bloc's own page
+        blocs = visible.annotate(member_count=Count("members")).order_by("-year", "name", "pk")
+        paging = paginate(request, blocs, per_page=BLOCS_PER_PAGE)
+        blocs = paging["page"].object_list
+        names = selectors.member_names(blocs)
+        rows = [
+            {
+                "bloc": bloc,
+                "campaigns": campaigns,
+                "total": total,
+                "names": names[bloc.pk],
+                "more": bloc.member_count - len(names[bloc.pk]),
+            }
+            for bloc, campaigns, total in selectors.blocs_with_campaigns(blocs)
+        ]
+        context = {**paging, "rows": rows}
     return render(
         request,
         "campaigns/results/blocs.html",
