@@ -129,3 +129,26 @@ def test_blocs_with_campaigns_name_the_newest_and_count_them_all(workspace):
         assert [c.pk for c in campaigns] == [c.pk for c in scored[: selectors.CAMPAIGNS_PER_BLOC]]
         assert total == scored.count()
     assert rows[0][2] > selectors.CAMPAIGNS_PER_BLOC  # the busy year has more than it names
+
+
+def test_campaign_form_offers_parents_of_every_higher_body(demo, make_member):
+    """The editor's parent campaigns come from the bodies `Unit.is_above` the user's own,
+    found in one walk up the tree instead of asking every unit about every body."""
+    from campaigns.forms_staff import CampaignForm
+    from units.models import Membership
+
+    bodies = list(Unit.objects.filter(is_issuing_body=True, archived=False))
+    offered_any = False
+    for i, body in enumerate(bodies):
+        user = make_member(f"vp{i}", body, Membership.Role.OFFICE_STAFF)
+        if i == 0:
+            Membership.objects.create(user=user, unit=bodies[-1], role="office_staff")
+        mine = bodies[:1] + bodies[-1:] if i == 0 else [body]
+        higher = {u.pk for u in Unit.objects.active() if any(u.is_above(b) for b in mine)}
+        offered = CampaignForm(user=user).fields["parent"].queryset
+        expected = Campaign.objects.public().filter(issuer_id__in=higher)
+        assert set(offered.values_list("pk", flat=True)) == set(
+            expected.values_list("pk", flat=True)
+        )
+        offered_any |= offered.exists()
+    assert offered_any  # the demo's districts are offered the province's campaigns
