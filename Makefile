@@ -70,6 +70,7 @@ bench: install
 	$(BIN)/python -m bench.parser
 	$(BIN)/python -m bench.portal
 	$(BIN)/python -m bench.dashboard
+	$(BIN)/python -m bench.pages
 
 # Real server under load: gunicorn (2 workers) on PostgreSQL and Redis, driven by wrk.
 # Needs DATABASE_URL=postgres://... (a test_<name> database is created and dropped).
