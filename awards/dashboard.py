@@ -18,9 +18,12 @@ from units.xlsx import rows_append, sheet_add
 from .models import AwardType, Nomination, RecipientKind
 
 
-def campaign_dashboard(campaign: Campaign) -> dict:
-    """The campaign's results and its nominations by status and by award type; the
-    number of queries does not grow with units or nominations."""
+def campaign_dashboard(
+    campaign: Campaign, *, top: int | None = None, whole: int | None = None
+) -> dict:
+    """The campaign's results (bloc rankings cut as `campaign_results` cuts them) and its
+    nominations by status and by award type; the number of queries does not grow with
+    units or nominations."""
     status_labels = dict(Nomination.Status.choices)
     nominations = Nomination.objects.filter(campaign=campaign)
     by_status = [
@@ -34,7 +37,7 @@ def campaign_dashboard(campaign: Campaign) -> dict:
         .order_by("-n", "award_type__name")
     ]
     return {
-        **campaign_results(campaign),
+        **campaign_results(campaign, top=top, whole=whole),
         "by_status": by_status,
         "by_type": by_type,
         "collective_awards": collective_awards(),

@@ -20,7 +20,7 @@ from campaigns.forms_staff import DateInput, NewlinesMixin, offer_issuers, texta
 from campaigns.models import Campaign
 from units.access import office_bodies, unit_bodies, units_below
 from units.formfields import errors_text  # noqa: F401  (awards views import it from here)
-from units.models import Membership, Person, Unit
+from units.models import Membership, Person, Unit, ancestors_of
 
 from . import workflow
 from .models import YEAR_MIN, AwardType, Nomination, NominationFile, Vote, year_max
@@ -137,9 +137,7 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
         self.fields["award_type"].label_from_instance = lambda a: (
             f"{a.name} — {a.get_recipient_kind_display()}"
         )
-        chain: set[int] = set()
-        for body in bodies:
-            chain |= {body.pk, *(u.pk for u in body.ancestors())}
+        chain = {body.pk for body in bodies}.union(*ancestors_of(bodies).values())
         self.fields["campaign"].queryset = (
             Campaign.objects.public()
             .filter(issuer_id__in=chain)

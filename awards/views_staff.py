@@ -11,13 +11,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from campaigns.views_public import file_response, issued_pdf_response, pdf_response
-from units.access import holds_office, office_bodies, unit_bodies, units_below
+from units.access import holds_office, office_bodies, unit_bodies
 from units.formfields import error_text
 from units.jobs import job_start
-from units.models import IssuedDocument
+from units.models import IssuedDocument, descendants_query
 from units.paging import paginate
 from units.xlsx import xlsx_response
 
@@ -40,6 +41,8 @@ from .forms import (
 )
 from .jobs import FINAL_REVIEW
 from .models import AgendaItem, BallotReceipt, CouncilSession, Decision, Nomination, Vote
+
+FORWARDED_SHOWN = 20  # the decisions page names this many forwarded nominations
 
 
 def _refused(request: HttpRequest, exc: ValidationError | PermissionDenied) -> None:
@@ -268,11 +271,13 @@ def nomination_forward(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def session_list(request: HttpRequest) -> HttpResponse:
+    paging = paginate(request, selectors.sessions_for(request.user).order_by("-held_on", "-pk"))
     return render(
         request,
         "awards/staff/session_list.html",
         {
-            "sessions": selectors.sessions_for(request.user),
+            **paging,
+            "sessions": paging["page"].object_list,
             "is_office": office_bodies(request.user).exists(),
         },
     )
@@ -302,11 +307,13 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session(request, pk)
     is_office = holds_office(request.user, session.issuer)
     seat = session.seats.filter(user=request.user).first()
-    items = list(
+    paging = paginate(
+        request,
         session.agenda.select_related(
             "nomination__award_type", "nomination__nominee_person", "nomination__nominee_unit"
-        )
+        ).order_by("pk"),
     )
+    items = paging["page"].object_list
     voted = set(
         BallotReceipt.objects.filter(item__in=items, member=request.user).values_list(
             "item_id", flat=True
@@ -319,6 +326,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "awards/staff/session_detail.html",
         {
+            **paging,
             "session": session,
             "items": items,
             "seats": session.seats.select_related("user"),
@@ -331,6 +339,13 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             else {},
         },
     )
+
+
+def _back_to_session(request: HttpRequest, pk: int) -> HttpResponse:
+    """The session's page the user voted or marked attendance from (`?trang=N`)."""
+    url = reverse("awards:session_detail", args=[pk])
+    number = request.GET.get("trang", "")
+    return redirect(f"{url}?trang={number}" if number.isascii() and number.isdigit() else url)
 
 
 def _named_votes(items) -> dict[int, list]:
@@ -371,13 +386,13 @@ def vote(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     form = VoteForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["choice"]))
-        return redirect("awards:session_detail", pk=pk)
+        return _back_to_session(request, pk)
     try:
         services.vote_cast(actor=request.user, item=item, choice=form.cleaned_data["choice"])
         messages.success(request, "Đã ghi phiếu của bạn.")
     except (ValidationError, PermissionDenied) as exc:
         _refused(request, exc)
-    return redirect("awards:session_detail", pk=pk)
+    return _back_to_session(request, pk)
 
 
 @login_required
@@ -410,14 +425,19 @@ def decision_list(request: HttpRequest) -> HttpResponse:
     decisions = selectors.decisions_for_office(request.user)
     if request.GET.get("xuat") == "xlsx":
         return xlsx_response(decisions_workbook(decisions), "quyet-dinh-khen-thuong")
+    paging = paginate(request, decisions)
+    forwarded = Nomination.objects.filter(
+        issuer__in=office_bodies(request.user), status=Nomination.Status.FORWARDED
+    ).select_related("award_type", "nominee_person", "nominee_unit")
     return render(
         request,
         "awards/staff/decision_list.html",
         {
-            "decisions": decisions,
-            "forwarded": Nomination.objects.filter(
-                issuer__in=office_bodies(request.user), status=Nomination.Status.FORWARDED
-            ).select_related("award_type", "nominee_person", "nominee_unit"),
+            **paging,
+            "decisions": paging["page"].object_list,
+            # the tờ trình (PDF) lists them all; the page names the latest few
+            "forwarded": list(forwarded.order_by("-updated_at", "-pk")[:FORWARDED_SHOWN]),
+            "forwarded_count": forwarded.count(),
         },
     )
 
@@ -447,15 +467,14 @@ def _decision(request, pk: int) -> Decision:
 @login_required
 def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     decision = _decision(request, pk)
+    annex = decision.nominations.select_related(
+        "award_type", "nominee_person", "nominee_unit", "nominating_unit"
+    ).order_by("award_type__order", "pk")  # as the PDF's annex, which has them all
+    paging = paginate(request, annex)
     return render(
         request,
         "awards/staff/decision_detail.html",
-        {
-            "decision": decision,
-            "nominations": decision.nominations.select_related(
-                "award_type", "nominee_person", "nominee_unit", "nominating_unit"
-            ),
-        },
+        {**paging, "decision": decision, "nominations": paging["page"].object_list},
     )
 
 
@@ -529,7 +548,8 @@ def campaign_dashboard_moved(request: HttpRequest, pk: int) -> HttpResponse:
 def campaign_awards(request: HttpRequest, pk: int) -> HttpResponse:
     """Khen thưởng của phong trào: nominations by status and type, drafts from a bloc
     ranking, and the final-review report (standing office of the issuer)."""
-    from campaigns.results.selectors import bloc_ranking
+    from campaigns.results.forms import BlocShownForm
+    from campaigns.results.selectors import RANKING_TOP, bloc_ranking
     from campaigns.selectors import staff_campaign_detail
 
     from .dashboard import RankingDraftForm, campaign_dashboard, dashboard_workbook
@@ -567,9 +587,11 @@ def campaign_awards(request: HttpRequest, pk: int) -> HttpResponse:
             },
         )
         return redirect("jobs:detail", pk=job.pk)
-    data = campaign_dashboard(campaign)
     if request.GET.get("xuat") == "xlsx":
+        data = campaign_dashboard(campaign)
         return xlsx_response(dashboard_workbook(data), f"khen-thuong-phong-trao-{campaign.pk}")
+    shown = BlocShownForm(request.GET or None).bloc_id()
+    data = campaign_dashboard(campaign, top=RANKING_TOP, whole=shown)
     return render(request, "awards/staff/campaign_awards.html", data)
 
 
@@ -582,8 +604,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
     bodies = office_bodies(request.user)
     if not bodies.exists():
         raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
-    below = units_below(bodies)
-    grants = AwardGrant.objects.filter(awardee_unit_id__in=below)
+    grants = AwardGrant.objects.filter(awardee_unit_id__in=descendants_query(bodies))
     data = {
         "by_type": grants_by("award_type", grants),
         "by_year": grants_by("year", grants),

@@ -17,6 +17,7 @@ import time
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
+from django.urls import reverse
 
 from bench.harness import median_p95, throwaway_database, time_requests
 from bench.report import write_section
@@ -37,7 +38,7 @@ def main() -> None:
         admin = get_user_model().objects.create_superuser("bench", "b@example.vn", "x")
         client = Client()
         client.force_login(admin)
-        url = f"/quan-ly/khen-thuong/theo-doi/{sizes['campaign_id']}/"
+        url = reverse("tracking:campaign_results", args=[sizes["campaign_id"]])
         times = time_requests(client, url, RUNS)
     median, p95 = median_p95(times)
     lines = [

@@ -7,12 +7,12 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Case, QuerySet, When
+from django.db.models import Case, Q, QuerySet, When
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
 from units.access import office_bodies
 from units.files import ALLOWED_TEXT
-from units.models import Unit
+from units.models import Unit, ancestors_of
 
 from .documents import PART_FIELDS, REFERENCE_FIELDS
 from .models import (
@@ -85,12 +85,17 @@ class CampaignForm(NewlinesMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         bodies = office_bodies(user)
         offer_issuers(self, bodies.order_by("name"), preselect=not self.instance.pk)
-        # A parent comes from a higher level: the bodies above the user's own (the
-        # province for a district), or any body of a higher level (Sở Nội vụ, HĐTĐKT tỉnh).
-        higher = [u.pk for u in Unit.objects.active() if any(u.is_above(b) for b in bodies)]
+        # A parent comes from a higher level (Unit.is_above): the bodies above the user's
+        # own (the province for a district), or any body of a higher level (Sở Nội vụ,
+        # HĐTĐKT tỉnh); one walk up the tree for all the bodies, not one per unit.
+        own = list(bodies)
+        above = set().union(*ancestors_of(own).values())
+        lowest = max((Unit.LEVEL_RANK[b.level] for b in own), default=-1)
+        levels = [level for level, rank in Unit.LEVEL_RANK.items() if rank < lowest]
+        higher = Unit.objects.active().filter(Q(pk__in=above) | Q(level__in=levels))
         self.fields["parent"].queryset = (
             Campaign.objects.public()
-            .filter(issuer_id__in=higher)
+            .filter(issuer__in=higher)
             .select_related("issuer", "document_type")
             .newest_first()
         )
@@ -416,3 +421,33 @@ def review_initial(parsed: dict, found: dict) -> dict:
         "signer_title": (parsed.get("signer_title") or "")[:100],
         "signer_name": (parsed.get("signer_name") or "")[:100],
     }
+
+
+class DashboardFilterForm(forms.Form):
+    """The dashboard's list of campaigns: words of the subject or number (diacritics
+    optional) and a status, or “past its end date”. A bad value is ignored."""
+
+    q = forms.CharField(
+        label="Tìm phong trào",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"placeholder": "Trích yếu, số văn bản, có dấu hay không"}),
+    )
+    trang_thai = forms.ChoiceField(
+        label="Trạng thái",
+        required=False,
+        choices=[
+            ("", "Tất cả"),
+            *Campaign.Status.choices,
+            ("qua-han", "Đã hết thời gian, chưa kết thúc"),
+        ],
+    )
+
+    def filters(self) -> dict:
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {
+            "q": self.cleaned_data.get("q", ""),
+            "status": self.cleaned_data.get("trang_thai", ""),
+        }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Max, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -131,21 +131,47 @@ def staff_campaign_detail(user, pk: int) -> Campaign:
     return get_object_or_404(queryset, pk=pk)
 
 
-def staff_dashboard(user) -> dict:
-    """What the dashboard shows: roles, campaigns by status, and what needs action."""
-    campaigns = list(staff_campaigns(user))
-    by_status = {status: [] for status, _ in Campaign.Status.choices}
-    for campaign in campaigns:
-        by_status[campaign.status].append(campaign)
-    todo = (
-        [(c, "Dự thảo chờ phát động") for c in by_status[Campaign.Status.DRAFT]]
-        + [(c, "Đã hết thời gian: cần kết thúc") for c in campaigns if c.is_overdue]
-        + [(c, "Đã kết thúc: cần tổng kết") for c in by_status[Campaign.Status.CLOSED]]
+TODO_SHOWN = 10  # the dashboard names this many campaigns of each kind of pending work
+OVERDUE = "qua-han"  # the dashboard's filter for running campaigns past their end date
+
+
+def staff_dashboard(user, filters: dict | None = None) -> dict:
+    """What the dashboard shows: roles, what needs action (how many of each kind, and the
+    newest few), and the user's campaigns, filtered (q: words; status: a status or
+    OVERDUE); the view cuts the list into pages. A fixed number of queries at any size."""
+    filters = filters or {}
+    campaigns = staff_campaigns(user).defer(*LIST_DEFERRED)
+    overdue = Q(status=Campaign.Status.PUBLISHED, end_date__lt=timezone.localdate())
+    counts = campaigns.order_by().aggregate(
+        total=Count("pk"),
+        **{status: Count("pk", filter=Q(status=status)) for status, _ in Campaign.Status.choices},
+        **{OVERDUE: Count("pk", filter=overdue)},
     )
+    pending = [
+        (Campaign.Status.DRAFT, "Dự thảo chờ phát động", Q(status=Campaign.Status.DRAFT)),
+        (OVERDUE, "Đã hết thời gian: cần kết thúc", overdue),
+        (Campaign.Status.CLOSED, "Đã kết thúc: cần tổng kết", Q(status=Campaign.Status.CLOSED)),
+    ]
+    todo = [
+        {
+            "key": key,
+            "label": label,
+            "count": counts[key],
+            "campaigns": list(campaigns.filter(condition)[:TODO_SHOWN]),
+        }
+        for key, label, condition in pending
+    ]
+    listed = search(campaigns, filters.get("q"))
+    status = filters.get("status")
+    if status == OVERDUE:
+        listed = listed.filter(overdue)
+    elif status:
+        listed = listed.filter(status=status)
     return {
         "memberships": list(user_memberships(user)),
-        "bodies": list(office_bodies(user)),
-        "groups": [(status, label, by_status[status]) for status, label in Campaign.Status.choices],
+        "is_office": office_bodies(user).exists(),
+        "counts": counts,
         "todo": todo,
-        "total": len(campaigns),
+        "total": counts["total"],
+        "campaigns": listed,
     }

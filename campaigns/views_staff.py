@@ -16,12 +16,14 @@ from django.views.decorators.http import require_POST
 
 from units.access import office_bodies
 from units.formfields import error_text
+from units.paging import paginate
 
 from . import importing, selectors, services
 from .forms_staff import (
     FORMSETS,
     AttachmentForm,
     CampaignForm,
+    DashboardFilterForm,
     ImportForm,
     ImportReviewForm,
     ReasonForm,
@@ -38,9 +40,11 @@ from .views_public import file_response, issued_pdf_response, pdf_response
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "campaigns/staff/dashboard.html", selectors.staff_dashboard(request.user)
-    )
+    """Roles, pending work and the campaigns of the user's bodies, a page at a time."""
+    form = DashboardFilterForm(request.GET or None)
+    data = selectors.staff_dashboard(request.user, form.filters())
+    paging = paginate(request, data["campaigns"])
+    return render(request, "campaigns/staff/dashboard.html", {**data, **paging, "form": form})
 
 
 def _editor(request, campaign: Campaign | None):

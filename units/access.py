@@ -54,7 +54,10 @@ def ensure_office(
 
 
 def units_below(bodies: Iterable[Unit] | QuerySet[Unit]) -> set[int]:
-    """Ids of the given units and every unit below them, in one walk of the tree."""
+    """Ids of the given units and every unit below them, in one walk of the tree (a
+    queryset of bodies is read by the database inside that walk, not loaded first)."""
+    if isinstance(bodies, QuerySet):
+        return descendant_ids_of(bodies)
     return descendant_ids_of(body.pk for body in bodies)
 
 

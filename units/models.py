@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from simple_history.models import HistoricalRecords
 
 from .files import private_storage
@@ -259,17 +260,90 @@ def lineage_ids_of(ids: Iterable[int]) -> set[int]:
     return found
 
 
-def descendant_ids_of(ids: Iterable[int]) -> set[int]:
-    """Ids of the given units and every unit below any of them, walking the tree once
-    for all of them (one query per level, however many units are given)."""
-    found = set(ids)
-    frontier = set(found)
+def _subtree(roots: Iterable[int] | models.QuerySet) -> tuple[str, list]:
+    """`WITH RECURSIVE subtree(root, id)`: each of the given units (ids, or a queryset of
+    units) and every unit below it, paired with the given unit it is below. One statement
+    walks the whole tree, on SQLite and PostgreSQL alike; UNION (not UNION ALL) visits a
+    unit once per root, so even a loop in the tree ends. Archived units are walked too."""
+    table = connection.ops.quote_name(Unit._meta.db_table)
+    parent = connection.ops.quote_name(Unit._meta.get_field("parent").column)
+    if isinstance(roots, models.QuerySet):
+        sql, params = roots.order_by().values("pk").query.sql_with_params()
+        start, params = f"SELECT id, id FROM {table} WHERE id IN ({sql})", list(params)
+    else:
+        params = sorted(set(roots))
+        marks = ", ".join(["%s"] * len(params)) or "NULL"
+        start = f"SELECT id, id FROM {table} WHERE id IN ({marks})"
+    return (
+        f"WITH RECURSIVE subtree(root, id) AS ({start} UNION SELECT subtree.root, child.id "
+        f"FROM {table} child JOIN subtree ON child.{parent} = subtree.id)",
+        params,
+    )
+
+
+def descendants_query(roots: Iterable[int] | models.QuerySet) -> RawSQL:
+    """The ids of the given units and of every unit below them, as a subquery for a
+    filter (`unit_id__in=descendants_query(...)`): the database walks the tree, and no
+    list of thousands of ids goes to it and back."""
+    cte, params = _subtree(roots)
+    return RawSQL(f"{cte} SELECT id FROM subtree", params)
+
+
+def descendant_ids_of(ids: Iterable[int] | models.QuerySet) -> set[int]:
+    """Ids of the given units and every unit below any of them: one query however many
+    units are given and however deep the tree (a recursive CTE, `_subtree`)."""
+    cte, params = _subtree(ids)
+    with connection.cursor() as cursor:
+        cursor.execute(f"{cte} SELECT DISTINCT id FROM subtree", params)
+        return {row[0] for row in cursor.fetchall()}
+
+
+def ancestors_of(units: Iterable[Unit | int]) -> dict[int, list[int]]:
+    """For each given unit (a Unit, whose parent is then known, or an id), the ids of its
+    parents, nearest first (`Unit.ancestors` for many units): one query per level above
+    them, however many units are given."""
+    ids: list[int] = []
+    parent_of: dict[int, int | None] = {}
+    for unit in units:
+        if isinstance(unit, Unit):
+            ids.append(unit.pk)
+            parent_of[unit.pk] = unit.parent_id
+        else:
+            ids.append(unit)
+    frontier = {pk for pk in ids if pk not in parent_of}
+    frontier |= {parent for parent in parent_of.values() if parent is not None}
+    frontier -= parent_of.keys()
     while frontier:
-        frontier = (
-            set(Unit.objects.filter(parent_id__in=frontier).values_list("id", flat=True)) - found
-        )
-        found |= frontier
-    return found
+        rows = list(Unit.objects.filter(pk__in=frontier).values_list("pk", "parent_id"))
+        parent_of.update(rows)
+        frontier = {parent for _, parent in rows if parent is not None} - parent_of.keys()
+    chains: dict[int, list[int]] = {}
+    for pk in ids:
+        chain: list[int] = []
+        node = parent_of.get(pk)
+        while node is not None and node != pk and node not in chain:
+            chain.append(node)
+            node = parent_of.get(node)
+        chains[pk] = chain
+    return chains
+
+
+def descendant_ids_by_root(ids: Iterable[int], *, active: bool = False) -> dict[int, set[int]]:
+    """For each given unit, the ids of it and every unit below it (`descendant_ids_of`
+    for each, separately; only the active ones with `active=True`): one query for all."""
+    below: dict[int, set[int]] = {root: set() for root in ids}
+    cte, params = _subtree(below)
+    table = connection.ops.quote_name(Unit._meta.db_table)
+    archived = connection.ops.quote_name(Unit._meta.get_field("archived").column)
+    select = "SELECT subtree.root, subtree.id FROM subtree"
+    if active:
+        select += f" JOIN {table} u ON u.id = subtree.id WHERE u.{archived} = %s"
+        params = [*params, False]
+    with connection.cursor() as cursor:
+        cursor.execute(f"{cte} {select}", params)
+        for root, pk in cursor.fetchall():
+            below[root].add(pk)
+    return below
 
 
 class IssuingBody(Unit):

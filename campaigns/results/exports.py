@@ -155,7 +155,10 @@ def results_workbook(data: dict) -> Workbook:
         book,
         "Đăng ký",
         ["Đơn vị", "Đã đăng ký"],
-        ([row["unit"].name, "Có" if row["registered"] else "Chưa"] for row in data["units"]),
+        (
+            [row.unit.name, "Có" if row.registration and row.registration.submitted_at else "Chưa"]
+            for row in registration_rows(data["campaign"])
+        ),
     )
     sheet_add(
         book,

@@ -8,10 +8,12 @@ import re
 from decimal import Decimal
 
 from django import forms
+from django.db.models import Exists, OuterRef
 
-from units.access import office_bodies, units_below
-from units.formfields import IdChoiceField, IdMultipleChoiceField
-from units.models import Unit
+from units.access import office_bodies
+from units.formfields import MAX_ID, IdChoiceField, IdMultipleChoiceField
+from units.models import Unit, descendants_query
+from units.text import search_q
 
 from ..forms_staff import DateInput
 from ..models import Campaign, plausible_date
@@ -117,14 +119,49 @@ class BlocForm(forms.Form):
         label="Đơn vị thành viên", queryset=Unit.objects.none(), widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, group: Unit | None = None, **kwargs):
+        """Any active unit below the user's bodies may head or join a bloc; the page offers
+        those directly below `group` (a province's office has thousands below it)."""
         super().__init__(*args, **kwargs)
         bodies = office_bodies(user)
         self.fields["issuer"].queryset = bodies
-        below = units_below(bodies) - set(bodies.values_list("pk", flat=True))
-        units = Unit.objects.active().filter(pk__in=below)
+        below = descendants_query(bodies)  # a subquery: thousands of units stay in the database
+        units = Unit.objects.active().filter(pk__in=below).exclude(pk__in=bodies)
         self.fields["head"].queryset = units
         self.fields["members"].queryset = units
+        offered = [(u.pk, u.name) for u in units.filter(parent=group)] if group else []
+        self.fields["head"].widget.choices = [("", "---------"), *offered]
+        self.fields["members"].widget.choices = offered
+
+
+class BlocGroupForm(forms.Form):
+    """`?trong=<id>`: the body whose direct sub-units the bloc form offers; by default
+    the user's highest body."""
+
+    trong = IdChoiceField(
+        label="Chọn đơn vị thành viên trong", queryset=Unit.objects.none(), empty_label=None
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        bodies = office_bodies(user)
+        with_children = Unit.objects.filter(parent=OuterRef("pk"), archived=False)
+        self.groups = list(
+            Unit.objects.active()
+            .filter(pk__in=descendants_query(bodies), is_issuing_body=True)
+            .filter(Exists(with_children))
+        )
+        self.fields["trong"].queryset = Unit.objects.filter(pk__in=[g.pk for g in self.groups])
+        self.fields["trong"].widget.choices = [(g.pk, g.name) for g in self.groups]
+        ids = {g.pk for g in self.groups}
+        tops = [g for g in self.groups if g.parent_id not in ids]
+        self.default = tops[0] if tops else None
+        self.fields["trong"].initial = self.default.pk if self.default else None
+
+    def group(self) -> Unit | None:
+        if self.is_bound and self.is_valid():
+            return self.cleaned_data["trong"]
+        return self.default
 
 
 class RegistrationForm(forms.Form):
@@ -234,3 +271,71 @@ class ReturnReportForm(forms.Form):
         self.fields["report"].queryset = ResultReport.objects.filter(
             period__campaign=campaign, status=ResultReport.Status.SUBMITTED
         ).select_related("unit")
+
+
+class BlocShownForm(forms.Form):
+    """`?khoi=<id>`: the bloc whose whole ranking a results page shows (the others show
+    their leading units)."""
+
+    khoi = forms.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID, widget=forms.HiddenInput
+    )
+
+    def bloc_id(self) -> int | None:
+        if not self.is_bound:
+            return None
+        self.is_valid()
+        return self.cleaned_data.get("khoi")
+
+
+class ReportFilterForm(BlocShownForm):
+    """Which received reports the results page lists: one period, words of the unit's name
+    (diacritics optional). A bad value is ignored, never a 500."""
+
+    ky = IdChoiceField(
+        label="Kỳ báo cáo",
+        queryset=ReportPeriod.objects.none(),
+        required=False,
+        empty_label="Tất cả",
+    )
+    don_vi = forms.CharField(
+        label="Đơn vị",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": "Tên đơn vị, có dấu hay không"}),
+    )
+
+    def __init__(self, *args, campaign: Campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ky"].queryset = campaign.periods.all()
+        self.fields["ky"].label_from_instance = lambda p: (
+            f"{p.get_kind_display()} (hạn {p.due_on:%d/%m/%Y})"
+        )
+
+    def apply(self, reports):
+        if not self.is_bound:
+            return reports
+        self.is_valid()
+        data = {k: v for k, v in self.cleaned_data.items() if v and k not in self.errors}
+        if data.get("ky"):
+            reports = reports.filter(period=data["ky"])
+        if data.get("don_vi"):
+            reports = reports.filter(search_q(data["don_vi"], "unit__search_text"))
+        return reports
+
+
+class UnitFilterForm(forms.Form):
+    """Which of the user's units a page shows: words of the unit's name (diacritics
+    optional). Typed, not chosen: a superuser or a district's staff holds hundreds."""
+
+    don_vi = forms.CharField(
+        label="Đơn vị",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": "Tên đơn vị, có dấu hay không"}),
+    )
+
+    def apply(self, units):
+        if self.is_bound and self.is_valid() and self.cleaned_data["don_vi"]:
+            return units.filter(search_q(self.cleaned_data["don_vi"]))
+        return units

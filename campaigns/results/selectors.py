@@ -2,8 +2,9 @@
 participation, attainment, bloc rankings, and `campaign_results`, the figures of a
 campaign's results page (and of the awards dashboard built on it).
 
-Counts run in the database, one query per figure, so no join multiplies another,
-and the number of queries does not grow with the number of units.
+Counts run in the database, one query per figure, or over plain rows in Python, so no
+join multiplies another, and the number of queries does not grow with the number of
+units, blocs or campaigns.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, When, Window
+from django.db.models.functions import Coalesce, ExtractYear, RowNumber
 
 from units.access import office_bodies, unit_bodies
-from units.models import Unit
+from units.models import Unit, ancestors_of, descendant_ids_by_root, descendants_query
 
 from ..models import Campaign, campaign_year_q
 from .models import (
@@ -35,8 +37,8 @@ REPORTING = (Campaign.Status.PUBLISHED, Campaign.Status.CLOSED)
 
 def addressed_units(campaign: Campaign) -> QuerySet[Unit]:
     """The units a campaign addresses: every active unit below its issuer."""
-    ids = campaign.issuer.descendant_ids() - {campaign.issuer_id}
-    return Unit.objects.active().filter(pk__in=ids)
+    below = descendants_query([campaign.issuer_id])  # a subquery: the database walks the tree
+    return Unit.objects.active().filter(pk__in=below).exclude(pk=campaign.issuer_id)
 
 
 def is_addressed(campaign: Campaign, unit: Unit) -> bool:
@@ -44,23 +46,31 @@ def is_addressed(campaign: Campaign, unit: Unit) -> bool:
     return addressed_units(campaign).filter(pk=unit.pk).exists()
 
 
-def unit_campaigns(units: list[Unit]) -> QuerySet[Campaign]:
+def units_above(units: list[Unit]) -> dict[int, set[int]]:
+    """Each unit's ancestors (ids), for `unit_campaigns` and `unit_campaign_rows`: one walk
+    of the tree for all the units, shared by the two."""
+    return {pk: set(chain) for pk, chain in ancestors_of(units).items()}
+
+
+def unit_campaigns(units: list[Unit], above: dict[int, set[int]] | None = None):
     """Running (or closed, for their final reports) campaigns addressed to the user's
     units (issued above them), newest first."""
-    above = set().union(*({a.pk for a in unit.ancestors()} for unit in units))
+    above = units_above(units) if above is None else above
     return (
-        Campaign.objects.filter(status__in=REPORTING, issuer_id__in=above)
+        Campaign.objects.filter(status__in=REPORTING, issuer_id__in=set().union(*above.values()))
         .select_related("issuer")
         .prefetch_related("periods")
         .order_by("-published_at", "-pk")
     )
 
 
-def unit_campaign_rows(units: list[Unit], campaigns=None) -> list[dict]:
+def unit_campaign_rows(
+    units: list[Unit], campaigns=None, above: dict[int, set[int]] | None = None
+) -> list[dict]:
     """The campaigns (all of unit_campaigns, or one page of it) with each of the user's
     units' registration and its report per period. Queries do not grow with the data."""
-    above = {unit.pk: {a.pk for a in unit.ancestors()} for unit in units}
-    campaigns = list(unit_campaigns(units) if campaigns is None else campaigns)
+    above = units_above(units) if above is None else above
+    campaigns = list(unit_campaigns(units, above) if campaigns is None else campaigns)
     registrations = {
         (r.campaign_id, r.unit_id): r
         for r in Registration.objects.filter(unit__in=units, campaign__in=campaigns)
@@ -87,29 +97,91 @@ def unit_campaign_rows(units: list[Unit], campaigns=None) -> list[dict]:
 def blocs_visible_to(user: AbstractBaseUser) -> QuerySet[Bloc]:
     """Blocs the user organises (standing office) or sits in (unit staff)."""
     mine = Q(issuer__in=office_bodies(user)) | Q(members__in=unit_bodies(user))
-    return (
-        Bloc.objects.filter(pk__in=Bloc.objects.filter(mine).values("pk"))
-        .select_related("issuer", "head")
-        .prefetch_related("members")
+    return Bloc.objects.filter(pk__in=Bloc.objects.filter(mine).values("pk")).select_related(
+        "issuer", "head"
     )
 
 
-def blocs_with_campaigns(user: AbstractBaseUser) -> list[tuple[Bloc, list[Campaign]]]:
-    """The user's blocs, each with the campaigns of its issuer and year it scores
-    (running or closed); two queries for the campaigns whatever the number of blocs."""
-    blocs = list(blocs_visible_to(user))
-    years: dict[int, set[int]] = {}
-    for bloc in blocs:
-        years.setdefault(bloc.issuer_id, set()).add(bloc.year)
+CAMPAIGNS_PER_BLOC = 10  # the blocs page lists this many campaigns to score per bloc
+
+
+def campaign_year():
+    """`Campaign.year` as a database expression (`campaign_year_q` for one year)."""
+    return Coalesce(
+        ExtractYear("end_date"),
+        ExtractYear("issued_on"),
+        "issued_year",
+        output_field=IntegerField(),
+    )
+
+
+def campaigns_to_score(bloc: Bloc) -> QuerySet[Campaign]:
+    """The campaigns a bloc scores: its issuer's of its year, running or closed, newest first."""
+    return (
+        Campaign.objects.filter(issuer_id=bloc.issuer_id, status__in=REPORTING)
+        .of_year(bloc.year)
+        .order_by("-pk")
+    )
+
+
+def blocs_with_campaigns(blocs) -> list[tuple[Bloc, list[Campaign], int]]:
+    """Each bloc with the newest CAMPAIGNS_PER_BLOC campaigns it scores and how many it
+    scores in all: one query for every bloc (numbered per issuer and year in the
+    database), however many blocs and campaigns."""
+    blocs = list(blocs)
+    pairs = {(bloc.issuer_id, bloc.year) for bloc in blocs}
     scored: dict[tuple[int, int], list[Campaign]] = {}
-    if blocs:
+    totals: dict[tuple[int, int], int] = {}
+    if pairs:
         match = Q()
-        for issuer_id, issuer_years in years.items():
-            for year in issuer_years:
-                match |= Q(issuer_id=issuer_id) & campaign_year_q(year)
-        for campaign in Campaign.objects.filter(match, status__in=REPORTING).order_by("-pk"):
-            scored.setdefault((campaign.issuer_id, campaign.year), []).append(campaign)
-    return [(bloc, scored.get((bloc.issuer_id, bloc.year), [])) for bloc in blocs]
+        for issuer_id, year in pairs:
+            match |= Q(issuer_id=issuer_id) & campaign_year_q(year)
+        partition = [F("issuer_id"), campaign_year()]
+        rows = (
+            Campaign.objects.filter(match, status__in=REPORTING)
+            .annotate(
+                score_year=campaign_year(),
+                position=Window(RowNumber(), partition_by=partition, order_by=F("pk").desc()),
+                total=Window(Count("pk"), partition_by=partition),
+            )
+            .filter(position__lte=CAMPAIGNS_PER_BLOC)
+            .only("pk", "subject", "issuer_id", "end_date", "issued_on", "issued_year")
+            .order_by("-pk")
+        )
+        for campaign in rows:
+            key = (campaign.issuer_id, campaign.score_year)
+            scored.setdefault(key, []).append(campaign)
+            totals[key] = campaign.total
+    return [
+        (
+            bloc,
+            scored.get((bloc.issuer_id, bloc.year), []),
+            totals.get((bloc.issuer_id, bloc.year), 0),
+        )
+        for bloc in blocs
+    ]
+
+
+MEMBERS_SHOWN = 10  # the blocs page names this many members of each bloc
+
+
+def member_names(blocs, limit: int = MEMBERS_SHOWN) -> dict[int, list[str]]:
+    """The names of each bloc's first `limit` members by name, in one query for all the
+    blocs (numbered per bloc in the database), without loading the units."""
+    names: dict[int, list[str]] = {bloc.pk: [] for bloc in blocs}
+    position = Window(
+        RowNumber(), partition_by=[F("bloc_id")], order_by=[F("unit__name"), F("unit_id")]
+    )
+    rows = (
+        Bloc.members.through.objects.filter(bloc__in=list(names))
+        .annotate(position=position)
+        .filter(position__lte=limit)
+        .order_by("bloc_id", "position")
+        .values_list("bloc_id", "unit__name")
+    )
+    for bloc_id, name in rows:
+        names[bloc_id].append(name)
+    return names
 
 
 def blocs_of_campaign(campaign: Campaign) -> QuerySet[Bloc]:
@@ -130,27 +202,53 @@ class Rank:
 def bloc_ranking(campaign: Campaign, bloc: Bloc) -> list[Rank]:
     """The bloc's members by agreed score. Equal scores share a rank (1, 1, 3) and are
     marked as tied; members without an agreed score come last, unranked."""
-    agreed = BlocScore.objects.filter(
-        campaign=campaign, bloc=bloc, unit=OuterRef("pk"), kind=BlocScore.Kind.AGREED
-    )
-    own = BlocScore.objects.filter(
-        campaign=campaign, bloc=bloc, unit=OuterRef("pk"), kind=BlocScore.Kind.SELF
-    )
-    members = list(
-        bloc.members.annotate(
-            agreed=Subquery(agreed.values("points")[:1]), own=Subquery(own.values("points")[:1])
-        ).order_by("name")
-    )
-    scored = sorted((m for m in members if m.agreed is not None), key=lambda m: -m.agreed)
-    counts: dict[Decimal, int] = {}
-    for m in scored:
-        counts[m.agreed] = counts.get(m.agreed, 0) + 1
-    result: list[Rank] = []
-    for m in scored:
-        rank = next(i for i, other in enumerate(scored, start=1) if other.agreed == m.agreed)
-        result.append(Rank(m, m.agreed, m.own, rank, counts[m.agreed] > 1))
-    result += [Rank(m, None, m.own, None, False) for m in members if m.agreed is None]
-    return result
+    return bloc_rankings(campaign, [bloc])[0]["ranking"]
+
+
+RANKING_TOP = 10  # the results and awards pages show each bloc's leading units
+
+
+def bloc_rankings(
+    campaign: Campaign, blocs, *, top: int | None = None, whole: int | None = None
+) -> list[dict]:
+    """`bloc_ranking` of each bloc ({bloc, ranking, count}), in three queries however many
+    blocs and members. With `top`, each ranking keeps its leading `top` units (all of them
+    for the bloc `whole`): the pages show those, the workbook everything. Members are
+    ranked on plain rows; only the units kept are loaded as objects."""
+    blocs = list(blocs)
+    members: dict[int, list[int]] = {bloc.pk: [] for bloc in blocs}
+    through = Bloc.members.through.objects.filter(bloc__in=blocs)
+    for bloc_id, unit_id in through.order_by("unit__name", "unit_id").values_list(
+        "bloc_id", "unit_id"
+    ):
+        members[bloc_id].append(unit_id)
+    points = {
+        (bloc_id, unit_id, kind): value
+        for bloc_id, unit_id, kind, value in BlocScore.objects.filter(
+            campaign=campaign, bloc__in=blocs
+        ).values_list("bloc_id", "unit_id", "kind", "points")
+    }
+    rows = []
+    for bloc in blocs:
+        ids = members[bloc.pk]
+        agreed = {pk: points.get((bloc.pk, pk, BlocScore.Kind.AGREED)) for pk in ids}
+        own = {pk: points.get((bloc.pk, pk, BlocScore.Kind.SELF)) for pk in ids}
+        scored = sorted((pk for pk in ids if agreed[pk] is not None), key=lambda pk: -agreed[pk])
+        counts: dict[Decimal, int] = {}
+        first_at: dict[Decimal, int] = {}
+        for position, pk in enumerate(scored, start=1):
+            counts[agreed[pk]] = counts.get(agreed[pk], 0) + 1
+            first_at.setdefault(agreed[pk], position)
+        ranking = [
+            (pk, agreed[pk], own[pk], first_at[agreed[pk]], counts[agreed[pk]] > 1) for pk in scored
+        ]
+        ranking += [(pk, None, own[pk], None, False) for pk in ids if agreed[pk] is None]
+        kept = ranking if top is None or bloc.pk == whole else ranking[:top]
+        rows.append({"bloc": bloc, "ranking": kept, "count": len(ranking)})
+    units = Unit.objects.in_bulk({row[0] for entry in rows for row in entry["ranking"]})
+    for entry in rows:
+        entry["ranking"] = [Rank(units[pk], *rest) for pk, *rest in entry["ranking"]]
+    return rows
 
 
 def score_history(campaign: Campaign, bloc: Bloc) -> QuerySet:
@@ -164,22 +262,54 @@ def score_history(campaign: Campaign, bloc: Bloc) -> QuerySet:
 
 def participation(campaign: Campaign) -> dict:
     """Registered out of addressed units, and each period's reports on time, late, missing."""
-    addressed = addressed_units(campaign)
-    total = addressed.count()
-    registered = Registration.objects.filter(
-        campaign=campaign, unit__in=addressed, submitted_at__isnull=False
-    ).count()
-    periods = []
-    for period in campaign.periods.all():
-        submitted = ResultReport.objects.filter(
-            period=period, unit__in=addressed, status=ResultReport.Status.SUBMITTED
-        )
-        late = submitted.filter(submitted_at__date__gt=period.due_on).count()
-        on_time = submitted.count() - late
-        periods.append(
-            {"period": period, "on_time": on_time, "late": late, "missing": total - on_time - late}
-        )
-    return {"addressed": total, "registered": registered, "periods": periods}
+    return participations([campaign])[campaign.pk]
+
+
+def participations(campaigns) -> dict[int, dict]:
+    """`participation` of each campaign (by id), in a fixed number of queries however many
+    campaigns, units and reports: one walk of the tree below all their issuers, then
+    registrations and reports counted against each campaign's addressed units."""
+    campaigns = list(campaigns)
+    if not campaigns:
+        return {}
+    below = descendant_ids_by_root({c.issuer_id for c in campaigns}, active=True)
+    addressed = {c.pk: below[c.issuer_id] - {c.issuer_id} for c in campaigns}
+    registered: dict[int, int] = {}
+    for campaign_id, unit_id in Registration.objects.filter(
+        campaign__in=campaigns, submitted_at__isnull=False
+    ).values_list("campaign_id", "unit_id"):
+        if unit_id in addressed[campaign_id]:
+            registered[campaign_id] = registered.get(campaign_id, 0) + 1
+    periods = list(ReportPeriod.objects.filter(campaign__in=campaigns))
+    campaign_of = {p.pk: p.campaign_id for p in periods}
+    on_time: dict[int, int] = {}
+    late: dict[int, int] = {}
+    submitted = ResultReport.objects.filter(
+        period_id__in=list(campaign_of), status=ResultReport.Status.SUBMITTED
+    ).annotate(  # after the day it was due, in local time (as ResultReport.is_late)
+        late=Case(When(submitted_at__date__gt=F("period__due_on"), then=True), default=False)
+    )
+    for period_id, unit_id, is_late in submitted.values_list("period_id", "unit_id", "late"):
+        if unit_id in addressed[campaign_of[period_id]]:
+            tally = late if is_late else on_time
+            tally[period_id] = tally.get(period_id, 0) + 1
+    figures = {}
+    for campaign in campaigns:
+        total = len(addressed[campaign.pk])
+        rows = []
+        for period in periods:
+            if period.campaign_id != campaign.pk:
+                continue
+            done, slow = on_time.get(period.pk, 0), late.get(period.pk, 0)
+            rows.append(
+                {"period": period, "on_time": done, "late": slow, "missing": total - done - slow}
+            )
+        figures[campaign.pk] = {
+            "addressed": total,
+            "registered": registered.get(campaign.pk, 0),
+            "periods": rows,
+        }
+    return figures
 
 
 def attainment(campaign: Campaign, period: ReportPeriod) -> list[dict]:
@@ -220,40 +350,52 @@ def attainment(campaign: Campaign, period: ReportPeriod) -> list[dict]:
 
 def reports_received(campaign: Campaign) -> QuerySet[ResultReport]:
     """The reports the office has received for a campaign (submitted, or returned to the
-    unit), of the units it addresses: by period due, then by unit name."""
+    unit), of the units it addresses: by period due, then by unit name.
+
+    The periods are given by id: joined to the campaign instead, PostgreSQL expected one
+    report in a campaign's few periods and checked each of thousands against every unit."""
+    periods = list(campaign.periods.values_list("pk", flat=True))
     return (
-        ResultReport.objects.filter(period__campaign=campaign, unit__in=addressed_units(campaign))
+        ResultReport.objects.filter(period_id__in=periods, unit__in=addressed_units(campaign))
         .exclude(status=ResultReport.Status.DRAFT)
         .select_related("unit", "period")
         .order_by("period__due_on", "unit__name")
     )
 
 
-def campaign_results(campaign: Campaign) -> dict:
-    """Every figure of a campaign's results page. The number of queries does not grow
-    with the number of units or reports (it grows by one per bloc and per lower-level
-    campaign that answers this one)."""
+def unregistered_units(campaign: Campaign) -> QuerySet[Unit]:
+    """The units the campaign addresses that have not registered, by name."""
+    registered = campaign.registrations.filter(submitted_at__isnull=False).values("unit_id")
+    return addressed_units(campaign).exclude(pk__in=registered).order_by("name")
+
+
+def campaign_results(
+    campaign: Campaign, *, top: int | None = None, whole: int | None = None
+) -> dict:
+    """Every figure of a campaign's results page; the lists that grow with the units
+    (`unregistered`, `reports`) are querysets, which the page cuts into pages and the
+    workbook reads whole. The bloc rankings keep each bloc's `top` units (all of the
+    bloc `whole`; everything without `top`). The number of queries grows with nothing:
+    the bloc rankings and the lower levels' campaigns are each read all at once."""
     figures = participation(campaign)
     periods = list(campaign.periods.all())
     last = periods[-1] if periods else None
-    addressed = list(addressed_units(campaign).order_by("name"))
-    registered = set(
-        campaign.registrations.filter(submitted_at__isnull=False).values_list("unit_id", flat=True)
-    )
     rows = attainment(campaign, last) if last else []
+    children = list(campaign.children.select_related("issuer", "document_type"))
+    cascade = participations(children)
+    rankings = bloc_rankings(campaign, blocs_of_campaign(campaign), top=top, whole=whole)
     return {
         "campaign": campaign,
         "figures": figures,
-        "units": [{"unit": u, "registered": u.pk in registered} for u in addressed],
-        "reports": list(reports_received(campaign)),
+        "periods": periods,
+        "unregistered": unregistered_units(campaign),
+        "reports": reports_received(campaign),
         "attainment": rows,
         "attainment_rows": [
             {"label": r["criterion"].name, "reached": r["reached"] or 0} for r in rows
         ],
         "last_period": last,
-        "blocs": [(bloc, bloc_ranking(campaign, bloc)) for bloc in blocs_of_campaign(campaign)],
-        "cascade": [
-            {"campaign": child, "figures": participation(child)}
-            for child in campaign.children.select_related("issuer", "document_type")
-        ],
+        "blocs": [(row["bloc"], row["ranking"]) for row in rankings],
+        "rankings": rankings,  # the same, with each bloc's number of members
+        "cascade": [{"campaign": child, "figures": cascade[child.pk]} for child in children],
     }

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -24,15 +25,23 @@ from . import selectors, services
 from .exports import registrations_workbook, reports_workbook, results_workbook
 from .forms import (
     BlocForm,
+    BlocGroupForm,
+    BlocShownForm,
     CriterionForm,
     DeadlineForm,
     PeriodForm,
     RegistrationForm,
+    ReportFilterForm,
     ReportForm,
     ReturnReportForm,
     ScoresForm,
+    UnitFilterForm,
 )
 from .models import BlocScore, ReportPeriod, ResultReport
+
+UNREGISTERED_SHOWN = 50  # the results page names this many; the workbook names them all
+BLOCS_PER_PAGE = 20
+UNITS_AT_ONCE = 10  # the units page shows the campaigns of this many of the user's units
 
 
 def _write(request: HttpRequest, form, write: Callable[[], object], done: str) -> bool:
@@ -72,11 +81,24 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.error(request, error_text(exc))
         else:
             messages.error(request, errors_text(form))
-        return redirect("tracking:campaign_results", pk=pk)
-    data = selectors.campaign_results(campaign)
-    if request.GET.get("xuat") == "xlsx":
+        return redirect(request.get_full_path())  # the same page of the same filter
+    if request.GET.get("xuat") == "xlsx":  # every unit, report and ranking, whatever the page
+        data = selectors.campaign_results(campaign)
         return xlsx_response(results_workbook(data), f"ket-qua-phong-trao-{campaign.pk}")
-    return render(request, "campaigns/results/campaign.html", data)
+    form = ReportFilterForm(request.GET or None, campaign=campaign)
+    data = selectors.campaign_results(campaign, top=selectors.RANKING_TOP, whole=form.bloc_id())
+    paging = paginate(request, form.apply(data["reports"]))
+    return render(
+        request,
+        "campaigns/results/campaign.html",
+        {
+            **data,
+            **paging,
+            "form": form,
+            "unregistered_shown": list(data["unregistered"][:UNREGISTERED_SHOWN]),
+            "unregistered_count": data["figures"]["addressed"] - data["figures"]["registered"],
+        },
+    )
 
 
 @login_required
@@ -143,11 +165,18 @@ def criteria(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def blocs(request: HttpRequest) -> HttpResponse:
-    """Khối thi đua: the office creates them; members see the blocs they sit in."""
+    """Khối thi đua: the office creates them; members see the blocs they sit in. A page of
+    blocs, each with the newest campaigns it scores; `?khoi=<id>` shows one bloc with
+    all of them, a page at a time."""
     is_office = office_bodies(request.user).exists()
     if not is_office and not unit_bodies(request.user).exists():
         raise PermissionDenied("Bạn chưa được giao vai trò ở đơn vị nào.")
-    form = BlocForm(request.POST or None, user=request.user) if is_office else None
+    group_form = BlocGroupForm(request.GET or None, user=request.user) if is_office else None
+    form = (
+        BlocForm(request.POST or None, user=request.user, group=group_form.group())
+        if is_office
+        else None
+    )
     if request.method == "POST":
         if form is None:
             raise PermissionDenied("Chỉ cơ quan thường trực tạo khối thi đua.")
@@ -166,10 +195,37 @@ def blocs(request: HttpRequest) -> HttpResponse:
                 return redirect("tracking:blocs")
             except (ValidationError, PermissionDenied) as exc:
                 form.add_error(None, error_text(exc))
+    visible = selectors.blocs_visible_to(request.user)
+    shown = BlocShownForm(request.GET or None).bloc_id()
+    if shown is not None:
+        bloc = get_object_or_404(visible, pk=shown)
+        paging = paginate(request, selectors.campaigns_to_score(bloc))
+        context = {
+            **paging,
+            "bloc": bloc,
+            "members": bloc.members.order_by("name"),
+            "campaigns": paging["page"].object_list,
+        }
+    else:  # each bloc's number of members; their names on the bloc's own page
+        blocs = visible.annotate(member_count=Count("members")).order_by("-year", "name", "pk")
+        paging = paginate(request, blocs, per_page=BLOCS_PER_PAGE)
+        blocs = paging["page"].object_list
+        names = selectors.member_names(blocs)
+        rows = [
+            {
+                "bloc": bloc,
+                "campaigns": campaigns,
+                "total": total,
+                "names": names[bloc.pk],
+                "more": bloc.member_count - len(names[bloc.pk]),
+            }
+            for bloc, campaigns, total in selectors.blocs_with_campaigns(blocs)
+        ]
+        context = {**paging, "rows": rows}
     return render(
         request,
         "campaigns/results/blocs.html",
-        {"rows": selectors.blocs_with_campaigns(request.user), "form": form},
+        {**context, "form": form, "group_form": group_form},
     )
 
 
@@ -179,15 +235,27 @@ def blocs(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def unit_campaigns(request: HttpRequest) -> HttpResponse:
-    """The campaigns addressed to the user's units, to register and report."""
-    units = list(unit_bodies(request.user))
-    if not units:
+    """The campaigns addressed to the user's units, to register and report: a page of
+    campaigns for at most UNITS_AT_ONCE of the units (by name, or those typed)."""
+    form = UnitFilterForm(request.GET or None)
+    held = form.apply(unit_bodies(request.user)).order_by("name", "pk")
+    units = list(held[: UNITS_AT_ONCE + 1])
+    if not units and not unit_bodies(request.user).exists():
         raise PermissionDenied("Bạn chưa được giao vai trò cán bộ đơn vị.")
-    paging = paginate(request, selectors.unit_campaigns(units), per_page=20)
+    held_count = held.count() if len(units) > UNITS_AT_ONCE else len(units)
+    units = units[:UNITS_AT_ONCE]
+    above = selectors.units_above(units)
+    paging = paginate(request, selectors.unit_campaigns(units, above), per_page=20)
     return render(
         request,
         "campaigns/results/unit_campaigns.html",
-        {**paging, "rows": selectors.unit_campaign_rows(units, paging["page"].object_list)},
+        {
+            **paging,
+            "form": form,
+            "units": units,
+            "held_count": held_count,
+            "rows": selectors.unit_campaign_rows(units, paging["page"].object_list, above),
+        },
     )
 
 
