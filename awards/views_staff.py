@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -322,6 +323,8 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     voted |= set(
         Vote.objects.filter(item__in=items, member=request.user).values_list("item_id", flat=True)
     )
+    if session.status != CouncilSession.Status.CLOSED:
+        _count_ballots_cast(items)
     return render(
         request,
         "awards/staff/session_detail.html",
@@ -339,6 +342,25 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             else {},
         },
     )
+
+
+def _count_ballots_cast(items) -> None:
+    """How many have voted on each item of the page, in two queries (receipts for secret
+    items, named votes for the others), never the choices: `item.cast`."""
+    receipts = dict(
+        BallotReceipt.objects.filter(item__in=items)
+        .values_list("item_id")
+        .annotate(n=Count("pk"))
+        .values_list("item_id", "n")
+    )
+    named = dict(
+        Vote.objects.filter(item__in=items)
+        .values_list("item_id")
+        .annotate(n=Count("pk"))
+        .values_list("item_id", "n")
+    )
+    for item in items:
+        item.cast = (receipts if item.secret else named).get(item.pk, 0)
 
 
 def _back_to_session(request: HttpRequest, pk: int) -> HttpResponse:
