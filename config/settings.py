@@ -31,9 +31,10 @@ DEBUG = env("DEBUG")
 SECRET_KEY = env("SECRET_KEY", default="") or INSECURE_DEV_KEY
 # Anyone who knows the key can forge sessions and password-reset links: with DEBUG off,
 # the development key is refused. Only a test run (pytest sets PYTEST_VERSION, for the
-# servers and workers it starts too) may use it, and two commands that neither serve
-# nor sign anything: makemigrations (CI's and `make lint`'s check) and parse_document.
-KEY_FREE_COMMANDS = ("makemigrations", "parse_document")
+# servers and workers it starts too) may use it, and commands that neither serve nor
+# sign anything: check (whose --deploy reports a weak key itself, security.W009),
+# makemigrations (CI's and `make lint`'s check) and parse_document.
+KEY_FREE_COMMANDS = ("check", "makemigrations", "parse_document")
 if (
     SECRET_KEY == INSECURE_DEV_KEY
     and not DEBUG

@@ -15,7 +15,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -27,7 +27,6 @@ from units.models import ImportRecord, Unit
 from .columns import UnitIndex, cell_json
 from .kinds import (
     ACTION_LABELS,
-    REFUSE,
     UPDATE,
     Context,
     DuplicateColumn,
@@ -82,8 +81,6 @@ def records_visible_to(user: AbstractBaseUser) -> QuerySet[ImportRecord]:
     records = ImportRecord.objects.select_related("office", "uploaded_by")
     if user.is_superuser:
         return records
-    from django.db.models import Q
-
     return records.filter(Q(uploaded_by=user) | Q(office__in=import_offices(user)))
 
 
@@ -392,21 +389,3 @@ def _notify(record: ImportRecord) -> None:
         ),
         recipients=recipients,
     )
-
-
-def action_label(action: str) -> str:
-    return ACTION_LABELS.get(action, action)
-
-
-__all__ = [
-    "REFUSE",
-    "import_cancel",
-    "import_confirm",
-    "import_offices",
-    "import_revert",
-    "import_run",
-    "import_scope",
-    "import_upload",
-    "may_import",
-    "records_visible_to",
-]
