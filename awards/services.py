@@ -18,13 +18,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
 from units import access
 from units.access import council_bodies, issuing_body_of, unit_bodies
 from units.documents import issued_document_freeze, issued_document_latest
 from units.files import ALLOWED, store_upload
-from units.mail import email_queue
+from units.mail import email_queue, site_link
 from units.models import IssuedDocument, Membership, Unit
 
 from . import ballot_box, workflow
@@ -103,6 +104,8 @@ def _transition(
             f"Đề nghị “{nomination.award_type.name}” cho {nomination.nominee_name} "
             f"({nomination.nominating_unit.name}) chuyển sang trạng thái: {Status(to).label}."
             + (f"\nGhi chú: {note}" if note else "")
+            + "\nXem hồ sơ: "
+            + site_link(reverse("awards:nomination_detail", args=[nomination.pk]))
             + "\n\nThư tự động từ hệ thống thidua."
         )
         email_queue(subject=subject, body=body, recipients=recipients)
