@@ -170,7 +170,9 @@ def import_revert(*, actor: AbstractBaseUser, record: ImportRecord, reason: str)
     if not reason.strip():
         raise ValidationError("Ghi lý do hoàn tác.")
     import_scope(actor, record.office)
-    _kind(record).revert(record.changes)
+    _kind(record).revert(
+        record.changes, actor=actor, reason=f"Hoàn tác lần nhập #{record.pk}: {reason.strip()}"
+    )
     record.status = ImportRecord.Status.REVERTED
     record.reverted_by = actor
     record.reverted_at = timezone.now()
