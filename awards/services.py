@@ -409,6 +409,9 @@ def session_set_attendance(
     *, actor: AbstractBaseUser, session: CouncilSession, present_user_ids: set[int]
 ) -> None:
     ensure_office(actor, session.issuer)
+    # The session row first, as vote_cast and session_close take it: a vote cast
+    # meanwhile either commits before this check sees it, or waits for it.
+    session = CouncilSession.objects.select_for_update().get(pk=session.pk)
     if session.status != CouncilSession.Status.OPEN:
         raise ValidationError("Phiên họp đã kết thúc: không sửa điểm danh.")
     if (
