@@ -271,3 +271,38 @@ def test_a_revoked_grant_from_the_page(client, cycle, demo_units, make_member):
     client.post(url, {"reason": "Phát hiện vi phạm"})
     assert GrantRevocation.objects.get().grant == grant
     assert money.fund_balance(cycle["district"], 2025) == 0
+
+
+def test_money_spent_per_campaign_and_award_type_in_the_dashboard_and_report(cycle, demo):
+    from awards.dashboard import campaign_dashboard, dashboard_workbook
+    from awards.models import Nomination
+    from tests.factories import nominate
+    from units.models import Person
+
+    campaign = demo["000"]
+    people = [
+        Person.objects.create(full_name=f"Lò Văn {i}", unit=cycle["commune"]) for i in range(3)
+    ]
+    nominations = [nominate(cycle, person=p, campaign=campaign) for p in people[:2]]
+    nominations.append(nominate(cycle, person=people[2], code="cstd-co-so", campaign=campaign))
+    Nomination.objects.filter(pk__in=[n.pk for n in nominations]).update(
+        status=Nomination.Status.PASSED, issuer=cycle["district"]
+    )
+    decision = issue(cycle, nominations)
+    ldtt = decision.grants.filter(award_type__code="lao-dong-tien-tien").first()
+    money.grant_revoke(actor=cycle["office"], grant=ldtt, reason="x")
+
+    data = campaign_dashboard(campaign)
+    by_type = {r["label"]: r["amount"] for r in data["money_by_type"]}
+    # 2 × 710,000 less one revoked; 1 × 2,340,000
+    assert by_type == {"Lao động tiên tiến": 710_000, "Chiến sĩ thi đua cơ sở": 2_340_000}
+    assert data["money_total"] == 3_050_000
+    assert data["money_by_campaign"] == [{"label": campaign.subject, "amount": 3_050_000}]
+    sheet = dashboard_workbook(data)["Tiền thưởng"]
+    assert [c.value for c in sheet[2]] == ["Chiến sĩ thi đua cơ sở", 2_340_000]
+
+    report = pdf.final_review_pdf(campaign, data, "Tổng kết.")
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(report)).pages)
+    text = " ".join(text.split())
+    assert "tiền thưởng đã chi 3.050.000 đồng" in text
+    assert "Chiến sĩ thi đua cơ sở 2.340.000" in text and "Tổng cộng 3.050.000" in text
