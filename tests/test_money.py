@@ -306,3 +306,17 @@ def test_money_spent_per_campaign_and_award_type_in_the_dashboard_and_report(cyc
     text = " ".join(text.split())
     assert "tiền thưởng đã chi 3.050.000 đồng" in text
     assert "Chiến sĩ thi đua cơ sở 2.340.000" in text and "Tổng cộng 3.050.000" in text
+
+
+def test_the_demo_pays_its_decision_from_the_citys_fund(settings):
+    from django.core.management import call_command
+
+    from units.models import Unit
+
+    settings.THIDUA_DEMO = True
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    city = Unit.objects.get(code="ubnd-tp-lai-chau")
+    # budget 30,000,000 + gift 5,000,000 − (2 × 710,000 + 1,880,000)
+    assert money.fund_balance(city, 2025) == 31_700_000
+    assert FundEntry.objects.count() == 5
