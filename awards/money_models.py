@@ -116,7 +116,7 @@ class Fund(models.Model):
         constraints = [models.UniqueConstraint(fields=["issuer", "year"], name="fund_once")]
 
     def __str__(self) -> str:
-        return f"Quỹ thi đua, khen thưởng {self.year} — {self.issuer_id}"
+        return f"Quỹ thi đua, khen thưởng {self.year} — {self.issuer.name}"
 
 
 class FundEntry(models.Model):
