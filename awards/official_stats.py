@@ -20,7 +20,7 @@ from campaigns.models import Campaign
 from units.models import Unit, descendants_query
 from units.xlsx import rows_append, sheet_add, workbook_new
 
-from .models import AwardGrant, Nomination
+from .models import AwardGrant, Decision, GrantRevocation, Nomination
 
 NOTHING = Q(pk__in=[])  # a row or column the register cannot hold (always 0)
 CK = Nomination.CommendationKind
@@ -205,12 +205,14 @@ def campaigns_of(body: Unit, year: int) -> QuerySet[Campaign]:
 
 def grants_of(body: Unit, year: int) -> QuerySet[AwardGrant]:
     """The awards of `year` (by the decision's date) to the body and the units below it,
-    less those revoked."""
+    less those revoked. The year's decisions are a subquery, so no join to decisions is
+    OR-ed with the typed-in date."""
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     return AwardGrant.objects.filter(
-        Q(decision__year=year) | Q(decision__isnull=True, decision_date__year=year),
+        Q(decision_id__in=Decision.objects.filter(year=year).values("pk"))
+        | Q(decision__isnull=True, decision_date__range=(first, last)),
         awardee_unit_id__in=descendants_query([body.pk]),
-        revocation__isnull=True,
-    )
+    ).exclude(pk__in=GrantRevocation.objects.values("grant_id"))
 
 
 def form_figures(form: Form, queryset: QuerySet) -> list[dict]:
