@@ -33,9 +33,7 @@ def _office(request: HttpRequest) -> None:
 def fund_list(request: HttpRequest) -> HttpResponse:
     """Sổ quỹ of the office's bodies, with each year's figures."""
     _office(request)
-    funds = list(money.funds_for_office(request.user))
-    for fund in funds:
-        fund.figures = money.fund_figures(fund)
+    funds = money.funds_with_figures(money.funds_for_office(request.user))
     form = FundOpenForm(user=request.user)
     return render(request, "awards/staff/fund_list.html", {"funds": funds, "form": form})
 

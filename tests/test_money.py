@@ -320,3 +320,22 @@ def test_the_demo_pays_its_decision_from_the_citys_fund(settings):
     # budget 30,000,000 + gift 5,000,000 − (2 × 710,000 + 1,880,000)
     assert money.fund_balance(city, 2025) == 31_700_000
     assert FundEntry.objects.count() == 5
+
+
+@pytest.mark.parametrize("years", [1, 10])
+def test_fund_pages_queries_do_not_grow_with_funds_or_lines(
+    client, cycle, years, django_assert_max_num_queries
+):
+    """The fund list reads every year's figures in one query; a ledger of 10 times the
+    lines costs the same queries."""
+    for year in range(2025 - years + 1, 2026):
+        for _ in range(3):
+            budget(cycle, 1_000_000, year=year)
+    issue(cycle, passed_nominations(cycle, years))
+    client.force_login(cycle["office"])
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("awards:fund_list")).content.decode()
+    assert page.count("3.000.000") >= years
+    fund = Fund.objects.get(issuer=cycle["district"], year=2025)
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("awards:fund_detail", args=[fund.pk])).status_code == 200
