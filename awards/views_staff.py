@@ -671,7 +671,9 @@ def statistics(request: HttpRequest) -> HttpResponse:
     bodies = office_bodies(request.user)
     if not bodies.exists():
         raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
-    grants = AwardGrant.objects.filter(awardee_unit_id__in=descendants_query(bodies))
+    grants = AwardGrant.objects.filter(
+        awardee_unit_id__in=descendants_query(bodies), revocation__isnull=True
+    )
     data = {
         "by_type": grants_by("award_type", grants),
         "by_year": grants_by("year", grants),

@@ -339,3 +339,21 @@ def test_fund_pages_queries_do_not_grow_with_funds_or_lines(
     fund = Fund.objects.get(issuer=cycle["district"], year=2025)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("awards:fund_detail", args=[fund.pk])).status_code == 200
+
+
+def test_a_revoked_grant_leaves_the_honour_roll_statistics_and_eligibility(client, cycle):
+    from awards.eligibility import checklist
+    from tests.factories import nominate
+
+    decision = issue(cycle, passed_nominations(cycle, 2))
+    kept, revoked = decision.grants.order_by("pk")
+    money.grant_revoke(actor=cycle["office"], grant=revoked, reason="Vi phạm")
+    page = client.get(reverse("awards_public:honour_roll")).content.decode()
+    assert kept.awardee_name in page and revoked.awardee_name not in page
+
+    client.force_login(cycle["office"])
+    page = client.get(reverse("awards:statistics")).content.decode()
+    assert "Tổng số lượt: <strong>1</strong>" in page
+    again = nominate(cycle, person=revoked.person)  # the same title, the same year
+    duplicate = next(c for c in checklist(again) if c.label == "Trùng lặp")
+    assert duplicate.level == "ok"  # the revoked award is no longer held
