@@ -195,6 +195,7 @@ def decision_fund_preview(decision) -> dict:
         "total": total,
         "after": balance - total,
         "short": balance - total < 0,
+        "shortfall": max(total - balance, 0),
     }
 
 

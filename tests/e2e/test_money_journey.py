@@ -87,7 +87,7 @@ def test_amounts_fund_and_statistics(page: Page, live_server, world, screenshot_
     page.goto(base + f"/quan-ly/khen-thuong/quyet-dinh/{world['decision'].pk}/")
     expect(page.locator("td[data-amount]")).to_have_text(["710.000", "710.000"])
     expect(page.locator("[data-amount-total]")).to_have_text("1.420.000")
-    expect(page.locator("[data-fund-warning]")).to_contain_text("quỹ âm -420.000 đồng")
+    expect(page.locator("[data-fund-warning]")).to_contain_text("quỹ thiếu 420.000 đồng")
     axe_check(page, "dự thảo quyết định")
     page.screenshot(path=str(screenshot_dir / "money-1-draft-decision.png"))
 
