@@ -142,6 +142,14 @@ def fund_of(issuer: Unit, year: int) -> Fund:
     return fund
 
 
+@transaction.atomic
+def fund_open(*, actor: AbstractBaseUser, issuer: Unit, year: int) -> Fund:
+    """Mở sổ quỹ of a body for a year (standing office of the body); the same fund if
+    it is already open."""
+    access.ensure_office(actor, issuer, "Bạn không thuộc cơ quan thường trực của cơ quan này.")
+    return fund_of(issuer, year)
+
+
 def _figure_sums(prefix: str = "") -> dict:
     def total(kind: str | None):
         condition = Q(**{f"{prefix}kind": kind}) if kind else None

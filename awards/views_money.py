@@ -46,7 +46,9 @@ def fund_open(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, errors_text(form))
         return redirect("awards:fund_list")
-    fund = money.fund_of(form.cleaned_data["issuer"], form.cleaned_data["year"])
+    fund = money.fund_open(
+        actor=request.user, issuer=form.cleaned_data["issuer"], year=form.cleaned_data["year"]
+    )
     return redirect("awards:fund_detail", pk=fund.pk)
 
 
