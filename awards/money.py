@@ -63,7 +63,11 @@ def rounded(value: Decimal, *, unit: int, mode: str) -> int:
 
 
 def quotes_on(day: datetime.date, award_type_ids: Iterable[int]) -> dict[int, Quote]:
-    """Each award type's quote on `day`, in three queries whatever their number."""
+    """Each award type's quote on `day`, in at most four queries whatever their number.
+
+    The multiple is the decree's row for the type; a type the decree has no row for falls
+    back to the award type's own `reward_multiple` (the admin's default, e.g. for a
+    Bằng khen a locality pays), and has no amount when both are empty."""
     ids = set(award_type_ids)
     salary = base_salary_on(day)
     decree = decree_on(day)
@@ -76,12 +80,21 @@ def quotes_on(day: datetime.date, award_type_ids: Iterable[int]) -> dict[int, Qu
         if decree
         else {}
     )
+    missing = ids - set(multiples)
+    if decree and missing:  # before any decree: no rounding rule, no amount
+        from .models import AwardType
+
+        multiples.update(
+            AwardType.objects.filter(pk__in=missing, reward_multiple__isnull=False).values_list(
+                "pk", "reward_multiple"
+            )
+        )
     quotes = {}
     for type_id in ids:
         multiple = multiples.get(type_id)
         amount = (
             rounded(multiple * salary.amount, unit=decree.rounding_unit, mode=decree.rounding)
-            if multiple is not None and salary
+            if multiple is not None and salary and decree
             else None
         )
         quotes[type_id] = Quote(

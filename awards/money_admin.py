@@ -29,6 +29,14 @@ class RewardDecreeAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
     inlines = [RewardMultipleInline]
 
 
+@admin.register(RewardMultiple)
+class RewardMultipleAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
+    list_display = ("award_type", "decree", "multiple", "basis")
+    list_filter = ("decree",)
+    list_select_related = ("award_type", "decree")
+    autocomplete_fields = ("award_type",)
+
+
 class ReadOnlyAdmin(admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         return False

@@ -357,3 +357,10 @@ def test_a_revoked_grant_leaves_the_honour_roll_statistics_and_eligibility(clien
     again = nominate(cycle, person=revoked.person)  # the same title, the same year
     duplicate = next(c for c in checklist(again) if c.label == "Trùng lặp")
     assert duplicate.level == "ok"  # the revoked award is no longer held
+
+
+def test_a_type_without_a_decree_row_falls_back_to_its_own_default_multiple():
+    bang_khen = AwardType.objects.get(code="bang-khen-tinh-ca-nhan")
+    assert money.quote(bang_khen, AFTER_152).amount is None
+    AwardType.objects.filter(pk=bang_khen.pk).update(reward_multiple=Decimal("1.0"))
+    assert money.quote(bang_khen, AFTER_152).amount == 2_340_000
