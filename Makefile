@@ -72,6 +72,7 @@ bench: install
 	$(BIN)/python -m bench.dashboard
 	$(BIN)/python -m bench.pdf
 	$(BIN)/python -m bench.pages
+	$(BIN)/python -m bench.statistics_forms
 
 # Excel import (docs/benchmarks.md, section imports): 10,000 people and 30,000 register
 # rows through our preview and confirm, django-import-export's defaults and a raw

@@ -10,23 +10,30 @@ from django.utils import timezone
 from campaigns.pdf import html_to_pdf, render_html, render_pdf
 from units.models import Unit
 
+from . import money
 from .models import CouncilSession, Decision, Nomination
 
 
 def decision_rows(decision: Decision) -> list[dict]:
-    """The annex: the register once issued (what the public page shows), else the draft's nominations."""
+    """The annex: the register once issued (what the public page shows), else the draft's
+    nominations. Each line carries its multiple and amount (awards/money.py): as booked
+    once issued, as quoted today for a draft."""
+    amounts = money.decision_amounts(decision)
     if decision.status == Decision.Status.ISSUED:
         grants = decision.grants.select_related("award_type", "person", "unit", "awardee_unit")
+        booked = amounts["by_grant"]
         return [
             {
                 "name": g.awardee_name,
                 "position": g.person.position if g.person_id else "",
                 "unit": g.awardee_unit.name,
                 "award": g.award_type.name,
-                "multiple": g.award_type.reward_multiple,
+                "multiple": booked[g.pk].multiple if g.pk in booked else None,
+                "amount": booked[g.pk].amount if g.pk in booked else None,
             }
             for g in grants.order_by("award_type__order", "pk")
         ]
+    quotes = amounts["by_type"]
     nominations = decision.nominations.select_related(
         "award_type", "nominee_person__unit", "nominee_unit", "nominating_unit"
     ).order_by("award_type__order", "pk")
@@ -36,14 +43,23 @@ def decision_rows(decision: Decision) -> list[dict]:
             "position": n.nominee_person.position if n.nominee_person_id else "",
             "unit": n.nominee_person.unit.name if n.nominee_person_id else n.nominating_unit.name,
             "award": n.award_type.name,
-            "multiple": n.award_type.reward_multiple,
+            "multiple": quotes[n.award_type_id].multiple,
+            "amount": quotes[n.award_type_id].amount,
         }
         for n in nominations
     ]
 
 
 def decision_html(decision: Decision) -> str:
-    return render_html("pdf/decision.html", {"decision": decision, "rows": decision_rows(decision)})
+    rows = decision_rows(decision)
+    return render_html(
+        "pdf/decision.html",
+        {
+            "decision": decision,
+            "rows": rows,
+            "total": sum(r["amount"] or 0 for r in rows),
+        },
+    )
 
 
 def decision_pdf(decision: Decision) -> bytes:

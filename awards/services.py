@@ -28,7 +28,7 @@ from units.files import ALLOWED, store_upload
 from units.mail import email_queue, site_link
 from units.models import IssuedDocument, Membership, Unit
 
-from . import ballot_box, workflow
+from . import ballot_box, money, workflow
 from .eligibility import award_year
 from .models import (
     AgendaItem,
@@ -688,8 +688,9 @@ def decision_issue(
     decision.number = next_decision_number(decision.issuer, decision.year)
     decision.status = Decision.Status.ISSUED
     decision.save()
+    grants = []
     for nomination in nominations:
-        AwardGrant.objects.create(
+        grant = AwardGrant.objects.create(
             award_type=nomination.award_type,
             person=nomination.nominee_person,
             unit=nomination.nominee_unit,
@@ -705,9 +706,12 @@ def decision_issue(
             ),
             achievement=nomination.achievement_summary,
         )
+        grants.append(grant)
         _transition(
             nomination, Status.DECIDED, actor=actor, note=f"Quyết định số {decision.number_symbol}"
         )
+    # the reward money leaves the fund in the same transaction (awards/money.py)
+    money.fund_book_decision(decision=decision, grants=grants, actor=actor)
     _freeze_decision(decision)
     return decision
 

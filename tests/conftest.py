@@ -121,6 +121,10 @@ def reference_data(transactional_db):
     load_document_types(DocumentType)
     load_award_types(AwardType)
     load_award_rules(AwardType)
+    from awards.models import BaseSalary, RewardDecree, RewardMultiple
+    from awards.money_reference import load_money_reference
+
+    load_money_reference(BaseSalary, RewardDecree, RewardMultiple, AwardType)
 
 
 @pytest.fixture
