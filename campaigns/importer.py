@@ -473,7 +473,8 @@ def _cut(original: str, folded: str, pattern: str | re.Pattern, flags=0):
 
 
 class _Parser:
-    def __init__(self, raw: str):
+    def __init__(self, raw: str, *, scanned: bool = False):
+        self.scanned = scanned
         self.lines = clean_lines(raw)
         self.paras = paragraphs(self.lines)
         self.folded = [fold(p) for p in self.paras]
@@ -1030,10 +1031,10 @@ def _deeper(kind: str, than: str) -> bool:
     return order.index(kind) > order.index(than)
 
 
-def parse_text(raw: str) -> ParsedDocument:
-    """Parse pasted or extracted text. Never raises on text input."""
+def parse_text(raw: str, *, scanned: bool = False) -> ParsedDocument:
+    """Parse pasted or extracted text (`scanned`: OCR output). Never raises on text input."""
     try:
-        return _Parser(raw).run()
+        return _Parser(raw, scanned=scanned).run()
     except Exception:  # a document we read badly still becomes a draft with its text
         fallback = ParsedDocument(text="\n".join(paragraphs(clean_lines(raw))))
         fallback.preamble = fallback.text.split("\n") if fallback.text else []
