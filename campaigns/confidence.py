@@ -9,8 +9,11 @@ A field's confidence is the product of two things:
   that are well-formed syllables. OCR garbage ("CEFTTG", "XIH") lowers it; so does a
   number that is not a number (issue 14: "Số: ^3" is refused, with a warning).
 
-A scanned document's fields are also capped at 0.85: tesseract's reading is never
-certain. The review page marks every field under `UNCERTAIN` for the clerk to check
+A scanned document's fields are also capped at 0.85 (tesseract's reading is never
+certain) and scaled by tesseract's own mean word confidence on the page when known;
+its long fields (the trích yếu, the signer's name) are capped at 0.6: over a line of
+capitals some letter is nearly always misread, and a wrong diacritic still spells a
+Vietnamese syllable, so only the clerk can tell. The review page marks every field under `UNCERTAIN` for the clerk to check
 first (docs/decisions/0012-reader.md).
 """
 
@@ -18,6 +21,8 @@ from __future__ import annotations
 
 UNCERTAIN = 0.7
 SCAN_CAP = 0.85
+SCAN_LONG_CAP = 0.6
+SCAN_LONG = ("subject", "signer_name")
 
 TEXT_FIELDS = ("issuer", "place", "subject", "signer_name", "signer_title")
 HEADER = ("issuer", "doc_type", "number", "symbol", "place", "date", "subject")
@@ -39,7 +44,8 @@ def field_confidence(doc, how: dict[str, float]) -> dict[str, float]:
         if name == "subject" and len(str(value)) > 450:
             score *= 0.6  # a trích yếu runs a line or three; this took in the body
         if doc.scanned:
-            score = min(score, SCAN_CAP) * (0.85 if name in ("number", "date") else 1)
+            score = min(score, SCAN_LONG_CAP if name in SCAN_LONG else SCAN_CAP)
+            score *= doc.ocr_confidence if doc.ocr_confidence is not None else 1.0
         scores[name] = round(score, 2)
     return scores
 

@@ -231,6 +231,7 @@ class ParsedDocument:
     confidence: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     scanned: bool = False
+    ocr_confidence: float | None = None  # tesseract's mean word confidence, 0 to 1
 
     @property
     def content_items(self) -> list[str]:
@@ -620,14 +621,16 @@ def _cut(original: str, folded: str, pattern: str | re.Pattern, flags=0):
 
 
 class _Parser:
-    def __init__(self, raw: str, *, scanned: bool = False):
+    def __init__(self, raw: str, *, scanned: bool = False, ocr_confidence: float | None = None):
         self.scanned = scanned
         if scanned:
             raw = repair_ocr(raw or "")
         self.lines = clean_lines(raw)
         self.paras = paragraphs(self.lines)
         self.folded = [fold(p) for p in self.paras]
-        self.doc = ParsedDocument(text="\n".join(self.paras), scanned=scanned)
+        self.doc = ParsedDocument(
+            text="\n".join(self.paras), scanned=scanned, ocr_confidence=ocr_confidence
+        )
         self.header_end = 0  # index of the first body paragraph
         self.close_start = len(self.paras)  # index of Nơi nhận / signature
         self.how: dict[str, float] = {}  # how each header field was found (confidence.py)
@@ -726,6 +729,8 @@ class _Parser:
                 bodies[-1] = f"{bodies[-1]} {name}"
             else:
                 bodies.append(name)
+        while len(bodies) > 1 and not BODY_HEADS.match(fold(bodies[0])):
+            bodies.pop(0)  # a caps line of the page above the header ("TẢI VỀ")
         if bodies:
             self.doc.issuer = bodies[-1]
             self.how["issuer"] = 0.9
@@ -1326,10 +1331,13 @@ def _deeper(kind: str, than: str) -> bool:
     return order.index(kind) > order.index(than)
 
 
-def parse_text(raw: str, *, scanned: bool = False) -> ParsedDocument:
-    """Parse pasted or extracted text (`scanned`: OCR output). Never raises on text input."""
+def parse_text(
+    raw: str, *, scanned: bool = False, ocr_confidence: float | None = None
+) -> ParsedDocument:
+    """Parse pasted or extracted text (`scanned`: OCR output, with tesseract's mean word
+    confidence if known). Never raises on text input."""
     try:
-        return _Parser(raw, scanned=scanned).run()
+        return _Parser(raw, scanned=scanned, ocr_confidence=ocr_confidence).run()
     except Exception:  # a document we read badly still becomes a draft with its text
         fallback = ParsedDocument(text="\n".join(paragraphs(clean_lines(raw))))
         fallback.preamble = fallback.text.split("\n") if fallback.text else []
