@@ -10,7 +10,7 @@ A field's confidence is the product of two things:
   number that is not a number (issue 14: "Số: ^3" is refused, with a warning).
 
 A scanned document's fields are also capped at 0.85 (tesseract's reading is never
-certain) and scaled by tesseract's own mean word confidence on the page when known;
+certain) and lowered when tesseract's own mean word confidence on the page is under 0.8;
 its long fields (the trích yếu, the signer's name) are capped at 0.6: over a line of
 capitals some letter is nearly always misread, and a wrong diacritic still spells a
 Vietnamese syllable, so only the clerk can tell. The review page marks every field under `UNCERTAIN` for the clerk to check
@@ -45,7 +45,8 @@ def field_confidence(doc, how: dict[str, float]) -> dict[str, float]:
             score *= 0.6  # a trích yếu runs a line or three; this took in the body
         if doc.scanned:
             score = min(score, SCAN_LONG_CAP if name in SCAN_LONG else SCAN_CAP)
-            score *= doc.ocr_confidence if doc.ocr_confidence is not None else 1.0
+            if doc.ocr_confidence is not None:  # a clean page reads at 0.75 to 0.9
+                score *= min(1.0, doc.ocr_confidence + 0.2)
         scores[name] = round(score, 2)
     return scores
 

@@ -1352,6 +1352,15 @@ class UnreadableDocument(ValueError):
     """The file is missing, empty, or not a readable .txt, .docx or .pdf."""
 
 
+class ScannedDocument(UnreadableDocument):
+    """A PDF without a text layer: a scan, for OCR (campaigns/ocr.py)."""
+
+
+# More pages than this and a PDF is refused before its text is taken out (a launch
+# document is a few pages; 300 pages would hold a worker for minutes).
+PDF_MAX_PAGES = 200
+
+
 # What the reader takes on. A launch document is tens of pages; these bound how long a
 # read can take (the parser's time grows with the text, not faster).
 MAX_TEXT_CHARS = 2_000_000
@@ -1398,6 +1407,15 @@ def _read_document(data: bytes, filename: str) -> str:
             from pypdf import PdfReader
 
             reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise UnreadableDocument(
+                    f"Tệp PDF “{filename}” có mật khẩu. Hãy mở khóa (bỏ mật khẩu) rồi tải lên lại."
+                )
+            if len(reader.pages) > PDF_MAX_PAGES:
+                raise UnreadableDocument(
+                    f"Tệp PDF “{filename}” dài {len(reader.pages)} trang: chỉ đọc tệp đến "
+                    f"{PDF_MAX_PAGES} trang. Hãy tải lên riêng văn bản phát động."
+                )
             deadline = time.monotonic() + PDF_MAX_SECONDS
             pages, size = [], 0
             for page in reader.pages:
@@ -1414,12 +1432,14 @@ def _read_document(data: bytes, filename: str) -> str:
         except Exception as exc:
             raise UnreadableDocument(f"Tệp “{filename}” không phải tệp PDF đọc được.") from exc
         if not text.strip():
-            raise UnreadableDocument(
-                f"Tệp PDF “{filename}” là bản chụp (không có lớp chữ). Hãy dán nội dung hoặc dùng tệp Word."
+            raise ScannedDocument(
+                f"Tệp PDF “{filename}” là bản quét (không có lớp chữ): cần nhận dạng chữ."
             )
         return text
+    if suffix in (".png", ".jpg", ".jpeg"):
+        raise ScannedDocument(f"Ảnh “{filename}” cần nhận dạng chữ.")
     raise UnreadableDocument(
-        f"Chỉ đọc được tệp .txt, .docx hoặc .pdf, không đọc được “{filename}”."
+        f"Chỉ đọc được tệp .txt, .docx, .pdf hoặc ảnh .jpg, .png, không đọc được “{filename}”."
     )
 
 
@@ -1484,4 +1504,10 @@ def parse_file(path: str | Path) -> ParsedDocument:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableDocument(f"Không đọc được tệp “{path}”: {exc.strerror}.") from exc
-    return parse_text(read_document(data, path.name))
+    try:
+        return parse_text(read_document(data, path.name))
+    except ScannedDocument:
+        from .ocr import ocr_document  # a scan: read here, in the command's own process
+
+        result = ocr_document(data, path.name)
+        return parse_text(result.text, scanned=True, ocr_confidence=result.confidence)
