@@ -11,6 +11,7 @@ too many pages) run before the task is queued: `check_scan`.
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -20,6 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .importer import UnreadableDocument, plausibility
+
+# tesseract's OpenMP threads fight for this machine's two cores: under load a page took
+# 24 to 35 s with two threads and 3.3 s with one (docs/decisions/0012-reader.md).
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 # A scan of more pages than this is refused: a launch document is a few pages, and a
 # page takes 2 to 4 s to read on this hardware.
@@ -117,30 +122,54 @@ def _pdf_pages(data: bytes, filename: str) -> int:
 
 
 def _page_images(data: bytes, filename: str, pages: int):
-    """Each page as an image, one at a time (a PDF through pdftoppm)."""
+    """Each page as an image, one at a time. A scanned PDF's page is usually one image:
+    that image is taken as it is (its own resolution, in a tenth of a second); any other
+    page is rasterised by pdftoppm at 300 dpi (as TIFF: its PNG encoder took 8 s a page)."""
     if is_image(filename):
         image = _open_image(data, filename)
         yield image.convert("L")
         return
     from PIL import Image
+    from pypdf import PdfReader
 
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted:
+        reader.decrypt("")
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "in.pdf"
         source.write_bytes(data)
         for number in range(1, pages + 1):
+            embedded = _single_image(reader, number - 1)
+            if embedded is not None:
+                yield embedded
+                continue
             target = Path(folder) / f"page-{number}"
             try:
                 subprocess.run(
-                    ["pdftoppm", "-r", str(DPI), "-gray", "-png", "-f", str(number),
+                    ["pdftoppm", "-r", str(DPI), "-gray", "-tiff", "-f", str(number),
                      "-l", str(number), "-singlefile", str(source), str(target)],
                     check=True, capture_output=True, timeout=PAGE_SECONDS,
                 )  # fmt: skip
-                with Image.open(f"{target}.png") as image:
-                    yield image.copy()
+                with Image.open(f"{target}.tif") as image:
+                    yield image.convert("L")
             except (subprocess.SubprocessError, OSError) as exc:
                 raise UnreadableDocument(
                     f"Không chuyển được trang {number} của tệp PDF “{filename}” thành ảnh."
                 ) from exc
+
+
+def _single_image(reader, index: int):
+    """The page's one embedded image, if the page is that (a scanner's PDF), else None."""
+    try:
+        images = reader.pages[index].images
+        if len(images) != 1:
+            return None
+        image = images[0].image
+        if max(image.size) < 1000 or image.size[0] * image.size[1] > MAX_PIXELS:
+            return None
+        return image.convert("L")
+    except Exception:
+        return None
 
 
 def _read_page(image) -> tuple[str, list[float]]:
