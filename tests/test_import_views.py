@@ -243,7 +243,8 @@ def noise_png() -> bytes:
     [
         ("trong.pdf", b"", "rỗng"),
         ("co-mat-khau.pdf", "password", "có mật khẩu"),
-        ("ba-tram-trang.pdf", "300 pages", "300 trang"),
+        ("ba-tram-trang.pdf", "300 pages", "dài 300 trang"),
+        ("ban-quet-40-trang.pdf", "40 pages", "là bản quét 40 trang"),
         ("hong.docx", b"PK\x03\x04" + b"\x00hong" * 50, "không đúng định dạng cho phép"),
         ("anh-hong.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "không phải ảnh JPG/PNG đọc được"),
     ],
@@ -253,8 +254,8 @@ def test_bad_files_get_a_vietnamese_message_and_leave_nothing(
 ):
     if data == "password":
         data = pdf_with_pages(1, password="mat-khau")
-    elif data == "300 pages":
-        data = pdf_with_pages(300)
+    elif data.__class__ is str:
+        data = pdf_with_pages(int(data.split()[0]))
     response = upload_scan(city_client, name, data, django_capture_on_commit_callbacks)
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -298,3 +299,19 @@ def test_a_garbage_number_is_not_saved(city_client):
     response = city_client.post(review.request["PATH_INFO"], data)
     assert "Số văn bản “^3” không hợp lệ" in response.content.decode()
     assert not Campaign.objects.filter(number="^3").exists()
+
+
+@needs_ocr
+def test_a_pdf_without_text_is_read_as_a_scan(city_client, django_capture_on_commit_callbacks):
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.open(SCANS / "yenbai-28-hd.png").convert("L").save(buffer, "PDF", resolution=150)
+    response = upload_scan(
+        city_client, "huong-dan.pdf", buffer.getvalue(), django_capture_on_commit_callbacks
+    )
+    imported = ImportedDocument.objects.get()
+    assert (imported.status, imported.scanned, imported.pages_total) == ("ready", True, 1)
+    review = city_client.get(response["Location"])
+    assert review.context["form"].initial["symbol"] == "HD-TĐKT"
+    assert "Chữ nhận dạng được" in review.content.decode()
