@@ -387,7 +387,11 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "missing": missing,
             "uncertain": uncertain,
-            "unknown_issuer": parsed.get("issuer") if found["issuer"] is None else None,
+            "unknown_issuer": (
+                " – ".join(filter(None, [parsed.get("issuer"), parsed.get("issuer_parent")]))
+                if found["issuer"] is None
+                else None
+            ),
             "confidence": {
                 name: round(100 * confidence[key])
                 for name, key in FOUND_KEYS.items()
