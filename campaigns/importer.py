@@ -512,7 +512,8 @@ BODY_HEADS = re.compile(
 # and as OCR reads the motto ("Độc lắp - Tư do - Hành phút").
 NATIONAL_PARTS = re.compile(
     r"cong hoa xa hoi chu nghia viet nam|cong hoa xa hoi|chu nghia viet nam|"
-    r"doc\s*l\w{1,3}\s*[-–]\s*t\w{0,2}\s*d\w\s*[-–]\s*h\w{2,4}\s*ph\w{1,3}"
+    r"doc\s*l\w{1,3}\s*[-–]\s*t\w{0,2}\s*d\w\s*[-–]\s*h\w{2,4}\s*ph\w{1,3}|"
+    r"^doc\s*lap\s*[-–]?\s*$|^tu\s*do\s*[-–]\s*hanh\s*phuc\s*$"  # the motto over two lines
 )
 # Where a line that also carries "Số: 12/KH-UBND" (columns run together) stops being
 # the issuer's name.
@@ -640,6 +641,8 @@ class _Parser:
     def number_symbol(self) -> int | None:
         for i, f in enumerate(self.folded[:60]):
             match = re.search(r"(?:^|\s)so\s*[:.]\s*([^\s/]*)\s*/\s*([\w\-/.đĐ]+)", f)
+            if match and re.search(r"kem theo|^\(", f[: match.start()]):
+                continue  # an annex names the decision it comes with: not its own number
             if match:
                 original = self.paras[i]
                 number = original[match.start(1) : match.end(1)].strip(" .")
@@ -688,7 +691,7 @@ class _Parser:
             folded = folded[: match.start()] + " " + folded[match.end() :]
         return squash(original.replace("/", " ").replace("\\", " ")).strip(" -–|,")
 
-    def issuer(self, limit: int) -> None:
+    def issuer(self, limit: int, *, anchored: bool = True) -> None:
         """The issuing body: the block of lines in capitals right above the number (or
         beside it, when the columns run together), each line joined to the name above
         it unless it opens a new body; the last body is the issuer, the one above it
@@ -701,9 +704,13 @@ class _Parser:
             text = self._header_line(i)
             if not text:
                 continue
+            if not anchored and names and any(fold(text).startswith(k) for k, _ in HEADINGS):
+                break  # no number to stand above: the block ends at the title
             if not _is_caps(text):
                 if _NUMBER_IN_LINE.search(f) or place_date_match(f):
                     break
+                if not anchored and names:
+                    break  # no number to stand above: the first block of capitals
                 names = []  # portal chrome or a news title: the header starts after it
                 continue
             if re.match(r"^y ban nhan dan", fold(text)):
@@ -788,10 +795,13 @@ class _Parser:
         while j < len(self.paras):
             text, f = self.paras[j], self.folded[j]
             sentence = not _is_caps(text) or f.rstrip().endswith(":")
-            if _marker(text) or (sentence and (self._body_start(j) or SUBJECT_STOP.match(f))):
+            marker = _marker(text) and not f.startswith("v/v")  # "V/V CÔNG BỐ": no list
+            if marker or (sentence and (self._body_start(j) or SUBJECT_STOP.match(f))):
                 break
             if parts and self._authority(j):
-                break
+                last = fold(parts[-1])
+                if not (LINKING_END.search(last) or re.search(r"\buy$", last)):
+                    break  # "… CỦA ỦY / BAN NHÂN DÂN XÃ …" goes on
             if caps is None:
                 caps = _is_caps(text)
             elif caps:
@@ -805,6 +815,20 @@ class _Parser:
                 break
         subject = squash(" ".join(parts)).strip(" _-") if parts else None
         return subject or None, j
+
+    def _lone_subject(self, start: int) -> int:
+        """A trích yếu in capitals right under the header, with no type heading above
+        it (a site dropped the heading): the type then comes from the symbol."""
+        if start >= len(self.paras) or not _is_caps(self.paras[start]):
+            return start
+        if self._authority(start) or NATIONAL_PARTS.search(self.folded[start]):
+            return start
+        subject, j = self._subject_from(start)
+        if subject and len(subject) > 10:
+            self.doc.subject = subject
+            self.how["subject"] = 0.7
+            return j
+        return start
 
     def type_and_subject(self, start: int) -> int:
         """Find the type heading and trích yếu (or "V/v"); return the first body paragraph."""
@@ -833,15 +857,16 @@ class _Parser:
                             break
                         doc.doc_type = name
                         self.how["doc_type"] = 0.95
-                        rest = (
-                            squash(original[len(key) :])
-                            if not _is_caps(original[len(key) :])
-                            else ""
-                        )
-                        if rest and len(rest) > 3:
+                        rest = squash(original[len(key) :])
+                        if fold(name).startswith(fold(f"{original[: len(key)]} {rest}")):
+                            rest = ""  # "PHÁT ĐỘNG / THI ĐUA": the rest of the type's name
+                        if rest and len(rest) > 3 and not _is_caps(rest):
                             doc.subject, j = rest, i + 1
                         else:
                             doc.subject, j = self._subject_from(i + 1)
+                            if rest and (not doc.subject or _is_caps(self.paras[i + 1])):
+                                # "QUY CHẾ LÀM / VIỆC CỦA …": the title goes on in capitals
+                                doc.subject = squash(f"{rest} {doc.subject or ''}")
                         if doc.subject:
                             self.how["subject"] = 0.9
                         return j
@@ -1289,11 +1314,13 @@ class _Parser:
         date_at_ = self.place_date()
         anchors = [x for x in (number_at, date_at_) if x is not None]
         limit = min(anchors) if anchors else 12
-        self.issuer(limit + 1)
+        self.issuer(limit + 1, anchored=bool(anchors))
         header_last = max(x for x in (number_at, date_at_, -1) if x is not None)
         body_from = self.type_and_subject(0 if header_last < 0 else header_last + 1)
         if doc.subject is None and header_last >= 0:
             body_from = self.type_and_subject(0)
+        if doc.subject is None and header_last >= 0:
+            body_from = max(body_from, self._lone_subject(header_last + 1))
         body_from = self.recipients(max(body_from, header_last + 1))
         if doc.number is None and doc.symbol is None and doc.date is None:
             self.fallback_identity()
