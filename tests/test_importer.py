@@ -462,3 +462,20 @@ def test_any_scan_bytes_are_checked_without_a_crash(head, body):
         assert str(exc)
         return
     assert pages >= 1
+
+
+def test_parse_document_reads_a_scan(capsys):
+    from campaigns import ocr
+
+    if not ocr.available():
+        pytest.skip("tesseract (vie) is not installed (deploy/system-packages.sh)")
+    scan = SEEDS.parent / "reader_corpus" / "scans" / "danang-snv-20-hd.png"
+    call_command("parse_document", str(scan), "--json")
+    data = json.loads(capsys.readouterr().out)
+    assert (data["number"], data["symbol"], data["date"]) == ("20", "HD-SNV", "2013-11-28")
+    from units.text import fold
+
+    # tesseract may miss a diacritic: the body is the one the clerk picks all the same
+    assert fold(data["issuer"]) == "so noi vu"
+    assert fold(data["issuer_parent"]) == "ubnd thanh pho da nang"
+    assert 0 < data["confidence"]["subject"] < 0.7  # a scan's subject: check it first
