@@ -36,7 +36,7 @@ def field_confidence(doc, how: dict[str, float]) -> dict[str, float]:
     for name in (*HEADER, *SIGNATURE):
         value = getattr(doc, name)
         if not value:
-            scores[name] = 0.0 if how.get(name, 1) else 0.0
+            scores[name] = 0.0  # not found: marked "Không tìm thấy", not "Cần kiểm tra"
             continue
         score = how.get(name, 0.8)
         if name in TEXT_FIELDS:

@@ -760,16 +760,17 @@ class _Parser:
                 return
         if doc.place and doc.subject:
             place = fold(doc.place)
-            for level in ("tinh", "thanh pho", "huyen", "thi xa", "xa", "phuong"):
+            levels = {
+                "tinh": "TỈNH",
+                "thanh pho": "THÀNH PHỐ",
+                "huyen": "HUYỆN",
+                "thi xa": "THỊ XÃ",
+                "xa": "XÃ",
+                "phuong": "PHƯỜNG",
+            }
+            for level, name in levels.items():
                 if f"{level} {place}" in fold(doc.subject):
-                    doc.issuer = f"{doc.issuer} {level.upper()} {doc.place}".upper()
-                    doc.issuer = doc.issuer.replace("TINH", "TỈNH").replace("HUYEN", "HUYỆN")
-                    doc.issuer = (
-                        doc.issuer.replace("THANH PHO", "THÀNH PHỐ")
-                        .replace("XA", "XÃ")
-                        .replace("PHUONG", "PHƯỜNG")
-                        .replace("THI XÃ", "THỊ XÃ")
-                    )
+                    doc.issuer = f"{doc.issuer} {name} {doc.place.upper()}"
                     self.how["issuer"] = 0.6
                     return
         self.how["issuer"] = 0.4
