@@ -48,7 +48,8 @@ run: install
 serve: install
 	@deploy/serve.sh
 
-# System packages (fonts, poppler, Chromium) are installed when missing and apt is there.
+# System packages (fonts, poppler, Chromium, tesseract with Vietnamese) are installed when
+# missing and apt is there.
 system:
 	@deploy/system-packages.sh
 
