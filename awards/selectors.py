@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Window,
+)
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
@@ -153,8 +162,10 @@ def with_voting_progress(sessions: QuerySet[CouncilSession]) -> QuerySet[Council
 
 
 def _first(queryset: QuerySet) -> tuple[int, list]:
-    """How many, and the first PENDING_SHOWN: two queries."""
-    return queryset.count(), list(queryset[:PENDING_SHOWN])
+    """How many, and the first PENDING_SHOWN, in one query (the count is a window over
+    every row, computed before the LIMIT)."""
+    rows = list(queryset.annotate(pending_total=Window(Count("pk")))[:PENDING_SHOWN])
+    return (rows[0].pending_total if rows else 0), rows
 
 
 def unit_award_pending(user) -> dict:

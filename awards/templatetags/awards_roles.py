@@ -4,7 +4,8 @@ the template, so campaigns never imports awards)."""
 
 from django import template
 
-from units.access import council_bodies, leader_bodies, office_bodies, unit_bodies
+from units.access import user_memberships
+from units.models import Membership
 
 from .. import selectors
 
@@ -13,12 +14,29 @@ register = template.Library()
 
 @register.simple_tag
 def roles_of(user) -> dict:
-    return {
-        "unit": unit_bodies(user).exists(),
-        "office": office_bodies(user).exists(),
-        "council": council_bodies(user).exists(),
-        "leader": leader_bodies(user).exists(),
-    }
+    """Which roles the user holds anywhere: read once per request (the menu, the awards
+    tabs and the dashboard share it through the request's user object)."""
+    roles = getattr(user, "_thidua_roles", None)
+    if roles is not None:
+        return roles
+    if user.is_superuser:  # every role everywhere (units.access.bodies_with_role)
+        roles = dict.fromkeys(("unit", "office", "council", "leader"), True)
+    elif not user.is_authenticated:
+        roles = dict.fromkeys(("unit", "office", "council", "leader"), False)
+    else:
+        held = set(
+            user_memberships(user)
+            .filter(unit__archived=False)
+            .values_list("role", "unit__is_issuing_body")
+        )
+        roles = {
+            "unit": any(role == Membership.Role.UNIT_STAFF for role, _ in held),
+            "office": (Membership.Role.OFFICE_STAFF, True) in held,
+            "council": any(role == Membership.Role.COUNCIL_MEMBER for role, _ in held),
+            "leader": (Membership.Role.LEADER, True) in held,
+        }
+    user._thidua_roles = roles
+    return roles
 
 
 @register.inclusion_tag("awards/staff/_pending.html")
