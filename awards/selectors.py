@@ -92,7 +92,13 @@ def visible_nomination(user, pk: int) -> tuple[Nomination, bool, bool]:
     on_agenda = nomination.agenda_items.filter(
         session__seats__user=user, session__issuer__in=council_bodies(user)
     ).exists()
-    if not (is_unit or is_office or on_agenda):
+    # the body's leader reads what its council votes on and its decisions gather
+    led = (
+        bool(nomination.issuer_id)
+        and nomination.status != Nomination.Status.DRAFT
+        and leader_bodies(user).filter(pk=nomination.issuer_id).exists()
+    )
+    if not (is_unit or is_office or on_agenda or led):
         from django.http import Http404
 
         raise Http404

@@ -112,3 +112,18 @@ def test_unit_pages_link_to_the_campaign_document(client, bloc_world, make_membe
         reverse("tracking:report", args=[unit.pk, period.pk]),
     ):
         assert f'href="{document}"' in client.get(url).content.decode(), url
+
+
+def test_the_leader_opens_the_dossiers_on_the_agenda_of_their_session(client, cycle, make_member):
+    from tests.awards_stage import build_stage
+
+    stage = build_stage(cycle)
+    leader = make_member("ld.td", cycle["district"], Membership.Role.LEADER)
+    client.force_login(leader)
+    session_page = client.get(reverse("awards:session_detail", args=[stage["session"].pk]))
+    detail = reverse("awards:nomination_detail", args=[stage["on_agenda"].pk])
+    assert detail in session_page.content.decode()
+    assert client.get(detail).status_code == 200
+    # a unit's draft is not theirs to read
+    draft = reverse("awards:nomination_detail", args=[stage["draft"].pk])
+    assert client.get(draft).status_code == 404

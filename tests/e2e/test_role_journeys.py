@@ -245,9 +245,7 @@ def test_office_reaches_every_task_from_the_dashboard(page: Page, live_server, w
     w.menu("Khen thưởng")
     w.subnav("Thẩm định")
     w.subnav("Quyết định")
-    w.link(
-        re.compile("Về việc tặng danh hiệu"), "quyết định đã ban hành", within=page.locator("main")
-    )
+    w.link(re.compile("^Quyết định số"), "quyết định đã ban hành", within=page.locator("main"))
     w.subnav("Thống kê")
     w.subnav("Phiên họp Hội đồng")
     w.dashboard()
@@ -266,6 +264,8 @@ def test_leader_signs_and_closes_from_the_dashboard(page: Page, live_server, wor
     expect(page.get_by_role("button", name="Ban hành")).to_have_count(0)
     w.dashboard()
     w.link("Phiên họp đang mở", "phiên họp cần kết thúc")
+    w.link("Lò Văn Bình Xét", "hồ sơ trong phiên họp", within=page.locator("main"))
+    page.go_back()
     w.click(
         page.get_by_role("button", name="Kết thúc phiên họp"),
         "phiên họp đã kết thúc",
