@@ -127,3 +127,33 @@ def test_the_leader_opens_the_dossiers_on_the_agenda_of_their_session(client, cy
     # a unit's draft is not theirs to read
     draft = reverse("awards:nomination_detail", args=[stage["draft"].pk])
     assert client.get(draft).status_code == 404
+
+
+def test_the_office_finds_the_drafts_it_made_from_a_bloc_ranking(client, demo, demo_units):
+    """The awards page says “Đã lập 1 dự thảo đề nghị”: the dashboard and the awards tabs
+    lead to them (before, only a typed address did)."""
+    from django.contrib.auth import get_user_model
+
+    from awards.models import AwardType, Nomination
+
+    campaign = demo["000"]
+    office = get_user_model().objects.create_user("nv.td2", password="x")
+    Membership.objects.create(user=office, unit=campaign.issuer, role=Membership.Role.OFFICE_STAFF)
+    a, b = demo_units["ubnd-x-binh-lu"], demo_units["ubnd-x-son-binh"]
+    bloc = Bloc.objects.create(issuer=campaign.issuer, year=campaign.year, name="Khối", head=a)
+    bloc.members.set([a, b])
+    BlocScore.objects.create(campaign=campaign, bloc=bloc, unit=a, kind="agreed", points=95)
+    client.force_login(office)
+    award = AwardType.objects.get(code="giay-khen-huyen-tap-the")
+    client.post(
+        reverse("awards:campaign_awards", args=[campaign.pk]),
+        {"from_ranking": "1", "bloc": bloc.pk, "award_type": award.pk, "top": 1},
+    )
+    draft = Nomination.objects.get()
+    html = client.get(reverse("staff:dashboard")).content.decode()
+    assert "Dự thảo chưa gửi (1)" in html
+    assert reverse("awards:nomination_detail", args=[draft.pk]) in html
+    inbox = client.get(reverse("awards:inbox")).content.decode()
+    assert f'href="{reverse("awards:nomination_list")}"' in inbox
+    listed = client.get(reverse("awards:nomination_list")).content.decode()
+    assert reverse("awards:nomination_detail", args=[draft.pk]) in listed

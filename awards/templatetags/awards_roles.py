@@ -45,7 +45,8 @@ def awards_pending(user) -> dict:
     roles = roles_of(user)
     return {
         "roles": roles,
-        "unit": selectors.unit_award_pending(user) if roles["unit"] else None,
+        # the office's own drafts too (made from a bloc ranking, to send)
+        "unit": selectors.unit_award_pending(user) if roles["unit"] or roles["office"] else None,
         "council": selectors.council_pending(user) if roles["council"] else None,
         "office": selectors.office_pending(user) if roles["office"] else None,
         "leader": selectors.leader_pending(user) if roles["leader"] else None,
