@@ -1,5 +1,5 @@
-"""The awards workspace's lists as xlsx: nominations (a unit's list and the office's
-appraisal inbox, the same columns) and decisions.
+"""The awards lists as xlsx: nominations (a unit's list and the office's appraisal
+inbox, the same columns), decisions, and the public honour roll.
 
 Each list's columns are defined once, as (header, accessor) pairs, so that an import
 of the same list can read the same headers; units.xlsx.list_workbook
@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from units.xlsx import ListColumn as Column
 from units.xlsx import list_workbook, yes_no
 
-from .models import Decision, Nomination, RecipientKind
+from .models import AwardGrant, Decision, Nomination, RecipientKind
 
 
 def _code(unit) -> str:
@@ -89,3 +89,19 @@ def decisions_workbook(decisions: QuerySet[Decision]) -> Workbook:
     """The decisions of the list, each with how many nominees it gathers; one query."""
     rows = decisions.select_related("issuer").annotate(nominee_count=Count("nominations"))
     return list_workbook("Quyết định khen thưởng", DECISION_COLUMNS, rows)
+
+
+HONOUR_ROLL_COLUMNS: list[Column] = [
+    ("Họ và tên / Tập thể", lambda g: g.awardee_name),
+    ("Đơn vị", lambda g: _name(g.awardee_unit)),
+    ("Danh hiệu, hình thức", lambda g: g.award_type.name),
+    ("Năm", lambda g: g.year),
+    ("Quyết định số", lambda g: g.decision.number_symbol),
+    ("Ngày quyết định", lambda g: g.decision.issued_on),
+    ("Cơ quan ban hành", lambda g: g.decision.issuer.name),
+]
+
+
+def honour_roll_workbook(grants: QuerySet[AwardGrant]) -> Workbook:
+    """The public honour roll as its page filters it (every page, one query)."""
+    return list_workbook("Vinh danh", HONOUR_ROLL_COLUMNS, grants)

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Window,
+)
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from units.access import (
     council_bodies,
     holds_office,
+    leader_bodies,
     office_bodies,
     office_record_bodies,
     unit_bodies,
@@ -16,7 +27,19 @@ from units.access import (
 )
 from units.text import search_q, search_terms
 
-from .models import AwardGrant, AwardType, CouncilSession, Decision, Nomination
+from .models import (
+    AgendaItem,
+    AwardGrant,
+    AwardType,
+    BallotReceipt,
+    CouncilSession,
+    Decision,
+    Nomination,
+    PublicComment,
+    SessionMember,
+    Vote,
+)
+from .workflow import statuses
 
 RELATED = (
     "award_type",
@@ -69,7 +92,13 @@ def visible_nomination(user, pk: int) -> tuple[Nomination, bool, bool]:
     on_agenda = nomination.agenda_items.filter(
         session__seats__user=user, session__issuer__in=council_bodies(user)
     ).exists()
-    if not (is_unit or is_office or on_agenda):
+    # the body's leader reads what its council votes on and its decisions gather
+    led = (
+        bool(nomination.issuer_id)
+        and nomination.status != Nomination.Status.DRAFT
+        and leader_bodies(user).filter(pk=nomination.issuer_id).exists()
+    )
+    if not (is_unit or is_office or on_agenda or led):
         from django.http import Http404
 
         raise Http404
@@ -77,18 +106,193 @@ def visible_nomination(user, pk: int) -> tuple[Nomination, bool, bool]:
 
 
 def sessions_for(user) -> QuerySet[CouncilSession]:
-    return (
-        CouncilSession.objects.filter(
-            Q(issuer__in=office_bodies(user)) | Q(issuer__in=council_bodies(user), seats__user=user)
-        )
-        .distinct()
-        .select_related("issuer")
-    )
+    """Sessions the user may open: their office's, their bodies' as leader (the chairman
+    closes them), and those where they sit on the council."""
+    return CouncilSession.objects.filter(
+        pk__in=CouncilSession.objects.filter(
+            Q(issuer__in=office_bodies(user))
+            | Q(issuer__in=leader_bodies(user))
+            | Q(issuer__in=council_bodies(user), seats__user=user)
+        ).values("pk")
+    ).select_related("issuer")
 
 
 def decisions_for_office(user) -> QuerySet[Decision]:
     """Decisions of the user's standing-office bodies and of the bodies merged into them."""
     return Decision.objects.filter(issuer__in=office_record_bodies(user)).select_related("issuer")
+
+
+def decisions_for(user) -> QuerySet[Decision]:
+    """Decisions the user may read: the office's (decisions_for_office) and, for a leader,
+    their bodies' (the drafts they are to sign). Only the office issues them."""
+    return Decision.objects.filter(
+        Q(issuer__in=office_record_bodies(user)) | Q(issuer__in=leader_bodies(user))
+    ).select_related("issuer")
+
+
+# Pending work on the dashboard ------------------------------------------------
+
+PENDING_SHOWN = 5  # the dashboard names this many of each kind, with a link to all
+
+
+def _count_of(queryset: QuerySet, field: str = "pk"):
+    """A correlated count as an annotation (0 when none): one subquery, no join that would
+    multiply another count."""
+    counted = queryset.order_by().values(field).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def with_voting_progress(sessions: QuerySet[CouncilSession]) -> QuerySet[CouncilSession]:
+    """Sessions annotated with how far their vote has gone: `items`, `seat_count` (members
+    seated), `present_seats`, `voters` (members who have cast at least one ballot, secret
+    or named) and `ballots` (ballots cast), each one subquery; never how anyone voted."""
+    cast_named = Vote.objects.filter(item__session=OuterRef("session"), member=OuterRef("user"))
+    cast_secret = BallotReceipt.objects.filter(
+        item__session=OuterRef("session"), member=OuterRef("user")
+    )
+    voters = SessionMember.objects.filter(session=OuterRef("pk")).filter(
+        Q(Exists(cast_named)) | Q(Exists(cast_secret))
+    )
+    return sessions.annotate(
+        items=_count_of(AgendaItem.objects.filter(session=OuterRef("pk")), "session"),
+        seat_count=_count_of(SessionMember.objects.filter(session=OuterRef("pk")), "session"),
+        present_seats=_count_of(
+            SessionMember.objects.filter(session=OuterRef("pk"), present=True), "session"
+        ),
+        voters=_count_of(voters, "session"),
+        named_ballots=_count_of(Vote.objects.filter(item__session=OuterRef("pk")), "item__session"),
+        secret_ballots=_count_of(
+            BallotReceipt.objects.filter(item__session=OuterRef("pk")), "item__session"
+        ),
+    )
+
+
+def _first(queryset: QuerySet) -> tuple[int, list]:
+    """How many, and the first PENDING_SHOWN, in one query (the count is a window over
+    every row, computed before the LIMIT)."""
+    rows = list(queryset.annotate(pending_total=Window(Count("pk")))[:PENDING_SHOWN])
+    return (rows[0].pending_total if rows else 0), rows
+
+
+def unit_award_pending(user) -> dict:
+    """Unit staff: nominations returned to them for more information, and drafts not sent."""
+    mine = Nomination.objects.filter(nominating_unit_id__in=_unit_ids(user)).select_related(
+        *RELATED
+    )
+    returned, returned_shown = _first(
+        mine.filter(status=Nomination.Status.RETURNED).order_by("-updated_at", "-pk")
+    )
+    drafts, drafts_shown = _first(
+        mine.filter(status=Nomination.Status.DRAFT).order_by("-updated_at", "-pk")
+    )
+    return {
+        "returned_count": returned,
+        "returned": returned_shown,
+        "drafts_count": drafts,
+        "drafts": drafts_shown,
+    }
+
+
+def council_pending(user) -> dict:
+    """A council member: the open sessions where they sit present, each with how many of
+    its items they have not voted on yet, and that number over all of them."""
+    seated = CouncilSession.objects.filter(
+        status=CouncilSession.Status.OPEN,
+        issuer__in=council_bodies(user),
+        pk__in=SessionMember.objects.filter(user=user, present=True).values("session"),
+    )
+    unvoted = AgendaItem.objects.exclude(
+        Exists(Vote.objects.filter(item=OuterRef("pk"), member=user))
+    ).exclude(Exists(BallotReceipt.objects.filter(item=OuterRef("pk"), member=user)))
+    count, shown = _first(
+        seated.select_related("issuer")
+        .annotate(to_vote=_count_of(unvoted.filter(session=OuterRef("pk")), "session"))
+        .order_by("held_on", "pk")
+    )
+    return {
+        "sessions_count": count,
+        "sessions": shown,
+        "to_vote_count": unvoted.filter(session__in=seated).count(),
+    }
+
+
+def office_pending(user) -> dict:
+    """The standing office: nominations to appraise (the inbox), appraised ones not yet on
+    an open session's agenda (sessions to prepare), passed ones in no decision (decisions
+    to draft), draft decisions (to issue), citizens' comments on nominations still before
+    the council, and the open sessions with how many members have voted."""
+    bodies = office_bodies(user)
+    nominations = Nomination.objects.filter(issuer__in=bodies)
+    on_open_agenda = AgendaItem.objects.filter(
+        nomination=OuterRef("pk"), session__status=CouncilSession.Status.OPEN
+    )
+    counts = nominations.order_by().aggregate(
+        to_appraise=Count("pk", filter=Q(status__in=statuses("appraise"))),
+        to_agenda=Count(
+            "pk",
+            filter=Q(status__in=statuses("put_on_agenda")) & ~Q(Exists(on_open_agenda)),
+        ),
+        to_decide=Count("pk", filter=Q(status__in=statuses("add_to_decision"), decision=None)),
+    )
+    under_notice = nominations.filter(status__in=statuses("comment"))
+    comments = PublicComment.objects.filter(nomination__in=under_notice)
+    commented = (
+        under_notice.filter(Exists(comments.filter(nomination=OuterRef("pk"))))
+        .annotate(comment_count=_count_of(comments.filter(nomination=OuterRef("pk")), "nomination"))
+        .select_related(*RELATED)
+        .order_by("-updated_at", "-pk")
+    )
+    drafts, drafts_shown = _first(
+        Decision.objects.filter(issuer__in=bodies, status=Decision.Status.DRAFT)
+        .select_related("issuer")
+        .annotate(
+            nominee_count=_count_of(Nomination.objects.filter(decision=OuterRef("pk")), "decision")
+        )
+        .order_by("-created_at", "-pk")
+    )
+    sessions, sessions_shown = _first(
+        with_voting_progress(
+            CouncilSession.objects.filter(issuer__in=bodies, status=CouncilSession.Status.OPEN)
+        )
+        .select_related("issuer")
+        .order_by("held_on", "pk")
+    )
+    return {
+        **counts,
+        "comments_count": comments.count(),
+        "commented": list(commented[:PENDING_SHOWN]),
+        "draft_decisions_count": drafts,
+        "draft_decisions": drafts_shown,
+        "open_sessions_count": sessions,
+        "open_sessions": sessions_shown,
+    }
+
+
+def leader_pending(user) -> dict:
+    """A leader (the chairman): draft decisions of their bodies awaiting signature and
+    issue, and the open sessions to close, with how far their vote has gone."""
+    bodies = leader_bodies(user)
+    drafts, drafts_shown = _first(
+        Decision.objects.filter(issuer__in=bodies, status=Decision.Status.DRAFT)
+        .select_related("issuer")
+        .annotate(
+            nominee_count=_count_of(Nomination.objects.filter(decision=OuterRef("pk")), "decision")
+        )
+        .order_by("-created_at", "-pk")
+    )
+    sessions, sessions_shown = _first(
+        with_voting_progress(
+            CouncilSession.objects.filter(issuer__in=bodies, status=CouncilSession.Status.OPEN)
+        )
+        .select_related("issuer")
+        .order_by("held_on", "pk")
+    )
+    return {
+        "draft_decisions_count": drafts,
+        "draft_decisions": drafts_shown,
+        "open_sessions_count": sessions,
+        "open_sessions": sessions_shown,
+    }
 
 
 def public_decisions() -> QuerySet[Decision]:

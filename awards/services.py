@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from units import access
-from units.access import council_bodies, issuing_body_of, unit_bodies
+from units.access import council_bodies, issuing_body_of, leader_bodies, unit_bodies
 from units.documents import issued_document_freeze, issued_document_latest
 from units.files import ALLOWED, store_upload
 from units.mail import email_queue, site_link
@@ -574,9 +574,11 @@ def session_close(*, actor: AbstractBaseUser, session: CouncilSession) -> Counci
     """Kết thúc phiên họp: count the votes, compute each result and move the nominations on.
 
     Secret ballots are opened and counted here, all in this one transaction, and then
-    deleted: what remains is the totals and who voted."""
+    deleted: what remains is the totals and who voted. The standing office closes it, or
+    the body's leader (the Chủ tịch UBND chairs its council)."""
     session = CouncilSession.objects.select_for_update().get(pk=session.pk)
-    ensure_office(actor, session.issuer)
+    if not leader_bodies(actor).filter(pk=session.issuer_id).exists():
+        ensure_office(actor, session.issuer)
     if session.status != CouncilSession.Status.OPEN:
         raise ValidationError("Phiên họp đã kết thúc.")
     members = max(council_size(session.issuer), session.seats.count())

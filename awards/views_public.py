@@ -42,6 +42,13 @@ def honour_roll(request: HttpRequest) -> HttpResponse:
 
     award_types = selectors.honour_roll_award_types()
     form = HonourRollForm(request.GET, award_types=award_types)
+    if request.GET.get("xuat") == "xlsx":  # every page, as filtered
+        from units.xlsx import xlsx_response
+
+        from .exports import honour_roll_workbook
+
+        rows = selectors.honour_roll(**form.filters())
+        return xlsx_response(honour_roll_workbook(rows), "vinh-danh")
     page = selectors.honour_roll_page(**form.filters(), number=request.GET.get("trang"))
     return render(
         request,

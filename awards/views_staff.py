@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from campaigns.views_public import file_response, issued_pdf_response, pdf_response
-from units.access import holds_office, office_bodies, unit_bodies
+from units.access import holds_office, leader_bodies, office_bodies, unit_bodies
 from units.formfields import error_text
 from units.jobs import job_start
 from units.models import IssuedDocument, descendants_query
@@ -342,6 +342,8 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "items": items,
             "seats": session.seats.select_related("user"),
             "is_office": is_office,
+            "can_close": is_office
+            or leader_bodies(request.user).filter(pk=session.issuer_id).exists(),
             "seat": seat,
             "voted": voted,
             "choices": Vote.Choice.choices,
@@ -450,9 +452,11 @@ def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def decision_list(request: HttpRequest) -> HttpResponse:
-    if not office_bodies(request.user).exists():
-        raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
-    decisions = selectors.decisions_for_office(request.user)
+    """The office's decisions (and the forwarded nominations); a leader's bodies' decisions."""
+    is_office = office_bodies(request.user).exists()
+    if not is_office and not leader_bodies(request.user).exists():
+        raise PermissionDenied("Bạn không thuộc cơ quan thường trực hay lãnh đạo cơ quan nào.")
+    decisions = selectors.decisions_for(request.user)
     if request.GET.get("xuat") == "xlsx":
         return xlsx_response(decisions_workbook(decisions), "quyet-dinh-khen-thuong")
     paging = paginate(request, decisions)
@@ -465,6 +469,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
         {
             **paging,
             "decisions": paging["page"].object_list,
+            "is_office": is_office,
             # the tờ trình (PDF) lists them all; the page names the latest few
             "forwarded": list(forwarded.order_by("-updated_at", "-pk")[:FORWARDED_SHOWN]),
             "forwarded_count": forwarded.count(),
@@ -491,7 +496,9 @@ def decision_create(request: HttpRequest) -> HttpResponse:
 
 
 def _decision(request, pk: int) -> Decision:
-    return get_object_or_404(selectors.decisions_for_office(request.user), pk=pk)
+    """A decision the user may read (office, or leader of its body); writes check the
+    office in the services."""
+    return get_object_or_404(selectors.decisions_for(request.user), pk=pk)
 
 
 @login_required
@@ -517,6 +524,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         for n in nominations:
             n.quote = amounts["by_type"].get(n.award_type_id)
+    is_office = holds_office(request.user, decision.issuer)
     return render(
         request,
         "awards/staff/decision_detail.html",
@@ -526,7 +534,8 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "nominations": nominations,
             "amount_total": amounts["total"],
             "fund": money.decision_fund_preview(decision),
-            "can_act": holds_office(request.user, decision.issuer),
+            "can_act": is_office,
+            "is_office": is_office,
         },
     )
 
@@ -553,8 +562,8 @@ def decision_issue(request: HttpRequest, pk: int) -> HttpResponse:
         services.decision_issue(actor=request.user, decision=decision)
         decision.refresh_from_db()
         messages.success(request, f"Đã ban hành Quyết định số {decision.number_symbol}.")
-    except ValidationError as exc:
-        messages.error(request, error_text(exc))
+    except (ValidationError, PermissionDenied) as exc:
+        _refused(request, exc)
     return redirect("awards:decision_detail", pk=pk)
 
 

@@ -48,7 +48,13 @@ def main() -> None:
             with CaptureQueriesContext(connection) as queries:
                 size = len(client.get(url).content)
             rows.append((page, role, url, len(queries), size, *median_p95(times)))
-    roles = {"superuser": "superuser", "office": "văn phòng tỉnh", "unit": "cán bộ huyện"}
+    roles = {
+        "superuser": "superuser",
+        "office": "văn phòng tỉnh",
+        "unit": "cán bộ huyện",
+        "council": "hội đồng tỉnh",
+        "leader": "lãnh đạo tỉnh",
+    }
     lines = [
         f"## Staff pages at {workspace.sizes['đơn vị']:,} units and "
         f"{workspace.sizes['phong trào']:,} campaigns ({connection.vendor})".replace(",", "."),
@@ -61,7 +67,8 @@ def main() -> None:
         "",
         f"`bench/pages.py`: {RUNS} requests per page after one warm-up, server time through the",
         "test client. Roles: a superuser; the standing office of the province (văn phòng tỉnh);",
-        "the staff of a district and its 99 communes (cán bộ huyện). tests/test_page_scale.py",
+        "the staff of a district and its 99 communes (cán bộ huyện); a member of the province's",
+        "council (hội đồng tỉnh) and its leader (lãnh đạo tỉnh). tests/test_page_scale.py",
         "checks that the same pages run as many queries at 1× and 10× of a smaller province.",
         "",
         "| page | role | queries | size (KB) | median (ms) | p95 (ms) | budget (ms) | within budget |",

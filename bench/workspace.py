@@ -371,6 +371,8 @@ def generate(*, districts: int = 4, communes: int = 5, campaigns: int = 200, see
     council = [User.objects.create_user(f"{prefix}-hd-{i}", password="x") for i in range(COUNCIL)]
     for member in council:
         Membership.objects.create(user=member, unit=province, role=Membership.Role.COUNCIL_MEMBER)
+    leader = User.objects.create_user(f"{prefix}-leader", password="x")
+    Membership.objects.create(user=leader, unit=province, role=Membership.Role.LEADER)
     staff = User.objects.create_user(f"{prefix}-staff", password="x")
     home = district_rows[0]
     for unit in [home, *by_district[home.pk]]:
@@ -412,7 +414,13 @@ def generate(*, districts: int = 4, communes: int = 5, campaigns: int = 200, see
             "hồ sơ trong phiên họp": session.agenda.count(),
             "khen thưởng": AwardGrant.objects.filter(awardee_unit__parent__parent=province).count(),
         },
-        users={"superuser": admin, "office": office, "unit": staff},
+        users={
+            "superuser": admin,
+            "office": office,
+            "unit": staff,
+            "council": council[0],
+            "leader": leader,
+        },
         ids={
             "busy": busy.pk,
             "decision": big.pk,
@@ -441,7 +449,15 @@ def staff_pages(workspace: Workspace) -> list[tuple[str, str, str]]:
     everyone = ("superuser", "office", "unit")
     office = ("superuser", "office")
     pages = [
-        ("dashboard", everyone, reverse("staff:dashboard")),
+        ("dashboard", (*everyone, "council", "leader"), reverse("staff:dashboard")),
+        ("session list", ("council", "leader"), reverse("awards:session_list")),
+        (
+            "session detail",
+            ("council", "leader"),
+            reverse("awards:session_detail", args=[ids["session"]]),
+        ),
+        ("decision list", ("leader",), reverse("awards:decision_list")),
+        ("decision detail", ("leader",), reverse("awards:decision_detail", args=[ids["decision"]])),
         ("nomination list", ("superuser", "unit"), reverse("awards:nomination_list")),
         ("inbox", office, reverse("awards:inbox")),
         ("decision list", office, reverse("awards:decision_list")),

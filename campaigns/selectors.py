@@ -8,10 +8,11 @@ from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from units.access import office_bodies, office_record_bodies, user_memberships
+from units.access import office_bodies, office_record_bodies, unit_bodies, user_memberships
 from units.text import search_q, search_terms
 
 from .models import Attachment, Campaign, ContentItem
+from .results.selectors import unit_pending
 
 DOCUMENT_PREFETCH = (
     Prefetch("items", queryset=ContentItem.objects.order_by("order", "pk")),
@@ -135,6 +136,19 @@ TODO_SHOWN = 10  # the dashboard names this many campaigns of each kind of pendi
 OVERDUE = "qua-han"  # the dashboard's filter for running campaigns past their end date
 
 
+UNITS_PENDING = 10  # the dashboard reads the pending work of this many of a user's units
+
+
+def unit_tracking_pending(user) -> dict | None:
+    """Unit staff: registrations and reports their units owe (results.selectors.unit_pending)
+    for the first UNITS_PENDING of their units by name, as the units page shows them;
+    None for a user who is no unit's staff."""
+    units = list(unit_bodies(user).order_by("name", "pk")[: UNITS_PENDING + 1])
+    if not units:
+        return None
+    return {**unit_pending(units[:UNITS_PENDING]), "more_units": len(units) > UNITS_PENDING}
+
+
 def staff_dashboard(user, filters: dict | None = None) -> dict:
     """What the dashboard shows: roles, what needs action (how many of each kind, and the
     newest few), and the user's campaigns, filtered (q: words; status: a status or
@@ -169,6 +183,8 @@ def staff_dashboard(user, filters: dict | None = None) -> dict:
         listed = listed.filter(status=status)
     return {
         "memberships": list(user_memberships(user)),
+        "unit_work": unit_tracking_pending(user),
+        "today": timezone.localdate(),
         "is_office": office_bodies(user).exists(),
         "counts": counts,
         "todo": todo,

@@ -12,6 +12,7 @@ urlpatterns = [
     ),
     path("tep/<int:pk>/", views_public.public_attachment_download, name="attachment_download"),
     path("phong-trao.csv", views_public.export_csv, name="export_csv"),
+    path("phong-trao.xlsx", views_public.export_xlsx, name="export_xlsx"),
     path("phong-trao.json", views_public.export_json, name="export_json"),
     path("phong-trao.atom", views_public.LatestCampaignsFeed(), name="feed"),
 ]

@@ -77,6 +77,12 @@ def council_bodies(user) -> QuerySet[Unit]:
     return bodies_with_role(user, Membership.Role.COUNCIL_MEMBER)
 
 
+def leader_bodies(user) -> QuerySet[Unit]:
+    """Issuing bodies the user leads (Chủ tịch, Phó Chủ tịch UBND: the decision's signer and
+    the council's chair)."""
+    return bodies_with_role(user, Membership.Role.LEADER).filter(is_issuing_body=True)
+
+
 def issuing_body_of(unit: Unit) -> Unit | None:
     """The issuing body whose council decides this unit's nominations: the unit itself
     if it issues documents, else the nearest issuing body above it."""

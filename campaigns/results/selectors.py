@@ -13,8 +13,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, When, Window
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    When,
+    Window,
+)
 from django.db.models.functions import Coalesce, ExtractYear, RowNumber
+from django.utils import timezone
 
 from units.access import office_bodies, unit_bodies
 from units.models import Unit, ancestors_of, descendant_ids_by_root, descendants_query
@@ -398,4 +410,78 @@ def campaign_results(
         "blocs": [(row["bloc"], row["ranking"]) for row in rankings],
         "rankings": rankings,  # the same, with each bloc's number of members
         "cascade": [{"campaign": child, "figures": cascade[child.pk]} for child in children],
+    }
+
+
+PENDING_SHOWN = 5  # the dashboard names this many of each kind of pending work
+
+
+def unit_pending(units: list[Unit], above: dict[int, set[int]] | None = None) -> dict:
+    """A unit's pending tracking work for the dashboard: campaigns addressed to one of
+    `units` that it has not registered for while registration is open (the deadline, then
+    the end date, not passed), and report periods of running or closed campaigns it has
+    not submitted (nearest due first, late ones included). How many of each, and the first
+    PENDING_SHOWN as (campaign or period, unit); four queries plus one per tree level
+    above the units, whatever the number of campaigns."""
+    today = timezone.localdate()
+    above = units_above(units) if above is None else above
+    issuers = set().union(*above.values()) if above else set()
+
+    def registered(unit_id: int) -> Q:
+        done = Registration.objects.filter(
+            campaign=OuterRef("pk"), unit_id=unit_id, submitted_at__isnull=False
+        )
+        return Q(Exists(done))
+
+    def reported(unit_id: int) -> Q:
+        done = ResultReport.objects.filter(
+            period=OuterRef("pk"), unit_id=unit_id, status=ResultReport.Status.SUBMITTED
+        )
+        return Q(Exists(done))
+
+    pending_registration = {u.pk: Q(issuer_id__in=above[u.pk]) & ~registered(u.pk) for u in units}
+    pending_report = {u.pk: Q(campaign__issuer_id__in=above[u.pk]) & ~reported(u.pk) for u in units}
+    open_campaigns = (
+        Campaign.objects.filter(status=Campaign.Status.PUBLISHED, issuer_id__in=issuers)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        .filter(Q(registration_deadline__isnull=True) | Q(registration_deadline__gte=today))
+    )
+    periods = ReportPeriod.objects.filter(
+        campaign__status__in=REPORTING, campaign__issuer_id__in=issuers
+    )
+    counts = {"registrations": 0, "reports": 0}
+    firsts: dict[str, list] = {"registrations": [], "reports": []}
+    for key, rows, pending, order in (
+        (
+            "registrations",
+            open_campaigns.select_related("issuer"),
+            pending_registration,
+            (F("registration_deadline").asc(nulls_last=True), F("end_date").asc(nulls_last=True)),
+        ),
+        ("reports", periods.select_related("campaign__issuer"), pending_report, (F("due_on"),)),
+    ):
+        if not units:
+            continue
+        totals = rows.order_by().aggregate(
+            **{f"u{pk}": Count("pk", filter=condition) for pk, condition in pending.items()}
+        )
+        counts[key] = sum(totals.values())
+        anyone = Q()
+        for condition in pending.values():
+            anyone |= condition
+        shown = list(
+            rows.filter(anyone)
+            .annotate(
+                **{f"todo_{pk}": Case(When(c, then=1), default=0) for pk, c in pending.items()}
+            )
+            .order_by(*order, "pk")[:PENDING_SHOWN]
+        )
+        firsts[key] = [
+            (row, unit) for row in shown for unit in units if getattr(row, f"todo_{unit.pk}")
+        ][:PENDING_SHOWN]
+    return {
+        "registrations": firsts["registrations"],
+        "registrations_count": counts["registrations"],
+        "reports": firsts["reports"],
+        "reports_count": counts["reports"],
     }

@@ -13,7 +13,7 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from units.access import office_bodies, unit_bodies
+from units.access import holds_office, office_bodies, unit_bodies
 from units.formfields import error_text, errors_text
 from units.models import Unit
 from units.paging import paginate
@@ -369,7 +369,10 @@ def scores(request: HttpRequest, bloc_pk: int, pk: int) -> HttpResponse:
     )
     mine = set(unit_bodies(request.user).values_list("pk", flat=True))
     members = list(bloc.members.order_by("name"))
-    if not mine & {m.pk for m in members}:
+    scoring = bool(mine & {m.pk for m in members})
+    # The office that organised the bloc follows the scoring (read only): the blocs page
+    # links it here, so this page must not be a dead end for it.
+    if not scoring and (request.method == "POST" or not holds_office(request.user, bloc.issuer)):
         raise PermissionDenied("Đơn vị của bạn không thuộc khối này.")
     is_head = bloc.head_id in mine
     existing = {
@@ -413,6 +416,7 @@ def scores(request: HttpRequest, bloc_pk: int, pk: int) -> HttpResponse:
             "bloc": bloc,
             "campaign": campaign,
             "is_head": is_head,
+            "scoring": scoring,
             "form": form,
             "rows": rows,
             "ranking": selectors.bloc_ranking(campaign, bloc),

@@ -1,0 +1,289 @@
+"""The dashboard shows each role its pending work, each item a link to where it is done:
+unit staff (registrations and reports owed, nominations returned, drafts not sent), a
+council member (open sessions, items not voted on), the standing office (appraisals,
+sessions to prepare, decisions to draft and issue, citizens' comments, who has voted)
+and a leader (decisions to sign, sessions to close). Nobody sees another unit's or body's
+work, and the queries do not grow with the amount of pending work."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from awards import services
+from awards.models import AwardType, CouncilSession
+from campaigns.models import Campaign, ReportPeriod
+from campaigns.results import services as results
+from tests.awards_stage import build_stage, person
+from tests.factories import nominate
+from units.models import Membership
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def stage(cycle, make_member, demo):
+    """build_stage (one nomination at every step), a leader of the district, a returned
+    nomination with a citizen's comment on an appraised one, and a running campaign of the
+    district with a registration deadline and a report period."""
+    data = build_stage(cycle)
+    data["leader"] = make_member("ld.tamduong", cycle["district"], Membership.Role.LEADER)
+    returned = nominate(cycle, person=person(cycle, "Lò Văn Trả Lại"))
+    services.nomination_submit(actor=cycle["staff"], nomination=returned)
+    services.nomination_appraise(
+        actor=cycle["office"], nomination=returned, result="returned", note="Thiếu báo cáo"
+    )
+    AwardType.objects.filter(code="lao-dong-tien-tien").update(public_notice_days=5)
+    noticed = nominate(cycle, person=person(cycle, "Lò Văn Công Khai"))
+    services.nomination_submit(actor=cycle["staff"], nomination=noticed)
+    services.nomination_appraise(actor=cycle["office"], nomination=noticed, result="eligible")
+    noticed.refresh_from_db()
+    services.comment_add(
+        nomination=noticed,
+        name="Nguyễn Văn Dân",
+        contact="",
+        text="Tôi đồng ý.",
+        sender_key="k1",
+    )
+    today = timezone.localdate()
+    campaign = demo["000"]
+    Campaign.objects.filter(pk=campaign.pk).update(
+        status=Campaign.Status.PUBLISHED,
+        end_date=today + datetime.timedelta(days=90),
+        registration_deadline=today + datetime.timedelta(days=10),
+    )
+    period = ReportPeriod.objects.create(
+        campaign=campaign, kind="interim", due_on=today + datetime.timedelta(days=20)
+    )
+    return {
+        **data,
+        "returned": returned,
+        "noticed": noticed,
+        "campaign": campaign,
+        "period": period,
+    }
+
+
+def page(client, user) -> str:
+    client.force_login(user)
+    response = client.get(reverse("staff:dashboard"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_unit_staff_see_what_their_unit_owes_with_links(client, stage):
+    html = page(client, stage["staff"])
+    campaign, period, commune = stage["campaign"], stage["period"], stage["commune"]
+    assert "Phong trào chưa đăng ký (1)" in html
+    assert reverse("tracking:register", args=[commune.pk, campaign.pk]) in html
+    assert "Báo cáo chưa nộp (1)" in html
+    assert reverse("tracking:report", args=[commune.pk, period.pk]) in html
+    assert "Bị trả lại, cần bổ sung (1)" in html
+    assert reverse("awards:nomination_detail", args=[stage["returned"].pk]) in html
+    assert "Thiếu báo cáo" in html
+    assert "Dự thảo chưa gửi (1)" in html
+    assert reverse("awards:nomination_detail", args=[stage["draft"].pk]) in html
+    # the office's and council's panels are not theirs
+    assert "Hồ sơ chờ thẩm định" not in html and "phiếu cần bỏ" not in html
+
+
+def test_registered_and_reported_work_leaves_the_dashboard(client, stage):
+    campaign, period, commune, staff = (
+        stage["campaign"],
+        stage["period"],
+        stage["commune"],
+        stage["staff"],
+    )
+    criterion = results.criterion_add(
+        actor=stage["office"], campaign=campaign, name="Thu ngân sách", kind="numeric"
+    )
+    results.registration_submit(actor=staff, campaign=campaign, unit=commune, targets={})
+    results.report_save(
+        actor=staff,
+        period=period,
+        unit=commune,
+        values={criterion.pk: (Decimal(5), "")},
+        submit=True,
+    )
+    html = page(client, staff)
+    assert "Phong trào chưa đăng ký" not in html and "Báo cáo chưa nộp" not in html
+    assert "Đơn vị đã đăng ký và báo cáo đủ" in html
+
+
+def test_a_passed_registration_deadline_is_not_pending(client, stage):
+    Campaign.objects.filter(pk=stage["campaign"].pk).update(
+        registration_deadline=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    assert "Phong trào chưa đăng ký" not in page(client, stage["staff"])
+
+
+def test_unit_staff_of_another_unit_see_none_of_it(client, stage, demo_units, make_member):
+    other = make_member("cb.khac", demo_units["ubnd-tp-lai-chau"], Membership.Role.UNIT_STAFF)
+    html = page(client, other)
+    assert reverse("awards:nomination_detail", args=[stage["returned"].pk]) not in html
+    assert reverse("awards:nomination_detail", args=[stage["draft"].pk]) not in html
+    assert "Bị trả lại" not in html and "Dự thảo chưa gửi" not in html
+    assert (
+        reverse("tracking:register", args=[stage["commune"].pk, stage["campaign"].pk]) not in html
+    )
+
+
+def test_council_member_sees_the_sessions_to_vote_in(client, stage):
+    member = stage["council"][0]
+    session = stage["session"]
+    html = page(client, member)
+    assert "Bạn còn <strong>1</strong> hồ sơ chưa bỏ phiếu trong 1 phiên họp" in html
+    assert reverse("awards:session_detail", args=[session.pk]) in html
+    assert "còn 1 hồ sơ chưa bỏ phiếu" in html
+    services.vote_cast(actor=member, item=stage["item"], choice="agree")
+    html = page(client, member)
+    assert "Bạn còn <strong>0</strong> hồ sơ" in html and "đã bỏ phiếu đủ" in html
+    # another member still has it to do
+    assert "còn 1 hồ sơ chưa bỏ phiếu" in page(client, stage["council"][1])
+
+
+def test_council_member_of_another_body_sees_no_session(client, stage, demo_units, make_member):
+    other = make_member("hd.khac", demo_units["ubnd-tp-lai-chau"], Membership.Role.COUNCIL_MEMBER)
+    html = page(client, other)
+    assert reverse("awards:session_detail", args=[stage["session"].pk]) not in html
+    assert "Không có phiên họp nào đang mở" in html
+
+
+def test_office_sees_every_step_that_waits_for_it(client, stage):
+    html = page(client, stage["office"])
+    inbox = reverse("awards:inbox")
+    assert f'<a href="{inbox}">Hồ sơ chờ thẩm định: <strong>1</strong></a>' in html
+    # appraised and on no open agenda: "appraised" and "noticed"
+    assert "chờ đưa ra Hội đồng: <strong>2</strong>" in html
+    assert reverse("awards:session_create") in html
+    # passed (simplified procedure) and in no decision: "passed" and "beyond"
+    assert "chờ lập quyết định: <strong>2</strong>" in html
+    assert reverse("awards:decision_create") in html
+    assert "Dự thảo quyết định chờ ban hành (1)" in html
+    assert reverse("awards:decision_detail", args=[stage["decision"].pk]) in html
+    assert "Phiên họp đang mở (1)" in html
+    assert "0/3 thành viên có mặt đã bỏ phiếu; 0 phiếu trên 1 hồ sơ" in html
+    assert "Ý kiến người dân chờ xem xét (1)" in html
+    assert reverse("awards:nomination_detail", args=[stage["noticed"].pk]) + "#comments" in html
+
+
+def test_office_sees_how_many_members_have_voted(client, stage):
+    for member in stage["council"][:2]:
+        services.vote_cast(actor=member, item=stage["item"], choice="agree")
+    assert "2/3 thành viên có mặt đã bỏ phiếu; 2 phiếu trên 1 hồ sơ" in page(
+        client, stage["office"]
+    )
+
+
+def test_office_of_another_body_sees_none_of_it(client, stage, demo_units, make_member):
+    other = make_member("nv.khac", demo_units["ubnd-tp-lai-chau"], Membership.Role.OFFICE_STAFF)
+    html = page(client, other)
+    assert "Hồ sơ chờ thẩm định: <strong>0</strong>" in html
+    assert reverse("awards:decision_detail", args=[stage["decision"].pk]) not in html
+    assert reverse("awards:session_detail", args=[stage["session"].pk]) not in html
+    assert "Ý kiến người dân" not in html
+
+
+def test_leader_sees_decisions_to_sign_and_sessions_to_close(client, stage):
+    leader, decision, session = stage["leader"], stage["decision"], stage["session"]
+    html = page(client, leader)
+    assert "Dự thảo quyết định chờ ký, ban hành (1)" in html
+    assert reverse("awards:decision_detail", args=[decision.pk]) in html
+    assert "Phiên họp cần kết thúc (1)" in html
+    assert reverse("awards:session_detail", args=[session.pk]) in html
+    # each link opens: the decision to read (the office issues it), the session to close
+    detail = client.get(reverse("awards:decision_detail", args=[decision.pk])).content.decode()
+    assert "Xem PDF quyết định" in detail and "Ban hành" not in detail
+    assert client.get(reverse("awards:decision_pdf", args=[decision.pk])).status_code == 200
+    session_page = client.get(reverse("awards:session_detail", args=[session.pk]))
+    assert "Kết thúc phiên họp" in session_page.content.decode()
+    for member in stage["council"]:
+        services.vote_cast(actor=member, item=stage["item"], choice="agree")
+    response = client.post(reverse("awards:session_close", args=[session.pk]), follow=True)
+    assert "Đã kết thúc phiên họp" in response.content.decode()
+    session.refresh_from_db()
+    assert session.status == CouncilSession.Status.CLOSED
+    assert "Phiên họp cần kết thúc" not in page(client, leader)
+
+
+def test_leader_cannot_issue_a_decision(client, stage):
+    client.force_login(stage["leader"])
+    response = client.post(
+        reverse("awards:decision_issue", args=[stage["decision"].pk]), follow=True
+    )
+    assert response.status_code == 200
+    stage["decision"].refresh_from_db()
+    assert stage["decision"].status == "draft"
+
+
+def test_leader_of_another_body_sees_and_opens_nothing(client, stage, demo_units, make_member):
+    other = make_member("ld.khac", demo_units["ubnd-tp-lai-chau"], Membership.Role.LEADER)
+    html = page(client, other)
+    assert reverse("awards:decision_detail", args=[stage["decision"].pk]) not in html
+    assert "Không có quyết định nào chờ ký" in html
+    decision_url = reverse("awards:decision_detail", args=[stage["decision"].pk])
+    assert client.get(decision_url).status_code == 404
+    session_url = reverse("awards:session_detail", args=[stage["session"].pk])
+    assert client.get(session_url).status_code == 404
+    client.post(reverse("awards:session_close", args=[stage["session"].pk]))
+    stage["session"].refresh_from_db()
+    assert stage["session"].status == CouncilSession.Status.OPEN
+
+
+def _more_pending_work(stage, times: int) -> None:
+    """`times` more of every kind of pending work, for every role."""
+    cycle = stage
+    for i in range(times):
+        draft = nominate(cycle, person=person(cycle, f"Lò Văn Thêm {i}"))
+        returned = nominate(cycle, person=person(cycle, f"Lò Văn Trả {i}"))
+        appraised = nominate(cycle, person=person(cycle, f"Lò Văn Họp {i}"))
+        for n in (returned, appraised):
+            services.nomination_submit(actor=cycle["staff"], nomination=n)
+        services.nomination_appraise(
+            actor=cycle["office"], nomination=returned, result="returned", note="Bổ sung"
+        )
+        services.nomination_appraise(actor=cycle["office"], nomination=appraised, result="eligible")
+        appraised.refresh_from_db()
+        services.comment_add(
+            nomination=appraised, name="Dân", contact="", text="Đồng ý", sender_key=f"s{i}"
+        )
+        services.session_create(
+            actor=cycle["office"],
+            issuer=cycle["district"],
+            title=f"Phiên họp thêm {i}",
+            held_on=datetime.date(2025, 12, 2),
+            members=cycle["council"],
+            nominations=[],
+        )
+        services.decision_draft(
+            actor=cycle["office"], issuer=cycle["district"], subject=f"Dự thảo {i}", nominations=[]
+        )
+        ReportPeriod.objects.create(
+            campaign=stage["campaign"],
+            kind="final",
+            due_on=timezone.localdate() + datetime.timedelta(days=30 + i),
+        )
+        assert draft.pk
+
+
+@pytest.mark.parametrize("role", ["staff", "office", "council", "leader"])
+def test_dashboard_queries_do_not_grow_with_pending_work(
+    client, stage, role, django_assert_max_num_queries
+):
+    user = stage["council"][0] if role == "council" else stage[role]
+    client.force_login(user)
+    url = reverse("staff:dashboard")
+    client.get(url)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as once:
+        assert client.get(url).status_code == 200
+    _more_pending_work(stage, 10)
+    with django_assert_max_num_queries(len(once)):
+        html = client.get(url).content.decode()
+    assert "Xem đủ" in html or role == "staff"
