@@ -299,6 +299,18 @@ class SessionForm(VietnameseInputMixin, forms.Form):
         widget=DateInput(),
         error_messages={"invalid": "Ghi ngày họp theo dạng ngày/tháng/năm, ví dụ 20/12/2025."},
     )
+    chair_name = forms.CharField(
+        label="Chủ trì (Chủ tịch Hội đồng)",
+        max_length=120,
+        required=False,
+        help_text="Ký biên bản. Để trống thì ghi tay khi ký.",
+    )
+    secretary_name = forms.CharField(
+        label="Thư ký phiên họp",
+        max_length=120,
+        required=False,
+        help_text="Ký biên bản. Để trống thì ghi tay khi ký.",
+    )
     members = IdsChoiceField(
         label="Thành viên dự họp",
         queryset=get_user_model().objects.none(),
