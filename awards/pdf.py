@@ -70,7 +70,7 @@ class AnnexGroup:
         return f"{len(self.rows):02d} {kind}"
 
     @property
-    def multiple(self) -> str:
+    def multiple_text(self) -> str:
         """The reward multiple as printed: "0,3", "1,5", "12"; empty when not set."""
         value = self.award_type.reward_multiple
         if value is None:
@@ -140,7 +140,7 @@ def decision_groups(decision: Decision) -> list[AnnexGroup]:
 def decision_rows(decision: Decision) -> list[dict]:
     """The annex's rows in order, each with its award (for a flat reading of the annex)."""
     return [
-        {**row, "award": group.award_type.name, "multiple": group.multiple}
+        {**row, "award": group.award_type.name, "multiple": group.award_type.reward_multiple}
         for group in decision_groups(decision)
         for row in group.rows
     ]
