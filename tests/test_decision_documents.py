@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import datetime
 import io
+import os
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -213,3 +217,33 @@ def test_a_launch_items_heading_does_not_run_into_its_text(demo):
     heading = [line for line in page_lines if item.heading in line]
     assert heading, item.heading
     assert heading[0].endswith(item.heading), heading[0]
+
+
+# For the user guide: `make screenshots` writes these PNGs into docs/screenshots --------
+
+SCREENSHOTS = os.environ.get("THIDUA_SCREENSHOTS", "")
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="pdftoppm (poppler-utils) không có")
+def test_documents_render_to_png_for_review(decision, tmp_path):
+    """The decision's first page and annex, a certificate and the minutes, as a clerk
+    looks at them (docs/user-guide.md shows these images)."""
+    session = Nomination.objects.filter(decision=decision).first().agenda_items.get().session
+    folder = Path(SCREENSHOTS) if SCREENSHOTS else tmp_path / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data, page in (
+        ("decision-1-page1", pdf.decision_pdf(decision), 1),
+        ("decision-2-annex", pdf.decision_pdf(decision), 2),
+        ("decision-3-certificate", pdf.certificates_pdf(decision), 1),
+        ("decision-4-minutes", pdf.minutes_pdf(session), 1),
+    ):
+        source = tmp_path / f"{name}.pdf"
+        source.write_bytes(data)
+        png = folder / f"{name}.png"
+        png.unlink(missing_ok=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "70", "-f", str(page), "-l", str(page), "-singlefile"]
+            + [str(source), str(folder / name)],
+            check=True,
+        )
+        assert png.stat().st_size > 10_000
