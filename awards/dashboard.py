@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django import forms
 from django.db.models import Count
+from django.utils import timezone
 from openpyxl import Workbook
 
 from campaigns.models import Campaign
@@ -89,4 +90,6 @@ class RankingDraftForm(forms.Form):
     def __init__(self, *args, campaign: Campaign, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["bloc"].queryset = blocs_of_campaign(campaign)
-        self.fields["award_type"].queryset = collective_awards()
+        # only what can still be given for the campaign's year (no district Giấy khen in 2026)
+        year = campaign.year or timezone.localdate().year
+        self.fields["award_type"].queryset = collective_awards().in_force_during(year)

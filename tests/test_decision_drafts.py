@@ -217,3 +217,17 @@ def test_a_nomination_for_2026_with_an_ended_award_type_is_refused(cycle):
         nominate(cycle, person=cycle["people"][0], code="giay-khen-huyen-ca-nhan", year=2026)
     assert "áp dụng đến 30/06/2025" in str(refused.value)
     assert "không dùng cho năm 2026" in str(refused.value)
+
+
+def test_ranking_drafts_offer_only_collective_awards_in_force(demo, monkeypatch):
+    """The campaign dashboard's “Lập dự thảo đề nghị từ xếp hạng” for a 2026 campaign."""
+    from awards.dashboard import RankingDraftForm
+    from campaigns.models import Campaign
+
+    campaign = demo["002"]
+    ended = AwardType.objects.get(code="giay-khen-huyen-tap-the")
+    assert ended in RankingDraftForm(campaign=campaign).fields["award_type"].queryset
+    monkeypatch.setattr(Campaign, "year", property(lambda self: 2026))
+    offered = RankingDraftForm(campaign=campaign).fields["award_type"].queryset
+    assert ended not in offered
+    assert offered.filter(code="giay-khen-xa-tap-the").exists()
