@@ -41,12 +41,17 @@ def campaign_dashboard(
         **campaign_results(campaign, top=top, whole=whole),
         "by_status": by_status,
         "by_type": by_type,
-        "collective_awards": collective_awards(),
+        "collective_awards": collective_awards(campaign),
     }
 
 
-def collective_awards():
-    return AwardType.objects.filter(recipient_kind=RecipientKind.COLLECTIVE, archived=False)
+def collective_awards(campaign: Campaign):
+    """The collective award types that can still be given for the campaign's year (no
+    district Giấy khen for a campaign of 2026)."""
+    year = campaign.year or timezone.localdate().year
+    return AwardType.objects.filter(
+        recipient_kind=RecipientKind.COLLECTIVE, archived=False
+    ).in_force_during(year)
 
 
 def dashboard_workbook(data: dict) -> Workbook:
@@ -90,6 +95,4 @@ class RankingDraftForm(forms.Form):
     def __init__(self, *args, campaign: Campaign, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["bloc"].queryset = blocs_of_campaign(campaign)
-        # only what can still be given for the campaign's year (no district Giấy khen in 2026)
-        year = campaign.year or timezone.localdate().year
-        self.fields["award_type"].queryset = collective_awards().in_force_during(year)
+        self.fields["award_type"].queryset = collective_awards(campaign)

@@ -59,9 +59,11 @@ class AnnexGroup:
 
     @property
     def heading(self) -> str:
+        """ "Danh hiệu “Lao động tiên tiến”", "Giấy khen của Chủ tịch UBND cấp xã" (the
+        count that follows says for whom)."""
         if self.award_type.kind == AwardType.Kind.TITLE:
             return f"Danh hiệu “{bare_name(self.award_type)}”"
-        return self.award_type.name
+        return bare_name(self.award_type)
 
     @property
     def recipients(self) -> str:
