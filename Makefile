@@ -48,7 +48,8 @@ run: install
 serve: install
 	@deploy/serve.sh
 
-# System packages (fonts, poppler, Chromium) are installed when missing and apt is there.
+# System packages (fonts, poppler, Chromium, tesseract with Vietnamese) are installed when
+# missing and apt is there.
 system:
 	@deploy/system-packages.sh
 
@@ -73,6 +74,7 @@ bench: install
 	$(BIN)/python -m bench.dashboard
 	$(BIN)/python -m bench.pdf
 	$(BIN)/python -m bench.pages
+	$(BIN)/python -m bench.statistics_forms
 
 # Excel import (docs/benchmarks.md, section imports): 10,000 people and 30,000 register
 # rows through our preview and confirm, django-import-export's defaults and a raw

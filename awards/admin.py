@@ -276,3 +276,6 @@ class CouncilSessionAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+from . import money_admin  # noqa: E402, F401  (the money's admin, in its own module)

@@ -5,7 +5,7 @@ top layer, because it reads campaigns and awards together."""
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from openpyxl import Workbook
 
@@ -16,7 +16,8 @@ from campaigns.results.selectors import blocs_of_campaign, campaign_results
 from units.formfields import IdChoiceField
 from units.xlsx import rows_append, sheet_add
 
-from .models import AwardType, Nomination, RecipientKind
+from .models import AwardType, FundEntry, Nomination, RecipientKind
+from .money import spent_by
 
 
 def campaign_dashboard(
@@ -42,6 +43,22 @@ def campaign_dashboard(
         "by_status": by_status,
         "by_type": by_type,
         "collective_awards": collective_awards(campaign),
+        **campaign_money(campaign),
+    }
+
+
+def campaign_money(campaign: Campaign) -> dict:
+    """Tiền thưởng đã chi: net of revocations, by award type for this campaign, and by
+    campaign for it and the campaigns launched in answer to it (two GROUP BY queries)."""
+    own = FundEntry.objects.filter(grant__nomination__campaign=campaign)
+    money_by_type = spent_by("award_type", own)
+    family = FundEntry.objects.filter(
+        Q(grant__nomination__campaign=campaign) | Q(grant__nomination__campaign__parent=campaign)
+    )
+    return {
+        "money_by_type": money_by_type,
+        "money_by_campaign": spent_by("campaign", family),
+        "money_total": sum(r["amount"] for r in money_by_type),
     }
 
 
@@ -67,6 +84,12 @@ def dashboard_workbook(data: dict) -> Workbook:
     sheet.append(["Danh hiệu, hình thức", "Số hồ sơ"])
     for row in data["by_type"]:
         rows_append(sheet, [row["label"], row["count"]])
+    sheet_add(
+        book,
+        "Tiền thưởng",
+        ["Danh hiệu, hình thức", "Tiền thưởng đã chi (đồng)"],
+        ([row["label"], row["amount"]] for row in data["money_by_type"]),
+    )
     return book
 
 

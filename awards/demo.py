@@ -13,7 +13,7 @@ from django.db import transaction
 
 from units.models import Person, Unit
 
-from . import services
+from . import money, services
 from .models import AwardType, Decision, Nomination
 
 SUBJECT = "Về việc khen thưởng các tập thể, cá nhân có thành tích xuất sắc năm 2025 (dữ liệu mẫu)"
@@ -95,6 +95,19 @@ def load_demo_cycle() -> Decision | None:
         signer_title="CHỦ TỊCH",
         signer_name="Nguyễn Văn Nghiệp",
     )
+    load_demo_fund(users["vanphong.tp"], city)
     return services.decision_issue(
         actor=users["vanphong.tp"], decision=decision, issued_on=datetime.date(2025, 12, 26)
     )
+
+
+def load_demo_fund(office, city: Unit) -> None:
+    """The city's fund for 2025: its budget and a sponsor's gift, so the decision's
+    amounts are paid from something (the base salaries come with the migrations)."""
+    for kind, amount, on, text in (
+        ("budget", 30_000_000, datetime.date(2025, 1, 2), "Dự toán kinh phí khen thưởng năm 2025"),
+        ("income", 5_000_000, datetime.date(2025, 6, 15), "Doanh nghiệp ủng hộ Quỹ (dữ liệu mẫu)"),
+    ):
+        money.fund_entry_add(
+            actor=office, issuer=city, year=2025, kind=kind, amount=amount, on=on, description=text
+        )

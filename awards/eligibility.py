@@ -69,7 +69,7 @@ def checklist(nomination: Nomination) -> list[Check]:
     award = nomination.award_type
     year = _year(nomination)
     checks: list[Check] = []
-    grants = AwardGrant.objects.filter(_same_nominee(nomination))
+    grants = AwardGrant.objects.filter(_same_nominee(nomination), revocation__isnull=True)
 
     # Discipline blocks.
     person = nomination.nominee_person
@@ -107,6 +107,7 @@ def checklist(nomination: Nomination) -> list[Check]:
             else Q(year=year)
         )
         .exclude(pk=nomination.pk)
+        .exclude(grant__revocation__isnull=False)  # decided, then revoked: no longer held
         .exists()
     )
     if duplicate_grant or duplicate_nomination:
@@ -164,7 +165,10 @@ def checklist(nomination: Nomination) -> list[Check]:
 
         def count(award_type_id):
             granted = AwardGrant.objects.filter(
-                award_type_id=award_type_id, year=year, awardee_unit_id__in=units
+                award_type_id=award_type_id,
+                year=year,
+                awardee_unit_id__in=units,
+                revocation__isnull=True,
             )
             pending = Nomination.objects.filter(
                 award_type_id=award_type_id, nominating_unit_id__in=units, status__in=OPEN[:6]

@@ -932,3 +932,14 @@ class PublicComment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.text[:60]}"
+
+
+# Money (base salary, reward multiples, the fund, revocations): its own module.
+from .money_models import (  # noqa: E402, F401
+    BaseSalary,
+    Fund,
+    FundEntry,
+    GrantRevocation,
+    RewardDecree,
+    RewardMultiple,
+)

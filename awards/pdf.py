@@ -12,6 +12,7 @@ from django.utils import timezone
 from campaigns.pdf import html_to_pdf, render_html, render_pdf
 from units.models import Unit
 
+from . import money
 from .models import AwardType, CouncilSession, Decision, LegalBasis, Nomination, RecipientKind
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -73,8 +74,9 @@ class AnnexGroup:
 
     @property
     def multiple_text(self) -> str:
-        """The reward multiple as printed: "0,3", "1,5", "12"; empty when not set."""
-        value = self.award_type.reward_multiple
+        """The reward multiple as printed: "0,3", "1,5", "12" (as booked once issued, as
+        quoted today for a draft: awards/money.py); empty when not set."""
+        value = next((r["multiple"] for r in self.rows if r.get("multiple") is not None), None)
         if value is None:
             return ""
         text = f"{value.normalize():f}"
@@ -116,22 +118,29 @@ def decision_groups(decision: Decision) -> list[AnnexGroup]:
     """The annex, a heading per award type (in their order): the register once issued
     (what the public page shows), else the draft's nominations. Whoever appears twice
     under one heading is listed once."""
+    amounts = money.decision_amounts(decision)
     if decision.status == Decision.Status.ISSUED:
         grants = decision.grants.select_related(
             "award_type", "person", "unit__parent", "awardee_unit"
         ).order_by("award_type__order", "award_type__pk", "pk")
-        rows = [(g.award_type, _grant_row(g)) for g in grants]
+        booked = amounts["by_grant"]
+        rows = [(g.award_type, _grant_row(g), booked.get(g.pk)) for g in grants]
     else:
         nominations = decision.nominations.select_related(
             "award_type", "nominee_person__unit", "nominee_unit__parent", "nominating_unit"
         ).order_by("award_type__order", "award_type__pk", "pk")
-        rows = [(n.award_type, _nomination_row(n)) for n in nominations]
+        quotes = amounts["by_type"]
+        rows = [
+            (n.award_type, _nomination_row(n), quotes.get(n.award_type_id)) for n in nominations
+        ]
     groups: dict[int, AnnexGroup] = {}
-    for award_type, (key, row) in rows:
+    for award_type, (key, row), quote in rows:
         group = groups.setdefault(award_type.pk, AnnexGroup(award_type))
         if key in group.seen:
             continue
         group.seen.add(key)
+        row["multiple"] = quote.multiple if quote else None
+        row["amount"] = quote.amount if quote else None
         group.rows.append(row)
     result = list(groups.values())
     for index, group in enumerate(result):
@@ -140,9 +149,10 @@ def decision_groups(decision: Decision) -> list[AnnexGroup]:
 
 
 def decision_rows(decision: Decision) -> list[dict]:
-    """The annex's rows in order, each with its award (for a flat reading of the annex)."""
+    """The annex's rows in order, each with its award, multiple and amount (as booked
+    once issued, as quoted today for a draft; a flat reading of the annex)."""
     return [
-        {**row, "award": group.award_type.name, "multiple": group.award_type.reward_multiple}
+        {**row, "award": group.award_type.name}
         for group in decision_groups(decision)
         for row in group.rows
     ]
@@ -156,6 +166,7 @@ def decision_html(decision: Decision) -> str:
             "decision": decision,
             "groups": groups,
             "legal_bases": list(LegalBasis.in_force_on(decision.dated)),
+            "total": sum(r["amount"] or 0 for g in groups for r in g.rows),
         },
     )
 

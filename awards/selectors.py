@@ -103,7 +103,10 @@ def honour_roll(
     query: str | None = None, year: int | None = None, award_type_id: int | None = None
 ) -> QuerySet[AwardGrant]:
     """Who was honoured by issued decisions; diacritic-free search on name or unit."""
-    queryset = AwardGrant.objects.filter(decision__status=Decision.Status.ISSUED)
+    queryset = AwardGrant.objects.filter(
+        decision__status=Decision.Status.ISSUED,
+        revocation__isnull=True,  # thu hồi: off the roll
+    )
     if search_terms(query):
         queryset = queryset.filter(search_q(query))
     if year:
@@ -138,6 +141,6 @@ def honour_roll_award_types() -> QuerySet[AwardType]:
     EXISTS per type reads one index entry each; a join with DISTINCT sorted every
     grant with all of the type's columns."""
     on_roll = AwardGrant.objects.filter(
-        award_type=OuterRef("pk"), decision__status=Decision.Status.ISSUED
+        award_type=OuterRef("pk"), decision__status=Decision.Status.ISSUED, revocation__isnull=True
     )
     return AwardType.objects.filter(Exists(on_roll), archived=False)

@@ -18,16 +18,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
 from units import access
 from units.access import council_bodies, issuing_body_of, unit_bodies
 from units.documents import issued_document_freeze, issued_document_latest
 from units.files import ALLOWED, store_upload
-from units.mail import email_queue
+from units.mail import email_queue, site_link
 from units.models import IssuedDocument, Membership, Unit
 
-from . import ballot_box, workflow
+from . import ballot_box, money, workflow
 from .eligibility import award_year
 from .models import (
     AgendaItem,
@@ -103,6 +104,8 @@ def _transition(
             f"Đề nghị “{nomination.award_type.name}” cho {nomination.nominee_name} "
             f"({nomination.nominating_unit.name}) chuyển sang trạng thái: {Status(to).label}."
             + (f"\nGhi chú: {note}" if note else "")
+            + "\nXem hồ sơ: "
+            + site_link(reverse("awards:nomination_detail", args=[nomination.pk]))
             + "\n\nThư tự động từ hệ thống thidua."
         )
         email_queue(subject=subject, body=body, recipients=recipients)
@@ -414,6 +417,9 @@ def session_set_attendance(
     *, actor: AbstractBaseUser, session: CouncilSession, present_user_ids: set[int]
 ) -> None:
     ensure_office(actor, session.issuer)
+    # The session row first, as vote_cast and session_close take it: a vote cast
+    # meanwhile either commits before this check sees it, or waits for it.
+    session = CouncilSession.objects.select_for_update().get(pk=session.pk)
     if session.status != CouncilSession.Status.OPEN:
         raise ValidationError("Phiên họp đã kết thúc: không sửa điểm danh.")
     if (
@@ -866,8 +872,9 @@ def decision_issue(
     decision.status = Decision.Status.ISSUED
     decision.save()
     register = _register(decision)
+    grants = []
     for offset, nomination in enumerate(nominations):
-        AwardGrant.objects.create(
+        grant = AwardGrant.objects.create(
             award_type=nomination.award_type,
             person=nomination.nominee_person,
             unit=nomination.nominee_unit,
@@ -886,9 +893,12 @@ def decision_issue(
             register_year=decision.year,
             register_number=register + offset,
         )
+        grants.append(grant)
         _transition(
             nomination, Status.DECIDED, actor=actor, note=f"Quyết định số {decision.number_symbol}"
         )
+    # the reward money leaves the fund in the same transaction (awards/money.py)
+    money.fund_book_decision(decision=decision, grants=grants, actor=actor)
     _freeze_decision(decision)
     return decision
 

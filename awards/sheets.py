@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Q
 
 from units.models import Person, Unit
@@ -348,7 +349,7 @@ class RegisterKind(SheetKind):
         AwardGrant.objects.bulk_create(new, batch_size=BATCH)
         return {"created": [grant.pk for grant in new], "updated": []}
 
-    def revert(self, changes: dict) -> None:
+    def revert(self, changes: dict, *, actor: AbstractBaseUser, reason: str) -> None:
         delete_created(AwardGrant, changes.get("created", []), what="khen thưởng")
 
     def export_rows(self, scope: set[int] | None) -> Iterator[list]:

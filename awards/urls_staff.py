@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import views_money as m
 from . import views_staff as v
 
 app_name = "awards"
@@ -34,10 +35,16 @@ urlpatterns = [
     path("quyet-dinh/<int:pk>/ban-hanh/", v.decision_issue, name="decision_issue"),
     path("quyet-dinh/<int:pk>/sua/", v.decision_edit, name="decision_edit"),
     path("quyet-dinh/<int:pk>/rut/", v.decision_withdraw, name="decision_withdraw"),
+    path("quyet-dinh/<int:pk>/thu-hoi/<int:grant_pk>/", v.grant_revoke, name="grant_revoke"),
     path("quyet-dinh/<int:pk>/quyet-dinh.pdf", v.decision_pdf, name="decision_pdf"),
     path("quyet-dinh/<int:pk>/giay-khen.pdf", v.certificates_pdf, name="certificates_pdf"),
     path("to-trinh.pdf", v.submission_pdf, name="submission_pdf"),
     path("phong-trao/<int:pk>/", v.campaign_awards, name="campaign_awards"),
     path("theo-doi/<int:pk>/", v.campaign_dashboard_moved),
     path("thong-ke/", v.statistics, name="statistics"),
+    path("bieu-thong-ke/", m.statistics_forms, name="statistics_forms"),
+    path("quy/", m.fund_list, name="fund_list"),
+    path("quy/mo/", m.fund_open, name="fund_open"),
+    path("quy/<int:pk>/", m.fund_detail, name="fund_detail"),
+    path("quy/<int:pk>/so-quy.pdf", m.fund_pdf, name="fund_pdf"),
 ]

@@ -24,7 +24,7 @@ from units.models import IssuedDocument, descendants_query
 from units.paging import paginate
 from units.xlsx import xlsx_response
 
-from . import pdf, selectors, services
+from . import money, pdf, selectors, services
 from .eligibility import checklist
 from .exports import decisions_workbook, nominations_workbook
 from .forms import (
@@ -44,7 +44,15 @@ from .forms import (
     errors_text,
 )
 from .jobs import FINAL_REVIEW
-from .models import AgendaItem, BallotReceipt, CouncilSession, Decision, Nomination, Vote
+from .models import (
+    AgendaItem,
+    AwardGrant,
+    BallotReceipt,
+    CouncilSession,
+    Decision,
+    Nomination,
+    Vote,
+)
 
 FORWARDED_SHOWN = 20  # the decisions page names this many forwarded nominations
 
@@ -507,17 +515,36 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
     ).order_by("award_type__order", "pk")  # as the PDF's annex, which has them all
     paging = paginate(request, annex)
     draft = decision.status == Decision.Status.DRAFT
+    nominations = list(paging["page"].object_list)
+    amounts = money.decision_amounts(decision)
+    if decision.status == Decision.Status.ISSUED:
+        grants = {
+            g.nomination_id: g
+            for g in AwardGrant.objects.filter(nomination__in=nominations).select_related(
+                "revocation"
+            )
+        }
+        for n in nominations:
+            n.issued_grant = grants.get(n.pk)
+            n.quote = amounts["by_grant"].get(n.issued_grant.pk) if n.issued_grant else None
+            n.revoked = n.issued_grant is not None and hasattr(n.issued_grant, "revocation")
+    else:
+        for n in nominations:
+            n.quote = amounts["by_type"].get(n.award_type_id)
     return render(
         request,
         "awards/staff/decision_detail.html",
         {
             **paging,
             "decision": decision,
-            "nominations": paging["page"].object_list,
+            "nominations": nominations,
             "issue_form": forms.get("issue_form") or (_issue_form(decision) if draft else None),
             "withdraw_form": forms.get("withdraw_form")
             or (DecisionWithdrawForm() if draft else None),
             "earliest": services.decision_earliest_date(decision) if draft else None,
+            "amount_total": amounts["total"],
+            "fund": money.decision_fund_preview(decision),
+            "can_act": holds_office(request.user, decision.issuer),
         },
     )
 
@@ -525,6 +552,20 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
 @login_required
 def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _decision_page(request, _decision(request, pk))
+
+
+@login_required
+@require_POST
+def grant_revoke(request: HttpRequest, pk: int, grant_pk: int) -> HttpResponse:
+    """Thu hồi một khen thưởng của quyết định: its payout comes back to the fund."""
+    decision = _decision(request, pk)
+    grant = get_object_or_404(AwardGrant, pk=grant_pk, decision=decision)
+    try:
+        money.grant_revoke(actor=request.user, grant=grant, reason=request.POST.get("reason", ""))
+        messages.success(request, f"Đã thu hồi khen thưởng của {grant.awardee_name}.")
+    except (ValidationError, PermissionDenied) as exc:
+        _refused(request, exc)
+    return redirect("awards:decision_detail", pk=pk)
 
 
 @login_required
@@ -697,7 +738,9 @@ def statistics(request: HttpRequest) -> HttpResponse:
     bodies = office_bodies(request.user)
     if not bodies.exists():
         raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
-    grants = AwardGrant.objects.filter(awardee_unit_id__in=descendants_query(bodies))
+    grants = AwardGrant.objects.filter(
+        awardee_unit_id__in=descendants_query(bodies), revocation__isnull=True
+    )
     data = {
         "by_type": grants_by("award_type", grants),
         "by_year": grants_by("year", grants),

@@ -1,11 +1,15 @@
-"""Benchmark: the document reader parses each seed document 100 times, then the
-command `manage.py parse_document SEED --json` runs a few times per seed, each a new
-process, as a script calling it would.
+"""Benchmark: the document reader's accuracy on its labelled corpus of real documents
+(tests/fixtures/reader_corpus: seen and unseen, text and scanned, per field), its speed on
+every text document of the corpus and on a one-page scan (tesseract, through the same
+code as the worker), then each seed parsed 100 times, then the command
+`manage.py parse_document SEED --json` a few times per seed, each a new process.
 
     make bench      (or: .venv/bin/python -m bench.parser)
 
-Budgets: well under 50 ms per parse, under 1 s per command call (nearly all of it
-start-up). Writes its section of docs/benchmarks.md.
+Budgets: under 50 ms per text document, under 5 s per one-page scan, under 1 s per
+command call (nearly all of it start-up). Accuracy goals (issue 12): 95% of header
+fields, 90% of all fields; reported, not enforced (the tests hold the floors). Writes
+its section of docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import sys
 import time
 from pathlib import Path
 
+from bench.corpus import ALL_FIELDS, HEADER_FIELDS, load_corpus, score
 from bench.report import write_section
 from campaigns.importer import fold, parse_text
 
@@ -28,6 +33,10 @@ RUNS = 100
 BUDGET_MS = 50
 CALLS = int(os.environ.get("BENCH_CALLS", "5"))
 CALL_BUDGET_MS = 1000
+SCAN_BUDGET_S = 5.0
+SCAN_RUNS = int(os.environ.get("BENCH_SCAN_RUNS", "3"))
+SCAN_PAGE = ROOT / "tests" / "fixtures" / "reader_corpus" / "scans" / "danang-snv-20-hd.png"
+CORPUS_RUNS = 20
 
 
 # numpy comes only with the development install (a test's reference data needs it);
@@ -70,7 +79,155 @@ def time_calls(path: Path) -> dict[str, list[float]]:
     return times
 
 
+def pct(value: float) -> str:
+    return f"{100 * value:.1f}%".replace(".", ",")
+
+
+def accuracy_lines() -> list[str]:
+    """Header and all-field accuracy per split and kind, and per field."""
+    documents = load_corpus()
+    groups = [
+        ("seen, text", [d for d in documents if d.split == "seen" and not d.scanned]),
+        ("seen, scanned", [d for d in documents if d.split == "seen" and d.scanned]),
+        ("unseen, text", [d for d in documents if d.split == "unseen" and not d.scanned]),
+        ("unseen, scanned", [d for d in documents if d.split == "unseen" and d.scanned]),
+        ("seen, all", [d for d in documents if d.split == "seen"]),
+        ("unseen, all", [d for d in documents if d.split == "unseen"]),
+        ("text, all", [d for d in documents if not d.scanned]),
+        ("scanned, all", [d for d in documents if d.scanned]),
+        ("whole corpus", documents),
+    ]
+    results = {name: score(group) for name, group in groups}
+    lines = [
+        "### Accuracy on the labelled corpus (tests/fixtures/reader_corpus)",
+        "",
+        f"{len({d.id.removesuffix('-scan') for d in documents})} real public documents from "
+        f"{len({d.province.split(' (')[0] for d in documents})} provinces and central bodies "
+        f"({len(documents)} readings: {sum(d.scanned for d in documents)} of them tesseract's "
+        "output on a rendered, photocopy-degraded page). The rules were written on the seen "
+        "part; the unseen part was held out and only measured. A field is right when it "
+        "equals the label up to case, diacritics, quotes, dashes and spacing; a field "
+        "labelled empty must be left empty. Goal: 95% of header fields (issuer, type, "
+        "number, symbol, place, date, subject), 90% of all fields.",
+        "",
+        "| documents | readings | header fields right | all fields right |",
+        "|---|---|---|---|",
+    ]
+    for name, group in groups:
+        result = results[name]
+        lines.append(
+            f"| {name} | {len(group)} | {pct(result['header'].rate)} "
+            f"({result['header'].right}/{result['header'].total}) | "
+            f"{pct(result['all'].rate)} ({result['all'].right}/{result['all'].total}) |"
+        )
+    lines += ["", "| field | seen | unseen | scanned |", "|---|---|---|---|"]
+    for field in ALL_FIELDS:
+        cells = []
+        for name in ("seen, all", "unseen, all", "scanned, all"):
+            f = results[name]["fields"][field]
+            cells.append(f"{pct(f.rate)} ({f.right}/{f.total})" if f.total else "—")
+        lines.append(
+            f"| {field}{' (header)' if field in HEADER_FIELDS else ''} | "
+            + " | ".join(cells)
+            + " |"
+        )
+    misses = results["unseen, all"]["misses"]
+    lines += ["", "Unseen fields missed (document, field):", ""]
+    lines += [f"- {doc} {field}" for doc, field, _, _ in misses] or ["- none"]
+    whole = results["whole corpus"]
+    lines += [
+        "",
+        f"Whole corpus: {pct(whole['header'].rate)} of header fields "
+        f"({'goal met' if whole['header'].rate >= 0.95 else 'goal of 95% NOT met'}), "
+        f"{pct(whole['all'].rate)} of all fields "
+        f"({'goal met' if whole['all'].rate >= 0.90 else 'goal of 90% NOT met'}).",
+    ]
+    return lines
+
+
+def corpus_speed() -> tuple[list[str], float]:
+    """Every text document of the corpus parsed cold, CORPUS_RUNS times."""
+    documents = [d for d in load_corpus() if not d.scanned]
+    medians, worst = [], 0.0
+    for document in documents:
+        times = []
+        for _ in range(CORPUS_RUNS):
+            fold.cache_clear()
+            start = time.perf_counter()
+            parse_text(document.text)
+            times.append((time.perf_counter() - start) * 1000)
+        medians.append(statistics.median(times))
+        worst = max(worst, max(times))
+    lines = [
+        "",
+        f"### Speed: each of the corpus's {len(documents)} text documents parsed "
+        f"{CORPUS_RUNS} times, cold",
+        "",
+        f"Median of the medians {statistics.median(medians):.2f} ms, slowest document's "
+        f"median {max(medians):.2f} ms: "
+        f"{'within' if max(medians) < BUDGET_MS else 'OVER'} the {BUDGET_MS} ms budget "
+        f"(slowest single parse {worst:.2f} ms, at a load average of "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores).",
+    ]
+    return lines, max(medians)
+
+
+def scan_speed() -> tuple[list[str], float]:
+    """A one-page scan read as the worker reads it: as a PNG, and as a PDF of one page
+    without text (rasterised by pdftoppm at 300 dpi first)."""
+    import tempfile
+
+    from PIL import Image
+
+    from campaigns import ocr
+
+    if not ocr.available():
+        return [
+            "",
+            "### Speed of a one-page scan",
+            "",
+            "tesseract (vie) is not installed: not measured.",
+        ], 0.0
+    png = SCAN_PAGE.read_bytes()
+    with tempfile.TemporaryDirectory() as folder:
+        pdf_path = Path(folder) / "scan.pdf"
+        Image.open(SCAN_PAGE).convert("L").save(pdf_path, "PDF", resolution=150)
+        pdf = pdf_path.read_bytes()
+    rows, worst = [], 0.0
+    for label, data, name in (
+        ("PNG, 1240×1754", png, "scan.png"),
+        ("PDF, 1 page, no text", pdf, "scan.pdf"),
+    ):
+        times, confidence = [], None
+        for _ in range(SCAN_RUNS):
+            start = time.perf_counter()
+            result = ocr.ocr_document(data, name)
+            parse_text(result.text, scanned=True, ocr_confidence=result.confidence)
+            times.append(time.perf_counter() - start)
+            confidence = result.confidence
+        worst = max(worst, max(times))
+        rows.append(
+            f"| {label} | {statistics.median(times):.2f} | {max(times):.2f} | {confidence:.2f} |"
+        )
+    lines = [
+        "",
+        f"### Speed: a one-page scan, OCR and parse, {SCAN_RUNS} runs each",
+        "",
+        "| page | median (s) | slowest (s) | tesseract's mean word confidence |",
+        "|---|---|---|---|",
+        *[r.replace(".", ",") for r in rows],
+        "",
+        f"Slowest: {worst:.2f} s — {'within' if worst < SCAN_BUDGET_S else 'OVER'} the "
+        f"{SCAN_BUDGET_S:.0f} s budget (tesseract 5, `vie`, one process; load average "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores).",
+    ]
+    return lines, worst
+
+
 def main() -> None:
+    accuracy = accuracy_lines()
+    corpus_lines, corpus_worst = corpus_speed()
+    scan_lines, scan_worst = scan_speed()
     rows = []
     worst = 0.0
     for path in sorted(SEEDS.glob("*.txt")):
@@ -100,7 +257,13 @@ def main() -> None:
     deployed_median = statistics.median(deployed_medians)
     setup_median = statistics.median(setup_medians)
     lines = [
-        "## Document reader (campaigns/importer.py)",
+        "## Document reader (campaigns/importer.py, campaigns/ocr.py)",
+        "",
+        *accuracy,
+        *corpus_lines,
+        *scan_lines,
+        "",
+        "### Speed: the five seeds",
         "",
         f"Each seed parsed {RUNS} times after one warm-up (`bench/parser.py`). Budget: "
         f"{BUDGET_MS} ms per document.",
@@ -140,8 +303,10 @@ def main() -> None:
     ]
     write_section("parser", lines)
     print("\n".join(lines))
-    if worst >= BUDGET_MS:
+    if worst >= BUDGET_MS or corpus_worst >= BUDGET_MS:
         sys.exit("Over budget")
+    if scan_worst >= SCAN_BUDGET_S:
+        sys.exit("Scan over budget")
     if call_median >= CALL_BUDGET_MS:
         sys.exit("parse_document over budget")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 from django import forms
 from django.conf import settings
@@ -354,8 +355,11 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label="Hoặc chọn tệp văn bản",
         required=False,
-        help_text="Tệp Word (.docx), PDF có lớp chữ (.pdf) hoặc văn bản (.txt).",
-        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.pdf,.txt"}),
+        help_text=(
+            "Tệp Word (.docx), PDF (.pdf, kể cả bản quét), văn bản (.txt) hoặc ảnh chụp, "
+            "ảnh quét (.jpg, .png). Bản quét và ảnh được nhận dạng chữ, mất vài giây mỗi trang."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.pdf,.txt,.jpg,.jpeg,.png"}),
     )
 
     def clean(self):
@@ -395,6 +399,17 @@ class ImportReviewForm(NewlinesMixin, forms.ModelForm):
         self.fields["parent"].label_from_instance = lambda c: (
             f"{c.issuer.name}: {c.document_type.name} {c.number_symbol} — {c.subject[:80]}"
         )
+
+    def clean_number(self):
+        """A number as read may be garbage ("^3" from a superscript): only digits are
+        saved (issue 14), the rest is shown back beside the field."""
+        number = (self.cleaned_data.get("number") or "").strip()
+        if number and not re.fullmatch(r"\d{1,7}[a-zA-Z]?", number):
+            raise ValidationError(
+                f"Số văn bản “{number}” không hợp lệ: chỉ gồm chữ số (ví dụ 15 trong "
+                "“15/KH-UBND”). Để trống nếu văn bản chưa có số."
+            )
+        return number
 
 
 def review_initial(parsed: dict, found: dict) -> dict:

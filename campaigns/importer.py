@@ -49,6 +49,11 @@ _MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
 
+_RULE_LINE = re.compile(r"\s*[-_=–—.*•|~]+\s*")
+# "Trang 1THỦ TƯỚNG": a viewer's page label run into the first line
+_PAGE_LABEL = re.compile(r"^\s*Trang\s*\d{1,3}(?=[A-ZĐÂĂÊÔƠƯ])")
+
+
 def clean_lines(raw: str) -> list[str]:
     """NFC text without Markdown marks or table pipes; lines keep their leading indent."""
     text = unicodedata.normalize("NFC", raw or "")
@@ -68,6 +73,9 @@ def clean_lines(raw: str) -> list[str]:
         line = _SPACES.sub(" ", line.rstrip())
         if re.fullmatch(r"\s*-?\s*\d{1,3}\s*-?\s*", line):
             continue  # a page number on its own line
+        if _RULE_LINE.fullmatch(line):
+            continue  # a rule under the header's names or the title: "-------", "____"
+        line = _PAGE_LABEL.sub("", line)
         lines.append(line)
     return lines
 
@@ -111,7 +119,12 @@ def date_at(folded: str, start: int = 0) -> tuple[datetime.date | None, int]:
 
 # Document types come from one table (campaigns/reference_data.py). No folded name or
 # heading is the start of another, so the order they are tried in does not matter.
-HEADINGS = [(kind.heading_key, kind.name) for kind in DOCUMENT_KINDS if kind.heading]
+HEADINGS = [
+    (kind.heading_key, kind.name)
+    for kind in DOCUMENT_KINDS
+    # decrees and circulars are not issued here, but a clerk may read one
+    if kind.heading or kind.name in ("Nghị định", "Thông tư")
+]
 ABBREVIATIONS = {
     fold(kind.abbreviation): kind.name
     for kind in DOCUMENT_KINDS
@@ -153,7 +166,7 @@ MARKERS = [
     ("plus", re.compile(r"^(\+)\s*(?=\S)")),
 ]
 
-SIGN_AUTHORITY = re.compile(r"^(tm|kt|tl|tuq|q|ktl)\s*\.\s*\S", re.I)
+SIGN_AUTHORITY = re.compile(r"^(tm|kt|tl|tuq|q|ktl)\s*[.:]\s*\S", re.I)
 # Lines that stand alone: nothing before or after joins them.
 STRUCTURAL = re.compile(
     r"^(so\s*:|kinh gui|noi nhan|luu\s*:|cong hoa xa hoi|doc lap\s*-|\(?da ky\)?$)"
@@ -213,6 +226,12 @@ class ParsedDocument:
     preamble: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
     text: str = ""
+    # How sure the reader is of each header field, 0 to 1 (see `confidence.py`), and what
+    # it read but would not keep ("Số: ^3" is no number), in Vietnamese for the clerk.
+    confidence: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    scanned: bool = False
+    ocr_confidence: float | None = None  # tesseract's mean word confidence, 0 to 1
 
     @property
     def content_items(self) -> list[str]:
@@ -236,6 +255,7 @@ class ParsedDocument:
             "items": [item(entry) for entry in self.items],
             "preamble": list(self.preamble),
             "closing": list(self.closing),
+            "scanned": self.scanned,
         }
 
     def as_contract(self) -> dict:
@@ -275,6 +295,8 @@ class ParsedDocument:
                 }
                 for r in self.references
             ],
+            "confidence": dict(self.confidence),
+            "warnings": list(self.warnings),
         }
 
 
@@ -457,12 +479,139 @@ LOCALITY_WORDS = (
     "tinh ",
     "huyen ",
     "thanh pho ",
+    "tp ",
+    "tp. ",
     "thi xa ",
     "xa ",
     "phuong ",
     "thi tran ",
     "quan ",
+    "dac khu ",
 )
+# Names that need the next line to be whole: "ỦY BAN NHÂN DÂN / TỈNH X", "THỦ TƯỚNG /
+# CHÍNH PHỦ", "ỦY BAN THƯỜNG VỤ / QUỐC HỘI", "BAN TỔ CHỨC / ĐẠI HỘI ...".
+NEEDS_COMPLEMENT = (
+    *GENERIC_BODIES,
+    "uy ban thuong vu",
+    "thu tuong",
+    "ban to chuc",
+    "ban chi dao",
+    "ban thuong vu",
+    "bo chi huy",
+)
+# The words an issuing body's name opens with: a line opening with one is a new body
+# (a department under its parent), any other line goes on the name above it.
+BODY_HEADS = re.compile(
+    r"^(uy ban|uy ban nhan dan|ubnd|hdnd|hoi dong|so |phong |ban |bo |tieu ban|van phong|"
+    r"truong |cuc |chi cuc|tong cuc|vu |trung tam|cong an|lien doan|chinh phu|thu tuong|"
+    r"dang uy|tinh uy|huyen uy|thanh uy|quan uy|mat tran|uy ban mat tran|doan |hoi |vien |"
+    r"toa an|kho bac|bao hiem|ngan hang|cong ty|thanh tra|khoi |chi nhanh|benh vien|"
+    r"dai hoc|hoc vien|bo chi huy|ubmttq|btc |bch )"
+)
+# A line that is part of the national name and motto, whole or cut by a narrow column,
+# and as OCR reads the motto ("Độc lắp - Tư do - Hành phút").
+NATIONAL_PARTS = re.compile(
+    r"cong hoa xa hoi chu nghia viet nam|cong hoa xa hoi|chu nghia viet nam|"
+    r"doc\s*l\w{1,3}\s*[-–]\s*t\w{0,2}\s*d\w\s*[-–]\s*h\w{2,4}\s*ph\w{1,3}|"
+    r"^doc\s*lap\s*[-–]?\s*$|^tu\s*do\s*[-–]\s*hanh\s*phuc\s*$"  # the motto over two lines
+)
+# Where a line that also carries "Số: 12/KH-UBND" (columns run together) stops being
+# the issuer's name.
+_NUMBER_IN_LINE = re.compile(r"(?:^|\s)(?:so|s\w)\s*[:.;]\s*[^\s/]*\s*/")
+# Portal chrome or a viewer's labels that look like a header's caps line.
+_NOT_A_BODY = re.compile(
+    r"^(ke hoach|chi thi|quyet dinh|phat dong|thong tu|nghi dinh|nghi quyet|"
+    r"huong dan|cong van|thong bao|bao cao|to trinh|chuong trinh|quy che|quy dinh)"
+)
+# The authority that issues a decision, on its own line after the title:
+# "ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH".
+AUTHORITY_LINE = re.compile(
+    r"^(?:chu tich |giam doc |bo truong |thu tuong |truong ban |chanh van phong )?"
+    r"(?:uy ban|ubnd|hoi dong|so |bo |chinh phu|thu tuong|ban |cuc |tong cuc|vu |van phong)"
+)
+# What ends a subject in capitals: the authority line, the operative words, a list.
+SUBJECT_STOP = re.compile(r"^(can cu|thuc hien|quyet dinh\s*:|quyet nghi\s*:|kinh gui|nham )")
+
+
+def _is_number(value: str) -> bool:
+    """A Decree 30 number: Arabic digits (a letter may follow, as in "12a")."""
+    return bool(re.fullmatch(r"\d{1,7}[a-zA-Z]?", value))
+
+
+# OCR: the digits of a date read as letters ("ngày L3 tháng TT năm 2013")
+_OCR_DIGITS = str.maketrans(
+    {
+        "l": "1",
+        "i": "1",
+        "t": "1",
+        "|": "1",
+        "!": "1",
+        "o": "0",
+        "d": "0",
+        "s": "5",
+        "b": "8",
+        "z": "2",
+        "g": "9",
+        "q": "9",
+        "a": "4",
+    }
+)
+_OCR_DATE = re.compile(
+    r"(ng\w{1,2}y\s+)([0-9a-z|!]{1,2})(\s+th\w{2,3}\s+)([0-9a-z|!]{1,2})(\s+n\w{1,3}\s+)(\d{4})"
+)
+# "ư" read as "ir" (no Vietnamese word has "ir"), "Đ" as "1)" in a symbol
+_OCR_IR = re.compile(r"(?<=[A-Za-zĐđ])(ir|IR|Ir)(?=[A-Za-zÀ-ỹ])")
+
+
+def repair_ocr(text: str) -> str:
+    """Undo tesseract's usual slips on a Decree 30 page, where the reading is sure."""
+    text = _OCR_IR.sub(lambda m: "Ư" if m.group(1).isupper() else "ư", text)
+    lines = []
+    for line in text.split("\n"):
+        folded = fold(line)
+        match = _OCR_DATE.search(folded)
+        if match and (
+            not match.group(2).isdigit()
+            or not match.group(4).isdigit()
+            or match.group(5).strip() != "nam"
+        ):
+            day = match.group(2).translate(_OCR_DIGITS)
+            month = match.group(4).translate(_OCR_DIGITS)
+            if day.isdigit() and month.isdigit():
+                line = (
+                    line[: match.start(2)]
+                    + day
+                    + line[match.end(2) : match.start(4)]
+                    + month
+                    + " năm "
+                    + line[match.end(5) :]
+                )
+        line = re.sub(r"^\s*S[ẽeöôờóòơ]\s*[:;.]\s*(?=\d)", "Số: ", line)
+        line = re.sub(r"(?<=[/\-])Q1\)(?=-)", "QĐ", line).replace("QÐ", "QĐ")
+        line = re.sub(r"(?<=\d/[A-ZĐ]{2})-BND\b", "-UBND", line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+_SYLLABLE = re.compile(
+    r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
+    r"(oai|oay|uoi|uya|uye|uyu|ieu|yeu|uou|oe|oa|uy|ue|uo|ua|ui|ie|ia|ye|ai|ao|au|ay|eo|eu|"
+    r"iu|oi|ou|ua|ui|uu|a|e|i|o|u|y)"
+    r"(ch|ng|nh|[cmnpt])?"
+)
+
+
+def plausibility(text: str | None) -> float:
+    """The share of a field's words that are well-formed Vietnamese syllables (or numbers,
+    abbreviations without a vowel): OCR garbage such as "CEFTTG" or "XIH" is not."""
+    if not text:
+        return 0.0
+    words = re.findall(r"[^\W\d_]+", fold(text))
+    checked = [w for w in words if re.search(r"[aeiouy]", w)]
+    if not checked:
+        return 1.0
+    good = sum(1 for w in checked if _SYLLABLE.fullmatch(w.replace("đ", "d")))
+    return good / len(checked)
 
 
 def _cut(original: str, folded: str, pattern: str | re.Pattern, flags=0):
@@ -473,30 +622,48 @@ def _cut(original: str, folded: str, pattern: str | re.Pattern, flags=0):
 
 
 class _Parser:
-    def __init__(self, raw: str):
+    def __init__(self, raw: str, *, scanned: bool = False, ocr_confidence: float | None = None):
+        self.scanned = scanned
+        if scanned:
+            raw = repair_ocr(raw or "")
         self.lines = clean_lines(raw)
         self.paras = paragraphs(self.lines)
         self.folded = [fold(p) for p in self.paras]
-        self.doc = ParsedDocument(text="\n".join(self.paras))
+        self.doc = ParsedDocument(
+            text="\n".join(self.paras), scanned=scanned, ocr_confidence=ocr_confidence
+        )
         self.header_end = 0  # index of the first body paragraph
         self.close_start = len(self.paras)  # index of Nơi nhận / signature
+        self.how: dict[str, float] = {}  # how each header field was found (confidence.py)
 
     # ---- header ---------------------------------------------------------
 
     def number_symbol(self) -> int | None:
-        for i, f in enumerate(self.folded[:40]):
+        for i, f in enumerate(self.folded[:60]):
             match = re.search(r"(?:^|\s)so\s*[:.]\s*([^\s/]*)\s*/\s*([\w\-/.đĐ]+)", f)
+            if match and re.search(r"kem theo|^\(", f[: match.start()]):
+                continue  # an annex names the decision it comes with: not its own number
             if match:
                 original = self.paras[i]
                 number = original[match.start(1) : match.end(1)].strip(" .")
                 symbol = original[match.start(2) : match.end(2)].strip(" .,")
-                self.doc.number = number or None
                 self.doc.symbol = re.sub(r"\s+", "", symbol) or None
+                self.how["symbol"] = 0.95
+                if number and not _is_number(number):
+                    self.doc.warnings.append(
+                        f"Số văn bản đọc được “{number}” không phải là một số: đã để trống, "
+                        "hãy nhập lại theo văn bản."
+                    )
+                    self.how["number"] = 0.0
+                    number = ""
+                else:
+                    self.how["number"] = 0.95
+                self.doc.number = number or None
                 return i
         return None
 
     def place_date(self) -> int | None:
-        for i, f in enumerate(self.folded[:40]):
+        for i, f in enumerate(self.folded[:60]):
             match = place_date_match(f)
             if not match:
                 continue
@@ -508,43 +675,161 @@ class _Parser:
             self.doc.date_month = int(month) if month.strip(" .…_").isdigit() else None
             if day.strip().isdigit() and self.doc.date_month:
                 self.doc.date = make_date(day.strip(), month, year)
+            self.how["place"] = self.how["date"] = 0.95
             return i
         return None
 
-    def issuer(self, limit: int) -> None:
+    def _header_line(self, i: int) -> str:
+        """Paragraph `i` less the national name and motto, and anything from "Số:" on
+        (two columns run together), with the separators a table left."""
+        original, folded = self.paras[i], self.folded[i]
+        cut = _NUMBER_IN_LINE.search(folded)
+        if cut:
+            original, folded = original[: cut.start()], folded[: cut.start()]
+        for match in reversed(list(NATIONAL_PARTS.finditer(folded))):
+            original = original[: match.start()] + " " + original[match.end() :]
+            folded = folded[: match.start()] + " " + folded[match.end() :]
+        return squash(original.replace("/", " ").replace("\\", " ")).strip(" -–|,")
+
+    def issuer(self, limit: int, *, anchored: bool = True) -> None:
+        """The issuing body: the block of lines in capitals right above the number (or
+        beside it, when the columns run together), each line joined to the name above
+        it unless it opens a new body; the last body is the issuer, the one above it
+        its parent ("UBND TỈNH X / SỞ NỘI VỤ")."""
         names: list[str] = []
         for i in range(min(limit, len(self.paras))):
-            original, f = self.paras[i], self.folded[i]
-            if re.match(r"^(so\s*[:.]|v/v|kinh gui)", f):
+            f = self.folded[i]
+            if re.match(r"^(v/v|kinh gui)", f) or (i and place_date_match(f) and not names):
                 break
-            if place_date_match(f):
-                break
-            text = original
-            folded_text = f
-            # remove the national name and motto of a flattened two-column header
-            for match in reversed(list(NATIONAL.finditer(folded_text))):
-                text = text[: match.start()] + " " + text[match.end() :]
-            folded_text = fold(text)
-            text = squash(text.replace("/", " ").replace("\\", " "))
-            if not text or not _is_caps(text):
+            text = self._header_line(i)
+            if not text:
                 continue
+            if not anchored and names and any(fold(text).startswith(k) for k, _ in HEADINGS):
+                break  # no number to stand above: the block ends at the title
+            if not _is_caps(text):
+                if _NUMBER_IN_LINE.search(f) or place_date_match(f):
+                    break
+                if not anchored and names:
+                    break  # no number to stand above: the first block of capitals
+                names = []  # portal chrome or a news title: the header starts after it
+                continue
+            if re.match(r"^y ban nhan dan", fold(text)):
+                text = "ỦY" + text[1:] if text[:1] == "Y" else text  # the Ủ lost
             names.append(text)
-        merged: list[str] = []
+            if _NUMBER_IN_LINE.search(f) or place_date_match(f):
+                break
+        names = [n for n in names if not _NOT_A_BODY.match(fold(n))]
+        bodies: list[str] = []
         for name in names:
             folded_name = fold(name)
-            if merged and fold(merged[-1]) in GENERIC_BODIES:
-                merged[-1] = f"{merged[-1]} {name}"
-            elif merged and folded_name.startswith(LOCALITY_WORDS) and len(merged[-1].split()) <= 4:
-                merged[-1] = f"{merged[-1]} {name}"
+            if not bodies:
+                bodies.append(name)
+                continue
+            previous = fold(bodies[-1])
+            if (
+                previous in NEEDS_COMPLEMENT
+                or (folded_name.startswith(LOCALITY_WORDS) and len(previous.split()) <= 8)
+                or previous.endswith(("-", "–", "&", " va"))
+                or folded_name.startswith(("va ", "- ", "– "))
+                or not BODY_HEADS.match(folded_name)
+            ):
+                bodies[-1] = f"{bodies[-1]} {name}"
             else:
-                merged.append(name)
-        merged = [
-            m for m in merged if not re.match(r"^(ke hoach|chi thi|quyet dinh|phat dong)", fold(m))
-        ]
-        if merged:
-            self.doc.issuer = merged[-1]
-            if len(merged) > 1:
-                self.doc.issuer_parent = merged[-2]
+                bodies.append(name)
+        while len(bodies) > 1 and not BODY_HEADS.match(fold(bodies[0])):
+            bodies.pop(0)  # a caps line of the page above the header ("TẢI VỀ")
+        if bodies:
+            self.doc.issuer = bodies[-1]
+            self.how["issuer"] = 0.9
+            if len(bodies) > 1:
+                self.doc.issuer_parent = " ".join(bodies[:-1])
+
+    def complete_issuer(self, start: int) -> None:
+        """A bare "ỦY BAN NHÂN DÂN" (the column's second line lost): the authority line
+        under the title names it ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH"), or the
+        place in the title does."""
+        doc = self.doc
+        if not doc.issuer or fold(doc.issuer) not in GENERIC_BODIES:
+            return
+        for i in range(start, min(start + 10, len(self.paras))):
+            text, f = self.paras[i], self.folded[i]
+            match = re.match(r"^(?:chu tich )?((?:uy ban nhan dan|ubnd) .+)$", f)
+            if match and _is_caps(text) and f[match.start(1) :].startswith(fold(doc.issuer)):
+                doc.issuer = text[match.start(1) :]
+                self.how["issuer"] = 0.8
+                return
+        if doc.place and doc.subject:
+            place = fold(doc.place)
+            levels = {
+                "tinh": "TỈNH",
+                "thanh pho": "THÀNH PHỐ",
+                "huyen": "HUYỆN",
+                "thi xa": "THỊ XÃ",
+                "xa": "XÃ",
+                "phuong": "PHƯỜNG",
+            }
+            for level, name in levels.items():
+                if f"{level} {place}" in fold(doc.subject):
+                    doc.issuer = f"{doc.issuer} {name} {doc.place.upper()}"
+                    self.how["issuer"] = 0.6
+                    return
+        self.how["issuer"] = 0.4
+
+    def _authority(self, i: int) -> bool:
+        """Paragraph `i` is the issuing authority on its own line, after a decision's title."""
+        f = self.folded[i]
+        if not _is_caps(self.paras[i]) or not AUTHORITY_LINE.match(f):
+            return False
+        issuer = fold(self.doc.issuer or "")
+        return bool(
+            (issuer and issuer.split()[-1] in f)
+            or re.search(r"\b(tinh|thanh pho|huyen|quoc hoi)\b", f)
+            or f in ("chinh phu", "thu tuong chinh phu")
+        )
+
+    def _subject_from(self, j: int) -> tuple[str | None, int]:
+        """The trích yếu that starts at paragraph `j`: lines in capitals up to the
+        authority line or the body, or a sentence-case line and its lower-case
+        continuations. Returns it and the index after it."""
+        parts: list[str] = []
+        caps = None
+        while j < len(self.paras):
+            text, f = self.paras[j], self.folded[j]
+            sentence = not _is_caps(text) or f.rstrip().endswith(":")
+            marker = _marker(text) and not f.startswith("v/v")  # "V/V CÔNG BỐ": no list
+            if marker or (sentence and (self._body_start(j) or SUBJECT_STOP.match(f))):
+                break
+            if parts and self._authority(j):
+                last = fold(parts[-1])
+                if not (LINKING_END.search(last) or re.search(r"\buy$", last)):
+                    break  # "… CỦA ỦY / BAN NHÂN DÂN XÃ …" goes on
+            if caps is None:
+                caps = _is_caps(text)
+            elif caps:
+                if any(ch.islower() for ch in text):
+                    break
+            elif not text[:1].islower():
+                break
+            parts.append(text)
+            j += 1
+            if caps is False and len(" ".join(parts)) > 400:
+                break
+        subject = squash(" ".join(parts)).strip(" _-") if parts else None
+        return subject or None, j
+
+    def _lone_subject(self, start: int) -> int:
+        """A trích yếu in capitals right under the header, with no type heading above
+        it (a site dropped the heading): the type then comes from the symbol."""
+        if start >= len(self.paras) or not _is_caps(self.paras[start]):
+            return start
+        if self._authority(start) or NATIONAL_PARTS.search(self.folded[start]):
+            return start
+        subject, j = self._subject_from(start)
+        if subject and len(subject) > 10:
+            self.doc.subject = subject
+            self.how["subject"] = 0.7
+            return j
+        return start
 
     def type_and_subject(self, start: int) -> int:
         """Find the type heading and trích yếu (or "V/v"); return the first body paragraph."""
@@ -554,29 +839,37 @@ class _Parser:
             original = self.paras[i]
             if f.startswith("v/v") or f.startswith("ve viec:"):
                 doc.doc_type = doc.doc_type or "Công văn"
-                doc.subject = squash(re.sub(r"^(?i:v/v|về việc:?)\s*", "", original))
-                return i + 1
+                subject = squash(re.sub(r"^(?i:v/v|về việc:?)\s*", "", original))
+                j = i + 1
+                while (
+                    j < len(self.paras)
+                    and self.folded[j][:1].isalpha()
+                    and (self.paras[j][:1].islower())
+                ):
+                    subject = f"{subject} {self.paras[j]}"  # "V/v" wrapped to the next line
+                    j += 1
+                doc.subject = subject
+                self.how["doc_type"], self.how["subject"] = 0.85, 0.9
+                return j
             if _is_caps(original) or (i == 0 and len(original) < 120):
                 for key, name in HEADINGS:
-                    if f.startswith(key) and len(f) < 140:
+                    if f.startswith(key) and len(f) < 140 and not f.rstrip().endswith(":"):
                         if not _is_caps(original) and not f.startswith("phat dong"):
                             break
                         doc.doc_type = name
-                        rest = (
-                            squash(original[len(key) :])
-                            if not _is_caps(original[len(key) :])
-                            else ""
-                        )
-                        subject_parts = [rest] if rest and len(rest) > 3 else []
-                        j = i + 1
-                        while j < len(self.paras) and not subject_parts:
-                            candidate = self.paras[j]
-                            if self._body_start(j) or _marker(candidate):
-                                break
-                            subject_parts.append(candidate)
-                            j += 1
-                        if subject_parts:
-                            doc.subject = squash(" ".join(subject_parts))
+                        self.how["doc_type"] = 0.95
+                        rest = squash(original[len(key) :])
+                        if fold(name).startswith(fold(f"{original[: len(key)]} {rest}")):
+                            rest = ""  # "PHÁT ĐỘNG / THI ĐUA": the rest of the type's name
+                        if rest and len(rest) > 3 and not _is_caps(rest):
+                            doc.subject, j = rest, i + 1
+                        else:
+                            doc.subject, j = self._subject_from(i + 1)
+                            if rest and (not doc.subject or _is_caps(self.paras[i + 1])):
+                                # "QUY CHẾ LÀM / VIỆC CỦA …": the title goes on in capitals
+                                doc.subject = squash(f"{rest} {doc.subject or ''}")
+                        if doc.subject:
+                            self.how["subject"] = 0.9
                         return j
         return start
 
@@ -663,7 +956,9 @@ class _Parser:
         lines = [squash(x) for x in lines if squash(x)]
         authorities = [k for k, line in enumerate(lines) if SIGN_AUTHORITY.match(line)]
         if authorities:
-            doc.signing_authority = " ".join(lines[k] for k in authorities)
+            doc.signing_authority = " ".join(
+                re.sub(r"^(\w+)\s*[.:]\s*", r"\1. ", lines[k]) for k in authorities
+            )
             after = authorities[-1] + 1
             if after < len(lines) and _is_caps(lines[after]) and len(lines[after]) < 40:
                 doc.signer_title = lines[after]
@@ -961,27 +1256,53 @@ class _Parser:
             if not match:
                 continue
             original = self.paras[i]
-            doc.doc_type = doc.doc_type or _REF_NAMES.get(match.group(1))
+            # what the sentence says it is outranks a news title read as a heading
+            doc.doc_type = _REF_NAMES.get(match.group(1)) or doc.doc_type
             ident = original[match.start(2) : match.end(2)].rstrip(".,")
             number, _, symbol = ident.partition("/")
             doc.number = doc.number or number or None
             doc.symbol = doc.symbol or symbol or None
+            self.how.update(doc_type=0.7, number=0.7, symbol=0.7)
             before = squash(original[: match.start()])
             # The name runs to the end of `before` without , . or ;: look after the last
             # one only (a search from every "UBND" to the end was quadratic).
             last_stop = max(before.rfind(","), before.rfind("."), before.rfind(";"))
+            tail = before[last_stop + 1 :]
             who = re.search(
-                r"(?i)((?:chủ tịch\s+)?(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+[^,.;]+?)\s*$",
-                before[last_stop + 1 :],
+                r"((?:chu tich\s+)?(?:ubnd|uy ban nhan dan|thu tuong chinh phu|chinh phu|"
+                r"hoi dong [^,.;]+?|bo truong [^,.;]+?|bo [^,.;]+?|so [^,.;]+?)(?:\s+[^,.;]*?)?)\s*$",
+                fold(tail),
             )
             if who and not doc.issuer:
-                doc.issuer = re.sub(r"(?i)^chủ tịch\s+", "", who.group(1)).strip()
-            date, _ = date_at(f)
+                name = tail[who.start(1) : who.end(1)]
+                name = re.sub(r"(?i)^chủ tịch\s+", "", name).strip()
+                name = re.sub(r"(?i)(\s+(đã|vừa|mới|có|chính thức|ký))+$", "", name)
+                doc.issuer = name or None
+                self.how["issuer"] = 0.5
+            # the document's date: right after its number ("số 231/QĐ-TTg, ngày 14/3/2023"),
+            # else the last date before the sentence's verb ("Ngày 22/4/2024, Chủ tịch …")
+            after = re.match(rf",?\s*ngay\s+(?:{_DMY}|{_WORDS_DATE})", f[match.end() :])
+            date = None
+            if after:
+                groups = [g for g in after.groups() if g]
+                date = make_date(*groups[:3])
+            else:
+                for found in re.finditer(rf"{_DMY}|{_WORDS_DATE}", f[: match.start()]):
+                    groups = [g for g in found.groups() if g]
+                    date = make_date(*groups[:3]) or date
             if date and not doc.date:
                 doc.date, doc.date_month, doc.date_year = date, date.month, date.year
-            about = re.search(r"(?i)\b(về việc|v/v)\s+(.+?)(?:\.|$)", original[match.end() :])
-            if about and not doc.subject:
-                doc.subject = squash(about.group(0)).rstrip(".")
+                self.how["date"] = 0.7
+            rest = original[match.end() + (after.end() if after else 0) :]
+            about = re.match(r"(?i)\s*,?\s*((?:về việc|v/v|về)\s+.+?)(?:\.(?:\s|$)|$)", rest)
+            if about:
+                doc.subject = squash(about.group(1)).rstrip(".")
+                self.how["subject"] = 0.6
+            elif after and rest.strip()[:1].isupper():
+                doc.subject = squash(rest).rstrip(".")  # "… ngày 02/01/2024 Phát động …"
+                self.how["subject"] = 0.5
+            elif doc.subject and self.how.get("subject", 0) < 0.9:
+                doc.subject = None
             return
 
     # ---- run ------------------------------------------------------------
@@ -992,12 +1313,15 @@ class _Parser:
             return doc
         number_at = self.number_symbol()
         date_at_ = self.place_date()
-        limit = min(x for x in (number_at, date_at_, 12) if x is not None)
-        self.issuer(limit + 1)
+        anchors = [x for x in (number_at, date_at_) if x is not None]
+        limit = min(anchors) if anchors else 12
+        self.issuer(limit + 1, anchored=bool(anchors))
         header_last = max(x for x in (number_at, date_at_, -1) if x is not None)
         body_from = self.type_and_subject(0 if header_last < 0 else header_last + 1)
         if doc.subject is None and header_last >= 0:
             body_from = self.type_and_subject(0)
+        if doc.subject is None and header_last >= 0:
+            body_from = max(body_from, self._lone_subject(header_last + 1))
         body_from = self.recipients(max(body_from, header_last + 1))
         if doc.number is None and doc.symbol is None and doc.date is None:
             self.fallback_identity()
@@ -1008,6 +1332,8 @@ class _Parser:
             doc.doc_type = ABBREVIATIONS.get(
                 abbreviation, "Công văn" if abbreviation == "ubnd" else None
             )
+            self.how["doc_type"] = 0.75
+        self.complete_issuer(max(header_last, 0))
         self.header_end = body_from
         self.close()
         self.theme()
@@ -1015,6 +1341,9 @@ class _Parser:
         self.anniversaries()
         self.references()
         self.items()
+        from .confidence import field_confidence
+
+        doc.confidence = field_confidence(doc, self.how)
         return doc
 
 
@@ -1030,10 +1359,13 @@ def _deeper(kind: str, than: str) -> bool:
     return order.index(kind) > order.index(than)
 
 
-def parse_text(raw: str) -> ParsedDocument:
-    """Parse pasted or extracted text. Never raises on text input."""
+def parse_text(
+    raw: str, *, scanned: bool = False, ocr_confidence: float | None = None
+) -> ParsedDocument:
+    """Parse pasted or extracted text (`scanned`: OCR output, with tesseract's mean word
+    confidence if known). Never raises on text input."""
     try:
-        return _Parser(raw).run()
+        return _Parser(raw, scanned=scanned, ocr_confidence=ocr_confidence).run()
     except Exception:  # a document we read badly still becomes a draft with its text
         fallback = ParsedDocument(text="\n".join(paragraphs(clean_lines(raw))))
         fallback.preamble = fallback.text.split("\n") if fallback.text else []
@@ -1046,6 +1378,15 @@ def parse_text(raw: str) -> ParsedDocument:
 
 class UnreadableDocument(ValueError):
     """The file is missing, empty, or not a readable .txt, .docx or .pdf."""
+
+
+class ScannedDocument(UnreadableDocument):
+    """A PDF without a text layer: a scan, for OCR (campaigns/ocr.py)."""
+
+
+# More pages than this and a PDF is refused before its text is taken out (a launch
+# document is a few pages; 300 pages would hold a worker for minutes).
+PDF_MAX_PAGES = 200
 
 
 # What the reader takes on. A launch document is tens of pages; these bound how long a
@@ -1094,6 +1435,15 @@ def _read_document(data: bytes, filename: str) -> str:
             from pypdf import PdfReader
 
             reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise UnreadableDocument(
+                    f"Tệp PDF “{filename}” có mật khẩu. Hãy mở khóa (bỏ mật khẩu) rồi tải lên lại."
+                )
+            if len(reader.pages) > PDF_MAX_PAGES:
+                raise UnreadableDocument(
+                    f"Tệp PDF “{filename}” dài {len(reader.pages)} trang: chỉ đọc tệp đến "
+                    f"{PDF_MAX_PAGES} trang. Hãy tải lên riêng văn bản phát động."
+                )
             deadline = time.monotonic() + PDF_MAX_SECONDS
             pages, size = [], 0
             for page in reader.pages:
@@ -1110,12 +1460,14 @@ def _read_document(data: bytes, filename: str) -> str:
         except Exception as exc:
             raise UnreadableDocument(f"Tệp “{filename}” không phải tệp PDF đọc được.") from exc
         if not text.strip():
-            raise UnreadableDocument(
-                f"Tệp PDF “{filename}” là bản chụp (không có lớp chữ). Hãy dán nội dung hoặc dùng tệp Word."
+            raise ScannedDocument(
+                f"Tệp PDF “{filename}” là bản quét (không có lớp chữ): cần nhận dạng chữ."
             )
         return text
+    if suffix in (".png", ".jpg", ".jpeg"):
+        raise ScannedDocument(f"Ảnh “{filename}” cần nhận dạng chữ.")
     raise UnreadableDocument(
-        f"Chỉ đọc được tệp .txt, .docx hoặc .pdf, không đọc được “{filename}”."
+        f"Chỉ đọc được tệp .txt, .docx, .pdf hoặc ảnh .jpg, .png, không đọc được “{filename}”."
     )
 
 
@@ -1180,4 +1532,10 @@ def parse_file(path: str | Path) -> ParsedDocument:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableDocument(f"Không đọc được tệp “{path}”: {exc.strerror}.") from exc
-    return parse_text(read_document(data, path.name))
+    try:
+        return parse_text(read_document(data, path.name))
+    except ScannedDocument:
+        from .ocr import ocr_document  # a scan: read here, in the command's own process
+
+        result = ocr_document(data, path.name)
+        return parse_text(result.text, scanned=True, ocr_confidence=result.confidence)

@@ -10,6 +10,7 @@ parts it found into plain data. It writes nothing: the services
 from __future__ import annotations
 
 import datetime
+import re
 
 from units.access import office_bodies
 from units.text import normalize_search
@@ -26,13 +27,27 @@ def _body_key(name: str) -> str:
     return key.replace("uy ban nhan dan", "ubnd").replace("hoi dong nhan dan", "hdnd")
 
 
+def _issuer_names(issuer: str | None, parent: str | None) -> list[str]:
+    """The issuer's name, and with its parent's place ("SỞ NỘI VỤ" under "UBND TỈNH LAI
+    CHÂU" is "Sở Nội vụ tỉnh Lai Châu")."""
+    if not issuer:
+        return []
+    names = [issuer]
+    if parent:
+        place = re.sub(r"(?i)^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+", "", parent.strip())
+        if place != parent.strip():
+            names.append(f"{issuer} {place}")
+    return names
+
+
 def suggestions(imported: ImportedDocument, user) -> dict:
     """What the parsed values match in the database, to prefill the review form."""
     parsed = imported.parsed
     bodies = list(office_bodies(user))
-    issuer = next((b for b in bodies if _same(b.name, parsed.get("issuer"))), None)
-    if issuer is None and len(bodies) == 1:
-        issuer = bodies[0]
+    # An issuer the reader did not find, or that is none of the user's bodies, stays
+    # empty and is marked on the review page (issue 14): never the user's own body.
+    names = _issuer_names(parsed.get("issuer"), parsed.get("issuer_parent"))
+    issuer = next((b for b in bodies if any(_same(b.name, n) for n in names)), None)
     document_type = None
     if parsed.get("doc_type"):
         wanted = normalize_search(parsed["doc_type"])

@@ -655,8 +655,25 @@ class ImportedDocument(models.Model):
     content_type = models.CharField("định dạng", max_length=120, blank=True)
     size = models.PositiveBigIntegerField("dung lượng (byte)", default=0)
     sha256 = models.CharField("SHA-256", max_length=64, blank=True)
-    text = models.TextField("nội dung đọc được")
+    text = models.TextField("nội dung đọc được", blank=True)
     parsed = models.JSONField("kết quả trích xuất", default=dict)
+
+    class Status(models.TextChoices):
+        READY = "ready", "Đã đọc xong"
+        READING = "reading", "Đang nhận dạng chữ"
+        FAILED = "failed", "Không đọc được"
+
+    # A scan is read by a worker (campaigns/ocr.py): the page shows its progress, then
+    # the review; a scan it cannot read stays "failed" with the reason, and no draft.
+    status = models.CharField(
+        "trạng thái", max_length=10, choices=Status.choices, default=Status.READY
+    )
+    scanned = models.BooleanField("bản quét (nhận dạng chữ)", default=False)
+    pages_total = models.PositiveIntegerField("số trang", default=0)
+    pages_done = models.PositiveIntegerField("số trang đã đọc", default=0)
+    ocr_confidence = models.FloatField("độ tin cậy nhận dạng", null=True, blank=True)
+    error = models.TextField("lỗi", blank=True)
+    read_started_at = models.DateTimeField("bắt đầu đọc lúc", null=True, blank=True)
     campaign = models.OneToOneField(
         Campaign,
         verbose_name="dự thảo đã tạo",
@@ -673,6 +690,16 @@ class ImportedDocument(models.Model):
 
     def __str__(self) -> str:
         return self.original_name or f"Văn bản dán #{self.pk}"
+
+    @property
+    def reading(self) -> bool:
+        return self.status == self.Status.READING
+
+    @property
+    def percent(self) -> int:
+        if not self.pages_total:
+            return 0
+        return min(100, round(100 * self.pages_done / self.pages_total))
 
 
 class Criterion(models.Model):

@@ -4,6 +4,7 @@ the state checked, and who/when/why recorded."""
 from __future__ import annotations
 
 import datetime
+import logging
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -18,10 +19,12 @@ from units.documents import issued_document_freeze, issued_document_latest
 from units.files import ALLOWED, DOCUMENTS, PDF, sha256_of, store_upload, validate_upload
 from units.models import IssuedDocument, Unit
 
-from . import importing
+from . import importing, ocr
 from .documents import PART_FIELDS, Parts, campaign_parts, campaign_parts_write
-from .importer import UnreadableDocument, parse_text, read_document
+from .importer import ScannedDocument, UnreadableDocument, parse_text, read_document
 from .models import Attachment, Campaign, CampaignRevision, ImportedDocument
+
+logger = logging.getLogger(__name__)
 
 Status = Campaign.Status
 
@@ -370,18 +373,31 @@ def imported_document_create(
     *, actor: AbstractBaseUser, text: str = "", upload: UploadedFile | None = None
 ) -> ImportedDocument:
     """Nhập văn bản: read the document (file or pasted text), parse it and keep both,
-    with the file's name, size and SHA-256."""
+    with the file's name, size and SHA-256.
+
+    A scan (a JPG, a PNG, a PDF without a text layer) is checked here (an image that does
+    not open, a PDF with a password or too many pages is refused at once) and read by a
+    worker after commit (`imported_document_read`): the record waits as "reading"."""
     if not office_bodies(actor).exists():
         raise ValidationError(
             "Bạn chưa được giao vai trò cơ quan thường trực ở cơ quan ban hành nào."
         )
     imported = ImportedDocument(uploaded_by=actor)
+    scan_pages = 0
     if upload is not None:
         kind = validate_upload(upload, allowed=DOCUMENTS)
         data = upload.read()
         upload.seek(0)
         try:
-            text = read_document(data, upload.name)
+            if ocr.is_image(upload.name):
+                scan_pages = ocr.check_scan(data, upload.name)
+            else:
+                text = read_document(data, upload.name)
+        except ScannedDocument:
+            try:
+                scan_pages = ocr.check_scan(data, upload.name)
+            except UnreadableDocument as exc:
+                raise ValidationError(str(exc)) from exc
         except UnreadableDocument as exc:
             raise ValidationError(str(exc)) from exc
         imported.original_name = upload.name[:255]
@@ -389,11 +405,76 @@ def imported_document_create(
         imported.size = upload.size
         imported.sha256 = sha256_of(upload)
         imported.file.save(upload.name, ContentFile(data), save=False)
+    if scan_pages:
+        imported.status = ImportedDocument.Status.READING
+        imported.scanned = True
+        imported.pages_total = scan_pages
+        imported.save()
+        transaction.on_commit(lambda: _enqueue_read(imported.pk))
+        return imported
     if not text.strip():
         raise ValidationError("Hãy dán nội dung văn bản hoặc chọn một tệp .docx, .pdf, .txt.")
     imported.text = text
     imported.parsed = parse_text(text).to_dict()
     imported.save()
+    return imported
+
+
+def _enqueue_read(imported_id: int) -> None:
+    from .tasks import read_scanned_document
+
+    try:
+        read_scanned_document.delay(imported_id)
+    except Exception:
+        logger.exception("Could not enqueue the reading of imported document %s", imported_id)
+        ImportedDocument.objects.filter(pk=imported_id).update(
+            status=ImportedDocument.Status.FAILED,
+            error="Hàng đợi xử lý đang gián đoạn. Vui lòng tải tệp lên lại sau ít phút.",
+        )
+
+
+def imported_document_read(*, imported_id: int) -> ImportedDocument:
+    """The worker's part: OCR the scan page by page (its progress saved after each page),
+    then parse it. Claimed once: delivered again after its worker died, it fails with a
+    message instead of running in a loop. Nothing but the record itself is written."""
+    claimed = ImportedDocument.objects.filter(
+        pk=imported_id, status=ImportedDocument.Status.READING, read_started_at__isnull=True
+    ).update(read_started_at=timezone.now())
+    imported = ImportedDocument.objects.get(pk=imported_id)
+    if not claimed:
+        if imported.status == ImportedDocument.Status.READING:
+            imported.status = ImportedDocument.Status.FAILED
+            imported.error = (
+                "Việc nhận dạng bị gián đoạn (máy chủ xử lý dừng). Hãy tải tệp lên lại."
+            )
+            imported.save(update_fields=["status", "error"])
+        return imported
+
+    def progress(done: int, total: int) -> None:
+        ImportedDocument.objects.filter(pk=imported_id).update(pages_done=done, pages_total=total)
+
+    try:
+        with imported.file.open("rb") as handle:
+            data = handle.read()
+        result = ocr.ocr_document(data, imported.original_name or "ban-quet", progress=progress)
+    except UnreadableDocument as exc:
+        imported.status, imported.error = ImportedDocument.Status.FAILED, str(exc)
+        imported.save(update_fields=["status", "error"])
+        return imported
+    except Exception as exc:
+        logger.exception("Reading imported document %s failed", imported_id)
+        imported.status = ImportedDocument.Status.FAILED
+        imported.error = f"Lỗi hệ thống khi nhận dạng chữ ({type(exc).__name__}). Hãy thử lại."
+        imported.save(update_fields=["status", "error"])
+        return imported
+    imported.refresh_from_db(fields=["pages_done", "pages_total"])
+    imported.text = result.text
+    imported.ocr_confidence = result.confidence
+    imported.parsed = parse_text(
+        result.text, scanned=True, ocr_confidence=result.confidence
+    ).to_dict()
+    imported.status = ImportedDocument.Status.READY
+    imported.save(update_fields=["text", "ocr_confidence", "parsed", "status"])
     return imported
 
 
@@ -411,6 +492,8 @@ def campaign_create_from_import(
         raise ValidationError("Văn bản này do người khác nhập.")
     if imported.campaign_id:
         raise ValidationError("Văn bản này đã được tạo thành dự thảo.")
+    if imported.status != ImportedDocument.Status.READY:
+        raise ValidationError("Văn bản chưa đọc xong (hoặc không đọc được): chưa tạo được dự thảo.")
     parsed = imported.parsed
     campaign = Campaign(source=f"Nhập từ {imported}"[:255], **values)
     if not parsed.get("items") and not parsed.get("preamble"):

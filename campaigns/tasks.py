@@ -17,3 +17,11 @@ def send_reminders() -> int:
     from .results.reminders import send_reminders as remind
 
     return remind()
+
+
+@shared_task(name="campaigns.read_scanned_document")
+def read_scanned_document(imported_id: int) -> str:
+    """OCR an uploaded scan for Nhập văn bản (campaigns/ocr.py)."""
+    from .services import imported_document_read
+
+    return imported_document_read(imported_id=imported_id).status

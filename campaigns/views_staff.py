@@ -19,6 +19,7 @@ from units.formfields import error_text
 from units.paging import paginate
 
 from . import importing, selectors, services
+from .confidence import UNCERTAIN
 from .forms_staff import (
     FORMSETS,
     AttachmentForm,
@@ -343,6 +344,12 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     imported = get_object_or_404(ImportedDocument, pk=pk, uploaded_by=request.user)
     if imported.campaign_id:
         return redirect("staff:campaign_edit", pk=imported.campaign_id)
+    if imported.status != ImportedDocument.Status.READY:
+        # a scan being read by the worker, or one it could not read: no form, no draft
+        response = render(request, "campaigns/staff/import_reading.html", {"imported": imported})
+        if imported.reading:
+            response["Refresh"] = "2"  # the page looks again every 2 s until it is read
+        return response
     parsed = imported.parsed
     found = importing.suggestions(imported, request.user)
     form = ImportReviewForm(
@@ -363,6 +370,14 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
         for name, key in FOUND_KEYS.items()
         if not parsed.get(key) and not (name == "issuer" and found["issuer"])
     }
+    if found["issuer"] is None:
+        missing.add("issuer")  # not found, or none of the user's bodies: the clerk chooses
+    confidence = parsed.get("confidence", {})
+    uncertain = {
+        name
+        for name, key in FOUND_KEYS.items()
+        if name not in missing and 0 < confidence.get(key, 1.0) < UNCERTAIN
+    }
     return render(
         request,
         "campaigns/staff/import_review.html",
@@ -371,6 +386,17 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "parsed": parsed,
             "form": form,
             "missing": missing,
+            "uncertain": uncertain,
+            "unknown_issuer": (
+                " – ".join(filter(None, [parsed.get("issuer"), parsed.get("issuer_parent")]))
+                if found["issuer"] is None
+                else None
+            ),
+            "confidence": {
+                name: round(100 * confidence[key])
+                for name, key in FOUND_KEYS.items()
+                if key in confidence and name not in missing
+            },
             "references": list(
                 zip(parsed.get("references", []), found["reference_matches"], strict=False)
             ),

@@ -128,6 +128,10 @@ def reference_data(transactional_db):
     load_award_rules(AwardType)
     close_ended_award_types(AwardType)
     load_legal_bases(LegalBasis)
+    from awards.models import BaseSalary, RewardDecree, RewardMultiple
+    from awards.money_reference import load_money_reference
+
+    load_money_reference(BaseSalary, RewardDecree, RewardMultiple, AwardType)
 
 
 @pytest.fixture

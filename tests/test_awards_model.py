@@ -1,5 +1,6 @@
 """Award types come preloaded from the law; nominations hold exactly one nominee."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -36,19 +37,25 @@ def test_award_types_are_preloaded(name, kind, recipient, multiple):
 
 def test_award_type_values_stay_editable(client, admin_user, cycle):
     """An admin changes a reward multiple in the admin and the next decision's annex
-    reads the new value; a negative one is refused beside the field."""
-    from awards import pdf, services
+    reads the new value; a negative one is refused beside the field. Since issue 13 the
+    multiples are kept per decree (awards.RewardMultiple): the row of the decree in force
+    is the one that counts."""
+    from awards import money, pdf, services
+    from awards.models import RewardMultiple
     from tests.awards_stage import admin_form_data
     from tests.factories import passed_nominations
 
     award = AwardType.objects.get(code="lao-dong-tien-tien")
-    url = reverse("admin:awards_awardtype_change", args=[award.pk])
+    row = RewardMultiple.objects.get(
+        award_type=award, decree=money.decree_on(datetime.date.today())
+    )
+    url = reverse("admin:awards_rewardmultiple_change", args=[row.pk])
     client.force_login(admin_user)
     data = admin_form_data(client.get(url))
-    response = client.post(url, {**data, "reward_multiple": "-1"})
+    response = client.post(url, {**data, "multiple": "-1"})
     assert response.status_code == 200
     assert response.context["adminform"].form.errors
-    response = client.post(url, {**data, "reward_multiple": "0.35"})
+    response = client.post(url, {**data, "multiple": "0.35"})
     assert response.status_code == 302
     decision = services.decision_draft(
         actor=cycle["office"],
@@ -56,7 +63,9 @@ def test_award_type_values_stay_editable(client, admin_user, cycle):
         subject="Khen thưởng",
         nominations=passed_nominations(cycle, 1),
     )
-    assert [row["multiple"] for row in pdf.decision_rows(decision)] == [Decimal("0.35")]
+    rows = pdf.decision_rows(decision)
+    assert [row["multiple"] for row in rows] == [Decimal("0.35")]
+    assert [row["amount"] for row in rows] == [820_000]  # 0.35 × 2,340,000 = 819,000 ↑
 
 
 def test_nomination_needs_exactly_one_nominee_and_a_campaign_or_year(demo):

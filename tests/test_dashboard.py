@@ -188,7 +188,7 @@ def test_awards_page_builds_on_the_results_and_exports_both(client, board):
     assert "Đã đăng ký: <strong>1</strong>" in html and "Khối các xã" in html
     assert reverse("tracking:campaign_results", args=[board["campaign"].pk]) in html
     book = openpyxl.load_workbook(io.BytesIO(client.get(url, {"xuat": "xlsx"}).content))
-    assert book.sheetnames[-1] == "Khen thưởng" and "Tham gia" in book.sheetnames
+    assert book.sheetnames[-2:] == ["Khen thưởng", "Tiền thưởng"] and "Tham gia" in book.sheetnames
 
 
 def test_the_old_dashboard_address_leads_to_the_results(client, board):

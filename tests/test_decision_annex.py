@@ -62,7 +62,7 @@ def test_the_annex_table_has_fixed_layout_and_column_widths(long_decision):
     html = pdf.decision_html(long_decision)
     table = html[html.index("<table") : html.index("</table>")]
     assert 'class="annex-table annex-table--awards"' in table
-    assert table.count("<col ") == 4 and "<thead>" in table
+    assert table.count("<col ") == 5 and "<thead>" in table  # amount column (issue 13)
 
 
 def test_every_row_stays_whole_on_one_page_under_a_repeated_header(long_decision):

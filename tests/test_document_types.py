@@ -36,6 +36,9 @@ def test_the_reader_knows_what_it_knew_before():
             ("nghi quyet", "Nghị quyết"),
             ("loi keu goi", "Lời kêu gọi"),
             ("phat dong", "Phát động thi đua"),
+            # issue 12: decrees and circulars are read too (not issued here)
+            ("nghi dinh", "Nghị định"),
+            ("thong tu", "Thông tư"),
         ]
     )
     assert set(importer.REFERENCE_TYPES) == set(

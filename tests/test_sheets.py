@@ -544,7 +544,13 @@ def test_staff_roles_create_accounts_and_revert(demo_units, office):
     membership = Membership.objects.get(user=user)
     assert membership.history.first().history_user == office
     services.import_revert(actor=office, record=record, reason="Sai đơn vị")
-    assert not get_user_model().objects.filter(username="vt.binhlu").exists()
+    # the role is archived with the reason, not deleted; the unused account is switched off
+    membership.refresh_from_db()
+    assert membership.archived and membership.archived_by == office
+    assert membership.archived_reason == f"Hoàn tác lần nhập #{record.pk}: Sai đơn vị"
+    user.refresh_from_db()
+    assert not user.is_active
+    assert not Membership.objects.active().filter(user=user).exists()
 
 
 def test_imported_history_of_a_merged_commune_counts_for_eligibility(demo, office):

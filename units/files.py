@@ -73,8 +73,9 @@ XLSX = FileKind(
 )
 TEXT = FileKind("TXT", (".txt",), "text/plain; charset=utf-8")
 ALLOWED = (PDF, DOCX, XLSX, JPEG, PNG)
-# What the document importer reads; the uploaded file is kept with the draft.
-DOCUMENTS = (PDF, DOCX, TEXT)
+# What the document importer reads (a JPG, a PNG or a PDF scan through OCR); the
+# uploaded file is kept with the draft.
+DOCUMENTS = (PDF, DOCX, TEXT, JPEG, PNG)
 ALLOWED_TEXT = "PDF, DOCX, XLSX, JPG, PNG"
 
 

@@ -31,6 +31,11 @@ MAX_ATTEMPTS = 8
 FIRST_RETRY = datetime.timedelta(minutes=2)
 
 
+def site_link(path: str) -> str:
+    """The full address of a page of this site, for an email: SITE_URL + path."""
+    return settings.SITE_URL.rstrip("/") + path
+
+
 def retry_delay(attempts: int) -> datetime.timedelta:
     """1, 2, 4 ... minutes after each failure, at most an hour (8 tries span about 3 hours)."""
     return datetime.timedelta(minutes=min(2 ** max(attempts - 1, 0), 60))

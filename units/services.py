@@ -15,7 +15,8 @@ from .models import Membership, Person, Unit
 from .text import fold
 
 
-def _stamp_archive(obj, *, by: AbstractBaseUser | None, reason: str) -> None:
+def archive_stamp(obj, *, by: AbstractBaseUser | None, reason: str) -> None:
+    """Archive `obj` (never delete it): who, when and why, in its history too."""
     obj._history_user = by  # models with a history name who did it and why
     obj._change_reason = reason
     obj.archived = True
@@ -37,7 +38,7 @@ def unit_archive(*, unit: Unit, by: AbstractBaseUser | None, reason: str) -> Uni
             f"Đơn vị “{unit.name}” còn đơn vị trực thuộc đang hoạt động: "
             "hãy chuyển hoặc sáp nhập các đơn vị đó trước."
         )
-    _stamp_archive(unit, by=by, reason=reason.strip())
+    archive_stamp(unit, by=by, reason=reason.strip())
     return unit
 
 
@@ -71,7 +72,7 @@ def unit_merge(*, source: Unit, target: Unit, by: AbstractBaseUser | None, reaso
             user=membership.user, unit=target, role=membership.role, archived=False
         ).exists()
         if duplicate:
-            _stamp_archive(membership, by=by, reason=f"Sáp nhập vào {target.name}")
+            archive_stamp(membership, by=by, reason=f"Sáp nhập vào {target.name}")
         else:
             membership.unit = target
             membership._history_user = by
@@ -80,7 +81,7 @@ def unit_merge(*, source: Unit, target: Unit, by: AbstractBaseUser | None, reaso
 
     source.merged_into = target
     source.save(update_fields=["merged_into", "updated_at"])
-    _stamp_archive(source, by=by, reason=reason.strip())
+    archive_stamp(source, by=by, reason=reason.strip())
     return source
 
 
@@ -91,7 +92,7 @@ def person_archive(*, person: Person, by: AbstractBaseUser | None, reason: str) 
         raise ValidationError("Cần ghi lý do lưu trữ (ví dụ: nghỉ hưu, chuyển công tác).")
     if person.archived:
         raise ValidationError(f"“{person.full_name}” đã được lưu trữ trước đó.")
-    _stamp_archive(person, by=by, reason=reason.strip())
+    archive_stamp(person, by=by, reason=reason.strip())
     return person
 
 
@@ -142,7 +143,7 @@ def membership_revoke(
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if membership.archived:
         raise ValidationError(f"Vai trò “{membership}” đã được thu hồi trước đó.")
-    _stamp_archive(membership, by=actor, reason=reason.strip())
+    archive_stamp(membership, by=actor, reason=reason.strip())
     return membership
 
 

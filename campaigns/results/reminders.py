@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
-from units.mail import email_queue
+from units.mail import email_queue, site_link
 from units.models import Membership, OutgoingEmail
 
 from ..models import Campaign
@@ -106,6 +107,7 @@ def _queue(campaign, what, when, deadline, emails) -> OutgoingEmail | None:
         subject=f"[thidua] Nhắc {what}: {when} ({deadline:%d/%m/%Y})",
         body=f"Đơn vị của bạn chưa {what} cho phong trào “{campaign.subject}” "
         f"của {campaign.issuer.name}. Hạn: {deadline:%d/%m/%Y}."
+        f"\nThực hiện tại: {site_link(reverse('tracking:unit_campaigns'))}"
         "\n\nThư tự động từ hệ thống thidua.",
         recipients=emails,
     )

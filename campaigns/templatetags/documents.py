@@ -119,3 +119,12 @@ def bar_chart(rows, label_key: str, value_key: str, title: str):
         + "</svg>"
     )
     return mark_safe(svg)
+
+
+@register.filter
+def get_item(mapping, key):
+    """mapping[key] in a template (the review page's confidence per field), or ""."""
+    try:
+        return mapping.get(key, "")
+    except AttributeError:
+        return ""

@@ -1,5 +1,6 @@
 """Import a launch document in the browser: upload seed 002 as .docx, check the review,
-create the draft, see it in the editor."""
+create the draft, see it in the editor; upload a scanned page (PNG), follow the reading,
+check the marked fields beside the recognised text."""
 
 from pathlib import Path
 
@@ -7,11 +8,19 @@ import docx
 import pytest
 from playwright.sync_api import Page, expect
 
+from campaigns import ocr, services
 from campaigns.demo import load_seed_campaigns
 from campaigns.models import Campaign
 from units.demo import load_units
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
+SCAN = (
+    Path(__file__).resolve().parents[1]
+    / "fixtures"
+    / "reader_corpus"
+    / "scans"
+    / ("danang-snv-20-hd.png")
+)
 PASSWORD = "mat-khau-thu-nghiem-2025"
 
 
@@ -95,3 +104,40 @@ def test_import_seed_002_as_docx(
     assert draft.attachments.get().original_name == "phat-dong-thi-dua-2025.docx"
     assert draft.items.count() == 9
     page.screenshot(path=str(screenshot_dir / "import-editor.png"), full_page=False)
+
+
+@pytest.mark.skipif(not ocr.available(), reason="tesseract (vie) is not installed")
+def test_import_a_png_scan(page: Page, live_server, office, screenshot_dir, axe_check, monkeypatch):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + "/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill("nv.thanhpho")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_role("link", name="Nhập văn bản").click()
+
+    # 1. upload the scan; the reading is held in the queue a moment so the progress shows
+    held: list[int] = []
+    monkeypatch.setattr(services, "_enqueue_read", held.append)
+    page.get_by_label("Hoặc chọn tệp văn bản").set_input_files(str(SCAN))
+    page.get_by_role("button", name="Đọc văn bản").click()
+    expect(page.get_by_role("heading", name="Đang nhận dạng chữ trên bản quét")).to_be_visible()
+    expect(page.get_by_role("status")).to_have_text("Đã đọc 0/1 trang (0%).")
+    expect(page.locator("progress")).to_have_attribute("value", "0")
+    axe_check(page, "đang nhận dạng")
+    page.screenshot(path=str(screenshot_dir / "import-scan-progress.png"), full_page=False)
+
+    # 2. the worker reads it; the page looks again by itself and shows the review
+    [imported_id] = held
+    services.imported_document_read(imported_id=imported_id)
+    expect(page.get_by_role("heading", name="Kiểm tra các trường đọc được")).to_be_visible(
+        timeout=10_000
+    )
+    expect(page.locator("#recognised-text")).to_contain_text("SỞ NỘI VỤ")
+    expect(page.locator("#id_number")).to_have_value("20")
+    expect(page.locator("#id_symbol")).to_have_value("HD-SNV")
+    expect(page.locator("#uncertain-subject")).to_be_visible()  # check these first
+    expect(page.locator("#missing-issuer")).to_be_visible()  # Sở Nội vụ Đà Nẵng is not ours
+    expect(page.locator("#issuer-unknown")).to_contain_text("SỞ NỘI VỤ")
+    axe_check(page, "kiểm tra bản quét")
+    page.screenshot(path=str(screenshot_dir / "import-scan-review.png"), full_page=False)
+    assert not Campaign.objects.filter(number="20").exists()

@@ -94,6 +94,8 @@ def test_the_whole_cycle_with_a_secret_ballot(cycle, django_capture_on_commit_ca
     returned = [m for m in mail.outbox if "Lò Thị B" in m.subject and "Trả lại" in m.subject]
     assert returned and returned[0].to == ["cb.binhlu@example.vn"]
     assert "Bổ sung báo cáo thành tích" in returned[0].body
+    # the email links to the nomination at the site's address (SITE_URL)
+    assert f"http://127.0.0.1:8000/quan-ly/khen-thuong/de-nghi/{b.pk}/" in returned[0].body
 
 
 def test_vote_threshold_of_all_members(cycle):

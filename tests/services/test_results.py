@@ -211,6 +211,7 @@ def test_reminders_before_and_after_the_deadline_once_each(
         f"{u.username}@example.vn" for u in s["staff"][1:]
     ]
     assert all("sắp đến hạn" in m.subject for m in registration)
+    assert all("http://127.0.0.1:8000/quan-ly/theo-doi/don-vi/" in m.body for m in registration)
     assert reminders.send_reminders() == 0  # run again: nothing more
     later = timezone.localdate() + datetime.timedelta(days=5)
     assert reminders.send_reminders(today=later) == 2  # registration now overdue: once more

@@ -141,7 +141,9 @@ class SheetKind:
         revert needs: {"created": [ids], "updated": [[id, {field: old value}]]}."""
         raise NotImplementedError
 
-    def revert(self, changes: dict) -> None:
+    def revert(self, changes: dict, *, actor: AbstractBaseUser, reason: str) -> None:
+        """Take back what `write` did (inside the caller's transaction); `reason` is the
+        revert's reason, already prefixed with the import's number."""
         raise NotImplementedError
 
     # -- exporting -------------------------------------------------------------------

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from units.access import holds_office, office_bodies, units_below
 from units.files import XLSX, validate_upload
-from units.mail import email_queue
+from units.mail import email_queue, site_link
 from units.models import ImportRecord, Unit
 
 from .columns import UnitIndex, cell_json
@@ -170,7 +170,9 @@ def import_revert(*, actor: AbstractBaseUser, record: ImportRecord, reason: str)
     if not reason.strip():
         raise ValidationError("Ghi lý do hoàn tác.")
     import_scope(actor, record.office)
-    _kind(record).revert(record.changes)
+    _kind(record).revert(
+        record.changes, actor=actor, reason=f"Hoàn tác lần nhập #{record.pk}: {reason.strip()}"
+    )
     record.status = ImportRecord.Status.REVERTED
     record.reverted_by = actor
     record.reverted_at = timezone.now()
@@ -378,14 +380,14 @@ def _notify(record: ImportRecord) -> None:
     if record.rows_total < NOTIFY_ROWS or not recipients or record.running:
         return
     status = record.get_status_display()
-    path = reverse("sheets:record", args=[record.pk])
+    link = site_link(reverse("sheets:record", args=[record.pk]))
     email_queue(
         subject=f"[thidua] Nhập Excel “{record.original_name}”: {status}",
         body=(
             f"Lần nhập #{record.pk} ({_kind(record).title}, {record.rows_total} dòng, "
             f"tệp “{record.original_name}”): {status}.\n"
-            f"Xem kết quả trong thidua: Quản lý › Nhập, xuất Excel › lần nhập #{record.pk} "
-            f"(đường dẫn {path}).\n\nThư tự động từ hệ thống thidua."
+            f"Xem kết quả: {link}\n(Quản lý › Nhập, xuất Excel › lần nhập #{record.pk})"
+            "\n\nThư tự động từ hệ thống thidua."
         ),
         recipients=recipients,
     )

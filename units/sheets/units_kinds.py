@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email, validate_slug
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from units.models import Membership, Person, Unit
+from units.services import archive_stamp
 from units.text import normalize_search
 
 from . import columns as read
@@ -292,7 +294,7 @@ class UnitsKind(SheetKind):
         bulk_update_changed(Unit, [p for p in plans if p.action == UPDATE], now=now)
         return {"created": [unit.pk for unit in new], "updated": updates_record(plans)}
 
-    def revert(self, changes: dict) -> None:
+    def revert(self, changes: dict, *, actor: AbstractBaseUser, reason: str) -> None:
         revert_updates(Unit, changes.get("updated", []), what="đơn vị")
         created = changes.get("created", [])
         Unit.objects.filter(pk__in=created).update(parent=None)
@@ -462,7 +464,7 @@ class PersonsKind(SheetKind):
         bulk_update_changed(Person, [p for p in plans if p.action == UPDATE], now=now)
         return {"created": [p.pk for p in new], "updated": updates_record(plans)}
 
-    def revert(self, changes: dict) -> None:
+    def revert(self, changes: dict, *, actor: AbstractBaseUser, reason: str) -> None:
         revert_updates(Person, changes.get("updated", []), what="cá nhân")
         delete_created(Person, changes.get("created", []), what="cá nhân")
 
@@ -624,13 +626,17 @@ class MembershipsKind(SheetKind):
             "updated": [],
         }
 
-    def revert(self, changes: dict) -> None:
-        delete_created(Membership, changes.get("created", []), what="vai trò")
+    def revert(self, changes: dict, *, actor: AbstractBaseUser, reason: str) -> None:
+        # Roles are archived with the reason, never deleted (the history keeps who and
+        # why); accounts the import made that nobody has used are switched off.
+        for membership in Membership.objects.filter(
+            pk__in=changes.get("created", []), archived=False
+        ):
+            archive_stamp(membership, by=actor, reason=reason)
         User = get_user_model()
-        unused = User.objects.filter(
-            pk__in=changes.get("users", []), last_login__isnull=True, memberships__isnull=True
-        )
-        delete_created(User, list(unused.values_list("pk", flat=True)), what="tài khoản")
+        User.objects.filter(
+            pk__in=changes.get("users", []), last_login__isnull=True, is_active=True
+        ).exclude(memberships__archived=False).update(is_active=False)
 
     def export_rows(self, scope: set[int] | None) -> Iterator[list]:
         rows = (

@@ -16,11 +16,14 @@ from campaigns.importer import UnreadableDocument, parse_file
 
 
 class Command(BaseCommand):
-    help = "Đọc văn bản phát động (.txt, .docx, .pdf) và in các trường trích xuất được."
+    help = (
+        "Đọc văn bản phát động (.txt, .docx, .pdf, bản quét .pdf, .jpg, .png) và in các "
+        "trường trích xuất được, độ tin cậy từng trường và các cảnh báo."
+    )
     requires_system_checks = []
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="Đường dẫn tệp .txt, .docx hoặc .pdf")
+        parser.add_argument("path", help="Đường dẫn tệp .txt, .docx, .pdf, .jpg hoặc .png")
         parser.add_argument("--json", action="store_true", help="In đúng một đối tượng JSON.")
 
     def handle(self, *args, path: str, json: bool = False, **options):

@@ -16,7 +16,7 @@ def load(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("awards", "0012_sealed_ballot"),
+        ("awards", "0013_money_and_fund"),
         ("units", "0010_importrecord"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

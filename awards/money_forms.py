@@ -1,0 +1,93 @@
+"""Forms of the fund pages and the statistical reports (errors in Vietnamese, beside
+their field)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from campaigns.forms_staff import DateInput, offer_issuers
+from units.access import office_bodies
+from units.formfields import IdChoiceField
+from units.models import Unit
+
+from .forms import VietnameseInputMixin
+from .models import YEAR_MIN
+from .money_models import FundEntry
+
+
+def year_field(label: str = "Năm") -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        min_value=YEAR_MIN,
+        max_value=2100,
+        error_messages={
+            "invalid": "Ghi năm bằng chữ số, ví dụ 2025.",
+            "min_value": f"Năm phải từ {YEAR_MIN} trở đi.",
+            "max_value": "Năm không hợp lệ.",
+        },
+    )
+
+
+class FundOpenForm(VietnameseInputMixin, forms.Form):
+    """Mở sổ quỹ: an issuing body of the office and a year."""
+
+    issuer = IdChoiceField(label="Cơ quan", queryset=Unit.objects.none())
+    year = year_field()
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_issuers(self, office_bodies(user))
+        self.fields["year"].initial = timezone.localdate().year
+
+
+class FundEntryForm(VietnameseInputMixin, forms.Form):
+    """Ghi dự toán được giao hoặc khoản thu khác vào sổ quỹ."""
+
+    kind = forms.ChoiceField(
+        label="Loại",
+        choices=[
+            (FundEntry.Kind.BUDGET, FundEntry.Kind.BUDGET.label),
+            (FundEntry.Kind.INCOME, FundEntry.Kind.INCOME.label),
+        ],
+        error_messages={"invalid_choice": "Chọn dự toán được giao hoặc thu khác."},
+    )
+    amount = forms.IntegerField(
+        label="Số tiền (đồng)",
+        min_value=1,
+        max_value=10**15,
+        error_messages={
+            "invalid": "Ghi số tiền bằng chữ số, không có dấu chấm, ví dụ 50000000.",
+            "min_value": "Số tiền phải lớn hơn 0.",
+            "max_value": "Số tiền quá lớn.",
+        },
+    )
+    on = forms.DateField(
+        label="Ngày",
+        widget=DateInput(),
+        error_messages={"invalid": "Ghi ngày theo dạng ngày/tháng/năm, ví dụ 15/01/2025."},
+    )
+    description = forms.CharField(label="Nội dung", max_length=255)
+
+    def __init__(self, *args, year: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.year = year
+
+    def clean_on(self):
+        on = self.cleaned_data["on"]
+        if on.year != self.year:
+            raise forms.ValidationError(f"Ngày ghi phải thuộc năm {self.year} của quỹ.")
+        return on
+
+
+class StatisticsYearForm(VietnameseInputMixin, forms.Form):
+    """Năm báo cáo và cơ quan báo cáo của biểu thống kê."""
+
+    issuer = IdChoiceField(label="Đơn vị báo cáo", queryset=Unit.objects.none(), required=False)
+    nam = year_field("Năm báo cáo")
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_issuers(self, office_bodies(user))
+        self.fields["issuer"].required = False
+        self.fields["nam"].initial = timezone.localdate().year

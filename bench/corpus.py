@@ -1,0 +1,117 @@
+"""The reader's labelled corpus (tests/fixtures/reader_corpus) and how it is scored.
+
+Each document is a text file and a JSON file of the same name: where it was found
+(`source`), its province, `split` ("seen": the reader was tuned on it; "unseen": held
+out, looked at only to report), `kind` ("text", "pdf": as a PDF's text layer comes out,
+"portal": copied from a web page with its menus, "news": an article about a document,
+"scan": tesseract's output on a rendered page) and the `expected` fields. A field set to
+null is expected to be left empty. Used by tests/test_reader_corpus.py and
+bench/parser.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from campaigns.importer import parse_text
+from units.text import fold
+
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "reader_corpus"
+
+# The header of a Decree 30 document, as the issue counts it.
+HEADER_FIELDS = ("issuer", "doc_type", "number", "symbol", "place", "date", "subject")
+# Every field the corpus labels (the signature block only where the document has one).
+ALL_FIELDS = (*HEADER_FIELDS, "issuer_parent", "signing_authority", "signer_title", "signer_name")
+
+
+@dataclass
+class Document:
+    id: str
+    text: str
+    split: str
+    kind: str
+    province: str
+    source: str
+    expected: dict
+
+    @property
+    def scanned(self) -> bool:
+        return self.kind == "scan"
+
+
+def load_corpus(directory: Path = CORPUS) -> list[Document]:
+    documents = []
+    for meta_path in sorted(directory.glob("*.json")):
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        text_path = directory / meta.get("text_file", meta_path.with_suffix(".txt").name)
+        documents.append(
+            Document(
+                id=meta_path.stem,
+                text=text_path.read_text(encoding="utf-8"),
+                split=meta["split"],
+                kind=meta["kind"],
+                province=meta["province"],
+                source=meta["source"],
+                expected=meta["expected"],
+            )
+        )
+    return documents
+
+
+def normalise(value) -> str:
+    """What two values must share to count as the same: case, diacritics (an OCR'd "UY
+    BAN" is the body the clerk picks), quotes, dashes and spacing aside."""
+    if value is None:
+        return ""
+    text = fold(str(value))
+    text = re.sub(r"[“”\"'‘’«»]", "", text)
+    text = re.sub(r"\s*[-–—]\s*", "-", text)
+    text = re.sub(r"\s+", " ", text)
+    return text.strip(" .,;:")
+
+
+def field_results(document: Document, parsed: dict) -> dict[str, bool]:
+    """For each labelled field, whether the reader got it."""
+    return {
+        name: normalise(parsed.get(name)) == normalise(expected)
+        for name, expected in document.expected.items()
+        if name in ALL_FIELDS
+    }
+
+
+def parse(document: Document) -> dict:
+    return parse_text(document.text, scanned=document.scanned).as_contract()
+
+
+@dataclass
+class Score:
+    right: int = 0
+    total: int = 0
+
+    @property
+    def rate(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+    def add(self, ok: bool) -> None:
+        self.right += ok
+        self.total += 1
+
+
+def score(documents: list[Document]) -> dict:
+    """Header and all-field accuracy, per field and overall, with what was missed."""
+    header, every = Score(), Score()
+    per_field: dict[str, Score] = {name: Score() for name in ALL_FIELDS}
+    misses: list[tuple[str, str, object, object]] = []
+    for document in documents:
+        parsed = parse(document)
+        for name, ok in field_results(document, parsed).items():
+            per_field[name].add(ok)
+            every.add(ok)
+            if name in HEADER_FIELDS:
+                header.add(ok)
+            if not ok:
+                misses.append((document.id, name, document.expected[name], parsed.get(name)))
+    return {"header": header, "all": every, "fields": per_field, "misses": misses}

@@ -1,0 +1,238 @@
+"""Reading scans: a PDF without a text layer, a JPG or a PNG, through tesseract with its
+Vietnamese data (Debian's tesseract-ocr and tesseract-ocr-vie, called by pytesseract).
+A PDF's pages are rasterised by pdftoppm (poppler-utils) one at a time, at 300 dpi.
+
+It runs in a worker (campaigns/tasks.py: read_scanned_document), page by page, telling
+its progress; what it cannot read is an `UnreadableDocument` with a Vietnamese message.
+The checks that need no OCR (an image that does not open, a PDF with a password or of
+too many pages) run before the task is queued: `check_scan`.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .importer import UnreadableDocument, plausibility
+
+# tesseract's OpenMP threads fight for this machine's two cores: under load a page took
+# 24 to 35 s with two threads and 3.3 s with one (docs/decisions/0012-reader.md).
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+# A scan of more pages than this is refused: a launch document is a few pages, and a
+# page takes 2 to 4 s to read on this hardware.
+MAX_SCAN_PAGES = 30
+# Pixels of one page (a 300 dpi A3 page is 17.5 million); Pillow's bomb check is above.
+MAX_PIXELS = 40_000_000
+DPI = 300
+LANGUAGE = "vie"
+PAGE_SECONDS = 60  # tesseract on one page, at most
+# Fewer confident words than this, or words that are mostly not Vietnamese: no document.
+MIN_WORDS = 12
+MIN_PLAUSIBLE = 0.55
+
+
+@dataclass
+class OcrResult:
+    text: str
+    confidence: float  # tesseract's mean word confidence, 0 to 1
+    pages: int
+
+
+def available() -> bool:
+    """tesseract and its Vietnamese data are installed (deploy/system-packages.sh)."""
+    if not shutil.which("tesseract"):
+        return False
+    try:
+        out = subprocess.run(
+            ["tesseract", "--list-langs"], capture_output=True, text=True, timeout=20
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return LANGUAGE in out.stdout.split()
+
+
+def is_image(filename: str) -> bool:
+    return Path(filename).suffix.lower() in (".png", ".jpg", ".jpeg")
+
+
+def check_scan(data: bytes, filename: str) -> int:
+    """What can be refused at once, before the worker reads it; returns its page count."""
+    if is_image(filename):
+        _open_image(data, filename)
+        return 1
+    return _pdf_pages(data, filename)
+
+
+def _open_image(data: bytes, filename: str):
+    from PIL import Image
+
+    try:
+        image = Image.open(io.BytesIO(data))
+        image.verify()
+        image = Image.open(io.BytesIO(data))
+        width, height = image.size
+    except Image.DecompressionBombError as exc:
+        raise UnreadableDocument(f"Ảnh “{filename}” quá lớn để nhận dạng.") from exc
+    except Exception as exc:
+        raise UnreadableDocument(
+            f"Tệp “{filename}” không phải ảnh JPG/PNG đọc được (tệp hỏng hoặc không đầy đủ)."
+        ) from exc
+    if width * height > MAX_PIXELS:
+        raise UnreadableDocument(
+            f"Ảnh “{filename}” quá lớn ({width}×{height} điểm ảnh). Hãy quét ở 300 dpi."
+        )
+    if min(width, height) < 300:
+        raise UnreadableDocument(
+            f"Ảnh “{filename}” quá nhỏ ({width}×{height} điểm ảnh) để đọc được chữ. "
+            "Hãy chụp hoặc quét lại trang văn bản (300 dpi)."
+        )
+    return image
+
+
+def _pdf_pages(data: bytes, filename: str) -> int:
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UnreadableDocument(
+                f"Tệp PDF “{filename}” có mật khẩu. Hãy mở khóa (bỏ mật khẩu) rồi tải lên lại."
+            )
+        count = len(reader.pages)
+    except UnreadableDocument:
+        raise
+    except Exception as exc:
+        raise UnreadableDocument(f"Tệp “{filename}” không phải tệp PDF đọc được.") from exc
+    if count > MAX_SCAN_PAGES:
+        raise UnreadableDocument(
+            f"Tệp PDF “{filename}” là bản quét {count} trang: chỉ nhận dạng được tối đa "
+            f"{MAX_SCAN_PAGES} trang. Hãy tải lên các trang của văn bản phát động."
+        )
+    if count == 0:
+        raise UnreadableDocument(f"Tệp PDF “{filename}” không có trang nào.")
+    return count
+
+
+def _page_images(data: bytes, filename: str, pages: int):
+    """Each page as an image, one at a time. A scanned PDF's page is usually one image:
+    that image is taken as it is (its own resolution, in a tenth of a second); any other
+    page is rasterised by pdftoppm at 300 dpi (as TIFF: its PNG encoder took 8 s a page)."""
+    if is_image(filename):
+        image = _open_image(data, filename)
+        yield image.convert("L")
+        return
+    from PIL import Image
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted:
+        reader.decrypt("")
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "in.pdf"
+        source.write_bytes(data)
+        for number in range(1, pages + 1):
+            embedded = _single_image(reader, number - 1)
+            if embedded is not None:
+                yield embedded
+                continue
+            target = Path(folder) / f"page-{number}"
+            try:
+                subprocess.run(
+                    ["pdftoppm", "-r", str(DPI), "-gray", "-tiff", "-f", str(number),
+                     "-l", str(number), "-singlefile", str(source), str(target)],
+                    check=True, capture_output=True, timeout=PAGE_SECONDS,
+                )  # fmt: skip
+                with Image.open(f"{target}.tif") as image:
+                    yield image.convert("L")
+            except (subprocess.SubprocessError, OSError) as exc:
+                raise UnreadableDocument(
+                    f"Không chuyển được trang {number} của tệp PDF “{filename}” thành ảnh."
+                ) from exc
+
+
+def _single_image(reader, index: int):
+    """The page's one embedded image, if the page is that (a scanner's PDF), else None."""
+    try:
+        images = reader.pages[index].images
+        if len(images) != 1:
+            return None
+        image = images[0].image
+        if max(image.size) < 1000 or image.size[0] * image.size[1] > MAX_PIXELS:
+            return None
+        return image.convert("L")
+    except Exception:
+        return None
+
+
+def _read_page(image) -> tuple[str, list[float]]:
+    """One page's text, line by line as tesseract laid it out, and its words' confidences."""
+    import pytesseract
+
+    try:
+        data = pytesseract.image_to_data(
+            image, lang=LANGUAGE, output_type=pytesseract.Output.DICT, timeout=PAGE_SECONDS
+        )
+    except RuntimeError as exc:  # pytesseract's time-out
+        raise UnreadableDocument(
+            "Trang quá phức tạp để nhận dạng trong thời gian cho phép."
+        ) from exc
+    lines: dict[tuple, list[str]] = {}
+    blocks: list[tuple] = []
+    confidences: list[float] = []
+    for index, word in enumerate(data["text"]):
+        word = (word or "").strip()
+        if not word:
+            continue
+        key = (data["block_num"][index], data["par_num"][index], data["line_num"][index])
+        if key not in lines:
+            lines[key] = []
+            blocks.append(key)
+        lines[key].append(word)
+        confidence = float(data["conf"][index])
+        if confidence >= 0:
+            confidences.append(confidence)
+    out, previous = [], None
+    for key in blocks:
+        if previous is not None and key[:2] != previous[:2]:
+            out.append("")  # a new paragraph or block
+        out.append(" ".join(lines[key]))
+        previous = key
+    return "\n".join(out), confidences
+
+
+def ocr_document(
+    data: bytes, filename: str, *, progress: Callable[[int, int], None] | None = None
+) -> OcrResult:
+    """The text of a scan, page by page; `progress(done, total)` after each page."""
+    if not available():
+        raise UnreadableDocument(
+            "Máy chủ chưa cài bộ nhận dạng chữ (tesseract, tiếng Việt): chưa đọc được bản "
+            "quét. Hãy dán nội dung hoặc dùng tệp Word, hoặc báo quản trị hệ thống."
+        )
+    pages = check_scan(data, filename)
+    texts, confidences = [], []
+    for number, image in enumerate(_page_images(data, filename, pages), start=1):
+        text, page_confidences = _read_page(image)
+        texts.append(text)
+        confidences += page_confidences
+        if progress:
+            progress(number, pages)
+    text = "\n\n".join(texts).strip()
+    confident = [c for c in confidences if c >= 50]
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    if len(confident) < MIN_WORDS or plausibility(" ".join(words)) < MIN_PLAUSIBLE:
+        raise UnreadableDocument(
+            f"Không nhận dạng được chữ trong “{filename}”: ảnh có thể mờ, nghiêng, quá tối "
+            "hoặc không phải trang văn bản. Hãy quét lại rõ nét (300 dpi, để thẳng trang) "
+            "hoặc dán nội dung văn bản."
+        )
+    mean = sum(confidences) / len(confidences) / 100 if confidences else 0.0
+    return OcrResult(text=text, confidence=round(mean, 2), pages=pages)
