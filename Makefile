@@ -60,7 +60,8 @@ test: install system
 # the PDF's first pages; an ordinary test run writes them to a temporary folder.
 screenshots: install
 	THIDUA_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest tests/e2e \
-	  tests/test_campaign_pdf.py::test_first_page_renders_to_png_for_review
+	  tests/test_campaign_pdf.py::test_first_page_renders_to_png_for_review \
+	  tests/test_decision_documents.py::test_documents_render_to_png_for_review
 
 lint: install
 	$(BIN)/ruff check .

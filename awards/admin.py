@@ -16,6 +16,7 @@ from .models import (
     CouncilSession,
     Decision,
     DecisionCounter,
+    LegalBasis,
     Nomination,
     NominationEvent,
 )
@@ -30,9 +31,21 @@ class AwardTypeAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, admin.Model
         "level",
         "authority",
         "reward_multiple",
+        "effective_from",
+        "effective_to",
         "archived",
     )
     list_filter = ("kind", "recipient_kind", "level", "archived")
+    readonly_fields = ("archived_on", "archived_by")
+
+
+@admin.register(LegalBasis)
+class LegalBasisAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
+    """Căn cứ of the documents, with the days each is cited: add a new law, close an old one."""
+
+    list_display = ("text", "document", "effective_from", "effective_to", "order", "archived")
+    list_filter = ("document", "archived")
+    search_fields = ("text",)
     readonly_fields = ("archived_on", "archived_by")
 
 
@@ -160,7 +173,7 @@ class DecisionAdmin(NoDeleteAdminMixin, SimpleHistoryAdmin):
     readonly_fields = ("number", "year", "status", "issued_on", "issuer")
 
     def get_readonly_fields(self, request, obj=None):
-        if obj is not None and obj.status == Decision.Status.ISSUED:
+        if obj is not None and obj.status != Decision.Status.DRAFT:  # issued or withdrawn
             return [f.name for f in Decision._meta.fields if f.editable] + list(
                 self.readonly_fields
             )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django import forms
 from django.db.models import Count, Q
+from django.utils import timezone
 from openpyxl import Workbook
 
 from campaigns.models import Campaign
@@ -41,7 +42,7 @@ def campaign_dashboard(
         **campaign_results(campaign, top=top, whole=whole),
         "by_status": by_status,
         "by_type": by_type,
-        "collective_awards": collective_awards(),
+        "collective_awards": collective_awards(campaign),
         **campaign_money(campaign),
     }
 
@@ -61,8 +62,13 @@ def campaign_money(campaign: Campaign) -> dict:
     }
 
 
-def collective_awards():
-    return AwardType.objects.filter(recipient_kind=RecipientKind.COLLECTIVE, archived=False)
+def collective_awards(campaign: Campaign):
+    """The collective award types that can still be given for the campaign's year (no
+    district Giấy khen for a campaign of 2026)."""
+    year = campaign.year or timezone.localdate().year
+    return AwardType.objects.filter(
+        recipient_kind=RecipientKind.COLLECTIVE, archived=False
+    ).in_force_during(year)
 
 
 def dashboard_workbook(data: dict) -> Workbook:
@@ -112,4 +118,4 @@ class RankingDraftForm(forms.Form):
     def __init__(self, *args, campaign: Campaign, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["bloc"].queryset = blocs_of_campaign(campaign)
-        self.fields["award_type"].queryset = collective_awards()
+        self.fields["award_type"].queryset = collective_awards(campaign)

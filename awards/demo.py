@@ -79,6 +79,8 @@ def load_demo_cycle() -> Decision | None:
         held_on=datetime.date(2025, 12, 22),
         members=members,
         nominations=nominations,
+        chair_name="Nguyễn Văn Nghiệp",
+        secretary_name="Hoàng Thị Lan",
     )
     for member in members:
         for item in session.agenda.all():

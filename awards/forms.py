@@ -14,6 +14,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
+from django.db.models import Q
 from django.utils import timezone
 
 from campaigns.forms_staff import DateInput, NewlinesMixin, offer_issuers, textarea
@@ -24,6 +25,7 @@ from units.models import Membership, Person, Unit, ancestors_of
 
 from . import workflow
 from .models import YEAR_MIN, AwardType, Nomination, NominationFile, Vote, year_max
+from .services import DECISION_FIELDS
 
 NUL_MESSAGE = "Dữ liệu có ký tự không hợp lệ (NUL)."
 CHOICE_MESSAGE = "Lựa chọn không hợp lệ: hãy chọn trong danh sách."
@@ -133,7 +135,12 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
             unit_id__in=units, archived=False
         ).select_related("unit")
         self.fields["nominee_unit"].queryset = Unit.objects.filter(pk__in=units, archived=False)
-        self.fields["award_type"].queryset = AwardType.objects.filter(archived=False)
+        # Only the award types in force in the nomination's year (a district's Giấy khen
+        # ended on 30/6/2025); the one already chosen stays, for the model to explain.
+        in_force = AwardType.objects.filter(archived=False).in_force_during(self._year())
+        if self.instance.award_type_id:
+            in_force = in_force | AwardType.objects.filter(pk=self.instance.award_type_id)
+        self.fields["award_type"].queryset = in_force
         self.fields["award_type"].label_from_instance = lambda a: (
             f"{a.name} — {a.get_recipient_kind_display()}"
         )
@@ -157,6 +164,17 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
                 "max_value": f"Năm xét phải từ {YEAR_MIN} đến {year_max()}.",
             },
         )
+
+    def _year(self) -> int:
+        """The year whose award types are offered: the one typed, else the nomination's,
+        else this year."""
+        try:
+            year = int(str(self.data.get(self.add_prefix("year"), "")).strip())
+        except ValueError:
+            year = None
+        if year and YEAR_MIN <= year <= year_max():
+            return year
+        return self.instance.year or timezone.localdate().year
 
     def clean(self):
         data = super().clean()
@@ -299,6 +317,18 @@ class SessionForm(VietnameseInputMixin, forms.Form):
         widget=DateInput(),
         error_messages={"invalid": "Ghi ngày họp theo dạng ngày/tháng/năm, ví dụ 20/12/2025."},
     )
+    chair_name = forms.CharField(
+        label="Chủ trì (Chủ tịch Hội đồng)",
+        max_length=120,
+        required=False,
+        help_text="Ký biên bản. Để trống thì ghi tay khi ký.",
+    )
+    secretary_name = forms.CharField(
+        label="Thư ký phiên họp",
+        max_length=120,
+        required=False,
+        help_text="Ký biên bản. Để trống thì ghi tay khi ký.",
+    )
     members = IdsChoiceField(
         label="Thành viên dự họp",
         queryset=get_user_model().objects.none(),
@@ -338,6 +368,41 @@ class SessionForm(VietnameseInputMixin, forms.Form):
         return held_on
 
 
+class DecisionIssueForm(VietnameseInputMixin, forms.Form):
+    """Ban hành: the number and date the văn thư wrote in the paper register."""
+
+    number = forms.IntegerField(
+        label="Số quyết định",
+        min_value=1,
+        required=False,
+        help_text="Số trong sổ đăng ký văn bản đi; để trống: số tiếp theo.",
+        error_messages={
+            "required": "Ghi số quyết định.",
+            "invalid": "Số quyết định là một số, ví dụ 215.",
+            "min_value": "Số quyết định là số nguyên dương, ví dụ 215.",
+        },
+    )
+    issued_on = forms.DateField(
+        label="Ngày ký",
+        widget=DateInput(),
+        required=False,
+        help_text="Ngày người có thẩm quyền ký; để trống: hôm nay.",
+        error_messages={
+            "required": "Ghi ngày ký.",
+            "invalid": "Ghi ngày ký theo dạng ngày/tháng/năm, ví dụ 26/12/2025.",
+        },
+    )
+
+
+class DecisionWithdrawForm(VietnameseInputMixin, forms.Form):
+    reason = forms.CharField(
+        label="Lý do rút dự thảo",
+        max_length=2000,
+        widget=textarea(2),
+        error_messages={"required": "Ghi lý do rút dự thảo."},
+    )
+
+
 class DecisionForm(VietnameseInputMixin, forms.Form):
     issuer = IdChoiceField(label="Cơ quan ban hành", queryset=Unit.objects.none())
     subject = forms.CharField(label="Trích yếu", widget=textarea(2), initial="Về việc khen thưởng")
@@ -363,7 +428,9 @@ class DecisionForm(VietnameseInputMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, decision=None, **kwargs):
+        """A new draft (choose its issuer), or `decision`, a draft being edited: its
+        issuer stays, its nominations are offered with those waiting."""
         super().__init__(*args, **kwargs)
         bodies = office_bodies(user)
         offer_issuers(self, bodies)
@@ -371,7 +438,23 @@ class DecisionForm(VietnameseInputMixin, forms.Form):
             self.initial.setdefault("place", bodies[0].locality)
         passed = Nomination.objects.filter(
             issuer__in=bodies, status__in=workflow.statuses("add_to_decision"), decision=None
-        ).select_related("award_type", "nominee_person", "nominee_unit", "issuer")
+        )
+        if decision is not None:
+            del self.fields["issuer"]
+            passed = Nomination.objects.filter(
+                Q(decision=decision)
+                | Q(
+                    issuer=decision.issuer,
+                    status__in=workflow.statuses("add_to_decision"),
+                    decision=None,
+                )
+            )
+            for name in DECISION_FIELDS:
+                self.initial.setdefault(name, getattr(decision, name))
+            self.initial.setdefault(
+                "nominations", list(decision.nominations.values_list("pk", flat=True))
+            )
+        passed = passed.select_related("award_type", "nominee_person", "nominee_unit", "issuer")
         within = [n.pk for n in passed if n.award_type.granted_by(n.issuer)]
         self.fields["nominations"].queryset = passed.filter(pk__in=within)
         self.fields["nominations"].help_text = (

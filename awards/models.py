@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import uuid
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -37,6 +38,16 @@ class RecipientKind(models.TextChoices):
     INDIVIDUAL = "individual", "Cá nhân"
     COLLECTIVE = "collective", "Tập thể"
     HOUSEHOLD = "household", "Hộ gia đình"
+
+
+class AwardTypeQuerySet(models.QuerySet):
+    def in_force_during(self, year: int) -> AwardTypeQuerySet:
+        """The award types that could be given for some day of `year`: a district's
+        Giấy khen (until 30/6/2025) is offered for 2025, not for 2026."""
+        return self.filter(
+            Q(effective_from__isnull=True) | Q(effective_from__year__lte=year),
+            Q(effective_to__isnull=True) | Q(effective_to__year__gte=year),
+        )
 
 
 class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
@@ -77,6 +88,19 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
     )
     legal_basis = models.TextField("căn cứ pháp lý", blank=True)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    effective_from = models.DateField(
+        "áp dụng từ ngày",
+        null=True,
+        blank=True,
+        help_text="Để trống: áp dụng từ trước khi có hệ thống.",
+    )
+    effective_to = models.DateField(
+        "áp dụng đến hết ngày",
+        null=True,
+        blank=True,
+        help_text="Ngày cuối cùng còn được đề nghị, quyết định (Giấy khen cấp huyện: "
+        "30/06/2025). Để trống: còn áp dụng.",
+    )
 
     # Rules, all editable data (eligibility advice and the council vote read them).
     grantor_levels = models.CharField(
@@ -130,6 +154,8 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
 
     search_fields = ("name", "code", "authority")
 
+    objects = AwardTypeQuerySet.as_manager()
+
     class Meta:
         verbose_name = "danh hiệu, hình thức khen thưởng"
         verbose_name_plural = "danh hiệu, hình thức khen thưởng"
@@ -138,11 +164,33 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
             models.CheckConstraint(
                 condition=Q(reward_multiple__isnull=True) | Q(reward_multiple__gte=0),
                 name="awardtype_reward_multiple_not_negative",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(effective_from__isnull=True)
+                | Q(effective_to__isnull=True)
+                | Q(effective_to__gte=F("effective_from")),
+                name="awardtype_effective_dates_in_order",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def in_force_during(self, year: int) -> bool:
+        """Whether this award type could be given for some day of `year`."""
+        return (self.effective_from is None or self.effective_from.year <= year) and (
+            self.effective_to is None or self.effective_to.year >= year
+        )
+
+    @property
+    def effective_text(self) -> str:
+        """ "áp dụng đến 30/06/2025", for a message; empty when it has no dates."""
+        parts = []
+        if self.effective_from:
+            parts.append(f"từ {self.effective_from:%d/%m/%Y}")
+        if self.effective_to:
+            parts.append(f"đến {self.effective_to:%d/%m/%Y}")
+        return ("áp dụng " + " ".join(parts)) if parts else ""
 
     def granted_by(self, issuer: Unit) -> bool:
         """Whether this issuing body has the authority to decide this award."""
@@ -347,6 +395,13 @@ class Nomination(TimeStampedModel):
                 f"{self.award_type.get_recipient_kind_display().lower()}, "
                 f"không dành cho {RecipientKind(self.nominee_kind).label.lower()}."
             ]
+        if self.award_type_id and "award_type" not in errors:
+            year = self.year or (self.campaign.year if self.campaign_id else None)
+            if year and not self.award_type.in_force_during(year):
+                errors["award_type"] = [
+                    f"“{self.award_type.name}” {self.award_type.effective_text}: "
+                    f"không dùng cho năm {year}. Chọn danh hiệu, hình thức còn áp dụng."
+                ]
         if self.year is not None and not YEAR_MIN <= self.year <= year_max():
             errors["year"] = [f"Năm xét phải từ {YEAR_MIN} đến {year_max()}."]
         if not self.simplified_allowed():
@@ -433,6 +488,18 @@ class CouncilSession(TimeStampedModel):
         related_name="+",
     )
     closed_at = models.DateTimeField("kết thúc lúc", null=True, blank=True)
+    chair_name = models.CharField(
+        "chủ trì (Chủ tịch Hội đồng)",
+        max_length=120,
+        blank=True,
+        help_text="Người ký biên bản bên phải; để trống thì ghi tay khi ký.",
+    )
+    secretary_name = models.CharField(
+        "thư ký phiên họp",
+        max_length=120,
+        blank=True,
+        help_text="Người ký biên bản bên trái; để trống thì ghi tay khi ký.",
+    )
 
     class Meta:
         verbose_name = "phiên họp Hội đồng"
@@ -593,12 +660,73 @@ class DecisionCounter(models.Model):
             )
 
 
-class Decision(TimeStampedModel):
-    """Quyết định khen thưởng: numbered per issuer and year, never twice."""
+class LegalBasis(TimeStampedModel, ArchivableModel):
+    """Căn cứ ban hành: a law or decree that a document cites while it is in force.
+
+    A decision cites the bases in force on its date (its signing date, or today for a
+    draft), so one that replaced another on 1/7/2025 is cited from that day on. Kept as
+    data: an admin adds a new law, or closes an old one, without a release.
+    """
+
+    class Document(models.TextChoices):
+        AWARD_DECISION = "award_decision", "Quyết định khen thưởng"
+
+    document = models.CharField(
+        "dùng cho", max_length=30, choices=Document.choices, default=Document.AWARD_DECISION
+    )
+    text = models.TextField(
+        "căn cứ",
+        help_text="Như in trong văn bản, không có chữ “Căn cứ” ở đầu và dấu “;” ở cuối: "
+        "“Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022”.",
+    )
+    effective_from = models.DateField("có hiệu lực từ ngày", null=True, blank=True)
+    effective_to = models.DateField(
+        "hết hiệu lực sau ngày",
+        null=True,
+        blank=True,
+        help_text="Ngày cuối cùng còn được trích dẫn. Để trống: còn hiệu lực.",
+    )
+    order = models.PositiveSmallIntegerField(
+        "thứ tự", default=0, help_text="Luật trước, nghị định sau."
+    )
+
+    class Meta:
+        verbose_name = "căn cứ ban hành"
+        verbose_name_plural = "căn cứ ban hành"
+        ordering = ["document", "order", "effective_from", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(effective_from__isnull=True)
+                | Q(effective_to__isnull=True)
+                | Q(effective_to__gte=F("effective_from")),
+                name="legalbasis_effective_dates_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @classmethod
+    def in_force_on(cls, day: datetime.date, document: str = Document.AWARD_DECISION):
+        """The bases a document of `day` cites, in order."""
+        return cls.objects.filter(
+            Q(effective_from__isnull=True) | Q(effective_from__lte=day),
+            Q(effective_to__isnull=True) | Q(effective_to__gte=day),
+            document=document,
+            archived=False,
+        ).order_by("order", "effective_from", "pk")
+
+
+class Decision(TimeStampedModel, ArchivableModel):
+    """Quyết định khen thưởng: numbered per issuer and year, never twice.
+
+    A draft can be edited, or withdrawn (archived with a reason, its nominations free
+    again); an issued decision never changes."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Dự thảo"
         ISSUED = "issued", "Đã ban hành"
+        WITHDRAWN = "withdrawn", "Đã rút dự thảo"
 
     issuer = models.ForeignKey(
         Unit, verbose_name="cơ quan ban hành", on_delete=models.PROTECT, related_name="decisions"
@@ -639,6 +767,11 @@ class Decision(TimeStampedModel):
             if self.number
             else f"Dự thảo quyết định #{self.pk}"
         )
+
+    @property
+    def dated(self) -> datetime.date:
+        """The day its legal bases are chosen by: the signing date, else today."""
+        return self.issued_on or timezone.localdate()
 
     @property
     def number_symbol(self) -> str:
@@ -711,6 +844,22 @@ class AwardGrant(TimeStampedModel, SearchableMixin):
         help_text="Đơn vị công tác của cá nhân, hoặc chính tập thể được khen.",
     )
     achievement = models.TextField("thành tích", blank=True)
+    register_issuer = models.ForeignKey(
+        Unit,
+        verbose_name="sổ của cơ quan",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    register_year = models.PositiveSmallIntegerField("năm vào sổ", null=True, blank=True)
+    register_number = models.PositiveIntegerField(
+        "số vào sổ",
+        null=True,
+        blank=True,
+        help_text="Cấp khi ban hành quyết định, liên tục theo cơ quan và năm; in trên bằng "
+        "khen, giấy khen.",
+    )
 
     search_fields = ("awardee_name", "household")
 
@@ -731,6 +880,11 @@ class AwardGrant(TimeStampedModel, SearchableMixin):
                 ),
                 name="grant_exactly_one_awardee",
             ),
+            models.UniqueConstraint(
+                fields=["register_issuer", "register_year", "register_number"],
+                condition=Q(register_number__isnull=False),
+                name="grant_register_number_unique",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -743,6 +897,13 @@ class AwardGrant(TimeStampedModel, SearchableMixin):
         if self.unit_id:
             return self.unit.name
         return self.household
+
+    @property
+    def register_text(self) -> str:
+        """ "0007/2025": the number written on the certificate and in the register."""
+        if not self.register_number:
+            return ""
+        return f"{self.register_number:04d}/{self.register_year}"
 
     def build_search_text(self) -> str:
         from units.text import padded

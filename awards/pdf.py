@@ -3,7 +3,9 @@ the council minutes and the tờ trình to the higher level."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 
@@ -11,53 +13,160 @@ from campaigns.pdf import html_to_pdf, render_html, render_pdf
 from units.models import Unit
 
 from . import money
-from .models import CouncilSession, Decision, Nomination
+from .models import AwardType, CouncilSession, Decision, LegalBasis, Nomination, RecipientKind
+
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+KIND_WORDS = {
+    RecipientKind.INDIVIDUAL: "cá nhân",
+    RecipientKind.COLLECTIVE: "tập thể",
+    RecipientKind.HOUSEHOLD: "hộ gia đình",
+}
+
+
+BRACKETED = re.compile(r"\s*\([^)]*\)$")
+
+
+def bare_name(award_type: AwardType) -> str:
+    """The name without its bracketed recipient kind: "Giấy khen của Chủ tịch UBND cấp xã"."""
+    return BRACKETED.sub("", award_type.name).strip()
+
+
+def given_name(award_type: AwardType) -> str:
+    """What Điều 1 says is given: danh hiệu “Lao động tiên tiến”, Giấy khen, Bằng khen.
+
+    The issuer's own Giấy khen or Bằng khen is named by its form alone (the decision
+    is the issuer's); the recipient kind in brackets ("(cá nhân)") is said by "cho"."""
+    name = bare_name(award_type)
+    if award_type.kind == AwardType.Kind.TITLE:
+        return f"danh hiệu “{name}”"
+    for form in ("Giấy khen", "Bằng khen"):
+        if name.startswith(form):
+            return form
+    return name
+
+
+@dataclass
+class AnnexGroup:
+    """One heading of the annex: an award type and who receives it, each once."""
+
+    award_type: AwardType
+    number: str = ""  # I, II, III…
+    rows: list[dict] = field(default_factory=list)
+    seen: set = field(default_factory=set)
+
+    @property
+    def given(self) -> str:
+        return given_name(self.award_type)
+
+    @property
+    def heading(self) -> str:
+        """ "Danh hiệu “Lao động tiên tiến”", "Giấy khen của Chủ tịch UBND cấp xã" (the
+        count that follows says for whom)."""
+        if self.award_type.kind == AwardType.Kind.TITLE:
+            return f"Danh hiệu “{bare_name(self.award_type)}”"
+        return bare_name(self.award_type)
+
+    @property
+    def recipients(self) -> str:
+        """ "02 cá nhân", "01 tập thể"."""
+        kind = KIND_WORDS.get(self.award_type.recipient_kind, "tập thể, cá nhân")
+        return f"{len(self.rows):02d} {kind}"
+
+    @property
+    def multiple_text(self) -> str:
+        """The reward multiple as printed: "0,3", "1,5", "12" (as booked once issued, as
+        quoted today for a draft: awards/money.py); empty when not set."""
+        value = next((r["multiple"] for r in self.rows if r.get("multiple") is not None), None)
+        if value is None:
+            return ""
+        text = f"{value.normalize():f}"
+        return text.replace(".", ",")
+
+
+def _grant_row(g) -> tuple[tuple, dict]:
+    """(who, row) of an issued decision's grant. A collective's unit column names the
+    body it belongs to; a person's, where they work."""
+    if g.person_id:
+        return ("p", g.person_id), _row(g.awardee_name, g.person.position, g.awardee_unit.name)
+    if g.unit_id:
+        return ("u", g.unit_id), _row(
+            g.awardee_name, "", g.unit.parent.name if g.unit.parent_id else ""
+        )
+    return ("h", g.household.strip().casefold(), g.awardee_unit_id), _row(
+        g.household, "", g.awardee_unit.name
+    )
+
+
+def _nomination_row(n) -> tuple[tuple, dict]:
+    """(who, row) of a draft's nomination, as _grant_row will read once issued."""
+    if n.nominee_person_id:
+        person = n.nominee_person
+        return ("p", person.pk), _row(person.full_name, person.position, person.unit.name)
+    if n.nominee_unit_id:
+        unit = n.nominee_unit
+        return ("u", unit.pk), _row(unit.name, "", unit.parent.name if unit.parent_id else "")
+    return ("h", n.nominee_household.strip().casefold(), n.nominating_unit_id), _row(
+        n.nominee_household, "", n.nominating_unit.name
+    )
+
+
+def _row(name: str, position: str, unit: str) -> dict:
+    return {"name": name, "position": position, "unit": unit}
+
+
+def decision_groups(decision: Decision) -> list[AnnexGroup]:
+    """The annex, a heading per award type (in their order): the register once issued
+    (what the public page shows), else the draft's nominations. Whoever appears twice
+    under one heading is listed once."""
+    amounts = money.decision_amounts(decision)
+    if decision.status == Decision.Status.ISSUED:
+        grants = decision.grants.select_related(
+            "award_type", "person", "unit__parent", "awardee_unit"
+        ).order_by("award_type__order", "award_type__pk", "pk")
+        booked = amounts["by_grant"]
+        rows = [(g.award_type, _grant_row(g), booked.get(g.pk)) for g in grants]
+    else:
+        nominations = decision.nominations.select_related(
+            "award_type", "nominee_person__unit", "nominee_unit__parent", "nominating_unit"
+        ).order_by("award_type__order", "award_type__pk", "pk")
+        quotes = amounts["by_type"]
+        rows = [
+            (n.award_type, _nomination_row(n), quotes.get(n.award_type_id)) for n in nominations
+        ]
+    groups: dict[int, AnnexGroup] = {}
+    for award_type, (key, row), quote in rows:
+        group = groups.setdefault(award_type.pk, AnnexGroup(award_type))
+        if key in group.seen:
+            continue
+        group.seen.add(key)
+        row["multiple"] = quote.multiple if quote else None
+        row["amount"] = quote.amount if quote else None
+        group.rows.append(row)
+    result = list(groups.values())
+    for index, group in enumerate(result):
+        group.number = ROMAN[index] if index < len(ROMAN) else str(index + 1)
+    return result
 
 
 def decision_rows(decision: Decision) -> list[dict]:
-    """The annex: the register once issued (what the public page shows), else the draft's
-    nominations. Each line carries its multiple and amount (awards/money.py): as booked
-    once issued, as quoted today for a draft."""
-    amounts = money.decision_amounts(decision)
-    if decision.status == Decision.Status.ISSUED:
-        grants = decision.grants.select_related("award_type", "person", "unit", "awardee_unit")
-        booked = amounts["by_grant"]
-        return [
-            {
-                "name": g.awardee_name,
-                "position": g.person.position if g.person_id else "",
-                "unit": g.awardee_unit.name,
-                "award": g.award_type.name,
-                "multiple": booked[g.pk].multiple if g.pk in booked else None,
-                "amount": booked[g.pk].amount if g.pk in booked else None,
-            }
-            for g in grants.order_by("award_type__order", "pk")
-        ]
-    quotes = amounts["by_type"]
-    nominations = decision.nominations.select_related(
-        "award_type", "nominee_person__unit", "nominee_unit", "nominating_unit"
-    ).order_by("award_type__order", "pk")
+    """The annex's rows in order, each with its award, multiple and amount (as booked
+    once issued, as quoted today for a draft; a flat reading of the annex)."""
     return [
-        {
-            "name": n.nominee_name,
-            "position": n.nominee_person.position if n.nominee_person_id else "",
-            "unit": n.nominee_person.unit.name if n.nominee_person_id else n.nominating_unit.name,
-            "award": n.award_type.name,
-            "multiple": quotes[n.award_type_id].multiple,
-            "amount": quotes[n.award_type_id].amount,
-        }
-        for n in nominations
+        {**row, "award": group.award_type.name}
+        for group in decision_groups(decision)
+        for row in group.rows
     ]
 
 
 def decision_html(decision: Decision) -> str:
-    rows = decision_rows(decision)
+    groups = decision_groups(decision)
     return render_html(
         "pdf/decision.html",
         {
             "decision": decision,
-            "rows": rows,
-            "total": sum(r["amount"] or 0 for r in rows),
+            "groups": groups,
+            "legal_bases": list(LegalBasis.in_force_on(decision.dated)),
+            "total": sum(r["amount"] or 0 for g in groups for r in g.rows),
         },
     )
 
@@ -75,7 +184,9 @@ def decision_filename(decision: Decision) -> str:
 
 
 def certificates_html(decision: Decision) -> str:
-    grants = decision.grants.select_related("award_type", "person", "unit", "awardee_unit")
+    grants = decision.grants.select_related(
+        "award_type", "person", "unit", "awardee_unit"
+    ).order_by("register_number", "pk")
     return render_html("pdf/certificates.html", {"decision": decision, "grants": grants})
 
 

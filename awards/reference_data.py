@@ -396,3 +396,73 @@ def load_award_rules(AwardType) -> None:
         award.vote_threshold_base = base
         award.public_notice_days = notice
         award.save()
+
+
+# Căn cứ of an award decision of a People's Committee, with the days each is cited.
+# The 2015 law on local government (amended in 2019) gave way on 1/7/2025 to Law
+# 72/2025/QH15; Decree 98/2023 to Decree 152/2025 on the same day. Every row stays
+# editable in the admin (docs/decisions/0014-legal-bases-and-documents.md).
+LEGAL_BASES = [  # fmt: skip
+    # order, text, effective_from, effective_to
+    (10, "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015", None, "2025-06-30"),
+    (
+        11,
+        "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức "
+        "chính quyền địa phương ngày 22 tháng 11 năm 2019",
+        "2020-07-01",
+        "2025-06-30",
+    ),
+    (
+        10,
+        "Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025",
+        "2025-07-01",
+        None,
+    ),
+    (20, "Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022", "2024-01-01", None),
+    (
+        30,
+        "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi "
+        "tiết thi hành một số điều của Luật Thi đua, khen thưởng",
+        "2024-01-01",
+        "2025-06-30",
+    ),
+    (
+        30,
+        "Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết một số điều của Luật "
+        "Thi đua, khen thưởng",
+        "2025-07-01",
+        None,
+    ),
+]
+
+# Award types that stopped on 1/7/2025, when the districts were abolished.
+ENDED = {
+    "giay-khen-huyen-ca-nhan": "2025-06-30",
+    "giay-khen-huyen-tap-the": "2025-06-30",
+    "giay-khen-huyen-ho-gia-dinh": "2025-06-30",
+}
+
+
+def load_legal_bases(LegalBasis) -> None:
+    """Create the default bases that are missing (matched by text); edited rows stay."""
+    import datetime
+
+    def day(text):
+        return datetime.date.fromisoformat(text) if text else None
+
+    for order, text, start, end in LEGAL_BASES:
+        if LegalBasis.objects.filter(text=text).exists():
+            continue
+        LegalBasis.objects.create(
+            text=text, order=order, effective_from=day(start), effective_to=day(end)
+        )
+
+
+def close_ended_award_types(AwardType) -> None:
+    """Set the last day of the district's Giấy khen, unless an admin has set one."""
+    import datetime
+
+    for code, end in ENDED.items():
+        AwardType.objects.filter(code=code, effective_to__isnull=True).update(
+            effective_to=datetime.date.fromisoformat(end)
+        )

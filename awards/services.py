@@ -372,11 +372,19 @@ def session_create(
     held_on: datetime.date,
     members: Iterable[AbstractBaseUser],
     nominations: Iterable[Nomination],
+    chair_name: str = "",
+    secretary_name: str = "",
 ) -> CouncilSession:
     """Phiên họp: members are users with the council role at the issuer; the agenda,
-    appraised nominations of that issuer."""
+    appraised nominations of that issuer. The chair and the secretary sign the minutes."""
     ensure_office(actor, issuer)
-    session = CouncilSession.objects.create(issuer=issuer, title=title, held_on=held_on)
+    session = CouncilSession.objects.create(
+        issuer=issuer,
+        title=title,
+        held_on=held_on,
+        chair_name=chair_name.strip(),
+        secretary_name=secretary_name.strip(),
+    )
     allowed = set(
         Membership.objects.active()
         .filter(unit=issuer, role=Membership.Role.COUNCIL_MEMBER)
@@ -611,6 +619,66 @@ def session_close(*, actor: AbstractBaseUser, session: CouncilSession) -> Counci
 # Decisions and the register
 
 
+DECISION_FIELDS = ("subject", "symbol", "place", "signing_authority", "signer_title", "signer_name")
+
+
+def _attach(decision: Decision, nominations: Iterable[Nomination]) -> None:
+    """Put passed nominations within the issuer's authority on the draft, each nominee
+    at most once per award type (the annex would list them twice)."""
+    issuer = decision.issuer
+    seen: dict[tuple, Nomination] = {
+        (n.award_type_id, n.nominee_person_id, n.nominee_unit_id, n.nominee_household.strip()): n
+        for n in decision.nominations.all()
+    }
+    for nomination in nominations:
+        if nomination.decision_id == decision.pk:
+            continue
+        if nomination.issuer_id != issuer.pk:
+            raise ValidationError(f"Hồ sơ {nomination} không do {issuer.name} xét khen thưởng.")
+        if nomination.decision_id is not None:
+            raise ValidationError(f"Hồ sơ {nomination} đã có trong một dự thảo quyết định khác.")
+        if nomination.status not in workflow.statuses("add_to_decision"):
+            raise ValidationError(f"Hồ sơ {nomination} chưa được Hội đồng thông qua.")
+        workflow.require(nomination, "add_to_decision")
+        if not nomination.award_type.granted_by(issuer):
+            raise ValidationError(
+                f"“{nomination.award_type.name}” vượt thẩm quyền của {issuer.name}: hãy trình cấp trên."
+            )
+        key = (
+            nomination.award_type_id,
+            nomination.nominee_person_id,
+            nomination.nominee_unit_id,
+            nomination.nominee_household.strip(),
+        )
+        if key in seen:
+            raise ValidationError(
+                f"{nomination.nominee_name} có hai hồ sơ “{nomination.award_type.name}” trong "
+                "dự thảo: chỉ chọn một."
+            )
+        seen[key] = nomination
+        nomination.decision = decision
+        nomination.save(update_fields=["decision", "updated_at"])
+
+
+def _release(nominations: Iterable[Nomination]) -> None:
+    """Take nominations off a draft: they wait, passed, for another decision."""
+    for nomination in nominations:
+        nomination.decision = None
+        nomination.save(update_fields=["decision", "updated_at"])
+
+
+def _locked_draft(actor: AbstractBaseUser, decision: Decision) -> Decision:
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    ensure_office(actor, decision.issuer)
+    if decision.status != Decision.Status.DRAFT:
+        raise ValidationError(
+            "Quyết định đã ban hành: không sửa được."
+            if decision.status == Decision.Status.ISSUED
+            else "Dự thảo đã rút: không sửa được."
+        )
+    return decision
+
+
 @transaction.atomic
 def decision_draft(
     *,
@@ -632,18 +700,53 @@ def decision_draft(
             issuer=issuer, status__in=workflow.statuses("add_to_decision"), decision=None
         )
     )
-    for nomination in chosen:
-        if nomination.issuer_id != issuer.pk:
-            raise ValidationError(f"Hồ sơ {nomination} không do {issuer.name} xét khen thưởng.")
-        if nomination.status not in workflow.statuses("add_to_decision"):
-            raise ValidationError(f"Hồ sơ {nomination} chưa được Hội đồng thông qua.")
-        workflow.require(nomination, "add_to_decision")
-        if not nomination.award_type.granted_by(issuer):
-            raise ValidationError(
-                f"“{nomination.award_type.name}” vượt thẩm quyền của {issuer.name}: hãy trình cấp trên."
-            )
-        nomination.decision = decision
-        nomination.save(update_fields=["decision", "updated_at"])
+    _attach(decision, chosen)
+    return decision
+
+
+@transaction.atomic
+def decision_update(
+    *,
+    actor: AbstractBaseUser,
+    decision: Decision,
+    nominations: Iterable[Nomination] | None = None,
+    **fields,
+) -> Decision:
+    """Sửa dự thảo: its wording and signer, and who is on it (nominations taken off wait,
+    passed, for another decision). Only a draft; an issued decision never changes."""
+    decision = _locked_draft(actor, decision)
+    unknown = set(fields) - set(DECISION_FIELDS)
+    if unknown:
+        raise ValidationError(f"Không sửa được: {', '.join(sorted(unknown))}.")
+    for name, value in fields.items():
+        setattr(decision, name, value if value is not None else "")
+    if not decision.symbol:
+        decision.symbol = "QĐ-UBND"
+    decision.save()
+    if nominations is not None:
+        chosen = _fresh(nominations)
+        keep = {n.pk for n in chosen}
+        _release(
+            n for n in decision.nominations.select_for_update(of=("self",)) if n.pk not in keep
+        )
+        _attach(decision, chosen)
+    return decision
+
+
+@transaction.atomic
+def decision_withdraw(*, actor: AbstractBaseUser, decision: Decision, reason: str) -> Decision:
+    """Rút dự thảo: archived with who, when and why, never deleted; its nominations wait,
+    passed, for another decision."""
+    decision = _locked_draft(actor, decision)
+    if not reason.strip():
+        raise ValidationError({"reason": "Ghi lý do rút dự thảo."})
+    _release(decision.nominations.select_for_update(of=("self",)))
+    decision.status = Decision.Status.WITHDRAWN
+    decision.archived = True
+    decision.archived_on = timezone.now()
+    decision.archived_by = actor
+    decision.archived_reason = reason.strip()
+    decision.save()
     return decision
 
 
@@ -662,19 +765,87 @@ def next_decision_number_in_tx(issuer: Unit, year: int) -> int:
     return next_decision_number(issuer, year)
 
 
+def suggested_decision_number(issuer: Unit, year: int) -> int:
+    """What the issue form offers: the number after the last one taken this year."""
+    counter = DecisionCounter.objects.filter(issuer=issuer, year=year).first()
+    highest = (
+        Decision.objects.filter(issuer=issuer, year=year, number__isnull=False)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    return max(counter.last_number if counter else 0, highest or 0) + 1
+
+
+def decision_earliest_date(decision: Decision) -> datetime.date | None:
+    """A decision is signed no earlier than the council session that passed its nominations."""
+    return (
+        CouncilSession.objects.filter(agenda__nomination__decision=decision)
+        .order_by("-held_on")
+        .values_list("held_on", flat=True)
+        .first()
+    )
+
+
+def _take_number(decision: Decision, number: int | None) -> int:
+    """The decision's number: the one the văn thư wrote in the paper register, or the
+    next one. Never one already given this year; the counter moves past it."""
+    counter, _ = DecisionCounter.objects.select_for_update().get_or_create(
+        issuer=decision.issuer, year=decision.year
+    )
+    if number is None:
+        number = suggested_decision_number(decision.issuer, decision.year)
+    if number < 1:
+        raise ValidationError({"number": "Số quyết định là số nguyên dương, ví dụ 215."})
+    taken = Decision.objects.filter(
+        issuer=decision.issuer, year=decision.year, number=number
+    ).first()
+    if taken is not None:
+        raise ValidationError(
+            {
+                "number": f"Số {number:02d} năm {decision.year} đã cấp cho Quyết định số "
+                f"{taken.number_symbol}. Xem lại sổ đăng ký văn bản đi."
+            }
+        )
+    if number > counter.last_number:
+        counter.last_number = number
+        counter.save(update_fields=["last_number"])
+    return number
+
+
+def _register(decision: Decision) -> int:
+    """The next số vào sổ of the issuer's register this year (the counter row is locked)."""
+    highest = (
+        AwardGrant.objects.filter(register_issuer=decision.issuer, register_year=decision.year)
+        .order_by("-register_number")
+        .values_list("register_number", flat=True)
+        .first()
+    )
+    return (highest or 0) + 1
+
+
 @transaction.atomic
 def decision_issue(
-    *, actor: AbstractBaseUser, decision: Decision, issued_on: datetime.date | None = None
+    *,
+    actor: AbstractBaseUser,
+    decision: Decision,
+    issued_on: datetime.date | None = None,
+    number: int | None = None,
 ) -> Decision:
-    """Ban hành: number it, date it, and write the register in one transaction."""
+    """Ban hành: number it (the number in the paper register, or the next one), date it
+    (the real signing date, or today) and write the register, in one transaction."""
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     ensure_office(actor, decision.issuer)
     if decision.status != Decision.Status.DRAFT:
-        raise ValidationError("Quyết định đã ban hành.")
-    nominations = list(
-        decision.nominations.select_for_update(of=("self",)).select_related(
-            "nominee_person", "nominee_unit", "award_type"
+        raise ValidationError(
+            "Quyết định đã ban hành."
+            if decision.status == Decision.Status.ISSUED
+            else "Dự thảo đã rút: không ban hành được."
         )
+    nominations = list(
+        decision.nominations.select_for_update(of=("self",))
+        .select_related("nominee_person", "nominee_unit", "award_type")
+        .order_by("award_type__order", "award_type__pk", "pk")  # the annex's order
     )
     stale = [n for n in nominations if not workflow.allows(n, "decide")]
     if stale:
@@ -685,13 +856,26 @@ def decision_issue(
         )
     if not nominations:
         raise ValidationError("Quyết định chưa có ai được khen thưởng.")
-    decision.issued_on = issued_on or timezone.localdate()
-    decision.year = decision.issued_on.year
-    decision.number = next_decision_number(decision.issuer, decision.year)
+    today = timezone.localdate()
+    issued_on = issued_on or today
+    if issued_on > today:
+        raise ValidationError({"issued_on": f"Ngày ký không được sau hôm nay ({today:%d/%m/%Y})."})
+    earliest = decision_earliest_date(decision)
+    if earliest and issued_on < earliest:
+        raise ValidationError(
+            {
+                "issued_on": f"Ngày ký không được trước ngày họp Hội đồng "
+                f"({earliest:%d/%m/%Y}) đã thông qua các hồ sơ."
+            }
+        )
+    decision.issued_on = issued_on
+    decision.year = issued_on.year
+    decision.number = _take_number(decision, number)
     decision.status = Decision.Status.ISSUED
     decision.save()
+    register = _register(decision)
     grants = []
-    for nomination in nominations:
+    for offset, nomination in enumerate(nominations):
         grant = AwardGrant.objects.create(
             award_type=nomination.award_type,
             person=nomination.nominee_person,
@@ -707,6 +891,9 @@ def decision_issue(
                 else nomination.nominating_unit
             ),
             achievement=nomination.achievement_summary,
+            register_issuer=decision.issuer,
+            register_year=decision.year,
+            register_number=register + offset,
         )
         grants.append(grant)
         _transition(

@@ -13,10 +13,11 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from campaigns.views_public import file_response, issued_pdf_response, pdf_response
-from units.access import holds_office, leader_bodies, office_bodies, unit_bodies
+from units.access import ensure_office, holds_office, leader_bodies, office_bodies, unit_bodies
 from units.formfields import error_text
 from units.jobs import job_start
 from units.models import IssuedDocument, descendants_query
@@ -30,6 +31,8 @@ from .forms import (
     AppraiseForm,
     AttendanceForm,
     DecisionForm,
+    DecisionIssueForm,
+    DecisionWithdrawForm,
     FileForm,
     InboxFilterForm,
     NominationForm,
@@ -501,13 +504,25 @@ def _decision(request, pk: int) -> Decision:
     return get_object_or_404(selectors.decisions_for(request.user), pk=pk)
 
 
-@login_required
-def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    decision = _decision(request, pk)
+def _issue_form(decision: Decision, data=None) -> DecisionIssueForm:
+    """The issue form, offering the next number of this year and today."""
+    today = timezone.localdate()
+    return DecisionIssueForm(
+        data,
+        initial={
+            "number": services.suggested_decision_number(decision.issuer, today.year),
+            "issued_on": today,
+        },
+    )
+
+
+def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
     annex = decision.nominations.select_related(
         "award_type", "nominee_person", "nominee_unit", "nominating_unit"
     ).order_by("award_type__order", "pk")  # as the PDF's annex, which has them all
     paging = paginate(request, annex)
+    is_office = holds_office(request.user, decision.issuer)
+    draft = decision.status == Decision.Status.DRAFT and is_office  # forms for the office
     nominations = list(paging["page"].object_list)
     amounts = money.decision_amounts(decision)
     if decision.status == Decision.Status.ISSUED:
@@ -524,7 +539,6 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         for n in nominations:
             n.quote = amounts["by_type"].get(n.award_type_id)
-    is_office = holds_office(request.user, decision.issuer)
     return render(
         request,
         "awards/staff/decision_detail.html",
@@ -532,12 +546,21 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
             **paging,
             "decision": decision,
             "nominations": nominations,
+            "issue_form": forms.get("issue_form") or (_issue_form(decision) if draft else None),
+            "withdraw_form": forms.get("withdraw_form")
+            or (DecisionWithdrawForm() if draft else None),
+            "earliest": services.decision_earliest_date(decision) if draft else None,
             "amount_total": amounts["total"],
             "fund": money.decision_fund_preview(decision),
             "can_act": is_office,
             "is_office": is_office,
         },
     )
+
+
+@login_required
+def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _decision_page(request, _decision(request, pk))
 
 
 @login_required
@@ -557,14 +580,59 @@ def grant_revoke(request: HttpRequest, pk: int, grant_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def decision_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ban hành with the number and the signing date of the paper register."""
     decision = _decision(request, pk)
-    try:
-        services.decision_issue(actor=request.user, decision=decision)
-        decision.refresh_from_db()
-        messages.success(request, f"Đã ban hành Quyết định số {decision.number_symbol}.")
-    except (ValidationError, PermissionDenied) as exc:
-        _refused(request, exc)
-    return redirect("awards:decision_detail", pk=pk)
+    form = _issue_form(decision, request.POST)
+    if form.is_valid():
+        try:
+            services.decision_issue(actor=request.user, decision=decision, **form.cleaned_data)
+            decision.refresh_from_db()
+            messages.success(request, f"Đã ban hành Quyết định số {decision.number_symbol}.")
+            return redirect("awards:decision_detail", pk=pk)
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, exc)
+    return _decision_page(request, decision, issue_form=form)
+
+
+@login_required
+def decision_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Sửa dự thảo: wording, signer and who is on it; an issued decision never changes."""
+    decision = _decision(request, pk)
+    ensure_office(request.user, decision.issuer)  # the leader reads drafts, the office edits
+    if decision.status != Decision.Status.DRAFT:
+        messages.error(request, "Chỉ sửa được dự thảo: quyết định đã ban hành không thay đổi.")
+        return redirect("awards:decision_detail", pk=pk)
+    form = DecisionForm(request.POST or None, user=request.user, decision=decision)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decision_update(actor=request.user, decision=decision, **form.cleaned_data)
+            messages.success(request, "Đã lưu dự thảo quyết định.")
+            return redirect("awards:decision_detail", pk=pk)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+    return render(request, "awards/staff/decision_form.html", {"form": form, "decision": decision})
+
+
+@login_required
+@require_POST
+def decision_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Rút dự thảo: archived with its reason, never deleted; its nominations are free again."""
+    decision = _decision(request, pk)
+    form = DecisionWithdrawForm(request.POST)
+    if form.is_valid():
+        try:
+            services.decision_withdraw(
+                actor=request.user, decision=decision, reason=form.cleaned_data["reason"]
+            )
+            messages.success(request, "Đã rút dự thảo quyết định; các hồ sơ chờ quyết định khác.")
+            return redirect("awards:decision_detail", pk=pk)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+    return _decision_page(request, decision, withdraw_form=form)
 
 
 @login_required

@@ -113,14 +113,21 @@ def cycle(demo_units, make_member):
 def reference_data(transactional_db):
     """Tests on a real, committed database (live server, worker, backup) end with a
     flush that empties the migrations' reference data: put it back first."""
-    from awards.models import AwardType
-    from awards.reference_data import load_award_rules, load_award_types
+    from awards.models import AwardType, LegalBasis
+    from awards.reference_data import (
+        close_ended_award_types,
+        load_award_rules,
+        load_award_types,
+        load_legal_bases,
+    )
     from campaigns.models import DocumentType
     from campaigns.reference_data import load_document_types
 
     load_document_types(DocumentType)
     load_award_types(AwardType)
     load_award_rules(AwardType)
+    close_ended_award_types(AwardType)
+    load_legal_bases(LegalBasis)
     from awards.models import BaseSalary, RewardDecree, RewardMultiple
     from awards.money_reference import load_money_reference
 

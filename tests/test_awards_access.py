@@ -151,6 +151,12 @@ def matrix(w):
             {"office", "admin"},
         ),
         (
+            "awards:decision_edit",
+            [d],
+            dict(unit=404, other_unit=404, office=200, other_office=404, council=404, admin=200),
+            {"office", "admin"},  # offered, as on the draft
+        ),
+        (
             "awards:decision_pdf",
             [d],
             dict(unit=404, other_unit=404, office=200, other_office=404, council=404, admin=200),
@@ -234,6 +240,8 @@ POSTS = [
     ("awards:session_close", lambda w: [w["session"].pk], {}),
     ("awards:session_attendance", lambda w: [w["session"].pk], {}),
     ("awards:decision_issue", lambda w: [w["decision"].pk], {}),
+    ("awards:decision_edit", lambda w: [w["decision"].pk], {"subject": "x", "signer_name": "B"}),
+    ("awards:decision_withdraw", lambda w: [w["decision"].pk], {"reason": "x"}),
     ("awards:nomination_file", lambda w: [w["n"].pk], {}),
     ("awards:vote", lambda w: [w["session"].pk, w["session"].agenda.get().pk], {"choice": "agree"}),
 ]

@@ -22,16 +22,23 @@ def vn_date(value) -> str:
 
 @register.simple_tag
 def document_item(item):
-    """A content item as printed: label and italic heading open its first paragraph."""
-    lines = [line.strip() for line in (item.text or "").splitlines() if line.strip()] or [""]
-    opening = format_html(
-        "{}{}{}",
-        format_html('<span class="doc-item__label">{}</span> ', item.label) if item.label else "",
-        format_html('<em class="doc-item__heading">{}</em> ', item.heading) if item.heading else "",
-        lines[0],
+    """A content item as printed: the label opens it; a heading is a line of its own (in
+    italics), so that it never runs into the text after it."""
+    lines = [line.strip() for line in (item.text or "").splitlines() if line.strip()]
+    label = (
+        format_html('<span class="doc-item__label">{}</span> ', item.label) if item.label else ""
     )
-    first = format_html("<p>{}</p>", opening)
-    rest = format_html_join("\n", "<p>{}</p>", ((line,) for line in lines[1:]))
+    if item.heading:
+        first = format_html(
+            '<p class="doc-item__title">{}<em class="doc-item__heading">{}</em></p>',
+            label,
+            item.heading,
+        )
+        body = lines
+    else:
+        first = format_html("<p>{}{}</p>", label, lines[0] if lines else "")
+        body = lines[1:]
+    rest = format_html_join("\n", "<p>{}</p>", ((line,) for line in body))
     return mark_safe(first + rest)
 
 

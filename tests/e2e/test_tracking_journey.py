@@ -143,8 +143,10 @@ def test_tracking_journey(page: Page, live_server, world, screenshot_dir, axe_ch
     # 5. on the campaign's awards page, the ranking produces a nomination draft
     page.get_by_role("link", name="Khen thưởng", exact=True).last.click()
     expect(page.get_by_role("heading", name="Khen thưởng của phong trào")).to_be_visible()
+    # the campaign runs into next year: the district's Giấy khen (until 30/6/2025) is gone
+    expect(page.locator("#award_type option", has_text="Chủ tịch UBND cấp huyện")).to_have_count(0)
     page.locator("#award_type").select_option(
-        label="Giấy khen của Chủ tịch UBND cấp huyện (tập thể, trước 1/7/2025)"
+        label="Giấy khen của thủ trưởng cơ quan, đơn vị (tập thể)"
     )
     page.get_by_role("button", name="Lập dự thảo đề nghị từ xếp hạng").click()
     expect(page.get_by_text("Đã lập 1 dự thảo đề nghị")).to_be_visible()
