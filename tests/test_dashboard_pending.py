@@ -197,7 +197,7 @@ def test_leader_sees_decisions_to_sign_and_sessions_to_close(client, stage):
     assert reverse("awards:session_detail", args=[session.pk]) in html
     # each link opens: the decision to read (the office issues it), the session to close
     detail = client.get(reverse("awards:decision_detail", args=[decision.pk])).content.decode()
-    assert "Xem PDF quyết định" in detail and "Ban hành" not in detail
+    assert "Xem PDF dự thảo" in detail and "Ban hành" not in detail
     assert client.get(reverse("awards:decision_pdf", args=[decision.pk])).status_code == 200
     session_page = client.get(reverse("awards:session_detail", args=[session.pk]))
     assert "Kết thúc phiên họp" in session_page.content.decode()
@@ -215,7 +215,7 @@ def test_leader_cannot_issue_a_decision(client, stage):
     response = client.post(
         reverse("awards:decision_issue", args=[stage["decision"].pk]), follow=True
     )
-    assert response.status_code == 200
+    assert response.status_code == 403  # refused: only the office issues
     stage["decision"].refresh_from_db()
     assert stage["decision"].status == "draft"
 
