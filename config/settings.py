@@ -13,9 +13,10 @@ from email.utils import getaddresses
 from pathlib import Path
 
 import environ
-from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
-from import_export.formats.base_formats import CSV, XLSX
+
+from config import LIGHT_START
+from config.lazy_formats import ImportExportFormats
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -54,7 +55,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 THIDUA_DEMO = env("THIDUA_DEMO")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin; in a light start (manage.py parse_document) without its modules.
+    "config.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -252,14 +254,22 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", 3600)}
 # What `celery -A config beat` runs (one beat process for the whole installation).
-CELERY_BEAT_SCHEDULE = {
-    "retry-due-emails": {"task": "units.retry_due_emails", "schedule": 60.0},
-    "close-overdue-campaigns": {
-        "task": "campaigns.close_overdue_campaigns",
-        "schedule": crontab(minute=5, hour=0),
-    },
-    "send-reminders": {"task": "campaigns.send_reminders", "schedule": crontab(minute=0, hour=7)},
-}
+# Not in a light start (manage.py parse_document): celery.schedules imports most of
+# Celery, about half a second.
+if not LIGHT_START:
+    from celery.schedules import crontab
+
+    CELERY_BEAT_SCHEDULE = {
+        "retry-due-emails": {"task": "units.retry_due_emails", "schedule": 60.0},
+        "close-overdue-campaigns": {
+            "task": "campaigns.close_overdue_campaigns",
+            "schedule": crontab(minute=5, hour=0),
+        },
+        "send-reminders": {
+            "task": "campaigns.send_reminders",
+            "schedule": crontab(minute=0, hour=7),
+        },
+    }
 
 LOGGING = {
     "version": 1,
@@ -280,7 +290,9 @@ LOGGING = {
 }
 
 # Excel and CSV are the formats clerks use; nothing else is offered.
-IMPORT_EXPORT_FORMATS = [XLSX, CSV]
+# Named here, imported on first use: django-import-export's formats bring openpyxl,
+# which a command like parse_document never needs (config/lazy_formats.py).
+IMPORT_EXPORT_FORMATS = ImportExportFormats("XLSX", "CSV")
 
 # Proxies whose X-Forwarded-For is believed (IPs or CIDR networks, comma-separated).
 # Empty: REMOTE_ADDR is the client. With nginx on this machine: 127.0.0.1,::1.
