@@ -14,13 +14,19 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
+from django.db.models import Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from campaigns.forms_staff import DateInput, NewlinesMixin, offer_issuers, textarea
 from campaigns.models import Campaign
 from units.access import office_bodies, unit_bodies, units_below
-from units.formfields import errors_text  # noqa: F401  (awards views import it from here)
+from units.formfields import (
+    errors_text,  # noqa: F401  (awards views import it from here)
+    searchable,
+)
 from units.models import Membership, Person, Unit, ancestors_of
+from units.text import search_q
 
 from . import workflow
 from .models import YEAR_MIN, AwardType, Nomination, NominationFile, Vote, year_max
@@ -90,6 +96,37 @@ class AwardTypeSelect(forms.Select):
         return option
 
 
+def _search_units(units: QuerySet[Unit], query: str) -> QuerySet[Unit]:
+    return units.filter(search_q(query)).order_by("name", "pk")
+
+
+def _search_people(people: QuerySet[Person], query: str) -> QuerySet[Person]:
+    return people.filter(search_q(query)).order_by("full_name", "pk")
+
+
+def _search_campaigns(campaigns: QuerySet[Campaign], query: str) -> QuerySet[Campaign]:
+    return campaigns.filter(search_q(query))
+
+
+def _search_nominations(nominations: QuerySet[Nomination], query: str) -> QuerySet[Nomination]:
+    return nominations.filter(
+        search_q(query, "nominee_person__search_text")
+        | search_q(query, "nominee_unit__search_text")
+        | Q(nominee_household__icontains=query)
+        | search_q(query, "nominating_unit__search_text")
+    ).order_by("-pk")
+
+
+# The fields of each form chosen by typing, and how the endpoint searches each.
+NOMINATION_SEARCHES = {
+    "nominating_unit": _search_units,
+    "nominee_person": _search_people,
+    "nominee_unit": _search_units,
+    "campaign": _search_campaigns,
+}
+SESSION_SEARCHES = {"nominations": _search_nominations}
+
+
 class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
     nominee_kind = forms.ChoiceField(
         label="Đối tượng được đề nghị",
@@ -157,6 +194,12 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
                 "max_value": f"Năm xét phải từ {YEAR_MIN} đến {year_max()}.",
             },
         )
+        # Typed search above a few dozen choices (issue 16): a province's staff may pick
+        # among thousands of people, units and campaigns. The endpoint answers from
+        # these same querysets (nomination_choices, NOMINATION_SEARCHES).
+        url = reverse("awards:nomination_choices")
+        for name in NOMINATION_SEARCHES:
+            searchable(self.fields[name], f"{url}?field={name}")
 
     def clean(self):
         data = super().clean()
@@ -324,9 +367,16 @@ class SessionForm(VietnameseInputMixin, forms.Form):
             .distinct()
         )
         self.fields["members"].label_from_instance = lambda u: u.get_full_name() or u.username
-        self.fields["nominations"].queryset = Nomination.objects.filter(
-            issuer__in=bodies, status__in=workflow.statuses("put_on_agenda")
-        ).select_related("award_type", "nominee_person", "nominee_unit")
+        self.fields["nominations"].queryset = (
+            Nomination.objects.filter(
+                issuer__in=bodies, status__in=workflow.statuses("put_on_agenda")
+            )
+            .select_related("award_type", "nominee_person", "nominee_unit")
+            .order_by("-pk")
+        )
+        url = reverse("awards:session_choices")
+        for name in SESSION_SEARCHES:
+            searchable(self.fields[name], f"{url}?field={name}")
 
     def clean_held_on(self) -> datetime.date:
         held_on = self.cleaned_data["held_on"]
