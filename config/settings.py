@@ -76,6 +76,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A login post from an address locked by django-axes: 429 from the cache, before
+    # sessions, CSRF and axes (config/login_guard.py; issue 15, decision 0016).
+    "config.login_guard.LockedAddressMiddleware",
     # A body over REQUEST_MAX_BYTES is refused (413) before it is read.
     "config.uploads.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -136,6 +139,18 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     # ModelBackend with each password check in one of LOGIN_HASH_SLOTS (issue 15).
     "config.login_guard.BoundedModelBackend",
+]
+
+# Django's PBKDF2, computed in a thread at the lowest CPU priority, so that password
+# checks take only CPU that pages leave free (config/login_guard.py, decision 0016).
+# Same algorithm name: stored hashes are unchanged. Django's own PBKDF2PasswordHasher
+# must not be listed too: of two hashers with one name, the last checks passwords.
+PASSWORD_HASHERS = [
+    "config.login_guard.LowPriorityPBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -326,12 +341,22 @@ AXES_RESET_ON_SUCCESS = True
 # passwords in 15 minutes locks the office's address (operators: axes_reset_ip).
 AXES_HANDLER = "config.login_guard.AddressLockHandler"
 AXES_ADDRESS_FAILURE_LIMIT = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=30)
-# At most this many password checks at once on the machine (0: no bound), so that
-# password hashing leaves CPU for pages; default half the cores. A check that waits
+# At most this many password checks at once on the machine (0: no bound), and one at a
+# time per address. Checks run at the lowest CPU priority (decision 0016), so they take
+# only CPU that pages leave free: default one per core. A check that waits
 # LOGIN_HASH_WAIT seconds for a slot is answered 503 and not counted as a failure.
-LOGIN_HASH_SLOTS = env.int("LOGIN_HASH_SLOTS", default=max(1, (os.cpu_count() or 2) // 2))
+LOGIN_HASH_SLOTS = env.int("LOGIN_HASH_SLOTS", default=os.cpu_count() or 1)
 LOGIN_HASH_WAIT = env.float("LOGIN_HASH_WAIT", default=3.0)
 LOGIN_HASH_SLOT_DIR = env("LOGIN_HASH_SLOT_DIR", default="")
+# The CPU priority (nice, 0-19) of the thread that hashes passwords: 19 lets pages go
+# first; on a machine saturated by other work, logins then wait longest (decision 0016).
+LOGIN_HASH_NICE = env.int("LOGIN_HASH_NICE", default=19)
+# A refused login post (address locked, or busy) is answered after this many seconds,
+# asleep, by at most LOGIN_REFUSED_SLEEPERS threads of each gunicorn worker (the rest
+# answer at once): a guesser sending as fast as it is answered slows to a few tries a
+# second, and pages always find a free thread (decision 0016).
+LOGIN_REFUSED_DELAY = env.float("LOGIN_REFUSED_DELAY", default=1.0)
+LOGIN_REFUSED_SLEEPERS = env.int("LOGIN_REFUSED_SLEEPERS", default=2)
 
 # Content-Security-Policy (django-csp 4): scripts, styles and images only from this
 # site, no plugins, no framing, forms post only here. Templates hold no inline script,
