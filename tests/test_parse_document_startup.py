@@ -38,6 +38,10 @@ HEAVY = (
     "numpy",
 )
 VIEWS = (
+    # Since decision 0016 the command runs before django.setup(): no model either.
+    "units.models",
+    "campaigns.models",
+    "awards.models",
     "units.admin",
     "awards.admin",
     "units.sheets.units_kinds",
@@ -125,3 +129,23 @@ def test_other_commands_still_start_everything():
         "['close-overdue-campaigns', 'retry-due-emails', 'send-reminders'] True True 2 "
         "['XLSX', 'CSV']"
     )
+
+
+def test_a_light_command_that_needs_the_apps_runs_the_usual_way(monkeypatch):
+    """Should the parser ever need a model, the command runs again after django.setup()
+    (manage.run_light answers False on AppRegistryNotReady)."""
+    import importlib
+
+    from django.core.exceptions import AppRegistryNotReady
+
+    manage = importlib.import_module("manage")
+
+    class Command:
+        def run_from_argv(self, argv):
+            raise AppRegistryNotReady("Apps aren't loaded yet.")
+
+    module = type(sys)("fake_command")
+    module.Command = Command
+    monkeypatch.setitem(sys.modules, "fake_command", module)
+    monkeypatch.setitem(manage.LIGHT_COMMANDS, "parse_document", "fake_command")
+    assert manage.run_light(["manage.py", "parse_document", "x"]) is False
