@@ -20,12 +20,12 @@ from django.utils import timezone
 
 from campaigns.forms_staff import DateInput, NewlinesMixin, offer_issuers, textarea
 from campaigns.models import Campaign
-from units.access import office_bodies, unit_bodies, units_below
+from units.access import office_bodies, unit_bodies
 from units.formfields import (
     errors_text,  # noqa: F401  (awards views import it from here)
     searchable,
 )
-from units.models import Membership, Person, Unit, ancestors_of
+from units.models import Membership, Person, Unit, ancestors_of, descendants_query
 from units.text import search_q
 
 from . import workflow
@@ -79,10 +79,6 @@ class VietnameseInputMixin:
             for validator in field.validators:
                 if isinstance(validator, ProhibitNullCharactersValidator):
                     validator.message = NUL_MESSAGE
-
-
-def _units_below(bodies) -> list[int]:
-    return sorted(units_below(bodies))
 
 
 class AwardTypeSelect(forms.Select):
@@ -161,23 +157,30 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        bodies = list(unit_bodies(user))
-        units = _units_below(bodies)
-        self.fields["nominating_unit"].queryset = Unit.objects.filter(pk__in=[b.pk for b in bodies])
-        if len(bodies) == 1:
-            self.initial.setdefault("nominating_unit", bodies[0].pk)
+        # The user's bodies and the units below them stay subqueries: a superuser's are
+        # every unit of the province, and lists of thousands of ids in every query made
+        # the form slow (issue 16).
+        bodies = unit_bodies(user)
+        first_two = list(bodies.values_list("pk", flat=True)[:2])
+        self.fields["nominating_unit"].queryset = Unit.objects.filter(pk__in=bodies.values("pk"))
+        if len(first_two) == 1:
+            self.initial.setdefault("nominating_unit", first_two[0])
+        below = descendants_query(bodies)
         self.fields["nominee_person"].queryset = Person.objects.filter(
-            unit_id__in=units, archived=False
+            unit_id__in=below, archived=False
         ).select_related("unit")
-        self.fields["nominee_unit"].queryset = Unit.objects.filter(pk__in=units, archived=False)
+        self.fields["nominee_unit"].queryset = Unit.objects.filter(pk__in=below, archived=False)
         self.fields["award_type"].queryset = AwardType.objects.filter(archived=False)
         self.fields["award_type"].label_from_instance = lambda a: (
             f"{a.name} — {a.get_recipient_kind_display()}"
         )
-        chain = {body.pk for body in bodies}.union(*ancestors_of(bodies).values())
+        # The bodies' campaigns and those of every unit above them: the few units above
+        # are walked a level at a time from the bodies' parents.
+        parents = set(bodies.exclude(parent=None).values_list("parent_id", flat=True))
+        above = parents.union(*ancestors_of(sorted(parents)).values())
         self.fields["campaign"].queryset = (
             Campaign.objects.public()
-            .filter(issuer_id__in=chain)
+            .filter(Q(issuer__in=bodies.values("pk")) | Q(issuer_id__in=above))
             .select_related("issuer")
             .newest_first()
         )

@@ -391,7 +391,7 @@ def ratios(result: dict) -> list[float]:
     ]
 
 
-def report(result: dict, before: dict | None, args) -> None:
+def report(result: dict, before: dict | None, args, also: dict | None = None) -> None:
     header = [
         "| page | baseline p50 (ms) | baseline p95 (ms) | under attack p50 (ms) | "
         "under attack p95 (ms) | ratio p50, median (each run) | ratio p95, median (each run) |",
@@ -441,6 +441,21 @@ def report(result: dict, before: dict | None, args) -> None:
     lines += [*header, *table(result), "", f"{'After: ' if before else ''}{attack_text(result)}."]
     failures = [r for r in ratios(result) if r > BUDGET]
     bad = [b for r in rounds for b in r["bad"]]
+    if also:
+        lines += [
+            "",
+            f"With nginx in front ({also.get('label') or '--nginx'}; {load_text(also)}): "
+            "docs/deployment.md's `limit_req`",
+            "on login posts, 30 a minute per address, a burst of 10 queued, not refused "
+            "(keyed here on",
+            "the X-Forwarded-For each client sends, as every client of this benchmark "
+            "connects from 127.0.0.1):",
+            "",
+            *header,
+            *table(also),
+            "",
+            f"With nginx: {attack_text(also)}.",
+        ]
     if bad:
         lines += ["", f"Unexpected statuses for the reader: {bad[:5]}"]
     lines += ["", "Within budget." if not failures and not bad else "Over budget."]
@@ -466,13 +481,19 @@ def main() -> None:
         "--no-write", dest="write", action="store_false", help="leave docs/benchmarks.md"
     )
     parser.add_argument("--save", type=Path, help="write this run's figures to FILE (json)")
+    parser.add_argument("--from", dest="load", type=Path, help="report a --save, not a run")
+    parser.add_argument("--also", type=Path, help="an earlier --save shown after (nginx)")
     parser.add_argument("--before", type=Path, help="an earlier --save, shown as 'before'")
     args = parser.parse_args()
-    result = {**run(args), "label": args.label}
+    if args.load:
+        result = json.loads(args.load.read_text(encoding="utf-8"))
+    else:
+        result = {**run(args), "label": args.label}
     if args.save:
         args.save.write_text(json.dumps(result, indent=1), encoding="utf-8")
     before = json.loads(args.before.read_text(encoding="utf-8")) if args.before else None
-    report(result, before, args)
+    also = json.loads(args.also.read_text(encoding="utf-8")) if args.also else None
+    report(result, before, args, also)
 
 
 if __name__ == "__main__":
