@@ -96,7 +96,9 @@ def test_the_form_refuses_a_person_outside_the_users_scope(client, many):
         },
     )
     assert response.status_code == 200
-    assert "Lựa chọn không hợp lệ" in response.content.decode()
+    page = response.content.decode()
+    assert "Lựa chọn không hợp lệ" in page
+    assert 'role="combobox"' in page and 'aria-invalid="true"' in page  # beside the box
     assert not Nomination.objects.exists()
 
 

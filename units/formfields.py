@@ -114,6 +114,7 @@ class _SearchMixin:
 
     def _render_search(self, name, value, attrs):
         from django.utils.html import format_html, format_html_join
+        from django.utils.safestring import mark_safe
 
         attrs = self.build_attrs(self.attrs, attrs)
         box_id = attrs.get("id", f"id_{name}")
@@ -123,9 +124,10 @@ class _SearchMixin:
         search = format_html(
             '<input type="text" id="{}" class="search-select__input" role="combobox" '
             'aria-autocomplete="list" aria-expanded="false" aria-controls="{}" '
-            'autocomplete="off" placeholder="Gõ để tìm…"{} aria-describedby="{}">',
+            'autocomplete="off" placeholder="Gõ để tìm…"{}{} aria-describedby="{}">',
             box_id,
             listbox,
+            mark_safe(' aria-invalid="true"') if attrs.get("aria-invalid") else "",
             format_html(' value="{}"', self._label(chosen[0]))
             if chosen and not self.multiple
             else "",
