@@ -164,8 +164,10 @@ def attacker(port, csrf, address, stop, seed: int, codes: dict, lock) -> None:
             codes[status] = codes.get(status, 0) + 1
 
 
-def attack_process(port: int, csrf: str, address: str, stop, queue) -> None:
+def attack_process(port: int, csrf: str, address: str, stop, queue, nice: int = 0) -> None:
     """ATTACKERS threads in this process until `stop` (a multiprocessing Event)."""
+    if nice:  # --attacker-nice: their own CPU, which a remote attacker spends elsewhere
+        os.nice(nice)
     codes, lock = {}, threading.Lock()
     threads = [
         threading.Thread(target=attacker, args=(port, csrf, address, stop, i, codes, lock))
@@ -200,13 +202,13 @@ def summary(times: list[float]) -> dict:
     return {"n": len(ordered), "p50": statistics.median(ordered), "p95": p95}
 
 
-def one_round(port: int, data: dict, seconds: int, address: str) -> dict:
+def one_round(port: int, data: dict, seconds: int, address: str, nice: int = 0) -> dict:
     """Baseline, then the same reader under attack from `address`."""
     baseline = probe(port, data, seconds)
     context = multiprocessing.get_context("fork")
     stop, queue = context.Event(), context.Queue()
     attackers = context.Process(
-        target=attack_process, args=(port, data["csrf"], address, stop, queue)
+        target=attack_process, args=(port, data["csrf"], address, stop, queue, nice)
     )
     legit_stop, legit = threading.Event(), []
     legit_thread = threading.Thread(
@@ -316,7 +318,8 @@ def run(args) -> dict:
                     headers={"Cookie": data["office_cookie"], "X-Forwarded-For": READER_IP},
                 )
             rounds = [
-                one_round(port, data, args.seconds, ATTACKER_IPS[i]) for i in range(args.repeat)
+                one_round(port, data, args.seconds, ATTACKER_IPS[i], args.attacker_nice)
+                for i in range(args.repeat)
             ]
         finally:
             if nginx is not None:
@@ -329,6 +332,7 @@ def run(args) -> dict:
         "load": [load_before, os.getloadavg()],
         "rounds": rounds,
         "nginx": args.nginx,
+        "attacker_nice": args.attacker_nice,
     }
 
 
@@ -391,7 +395,7 @@ def ratios(result: dict) -> list[float]:
     ]
 
 
-def report(result: dict, before: dict | None, args, also: dict | None = None) -> None:
+def report(result: dict, before: dict | None, args, extras: list | None = None) -> None:
     header = [
         "| page | baseline p50 (ms) | baseline p95 (ms) | under attack p50 (ms) | "
         "under attack p95 (ms) | ratio p50, median (each run) | ratio p95, median (each run) |",
@@ -441,21 +445,22 @@ def report(result: dict, before: dict | None, args, also: dict | None = None) ->
     lines += [*header, *table(result), "", f"{'After: ' if before else ''}{attack_text(result)}."]
     failures = [r for r in ratios(result) if r > BUDGET]
     bad = [b for r in rounds for b in r["bad"]]
-    if also:
-        lines += [
-            "",
-            f"With nginx in front ({also.get('label') or '--nginx'}; {load_text(also)}): "
-            "docs/deployment.md's `limit_req`",
-            "on login posts, 30 a minute per address, a burst of 10 queued, not refused "
-            "(keyed here on",
-            "the X-Forwarded-For each client sends, as every client of this benchmark "
-            "connects from 127.0.0.1):",
-            "",
-            *header,
-            *table(also),
-            "",
-            f"With nginx: {attack_text(also)}.",
-        ]
+    for extra in extras or []:
+        if extra.get("nginx"):
+            what = [
+                f"With nginx in front ({load_text(extra)}): docs/deployment.md's `limit_req`",
+                "on login posts, 30 a minute per address, a burst of 10 queued, not refused "
+                "(keyed here on",
+                "the X-Forwarded-For each client sends, as every client of this benchmark "
+                "connects from 127.0.0.1):",
+            ]
+        else:
+            what = [
+                f"The attackers at nice {extra.get('attacker_nice')} ({load_text(extra)}): "
+                "their own CPU, which a remote",
+                "attacker spends on his own machine, yields to the server and the reader:",
+            ]
+        lines += ["", *what, "", *header, *table(extra), "", f"{attack_text(extra)}."]
     if bad:
         lines += ["", f"Unexpected statuses for the reader: {bad[:5]}"]
     lines += ["", "Within budget." if not failures and not bad else "Over budget."]
@@ -475,6 +480,12 @@ def main() -> None:
         action="store_true",
         help="nginx in front, with docs/deployment.md's limit_req on login posts",
     )
+    parser.add_argument(
+        "--attacker-nice",
+        type=int,
+        default=0,
+        help="run the attackers at this nice value (their CPU is a remote attacker's own)",
+    )
     parser.add_argument("--repeat", type=int, default=3, help="baseline+attack pairs (3)")
     parser.add_argument("--label", default="", help="a name for this run, kept by --save")
     parser.add_argument(
@@ -482,7 +493,9 @@ def main() -> None:
     )
     parser.add_argument("--save", type=Path, help="write this run's figures to FILE (json)")
     parser.add_argument("--from", dest="load", type=Path, help="report a --save, not a run")
-    parser.add_argument("--also", type=Path, help="an earlier --save shown after (nginx)")
+    parser.add_argument(
+        "--also", type=Path, action="append", help="earlier --save files shown after"
+    )
     parser.add_argument("--before", type=Path, help="an earlier --save, shown as 'before'")
     args = parser.parse_args()
     if args.load:
@@ -492,8 +505,8 @@ def main() -> None:
     if args.save:
         args.save.write_text(json.dumps(result, indent=1), encoding="utf-8")
     before = json.loads(args.before.read_text(encoding="utf-8")) if args.before else None
-    also = json.loads(args.also.read_text(encoding="utf-8")) if args.also else None
-    report(result, before, args, also)
+    extras = [json.loads(f.read_text(encoding="utf-8")) for f in args.also or []]
+    report(result, before, args, extras)
 
 
 if __name__ == "__main__":
