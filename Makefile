@@ -91,8 +91,9 @@ bench-load: install
 	$(BIN)/python -m bench.load $(BENCH_LOAD_ARGS)
 
 # Login flood (issue 15; docs/benchmarks.md, section login-load): home page and a staff
-# page without and with 8 clients posting wrong passwords; budget 2x. About 3 minutes.
-# Needs DATABASE_URL=postgres://...; BENCH_LOGIN_ARGS="--seconds 60" for longer phases.
+# page without and with 8 clients posting wrong passwords, three times; budget 2x. About
+# 5 minutes. Needs DATABASE_URL=postgres://...; BENCH_LOGIN_ARGS="--seconds 60" for
+# longer phases, "--nginx" with nginx's limit_req in front (apt-get install nginx-light).
 bench-login: install
 	$(BIN)/python -m bench.login_load $(BENCH_LOGIN_ARGS)
 

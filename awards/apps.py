@@ -6,4 +6,7 @@ class AwardsConfig(AppConfig):
     verbose_name = "Khen thưởng"
 
     def ready(self) -> None:
-        from . import jobs, sheets  # noqa: F401  (file builders; the register's Excel import)
+        from config import LIGHT_START
+
+        if not LIGHT_START:  # manage.py parse_document builds no file, imports no sheet
+            from . import jobs, sheets  # noqa: F401  (file builders; the register's Excel import)

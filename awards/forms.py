@@ -14,14 +14,19 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from campaigns.forms_staff import DateInput, NewlinesMixin, offer_issuers, textarea
 from campaigns.models import Campaign
-from units.access import office_bodies, unit_bodies, units_below
-from units.formfields import errors_text  # noqa: F401  (awards views import it from here)
-from units.models import Membership, Person, Unit, ancestors_of
+from units.access import office_bodies, unit_bodies
+from units.formfields import (
+    errors_text,  # noqa: F401  (awards views import it from here)
+    searchable,
+)
+from units.models import Membership, Person, Unit, ancestors_of, descendants_query
+from units.text import search_q
 
 from . import workflow
 from .models import YEAR_MIN, AwardType, Nomination, NominationFile, Vote, year_max
@@ -77,10 +82,6 @@ class VietnameseInputMixin:
                     validator.message = NUL_MESSAGE
 
 
-def _units_below(bodies) -> list[int]:
-    return sorted(units_below(bodies))
-
-
 class AwardTypeSelect(forms.Select):
     """Each option says whom the award is for, so the page can offer only fitting types."""
 
@@ -90,6 +91,37 @@ class AwardTypeSelect(forms.Select):
         if instance is not None:
             option["attrs"]["data-kind"] = instance.recipient_kind
         return option
+
+
+def _search_units(units: QuerySet[Unit], query: str) -> QuerySet[Unit]:
+    return units.filter(search_q(query)).order_by("name", "pk")
+
+
+def _search_people(people: QuerySet[Person], query: str) -> QuerySet[Person]:
+    return people.filter(search_q(query)).order_by("full_name", "pk")
+
+
+def _search_campaigns(campaigns: QuerySet[Campaign], query: str) -> QuerySet[Campaign]:
+    return campaigns.filter(search_q(query))
+
+
+def _search_nominations(nominations: QuerySet[Nomination], query: str) -> QuerySet[Nomination]:
+    return nominations.filter(
+        search_q(query, "nominee_person__search_text")
+        | search_q(query, "nominee_unit__search_text")
+        | Q(nominee_household__icontains=query)
+        | search_q(query, "nominating_unit__search_text")
+    ).order_by("-pk")
+
+
+# The fields of each form chosen by typing, and how the endpoint searches each.
+NOMINATION_SEARCHES = {
+    "nominating_unit": _search_units,
+    "nominee_person": _search_people,
+    "nominee_unit": _search_units,
+    "campaign": _search_campaigns,
+}
+SESSION_SEARCHES = {"nominations": _search_nominations}
 
 
 class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
@@ -126,15 +158,19 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        bodies = list(unit_bodies(user))
-        units = _units_below(bodies)
-        self.fields["nominating_unit"].queryset = Unit.objects.filter(pk__in=[b.pk for b in bodies])
-        if len(bodies) == 1:
-            self.initial.setdefault("nominating_unit", bodies[0].pk)
+        # The user's bodies and the units below them stay subqueries: a superuser's are
+        # every unit of the province, and lists of thousands of ids in every query made
+        # the form slow (issue 16).
+        bodies = unit_bodies(user)
+        first_two = list(bodies.values_list("pk", flat=True)[:2])
+        self.fields["nominating_unit"].queryset = Unit.objects.filter(pk__in=bodies.values("pk"))
+        if len(first_two) == 1:
+            self.initial.setdefault("nominating_unit", first_two[0])
+        below = descendants_query(bodies)
         self.fields["nominee_person"].queryset = Person.objects.filter(
-            unit_id__in=units, archived=False
+            unit_id__in=below, archived=False
         ).select_related("unit")
-        self.fields["nominee_unit"].queryset = Unit.objects.filter(pk__in=units, archived=False)
+        self.fields["nominee_unit"].queryset = Unit.objects.filter(pk__in=below, archived=False)
         # Only the award types in force in the nomination's year (a district's Giấy khen
         # ended on 30/6/2025); the one already chosen stays, for the model to explain.
         in_force = AwardType.objects.filter(archived=False).in_force_during(self._year())
@@ -144,10 +180,13 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
         self.fields["award_type"].label_from_instance = lambda a: (
             f"{a.name} — {a.get_recipient_kind_display()}"
         )
-        chain = {body.pk for body in bodies}.union(*ancestors_of(bodies).values())
+        # The bodies' campaigns and those of every unit above them: the few units above
+        # are walked a level at a time from the bodies' parents.
+        parents = set(bodies.exclude(parent=None).values_list("parent_id", flat=True))
+        above = parents.union(*ancestors_of(sorted(parents)).values())
         self.fields["campaign"].queryset = (
             Campaign.objects.public()
-            .filter(issuer_id__in=chain)
+            .filter(Q(issuer__in=bodies.values("pk")) | Q(issuer_id__in=above))
             .select_related("issuer")
             .newest_first()
         )
@@ -164,6 +203,12 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
                 "max_value": f"Năm xét phải từ {YEAR_MIN} đến {year_max()}.",
             },
         )
+        # Typed search above a few dozen choices (issue 16): a province's staff may pick
+        # among thousands of people, units and campaigns. The endpoint answers from
+        # these same querysets (nomination_choices, NOMINATION_SEARCHES).
+        url = reverse("awards:nomination_choices")
+        for name in NOMINATION_SEARCHES:
+            searchable(self.fields[name], f"{url}?field={name}")
 
     def _year(self) -> int:
         """The year whose award types are offered: the one typed, else the nomination's,
@@ -354,9 +399,16 @@ class SessionForm(VietnameseInputMixin, forms.Form):
             .distinct()
         )
         self.fields["members"].label_from_instance = lambda u: u.get_full_name() or u.username
-        self.fields["nominations"].queryset = Nomination.objects.filter(
-            issuer__in=bodies, status__in=workflow.statuses("put_on_agenda")
-        ).select_related("award_type", "nominee_person", "nominee_unit")
+        self.fields["nominations"].queryset = (
+            Nomination.objects.filter(
+                issuer__in=bodies, status__in=workflow.statuses("put_on_agenda")
+            )
+            .select_related("award_type", "nominee_person", "nominee_unit")
+            .order_by("-pk")
+        )
+        url = reverse("awards:session_choices")
+        for name in SESSION_SEARCHES:
+            searchable(self.fields[name], f"{url}?field={name}")
 
     def clean_held_on(self) -> datetime.date:
         held_on = self.cleaned_data["held_on"]

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from campaigns.views_public import file_response, issued_pdf_response, pdf_response
 from units.access import ensure_office, holds_office, leader_bodies, office_bodies, unit_bodies
-from units.formfields import error_text
+from units.formfields import choices_response, error_text
 from units.jobs import job_start
 from units.models import IssuedDocument, descendants_query
 from units.paging import paginate
@@ -28,6 +28,8 @@ from . import money, pdf, selectors, services
 from .eligibility import checklist
 from .exports import decisions_workbook, nominations_workbook
 from .forms import (
+    NOMINATION_SEARCHES,
+    SESSION_SEARCHES,
     AppraiseForm,
     AttendanceForm,
     DecisionForm,
@@ -108,6 +110,15 @@ def nomination_create(request: HttpRequest) -> HttpResponse:
         except (ValidationError, PermissionDenied) as exc:
             _on_form(form, exc)
     return render(request, "awards/staff/nomination_form.html", {"form": form})
+
+
+@login_required
+def nomination_choices(request: HttpRequest) -> HttpResponse:
+    """Typed search of the nomination form (JSON): the people, units and campaigns the
+    form offers this user, and nothing else (the form refuses the rest too)."""
+    if not unit_bodies(request.user).exists():
+        raise PermissionDenied("Bạn chưa được giao vai trò cán bộ đơn vị.")
+    return choices_response(request, NominationForm(user=request.user), NOMINATION_SEARCHES)
 
 
 @login_required
@@ -308,6 +319,14 @@ def session_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
     return render(request, "awards/staff/session_form.html", {"form": form})
+
+
+@login_required
+def session_choices(request: HttpRequest) -> HttpResponse:
+    """Typed search of the session form (JSON): dossiers the user may put on an agenda."""
+    if not office_bodies(request.user).exists():
+        raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
+    return choices_response(request, SessionForm(user=request.user), SESSION_SEARCHES)
 
 
 def _session(request, pk: int) -> CouncilSession:

@@ -42,7 +42,10 @@ def main() -> None:
             clients[role] = Client()
             clients[role].force_login(user)
         rows = []
+        only = os.environ.get("BENCH_PAGES", "")  # e.g. "form": only pages whose name has it
         for page, role, url in staff_pages(workspace):
+            if only and only not in page:
+                continue
             client = clients[role]
             times = time_requests(client, url, RUNS)
             with CaptureQueriesContext(connection) as queries:
@@ -82,7 +85,8 @@ def main() -> None:
             f"| {page} | {roles[role]} | {queries} | {size / 1024:.0f} | {median:.1f} | {p95:.1f} "
             f"| {BUDGET_MS} | {'yes' if ok else 'NO'} |"
         )
-    write_section("pages", lines)
+    if not only:  # a partial run leaves the section as it is
+        write_section("pages", lines)
     print("\n".join(lines))
     if failed:
         sys.exit(f"Over budget: {', '.join(failed)}")

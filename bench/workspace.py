@@ -471,6 +471,25 @@ def staff_pages(workspace: Workspace) -> list[tuple[str, str, str]]:
         ("blocs", everyone, reverse("tracking:blocs")),
         ("scoring", ("superuser", "unit"), reverse("tracking:scores", args=[bloc, busy])),
         ("unit campaigns", ("superuser", "unit"), reverse("tracking:unit_campaigns")),
+        # The forms that offered every person, unit, campaign or dossier as an option,
+        # and the typed search that replaced those lists (issue 16).
+        ("nomination form", ("superuser", "unit"), reverse("awards:nomination_create")),
+        (
+            "nomination form: person search",
+            ("superuser", "unit"),
+            reverse("awards:nomination_choices") + "?field=nominee_person&q=nguoi+mau",
+        ),
+        (
+            "nomination form: campaign search",
+            ("superuser", "unit"),
+            reverse("awards:nomination_choices") + "?field=campaign&q=ubnd",
+        ),
+        ("session form", office, reverse("awards:session_create")),
+        (
+            "session form: dossier search",
+            office,
+            reverse("awards:session_choices") + "?field=nominations&q=nguoi+mau",
+        ),
     ]
     rows = [(name, role, url) for name, roles, url in pages for role in roles]
     for role, key in (

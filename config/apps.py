@@ -1,4 +1,20 @@
 from django.apps import AppConfig
+from django.contrib.admin.apps import AdminConfig as DjangoAdminConfig
+from django.contrib.admin.apps import SimpleAdminConfig
+
+from . import LIGHT_START
+
+
+class AdminConfig(DjangoAdminConfig):
+    """Django's admin, which imports every app's admin.py at start-up (and with them
+    django-import-export and openpyxl), except in a light start (config/__init__.py):
+    a command that never opens the admin registers its checks only."""
+
+    def ready(self) -> None:
+        if LIGHT_START:
+            SimpleAdminConfig.ready(self)
+        else:
+            super().ready()
 
 
 class ConfigConfig(AppConfig):
@@ -8,7 +24,6 @@ class ConfigConfig(AppConfig):
     verbose_name = "Cấu hình"
 
     def ready(self) -> None:
-        from celery.signals import task_postrun
         from django.core.signals import request_finished
 
         from .public_cache import connect_signals
@@ -17,7 +32,12 @@ class ConfigConfig(AppConfig):
         # A file saved in a transaction that rolled back is deleted when the request or
         # the task that wrote it ends (units/files.py).
         request_finished.connect(_discard_uncommitted_files, dispatch_uid="thidua-files")
-        task_postrun.connect(_discard_uncommitted_files, dispatch_uid="thidua-files", weak=False)
+        if not LIGHT_START:  # no task runs in a light start
+            from celery.signals import task_postrun
+
+            task_postrun.connect(
+                _discard_uncommitted_files, dispatch_uid="thidua-files", weak=False
+            )
 
 
 def _discard_uncommitted_files(*args, **kwargs) -> None:

@@ -52,8 +52,13 @@ def lock_ends(request: HttpRequest, credentials: dict | None = None):
 def lockout_response(
     request: HttpRequest, original_response=None, credentials: dict | None = None
 ) -> HttpResponse:
+    from config.login_guard import remember_locked_address
+
     until, now = lock_ends(request, credentials)
-    by_address = address_lock_ends(request, now) is not None
+    address_until = address_lock_ends(request, now)
+    by_address = address_until is not None
+    if by_address:  # the address's next tries are refused before the middleware stack
+        remember_locked_address(request.axes_ip_address, address_until)
     seconds = max(0, math.ceil((until - now).total_seconds()))
     response = render(
         request,

@@ -14,15 +14,36 @@ seconds. Two limits, both before any hashing:
   machine (slots are flock()ed files, shared by every gunicorn worker); a check that
   finds no slot within LOGIN_HASH_WAIT seconds is answered 503 "thử lại sau"
   (`LoginBusyMiddleware`), not counted as a failure. The rest of the CPU stays for pages.
+
+Two more, measured in bench/login_load.py (decision 0016):
+
+- `LockedAddressMiddleware`: once an address is locked, its lock's end is kept in the
+  cache, and its login posts are refused (429) at the top of the middleware stack,
+  before sessions, CSRF, authentication and axes: no database query at all. Without
+  it every refused try still cost the whole stack and five queries, and a flood of
+  refused tries took as much CPU as the hashing it was spared.
+- `one_check_per_address`: one password check at a time per address; the address's
+  other posts meanwhile are 503 (in the middleware when the cache shows it), so
+  guessers from one address hold one password slot, not one per connection.
+- `slow_down`: a refused login post (locked, or busy) is answered after a second,
+  asleep, by a bounded number of threads per worker: a guesser that sends as fast as
+  it is answered sends a few tries a second, not hundreds.
+- `LowPriorityPBKDF2PasswordHasher`: the PBKDF2 rounds run in a thread of their own at
+  the lowest CPU priority (nice 19; Linux gives each thread its own nice value), so a
+  password check takes only CPU that pages leave free.
 """
 
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import tempfile
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from axes.attempts import get_cool_off_threshold
@@ -31,9 +52,20 @@ from axes.helpers import get_failure_limit
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.db.models import Sum
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.http import HttpRequest
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from config.proxies import client_ip
+
+logger = logging.getLogger(__name__)
 
 
 def address_failures(request: HttpRequest) -> int:
@@ -106,13 +138,37 @@ def hash_slot():
         time.sleep(0.02)
 
 
+CHECKING_KEY = "login-checking:{}"
+
+
+@contextmanager
+def one_check_per_address(request: HttpRequest | None):
+    """At most one password check at a time per client address, machine-wide (a cache
+    key): a second login post from the address while one is checked is LoginBusy at
+    once, instead of holding a server thread while it waits for a slot. Eight
+    guessers from one address hold one thread and one slot, not eight."""
+    address = client_ip(request) if request is not None else None
+    if not address:
+        yield
+        return
+    key = CHECKING_KEY.format(address)
+    # Expires by itself should a worker die mid-check.
+    if not cache.add(key, 1, timeout=int(settings.LOGIN_HASH_WAIT) + 30):
+        raise LoginBusy
+    try:
+        yield
+    finally:
+        cache.delete(key)
+
+
 class BoundedModelBackend(ModelBackend):
-    """Django's ModelBackend, with each password check (real or dummy) in a slot."""
+    """Django's ModelBackend, with each password check (real or dummy) in a slot, and
+    one check at a time per address."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if password is None:
             return super().authenticate(request, username, password, **kwargs)
-        with hash_slot():
+        with one_check_per_address(request), hash_slot():
             return super().authenticate(request, username, password, **kwargs)
 
 
@@ -128,6 +184,141 @@ class LoginBusyMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, LoginBusy):
             return None
-        response = render(request, "registration/login_busy.html", status=503)
-        response["Retry-After"] = "5"
-        return response
+        slow_down()
+        return busy_response(request)
+
+
+# Locked addresses, refused before the middleware stack ----------------------------
+
+LOCKED_KEY = "login-locked:{}"
+
+
+def remember_locked_address(address: str | None, until: datetime) -> None:
+    """Keep an address's lock end in the cache until it ends (set by the 429 page)."""
+    seconds = int((until - timezone.now()).total_seconds())
+    if address and seconds > 0:
+        cache.set(LOCKED_KEY.format(address), until.timestamp(), seconds)
+
+
+@receiver(post_delete, sender=AccessAttempt)
+def forget_locked_address(sender, instance: AccessAttempt, **kwargs) -> None:
+    """Failures cleared (axes_reset, the admin): the address's cached lock goes too."""
+    if instance.ip_address:
+        cache.delete(LOCKED_KEY.format(instance.ip_address))
+
+
+class LockedAddressMiddleware:
+    """A login post from an address whose lock is in the cache: 429 at once; from an
+    address whose previous post is still being checked: 503 at once.
+
+    Placed right after SecurityMiddleware: no session, no CSRF check, no query. Only
+    posts to the login pages are refused; every other page still answers the address
+    (an office behind one NAT address keeps reading while its lock runs out)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self._paths = None
+
+    def paths(self) -> frozenset[str]:
+        if self._paths is None:
+            self._paths = frozenset({reverse("login"), reverse("admin:login")})
+        return self._paths
+
+    def __call__(self, request):
+        if request.method == "POST" and request.path_info in self.paths():
+            address = client_ip(request)
+            if address:
+                found = cache.get_many([LOCKED_KEY.format(address), CHECKING_KEY.format(address)])
+                until = found.get(LOCKED_KEY.format(address))
+                if until is not None:
+                    slow_down()
+                    return locked_response(request, until)
+                if CHECKING_KEY.format(address) in found:
+                    slow_down()
+                    return busy_response(request)
+        return self.get_response(request)
+
+
+_tarpit: threading.BoundedSemaphore | None = None
+
+
+def slow_down() -> None:
+    """Answer a refused login post after LOGIN_REFUSED_DELAY seconds, asleep.
+
+    A guesser sends its next try as soon as it is answered: answered at once, refused
+    tries came hundreds a second and their handling took the CPU the pages needed.
+    Asleep, a thread costs no CPU; at most LOGIN_REFUSED_SLEEPERS threads of a worker
+    sleep so (the others answer at once), so pages always find a free thread."""
+    global _tarpit
+    delay = settings.LOGIN_REFUSED_DELAY
+    if delay <= 0:
+        return
+    if _tarpit is None:
+        _tarpit = threading.BoundedSemaphore(max(1, settings.LOGIN_REFUSED_SLEEPERS))
+    if _tarpit.acquire(blocking=False):
+        try:
+            time.sleep(delay)
+        finally:
+            _tarpit.release()
+
+
+def busy_response(request: HttpRequest):
+    if not hasattr(request, "user"):  # refused before the auth middleware
+        request.user = AnonymousUser()
+    response = render(request, "registration/login_busy.html", status=503)
+    response["Retry-After"] = "5"
+    return response
+
+
+def locked_response(request: HttpRequest, until_timestamp: float):
+    import math
+
+    request.user = AnonymousUser()  # the auth context processor reads it; no session
+    until = datetime.fromtimestamp(until_timestamp, tz=timezone.get_current_timezone())
+    seconds = max(0, math.ceil(until_timestamp - time.time()))
+    response = render(
+        request,
+        "registration/locked_out.html",
+        {"until": until, "minutes": max(1, math.ceil(seconds / 60)), "by_address": True},
+        status=429,
+    )
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+# Password hashing at the lowest CPU priority ---------------------------------------
+
+
+def _lower_priority() -> None:
+    try:  # this thread only: Linux keeps a nice value per thread
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), settings.LOGIN_HASH_NICE)
+    except (AttributeError, OSError):  # not Linux: the slots still bound the hashing
+        logger.info("password hashing runs at normal priority (setpriority failed)")
+
+
+_executor: ThreadPoolExecutor | None = None
+_executor_pid: int | None = None
+_executor_lock = threading.Lock()
+
+
+def _hashing_executor() -> ThreadPoolExecutor:
+    """One low-priority thread per process (a forked worker starts its own)."""
+    global _executor, _executor_pid
+    with _executor_lock:
+        if _executor is None or _executor_pid != os.getpid():
+            _executor = ThreadPoolExecutor(
+                max_workers=1, thread_name_prefix="hash", initializer=_lower_priority
+            )
+            _executor_pid = os.getpid()
+        return _executor
+
+
+class LowPriorityPBKDF2PasswordHasher(PBKDF2PasswordHasher):
+    """Django's PBKDF2 (same algorithm name and stored hashes), computed at nice 19.
+
+    hashlib releases the GIL during the rounds, so the request's thread waits and the
+    process's other threads serve pages meanwhile."""
+
+    def encode(self, password, salt, iterations=None):
+        encode = super().encode
+        return _hashing_executor().submit(encode, password, salt, iterations).result()

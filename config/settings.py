@@ -13,9 +13,10 @@ from email.utils import getaddresses
 from pathlib import Path
 
 import environ
-from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
-from import_export.formats.base_formats import CSV, XLSX
+
+from config import LIGHT_START
+from config.lazy_formats import ImportExportFormats
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -56,7 +57,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 THIDUA_DEMO = env("THIDUA_DEMO")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin; in a light start (manage.py parse_document) without its modules.
+    "config.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -76,6 +78,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A login post from an address locked by django-axes: 429 from the cache, before
+    # sessions, CSRF and axes (config/login_guard.py; issue 15, decision 0016).
+    "config.login_guard.LockedAddressMiddleware",
     # A body over REQUEST_MAX_BYTES is refused (413) before it is read.
     "config.uploads.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -136,6 +141,18 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     # ModelBackend with each password check in one of LOGIN_HASH_SLOTS (issue 15).
     "config.login_guard.BoundedModelBackend",
+]
+
+# Django's PBKDF2, computed in a thread at the lowest CPU priority, so that password
+# checks take only CPU that pages leave free (config/login_guard.py, decision 0016).
+# Same algorithm name: stored hashes are unchanged. Django's own PBKDF2PasswordHasher
+# must not be listed too: of two hashers with one name, the last checks passwords.
+PASSWORD_HASHERS = [
+    "config.login_guard.LowPriorityPBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -254,14 +271,22 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", 3600)}
 # What `celery -A config beat` runs (one beat process for the whole installation).
-CELERY_BEAT_SCHEDULE = {
-    "retry-due-emails": {"task": "units.retry_due_emails", "schedule": 60.0},
-    "close-overdue-campaigns": {
-        "task": "campaigns.close_overdue_campaigns",
-        "schedule": crontab(minute=5, hour=0),
-    },
-    "send-reminders": {"task": "campaigns.send_reminders", "schedule": crontab(minute=0, hour=7)},
-}
+# Not in a light start (manage.py parse_document): celery.schedules imports most of
+# Celery, about half a second.
+if not LIGHT_START:
+    from celery.schedules import crontab
+
+    CELERY_BEAT_SCHEDULE = {
+        "retry-due-emails": {"task": "units.retry_due_emails", "schedule": 60.0},
+        "close-overdue-campaigns": {
+            "task": "campaigns.close_overdue_campaigns",
+            "schedule": crontab(minute=5, hour=0),
+        },
+        "send-reminders": {
+            "task": "campaigns.send_reminders",
+            "schedule": crontab(minute=0, hour=7),
+        },
+    }
 
 LOGGING = {
     "version": 1,
@@ -282,7 +307,9 @@ LOGGING = {
 }
 
 # Excel and CSV are the formats clerks use; nothing else is offered.
-IMPORT_EXPORT_FORMATS = [XLSX, CSV]
+# Named here, imported on first use: django-import-export's formats bring openpyxl,
+# which a command like parse_document never needs (config/lazy_formats.py).
+IMPORT_EXPORT_FORMATS = ImportExportFormats("XLSX", "CSV")
 
 # Proxies whose X-Forwarded-For is believed (IPs or CIDR networks, comma-separated).
 # Empty: REMOTE_ADDR is the client. With nginx on this machine: 127.0.0.1,::1.
@@ -316,12 +343,22 @@ AXES_RESET_ON_SUCCESS = True
 # passwords in 15 minutes locks the office's address (operators: axes_reset_ip).
 AXES_HANDLER = "config.login_guard.AddressLockHandler"
 AXES_ADDRESS_FAILURE_LIMIT = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=30)
-# At most this many password checks at once on the machine (0: no bound), so that
-# password hashing leaves CPU for pages; default half the cores. A check that waits
+# At most this many password checks at once on the machine (0: no bound), and one at a
+# time per address. Checks run at the lowest CPU priority (decision 0016), so they take
+# only CPU that pages leave free: default one per core. A check that waits
 # LOGIN_HASH_WAIT seconds for a slot is answered 503 and not counted as a failure.
-LOGIN_HASH_SLOTS = env.int("LOGIN_HASH_SLOTS", default=max(1, (os.cpu_count() or 2) // 2))
+LOGIN_HASH_SLOTS = env.int("LOGIN_HASH_SLOTS", default=os.cpu_count() or 1)
 LOGIN_HASH_WAIT = env.float("LOGIN_HASH_WAIT", default=3.0)
 LOGIN_HASH_SLOT_DIR = env("LOGIN_HASH_SLOT_DIR", default="")
+# The CPU priority (nice, 0-19) of the thread that hashes passwords: 19 lets pages go
+# first; on a machine saturated by other work, logins then wait longest (decision 0016).
+LOGIN_HASH_NICE = env.int("LOGIN_HASH_NICE", default=19)
+# A refused login post (address locked, or busy) is answered after this many seconds,
+# asleep, by at most LOGIN_REFUSED_SLEEPERS threads of each gunicorn worker (the rest
+# answer at once): a guesser sending as fast as it is answered slows to a few tries a
+# second, and pages always find a free thread (decision 0016).
+LOGIN_REFUSED_DELAY = env.float("LOGIN_REFUSED_DELAY", default=1.0)
+LOGIN_REFUSED_SLEEPERS = env.int("LOGIN_REFUSED_SLEEPERS", default=2)
 
 # Content-Security-Policy (django-csp 4): scripts, styles and images only from this
 # site, no plugins, no framing, forms post only here. Templates hold no inline script,

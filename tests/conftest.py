@@ -41,6 +41,7 @@ def _tasks_in_process():
 @pytest.fixture(autouse=True)
 def _fast_tests(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.LOGIN_REFUSED_DELAY = 0  # refused logins answer at once in tests
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 

@@ -146,3 +146,105 @@ def test_no_bound_when_slots_is_zero(settings):
         with login_guard.hash_slot():
             pass
     flock.assert_not_called()
+
+
+# Decision 0016: refused before the middleware stack, and hashing at low priority ------
+
+
+def test_a_locked_address_is_refused_without_any_query(
+    client, user, django_assert_num_queries, settings
+):
+    settings.AXES_ADDRESS_FAILURE_LIMIT = 3
+    for i in range(3):
+        login(client, f"khong-co-{i}", "sai", **ATTACKER)
+    # the first refusal is answered by axes and remembers the lock in the cache
+    assert login(client, "khong-co-9", "sai", **ATTACKER).status_code == 429
+    with django_assert_num_queries(0):
+        response = login(client, "cb.vanthu", PASSWORD, **ATTACKER)
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "Địa chỉ mạng của bạn" in page
+    assert 14 * 60 < int(response["Retry-After"]) <= 15 * 60
+    # other pages still answer that address, and other addresses still log in
+    assert client.get(reverse("login"), **ATTACKER).status_code == 200
+    assert login(client, "cb.vanthu", PASSWORD, **OFFICE).status_code == 302
+
+
+def test_clearing_the_failures_lifts_the_cached_lock(client, user, settings):
+    settings.AXES_ADDRESS_FAILURE_LIMIT = 3
+    for i in range(4):
+        login(client, f"khong-co-{i}", "sai", **ATTACKER)
+    assert login(client, "cb.vanthu", PASSWORD, **ATTACKER).status_code == 429
+    AccessAttempt.objects.all().delete()  # what axes_reset and the admin do
+    assert login(client, "cb.vanthu", PASSWORD, **ATTACKER).status_code == 302
+
+
+def test_passwords_are_hashed_in_a_low_priority_thread(settings):
+    settings.PASSWORD_HASHERS = ["config.login_guard.LowPriorityPBKDF2PasswordHasher"]
+    from django.contrib.auth.hashers import check_password, make_password
+
+    seen = {}
+    real = login_guard.PBKDF2PasswordHasher.encode
+
+    def spy(self, password, salt, iterations=None):
+        import os
+        import threading
+
+        seen["thread"] = threading.current_thread().name
+        seen["nice"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        return real(self, password, salt, iterations)
+
+    with mock.patch.object(login_guard.PBKDF2PasswordHasher, "encode", spy):
+        encoded = make_password(PASSWORD)
+    assert encoded.startswith("pbkdf2_sha256$")  # stored hashes keep Django's format
+    assert seen["thread"].startswith("hash") and seen["nice"] == 19
+    assert check_password(PASSWORD, encoded) and not check_password("sai", encoded)
+
+
+def test_one_check_at_a_time_per_address(client, user, settings):
+    """A second post from an address whose first is still being checked is 503 at once:
+    no hash, no failure counted, no server thread held waiting for a slot."""
+    from django.core.cache import cache
+
+    cache.set(login_guard.CHECKING_KEY.format(ATTACKER["REMOTE_ADDR"]), 1)
+    response = login(client, "cb.vanthu", "sai", **ATTACKER)
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    assert "Hệ thống đang bận" in response.content.decode()
+    assert CountingHasher.calls == 0 and not AccessAttempt.objects.exists()
+    # another address is not held up, and the key is gone after its check
+    assert login(client, "cb.vanthu", PASSWORD, **OFFICE).status_code == 302
+    assert cache.get(login_guard.CHECKING_KEY.format(OFFICE["REMOTE_ADDR"])) is None
+
+
+def test_the_backend_refuses_a_concurrent_check_from_the_same_address(user, rf):
+    """The cache key is taken by the check itself (the middleware only reads it early)."""
+    request = rf.post("/dang-nhap/", REMOTE_ADDR="203.0.113.9")
+    backend = login_guard.BoundedModelBackend()
+    with login_guard.one_check_per_address(request):
+        with pytest.raises(login_guard.LoginBusy):
+            backend.authenticate(request, username="cb.vanthu", password=PASSWORD)
+    assert backend.authenticate(request, username="cb.vanthu", password=PASSWORD) == user
+
+
+def test_refused_posts_are_answered_slowly_by_few_threads(settings):
+    """Locked or busy: the answer waits LOGIN_REFUSED_DELAY asleep, in at most
+    LOGIN_REFUSED_SLEEPERS threads of the process; the others answer at once."""
+    import time
+
+    settings.LOGIN_REFUSED_DELAY = 0.3
+    settings.LOGIN_REFUSED_SLEEPERS = 2
+    login_guard._tarpit = None
+    took = []
+
+    def refused():
+        start = time.monotonic()
+        login_guard.slow_down()
+        took.append(time.monotonic() - start)
+
+    threads = [threading.Thread(target=refused) for _ in range(5)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    login_guard._tarpit = None
+    assert sorted(round(t, 1) for t in took) == [0.0, 0.0, 0.0, 0.3, 0.3]
