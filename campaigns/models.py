@@ -376,6 +376,20 @@ class Campaign(TimeStampedModel, SearchableMixin):
         )
 
     @property
+    def registration_refusal(self) -> str:
+        """Why a unit cannot register for this campaign today ("" when it can): only a
+        published campaign whose end date and registration deadline have not passed."""
+        today = timezone.localdate()
+        if self.status != self.Status.PUBLISHED or (
+            self.end_date is not None and self.end_date < today
+        ):
+            ended = f" ngày {self.end_date:%d/%m/%Y}" if self.end_date else ""
+            return f"Phong trào đã kết thúc{ended}: không nhận đăng ký thi đua."
+        if self.registration_deadline and today > self.registration_deadline:
+            return f"Đã quá hạn đăng ký thi đua ({self.registration_deadline:%d/%m/%Y})."
+        return ""
+
+    @property
     def phase(self) -> tuple[str, str]:
         """(css code, Vietnamese label) of where the campaign stands, as the public sees it."""
         if self.is_overdue or self.status == self.Status.CLOSED:

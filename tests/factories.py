@@ -48,3 +48,26 @@ def issued_decision(cycle, nominations, **fields):
         **fields,
     )
     return services.decision_issue(actor=cycle["office"], decision=decision)
+
+
+def still_running(*campaigns, keep_year: bool = True) -> None:
+    """The seed campaigns ended in 2025; a unit registers only for one still running.
+
+    keep_year: the campaign is left with no end date and an issue date in its own year,
+    so its năm thi đua (blocs, awards) stays; otherwise it ends in 30 days."""
+    import datetime
+
+    from django.utils import timezone
+
+    from campaigns.models import Campaign
+
+    for campaign in campaigns:
+        if keep_year:
+            campaign.issued_on = datetime.date(campaign.year, 1, 15)
+            campaign.start_date = None
+            campaign.end_date = None
+        else:
+            campaign.end_date = timezone.localdate() + datetime.timedelta(days=30)
+        Campaign.objects.filter(pk=campaign.pk).update(
+            issued_on=campaign.issued_on, start_date=campaign.start_date, end_date=campaign.end_date
+        )

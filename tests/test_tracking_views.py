@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from awards.models import Nomination
 from campaigns.models import BlocScore, Campaign, Registration, ReportPeriod, ResultReport
+from tests.factories import still_running
 from units.models import Bloc, Membership
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def world(demo, demo_units, make_member):
     campaign = demo["000"]
+    still_running(campaign)
     return {
         "campaign": campaign,
         "office": make_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF),
@@ -124,9 +126,7 @@ def test_bloc_head_scores_only_its_bloc(client, world):
 
 def test_ranking_makes_drafts_from_the_dashboard(client, world):
     c = world["campaign"]
-    bloc = Bloc.objects.create(
-        issuer=c.issuer, year=c.end_date.year, name="Khối xã", head=world["a"]
-    )
+    bloc = Bloc.objects.create(issuer=c.issuer, year=c.year, name="Khối xã", head=world["a"])
     bloc.members.set([world["a"], world["b"]])
     BlocScore.objects.create(campaign=c, bloc=bloc, unit=world["a"], kind="agreed", points=95)
     BlocScore.objects.create(campaign=c, bloc=bloc, unit=world["b"], kind="agreed", points=90)

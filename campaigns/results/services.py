@@ -236,13 +236,8 @@ def registration_submit(
     """Đăng ký thi đua by the registration deadline, with a target per criterion."""
     _ensure_unit(actor, unit)
     _ensure_addressed(campaign, unit)
-    today = timezone.localdate()
-    if campaign.status != Campaign.Status.PUBLISHED:
-        raise ValidationError("Phong trào đã kết thúc: không nhận đăng ký.")
-    if campaign.registration_deadline and today > campaign.registration_deadline:
-        raise ValidationError(
-            f"Đã quá hạn đăng ký thi đua ({campaign.registration_deadline:%d/%m/%Y})."
-        )
+    if campaign.registration_refusal:
+        raise ValidationError(campaign.registration_refusal)
     criteria = set(campaign.criteria.values_list("pk", flat=True))
     if set(targets) - criteria:
         raise ValidationError("Tiêu chí không thuộc phong trào này.")

@@ -1,0 +1,58 @@
+"""Issue 14's wrong answers, as a new user met them in Chromium: each test walks to the
+place where the person noticed it and checks what they now see."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from campaigns.demo import load_seed_campaigns
+from units.demo import load_units
+from units.models import Membership
+
+PASSWORD = "mat-khau-thu-nghiem-2025"
+
+
+def log_in(page: Page, base: str, username: str) -> None:
+    page.context.clear_cookies()
+    page.goto(base + "/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+
+
+@pytest.fixture
+def world(live_server, reference_data, django_user_model):
+    units = load_units()
+    campaigns = load_seed_campaigns(units)
+
+    def user(name, unit, role, full=""):
+        u = django_user_model.objects.create_user(name, password=PASSWORD, first_name=full or name)
+        Membership.objects.create(user=u, unit=unit, role=role)
+        return u
+
+    user("nv.tamduong", units["ubnd-tam-duong"], Membership.Role.OFFICE_STAFF)
+    user("cb.binhlu", units["ubnd-x-binh-lu"], Membership.Role.UNIT_STAFF)
+    return {"units": units, "campaigns": campaigns}
+
+
+def test_no_registration_for_a_campaign_past_its_end(page: Page, live_server, world, axe_check):
+    """Published, nobody closed it, but its end date has passed: the unit is not offered
+    the register link, and the register page (typed in) says why and has no button."""
+    base, units = live_server.url, world["units"]
+    campaign = world["campaigns"]["000"]
+    campaign.end_date = timezone.localdate() - datetime.timedelta(days=1)
+    campaign.save()
+    assert campaign.status == "published"
+    log_in(page, base, "cb.binhlu")
+    page.goto(base + "/quan-ly/theo-doi/don-vi/")
+    row = page.locator("tr", has_text=campaign.subject[:40])
+    expect(row).to_contain_text("Phong trào đã kết thúc ngày")
+    expect(row.get_by_role("link", name="Đăng ký thi đua")).to_have_count(0)
+    axe_check(page, "phong trào của đơn vị")
+    unit = units["ubnd-x-binh-lu"]
+    page.goto(f"{base}/quan-ly/theo-doi/don-vi/{unit.pk}/phong-trao/{campaign.pk}/dang-ky/")
+    expect(page.get_by_role("alert")).to_contain_text("không nhận đăng ký thi đua")
+    expect(page.get_by_role("button", name="Đăng ký")).to_have_count(0)
+    assert not campaign.registrations.exists()
