@@ -16,6 +16,7 @@ from campaigns.models import Campaign
 from units.files import private_storage
 from units.models import (
     ArchivableModel,
+    ConstraintsInClean,
     Person,
     SearchableMixin,
     StoredFileModel,
@@ -138,6 +139,7 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
             models.CheckConstraint(
                 condition=Q(reward_multiple__isnull=True) | Q(reward_multiple__gte=0),
                 name="awardtype_reward_multiple_not_negative",
+                violation_error_message="Tiền thưởng (lần mức lương cơ sở) không được âm.",
             )
         ]
 
@@ -150,7 +152,7 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
         return issuer.level in levels
 
 
-class Nomination(TimeStampedModel):
+class Nomination(ConstraintsInClean, TimeStampedModel):
     """Đề nghị khen thưởng: a nominee put forward for an award type by a unit.
 
     The nominee is a person, a unit (a collective), or a household (named in
@@ -260,6 +262,7 @@ class Nomination(TimeStampedModel):
     )
 
     history = HistoricalRecords()
+    checked_in_clean = ("nomination_exactly_one_nominee", "nomination_campaign_or_year")
 
     class Meta:
         verbose_name = "đề nghị khen thưởng"
@@ -285,10 +288,12 @@ class Nomination(TimeStampedModel):
                     )
                 ),
                 name="nomination_exactly_one_nominee",
+                violation_error_message="Chọn đúng một đối tượng được đề nghị: một cá nhân, một tập thể hoặc một hộ gia đình.",
             ),
             models.CheckConstraint(
                 condition=Q(campaign__isnull=False) | Q(year__isnull=False),
                 name="nomination_campaign_or_year",
+                violation_error_message="Chọn phong trào thi đua hoặc ghi năm xét khen thưởng.",
             ),
         ]
 
@@ -334,9 +339,7 @@ class Nomination(TimeStampedModel):
                 "Chọn đúng một đối tượng được đề nghị: một cá nhân, một tập thể hoặc một hộ gia đình."
             )
         if not self.campaign_id and not self.year:
-            errors.setdefault(NON_FIELD_ERRORS, []).append(
-                "Chọn phong trào thi đua hoặc ghi năm xét khen thưởng."
-            )
+            errors["year"] = ["Chọn phong trào thi đua hoặc ghi năm xét khen thưởng."]
         if (
             sum(nominees) == 1
             and self.award_type_id
@@ -459,7 +462,13 @@ class SessionMember(models.Model):
     class Meta:
         verbose_name = "thành viên dự họp"
         verbose_name_plural = "thành viên dự họp"
-        constraints = [models.UniqueConstraint(fields=["session", "user"], name="seat_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "user"],
+                name="seat_unique",
+                violation_error_message="Thành viên này đã có trong phiên họp.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} — {self.session}"
@@ -488,7 +497,11 @@ class AgendaItem(models.Model):
         verbose_name = "nội dung bình xét"
         verbose_name_plural = "nội dung bình xét"
         constraints = [
-            models.UniqueConstraint(fields=["session", "nomination"], name="agenda_unique")
+            models.UniqueConstraint(
+                fields=["session", "nomination"],
+                name="agenda_unique",
+                violation_error_message="Hồ sơ này đã có trong nội dung bình xét của phiên họp.",
+            )
         ]
 
     def __str__(self) -> str:
@@ -515,7 +528,13 @@ class Vote(models.Model):
     class Meta:
         verbose_name = "phiếu biểu quyết"
         verbose_name_plural = "phiếu biểu quyết"
-        constraints = [models.UniqueConstraint(fields=["item", "member"], name="vote_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "member"],
+                name="vote_once",
+                violation_error_message="Thành viên đã biểu quyết nội dung này.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.member}: {self.get_choice_display()}"
@@ -530,7 +549,13 @@ class BallotReceipt(models.Model):
     class Meta:
         verbose_name = "xác nhận đã bỏ phiếu kín"
         verbose_name_plural = "xác nhận đã bỏ phiếu kín"
-        constraints = [models.UniqueConstraint(fields=["item", "member"], name="ballot_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "member"],
+                name="ballot_once",
+                violation_error_message="Thành viên đã bỏ phiếu kín nội dung này.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.member} đã bỏ phiếu"
@@ -554,7 +579,13 @@ class SealedBallot(models.Model):
         verbose_name = "phiếu kín niêm phong"
         verbose_name_plural = "phiếu kín niêm phong"
         # a ballot copied in the database is refused (nonces are random: never twice)
-        constraints = [models.UniqueConstraint(fields=["sealed"], name="sealed_ballot_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sealed"],
+                name="sealed_ballot_once",
+                violation_error_message="Phiếu kín này đã có trong hòm phiếu.",
+            )
+        ]
 
     def __str__(self) -> str:
         return "phiếu kín niêm phong"
@@ -568,7 +599,13 @@ class DecisionCounter(models.Model):
     last_number = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["issuer", "year"], name="counter_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer", "year"],
+                name="counter_unique",
+                violation_error_message="Cơ quan này đã có sổ số quyết định của năm này.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.issuer_id}/{self.year}: {self.last_number}"
@@ -630,6 +667,7 @@ class Decision(TimeStampedModel):
                 fields=["issuer", "year", "number"],
                 condition=Q(number__isnull=False),
                 name="decision_number_unique",
+                violation_error_message="Số quyết định này đã được cấp cho một quyết định khác của cơ quan trong năm.",
             )
         ]
 
@@ -730,6 +768,7 @@ class AwardGrant(TimeStampedModel, SearchableMixin):
                     | (Q(person__isnull=True, unit__isnull=True) & ~Q(household=""))
                 ),
                 name="grant_exactly_one_awardee",
+                violation_error_message="Chọn đúng một đối tượng được khen: một cá nhân, một tập thể hoặc một hộ gia đình.",
             ),
         ]
 

@@ -282,12 +282,14 @@ class Campaign(TimeStampedModel, SearchableMixin):
                 condition=Q(issued_month__isnull=True)
                 | Q(issued_month__gte=1, issued_month__lte=12),
                 name="campaign_issued_month_valid",
+                violation_error_message="Tháng ban hành phải từ 1 đến 12.",
             ),
             models.CheckConstraint(
                 condition=Q(start_date__isnull=True)
                 | Q(end_date__isnull=True)
                 | Q(end_date__gte=F("start_date")),
                 name="campaign_end_after_start",
+                violation_error_message="Ngày kết thúc không được trước ngày bắt đầu.",
             ),
         ]
 
@@ -603,7 +605,11 @@ class CampaignRevision(models.Model):
         verbose_name_plural = "phiên bản văn bản"
         ordering = ["-number"]
         constraints = [
-            models.UniqueConstraint(fields=["campaign", "number"], name="revision_number_unique")
+            models.UniqueConstraint(
+                fields=["campaign", "number"],
+                name="revision_number_unique",
+                violation_error_message="Lần sửa đổi này của phong trào đã có.",
+            )
         ]
 
     def __str__(self) -> str:
@@ -782,7 +788,11 @@ class Registration(TimeStampedModel):
         verbose_name = "đăng ký thi đua"
         verbose_name_plural = "đăng ký thi đua"
         constraints = [
-            models.UniqueConstraint(fields=["campaign", "unit"], name="registration_unique")
+            models.UniqueConstraint(
+                fields=["campaign", "unit"],
+                name="registration_unique",
+                violation_error_message="Đơn vị đã đăng ký thi đua phong trào này.",
+            )
         ]
 
     def __str__(self) -> str:
@@ -799,7 +809,11 @@ class RegistrationTarget(models.Model):
         verbose_name = "chỉ tiêu đăng ký"
         verbose_name_plural = "chỉ tiêu đăng ký"
         constraints = [
-            models.UniqueConstraint(fields=["registration", "criterion"], name="target_unique")
+            models.UniqueConstraint(
+                fields=["registration", "criterion"],
+                name="target_unique",
+                violation_error_message="Tiêu chí này đã có chỉ tiêu đăng ký.",
+            )
         ]
 
     def __str__(self) -> str:
@@ -831,7 +845,13 @@ class ResultReport(TimeStampedModel):
     class Meta:
         verbose_name = "báo cáo kết quả"
         verbose_name_plural = "báo cáo kết quả"
-        constraints = [models.UniqueConstraint(fields=["period", "unit"], name="report_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "unit"],
+                name="report_unique",
+                violation_error_message="Đơn vị đã có báo cáo cho kỳ báo cáo này.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.period}"
@@ -853,7 +873,13 @@ class ReportValue(models.Model):
     class Meta:
         verbose_name = "kết quả theo tiêu chí"
         verbose_name_plural = "kết quả theo tiêu chí"
-        constraints = [models.UniqueConstraint(fields=["report", "criterion"], name="value_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "criterion"],
+                name="value_unique",
+                violation_error_message="Tiêu chí này đã có kết quả trong báo cáo.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.criterion}: {self.value}"
@@ -886,7 +912,9 @@ class BlocScore(models.Model):
         verbose_name_plural = "điểm thi đua khối"
         constraints = [
             models.UniqueConstraint(
-                fields=["campaign", "bloc", "unit", "kind"], name="bloc_score_unique"
+                fields=["campaign", "bloc", "unit", "kind"],
+                name="bloc_score_unique",
+                violation_error_message="Đơn vị đã có điểm loại này trong khối, phong trào này.",
             )
         ]
 
@@ -910,7 +938,9 @@ class ReminderLog(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["unit", "campaign", "subject", "kind"], name="reminder_once"
+                fields=["unit", "campaign", "subject", "kind"],
+                name="reminder_once",
+                violation_error_message="Lời nhắc này đã được gửi.",
             )
         ]
 

@@ -159,6 +159,45 @@ def test_nomination_year_in_range_is_accepted(client, stage):
     assert Nomination.objects.filter(nominee_person=stage["people"][0], year=2025).exists()
 
 
+@pytest.mark.parametrize("view", ["create", "edit"])
+def test_nomination_with_neither_campaign_nor_year(client, stage, view):
+    """Said beside the year, in Vietnamese, once; never Django's "Constraint … is violated"."""
+    client.force_login(stage["staff"])
+    url = (
+        reverse("awards:nomination_create")
+        if view == "create"
+        else reverse("awards:nomination_edit", args=[stage["draft"].pk])
+    )
+    before = snapshot()
+    response = client.post(url, nomination_data(stage, year="", campaign=""))
+    assert field_errors(response, "year") == [
+        "Chọn phong trào thi đua hoặc ghi năm xét khen thưởng."
+    ]
+    html = response.content.decode()
+    assert "Constraint" not in html and "violated" not in html
+    assert html.count("Chọn phong trào thi đua hoặc ghi năm xét khen thưởng.") == 1
+    assert snapshot() == before
+
+
+def test_every_constraint_speaks_vietnamese():
+    """A constraint's own message reaches forms (the admin's, ours): none is Django's
+    English default."""
+    from django.apps import apps
+
+    checked = 0
+    for model in apps.get_models():
+        if model._meta.app_label not in ("units", "campaigns", "awards"):
+            continue
+        for constraint in model._meta.constraints:
+            message = str(constraint.violation_error_message)
+            assert "Constraint" not in message and VIETNAMESE.search(message), (
+                model.__name__,
+                constraint.name,
+            )
+            checked += 1
+    assert checked >= 25
+
+
 # -- list actions and buttons: a message on the page -------------------------------------
 
 

@@ -28,6 +28,20 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class ConstraintsInClean:
+    """A model whose clean() already states some of its constraints' rules beside the
+    field concerned: those constraints are not stated a second time, at the top of the
+    form (the database still enforces them)."""
+
+    checked_in_clean: tuple[str, ...] = ()
+
+    def get_constraints(self):
+        return [
+            (model, [c for c in constraints if c.name not in self.checked_in_clean])
+            for model, constraints in super().get_constraints()
+        ]
+
+
 class ArchivableModel(models.Model):
     """Nothing a user wrote is deleted: it is archived, with who, when and why."""
 
@@ -184,7 +198,11 @@ class Unit(TimeStampedModel, ArchivableModel, SearchableMixin):
         ordering = ["name"]
         indexes = [models.Index(fields=["parent", "archived"])]
         constraints = [
-            models.CheckConstraint(condition=~Q(parent=models.F("id")), name="unit_not_own_parent"),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("id")),
+                name="unit_not_own_parent",
+                violation_error_message="Một đơn vị không thể là đơn vị cấp trên của chính nó.",
+            ),
             # The official code identifies one unit; units that are not administrative
             # units (departments, enterprises, units of before 2025) leave it blank.
             # The partial unique index is also the lookup index.
@@ -192,6 +210,7 @@ class Unit(TimeStampedModel, ArchivableModel, SearchableMixin):
                 fields=["admin_code"],
                 condition=~Q(admin_code=""),
                 name="unit_admin_code_unique_when_set",
+                violation_error_message="Mã đơn vị hành chính này đã dùng cho một đơn vị khác.",
             ),
         ]
 
@@ -460,6 +479,7 @@ class Membership(TimeStampedModel, ArchivableModel):
                 fields=["user", "unit", "role"],
                 condition=Q(archived=False),
                 name="membership_unique_active_role",
+                violation_error_message="Người dùng đã có vai trò này tại đơn vị.",
             )
         ]
 
@@ -489,7 +509,11 @@ class Bloc(TimeStampedModel):
         verbose_name_plural = "khối thi đua"
         ordering = ["-year", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["issuer", "year", "name"], name="bloc_name_unique")
+            models.UniqueConstraint(
+                fields=["issuer", "year", "name"],
+                name="bloc_name_unique",
+                violation_error_message="Cơ quan đã có khối thi đua cùng tên trong năm này.",
+            )
         ]
 
     def __str__(self) -> str:
@@ -573,7 +597,9 @@ class IssuedDocument(models.Model):
         ordering = ["kind", "object_id", "-revision"]
         constraints = [
             models.UniqueConstraint(
-                fields=["kind", "object_id", "revision"], name="issued_document_unique"
+                fields=["kind", "object_id", "revision"],
+                name="issued_document_unique",
+                violation_error_message="Văn bản đã ban hành lần này đã có.",
             )
         ]
 

@@ -7,9 +7,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from awards.models import Nomination
 from campaigns.demo import load_seed_campaigns
 from units.demo import load_units
-from units.models import Membership
+from units.models import Membership, Person
 
 PASSWORD = "mat-khau-thu-nghiem-2025"
 
@@ -34,6 +35,9 @@ def world(live_server, reference_data, django_user_model):
 
     user("nv.tamduong", units["ubnd-tam-duong"], Membership.Role.OFFICE_STAFF)
     user("cb.binhlu", units["ubnd-x-binh-lu"], Membership.Role.UNIT_STAFF)
+    Person.objects.create(
+        full_name="Lò Thị Én", unit=units["ubnd-x-binh-lu"], gender="female", birth_year=1990
+    )
     return {"units": units, "campaigns": campaigns}
 
 
@@ -56,3 +60,23 @@ def test_no_registration_for_a_campaign_past_its_end(page: Page, live_server, wo
     expect(page.get_by_role("alert")).to_contain_text("không nhận đăng ký thi đua")
     expect(page.get_by_role("button", name="Đăng ký")).to_have_count(0)
     assert not campaign.registrations.exists()
+
+
+def fill_nomination(page: Page, base: str, year: str = "2025") -> None:
+    page.goto(base + "/quan-ly/khen-thuong/de-nghi/them/")
+    page.get_by_label("Cá nhân", exact=True).check()
+    page.locator("#id_nominee_person").select_option(label="Lò Thị Én (UBND xã Bình Lư)")
+    page.locator("#id_award_type").select_option(label="Lao động tiên tiến — Cá nhân")
+    page.locator("#id_year").fill(year)
+    page.locator("#id_achievement_summary").fill("Hoàn thành xuất sắc nhiệm vụ năm 2025.")
+
+
+def test_nomination_without_campaign_or_year_is_told_in_vietnamese(page: Page, live_server, world):
+    base = live_server.url
+    log_in(page, base, "cb.binhlu")
+    fill_nomination(page, base, year="")
+    page.get_by_role("button", name="Lưu dự thảo").click()
+    year = page.locator(".field", has=page.locator("#id_year"))
+    expect(year).to_contain_text("Chọn phong trào thi đua hoặc ghi năm xét khen thưởng.")
+    expect(page.locator("body")).not_to_contain_text("Constraint")
+    assert not Nomination.objects.exists()
