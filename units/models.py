@@ -762,3 +762,33 @@ class ImportRecord(models.Model):
         if not self.rows_total:
             return 0
         return min(100, round(100 * self.rows_done / self.rows_total))
+
+
+class FormSubmission(models.Model):
+    """Biểu mẫu đã gửi: the one-time token of a create form, and where its result is.
+
+    Every create form carries a fresh token (`{% once_token %}`, units/once.py). The
+    first POST with it claims this row; a second one (Back, then save again; a double
+    click) finds it and is sent to what the first one created, instead of creating it
+    twice. A POST whose form had errors gives its token back, so the corrected form can
+    be sent."""
+
+    token = models.UUIDField()
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    path = models.CharField(max_length=500)
+    result_url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "biểu mẫu đã gửi"
+        verbose_name_plural = "biểu mẫu đã gửi"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["token"],
+                name="form_submission_once",
+                violation_error_message="Biểu mẫu này đã được gửi.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.path} → {self.result_url or '(đang lưu)'}"

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('awards', '0012_sealed_ballot'),
         ('campaigns', '0013_constraint_messages_vi'),
-        ('units', '0011_constraint_messages_vi'),
+        ('units', '0011_constraint_messages_and_form_submissions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('campaigns', '0012_results_history_first_rows'),
-        ('units', '0011_constraint_messages_vi'),
+        ('units', '0011_constraint_messages_and_form_submissions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

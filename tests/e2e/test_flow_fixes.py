@@ -80,3 +80,20 @@ def test_nomination_without_campaign_or_year_is_told_in_vietnamese(page: Page, l
     expect(year).to_contain_text("Chọn phong trào thi đua hoặc ghi năm xét khen thưởng.")
     expect(page.locator("body")).not_to_contain_text("Constraint")
     assert not Nomination.objects.exists()
+
+
+def test_back_then_save_again_does_not_duplicate_the_nomination(page: Page, live_server, world):
+    base = live_server.url
+    log_in(page, base, "cb.binhlu")
+    fill_nomination(page, base)
+    page.get_by_role("button", name="Lưu dự thảo").click()
+    expect(page.get_by_text("Đã lưu dự thảo đề nghị.")).to_be_visible()
+    first = page.url
+    page.go_back()
+    expect(page.locator("#id_achievement_summary")).to_have_value(
+        "Hoàn thành xuất sắc nhiệm vụ năm 2025."
+    )
+    page.get_by_role("button", name="Lưu dự thảo").click()
+    expect(page.get_by_text("đã được gửi và lưu trước đó")).to_be_visible()
+    assert page.url == first
+    assert Nomination.objects.count() == 1
