@@ -123,6 +123,14 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
         choices=[("members", "Tổng số thành viên Hội đồng"), ("present", "Số thành viên có mặt")],
         default="members",
     )
+    required_files = models.CharField(
+        "hồ sơ phải đính kèm trước khi gửi",
+        max_length=100,
+        blank=True,
+        default="achievement_report",
+        help_text="Loại tệp, cách nhau bằng dấu phẩy: achievement_report (Báo cáo thành tích), "
+        "initiative (Minh chứng sáng kiến), other (Tài liệu khác). Để trống: không bắt buộc.",
+    )
     public_notice_days = models.PositiveSmallIntegerField(
         "số ngày công khai lấy ý kiến",
         default=0,
@@ -145,6 +153,28 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def required_file_kinds(self) -> list[str]:
+        """The kinds of NominationFile a nomination must carry before it is sent."""
+        return [k.strip() for k in self.required_files.split(",") if k.strip()]
+
+    def required_file_labels(self) -> list[str]:
+        labels = dict(NominationFile.Kind.choices)
+        return [labels.get(kind, kind) for kind in self.required_file_kinds]
+
+    def clean(self) -> None:
+        unknown = [k for k in self.required_file_kinds if k not in NominationFile.Kind.values]
+        if unknown:
+            raise ValidationError(
+                {
+                    "required_files": "Loại tệp không có: "
+                    + ", ".join(unknown)
+                    + ". Dùng: "
+                    + ", ".join(NominationFile.Kind.values)
+                    + "."
+                }
+            )
 
     def granted_by(self, issuer: Unit) -> bool:
         """Whether this issuing body has the authority to decide this award."""

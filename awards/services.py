@@ -267,6 +267,12 @@ def nomination_submit(*, actor: AbstractBaseUser, nomination: Nomination) -> Nom
     workflow.require(nomination, "resubmit" if nomination.status == Status.RETURNED else "submit")
     if not nomination.achievement_summary.strip():
         raise ValidationError("Cần nhập tóm tắt thành tích trước khi gửi.")
+    missing = missing_files(nomination)
+    if missing:
+        raise ValidationError(
+            f"Hồ sơ {nomination.nominee_name} chưa đính kèm: {', '.join(missing)}. "
+            f"“{nomination.award_type.name}” cần các tệp này trước khi gửi."
+        )
     to = Status.RESUBMITTED if nomination.status == Status.RETURNED else Status.SUBMITTED
     return _transition(nomination, to, actor=actor)
 
@@ -294,15 +300,34 @@ def nomination_withdraw(
     return _transition(nomination, Status.WITHDRAWN, actor=actor, note=reason.strip())
 
 
+def missing_files(nomination: Nomination) -> list[str]:
+    """The labels of the files the award type requires that the nomination lacks."""
+    have = set(nomination.files.filter(archived=False).values_list("kind", flat=True))
+    labels = dict(NominationFile.Kind.choices)
+    return [
+        labels.get(kind, kind)
+        for kind in nomination.award_type.required_file_kinds
+        if kind not in have
+    ]
+
+
 @transaction.atomic
 def nomination_add_file(
     *, actor: AbstractBaseUser, nomination: Nomination, upload: UploadedFile, kind: str
 ) -> NominationFile:
+    nomination = _locked(nomination)
     ensure_unit_staff(actor, nomination)
     workflow.require(nomination, "add_file")
     stored = NominationFile(nomination=nomination, kind=kind)
     store_upload(stored, upload, by=actor, allowed=ALLOWED)
     stored.save()
+    NominationEvent.objects.create(
+        nomination=nomination,
+        by=actor,
+        from_status=nomination.status,
+        to_status=nomination.status,
+        note=f"Bổ sung tệp “{stored.original_name}” ({stored.get_kind_display()}).",
+    )
     return stored
 
 

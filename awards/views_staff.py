@@ -136,6 +136,7 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "is_office": is_office,
             "events": nomination.events.select_related("by"),
             "files": nomination.files.filter(archived=False),
+            "missing_files": services.missing_files(nomination),
             "checks": checklist(nomination) if is_office else [],
             "comments": nomination.comments.all() if is_office else [],
             "appraise_form": AppraiseForm(),

@@ -114,13 +114,14 @@ def reference_data(transactional_db):
     """Tests on a real, committed database (live server, worker, backup) end with a
     flush that empties the migrations' reference data: put it back first."""
     from awards.models import AwardType
-    from awards.reference_data import load_award_rules, load_award_types
+    from awards.reference_data import load_award_rules, load_award_types, load_required_files
     from campaigns.models import DocumentType
     from campaigns.reference_data import load_document_types
 
     load_document_types(DocumentType)
     load_award_types(AwardType)
     load_award_rules(AwardType)
+    load_required_files(AwardType)
 
 
 @pytest.fixture

@@ -4,8 +4,23 @@ from awards import services
 from awards.models import AwardType, Nomination
 
 
+def attach_files(nomination, actor=None) -> None:
+    """Attach the files the award type requires before sending (a one-page PDF each)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    actor = actor or nomination.events.first().by
+    for kind in nomination.award_type.required_file_kinds:
+        services.nomination_add_file(
+            actor=actor,
+            nomination=nomination,
+            upload=SimpleUploadedFile(f"{kind}.pdf", b"%PDF-1.4\n%%EOF\n"),
+            kind=kind,
+        )
+
+
 def nominate(cycle, person=None, unit=None, code="lao-dong-tien-tien", year=2025, **extra):
-    return services.nomination_create(
+    """A draft nomination by the commune's staff, with the files its award type requires."""
+    nomination = services.nomination_create(
         actor=cycle["staff"],
         nomination=Nomination(
             award_type=AwardType.objects.get(code=code),
@@ -17,6 +32,8 @@ def nominate(cycle, person=None, unit=None, code="lao-dong-tien-tien", year=2025
             **extra,
         ),
     )
+    attach_files(nomination, cycle["staff"])
+    return nomination
 
 
 def passed_nominations(cycle, count: int) -> list[Nomination]:

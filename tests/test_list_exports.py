@@ -20,7 +20,13 @@ from awards.models import AwardType, Nomination
 from campaigns.models import ReportPeriod
 from campaigns.results import services
 from campaigns.results.models import Registration, RegistrationTarget, ReportValue, ResultReport
-from tests.factories import issued_decision, nominate, passed_nominations, still_running
+from tests.factories import (
+    attach_files,
+    issued_decision,
+    nominate,
+    passed_nominations,
+    still_running,
+)
 from units.models import Membership, Person, Unit
 from units.paging import PAGE_SIZE
 
@@ -58,6 +64,7 @@ def submit(staff, unit: Unit, name: str, code: str = "lao-dong-tien-tien") -> No
             achievement_summary="Hoàn thành tốt nhiệm vụ.",
         ),
     )
+    attach_files(nomination, staff)
     award_services.nomination_submit(actor=staff, nomination=nomination)
     return nomination
 

@@ -97,3 +97,37 @@ def test_back_then_save_again_does_not_duplicate_the_nomination(page: Page, live
     expect(page.get_by_text("đã được gửi và lưu trước đó")).to_be_visible()
     assert page.url == first
     assert Nomination.objects.count() == 1
+
+
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+def test_sending_needs_the_report_and_files_can_follow(page: Page, live_server, world, axe_check):
+    """Sent with no attachment: refused, saying which file is missing. With the report it
+    goes; a file added while the office has it shows in the history."""
+    base = live_server.url
+    page.on("dialog", lambda dialog: dialog.accept())
+    log_in(page, base, "cb.binhlu")
+    fill_nomination(page, base)
+    page.get_by_role("button", name="Lưu dự thảo").click()
+    expect(page.get_by_text("Hồ sơ cần có trước khi gửi: Báo cáo thành tích.")).to_be_visible()
+    page.get_by_role("button", name="Gửi", exact=True).click()
+    expect(page.get_by_text("chưa đính kèm: Báo cáo thành tích")).to_be_visible()
+    assert Nomination.objects.get().status == "draft"
+    page.get_by_label("Tệp hồ sơ").set_input_files(
+        files=[{"name": "bao-cao.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+    )
+    page.get_by_label("Loại").select_option(label="Báo cáo thành tích")
+    page.get_by_role("button", name="Tải lên").click()
+    page.get_by_role("button", name="Gửi", exact=True).click()
+    expect(page.get_by_text("Đã gửi hồ sơ").first).to_be_visible()
+    assert Nomination.objects.get().status == "submitted"
+    # with the office: a later paper can still be added, and the history says so
+    page.get_by_label("Tệp hồ sơ").set_input_files(
+        files=[{"name": "xac-nhan.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+    )
+    page.get_by_label("Loại").select_option(label="Tài liệu khác")
+    page.get_by_role("button", name="Tải lên").click()
+    history = page.locator("table", has_text="Bổ sung tệp")
+    expect(history).to_contain_text("Bổ sung tệp “xac-nhan.pdf” (Tài liệu khác)")
+    axe_check(page, "hồ sơ đã gửi")
