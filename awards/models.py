@@ -123,6 +123,13 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
         choices=[("members", "Tổng số thành viên Hội đồng"), ("present", "Số thành viên có mặt")],
         default="members",
     )
+    vote_threshold_inclusive = models.BooleanField(
+        "đạt khi vừa bằng tỷ lệ",
+        default=False,
+        help_text="Bật: thông qua khi phiếu đồng ý “từ X% trở lên”; tắt: phải “trên X%” "
+        "(quá bán khi X là 50). Dù thế nào, hòa phiếu (đồng ý không nhiều hơn không đồng ý) "
+        "không bao giờ được thông qua.",
+    )
     required_files = models.CharField(
         "hồ sơ phải đính kèm trước khi gửi",
         max_length=100,
@@ -153,6 +160,24 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def vote_threshold_text(self) -> str:
+        """ "từ 70% trở lên" or "trên 50%"."""
+        percent = f"{self.vote_threshold_percent.normalize():f}".replace(".", ",")
+        return f"từ {percent}% trở lên" if self.vote_threshold_inclusive else f"trên {percent}%"
+
+    @property
+    def vote_rule(self) -> str:
+        """The council's rule for this award type, as the session page states it."""
+        base = (
+            "tổng số thành viên Hội đồng"
+            if self.vote_threshold_base == "members"
+            else "số thành viên có mặt"
+        )
+        reach = self.vote_threshold_text
+        how = "Bỏ phiếu kín" if self.secret_ballot else "Biểu quyết công khai"
+        return f"{how}; thông qua khi phiếu đồng ý {reach} {base}; hòa phiếu không thông qua."
 
     @property
     def required_file_kinds(self) -> list[str]:

@@ -394,6 +394,7 @@ def load_award_rules(AwardType) -> None:
         award.secret_ballot = secret
         award.vote_threshold_percent = Decimal(threshold)
         award.vote_threshold_base = base
+        award.vote_threshold_inclusive = threshold != "50"  # "từ 70% trở lên"; "quá bán"
         award.public_notice_days = notice
         award.save()
 

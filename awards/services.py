@@ -506,12 +506,15 @@ def council_size(issuer: Unit) -> int:
 
 def vote_result(item: AgendaItem, *, members: int, present: int) -> bool:
     """Passed when the agreeing votes reach the award type's threshold, counted on all
-    members or on those present as the type says."""
+    members or on those present ("từ X% trở lên" or "trên X%", as the type says), and
+    outnumber the disagreeing ones: a tie never passes (1–1 among two present is not a
+    majority). See docs/decisions/0015-flow-fixes.md."""
     award = item.nomination.award_type
     base = members if award.vote_threshold_base == "members" else present
-    if base == 0:
+    if base <= 0 or item.agree <= item.disagree:
         return False
-    return Decimal(item.agree) * 100 >= award.vote_threshold_percent * base
+    agree, needed = Decimal(item.agree) * 100, award.vote_threshold_percent * base
+    return agree >= needed if award.vote_threshold_inclusive else agree > needed
 
 
 def _count(item: AgendaItem) -> None:
@@ -611,7 +614,7 @@ def session_close(*, actor: AbstractBaseUser, session: CouncilSession) -> Counci
         item.save(update_fields=["agree", "disagree", "abstain", "passed"])
         note = (
             f"Đồng ý {item.agree}/{members if nomination.award_type.vote_threshold_base == 'members' else present} "
-            f"(cần {nomination.award_type.vote_threshold_percent}%), không đồng ý {item.disagree}, "
+            f"(cần {nomination.award_type.vote_threshold_text}), không đồng ý {item.disagree}, "
             f"không biểu quyết {item.abstain}."
         )
         _transition(

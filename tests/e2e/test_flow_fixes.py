@@ -131,3 +131,44 @@ def test_sending_needs_the_report_and_files_can_follow(page: Page, live_server, 
     history = page.locator("table", has_text="Bổ sung tệp")
     expect(history).to_contain_text("Bổ sung tệp “xac-nhan.pdf” (Tài liệu khác)")
     axe_check(page, "hồ sơ đã gửi")
+
+
+def test_a_one_one_tie_is_not_passed_and_the_rule_is_stated(
+    page: Page, live_server, reference_data, cycle
+):
+    """Two of three members present split 1–1 on a Lao động tiên tiến: the session page
+    states the rule beside the item, and after the close it reads "Không thông qua"."""
+    from awards import services
+    from tests.awards_stage import build_stage
+
+    stage = build_stage(cycle)
+    session = stage["session"]
+    services.session_set_attendance(
+        actor=stage["office"],
+        session=session,
+        present_user_ids={m.pk for m in cycle["council"][:2]},
+    )
+    base = live_server.url
+
+    def enter(username: str) -> None:
+        page.context.clear_cookies()
+        page.goto(base + "/dang-nhap/")
+        page.get_by_label("Tên đăng nhập").fill(username)
+        page.get_by_label("Mật khẩu").fill("matkhau-manh-123")
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.goto(f"{base}/quan-ly/khen-thuong/phien-hop/{session.pk}/")
+
+    page.on("dialog", lambda dialog: dialog.accept())
+    for member, choice in (("hd0", "Đồng ý"), ("hd1", "Không đồng ý")):
+        enter(member)
+        form = page.locator("form.vote-form").first
+        form.get_by_label(choice, exact=True).check()
+        form.get_by_role("button", name="Bỏ phiếu").click()
+        expect(page.get_by_text("Đã ghi phiếu của bạn.")).to_be_visible()
+    enter("nv.tamduong")
+    row = page.locator("tr", has_text="Lò Văn Bình Xét")
+    expect(row).to_contain_text("thông qua khi phiếu đồng ý trên 50% số thành viên có mặt")
+    expect(row).to_contain_text("hòa phiếu không thông qua")
+    page.get_by_role("button", name="Kết thúc phiên họp").click()
+    expect(row).to_contain_text("Đồng ý 1, không đồng ý 1")
+    expect(row).to_contain_text("Không thông qua")

@@ -125,7 +125,7 @@ def test_vote_threshold_of_all_members(cycle):
     n.refresh_from_db()
     # 2 of 3 members is 66.7% < 70% of all members: not passed, although both present agreed.
     assert n.status == Status.FAILED
-    assert "cần 70" in n.events.last().note
+    assert "cần từ 70% trở lên" in n.events.last().note
 
 
 def test_simplified_procedure_skips_the_vote(cycle):
