@@ -427,6 +427,15 @@ class Person(TimeStampedModel, ArchivableModel, SearchableMixin):
     def __str__(self) -> str:
         return f"{self.full_name} ({self.unit.name})"
 
+    def clean(self) -> None:
+        """A birth year from 1900 to this year (the admin's form and its import)."""
+        from django.core.exceptions import ValidationError
+        from django.utils import timezone
+
+        this_year = timezone.localdate().year
+        if self.birth_year is not None and not 1900 <= self.birth_year <= this_year:
+            raise ValidationError({"birth_year": f"Năm sinh phải từ 1900 đến {this_year}."})
+
     @property
     def is_ethnic_minority(self) -> bool:
         return bool(self.ethnicity) and self.ethnicity != self.MAJORITY_ETHNICITY
