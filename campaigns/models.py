@@ -16,7 +16,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from units.files import private_storage
-from units.models import SearchableMixin, StoredFileModel, TimeStampedModel, Unit
+from units.models import ArchivableModel, SearchableMixin, StoredFileModel, TimeStampedModel, Unit
 from units.text import padded
 
 
@@ -695,7 +695,15 @@ class ImportedDocument(models.Model):
         return self.original_name or f"Văn bản dán #{self.pk}"
 
 
-class Criterion(models.Model):
+class InUseManager(models.Manager):
+    """Criteria and report periods in use: an archived one is kept (its reports' history
+    reads it) but no longer offered. `all_objects` reaches the archived ones too."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(archived=False)
+
+
+class Criterion(ArchivableModel):
     """Tiêu chí thi đua: a numeric target, a yes/no, or a points scale, with a weight."""
 
     class Kind(models.TextChoices):
@@ -738,6 +746,9 @@ class Criterion(models.Model):
     order = models.PositiveIntegerField("thứ tự", default=0)
     history = HistoricalRecords()
 
+    objects = InUseManager()
+    all_objects = models.Manager()
+
     class Meta:
         verbose_name = "tiêu chí thi đua"
         verbose_name_plural = "tiêu chí thi đua"
@@ -747,7 +758,7 @@ class Criterion(models.Model):
         return self.name
 
 
-class ReportPeriod(models.Model):
+class ReportPeriod(ArchivableModel):
     """Kỳ báo cáo: the interim (sơ kết) or final (tổng kết) report and its due date."""
 
     class Kind(models.TextChoices):
@@ -760,6 +771,9 @@ class ReportPeriod(models.Model):
     kind = models.CharField("loại", max_length=10, choices=Kind.choices)
     due_on = models.DateField("hạn nộp", validators=[plausible_date])
     history = HistoricalRecords()
+
+    objects = InUseManager()
+    all_objects = models.Manager()
 
     class Meta:
         verbose_name = "kỳ báo cáo"

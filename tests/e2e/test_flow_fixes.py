@@ -2,6 +2,7 @@
 place where the person noticed it and checks what they now see."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -172,3 +173,29 @@ def test_a_one_one_tie_is_not_passed_and_the_rule_is_stated(
     page.get_by_role("button", name="Kết thúc phiên họp").click()
     expect(row).to_contain_text("Đồng ý 1, không đồng ý 1")
     expect(row).to_contain_text("Không thông qua")
+
+
+def test_office_edits_a_criterion_and_removes_a_period(page: Page, live_server, world, axe_check):
+    from campaigns.models import Criterion, ReportPeriod
+
+    base = live_server.url
+    campaign = world["campaigns"]["000"]
+    Criterion.objects.create(campaign=campaign, name="Thu ngân sách", kind="numeric", target=100)
+    ReportPeriod.objects.create(
+        campaign=campaign, kind="interim", due_on=datetime.date(2026, 6, 30)
+    )
+    page.on("dialog", lambda dialog: dialog.accept())
+    log_in(page, base, "nv.tamduong")
+    page.goto(f"{base}/quan-ly/theo-doi/phong-trao/{campaign.pk}/tieu-chi/")
+    page.get_by_role("link", name="Sửa, bỏ tiêu chí Thu ngân sách").click()
+    axe_check(page, "sửa tiêu chí")
+    page.locator("#id_c-target").fill("120")
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.get_by_text("Đã sửa tiêu chí.")).to_be_visible()
+    expect(page.locator("table", has_text="Thu ngân sách")).to_contain_text("120")
+    page.get_by_role("link", name=re.compile("Sửa, bỏ kỳ Sơ kết")).click()
+    page.get_by_label("Lý do bỏ").fill("Không tổ chức sơ kết")
+    page.get_by_role("button", name="Bỏ kỳ báo cáo").click()
+    expect(page.get_by_text("Đã bỏ kỳ báo cáo (lưu trữ).")).to_be_visible()
+    expect(page.get_by_text("Chưa có kỳ báo cáo.")).to_be_visible()
+    assert ReportPeriod.all_objects.get().archived_reason == "Không tổ chức sơ kết"
