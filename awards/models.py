@@ -384,8 +384,10 @@ class Nomination(ConstraintsInClean, TimeStampedModel):
     def clean(self) -> None:
         """The rules of any nomination, whoever saves it (the unit's form, the admin)."""
         errors: dict[str, list[str]] = {}
+        # a person typed in on the form, created with the nomination (awards/services.py)
+        pending = getattr(self, "nominee_pending", False)
         nominees = [
-            bool(self.nominee_person_id),
+            bool(self.nominee_person_id) or pending,
             bool(self.nominee_unit_id),
             bool(self.nominee_household),
         ]
@@ -398,12 +400,14 @@ class Nomination(ConstraintsInClean, TimeStampedModel):
         if (
             sum(nominees) == 1
             and self.award_type_id
-            and self.award_type.recipient_kind != self.nominee_kind
+            and self.award_type.recipient_kind
+            != (RecipientKind.INDIVIDUAL if pending else self.nominee_kind)
         ):
             errors["award_type"] = [
                 f"“{self.award_type.name}” dành cho "
                 f"{self.award_type.get_recipient_kind_display().lower()}, "
-                f"không dành cho {RecipientKind(self.nominee_kind).label.lower()}."
+                f"không dành cho "
+                f"{RecipientKind(RecipientKind.INDIVIDUAL if pending else self.nominee_kind).label.lower()}."
             ]
         if self.year is not None and not YEAR_MIN <= self.year <= year_max():
             errors["year"] = [f"Năm xét phải từ {YEAR_MIN} đến {year_max()}."]

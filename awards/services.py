@@ -26,6 +26,7 @@ from units.documents import issued_document_freeze, issued_document_latest
 from units.files import ALLOWED, store_upload
 from units.mail import email_queue
 from units.models import IssuedDocument, Membership, Unit
+from units.services import person_find_or_create
 
 from . import ballot_box, workflow
 from .eligibility import award_year
@@ -155,6 +156,38 @@ def _check_scope(nomination: Nomination) -> None:
     nomination.full_clean(exclude=["issuer", "decision"])
 
 
+def _new_nominee(
+    *,
+    actor: AbstractBaseUser,
+    nomination: Nomination,
+    full_name: str,
+    unit: Unit,
+    gender: str,
+    birth_year: int | None = None,
+    position: str = "",
+) -> str:
+    """Put the typed-in person on the nomination (found or created); the history's note."""
+    if not can_nominate_for(actor, nomination.nominating_unit):
+        raise PermissionDenied("Bạn chỉ đề nghị được cho đơn vị của mình và các đơn vị trực thuộc.")
+    if unit.pk not in nomination.nominating_unit.descendant_ids():
+        raise ValidationError(
+            {"new_person_unit": "Đơn vị công tác phải là đơn vị đề nghị hoặc đơn vị trực thuộc."}
+        )
+    person, created = person_find_or_create(
+        actor=actor,
+        full_name=full_name,
+        unit=unit,
+        gender=gender,
+        birth_year=birth_year,
+        position=position,
+    )
+    nomination.nominee_person = person
+    nomination.nominee_pending = False
+    if created:
+        return f"Thêm cá nhân mới: {person.full_name} ({unit.name})."
+    return f"Cá nhân {person.full_name} đã có trong đơn vị {unit.name}: dùng hồ sơ sẵn có."
+
+
 @transaction.atomic
 def nomination_create(
     *,
@@ -162,11 +195,20 @@ def nomination_create(
     nomination: Nomination,
     issuer: Unit | None = None,
     note: str = "",
+    new_person: dict | None = None,
 ) -> Nomination:
     """A draft nomination by unit staff, for a person, the unit, a sub-unit or a household.
 
+    `new_person` (full_name, gender, birth_year, position, unit) is a person typed in on
+    the form, not yet in the system: created in the same transaction, unless one of the
+    same name and birth year is already in that unit (then that one is nominated).
+
     The body that decides is the campaign's issuer (or the unit's issuing body), unless
     `issuer` names a higher body that holds the authority for the award."""
+    if new_person:
+        note = _new_nominee(actor=actor, nomination=nomination, **new_person) + (
+            f" {note}" if note else ""
+        )
     _check_nomination(actor=actor, nomination=nomination)
     nomination.status = Status.DRAFT
     nomination.issuer = issuer or (

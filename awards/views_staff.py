@@ -91,7 +91,9 @@ def nomination_create(request: HttpRequest) -> HttpResponse:
     form = NominationForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            nomination = services.nomination_create(actor=request.user, nomination=form.instance)
+            nomination = services.nomination_create(
+                actor=request.user, nomination=form.instance, new_person=form.new_person
+            )
             messages.success(request, "Đã lưu dự thảo đề nghị. Đính kèm hồ sơ rồi bấm “Gửi”.")
             return redirect("awards:nomination_detail", pk=nomination.pk)
         except (ValidationError, PermissionDenied) as exc:

@@ -425,3 +425,60 @@ def test_honour_roll_filters(client, stage):
             response = client.get(reverse("awards_public:honour_roll"), {field: value})
             assert response.status_code == 200, (field, value)
             assert vietnamese(response.context["form"].errors.get(field, [])), (field, value)
+
+
+def test_a_new_person_is_added_from_the_nomination_form_once(client, stage):
+    """Not yet in the system: typed in, created with the nomination in one transaction;
+    typed again (same name in other case and spacing, same birth year and unit), the
+    existing person is nominated, not a copy."""
+    from units.models import Person
+
+    client.force_login(stage["staff"])
+    url = reverse("awards:nomination_create")
+    new = {
+        "nominee_person": "",
+        "new_person_name": "Lò Văn  Mới",
+        "new_person_gender": "male",
+        "new_person_birth_year": "1988",
+        "new_person_position": "Công chức văn hóa",
+        "new_person_unit": stage["commune"].pk,
+    }
+    response = client.post(url, nomination_data(stage, **new))
+    assert response.status_code == 302, response.context["form"].errors
+    person = Person.objects.get(full_name="Lò Văn Mới")
+    assert (person.birth_year, person.position, person.unit) == (
+        1988,
+        "Công chức văn hóa",
+        stage["commune"],
+    )
+    first = Nomination.objects.get(nominee_person=person)
+    assert first.events.get().note.startswith("Thêm cá nhân mới: Lò Văn Mới")
+    again = nomination_data(stage, **{**new, "new_person_name": "lò văn mới"}, year="2024")
+    assert client.post(url, again).status_code == 302
+    assert Person.objects.filter(full_name__iexact="Lò Văn Mới").count() == 1
+    assert Nomination.objects.filter(nominee_person=person).count() == 2
+
+
+def test_a_new_person_with_bad_details_writes_nothing(client, stage, demo_units):
+    from units.models import Person
+
+    client.force_login(stage["staff"])
+    before, people = snapshot(), Person.objects.count()
+    url = reverse("awards:nomination_create")
+    base = {"nominee_person": "", "new_person_name": "Lò Văn Mới", "new_person_gender": "male"}
+    for changes, field in (
+        (
+            {"new_person_unit": stage["commune"].pk, "new_person_birth_year": "2090"},
+            "new_person_birth_year",
+        ),
+        (
+            {"new_person_unit": stage["commune"].pk, "new_person_birth_year": "năm 1990"},
+            "new_person_birth_year",
+        ),
+        ({"new_person_unit": demo_units["ubnd-x-son-binh"].pk}, "new_person_unit"),
+        ({}, "new_person_unit"),
+        ({"new_person_unit": stage["commune"].pk, "new_person_gender": ""}, "new_person_gender"),
+    ):
+        response = client.post(url, nomination_data(stage, **{**base, **changes}))
+        assert vietnamese(field_errors(response, field)), changes
+    assert snapshot() == before and Person.objects.count() == people

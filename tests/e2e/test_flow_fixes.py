@@ -199,3 +199,25 @@ def test_office_edits_a_criterion_and_removes_a_period(page: Page, live_server, 
     expect(page.get_by_text("Đã bỏ kỳ báo cáo (lưu trữ).")).to_be_visible()
     expect(page.get_by_text("Chưa có kỳ báo cáo.")).to_be_visible()
     assert ReportPeriod.all_objects.get().archived_reason == "Không tổ chức sơ kết"
+
+
+def test_a_unit_nominates_someone_not_yet_in_the_system(page: Page, live_server, world, axe_check):
+    base = live_server.url
+    log_in(page, base, "cb.binhlu")
+    page.goto(base + "/quan-ly/khen-thuong/de-nghi/them/")
+    page.get_by_label("Cá nhân", exact=True).check()
+    page.get_by_text("Người được đề nghị chưa có trong danh sách? Thêm người mới").click()
+    page.locator("#id_new_person_name").fill("Vàng A Sử")
+    page.locator("#id_new_person_gender").select_option(label="Nam")
+    page.locator("#id_new_person_birth_year").fill("1990")
+    page.locator("#id_new_person_position").fill("Trưởng bản")
+    page.locator("#id_new_person_unit").select_option(label="UBND xã Bình Lư")
+    axe_check(page, "đề nghị với người mới")
+    page.locator("#id_award_type").select_option(label="Lao động tiên tiến — Cá nhân")
+    page.locator("#id_year").fill("2025")
+    page.locator("#id_achievement_summary").fill("Hoàn thành xuất sắc nhiệm vụ năm 2025.")
+    page.get_by_role("button", name="Lưu dự thảo").click()
+    expect(page.get_by_text("Đã lưu dự thảo đề nghị.")).to_be_visible()
+    expect(page.get_by_text("Thêm cá nhân mới: Vàng A Sử (UBND xã Bình Lư).")).to_be_visible()
+    person = Person.objects.get(full_name="Vàng A Sử")
+    assert Nomination.objects.get().nominee_person == person and person.birth_year == 1990
