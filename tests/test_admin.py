@@ -308,3 +308,18 @@ def test_admin_import_checks_the_file_as_every_upload(client, admin_user, demo):
         assert form.errors.get("import_file"), name
         assert "không đúng định dạng" in " ".join(form.errors["import_file"]), name
     assert Unit.objects.count() == before
+
+
+def test_the_admins_own_person_export_imports_back(client, admin_user, demo):
+    """Checked from an earlier session: blank optional cells (no position, no birth year)
+    once gave "NOT NULL constraint failed", so an export could not be imported back."""
+    from units.models import Person
+
+    Person.objects.create(
+        full_name="Lò Thị Trống", unit=demo["000"].issuer, gender="female", position=""
+    )
+    data = PersonResource().export().export("xlsx")
+    from import_export.formats.base_formats import XLSX
+
+    result = PersonResource().import_data(XLSX().create_dataset(data), dry_run=True)
+    assert not result.has_errors() and not result.has_validation_errors()

@@ -482,3 +482,18 @@ def test_a_new_person_with_bad_details_writes_nothing(client, stage, demo_units)
         response = client.post(url, nomination_data(stage, **{**base, **changes}))
         assert vietnamese(field_errors(response, field)), changes
     assert snapshot() == before and Person.objects.count() == people
+
+
+def test_a_nomination_for_next_year_is_refused(client, stage):
+    """Checked from an earlier session: a year still to come (2027 in 2026) never reaches
+    the honour roll."""
+    from django.utils import timezone
+
+    client.force_login(stage["staff"])
+    before = snapshot()
+    next_year = str(timezone.localdate().year + 1)
+    response = client.post(
+        reverse("awards:nomination_create"), nomination_data(stage, year=next_year)
+    )
+    assert vietnamese(field_errors(response, "year"))
+    assert snapshot() == before

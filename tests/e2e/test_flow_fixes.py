@@ -221,3 +221,35 @@ def test_a_unit_nominates_someone_not_yet_in_the_system(page: Page, live_server,
     expect(page.get_by_text("Thêm cá nhân mới: Vàng A Sử (UBND xã Bình Lư).")).to_be_visible()
     person = Person.objects.get(full_name="Vàng A Sử")
     assert Nomination.objects.get().nominee_person == person and person.birth_year == 1990
+
+
+def test_an_empty_report_is_refused_and_a_sent_one_is_locked(page: Page, live_server, world):
+    """Checked from an earlier session: an empty report is refused (after the question),
+    and the submitted one shows its figures with no field and no button left."""
+    from campaigns.models import Criterion, ReportPeriod
+
+    base, unit = live_server.url, world["units"]["ubnd-x-binh-lu"]
+    campaign = world["campaigns"]["000"]
+    criterion = Criterion.objects.create(
+        campaign=campaign, name="Thu ngân sách", kind="numeric", target=100
+    )
+    period = ReportPeriod.objects.create(
+        campaign=campaign, kind="final", due_on=timezone.localdate() + datetime.timedelta(days=5)
+    )
+    questions = []
+    page.on("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
+    log_in(page, base, "cb.binhlu")
+    url = f"{base}/quan-ly/theo-doi/don-vi/{unit.pk}/ky/{period.pk}/bao-cao/"
+    page.goto(url)
+    page.get_by_role("button", name="Nộp báo cáo").click()
+    expect(page.get_by_text("Báo cáo chưa có kết quả nào")).to_be_visible()
+    assert questions and "Nộp báo cáo?" in questions[0]
+    page.goto(url)
+    page.locator(f"#value-{criterion.pk}").fill("130")
+    page.get_by_role("button", name="Nộp báo cáo").click()
+    expect(page.get_by_text("Đã nộp báo cáo.")).to_be_visible()
+    page.goto(url)
+    expect(page.get_by_text("Chỉ sửa được khi cơ quan thường trực trả lại.")).to_be_visible()
+    expect(page.locator("main input, main textarea")).to_have_count(0)
+    expect(page.get_by_role("button", name="Nộp báo cáo")).to_have_count(0)
+    expect(page.get_by_role("button", name="Lưu nháp")).to_have_count(0)
