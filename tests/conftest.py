@@ -83,6 +83,16 @@ def _empty_cache():
 def _private_media(settings, tmp_path):
     """Uploads go to a fresh folder per test, never into the project."""
     settings.MEDIA_ROOT = str(tmp_path / "private_media")
+    yield
+    # Files a test saved inside its (rolled back) transaction are in a folder of their
+    # own: forget them here, or the next test's first request sweeps them and its query
+    # counts grow by what this test uploaded.
+    from django.db import connections
+
+    from units.files import _PENDING
+
+    for connection in connections.all(initialized_only=True):
+        connection.__dict__.pop(_PENDING, None)
 
 
 @pytest.fixture
