@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from units.models import Person, Unit
@@ -17,6 +18,15 @@ from . import money, services
 from .models import AwardType, Decision, Nomination
 
 SUBJECT = "Về việc khen thưởng các tập thể, cá nhân có thành tích xuất sắc năm 2025 (dữ liệu mẫu)"
+
+
+# The demo's dossier file: an empty one-page PDF standing for the signed report.
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 
 @transaction.atomic
@@ -66,6 +76,14 @@ def load_demo_cycle() -> Decision | None:
             ),
         )
     )
+    for nomination in nominations:  # the dossier's files the award type asks for
+        for kind in nomination.award_type.required_file_kinds:
+            services.nomination_add_file(
+                actor=users["donvi"],
+                nomination=nomination,
+                upload=SimpleUploadedFile(f"bao-cao-thanh-tich-{nomination.pk}.pdf", DEMO_PDF),
+                kind=kind,
+            )
     services.nomination_submit_many(actor=users["donvi"], nominations=nominations)
     for nomination in nominations:
         services.nomination_appraise(

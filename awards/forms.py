@@ -12,6 +12,7 @@ import datetime
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core import validators as django_validators
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import Q, QuerySet
@@ -132,6 +133,17 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
         initial="person",
     )
 
+    # A person not yet in the system, typed in here and created with the nomination.
+    new_person_name = forms.CharField(label="Họ và tên", max_length=150, required=False)
+    new_person_gender = forms.ChoiceField(
+        label="Giới tính", choices=[("", "—"), *Person.Gender.choices], required=False
+    )
+    new_person_birth_year = forms.IntegerField(label="Năm sinh", required=False)
+    new_person_position = forms.CharField(label="Chức vụ", max_length=150, required=False)
+    new_person_unit = IdChoiceField(
+        label="Đơn vị công tác", queryset=Unit.objects.none(), required=False
+    )
+
     class Meta:
         model = Nomination
         fields = [
@@ -177,6 +189,20 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
         if self.instance.award_type_id:
             in_force = in_force | AwardType.objects.filter(pk=self.instance.award_type_id)
         self.fields["award_type"].queryset = in_force
+        self.fields["new_person_unit"].queryset = self.fields["nominee_unit"].queryset
+        this_year = year_max()
+        self.fields["new_person_birth_year"].min_value = 1900
+        self.fields["new_person_birth_year"].max_value = this_year
+        self.fields["new_person_birth_year"].validators = [
+            django_validators.MinValueValidator(1900, f"Năm sinh phải từ 1900 đến {this_year}."),
+            django_validators.MaxValueValidator(
+                this_year, f"Năm sinh phải từ 1900 đến {this_year}."
+            ),
+        ]
+        self.fields["new_person_birth_year"].error_messages["invalid"] = (
+            "Năm sinh là một số, ví dụ 1985."
+        )
+        self.new_person: dict | None = None
         self.fields["award_type"].label_from_instance = lambda a: (
             f"{a.name} — {a.get_recipient_kind_display()}"
         )
@@ -233,6 +259,29 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
             if name != keep:
                 data[name] = "" if name == "nominee_household" else None
                 setattr(self.instance, name, data[name])
+        typed = data.get("new_person_name", "").strip()
+        if keep == "nominee_person" and typed and not self.instance.pk:
+            if data.get("nominee_person"):
+                self.add_error(
+                    "new_person_name",
+                    "Đã chọn một người trong danh sách: xóa tên người mới, hoặc bỏ chọn.",
+                )
+            else:
+                for name, message in (
+                    ("new_person_gender", "Chọn giới tính của người mới."),
+                    ("new_person_unit", "Chọn đơn vị công tác của người mới."),
+                ):
+                    if not data.get(name) and name not in self.errors:
+                        self.add_error(name, message)
+                self.new_person = {
+                    "full_name": typed,
+                    "gender": data.get("new_person_gender"),
+                    "birth_year": data.get("new_person_birth_year"),
+                    "position": data.get("new_person_position", ""),
+                    "unit": data.get("new_person_unit"),
+                }
+                self.instance.nominee_pending = True  # created by the service
+                return data
         if keep and not data.get(keep):
             self.add_error(keep, "Chọn hoặc ghi đối tượng được đề nghị.")
         return data

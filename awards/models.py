@@ -17,6 +17,7 @@ from campaigns.models import Campaign
 from units.files import private_storage
 from units.models import (
     ArchivableModel,
+    ConstraintsInClean,
     Person,
     SearchableMixin,
     StoredFileModel,
@@ -146,6 +147,21 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
         choices=[("members", "Tổng số thành viên Hội đồng"), ("present", "Số thành viên có mặt")],
         default="members",
     )
+    vote_threshold_inclusive = models.BooleanField(
+        "đạt khi vừa bằng tỷ lệ",
+        default=False,
+        help_text="Bật: thông qua khi phiếu đồng ý “từ X% trở lên”; tắt: phải “trên X%” "
+        "(quá bán khi X là 50). Dù thế nào, hòa phiếu (đồng ý không nhiều hơn không đồng ý) "
+        "không bao giờ được thông qua.",
+    )
+    required_files = models.CharField(
+        "hồ sơ phải đính kèm trước khi gửi",
+        max_length=100,
+        blank=True,
+        default="achievement_report",
+        help_text="Loại tệp, cách nhau bằng dấu phẩy: achievement_report (Báo cáo thành tích), "
+        "initiative (Minh chứng sáng kiến), other (Tài liệu khác). Để trống: không bắt buộc.",
+    )
     public_notice_days = models.PositiveSmallIntegerField(
         "số ngày công khai lấy ý kiến",
         default=0,
@@ -164,12 +180,14 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
             models.CheckConstraint(
                 condition=Q(reward_multiple__isnull=True) | Q(reward_multiple__gte=0),
                 name="awardtype_reward_multiple_not_negative",
+                violation_error_message="Tiền thưởng (lần mức lương cơ sở) không được âm.",
             ),
             models.CheckConstraint(
                 condition=Q(effective_from__isnull=True)
                 | Q(effective_to__isnull=True)
                 | Q(effective_to__gte=F("effective_from")),
                 name="awardtype_effective_dates_in_order",
+                violation_error_message="Ngày hết hiệu lực phải sau ngày bắt đầu áp dụng.",
             ),
         ]
 
@@ -192,13 +210,53 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
             parts.append(f"đến {self.effective_to:%d/%m/%Y}")
         return ("áp dụng " + " ".join(parts)) if parts else ""
 
+    @property
+    def vote_threshold_text(self) -> str:
+        """ "từ 70% trở lên" or "trên 50%"."""
+        percent = f"{self.vote_threshold_percent.normalize():f}".replace(".", ",")
+        return f"từ {percent}% trở lên" if self.vote_threshold_inclusive else f"trên {percent}%"
+
+    @property
+    def vote_rule(self) -> str:
+        """The council's rule for this award type, as the session page states it."""
+        base = (
+            "tổng số thành viên Hội đồng"
+            if self.vote_threshold_base == "members"
+            else "số thành viên có mặt"
+        )
+        reach = self.vote_threshold_text
+        how = "Bỏ phiếu kín" if self.secret_ballot else "Biểu quyết công khai"
+        return f"{how}; thông qua khi phiếu đồng ý {reach} {base}; hòa phiếu không thông qua."
+
+    @property
+    def required_file_kinds(self) -> list[str]:
+        """The kinds of NominationFile a nomination must carry before it is sent."""
+        return [k.strip() for k in self.required_files.split(",") if k.strip()]
+
+    def required_file_labels(self) -> list[str]:
+        labels = dict(NominationFile.Kind.choices)
+        return [labels.get(kind, kind) for kind in self.required_file_kinds]
+
+    def clean(self) -> None:
+        unknown = [k for k in self.required_file_kinds if k not in NominationFile.Kind.values]
+        if unknown:
+            raise ValidationError(
+                {
+                    "required_files": "Loại tệp không có: "
+                    + ", ".join(unknown)
+                    + ". Dùng: "
+                    + ", ".join(NominationFile.Kind.values)
+                    + "."
+                }
+            )
+
     def granted_by(self, issuer: Unit) -> bool:
         """Whether this issuing body has the authority to decide this award."""
         levels = {level.strip() for level in self.grantor_levels.split(",") if level.strip()}
         return issuer.level in levels
 
 
-class Nomination(TimeStampedModel):
+class Nomination(ConstraintsInClean, TimeStampedModel):
     """Đề nghị khen thưởng: a nominee put forward for an award type by a unit.
 
     The nominee is a person, a unit (a collective), or a household (named in
@@ -308,6 +366,7 @@ class Nomination(TimeStampedModel):
     )
 
     history = HistoricalRecords()
+    checked_in_clean = ("nomination_exactly_one_nominee", "nomination_campaign_or_year")
 
     class Meta:
         verbose_name = "đề nghị khen thưởng"
@@ -333,10 +392,12 @@ class Nomination(TimeStampedModel):
                     )
                 ),
                 name="nomination_exactly_one_nominee",
+                violation_error_message="Chọn đúng một đối tượng được đề nghị: một cá nhân, một tập thể hoặc một hộ gia đình.",
             ),
             models.CheckConstraint(
                 condition=Q(campaign__isnull=False) | Q(year__isnull=False),
                 name="nomination_campaign_or_year",
+                violation_error_message="Chọn phong trào thi đua hoặc ghi năm xét khen thưởng.",
             ),
         ]
 
@@ -372,8 +433,10 @@ class Nomination(TimeStampedModel):
     def clean(self) -> None:
         """The rules of any nomination, whoever saves it (the unit's form, the admin)."""
         errors: dict[str, list[str]] = {}
+        # a person typed in on the form, created with the nomination (awards/services.py)
+        pending = getattr(self, "nominee_pending", False)
         nominees = [
-            bool(self.nominee_person_id),
+            bool(self.nominee_person_id) or pending,
             bool(self.nominee_unit_id),
             bool(self.nominee_household),
         ]
@@ -382,18 +445,18 @@ class Nomination(TimeStampedModel):
                 "Chọn đúng một đối tượng được đề nghị: một cá nhân, một tập thể hoặc một hộ gia đình."
             )
         if not self.campaign_id and not self.year:
-            errors.setdefault(NON_FIELD_ERRORS, []).append(
-                "Chọn phong trào thi đua hoặc ghi năm xét khen thưởng."
-            )
+            errors["year"] = ["Chọn phong trào thi đua hoặc ghi năm xét khen thưởng."]
         if (
             sum(nominees) == 1
             and self.award_type_id
-            and self.award_type.recipient_kind != self.nominee_kind
+            and self.award_type.recipient_kind
+            != (RecipientKind.INDIVIDUAL if pending else self.nominee_kind)
         ):
             errors["award_type"] = [
                 f"“{self.award_type.name}” dành cho "
                 f"{self.award_type.get_recipient_kind_display().lower()}, "
-                f"không dành cho {RecipientKind(self.nominee_kind).label.lower()}."
+                f"không dành cho "
+                f"{RecipientKind(RecipientKind.INDIVIDUAL if pending else self.nominee_kind).label.lower()}."
             ]
         if self.award_type_id and "award_type" not in errors:
             year = self.year or (self.campaign.year if self.campaign_id else None)
@@ -526,7 +589,13 @@ class SessionMember(models.Model):
     class Meta:
         verbose_name = "thành viên dự họp"
         verbose_name_plural = "thành viên dự họp"
-        constraints = [models.UniqueConstraint(fields=["session", "user"], name="seat_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "user"],
+                name="seat_unique",
+                violation_error_message="Thành viên này đã có trong phiên họp.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} — {self.session}"
@@ -555,7 +624,11 @@ class AgendaItem(models.Model):
         verbose_name = "nội dung bình xét"
         verbose_name_plural = "nội dung bình xét"
         constraints = [
-            models.UniqueConstraint(fields=["session", "nomination"], name="agenda_unique")
+            models.UniqueConstraint(
+                fields=["session", "nomination"],
+                name="agenda_unique",
+                violation_error_message="Hồ sơ này đã có trong nội dung bình xét của phiên họp.",
+            )
         ]
 
     def __str__(self) -> str:
@@ -582,7 +655,13 @@ class Vote(models.Model):
     class Meta:
         verbose_name = "phiếu biểu quyết"
         verbose_name_plural = "phiếu biểu quyết"
-        constraints = [models.UniqueConstraint(fields=["item", "member"], name="vote_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "member"],
+                name="vote_once",
+                violation_error_message="Thành viên đã biểu quyết nội dung này.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.member}: {self.get_choice_display()}"
@@ -597,7 +676,13 @@ class BallotReceipt(models.Model):
     class Meta:
         verbose_name = "xác nhận đã bỏ phiếu kín"
         verbose_name_plural = "xác nhận đã bỏ phiếu kín"
-        constraints = [models.UniqueConstraint(fields=["item", "member"], name="ballot_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "member"],
+                name="ballot_once",
+                violation_error_message="Thành viên đã bỏ phiếu kín nội dung này.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.member} đã bỏ phiếu"
@@ -621,7 +706,13 @@ class SealedBallot(models.Model):
         verbose_name = "phiếu kín niêm phong"
         verbose_name_plural = "phiếu kín niêm phong"
         # a ballot copied in the database is refused (nonces are random: never twice)
-        constraints = [models.UniqueConstraint(fields=["sealed"], name="sealed_ballot_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sealed"],
+                name="sealed_ballot_once",
+                violation_error_message="Phiếu kín này đã có trong hòm phiếu.",
+            )
+        ]
 
     def __str__(self) -> str:
         return "phiếu kín niêm phong"
@@ -635,7 +726,13 @@ class DecisionCounter(models.Model):
     last_number = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["issuer", "year"], name="counter_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer", "year"],
+                name="counter_unique",
+                violation_error_message="Cơ quan này đã có sổ số quyết định của năm này.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.issuer_id}/{self.year}: {self.last_number}"
@@ -700,6 +797,7 @@ class LegalBasis(TimeStampedModel, ArchivableModel):
                 | Q(effective_to__isnull=True)
                 | Q(effective_to__gte=F("effective_from")),
                 name="legalbasis_effective_dates_in_order",
+                violation_error_message="Ngày hết hiệu lực phải sau ngày bắt đầu có hiệu lực.",
             ),
         ]
 
@@ -758,6 +856,7 @@ class Decision(TimeStampedModel, ArchivableModel):
                 fields=["issuer", "year", "number"],
                 condition=Q(number__isnull=False),
                 name="decision_number_unique",
+                violation_error_message="Số quyết định này đã được cấp cho một quyết định khác của cơ quan trong năm.",
             )
         ]
 
@@ -879,11 +978,13 @@ class AwardGrant(TimeStampedModel, SearchableMixin):
                     | (Q(person__isnull=True, unit__isnull=True) & ~Q(household=""))
                 ),
                 name="grant_exactly_one_awardee",
+                violation_error_message="Chọn đúng một đối tượng được khen: một cá nhân, một tập thể hoặc một hộ gia đình.",
             ),
             models.UniqueConstraint(
                 fields=["register_issuer", "register_year", "register_number"],
                 condition=Q(register_number__isnull=False),
                 name="grant_register_number_unique",
+                violation_error_message="Số vào sổ này đã được cấp trong năm cho cơ quan này.",
             ),
         ]
 

@@ -29,7 +29,11 @@ class BaseSalary(TimeStampedModel):
         verbose_name_plural = "mức lương cơ sở"
         ordering = ["-effective_from"]
         constraints = [
-            models.CheckConstraint(condition=Q(amount__gt=0), name="base_salary_positive")
+            models.CheckConstraint(
+                condition=Q(amount__gt=0),
+                name="base_salary_positive",
+                violation_error_message="Mức lương cơ sở phải lớn hơn 0.",
+            )
         ]
 
     def __str__(self) -> str:
@@ -65,7 +69,9 @@ class RewardDecree(TimeStampedModel):
         ordering = ["-effective_from"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(rounding_unit__gt=0), name="reward_decree_rounding_positive"
+                condition=Q(rounding_unit__gt=0),
+                name="reward_decree_rounding_positive",
+                violation_error_message="Đơn vị làm tròn phải lớn hơn 0.",
             )
         ]
 
@@ -93,8 +99,16 @@ class RewardMultiple(models.Model):
         verbose_name_plural = "mức tiền thưởng"
         ordering = ["decree", "award_type__order"]
         constraints = [
-            models.UniqueConstraint(fields=["decree", "award_type"], name="reward_multiple_once"),
-            models.CheckConstraint(condition=Q(multiple__gte=0), name="reward_multiple_positive"),
+            models.UniqueConstraint(
+                fields=["decree", "award_type"],
+                name="reward_multiple_once",
+                violation_error_message="Danh hiệu, hình thức này đã có mức tiền thưởng theo nghị định này.",
+            ),
+            models.CheckConstraint(
+                condition=Q(multiple__gte=0),
+                name="reward_multiple_positive",
+                violation_error_message="Hệ số tiền thưởng không được âm.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -113,7 +127,13 @@ class Fund(models.Model):
         verbose_name = "quỹ thi đua, khen thưởng"
         verbose_name_plural = "quỹ thi đua, khen thưởng"
         ordering = ["-year", "issuer__name"]
-        constraints = [models.UniqueConstraint(fields=["issuer", "year"], name="fund_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer", "year"],
+                name="fund_once",
+                violation_error_message="Cơ quan này đã có quỹ thi đua, khen thưởng của năm này.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Quỹ thi đua, khen thưởng {self.year} — {self.issuer.name}"
@@ -186,9 +206,13 @@ class FundEntry(models.Model):
                     | Q(kind="payout", amount__lte=0)
                 ),
                 name="fund_entry_sign",
+                violation_error_message="Số tiền của dòng quỹ không đúng dấu: dự toán, thu, hoàn là số dương; chi là số âm.",
             ),
             models.UniqueConstraint(
-                fields=["grant"], condition=Q(kind="payout"), name="fund_one_payout_per_grant"
+                fields=["grant"],
+                condition=Q(kind="payout"),
+                name="fund_one_payout_per_grant",
+                violation_error_message="Khoản khen thưởng này đã được ghi chi từ quỹ.",
             ),
         ]
 

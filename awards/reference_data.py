@@ -394,6 +394,7 @@ def load_award_rules(AwardType) -> None:
         award.secret_ballot = secret
         award.vote_threshold_percent = Decimal(threshold)
         award.vote_threshold_base = base
+        award.vote_threshold_inclusive = threshold != "50"  # "từ 70% trở lên"; "quá bán"
         award.public_notice_days = notice
         award.save()
 
@@ -465,4 +466,23 @@ def close_ended_award_types(AwardType) -> None:
     for code, end in ENDED.items():
         AwardType.objects.filter(code=code, effective_to__isnull=True).update(
             effective_to=datetime.date.fromisoformat(end)
+        )
+
+
+# The dossier's files a nomination must carry before it is sent (Law 06/2022/QH15 and
+# Decree 98/2023/NĐ-CP: the achievement report; for the Chiến sĩ thi đua titles, the
+# proof of the initiative as well). Every other award type keeps the model's default,
+# the achievement report alone.
+REQUIRED_FILES = {
+    "cstd-toan-quoc": "achievement_report,initiative",
+    "cstd-tinh": "achievement_report,initiative",
+    "cstd-co-so": "achievement_report,initiative",
+}
+
+
+def load_required_files(AwardType) -> None:
+    """Set the files the CSTĐ titles need where an admin has left the default."""
+    for code, kinds in REQUIRED_FILES.items():
+        AwardType.objects.filter(code=code, required_files="achievement_report").update(
+            required_files=kinds
         )

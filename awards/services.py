@@ -27,6 +27,7 @@ from units.documents import issued_document_freeze, issued_document_latest
 from units.files import ALLOWED, store_upload
 from units.mail import email_queue, site_link
 from units.models import IssuedDocument, Membership, Unit
+from units.services import person_find_or_create
 
 from . import ballot_box, money, workflow
 from .eligibility import award_year
@@ -158,6 +159,38 @@ def _check_scope(nomination: Nomination) -> None:
     nomination.full_clean(exclude=["issuer", "decision"])
 
 
+def _new_nominee(
+    *,
+    actor: AbstractBaseUser,
+    nomination: Nomination,
+    full_name: str,
+    unit: Unit,
+    gender: str,
+    birth_year: int | None = None,
+    position: str = "",
+) -> str:
+    """Put the typed-in person on the nomination (found or created); the history's note."""
+    if not can_nominate_for(actor, nomination.nominating_unit):
+        raise PermissionDenied("Bạn chỉ đề nghị được cho đơn vị của mình và các đơn vị trực thuộc.")
+    if unit.pk not in nomination.nominating_unit.descendant_ids():
+        raise ValidationError(
+            {"new_person_unit": "Đơn vị công tác phải là đơn vị đề nghị hoặc đơn vị trực thuộc."}
+        )
+    person, created = person_find_or_create(
+        actor=actor,
+        full_name=full_name,
+        unit=unit,
+        gender=gender,
+        birth_year=birth_year,
+        position=position,
+    )
+    nomination.nominee_person = person
+    nomination.nominee_pending = False
+    if created:
+        return f"Thêm cá nhân mới: {person.full_name} ({unit.name})."
+    return f"Cá nhân {person.full_name} đã có trong đơn vị {unit.name}: dùng hồ sơ sẵn có."
+
+
 @transaction.atomic
 def nomination_create(
     *,
@@ -165,11 +198,20 @@ def nomination_create(
     nomination: Nomination,
     issuer: Unit | None = None,
     note: str = "",
+    new_person: dict | None = None,
 ) -> Nomination:
     """A draft nomination by unit staff, for a person, the unit, a sub-unit or a household.
 
+    `new_person` (full_name, gender, birth_year, position, unit) is a person typed in on
+    the form, not yet in the system: created in the same transaction, unless one of the
+    same name and birth year is already in that unit (then that one is nominated).
+
     The body that decides is the campaign's issuer (or the unit's issuing body), unless
     `issuer` names a higher body that holds the authority for the award."""
+    if new_person:
+        note = _new_nominee(actor=actor, nomination=nomination, **new_person) + (
+            f" {note}" if note else ""
+        )
     _check_nomination(actor=actor, nomination=nomination)
     nomination.status = Status.DRAFT
     nomination.issuer = issuer or (
@@ -270,6 +312,12 @@ def nomination_submit(*, actor: AbstractBaseUser, nomination: Nomination) -> Nom
     workflow.require(nomination, "resubmit" if nomination.status == Status.RETURNED else "submit")
     if not nomination.achievement_summary.strip():
         raise ValidationError("Cần nhập tóm tắt thành tích trước khi gửi.")
+    missing = missing_files(nomination)
+    if missing:
+        raise ValidationError(
+            f"Hồ sơ {nomination.nominee_name} chưa đính kèm: {', '.join(missing)}. "
+            f"“{nomination.award_type.name}” cần các tệp này trước khi gửi."
+        )
     to = Status.RESUBMITTED if nomination.status == Status.RETURNED else Status.SUBMITTED
     return _transition(nomination, to, actor=actor)
 
@@ -297,15 +345,34 @@ def nomination_withdraw(
     return _transition(nomination, Status.WITHDRAWN, actor=actor, note=reason.strip())
 
 
+def missing_files(nomination: Nomination) -> list[str]:
+    """The labels of the files the award type requires that the nomination lacks."""
+    have = set(nomination.files.filter(archived=False).values_list("kind", flat=True))
+    labels = dict(NominationFile.Kind.choices)
+    return [
+        labels.get(kind, kind)
+        for kind in nomination.award_type.required_file_kinds
+        if kind not in have
+    ]
+
+
 @transaction.atomic
 def nomination_add_file(
     *, actor: AbstractBaseUser, nomination: Nomination, upload: UploadedFile, kind: str
 ) -> NominationFile:
+    nomination = _locked(nomination)
     ensure_unit_staff(actor, nomination)
     workflow.require(nomination, "add_file")
     stored = NominationFile(nomination=nomination, kind=kind)
     store_upload(stored, upload, by=actor, allowed=ALLOWED)
     stored.save()
+    NominationEvent.objects.create(
+        nomination=nomination,
+        by=actor,
+        from_status=nomination.status,
+        to_status=nomination.status,
+        note=f"Bổ sung tệp “{stored.original_name}” ({stored.get_kind_display()}).",
+    )
     return stored
 
 
@@ -495,12 +562,15 @@ def council_size(issuer: Unit) -> int:
 
 def vote_result(item: AgendaItem, *, members: int, present: int) -> bool:
     """Passed when the agreeing votes reach the award type's threshold, counted on all
-    members or on those present as the type says."""
+    members or on those present ("từ X% trở lên" or "trên X%", as the type says), and
+    outnumber the disagreeing ones: a tie never passes (1–1 among two present is not a
+    majority). See docs/decisions/0015-flow-fixes.md."""
     award = item.nomination.award_type
     base = members if award.vote_threshold_base == "members" else present
-    if base == 0:
+    if base <= 0 or item.agree <= item.disagree:
         return False
-    return Decimal(item.agree) * 100 >= award.vote_threshold_percent * base
+    agree, needed = Decimal(item.agree) * 100, award.vote_threshold_percent * base
+    return agree >= needed if award.vote_threshold_inclusive else agree > needed
 
 
 def _count(item: AgendaItem) -> None:
@@ -602,7 +672,7 @@ def session_close(*, actor: AbstractBaseUser, session: CouncilSession) -> Counci
         item.save(update_fields=["agree", "disagree", "abstain", "passed"])
         note = (
             f"Đồng ý {item.agree}/{members if nomination.award_type.vote_threshold_base == 'members' else present} "
-            f"(cần {nomination.award_type.vote_threshold_percent}%), không đồng ý {item.disagree}, "
+            f"(cần {nomination.award_type.vote_threshold_text}), không đồng ý {item.disagree}, "
             f"không biểu quyết {item.abstain}."
         )
         _transition(

@@ -104,7 +104,9 @@ def nomination_create(request: HttpRequest) -> HttpResponse:
     form = NominationForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            nomination = services.nomination_create(actor=request.user, nomination=form.instance)
+            nomination = services.nomination_create(
+                actor=request.user, nomination=form.instance, new_person=form.new_person
+            )
             messages.success(request, "Đã lưu dự thảo đề nghị. Đính kèm hồ sơ rồi bấm “Gửi”.")
             return redirect("awards:nomination_detail", pk=nomination.pk)
         except (ValidationError, PermissionDenied) as exc:
@@ -158,6 +160,7 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "is_office": is_office,
             "events": nomination.events.select_related("by"),
             "files": nomination.files.filter(archived=False),
+            "missing_files": services.missing_files(nomination),
             "checks": checklist(nomination) if is_office else [],
             "comments": nomination.comments.all() if is_office else [],
             "appraise_form": AppraiseForm(),

@@ -31,7 +31,10 @@ def _step(statuses, verb: str, in_decision: str = "") -> Step:
 STEPS: dict[str, Step] = {
     # the nominating unit
     "edit": _step({Status.DRAFT, Status.RETURNED}, "sửa"),
-    "add_file": _step({Status.DRAFT, Status.RETURNED}, "bổ sung hồ sơ"),
+    # files may still be added while the office has the nomination, or it came back
+    "add_file": _step(
+        {Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.RESUBMITTED}, "bổ sung hồ sơ"
+    ),
     "submit": _step({Status.DRAFT}, "gửi"),
     "resubmit": _step({Status.RETURNED}, "gửi lại"),
     "withdraw": _step(

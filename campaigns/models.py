@@ -16,7 +16,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from units.files import private_storage
-from units.models import SearchableMixin, StoredFileModel, TimeStampedModel, Unit
+from units.models import ArchivableModel, SearchableMixin, StoredFileModel, TimeStampedModel, Unit
 from units.text import padded
 
 
@@ -282,12 +282,14 @@ class Campaign(TimeStampedModel, SearchableMixin):
                 condition=Q(issued_month__isnull=True)
                 | Q(issued_month__gte=1, issued_month__lte=12),
                 name="campaign_issued_month_valid",
+                violation_error_message="Tháng ban hành phải từ 1 đến 12.",
             ),
             models.CheckConstraint(
                 condition=Q(start_date__isnull=True)
                 | Q(end_date__isnull=True)
                 | Q(end_date__gte=F("start_date")),
                 name="campaign_end_after_start",
+                violation_error_message="Ngày kết thúc không được trước ngày bắt đầu.",
             ),
         ]
 
@@ -374,6 +376,20 @@ class Campaign(TimeStampedModel, SearchableMixin):
             and self.end_date is not None
             and self.end_date < timezone.localdate()
         )
+
+    @property
+    def registration_refusal(self) -> str:
+        """Why a unit cannot register for this campaign today ("" when it can): only a
+        published campaign whose end date and registration deadline have not passed."""
+        today = timezone.localdate()
+        if self.status != self.Status.PUBLISHED or (
+            self.end_date is not None and self.end_date < today
+        ):
+            ended = f" ngày {self.end_date:%d/%m/%Y}" if self.end_date else ""
+            return f"Phong trào đã kết thúc{ended}: không nhận đăng ký thi đua."
+        if self.registration_deadline and today > self.registration_deadline:
+            return f"Đã quá hạn đăng ký thi đua ({self.registration_deadline:%d/%m/%Y})."
+        return ""
 
     @property
     def phase(self) -> tuple[str, str]:
@@ -589,7 +605,11 @@ class CampaignRevision(models.Model):
         verbose_name_plural = "phiên bản văn bản"
         ordering = ["-number"]
         constraints = [
-            models.UniqueConstraint(fields=["campaign", "number"], name="revision_number_unique")
+            models.UniqueConstraint(
+                fields=["campaign", "number"],
+                name="revision_number_unique",
+                violation_error_message="Lần sửa đổi này của phong trào đã có.",
+            )
         ]
 
     def __str__(self) -> str:
@@ -702,7 +722,15 @@ class ImportedDocument(models.Model):
         return min(100, round(100 * self.pages_done / self.pages_total))
 
 
-class Criterion(models.Model):
+class InUseManager(models.Manager):
+    """Criteria and report periods in use: an archived one is kept (its reports' history
+    reads it) but no longer offered. `all_objects` reaches the archived ones too."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(archived=False)
+
+
+class Criterion(ArchivableModel):
     """Tiêu chí thi đua: a numeric target, a yes/no, or a points scale, with a weight."""
 
     class Kind(models.TextChoices):
@@ -745,6 +773,9 @@ class Criterion(models.Model):
     order = models.PositiveIntegerField("thứ tự", default=0)
     history = HistoricalRecords()
 
+    objects = InUseManager()
+    all_objects = models.Manager()
+
     class Meta:
         verbose_name = "tiêu chí thi đua"
         verbose_name_plural = "tiêu chí thi đua"
@@ -754,7 +785,7 @@ class Criterion(models.Model):
         return self.name
 
 
-class ReportPeriod(models.Model):
+class ReportPeriod(ArchivableModel):
     """Kỳ báo cáo: the interim (sơ kết) or final (tổng kết) report and its due date."""
 
     class Kind(models.TextChoices):
@@ -767,6 +798,9 @@ class ReportPeriod(models.Model):
     kind = models.CharField("loại", max_length=10, choices=Kind.choices)
     due_on = models.DateField("hạn nộp", validators=[plausible_date])
     history = HistoricalRecords()
+
+    objects = InUseManager()
+    all_objects = models.Manager()
 
     class Meta:
         verbose_name = "kỳ báo cáo"
@@ -795,7 +829,11 @@ class Registration(TimeStampedModel):
         verbose_name = "đăng ký thi đua"
         verbose_name_plural = "đăng ký thi đua"
         constraints = [
-            models.UniqueConstraint(fields=["campaign", "unit"], name="registration_unique")
+            models.UniqueConstraint(
+                fields=["campaign", "unit"],
+                name="registration_unique",
+                violation_error_message="Đơn vị đã đăng ký thi đua phong trào này.",
+            )
         ]
 
     def __str__(self) -> str:
@@ -812,7 +850,11 @@ class RegistrationTarget(models.Model):
         verbose_name = "chỉ tiêu đăng ký"
         verbose_name_plural = "chỉ tiêu đăng ký"
         constraints = [
-            models.UniqueConstraint(fields=["registration", "criterion"], name="target_unique")
+            models.UniqueConstraint(
+                fields=["registration", "criterion"],
+                name="target_unique",
+                violation_error_message="Tiêu chí này đã có chỉ tiêu đăng ký.",
+            )
         ]
 
     def __str__(self) -> str:
@@ -844,7 +886,13 @@ class ResultReport(TimeStampedModel):
     class Meta:
         verbose_name = "báo cáo kết quả"
         verbose_name_plural = "báo cáo kết quả"
-        constraints = [models.UniqueConstraint(fields=["period", "unit"], name="report_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "unit"],
+                name="report_unique",
+                violation_error_message="Đơn vị đã có báo cáo cho kỳ báo cáo này.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.period}"
@@ -866,7 +914,13 @@ class ReportValue(models.Model):
     class Meta:
         verbose_name = "kết quả theo tiêu chí"
         verbose_name_plural = "kết quả theo tiêu chí"
-        constraints = [models.UniqueConstraint(fields=["report", "criterion"], name="value_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "criterion"],
+                name="value_unique",
+                violation_error_message="Tiêu chí này đã có kết quả trong báo cáo.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.criterion}: {self.value}"
@@ -899,7 +953,9 @@ class BlocScore(models.Model):
         verbose_name_plural = "điểm thi đua khối"
         constraints = [
             models.UniqueConstraint(
-                fields=["campaign", "bloc", "unit", "kind"], name="bloc_score_unique"
+                fields=["campaign", "bloc", "unit", "kind"],
+                name="bloc_score_unique",
+                violation_error_message="Đơn vị đã có điểm loại này trong khối, phong trào này.",
             )
         ]
 
@@ -923,7 +979,9 @@ class ReminderLog(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["unit", "campaign", "subject", "kind"], name="reminder_once"
+                fields=["unit", "campaign", "subject", "kind"],
+                name="reminder_once",
+                violation_error_message="Lời nhắc này đã được gửi.",
             )
         ]
 

@@ -84,6 +84,16 @@ def _empty_cache():
 def _private_media(settings, tmp_path):
     """Uploads go to a fresh folder per test, never into the project."""
     settings.MEDIA_ROOT = str(tmp_path / "private_media")
+    yield
+    # Files a test saved inside its (rolled back) transaction are in a folder of their
+    # own: forget them here, or the next test's first request sweeps them and its query
+    # counts grow by what this test uploaded.
+    from django.db import connections
+
+    from units.files import _PENDING
+
+    for connection in connections.all(initialized_only=True):
+        connection.__dict__.pop(_PENDING, None)
 
 
 @pytest.fixture
@@ -120,6 +130,7 @@ def reference_data(transactional_db):
         load_award_rules,
         load_award_types,
         load_legal_bases,
+        load_required_files,
     )
     from campaigns.models import DocumentType
     from campaigns.reference_data import load_document_types
@@ -133,6 +144,7 @@ def reference_data(transactional_db):
     from awards.money_reference import load_money_reference
 
     load_money_reference(BaseSalary, RewardDecree, RewardMultiple, AwardType)
+    load_required_files(AwardType)
 
 
 @pytest.fixture

@@ -4,8 +4,23 @@ from awards import services
 from awards.models import AwardType, Nomination
 
 
+def attach_files(nomination, actor=None) -> None:
+    """Attach the files the award type requires before sending (a one-page PDF each)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    actor = actor or nomination.events.first().by
+    for kind in nomination.award_type.required_file_kinds:
+        services.nomination_add_file(
+            actor=actor,
+            nomination=nomination,
+            upload=SimpleUploadedFile(f"{kind}.pdf", b"%PDF-1.4\n%%EOF\n"),
+            kind=kind,
+        )
+
+
 def nominate(cycle, person=None, unit=None, code="lao-dong-tien-tien", year=2025, **extra):
-    return services.nomination_create(
+    """A draft nomination by the commune's staff, with the files its award type requires."""
+    nomination = services.nomination_create(
         actor=cycle["staff"],
         nomination=Nomination(
             award_type=AwardType.objects.get(code=code),
@@ -17,6 +32,8 @@ def nominate(cycle, person=None, unit=None, code="lao-dong-tien-tien", year=2025
             **extra,
         ),
     )
+    attach_files(nomination, cycle["staff"])
+    return nomination
 
 
 def passed_nominations(cycle, count: int) -> list[Nomination]:
@@ -48,3 +65,26 @@ def issued_decision(cycle, nominations, **fields):
         **fields,
     )
     return services.decision_issue(actor=cycle["office"], decision=decision)
+
+
+def still_running(*campaigns, keep_year: bool = True) -> None:
+    """The seed campaigns ended in 2025; a unit registers only for one still running.
+
+    keep_year: the campaign is left with no end date and an issue date in its own year,
+    so its năm thi đua (blocs, awards) stays; otherwise it ends in 30 days."""
+    import datetime
+
+    from django.utils import timezone
+
+    from campaigns.models import Campaign
+
+    for campaign in campaigns:
+        if keep_year:
+            campaign.issued_on = datetime.date(campaign.year, 1, 15)
+            campaign.start_date = None
+            campaign.end_date = None
+        else:
+            campaign.end_date = timezone.localdate() + datetime.timedelta(days=30)
+        Campaign.objects.filter(pk=campaign.pk).update(
+            issued_on=campaign.issued_on, start_date=campaign.start_date, end_date=campaign.end_date
+        )

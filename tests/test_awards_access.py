@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from awards import services
 from awards.models import AwardType, CouncilSession, Decision, Nomination
+from tests.factories import attach_files
 from units.models import Membership, Person
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +56,7 @@ def world(demo_units, make_member, admin_user):
         upload=SimpleUploadedFile("bc.pdf", b"%PDF-1.4\n"),
         kind="other",
     )
+    attach_files(nomination, users["unit"])
     services.nomination_submit(actor=users["unit"], nomination=nomination)
     services.nomination_appraise(actor=users["office"], nomination=nomination, result="eligible")
     session = services.session_create(

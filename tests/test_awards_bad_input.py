@@ -159,6 +159,45 @@ def test_nomination_year_in_range_is_accepted(client, stage):
     assert Nomination.objects.filter(nominee_person=stage["people"][0], year=2025).exists()
 
 
+@pytest.mark.parametrize("view", ["create", "edit"])
+def test_nomination_with_neither_campaign_nor_year(client, stage, view):
+    """Said beside the year, in Vietnamese, once; never Django's "Constraint … is violated"."""
+    client.force_login(stage["staff"])
+    url = (
+        reverse("awards:nomination_create")
+        if view == "create"
+        else reverse("awards:nomination_edit", args=[stage["draft"].pk])
+    )
+    before = snapshot()
+    response = client.post(url, nomination_data(stage, year="", campaign=""))
+    assert field_errors(response, "year") == [
+        "Chọn phong trào thi đua hoặc ghi năm xét khen thưởng."
+    ]
+    html = response.content.decode()
+    assert "Constraint" not in html and "violated" not in html
+    assert html.count("Chọn phong trào thi đua hoặc ghi năm xét khen thưởng.") == 1
+    assert snapshot() == before
+
+
+def test_every_constraint_speaks_vietnamese():
+    """A constraint's own message reaches forms (the admin's, ours): none is Django's
+    English default."""
+    from django.apps import apps
+
+    checked = 0
+    for model in apps.get_models():
+        if model._meta.app_label not in ("units", "campaigns", "awards"):
+            continue
+        for constraint in model._meta.constraints:
+            message = str(constraint.violation_error_message)
+            assert "Constraint" not in message and VIETNAMESE.search(message), (
+                model.__name__,
+                constraint.name,
+            )
+            checked += 1
+    assert checked >= 25
+
+
 # -- list actions and buttons: a message on the page -------------------------------------
 
 
@@ -386,3 +425,75 @@ def test_honour_roll_filters(client, stage):
             response = client.get(reverse("awards_public:honour_roll"), {field: value})
             assert response.status_code == 200, (field, value)
             assert vietnamese(response.context["form"].errors.get(field, [])), (field, value)
+
+
+def test_a_new_person_is_added_from_the_nomination_form_once(client, stage):
+    """Not yet in the system: typed in, created with the nomination in one transaction;
+    typed again (same name in other case and spacing, same birth year and unit), the
+    existing person is nominated, not a copy."""
+    from units.models import Person
+
+    client.force_login(stage["staff"])
+    url = reverse("awards:nomination_create")
+    new = {
+        "nominee_person": "",
+        "new_person_name": "Lò Văn  Mới",
+        "new_person_gender": "male",
+        "new_person_birth_year": "1988",
+        "new_person_position": "Công chức văn hóa",
+        "new_person_unit": stage["commune"].pk,
+    }
+    response = client.post(url, nomination_data(stage, **new))
+    assert response.status_code == 302, response.context["form"].errors
+    person = Person.objects.get(full_name="Lò Văn Mới")
+    assert (person.birth_year, person.position, person.unit) == (
+        1988,
+        "Công chức văn hóa",
+        stage["commune"],
+    )
+    first = Nomination.objects.get(nominee_person=person)
+    assert first.events.get().note.startswith("Thêm cá nhân mới: Lò Văn Mới")
+    again = nomination_data(stage, **{**new, "new_person_name": "lò văn mới"}, year="2024")
+    assert client.post(url, again).status_code == 302
+    assert Person.objects.filter(full_name__iexact="Lò Văn Mới").count() == 1
+    assert Nomination.objects.filter(nominee_person=person).count() == 2
+
+
+def test_a_new_person_with_bad_details_writes_nothing(client, stage, demo_units):
+    from units.models import Person
+
+    client.force_login(stage["staff"])
+    before, people = snapshot(), Person.objects.count()
+    url = reverse("awards:nomination_create")
+    base = {"nominee_person": "", "new_person_name": "Lò Văn Mới", "new_person_gender": "male"}
+    for changes, field in (
+        (
+            {"new_person_unit": stage["commune"].pk, "new_person_birth_year": "2090"},
+            "new_person_birth_year",
+        ),
+        (
+            {"new_person_unit": stage["commune"].pk, "new_person_birth_year": "năm 1990"},
+            "new_person_birth_year",
+        ),
+        ({"new_person_unit": demo_units["ubnd-x-son-binh"].pk}, "new_person_unit"),
+        ({}, "new_person_unit"),
+        ({"new_person_unit": stage["commune"].pk, "new_person_gender": ""}, "new_person_gender"),
+    ):
+        response = client.post(url, nomination_data(stage, **{**base, **changes}))
+        assert vietnamese(field_errors(response, field)), changes
+    assert snapshot() == before and Person.objects.count() == people
+
+
+def test_a_nomination_for_next_year_is_refused(client, stage):
+    """Checked from an earlier session: a year still to come (2027 in 2026) never reaches
+    the honour roll."""
+    from django.utils import timezone
+
+    client.force_login(stage["staff"])
+    before = snapshot()
+    next_year = str(timezone.localdate().year + 1)
+    response = client.post(
+        reverse("awards:nomination_create"), nomination_data(stage, year=next_year)
+    )
+    assert vietnamese(field_errors(response, "year"))
+    assert snapshot() == before

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from awards.models import AwardGrant, AwardType, CouncilSession, Decision, Nomination
+from tests.factories import attach_files
 from units.models import Membership, Person
 
 pytestmark = pytest.mark.django_db
@@ -65,6 +66,14 @@ def test_full_cycle_through_the_pages(client, world):
     c.post(
         reverse("awards:nomination_file", args=[ids[0]]),
         {"file": SimpleUploadedFile("bao-cao.pdf", PDF), "kind": "achievement_report"},
+    )
+    # the second has no achievement report yet: nothing is sent, the page says which
+    response = c.post(reverse("awards:nomination_submit_many"), {"ids": ids}, follow=True)
+    assert "chưa đính kèm: Báo cáo thành tích" in response.content.decode()
+    assert not Nomination.objects.filter(pk__in=ids).exclude(status="draft").exists()
+    c.post(
+        reverse("awards:nomination_file", args=[ids[1]]),
+        {"file": SimpleUploadedFile("bao-cao-2.pdf", PDF), "kind": "achievement_report"},
     )
     response = c.post(reverse("awards:nomination_submit_many"), {"ids": ids}, follow=True)
     assert "Đã gửi 2 hồ sơ." in response.content.decode()
@@ -230,6 +239,7 @@ def test_named_votes_are_shown_after_closing_and_bad_query_strings_do_not_crash(
             achievement_summary="x",
         ),
     )
+    attach_files(n, world["unit"])
     services.nomination_submit(actor=world["unit"], nomination=n)
     services.nomination_appraise(actor=world["office"], nomination=n, result="eligible")
     import datetime
@@ -292,6 +302,7 @@ def test_the_inbox_filters_by_typed_unit_name_without_diacritics(client, make_me
                 achievement_summary="Hoàn thành tốt nhiệm vụ.",
             ),
         )
+        attach_files(nomination, staff)
         services.nomination_submit(actor=staff, nomination=nomination)
     client.force_login(office)
     page = client.get(reverse("awards:inbox"), {"unit": "binh lu"}).content.decode()

@@ -15,6 +15,7 @@ from django.urls import reverse
 from awards import services
 from awards.models import AwardType, Nomination, PublicComment
 from config.proxies import client_ip
+from tests.factories import attach_files
 from units.models import Membership, Person
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,6 +115,7 @@ def notice_url(demo_units, make_member):
             achievement_summary="Sáng kiến cấp tỉnh.",
         ),
     )
+    attach_files(n, unit)
     services.nomination_submit(actor=unit, nomination=n)
     services.nomination_appraise(actor=office, nomination=n, result="eligible")
     return reverse("awards_public:notice_detail", args=[n.pk])

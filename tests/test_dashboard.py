@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from campaigns.models import ReportPeriod
 from campaigns.results import services
+from tests.factories import still_running
 from units.models import Membership, Unit
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +22,7 @@ ADDRESSED = 9  # the active units below UBND huyện Tam Đường in the demo t
 @pytest.fixture
 def board(demo, demo_units, make_member):
     campaign = demo["000"]
+    still_running(campaign)
     office = make_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF)
     unit = demo_units["ubnd-x-binh-lu"]
     staff = make_member("cb.bl", unit, Membership.Role.UNIT_STAFF)

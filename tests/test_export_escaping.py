@@ -17,7 +17,7 @@ from django.utils import timezone
 from awards.models import AwardType
 from campaigns.models import ReportPeriod
 from campaigns.results import services
-from tests.factories import nominate
+from tests.factories import nominate, still_running
 from units.models import Membership, Unit
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +50,7 @@ def board(demo, demo_units, make_member):
     """A campaign with a registered unit, a criterion, a bloc and a score: each name a
     formula."""
     campaign = demo["000"]
+    still_running(campaign)
     office = make_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF)
     unit = demo_units["ubnd-x-binh-lu"]
     Unit.objects.filter(pk=unit.pk).update(name=PAYLOADS["unit"])

@@ -20,7 +20,13 @@ from awards.models import AwardType, Nomination
 from campaigns.models import ReportPeriod
 from campaigns.results import services
 from campaigns.results.models import Registration, RegistrationTarget, ReportValue, ResultReport
-from tests.factories import issued_decision, nominate, passed_nominations
+from tests.factories import (
+    attach_files,
+    issued_decision,
+    nominate,
+    passed_nominations,
+    still_running,
+)
 from units.models import Membership, Person, Unit
 from units.paging import PAGE_SIZE
 
@@ -58,6 +64,7 @@ def submit(staff, unit: Unit, name: str, code: str = "lao-dong-tien-tien") -> No
             achievement_summary="Hoàn thành tốt nhiệm vụ.",
         ),
     )
+    attach_files(nomination, staff)
     award_services.nomination_submit(actor=staff, nomination=nomination)
     return nomination
 
@@ -282,6 +289,7 @@ ADDRESSED = 9  # the active units below UBND huyện Tam Đường in the demo t
 def tracked(demo, demo_units, make_member):
     """Bình Lư registers for Tam Đường's campaign and reports on it."""
     campaign = demo["000"]
+    still_running(campaign)
     office = make_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF)
     unit = demo_units["ubnd-x-binh-lu"]
     staff = make_member("cb.bl", unit, Membership.Role.UNIT_STAFF)

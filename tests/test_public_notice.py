@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from awards import services
 from awards.models import AwardType, Nomination, PublicComment
+from tests.factories import attach_files
 from units.models import Membership, Person
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,7 @@ def notice(demo_units, make_member):
             achievement_summary="Sáng kiến cấp tỉnh.",
         ),
     )
+    attach_files(n, unit)
     services.nomination_submit(actor=unit, nomination=n)
     services.nomination_appraise(actor=office, nomination=n, result="eligible")
     n.refresh_from_db()

@@ -35,6 +35,7 @@ from campaigns.results.models import (
     ReportValue,
     ResultReport,
 )
+from tests.factories import still_running
 from units.models import FileJob, Membership
 
 pytestmark = pytest.mark.django_db
@@ -153,6 +154,7 @@ def world(demo, demo_units, make_member, admin_user):
         "superuser": admin_user,
     }
     c, o = demo["000"], demo["001"]
+    still_running(c, o, keep_year=False)
     assert c.issuer == district and o.issuer == other
     d = Campaign.objects.get(pk=c.pk)
     d.pk, d.number, d.source = None, "9999", "test:draft"

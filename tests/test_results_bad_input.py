@@ -118,6 +118,9 @@ def test_the_year_0001_deadline_says_why(client, world):
 
 
 def test_registration_and_report_numbers(client, world):
+    campaign = world["campaign"]
+    campaign.end_date = timezone.localdate() + datetime.timedelta(days=30)  # still running
+    campaign.save()
     for value in BAD_NUMBERS:
         client.force_login(world["staff_a"])
         before = _counts()
@@ -213,3 +216,17 @@ def test_numbers_clerks_do_not_type(typed):
 
     with pytest.raises(forms.ValidationError):
         NumberField().clean(typed)
+
+
+def test_registration_refused_once_the_campaign_has_ended(client, world):
+    """Nobody closed the campaign, but its end date has passed: a typed-in POST is
+    refused with a Vietnamese message and nothing is registered."""
+    campaign = world["campaign"]
+    campaign.end_date = timezone.localdate() - datetime.timedelta(days=1)
+    campaign.save()
+    client.force_login(world["staff_a"])
+    url = reverse("tracking:register", args=[world["a"].pk, campaign.pk])
+    response = client.post(url, {f"target-{world['criterion'].pk}": "5"}, follow=True)
+    assert response.status_code == 200
+    assert "Phong trào đã kết thúc ngày" in response.content.decode()
+    assert not Registration.objects.exists()

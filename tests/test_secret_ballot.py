@@ -521,3 +521,29 @@ def test_a_vote_waits_for_a_close_in_progress_and_is_refused(reference_data, cyc
     assert (item.agree, item.disagree) == (1, 0)
     assert BallotReceipt.objects.filter(item=item).count() == 1
     assert not SealedBallot.objects.exists()
+
+
+def test_a_tie_among_those_present_never_passes_and_the_rule_is_on_the_page(client, cycle):
+    """Lao động tiên tiến: more than half of those present. One of three absent, the two
+    present split 1–1: not passed (it used to count as passed, 50% ≥ 50%)."""
+    from tests.awards_stage import build_stage
+
+    stage = build_stage(cycle)
+    session, item = stage["session"], stage["item"]
+    services.session_set_attendance(
+        actor=stage["office"],
+        session=session,
+        present_user_ids={m.pk for m in cycle["council"][:2]},
+    )
+    services.vote_cast(actor=cycle["council"][0], item=item, choice="agree")
+    services.vote_cast(actor=cycle["council"][1], item=item, choice="disagree")
+    client.force_login(stage["office"])
+    page = client.get(reverse("awards:session_detail", args=[session.pk])).content.decode()
+    assert (
+        "Biểu quyết công khai; thông qua khi phiếu đồng ý trên 50% số thành viên có mặt; "
+        "hòa phiếu không thông qua." in page
+    )
+    services.session_close(actor=stage["office"], session=session)
+    item.refresh_from_db()
+    assert item.agree == 1 and item.disagree == 1 and item.passed is False
+    assert Nomination.objects.get(pk=item.nomination_id).status == "failed"

@@ -10,6 +10,7 @@ from awards.models import AwardGrant, AwardType, Nomination
 from awards.statistics import grants_by, individual_shares
 from campaigns.results import selectors
 from campaigns.results import services as results
+from tests.factories import attach_files
 from units.models import Membership, Person
 
 pytestmark = pytest.mark.django_db
@@ -143,6 +144,7 @@ def test_drafts_from_the_ranking_go_on_to_the_higher_level(demo, demo_units, mak
         ranking=selectors.bloc_ranking(campaign, bloc),
         award_type=AwardType.objects.get(code="co-thi-dua-tinh"),
     )
+    attach_files(draft, office)
     services.nomination_submit(
         actor=office, nomination=draft
     )  # the district submits its own proposal

@@ -8,7 +8,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from awards.models import Nomination
-from campaigns.models import BlocScore, Campaign, Registration, ReportPeriod, ResultReport
+from campaigns.models import (
+    BlocScore,
+    Campaign,
+    Criterion,
+    Registration,
+    ReportPeriod,
+    ResultReport,
+)
+from campaigns.results import services as services_results
+from tests.factories import still_running
 from units.models import Bloc, Membership
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +26,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def world(demo, demo_units, make_member):
     campaign = demo["000"]
+    still_running(campaign)
     return {
         "campaign": campaign,
         "office": make_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF),
@@ -124,9 +134,7 @@ def test_bloc_head_scores_only_its_bloc(client, world):
 
 def test_ranking_makes_drafts_from_the_dashboard(client, world):
     c = world["campaign"]
-    bloc = Bloc.objects.create(
-        issuer=c.issuer, year=c.end_date.year, name="Khối xã", head=world["a"]
-    )
+    bloc = Bloc.objects.create(issuer=c.issuer, year=c.year, name="Khối xã", head=world["a"])
     bloc.members.set([world["a"], world["b"]])
     BlocScore.objects.create(campaign=c, bloc=bloc, unit=world["a"], kind="agreed", points=95)
     BlocScore.objects.create(campaign=c, bloc=bloc, unit=world["b"], kind="agreed", points=90)
@@ -176,3 +184,64 @@ def test_unit_campaign_list_queries_do_not_grow_with_campaigns(
     assert all(r["registration"] and r["periods"][0][1] for r in rows)
     statuses = sum(page.content.decode().count(": Dự thảo") for page in pages)
     assert statuses == extra + 1  # each report's status
+
+
+def test_office_edits_and_archives_criteria_and_periods_with_history(client, world):
+    c = world["campaign"]
+    office = world["office"]
+    client.force_login(office)
+    criterion = services_results.criterion_add(
+        actor=office, campaign=c, name="Thu ngân sách", kind="numeric", target=100
+    )
+    spare = services_results.criterion_add(actor=office, campaign=c, name="Thừa", kind="boolean")
+    period = ReportPeriod.objects.create(
+        campaign=c, kind="final", due_on=datetime.date(2026, 12, 15)
+    )
+    edit = reverse("tracking:criterion_edit", args=[c.pk, criterion.pk])
+    assert edit in client.get(reverse("tracking:criteria", args=[c.pk])).content.decode()
+    response = client.post(
+        edit,
+        {
+            "c-name": "Thu ngân sách nhà nước",
+            "c-kind": "numeric",
+            "c-target": "120",
+            "c-weight": "2",
+        },
+    )
+    assert response.status_code == 302
+    criterion.refresh_from_db()
+    assert (criterion.name, criterion.target, criterion.weight) == (
+        "Thu ngân sách nhà nước",
+        120,
+        2,
+    )
+    assert criterion.history.first().history_user == office
+    # the spare one is removed (archived, with its reason), no longer listed
+    client.post(
+        reverse("tracking:criterion_edit", args=[c.pk, spare.pk]),
+        {"archive": "1", "reason": "Trùng tiêu chí khác"},
+    )
+    spare = Criterion.all_objects.get(pk=spare.pk)
+    assert spare.archived and spare.archived_reason == "Trùng tiêu chí khác"
+    assert list(c.criteria.all()) == [criterion]
+    page = client.get(reverse("tracking:criteria", args=[c.pk])).content.decode()
+    assert "Thừa" not in page
+    # once a unit registered against it, the criterion cannot be removed
+    still_running(c, keep_year=False)
+    services_results.registration_submit(
+        actor=world["staff_a"], campaign=c, unit=world["a"], targets={criterion.pk: 110}
+    )
+    response = client.post(edit, {"archive": "1", "reason": "Không cần"}, follow=True)
+    assert "Không bỏ được tiêu chí “Thu ngân sách nhà nước”" in response.content.decode()
+    assert not Criterion.all_objects.get(pk=criterion.pk).archived
+    # a period: its due date moved, then removed while no unit has reported
+    period_edit = reverse("tracking:period_edit", args=[c.pk, period.pk])
+    client.post(period_edit, {"p-kind": "final", "p-due_on": "20/12/2026"})
+    period.refresh_from_db()
+    assert period.due_on == datetime.date(2026, 12, 20)
+    assert period.history.count() == 2
+    client.post(period_edit, {"archive": "1", "reason": "Gộp vào kỳ tổng kết chung"})
+    assert not c.periods.exists() and ReportPeriod.all_objects.get(pk=period.pk).archived
+    # the office of another body cannot reach them
+    client.force_login(world["outsider"])
+    assert client.get(period_edit).status_code in (403, 404)

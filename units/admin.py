@@ -16,7 +16,7 @@ from .admin_tools import (
     run_action_with_form,
 )
 from .models import FileJob, IssuedDocument, IssuingBody, Membership, OutgoingEmail, Person, Unit
-from .resources import PersonResource, UnitResource
+from .resources import CheckedImportForm, PersonResource, UnitResource
 
 
 class MergeForm(ReasonForm):
@@ -74,6 +74,7 @@ class UnitAdmin(
     ImportExportModelAdmin,
 ):
     resource_classes = [UnitResource]
+    import_form_class = CheckedImportForm
     sheet_kind = "units"
     import_export_change_list_template = "admin/units/change_list_units.html"
     list_display = (
@@ -198,6 +199,7 @@ class PersonAdmin(
     ImportExportModelAdmin,
 ):
     resource_classes = [PersonResource]
+    import_form_class = CheckedImportForm
     sheet_kind = "persons"
     list_display = (
         "full_name",

@@ -72,6 +72,8 @@ XLSX = FileKind(
     "XLSX", (".xlsx",), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 )
 TEXT = FileKind("TXT", (".txt",), "text/plain; charset=utf-8")
+# A comma-separated sheet: plain UTF-8 text by content (the admin's import takes it).
+CSV = FileKind("CSV", (".csv",), "text/csv; charset=utf-8")
 ALLOWED = (PDF, DOCX, XLSX, JPEG, PNG)
 # What the document importer reads (a JPG, a PNG or a PDF scan through OCR); the
 # uploaded file is kept with the draft.
@@ -146,6 +148,8 @@ def validate_upload(upload: UploadedFile, *, allowed: tuple[FileKind, ...] = ALL
     upload.seek(0)
     head = upload.read(16)
     kind = sniff(head, upload)
+    if kind is TEXT and CSV in allowed and Path(upload.name).suffix.lower() == ".csv":
+        kind = CSV
     upload.seek(0)
     extension = Path(upload.name).suffix.lower()
     if kind is None or kind not in allowed:
@@ -156,7 +160,7 @@ def validate_upload(upload: UploadedFile, *, allowed: tuple[FileKind, ...] = ALL
             f"Tệp “{upload.name}” có nội dung là {kind.label} nhưng phần mở rộng là "
             f"“{extension or 'không có'}”. Hãy đổi tên tệp cho đúng."
         )
-    if kind is not TEXT:
+    if kind not in (TEXT, CSV):
         upload.seek(0)
         data = upload.read()
         upload.seek(0)

@@ -28,6 +28,20 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class ConstraintsInClean:
+    """A model whose clean() already states some of its constraints' rules beside the
+    field concerned: those constraints are not stated a second time, at the top of the
+    form (the database still enforces them)."""
+
+    checked_in_clean: tuple[str, ...] = ()
+
+    def get_constraints(self):
+        return [
+            (model, [c for c in constraints if c.name not in self.checked_in_clean])
+            for model, constraints in super().get_constraints()
+        ]
+
+
 class ArchivableModel(models.Model):
     """Nothing a user wrote is deleted: it is archived, with who, when and why."""
 
@@ -184,7 +198,11 @@ class Unit(TimeStampedModel, ArchivableModel, SearchableMixin):
         ordering = ["name"]
         indexes = [models.Index(fields=["parent", "archived"])]
         constraints = [
-            models.CheckConstraint(condition=~Q(parent=models.F("id")), name="unit_not_own_parent"),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("id")),
+                name="unit_not_own_parent",
+                violation_error_message="Một đơn vị không thể là đơn vị cấp trên của chính nó.",
+            ),
             # The official code identifies one unit; units that are not administrative
             # units (departments, enterprises, units of before 2025) leave it blank.
             # The partial unique index is also the lookup index.
@@ -192,6 +210,7 @@ class Unit(TimeStampedModel, ArchivableModel, SearchableMixin):
                 fields=["admin_code"],
                 condition=~Q(admin_code=""),
                 name="unit_admin_code_unique_when_set",
+                violation_error_message="Mã đơn vị hành chính này đã dùng cho một đơn vị khác.",
             ),
         ]
 
@@ -408,6 +427,15 @@ class Person(TimeStampedModel, ArchivableModel, SearchableMixin):
     def __str__(self) -> str:
         return f"{self.full_name} ({self.unit.name})"
 
+    def clean(self) -> None:
+        """A birth year from 1900 to this year (the admin's form and its import)."""
+        from django.core.exceptions import ValidationError
+        from django.utils import timezone
+
+        this_year = timezone.localdate().year
+        if self.birth_year is not None and not 1900 <= self.birth_year <= this_year:
+            raise ValidationError({"birth_year": f"Năm sinh phải từ 1900 đến {this_year}."})
+
     @property
     def is_ethnic_minority(self) -> bool:
         return bool(self.ethnicity) and self.ethnicity != self.MAJORITY_ETHNICITY
@@ -460,6 +488,7 @@ class Membership(TimeStampedModel, ArchivableModel):
                 fields=["user", "unit", "role"],
                 condition=Q(archived=False),
                 name="membership_unique_active_role",
+                violation_error_message="Người dùng đã có vai trò này tại đơn vị.",
             )
         ]
 
@@ -489,7 +518,11 @@ class Bloc(TimeStampedModel):
         verbose_name_plural = "khối thi đua"
         ordering = ["-year", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["issuer", "year", "name"], name="bloc_name_unique")
+            models.UniqueConstraint(
+                fields=["issuer", "year", "name"],
+                name="bloc_name_unique",
+                violation_error_message="Cơ quan đã có khối thi đua cùng tên trong năm này.",
+            )
         ]
 
     def __str__(self) -> str:
@@ -573,7 +606,9 @@ class IssuedDocument(models.Model):
         ordering = ["kind", "object_id", "-revision"]
         constraints = [
             models.UniqueConstraint(
-                fields=["kind", "object_id", "revision"], name="issued_document_unique"
+                fields=["kind", "object_id", "revision"],
+                name="issued_document_unique",
+                violation_error_message="Văn bản đã ban hành lần này đã có.",
             )
         ]
 
@@ -736,3 +771,33 @@ class ImportRecord(models.Model):
         if not self.rows_total:
             return 0
         return min(100, round(100 * self.rows_done / self.rows_total))
+
+
+class FormSubmission(models.Model):
+    """Biểu mẫu đã gửi: the one-time token of a create form, and where its result is.
+
+    Every create form carries a fresh token (`{% once_token %}`, units/once.py). The
+    first POST with it claims this row; a second one (Back, then save again; a double
+    click) finds it and is sent to what the first one created, instead of creating it
+    twice. A POST whose form had errors gives its token back, so the corrected form can
+    be sent."""
+
+    token = models.UUIDField()
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    path = models.CharField(max_length=500)
+    result_url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "biểu mẫu đã gửi"
+        verbose_name_plural = "biểu mẫu đã gửi"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["token"],
+                name="form_submission_once",
+                violation_error_message="Biểu mẫu này đã được gửi.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.path} → {self.result_url or '(đang lưu)'}"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.core.exceptions import ObjectDoesNotExist
 from import_export import fields, resources, widgets
+from import_export.forms import ImportForm
+from import_export.results import Result
 
 from .models import Person, Unit
 from .text import normalize_search
@@ -21,6 +23,63 @@ def escape_formula(value):
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+class CheckedImportForm(ImportForm):
+    """The admin's import form: the file passes the same checks as every upload
+    (units/files.py: type by content, size, polyglots, archives that unzip too big)."""
+
+    def clean_import_file(self):
+        from .files import CSV, XLSX, validate_upload
+
+        upload = self.cleaned_data["import_file"]
+        validate_upload(upload, allowed=(XLSX, CSV))
+        return upload
+
+
+class ExcelRowsResult(Result):
+    """Row numbers as Excel shows them: the header is row 1, the first data row is 2
+    (django-import-export counts data rows from 1)."""
+
+    def append_invalid_row(self, number, row, validation_error):
+        super().append_invalid_row(number + 1, row, validation_error)
+
+    def append_error_row(self, number, row, errors):
+        super().append_error_row(number + 1, row, errors)
+
+    def row_errors(self):
+        return [(i + 2, row.errors) for i, row in enumerate(self.rows) if row.errors]
+
+
+class NumberWidget(widgets.IntegerWidget):
+    """A whole number read as the Excel import reads it (units/sheets/columns.py): "năm
+    1990" or "1,5" get a Vietnamese message, never "[<class 'decimal.ConversionSyntax'>]"."""
+
+    def __init__(self, *, what: str = "Giá trị", low: int = 0, high: int = 2**31 - 1, **kwargs):
+        self.what, self.low, self.high = what, low, high
+        super().__init__(**kwargs)
+
+    def read(self, value):
+        from .sheets.columns import integer
+
+        return integer(value, low=self.low, high=self.high, what=self.what)
+
+    def clean(self, value, row=None, **kwargs):
+        from .sheets.columns import CellError
+
+        try:
+            return self.read(value)
+        except CellError as exc:
+            raise ValueError(str(exc)) from None
+
+
+class YearWidget(NumberWidget):
+    """A year from `low` to this year: a birth year of 2090 is refused."""
+
+    def read(self, value):
+        from .sheets.columns import year
+
+        return year(value, low=self.low, what=self.what)
 
 
 class SafeResource(resources.ModelResource):
@@ -46,6 +105,9 @@ class SafeResource(resources.ModelResource):
         except FieldDoesNotExist:
             return False
         return isinstance(model_field, CharField | TextField) and not model_field.null
+
+    def get_result_class(self):
+        return ExcelRowsResult
 
     def import_data(self, dataset, **kwargs):
         kwargs.setdefault("rollback_on_validation_errors", True)
@@ -178,7 +240,7 @@ def _person_header(key: str) -> str:
 
 class PersonResource(SafeResource):
     id = fields.Field(
-        attribute="id", column_name=_person_header("id"), widget=widgets.IntegerWidget()
+        attribute="id", column_name=_person_header("id"), widget=NumberWidget(what="Mã", low=1)
     )
     full_name = fields.Field(attribute="full_name", column_name=_person_header("full_name"))
     unit = fields.Field(
@@ -194,7 +256,7 @@ class PersonResource(SafeResource):
     birth_year = fields.Field(
         attribute="birth_year",
         column_name=_person_header("birth_year"),
-        widget=widgets.IntegerWidget(),
+        widget=YearWidget(what="Năm sinh", low=1900),
     )
     is_direct_worker = fields.Field(
         attribute="is_direct_worker",

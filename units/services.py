@@ -296,3 +296,30 @@ def units_reorganise(
         target.refresh_from_db()
         merged.append(unit_merge(source=source, target=target, by=actor, reason=reason))
     return merged
+
+
+@transaction.atomic
+def person_find_or_create(
+    *,
+    actor: AbstractBaseUser,
+    full_name: str,
+    unit: Unit,
+    gender: str,
+    birth_year: int | None = None,
+    position: str = "",
+) -> tuple[Person, bool]:
+    """A person typed in where a nomination is written: the one already in `unit` with the
+    same name (accents, case and spacing aside) and birth year, else a new one. Returns
+    (person, created). The caller checks that the actor may nominate within `unit`."""
+    name = " ".join(full_name.split())
+    wanted = fold(name)
+    for person in Person.objects.filter(unit=unit, birth_year=birth_year, archived=False):
+        if fold(person.full_name) == wanted:
+            return person, False
+    person = Person(
+        full_name=name, unit=unit, gender=gender, birth_year=birth_year, position=position.strip()
+    )
+    person.full_clean()
+    person._history_user = actor
+    person.save()
+    return person, True

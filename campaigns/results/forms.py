@@ -95,6 +95,14 @@ class PeriodForm(forms.ModelForm):
         widgets = {"due_on": DateInput()}
 
 
+class ArchiveForm(forms.Form):
+    reason = forms.CharField(
+        label="Lý do bỏ",
+        max_length=2000,
+        error_messages={"required": "Cần ghi lý do bỏ."},
+    )
+
+
 class DeadlineForm(forms.Form):
     deadline = forms.DateField(
         label="Hạn đăng ký (ngày/tháng/năm)",

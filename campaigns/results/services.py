@@ -151,6 +151,101 @@ def period_add(
     return _add(period, actor)
 
 
+CRITERION_FIELDS = ("group", "name", "kind", "measure", "target", "max_points", "weight")
+
+
+def _archive(instance, actor: AbstractBaseUser, reason: str) -> None:
+    if not reason.strip():
+        raise ValidationError("Cần ghi lý do lưu trữ.")
+    instance.archived = True
+    instance.archived_on = timezone.now()
+    instance.archived_by = actor
+    instance.archived_reason = reason.strip()
+    _stamp(instance, actor, f"Lưu trữ: {reason.strip()}")
+    instance.save()
+
+
+def _criterion_used(criterion: Criterion) -> bool:
+    return (
+        ReportValue.objects.filter(criterion=criterion).exists()
+        or RegistrationTarget.objects.filter(criterion=criterion).exists()
+    )
+
+
+@transaction.atomic
+def criterion_update(*, actor: AbstractBaseUser, criterion: Criterion, **changes) -> Criterion:
+    """Sửa tiêu chí: its wording, target or weight; the history keeps what it was. Its kind
+    (a number, yes/no, points) stays once units have registered or reported against it."""
+    criterion = (
+        Criterion.objects.select_for_update().select_related("campaign").get(pk=criterion.pk)
+    )
+    ensure_office(actor, criterion.campaign.issuer)
+    _ensure_open(criterion.campaign, "không sửa tiêu chí")
+    unknown = set(changes) - set(CRITERION_FIELDS)
+    if unknown:
+        raise ValueError(f"Unknown criterion fields: {sorted(unknown)}")
+    if "kind" in changes and changes["kind"] != criterion.kind and _criterion_used(criterion):
+        raise ValidationError(
+            "Đã có đơn vị đăng ký hoặc báo cáo theo tiêu chí này: không đổi loại tiêu chí được."
+        )
+    for field, value in changes.items():
+        setattr(criterion, field, value)
+    if criterion.kind == Criterion.Kind.POINTS and not criterion.max_points:
+        raise ValidationError("Tiêu chí chấm điểm cần có điểm tối đa.")
+    _full_clean(criterion)
+    _stamp(criterion, actor, "Sửa tiêu chí")
+    criterion.save()
+    return criterion
+
+
+@transaction.atomic
+def criterion_archive(*, actor: AbstractBaseUser, criterion: Criterion, reason: str) -> Criterion:
+    """Bỏ tiêu chí: archived, never deleted; refused once units registered or reported
+    against it (their figures would lose their meaning)."""
+    criterion = (
+        Criterion.objects.select_for_update().select_related("campaign").get(pk=criterion.pk)
+    )
+    ensure_office(actor, criterion.campaign.issuer)
+    _ensure_open(criterion.campaign, "không bỏ tiêu chí")
+    if _criterion_used(criterion):
+        raise ValidationError(
+            f"Không bỏ được tiêu chí “{criterion.name}”: đã có đơn vị đăng ký hoặc báo cáo "
+            "theo tiêu chí này. Có thể sửa tên, chỉ tiêu hoặc trọng số."
+        )
+    _archive(criterion, actor, reason)
+    return criterion
+
+
+@transaction.atomic
+def period_update(
+    *, actor: AbstractBaseUser, period: ReportPeriod, kind: str, due_on: datetime.date
+) -> ReportPeriod:
+    """Sửa kỳ báo cáo: its kind or due date; the history keeps the earlier one."""
+    period = ReportPeriod.objects.select_for_update().select_related("campaign").get(pk=period.pk)
+    ensure_office(actor, period.campaign.issuer)
+    _ensure_open(period.campaign, "không sửa kỳ báo cáo")
+    period.kind, period.due_on = kind, due_on
+    _full_clean(period)
+    _stamp(period, actor, "Sửa kỳ báo cáo")
+    period.save()
+    return period
+
+
+@transaction.atomic
+def period_archive(*, actor: AbstractBaseUser, period: ReportPeriod, reason: str) -> ReportPeriod:
+    """Bỏ kỳ báo cáo: archived; refused once a unit has reported for it."""
+    period = ReportPeriod.objects.select_for_update().select_related("campaign").get(pk=period.pk)
+    ensure_office(actor, period.campaign.issuer)
+    _ensure_open(period.campaign, "không bỏ kỳ báo cáo")
+    if ResultReport.objects.filter(period=period).exists():
+        raise ValidationError(
+            f"Không bỏ được kỳ báo cáo “{period}”: đã có đơn vị báo cáo cho kỳ này. "
+            "Có thể sửa hạn nộp."
+        )
+    _archive(period, actor, reason)
+    return period
+
+
 @transaction.atomic
 def registration_deadline_set(
     *, actor: AbstractBaseUser, campaign: Campaign, deadline: datetime.date | None
@@ -236,13 +331,8 @@ def registration_submit(
     """Đăng ký thi đua by the registration deadline, with a target per criterion."""
     _ensure_unit(actor, unit)
     _ensure_addressed(campaign, unit)
-    today = timezone.localdate()
-    if campaign.status != Campaign.Status.PUBLISHED:
-        raise ValidationError("Phong trào đã kết thúc: không nhận đăng ký.")
-    if campaign.registration_deadline and today > campaign.registration_deadline:
-        raise ValidationError(
-            f"Đã quá hạn đăng ký thi đua ({campaign.registration_deadline:%d/%m/%Y})."
-        )
+    if campaign.registration_refusal:
+        raise ValidationError(campaign.registration_refusal)
     criteria = set(campaign.criteria.values_list("pk", flat=True))
     if set(targets) - criteria:
         raise ValidationError("Tiêu chí không thuộc phong trào này.")

@@ -11,6 +11,12 @@ urlpatterns = [
     path("phong-trao/<int:pk>/dang-ky.xlsx", v.registrations_xlsx, name="registrations_xlsx"),
     path("phong-trao/<int:pk>/bao-cao.xlsx", v.reports_xlsx, name="reports_xlsx"),
     path("phong-trao/<int:pk>/tieu-chi/", v.criteria, name="criteria"),
+    path(
+        "phong-trao/<int:pk>/tieu-chi/<int:item_pk>/sua/",
+        v.criterion_edit,
+        name="criterion_edit",
+    ),
+    path("phong-trao/<int:pk>/ky-bao-cao/<int:item_pk>/sua/", v.period_edit, name="period_edit"),
     path("khoi/", v.blocs, name="blocs"),
     path("khoi/<int:bloc_pk>/phong-trao/<int:pk>/cham-diem/", v.scores, name="scores"),
     path("don-vi/", v.unit_campaigns, name="unit_campaigns"),

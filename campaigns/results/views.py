@@ -24,6 +24,7 @@ from ..models import Campaign
 from . import selectors, services
 from .exports import registrations_workbook, reports_workbook, results_workbook
 from .forms import (
+    ArchiveForm,
     BlocForm,
     BlocGroupForm,
     BlocShownForm,
@@ -37,7 +38,7 @@ from .forms import (
     ScoresForm,
     UnitFilterForm,
 )
-from .models import BlocScore, ReportPeriod, ResultReport
+from .models import BlocScore, Criterion, ReportPeriod, ResultReport
 
 UNREGISTERED_SHOWN = 50  # the results page names this many; the workbook names them all
 BLOCS_PER_PAGE = 20
@@ -160,6 +161,77 @@ def criteria(request: HttpRequest, pk: int) -> HttpResponse:
             "period_form": period_form,
             "deadline_form": deadline_form,
         },
+    )
+
+
+def _setup_edit(request, pk: int, item, form, update, archive, done: str, what: str):
+    """Sửa or bỏ (archive, with a reason) one criterion or report period of a campaign."""
+    archive_form = ArchiveForm(request.POST if "archive" in request.POST else None)
+    if request.method == "POST":
+        chosen = archive_form if "archive" in request.POST else form
+        if _write(
+            request,
+            chosen,
+            (lambda: archive(archive_form.cleaned_data["reason"]))
+            if "archive" in request.POST
+            else (lambda: update(form.cleaned_data)),
+            f"Đã bỏ {what} (lưu trữ)." if "archive" in request.POST else done,
+        ):
+            return redirect("tracking:criteria", pk=pk)
+    return render(
+        request,
+        "campaigns/results/setup_edit.html",
+        {
+            "campaign": item.campaign,
+            "item": item,
+            "form": form,
+            "archive_form": archive_form,
+            "what": what,
+        },
+    )
+
+
+@login_required
+def criterion_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    campaign = campaign_selectors.staff_campaign_detail(request.user, pk)
+    criterion = get_object_or_404(Criterion.objects.filter(campaign=campaign), pk=item_pk)
+    form = CriterionForm(
+        request.POST if "archive" not in request.POST and request.method == "POST" else None,
+        instance=Criterion.objects.get(pk=criterion.pk),
+        prefix="c",
+    )
+    return _setup_edit(
+        request,
+        pk,
+        criterion,
+        form,
+        lambda data: services.criterion_update(actor=request.user, criterion=criterion, **data),
+        lambda reason: services.criterion_archive(
+            actor=request.user, criterion=criterion, reason=reason
+        ),
+        "Đã sửa tiêu chí.",
+        "tiêu chí",
+    )
+
+
+@login_required
+def period_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    campaign = campaign_selectors.staff_campaign_detail(request.user, pk)
+    period = get_object_or_404(ReportPeriod.objects.filter(campaign=campaign), pk=item_pk)
+    form = PeriodForm(
+        request.POST if "archive" not in request.POST and request.method == "POST" else None,
+        instance=ReportPeriod.objects.get(pk=period.pk),
+        prefix="p",
+    )
+    return _setup_edit(
+        request,
+        pk,
+        period,
+        form,
+        lambda data: services.period_update(actor=request.user, period=period, **data),
+        lambda reason: services.period_archive(actor=request.user, period=period, reason=reason),
+        "Đã sửa kỳ báo cáo.",
+        "kỳ báo cáo",
     )
 
 

@@ -13,6 +13,7 @@ from units.demo import load_units
 from units.models import Membership, Person
 
 PASSWORD = "mat-khau-thu-nghiem-2025"
+PDF = b"%PDF-1.4\n%%EOF\n"
 
 
 @pytest.fixture
@@ -55,6 +56,15 @@ def nominate(page: Page, base: str, kind: str, who: str, award: str) -> None:
     page.locator("#id_achievement_summary").fill(f"{who} hoàn thành xuất sắc nhiệm vụ năm 2025.")
     page.get_by_role("button", name="Lưu dự thảo").click()
     expect(page.get_by_text("Đã lưu dự thảo đề nghị.")).to_be_visible()
+    # the dossier the award type asks for, before sending
+    files = ["Báo cáo thành tích"] + (["Minh chứng sáng kiến"] if "Chiến sĩ" in award else [])
+    for label in files:
+        page.get_by_label("Tệp hồ sơ").set_input_files(
+            files=[{"name": "ho-so.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+        )
+        page.get_by_label("Loại").select_option(label=label)
+        page.get_by_role("button", name="Tải lên").click()
+    expect(page.get_by_text("Còn thiếu")).to_have_count(0)
 
 
 def test_awards_cycle(page: Page, live_server, world, screenshot_dir, axe_check):

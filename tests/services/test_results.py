@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from campaigns.models import BlocScore, Criterion, ReportPeriod, ResultReport
 from campaigns.results import reminders, selectors, services
+from tests.factories import still_running
 from units.models import Membership
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +20,7 @@ D = Decimal
 @pytest.fixture
 def setup(demo, demo_units, make_member):
     campaign = demo["000"]  # Tam Đường
+    still_running(campaign)
     office = make_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF)
     communes = [demo_units[c] for c in ("ubnd-tt-tam-duong", "ubnd-x-binh-lu", "ubnd-x-son-binh")]
     staff = [make_member(f"cb.{u.code}", u, Membership.Role.UNIT_STAFF) for u in communes]

@@ -11,6 +11,7 @@ from django.utils import timezone
 from campaigns.models import Campaign
 from campaigns.results import reminders, selectors, services
 from campaigns.results.models import BlocScore, ReminderLog, ReportPeriod, ResultReport
+from tests.factories import still_running
 from units.models import Membership, OutgoingEmail
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +21,7 @@ D = Decimal
 @pytest.fixture
 def world(demo, demo_units, make_member):
     campaign = demo["000"]  # UBND huyện Tam Đường
+    still_running(campaign)
     office = make_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF)
     a, b = demo_units["ubnd-x-binh-lu"], demo_units["ubnd-x-son-binh"]
     criterion = services.criterion_add(
@@ -317,7 +319,7 @@ def test_a_closed_campaign_still_takes_its_final_reports(client, world):
     page = client.get(reverse("tracking:unit_campaigns")).content.decode()
     assert reverse("tracking:report", args=[s["a"].pk, s["period"].pk]) in page
     assert reverse("tracking:register", args=[s["a"].pk, s["campaign"].pk]) not in page
-    assert "Phong trào đã kết thúc: chưa đăng ký" in page
+    assert "Phong trào đã kết thúc: không nhận đăng ký thi đua." in page
     today = s["period"].due_on - datetime.timedelta(days=1)
     assert reminders.send_reminders(today=today) == 1
     assert ReminderLog.objects.get().subject == f"period:{s['period'].pk}"
