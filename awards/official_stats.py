@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 from campaigns.models import Campaign
 from units.models import Unit, descendants_query
@@ -41,6 +42,7 @@ class Column:
     header: str
     number: str  # the numbering row of the form: 1=(2+3+4), 2, 3...
     q: Q
+    group: str = ""  # a heading over several columns (0602: “Huân chương” over Tập thể, Cá nhân)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,29 @@ class Form:
     rows: list[Row]
     has_unit_column: bool = False
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def grouped(self) -> bool:
+        return any(c.group for c in self.columns)
+
+    @property
+    def groups(self) -> list[dict]:
+        """The first header row: one cell per group of consecutive columns sharing a
+        heading (and a number), or per ungrouped column (spanning both header rows)."""
+        out: list[dict] = []
+        for column in self.columns:
+            if column.group and out and out[-1]["text"] == column.group:
+                out[-1]["span"] += 1
+                continue
+            out.append(
+                {
+                    "text": column.group or column.header,
+                    "span": 1,
+                    "number": column.number,
+                    "sub": bool(column.group),
+                }
+            )
+        return out
 
 
 BASIS = "Ban hành theo Thông tư số 02/2023/TT-BNV ngày 23/3/2023 của Bộ Nội vụ"
@@ -191,7 +216,117 @@ GRANTS_0603 = Form(
     ],
 )
 
-FORMS = {"0601": CAMPAIGNS_0601, "0603": GRANTS_0603}
+# Award types in the columns of 0602 (codes of awards/reference_data.py). The form gives
+# each kind of order, medal and honorary title its own column; the register keeps one
+# type for each (“Huân chương”, “Huy chương”, “Danh hiệu vinh dự Nhà nước”), so each
+# has one pair of columns.
+NATIONAL = Q(award_type__level="national")
+HUAN_CHUONG = ("huan-chuong-ca-nhan", "huan-chuong-tap-the")
+HUY_CHUONG = ("huy-chuong",)
+GIAI_THUONG_HCM = ("giai-thuong-hcm",)
+GIAI_THUONG_NN = ("giai-thuong-nha-nuoc",)
+VINH_DU = ("danh-hieu-vinh-du",)
+CO_THI_DUA_CP = ("co-thi-dua-chinh-phu",)
+BANG_KHEN_TTG = ("bang-khen-ttg-ca-nhan", "bang-khen-ttg-tap-the")
+CSTD_TOAN_QUOC = ("cstd-toan-quoc",)
+NAMED_0602 = (
+    HUAN_CHUONG
+    + HUY_CHUONG
+    + GIAI_THUONG_HCM
+    + GIAI_THUONG_NN
+    + VINH_DU
+    + CO_THI_DUA_CP
+    + BANG_KHEN_TTG
+    + CSTD_TOAN_QUOC
+)
+PERSON, COLLECTIVE = Q(person__isnull=False), Q(person__isnull=True)  # a household: tập thể
+
+
+def _types(codes: tuple[str, ...]) -> Q:
+    return Q(award_type__code__in=codes)
+
+
+def _pair(group: str, number: str, q: Q) -> list[Column]:
+    return [
+        Column("Tập thể", number, q & COLLECTIVE, group=group),
+        Column("Cá nhân", number, q & PERSON, group=group),
+    ]
+
+
+GRANTS_0602 = Form(
+    code="0602.N/BNV-TĐKT",
+    title="SỐ LƯỢNG KHEN THƯỞNG CẤP NHÀ NƯỚC",
+    basis=BASIS,
+    unit_label="",
+    has_unit_column=True,
+    columns=[
+        Column("Tổng số", "1", NATIONAL),
+        *_pair("Huân chương", "2", _types(HUAN_CHUONG)),
+        *_pair("Huy chương", "2", _types(HUY_CHUONG)),
+        Column("Cá nhân", "3", _types(GIAI_THUONG_HCM), group="Giải thưởng Hồ Chí Minh"),
+        Column("Cá nhân", "4", _types(GIAI_THUONG_NN), group="Giải thưởng Nhà nước"),
+        *_pair("Danh hiệu vinh dự Nhà nước", "5", _types(VINH_DU)),
+        Column("Tập thể", "6", _types(CO_THI_DUA_CP), group="Cờ thi đua của Chính phủ"),
+        *_pair("Bằng khen của Thủ tướng Chính phủ", "7", _types(BANG_KHEN_TTG)),
+        Column(
+            "Cá nhân", "8", _types(CSTD_TOAN_QUOC), group="Danh hiệu “Chiến sĩ thi đua toàn quốc”"
+        ),
+        *_pair("Các hình thức khen thưởng khác", "9", NATIONAL & ~_types(NAMED_0602)),
+    ],
+    rows=[
+        Row("01", "Tổng số", Q(), bold=True),
+        Row(
+            "",
+            "1. Chia theo đơn vị ban hành tờ trình Thủ tướng Chính phủ về khen thưởng",
+            bold=True,
+        ),
+        Row("02", "- Bộ, ban, ngành, đoàn thể Trung ương", unit="Bộ, ngành", unknown=True),
+        Row("03", "- Tỉnh, thành phố trực thuộc Trung ương", unit="Tỉnh, TP", unknown=True),
+        Row("", "2. Chia theo đối tượng khen thưởng", bold=True),
+        Row("06", "- Tập thể", Q(unit__isnull=False), unit="Tập thể"),
+        Row(
+            "07",
+            "Trong đó: Doanh nghiệp",
+            Q(unit__kind=Unit.Kind.ENTERPRISE),
+            unit="Doanh nghiệp",
+        ),
+        Row("08", "- Hộ gia đình", Q(person__isnull=True, unit__isnull=True), unit="Hộ"),
+        Row("09", "- Cá nhân", PERSON, unit="Người"),
+        Row("10", "+ Lãnh đạo cấp bộ, cấp tỉnh và tương đương trở lên", unit="Người", unknown=True),
+        Row("11", "+ Lãnh đạo cấp vụ, sở, ngành và tương đương", unit="Người", unknown=True),
+        Row("12", "+ Doanh nhân", unit="Người", unknown=True),
+        Row("13", "+ Các cấp lãnh đạo khác từ phó phòng trở lên", unit="Người", unknown=True),
+        Row(
+            "14",
+            "+ Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu "
+            "(công nhân, nông dân,...)",
+            Q(person__is_direct_worker=True),
+            unit="Người",
+        ),
+        Row("", "3. Chia theo phương thức khen thưởng", bold=True),
+        Row("15", "- Thường xuyên", _kinds(CK.ANNUAL, CK.MERIT)),
+        Row("16", "- Chuyên đề", _kinds(CK.CAMPAIGN)),
+        Row("17", "- Đột xuất", _kinds(CK.UNSCHEDULED)),
+        Row("18", "- Đối ngoại", _kinds(CK.FOREIGN)),
+        Row("19", "- Cống hiến", _kinds(CK.LIFELONG)),
+        Row("20", "- Niên hạn", _kinds(CK.SERVICE_YEARS)),
+        Row("21", "- Kháng chiến", NOTHING),
+    ],
+    notes=[
+        "Khen thưởng cấp Nhà nước (Chủ tịch nước, Thủ tướng Chính phủ) của các tập thể, cá "
+        "nhân, hộ gia đình thuộc đơn vị, tính theo năm của quyết định (hoặc ngày quyết định "
+        "nhập tay), trừ khen thưởng đã thu hồi.",
+        "Mỗi loại huân chương, huy chương, danh hiệu vinh dự được hệ thống ghi chung một "
+        "loại nên mỗi loại có một cặp cột; hộ gia đình tính vào cột Tập thể.",
+        "Dòng 02-03: hệ thống không lưu đơn vị trình Thủ tướng Chính phủ nên để trống.",
+        "Dòng 10-13: hệ thống không phân loại chức vụ của cá nhân nên để trống.",
+        "Mã số 04, 05 không có trong biểu (đánh số theo mẫu).",
+        "Mục 3 tính theo loại hình khen thưởng của hồ sơ đề nghị; khen thưởng nhập tay "
+        "không có hồ sơ chỉ vào mục 1 và 2.",
+    ],
+)
+
+FORMS = {"0601": CAMPAIGNS_0601, "0602": GRANTS_0602, "0603": GRANTS_0603}
 
 
 def campaigns_of(body: Unit, year: int) -> QuerySet[Campaign]:
@@ -263,12 +398,40 @@ def form_workbook(data: dict) -> Workbook:
     rows_append(sheet, [form.title])
     rows_append(sheet, [f"Năm {data['year']}"])
     rows_append(sheet, [form.unit_label] if form.unit_label else [""])
-    header = ["", "Mã số"] + (["Đơn vị tính"] if form.has_unit_column else [])
-    header += [c.header for c in form.columns]
-    rows_append(sheet, header)
-    header_row = sheet.max_row
+    lead = ["", "Mã số"] + (["Đơn vị tính"] if form.has_unit_column else [])
     letters = ["A", "B"] + (["C"] if form.has_unit_column else [])
-    rows_append(sheet, letters + [c.number for c in form.columns])
+    if form.grouped:  # two header rows: the group, then Tập thể / Cá nhân
+        header, numbers = list(lead), list(letters)
+        for group in form.groups:
+            header += [group["text"]] + [""] * (group["span"] - 1)
+            numbers += [group["number"]] + [""] * (group["span"] - 1)
+        rows_append(sheet, header)
+        header_row = sheet.max_row
+        rows_append(sheet, [""] * len(lead) + [c.header if c.group else "" for c in form.columns])
+        start = len(lead) + 1
+        for column in range(1, len(lead) + 1):
+            sheet.merge_cells(
+                start_row=header_row, end_row=header_row + 1, start_column=column, end_column=column
+            )
+        for group in form.groups:
+            end = start + group["span"] - 1
+            if not group["sub"]:
+                sheet.merge_cells(
+                    start_row=header_row, end_row=header_row + 1, start_column=start, end_column=end
+                )
+            elif end > start:
+                sheet.merge_cells(
+                    start_row=header_row, end_row=header_row, start_column=start, end_column=end
+                )
+            start = end + 1
+        for cell in sheet[header_row + 1]:
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        rows_append(sheet, numbers)
+    else:
+        rows_append(sheet, lead + [c.header for c in form.columns])
+        header_row = sheet.max_row
+        rows_append(sheet, letters + [c.number for c in form.columns])
     for line in data["lines"]:
         row: Row = line["row"]
         rows_append(
@@ -285,8 +448,8 @@ def form_workbook(data: dict) -> Workbook:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     sheet.column_dimensions["A"].width = 60
-    for letter in "BCDEFGH":
-        sheet.column_dimensions[letter].width = 16
+    for column in range(2, width + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = 12 if form.grouped else 16
     rows_append(sheet, [])
     for note in form.notes:
         rows_append(sheet, [f"Ghi chú: {note}"])

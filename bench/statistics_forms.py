@@ -2,7 +2,10 @@
 
 The synthetic province (bench/synthetic.py: generate() then generate_public(): 500
 communes, 50,000 persons, 20,200 campaigns over ten years, 400 decisions and 40,000
-grants). Times, for the province and one year, each form's figures (one aggregate query),
+grants). The synthetic register holds no award at State level, so every tenth “Chiến sĩ
+thi đua cơ sở” (in no form's columns) becomes one of the State-level individual awards,
+for 0602 to count something. Times, for the province and one year, each form's figures
+(one aggregate query),
 the same with its xlsx built, and the whole page download through the test client;
 writes its section of docs/benchmarks.md. Budget: under 1 s each.
 
@@ -34,6 +37,24 @@ def timed(fn, runs: int) -> list[float]:
     return times
 
 
+def national_awards() -> int:
+    """Every tenth grant of “Chiến sĩ thi đua cơ sở” becomes a State-level award (the
+    individual ones in turn), so that 0602 has figures; 0601 and 0603 are unchanged."""
+    from awards.models import AwardGrant, AwardType
+
+    kinds = list(
+        AwardType.objects.filter(level="national", recipient_kind="individual").order_by("code")
+    )
+    ids = list(
+        AwardGrant.objects.filter(award_type__code="cstd-co-so")
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )[::10]
+    for n, kind in enumerate(kinds):
+        AwardGrant.objects.filter(pk__in=ids[n :: len(kinds)]).update(award_type=kind)
+    return len(ids)
+
+
 def main() -> None:
     from django.contrib.auth import get_user_model
     from django.db import connection
@@ -48,6 +69,7 @@ def main() -> None:
         started = time.perf_counter()
         generate()
         sizes = generate_public()
+        sizes["khen thưởng cấp Nhà nước"] = national_awards()
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")

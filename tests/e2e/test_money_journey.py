@@ -116,3 +116,15 @@ def test_amounts_fund_and_statistics(page: Page, live_server, world, screenshot_
     assert rows["01"][2:6] == (1, 0, 0, 1)  # the district's campaign: unit level
     assert rows["11"][2] == 1 and rows["12"][2] == 0  # thematic
     assert rows["06"][2] == 1  # 90 days: under one year
+
+    # 5. the State-level form 0602.N: two header rows (the form, then Tập thể / Cá nhân);
+    # the year's Lao động tiên tiến are not State-level awards, so its total is 0
+    page.goto(base + "/quan-ly/khen-thuong/bieu-thong-ke/")
+    page.locator("#bieu").select_option("0602")
+    page.get_by_label("Năm báo cáo").fill(str(year))
+    page.get_by_role("button", name="Xem biểu").click()
+    table = page.locator("table")
+    expect(table).to_contain_text("Bằng khen của Thủ tướng Chính phủ")
+    expect(table.locator("thead tr")).to_have_count(2)
+    expect(table.locator("tbody tr").first.locator("td").nth(3)).to_have_text("0")
+    axe_check(page, "biểu 0602")
