@@ -56,6 +56,7 @@ def stage(cycle, make_member, demo):
         end_date=today + datetime.timedelta(days=90),
         registration_deadline=today + datetime.timedelta(days=10),
     )
+    campaign.refresh_from_db()
     period = ReportPeriod.objects.create(
         campaign=campaign, kind="interim", due_on=today + datetime.timedelta(days=20)
     )
