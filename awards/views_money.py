@@ -136,13 +136,14 @@ def statistics_forms(request: HttpRequest) -> HttpResponse:
     """Biểu mẫu thống kê: choose a form, the reporting body and the year; see it, or
     download it as xlsx or PDF."""
     _office(request)
-    form = StatisticsYearForm(request.GET or None, user=request.user)
+    chosen = "nam" in request.GET or "issuer" in request.GET  # ?bieu= alone: this year
+    form = StatisticsYearForm(request.GET if chosen else None, user=request.user)
     bodies = office_bodies(request.user)
     key = request.GET.get("bieu", "0601")
     if key not in official_stats.FORMS:
         raise Http404
     year, body = timezone.localdate().year, bodies.first()
-    if request.GET:
+    if chosen:
         if form.is_valid():
             year = form.cleaned_data["nam"]
             body = form.cleaned_data["issuer"] or body

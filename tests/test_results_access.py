@@ -308,7 +308,9 @@ def world(demo, demo_units, make_member, admin_user):
             {
                 "from_ranking": "1",
                 "bloc": b.pk,
-                "award_type": AwardType.objects.get(code="giay-khen-huyen-tap-the").pk,
+                "award_type": AwardType.objects.get(
+                    code="giay-khen-thu-truong-tap-the"
+                ).pk,  # in force in 2026
                 "top": "1",
             },
             (subject, "Khối xã Tam Đường", head.name),
@@ -319,7 +321,9 @@ def world(demo, demo_units, make_member, admin_user):
             {
                 "from_ranking": "1",
                 "bloc": ob.pk,
-                "award_type": AwardType.objects.get(code="giay-khen-huyen-tap-the").pk,
+                "award_type": AwardType.objects.get(
+                    code="giay-khen-thu-truong-tap-the"
+                ).pk,  # in force in 2026
                 "top": "1",
             },
             effect=lambda: Nomination.objects.count(),

@@ -7,10 +7,12 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from awards import services
 from awards.models import AwardType, Decision, Nomination
+from tests.factories import attach_files
 from units.demo import load_units
 from units.models import Membership, Person
 
@@ -48,6 +50,7 @@ def world(live_server, reference_data, django_user_model):
                 achievement_summary="Cứu người trong lũ quét tháng 6 năm 2025.",
             ),
         )
+        attach_files(n, actor=staff)
         services.nomination_submit(actor=staff, nomination=n)
         services.nomination_appraise(actor=office, nomination=n, result="eligible")
     return units
@@ -103,16 +106,18 @@ def test_a_draft_is_edited_withdrawn_and_issued_with_the_registers_number(
 
     # issued with the number and date of the paper register: a date ahead is refused
     expect(page.locator("#id_number")).to_have_value("1")
-    expect(page.locator("#id_issued_on")).to_have_value(f"{datetime.date.today():%d/%m/%Y}")
+    expect(page.locator("#id_issued_on")).to_have_value(f"{timezone.localdate():%d/%m/%Y}")
     page.locator("#id_number").fill("215")
-    ahead = datetime.date.today() + datetime.timedelta(days=3)
+    ahead = timezone.localdate() + datetime.timedelta(days=3)  # Vietnam's today
     page.locator("#id_issued_on").fill(f"{ahead:%d/%m/%Y}")
     page.get_by_role("button", name="Ban hành").click()
     expect(page.get_by_text("Ngày ký không được sau hôm nay")).to_be_visible()
+    # (a full-page screenshot just before the click kept Chromium from showing the
+    # confirmation, so the page is captured first, with the refused date beside its field)
+    page.screenshot(path=str(screenshot_dir / "decision-5-issue.png"), full_page=True)
     page.locator("#id_issued_on").fill("26/12/2025")
     page.locator("#id_number").focus()
     axe_check(page, "ban hành quyết định")
-    page.screenshot(path=str(screenshot_dir / "decision-5-issue.png"), full_page=True)
     page.get_by_role("button", name="Ban hành").click()
     expect(page.get_by_text("Đã ban hành Quyết định số 215/QĐ-UBND.")).to_be_visible()
     expect(page.get_by_role("link", name="Sửa dự thảo")).to_have_count(0)
