@@ -115,3 +115,27 @@ CREATE_PAGES = [
 def test_every_create_page_carries_a_token(client, stage, name, who, args):
     client.force_login(stage[who])
     token_of(client.get(reverse(name, args=args)).content.decode())
+
+
+def test_a_refused_upload_gives_its_token_back(client, stage):
+    """A view that refuses with a message and a redirect saved nothing: the same form,
+    corrected, is then saved (not turned away as 'already saved')."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(stage["staff"])
+    nomination = stage["draft"]
+    html = client.get(reverse("awards:nomination_detail", args=[nomination.pk])).content.decode()
+    token = token_of(html)
+    url = reverse("awards:nomination_file", args=[nomination.pk])
+    before = nomination.files.count()
+    refused = client.post(
+        url, {"kind": "zzz", "_once": token, "file": SimpleUploadedFile("a.pdf", b"%PDF-1.4 x")}
+    )
+    assert refused.status_code == 302 and nomination.files.count() == before
+    kind = nomination.files.model.Kind.choices[0][0]
+    saved = client.post(
+        url, {"kind": kind, "_once": token, "file": SimpleUploadedFile("a.pdf", b"%PDF-1.4 x")}
+    )
+    shown = [str(m) for m in get_messages(saved.wsgi_request)]
+    assert ALREADY_SAVED not in shown
+    assert nomination.files.count() == before + 1

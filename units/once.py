@@ -7,8 +7,8 @@ check, claims the token for the user in the database (a unique row, so two reque
 once cannot both claim it) before the view runs:
 
 - the first POST runs the view; when it redirects (saved), the row keeps where to, and
-  when it does not (the form had errors, or the view failed), the token is given back so
-  the corrected form can be sent;
+  when it does not (the form had errors, or the view failed), or it redirects with an
+  error message (refused), the token is given back so the corrected form can be sent;
 - a later POST with the same token does not reach the view: it is redirected to what
   the first one saved, with a message saying so; while the first is still being saved,
   it is told to wait.
@@ -43,6 +43,14 @@ def _token(request: HttpRequest) -> uuid.UUID | None:
         return None
 
 
+def _refused(request: HttpRequest) -> bool:
+    """Whether the view said no with a message and a redirect (an upload refused, a step
+    not allowed): nothing was saved, so the token is given back."""
+    storage = getattr(request, "_messages", None)
+    queued = getattr(storage, "_queued_messages", [])  # added by this request, not yet shown
+    return any(message.level >= messages.ERROR for message in queued)
+
+
 class OnceMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -51,7 +59,11 @@ class OnceMiddleware:
         response = self.get_response(request)
         claim = getattr(request, "_once_claim", None)
         if claim is not None:
-            if response.status_code in (301, 302, 303) and response.has_header("Location"):
+            if (
+                response.status_code in (301, 302, 303)
+                and response.has_header("Location")
+                and not _refused(request)
+            ):
                 claim.result_url = response["Location"][:500]
                 claim.save(update_fields=["result_url"])
             else:
