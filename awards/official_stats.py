@@ -151,6 +151,48 @@ def _kinds(*kinds: str) -> Q:
     return Q(nomination__commendation_kind__in=kinds)
 
 
+def _recipient_rows(section: int, first: int) -> list[Row]:
+    """The award forms' rows "Chia theo đối tượng khen thưởng" (0602, 0603: the same rows,
+    numbered from `first`, under heading `section`)."""
+    labels = [
+        ("- Tập thể", Q(unit__isnull=False), "Tập thể", False),
+        ("Trong đó: Doanh nghiệp", Q(unit__kind=Unit.Kind.ENTERPRISE), "Doanh nghiệp", False),
+        ("- Hộ gia đình", Q(person__isnull=True, unit__isnull=True), "Hộ", False),
+        ("- Cá nhân", Q(person__isnull=False), "Người", False),
+        ("+ Lãnh đạo cấp bộ, cấp tỉnh và tương đương trở lên", None, "Người", True),
+        ("+ Lãnh đạo cấp vụ, sở, ngành và tương đương", None, "Người", True),
+        ("+ Doanh nhân", None, "Người", True),
+        ("+ Các cấp lãnh đạo khác từ phó phòng trở lên", None, "Người", True),
+        (
+            "+ Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu "
+            "(công nhân, nông dân,...)",
+            Q(person__is_direct_worker=True),
+            "Người",
+            False,
+        ),
+    ]
+    return [Row("", f"{section}. Chia theo đối tượng khen thưởng", bold=True)] + [
+        Row(f"{first + i:02d}", label, q, unit=unit, unknown=unknown)
+        for i, (label, q, unit, unknown) in enumerate(labels)
+    ]
+
+
+def _method_rows(section: int, first: int) -> list[Row]:
+    """The award forms' rows "Chia theo phương thức khen thưởng" (0602, 0603)."""
+    kinds = [
+        ("- Thường xuyên", _kinds(CK.ANNUAL, CK.MERIT)),
+        ("- Chuyên đề", _kinds(CK.CAMPAIGN)),
+        ("- Đột xuất", _kinds(CK.UNSCHEDULED)),
+        ("- Đối ngoại", _kinds(CK.FOREIGN)),
+        ("- Cống hiến", _kinds(CK.LIFELONG)),
+        ("- Niên hạn", _kinds(CK.SERVICE_YEARS)),
+        ("- Kháng chiến", NOTHING),
+    ]
+    return [Row("", f"{section}. Chia theo phương thức khen thưởng", bold=True)] + [
+        Row(f"{first + i:02d}", label, q) for i, (label, q) in enumerate(kinds)
+    ]
+
+
 GRANTS_0603 = Form(
     code="0603.N/BNV-TĐKT",
     title="SỐ LƯỢNG KHEN THƯỞNG CẤP BỘ, BAN, NGÀNH, ĐOÀN THỂ TRUNG ƯƠNG VÀ TỈNH, "
@@ -177,35 +219,8 @@ GRANTS_0603 = Form(
     ],
     rows=[
         Row("01", "Tổng số", Q(), bold=True),
-        Row("", "1. Chia theo đối tượng khen thưởng", bold=True),
-        Row("02", "- Tập thể", Q(unit__isnull=False), unit="Tập thể"),
-        Row(
-            "03",
-            "Trong đó: Doanh nghiệp",
-            Q(unit__kind=Unit.Kind.ENTERPRISE),
-            unit="Doanh nghiệp",
-        ),
-        Row("04", "- Hộ gia đình", Q(person__isnull=True, unit__isnull=True), unit="Hộ"),
-        Row("05", "- Cá nhân", Q(person__isnull=False), unit="Người"),
-        Row("06", "+ Lãnh đạo cấp bộ, cấp tỉnh và tương đương trở lên", unit="Người", unknown=True),
-        Row("07", "+ Lãnh đạo cấp vụ, sở, ngành và tương đương", unit="Người", unknown=True),
-        Row("08", "+ Doanh nhân", unit="Người", unknown=True),
-        Row("09", "+ Các cấp lãnh đạo khác từ phó phòng trở lên", unit="Người", unknown=True),
-        Row(
-            "10",
-            "+ Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu "
-            "(công nhân, nông dân,...)",
-            Q(person__is_direct_worker=True),
-            unit="Người",
-        ),
-        Row("", "2. Chia theo phương thức khen thưởng", bold=True),
-        Row("11", "- Thường xuyên", _kinds(CK.ANNUAL, CK.MERIT)),
-        Row("12", "- Chuyên đề", _kinds(CK.CAMPAIGN)),
-        Row("13", "- Đột xuất", _kinds(CK.UNSCHEDULED)),
-        Row("14", "- Đối ngoại", _kinds(CK.FOREIGN)),
-        Row("15", "- Cống hiến", _kinds(CK.LIFELONG)),
-        Row("16", "- Niên hạn", _kinds(CK.SERVICE_YEARS)),
-        Row("17", "- Kháng chiến", NOTHING),
+        *_recipient_rows(1, first=2),
+        *_method_rows(2, first=11),
     ],
     notes=[
         "Khen thưởng tính theo năm của quyết định (hoặc ngày quyết định nhập tay), "
@@ -282,35 +297,8 @@ GRANTS_0602 = Form(
         ),
         Row("02", "- Bộ, ban, ngành, đoàn thể Trung ương", unit="Bộ, ngành", unknown=True),
         Row("03", "- Tỉnh, thành phố trực thuộc Trung ương", unit="Tỉnh, TP", unknown=True),
-        Row("", "2. Chia theo đối tượng khen thưởng", bold=True),
-        Row("06", "- Tập thể", Q(unit__isnull=False), unit="Tập thể"),
-        Row(
-            "07",
-            "Trong đó: Doanh nghiệp",
-            Q(unit__kind=Unit.Kind.ENTERPRISE),
-            unit="Doanh nghiệp",
-        ),
-        Row("08", "- Hộ gia đình", Q(person__isnull=True, unit__isnull=True), unit="Hộ"),
-        Row("09", "- Cá nhân", PERSON, unit="Người"),
-        Row("10", "+ Lãnh đạo cấp bộ, cấp tỉnh và tương đương trở lên", unit="Người", unknown=True),
-        Row("11", "+ Lãnh đạo cấp vụ, sở, ngành và tương đương", unit="Người", unknown=True),
-        Row("12", "+ Doanh nhân", unit="Người", unknown=True),
-        Row("13", "+ Các cấp lãnh đạo khác từ phó phòng trở lên", unit="Người", unknown=True),
-        Row(
-            "14",
-            "+ Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu "
-            "(công nhân, nông dân,...)",
-            Q(person__is_direct_worker=True),
-            unit="Người",
-        ),
-        Row("", "3. Chia theo phương thức khen thưởng", bold=True),
-        Row("15", "- Thường xuyên", _kinds(CK.ANNUAL, CK.MERIT)),
-        Row("16", "- Chuyên đề", _kinds(CK.CAMPAIGN)),
-        Row("17", "- Đột xuất", _kinds(CK.UNSCHEDULED)),
-        Row("18", "- Đối ngoại", _kinds(CK.FOREIGN)),
-        Row("19", "- Cống hiến", _kinds(CK.LIFELONG)),
-        Row("20", "- Niên hạn", _kinds(CK.SERVICE_YEARS)),
-        Row("21", "- Kháng chiến", NOTHING),
+        *_recipient_rows(2, first=6),
+        *_method_rows(3, first=15),
     ],
     notes=[
         "Khen thưởng cấp Nhà nước (Chủ tịch nước, Thủ tướng Chính phủ) của các tập thể, cá "
