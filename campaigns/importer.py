@@ -54,6 +54,10 @@ _RULE_LINE = re.compile(r"\s*[-_=–—.*•|~]+\s*")
 _PAGE_LABEL = re.compile(r"^\s*Trang\s*\d{1,3}(?=[A-ZĐÂĂÊÔƠƯ])")
 
 
+# A rule line's place in the cleaned lines: a break no paragraph runs across.
+RULE = "\x1e"
+
+
 def clean_lines(raw: str) -> list[str]:
     """NFC text without Markdown marks or table pipes; lines keep their leading indent."""
     text = unicodedata.normalize("NFC", raw or "")
@@ -66,6 +70,13 @@ def clean_lines(raw: str) -> list[str]:
     for line in text.split("\n"):
         if _TABLE_RULE.match(line):
             continue
+        if _RULE_LINE.fullmatch(line) and line.strip(" |"):
+            # a rule under the header's names or the title ("-------", "____"): not text,
+            # but it ends what is above it (the title does not run into the first line);
+            # tested before the Markdown marks go, or "____" would be taken for them
+            if lines and lines[-1] != RULE:
+                lines.append(RULE)
+            continue
         line = _MD_HEADING.sub("", line)
         line = _MD_EMPHASIS.sub("", line)
         line = re.sub(r"^\s*>\s?", "", line)
@@ -73,8 +84,6 @@ def clean_lines(raw: str) -> list[str]:
         line = _SPACES.sub(" ", line.rstrip())
         if re.fullmatch(r"\s*-?\s*\d{1,3}\s*-?\s*", line):
             continue  # a page number on its own line
-        if _RULE_LINE.fullmatch(line):
-            continue  # a rule under the header's names or the title: "-------", "____"
         line = _PAGE_LABEL.sub("", line)
         lines.append(line)
     return lines
@@ -356,9 +365,12 @@ class PlaceDate:
     year: str
 
 
+# A day or month: digits, dots or blanks left to fill in by hand, or (a scan) one or two
+# letters OCR made of a digit ("tháng E"); OCR also puts a colon after a word ("ngày:").
 _DATE_TAIL = re.compile(
-    r",\s*ngay\s*(?P<day>\d{1,2}|[.…_ ]*)\s*(?:thang|/)\s*(?P<month>\d{1,2}|[.…_ ]*)\s*"
-    r"(?:nam|/)\s*(?P<year>\d{4})"
+    r",\s*ngay\s*[:;.]?\s*(?P<day>\d{1,2}|[.…_ ]*|[a-z]{1,2}(?=\s))\s*"
+    r"(?:thang|/)\s*[:;.]?\s*(?P<month>\d{1,2}|[.…_ ]*|[a-z]{1,2}(?=\s))\s*"
+    r"(?:nam|/)\s*[:;.]?\s*(?P<year>\d{4})"
 )
 
 
@@ -417,7 +429,12 @@ def paragraphs(lines: list[str]) -> list[str]:
     """
     entries: list[tuple[str, bool, bool]] = []  # (text, blank before, indented)
     blank = False
+    hard: set[int] = set()  # entries that follow a rule line: they open a paragraph
     for line in lines:
+        if line == RULE:
+            hard.add(len(entries))
+            blank = True
+            continue
         if not line.strip():
             blank = True
             continue
@@ -435,8 +452,8 @@ def paragraphs(lines: list[str]) -> list[str]:
     current: list[str] = []
     last_line = ""
     last_standalone = False  # _standalone(last_line), kept from the line before
-    for text, blank_before, indented in entries:
-        new = not current
+    for index, (text, blank_before, indented) in enumerate(entries):
+        new = not current or index in hard
         standalone = _standalone(text)
         if not new:
             tail = current[-1]
@@ -668,8 +685,10 @@ class _Parser:
             if not match:
                 continue
             original = self.paras[i]
-            place = original[match.place[0] : match.place[1]]
-            self.doc.place = squash(place).strip(" -,.") or None
+            place = squash(original[match.place[0] : match.place[1]]).strip(" -,.")
+            if place[:1].islower():
+                continue  # "… an ninh trên địa bàn tỉnh, ngày 18/3/2021": a sentence, no place
+            self.doc.place = place or None
             day, month, year = match.day, match.month, match.year
             self.doc.date_year = int(year)
             self.doc.date_month = int(month) if month.strip(" .…_").isdigit() else None

@@ -188,3 +188,53 @@ def test_no_issuer_is_left_empty_and_unsure():
     doc = parse_text("Số: 15/KH-UBND Lai Châu, ngày 3 tháng 9 năm 2025\nKẾ HOẠCH\nThi đua\n")
     assert doc.issuer is None
     assert doc.confidence["issuer"] == 0
+
+
+# -- second round (rules written on the seen documents, the held-out set not looked at) --
+
+
+def test_a_rule_under_the_title_ends_the_subject():
+    """A circular's title in sentence case, a rule under it, then the first paragraph
+    (PDF text with a blank line after every line): the subject stops at the rule."""
+    text = (
+        "BỘ NỘI VỤ\n\nSố: 08/2004/TT-BNV\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nHà Nội, ngày 19 tháng 2 năm 2004\n\nTHÔNG TƯ\n\n"
+        "Hướng dẫn thực hiện Nghị định số 115/2003/NĐ-CP\n\n"
+        "của Chính phủ về chế độ công chức dự bị\n\n________________\n\n"
+        "Thi hành Nghị định số 115/2003/NĐ-CP của Chính phủ, Bộ Nội vụ hướng dẫn\n\n"
+        "thực hiện như sau:\n\nI. NHỮNG QUY ĐỊNH CHUNG\n\n"
+    )
+    doc = parse_text(text)
+    assert doc.subject == (
+        "Hướng dẫn thực hiện Nghị định số 115/2003/NĐ-CP của Chính phủ về chế độ công chức dự bị"
+    )
+
+
+def test_ocr_punctuation_in_the_date_line():
+    """tesseract often reads a colon after "ngày" or "tháng"; the place and date are
+    still read, and a day OCR garbled leaves the date empty but keeps the place."""
+    head = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC NINH Độc lắp - Tư do\n"
+    doc = parse_text(head + "Số: 155/KH-UBND Bác Ninh, ngày 26 tháng: 5 nam 2017\n", scanned=True)
+    assert (doc.place, doc.date) == ("Bác Ninh", datetime.date(2017, 5, 26))
+    doc = parse_text(head + "Số: 28/HD-TĐKT Yên Bài, ngày: thang E nam 2007\n", scanned=True)
+    assert (doc.place, doc.date, doc.date_year) == ("Yên Bài", None, 2007)
+
+
+def test_a_sentence_with_a_date_is_not_a_place_line():
+    """A news item: "…, đảm bảo an ninh trên địa bàn tỉnh, ngày 18/3/2021, Uỷ ban nhân dân
+    tỉnh đã ban hành Kế hoạch số 42/KH-UBND …": no place, and the sentence is read."""
+    text = (
+        "Đẩy mạnh tổ chức phong trào thi đua năm 2021\n(26/03/2021)\n"
+        "Để góp phần thực hiện tốt nhiệm vụ, đảm bảo quốc phòng, an ninh trên địa bàn tỉnh, "
+        "ngày 18/3/2021, Uỷ ban nhân dân tỉnh đã ban hành Kế hoạch số 42/KH-UBND tổ chức "
+        "phong trào thi đua năm 2021.\n"
+    )
+    doc = parse_text(text)
+    assert doc.place is None
+    assert (doc.issuer, doc.doc_type, doc.number, doc.symbol) == (
+        "Uỷ ban nhân dân tỉnh",
+        "Kế hoạch",
+        "42",
+        "KH-UBND",
+    )
+    assert doc.date == datetime.date(2021, 3, 18)
