@@ -580,6 +580,17 @@ _OCR_DATE = re.compile(
 _OCR_IR = re.compile(r"(?<=[A-Za-zĐđ])(ir|IR|Ir)(?=[A-Za-zÀ-ỹ])")
 
 
+# A dot or colon right after a word in a title in capitals, before another word.
+_OCR_SPECK = re.compile(r"(\w+)[.:](?=\s*[^\W\d_])")
+
+
+def _speck(match: re.Match) -> str:
+    word = match.group(1)
+    if word.isdigit() or not re.search(r"[aeiouy]", fold(word)):
+        return match.group(0)  # "1.", "TP.", "Đ.": not a speck
+    return f"{word} "
+
+
 def repair_ocr(text: str) -> str:
     """Undo tesseract's usual slips on a Decree 30 page, where the reading is sure."""
     text = _OCR_IR.sub(lambda m: "Ư" if m.group(1).isupper() else "ư", text)
@@ -1352,6 +1363,11 @@ class _Parser:
                 abbreviation, "Công văn" if abbreviation == "ubnd" else None
             )
             self.how["doc_type"] = 0.75
+        if self.scanned and doc.subject and _is_caps(doc.subject):
+            # a title in capitals has no full stop or colon inside: those are specks
+            # tesseract read ("VỀ. ĐỐI TƯỢNG", "XÉT.VÀ", "CỦA: ỦY BAN")
+            # ("TP. HỒ CHÍ MINH" keeps its dot: an abbreviation has no vowel)
+            doc.subject = squash(_OCR_SPECK.sub(_speck, doc.subject))
         self.complete_issuer(max(header_last, 0))
         self.header_end = body_from
         self.close()

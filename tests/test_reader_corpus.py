@@ -238,3 +238,15 @@ def test_a_sentence_with_a_date_is_not_a_place_line():
         "KH-UBND",
     )
     assert doc.date == datetime.date(2021, 3, 18)
+
+
+def test_specks_tesseract_read_in_a_title_in_capitals_are_dropped():
+    text = (
+        "UBND THÀNH PHỐ ĐÀ NẴNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ NỘI VỤ Độc lắp - Tư do - Hành phút\n"
+        "Số: 20/HD-SNV Đà Nẵng, ngày 28 tháng 11 năm 2013\n"
+        "HƯỚNG DẪN\nVỀ. ĐỐI TƯỢNG, HỒ SƠ XÉT.VÀ ĐỀ NGHỊ KHEN THƯỞNG CỦA: TP. ĐÀ NẴNG\n"
+        "Căn cứ Hướng dẫn số 915/HD-BTĐKT ngày 05/6/2013 của Ban Thi đua - Khen thưởng;\n"
+    )
+    doc = parse_text(text, scanned=True)
+    assert doc.subject == "VỀ ĐỐI TƯỢNG, HỒ SƠ XÉT VÀ ĐỀ NGHỊ KHEN THƯỞNG CỦA TP. ĐÀ NẴNG"
