@@ -33,6 +33,15 @@ BASE_SALARIES = [
         "Nghị định 73/2024/NĐ-CP",
         "",
     ),
+    (
+        2_530_000,
+        datetime.date(2026, 7, 1),
+        "Khoản 2 Điều 3 Nghị định 161/2026/NĐ-CP ngày 15/5/2026",
+        "“Từ ngày 01 tháng 7 năm 2026, mức lương cơ sở là 2.530.000 đồng/tháng.” Điều 6: "
+        "hiệu lực từ 01/7/2026, Nghị định 73/2024/NĐ-CP hết hiệu lực. Văn bản đọc tại bản "
+        "sao toàn văn (kho dragonboy1206/2A202600746-HoangLongVu-Day7, data/nghidinh161-2026.txt); "
+        "vanban.chinhphu.vn docid=218107.",
+    ),
 ]
 
 # The rounding rule. Decree 98/2023: “Tiền thưởng sau khi nhân với hệ số mức lương cơ sở
