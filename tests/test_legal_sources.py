@@ -95,3 +95,27 @@ def test_a_decision_after_1_7_2025_cites_decree_152_with_its_day_and_title(demo,
         "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về "
         "phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng" in body
     )
+
+
+# The certificate as the model Bằng khen whose text was found (Nghị định 50/2006/NĐ-CP,
+# Điều 28: "Bên trái in hai dòng chữ: Số quyết định … ngày … tháng … năm …; số sổ vàng",
+# the right: place and date, the head's title and room to sign).
+
+
+def test_the_certificate_foot_follows_the_model(demo, demo_units):
+    load_demo_users(demo_units)
+    decision = load_demo_cycle()  # 01/QĐ-UBND, 26/12/2025, signed TM. ỦY BAN NHÂN DÂN
+    reader = PdfReader(io.BytesIO(pdf.certificates_pdf(decision)))
+    lines = [line.strip() for line in reader.pages[0].extract_text().splitlines()]
+    number = decision.grants.order_by("register_number").first().register_text
+    assert f"Quyết định số {decision.number_symbol} ngày 26 tháng 12 năm 2025" in lines
+    assert f"Số vào sổ: {number}" in lines
+    # given in the name of the Chủ tịch (the authority line): no "TM. ỦY BAN NHÂN DÂN"
+    assert "TM. ỦY BAN NHÂN DÂN" not in lines
+    assert "CHỦ TỊCH" in lines
+    # a deputy still signs for the head: "KT. CHỦ TỊCH" above "PHÓ CHỦ TỊCH"
+    decision.signing_authority, decision.signer_title = "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"
+    decision.save(update_fields=["signing_authority", "signer_title"])
+    reader = PdfReader(io.BytesIO(pdf.certificates_pdf(decision)))
+    lines = [line.strip() for line in reader.pages[0].extract_text().splitlines()]
+    assert lines.index("KT. CHỦ TỊCH") + 1 == lines.index("PHÓ CHỦ TỊCH")
