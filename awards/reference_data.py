@@ -420,7 +420,21 @@ LEGAL_BASES = [  # fmt: skip
         "2025-07-01",
         None,
     ),
-    (20, "Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022", "2024-01-01", None),
+    (
+        20,
+        "Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022",
+        "2024-01-01",
+        "2026-09-30",
+    ),
+    # Amended by Luật số 06/2026/QH16, in force from 01/10/2026; cited in this form by
+    # Thông tư 18/2026/TT-BNV (docs/decisions/0019-legal-sources.md).
+    (
+        20,
+        "Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022, được sửa đổi, "
+        "bổ sung bởi Luật số 06/2026/QH16",
+        "2026-10-01",
+        None,
+    ),
     (
         30,
         "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi "

@@ -119,3 +119,28 @@ def test_the_certificate_foot_follows_the_model(demo, demo_units):
     reader = PdfReader(io.BytesIO(pdf.certificates_pdf(decision)))
     lines = [line.strip() for line in reader.pages[0].extract_text().splitlines()]
     assert lines.index("KT. CHỦ TỊCH") + 1 == lines.index("PHÓ CHỦ TỊCH")
+
+
+# Law 06/2022/QH15 as amended by Luật số 06/2026/QH16 from 01/10/2026 (the form of the
+# citation in Thông tư 18/2026/TT-BNV).
+
+AMENDED = (
+    "Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022, được sửa đổi, "
+    "bổ sung bởi Luật số 06/2026/QH16"
+)
+
+
+@pytest.mark.parametrize(
+    "day,amended", [(D(2026, 9, 30), False), (D(2026, 10, 1), True), (D(2026, 12, 4), True)]
+)
+def test_a_decision_from_1_10_2026_cites_the_law_as_amended(demo, demo_units, day, amended):
+    from awards.models import Decision
+
+    load_demo_users(demo_units)
+    decision = load_demo_cycle()
+    Decision.objects.filter(pk=decision.pk).update(issued_on=day)
+    decision.refresh_from_db()
+    reader = PdfReader(io.BytesIO(pdf.decision_pdf(decision)))
+    body = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+    assert (f"Căn cứ {AMENDED};" in body) is amended
+    assert body.count("Luật Thi đua, khen thưởng số 06/2022/QH15") == 1
