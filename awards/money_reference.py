@@ -33,13 +33,35 @@ BASE_SALARIES = [
         "Nghị định 73/2024/NĐ-CP",
         "",
     ),
+    (
+        2_530_000,
+        datetime.date(2026, 7, 1),
+        "Khoản 2 Điều 3 Nghị định 161/2026/NĐ-CP ngày 15/5/2026",
+        "“Từ ngày 01 tháng 7 năm 2026, mức lương cơ sở là 2.530.000 đồng/tháng.” Điều 6: "
+        "hiệu lực từ 01/7/2026, Nghị định 73/2024/NĐ-CP hết hiệu lực. Văn bản đọc tại bản "
+        "sao toàn văn (kho dragonboy1206/2A202600746-HoangLongVu-Day7, data/nghidinh161-2026.txt); "
+        "vanban.chinhphu.vn docid=218107.",
+    ),
 ]
 
-# The rounding rule as found: “Tiền thưởng sau khi nhân với hệ số mức lương cơ sở được làm
-# tròn số lên hàng chục ngàn đồng tiền Việt Nam” (khoản 2 Điều 68 Nghị định 91/2017/NĐ-CP,
-# quoted by Ban Thi đua - Khen thưởng Trung ương). The same rule is kept for the later
-# decrees until their own article is checked.
-ROUNDING_BASIS = (
+# The rounding rule. Decree 98/2023: “Tiền thưởng sau khi nhân với hệ số mức lương cơ sở
+# được làm tròn số lên hàng chục nghìn đồng tiền Việt Nam”, among its principles for reward
+# money (quoted by phunuvietnam.vn, VGP, 07/01/2024; the article number is not in the
+# quote). The same words were khoản 2 Điều 68 Nghị định 91/2017/NĐ-CP (Ban Thi đua - Khen
+# thưởng Trung ương's answer). Decree 152/2025's own text on rounding was not found.
+ROUNDING_BASIS = {
+    "nd-98-2023": (
+        "Làm tròn lên hàng chục nghìn đồng: nguyên tắc tính tiền thưởng của Nghị định "
+        "98/2023/NĐ-CP (phunuvietnam.vn, VGP, 07/01/2024; chưa đọc được số điều)"
+    ),
+    "nd-152-2025": (
+        "Làm tròn lên hàng chục nghìn đồng như Nghị định 98/2023/NĐ-CP; chưa tìm được "
+        "điều, khoản về làm tròn của Nghị định 152/2025/NĐ-CP"
+    ),
+}
+# What rows loaded before the sources were found say (migration 0017 replaces them only
+# where an admin has not changed them).
+OLD_ROUNDING_BASIS = (
     "Làm tròn lên hàng chục nghìn đồng: khoản 2 Điều 68 Nghị định 91/2017/NĐ-CP "
     "(giữ nguyên cho nghị định sau đến khi đối chiếu điều khoản tương ứng)"
 )
@@ -60,13 +82,20 @@ DECREES = [
         "nd-152-2025",
         "Nghị định 152/2025/NĐ-CP",
         datetime.date(2025, 7, 1),
-        "Thay thế Nghị định 98/2023/NĐ-CP từ 01/7/2025.",
+        "Ban hành 14/6/2025 (vbpl.vn); Điều 59: hiệu lực từ 01/7/2025, Nghị định "
+        "98/2023/NĐ-CP và 28/2024/NĐ-CP hết hiệu lực từ ngày đó. vbpl.vn ghi ngày hết "
+        "hiệu lực 01/3/2027: khi đó cần thêm nghị định thay thế.",
     ),
 ]
+OLD_DECREE_NOTES = {"nd-152-2025": "Thay thế Nghị định 98/2023/NĐ-CP từ 01/7/2025."}
 
-# award type code → multiple, the same under both decrees as far as the system's data
-# go (the domain reference's list); types without a known multiple are left out and
-# show no amount until an admin adds one.
+# award type code → multiple. Decree 98/2023, Điều 54 (mức tiền thưởng danh hiệu thi
+# đua), as quoted by lsvn.vn (07/01/2024), phuongduc.thuathienhue.gov.vn (26/01/2024) and
+# the thuvienphapluat.vn / vietjack.me summary of the decree; Decree 152/2025 gives the
+# same multiples (dantri.com.vn, 03/12/2025, and its vietnam.vn translation, which has
+# the Cờ thi đua of a ministry or province at 8 times). Types with no multiple in these
+# texts (Bằng khen, Giấy khen, Gia đình văn hóa) are left out and show no amount until an
+# admin adds one.
 MULTIPLES = {
     "cstd-toan-quoc": "4.5",
     "cstd-tinh": "3.0",
@@ -74,10 +103,23 @@ MULTIPLES = {
     "lao-dong-tien-tien": "0.3",
     "chien-si-tien-tien": "0.3",
     "co-thi-dua-chinh-phu": "12.0",
+    "co-thi-dua-tinh": "8.0",
     "tap-the-ldxs": "1.5",
     "don-vi-quyet-thang": "1.5",
     "tap-the-ldtt": "0.8",
     "don-vi-tien-tien": "0.8",
+    "xa-phuong-tieu-bieu": "2.0",
+    "thon-to-dan-pho-van-hoa": "1.5",
+}
+MULTIPLE_BASIS = {
+    "nd-98-2023": (
+        "Điều 54 Nghị định 98/2023/NĐ-CP (mức tiền thưởng danh hiệu thi đua); trích theo "
+        "lsvn.vn 07/01/2024 và phuongduc.thuathienhue.gov.vn 26/01/2024"
+    ),
+    "nd-152-2025": (
+        "Nghị định 152/2025/NĐ-CP, mức tiền thưởng danh hiệu thi đua (cùng hệ số Điều 54 "
+        "Nghị định 98/2023); theo dantri.com.vn 03/12/2025, chưa đọc được số điều"
+    ),
 }
 
 
@@ -97,7 +139,7 @@ def load_money_reference(BaseSalary, RewardDecree, RewardMultiple, AwardType) ->
                 "effective_from": effective_from,
                 "rounding_unit": 10_000,
                 "rounding": "up",
-                "rounding_basis": ROUNDING_BASIS,
+                "rounding_basis": ROUNDING_BASIS[code],
                 "note": note,
             },
         )
@@ -106,5 +148,36 @@ def load_money_reference(BaseSalary, RewardDecree, RewardMultiple, AwardType) ->
                 RewardMultiple.objects.get_or_create(
                     decree=decree,
                     award_type=types[type_code],
-                    defaults={"multiple": Decimal(multiple), "basis": f"{name}. {UNCHECKED}"},
+                    defaults={"multiple": Decimal(multiple), "basis": MULTIPLE_BASIS[code]},
                 )
+
+
+def refresh_money_sources(RewardDecree, RewardMultiple, AwardType) -> None:
+    """Put the sources found later on the rows loaded before them, and add the multiples
+    the texts gave (Cờ thi đua tỉnh, xã/phường tiêu biểu, thôn/tổ dân phố văn hóa).
+    A row an admin edited (its basis, rounding basis or note no longer the old default)
+    is left as it is; so is a multiple that already exists."""
+    types = {t.code: t for t in AwardType.objects.filter(code__in=MULTIPLES)}
+    for code, name, _effective_from, note in DECREES:
+        decree = RewardDecree.objects.filter(code=code).first()
+        if decree is None:
+            continue
+        if decree.rounding_basis == OLD_ROUNDING_BASIS:
+            decree.rounding_basis = ROUNDING_BASIS[code]
+        if code in OLD_DECREE_NOTES and decree.note == OLD_DECREE_NOTES[code]:
+            decree.note = note
+        decree.save(update_fields=["rounding_basis", "note"])
+        RewardMultiple.objects.filter(decree=decree, basis=f"{name}. {UNCHECKED}").update(
+            basis=MULTIPLE_BASIS[code]
+        )
+        for type_code, multiple in MULTIPLES.items():
+            if type_code in types:
+                RewardMultiple.objects.get_or_create(
+                    decree=decree,
+                    award_type=types[type_code],
+                    defaults={"multiple": Decimal(multiple), "basis": MULTIPLE_BASIS[code]},
+                )
+    for type_code, multiple in MULTIPLES.items():
+        AwardType.objects.filter(code=type_code, reward_multiple__isnull=True).update(
+            reward_multiple=Decimal(multiple)
+        )

@@ -3,8 +3,9 @@
 Used by the data migration and by anything that must restore the defaults.
 Reference-data loader: writes directly (migrations pass their historical model).
 
-Reward multiples are those listed in the domain reference (Decree 98/2023);
-where it gives none the value is left empty for an admin to fill in. Every
+Reward multiples are those of Decree 98/2023, Art. 54 (the emulation titles; the same
+under Decree 152/2025, docs/decisions/0019-legal-sources.md); where no text gave one the
+value is left empty for an admin to fill in. Every
 value stays editable in the admin.
 
 Exempt from "writes go through awards/services.py": a reference-data loader writes
@@ -82,7 +83,7 @@ AWARD_TYPES = [  # fmt: skip
         "collective",
         "province",
         "Chủ tịch UBND tỉnh",
-        None,
+        "8.0",
     ),
     (
         "tap-the-ldxs",
@@ -127,7 +128,7 @@ AWARD_TYPES = [  # fmt: skip
         "collective",
         "province",
         "Chủ tịch UBND tỉnh",
-        None,
+        "2.0",
     ),
     (
         "thon-to-dan-pho-van-hoa",
@@ -136,7 +137,7 @@ AWARD_TYPES = [  # fmt: skip
         "collective",
         "grassroots",
         "Chủ tịch UBND cấp xã",
-        None,
+        "1.5",
     ),
     # Danh hiệu thi đua — hộ gia đình
     (
@@ -419,7 +420,21 @@ LEGAL_BASES = [  # fmt: skip
         "2025-07-01",
         None,
     ),
-    (20, "Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022", "2024-01-01", None),
+    (
+        20,
+        "Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022",
+        "2024-01-01",
+        "2026-09-30",
+    ),
+    # Amended by Luật số 06/2026/QH16, in force from 01/10/2026; cited in this form by
+    # Thông tư 18/2026/TT-BNV (docs/decisions/0019-legal-sources.md).
+    (
+        20,
+        "Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022, được sửa đổi, "
+        "bổ sung bởi Luật số 06/2026/QH16",
+        "2026-10-01",
+        None,
+    ),
     (
         30,
         "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi "
@@ -429,8 +444,9 @@ LEGAL_BASES = [  # fmt: skip
     ),
     (
         30,
-        "Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết một số điều của Luật "
-        "Thi đua, khen thưởng",
+        "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về "
+        "phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và "
+        "hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng",
         "2025-07-01",
         None,
     ),

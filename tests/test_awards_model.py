@@ -65,7 +65,8 @@ def test_award_type_values_stay_editable(client, admin_user, cycle):
     )
     rows = pdf.decision_rows(decision)
     assert [row["multiple"] for row in rows] == [Decimal("0.35")]
-    assert [row["amount"] for row in rows] == [820_000]  # 0.35 × 2,340,000 = 819,000 ↑
+    # a draft is dated today: base salary 2,530,000 (Nghị định 161/2026, from 01/7/2026)
+    assert [row["amount"] for row in rows] == [890_000]  # 0.35 × 2,530,000 = 885,500 ↑
 
 
 def test_nomination_needs_exactly_one_nominee_and_a_campaign_or_year(demo):

@@ -42,7 +42,7 @@ def test_decision_with_its_annex(decision):
 def test_one_certificate_per_awardee(decision):
     body, pages = text(pdf.certificates_pdf(decision))
     assert pages == decision.grants.count() == 3
-    assert body.count("Quyết định số 01/QĐ-UBND ngày 26/12/2025") == 3
+    assert body.count("Quyết định số 01/QĐ-UBND ngày 26 tháng 12 năm 2025") == 3
     assert "TẶNG DANH HIỆU LAO ĐỘNG TIÊN TIẾN Bà Lò Thị Mai" in body
 
 

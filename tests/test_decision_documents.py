@@ -177,7 +177,8 @@ def test_every_certificate_has_its_register_number(decision):
     body = text(pdf.certificates_pdf(decision))
     for number in ("0001/2025", "0002/2025", "0003/2025"):
         assert body.count(f"Số vào sổ: {number}") == 1
-    assert body.count("Quyết định số 01/QĐ-UBND ngày 26/12/2025") == 3
+    # the model's "Số quyết định … ngày … tháng … năm …" (docs/decisions/0019)
+    assert body.count("Quyết định số 01/QĐ-UBND ngày 26 tháng 12 năm 2025") == 3
 
 
 def test_register_numbers_are_unique_per_issuer_and_year(decision):

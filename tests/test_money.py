@@ -89,13 +89,26 @@ def test_the_decree_in_force_decides_the_multiple():
     assert money.quote(ldtt, D(2025, 7, 1)).amount == 1_170_000  # 0.5 × 2,340,000
 
 
-def test_rates_are_data_a_new_base_salary_changes_later_amounts():
-    BaseSalary.objects.create(
-        amount=2_530_000, effective_from=D(2026, 7, 1), legal_basis="Nghị định (thử)"
+def test_the_base_salary_of_decree_161_2026_applies_from_1_7_2026():
+    """Khoản 2 Điều 3 Nghị định 161/2026/NĐ-CP: 2.530.000 đồng/tháng from 01/7/2026.
+    0,3 × 2.530.000 = 759.000 → 760.000; 3,0 × 2.530.000 = 7.590.000."""
+    assert money.base_salary_on(D(2026, 7, 1)).legal_basis.startswith(
+        "Khoản 2 Điều 3 Nghị định 161/2026/NĐ-CP"
     )
     ldtt = AwardType.objects.get(code="lao-dong-tien-tien")
-    assert money.quote(ldtt, D(2026, 6, 30)).amount == 710_000
-    assert money.quote(ldtt, D(2026, 7, 1)).amount == 760_000  # 759,000 rounded up
+    assert money.quote(ldtt, D(2026, 6, 30)).amount == 710_000  # 0,3 × 2.340.000 = 702.000 ↑
+    assert money.quote(ldtt, D(2026, 7, 1)).amount == 760_000  # 0,3 × 2.530.000 = 759.000 ↑
+    cstd = AwardType.objects.get(code="cstd-tinh")
+    assert money.quote(cstd, D(2026, 7, 1)).amount == 7_590_000
+
+
+def test_rates_are_data_a_new_base_salary_changes_later_amounts():
+    BaseSalary.objects.create(
+        amount=2_700_000, effective_from=D(2027, 7, 1), legal_basis="Nghị định (thử)"
+    )
+    ldtt = AwardType.objects.get(code="lao-dong-tien-tien")
+    assert money.quote(ldtt, D(2027, 6, 30)).amount == 760_000
+    assert money.quote(ldtt, D(2027, 7, 1)).amount == 810_000  # 0,3 × 2.700.000 = 810.000
 
 
 def test_no_amount_without_a_multiple_or_before_any_decree():

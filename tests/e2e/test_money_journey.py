@@ -6,11 +6,13 @@ import datetime
 import io
 
 import pytest
+from django.utils import timezone
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
-from awards import services
+from awards import money, services
 from awards.models import AwardType, Nomination
+from awards.money import vnd
 from campaigns.models import Campaign, DocumentType
 from units.demo import load_units
 from units.models import Membership, Person
@@ -83,20 +85,25 @@ def test_amounts_fund_and_statistics(page: Page, live_server, world, screenshot_
     expect(page.locator("[data-fund-balance]")).to_have_text("1.000.000")
     axe_check(page, "sổ quỹ")
 
-    # 2. the draft decision: 0,3 × 2.340.000 = 702.000 → 710.000 each; the fund would go short
+    today = timezone.localdate()
+    # 2. the draft decision, dated today: the base salary in force (2.530.000 from
+    # 01/7/2026, Nghị định 161/2026; 2.340.000 before), 0,3 × it rounded up to 10.000 đồng
+    each = money.quote(AwardType.objects.get(code="lao-dong-tien-tien"), today).amount
+    assert each == (760_000 if today >= datetime.date(2026, 7, 1) else 710_000)
     page.goto(base + f"/quan-ly/khen-thuong/quyet-dinh/{world['decision'].pk}/")
-    expect(page.locator("td[data-amount]")).to_have_text(["710.000", "710.000"])
-    expect(page.locator("[data-amount-total]")).to_have_text("1.420.000")
-    expect(page.locator("[data-fund-warning]")).to_contain_text("quỹ thiếu 420.000 đồng")
+    expect(page.locator("td[data-amount]")).to_have_text([vnd(each), vnd(each)])
+    expect(page.locator("[data-amount-total]")).to_have_text(vnd(2 * each))
+    short = 2 * each - 1_000_000
+    expect(page.locator("[data-fund-warning]")).to_contain_text(f"quỹ thiếu {vnd(short)} đồng")
     axe_check(page, "dự thảo quyết định")
     page.screenshot(path=str(screenshot_dir / "money-1-draft-decision.png"))
 
     # 3. issued: the payouts are booked and the balance shown
     page.get_by_role("button", name="Ban hành").click()
     expect(page.get_by_text("Đã ban hành Quyết định số")).to_be_visible()
-    expect(page.locator("[data-fund-balance]")).to_have_text("-420.000 đồng")
+    expect(page.locator("[data-fund-balance]")).to_have_text(f"-{vnd(short)} đồng")
     page.goto(base + "/quan-ly/khen-thuong/quy/")
-    expect(page.locator("table").first).to_contain_text("1.420.000")
+    expect(page.locator("table").first).to_contain_text(vnd(2 * each))
 
     # 4. the statistical form 0601.N, downloaded and read
     page.goto(base + "/quan-ly/khen-thuong/bieu-thong-ke/")
