@@ -53,8 +53,11 @@ serve: install
 system:
 	@deploy/system-packages.sh
 
+# On every core (pytest-xdist; tests/parallel.py keeps the workers apart). TEST_WORKERS=0
+# runs it in one process.
+TEST_WORKERS ?= auto
 test: install system
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -p tests.parallel -n $(TEST_WORKERS)
 
 # Refresh the user guide's screenshots (docs/screenshots/) from the browser tests and
 # the PDF's first pages; an ordinary test run writes them to a temporary folder.
