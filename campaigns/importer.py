@@ -66,8 +66,11 @@ def clean_lines(raw: str) -> list[str]:
     if strays:
         text = text.translate(strays)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    if _LITERAL_BREAK.search(text):
+        # a site that printed its line breaks as text ("\\r\\n ỦY BAN NHÂN DÂN | \\r\\n")
+        text = _LITERAL_BREAKS.sub("\n", text)
     lines = []
-    for line in text.split("\n"):
+    for line in (piece for whole in text.split("\n") for piece in _unflatten(whole)):
         if _TABLE_RULE.match(line):
             continue
         if _RULE_LINE.fullmatch(line) and line.strip(" |"):
@@ -86,7 +89,87 @@ def clean_lines(raw: str) -> list[str]:
             continue  # a page number on its own line
         line = _PAGE_LABEL.sub("", line)
         lines.append(line)
-    return lines
+    return _join_cells(lines)
+
+
+# Line breaks a site printed as the text "\r\n" (two or more, so a lone "\n" in a path
+# or a formula is left alone).
+_LITERAL_BREAK = re.compile(r"(?:\\r)?\\n(?:[ \t]*(?:\\r)?\\n)+|\\r\\n")
+_LITERAL_BREAKS = re.compile(r"(?:\\r)?\\n|\\r")
+
+# Where a header flattened on one line is cut back into its lines: around the national
+# name and the motto, around "Số: 12/ABC", before "V/v" and "Kính gửi".
+_FLAT_AROUND = re.compile(
+    r"cong hoa xa hoi chu nghia viet nam|doc\s*lap\s*[-–]\s*tu\s*do\s*[-–]\s*hanh\s*phuc|"
+    r"\bso\s*[:.]\s*\d[^\s/]*\s*/\s*[\w\-.]+"
+)
+_FLAT_BEFORE = re.compile(r"\bv/v\b|\bkinh gui\b")
+
+
+def _unflatten(line: str) -> list[str]:
+    """A whole header on one line (a PDF's text layer flattened: "UBND TỈNH X CỘNG HÒA XÃ
+    HỘI CHỦ NGHĨA VIỆT NAM SỞ Y Độc lập - Tự do - Hạnh phúc Số : 12 /SYT-VP X, ngày …
+    V/v …") cut back into its lines; any other line as it is."""
+    if len(line) < 150:
+        return [line]
+    folded = fold(line)
+    if not NATIONAL.search(folded) or not re.search(r"\bso\s*[:.]\s*\d", folded):
+        return [line]
+    cuts = {0, len(line)}
+    for match in _FLAT_AROUND.finditer(folded):
+        cuts.update((match.start(), match.end()))
+    for match in _FLAT_BEFORE.finditer(folded):
+        cuts.add(match.start())
+    ordered = sorted(cuts)
+    pieces = [line[a:b].strip() for a, b in zip(ordered, ordered[1:], strict=False)]
+    if pieces and re.match(r"^\d{1,2}\.\s+[A-ZĐ]", pieces[0]):
+        pieces[0] = re.sub(r"^\d{1,2}\.\s+", "", pieces[0])  # a viewer's page number
+    return [piece for piece in pieces if piece]
+
+
+# Names that a table cell's narrow column breaks across lines ("ỦY / BAN NHÂN DÂN",
+# "ỦY BAN NHÂN / DÂN", "CỘNG / HÒA XÃ HỘI …").
+_BROKEN_NAMES = re.compile(
+    r"uy ban nhan dan|hoi dong nhan dan|cong hoa xa hoi chu nghia viet nam|thanh pho|uy ban"
+)
+_CELL_ZONE = 60  # lines: the header is in the first ones
+
+
+def _join_cells(lines: list[str]) -> list[str]:
+    """Join what a table cell broke across lines in the header: a name cut inside
+    ("ỦY / BAN NHÂN DÂN"), "Số:" and its number ("Số: / 29/KH-UBND"), a place cut before
+    its date line ("Thái / Nguyên, ngày …", "TP Hồ Chí / Minh, ngày …")."""
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        previous = out[-1] if out else ""
+        if index < _CELL_ZONE and previous.strip() and previous != RULE and line.strip():
+            if line != RULE and _broken_pair(previous.strip(), line.strip()):
+                out[-1] = f"{previous.rstrip()} {line.strip()}"
+                continue
+        out.append(line)
+    return out
+
+
+def _broken_pair(first: str, second: str) -> bool:
+    a, b = fold(first), fold(second)
+    if re.fullmatch(r"(so|s\w)\s*[:.;]?", a) and re.match(r"[\w.…]*\s*/|\d", b):
+        return True  # "Số:" / "29/KH-UBND"
+    if _is_caps(first) and _is_caps(second):
+        joined = f"{a} {b}"
+        return any(m.start() < len(a) < m.end() for m in _BROKEN_NAMES.finditer(joined))
+    words = first.split()
+    if (
+        1 <= len(words) <= 4
+        and _starts_upper(first)
+        and not _is_caps(first)
+        and not re.search(r"[\d/:;,.()]", first)
+        and not NATIONAL.search(a)
+    ):
+        match = place_date_match(b)
+        head = b.split(",", 1)[0]
+        if match and match.place[0] == 0 and 1 <= len(head.split()) <= 3:
+            return True  # "Thái" / "Nguyên, ngày 22 tháng 3 năm 2018"
+    return False
 
 
 def squash(text: str) -> str:
