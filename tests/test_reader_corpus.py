@@ -19,7 +19,7 @@ from campaigns.importer import parse_text
 CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
     # the seen part holds the second round's held-out set since the third round
-    "seen": (0.92, 0.93),
+    "seen": (0.97, 0.97),
     "heldout": (0.86, 0.88),
     "all": (0.90, 0.91),
 }
@@ -51,15 +51,10 @@ def test_text_documents_read_at_least_as_the_issue_asks():
     assert score(text)["header"].rate >= 0.95
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the second round's held-out scans, seen since round three, keep 0.85 on wrong "
-    "fields ('KH-LBND', 'Súc Trang'): the third round's calibration is to fix it",
-)
 def test_wrong_fields_of_scans_are_marked_uncertain():
     """Most fields a scan gets wrong are among those the review page marks (on the scans
-    the rules were written on; on the held-out scans, 7 of the 9 wrong fields were marked
-    before the second round: an OCR'd place and symbol kept a high score)."""
+    the rules were written on, the second round's held-out scans among them since the
+    third round: their 'KH-LBND' and 'Súc Trang' kept 0.85 before it)."""
     marked = wrong = 0
     for document in (d for d in CORPUS if d.scanned and d.split == "seen"):
         parsed = parse_text(document.text, scanned=True).as_contract()
@@ -311,3 +306,81 @@ def test_a_header_flattened_on_one_line_is_cut_into_its_lines():
     assert (doc.doc_type, doc.number, doc.symbol) == ("Công văn", "455", "SYT-VP")
     assert (doc.place, doc.date) == ("Bến Tre", datetime.date(2019, 3, 12))
     assert doc.subject.startswith("tổng kết công tác thi đua cua nganh Y tê")
+
+
+def test_a_council_or_committee_without_its_province_line_is_completed_and_marked():
+    """A site's table lost "TỈNH X" under "HỘI ĐỒNG NHÂN DÂN": the place line names a
+    province, so the issuer is its council, marked for the clerk to check."""
+    text = (
+        "HỘI ĐỒNG NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 21/2025/NQ-HĐND | Quảng Trị, ngày 10 tháng 8 năm 2025 |\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"
+    )
+    doc = parse_text(text)
+    assert doc.issuer == "HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG TRỊ"
+    assert 0 < doc.confidence["issuer"] < UNCERTAIN
+    doc = parse_text(text.replace("HỘI ĐỒNG", "ỦY BAN").replace("Quảng Trị", "Cần Thơ"))
+    assert doc.issuer == "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"
+
+
+def test_an_old_title_naming_its_issuer_keeps_only_the_subject():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 45/2002/QĐ-UB\nBiên Hòa, ngày 3 tháng 5 năm 2002\nQUYẾT ĐỊNH\n"
+        "CỦA ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI VỀ VIỆC BAN HÀNH QUY CHẾ THI ĐUA\n"
+        "Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân;\n"
+    )
+    doc = parse_text(text)
+    assert doc.subject == "VỀ VIỆC BAN HÀNH QUY CHẾ THI ĐUA"
+
+
+def test_a_symbol_that_lost_its_hyphen_gets_it_back_and_is_marked():
+    doc = parse_text(HEADER.format(issuer="UBND TỈNH LAI CHÂU", code="X", place="Lai Châu"))
+    text = HEADER.replace("Số: 15/KH-{code}", "Số: 2207/{code}").format(
+        issuer="ỦY BAN NHÂN DÂN\nTỈNH GIA LAI", code="QĐUBND", place="Gia Lai"
+    )
+    doc = parse_text(text)
+    assert doc.symbol == "QĐ-UBND"
+    assert 0 < doc.confidence["symbol"] < UNCERTAIN
+    doc = parse_text(
+        text.replace("QĐUBND", "TBSGDĐT").replace("ỦY BAN NHÂN DÂN\n", "SỞ GIÁO DỤC VÀ ĐÀO TẠO\n")
+    )
+    assert doc.symbol == "TB-SGDĐT"
+
+
+def test_a_symbol_naming_no_known_body_is_marked():
+    good = parse_text(HEADER.format(issuer="UBND TỈNH LAI CHÂU", code="UBND", place="Lai Châu"))
+    assert good.confidence["symbol"] >= UNCERTAIN
+    odd = parse_text(HEADER.format(issuer="UBND TỈNH LAI CHÂU", code="XQRT", place="Lai Châu"))
+    assert odd.symbol == "KH-XQRT"
+    assert 0 < odd.confidence["symbol"] < UNCERTAIN
+
+
+def test_a_place_that_is_no_province_nor_in_the_issuer_is_marked():
+    doc = parse_text(HEADER.format(issuer="UBND TỈNH LAI CHÂU", code="UBND", place="Lai Châu"))
+    assert doc.confidence["place"] >= UNCERTAIN
+    doc = parse_text(
+        HEADER.format(issuer="ỦY BAN NHÂN DÂN\nHUYỆN PHONG THỔ", code="UBND", place="Phong Thổ")
+    )
+    assert doc.confidence["place"] >= UNCERTAIN  # the issuer names it
+    doc = parse_text(HEADER.format(issuer="UBND TỈNH LAI CHÂU", code="UBND", place="Minh"))
+    assert 0 < doc.confidence["place"] < UNCERTAIN
+
+
+def test_ocr_slips_in_known_words_are_read_and_marked():
+    """On a scan: a body's abbreviation one letter off ("KH-LBND"), a number with a
+    letter for a 1 ("T27"), a colon after "ngày"/"tháng" and a month read as letters
+    ("LÍ" for 11), a province one letter off ("Bến Trc"), specks before the title."""
+    text = (
+        "ỦY BẢN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH BẾN TRE Độc lắp - Tư do - Hành phút\n"
+        "Số: T27/KH-LBND Bến Trc, ngày: 14 tháng: LÍ nam 2016\n"
+        "l _—— KẾ HOẠCH\nTỔ CHỨC PHONG TRÀO THI ĐUA NĂM 2017\n"
+        "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003;\n"
+    )
+    doc = parse_text(text, scanned=True)
+    assert (doc.number, doc.symbol) == ("127", "KH-UBND")
+    assert (doc.place, doc.date) == ("Bến Tre", datetime.date(2016, 11, 14))
+    assert (doc.doc_type, doc.subject) == ("Kế hoạch", "TỔ CHỨC PHONG TRÀO THI ĐUA NĂM 2017")
+    marked = uncertain(doc.confidence, HEADER_FIELDS)
+    assert {"number", "symbol", "place"} <= marked
