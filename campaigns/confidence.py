@@ -4,7 +4,11 @@ A field's confidence is the product of two things:
 
 * how it was found (`how`, set by the parser): a name read from its place in a Decree 30
   header is worth more than one guessed from a news sentence or completed from the place
-  (0.4 to 0.95); a field found nowhere is 0;
+  (0.4 to 0.95); a field found nowhere is 0. A field the parser had to repair (a symbol's
+  lost hyphen, an abbreviation or a province one letter off on a scan, a number with a
+  letter for a digit, an issuer completed from the place) or that is of no known shape (a
+  symbol naming no known body, a place that is no province and is not in the issuer's
+  name) is found at 0.5 to 0.6, so it is marked (issue 12, third round);
 * whether the words read are Vietnamese (`plausibility`): the share of the field's words
   that are well-formed syllables. OCR garbage ("CEFTTG", "XIH") lowers it; so does a
   number that is not a number (issue 14: "Số: ^3" is refused, with a warning).

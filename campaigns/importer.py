@@ -32,6 +32,7 @@ from pathlib import Path
 
 from units.text import fold as _fold
 
+from .places import BODY_ACRONYMS, initials, level, nearest_province, province
 from .reference_data import DOCUMENT_KINDS
 
 # --------------------------------------------------------------------------
@@ -66,8 +67,11 @@ def clean_lines(raw: str) -> list[str]:
     if strays:
         text = text.translate(strays)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    if _LITERAL_BREAK.search(text):
+        # a site that printed its line breaks as text ("\\r\\n ỦY BAN NHÂN DÂN | \\r\\n")
+        text = _LITERAL_BREAKS.sub("\n", text)
     lines = []
-    for line in text.split("\n"):
+    for line in (piece for whole in text.split("\n") for piece in _unflatten(whole)):
         if _TABLE_RULE.match(line):
             continue
         if _RULE_LINE.fullmatch(line) and line.strip(" |"):
@@ -86,7 +90,87 @@ def clean_lines(raw: str) -> list[str]:
             continue  # a page number on its own line
         line = _PAGE_LABEL.sub("", line)
         lines.append(line)
-    return lines
+    return _join_cells(lines)
+
+
+# Line breaks a site printed as the text "\r\n" (two or more, so a lone "\n" in a path
+# or a formula is left alone).
+_LITERAL_BREAK = re.compile(r"(?:\\r)?\\n(?:[ \t]*(?:\\r)?\\n)+|\\r\\n")
+_LITERAL_BREAKS = re.compile(r"(?:\\r)?\\n|\\r")
+
+# Where a header flattened on one line is cut back into its lines: around the national
+# name and the motto, around "Số: 12/ABC", before "V/v" and "Kính gửi".
+_FLAT_AROUND = re.compile(
+    r"cong hoa xa hoi chu nghia viet nam|doc\s*lap\s*[-–]\s*tu\s*do\s*[-–]\s*hanh\s*phuc|"
+    r"\bso\s*[:.]\s*\d[^\s/]*\s*/\s*[\w\-.]+"
+)
+_FLAT_BEFORE = re.compile(r"\bv/v\b|\bkinh gui\b")
+
+
+def _unflatten(line: str) -> list[str]:
+    """A whole header on one line (a PDF's text layer flattened: "UBND TỈNH X CỘNG HÒA XÃ
+    HỘI CHỦ NGHĨA VIỆT NAM SỞ Y Độc lập - Tự do - Hạnh phúc Số : 12 /SYT-VP X, ngày …
+    V/v …") cut back into its lines; any other line as it is."""
+    if len(line) < 150:
+        return [line]
+    folded = fold(line)
+    if not NATIONAL.search(folded) or not re.search(r"\bso\s*[:.]\s*\d", folded):
+        return [line]
+    cuts = {0, len(line)}
+    for match in _FLAT_AROUND.finditer(folded):
+        cuts.update((match.start(), match.end()))
+    for match in _FLAT_BEFORE.finditer(folded):
+        cuts.add(match.start())
+    ordered = sorted(cuts)
+    pieces = [line[a:b].strip() for a, b in zip(ordered, ordered[1:], strict=False)]
+    if pieces and re.match(r"^\d{1,2}\.\s+[A-ZĐ]", pieces[0]):
+        pieces[0] = re.sub(r"^\d{1,2}\.\s+", "", pieces[0])  # a viewer's page number
+    return [piece for piece in pieces if piece]
+
+
+# Names that a table cell's narrow column breaks across lines ("ỦY / BAN NHÂN DÂN",
+# "ỦY BAN NHÂN / DÂN", "CỘNG / HÒA XÃ HỘI …").
+_BROKEN_NAMES = re.compile(
+    r"uy ban nhan dan|hoi dong nhan dan|cong hoa xa hoi chu nghia viet nam|thanh pho|uy ban"
+)
+_CELL_ZONE = 60  # lines: the header is in the first ones
+
+
+def _join_cells(lines: list[str]) -> list[str]:
+    """Join what a table cell broke across lines in the header: a name cut inside
+    ("ỦY / BAN NHÂN DÂN"), "Số:" and its number ("Số: / 29/KH-UBND"), a place cut before
+    its date line ("Thái / Nguyên, ngày …", "TP Hồ Chí / Minh, ngày …")."""
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        previous = out[-1] if out else ""
+        if index < _CELL_ZONE and previous.strip() and previous != RULE and line.strip():
+            if line != RULE and _broken_pair(previous.strip(), line.strip()):
+                out[-1] = f"{previous.rstrip()} {line.strip()}"
+                continue
+        out.append(line)
+    return out
+
+
+def _broken_pair(first: str, second: str) -> bool:
+    a, b = fold(first), fold(second)
+    if re.fullmatch(r"(so|s\w)\s*[:.;]?", a) and re.match(r"[\w.…]*\s*/|\d", b):
+        return True  # "Số:" / "29/KH-UBND"
+    if _is_caps(first) and _is_caps(second):
+        joined = f"{a} {b}"
+        return any(m.start() < len(a) < m.end() for m in _BROKEN_NAMES.finditer(joined))
+    words = first.split()
+    if (
+        1 <= len(words) <= 4
+        and _starts_upper(first)
+        and not _is_caps(first)
+        and not re.search(r"[\d/:;,.()]", first)
+        and not NATIONAL.search(a)
+    ):
+        match = place_date_match(b)
+        head = b.split(",", 1)[0]
+        if match and match.place[0] == 0 and 1 <= len(head.split()) <= 3:
+            return True  # "Thái" / "Nguyên, ngày 22 tháng 3 năm 2018"
+    return False
 
 
 def squash(text: str) -> str:
@@ -574,8 +658,16 @@ _OCR_DIGITS = str.maketrans(
     }
 )
 _OCR_DATE = re.compile(
-    r"(ng\w{1,2}y\s+)([0-9a-z|!]{1,2})(\s+th\w{2,3}\s+)([0-9a-z|!]{1,2})(\s+n\w{1,3}\s+)(\d{4})"
+    r"(ng\w{1,2}y\s*[:;.]?\s+)([0-9a-z|!]{1,2})(\s+th\w{2,3}\s*[:;.]?\s+)([0-9a-z|!]{1,2})"
+    r"(\s+n\w{1,3}\s+)(\d{4})"
 )
+# A number OCR read with letters for its digits ("T19" for 119): only the letters it
+# takes for 1 and 0, and only next to a digit.
+_OCR_NUMBER = str.maketrans(
+    {"T": "1", "l": "1", "I": "1", "i": "1", "|": "1", "!": "1", "O": "0", "o": "0"}
+)
+# Specks and strokes tesseract puts before a title ("l _—— KẾ HOẠCH").
+_OCR_LEAD = re.compile(r"^\s*(?:(?:[\W_]+|[^\W\d_])\s+){1,3}(?=\S)")
 # "ư" read as "ir" (no Vietnamese word has "ir"), "Đ" as "1)" in a symbol
 _OCR_IR = re.compile(r"(?<=[A-Za-zĐđ])(ir|IR|Ir)(?=[A-Za-zÀ-ỹ])")
 
@@ -614,7 +706,12 @@ def repair_ocr(text: str) -> str:
                     + " năm "
                     + line[match.end(5) :]
                 )
-        line = re.sub(r"^\s*S[ẽeöôờóòơ]\s*[:;.]\s*(?=\d)", "Số: ", line)
+        lead = _OCR_LEAD.match(line)
+        if lead and _is_caps(line[lead.end() :]):
+            rest = fold(line[lead.end() :])
+            if any(rest.startswith(key) for key, _ in HEADINGS):
+                line = line[lead.end() :]  # "l _—— KẾ HOẠCH": the title, without the specks
+        line = re.sub(r"^\s*S[ẽeöôờóòơ]\s*[:;.]\s*(?=[\dA-Z])", "Số: ", line)
         line = re.sub(r"(?<=[/\-])Q1\)(?=-)", "QĐ", line).replace("QÐ", "QĐ")
         line = re.sub(r"(?<=\d/[A-ZĐ]{2})-BND\b", "-UBND", line)
         lines.append(line)
@@ -649,6 +746,23 @@ def _cut(original: str, folded: str, pattern: str | re.Pattern, flags=0):
     return match
 
 
+def _known_body(part: str, known: set[str]) -> bool:
+    """A symbol's part (folded) names a body: a known abbreviation, the issuer's initials,
+    or one of them with a number after ("UBTVQH14")."""
+    core = re.sub(r"\d+$", "", part)
+    return bool(core) and core in known
+
+
+def _one_letter(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def _spell(known: str, read: str) -> str:
+    """The known abbreviation in the letters of the symbol (UBND, HĐND, TTg)."""
+    spelled = {"ubnd": "UBND", "hdnd": "HĐND", "ttg": "TTg", "sgddt": "SGDĐT", "bgddt": "BGDĐT"}
+    return spelled.get(known, known.upper())
+
+
 class _Parser:
     def __init__(self, raw: str, *, scanned: bool = False, ocr_confidence: float | None = None):
         self.scanned = scanned
@@ -677,6 +791,12 @@ class _Parser:
                 symbol = original[match.start(2) : match.end(2)].strip(" .,")
                 self.doc.symbol = re.sub(r"\s+", "", symbol) or None
                 self.how["symbol"] = 0.95
+                if self.scanned and number and not _is_number(number):
+                    digits = number.translate(_OCR_NUMBER)
+                    if _is_number(digits) and re.search(r"\d", number):
+                        self.doc.number = digits  # "T19": 119, read from a guess
+                        self.how["number"] = 0.5
+                        return i
                 if number and not _is_number(number):
                     self.doc.warnings.append(
                         f"Số văn bản đọc được “{number}” không phải là một số: đã để trống, "
@@ -774,6 +894,60 @@ class _Parser:
             if len(bodies) > 1:
                 self.doc.issuer_parent = " ".join(bodies[:-1])
 
+    def repair_symbol(self) -> None:
+        """A symbol's known shape restored: the hyphen a PDF's text lost between the
+        type and the body ("QĐUBND" → "QĐ-UBND"), and on a scan a body's abbreviation
+        one letter off ("KH-LBND" → "KH-UBND"). A repaired symbol is marked for checking,
+        and so is one of no known shape (no body's abbreviation in it)."""
+        doc = self.doc
+        if not doc.symbol:
+            return
+        head, _, tail = doc.symbol.rpartition("/")
+        known = set(BODY_ACRONYMS) | {
+            x for x in (initials(doc.issuer), initials(doc.issuer_parent)) if len(x) >= 2
+        }
+        repaired = tail
+        if "-" not in tail:
+            folded = fold(tail)
+            for abbreviation in sorted(ABBREVIATIONS, key=len, reverse=True):
+                rest = folded[len(abbreviation) :]
+                if folded.startswith(abbreviation) and _known_body(rest, known):
+                    repaired = f"{tail[: len(abbreviation)]}-{tail[len(abbreviation) :]}"
+                    break
+        elif self.scanned:
+            parts = tail.split("-")
+            for index, part in enumerate(parts[1:], start=1):
+                folded = fold(part)
+                if len(folded) >= 4 and not _known_body(folded, known):
+                    near = [k for k in known if len(k) == len(folded) and _one_letter(k, folded)]
+                    if len(near) == 1:
+                        parts[index] = _spell(near[0], part)
+            repaired = "-".join(parts)
+        if repaired != tail:
+            doc.symbol = f"{head}/{repaired}" if head else repaired
+            self.how["symbol"] = min(self.how.get("symbol", 0.95), 0.6)
+            return
+        parts = [fold(p) for p in tail.split("-") if p]
+        if not any(_known_body(p, known) for p in parts):
+            self.how["symbol"] = min(self.how.get("symbol", 0.95), 0.6)  # no body named
+
+    def check_place(self) -> None:
+        """A place that is no province and is not named in the issuer is marked; on a
+        scan, a place one letter from a province ("Súc Trang") is read as it."""
+        doc = self.doc
+        if not doc.place or province(doc.place):
+            return
+        if self.scanned:
+            near = nearest_province(doc.place)
+            if near:
+                doc.place = near
+                self.how["place"] = min(self.how.get("place", 0.95), 0.6)
+                return
+        named = fold(f"{doc.issuer or ''} {doc.issuer_parent or ''}").strip()
+        place = fold(doc.place)
+        if len(place.split()) < 2 or not re.search(rf"\b{re.escape(place)}\b", named):
+            self.how["place"] = min(self.how.get("place", 0.95), 0.6)
+
     def complete_issuer(self, start: int) -> None:
         """A bare "ỦY BAN NHÂN DÂN" (the column's second line lost): the authority line
         under the title names it ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH"), or the
@@ -783,7 +957,7 @@ class _Parser:
             return
         for i in range(start, min(start + 10, len(self.paras))):
             text, f = self.paras[i], self.folded[i]
-            match = re.match(r"^(?:chu tich )?((?:uy ban nhan dan|ubnd) .+)$", f)
+            match = re.match(r"^(?:chu tich )?((?:uy ban nhan dan|ubnd|hoi dong nhan dan) .+)$", f)
             if match and _is_caps(text) and f[match.start(1) :].startswith(fold(doc.issuer)):
                 doc.issuer = text[match.start(1) :]
                 self.how["issuer"] = 0.8
@@ -798,12 +972,36 @@ class _Parser:
                 "xa": "XÃ",
                 "phuong": "PHƯỜNG",
             }
-            for level, name in levels.items():
-                if f"{level} {place}" in fold(doc.subject):
+            for level_word, name in levels.items():
+                if f"{level_word} {place}" in fold(doc.subject):
                     doc.issuer = f"{doc.issuer} {name} {doc.place.upper()}"
                     self.how["issuer"] = 0.6
                     return
+        known = province(doc.place)
+        if known:
+            # the place line names a province: its committee or council, to be checked
+            # (a city of the same name has one too)
+            doc.issuer = f"{doc.issuer} {level(known)} {known.upper()}"
+            self.how["issuer"] = 0.6
+            return
         self.how["issuer"] = 0.4
+
+    def drop_title_issuer(self) -> None:
+        """An old title "QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ V/V …": the trích yếu is
+        what comes after the issuer, from "V/V" or "VỀ" on."""
+        doc = self.doc
+        if not doc.subject:
+            return
+        folded = fold(doc.subject)
+        if not re.match(
+            r"^cua (uy ban|ubnd|hoi dong|hdnd|chu tich|bo truong|thu tuong|bo |so |giam doc)",
+            folded,
+        ):
+            return
+        about = re.search(r"\s(v/v|ve viec|ve)\s", folded)
+        if about:
+            doc.subject = doc.subject[about.start() + 1 :]
+            self.how["subject"] = min(self.how.get("subject", 0.9), 0.8)
 
     def _authority(self, i: int) -> bool:
         """Paragraph `i` is the issuing authority on its own line, after a decision's title."""
@@ -1369,6 +1567,9 @@ class _Parser:
             # ("TP. HỒ CHÍ MINH" keeps its dot: an abbreviation has no vowel)
             doc.subject = squash(_OCR_SPECK.sub(_speck, doc.subject))
         self.complete_issuer(max(header_last, 0))
+        self.repair_symbol()
+        self.check_place()
+        self.drop_title_issuer()
         self.header_end = body_from
         self.close()
         self.theme()

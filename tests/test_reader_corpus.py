@@ -3,9 +3,9 @@ bench/corpus.py), and the header shapes of issue 12 one by one.
 
 The floors sit just under what the reader reaches today (docs/benchmarks.md, section
 parser): a change that reads fewer fields right fails here. The held-out documents were
-found and labelled before the second round of rules and are never tuned on; their floor
-is lower, and is the honest figure. (The first round's "unseen" documents were looked at
-and are part of the seen ones now.)
+found and labelled before the third round of rules and are never tuned on; their floor
+is lower, and is the honest figure. (The first round's "unseen" documents and the second
+round's held-out set were looked at and are part of the seen ones now.)
 """
 
 import datetime
@@ -18,9 +18,10 @@ from campaigns.importer import parse_text
 
 CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
+    # the seen part holds the second round's held-out set since the third round
     "seen": (0.97, 0.97),
-    "heldout": (0.78, 0.80),
-    "all": (0.92, 0.93),
+    "heldout": (0.90, 0.92),  # the third held-out set, after the third round
+    "all": (0.95, 0.96),
 }
 
 
@@ -52,8 +53,8 @@ def test_text_documents_read_at_least_as_the_issue_asks():
 
 def test_wrong_fields_of_scans_are_marked_uncertain():
     """Most fields a scan gets wrong are among those the review page marks (on the scans
-    the rules were written on; on the held-out scans, 7 of the 9 wrong fields were marked
-    before the second round: an OCR'd place and symbol kept a high score)."""
+    the rules were written on, the second round's held-out scans among them since the
+    third round: their 'KH-LBND' and 'Súc Trang' kept 0.85 before it)."""
     marked = wrong = 0
     for document in (d for d in CORPUS if d.scanned and d.split == "seen"):
         parsed = parse_text(document.text, scanned=True).as_contract()
@@ -250,3 +251,136 @@ def test_specks_tesseract_read_in_a_title_in_capitals_are_dropped():
     )
     doc = parse_text(text, scanned=True)
     assert doc.subject == "VỀ ĐỐI TƯỢNG, HỒ SƠ XÉT VÀ ĐỀ NGHỊ KHEN THƯỞNG CỦA TP. ĐÀ NẴNG"
+
+
+# -- third round (rules written on the second held-out set, trained on since; the third
+# -- held-out set not tuned on). Constructed headers, other places and numbers. ---------
+
+
+def test_table_cells_broken_across_lines_are_joined():
+    """A site's table breaks each cell's words: "ỦY / BAN NHÂN DÂN", "Số: / 7/KH-UBND",
+    "Bình / Dương, ngày …": the issuer, number, symbol and whole place are read."""
+    text = (
+        "ỦY\nBAN NHÂN DÂN\nTỈNH BÌNH DƯƠNG\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố:\n7/KH-UBND\n|\nBình\n"
+        "Dương, ngày 5 tháng 1 năm 2024\n|\nKẾ HOẠCH\nTỔ CHỨC PHONG TRÀO THI ĐUA NĂM 2024\n"
+        "Căn cứ Luật Thi đua, khen thưởng năm 2022;\n"
+    )
+    doc = parse_text(text)
+    assert doc.issuer == "ỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG"
+    assert (doc.number, doc.symbol, doc.place) == ("7", "KH-UBND", "Bình Dương")
+    assert doc.date == datetime.date(2024, 1, 5)
+    text = text.replace("ỦY\nBAN NHÂN DÂN", "ỦY BAN NHÂN\nDÂN").replace(
+        "Bình\nDương", "TP Thủ\nDầu Một"
+    )
+    doc = parse_text(text)
+    assert doc.issuer == "ỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG"
+    assert doc.place == "TP Thủ Dầu Một"
+
+
+def test_line_breaks_printed_as_text_are_line_breaks():
+    r"""A site kept its line breaks as the text "\r\n": the header is read as lines."""
+    text = (
+        "\\r\\n ỦY BAN NHÂN DÂN TỈNH CAO BẰNG | \\r\\n \\r\\n CỘNG\\r\\n HÒA XÃ HỘI CHỦ "
+        "NGHĨA VIỆT NAM | \\r\\n\n\\r\\n Số: 12/KH-UBND \\r\\n | \\r\\n \\r\\n Cao Bằng, "
+        "ngày 2 tháng 3 năm 2023 \\r\\n | \\r\\n\n\\r\\n\\r\\n KẾ HOẠCH\\r\\nTHI ĐUA NĂM "
+        "2023\\r\\n\\r\\nCăn cứ Luật Thi đua, khen thưởng;\n"
+    )
+    doc = parse_text(text)
+    assert doc.issuer == "ỦY BAN NHÂN DÂN TỈNH CAO BẰNG"
+    assert doc.place == "Cao Bằng"
+    assert "\\r" not in doc.text and "\\n" not in doc.text
+
+
+def test_a_header_flattened_on_one_line_is_cut_into_its_lines():
+    """A PDF's text layer gives the whole header on one line, with the diacritics split
+    off as loose marks: the parent, the department, the type and the V/v are read."""
+    text = (
+        "1. UBND TỈNH BẾN TRE CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM SỞ Y TẾ Độc lập - Tự do - "
+        "Hạnh phúc Số : 455 /SYT-VP Bến Tre, ngày 12 tháng3 năm 2019 V/v tổng kết công tác "
+        "thi đua cua nganh Y tê ́ ̀ ̉ năm 2018. Kính gửi: - Các đơn vị trực thuộc Sở. Sở Y "
+        "tế đề nghị các đơn vị gửi báo cáo tổng kết công tác thi đua trước ngày 20/3/2019.\n"
+    )
+    doc = parse_text(text)
+    assert (doc.issuer, doc.issuer_parent) == ("SỞ Y TẾ", "UBND TỈNH BẾN TRE")
+    assert (doc.doc_type, doc.number, doc.symbol) == ("Công văn", "455", "SYT-VP")
+    assert (doc.place, doc.date) == ("Bến Tre", datetime.date(2019, 3, 12))
+    assert doc.subject.startswith("tổng kết công tác thi đua cua nganh Y tê")
+
+
+def test_a_council_or_committee_without_its_province_line_is_completed_and_marked():
+    """A site's table lost "TỈNH X" under "HỘI ĐỒNG NHÂN DÂN": the place line names a
+    province, so the issuer is its council, marked for the clerk to check."""
+    text = (
+        "HỘI ĐỒNG NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 21/2025/NQ-HĐND | Quảng Trị, ngày 10 tháng 8 năm 2025 |\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"
+    )
+    doc = parse_text(text)
+    assert doc.issuer == "HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG TRỊ"
+    assert 0 < doc.confidence["issuer"] < UNCERTAIN
+    doc = parse_text(text.replace("HỘI ĐỒNG", "ỦY BAN").replace("Quảng Trị", "Cần Thơ"))
+    assert doc.issuer == "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"
+
+
+def test_an_old_title_naming_its_issuer_keeps_only_the_subject():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 45/2002/QĐ-UB\nBiên Hòa, ngày 3 tháng 5 năm 2002\nQUYẾT ĐỊNH\n"
+        "CỦA ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI VỀ VIỆC BAN HÀNH QUY CHẾ THI ĐUA\n"
+        "Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân;\n"
+    )
+    doc = parse_text(text)
+    assert doc.subject == "VỀ VIỆC BAN HÀNH QUY CHẾ THI ĐUA"
+
+
+def test_a_symbol_that_lost_its_hyphen_gets_it_back_and_is_marked():
+    doc = parse_text(HEADER.format(issuer="UBND TỈNH LAI CHÂU", code="X", place="Lai Châu"))
+    text = HEADER.replace("Số: 15/KH-{code}", "Số: 2207/{code}").format(
+        issuer="ỦY BAN NHÂN DÂN\nTỈNH GIA LAI", code="QĐUBND", place="Gia Lai"
+    )
+    doc = parse_text(text)
+    assert doc.symbol == "QĐ-UBND"
+    assert 0 < doc.confidence["symbol"] < UNCERTAIN
+    doc = parse_text(
+        text.replace("QĐUBND", "TBSGDĐT").replace("ỦY BAN NHÂN DÂN\n", "SỞ GIÁO DỤC VÀ ĐÀO TẠO\n")
+    )
+    assert doc.symbol == "TB-SGDĐT"
+
+
+def test_a_symbol_naming_no_known_body_is_marked():
+    good = parse_text(HEADER.format(issuer="UBND TỈNH LAI CHÂU", code="UBND", place="Lai Châu"))
+    assert good.confidence["symbol"] >= UNCERTAIN
+    odd = parse_text(HEADER.format(issuer="UBND TỈNH LAI CHÂU", code="XQRT", place="Lai Châu"))
+    assert odd.symbol == "KH-XQRT"
+    assert 0 < odd.confidence["symbol"] < UNCERTAIN
+
+
+def test_a_place_that_is_no_province_nor_in_the_issuer_is_marked():
+    doc = parse_text(HEADER.format(issuer="UBND TỈNH LAI CHÂU", code="UBND", place="Lai Châu"))
+    assert doc.confidence["place"] >= UNCERTAIN
+    doc = parse_text(
+        HEADER.format(issuer="ỦY BAN NHÂN DÂN\nHUYỆN PHONG THỔ", code="UBND", place="Phong Thổ")
+    )
+    assert doc.confidence["place"] >= UNCERTAIN  # the issuer names it
+    doc = parse_text(HEADER.format(issuer="UBND TỈNH LAI CHÂU", code="UBND", place="Minh"))
+    assert 0 < doc.confidence["place"] < UNCERTAIN
+
+
+def test_ocr_slips_in_known_words_are_read_and_marked():
+    """On a scan: a body's abbreviation one letter off ("KH-LBND"), a number with a
+    letter for a 1 ("T27"), a colon after "ngày"/"tháng" and a month read as letters
+    ("LÍ" for 11), a province one letter off ("Bến Trc"), specks before the title."""
+    text = (
+        "ỦY BẢN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH BẾN TRE Độc lắp - Tư do - Hành phút\n"
+        "Số: T27/KH-LBND Bến Trc, ngày: 14 tháng: LÍ nam 2016\n"
+        "l _—— KẾ HOẠCH\nTỔ CHỨC PHONG TRÀO THI ĐUA NĂM 2017\n"
+        "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003;\n"
+    )
+    doc = parse_text(text, scanned=True)
+    assert (doc.number, doc.symbol) == ("127", "KH-UBND")
+    assert (doc.place, doc.date) == ("Bến Tre", datetime.date(2016, 11, 14))
+    assert (doc.doc_type, doc.subject) == ("Kế hoạch", "TỔ CHỨC PHONG TRÀO THI ĐUA NĂM 2017")
+    marked = uncertain(doc.confidence, HEADER_FIELDS)
+    assert {"number", "symbol", "place"} <= marked
