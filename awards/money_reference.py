@@ -143,13 +143,19 @@ def load_money_reference(BaseSalary, RewardDecree, RewardMultiple, AwardType) ->
                 "note": note,
             },
         )
-        for type_code, multiple in MULTIPLES.items():
-            if type_code in types:
-                RewardMultiple.objects.get_or_create(
-                    decree=decree,
-                    award_type=types[type_code],
-                    defaults={"multiple": Decimal(multiple), "basis": MULTIPLE_BASIS[code]},
-                )
+        _add_missing_multiples(RewardMultiple, decree, code, types)
+
+
+def _add_missing_multiples(RewardMultiple, decree, code: str, types: dict) -> None:
+    """The decree's multiples from the texts read, for the award types there are; a
+    multiple that exists (loaded before, or edited by an admin) is left as it is."""
+    for type_code, multiple in MULTIPLES.items():
+        if type_code in types:
+            RewardMultiple.objects.get_or_create(
+                decree=decree,
+                award_type=types[type_code],
+                defaults={"multiple": Decimal(multiple), "basis": MULTIPLE_BASIS[code]},
+            )
 
 
 def refresh_money_sources(RewardDecree, RewardMultiple, AwardType) -> None:
@@ -170,13 +176,7 @@ def refresh_money_sources(RewardDecree, RewardMultiple, AwardType) -> None:
         RewardMultiple.objects.filter(decree=decree, basis=f"{name}. {UNCHECKED}").update(
             basis=MULTIPLE_BASIS[code]
         )
-        for type_code, multiple in MULTIPLES.items():
-            if type_code in types:
-                RewardMultiple.objects.get_or_create(
-                    decree=decree,
-                    award_type=types[type_code],
-                    defaults={"multiple": Decimal(multiple), "basis": MULTIPLE_BASIS[code]},
-                )
+        _add_missing_multiples(RewardMultiple, decree, code, types)
     for type_code, multiple in MULTIPLES.items():
         AwardType.objects.filter(code=type_code, reward_multiple__isnull=True).update(
             reward_multiple=Decimal(multiple)
