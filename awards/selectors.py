@@ -6,14 +6,16 @@ from django.core.paginator import Page, Paginator
 from django.db.models import (
     Count,
     Exists,
+    F,
     IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
+    Value,
     Window,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Concat, Replace
 from django.shortcuts import get_object_or_404
 
 from units.access import (
@@ -216,13 +218,33 @@ def council_pending(user) -> dict:
     }
 
 
+def within_authority(nominations: QuerySet[Nomination]) -> QuerySet[Nomination]:
+    """The nominations whose issuer may decide their award itself (AwardType.granted_by,
+    in SQL): its level is one of the award type's grantor levels."""
+    return nominations.alias(
+        grantor_levels=Concat(
+            Value(","), Replace(F("award_type__grantor_levels"), Value(" "), Value("")), Value(",")
+        ),
+        issuer_level=Concat(Value(","), F("issuer__level"), Value(",")),
+    ).filter(grantor_levels__contains=F("issuer_level"))
+
+
 def office_pending(user) -> dict:
     """The standing office: nominations to appraise (the inbox), appraised ones not yet on
-    an open session's agenda (sessions to prepare), passed ones in no decision (decisions
-    to draft), draft decisions (to issue), citizens' comments on nominations still before
-    the council, and the open sessions with how many members have voted."""
+    an open session's agenda (sessions to prepare), passed ones in no decision within the
+    body's authority (decisions to draft) and beyond it (to forward to the higher level),
+    draft decisions (to issue), citizens' comments on nominations still before the
+    council, and the open sessions with how many members have voted."""
     bodies = office_bodies(user)
     nominations = Nomination.objects.filter(issuer__in=bodies)
+    undecided = nominations.filter(status__in=statuses("add_to_decision"), decision=None)
+    within = within_authority(undecided).values("pk")
+    to_forward, to_forward_shown = _first(
+        undecided.filter(status__in=statuses("forward"))
+        .exclude(pk__in=within)
+        .select_related(*RELATED)
+        .order_by("-updated_at", "-pk")
+    )
     on_open_agenda = AgendaItem.objects.filter(
         nomination=OuterRef("pk"), session__status=CouncilSession.Status.OPEN
     )
@@ -232,7 +254,7 @@ def office_pending(user) -> dict:
             "pk",
             filter=Q(status__in=statuses("put_on_agenda")) & ~Q(Exists(on_open_agenda)),
         ),
-        to_decide=Count("pk", filter=Q(status__in=statuses("add_to_decision"), decision=None)),
+        to_decide=Count("pk", filter=Q(pk__in=within)),
     )
     under_notice = nominations.filter(status__in=statuses("comment"))
     comments = PublicComment.objects.filter(nomination__in=under_notice)
@@ -259,6 +281,8 @@ def office_pending(user) -> dict:
     )
     return {
         **counts,
+        "to_forward_count": to_forward,
+        "to_forward": to_forward_shown,
         "comments_count": comments.count(),
         "commented": list(commented[:PENDING_SHOWN]),
         "draft_decisions_count": drafts,
