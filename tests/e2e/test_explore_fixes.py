@@ -139,3 +139,44 @@ def test_every_step_that_cannot_be_undone_asks_first(page: Page, live_server, wo
     assert dialogs.asked[-1].startswith("Rút dự thảo quyết định?")
     assert Decision.objects.get(pk=world["decision"].pk).status == Decision.Status.DRAFT
     assert len(dialogs.asked) == 6  # the vote asked twice
+
+
+def test_a_unit_reopens_and_corrects_its_registration(page: Page, live_server, world, axe_check):
+    """Once registered, the unit's campaigns page led nowhere: the targets sent could not be
+    read again, nor a typo corrected before the deadline. The form also wrote the common
+    target as "80.50" and gave no hint for a pass/fail criterion."""
+    base, campaign = live_server.url, world["campaign"]
+    log_in(page, base, "cb.binhlu")
+    page.get_by_role("link", name=re.compile("^Đăng ký: ")).click()
+    target = page.get_by_label(re.compile("^Thu ngân sách trên địa bàn"))
+    expect(page.locator("main")).to_contain_text(
+        "Thu ngân sách trên địa bàn (%) — chỉ tiêu chung 80,5"
+    )
+    expect(page.locator("main")).to_contain_text("Hoàn thành kế hoạch (1 = cam kết đạt, 0 = không)")
+    target.fill("58")  # meant 85
+    page.get_by_label(re.compile("^Hoàn thành kế hoạch")).fill("1")
+    page.get_by_role("button", name="Đăng ký", exact=True).click()
+    expect(page.get_by_text("Đã đăng ký thi đua.")).to_be_visible()
+    row = page.get_by_role("row", name=re.compile(campaign.subject[:30]))
+    row.get_by_role("link", name="Xem, sửa đăng ký").click()
+    expect(page.get_by_text("Đơn vị đã đăng ký lúc")).to_be_visible()
+    expect(target).to_have_value("58")
+    axe_check(page, "sửa đăng ký")
+    target.fill("85,5")
+    page.get_by_role("button", name="Lưu đăng ký").click()
+    expect(page.get_by_text("Đã đăng ký thi đua.")).to_be_visible()
+    registration = campaign.registrations.get(unit=world["commune"])
+    assert registration.targets.get(criterion__name="Thu ngân sách trên địa bàn").value == Decimal(
+        "85.5"
+    )
+    # after the deadline: read only, the targets still shown
+    Campaign.objects.filter(pk=campaign.pk).update(
+        registration_deadline=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    page.get_by_role("navigation", name="Điều hướng chính").get_by_role(
+        "link", name="Đăng ký, báo cáo"
+    ).click()
+    row.get_by_role("link", name="Xem đăng ký").click()
+    table = page.get_by_role("table", name="Chỉ tiêu đơn vị đã đăng ký")
+    expect(table).to_contain_text("85,5")
+    expect(page.get_by_role("button", name=re.compile("đăng ký", re.I))).to_have_count(0)
