@@ -213,7 +213,7 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
         self.fields["campaign"].queryset = (
             Campaign.objects.public()
             .filter(Q(issuer__in=bodies.values("pk")) | Q(issuer_id__in=above))
-            .select_related("issuer")
+            .select_related("issuer", "document_type")
             .newest_first()
         )
         self.fields["campaign"].required = False
