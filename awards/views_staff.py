@@ -573,6 +573,7 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
             or (DecisionWithdrawForm() if draft else None),
             "earliest": services.decision_earliest_date(decision) if draft else None,
             "amount_total": amounts["total"],
+            "amount_unpriced": amounts["unpriced"],
             "fund": money.decision_fund_preview(decision),
             "can_act": is_office,
             "is_office": is_office,
