@@ -30,6 +30,8 @@ def test_the_draft_page_says_what_is_not_priced(client, draft):
     ).content.decode()
     assert "chưa tính 1 khen thưởng chưa xác định mức tiền" in html
     assert "Quyết định này chi: <strong>0 đồng</strong>." not in html
+    # and the question before issuing says it too
+    assert "ghi chi 0 đồng từ quỹ (chưa tính 1 khen thưởng chưa xác định mức tiền)." in html
 
 
 def test_the_annex_has_no_total_of_zero_and_article_2_no_multiples(draft):
