@@ -512,7 +512,8 @@ class DecisionForm(VietnameseInputMixin, forms.Form):
         max_length=60,
         required=False,
         initial="QĐ-UBND",
-        help_text="Số do hệ thống cấp khi ban hành. Để trống: QĐ-UBND.",
+        help_text="Phần sau số, ví dụ QĐ-UBND (để trống: QĐ-UBND). Số ghi khi ban hành, theo sổ "
+        "đăng ký văn bản đi.",
     )
     place = forms.CharField(label="Địa danh", max_length=100, required=False)
     signing_authority = forms.CharField(

@@ -39,3 +39,12 @@ def test_the_annex_has_no_total_of_zero_and_article_2_no_multiples(draft):
     assert "số lần mức lương cơ sở ghi tại danh sách kèm theo" not in html
     assert '<strong>Tổng cộng</strong></td><td class="num"><strong>0</strong>' not in html
     assert "Tổng cộng" not in html
+
+
+def test_the_draft_form_says_the_number_is_entered_at_issue(client, draft):
+    """The văn thư enters the number from the register when issuing: the draft form no
+    longer says the system gives it."""
+    client.force_login(draft["office"])
+    html = client.get(reverse("awards:decision_create")).content.decode()
+    assert "Số do hệ thống cấp" not in html
+    assert "Số ghi khi ban hành, theo sổ đăng ký văn bản đi." in html
