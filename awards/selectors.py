@@ -27,6 +27,7 @@ from units.access import (
     unit_bodies,
     units_below,
 )
+from units.models import Unit, lineage_ids_of
 from units.text import search_q, search_terms
 
 from .models import (
@@ -60,9 +61,22 @@ def _unit_ids(user) -> set[int]:
     return units_below(unit_bodies(user)) | set(office_bodies(user).values_list("pk", flat=True))
 
 
+def _record_unit_ids(user) -> set[int]:
+    """Units whose nominations the user reads: _unit_ids and the units merged into them
+    (the 2025 merger: a successor carries on its predecessors' records, read only; every
+    action still checks the user's active roles in the services)."""
+    return lineage_ids_of(_unit_ids(user))
+
+
+def _lineage(bodies: QuerySet[Unit]) -> QuerySet[Unit]:
+    """The bodies and those merged into them, for reading their records."""
+    return Unit.objects.filter(pk__in=lineage_ids_of(bodies.values_list("pk", flat=True)))
+
+
 def nominations_of_units(user) -> QuerySet[Nomination]:
-    """Nominations made by the user's units and the units below them."""
-    return Nomination.objects.filter(nominating_unit_id__in=_unit_ids(user)).select_related(
+    """Nominations made by the user's units and the units below them, and by the units
+    merged into those (read only)."""
+    return Nomination.objects.filter(nominating_unit_id__in=_record_unit_ids(user)).select_related(
         *RELATED
     )
 
@@ -91,8 +105,13 @@ def visible_nomination(user, pk: int) -> tuple[Nomination, bool, bool]:
         and nomination.status != Nomination.Status.DRAFT
         and holds_office(user, nomination.issuer)
     )
+    # read only: a predecessor's (the 2025 merger), by the successor's staff or office
+    inherited = nomination.nominating_unit_id in _record_unit_ids(user) or (
+        nomination.status != Nomination.Status.DRAFT
+        and office_record_bodies(user).filter(pk=nomination.issuer_id).exists()
+    )
     on_agenda = nomination.agenda_items.filter(
-        session__seats__user=user, session__issuer__in=council_bodies(user)
+        session__seats__user=user, session__issuer__in=_lineage(council_bodies(user))
     ).exists()
     # the body's leader reads what its council votes on and its decisions gather
     led = (
@@ -100,7 +119,7 @@ def visible_nomination(user, pk: int) -> tuple[Nomination, bool, bool]:
         and nomination.status != Nomination.Status.DRAFT
         and leader_bodies(user).filter(pk=nomination.issuer_id).exists()
     )
-    if not (is_unit or is_office or on_agenda or led):
+    if not (is_unit or is_office or inherited or on_agenda or led):
         from django.http import Http404
 
         raise Http404
@@ -112,9 +131,9 @@ def sessions_for(user) -> QuerySet[CouncilSession]:
     closes them), and those where they sit on the council."""
     return CouncilSession.objects.filter(
         pk__in=CouncilSession.objects.filter(
-            Q(issuer__in=office_bodies(user))
-            | Q(issuer__in=leader_bodies(user))
-            | Q(issuer__in=council_bodies(user), seats__user=user)
+            Q(issuer__in=office_record_bodies(user))
+            | Q(issuer__in=_lineage(leader_bodies(user)))
+            | Q(issuer__in=_lineage(council_bodies(user)), seats__user=user)
         ).values("pk")
     ).select_related("issuer")
 
