@@ -213,7 +213,7 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
         self.fields["campaign"].queryset = (
             Campaign.objects.public()
             .filter(Q(issuer__in=bodies.values("pk")) | Q(issuer_id__in=above))
-            .select_related("issuer")
+            .select_related("issuer", "document_type")
             .newest_first()
         )
         self.fields["campaign"].required = False
@@ -512,7 +512,8 @@ class DecisionForm(VietnameseInputMixin, forms.Form):
         max_length=60,
         required=False,
         initial="QĐ-UBND",
-        help_text="Số do hệ thống cấp khi ban hành. Để trống: QĐ-UBND.",
+        help_text="Phần sau số, ví dụ QĐ-UBND (để trống: QĐ-UBND). Số ghi khi ban hành, theo sổ "
+        "đăng ký văn bản đi.",
     )
     place = forms.CharField(label="Địa danh", max_length=100, required=False)
     signing_authority = forms.CharField(

@@ -136,14 +136,17 @@ def decision_amounts(decision) -> dict:
             quotes = quotes_on(decision_day(decision), {t for _, t in grants})
             by_grant = {pk: quotes[t] for pk, t in grants if quotes[t].amount is not None}
         total = sum(q.amount for q in by_grant.values())
-        return {"by_grant": by_grant, "by_type": {}, "total": total}
+        unpriced = decision.grants.exclude(pk__in=list(by_grant)).count()
+        return {"by_grant": by_grant, "by_type": {}, "total": total, "unpriced": unpriced}
     type_ids = decision.nominations.values_list("award_type_id", flat=True)
     counts: dict[int, int] = {}
     for type_id in type_ids:
         counts[type_id] = counts.get(type_id, 0) + 1
     quotes = quotes_on(decision_day(decision), counts)
     total = sum((quotes[t].amount or 0) * n for t, n in counts.items())
-    return {"by_grant": {}, "by_type": quotes, "total": total}
+    # lines with no amount (no multiple in force): not 0 đồng, and said so beside the total
+    unpriced = sum(n for t, n in counts.items() if quotes[t].amount is None)
+    return {"by_grant": {}, "by_type": quotes, "total": total, "unpriced": unpriced}
 
 
 # ---------------------------------------------------------------------------
@@ -208,12 +211,14 @@ def decision_fund_preview(decision) -> dict:
     """Before issuing: the fund's balance now, this decision's total and what would be
     left (`short` when it would go below zero)."""
     day = decision_day(decision)
-    total = decision_amounts(decision)["total"]
+    amounts = decision_amounts(decision)
+    total = amounts["total"]
     balance = fund_balance(decision.issuer, day.year)
     return {
         "year": day.year,
         "balance": balance,
         "total": total,
+        "unpriced": amounts["unpriced"],
         "after": balance - total,
         "short": balance - total < 0,
         "shortfall": max(total - balance, 0),

@@ -167,6 +167,11 @@ def decision_html(decision: Decision) -> str:
             "groups": groups,
             "legal_bases": list(LegalBasis.in_force_on(decision.dated)),
             "total": sum(r["amount"] or 0 for g in groups for r in g.rows),
+            # a total is printed only when every line has its amount (never "0" for lines
+            # whose award has no multiple in force), and Điều 2 points at multiples only
+            # when the annex prints some
+            "all_priced": all(r["amount"] is not None for g in groups for r in g.rows),
+            "any_multiple": any(g.multiple_text for g in groups),
         },
     )
 

@@ -6,14 +6,16 @@ from django.core.paginator import Page, Paginator
 from django.db.models import (
     Count,
     Exists,
+    F,
     IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
+    Value,
     Window,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Concat, Replace
 from django.shortcuts import get_object_or_404
 
 from units.access import (
@@ -25,6 +27,7 @@ from units.access import (
     unit_bodies,
     units_below,
 )
+from units.models import Unit, lineage_ids_of
 from units.text import search_q, search_terms
 
 from .models import (
@@ -58,9 +61,22 @@ def _unit_ids(user) -> set[int]:
     return units_below(unit_bodies(user)) | set(office_bodies(user).values_list("pk", flat=True))
 
 
+def _record_unit_ids(user) -> set[int]:
+    """Units whose nominations the user reads: _unit_ids and the units merged into them
+    (the 2025 merger: a successor carries on its predecessors' records, read only; every
+    action still checks the user's active roles in the services)."""
+    return lineage_ids_of(_unit_ids(user))
+
+
+def _lineage(bodies: QuerySet[Unit]) -> QuerySet[Unit]:
+    """The bodies and those merged into them, for reading their records."""
+    return Unit.objects.filter(pk__in=lineage_ids_of(bodies.values_list("pk", flat=True)))
+
+
 def nominations_of_units(user) -> QuerySet[Nomination]:
-    """Nominations made by the user's units and the units below them."""
-    return Nomination.objects.filter(nominating_unit_id__in=_unit_ids(user)).select_related(
+    """Nominations made by the user's units and the units below them, and by the units
+    merged into those (read only)."""
+    return Nomination.objects.filter(nominating_unit_id__in=_record_unit_ids(user)).select_related(
         *RELATED
     )
 
@@ -89,8 +105,13 @@ def visible_nomination(user, pk: int) -> tuple[Nomination, bool, bool]:
         and nomination.status != Nomination.Status.DRAFT
         and holds_office(user, nomination.issuer)
     )
+    # read only: a predecessor's (the 2025 merger), by the successor's staff or office
+    inherited = nomination.nominating_unit_id in _record_unit_ids(user) or (
+        nomination.status != Nomination.Status.DRAFT
+        and office_record_bodies(user).filter(pk=nomination.issuer_id).exists()
+    )
     on_agenda = nomination.agenda_items.filter(
-        session__seats__user=user, session__issuer__in=council_bodies(user)
+        session__seats__user=user, session__issuer__in=_lineage(council_bodies(user))
     ).exists()
     # the body's leader reads what its council votes on and its decisions gather
     led = (
@@ -98,7 +119,7 @@ def visible_nomination(user, pk: int) -> tuple[Nomination, bool, bool]:
         and nomination.status != Nomination.Status.DRAFT
         and leader_bodies(user).filter(pk=nomination.issuer_id).exists()
     )
-    if not (is_unit or is_office or on_agenda or led):
+    if not (is_unit or is_office or inherited or on_agenda or led):
         from django.http import Http404
 
         raise Http404
@@ -110,9 +131,9 @@ def sessions_for(user) -> QuerySet[CouncilSession]:
     closes them), and those where they sit on the council."""
     return CouncilSession.objects.filter(
         pk__in=CouncilSession.objects.filter(
-            Q(issuer__in=office_bodies(user))
-            | Q(issuer__in=leader_bodies(user))
-            | Q(issuer__in=council_bodies(user), seats__user=user)
+            Q(issuer__in=office_record_bodies(user))
+            | Q(issuer__in=_lineage(leader_bodies(user)))
+            | Q(issuer__in=_lineage(council_bodies(user)), seats__user=user)
         ).values("pk")
     ).select_related("issuer")
 
@@ -216,13 +237,33 @@ def council_pending(user) -> dict:
     }
 
 
+def within_authority(nominations: QuerySet[Nomination]) -> QuerySet[Nomination]:
+    """The nominations whose issuer may decide their award itself (AwardType.granted_by,
+    in SQL): its level is one of the award type's grantor levels."""
+    return nominations.alias(
+        grantor_levels=Concat(
+            Value(","), Replace(F("award_type__grantor_levels"), Value(" "), Value("")), Value(",")
+        ),
+        issuer_level=Concat(Value(","), F("issuer__level"), Value(",")),
+    ).filter(grantor_levels__contains=F("issuer_level"))
+
+
 def office_pending(user) -> dict:
     """The standing office: nominations to appraise (the inbox), appraised ones not yet on
-    an open session's agenda (sessions to prepare), passed ones in no decision (decisions
-    to draft), draft decisions (to issue), citizens' comments on nominations still before
-    the council, and the open sessions with how many members have voted."""
+    an open session's agenda (sessions to prepare), passed ones in no decision within the
+    body's authority (decisions to draft) and beyond it (to forward to the higher level),
+    draft decisions (to issue), citizens' comments on nominations still before the
+    council, and the open sessions with how many members have voted."""
     bodies = office_bodies(user)
     nominations = Nomination.objects.filter(issuer__in=bodies)
+    undecided = nominations.filter(status__in=statuses("add_to_decision"), decision=None)
+    within = within_authority(undecided).values("pk")
+    to_forward, to_forward_shown = _first(
+        undecided.filter(status__in=statuses("forward"))
+        .exclude(pk__in=within)
+        .select_related(*RELATED)
+        .order_by("-updated_at", "-pk")
+    )
     on_open_agenda = AgendaItem.objects.filter(
         nomination=OuterRef("pk"), session__status=CouncilSession.Status.OPEN
     )
@@ -232,7 +273,7 @@ def office_pending(user) -> dict:
             "pk",
             filter=Q(status__in=statuses("put_on_agenda")) & ~Q(Exists(on_open_agenda)),
         ),
-        to_decide=Count("pk", filter=Q(status__in=statuses("add_to_decision"), decision=None)),
+        to_decide=Count("pk", filter=Q(pk__in=within)),
     )
     under_notice = nominations.filter(status__in=statuses("comment"))
     comments = PublicComment.objects.filter(nomination__in=under_notice)
@@ -259,6 +300,8 @@ def office_pending(user) -> dict:
     )
     return {
         **counts,
+        "to_forward_count": to_forward,
+        "to_forward": to_forward_shown,
         "comments_count": comments.count(),
         "commented": list(commented[:PENDING_SHOWN]),
         "draft_decisions_count": drafts,

@@ -214,16 +214,34 @@ def nomination_create(
         )
     _check_nomination(actor=actor, nomination=nomination)
     nomination.status = Status.DRAFT
-    nomination.issuer = issuer or (
-        nomination.campaign.issuer
-        if nomination.campaign_id
-        else issuing_body_of(nomination.nominating_unit)
-    )
+    nomination.issuer = issuer or deciding_issuer(nomination)
     nomination.save()
     NominationEvent.objects.create(
         nomination=nomination, by=actor, to_status=Status.DRAFT, note=note
     )
     return nomination
+
+
+def deciding_issuer(nomination: Nomination) -> Unit | None:
+    """The body a new nomination goes to: the campaign's issuer (or, with no campaign, the
+    unit's issuing body), unless that body cannot give the award and an issuing body
+    below it, from the nominating unit up, can: then that one (a commune's Lao động tiên
+    tiến under a province campaign goes to the district, still under the campaign). An
+    award above the body keeps going to it: its council considers it and forwards it."""
+    default = (
+        nomination.campaign.issuer
+        if nomination.campaign_id
+        else issuing_body_of(nomination.nominating_unit)
+    )
+    award = nomination.award_type
+    if default is None or award.granted_by(default):
+        return default
+    body = issuing_body_of(nomination.nominating_unit)
+    while body is not None and body.pk != default.pk:
+        if award.granted_by(body):
+            return body
+        body = issuing_body_of(body.parent) if body.parent_id else None
+    return default
 
 
 @transaction.atomic
@@ -243,11 +261,7 @@ def nomination_update(*, actor: AbstractBaseUser, nomination: Nomination) -> Nom
         current.nominating_unit_id,
     )
     if moved:
-        deciding = (
-            nomination.campaign.issuer
-            if nomination.campaign_id
-            else issuing_body_of(nomination.nominating_unit)
-        )
+        deciding = deciding_issuer(nomination)
         if current.status == Status.DRAFT:
             nomination.issuer = deciding  # not sent yet: it goes where it now belongs
         elif deciding != current.issuer:

@@ -17,7 +17,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from campaigns.views_public import file_response, issued_pdf_response, pdf_response
-from units.access import ensure_office, holds_office, leader_bodies, office_bodies, unit_bodies
+from units.access import (
+    council_bodies,
+    ensure_office,
+    holds_office,
+    leader_bodies,
+    office_bodies,
+    unit_bodies,
+)
 from units.formfields import choices_response, error_text
 from units.jobs import job_start
 from units.models import IssuedDocument, descendants_query
@@ -340,7 +347,12 @@ def _session(request, pk: int) -> CouncilSession:
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session(request, pk)
     is_office = holds_office(request.user, session.issuer)
-    seat = session.seats.filter(user=request.user).first()
+    # a seat votes only on the council the member sits on now (not a merged body's)
+    seat = (
+        session.seats.filter(user=request.user).first()
+        if council_bodies(request.user).filter(pk=session.issuer_id).exists()
+        else None
+    )
     paging = paginate(
         request,
         session.agenda.select_related(
@@ -573,6 +585,7 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
             or (DecisionWithdrawForm() if draft else None),
             "earliest": services.decision_earliest_date(decision) if draft else None,
             "amount_total": amounts["total"],
+            "amount_unpriced": amounts["unpriced"],
             "fund": money.decision_fund_preview(decision),
             "can_act": is_office,
             "is_office": is_office,

@@ -101,7 +101,7 @@ class CampaignForm(NewlinesMixin, forms.ModelForm):
             .newest_first()
         )
         self.fields["parent"].label_from_instance = lambda c: (
-            f"{c.issuer.name}: {c.document_type.name} {c.number_symbol} — {c.subject[:80]}"
+            f"{c.issuer.name}: {c.reference} — {c.subject[:80]}"
         )
         self.fields["issued_month"].widget.attrs.update(min=1, max=12)
         self.fields["signing_authority"].widget.attrs["list"] = "signing-authorities"
@@ -397,7 +397,7 @@ class ImportReviewForm(NewlinesMixin, forms.ModelForm):
             Campaign.objects.public().select_related("issuer", "document_type").newest_first()
         )
         self.fields["parent"].label_from_instance = lambda c: (
-            f"{c.issuer.name}: {c.document_type.name} {c.number_symbol} — {c.subject[:80]}"
+            f"{c.issuer.name}: {c.reference} — {c.subject[:80]}"
         )
 
     def clean_number(self):

@@ -294,8 +294,11 @@ class Campaign(TimeStampedModel, SearchableMixin):
         ]
 
     def __str__(self) -> str:
-        ident = self.number_symbol.strip()
-        return f"{ident} — {self.subject[:80]}" if ident else self.subject[:100]
+        """ "5834/PĐTĐ-UBND — subject"; "Kế hoạch (chưa có số) — subject" while the number is
+        blank (never "/KH-UBND — …", which reads as a broken number)."""
+        if self.number:
+            return f"{self.number_symbol} — {self.subject[:80]}"
+        return f"{self.reference} — {self.subject[:80]}"
 
     def save(self, *args, **kwargs):
         if self.issued_on:
@@ -325,6 +328,14 @@ class Campaign(TimeStampedModel, SearchableMixin):
         if not self.number and not self.symbol:
             return ""
         return f"{self.number}/{self.symbol}" if self.symbol else self.number
+
+    @property
+    def number_label(self) -> str:
+        """The "Số, ký hiệu" cell of a list: "5834/PĐTĐ-UBND", or "chưa có số (KH-UBND)"
+        while the văn thư has not numbered it."""
+        if self.number:
+            return self.number_symbol
+        return f"chưa có số ({self.symbol})" if self.symbol else "chưa có số"
 
     @property
     def reference(self) -> str:

@@ -68,3 +68,19 @@ def test_submission_to_the_higher_level(decision, demo_units):
     assert "TỜ TRÌNH" in body and "Về việc đề nghị khen thưởng" in body
     assert forwarded[0].nominee_name in body
     assert "ỦY BAN NHÂN DÂN THÀNH PHỐ LAI CHÂU" in body  # from the body that submits
+
+
+def test_minutes_say_a_withdrawn_item_was_not_considered(cycle):
+    """An item withdrawn before the close has no result: the minutes said "Không thông
+    qua" for it, as the session page no longer does."""
+    from awards import services
+    from tests.awards_stage import build_stage
+
+    stage = build_stage(cycle)
+    services.nomination_withdraw(
+        actor=cycle["staff"], nomination=stage["on_agenda"], reason="Chuyển công tác"
+    )
+    services.session_close(actor=cycle["office"], session=stage["session"])
+    body, _ = text(pdf.minutes_pdf(stage["session"]))
+    assert "Không xét (hồ sơ đã rút)" in body
+    assert "Không thông qua" not in body

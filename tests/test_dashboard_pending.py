@@ -161,9 +161,13 @@ def test_office_sees_every_step_that_waits_for_it(client, stage):
     # appraised and on no open agenda: "appraised" and "noticed"
     assert "chờ đưa ra Hội đồng: <strong>2</strong>" in html
     assert reverse("awards:session_create") in html
-    # passed (simplified procedure) and in no decision: "passed" and "beyond"
-    assert "chờ lập quyết định: <strong>2</strong>" in html
+    # passed (simplified procedure) and in no decision: "passed" within the district's
+    # authority is to be decided; "beyond" (a provincial Bằng khen) is to be forwarded,
+    # and the draft-decision form would not offer it
+    assert "chờ lập quyết định: <strong>1</strong>" in html
     assert reverse("awards:decision_create") in html
+    assert "vượt thẩm quyền, chờ trình cấp trên (1)" in html
+    assert reverse("awards:nomination_detail", args=[stage["beyond"].pk]) in html
     assert "Dự thảo quyết định chờ ban hành (1)" in html
     assert reverse("awards:decision_detail", args=[stage["decision"].pk]) in html
     assert "Phiên họp đang mở (1)" in html

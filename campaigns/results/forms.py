@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django import forms
 from django.db.models import Exists, OuterRef
+from django.utils.formats import number_format
 
 from units.access import office_bodies
 from units.formfields import MAX_ID, IdChoiceField, IdMultipleChoiceField
@@ -172,6 +173,11 @@ class BlocGroupForm(forms.Form):
         return self.default
 
 
+def typed(value: Decimal | None) -> str | None:
+    """A stored number as a clerk types it back: "85", "12,5" (never "85.00")."""
+    return None if value is None else number_format(value.normalize())
+
+
 class RegistrationForm(forms.Form):
     """A target per criterion (`target-<id>`) and the titles the unit aims for."""
 
@@ -185,8 +191,13 @@ class RegistrationForm(forms.Form):
         self.criteria = criteria
         for c in criteria:
             label = f"{c.name} ({c.measure})" if c.measure else c.name
+            if c.kind == Criterion.Kind.BOOLEAN:
+                label += " (1 = cam kết đạt, 0 = không)"
+            elif c.kind == Criterion.Kind.POINTS:
+                label += f" (0 đến {number_format(c.max_points or 0)} điểm)"
             if c.target is not None:
-                label += f" — chỉ tiêu chung {c.target}"
+                # as the page writes numbers: "80,5", never "80.50"
+                label += f" — chỉ tiêu chung {number_format(c.target.normalize())}"
             self.fields[f"target-{c.pk}"] = NumberField(label=label, min_value=Decimal(0))
 
     def targets(self) -> dict[int, Decimal | None]:

@@ -37,6 +37,7 @@ from .forms import (
     ReturnReportForm,
     ScoresForm,
     UnitFilterForm,
+    typed,
 )
 from .models import BlocScore, Criterion, ReportPeriod, ResultReport
 
@@ -351,7 +352,7 @@ def register(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
     registration = campaign.registrations.filter(unit=unit).first()
     initial = {}
     if registration:
-        initial = {f"target-{t.criterion_id}": t.value for t in registration.targets.all()}
+        initial = {f"target-{t.criterion_id}": typed(t.value) for t in registration.targets.all()}
         initial["titles_aimed"] = registration.titles_aimed
     form = RegistrationForm(request.POST or None, criteria=criteria, initial=initial)
     if request.method == "POST" and _write(
@@ -370,7 +371,13 @@ def register(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
     return render(
         request,
         "campaigns/results/register.html",
-        {"campaign": campaign, "unit": unit, "form": form, "criteria": criteria},
+        {
+            "campaign": campaign,
+            "unit": unit,
+            "form": form,
+            "criteria": criteria,
+            "registration": registration,
+        },
     )
 
 
@@ -391,7 +398,7 @@ def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
     values = {v.criterion_id: v for v in existing.values.all()} if existing else {}
     initial = {}
     for criterion_id, v in values.items():
-        initial[f"value-{criterion_id}"] = v.value
+        initial[f"value-{criterion_id}"] = typed(v.value)
         initial[f"evidence-{criterion_id}"] = v.evidence
     locked = existing is not None and existing.status == ResultReport.Status.SUBMITTED
     form = ReportForm(

@@ -74,7 +74,11 @@ def screenshot_dir(tmp_path_factory) -> Path:
     return folder
 
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+# THIDUA_AXE_PATH: an axe-core installed elsewhere (a worktree without its own node_modules).
+AXE = Path(
+    os.environ.get("THIDUA_AXE_PATH")
+    or Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+)
 
 
 # The pages' Content-Security-Policy (script-src 'self') refuses the inline <script> that

@@ -220,8 +220,17 @@ def test_office_reaches_every_task_from_the_dashboard(page: Page, live_server, w
     w.dashboard()
     w.link(re.compile("chờ đưa ra Hội đồng"), "lập phiên họp")
     w.dashboard()
-    w.link(re.compile("chờ lập quyết định"), "lập dự thảo quyết định")
+    # passed within the district's authority: on the draft-decision form
+    w.link(re.compile("chờ lập quyết định: 1"), "lập dự thảo quyết định")
+    expect(page.locator("main")).to_contain_text("Lò Văn Thông Qua")
+    expect(page.locator("main")).not_to_contain_text("Lò Văn Trình Tỉnh")
     w.dashboard()
+    # passed beyond it (a provincial Bằng khen): not counted as a decision to draft, but
+    # listed to forward, and forwarded from its page
+    w.link(re.compile("Lò Văn Trình Tỉnh"), "hồ sơ chờ trình cấp trên")
+    w.click(page.get_by_role("button", name="Trình cấp trên"), "hồ sơ đã trình cấp trên")
+    w.dashboard()
+    expect(page.get_by_text("chờ trình cấp trên")).to_have_count(0)
     w.link("Về việc tặng Giấy khen", "dự thảo quyết định")
     expect(page.get_by_role("button", name="Ban hành")).to_be_visible()
     w.dashboard()

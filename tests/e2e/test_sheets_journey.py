@@ -182,6 +182,7 @@ def test_import_people_from_the_template(
     expect(status(page)).to_have_text("Đã nhập")
     page.get_by_text("Hoàn tác lần nhập này").click()
     page.get_by_label("Lý do hoàn tác").fill("Nhập thử trước khi nhập danh sách chính thức")
+    page.once("dialog", lambda dialog: dialog.accept())  # "Hoàn tác lần nhập này? …"
     page.get_by_role("button", name="Hoàn tác").click()
     expect(page.get_by_text("Đã hoàn tác lần nhập")).to_be_visible()
     expect(status(page)).to_have_text("Đã hoàn tác")

@@ -1,0 +1,182 @@
+"""What a new user of each role still met in Chromium after issue 14's first round (the
+`explore` branch): each test walks to where the person noticed it, by links, and checks
+what they now see."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from awards.models import Decision, Nomination, Vote
+from campaigns.demo import load_seed_campaigns
+from campaigns.models import Campaign
+from campaigns.results import services as results
+from tests.awards_stage import build_stage
+from units.demo import load_units
+from units.models import Membership
+
+PASSWORD = "mat-khau-thu-nghiem-2025"
+
+
+@pytest.fixture
+def world(live_server, reference_data, django_user_model):
+    units = load_units()
+    campaigns = load_seed_campaigns(units)
+    district, commune = units["ubnd-tam-duong"], units["ubnd-x-binh-lu"]
+
+    def user(name, unit, role, full):
+        u = django_user_model.objects.create_user(name, password=PASSWORD, first_name=full)
+        Membership.objects.create(user=u, unit=unit, role=role)
+        return u
+
+    cycle = {
+        "district": district,
+        "commune": commune,
+        "staff": user("cb.binhlu", commune, Membership.Role.UNIT_STAFF, "Lường Thị Xuân"),
+        "office": user("nv.tamduong", district, Membership.Role.OFFICE_STAFF, "Nguyễn Thị Hoa"),
+        "council": [
+            user(f"hd{i}", district, Membership.Role.COUNCIL_MEMBER, full)
+            for i, full in enumerate(["Lường Văn Thắng", "Hoàng Thị Lan", "Vũ Đình Khánh"], 1)
+        ],
+    }
+    stage = build_stage(cycle)
+    today = timezone.localdate()
+    campaign = campaigns["000"]
+    Campaign.objects.filter(pk=campaign.pk).update(
+        status=Campaign.Status.PUBLISHED,
+        end_date=today + datetime.timedelta(days=90),
+        registration_deadline=today + datetime.timedelta(days=10),
+    )
+    campaign.refresh_from_db()
+    results.criterion_add(
+        actor=cycle["office"],
+        campaign=campaign,
+        name="Thu ngân sách trên địa bàn",
+        kind="numeric",
+        measure="%",
+        target=Decimal("80.5"),
+    )
+    results.criterion_add(
+        actor=cycle["office"], campaign=campaign, name="Hoàn thành kế hoạch", kind="boolean"
+    )
+    return {**stage, "campaign": campaign}
+
+
+def log_in(page: Page, base: str, username: str) -> None:
+    page.context.clear_cookies()
+    page.goto(base + "/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page.get_by_role("heading", name=re.compile("Xin chào"))).to_be_visible()
+
+
+class Dialogs:
+    """Answers the browser's confirmation questions as told, and keeps them."""
+
+    def __init__(self, page: Page):
+        self.asked: list[str] = []
+        self.answer = False
+        page.on("dialog", self._on)
+
+    def _on(self, dialog) -> None:
+        self.asked.append(dialog.message)
+        dialog.accept() if self.answer else dialog.dismiss()
+
+
+def test_every_step_that_cannot_be_undone_asks_first(page: Page, live_server, world, axe_check):
+    """Sending a nomination, withdrawing it, a council vote, forwarding to the higher level
+    and withdrawing a draft decision cannot be undone: each asks first, naming what it
+    does, and answering "Hủy" leaves everything as it was."""
+    base = live_server.url
+    dialogs = Dialogs(page)
+
+    # unit staff: the draft, from the dashboard
+    log_in(page, base, "cb.binhlu")
+    page.get_by_role("link", name=re.compile("Lò Văn Dự Thảo")).click()
+    page.get_by_role("button", name="Gửi", exact=True).click()
+    assert dialogs.asked[-1].startswith("Gửi hồ sơ Lò Văn Dự Thảo đến cơ quan thường trực?")
+    page.get_by_text("Rút hồ sơ").click()
+    page.get_by_label("Lý do").fill("Nhầm người")
+    page.get_by_role("button", name="Rút", exact=True).click()
+    assert dialogs.asked[-1].startswith("Rút hồ sơ Lò Văn Dự Thảo?")
+    axe_check(page, "hồ sơ dự thảo")
+    world["draft"].refresh_from_db()
+    assert world["draft"].status == Nomination.Status.DRAFT  # both answered "Hủy"
+
+    # a council member: the vote is final
+    log_in(page, base, "hd1")
+    page.get_by_role("link", name="Phiên họp đang mở").click()
+    row = page.get_by_role("row", name=re.compile("Lò Văn Bình Xét"))
+    row.get_by_role("radio", name="Đồng ý", exact=True).check()
+    row.get_by_role("button", name="Bỏ phiếu").click()
+    assert dialogs.asked[-1] == "Bỏ phiếu cho Lò Văn Bình Xét? Phiếu đã bỏ không sửa được."
+    assert not Vote.objects.exists()
+    dialogs.answer = True
+    row.get_by_role("button", name="Bỏ phiếu").click()
+    expect(page.get_by_text("Đã ghi phiếu của bạn.")).to_be_visible()
+    dialogs.answer = False
+
+    # the office: forwarding, and withdrawing a draft decision
+    log_in(page, base, "nv.tamduong")
+    page.get_by_role("link", name=re.compile("Lò Văn Trình Tỉnh")).click()
+    page.get_by_role("button", name="Trình cấp trên").click()
+    assert dialogs.asked[-1].startswith("Trình cấp trên hồ sơ Lò Văn Trình Tỉnh?")
+    world["beyond"].refresh_from_db()
+    assert world["beyond"].status == Nomination.Status.PASSED
+    page.get_by_role("navigation", name="Điều hướng chính").get_by_role(
+        "link", name="Quản lý", exact=True
+    ).click()
+    page.get_by_role("link", name="Về việc tặng Giấy khen").click()
+    page.get_by_text("Rút dự thảo", exact=True).first.click()
+    page.get_by_label("Lý do").fill("Lập lại")
+    page.get_by_role("button", name="Rút dự thảo").click()
+    assert dialogs.asked[-1].startswith("Rút dự thảo quyết định?")
+    assert Decision.objects.get(pk=world["decision"].pk).status == Decision.Status.DRAFT
+    assert len(dialogs.asked) == 6  # the vote asked twice
+
+
+def test_a_unit_reopens_and_corrects_its_registration(page: Page, live_server, world, axe_check):
+    """Once registered, the unit's campaigns page led nowhere: the targets sent could not be
+    read again, nor a typo corrected before the deadline. The form also wrote the common
+    target as "80.50" and gave no hint for a pass/fail criterion."""
+    base, campaign = live_server.url, world["campaign"]
+    log_in(page, base, "cb.binhlu")
+    page.get_by_role("link", name=re.compile("^Đăng ký: ")).click()
+    target = page.get_by_label(re.compile("^Thu ngân sách trên địa bàn"))
+    expect(page.locator("main")).to_contain_text(
+        "Thu ngân sách trên địa bàn (%) — chỉ tiêu chung 80,5"
+    )
+    expect(page.locator("main")).to_contain_text("Hoàn thành kế hoạch (1 = cam kết đạt, 0 = không)")
+    target.fill("58")  # meant 85
+    page.get_by_label(re.compile("^Hoàn thành kế hoạch")).fill("1")
+    page.get_by_role("button", name="Đăng ký", exact=True).click()
+    expect(page.get_by_text("Đã đăng ký thi đua.")).to_be_visible()
+    row = page.get_by_role("row", name=re.compile(campaign.subject[:30]))
+    row.get_by_role("link", name="Xem, sửa đăng ký").click()
+    expect(page.get_by_text("Đơn vị đã đăng ký lúc")).to_be_visible()
+    expect(target).to_have_value("58")
+    axe_check(page, "sửa đăng ký")
+    target.fill("85,5")
+    page.get_by_role("button", name="Lưu đăng ký").click()
+    expect(page.get_by_text("Đã đăng ký thi đua.")).to_be_visible()
+    registration = campaign.registrations.get(unit=world["commune"])
+    assert registration.targets.get(criterion__name="Thu ngân sách trên địa bàn").value == Decimal(
+        "85.5"
+    )
+    # after the deadline: read only, the targets still shown
+    Campaign.objects.filter(pk=campaign.pk).update(
+        registration_deadline=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    page.get_by_role("navigation", name="Điều hướng chính").get_by_role(
+        "link", name="Đăng ký, báo cáo"
+    ).click()
+    row.get_by_role("link", name="Xem đăng ký").click()
+    table = page.get_by_role("table", name="Chỉ tiêu đơn vị đã đăng ký")
+    expect(table).to_contain_text("85,5")
+    expect(page.get_by_role("button", name=re.compile("đăng ký", re.I))).to_have_count(0)
