@@ -212,7 +212,7 @@ def test_command_twice_changes_nothing_and_keeps_user_edits(settings):
     settings.THIDUA_DEMO = True
     call_command("load_demo", stdout=open("/dev/null", "w"))
     first = counts()
-    assert first["Campaign"] == 5 and first["Membership"] == 7
+    assert first["Campaign"] == 5 and first["Membership"] == 9
     assert first["AwardGrant"] == 3 and first["Decision"] == 1
     c = Campaign.objects.get(source="seed:002")
     c.theme = "Chủ đề đã được người dùng sửa"
@@ -234,3 +234,38 @@ def test_demo_logins_only_in_demo_mode(settings, capsys):
     roles = set(Membership.objects.values_list("role", flat=True))
     assert roles == set(Membership.Role.values)
     assert get_user_model().objects.get(username="admin").is_superuser
+
+
+def test_a_wards_lao_dong_tien_tien_has_someone_to_decide_it_in_the_demo(settings):
+    """Since the 2025 reform a ward decides its staff's Lao động tiên tiến: the demo's
+    unit staff (donvi, phường Tân Phong) nominate, and the ward's own office
+    (vanphong.xa) has it to appraise and its council member (hoidong.xa) sits on the
+    ward's council. Without them a new user following the guide hit a dead end."""
+    from django.utils import timezone
+
+    from awards import services
+    from awards.selectors import nominations_to_appraise
+    from tests.factories import attach_files
+
+    settings.THIDUA_DEMO = True
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    users = {u.username: u for u in get_user_model().objects.all()}
+    ward = Unit.objects.get(code="ubnd-p-tan-phong").successors()[-1]  # the ward today
+    nomination = services.nomination_create(
+        actor=users["donvi"],
+        nomination=Nomination(
+            award_type=AwardType.objects.get(code="lao-dong-tien-tien"),
+            nominee_person=Person.objects.filter(unit=ward).first(),
+            nominating_unit=ward,
+            year=timezone.localdate().year,
+            achievement_summary="Hoàn thành xuất sắc nhiệm vụ.",
+        ),
+    )
+    assert nomination.issuer == ward
+    attach_files(nomination, users["donvi"])
+    services.nomination_submit(actor=users["donvi"], nomination=nomination)
+    assert nomination in nominations_to_appraise(users["vanphong.xa"])
+    assert nomination not in nominations_to_appraise(users["vanphong.tp"])
+    assert Membership.objects.filter(
+        user=users["hoidong.xa"], unit=ward, role=Membership.Role.COUNCIL_MEMBER
+    ).exists()

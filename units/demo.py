@@ -133,6 +133,23 @@ DEMO_LOGINS = [
         Membership.Role.COUNCIL_MEMBER,
         "ubnd-tp-lai-chau",
     ),
+    # Since the 2025 reform a ward is an issuing body: the Lao động tiên tiến or Giấy
+    # khen a ward's staff are nominated for is decided there (awards.services
+    # .deciding_issuer), by the ward's office and council.
+    DemoLogin(
+        "vanphong.xa",
+        "Tòng Thị Hương",
+        "Văn phòng HĐND và UBND phường Tân Phong (công tác thi đua, khen thưởng)",
+        Membership.Role.OFFICE_STAFF,
+        "ubnd-p-tan-phong",
+    ),
+    DemoLogin(
+        "hoidong.xa",
+        "Lò Văn Chung",
+        "Thành viên Hội đồng TĐKT — UBND phường Tân Phong",
+        Membership.Role.COUNCIL_MEMBER,
+        "ubnd-p-tan-phong",
+    ),
     DemoLogin(
         "lanhdao",
         "Sùng Lữ Páo",
