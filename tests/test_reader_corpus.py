@@ -3,9 +3,9 @@ bench/corpus.py), and the header shapes of issue 12 one by one.
 
 The floors sit just under what the reader reaches today (docs/benchmarks.md, section
 parser): a change that reads fewer fields right fails here. The held-out documents were
-found and labelled before the third round of rules and are never tuned on; their floor
+found and labelled before the fourth round of rules and are never tuned on; their floor
 is lower, and is the honest figure. (The first round's "unseen" documents and the second
-round's held-out set were looked at and are part of the seen ones now.)
+and third rounds' held-out sets were looked at and are part of the seen ones now.)
 """
 
 import datetime
@@ -18,10 +18,10 @@ from campaigns.importer import parse_text
 
 CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
-    # the seen part holds the second round's held-out set since the third round
-    "seen": (0.97, 0.97),
-    "heldout": (0.90, 0.92),  # the third held-out set, after the third round
-    "all": (0.95, 0.96),
+    # the seen part holds the third round's held-out set since the fourth round
+    "seen": (0.95, 0.96),
+    "heldout": (0.87, 0.88),  # the fourth held-out set, before the fourth round
+    "all": (0.94, 0.95),
 }
 
 
