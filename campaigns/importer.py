@@ -85,12 +85,31 @@ def clean_lines(raw: str) -> list[str]:
         line = _MD_EMPHASIS.sub("", line)
         line = re.sub(r"^\s*>\s?", "", line)
         line = line.replace("|", " ")
-        line = _SPACES.sub(" ", line.rstrip())
+        line = _unspace(line.rstrip())
+        line = _SPACES.sub(" ", line)
         if re.fullmatch(r"\s*-?\s*\d{1,3}\s*-?\s*", line):
             continue  # a page number on its own line
         line = _PAGE_LABEL.sub("", line)
         lines.append(line)
     return _join_cells(lines)
+
+
+# A name a site printed with its letters spaced out ("T H Ủ   T Ư Ớ N G   C H Í N H"):
+# single letters only, words parted by the widest gaps.
+_SPACED = re.compile(r"\s*(?:\w[ \u00a0]+){5,}\w\s*")
+
+
+def _unspace(line: str) -> str:
+    """Spaced-out letters joined back into words, where the gaps tell the words apart
+    (the gap between words is wider than any gap inside one); otherwise left as read."""
+    if not _SPACED.fullmatch(line):
+        return line
+    gaps = [len(g) for g in re.findall(r"[ \u00a0]+", line.strip())]
+    widest = max(gaps)
+    if widest < 2 or min(gaps) == widest:
+        return line
+    words = re.split(rf"[ \u00a0]{{{widest},}}", line.strip())
+    return " ".join(re.sub(r"[ \u00a0]+", "", word) for word in words)
 
 
 # Line breaks a site printed as the text "\r\n" (two or more, so a lone "\n" in a path
@@ -732,7 +751,8 @@ def plausibility(text: str | None) -> float:
     if not text:
         return 0.0
     words = re.findall(r"[^\W\d_]+", fold(text))
-    checked = [w for w in words if re.search(r"[aeiouy]", w)]
+    # a body's abbreviation ("UBND TỈNH BẮC GIANG") is a word of the header, not garbage
+    checked = [w for w in words if re.search(r"[aeiouy]", w) and w not in BODY_ACRONYMS]
     if not checked:
         return 1.0
     good = sum(1 for w in checked if _SYLLABLE.fullmatch(w.replace("đ", "d")))
@@ -766,7 +786,13 @@ def _spell(known: str, read: str) -> str:
 class _Parser:
     def __init__(self, raw: str, *, scanned: bool = False, ocr_confidence: float | None = None):
         self.scanned = scanned
+        self.date_repaired = False
         if scanned:
+            self.date_repaired = any(
+                not (m.group(2).isdigit() and m.group(4).isdigit())
+                for m in map(_OCR_DATE.search, fold(raw or "").split("\n"))
+                if m
+            )
             raw = repair_ocr(raw or "")
         self.lines = clean_lines(raw)
         self.paras = paragraphs(self.lines)
@@ -797,6 +823,10 @@ class _Parser:
                         self.doc.number = digits  # "T19": 119, read from a guess
                         self.how["number"] = 0.5
                         return i
+                if self.scanned and re.fullmatch(r"\d+[A-Z]", number):
+                    self.doc.number = number  # "230H": a digit read as a letter, or "12A"
+                    self.how["number"] = 0.5
+                    return i
                 if number and not _is_number(number):
                     self.doc.warnings.append(
                         f"Số văn bản đọc được “{number}” không phải là một số: đã để trống, "
@@ -826,6 +856,8 @@ class _Parser:
             if day.strip().isdigit() and self.doc.date_month:
                 self.doc.date = make_date(day.strip(), month, year)
             self.how["place"] = self.how["date"] = 0.95
+            if self.date_repaired:
+                self.how["date"] = 0.6  # a day or month tesseract read as letters ("T thang 2")
             return i
         return None
 
@@ -928,6 +960,13 @@ class _Parser:
             self.how["symbol"] = min(self.how.get("symbol", 0.95), 0.6)
             return
         parts = [fold(p) for p in tail.split("-") if p]
+        if any(p.isdigit() for p in parts):
+            # "35/2015/71-BCA": a type or body in digits is no Decree 30 symbol (a misread
+            # "TT"); the type read from the title is then unsure on a scan too
+            self.how["symbol"] = min(self.how.get("symbol", 0.95), 0.5)
+            if self.scanned:
+                self.how["doc_type"] = min(self.how.get("doc_type", 0.95), 0.6)
+            return
         if not any(_known_body(p, known) for p in parts):
             self.how["symbol"] = min(self.how.get("symbol", 0.95), 0.6)  # no body named
 
@@ -1008,6 +1047,9 @@ class _Parser:
         f = self.folded[i]
         if not _is_caps(self.paras[i]) or not AUTHORITY_LINE.match(f):
             return False
+        first = self.paras[i].split()[0]
+        if fold(first) == "ban" and (first.upper() != "BAN" or f.startswith("ban hanh")):
+            return False  # "BAN HÀNH QUY CHẾ …" (a verb), "… TRÊN ĐỊA / BÀN TỈNH …": no board
         issuer = fold(self.doc.issuer or "")
         return bool(
             (issuer and issuer.split()[-1] in f)
@@ -1079,11 +1121,16 @@ class _Parser:
                 doc.subject = subject
                 self.how["doc_type"], self.how["subject"] = 0.85, 0.9
                 return j
-            if _is_caps(original) or (i == 0 and len(original) < 120):
+            # "Quyết định Về việc tặng thưởng …": a site's heading in sentence case, with
+            # the trích yếu on its line, right under the header
+            titled = i <= start + 1 and len(f) < 200 and original[:1].isupper()
+            if _is_caps(original) or (i == 0 and len(original) < 120) or titled:
                 for key, name in HEADINGS:
                     if f.startswith(key) and len(f) < 140 and not f.rstrip().endswith(":"):
+                        about = re.match(r"\s+(?:ve viec|v/v|ve)\s", f[len(key) :])
                         if not _is_caps(original) and not f.startswith("phat dong"):
-                            break
+                            if not (titled and about):
+                                break
                         doc.doc_type = name
                         self.how["doc_type"] = 0.95
                         rest = squash(original[len(key) :])
