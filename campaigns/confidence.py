@@ -10,8 +10,8 @@ A field's confidence is the product of two things:
   symbol naming no known body, a place that is no province and is not in the issuer's
   name) is found at 0.5 to 0.6, so it is marked (issue 12, third round); so, on a scan, is
   a number ending in a capital ("230H"), a date whose day or month tesseract read as
-  letters, and a symbol with digits where its type should be ("71-BCA"), with the type
-  read from the title (fourth round);
+  letters, a symbol with digits where its type should be ("71-BCA") and the type then,
+  and a type heading read from a garbled line ("PTHÔNG EỪỮ" for THÔNG TƯ) (fourth round);
 * whether the words read are Vietnamese (`plausibility`): the share of the field's words
   that are well-formed syllables, a body's abbreviation ("UBND") counting as one. OCR
   garbage ("CEFTTG", "XIH") lowers it; so does a

@@ -19,7 +19,7 @@ from campaigns.importer import parse_text
 CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
     # the seen part holds the third round's held-out set since the fourth round
-    "seen": (0.96, 0.97),
+    "seen": (0.98, 0.98),
     "heldout": (0.87, 0.88),  # the fourth held-out set, before the fourth round
     "all": (0.94, 0.95),
 }
@@ -499,3 +499,47 @@ def test_a_body_abbreviation_in_the_issuer_does_not_mark_it():
     doc = parse_text(HEADER.format(issuer="UBND TỈNH TRÀ VINH", code="UBND", place="Trà Vinh"))
     assert doc.issuer == "UBND TỈNH TRÀ VINH"
     assert doc.confidence["issuer"] >= UNCERTAIN
+
+
+def test_a_scan_title_word_one_letter_off_a_known_pair_is_put_right():
+    """'QUẢN TÝ NHÀ NUỚỨC', 'MỘI SỐ', '“LOÀN DÂN' (khanhhoa-2308, phuyen-31,
+    danang-snv-20 scans): a word pair of administrative titles one letter off is read as
+    that pair; a right pair close to another ('THỰC TIỄN', 'SỐ LIỆU') is left alone."""
+    text = SCAN.format(number="1508", symbol="QĐ-UBND", day="4", month="10", heading="QUYẾT ĐỊNH")
+    title = "VỀ VIỆC TẶNG BẰNG KHEN CHO CÁC TẬP THỂ"
+    wrong = "VỀ VIỆC SỬA ĐỔI MỘI SỐ ĐIỀU VỀ QUẢN TÝ NHÀ NUỚỨC VÀ “LOÀN DÂN” SỐ LIỆU THỰC TIỄN"
+    doc = parse_text(text.replace(title, wrong), scanned=True)
+    assert doc.subject == (
+        "VỀ VIỆC SỬA ĐỔI MỘT SỐ ĐIỀU VỀ QUẢN LÝ NHÀ NƯỚC VÀ “TOÀN DÂN” SỐ LIỆU THỰC TIỄN"
+    )
+    assert "subject" in uncertain(doc.confidence, ["subject"])  # a scan's title: checked
+    assert parse_text(text.replace(title, wrong)).subject == wrong  # a text is as written
+
+
+def test_a_garbled_type_heading_on_a_scan_is_read_and_the_symbol_type_with_it():
+    """'PTHÔNG EỪỮ' above 'QUY ĐỊNH CHI TIẾT …' and '35/2015/71-BCA' (bca-35-tt-scan):
+    the heading a few letters off THÔNG TƯ is the type, the next line the trích yếu, the
+    symbol's '71' the type's 'TT'; all three marked."""
+    text = (
+        "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lắp - Tư do - Hành phút\n"
+        "Số: 48/2019/71-BTC Hà Nội, ngày 25 thang 7 nam 2019\n"
+        "PTHÔNG EỪỮ\nQUY ĐỊNH CHẾ ĐỘ KHEN THƯỞNG TRONG NGÀNH TÀI CHÍNH\n"
+        "Căn cứ Luật Thi đua, khen thưởng;\n"
+    )
+    doc = parse_text(text, scanned=True)
+    assert (doc.doc_type, doc.symbol) == ("Thông tư", "2019/TT-BTC")
+    assert doc.subject == "QUY ĐỊNH CHẾ ĐỘ KHEN THƯỞNG TRONG NGÀNH TÀI CHÍNH"
+    assert {"doc_type", "symbol", "subject"} <= uncertain(doc.confidence, HEADER_FIELDS)
+
+
+def test_va_under_the_number_on_a_scan_is_v_v():
+    """'VA công nhận …' (haugiang-328-qd-scan): tesseract's 'V/v'."""
+    text = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH VĨNH LONG Độc lắp - Tư do - Hành phút\n"
+        "Số: 311/UBND-VX Vĩnh Long, ngày 4 thang 10 năm 2024\n"
+        "VA tổ chức hội nghị điển hình tiên tiến\nKính gửi: Các sở, ban, ngành tỉnh\n"
+    )
+    doc = parse_text(text, scanned=True)
+    assert doc.subject == "tổ chức hội nghị điển hình tiên tiến"
+    assert doc.doc_type == "Công văn"
