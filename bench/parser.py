@@ -166,7 +166,7 @@ def accuracy_lines() -> list[str]:
         "",
         f"On the held-out set, {marked} of the {wrong} header fields read wrongly are marked "
         f"'Cần kiểm tra' (confidence under {UNCERTAIN}); {empty} were not read and are left "
-        "empty, marked 'Không tìm thấy'. The kinds of failure left: decision 0022.",
+        "empty, marked 'Không tìm thấy'. The kinds of failure left: decision 0023.",
     ]
     whole = results["whole corpus"]
     lines += [

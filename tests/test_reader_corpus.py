@@ -20,8 +20,8 @@ CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
     # the seen part holds the third round's held-out set since the fourth round
     "seen": (0.98, 0.98),
-    "heldout": (0.87, 0.88),  # the fourth held-out set, before the fourth round
-    "all": (0.94, 0.95),
+    "heldout": (0.88, 0.89),  # the fourth held-out set, after the fourth round
+    "all": (0.96, 0.97),
 }
 
 
