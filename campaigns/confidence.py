@@ -8,9 +8,13 @@ A field's confidence is the product of two things:
   lost hyphen, an abbreviation or a province one letter off on a scan, a number with a
   letter for a digit, an issuer completed from the place) or that is of no known shape (a
   symbol naming no known body, a place that is no province and is not in the issuer's
-  name) is found at 0.5 to 0.6, so it is marked (issue 12, third round);
+  name) is found at 0.5 to 0.6, so it is marked (issue 12, third round); so, on a scan, is
+  a number ending in a capital ("230H"), a date whose day or month tesseract read as
+  letters, a symbol with digits where its type should be ("71-BCA") and the type then,
+  and a type heading read from a garbled line ("PTHÔNG EỪỮ" for THÔNG TƯ) (fourth round);
 * whether the words read are Vietnamese (`plausibility`): the share of the field's words
-  that are well-formed syllables. OCR garbage ("CEFTTG", "XIH") lowers it; so does a
+  that are well-formed syllables, a body's abbreviation ("UBND") counting as one. OCR
+  garbage ("CEFTTG", "XIH") lowers it; so does a
   number that is not a number (issue 14: "Số: ^3" is refused, with a warning).
 
 A scanned document's fields are also capped at 0.85 (tesseract's reading is never

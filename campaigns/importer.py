@@ -85,12 +85,31 @@ def clean_lines(raw: str) -> list[str]:
         line = _MD_EMPHASIS.sub("", line)
         line = re.sub(r"^\s*>\s?", "", line)
         line = line.replace("|", " ")
-        line = _SPACES.sub(" ", line.rstrip())
+        line = _unspace(line.rstrip())
+        line = _SPACES.sub(" ", line)
         if re.fullmatch(r"\s*-?\s*\d{1,3}\s*-?\s*", line):
             continue  # a page number on its own line
         line = _PAGE_LABEL.sub("", line)
         lines.append(line)
     return _join_cells(lines)
+
+
+# A name a site printed with its letters spaced out ("T H Ủ   T Ư Ớ N G   C H Í N H"):
+# single letters only, words parted by the widest gaps.
+_SPACED = re.compile(r"\s*(?:\w[ \u00a0]+){5,}\w\s*")
+
+
+def _unspace(line: str) -> str:
+    """Spaced-out letters joined back into words, where the gaps tell the words apart
+    (the gap between words is wider than any gap inside one); otherwise left as read."""
+    if not _SPACED.fullmatch(line):
+        return line
+    gaps = [len(g) for g in re.findall(r"[ \u00a0]+", line.strip())]
+    widest = max(gaps)
+    if widest < 2 or min(gaps) == widest:
+        return line
+    words = re.split(rf"[ \u00a0]{{{widest},}}", line.strip())
+    return " ".join(re.sub(r"[ \u00a0]+", "", word) for word in words)
 
 
 # Line breaks a site printed as the text "\r\n" (two or more, so a lone "\n" in a path
@@ -712,6 +731,8 @@ def repair_ocr(text: str) -> str:
             if any(rest.startswith(key) for key, _ in HEADINGS):
                 line = line[lead.end() :]  # "l _—— KẾ HOẠCH": the title, without the specks
         line = re.sub(r"^\s*S[ẽeöôờóòơ]\s*[:;.]\s*(?=[\dA-Z])", "Số: ", line)
+        # "VA công nhận …": "V/v" whose stroke and small v tesseract read as "A"
+        line = re.sub(r"^\s*VA\s+(?=[a-zđà-ỹ])", "V/v ", line)
         line = re.sub(r"(?<=[/\-])Q1\)(?=-)", "QĐ", line).replace("QÐ", "QĐ")
         line = re.sub(r"(?<=\d/[A-ZĐ]{2})-BND\b", "-UBND", line)
         lines.append(line)
@@ -732,7 +753,8 @@ def plausibility(text: str | None) -> float:
     if not text:
         return 0.0
     words = re.findall(r"[^\W\d_]+", fold(text))
-    checked = [w for w in words if re.search(r"[aeiouy]", w)]
+    # a body's abbreviation ("UBND TỈNH BẮC GIANG") is a word of the header, not garbage
+    checked = [w for w in words if re.search(r"[aeiouy]", w) and w not in BODY_ACRONYMS]
     if not checked:
         return 1.0
     good = sum(1 for w in checked if _SYLLABLE.fullmatch(w.replace("đ", "d")))
@@ -763,13 +785,116 @@ def _spell(known: str, read: str) -> str:
     return spelled.get(known, known.upper())
 
 
+# A type's abbreviation in a symbol ("TT" for a circular), to read one a scan garbled.
+_TYPE_ABBREVIATIONS = {
+    **{kind.name: kind.abbreviation for kind in DOCUMENT_KINDS if kind.abbreviation},
+    "Thông tư": "TT",
+    "Nghị định": "NĐ",
+}
+
+
+def _distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, stopped early past `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+# Word pairs of administrative titles, to read a scan's title where tesseract got one letter
+# of a word wrong ("QUẢN TÝ NHÀ NUỚỨC" → "QUẢN LÝ NHÀ NƯỚC"). General vocabulary of Decree 30
+# titles; a pair is repaired only when one of its words is no word of this list and exactly
+# one pair here is one letter away.
+_TITLE_PAIRS = [
+    tuple(pair.split())
+    for pair in (
+        "thực hiện;thực tiễn;ban hành;quy định;quyết định;kế hoạch;chỉ thị;nghị quyết;"
+        "thông tư;nghị định;trên địa;địa bàn;bàn tỉnh;bàn thành;bàn huyện;bàn xã;một số;"
+        "số điều;quản lý;lý nhà;nhà nước;thi đua;đua khen;khen thưởng;phong trào;toàn dân;"
+        "toàn diện;toàn quốc;dân đoàn;đoàn kết;xây dựng;đời sống;sống văn;văn hóa;tổ chức;"
+        "giai đoạn;phát triển;kinh tế;xã hội;hành chính;thủ tục;triển khai;chương trình;"
+        "hành động;quốc gia;đăng ký;thống kê;hộ tịch;sản xuất;nông nghiệp;dân sinh;"
+        "phát động;thắng lợi;nhiệm vụ;đại hội;đại biểu;thủ tướng;chính phủ;ủy ban;nhân dân;"
+        "hội đồng;công tác;đối tượng;hình thức;tiêu chuẩn;quy trình;hồ sơ;đề nghị;an toàn;"
+        "thực phẩm;trách nhiệm;phối hợp;quy chế;danh hiệu;tập thể;cá nhân;lao động;xuất sắc;"
+        "bằng khen;tiên tiến;chiến sĩ;công nhận;tặng thưởng;bổ sung;sửa đổi;điều chỉnh;"
+        "hướng dẫn;báo cáo;tổng kết;năm học;giáo dục;đào tạo;y tế;công an;thẩm quyền;"
+        "giải quyết;thông tin;truyền thông;cây xanh;hàng năm;hằng năm;chuyển đổi;đổi mới;"
+        "sáng tạo;khoa học;công nghệ;môi trường;tài nguyên;du lịch;thể thao;an ninh;"
+        "quốc phòng;trật tự;cải cách;tuyên truyền;phổ biến;pháp luật;giáo dục;mục tiêu;"
+        "nông thôn;thôn mới;giảm nghèo;bền vững;kỷ niệm;hạn hán;thiếu nước;mùa khô;"
+        "phục vụ;phòng chống;hiện vật;kèm theo;cơ sở;học đường;sức khỏe;chăm sóc;số liệu;"
+        "thành phố"
+    ).split(";")
+]
+_TITLE_FOLDED = {(fold(a), fold(b)): (a, b) for a, b in _TITLE_PAIRS}
+
+
+def _repair_title(title: str) -> str:
+    """A scan's title in capitals with a word one letter off a known pair put right."""
+    words = title.split()
+    for k in range(len(words) - 1):
+        a, b = (fold(w).strip("“”\"',.;:()") for w in words[k : k + 2])
+        if not (a.isalpha() and b.isalpha()) or (a, b) in _TITLE_FOLDED:
+            continue
+        near = [
+            pair for pair in _TITLE_FOLDED if _distance(f"{a} {b}", f"{pair[0]} {pair[1]}", 1) == 1
+        ]
+        if len(near) == 1:
+            right = _TITLE_FOLDED[near[0]]
+            for index, word in zip((k, k + 1), right, strict=True):
+                lead = re.match(r"^[“”\"'(]*", words[index]).group()
+                tail = re.search(r"[“”\"',.;:)]*$", words[index]).group()
+                words[index] = f"{lead}{word.upper()}{tail}"
+    return " ".join(words)
+
+
+def _fuzzy_heading(line: str) -> str | None:
+    """A scan's type heading tesseract garbled ("PTHÔNG EỪỮ" for THÔNG TƯ): a short line
+    in capitals a few letters off exactly one heading."""
+    letters = re.sub(r"[^a-z]", "", fold(line))
+    if not _is_caps(line) or not 5 <= len(letters) <= 14:
+        return None
+    near = {
+        name
+        for key, name in HEADINGS
+        if _distance(letters, key.replace(" ", ""), 3) <= min(3, (len(key) + 2) // 3)
+    }
+    if len(near) == 1 and not any(fold(line).startswith(key) for key, _ in HEADINGS):
+        return near.pop()
+    return None
+
+
 class _Parser:
     def __init__(self, raw: str, *, scanned: bool = False, ocr_confidence: float | None = None):
         self.scanned = scanned
+        self.date_repaired = False
         if scanned:
+            self.date_repaired = any(
+                not (m.group(2).isdigit() and m.group(4).isdigit())
+                for m in map(_OCR_DATE.search, fold(raw or "").split("\n"))
+                if m
+            )
             raw = repair_ocr(raw or "")
         self.lines = clean_lines(raw)
         self.paras = paragraphs(self.lines)
+        self.heading_guessed = False
+        if scanned:
+            for i, para in enumerate(self.paras[:15]):
+                if fold(para).startswith(("can cu", "thuc hien")):
+                    break
+                name = _fuzzy_heading(para)
+                if name and i + 1 < len(self.paras) and _is_caps(self.paras[i + 1]):
+                    self.paras[i] = name.upper()
+                    self.heading_guessed = True
+                    break
         self.folded = [fold(p) for p in self.paras]
         self.doc = ParsedDocument(
             text="\n".join(self.paras), scanned=scanned, ocr_confidence=ocr_confidence
@@ -797,6 +922,10 @@ class _Parser:
                         self.doc.number = digits  # "T19": 119, read from a guess
                         self.how["number"] = 0.5
                         return i
+                if self.scanned and re.fullmatch(r"\d+[A-Z]", number):
+                    self.doc.number = number  # "230H": a digit read as a letter, or "12A"
+                    self.how["number"] = 0.5
+                    return i
                 if number and not _is_number(number):
                     self.doc.warnings.append(
                         f"Số văn bản đọc được “{number}” không phải là một số: đã để trống, "
@@ -826,6 +955,8 @@ class _Parser:
             if day.strip().isdigit() and self.doc.date_month:
                 self.doc.date = make_date(day.strip(), month, year)
             self.how["place"] = self.how["date"] = 0.95
+            if self.date_repaired:
+                self.how["date"] = 0.6  # a day or month tesseract read as letters ("T thang 2")
             return i
         return None
 
@@ -928,6 +1059,24 @@ class _Parser:
             self.how["symbol"] = min(self.how.get("symbol", 0.95), 0.6)
             return
         parts = [fold(p) for p in tail.split("-") if p]
+        pieces = tail.split("-")
+        abbreviation = _TYPE_ABBREVIATIONS.get(doc.doc_type or "", "")
+        if self.scanned and len(pieces) > 1 and pieces[0].isdigit():
+            if len(pieces[0]) == len(abbreviation) and _known_body(parts[-1], known):
+                # "71-BCA" under a THÔNG TƯ heading: tesseract's 7 and 1 for T and T
+                doc.symbol = "-".join(
+                    [f"{head}/{abbreviation}" if head else abbreviation, *pieces[1:]]
+                )
+                self.how["symbol"] = min(self.how.get("symbol", 0.95), 0.5)
+                self.how["doc_type"] = min(self.how.get("doc_type", 0.95), 0.6)
+                return
+        if any(p.isdigit() for p in parts):
+            # "35/2015/71-BCA": a type or body in digits is no Decree 30 symbol (a misread
+            # "TT"); the type read from the title is then unsure on a scan too
+            self.how["symbol"] = min(self.how.get("symbol", 0.95), 0.5)
+            if self.scanned:
+                self.how["doc_type"] = min(self.how.get("doc_type", 0.95), 0.6)
+            return
         if not any(_known_body(p, known) for p in parts):
             self.how["symbol"] = min(self.how.get("symbol", 0.95), 0.6)  # no body named
 
@@ -1008,6 +1157,9 @@ class _Parser:
         f = self.folded[i]
         if not _is_caps(self.paras[i]) or not AUTHORITY_LINE.match(f):
             return False
+        first = self.paras[i].split()[0]
+        if fold(first) == "ban" and (first.upper() != "BAN" or f.startswith("ban hanh")):
+            return False  # "BAN HÀNH QUY CHẾ …" (a verb), "… TRÊN ĐỊA / BÀN TỈNH …": no board
         issuer = fold(self.doc.issuer or "")
         return bool(
             (issuer and issuer.split()[-1] in f)
@@ -1079,11 +1231,16 @@ class _Parser:
                 doc.subject = subject
                 self.how["doc_type"], self.how["subject"] = 0.85, 0.9
                 return j
-            if _is_caps(original) or (i == 0 and len(original) < 120):
+            # "Quyết định Về việc tặng thưởng …": a site's heading in sentence case, with
+            # the trích yếu on its line, right under the header
+            titled = i <= start + 1 and len(f) < 200 and original[:1].isupper()
+            if _is_caps(original) or (i == 0 and len(original) < 120) or titled:
                 for key, name in HEADINGS:
                     if f.startswith(key) and len(f) < 140 and not f.rstrip().endswith(":"):
+                        about = re.match(r"\s+(?:ve viec|v/v|ve)\s", f[len(key) :])
                         if not _is_caps(original) and not f.startswith("phat dong"):
-                            break
+                            if not (titled and about):
+                                break
                         doc.doc_type = name
                         self.how["doc_type"] = 0.95
                         rest = squash(original[len(key) :])
@@ -1566,6 +1723,9 @@ class _Parser:
             # tesseract read ("VỀ. ĐỐI TƯỢNG", "XÉT.VÀ", "CỦA: ỦY BAN")
             # ("TP. HỒ CHÍ MINH" keeps its dot: an abbreviation has no vowel)
             doc.subject = squash(_OCR_SPECK.sub(_speck, doc.subject))
+            doc.subject = _repair_title(doc.subject)
+        if self.heading_guessed:
+            self.how["doc_type"] = min(self.how.get("doc_type", 0.95), 0.6)
         self.complete_issuer(max(header_last, 0))
         self.repair_symbol()
         self.check_place()

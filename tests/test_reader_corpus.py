@@ -3,9 +3,9 @@ bench/corpus.py), and the header shapes of issue 12 one by one.
 
 The floors sit just under what the reader reaches today (docs/benchmarks.md, section
 parser): a change that reads fewer fields right fails here. The held-out documents were
-found and labelled before the third round of rules and are never tuned on; their floor
+found and labelled before the fourth round of rules and are never tuned on; their floor
 is lower, and is the honest figure. (The first round's "unseen" documents and the second
-round's held-out set were looked at and are part of the seen ones now.)
+and third rounds' held-out sets were looked at and are part of the seen ones now.)
 """
 
 import datetime
@@ -18,10 +18,10 @@ from campaigns.importer import parse_text
 
 CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
-    # the seen part holds the second round's held-out set since the third round
-    "seen": (0.97, 0.97),
-    "heldout": (0.90, 0.92),  # the third held-out set, after the third round
-    "all": (0.95, 0.96),
+    # the seen part holds the third round's held-out set since the fourth round
+    "seen": (0.98, 0.98),
+    "heldout": (0.88, 0.89),  # the fourth held-out set, after the fourth round
+    "all": (0.96, 0.97),
 }
 
 
@@ -384,3 +384,162 @@ def test_ocr_slips_in_known_words_are_read_and_marked():
     assert (doc.doc_type, doc.subject) == ("Kế hoạch", "TỔ CHỨC PHONG TRÀO THI ĐUA NĂM 2017")
     marked = uncertain(doc.confidence, HEADER_FIELDS)
     assert {"number", "symbol", "place"} <= marked
+
+
+# -- fourth round: rules from the third held-out set's misses (training data since) -------
+
+
+def test_a_wrapped_title_runs_on_past_a_line_starting_ban():
+    """'… TRÊN ĐỊA / BÀN TỈNH …' (camau-36-kh): 'BÀN' is no board ('BAN'), so the title
+    goes on instead of stopping at an authority line."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 418/KH-UBND\nTây Ninh, ngày 9 tháng 3 năm 2023\n"
+        "KẾ HOẠCH\nTỔ CHỨC PHONG TRÀO THI ĐUA XÂY DỰNG NÔNG THÔN MỚI TRÊN ĐỊA\n"
+        "BÀN TỈNH TÂY NINH NĂM 2023\n"
+        "Thực hiện Luật Thi đua, khen thưởng năm 2022, Ủy ban nhân dân tỉnh ban hành Kế hoạch.\n"
+    )
+    doc = parse_text(text)
+    assert doc.subject == (
+        "TỔ CHỨC PHONG TRÀO THI ĐUA XÂY DỰNG NÔNG THÔN MỚI TRÊN ĐỊA BÀN TỈNH TÂY NINH NĂM 2023"
+    )
+    assert doc.confidence["subject"] >= UNCERTAIN
+
+
+def test_a_capitals_title_starting_ban_hanh_in_a_pipes_table_is_read():
+    """A site dropped the type heading of a table header (camau-06-qd): the trích yếu in
+    capitals 'BAN HÀNH …' is read (not taken for a board), the type from the symbol."""
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 27/2019/QĐ-UBND | Hưng Yên, ngày 14 tháng 8 năm 2019 |\n"
+        "BAN HÀNH QUY ĐỊNH CÔNG TÁC THI ĐUA, KHEN THƯỞNG TRÊN ĐỊA BÀN TỈNH HƯNG YÊN\n"
+        "ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN\n"
+        "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003;\n"
+    )
+    doc = parse_text(text)
+    assert doc.subject == (
+        "BAN HÀNH QUY ĐỊNH CÔNG TÁC THI ĐUA, KHEN THƯỞNG TRÊN ĐỊA BÀN TỈNH HƯNG YÊN"
+    )
+    assert doc.doc_type == "Quyết định"
+    assert doc.issuer == "ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN"
+
+
+def test_spaced_out_letters_are_joined_into_words():
+    """'T H Ủ   T Ư Ớ N G …' (ttg-263-qd): the widest gaps part the words."""
+    text = (
+        "B  Ộ     T  À  I     C H Í N H\n"
+        "Số: 1290/QĐ-BTC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 5 tháng 6 năm 2012\n"
+        "QUYẾT ĐỊNH\nVỀ VIỆC TẶNG BẰNG KHEN CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH\n"
+        "Căn cứ Luật Thi đua, khen thưởng;\n"
+    )
+    assert parse_text(text).issuer == "BỘ TÀI CHÍNH"
+    # evenly spaced letters give no word boundary: left as read
+    even = text.replace("B  Ộ     T  À  I     C H Í N H", "B Ộ T À I C H Í N H")
+    assert "B Ộ T À I" in parse_text(even).issuer
+
+
+def test_a_heading_in_sentence_case_with_its_subject_on_the_line():
+    """'Quyết định Về việc tặng thưởng …' right under the header (ttg-263-qd)."""
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ\nSố: 733/QĐ-UBND\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Phú Thọ, ngày 11 tháng 4 năm 2016\n"
+        "Quyết định Về việc tặng Cờ thi đua của Ủy ban nhân dân tỉnh\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ\nCăn cứ Luật Thi đua, khen thưởng;\n"
+    )
+    doc = parse_text(text)
+    assert doc.doc_type == "Quyết định"
+    assert doc.subject == "Về việc tặng Cờ thi đua của Ủy ban nhân dân tỉnh"
+
+
+SCAN = (
+    "ỦY BẢN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "TỈNH VĨNH LONG Độc lắp - Tư do - Hành phút\n"
+    "Số: {number}/{symbol} Vĩnh Long, ngày {day} thang {month} năm 2024\n"
+    "{heading}\nVỀ VIỆC TẶNG BẰNG KHEN CHO CÁC TẬP THỂ\n"
+    "Căn cứ Luật Thi đua, khen thưởng năm 2022;\n"
+)
+
+
+def test_a_scan_number_ending_in_a_capital_is_marked():
+    """'230H' for 2308 (khanhhoa-2308-qd-scan): a Decree 30 number's letter is small
+    ('12a'); a capital one on a scan is likely a misread digit."""
+    clean = SCAN.format(number="1508", symbol="QĐ-UBND", day="4", month="10", heading="QUYẾT ĐỊNH")
+    assert parse_text(clean, scanned=True).confidence["number"] >= 0.5
+    assert "number" not in uncertain(parse_text(clean, scanned=True).confidence, ["number"])
+    doc = parse_text(clean.replace("1508", "150B"), scanned=True)
+    assert doc.number == "150B"
+    assert "number" in uncertain(doc.confidence, ["number"])
+
+
+def test_a_scan_date_whose_day_was_read_as_letters_is_marked():
+    """'ngày T thang 2' (khanhhoa-2308-qd-scan, the 1 of '12' lost): a date that needed
+    a letter read as a digit is marked, as a clean one is not."""
+    clean = SCAN.format(number="1508", symbol="QĐ-UBND", day="4", month="10", heading="QUYẾT ĐỊNH")
+    assert "date" not in uncertain(parse_text(clean, scanned=True).confidence, ["date"])
+    doc = parse_text(clean.replace("ngày 4 thang 10", "ngày T thang 2"), scanned=True)
+    assert doc.date == datetime.date(2024, 2, 1)
+    assert "date" in uncertain(doc.confidence, ["date"])
+
+
+def test_a_symbol_with_digits_for_its_type_is_marked_and_so_is_the_type_on_a_scan():
+    """'35/2015/71-BCA' (bca-35-tt-scan): 'TT' read as '71'; the type then came from a
+    line of the title, so it is marked too."""
+    doc = parse_text(
+        SCAN.format(number="12", symbol="2016/71-BTC", day="4", month="10", heading="QUY ĐỊNH"),
+        scanned=True,
+    )
+    assert doc.symbol == "2016/71-BTC"
+    assert {"symbol", "doc_type"} <= uncertain(doc.confidence, HEADER_FIELDS)
+
+
+def test_a_body_abbreviation_in_the_issuer_does_not_mark_it():
+    """'UBND TỈNH BẮC GIANG' (bacgiang-172-qd) scored as if 'UBND' were OCR garbage."""
+    doc = parse_text(HEADER.format(issuer="UBND TỈNH TRÀ VINH", code="UBND", place="Trà Vinh"))
+    assert doc.issuer == "UBND TỈNH TRÀ VINH"
+    assert doc.confidence["issuer"] >= UNCERTAIN
+
+
+def test_a_scan_title_word_one_letter_off_a_known_pair_is_put_right():
+    """'QUẢN TÝ NHÀ NUỚỨC', 'MỘI SỐ', '“LOÀN DÂN' (khanhhoa-2308, phuyen-31,
+    danang-snv-20 scans): a word pair of administrative titles one letter off is read as
+    that pair; a right pair close to another ('THỰC TIỄN', 'SỐ LIỆU') is left alone."""
+    text = SCAN.format(number="1508", symbol="QĐ-UBND", day="4", month="10", heading="QUYẾT ĐỊNH")
+    title = "VỀ VIỆC TẶNG BẰNG KHEN CHO CÁC TẬP THỂ"
+    wrong = "VỀ VIỆC SỬA ĐỔI MỘI SỐ ĐIỀU VỀ QUẢN TÝ NHÀ NUỚỨC VÀ “LOÀN DÂN” SỐ LIỆU THỰC TIỄN"
+    doc = parse_text(text.replace(title, wrong), scanned=True)
+    assert doc.subject == (
+        "VỀ VIỆC SỬA ĐỔI MỘT SỐ ĐIỀU VỀ QUẢN LÝ NHÀ NƯỚC VÀ “TOÀN DÂN” SỐ LIỆU THỰC TIỄN"
+    )
+    assert "subject" in uncertain(doc.confidence, ["subject"])  # a scan's title: checked
+    assert parse_text(text.replace(title, wrong)).subject == wrong  # a text is as written
+
+
+def test_a_garbled_type_heading_on_a_scan_is_read_and_the_symbol_type_with_it():
+    """'PTHÔNG EỪỮ' above 'QUY ĐỊNH CHI TIẾT …' and '35/2015/71-BCA' (bca-35-tt-scan):
+    the heading a few letters off THÔNG TƯ is the type, the next line the trích yếu, the
+    symbol's '71' the type's 'TT'; all three marked."""
+    text = (
+        "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lắp - Tư do - Hành phút\n"
+        "Số: 48/2019/71-BTC Hà Nội, ngày 25 thang 7 nam 2019\n"
+        "PTHÔNG EỪỮ\nQUY ĐỊNH CHẾ ĐỘ KHEN THƯỞNG TRONG NGÀNH TÀI CHÍNH\n"
+        "Căn cứ Luật Thi đua, khen thưởng;\n"
+    )
+    doc = parse_text(text, scanned=True)
+    assert (doc.doc_type, doc.symbol) == ("Thông tư", "2019/TT-BTC")
+    assert doc.subject == "QUY ĐỊNH CHẾ ĐỘ KHEN THƯỞNG TRONG NGÀNH TÀI CHÍNH"
+    assert {"doc_type", "symbol", "subject"} <= uncertain(doc.confidence, HEADER_FIELDS)
+
+
+def test_va_under_the_number_on_a_scan_is_v_v():
+    """'VA công nhận …' (haugiang-328-qd-scan): tesseract's 'V/v'."""
+    text = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH VĨNH LONG Độc lắp - Tư do - Hành phút\n"
+        "Số: 311/UBND-VX Vĩnh Long, ngày 4 thang 10 năm 2024\n"
+        "VA tổ chức hội nghị điển hình tiên tiến\nKính gửi: Các sở, ban, ngành tỉnh\n"
+    )
+    doc = parse_text(text, scanned=True)
+    assert doc.subject == "tổ chức hội nghị điển hình tiên tiến"
+    assert doc.doc_type == "Công văn"
