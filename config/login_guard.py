@@ -184,7 +184,7 @@ class LoginBusyMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, LoginBusy):
             return None
-        slow_down()
+        slow_down(request)
         return busy_response(request)
 
 
@@ -231,27 +231,37 @@ class LockedAddressMiddleware:
                 found = cache.get_many([LOCKED_KEY.format(address), CHECKING_KEY.format(address)])
                 until = found.get(LOCKED_KEY.format(address))
                 if until is not None:
-                    slow_down()
+                    slow_down(request)
                     return locked_response(request, until)
                 if CHECKING_KEY.format(address) in found:
-                    slow_down()
+                    slow_down(request)
                     return busy_response(request)
         return self.get_response(request)
 
 
 _tarpit: threading.BoundedSemaphore | None = None
+TARPIT_KEY = "thidua.tarpit"  # set in the WSGI environ by config/gunicorn_worker.py
 
 
-def slow_down() -> None:
-    """Answer a refused login post after LOGIN_REFUSED_DELAY seconds, asleep.
+def slow_down(request: HttpRequest | None = None) -> None:
+    """Slow a refused login post's client down by LOGIN_REFUSED_DELAY seconds.
 
     A guesser sends its next try as soon as it is answered: answered at once, refused
     tries came hundreds a second and their handling took the CPU the pages needed.
-    Asleep, a thread costs no CPU; at most LOGIN_REFUSED_SLEEPERS threads of a worker
-    sleep so (the others answer at once), so pages always find a free thread."""
+
+    Under our gunicorn worker (config/gunicorn_worker.py) the answer goes out now and
+    the worker reads the next request of its kept-alive connection only after the
+    delay: no thread waits, so every such connection is slowed (decision 0017).
+    Otherwise (the client closes its connection, another server, the worker's
+    LOGIN_TARPIT_CONNECTIONS all held) the answer waits asleep: a thread costs no CPU
+    then, and at most LOGIN_REFUSED_SLEEPERS threads of a worker sleep so (the others
+    answer at once), so pages always find a free thread."""
     global _tarpit
     delay = settings.LOGIN_REFUSED_DELAY
     if delay <= 0:
+        return
+    hold = request.META.get(TARPIT_KEY) if request is not None else None
+    if hold is not None and hold(delay):
         return
     if _tarpit is None:
         _tarpit = threading.BoundedSemaphore(max(1, settings.LOGIN_REFUSED_SLEEPERS))
