@@ -272,12 +272,21 @@ def slow_down(request: HttpRequest | None = None) -> None:
             _tarpit.release()
 
 
+def unlogged(response):
+    """Not written to django.request's log: Django logs every 5xx as an error (which
+    ADMINS get by mail) and every 4xx as a warning, so a flood of refused posts wrote a
+    line, and for 503 sent a mail, per post (decision 0017). The lock itself is logged
+    by axes when it starts."""
+    response._has_been_logged = True  # what django.utils.log.log_response checks
+    return response
+
+
 def busy_response(request: HttpRequest):
     if not hasattr(request, "user"):  # refused before the auth middleware
         request.user = AnonymousUser()
     response = render(request, "registration/login_busy.html", status=503)
     response["Retry-After"] = "5"
-    return response
+    return unlogged(response)
 
 
 def locked_response(request: HttpRequest, until_timestamp: float):
@@ -293,7 +302,7 @@ def locked_response(request: HttpRequest, until_timestamp: float):
         status=429,
     )
     response["Retry-After"] = str(seconds)
-    return response
+    return unlogged(response)
 
 
 # Password hashing at the lowest CPU priority ---------------------------------------

@@ -369,3 +369,26 @@ def test_the_gunicorn_worker_holds_a_connection_without_a_thread(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_refused_posts_are_not_logged_one_by_one(client, user, settings, caplog):
+    """A flood of refused posts wrote a log line each, and each 503 went to ADMINS as an
+    error mail; the lock is logged once, by axes."""
+    import logging
+
+    from django.core import mail
+    from django.core.cache import cache
+
+    settings.ADMINS = [("Quản trị", "admin@example.org")]
+    settings.AXES_ADDRESS_FAILURE_LIMIT = 3
+    for i in range(4):
+        login(client, f"khong-co-{i}", "sai", **ATTACKER)
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="django.request"):
+        for _ in range(5):
+            assert login(client, "cb.vanthu", "sai", **ATTACKER).status_code == 429
+        cache.set(login_guard.CHECKING_KEY.format(OFFICE["REMOTE_ADDR"]), 1)
+        for _ in range(5):
+            assert login(client, "cb.vanthu", "sai", **OFFICE).status_code == 503
+    assert [r for r in caplog.records if r.name == "django.request"] == []
+    assert mail.outbox == []
