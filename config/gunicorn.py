@@ -15,7 +15,7 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", 4))
 # gthread, plus a tarpit for refused login posts that holds a connection, not a thread
-# (config/gunicorn_worker.py, decision 0017).
+# (config/gunicorn_worker.py, decision 0020).
 worker_class = "config.gunicorn_worker.TarpitThreadWorker" if threads > 1 else "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
 graceful_timeout = 30

@@ -1,4 +1,4 @@
-"""gunicorn's gthread worker with a tarpit that holds no thread (issue 15, decision 0017).
+"""gunicorn's gthread worker with a tarpit that holds no thread (issue 15, decision 0020).
 
 A client that sends its next login post as soon as it is answered (a password guesser,
 eight of them in bench/login_load.py) is slowed by answering it late. Asleep in a

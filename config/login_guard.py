@@ -251,7 +251,7 @@ def slow_down(request: HttpRequest | None = None) -> None:
 
     Under our gunicorn worker (config/gunicorn_worker.py) the answer goes out now and
     the worker reads the next request of its kept-alive connection only after the
-    delay: no thread waits, so every such connection is slowed (decision 0017).
+    delay: no thread waits, so every such connection is slowed (decision 0020).
     Otherwise (the client closes its connection, another server, the worker's
     LOGIN_TARPIT_CONNECTIONS all held) the answer waits asleep: a thread costs no CPU
     then, and at most LOGIN_REFUSED_SLEEPERS threads of a worker sleep so (the others
@@ -275,7 +275,7 @@ def slow_down(request: HttpRequest | None = None) -> None:
 def unlogged(response):
     """Not written to django.request's log: Django logs every 5xx as an error (which
     ADMINS get by mail) and every 4xx as a warning, so a flood of refused posts wrote a
-    line, and for 503 sent a mail, per post (decision 0017). The lock itself is logged
+    line, and for 503 sent a mail, per post (decision 0020). The lock itself is logged
     by axes when it starts."""
     response._has_been_logged = True  # what django.utils.log.log_response checks
     return response

@@ -365,7 +365,7 @@ LOGIN_REFUSED_SLEEPERS = env.int("LOGIN_REFUSED_SLEEPERS", default=2)
 # Under gunicorn (config/gunicorn_worker.py) the refused post is answered at once and its
 # kept-alive connection is read again only after LOGIN_REFUSED_DELAY: no thread waits. At
 # most this many connections held so per worker (then the sleepers above). 0: off, which
-# a proxy that reuses one connection for many clients needs (decision 0017).
+# a proxy that reuses one connection for many clients needs (decision 0020).
 LOGIN_TARPIT_CONNECTIONS = env.int("LOGIN_TARPIT_CONNECTIONS", default=200)
 
 # Content-Security-Policy (django-csp 4): scripts, styles and images only from this

@@ -250,7 +250,7 @@ def test_refused_posts_are_answered_slowly_by_few_threads(settings):
     assert sorted(round(t, 1) for t in took) == [0.0, 0.0, 0.0, 0.3, 0.3]
 
 
-# Decision 0017: the tarpit holds the connection, not a thread -------------------------
+# Decision 0020: the tarpit holds the connection, not a thread -------------------------
 
 
 def test_a_refused_post_is_answered_at_once_and_its_connection_held(client, user, settings):
