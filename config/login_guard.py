@@ -161,15 +161,36 @@ def one_check_per_address(request: HttpRequest | None):
         cache.delete(key)
 
 
+PACED_KEY = "login-paced:{}"
+
+
+def pace(request: HttpRequest | None) -> None:
+    """An address with LOGIN_PACE_AFTER failures or more (within the cool-off, any
+    usernames) starts at most one password check every LOGIN_PACE seconds; a post
+    meanwhile is LoginBusy (503, not counted). Its guesses then cost a fifth of a core
+    at most, not a whole one, until the lock (decision 0020). A person who mistyped a
+    few times waits a few seconds between tries anyway; an office behind one address
+    shares the pace while it has that many failures."""
+    if request is None or settings.LOGIN_PACE <= 0:
+        return
+    address = client_ip(request)
+    if not address or address_failures(request) < settings.LOGIN_PACE_AFTER:
+        return
+    if not cache.add(PACED_KEY.format(address), 1, timeout=settings.LOGIN_PACE):
+        raise LoginBusy
+
+
 class BoundedModelBackend(ModelBackend):
-    """Django's ModelBackend, with each password check (real or dummy) in a slot, and
-    one check at a time per address."""
+    """Django's ModelBackend, with each password check (real or dummy) in a slot, one
+    check at a time per address, and a pace for an address that failed often."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if password is None:
             return super().authenticate(request, username, password, **kwargs)
-        with one_check_per_address(request), hash_slot():
-            return super().authenticate(request, username, password, **kwargs)
+        with one_check_per_address(request):
+            pace(request)
+            with hash_slot():
+                return super().authenticate(request, username, password, **kwargs)
 
 
 class LoginBusyMiddleware:
@@ -209,7 +230,8 @@ def forget_locked_address(sender, instance: AccessAttempt, **kwargs) -> None:
 
 class LockedAddressMiddleware:
     """A login post from an address whose lock is in the cache: 429 at once; from an
-    address whose previous post is still being checked: 503 at once.
+    address whose previous post is still being checked, or that is paced (`pace`) and
+    checked one less than LOGIN_PACE seconds ago: 503 at once.
 
     Placed right after SecurityMiddleware: no session, no CSRF check, no query. Only
     posts to the login pages are refused; every other page still answers the address
@@ -228,12 +250,13 @@ class LockedAddressMiddleware:
         if request.method == "POST" and request.path_info in self.paths():
             address = client_ip(request)
             if address:
-                found = cache.get_many([LOCKED_KEY.format(address), CHECKING_KEY.format(address)])
+                keys = [LOCKED_KEY, CHECKING_KEY, PACED_KEY]
+                found = cache.get_many([key.format(address) for key in keys])
                 until = found.get(LOCKED_KEY.format(address))
                 if until is not None:
                     slow_down(request)
                     return locked_response(request, until)
-                if CHECKING_KEY.format(address) in found:
+                if CHECKING_KEY.format(address) in found or PACED_KEY.format(address) in found:
                     slow_down(request)
                     return busy_response(request)
         return self.get_response(request)

@@ -367,6 +367,11 @@ LOGIN_REFUSED_SLEEPERS = env.int("LOGIN_REFUSED_SLEEPERS", default=2)
 # most this many connections held so per worker (then the sleepers above). 0: off, which
 # a proxy that reuses one connection for many clients needs (decision 0020).
 LOGIN_TARPIT_CONNECTIONS = env.int("LOGIN_TARPIT_CONNECTIONS", default=200)
+# An address with LOGIN_PACE_AFTER failures (any usernames, within the cool-off) starts
+# at most one password check every LOGIN_PACE seconds; posts meanwhile get the 503 "busy"
+# page, not counted. 0: no pace (decision 0020).
+LOGIN_PACE_AFTER = env.int("LOGIN_PACE_AFTER", default=5)
+LOGIN_PACE = env.int("LOGIN_PACE", default=5)
 
 # Content-Security-Policy (django-csp 4): scripts, styles and images only from this
 # site, no plugins, no framing, forms post only here. Templates hold no inline script,

@@ -392,3 +392,27 @@ def test_refused_posts_are_not_logged_one_by_one(client, user, settings, caplog)
             assert login(client, "cb.vanthu", "sai", **OFFICE).status_code == 503
     assert [r for r in caplog.records if r.name == "django.request"] == []
     assert mail.outbox == []
+
+
+def test_an_address_that_failed_often_is_paced(client, user, settings):
+    """After LOGIN_PACE_AFTER failures, one password check per LOGIN_PACE seconds from
+    that address: the posts between are 503 "thử lại sau" at once, without a hash or a
+    failure counted. Other addresses are not paced; once the pace has passed, the next
+    check runs (here the right password logs in)."""
+    from django.core.cache import cache
+
+    settings.LOGIN_PACE_AFTER, settings.LOGIN_PACE = 3, 60
+    for i in range(3):
+        assert login(client, f"khong-co-{i}", "sai", **ATTACKER).status_code == 200
+    assert CountingHasher.calls == 3
+    # the 4th check starts the pace; the next posts are refused without a hash
+    assert login(client, "khong-co-3", "sai", **ATTACKER).status_code == 200
+    for i in range(3):
+        response = login(client, f"khac-{i}", "sai", **ATTACKER)
+        assert response.status_code == 503 and "Hệ thống đang bận" in response.content.decode()
+    assert CountingHasher.calls == 4
+    failures = AccessAttempt.objects.filter(ip_address=ATTACKER["REMOTE_ADDR"])
+    assert sum(a.failures_since_start for a in failures) == 4
+    assert login(client, "cb.vanthu", PASSWORD, **OFFICE).status_code == 302
+    cache.delete(login_guard.PACED_KEY.format(ATTACKER["REMOTE_ADDR"]))  # 60 s later
+    assert login(client, "cb.vanthu", PASSWORD, **ATTACKER).status_code == 302
