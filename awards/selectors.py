@@ -226,13 +226,18 @@ def office_pending(user) -> dict:
     on_open_agenda = AgendaItem.objects.filter(
         nomination=OuterRef("pk"), session__status=CouncilSession.Status.OPEN
     )
-    counts = nominations.order_by().aggregate(
-        to_appraise=Count("pk", filter=Q(status__in=statuses("appraise"))),
-        to_agenda=Count(
-            "pk",
-            filter=Q(status__in=statuses("put_on_agenda")) & ~Q(Exists(on_open_agenda)),
-        ),
-        to_decide=Count("pk", filter=Q(status__in=statuses("add_to_decision"), decision=None)),
+    waiting = statuses("appraise") | statuses("put_on_agenda") | statuses("add_to_decision")
+    counts = (
+        nominations.filter(status__in=waiting)
+        .order_by()
+        .aggregate(
+            to_appraise=Count("pk", filter=Q(status__in=statuses("appraise"))),
+            to_agenda=Count(
+                "pk",
+                filter=Q(status__in=statuses("put_on_agenda")) & ~Q(Exists(on_open_agenda)),
+            ),
+            to_decide=Count("pk", filter=Q(status__in=statuses("add_to_decision"), decision=None)),
+        )
     )
     under_notice = nominations.filter(status__in=statuses("comment"))
     comments = PublicComment.objects.filter(nomination__in=under_notice)
