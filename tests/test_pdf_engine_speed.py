@@ -1,5 +1,5 @@
 """Decision 0020: Python's cycle collector does not run while WeasyPrint renders (it went
-over every box and style again and again: 15-25% of a long decision's CPU), and it is
+over every box and style again and again: 6-23% of a long decision's CPU), and it is
 back as it was once the last render ends, whichever thread rendered."""
 
 import gc

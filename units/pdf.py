@@ -86,7 +86,7 @@ def collector_paused() -> Iterator[None]:
 
     A render allocates hundreds of thousands of small objects (boxes, styles, text
     layouts) that stay alive until it ends; the collector went over all of them again
-    and again, each time another 700 had been allocated: 15-25% of the CPU of the
+    and again, each time another 700 had been allocated: 6-23% of the CPU of the
     decision with 200 awardees (bench/pdf.py, decision 0020). Reference counting still
     frees what a render drops; only cycles wait for its end. The collector is one per
     process: paused while any thread renders, back as it was when the last one ends
