@@ -496,6 +496,8 @@ def report(result: dict, before: dict | None, args, extras: list | None = None) 
                 "the X-Forwarded-For each client sends, as every client of this benchmark "
                 "connects from 127.0.0.1):",
             ]
+        elif not extra.get("attacker_nice"):
+            what = [f"{extra.get('label') or 'An earlier run'} ({load_text(extra)}):"]
         else:
             what = [
                 f"The attackers at nice {extra.get('attacker_nice')} ({load_text(extra)}): "
