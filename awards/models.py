@@ -376,6 +376,9 @@ class Nomination(ConstraintsInClean, TimeStampedModel):
             models.Index(fields=["nominating_unit", "status"]),
             # The office's inbox: its body's nominations, latest change first, a page at a time.
             models.Index(fields=["issuer", "-updated_at", "-id"], name="nomination_inbox_idx"),
+            # The office's dashboard: how many of its body's nominations wait at each step
+            # (a province's 10,000 were read whole: decision 0020).
+            models.Index(fields=["issuer", "status"], name="nomination_issuer_status_idx"),
         ]
         constraints = [
             models.CheckConstraint(

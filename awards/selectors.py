@@ -264,17 +264,29 @@ def office_pending(user) -> dict:
         .select_related(*RELATED)
         .order_by("-updated_at", "-pk")
     )
-    on_open_agenda = AgendaItem.objects.filter(
-        nomination=OuterRef("pk"), session__status=CouncilSession.Status.OPEN
+    waiting = statuses("appraise") | statuses("put_on_agenda") | statuses("add_to_decision")
+    counts = (
+        nominations.filter(status__in=waiting)
+        .order_by()
+        .aggregate(
+            to_appraise=Count("pk", filter=Q(status__in=statuses("appraise"))),
+            appraised=Count("pk", filter=Q(status__in=statuses("put_on_agenda"))),
+            to_decide=Count("pk", filter=Q(pk__in=within)),
+        )
     )
-    counts = nominations.order_by().aggregate(
-        to_appraise=Count("pk", filter=Q(status__in=statuses("appraise"))),
-        to_agenda=Count(
-            "pk",
-            filter=Q(status__in=statuses("put_on_agenda")) & ~Q(Exists(on_open_agenda)),
-        ),
-        to_decide=Count("pk", filter=Q(pk__in=within)),
+    # Appraised, less those already on an open session's agenda: a NOT EXISTS per
+    # nomination scanned the sessions once each (170 ms for a province's 1,980 appraised
+    # nominations, decision 0020); one join instead.
+    on_open_agenda = (
+        AgendaItem.objects.filter(
+            session__status=CouncilSession.Status.OPEN,
+            nomination__in=nominations.filter(status__in=statuses("put_on_agenda")),
+        )
+        .values("nomination_id")
+        .distinct()
+        .count()
     )
+    counts["to_agenda"] = counts.pop("appraised") - on_open_agenda
     under_notice = nominations.filter(status__in=statuses("comment"))
     comments = PublicComment.objects.filter(nomination__in=under_notice)
     commented = (

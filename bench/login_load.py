@@ -164,14 +164,16 @@ def attacker(port, csrf, address, stop, seed: int, codes: dict, lock) -> None:
             codes[status] = codes.get(status, 0) + 1
 
 
-def attack_process(port: int, csrf: str, address: str, stop, queue, nice: int = 0) -> None:
-    """ATTACKERS threads in this process until `stop` (a multiprocessing Event)."""
+def attack_process(
+    port: int, csrf: str, address: str, stop, queue, nice: int = 0, count: int = ATTACKERS
+) -> None:
+    """`count` attacker threads in this process until `stop` (a multiprocessing Event)."""
     if nice:  # --attacker-nice: their own CPU, which a remote attacker spends elsewhere
         os.nice(nice)
     codes, lock = {}, threading.Lock()
     threads = [
         threading.Thread(target=attacker, args=(port, csrf, address, stop, i, codes, lock))
-        for i in range(ATTACKERS)
+        for i in range(count)
     ]
     for t in threads:
         t.start()
@@ -202,13 +204,30 @@ def summary(times: list[float]) -> dict:
     return {"n": len(ordered), "p50": statistics.median(ordered), "p95": p95}
 
 
-def one_round(port: int, data: dict, seconds: int, address: str, nice: int = 0) -> dict:
-    """Baseline, then the same reader under attack from `address`."""
+def one_round(
+    port: int,
+    data: dict,
+    seconds: int,
+    address: str,
+    nice: int = 0,
+    count: int = ATTACKERS,
+    locked: bool = False,
+) -> dict:
+    """Baseline, then the same reader under attack from `address` (already locked with
+    `locked`: the steady state once its failures reached the limit)."""
     baseline = probe(port, data, seconds)
+    if locked:
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from config.login_guard import remember_locked_address
+
+        remember_locked_address(address, timezone.now() + timedelta(minutes=15))
     context = multiprocessing.get_context("fork")
     stop, queue = context.Event(), context.Queue()
     attackers = context.Process(
-        target=attack_process, args=(port, data["csrf"], address, stop, queue, nice)
+        target=attack_process, args=(port, data["csrf"], address, stop, queue, nice, count)
     )
     legit_stop, legit = threading.Event(), []
     legit_thread = threading.Thread(
@@ -318,7 +337,15 @@ def run(args) -> dict:
                     headers={"Cookie": data["office_cookie"], "X-Forwarded-For": READER_IP},
                 )
             rounds = [
-                one_round(port, data, args.seconds, ATTACKER_IPS[i], args.attacker_nice)
+                one_round(
+                    port,
+                    data,
+                    args.seconds,
+                    ATTACKER_IPS[i],
+                    args.attacker_nice,
+                    args.attackers,
+                    args.locked,
+                )
                 for i in range(args.repeat)
             ]
         finally:
@@ -333,6 +360,8 @@ def run(args) -> dict:
         "rounds": rounds,
         "nginx": args.nginx,
         "attacker_nice": args.attacker_nice,
+        "attackers": args.attackers,
+        "locked": args.locked,
     }
 
 
@@ -446,7 +475,20 @@ def report(result: dict, before: dict | None, args, extras: list | None = None) 
     failures = [r for r in ratios(result) if r > BUDGET]
     bad = [b for r in rounds for b in r["bad"]]
     for extra in extras or []:
-        if extra.get("nginx"):
+        if extra.get("attackers") == 0:
+            what = [
+                f"No attackers, the legitimate logins only ({load_text(extra)}): how far "
+                "two phases differ on this shared",
+                "machine with nothing but a login every 2 s:",
+            ]
+        elif extra.get("locked"):
+            what = [
+                f"The attackers' address already locked when they start ({load_text(extra)}):"
+                " the steady state",
+                "after its 30 failures, no password hashed, every post refused and its "
+                "connection held a second:",
+            ]
+        elif extra.get("nginx"):
             what = [
                 f"With nginx in front ({load_text(extra)}): docs/deployment.md's `limit_req`",
                 "on login posts, 30 a minute per address, a burst of 10 queued, not refused "
@@ -454,6 +496,8 @@ def report(result: dict, before: dict | None, args, extras: list | None = None) 
                 "the X-Forwarded-For each client sends, as every client of this benchmark "
                 "connects from 127.0.0.1):",
             ]
+        elif not extra.get("attacker_nice"):
+            what = [f"{extra.get('label') or 'An earlier run'} ({load_text(extra)}):"]
         else:
             what = [
                 f"The attackers at nice {extra.get('attacker_nice')} ({load_text(extra)}): "
@@ -485,6 +529,14 @@ def main() -> None:
         type=int,
         default=0,
         help="run the attackers at this nice value (their CPU is a remote attacker's own)",
+    )
+    parser.add_argument(
+        "--attackers", type=int, default=ATTACKERS, help="attacker clients (8; 0: control)"
+    )
+    parser.add_argument(
+        "--locked",
+        action="store_true",
+        help="the attackers' address locked before they start (no hashing at all)",
     )
     parser.add_argument("--repeat", type=int, default=3, help="baseline+attack pairs (3)")
     parser.add_argument("--label", default="", help="a name for this run, kept by --save")

@@ -203,6 +203,42 @@ def automatic_layout(source: str) -> str:
     )
 
 
+def floor(variant: str, kind: str) -> str:
+    """A floor's name; a variant rendered with the collector running has its floors
+    rendered so too."""
+    return f"{variant}: {kind}" + (f" {COLLECTOR}" if variant.endswith(COLLECTOR) else "")
+
+
+def four_columns(source: str) -> str:
+    """The annex with the job title and the unit in one column, "Chức vụ, đơn vị"
+    (STT, name, job and unit, amount): one cell less per row."""
+    source = source.replace(
+        '<col class="col-position"><col class="col-unit">', '<col class="col-place">'
+    )
+    source = source.replace("<th>Chức vụ</th><th>Đơn vị</th>", "<th>Chức vụ, đơn vị</th>")
+    source = source.replace('colspan="5"', 'colspan="4"').replace('colspan="3"', 'colspan="2"')
+    source = re.sub(
+        r'(<tr><td class="num">\d+</td><td>[^<]*</td>)<td>([^<]*)</td><td>([^<]*)</td>',
+        lambda m: f"{m[1]}<td>{m[2]}{', ' if m[2] else ''}{m[3]}</td>",
+        source,
+    )
+    return source.replace(
+        "</head>", "<style>.annex-table--awards .col-place { width: 52%; }</style></head>"
+    )
+
+
+def separate_borders(source: str) -> str:
+    """The annex's grid drawn by each cell's right and bottom borders and the table's
+    top and left ones (separate borders, no spacing): no collapsed-border grid."""
+    return source.replace(
+        "</head>",
+        "<style>.annex-table { border-collapse: separate; border-spacing: 0;"
+        " border-top: 0.6pt solid #000; border-left: 0.6pt solid #000; }"
+        " .annex-table th, .annex-table td { border: 0; border-right: 0.6pt solid #000;"
+        " border-bottom: 0.6pt solid #000; }</style></head>",
+    )
+
+
 def page_count(pdf: bytes) -> int:
     from pypdf import PdfReader
 
@@ -213,14 +249,23 @@ def time_renders(sources: dict[str, str]) -> tuple[dict[str, float], dict[str, b
     """Median CPU seconds of RUNS renders of each source, after one warm-up each (fonts,
     CSS). CPU time of this process, as WeasyPrint runs in one thread: other load on the
     machine does not count. The sources take turns."""
-    from units.pdf import html_to_pdf
+    from weasyprint import HTML
 
-    pdfs = {name: html_to_pdf(source) for name, source in sources.items()}
+    from units.pdf import STATIC_SCHEME, _static_only_fetcher_class, html_to_pdf
+
+    def collector_running(source: str) -> bytes:  # html_to_pdf before decision 0020
+        fetcher = _static_only_fetcher_class()()
+        return HTML(string=source, base_url=STATIC_SCHEME, url_fetcher=fetcher).write_pdf()
+
+    def render(name: str, source: str) -> bytes:
+        return (collector_running if name.endswith(COLLECTOR) else html_to_pdf)(source)
+
+    pdfs = {name: render(name, source) for name, source in sources.items()}
     times: dict[str, list[float]] = {name: [] for name in sources}
     for _ in range(RUNS):
         for name, source in sources.items():
             start = time.process_time()
-            pdfs[name] = html_to_pdf(source)
+            pdfs[name] = render(name, source)
             times[name].append(time.process_time() - start)
     return {name: statistics.median(t) for name, t in times.items()}, pdfs
 
@@ -241,6 +286,15 @@ VARIANTS = {
     "now": "decision now (fixed layout, `<col>` widths, rows kept whole)",
     "before": "decision before (automatic layout)",
 }
+COLLECTOR = "(collector running)"
+# Tried to come nearer the paragraph floor, measured in the same run (decision 0020):
+# each against its own floors.
+TRIED = {
+    f"now {COLLECTOR}": "the same, Python's cycle collector running (before decision 0020)",
+    "four columns": "4 columns: “Chức vụ, đơn vị” in one cell",
+    "separate borders": "separate borders (each cell its right and bottom border)",
+    "four columns, separate borders": "both",
+}
 
 
 def main() -> None:
@@ -250,11 +304,19 @@ def main() -> None:
         now = decision_html(build_decision())
         columns = len(re.findall(r"<col ", now))
         sources = {}
-        for variant, source in (("now", now), ("before", automatic_layout(now))):
+        tried = {
+            "now": now,
+            "before": automatic_layout(now),
+            f"now {COLLECTOR}": now,
+            "four columns": four_columns(now),
+            "separate borders": separate_borders(now),
+            "four columns, separate borders": separate_borders(four_columns(now)),
+        }
+        for variant, source in tried.items():
             pages = page_blocks(source)
             sources[variant] = source
-            sources[f"{variant}: paragraphs"] = paragraphs_floor(pages)
-            sources[f"{variant}: table"] = table_floor(pages)
+            sources[floor(variant, "paragraphs")] = paragraphs_floor(pages)
+            sources[floor(variant, "table")] = table_floor(pages)
         seconds, pdfs = time_renders(sources)
         if folder := os.environ.get("BENCH_PDF_PNG"):
             for name, data in pdfs.items():
@@ -277,6 +339,16 @@ def main() -> None:
             f"{seconds[f'{variant}: table']:.2f} | {seconds[f'{variant}: table'] / n * 1000:.0f} "
             "| | 1.00 |",
         ]
+    tried_rows = []
+    for variant, label in TRIED.items():
+        n = pages[variant]
+        paragraphs = seconds[variant] / seconds[floor(variant, "paragraphs")]
+        table = seconds[variant] / seconds[floor(variant, "table")]
+        ratios[variant] = (paragraphs, table)
+        tried_rows.append(
+            f"| {label} | {n} | {seconds[variant]:.2f} | {seconds[variant] / n * 1000:.0f} "
+            f"| {paragraphs:.2f} | {table:.2f} |"
+        )
     paragraphs, table = ratios["now"]
     before_paragraphs, before_table = ratios["before"]
     lines = [
@@ -309,17 +381,31 @@ def main() -> None:
         "not once per page; each of the",
         f"{AWARDEES} × {columns} cells is a block of its own to style and lay out, where the "
         "paragraph floor has one block per row.",
-        "Issue 14 grouped the annex by award (a heading row per award type, the job title in "
-        "its own column, the",
-        "reward multiple in the heading): 4 columns instead of 5, and fewer pages. Measured "
-        "variants (same run conditions,",
-        "ratios to the paragraph floor): no borders 4.39×, separate borders 2.33× (a noisy "
-        "floor), rows free to break 3.98×,",
-        "rows as inline-blocks 4.35× (and 15 pages), STT inside the name cell (3 cells) 3.80×. "
-        "A profile shows the time",
-        "spread over the cells' style cascade, line boxes and drawing, one of each per cell: "
-        "a table with a column of",
-        "its own for the job title cannot come near one paragraph per row in WeasyPrint 70.",
+        "",
+        "Tried once more to come nearer the paragraph floor (decision 0020), each variant "
+        "against its own floors, same run:",
+        "",
+        "| variant of the decision now | pages | CPU (s) | per page (ms) | × paragraphs | "
+        "× bare table |",
+        "|---|---|---|---|---|---|",
+        *tried_rows,
+        "",
+        "Kept: the collector paused during renders (`units.pdf.collector_paused`, every PDF "
+        "gains). Not kept: one column for",
+        "the job and the unit saves pages, not time per page (each page holds as many words, "
+        "so its floor shrinks as",
+        "much), and issue 14 asked for the job title in a column of its own; separate "
+        "borders cost as much as the",
+        "collapsed grid. Earlier measured variants (decision 0016's run): no borders 4.39×, "
+        "rows free to break",
+        "3.98×, rows as inline-blocks 4.35× (and 15 pages), STT inside the name cell (3 "
+        "cells) 3.80×. The profile",
+        "(cProfile) spreads the rest over the cells' styles, line boxes (one Pango layout "
+        "per cell) and drawing, one",
+        "of each per cell: the paragraph floor has one text per row, the annex four or five, "
+        "and no table in",
+        "WeasyPrint comes near it; the bare-table floor (the same cells without borders or "
+        "padding) is the reachable one.",
     ]
     write_section("decision_pdf", lines)
     print("\n".join(lines))

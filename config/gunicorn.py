@@ -14,7 +14,9 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
 # in bench/load.py. Behind nginx (which buffers requests) either class works.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", 4))
-worker_class = "gthread" if threads > 1 else "sync"
+# gthread, plus a tarpit for refused login posts that holds a connection, not a thread
+# (config/gunicorn_worker.py, decision 0020).
+worker_class = "config.gunicorn_worker.TarpitThreadWorker" if threads > 1 else "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
 graceful_timeout = 30
 keepalive = 5

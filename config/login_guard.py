@@ -161,15 +161,36 @@ def one_check_per_address(request: HttpRequest | None):
         cache.delete(key)
 
 
+PACED_KEY = "login-paced:{}"
+
+
+def pace(request: HttpRequest | None) -> None:
+    """An address with LOGIN_PACE_AFTER failures or more (within the cool-off, any
+    usernames) starts at most one password check every LOGIN_PACE seconds; a post
+    meanwhile is LoginBusy (503, not counted). Its guesses then cost a fifth of a core
+    at most, not a whole one, until the lock (decision 0020). A person who mistyped a
+    few times waits a few seconds between tries anyway; an office behind one address
+    shares the pace while it has that many failures."""
+    if request is None or settings.LOGIN_PACE <= 0:
+        return
+    address = client_ip(request)
+    if not address or address_failures(request) < settings.LOGIN_PACE_AFTER:
+        return
+    if not cache.add(PACED_KEY.format(address), 1, timeout=settings.LOGIN_PACE):
+        raise LoginBusy
+
+
 class BoundedModelBackend(ModelBackend):
-    """Django's ModelBackend, with each password check (real or dummy) in a slot, and
-    one check at a time per address."""
+    """Django's ModelBackend, with each password check (real or dummy) in a slot, one
+    check at a time per address, and a pace for an address that failed often."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if password is None:
             return super().authenticate(request, username, password, **kwargs)
-        with one_check_per_address(request), hash_slot():
-            return super().authenticate(request, username, password, **kwargs)
+        with one_check_per_address(request):
+            pace(request)
+            with hash_slot():
+                return super().authenticate(request, username, password, **kwargs)
 
 
 class LoginBusyMiddleware:
@@ -184,7 +205,7 @@ class LoginBusyMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, LoginBusy):
             return None
-        slow_down()
+        slow_down(request)
         return busy_response(request)
 
 
@@ -209,7 +230,8 @@ def forget_locked_address(sender, instance: AccessAttempt, **kwargs) -> None:
 
 class LockedAddressMiddleware:
     """A login post from an address whose lock is in the cache: 429 at once; from an
-    address whose previous post is still being checked: 503 at once.
+    address whose previous post is still being checked, or that is paced (`pace`) and
+    checked one less than LOGIN_PACE seconds ago: 503 at once.
 
     Placed right after SecurityMiddleware: no session, no CSRF check, no query. Only
     posts to the login pages are refused; every other page still answers the address
@@ -228,30 +250,41 @@ class LockedAddressMiddleware:
         if request.method == "POST" and request.path_info in self.paths():
             address = client_ip(request)
             if address:
-                found = cache.get_many([LOCKED_KEY.format(address), CHECKING_KEY.format(address)])
+                keys = [LOCKED_KEY, CHECKING_KEY, PACED_KEY]
+                found = cache.get_many([key.format(address) for key in keys])
                 until = found.get(LOCKED_KEY.format(address))
                 if until is not None:
-                    slow_down()
+                    slow_down(request)
                     return locked_response(request, until)
-                if CHECKING_KEY.format(address) in found:
-                    slow_down()
+                if CHECKING_KEY.format(address) in found or PACED_KEY.format(address) in found:
+                    slow_down(request)
                     return busy_response(request)
         return self.get_response(request)
 
 
 _tarpit: threading.BoundedSemaphore | None = None
+TARPIT_KEY = "thidua.tarpit"  # set in the WSGI environ by config/gunicorn_worker.py
 
 
-def slow_down() -> None:
-    """Answer a refused login post after LOGIN_REFUSED_DELAY seconds, asleep.
+def slow_down(request: HttpRequest | None = None) -> None:
+    """Slow a refused login post's client down by LOGIN_REFUSED_DELAY seconds.
 
     A guesser sends its next try as soon as it is answered: answered at once, refused
     tries came hundreds a second and their handling took the CPU the pages needed.
-    Asleep, a thread costs no CPU; at most LOGIN_REFUSED_SLEEPERS threads of a worker
-    sleep so (the others answer at once), so pages always find a free thread."""
+
+    Under our gunicorn worker (config/gunicorn_worker.py) the answer goes out now and
+    the worker reads the next request of its kept-alive connection only after the
+    delay: no thread waits, so every such connection is slowed (decision 0020).
+    Otherwise (the client closes its connection, another server, the worker's
+    LOGIN_TARPIT_CONNECTIONS all held) the answer waits asleep: a thread costs no CPU
+    then, and at most LOGIN_REFUSED_SLEEPERS threads of a worker sleep so (the others
+    answer at once), so pages always find a free thread."""
     global _tarpit
     delay = settings.LOGIN_REFUSED_DELAY
     if delay <= 0:
+        return
+    hold = request.META.get(TARPIT_KEY) if request is not None else None
+    if hold is not None and hold(delay):
         return
     if _tarpit is None:
         _tarpit = threading.BoundedSemaphore(max(1, settings.LOGIN_REFUSED_SLEEPERS))
@@ -262,12 +295,21 @@ def slow_down() -> None:
             _tarpit.release()
 
 
+def unlogged(response):
+    """Not written to django.request's log: Django logs every 5xx as an error (which
+    ADMINS get by mail) and every 4xx as a warning, so a flood of refused posts wrote a
+    line, and for 503 sent a mail, per post (decision 0020). The lock itself is logged
+    by axes when it starts."""
+    response._has_been_logged = True  # what django.utils.log.log_response checks
+    return response
+
+
 def busy_response(request: HttpRequest):
     if not hasattr(request, "user"):  # refused before the auth middleware
         request.user = AnonymousUser()
     response = render(request, "registration/login_busy.html", status=503)
     response["Retry-After"] = "5"
-    return response
+    return unlogged(response)
 
 
 def locked_response(request: HttpRequest, until_timestamp: float):
@@ -283,7 +325,7 @@ def locked_response(request: HttpRequest, until_timestamp: float):
         status=429,
     )
     response["Retry-After"] = str(seconds)
-    return response
+    return unlogged(response)
 
 
 # Password hashing at the lowest CPU priority ---------------------------------------

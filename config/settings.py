@@ -362,6 +362,16 @@ LOGIN_HASH_NICE = env.int("LOGIN_HASH_NICE", default=19)
 # second, and pages always find a free thread (decision 0016).
 LOGIN_REFUSED_DELAY = env.float("LOGIN_REFUSED_DELAY", default=1.0)
 LOGIN_REFUSED_SLEEPERS = env.int("LOGIN_REFUSED_SLEEPERS", default=2)
+# Under gunicorn (config/gunicorn_worker.py) the refused post is answered at once and its
+# kept-alive connection is read again only after LOGIN_REFUSED_DELAY: no thread waits. At
+# most this many connections held so per worker (then the sleepers above). 0: off, which
+# a proxy that reuses one connection for many clients needs (decision 0020).
+LOGIN_TARPIT_CONNECTIONS = env.int("LOGIN_TARPIT_CONNECTIONS", default=200)
+# An address with LOGIN_PACE_AFTER failures (any usernames, within the cool-off) starts
+# at most one password check every LOGIN_PACE seconds; posts meanwhile get the 503 "busy"
+# page, not counted. 0: no pace (decision 0020).
+LOGIN_PACE_AFTER = env.int("LOGIN_PACE_AFTER", default=5)
+LOGIN_PACE = env.int("LOGIN_PACE", default=5)
 
 # Content-Security-Policy (django-csp 4): scripts, styles and images only from this
 # site, no plugins, no framing, forms post only here. Templates hold no inline script,

@@ -42,6 +42,9 @@ def _tasks_in_process():
 def _fast_tests(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.LOGIN_REFUSED_DELAY = 0  # refused logins answer at once in tests
+    settings.LOGIN_PACE = (
+        0  # tests post wrong passwords back to back (tests/test_login_flood.py sets it)
+    )
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 

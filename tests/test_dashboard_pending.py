@@ -292,3 +292,35 @@ def test_dashboard_queries_do_not_grow_with_pending_work(
     with django_assert_max_num_queries(len(once)):
         html = client.get(url).content.decode()
     assert "Xem đủ" in html or role == "staff"
+
+
+def test_reports_owed_after_many_submitted_ones_are_still_named(client, stage, monkeypatch):
+    """The count is periods less reports submitted, and the first owed are looked for
+    among the nearest periods, then asked of the database (decision 0020): a report owed
+    behind submitted ones is still counted and linked."""
+    from campaigns.results import selectors as tracking
+
+    monkeypatch.setattr(tracking, "PERIODS_CHUNK", 1)
+    campaign, period, commune, staff = (
+        stage["campaign"],
+        stage["period"],
+        stage["commune"],
+        stage["staff"],
+    )
+    later = ReportPeriod.objects.create(
+        campaign=campaign, kind="final", due_on=period.due_on + datetime.timedelta(days=30)
+    )
+    criterion = results.criterion_add(
+        actor=stage["office"], campaign=campaign, name="Thu ngân sách", kind="numeric"
+    )
+    results.report_save(
+        actor=staff,
+        period=period,
+        unit=commune,
+        values={criterion.pk: (Decimal(5), "")},
+        submit=True,
+    )
+    html = page(client, staff)
+    assert "Báo cáo chưa nộp (1)" in html
+    assert reverse("tracking:report", args=[commune.pk, later.pk]) in html
+    assert reverse("tracking:report", args=[commune.pk, period.pk]) not in html

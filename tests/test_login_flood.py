@@ -248,3 +248,171 @@ def test_refused_posts_are_answered_slowly_by_few_threads(settings):
         t.join()
     login_guard._tarpit = None
     assert sorted(round(t, 1) for t in took) == [0.0, 0.0, 0.0, 0.3, 0.3]
+
+
+# Decision 0020: the tarpit holds the connection, not a thread -------------------------
+
+
+def test_a_refused_post_is_answered_at_once_and_its_connection_held(client, user, settings):
+    """Under our gunicorn worker the 429 goes out at once; the worker is asked to read
+    the client's next request only LOGIN_REFUSED_DELAY later (no thread sleeps)."""
+    import time
+
+    settings.AXES_ADDRESS_FAILURE_LIMIT = 3
+    for i in range(4):
+        login(client, f"khong-co-{i}", "sai", **ATTACKER)
+    settings.LOGIN_REFUSED_DELAY = 0.5
+    asked = []
+    start = time.monotonic()
+    response = login(
+        client,
+        "cb.vanthu",
+        PASSWORD,
+        **ATTACKER,
+        **{"thidua.tarpit": lambda s: asked.append(s) or True},
+    )
+    assert response.status_code == 429 and asked == [0.5]
+    assert time.monotonic() - start < 0.4
+    # the worker cannot hold it (its limit reached, the client closes): a thread sleeps
+    start = time.monotonic()
+    response = login(
+        client, "cb.vanthu", PASSWORD, **ATTACKER, **{"thidua.tarpit": lambda s: False}
+    )
+    assert response.status_code == 429 and time.monotonic() - start >= 0.5
+
+
+def _http(port: int):
+    import http.client
+
+    return http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+
+
+def test_the_gunicorn_worker_holds_a_connection_without_a_thread(tmp_path):
+    """A real gunicorn, one worker of ONE thread, with config/gunicorn_worker.py: a held
+    connection's next request is read 1.5 s after its answer, while another client is
+    served at once (a sleeping thread would have made it wait); beyond
+    LOGIN_TARPIT_CONNECTIONS (1 here), and for a client that closes, nothing is held."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    root = Path(__file__).resolve().parent.parent
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "LOGIN_TARPIT_CONNECTIONS": "1",
+    }
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--chdir",
+            str(root),
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            "1",
+            "--threads",
+            "1",
+            "-k",
+            "config.gunicorn_worker.TarpitThreadWorker",
+            "--keep-alive",
+            "10",
+            "tests.tarpit_app:app",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                probe = _http(port)
+                probe.request("GET", "/")
+                probe.getresponse().read()
+                probe.close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "gunicorn did not start"
+                time.sleep(0.2)
+
+        held = _http(port)
+        start = time.monotonic()
+        held.request("GET", "/hold")
+        assert held.getresponse().read() == b"held"
+        assert time.monotonic() - start < 1.0  # the answer itself is not delayed
+        held.request("GET", "/")  # sent now, read by the server only after the delay
+
+        other = _http(port)
+        before = time.monotonic()
+        other.request("GET", "/hold")  # the worker's one thread is free
+        assert other.getresponse().read() == b"not held"  # limit of 1 reached
+        assert time.monotonic() - before < 1.0
+        closing = _http(port)
+        closing.request("GET", "/hold", headers={"Connection": "close"})
+        assert closing.getresponse().read() == b"not held"
+
+        assert held.getresponse().read() == b"ok"
+        assert time.monotonic() - start >= 1.4
+        # once released, the connection is an ordinary kept-alive one again
+        again = time.monotonic()
+        held.request("GET", "/")
+        assert held.getresponse().read() == b"ok" and time.monotonic() - again < 1.0
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_refused_posts_are_not_logged_one_by_one(client, user, settings, caplog):
+    """A flood of refused posts wrote a log line each, and each 503 went to ADMINS as an
+    error mail; the lock is logged once, by axes."""
+    import logging
+
+    from django.core import mail
+    from django.core.cache import cache
+
+    settings.ADMINS = [("Quản trị", "admin@example.org")]
+    settings.AXES_ADDRESS_FAILURE_LIMIT = 3
+    for i in range(4):
+        login(client, f"khong-co-{i}", "sai", **ATTACKER)
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="django.request"):
+        for _ in range(5):
+            assert login(client, "cb.vanthu", "sai", **ATTACKER).status_code == 429
+        cache.set(login_guard.CHECKING_KEY.format(OFFICE["REMOTE_ADDR"]), 1)
+        for _ in range(5):
+            assert login(client, "cb.vanthu", "sai", **OFFICE).status_code == 503
+    assert [r for r in caplog.records if r.name == "django.request"] == []
+    assert mail.outbox == []
+
+
+def test_an_address_that_failed_often_is_paced(client, user, settings):
+    """After LOGIN_PACE_AFTER failures, one password check per LOGIN_PACE seconds from
+    that address: the posts between are 503 "thử lại sau" at once, without a hash or a
+    failure counted. Other addresses are not paced; once the pace has passed, the next
+    check runs (here the right password logs in)."""
+    from django.core.cache import cache
+
+    settings.LOGIN_PACE_AFTER, settings.LOGIN_PACE = 3, 60
+    for i in range(3):
+        assert login(client, f"khong-co-{i}", "sai", **ATTACKER).status_code == 200
+    assert CountingHasher.calls == 3
+    # the 4th check starts the pace; the next posts are refused without a hash
+    assert login(client, "khong-co-3", "sai", **ATTACKER).status_code == 200
+    for i in range(3):
+        response = login(client, f"khac-{i}", "sai", **ATTACKER)
+        assert response.status_code == 503 and "Hệ thống đang bận" in response.content.decode()
+    assert CountingHasher.calls == 4
+    failures = AccessAttempt.objects.filter(ip_address=ATTACKER["REMOTE_ADDR"])
+    assert sum(a.failures_since_start for a in failures) == 4
+    assert login(client, "cb.vanthu", PASSWORD, **OFFICE).status_code == 302
+    cache.delete(login_guard.PACED_KEY.format(ATTACKER["REMOTE_ADDR"]))  # 60 s later
+    assert login(client, "cb.vanthu", PASSWORD, **ATTACKER).status_code == 302
