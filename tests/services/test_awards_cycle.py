@@ -401,7 +401,9 @@ def test_an_edit_keeps_the_nominee_within_the_nominating_unit(cycle, demo_units)
 
 def test_a_draft_moved_to_another_campaign_goes_to_that_campaigns_issuer(cycle, demo):
     province = demo["004"]  # launched by UBND tỉnh Lai Châu, above the commune
-    n = nominate(cycle, person=cycle["people"][0])
+    # an award the province gives (a Lao động tiên tiến would stay with the district,
+    # which gives it: tests/test_nomination_routing.py)
+    n = nominate(cycle, person=cycle["people"][0], code="bang-khen-tinh-ca-nhan")
     assert n.issuer != province.issuer
     n.campaign = province
     services.nomination_update(actor=cycle["staff"], nomination=n)
@@ -410,7 +412,7 @@ def test_a_draft_moved_to_another_campaign_goes_to_that_campaigns_issuer(cycle, 
 
 
 def test_a_sent_nomination_stays_with_the_body_it_was_sent_to(cycle, demo):
-    n = nominate(cycle, person=cycle["people"][0])
+    n = nominate(cycle, person=cycle["people"][0], code="bang-khen-tinh-ca-nhan")
     services.nomination_submit(actor=cycle["staff"], nomination=n)
     services.nomination_appraise(
         actor=cycle["office"], nomination=n, result="returned", note="Bổ sung minh chứng"
