@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_ENV := DEBUG=1 THIDUA_DEMO=1
 
-.PHONY: run test system install lint format bench bench-imports bench-load bench-login bench-faults screenshots serve
+.PHONY: run test system install lint format bench bench-imports bench-load bench-login bench-faults bench-ocr screenshots serve
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { \
@@ -86,6 +86,11 @@ bench: install
 # dropped); BENCH_IE_ROWS=0 times import-export on the whole files (about 15 more minutes).
 bench-imports: install
 	$(BIN)/python -m bench.imports
+
+# OCR preprocessing variants on the corpus's seen scans (docs/benchmarks.md, section ocr;
+# decision 0023). About 4 minutes of tesseract, hence not in `make bench`.
+bench-ocr: install
+	$(BIN)/python -m bench.ocr_preprocess
 
 # Real server under load: gunicorn (2 workers) on PostgreSQL and Redis, driven by wrk.
 # Needs DATABASE_URL=postgres://... (a test_<name> database is created and dropped).
