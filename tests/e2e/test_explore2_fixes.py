@@ -21,8 +21,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_a_session_set_for_a_later_day_offers_no_vote_it_would_refuse(
     page: Page,
     live_server,
-    world,
-    axe_check,  # noqa: F811
+    world,  # noqa: F811
+    axe_check,
 ):
     """A session planned for a later day showed every member the ballot and the office
     "Kết thúc phiên họp"; both were then refused ("chưa thể bỏ phiếu", even for the
