@@ -979,3 +979,15 @@ def test_a_merged_unit_names_the_unit_it_was_merged_into(demo_units, make_member
         "Đơn vị “UBND phường Tân Phong” (mã ubnd-p-tan-phong) đã sáp nhập vào "
         "“UBND phường Tân Phong” (mã ubnd-phuong-tan-phong): ghi mã đơn vị mới."
     )
+
+
+def test_a_template_is_offered_only_for_what_the_user_may_import(office, client):
+    """The office was offered the staff roles' template, filled it, and then found no
+    "Vai trò cán bộ" to upload it as (that needs the right to grant roles). The page now
+    says who imports it instead of the template; the export stays."""
+    client.force_login(office)
+    html = client.get(reverse("sheets:index")).content.decode()
+    assert reverse("sheets:template", args=["memberships"]) not in html
+    assert reverse("sheets:export", args=["memberships"]) in html
+    assert "Nhập vai trò cán bộ cần quyền giao vai trò" in html
+    assert reverse("sheets:template", args=["persons"]) in html
