@@ -23,6 +23,7 @@ from campaigns.forms_staff import DateInput, NewlinesMixin, offer_issuers, texta
 from campaigns.models import Campaign
 from units.access import office_bodies, unit_bodies
 from units.formfields import (
+    DayField,
     errors_text,  # noqa: F401  (awards views import it from here)
     searchable,
 )
@@ -409,7 +410,7 @@ class InboxFilterForm(VietnameseInputMixin, forms.Form):
 class SessionForm(VietnameseInputMixin, forms.Form):
     issuer = IdChoiceField(label="Hội đồng TĐKT của", queryset=Unit.objects.none())
     title = forms.CharField(label="Tên phiên họp", max_length=255)
-    held_on = forms.DateField(
+    held_on = DayField(
         label="Ngày họp",
         widget=DateInput(),
         error_messages={"invalid": "Ghi ngày họp theo dạng ngày/tháng/năm, ví dụ 20/12/2025."},
@@ -486,7 +487,7 @@ class DecisionIssueForm(VietnameseInputMixin, forms.Form):
             "min_value": "Số quyết định là số nguyên dương, ví dụ 215.",
         },
     )
-    issued_on = forms.DateField(
+    issued_on = DayField(
         label="Ngày ký",
         widget=DateInput(),
         required=False,

@@ -729,6 +729,8 @@ class DecisionCounter(models.Model):
     last_number = models.PositiveIntegerField(default=0)
 
     class Meta:
+        verbose_name = "sổ số quyết định"
+        verbose_name_plural = "sổ số quyết định"
         constraints = [
             models.UniqueConstraint(
                 fields=["issuer", "year"],

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from campaigns.forms_staff import DateInput, offer_issuers
 from units.access import office_bodies
-from units.formfields import IdChoiceField
+from units.formfields import DayField, IdChoiceField
 from units.models import Unit
 
 from .forms import VietnameseInputMixin
@@ -62,7 +62,7 @@ class FundEntryForm(VietnameseInputMixin, forms.Form):
             "max_value": "Số tiền quá lớn.",
         },
     )
-    on = forms.DateField(
+    on = DayField(
         label="Ngày",
         widget=DateInput(),
         error_messages={"invalid": "Ghi ngày theo dạng ngày/tháng/năm, ví dụ 15/01/2025."},

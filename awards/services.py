@@ -550,17 +550,30 @@ def vote_cast(*, actor: AbstractBaseUser, item: AgendaItem, choice: str) -> None
         Vote.objects.create(item=item, member=actor, choice=choice)
 
 
-def _ready_to_vote(session: CouncilSession, item: AgendaItem) -> None:
+def vote_blocker(session: CouncilSession, item: AgendaItem) -> str:
+    """Why no vote can be cast on the item today ("" when one can): the session's day
+    has not come, or the nomination is still open to the public's comments. The session
+    page says it in place of the ballot, the vote is refused with it."""
     today = timezone.localdate()
     if session.held_on > today:
-        raise ValidationError(
-            f"Phiên họp diễn ra ngày {session.held_on:%d/%m/%Y}: chưa thể bỏ phiếu."
-        )
+        return f"Phiên họp diễn ra ngày {session.held_on:%d/%m/%Y}: chưa thể bỏ phiếu."
     notice = item.nomination.notice_until
     if notice and notice >= today:
-        raise ValidationError(
-            f"Hồ sơ còn công khai lấy ý kiến đến hết ngày {notice:%d/%m/%Y}: chưa thể bỏ phiếu."
-        )
+        return f"Hồ sơ còn công khai lấy ý kiến đến hết ngày {notice:%d/%m/%Y}: chưa thể bỏ phiếu."
+    return ""
+
+
+def close_blocker(session: CouncilSession) -> str:
+    """Why the session cannot be closed today ("" when it can): its day has not come."""
+    if session.held_on > timezone.localdate():
+        return f"Phiên họp diễn ra ngày {session.held_on:%d/%m/%Y}: chỉ kết thúc được từ ngày họp."
+    return ""
+
+
+def _ready_to_vote(session: CouncilSession, item: AgendaItem) -> None:
+    blocker = vote_blocker(session, item)
+    if blocker:
+        raise ValidationError(blocker)
 
 
 def council_size(issuer: Unit) -> int:
@@ -673,6 +686,8 @@ def session_close(*, actor: AbstractBaseUser, session: CouncilSession) -> Counci
         ensure_office(actor, session.issuer)
     if session.status != CouncilSession.Status.OPEN:
         raise ValidationError("Phiên họp đã kết thúc.")
+    if close_blocker(session):
+        raise ValidationError(close_blocker(session))
     members = max(council_size(session.issuer), session.seats.count())
     present = session.seats.filter(present=True).count()
     for item in session.agenda.select_related("nomination__award_type").order_by("pk"):

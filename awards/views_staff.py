@@ -370,6 +370,8 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if session.status != CouncilSession.Status.CLOSED:
         _count_ballots_cast(items)
+        for item in items:
+            item.blocked = services.vote_blocker(session, item)
     return render(
         request,
         "awards/staff/session_detail.html",
@@ -381,6 +383,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "is_office": is_office,
             "can_close": is_office
             or leader_bodies(request.user).filter(pk=session.issuer_id).exists(),
+            "close_blocker": services.close_blocker(session),
             "seat": seat,
             "voted": voted,
             "choices": Vote.Choice.choices,

@@ -19,6 +19,11 @@ urlpatterns = [
     path("phong-trao/<int:pk>/tep/", v.attachment_upload, name="attachment_upload"),
     path("phong-trao/<int:pk>/van-ban.pdf", v.campaign_pdf_view, name="campaign_pdf"),
     path("phong-trao/<int:pk>/phien-ban/<int:number>/", v.revision_detail, name="revision_detail"),
+    path(
+        "phong-trao/<int:pk>/phien-ban/<int:number>/van-ban.pdf",
+        v.revision_pdf,
+        name="revision_pdf",
+    ),
     path("tep/<int:pk>/", v.attachment_download, name="attachment_download"),
     path("tep/<int:pk>/cong-khai/", v.attachment_toggle_public, name="attachment_toggle_public"),
     path("tep/<int:pk>/go/", v.attachment_archive, name="attachment_archive"),

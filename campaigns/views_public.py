@@ -136,7 +136,8 @@ def _export_row(request: HttpRequest, campaign: Campaign) -> dict:
         "id": campaign.pk,
         "url": request.build_absolute_uri(reverse("public:campaign_detail", args=[campaign.pk])),
         "document_type": campaign.document_type.name,
-        "number_symbol": campaign.number_symbol,
+        # "chưa có số (UBND-NV)" as the lists say, not "/UBND-NV"
+        "number_symbol": campaign.number_label,
         "issued_on": campaign.issued_on,
         "issuer": campaign.issuer.name,
         "subject": campaign.subject,
@@ -215,8 +216,7 @@ class LatestCampaignsFeed(Feed):
         )
 
     def item_title(self, item: Campaign) -> str:
-        ident = f" {item.number_symbol}" if item.number_symbol else ""
-        return f"{item.document_type.name}{ident} — {item.subject}"
+        return f"{item.reference} — {item.subject}"
 
     def item_description(self, item: Campaign) -> str:
         return f"{item.issuer.name}. Chủ đề: {item.theme}" if item.theme else item.issuer.name

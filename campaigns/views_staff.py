@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from units.access import office_bodies
 from units.formfields import error_text
+from units.models import IssuedDocument
 from units.paging import paginate
 
 from . import importing, selectors, services
@@ -288,8 +289,31 @@ def revision_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     if revision is None:
         raise Http404
     return render(
-        request, "campaigns/staff/revision.html", {"campaign": campaign, "revision": revision}
+        request,
+        "campaigns/staff/revision.html",
+        {
+            "campaign": campaign,
+            "revision": revision,
+            "issued_before": _issued_before(campaign, number).exists(),
+        },
     )
+
+
+def _issued_before(campaign, number: int):
+    """The launch document as issued before change `number` (kept at each change)."""
+    return IssuedDocument.objects.filter(
+        kind=IssuedDocument.Kind.CAMPAIGN, object_id=campaign.pk, revision=number - 1
+    )
+
+
+@login_required
+def revision_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """The PDF issued before change `number`, the same bytes as were handed out then."""
+    campaign = selectors.staff_campaign_detail(request.user, pk)
+    document = _issued_before(campaign, number).first()
+    if document is None:
+        raise Http404
+    return issued_pdf_response(request, document, public=False)
 
 
 @login_required

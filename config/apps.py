@@ -1,3 +1,4 @@
+from axes.apps import AppConfig as DjangoAxesConfig
 from django.apps import AppConfig
 from django.contrib.admin.apps import AdminConfig as DjangoAdminConfig
 from django.contrib.admin.apps import SimpleAdminConfig
@@ -47,3 +48,10 @@ def _discard_uncommitted_files(*args, **kwargs) -> None:
         discard_uncommitted_files()
     except Exception:  # never let tidying up break a response or a task
         logger.exception("Could not discard the files of rolled-back transactions")
+
+
+class AxesConfig(DjangoAxesConfig):
+    """django-axes under a Vietnamese name in the admin (it ships no Vietnamese; its
+    models' names are in locale/vi)."""
+
+    verbose_name = "Đăng nhập sai, khóa đăng nhập"

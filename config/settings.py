@@ -68,7 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "import_export",
     "simple_history",
-    "axes",
+    "config.apps.AxesConfig",  # django-axes, named in Vietnamese
     "csp",
     "units",
     "campaigns",

@@ -40,6 +40,34 @@ def test_admin_is_in_vietnamese(client, admin_user, demo):
     assert "<h1>Chọn phong trào thi đua để thay đổi</h1>" in html
 
 
+def test_the_admins_index_and_refused_forms_say_nothing_in_english(client, admin_user, demo):
+    """Django's Vietnamese has no plural form of "Please correct the errors below." (the
+    admin asks for one since 5.0) and no "Error:" nor slug message; django-axes ships no
+    Vietnamese; the decision counter had no name: the admin read them in English."""
+    client.force_login(admin_user)
+    html = client.get(reverse("admin:index")).content.decode()
+    for english in (
+        "Access attempts",
+        "Access failures",
+        "Access logs",
+        "Decision counter",
+        "Model name",
+        "Add link",
+        "Change or view list link",
+        ">Axes<",
+    ):
+        assert english not in html, english
+    assert "Sổ số quyết định" in html and "Lần đăng nhập sai" in html
+    response = client.post(
+        reverse("admin:units_unit_add"), {"name": "Phường thử", "slug": "có dấu cách"}
+    )
+    html = response.content.decode()
+    for english in ("Please correct", "Error:", "Enter a valid"):
+        assert english not in html, english
+    assert "Hãy sửa các lỗi bên dưới." in html
+    assert "Lỗi:" in html
+
+
 def test_search_without_diacritics_finds_units_and_campaigns(client, admin_user, demo):
     client.force_login(admin_user)
     response = client.get(admin_url(Unit), {"q": "tam duong"})

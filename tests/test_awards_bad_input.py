@@ -286,6 +286,24 @@ def test_session_form(client, stage, field, values):
         assert snapshot() == before, (field, value)
 
 
+@pytest.mark.parametrize(
+    "value,said",
+    [
+        ("31/02/2026", "Ngày 31/02/2026 không có: tháng 2 năm 2026 có 28 ngày."),
+        ("29/02/2027", "Ngày 29/02/2027 không có: tháng 2 năm 2027 có 28 ngày."),
+        ("31/04/2026", "Ngày 31/04/2026 không có: tháng 4 năm 2026 có 30 ngày."),
+        ("15/13/2026", "Tháng 13 không có: tháng ghi từ 1 đến 12."),
+    ],
+)
+def test_a_day_that_does_not_exist_is_named_as_such(client, stage, value, said):
+    """31/02/2026 is written day/month/year, yet the session form answered "Ghi ngày
+    họp theo dạng ngày/tháng/năm": the user, who did, could not see what was wrong."""
+    client.force_login(stage["office"])
+    response = client.post(reverse("awards:session_create"), session_data(stage, held_on=value))
+    assert field_errors(response, "held_on") == [said]
+    assert response.context["form"]["held_on"].value() == value  # kept to correct
+
+
 def test_attendance_with_bad_ids(client, stage):
     client.force_login(stage["office"])
     before = snapshot()

@@ -124,6 +124,28 @@ def test_a_published_document_is_frozen_and_a_revision_keeps_the_old_one(
         assert old.read() == original
 
 
+def test_the_page_of_a_revision_gives_the_pdf_issued_before_it(
+    client, office, demo, django_capture_on_commit_callbacks
+):
+    """The issued PDF was kept at each change but no page gave it back: the revision's
+    page showed the old fields only, so the office could not hand out the document as
+    first issued. It now links that PDF, the same bytes as were issued."""
+    campaign = publish_new(office, demo, django_capture_on_commit_callbacks)
+    original = body(client.get(reverse("public:campaign_pdf", args=[campaign.pk])))
+    campaign.subject = "Trích yếu đã sửa"
+    with django_capture_on_commit_callbacks(execute=True):
+        campaign_services.campaign_edit(actor=office, campaign=campaign, reason="Sửa trích yếu")
+    client.force_login(office)
+    page = client.get(reverse("staff:revision_detail", args=[campaign.pk, 1])).content.decode()
+    link = reverse("staff:revision_pdf", args=[campaign.pk, 1])
+    assert f'href="{link}"' in page and "Bản PDF đã phát hành trước lần sửa 1" in page
+    response = client.get(link)
+    assert response["Content-Type"] == "application/pdf" and body(response) == original
+    # staff only, as the revision's page
+    client.logout()
+    assert client.get(link).status_code in (302, 403, 404)
+
+
 def test_a_campaign_published_before_documents_were_kept_is_frozen_on_first_download(client, demo):
     campaign = demo["004"]
     IssuedDocument.objects.filter(kind="campaign", object_id=campaign.pk).delete()

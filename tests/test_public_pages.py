@@ -164,6 +164,26 @@ def test_the_public_menu_leads_to_the_issued_decisions(client, demo):
     assert f'href="{reverse("awards_public:decision_list")}">Quyết định</a>' in html
 
 
+def test_the_downloads_and_the_feed_say_a_document_has_no_number(client, demo):
+    """The lists said "chưa có số", but the Excel, CSV and JSON downloads and the news
+    feed still wrote "/UBND-NV" for a document not yet numbered."""
+    import io
+
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    campaign = demo["000"]
+    sheet = load_workbook(io.BytesIO(client.get(reverse("public:export_xlsx")).content)).active
+    header = [c.value for c in sheet[1]]
+    column = header.index("Số, ký hiệu")
+    cells = {row[0]: row[column] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert cells[campaign.pk] == f"chưa có số ({campaign.symbol})"
+    assert cells[demo["002"].pk] == "5834/PĐTĐ-UBND"
+    feed = client.get(reverse("public:feed")).content.decode()
+    assert f"{campaign.document_type.name} (chưa có số) — " in feed
+    assert f" /{campaign.symbol} — " not in feed
+
+
 def test_a_document_without_a_number_says_so(client, demo):
     """Seed 000 has no number yet ("Số: /UBND-NV" on paper): lists and links name it
     "Công văn (chưa có số)", never "Công văn số /UBND-NV"."""

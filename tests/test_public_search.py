@@ -86,7 +86,7 @@ def test_csv_and_json_exports_follow_the_filters(client, demo):
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:4] == ["Mã", "Đường dẫn", "Loại văn bản", "Số, ký hiệu"]
-    assert sorted(r[3] for r in rows[1:]) == ["/KH-UBND", "/UBND-NV"]
+    assert sorted(r[3] for r in rows[1:]) == ["chưa có số (KH-UBND)", "chưa có số (UBND-NV)"]
 
     data = json.loads(client.get(reverse("public:export_json"), {"kind": "regular"}).content)
     assert data["count"] == 2

@@ -954,3 +954,40 @@ def test_a_file_that_is_not_an_xlsx_gets_a_message_on_the_form(
     page = response.content.decode()
     assert "Chưa tải lên được" in page and "XLSX" in page
     assert not ImportRecord.objects.exists()
+
+
+def test_a_merged_unit_names_the_unit_it_was_merged_into(demo_units, make_member):
+    """After the 2025 merger the old and the new phường Tân Phong share a name: a row with
+    the old code read "Đơn vị “UBND phường Tân Phong” đã lưu trữ", as if the user's own
+    ward were closed. It now names the unit it went into and its code."""
+    province = demo_units["ubnd-tinh-lai-chau"]
+    office = make_member("nv.tinh", province, Membership.Role.OFFICE_STAFF)
+    old = demo_units["ubnd-p-tan-phong"]
+    new = Unit.objects.create(
+        code="ubnd-phuong-tan-phong",
+        name=old.name,
+        kind=old.kind,
+        level=old.level,
+        parent=province,
+    )
+    Unit.objects.filter(pk=old.pk).update(archived=True, merged_into=new)
+    rows = [["", "Lò Văn Tốt", "ubnd-p-tan-phong", "", "Nam", "", 1985, ""]]
+    record = run(office, "persons", xlsx(PERSON_HEADER, rows), province)
+    [(row, column, message)] = record.problems
+    assert (row, column) == (2, "Đơn vị")
+    assert message == (
+        "Đơn vị “UBND phường Tân Phong” (mã ubnd-p-tan-phong) đã sáp nhập vào "
+        "“UBND phường Tân Phong” (mã ubnd-phuong-tan-phong): ghi mã đơn vị mới."
+    )
+
+
+def test_a_template_is_offered_only_for_what_the_user_may_import(office, client):
+    """The office was offered the staff roles' template, filled it, and then found no
+    "Vai trò cán bộ" to upload it as (that needs the right to grant roles). The page now
+    says who imports it instead of the template; the export stays."""
+    client.force_login(office)
+    html = client.get(reverse("sheets:index")).content.decode()
+    assert reverse("sheets:template", args=["memberships"]) not in html
+    assert reverse("sheets:export", args=["memberships"]) in html
+    assert "Nhập vai trò cán bộ cần quyền giao vai trò" in html
+    assert reverse("sheets:template", args=["persons"]) in html

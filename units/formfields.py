@@ -7,6 +7,9 @@ an invalid choice with a Vietnamese message, never an overflow in the database.
 
 from __future__ import annotations
 
+import calendar
+import re
+
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -219,3 +222,38 @@ def choices_response(request, form: forms.BaseForm, searches: dict):
     response = JsonResponse({"results": results, "more": more})
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+_DAY = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
+
+
+def impossible_day(value) -> str:
+    """Why a date written day/month/year does not exist ("" when it is not so written
+    or does exist): 31/02/2026 is in the right form, and saying "ghi theo dạng
+    ngày/tháng/năm" leaves the user who did so with nothing to correct."""
+    match = _DAY.match(str(value or ""))
+    if not match:
+        return ""
+    day, month, year = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        return f"Tháng {month} không có: tháng ghi từ 1 đến 12."
+    if year < 1:
+        return ""
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return (
+            f"Ngày {day:02d}/{month:02d}/{year} không có: tháng {month} năm {year} có {days} ngày."
+        )
+    return ""
+
+
+class DayField(forms.DateField):
+    """A date field that names a day which does not exist (31/02/2026) as such."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            if message := impossible_day(value):
+                raise ValidationError(message, code="invalid") from None
+            raise

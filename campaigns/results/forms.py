@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.formats import number_format
 
 from units.access import office_bodies
-from units.formfields import MAX_ID, IdChoiceField, IdMultipleChoiceField
+from units.formfields import MAX_ID, DayField, IdChoiceField, IdMultipleChoiceField
 from units.models import Unit, descendants_query
 from units.text import search_q
 
@@ -105,7 +105,7 @@ class ArchiveForm(forms.Form):
 
 
 class DeadlineForm(forms.Form):
-    deadline = forms.DateField(
+    deadline = DayField(
         label="Hạn đăng ký (ngày/tháng/năm)",
         required=False,
         widget=DateInput(),

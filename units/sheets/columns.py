@@ -179,6 +179,7 @@ class UnitRef:
     name: str
     archived: bool
     parent_id: int | None
+    merged_into_id: int | None = None
 
 
 class UnitIndex:
@@ -199,7 +200,9 @@ class UnitIndex:
     def load(cls, scope: set[int] | None) -> UnitIndex:
         from units.models import Unit
 
-        rows = Unit.objects.values_list("id", "code", "name", "archived", "parent_id")
+        rows = Unit.objects.values_list(
+            "id", "code", "name", "archived", "parent_id", "merged_into_id"
+        )
         return cls((UnitRef(*row) for row in rows.iterator(chunk_size=5000)), scope)
 
     def in_scope(self, unit_id: int) -> bool:
@@ -223,6 +226,13 @@ class UnitIndex:
         if scoped and not self.in_scope(unit.id):
             raise CellError(f"Đơn vị “{unit.name}” không thuộc phạm vi quản lý của bạn.")
         if active and unit.archived:
+            successor = self.by_id.get(unit.merged_into_id)
+            if successor is not None:
+                # after the 2025 merger the old and the new unit often share a name
+                raise CellError(
+                    f"Đơn vị “{unit.name}” (mã {unit.code}) đã sáp nhập vào "
+                    f"“{successor.name}” (mã {successor.code}): ghi mã đơn vị mới."
+                )
             raise CellError(f"Đơn vị “{unit.name}” đã lưu trữ (đã sáp nhập hoặc giải thể).")
         return unit
 

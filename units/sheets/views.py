@@ -68,7 +68,14 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "units/sheets/index.html",
-        {"form": form, "kinds": kinds_all(), **paginate(request, records, 20)},
+        {
+            "form": form,
+            "kinds": kinds_all(),
+            # a template only for what the user may upload (staff roles need the
+            # right to grant roles): a filled template with nowhere to go is a dead end
+            "importable": {k.key for k in kinds_all() if services.may_import_kind(request.user, k)},
+            **paginate(request, records, 20),
+        },
         status=400 if request.method == "POST" else 200,
     )
 
