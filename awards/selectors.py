@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import (
+    BooleanField,
     Count,
     Exists,
     F,
@@ -13,9 +15,9 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Value,
-    Window,
 )
 from django.db.models.functions import Coalesce, Concat, Replace
+from django.db.models.sql.where import WhereNode
 from django.shortcuts import get_object_or_404
 
 from units.access import (
@@ -188,18 +190,64 @@ def with_voting_progress(sessions: QuerySet[CouncilSession]) -> QuerySet[Council
     )
 
 
+class _CountOf(Subquery):
+    """The number of rows of a queryset, as a scalar subquery."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) _counted)"
+    output_field = IntegerField()
+
+
+class _AmongKeys(Subquery):
+    """`pk = ANY(ARRAY(keys))` (PostgreSQL): the keys are computed once (an InitPlan) and
+    the rows read by their primary key."""
+
+    template = "%(pk)s = ANY(ARRAY(%(subquery)s))"
+    output_field = BooleanField()
+
+    def __init__(self, queryset: QuerySet, *, model) -> None:
+        super().__init__(queryset)
+        self.model = model
+
+    def as_sql(self, compiler, connection, template=None, **extra):
+        quote = connection.ops.quote_name
+        extra["pk"] = f"{quote(self.model._meta.db_table)}.{quote(self.model._meta.pk.column)}"
+        return super().as_sql(compiler, connection, template=template, **extra)
+
+
 def _first(queryset: QuerySet) -> tuple[int, list]:
-    """How many, and the first PENDING_SHOWN, in one query (the count is a window over
-    every row, computed before the LIMIT)."""
-    rows = list(queryset.annotate(pending_total=Window(Count("pk")))[:PENDING_SHOWN])
+    """How many, and the first PENDING_SHOWN, in one query. The count and the first keys
+    are read from the bare rows (no join for select_related, no annotation), and only the
+    few rows shown are joined and annotated: a window count over the whole queryset
+    joined and annotated every pending row first (25-60 ms a list at province scale,
+    decision 0020)."""
+    keys = queryset.values("pk")
+    rows = list(_only_first(queryset).annotate(pending_total=_CountOf(keys.order_by())))
     return (rows[0].pending_total if rows else 0), rows
+
+
+def _only_first(queryset: QuerySet) -> QuerySet:
+    """The first PENDING_SHOWN rows of `queryset`, found on the bare rows, then joined and
+    annotated alone. With the filters repeated, or with `pk IN (subquery)`, the planner
+    joined every pending row before matching the keys; on PostgreSQL the keys become an
+    array read once, and the rows are read by their primary key."""
+    keys = queryset.values("pk")[:PENDING_SHOWN]
+    shown = queryset.all()
+    shown.query.where = WhereNode()
+    if connection.vendor == "postgresql":
+        return shown.filter(_AmongKeys(keys, model=queryset.model))
+    return shown.filter(pk__in=keys)
 
 
 def unit_award_pending(user) -> dict:
     """Unit staff: nominations returned to them for more information, and drafts not sent."""
-    mine = Nomination.objects.filter(nominating_unit_id__in=_unit_ids(user)).select_related(
-        *RELATED
-    )
+    if user.is_superuser:
+        # Every unit is the superuser's (units_below every active unit): no walk of the
+        # whole tree (30-70 ms at 2,001 units) and no list of 2,001 ids in two queries.
+        mine = Nomination.objects.select_related(*RELATED)
+    else:
+        mine = Nomination.objects.filter(nominating_unit_id__in=_unit_ids(user)).select_related(
+            *RELATED
+        )
     returned, returned_shown = _first(
         mine.filter(status=Nomination.Status.RETURNED).order_by("-updated_at", "-pk")
     )
@@ -315,7 +363,7 @@ def office_pending(user) -> dict:
         "to_forward_count": to_forward,
         "to_forward": to_forward_shown,
         "comments_count": comments.count(),
-        "commented": list(commented[:PENDING_SHOWN]),
+        "commented": list(_only_first(commented)),
         "draft_decisions_count": drafts,
         "draft_decisions": drafts_shown,
         "open_sessions_count": sessions,

@@ -44,8 +44,11 @@ from .views_public import file_response, issued_pdf_response, pdf_response
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Roles, pending work and the campaigns of the user's bodies, a page at a time."""
     form = DashboardFilterForm(request.GET or None)
-    data = selectors.staff_dashboard(request.user, form.filters())
-    paging = paginate(request, data["campaigns"])
+    filters = form.filters()
+    data = selectors.staff_dashboard(request.user, filters)
+    # Unfiltered, the list is every campaign the dashboard has already counted.
+    unfiltered = not (filters.get("q") or filters.get("status"))
+    paging = paginate(request, data["campaigns"], count=data["total"] if unfiltered else None)
     return render(request, "campaigns/staff/dashboard.html", {**data, **paging, "form": form})
 
 

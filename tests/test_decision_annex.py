@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime
 import io
 import re
+import shutil
+import subprocess
 
 import pytest
 from pypdf import PdfReader
@@ -78,3 +80,24 @@ def test_every_row_stays_whole_on_one_page_under_a_repeated_header(long_decision
     # Numbered 1 to 60 in order, across the pages.
     numbers = [int(n) for n in re.findall(r"(?<![\d/])(\d{1,2}) Lò Thị Người", " ".join(annex))]
     assert numbers == list(range(1, 61))
+
+
+def pdftotext_pages(data: bytes) -> list[str]:
+    """The text of each page as poppler's pdftotext reads it (what a clerk copies out)."""
+    if not shutil.which("pdftotext"):
+        return pages_text(data)
+    out = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode()
+    return [re.sub(r"\s+", " ", page) for page in out.split("\f") if page.strip()]
+
+
+def test_the_total_is_printed_once_at_the_end_of_the_annex(long_decision):
+    pages = pdftotext_pages(pdf.decision_pdf(long_decision))
+    annex = pages[1:]
+    assert len(annex) >= 3
+    assert " ".join(pages).count("Tổng cộng") == 1
+    assert "Tổng cộng" in annex[-1]
+    # After the last row, on the last page.
+    last = annex[-1]
+    assert last.index("Lò Thị Người 59") < last.index("Tổng cộng")

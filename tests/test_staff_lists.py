@@ -25,8 +25,13 @@ def _login(client, ws, role):
 def test_dashboard_pages_filters_and_bounds_the_pending_work(client, ws):
     _login(client, ws, "office")
     mine = Campaign.objects.filter(issuer__code="ws2025-tinh")
-    html = client.get(reverse("staff:dashboard")).content.decode()
+    response = client.get(reverse("staff:dashboard"))
+    html = response.content.decode()
     assert f"Phong trào của cơ quan ({mine.count()})" in html and "trang=2" in html
+    # unfiltered, the pages come from the dashboard's own count (no second COUNT)
+    assert response.context["page"].paginator.count == mine.count()
+    last = client.get(reverse("staff:dashboard"), {"trang": "999"}).context["page"]
+    assert last.number == last.paginator.num_pages and last.end_index() == mine.count()
     drafts = mine.filter(status="draft")
     assert drafts.count() > TODO_SHOWN
     assert f"Dự thảo chờ phát động ({drafts.count()})" in html
