@@ -19,6 +19,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Concat, Replace
 from django.db.models.sql.where import WhereNode
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from units.access import (
     council_bodies,
@@ -278,10 +279,15 @@ def council_pending(user) -> dict:
         .annotate(to_vote=_count_of(unvoted.filter(session=OuterRef("pk")), "session"))
         .order_by("held_on", "pk")
     )
+    # a session dated later is listed with its day, but its ballot opens only that day:
+    # its items are not yet votes to cast
     return {
         "sessions_count": count,
         "sessions": shown,
-        "to_vote_count": unvoted.filter(session__in=seated).count(),
+        "to_vote_count": unvoted.filter(
+            session__in=seated.filter(held_on__lte=timezone.localdate())
+        ).count(),
+        "today": timezone.localdate(),
     }
 
 

@@ -147,6 +147,19 @@ def test_council_member_sees_the_sessions_to_vote_in(client, stage):
     assert "còn 1 hồ sơ chưa bỏ phiếu" in page(client, stage["council"][1])
 
 
+def test_a_session_dated_later_is_not_yet_a_vote_to_cast(client, stage):
+    """A session set for a later day is listed with the day its ballot opens; its items
+    are not counted as votes the member owes today (the ballot refuses them until then)."""
+    member = stage["council"][0]
+    session = stage["session"]
+    later = timezone.localdate() + datetime.timedelta(days=3)
+    CouncilSession.objects.filter(pk=session.pk).update(held_on=later)
+    html = page(client, member)
+    assert "Bạn còn <strong>0</strong> hồ sơ chưa bỏ phiếu trong 1 phiên họp" in html
+    assert f"bỏ phiếu từ ngày {later:%d/%m/%Y}" in html
+    assert reverse("awards:session_detail", args=[session.pk]) in html
+
+
 def test_council_member_of_another_body_sees_no_session(client, stage, demo_units, make_member):
     other = make_member("hd.khac", demo_units["ubnd-tp-lai-chau"], Membership.Role.COUNCIL_MEMBER)
     html = page(client, other)
