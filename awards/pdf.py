@@ -59,6 +59,11 @@ class AnnexGroup:
         return given_name(self.award_type)
 
     @property
+    def merit(self) -> str:
+        """Why it is given: "đã hoàn thành tốt nhiệm vụ", "có thành tích xuất sắc"."""
+        return self.award_type.merit_text
+
+    @property
     def heading(self) -> str:
         """ "Danh hiệu “Lao động tiên tiến”", "Giấy khen của Chủ tịch UBND cấp xã" (the
         count that follows says for whom)."""
