@@ -1005,7 +1005,8 @@ def decision_issue(
 
 
 def _freeze_decision(decision: Decision) -> None:
-    """Keep the decision and its certificates as issued: their PDFs never change."""
+    """Keep the decision and its certificates as issued: their PDFs never change (nor
+    their file names: one issued as giay-khen-….pdf keeps that name)."""
     from . import pdf
 
     for kind, html, filename in (
@@ -1017,7 +1018,7 @@ def _freeze_decision(decision: Decision) -> None:
         (
             IssuedDocument.Kind.CERTIFICATES,
             pdf.certificates_html(decision),
-            f"giay-khen-{decision.number}-{decision.year}.pdf",
+            pdf.certificates_filename(decision),
         ),
     ):
         issued_document_freeze(
