@@ -514,6 +514,54 @@ def session_set_attendance(
 
 
 @transaction.atomic
+def session_redate(
+    *, actor: AbstractBaseUser, session: CouncilSession, held_on: datetime.date, reason: str
+) -> CouncilSession:
+    """Đổi ngày họp: only while no vote is cast, never to a day gone by, with a reason
+    kept in the history of every dossier on the agenda."""
+    ensure_office(actor, session.issuer)
+    session = CouncilSession.objects.select_for_update().get(pk=session.pk)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("Ghi lý do đổi ngày họp.")
+    if session.status != CouncilSession.Status.OPEN:
+        raise ValidationError("Phiên họp đã kết thúc: không đổi được ngày họp.")
+    if (
+        BallotReceipt.objects.filter(item__session=session).exists()
+        or Vote.objects.filter(item__session=session).exists()
+    ):
+        raise ValidationError("Đã có phiếu bầu: không đổi được ngày họp.")
+    if held_on < timezone.localdate():
+        raise ValidationError(f"Ngày {held_on:%d/%m/%Y} đã qua: không đổi sang một ngày đã qua.")
+    items = list(session.agenda.select_related("nomination"))
+    for item in items:
+        notice = item.nomination.notice_until
+        if notice and notice >= held_on:
+            raise ValidationError(
+                f"Hồ sơ {item.nomination} đang công khai lấy ý kiến đến hết ngày "
+                f"{notice:%d/%m/%Y}: chỉ họp sau ngày đó."
+            )
+    before = session.held_on
+    session.held_on = held_on
+    session.save(update_fields=["held_on", "updated_at"])
+    note = (
+        f"Phiên họp “{session.title}” đổi ngày họp từ {before:%d/%m/%Y} sang "
+        f"{held_on:%d/%m/%Y}. Lý do: {reason}"
+    )
+    NominationEvent.objects.bulk_create(
+        NominationEvent(
+            nomination=item.nomination,
+            by=actor,
+            from_status=item.nomination.status,
+            to_status=item.nomination.status,
+            note=note,
+        )
+        for item in items
+    )
+    return session
+
+
+@transaction.atomic
 def vote_cast(*, actor: AbstractBaseUser, item: AgendaItem, choice: str) -> None:
     """One member's vote on one agenda item. Nothing is counted until the session closes.
 
