@@ -416,6 +416,14 @@ class SessionRedateForm(VietnameseInputMixin, forms.Form):
     )
 
 
+class SessionCancelForm(VietnameseInputMixin, forms.Form):
+    cancel_reason = forms.CharField(
+        label="Lý do hủy",
+        max_length=500,
+        error_messages={"required": "Ghi lý do hủy phiên họp."},
+    )
+
+
 class SessionForm(VietnameseInputMixin, forms.Form):
     issuer = IdChoiceField(label="Hội đồng TĐKT của", queryset=Unit.objects.none())
     title = forms.CharField(label="Tên phiên họp", max_length=255)

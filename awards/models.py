@@ -553,6 +553,7 @@ class CouncilSession(TimeStampedModel):
     class Status(models.TextChoices):
         OPEN = "open", "Đang bỏ phiếu"
         CLOSED = "closed", "Đã kết thúc"
+        CANCELLED = "cancelled", "Đã hủy"
 
     issuer = models.ForeignKey(
         Unit, verbose_name="cơ quan ban hành", on_delete=models.PROTECT, related_name="sessions"
@@ -569,6 +570,16 @@ class CouncilSession(TimeStampedModel):
         related_name="+",
     )
     closed_at = models.DateTimeField("kết thúc lúc", null=True, blank=True)
+    cancelled_at = models.DateTimeField("hủy lúc", null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người hủy",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    cancel_reason = models.TextField("lý do hủy", blank=True)
     chair_name = models.CharField(
         "chủ trì (Chủ tịch Hội đồng)",
         max_length=120,

@@ -562,6 +562,49 @@ def session_redate(
 
 
 @transaction.atomic
+def session_cancel(
+    *, actor: AbstractBaseUser, session: CouncilSession, cancel_reason: str
+) -> CouncilSession:
+    """Hủy phiên họp before any vote: kept (never deleted) with who, when and why; its
+    dossiers, still "đã thẩm định", may go on another session at once (only an open
+    session holds them), and each keeps the cancel in its history."""
+    ensure_office(actor, session.issuer)
+    session = CouncilSession.objects.select_for_update().get(pk=session.pk)
+    reason = cancel_reason.strip()
+    if not reason:
+        raise ValidationError("Ghi lý do hủy phiên họp.")
+    if session.status != CouncilSession.Status.OPEN:
+        raise ValidationError("Phiên họp đã kết thúc hoặc đã hủy: không hủy được nữa.")
+    if (
+        BallotReceipt.objects.filter(item__session=session).exists()
+        or Vote.objects.filter(item__session=session).exists()
+    ):
+        raise ValidationError("Đã có phiếu bầu: không hủy được phiên họp.")
+    session.status = CouncilSession.Status.CANCELLED
+    session.cancelled_at = timezone.now()
+    session.cancelled_by = actor
+    session.cancel_reason = reason
+    session.save(
+        update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason", "updated_at"]
+    )
+    note = (
+        f"Phiên họp “{session.title}” ngày {session.held_on:%d/%m/%Y} đã hủy. Lý do: {reason}. "
+        "Hồ sơ chờ đưa ra phiên họp khác."
+    )
+    NominationEvent.objects.bulk_create(
+        NominationEvent(
+            nomination=item.nomination,
+            by=actor,
+            from_status=item.nomination.status,
+            to_status=item.nomination.status,
+            note=note,
+        )
+        for item in session.agenda.select_related("nomination")
+    )
+    return session
+
+
+@transaction.atomic
 def vote_cast(*, actor: AbstractBaseUser, item: AgendaItem, choice: str) -> None:
     """One member's vote on one agenda item. Nothing is counted until the session closes.
 

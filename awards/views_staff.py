@@ -46,6 +46,7 @@ from .forms import (
     InboxFilterForm,
     NominationForm,
     ReasonForm,
+    SessionCancelForm,
     SessionForm,
     SessionRedateForm,
     SubmissionForm,
@@ -390,6 +391,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             and not BallotReceipt.objects.filter(item__session=session).exists()
             and not Vote.objects.filter(item__session=session).exists(),
             "redate_form": SessionRedateForm(),
+            "cancel_form": SessionCancelForm(),
             "seat": seat,
             "voted": voted,
             "choices": Vote.Choice.choices,
@@ -497,6 +499,23 @@ def session_redate(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         session = services.session_redate(actor=request.user, session=session, **form.cleaned_data)
         messages.success(request, f"Đã đổi ngày họp sang {session.held_on:%d/%m/%Y}.")
+    except (ValidationError, PermissionDenied) as exc:
+        _refused(request, exc)
+    return redirect("awards:session_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Hủy phiên họp, before any vote (the office of the session's body only)."""
+    session = _session(request, pk)
+    form = SessionCancelForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, f"Chưa hủy được phiên họp: {errors_text(form)}")
+        return redirect("awards:session_detail", pk=pk)
+    try:
+        services.session_cancel(actor=request.user, session=session, **form.cleaned_data)
+        messages.success(request, "Đã hủy phiên họp; các hồ sơ chờ đưa ra phiên họp khác.")
     except (ValidationError, PermissionDenied) as exc:
         _refused(request, exc)
     return redirect("awards:session_detail", pk=pk)

@@ -5,6 +5,7 @@ change in its history; once a vote is cast the day is fixed."""
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -90,3 +91,54 @@ def test_a_council_member_cannot_move_the_session(client, cycle, later_session):
     )
     assert response.status_code in (302, 403)
     assert CouncilSession.objects.get(pk=later_session.pk).held_on == later_session.held_on
+
+
+# Cancelling a session before any vote ----------------------------------------------
+
+
+def test_the_office_cancels_a_session_and_its_dossiers_go_back_to_wait(
+    client, cycle, later_session
+):
+    client.force_login(cycle["office"])
+    item = later_session.agenda.get()
+    html = client.post(
+        reverse("awards:session_cancel", args=[later_session.pk]),
+        {"cancel_reason": "Hội đồng kiện toàn lại thành viên"},
+        follow=True,
+    ).content.decode()
+    assert "Đã hủy phiên họp" in html
+    assert "Lý do hủy: Hội đồng kiện toàn lại thành viên" in html
+    assert "Đổi ngày họp" not in html and "Kết thúc phiên họp" not in html
+    later_session.refresh_from_db()
+    assert later_session.status == CouncilSession.Status.CANCELLED
+    assert later_session.cancelled_by == cycle["office"]
+    nomination = item.nomination
+    nomination.refresh_from_db()
+    assert nomination.status == "appraised"
+    event = NominationEvent.objects.filter(nomination=nomination).last()
+    assert "hủy" in event.note and "Hội đồng kiện toàn lại thành viên" in event.note
+    # the dossier can be put on a new session at once
+    again = services.session_create(
+        actor=cycle["office"],
+        issuer=cycle["district"],
+        title="Họp lại",
+        held_on=timezone.localdate(),
+        members=cycle["council"],
+        nominations=[nomination],
+    )
+    assert again.agenda.get().nomination == nomination
+    with pytest.raises(ValidationError):
+        services.vote_cast(actor=cycle["council"][0], item=item, choice="agree")
+
+
+def test_a_cancel_needs_a_reason_and_no_vote(client, cycle, later_session):
+    client.force_login(cycle["office"])
+    url = reverse("awards:session_cancel", args=[later_session.pk])
+    html = client.post(url, {"cancel_reason": " "}, follow=True).content.decode()
+    assert "Ghi lý do hủy phiên họp." in html
+    CouncilSession.objects.filter(pk=later_session.pk).update(held_on=timezone.localdate())
+    later_session.refresh_from_db()
+    services.vote_cast(actor=cycle["council"][0], item=later_session.agenda.get(), choice="agree")
+    html = client.post(url, {"cancel_reason": "Dời"}, follow=True).content.decode()
+    assert "Đã có phiếu bầu: không hủy được phiên họp." in html
+    assert CouncilSession.objects.get(pk=later_session.pk).status == CouncilSession.Status.OPEN
