@@ -407,6 +407,23 @@ class InboxFilterForm(VietnameseInputMixin, forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if v and k not in self.errors}
 
 
+class SessionRedateForm(VietnameseInputMixin, forms.Form):
+    held_on = DayField(label="Ngày họp mới", widget=DateInput())
+    reason = forms.CharField(
+        label="Lý do đổi ngày",
+        max_length=500,
+        error_messages={"required": "Ghi lý do đổi ngày họp."},
+    )
+
+
+class SessionCancelForm(VietnameseInputMixin, forms.Form):
+    cancel_reason = forms.CharField(
+        label="Lý do hủy",
+        max_length=500,
+        error_messages={"required": "Ghi lý do hủy phiên họp."},
+    )
+
+
 class SessionForm(VietnameseInputMixin, forms.Form):
     issuer = IdChoiceField(label="Hội đồng TĐKT của", queryset=Unit.objects.none())
     title = forms.CharField(label="Tên phiên họp", max_length=255)

@@ -103,6 +103,16 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
         "30/06/2025). Để trống: còn áp dụng.",
     )
 
+    merit = models.CharField(
+        "lý do tặng (Điều 1 của quyết định)",
+        max_length=255,
+        blank=True,
+        help_text="Điều 1 ghi sau “Tặng … cho 02 cá nhân”, ví dụ “đã hoàn thành tốt nhiệm "
+        "vụ” (Lao động tiên tiến). Để trống: “có thành tích xuất sắc”.",
+    )
+
+    DEFAULT_MERIT = "có thành tích xuất sắc"
+
     # Rules, all editable data (eligibility advice and the council vote read them).
     grantor_levels = models.CharField(
         "cấp cơ quan có thẩm quyền",
@@ -227,6 +237,11 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
         reach = self.vote_threshold_text
         how = "Bỏ phiếu kín" if self.secret_ballot else "Biểu quyết công khai"
         return f"{how}; thông qua khi phiếu đồng ý {reach} {base}; hòa phiếu không thông qua."
+
+    @property
+    def merit_text(self) -> str:
+        """Why Điều 1 gives it: the award type's own words, else "có thành tích xuất sắc"."""
+        return self.merit.strip() or self.DEFAULT_MERIT
 
     @property
     def required_file_kinds(self) -> list[str]:
@@ -538,6 +553,7 @@ class CouncilSession(TimeStampedModel):
     class Status(models.TextChoices):
         OPEN = "open", "Đang bỏ phiếu"
         CLOSED = "closed", "Đã kết thúc"
+        CANCELLED = "cancelled", "Đã hủy"
 
     issuer = models.ForeignKey(
         Unit, verbose_name="cơ quan ban hành", on_delete=models.PROTECT, related_name="sessions"
@@ -554,6 +570,16 @@ class CouncilSession(TimeStampedModel):
         related_name="+",
     )
     closed_at = models.DateTimeField("kết thúc lúc", null=True, blank=True)
+    cancelled_at = models.DateTimeField("hủy lúc", null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người hủy",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    cancel_reason = models.TextField("lý do hủy", blank=True)
     chair_name = models.CharField(
         "chủ trì (Chủ tịch Hội đồng)",
         max_length=120,

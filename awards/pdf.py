@@ -59,6 +59,11 @@ class AnnexGroup:
         return given_name(self.award_type)
 
     @property
+    def merit(self) -> str:
+        """Why it is given: "đã hoàn thành tốt nhiệm vụ", "có thành tích xuất sắc"."""
+        return self.award_type.merit_text
+
+    @property
     def heading(self) -> str:
         """ "Danh hiệu “Lao động tiên tiến”", "Giấy khen của Chủ tịch UBND cấp xã" (the
         count that follows says for whom)."""
@@ -186,6 +191,26 @@ def decision_filename(decision: Decision) -> str:
     if decision.number:
         return f"quyet-dinh-{decision.number}-{decision.year}.pdf"
     return f"du-thao-quyet-dinh-{decision.pk}.pdf"
+
+
+def _certificate_kind(award_type: AwardType) -> str:
+    if award_type.kind == AwardType.Kind.TITLE:
+        return "giay-chung-nhan-danh-hieu"
+    for form, slug in (("Bằng khen", "bang-khen"), ("Giấy khen", "giay-khen")):
+        if form in award_type.name:
+            return slug
+    return "bang-giay-khen"
+
+
+def certificates_filename(decision: Decision) -> str:
+    """Named by what the pages are: "giay-khen-12-2025.pdf" when all are Giấy khen,
+    "bang-khen-…", "giay-chung-nhan-danh-hieu-…" (titles alone), else "bang-giay-khen-…"."""
+    kinds = {
+        _certificate_kind(grant.award_type)
+        for grant in decision.grants.select_related("award_type")
+    }
+    kind = kinds.pop() if len(kinds) == 1 else "bang-giay-khen"
+    return f"{kind}-{decision.number}-{decision.year}.pdf"
 
 
 def certificates_html(decision: Decision) -> str:

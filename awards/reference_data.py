@@ -502,3 +502,21 @@ def load_required_files(AwardType) -> None:
         AwardType.objects.filter(code=code, required_files="achievement_report").update(
             required_files=kinds
         )
+
+
+# Why Điều 1 of a decision gives each award, where the law's words are not "có thành tích
+# xuất sắc" (Law 06/2022/QH15, Art. 26 and 28: the "tiên tiến" titles are for completing
+# one's tasks well, a collective's also its plan). Every other award type keeps the
+# default (AwardType.DEFAULT_MERIT).
+MERITS = {
+    "lao-dong-tien-tien": "đã hoàn thành tốt nhiệm vụ",
+    "chien-si-tien-tien": "đã hoàn thành tốt nhiệm vụ",
+    "tap-the-ldtt": "đã hoàn thành tốt nhiệm vụ và kế hoạch được giao",
+    "don-vi-tien-tien": "đã hoàn thành tốt nhiệm vụ và kế hoạch được giao",
+}
+
+
+def load_merits(AwardType) -> None:
+    """Set the reason Điều 1 gives where an admin has left it empty."""
+    for code, merit in MERITS.items():
+        AwardType.objects.filter(code=code, merit="").update(merit=merit)

@@ -514,6 +514,97 @@ def session_set_attendance(
 
 
 @transaction.atomic
+def session_redate(
+    *, actor: AbstractBaseUser, session: CouncilSession, held_on: datetime.date, reason: str
+) -> CouncilSession:
+    """Đổi ngày họp: only while no vote is cast, never to a day gone by, with a reason
+    kept in the history of every dossier on the agenda."""
+    ensure_office(actor, session.issuer)
+    session = CouncilSession.objects.select_for_update().get(pk=session.pk)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("Ghi lý do đổi ngày họp.")
+    if session.status != CouncilSession.Status.OPEN:
+        raise ValidationError("Phiên họp đã kết thúc: không đổi được ngày họp.")
+    if (
+        BallotReceipt.objects.filter(item__session=session).exists()
+        or Vote.objects.filter(item__session=session).exists()
+    ):
+        raise ValidationError("Đã có phiếu bầu: không đổi được ngày họp.")
+    if held_on < timezone.localdate():
+        raise ValidationError(f"Ngày {held_on:%d/%m/%Y} đã qua: không đổi sang một ngày đã qua.")
+    items = list(session.agenda.select_related("nomination"))
+    for item in items:
+        notice = item.nomination.notice_until
+        if notice and notice >= held_on:
+            raise ValidationError(
+                f"Hồ sơ {item.nomination} đang công khai lấy ý kiến đến hết ngày "
+                f"{notice:%d/%m/%Y}: chỉ họp sau ngày đó."
+            )
+    before = session.held_on
+    session.held_on = held_on
+    session.save(update_fields=["held_on", "updated_at"])
+    note = (
+        f"Phiên họp “{session.title}” đổi ngày họp từ {before:%d/%m/%Y} sang "
+        f"{held_on:%d/%m/%Y}. Lý do: {reason}"
+    )
+    NominationEvent.objects.bulk_create(
+        NominationEvent(
+            nomination=item.nomination,
+            by=actor,
+            from_status=item.nomination.status,
+            to_status=item.nomination.status,
+            note=note,
+        )
+        for item in items
+    )
+    return session
+
+
+@transaction.atomic
+def session_cancel(
+    *, actor: AbstractBaseUser, session: CouncilSession, cancel_reason: str
+) -> CouncilSession:
+    """Hủy phiên họp before any vote: kept (never deleted) with who, when and why; its
+    dossiers, still "đã thẩm định", may go on another session at once (only an open
+    session holds them), and each keeps the cancel in its history."""
+    ensure_office(actor, session.issuer)
+    session = CouncilSession.objects.select_for_update().get(pk=session.pk)
+    reason = cancel_reason.strip()
+    if not reason:
+        raise ValidationError("Ghi lý do hủy phiên họp.")
+    if session.status != CouncilSession.Status.OPEN:
+        raise ValidationError("Phiên họp đã kết thúc hoặc đã hủy: không hủy được nữa.")
+    if (
+        BallotReceipt.objects.filter(item__session=session).exists()
+        or Vote.objects.filter(item__session=session).exists()
+    ):
+        raise ValidationError("Đã có phiếu bầu: không hủy được phiên họp.")
+    session.status = CouncilSession.Status.CANCELLED
+    session.cancelled_at = timezone.now()
+    session.cancelled_by = actor
+    session.cancel_reason = reason
+    session.save(
+        update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason", "updated_at"]
+    )
+    note = (
+        f"Phiên họp “{session.title}” ngày {session.held_on:%d/%m/%Y} đã hủy. Lý do: {reason}. "
+        "Hồ sơ chờ đưa ra phiên họp khác."
+    )
+    NominationEvent.objects.bulk_create(
+        NominationEvent(
+            nomination=item.nomination,
+            by=actor,
+            from_status=item.nomination.status,
+            to_status=item.nomination.status,
+            note=note,
+        )
+        for item in session.agenda.select_related("nomination")
+    )
+    return session
+
+
+@transaction.atomic
 def vote_cast(*, actor: AbstractBaseUser, item: AgendaItem, choice: str) -> None:
     """One member's vote on one agenda item. Nothing is counted until the session closes.
 
@@ -1005,7 +1096,8 @@ def decision_issue(
 
 
 def _freeze_decision(decision: Decision) -> None:
-    """Keep the decision and its certificates as issued: their PDFs never change."""
+    """Keep the decision and its certificates as issued: their PDFs never change (nor
+    their file names: one issued as giay-khen-….pdf keeps that name)."""
     from . import pdf
 
     for kind, html, filename in (
@@ -1017,7 +1109,7 @@ def _freeze_decision(decision: Decision) -> None:
         (
             IssuedDocument.Kind.CERTIFICATES,
             pdf.certificates_html(decision),
-            f"giay-khen-{decision.number}-{decision.year}.pdf",
+            pdf.certificates_filename(decision),
         ),
     ):
         issued_document_freeze(

@@ -46,7 +46,9 @@ from .forms import (
     InboxFilterForm,
     NominationForm,
     ReasonForm,
+    SessionCancelForm,
     SessionForm,
+    SessionRedateForm,
     SubmissionForm,
     SubmitManyForm,
     VoteForm,
@@ -384,6 +386,12 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_close": is_office
             or leader_bodies(request.user).filter(pk=session.issuer_id).exists(),
             "close_blocker": services.close_blocker(session),
+            "can_redate": is_office
+            and session.status == CouncilSession.Status.OPEN
+            and not BallotReceipt.objects.filter(item__session=session).exists()
+            and not Vote.objects.filter(item__session=session).exists(),
+            "redate_form": SessionRedateForm(),
+            "cancel_form": SessionCancelForm(),
             "seat": seat,
             "voted": voted,
             "choices": Vote.Choice.choices,
@@ -474,6 +482,40 @@ def session_close(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.session_close(actor=request.user, session=session)
         messages.success(request, "Đã kết thúc phiên họp và tính kết quả.")
+    except (ValidationError, PermissionDenied) as exc:
+        _refused(request, exc)
+    return redirect("awards:session_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def session_redate(request: HttpRequest, pk: int) -> HttpResponse:
+    """Đổi ngày họp, before any vote (the office of the session's body only)."""
+    session = _session(request, pk)
+    form = SessionRedateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, f"Chưa đổi được ngày họp: {errors_text(form)}")
+        return redirect("awards:session_detail", pk=pk)
+    try:
+        session = services.session_redate(actor=request.user, session=session, **form.cleaned_data)
+        messages.success(request, f"Đã đổi ngày họp sang {session.held_on:%d/%m/%Y}.")
+    except (ValidationError, PermissionDenied) as exc:
+        _refused(request, exc)
+    return redirect("awards:session_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Hủy phiên họp, before any vote (the office of the session's body only)."""
+    session = _session(request, pk)
+    form = SessionCancelForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, f"Chưa hủy được phiên họp: {errors_text(form)}")
+        return redirect("awards:session_detail", pk=pk)
+    try:
+        services.session_cancel(actor=request.user, session=session, **form.cleaned_data)
+        messages.success(request, "Đã hủy phiên họp; các hồ sơ chờ đưa ra phiên họp khác.")
     except (ValidationError, PermissionDenied) as exc:
         _refused(request, exc)
     return redirect("awards:session_detail", pk=pk)

@@ -13,6 +13,7 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 
 from units.access import office_bodies
 from units.files import ALLOWED_TEXT
+from units.formfields import DayField
 from units.models import Unit, ancestors_of
 
 from .documents import PART_FIELDS, REFERENCE_FIELDS
@@ -67,6 +68,7 @@ class CampaignForm(NewlinesMixin, forms.ModelForm):
     class Meta:
         model = Campaign
         fields = ["issuer", *Campaign.DOCUMENT_FIELDS]
+        field_classes = {"issued_on": DayField, "start_date": DayField, "end_date": DayField}
         widgets = {
             "issued_on": DateInput(),
             "start_date": DateInput(),
@@ -158,6 +160,7 @@ class AnniversaryForm(OrderedForm):
     class Meta:
         model = Anniversary
         fields = ["order", "name", "start_date", "end_date"]
+        field_classes = {"start_date": DayField, "end_date": DayField}
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
 
@@ -165,6 +168,7 @@ class ReferenceForm(OrderedForm):
     class Meta:
         model = DocumentReference
         fields = ["order", *REFERENCE_FIELDS]
+        field_classes = {"issued_on": DayField}
         widgets = {"issued_on": DateInput(), "subject": textarea(2)}
 
 
@@ -383,6 +387,7 @@ class ImportReviewForm(NewlinesMixin, forms.ModelForm):
                 if f not in ("preamble", "closing", "start_date")
             ),
         ]
+        field_classes = {"issued_on": DayField, "end_date": DayField}
         widgets = {
             "issued_on": DateInput(),
             "end_date": DateInput(),

@@ -133,6 +133,7 @@ def reference_data(transactional_db):
         load_award_rules,
         load_award_types,
         load_legal_bases,
+        load_merits,
         load_required_files,
     )
     from campaigns.models import DocumentType
@@ -148,6 +149,7 @@ def reference_data(transactional_db):
 
     load_money_reference(BaseSalary, RewardDecree, RewardMultiple, AwardType)
     load_required_files(AwardType)
+    load_merits(AwardType)
 
 
 @pytest.fixture

@@ -105,8 +105,8 @@ def test_legal_bases_are_data_an_admin_edits(decision):
 def test_article_1_names_what_is_given(decision):
     body = text(pdf.decision_pdf(decision))
     assert "Khen thưởng 3 tập thể, cá nhân, hộ gia đình" not in body
-    assert "1. Tặng danh hiệu “Lao động tiên tiến” cho 02 cá nhân;" in body
-    assert "2. Tặng danh hiệu “Tập thể lao động tiên tiến” cho 01 tập thể." in body
+    assert "1. Tặng danh hiệu “Lao động tiên tiến” cho 02 cá nhân đã hoàn thành" in body
+    assert "2. Tặng danh hiệu “Tập thể lao động tiên tiến” cho 01 tập thể đã hoàn thành" in body
 
 
 def test_article_1_of_a_single_giay_khen(decision, demo_units):

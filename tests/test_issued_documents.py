@@ -161,3 +161,43 @@ def test_a_draft_preview_follows_the_text_and_is_not_kept(client, office, demo):
     response = client.get(reverse("staff:campaign_pdf", args=[campaign.pk]))
     assert response["Content-Type"] == "application/pdf"
     assert not IssuedDocument.objects.filter(kind="campaign", object_id=campaign.pk).exists()
+
+
+# The certificates' file is named by what it holds (decision 0021, third round) ----------
+
+
+def test_certificates_of_a_title_are_not_named_giay_khen(client, decision, cycle):
+    """Every page is a danh hiệu “Lao động tiên tiến”: the file said giay-khen-….pdf."""
+    document = IssuedDocument.objects.get(kind="certificates", object_id=decision.pk)
+    expected = f"giay-chung-nhan-danh-hieu-{decision.number}-{decision.year}.pdf"
+    assert document.filename == expected
+    client.force_login(cycle["office"])
+    response = client.get(reverse("awards:certificates_pdf", args=[decision.pk]))
+    assert f'filename="{expected}"' in response["Content-Disposition"]
+
+
+@pytest.mark.parametrize(
+    ("codes", "start"),
+    [
+        (["giay-khen-xa-ca-nhan"], "giay-khen-"),
+        (["bang-khen-tinh-ca-nhan"], "bang-khen-"),
+        (["giay-khen-xa-ca-nhan", "lao-dong-tien-tien"], "bang-giay-khen-"),
+    ],
+)
+def test_certificates_file_name_follows_the_kinds_it_holds(decision, codes, start):
+    from awards import pdf
+
+    grants = list(decision.grants.order_by("pk"))
+    for grant, code in zip(grants, codes * len(grants), strict=False):
+        grant.award_type = AwardType.objects.get(code=code)
+        grant.save(update_fields=["award_type"])
+    assert pdf.certificates_filename(decision) == f"{start}{decision.number}-{decision.year}.pdf"
+
+
+def test_certificates_issued_earlier_keep_their_stored_name(client, decision, cycle):
+    """The stored file is the legal record: its name is not rewritten."""
+    old = f"giay-khen-{decision.number}-{decision.year}.pdf"
+    IssuedDocument.objects.filter(kind="certificates", object_id=decision.pk).update(filename=old)
+    client.force_login(cycle["office"])
+    response = client.get(reverse("awards:certificates_pdf", args=[decision.pk]))
+    assert f'filename="{old}"' in response["Content-Disposition"]

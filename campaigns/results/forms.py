@@ -93,6 +93,7 @@ class PeriodForm(forms.ModelForm):
     class Meta:
         model = ReportPeriod
         fields = ["kind", "due_on"]
+        field_classes = {"due_on": DayField}
         widgets = {"due_on": DateInput()}
 
 
