@@ -18,7 +18,7 @@ from campaigns.models import (
 )
 from campaigns.results import services as services_results
 from tests.factories import still_running
-from units.models import Bloc, Membership
+from units.models import Bloc, Membership, Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -245,3 +245,39 @@ def test_office_edits_and_archives_criteria_and_periods_with_history(client, wor
     # the office of another body cannot reach them
     client.force_login(world["outsider"])
     assert client.get(period_edit).status_code in (403, 404)
+
+
+def test_scoring_a_big_bloc_renders_no_template_per_unit(client, world):
+    """A bloc of a district's communes has 100 members: its head's page showed two
+    inputs per member, each a template render (and its error list another) that left
+    garbage only the cycle collector frees, so one request in four waited for a full
+    pass (decision 0020, 3b). The inputs are now written directly, the same HTML."""
+    c = world["campaign"]
+    bloc = Bloc.objects.create(issuer=c.issuer, year=c.year, name="Khối xã", head=world["a"])
+    extra = [
+        Unit.objects.create(name=f"Xã {i}", code=f"XA-BLOC-{i}", parent=world["a"].parent)
+        for i in range(20)
+    ]
+    url = reverse("tracking:scores", args=[bloc.pk, c.pk])
+    client.force_login(world["staff_a"])  # the head
+    bloc.members.set([world["a"], world["b"]])
+    small = client.get(url)
+    bloc.members.set([world["a"], world["b"], *extra])
+    big = client.get(url)
+    assert len(big.templates) == len(small.templates)
+    page = big.content.decode()
+    unit = extra[0]
+    assert (
+        f'<input type="text" name="agreed-{unit.pk}" inputmode="decimal" id="id_agreed-{unit.pk}">'
+        in page
+    )
+    # A wrong value is kept in its input, marked invalid, with its message beside it.
+    response = client.post(url, {f"agreed-{unit.pk}": "9x"})
+    page = response.content.decode()
+    assert (
+        f'<input type="text" name="agreed-{unit.pk}" value="9x" inputmode="decimal" '
+        f'aria-invalid="true" aria-describedby="id_agreed-{unit.pk}_error" '
+        f'id="id_agreed-{unit.pk}">' in page
+    )
+    assert "Nhập một số, ví dụ 12,5." in page
+    assert not BlocScore.objects.filter(bloc=bloc).exists()
