@@ -513,24 +513,61 @@ def session_set_attendance(
         seat.save(update_fields=["present"])
 
 
+def _note_on_dossiers(actor: AbstractBaseUser, nominations: list[Nomination], note: str) -> None:
+    """A line in the history of each dossier, its status unchanged (a session moved or
+    cancelled under it)."""
+    NominationEvent.objects.bulk_create(
+        NominationEvent(
+            nomination=nomination,
+            by=actor,
+            from_status=nomination.status,
+            to_status=nomination.status,
+            note=note,
+        )
+        for nomination in nominations
+    )
+
+
+def _session_before_any_vote(
+    actor: AbstractBaseUser,
+    session: CouncilSession,
+    reason: str,
+    *,
+    no_reason: str,
+    not_open: str,
+    voted: str,
+) -> tuple[CouncilSession, str]:
+    """The session locked, for a change its office makes before anyone votes (a new date,
+    a cancel), with the reason given; each refusal in the caller's words."""
+    ensure_office(actor, session.issuer)
+    session = CouncilSession.objects.select_for_update().get(pk=session.pk)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(no_reason)
+    if session.status != CouncilSession.Status.OPEN:
+        raise ValidationError(not_open)
+    if (
+        BallotReceipt.objects.filter(item__session=session).exists()
+        or Vote.objects.filter(item__session=session).exists()
+    ):
+        raise ValidationError(voted)
+    return session, reason
+
+
 @transaction.atomic
 def session_redate(
     *, actor: AbstractBaseUser, session: CouncilSession, held_on: datetime.date, reason: str
 ) -> CouncilSession:
     """Đổi ngày họp: only while no vote is cast, never to a day gone by, with a reason
     kept in the history of every dossier on the agenda."""
-    ensure_office(actor, session.issuer)
-    session = CouncilSession.objects.select_for_update().get(pk=session.pk)
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError("Ghi lý do đổi ngày họp.")
-    if session.status != CouncilSession.Status.OPEN:
-        raise ValidationError("Phiên họp đã kết thúc: không đổi được ngày họp.")
-    if (
-        BallotReceipt.objects.filter(item__session=session).exists()
-        or Vote.objects.filter(item__session=session).exists()
-    ):
-        raise ValidationError("Đã có phiếu bầu: không đổi được ngày họp.")
+    session, reason = _session_before_any_vote(
+        actor,
+        session,
+        reason,
+        no_reason="Ghi lý do đổi ngày họp.",
+        not_open="Phiên họp đã kết thúc: không đổi được ngày họp.",
+        voted="Đã có phiếu bầu: không đổi được ngày họp.",
+    )
     if held_on < timezone.localdate():
         raise ValidationError(f"Ngày {held_on:%d/%m/%Y} đã qua: không đổi sang một ngày đã qua.")
     items = list(session.agenda.select_related("nomination"))
@@ -548,16 +585,7 @@ def session_redate(
         f"Phiên họp “{session.title}” đổi ngày họp từ {before:%d/%m/%Y} sang "
         f"{held_on:%d/%m/%Y}. Lý do: {reason}"
     )
-    NominationEvent.objects.bulk_create(
-        NominationEvent(
-            nomination=item.nomination,
-            by=actor,
-            from_status=item.nomination.status,
-            to_status=item.nomination.status,
-            note=note,
-        )
-        for item in items
-    )
+    _note_on_dossiers(actor, [item.nomination for item in items], note)
     return session
 
 
@@ -568,18 +596,14 @@ def session_cancel(
     """Hủy phiên họp before any vote: kept (never deleted) with who, when and why; its
     dossiers, still "đã thẩm định", may go on another session at once (only an open
     session holds them), and each keeps the cancel in its history."""
-    ensure_office(actor, session.issuer)
-    session = CouncilSession.objects.select_for_update().get(pk=session.pk)
-    reason = cancel_reason.strip()
-    if not reason:
-        raise ValidationError("Ghi lý do hủy phiên họp.")
-    if session.status != CouncilSession.Status.OPEN:
-        raise ValidationError("Phiên họp đã kết thúc hoặc đã hủy: không hủy được nữa.")
-    if (
-        BallotReceipt.objects.filter(item__session=session).exists()
-        or Vote.objects.filter(item__session=session).exists()
-    ):
-        raise ValidationError("Đã có phiếu bầu: không hủy được phiên họp.")
+    session, reason = _session_before_any_vote(
+        actor,
+        session,
+        cancel_reason,
+        no_reason="Ghi lý do hủy phiên họp.",
+        not_open="Phiên họp đã kết thúc hoặc đã hủy: không hủy được nữa.",
+        voted="Đã có phiếu bầu: không hủy được phiên họp.",
+    )
     session.status = CouncilSession.Status.CANCELLED
     session.cancelled_at = timezone.now()
     session.cancelled_by = actor
@@ -591,15 +615,8 @@ def session_cancel(
         f"Phiên họp “{session.title}” ngày {session.held_on:%d/%m/%Y} đã hủy. Lý do: {reason}. "
         "Hồ sơ chờ đưa ra phiên họp khác."
     )
-    NominationEvent.objects.bulk_create(
-        NominationEvent(
-            nomination=item.nomination,
-            by=actor,
-            from_status=item.nomination.status,
-            to_status=item.nomination.status,
-            note=note,
-        )
-        for item in session.agenda.select_related("nomination")
+    _note_on_dossiers(
+        actor, [item.nomination for item in session.agenda.select_related("nomination")], note
     )
     return session
 
