@@ -9,10 +9,10 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from awards.models import AwardType, Decision, Nomination
+from tests.e2e.people import PASSWORD, district_cycle
 from units.demo import load_units
-from units.models import Membership, Person
+from units.models import Person
 
-PASSWORD = "mat-khau-thu-nghiem-2025"
 PDF = b"%PDF-1.4\n%%EOF\n"
 
 
@@ -23,15 +23,7 @@ def world(live_server, reference_data, django_user_model):
     Person.objects.create(full_name="Lò Thị Én", unit=commune, gender="female", ethnicity="Thái")
     Person.objects.create(full_name="Tòng Văn Lực", unit=commune, gender="male", ethnicity="Thái")
 
-    def user(name, unit, role, full):
-        u = django_user_model.objects.create_user(name, password=PASSWORD, first_name=full)
-        Membership.objects.create(user=u, unit=unit, role=role)
-        return u
-
-    user("cb.binhlu", commune, Membership.Role.UNIT_STAFF, "Lường Thị Xuân")
-    user("nv.tamduong", district, Membership.Role.OFFICE_STAFF, "Nguyễn Thị Hoa")
-    for i, full in enumerate(["Lường Văn Thắng", "Hoàng Thị Lan", "Vũ Đình Khánh"], 1):
-        user(f"hd{i}", district, Membership.Role.COUNCIL_MEMBER, full)
+    district_cycle(django_user_model, district, commune)
     return units
 
 

@@ -12,11 +12,10 @@ from playwright.sync_api import Page, expect
 
 from awards import services
 from awards.models import AwardType, Decision, Nomination
+from tests.e2e.people import PASSWORD, user
 from tests.factories import attach_files
 from units.demo import load_units
 from units.models import Membership, Person
-
-PASSWORD = "mat-khau-thu-nghiem-2025"
 
 
 @pytest.fixture
@@ -26,13 +25,12 @@ def world(live_server, reference_data, django_user_model):
     units = load_units()
     commune, district = units["ubnd-x-binh-lu"], units["ubnd-tam-duong"]
 
-    def user(name, unit, role, full):
-        u = django_user_model.objects.create_user(name, password=PASSWORD, first_name=full)
-        Membership.objects.create(user=u, unit=unit, role=role)
-        return u
-
-    staff = user("cb.binhlu", commune, Membership.Role.UNIT_STAFF, "Lường Thị Xuân")
-    office = user("nv.tamduong", district, Membership.Role.OFFICE_STAFF, "Nguyễn Thị Hoa")
+    staff = user(
+        django_user_model, "cb.binhlu", commune, Membership.Role.UNIT_STAFF, "Lường Thị Xuân"
+    )
+    office = user(
+        django_user_model, "nv.tamduong", district, Membership.Role.OFFICE_STAFF, "Nguyễn Thị Hoa"
+    )
     award = AwardType.objects.get(code="giay-khen-huyen-ca-nhan")
     for name in ("Lò Thị Én", "Tòng Văn Lực"):
         person = Person.objects.create(

@@ -17,10 +17,8 @@ from campaigns.demo import load_seed_campaigns
 from campaigns.models import Campaign
 from campaigns.results import services as results
 from tests.awards_stage import build_stage
+from tests.e2e.people import PASSWORD, district_cycle
 from units.demo import load_units
-from units.models import Membership
-
-PASSWORD = "mat-khau-thu-nghiem-2025"
 
 
 @pytest.fixture
@@ -29,21 +27,7 @@ def world(live_server, reference_data, django_user_model):
     campaigns = load_seed_campaigns(units)
     district, commune = units["ubnd-tam-duong"], units["ubnd-x-binh-lu"]
 
-    def user(name, unit, role, full):
-        u = django_user_model.objects.create_user(name, password=PASSWORD, first_name=full)
-        Membership.objects.create(user=u, unit=unit, role=role)
-        return u
-
-    cycle = {
-        "district": district,
-        "commune": commune,
-        "staff": user("cb.binhlu", commune, Membership.Role.UNIT_STAFF, "Lường Thị Xuân"),
-        "office": user("nv.tamduong", district, Membership.Role.OFFICE_STAFF, "Nguyễn Thị Hoa"),
-        "council": [
-            user(f"hd{i}", district, Membership.Role.COUNCIL_MEMBER, full)
-            for i, full in enumerate(["Lường Văn Thắng", "Hoàng Thị Lan", "Vũ Đình Khánh"], 1)
-        ],
-    }
+    cycle = district_cycle(django_user_model, district, commune)
     stage = build_stage(cycle)
     today = timezone.localdate()
     campaign = campaigns["000"]

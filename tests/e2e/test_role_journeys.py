@@ -22,11 +22,11 @@ from campaigns.demo import load_seed_campaigns
 from campaigns.models import Campaign, ReportPeriod
 from campaigns.results import services as results
 from tests.awards_stage import build_stage, person
+from tests.e2e.people import PASSWORD, district_cycle, user
 from tests.factories import issued_decision, nominate, passed_nominations
 from units.demo import load_units
 from units.models import Membership
 
-PASSWORD = "mat-khau-thu-nghiem-2025"
 ERRORS = ("Lỗi hệ thống", "Không tìm thấy trang", "Không có quyền truy cập", "Traceback")
 
 
@@ -36,22 +36,10 @@ def world(live_server, reference_data, django_user_model):
     campaigns = load_seed_campaigns(units)
     district, commune = units["ubnd-tam-duong"], units["ubnd-x-binh-lu"]
 
-    def user(name, unit, role, full):
-        u = django_user_model.objects.create_user(name, password=PASSWORD, first_name=full)
-        Membership.objects.create(user=u, unit=unit, role=role)
-        return u
-
-    cycle = {
-        "district": district,
-        "commune": commune,
-        "staff": user("cb.binhlu", commune, Membership.Role.UNIT_STAFF, "Lường Thị Xuân"),
-        "office": user("nv.tamduong", district, Membership.Role.OFFICE_STAFF, "Nguyễn Thị Hoa"),
-        "council": [
-            user(f"hd{i}", district, Membership.Role.COUNCIL_MEMBER, full)
-            for i, full in enumerate(["Lường Văn Thắng", "Hoàng Thị Lan", "Vũ Đình Khánh"], 1)
-        ],
-    }
-    cycle["leader"] = user("ld.tamduong", district, Membership.Role.LEADER, "Sùng Lữ Páo")
+    cycle = district_cycle(django_user_model, district, commune)
+    cycle["leader"] = user(
+        django_user_model, "ld.tamduong", district, Membership.Role.LEADER, "Sùng Lữ Páo"
+    )
     stage = build_stage(cycle)
     office, staff = cycle["office"], cycle["staff"]
     returned = nominate(cycle, person=person(cycle, "Lò Văn Trả Lại"))
