@@ -20,9 +20,9 @@ from units.text import fold
 CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
     # the seen part holds the fourth round's held-out set since the fifth round
-    "seen": (0.96, 0.97),
-    "heldout": (0.82, 0.84),  # the fifth held-out set, before the fifth round
-    "all": (0.94, 0.94),
+    "seen": (0.98, 0.98),
+    "heldout": (0.82, 0.84),  # the fifth held-out set, before and after the fifth round
+    "all": (0.95, 0.95),
 }
 
 
