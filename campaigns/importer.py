@@ -469,10 +469,11 @@ class PlaceDate:
 
 
 # A day or month: digits, dots or blanks left to fill in by hand, or (a scan) one or two
-# letters OCR made of a digit ("tháng E"); OCR also puts a colon after a word ("ngày:").
+# letters OCR made of a digit ("tháng E", "ngày 2E": the place, month and year are kept,
+# the day is not read); OCR also puts a colon after a word ("ngày:").
 _DATE_TAIL = re.compile(
-    r",\s*ngay\s*[:;.]?\s*(?P<day>\d{1,2}|[.…_ ]*|[a-z]{1,2}(?=\s))\s*"
-    r"(?:thang|/)\s*[:;.]?\s*(?P<month>\d{1,2}|[.…_ ]*|[a-z]{1,2}(?=\s))\s*"
+    r",\s*ngay\s*[:;.]?\s*(?P<day>\d{1,2}|[.…_ ]*|[0-9a-z]{1,2}(?=\s))\s*"
+    r"(?:thang|/)\s*[:;.]?\s*(?P<month>\d{1,2}|[.…_ ]*|[0-9a-z]{1,2}(?=\s))\s*"
     r"(?:nam|/)\s*[:;.]?\s*(?P<year>\d{4})"
 )
 
@@ -653,6 +654,28 @@ AUTHORITY_LINE = re.compile(
 SUBJECT_STOP = re.compile(r"^(can cu|thuc hien|quyet dinh\s*:|quyet nghi\s*:|kinh gui|nham )")
 
 
+# A committee's or council's whole name with its place, then a department's head word on
+# the same line ("UBND TỈNH SƠN LA SỞ GIÁO DỤC VÀ ĐÀO TẠO", a flattened header). At least
+# one word of the place stands between the level and the head ("HUYỆN PHONG ĐIỀN" is a
+# place, not a Phòng).
+_COMMITTEE_THEN_DEPARTMENT = re.compile(
+    r"^(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan) "
+    r"(?:tinh|thanh pho|tp\.?|huyen|quan|thi xa|xa|phuong|dac khu) \S+(?: \S+){0,3}?"
+    r"(?= (?:so|phong|ban|chi cuc|van phong|trung tam|hoi dong thi dua) \S)"
+)
+
+
+def _part_department(name: str) -> list[str]:
+    """A header line holding a committee and its department, parted in two."""
+    match = _COMMITTEE_THEN_DEPARTMENT.match(fold(name))
+    if not match:
+        return [name]
+    head, rest = name[: match.end()].strip(), name[match.end() :].strip()
+    if not rest[:1].isupper():
+        return [name]
+    return [head, rest]
+
+
 def _is_number(value: str) -> bool:
     """A Decree 30 number: Arabic digits (a letter may follow, as in "12a")."""
     return bool(re.fullmatch(r"\d{1,7}[a-zA-Z]?", value))
@@ -733,7 +756,10 @@ def repair_ocr(text: str) -> str:
         line = re.sub(r"^\s*S[ẽeöôờóòơ]\s*[:;.]\s*(?=[\dA-Z])", "Số: ", line)
         # "VA công nhận …": "V/v" whose stroke and small v tesseract read as "A"
         line = re.sub(r"^\s*VA\s+(?=[a-zđà-ỹ])", "V/v ", line)
-        line = re.sub(r"(?<=[/\-])Q1\)(?=-)", "QĐ", line).replace("QÐ", "QĐ")
+        # "Ð" (Icelandic eth) is tesseract's "Đ"; a quote inside a word in capitals is a
+        # speck ("U'BND")
+        line = re.sub(r"(?<=[/\-])Q1\)(?=-)", "QĐ", line).replace("Ð", "Đ")
+        line = re.sub(r"(?<=[A-ZĐ])['’`](?=[A-ZĐ]{2})", "", line)
         line = re.sub(r"(?<=\d/[A-ZĐ]{2})-BND\b", "-UBND", line)
         lines.append(line)
     return "\n".join(lines)
@@ -853,7 +879,30 @@ def _repair_title(title: str) -> str:
                 lead = re.match(r"^[“”\"'(]*", words[index]).group()
                 tail = re.search(r"[“”\"',.;:)]*$", words[index]).group()
                 words[index] = f"{lead}{word.upper()}{tail}"
+    _repair_provinces(words)
     return " ".join(words)
+
+
+def _repair_provinces(words: list[str]) -> None:
+    """After "TỈNH" or "THÀNH PHỐ" in a scan's title, a name one letter off exactly one
+    province ("TỈNH HÀ LĨNH") is that province; a right name is left alone."""
+    folded = [fold(w).strip("“”\"',.;:()") for w in words]
+    for k, word in enumerate(folded):
+        start = k + 1 if word == "tinh" else k + 2 if folded[k : k + 2] == ["thanh", "pho"] else 0
+        if not start:
+            continue
+        for size in (1, 2, 3):
+            name = " ".join(folded[start : start + size])
+            if start + size > len(words) or province(name):
+                break  # a province: right as read
+            near = nearest_province(name)
+            if near and len(near.split()) == size:
+                tail = re.search(r"[“”\"',.;:)]*$", words[start + size - 1]).group()
+                words[start : start + size] = [
+                    *near.upper().split()[:-1],
+                    near.split()[-1].upper() + tail,
+                ]
+                break
 
 
 def _fuzzy_heading(line: str) -> str | None:
@@ -970,7 +1019,7 @@ class _Parser:
         for match in reversed(list(NATIONAL_PARTS.finditer(folded))):
             original = original[: match.start()] + " " + original[match.end() :]
             folded = folded[: match.start()] + " " + folded[match.end() :]
-        return squash(original.replace("/", " ").replace("\\", " ")).strip(" -–|,")
+        return squash(original.replace("/", " ").replace("\\", " ")).strip(" -–—_|,")
 
     def issuer(self, limit: int, *, anchored: bool = True) -> None:
         """The issuing body: the block of lines in capitals right above the number (or
@@ -1000,6 +1049,7 @@ class _Parser:
             if _NUMBER_IN_LINE.search(f) or place_date_match(f):
                 break
         names = [n for n in names if not _NOT_A_BODY.match(fold(n))]
+        names = [part for n in names for part in _part_department(n)]
         bodies: list[str] = []
         for name in names:
             folded_name = fold(name)
@@ -1061,8 +1111,11 @@ class _Parser:
         parts = [fold(p) for p in tail.split("-") if p]
         pieces = tail.split("-")
         abbreviation = _TYPE_ABBREVIATIONS.get(doc.doc_type or "", "")
-        if self.scanned and len(pieces) > 1 and pieces[0].isdigit():
-            if len(pieces[0]) == len(abbreviation) and _known_body(parts[-1], known):
+        if self.scanned and len(pieces) > 1 and re.search(r"\d", pieces[0]) and abbreviation:
+            # all digits ("71" for TT), or a letter and a digit ("7H" for TB, "Q2Đ" for QĐ)
+            letters = fold(re.sub(r"\d", "", pieces[0]))
+            fits = len(pieces[0]) == len(abbreviation) or letters == fold(abbreviation)
+            if fits and _known_body(parts[-1], known):
                 # "71-BCA" under a THÔNG TƯ heading: tesseract's 7 and 1 for T and T
                 doc.symbol = "-".join(
                     [f"{head}/{abbreviation}" if head else abbreviation, *pieces[1:]]
@@ -1135,6 +1188,38 @@ class _Parser:
             return
         self.how["issuer"] = 0.4
 
+    def complete_cut_issuer(self) -> None:
+        """An issuer cut after a joining word ("BỘ NÔNG NGHIỆP VÀ |": a site cut the cell
+        after its first line) runs on where the text names it ("Bộ trưởng Bộ Nông nghiệp
+        và Môi trường ban hành …"): the words taken are those whose initials make the
+        symbol's body ("BNNMT"). Marked: read from the body, not the header."""
+        doc = self.doc
+        if not doc.issuer or not doc.symbol:
+            return
+        name = doc.issuer.rstrip(" ,&|-–—")
+        key = fold(name)
+        if not re.search(r"\s(va|cua)$", key) and not doc.issuer.rstrip(" |").endswith(
+            (",", "&", "-", "–")
+        ):
+            return
+        targets = {fold(p) for p in doc.symbol.rpartition("/")[2].split("-")[1:] if p}
+        if not targets:
+            return
+        pattern = re.compile(rf"\b{re.escape(key)}\s")
+        for original, folded in zip(self.paras[:80], self.folded[:80], strict=False):
+            for found in pattern.finditer(folded):
+                words: list[str] = []
+                for word in original[found.end() :].split()[:6]:
+                    word = word.strip(",.;:()")
+                    if not word:
+                        break
+                    words.append(word)
+                    whole = f"{name} {' '.join(words)}"
+                    if initials(whole) in targets:
+                        doc.issuer = whole.upper() if _is_caps(name) else whole
+                        self.how["issuer"] = 0.6
+                        return
+
     def drop_title_issuer(self) -> None:
         """An old title "QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ V/V …": the trích yếu is
         what comes after the issuer, from "V/V" or "VỀ" on."""
@@ -1157,6 +1242,8 @@ class _Parser:
         f = self.folded[i]
         if not _is_caps(self.paras[i]) or not AUTHORITY_LINE.match(f):
             return False
+        if re.match(r"^so\s*\d", f):
+            return False  # "… THEO NGHỊ QUYẾT / SỐ 02/NQ-HĐND NGÀY …": a number, no "SỞ"
         first = self.paras[i].split()[0]
         if fold(first) == "ban" and (first.upper() != "BAN" or f.startswith("ban hanh")):
             return False  # "BAN HÀNH QUY CHẾ …" (a verb), "… TRÊN ĐỊA / BÀN TỈNH …": no board
@@ -1244,6 +1331,23 @@ class _Parser:
                         doc.doc_type = name
                         self.how["doc_type"] = 0.95
                         rest = squash(original[len(key) :])
+                        by_symbol = self._symbol_type()
+                        if (
+                            _is_caps(original)
+                            and len(rest) > 3
+                            and by_symbol
+                            and by_symbol != name
+                            and not fold(name).startswith(fold(original))
+                        ):
+                            # "QUY ĐỊNH PHÂN CẤP …" under a circular's header whose site
+                            # dropped the heading: the symbol says the type, and the whole
+                            # line opens the trích yếu
+                            doc.doc_type = by_symbol
+                            self.how["doc_type"] = 0.75
+                            subject, j = self._subject_from(i + 1)
+                            doc.subject = squash(f"{original} {subject or ''}")
+                            self.how["subject"] = 0.7
+                            return j
                         if fold(name).startswith(fold(f"{original[: len(key)]} {rest}")):
                             rest = ""  # "PHÁT ĐỘNG / THI ĐUA": the rest of the type's name
                         if rest and len(rest) > 3 and not _is_caps(rest):
@@ -1257,6 +1361,13 @@ class _Parser:
                             self.how["subject"] = 0.9
                         return j
         return start
+
+    def _symbol_type(self) -> str | None:
+        """The type a symbol's first part names ("TT" in "12/2025/TT-BNNMT")."""
+        if not self.doc.symbol:
+            return None
+        part = fold(re.split(r"[-/]", self.doc.symbol.split("/")[-1])[0])
+        return ABBREVIATIONS.get(part) or {"tt": "Thông tư", "nd": "Nghị định"}.get(part)
 
     def _body_start(self, i: int) -> bool:
         f = self.folded[i]
@@ -1727,6 +1838,7 @@ class _Parser:
         if self.heading_guessed:
             self.how["doc_type"] = min(self.how.get("doc_type", 0.95), 0.6)
         self.complete_issuer(max(header_last, 0))
+        self.complete_cut_issuer()
         self.repair_symbol()
         self.check_place()
         self.drop_title_issuer()

@@ -3,9 +3,9 @@ bench/corpus.py), and the header shapes of issue 12 one by one.
 
 The floors sit just under what the reader reaches today (docs/benchmarks.md, section
 parser): a change that reads fewer fields right fails here. The held-out documents were
-found and labelled before the fourth round of rules and are never tuned on; their floor
-is lower, and is the honest figure. (The first round's "unseen" documents and the second
-and third rounds' held-out sets were looked at and are part of the seen ones now.)
+found and labelled before the fifth round of rules and are never tuned on; their floor
+is lower, and is the honest figure. (The first round's "unseen" documents and the second,
+third and fourth rounds' held-out sets were looked at and are part of the seen ones now.)
 """
 
 import datetime
@@ -15,13 +15,14 @@ import pytest
 from bench.corpus import HEADER_FIELDS, load_corpus, normalise, score
 from campaigns.confidence import UNCERTAIN, uncertain
 from campaigns.importer import parse_text
+from units.text import fold
 
 CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
-    # the seen part holds the third round's held-out set since the fourth round
+    # the seen part holds the fourth round's held-out set since the fifth round
     "seen": (0.98, 0.98),
-    "heldout": (0.88, 0.89),  # the fourth held-out set, after the fourth round
-    "all": (0.96, 0.97),
+    "heldout": (0.82, 0.84),  # the fifth held-out set, before and after the fifth round
+    "all": (0.95, 0.95),
 }
 
 
@@ -543,3 +544,132 @@ def test_va_under_the_number_on_a_scan_is_v_v():
     doc = parse_text(text, scanned=True)
     assert doc.subject == "tổ chức hội nghị điển hình tiên tiến"
     assert doc.doc_type == "Công văn"
+
+
+# -- fifth round: rules from the fourth held-out set's misses (training data since) -------
+
+
+def test_an_issuer_cut_after_va_is_completed_from_the_text_by_the_symbol():
+    """'BỘ NÔNG NGHIỆP VÀ |' (bnnmt-12-tt): a site cut the issuer's cell after its first
+    line; the name runs on in the text ('Bộ trưởng Bộ … ban hành'), and the words taken
+    are those whose initials make the symbol's body (TT-BTNMT), marked."""
+    text = (
+        "BỘ TÀI NGUYÊN VÀ |\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 25/2019/TT-BTNMT |\nHà Nội, ngày 31 tháng 12 năm 2019 |\n"
+        "THÔNG TƯ\nQUY ĐỊNH CHI TIẾT VỀ KHEN THƯỞNG TRONG NGÀNH\n"
+        "Căn cứ Nghị định quy định chức năng của Bộ Tài nguyên và Môi trường;\n"
+        "Bộ trưởng Bộ Tài nguyên và Môi trường ban hành Thông tư quy định chi tiết.\n"
+    )
+    doc = parse_text(text)
+    assert doc.issuer == "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG"
+    assert "issuer" in uncertain(doc.confidence, ["issuer"])
+    # no mention whose initials make the symbol's body: left as read
+    other = text.replace("TT-BTNMT", "TT-BXD")
+    assert parse_text(other).issuer == "BỘ TÀI NGUYÊN VÀ"
+
+
+def test_a_type_heading_with_words_after_it_gives_way_to_the_symbol_type():
+    """'QUY ĐỊNH PHÂN CẤP …' alone under a circular's header, its heading dropped by the
+    site (bnnmt-12-tt): the symbol says the type (NQ), the whole line is the trích yếu.
+    A heading alone on its line, or agreeing with the symbol, is read as before."""
+    text = (
+        "HỘI ĐỒNG NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 15/2021/NQ-HĐND | Bạc Liêu, ngày 8 tháng 12 năm 2021 |\n"
+        "QUY ĐỊNH MỨC CHI CHO CÔNG TÁC THI ĐUA, KHEN THƯỞNG TRÊN ĐỊA BÀN TỈNH BẠC LIÊU\n"
+        "Căn cứ Luật Thi đua, khen thưởng;\n"
+    )
+    doc = parse_text(text)
+    assert doc.doc_type == "Nghị quyết"
+    assert doc.subject == (
+        "QUY ĐỊNH MỨC CHI CHO CÔNG TÁC THI ĐUA, KHEN THƯỞNG TRÊN ĐỊA BÀN TỈNH BẠC LIÊU"
+    )
+    agreeing = text.replace("15/2021/NQ-HĐND", "15/2021/QĐ-UBND").replace(
+        "QUY ĐỊNH MỨC CHI", "QUYẾT ĐỊNH VỀ VIỆC QUY ĐỊNH MỨC CHI"
+    )
+    doc = parse_text(agreeing)
+    assert doc.doc_type == "Quyết định"
+    assert fold(doc.subject).startswith("ve viec quy dinh muc chi")
+
+
+def test_a_title_line_opening_with_so_and_a_number_goes_on():
+    """'… THEO NGHỊ QUYẾT / SỐ 02/NQ-HĐND NGÀY …' (dongnai-179-qd): 'SỐ' before a number
+    is no department ('SỞ'), so the wrapped title is not cut there."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BẠC LIÊU\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 611/QĐ-UBND\nBạc Liêu, ngày 3 tháng 4 năm 2022\n"
+        "QUYẾT ĐỊNH\nVỀ VIỆC HỖ TRỢ NGƯỜI CÓ CÔNG THEO NGHỊ QUYẾT\n"
+        "SỐ 15/NQ-HĐND NGÀY 8 THÁNG 12 NĂM 2021 CỦA HỘI ĐỒNG NHÂN DÂN TỈNH BẠC LIÊU\n"
+        "ỦY BAN NHÂN DÂN TỈNH BẠC LIÊU\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    assert parse_text(text).subject == (
+        "VỀ VIỆC HỖ TRỢ NGƯỜI CÓ CÔNG THEO NGHỊ QUYẾT SỐ 15/NQ-HĐND NGÀY 8 THÁNG 12 NĂM "
+        "2021 CỦA HỘI ĐỒNG NHÂN DÂN TỈNH BẠC LIÊU"
+    )
+
+
+def test_a_committee_and_its_department_on_one_line_are_parted():
+    """'UBND TỈNH SƠN LA SỞ GIÁO DỤC VÀ ĐÀO TẠO' on one line (sonla-sgddt-424-cv, a
+    flattened header): the department is the issuer, the committee its parent. A
+    place whose name opens with such a word ('PHONG ĐIỀN') stays whole."""
+    doc = parse_text(
+        HEADER.format(issuer="UBND TỈNH HÀ NAM SỞ TƯ PHÁP", code="STP", place="Hà Nam")
+    )
+    assert (doc.issuer, doc.issuer_parent) == ("SỞ TƯ PHÁP", "UBND TỈNH HÀ NAM")
+    doc = parse_text(HEADER.format(issuer="UBND HUYỆN PHONG ĐIỀN", code="UBND", place="Phong Điền"))
+    assert (doc.issuer, doc.issuer_parent) == ("UBND HUYỆN PHONG ĐIỀN", None)
+
+
+def test_a_dash_after_the_issuer_is_dropped():
+    """'VĂN PHÒNG CHÍNH PHỦ — CỘNG HÒA …' (vpcp-447-tb-scan): the em dash between the
+    columns is no part of the name."""
+    text = (
+        "BỘ NGOẠI GIAO — CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lắp - Tư do - Hành phút\n"
+        "Số: 2215/BNG-LS Hà Nội, ngày 4 thang 10 năm 2024\n"
+        "V/v hướng dẫn thủ tục khen thưởng\nKính gửi: Các cơ quan đại diện\n"
+    )
+    assert parse_text(text, scanned=True).issuer == "BỘ NGOẠI GIAO"
+    assert parse_text(text).issuer == "BỘ NGOẠI GIAO"
+
+
+def test_a_scan_symbol_type_with_a_digit_in_it_is_the_headings():
+    """'Q2Ð-U'BND' (quangngai-2074-qd-scan) and '7H-VPCP' (vpcp-447-tb-scan): a type part
+    with a digit in it, that is the heading's abbreviation once the digit is dropped or
+    has its length, is that abbreviation; tesseract's Ð and a stray quote inside a word in
+    capitals are put right. All marked; a text is read as written."""
+    doc = parse_text(
+        SCAN.format(number="1508", symbol="Q2Ð-U'BND", day="4", month="10", heading="QUYẾT ĐỊNH"),
+        scanned=True,
+    )
+    assert doc.symbol == "QĐ-UBND"
+    assert "symbol" in uncertain(doc.confidence, ["symbol"])
+    doc = parse_text(
+        SCAN.format(number="88", symbol="7B-UBND", day="4", month="10", heading="THÔNG BÁO"),
+        scanned=True,
+    )
+    assert (doc.doc_type, doc.symbol) == ("Thông báo", "TB-UBND")
+    assert "symbol" in uncertain(doc.confidence, ["symbol"])
+    text = SCAN.format(number="88", symbol="7B-UBND", day="4", month="10", heading="THÔNG BÁO")
+    assert parse_text(text).symbol == "7B-UBND"
+
+
+def test_a_scan_day_read_as_a_digit_and_a_letter_keeps_the_place():
+    """'Hà Nội, ngày 2E thang 9 nam 2017' (vpcp-447-tb-scan): the day is lost, not the
+    place, the month and the year."""
+    text = SCAN.format(number="1508", symbol="QĐ-UBND", day="2E", month="9", heading="QUYẾT ĐỊNH")
+    doc = parse_text(text, scanned=True)
+    assert doc.place == "Vĩnh Long"
+    assert (doc.date, doc.date_month, doc.date_year) == (None, 9, 2024)
+
+
+def test_a_province_one_letter_off_in_a_scan_title_is_put_right():
+    """'… VỚI TỈNH HÀ LĨNH' (vpcp-447-tb-scan): after 'TỈNH' or 'THÀNH PHỐ' in a scan's
+    title, a name one letter off exactly one province is that province; a right name, or
+    one near none, is left alone; a text is read as written."""
+    text = SCAN.format(number="1508", symbol="QĐ-UBND", day="4", month="10", heading="QUYẾT ĐỊNH")
+    title = "VỀ VIỆC TẶNG BẰNG KHEN CHO CÁC TẬP THỂ"
+    wrong = "VỀ VIỆC TẶNG BẰNG KHEN CHO CÁC TẬP THỂ TỈNH BẠC LIÊN VÀ TỈNH VĨNH LONG"
+    doc = parse_text(text.replace(title, wrong), scanned=True)
+    assert doc.subject == "VỀ VIỆC TẶNG BẰNG KHEN CHO CÁC TẬP THỂ TỈNH BẠC LIÊU VÀ TỈNH VĨNH LONG"
+    assert parse_text(text.replace(title, wrong)).subject == wrong
+    far = "VỀ VIỆC TẶNG BẰNG KHEN CHO CÁC TẬP THỂ TỈNH ĐOÀN"
+    assert parse_text(text.replace(title, far), scanned=True).subject == far
