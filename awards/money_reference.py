@@ -51,14 +51,20 @@ BASE_SALARIES = [
 # thưởng Trung ương's answer). Decree 152/2025's own text on rounding was not found.
 ROUNDING_BASIS = {
     "nd-98-2023": (
-        "Làm tròn lên hàng chục nghìn đồng: nguyên tắc tính tiền thưởng của Nghị định "
-        "98/2023/NĐ-CP (phunuvietnam.vn, VGP, 07/01/2024; chưa đọc được số điều)"
+        "Khoản 2 Điều 53 Nghị định 98/2023/NĐ-CP (nguyên tắc tính tiền thưởng): làm tròn "
+        "lên hàng chục nghìn đồng; theo laodong.vn (bài 1442348) và phunuvietnam.vn 07/01/2024"
     ),
     "nd-152-2025": (
         "Làm tròn lên hàng chục nghìn đồng như Nghị định 98/2023/NĐ-CP; chưa tìm được "
         "điều, khoản về làm tròn của Nghị định 152/2025/NĐ-CP"
     ),
 }
+# What the 98/2023 row said before its article was found (decision 0019); replaced by
+# `add_commendation_multiples` where an admin has not changed it (decision 0026).
+ROUNDING_BASIS_0019 = (
+    "Làm tròn lên hàng chục nghìn đồng: nguyên tắc tính tiền thưởng của Nghị định "
+    "98/2023/NĐ-CP (phunuvietnam.vn, VGP, 07/01/2024; chưa đọc được số điều)"
+)
 # What rows loaded before the sources were found say (migration 0017 replaces them only
 # where an admin has not changed them).
 OLD_ROUNDING_BASIS = (
@@ -123,6 +129,73 @@ MULTIPLE_BASIS = {
 }
 
 
+# Bằng khen and Giấy khen (decision 0026): decree code → (award type code, multiple,
+# basis). Only what a text read states: Decree 152/2025, Art. 54 cl. 1 (individuals),
+# quoted in Vietnamese by giadinh.suckhoedoisong.vn (11/8/2025), baomoi and ngoisao.vn,
+# point e and the 98/2023 point g by laodong.vn; households 1,5 times the individual
+# (Ministry of Home Affairs' training text quoted by laodong.vn). The collectives'
+# multiples (“gấp hai lần” under 98/2023, Art. 58 cl. 2) were not read for either decree
+# with a value, and the Giấy khen of a district is not loaded: no row, no amount.
+_GK_152 = (
+    "Điểm e khoản 1 Điều 54 Nghị định 152/2025/NĐ-CP (giấy khen tại các điểm a, b, c, d "
+    "khoản 1 Điều 75 Luật): 0,3 lần; theo laodong.vn (bài 1536317)"
+)
+_HOUSEHOLD_152 = (
+    "Nghị định 152/2025/NĐ-CP: hộ gia đình được thưởng 1,5 lần mức của cá nhân ({}); theo "
+    "tài liệu của Bộ Nội vụ dẫn tại laodong.vn (bài 1562282); chưa đọc được số khoản"
+)
+COMMENDATION_MULTIPLES = {
+    "nd-98-2023": [
+        (
+            "giay-khen-xa-ca-nhan",
+            "0.15",
+            "Điểm g khoản 1 Điều 58 Nghị định 98/2023/NĐ-CP (Giấy khen của Chủ tịch UBND cấp "
+            "xã, cá nhân): 0,15 lần; theo laodong.vn (bài 1536317, 1393178)",
+        ),
+    ],
+    "nd-152-2025": [
+        (
+            "bang-khen-ttg-ca-nhan",
+            "3.5",
+            "Điểm a khoản 1 Điều 54 Nghị định 152/2025/NĐ-CP: 3,5 lần; theo "
+            "giadinh.suckhoedoisong.vn 11/8/2025 (cũng baomoi.com, ngoisao.vn)",
+        ),
+        (
+            "bang-khen-tinh-ca-nhan",
+            "1.5",
+            "Điểm b khoản 1 Điều 54 Nghị định 152/2025/NĐ-CP (bằng khen của bộ, ban, ngành, "
+            "tỉnh): 1,5 lần; theo giadinh.suckhoedoisong.vn 11/8/2025",
+        ),
+        ("giay-khen-xa-ca-nhan", "0.3", _GK_152),
+        ("giay-khen-thu-truong-ca-nhan", "0.3", _GK_152),
+        ("bang-khen-tinh-ho-gia-dinh", "2.25", _HOUSEHOLD_152.format("1,5 × 1,5")),
+        ("giay-khen-xa-ho-gia-dinh", "0.45", _HOUSEHOLD_152.format("1,5 × 0,3")),
+    ],
+}
+
+
+def add_commendation_multiples(RewardDecree, RewardMultiple, AwardType) -> None:
+    """Add the Bằng khen / Giấy khen multiples the texts gave (decision 0026) and name
+    Art. 53 for Decree 98/2023's rounding. A multiple that exists (an admin's) is kept,
+    and so is a rounding basis an admin changed."""
+    codes = {code for rows in COMMENDATION_MULTIPLES.values() for code, _m, _b in rows}
+    types = {t.code: t for t in AwardType.objects.filter(code__in=codes)}
+    for decree_code, rows in COMMENDATION_MULTIPLES.items():
+        decree = RewardDecree.objects.filter(code=decree_code).first()
+        if decree is None:
+            continue
+        for type_code, multiple, basis in rows:
+            if type_code in types:
+                RewardMultiple.objects.get_or_create(
+                    decree=decree,
+                    award_type=types[type_code],
+                    defaults={"multiple": Decimal(multiple), "basis": basis},
+                )
+    RewardDecree.objects.filter(code="nd-98-2023", rounding_basis=ROUNDING_BASIS_0019).update(
+        rounding_basis=ROUNDING_BASIS["nd-98-2023"]
+    )
+
+
 def load_money_reference(BaseSalary, RewardDecree, RewardMultiple, AwardType) -> None:
     """Create the rows that are missing; never overwrite what an admin changed."""
     for amount, effective_from, basis, note in BASE_SALARIES:
@@ -144,6 +217,7 @@ def load_money_reference(BaseSalary, RewardDecree, RewardMultiple, AwardType) ->
             },
         )
         _add_missing_multiples(RewardMultiple, decree, code, types)
+    add_commendation_multiples(RewardDecree, RewardMultiple, AwardType)
 
 
 def _add_missing_multiples(RewardMultiple, decree, code: str, types: dict) -> None:

@@ -116,7 +116,8 @@ def test_article_1_of_a_single_giay_khen(decision, demo_units):
     Nomination.objects.filter(decision=draft, nominee_unit__isnull=False).update(decision=None)
     body = text(pdf.decision_pdf(draft))
     assert "Điều 1. Tặng Giấy khen cho 02 cá nhân có thành tích xuất sắc" in body
-    assert "I. Giấy khen của Chủ tịch UBND cấp xã (02 cá nhân)" in body
+    # a commune's Giấy khen carries 0,3 times the base salary under Decree 152/2025
+    assert "I. Giấy khen của Chủ tịch UBND cấp xã (02 cá nhân; tiền thưởng 0,3 lần" in body
 
 
 def test_the_annex_is_grouped_by_award_with_job_titles_in_their_own_column(decision):

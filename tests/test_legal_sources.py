@@ -52,15 +52,19 @@ def test_titles_the_decrees_give_a_multiple_now_have_an_amount(code):
 
 
 def test_forms_the_texts_gave_no_multiple_for_still_have_none():
-    for code in ("bang-khen-tinh-ca-nhan", "giay-khen-xa-ca-nhan", "gia-dinh-van-hoa"):
+    # Bằng khen and Giấy khen of individuals have theirs since decision 0026
+    for code in ("bang-khen-tinh-tap-the", "giay-khen-xa-tap-the", "gia-dinh-van-hoa"):
         assert money.quote(AwardType.objects.get(code=code), AFTER_152).amount is None
 
 
 def test_each_multiple_names_its_article_and_the_rounding_its_decree():
-    under_98 = RewardMultiple.objects.filter(decree__code="nd-98-2023")
-    assert under_98.count() == 13
+    titles = list(NEW_AMOUNTS) + ["cstd-toan-quoc", "cstd-tinh", "cstd-co-so", "tap-the-ldtt"]
+    under_98 = RewardMultiple.objects.filter(decree__code="nd-98-2023", award_type__kind="title")
+    assert under_98.filter(award_type__code__in=titles).count() == len(titles)
     assert all(m.basis.startswith("Điều 54 Nghị định 98/2023/NĐ-CP") for m in under_98)
-    under_152 = RewardMultiple.objects.filter(decree__code="nd-152-2025")
+    under_152 = RewardMultiple.objects.filter(
+        decree__code="nd-152-2025", award_type__in=under_98.values("award_type")
+    )
     assert all("dantri.com.vn 03/12/2025" in m.basis for m in under_152)
     d98 = RewardDecree.objects.get(code="nd-98-2023")
     assert "Nghị định 98/2023/NĐ-CP" in d98.rounding_basis

@@ -112,7 +112,7 @@ def test_rates_are_data_a_new_base_salary_changes_later_amounts():
 
 
 def test_no_amount_without_a_multiple_or_before_any_decree():
-    giay_khen = AwardType.objects.get(code="giay-khen-xa-ca-nhan")
+    giay_khen = AwardType.objects.get(code="giay-khen-xa-tap-the")  # no multiple read
     assert money.quote(giay_khen, AFTER_152).amount is None
     ldtt = AwardType.objects.get(code="lao-dong-tien-tien")
     assert money.quote(ldtt, D(2023, 12, 31)).amount is None  # before Nghị định 98/2023
@@ -374,7 +374,7 @@ def test_a_revoked_grant_leaves_the_honour_roll_statistics_and_eligibility(clien
 
 
 def test_a_type_without_a_decree_row_falls_back_to_its_own_default_multiple():
-    bang_khen = AwardType.objects.get(code="bang-khen-tinh-ca-nhan")
+    bang_khen = AwardType.objects.get(code="bang-khen-tinh-tap-the")  # no decree row
     assert money.quote(bang_khen, AFTER_152).amount is None
-    AwardType.objects.filter(pk=bang_khen.pk).update(reward_multiple=Decimal("1.0"))
-    assert money.quote(bang_khen, AFTER_152).amount == 2_340_000
+    AwardType.objects.filter(pk=bang_khen.pk).update(reward_multiple=Decimal("3.0"))
+    assert money.quote(bang_khen, AFTER_152).amount == 7_020_000  # 3,0 × 2.340.000
