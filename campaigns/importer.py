@@ -811,6 +811,9 @@ def _spell(known: str, read: str) -> str:
     return spelled.get(known, known.upper())
 
 
+# The types a symbol names that are no heading the reader opens a document with.
+_CIRCULARS = {"tt": "Thông tư", "nd": "Nghị định", "ttlt": "Thông tư liên tịch"}
+
 # A type's abbreviation in a symbol ("TT" for a circular), to read one a scan garbled.
 _TYPE_ABBREVIATIONS = {
     **{kind.name: kind.abbreviation for kind in DOCUMENT_KINDS if kind.abbreviation},
@@ -1324,6 +1327,10 @@ class _Parser:
             if _is_caps(original) or (i == 0 and len(original) < 120) or titled:
                 for key, name in HEADINGS:
                     if f.startswith(key) and len(f) < 140 and not f.rstrip().endswith(":"):
+                        joint = re.match(r"thong tu\s+lien\s+tich\b", f)
+                        if name == "Thông tư" and joint:
+                            # "THÔNG TƯ LIÊN TỊCH": a joint circular, its own type
+                            key, name = joint.group(0), "Thông tư liên tịch"
                         about = re.match(r"\s+(?:ve viec|v/v|ve)\s", f[len(key) :])
                         if not _is_caps(original) and not f.startswith("phat dong"):
                             if not (titled and about):
@@ -1367,7 +1374,7 @@ class _Parser:
         if not self.doc.symbol:
             return None
         part = fold(re.split(r"[-/]", self.doc.symbol.split("/")[-1])[0])
-        return ABBREVIATIONS.get(part) or {"tt": "Thông tư", "nd": "Nghị định"}.get(part)
+        return ABBREVIATIONS.get(part) or _CIRCULARS.get(part)
 
     def _body_start(self, i: int) -> bool:
         f = self.folded[i]
@@ -1824,11 +1831,18 @@ class _Parser:
         if doc.subject and doc.subject[:1].islower() and fold(doc.subject).startswith("ve viec"):
             doc.subject = doc.subject[:1].upper() + doc.subject[1:]
         if doc.doc_type is None and doc.symbol:
+            # the symbol's type ("TT" too: a heading a broken font map made unreadable)
             abbreviation = fold(re.split(r"[-/]", doc.symbol.split("/")[-1])[0])
-            doc.doc_type = ABBREVIATIONS.get(
-                abbreviation, "Công văn" if abbreviation == "ubnd" else None
-            )
+            doc.doc_type = self._symbol_type() or ("Công văn" if abbreviation == "ubnd" else None)
             self.how["doc_type"] = 0.75
+        if (
+            doc.doc_type == "Thông tư"
+            and doc.subject
+            and re.match(r"lien\s+tich\b", fold(doc.subject))
+        ):
+            # "THÔNG TƯ" / "LIÊN TỊCH": the heading's second line read as the trích yếu's first
+            doc.doc_type = "Thông tư liên tịch"
+            doc.subject = squash(doc.subject[len(re.match(r"\S+\s+\S+", doc.subject)[0]) :])
         if self.scanned and doc.subject and _is_caps(doc.subject):
             # a title in capitals has no full stop or colon inside: those are specks
             # tesseract read ("VỀ. ĐỐI TƯỢNG", "XÉT.VÀ", "CỦA: ỦY BAN")
