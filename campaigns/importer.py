@@ -1158,14 +1158,29 @@ class _Parser:
         under the title names it ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH"), or the
         place in the title does."""
         doc = self.doc
-        if not doc.issuer or fold(doc.issuer) not in GENERIC_BODIES:
+        if not doc.issuer:
+            return
+        # the chair as the issuer ("CHỦ TỊCH ỦY BAN / NHÂN DÂN", QĐ-CTUBND): the same
+        # name completed, the title kept in front
+        chair = re.match(r"chu tich\s+", fold(doc.issuer))
+        title = doc.issuer[: chair.end()] if chair else ""
+        body = doc.issuer[len(title) :]
+        if fold(body) not in GENERIC_BODIES:
             return
         for i in range(start, min(start + 10, len(self.paras))):
             text, f = self.paras[i], self.folded[i]
             match = re.match(r"^(?:chu tich )?((?:uy ban nhan dan|ubnd|hoi dong nhan dan) .+)$", f)
-            if match and _is_caps(text) and f[match.start(1) :].startswith(fold(doc.issuer)):
-                doc.issuer = text[match.start(1) :]
+            if match and _is_caps(text) and f[match.start(1) :].startswith(fold(body)):
+                named = text[match.start(1) :]
                 self.how["issuer"] = 0.8
+                if re.search(r"\s(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong)$", f):
+                    # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH": a level with no name, which the
+                    # place line gives
+                    known = province(doc.place)
+                    if known:
+                        named = f"{named} {known.upper()}"
+                    self.how["issuer"] = 0.6 if known else 0.4
+                doc.issuer = f"{title}{named}"
                 return
         if doc.place and doc.subject:
             place = fold(doc.place)
@@ -1179,14 +1194,14 @@ class _Parser:
             }
             for level_word, name in levels.items():
                 if f"{level_word} {place}" in fold(doc.subject):
-                    doc.issuer = f"{doc.issuer} {name} {doc.place.upper()}"
+                    doc.issuer = f"{title}{body} {name} {doc.place.upper()}"
                     self.how["issuer"] = 0.6
                     return
         known = province(doc.place)
         if known:
             # the place line names a province: its committee or council, to be checked
             # (a city of the same name has one too)
-            doc.issuer = f"{doc.issuer} {level(known)} {known.upper()}"
+            doc.issuer = f"{title}{body} {level(known)} {known.upper()}"
             self.how["issuer"] = 0.6
             return
         self.how["issuer"] = 0.4

@@ -720,3 +720,32 @@ def test_a_circular_symbol_gives_the_type_when_the_heading_is_unreadable():
     assert (
         "doc_type" in uncertain(doc.confidence, ["doc_type"]) or doc.confidence["doc_type"] <= 0.75
     )
+
+
+def test_a_chairs_issuer_whose_province_line_was_lost_is_completed_from_the_place():
+    """'CHỦ TỊCH ỦY BAN / NHÂN DÂN |' (gialai-44-qd-ctubnd, a QĐ-CTUBND): the chair's
+    committee is completed as a bare committee is, from the place line, title kept, marked."""
+    text = (
+        "CHỦ TỊCH ỦY BAN\nNHÂN DÂN |\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 19/2025/QĐ-CTUBND |\nBình Phước, ngày 3 tháng 6 năm 2025 |\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    doc = parse_text(text)
+    assert doc.issuer == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC"
+    assert "issuer" in uncertain(doc.confidence, ["issuer"])
+
+
+def test_an_authority_line_naming_no_province_is_completed_from_the_place():
+    """'ỦY BAN NHÂN DÂN |' then 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH' (gialai-36-qd): the
+    authority line gives the level, not the name; the place line gives the name, marked.
+    An authority line that names it is taken as before."""
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 1402/QĐ-UBND | Trà Vinh, ngày 14 tháng 8 năm 2023 |\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Thi đua, khen thưởng;\n"
+    )
+    doc = parse_text(text)
+    assert doc.issuer == "ỦY BAN NHÂN DÂN TỈNH TRÀ VINH"
+    assert "issuer" in uncertain(doc.confidence, ["issuer"])
+    named = text.replace("DÂN TỈNH\n", "DÂN TỈNH TRÀ VINH\n")
+    assert parse_text(named).issuer == "ỦY BAN NHÂN DÂN TỈNH TRÀ VINH"
