@@ -71,7 +71,8 @@ def clean_lines(raw: str) -> list[str]:
         # a site that printed its line breaks as text ("\\r\\n ỦY BAN NHÂN DÂN | \\r\\n")
         text = _LITERAL_BREAKS.sub("\n", text)
     lines = []
-    for line in (piece for whole in text.split("\n") for piece in _unflatten(whole)):
+    pieces = (piece for whole in text.split("\n") for piece in _unflatten(whole))
+    for line in (column for piece in pieces for column in _columns(piece)):
         if _TABLE_RULE.match(line):
             continue
         if _RULE_LINE.fullmatch(line) and line.strip(" |"):
@@ -145,6 +146,32 @@ def _unflatten(line: str) -> list[str]:
     if pieces and re.match(r"^\d{1,2}\.\s+[A-ZĐ]", pieces[0]):
         pieces[0] = re.sub(r"^\d{1,2}\.\s+", "", pieces[0])  # a viewer's page number
     return [piece for piece in pieces if piece]
+
+
+# A run of spaces wide enough to part two columns laid out on one line.
+_COLUMN_GAP = re.compile(r"[ \t\u00a0]{4,}|\t")
+
+
+def _columns(line: str) -> list[str]:
+    """The two header columns on the same line, parted by a run of spaces ("Số : 12 /SYT
+    –VP          Hà Nội, ngày …"), cut into a line each when one of them is a header's
+    part (the national name or motto, "Số:", a place-and-date line); any other line as
+    it is (a justified body keeps its spacing)."""
+    if not _COLUMN_GAP.search(line.strip()):
+        return [line]
+    parts = [part for part in _COLUMN_GAP.split(line.strip()) if part.strip()]
+    if len(parts) < 2:
+        return [line]
+    for part in parts[1:]:
+        folded = fold(part)
+        if (
+            NATIONAL.search(folded)
+            or re.match(r"doc lap\b", folded)
+            or re.match(r"(so|s\w)\s*[:.]\s*\S*\s*/", folded)
+            or place_date_match(folded)
+        ):
+            return parts
+    return [line]
 
 
 # Names that a table cell's narrow column breaks across lines ("ỦY / BAN NHÂN DÂN",
@@ -676,6 +703,10 @@ def _part_department(name: str) -> list[str]:
     return [head, rest]
 
 
+# What follows a symbol cut at a spaced dash: the dash, then a part in capitals.
+_SYMBOL_REST = re.compile(r"\s*[-–]\s*([A-ZĐ][A-ZĐ0-9&]{1,9})(?![\w/])")
+
+
 def _is_number(value: str) -> bool:
     """A Decree 30 number: Arabic digits (a letter may follow, as in "12a")."""
     return bool(re.fullmatch(r"\d{1,7}[a-zA-Z]?", value))
@@ -966,8 +997,15 @@ class _Parser:
                 original = self.paras[i]
                 number = original[match.start(1) : match.end(1)].strip(" .")
                 symbol = original[match.start(2) : match.end(2)].strip(" .,")
-                self.doc.symbol = re.sub(r"\s+", "", symbol) or None
                 self.how["symbol"] = 0.95
+                # a symbol cut by spaces around its dash ("111 /CV - UBND", "4144 /GDĐT –
+                # VP"): the part in capitals after the dash is the symbol's
+                rest = _SYMBOL_REST.match(original[match.end(2) :])
+                if rest and not symbol.endswith(("-", "–")):
+                    symbol = f"{symbol}-{rest.group(1)}"
+                elif symbol.endswith(("-", "–")):
+                    symbol = symbol.rstrip("-–") + "-" + (self._symbol_tail(i) or "")
+                self.doc.symbol = re.sub(r"\s+", "", symbol).replace("–", "-") or None
                 if self.scanned and number and not _is_number(number):
                     digits = number.translate(_OCR_NUMBER)
                     if _is_number(digits) and re.search(r"\d", number):
@@ -989,6 +1027,15 @@ class _Parser:
                     self.how["number"] = 0.95
                 self.doc.number = number or None
                 return i
+        return None
+
+    def _symbol_tail(self, i: int) -> str | None:
+        """The end of a symbol a column broke to a later line ("255 / BC-BCĐPCGD-", the
+        place-and-date line, then "XMC"): a lone word in capitals a few lines down."""
+        for j in range(i + 1, min(i + 4, len(self.paras))):
+            if re.fullmatch(r"[A-ZĐ][A-ZĐ0-9&]{1,7}", self.paras[j].strip()):
+                if not any(self.folded[j].strip() == key for key, _ in HEADINGS):
+                    return self.paras[j].strip()
         return None
 
     def place_date(self) -> int | None:
@@ -1322,7 +1369,18 @@ class _Parser:
         for i in range(start, min(start + 25, len(self.paras))):
             f = self.folded[i]
             original = self.paras[i]
-            if f.startswith("v/v") or f.startswith("ve viec:"):
+            letter = (
+                i == start
+                and re.match(r"ve\s+\w", f)
+                and not _is_caps(original)
+                and len(f) < 160
+                and self.doc.symbol
+                and "/" not in self.doc.symbol
+                and not self._symbol_type()
+            )
+            # "Về cho học sinh nghỉ học" right under a letter's number (a symbol of the
+            # body and its office, "4144/GDĐT-VP", no type): its trích yếu without "V/v"
+            if f.startswith("v/v") or f.startswith("ve viec:") or letter:
                 doc.doc_type = doc.doc_type or "Công văn"
                 subject = squash(re.sub(r"^(?i:v/v|về việc:?)\s*", "", original))
                 j = i + 1

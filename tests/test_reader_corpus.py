@@ -749,3 +749,48 @@ def test_an_authority_line_naming_no_province_is_completed_from_the_place():
     assert "issuer" in uncertain(doc.confidence, ["issuer"])
     named = text.replace("DÂN TỈNH\n", "DÂN TỈNH TRÀ VINH\n")
     assert parse_text(named).issuer == "ỦY BAN NHÂN DÂN TỈNH TRÀ VINH"
+
+
+def test_a_symbol_cut_by_spaces_around_its_dash_is_read_whole():
+    """'111 /CV - UBND' (giapho-111-cv) and '4144 /GDĐT – VP' (hcm-sgddt-4144-cv): the part
+    in capitals after a spaced dash is the symbol's; a place after a dash is not."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\nSố:    58   /CV - UBND\n"
+        "Tân Phú, ngày 2 tháng 3 năm 2019\nV/v treo cờ Tổ quốc\n"
+    )
+    assert parse_text(text).symbol == "CV-UBND"
+    assert parse_text(text.replace("/CV - UBND", "/SYT – NVY")).symbol == "SYT-NVY"
+    assert parse_text(text.replace("/CV - UBND", "/CV-UBND – Tân Phú")).symbol == "CV-UBND"
+
+
+def test_a_symbol_whose_end_a_column_broke_to_a_later_line_is_read_whole():
+    """'255 / BC-BCĐPCGD-', the place-and-date line, then 'XMC' alone (ngason-bcd-255-bc):
+    the lone word in capitals a few lines down ends the symbol."""
+    text = (
+        "UBND HUYỆN KIM ĐỘNG\nBAN CHỈ ĐẠO PCTT, TKCN\nSố: 41 / BC-BCĐPCTT-\n\n"
+        "Kim Động, ngày 9 tháng 10 năm 2022\n\nTKCN\n\nBÁO CÁO\n"
+        "KẾT QUẢ CÔNG TÁC PHÒNG CHỐNG THIÊN TAI NĂM 2022\nThực hiện chỉ đạo của tỉnh;\n"
+    )
+    doc = parse_text(text)
+    assert doc.symbol == "BC-BCĐPCTT-TKCN"
+    assert doc.doc_type == "Báo cáo"
+
+
+def test_header_columns_on_the_same_line_are_parted_at_runs_of_spaces():
+    """'Số : 4144 /GDĐT – VP          Thành phố Hồ Chí Minh, ngày …' (hcm-sgddt-4144-cv): two
+    columns on one line, parted by a run of spaces, are read as two lines; a letter's
+    trích yếu opening with 'Về' under its number is read without 'V/v'. A body line with
+    wide spacing is left whole."""
+    text = (
+        "UBND TỈNH CAO BẰNG          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ Y TẾ                       Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 1207 /SYT-NVY                 Cao Bằng, ngày 7 tháng 6 năm 2021\n"
+        "Về tăng cường phòng chống dịch bệnh\n"
+        "Kính gửi: Các đơn vị y tế trực thuộc.\n"
+        "Sở Y tế đề nghị các đơn vị      thực hiện ngay các việc sau.\n"
+    )
+    doc = parse_text(text)
+    assert (doc.issuer, doc.issuer_parent) == ("SỞ Y TẾ", "UBND TỈNH CAO BẰNG")
+    assert (doc.place, doc.date) == ("Cao Bằng", datetime.date(2021, 6, 7))
+    assert (doc.doc_type, doc.subject) == ("Công văn", "Về tăng cường phòng chống dịch bệnh")
+    assert "Sở Y tế đề nghị các đơn vị thực hiện ngay các việc sau." in doc.text
