@@ -842,6 +842,11 @@ def _spell(known: str, read: str) -> str:
     return spelled.get(known, known.upper())
 
 
+# A body's words as they are spelled, for a scan whose diacritics came out wrong, and the
+# words a body's name opens with.
+_BODY_WORDS = ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "CHỦ TỊCH", "TỈNH", "THÀNH PHỐ", "HUYỆN")
+_HEAD_WORDS = ("BỘ", "SỞ", "BAN", "CỤC", "PHÒNG")
+
 # The types a symbol names that are no heading the reader opens a document with.
 _CIRCULARS = {"tt": "Thông tư", "nd": "Nghị định", "ttlt": "Thông tư liên tịch"}
 
@@ -927,8 +932,21 @@ def _repair_provinces(words: list[str]) -> None:
             continue
         for size in (1, 2, 3):
             name = " ".join(folded[start : start + size])
-            if start + size > len(words) or province(name):
-                break  # a province: right as read
+            if start + size > len(words):
+                break
+            known = province(name)
+            if known and len(known.split()) == size:
+                tail = re.search(r"[“”\"',.;:)]*$", words[start + size - 1]).group()
+                if " ".join(words[start : start + size]) == known.upper() + tail:
+                    break  # a province: right as read
+                # its letters right, a mark wrong ("HÀ NĂM"): spelled as it is
+                words[start : start + size] = [
+                    *known.upper().split()[:-1],
+                    known.split()[-1].upper() + tail,
+                ]
+                break
+            if known:
+                break
             near = nearest_province(name)
             if near and len(near.split()) == size:
                 tail = re.search(r"[“”\"',.;:)]*$", words[start + size - 1]).group()
@@ -1284,6 +1302,38 @@ class _Parser:
                         doc.issuer = whole.upper() if _is_caps(name) else whole
                         self.how["issuer"] = 0.6
                         return
+
+    def repair_scan_issuer(self) -> None:
+        """A scan's issuer in capitals with its letters put right where the reading is
+        sure: a body's words spelled as they are ("ỦY BẠN NHÂN ĐÀN" → "ỦY BAN NHÂN DÂN"),
+        a province one letter off after "TỈNH" ("GIÁ TÀI" → "GIA LAI"), and a head word one
+        letter off ("HỘ NỘI VỤ") where "BỘ", "SỞ", … makes the symbol's body (BNV). Marked."""
+        doc = self.doc
+        if not self.scanned or not doc.issuer or not _is_caps(doc.issuer):
+            return
+        words = doc.issuer.split()
+        for phrase in _BODY_WORDS:
+            size = len(phrase.split())
+            for k in range(len(words) - size + 1):
+                read = " ".join(words[k : k + size])
+                if fold(read) == fold(phrase) and read.replace("UỶ", "ỦY") != phrase:
+                    words[k : k + size] = phrase.split()
+        _repair_provinces(words)
+        targets = {fold(p) for p in (doc.symbol or "").rpartition("/")[2].split("-")[1:] if p}
+        if targets and initials(" ".join(words)) not in targets:
+            found = []
+            for k, word in enumerate(words):
+                for head in _HEAD_WORDS:
+                    if _one_letter(fold(word), fold(head)):
+                        trial = [*words[:k], head, *words[k + 1 :]]
+                        if initials(" ".join(trial)) in targets:
+                            found.append(trial)
+            if len(found) == 1:
+                words = found[0]
+        repaired = " ".join(words)
+        if repaired != doc.issuer:
+            doc.issuer = repaired
+            self.how["issuer"] = min(self.how.get("issuer", 0.9), 0.6)
 
     def drop_title_issuer(self) -> None:
         """An old title "QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ V/V …": the trích yếu is
@@ -1926,6 +1976,7 @@ class _Parser:
             self.how["doc_type"] = min(self.how.get("doc_type", 0.95), 0.6)
         self.complete_issuer(max(header_last, 0))
         self.complete_cut_issuer()
+        self.repair_scan_issuer()
         self.repair_symbol()
         self.check_place()
         self.drop_title_issuer()

@@ -65,8 +65,7 @@ def test_wrong_fields_of_scans_are_marked_uncertain():
             if expected and got and normalise(got) != normalise(expected):
                 wrong += 1
                 marked += name in flagged
-    # 0.75 while the fifth held-out set's scans are new to the seen part (10 of 13 marked)
-    assert wrong and marked / wrong >= 0.75
+    assert wrong and marked / wrong >= 0.8
 
 
 # -- the shapes of issue 12, one at a time ----------------------------------------------
@@ -152,7 +151,7 @@ def test_ocr_errors_are_repaired_where_sure():
         "cán bộ, công chức nhằm nâng cao hiệu quả công tác thi đua, khen thirởng.\n"
     )
     doc = parse_text(text, scanned=True)
-    assert doc.issuer == "ỦY BẢN NHÂN DÂN TỈNH LẠNG SƠN"
+    assert doc.issuer == "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"  # its words spelled right (round six)
     assert (doc.number, doc.symbol) == ("07", "KH-UBND")
     assert doc.date == datetime.date(2020, 1, 13)
     assert "khen thưởng" in doc.text  # ư read as "ir"
@@ -794,3 +793,32 @@ def test_header_columns_on_the_same_line_are_parted_at_runs_of_spaces():
     assert (doc.place, doc.date) == ("Cao Bằng", datetime.date(2021, 6, 7))
     assert (doc.doc_type, doc.subject) == ("Công văn", "Về tăng cường phòng chống dịch bệnh")
     assert "Sở Y tế đề nghị các đơn vị thực hiện ngay các việc sau." in doc.text
+
+
+def test_a_scan_issuer_is_spelled_right_where_the_reading_is_sure():
+    """'HỘ NỘI VỤ' under 422/HĐ-BNV (bnv-422-hd-scan) and 'ỦY BẠN NHÂN ĐÀN TỈNH GIÁ TÀI'
+    (gialai-44-qd-ctubnd-scan): a head word one letter off that makes the symbol's body,
+    a body's words with wrong marks, a province one letter off after TỈNH; all marked.
+    A text, or a scan read right, is left as read."""
+    scan = (
+        "HỘ TƯ PHÁP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 316/HD-BTP Hà Nội, ngày 8 tháng 4 năm 2015\nHƯỚNG DẪN\n"
+        "CÔNG TÁC THI ĐUA KHEN THƯỞNG NĂM 2015\nCăn cứ Luật Thi đua, khen thưởng;\n"
+    )
+    doc = parse_text(scan, scanned=True)
+    assert doc.issuer == "BỘ TƯ PHÁP"
+    assert "issuer" in uncertain(doc.confidence, ["issuer"])
+    assert parse_text(scan).issuer == "HỘ TƯ PHÁP"
+    committee = (
+        "ỦY BẠN NHÂN ĐẦN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH HÀ NĂM Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 905/QĐ-UBND Phủ Lý, ngày 2 tháng 6 năm 2020\nQUYẾT ĐỊNH\n"
+        "VỀ VIỆC TẶNG BẰNG KHEN\nCăn cứ Luật Thi đua, khen thưởng;\n"
+    )
+    doc = parse_text(committee, scanned=True)
+    assert doc.issuer == "ỦY BAN NHÂN DÂN TỈNH HÀ NAM"
+    assert "issuer" in uncertain(doc.confidence, ["issuer"])
+    right = committee.replace("ỦY BẠN NHÂN ĐẦN", "ỦY BAN NHÂN DÂN").replace("HÀ NĂM", "HÀ NAM")
+    doc = parse_text(right, scanned=True)
+    assert doc.issuer == "ỦY BAN NHÂN DÂN TỈNH HÀ NAM"
+    assert "issuer" not in uncertain(doc.confidence, ["issuer"])
