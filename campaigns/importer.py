@@ -121,8 +121,13 @@ _LITERAL_BREAKS = re.compile(r"(?:\\r)?\\n|\\r")
 # Where a header flattened on one line is cut back into its lines: around the national
 # name and the motto, around "Số: 12/ABC", before "V/v" and "Kính gửi".
 _FLAT_AROUND = re.compile(
-    r"cong hoa xa hoi chu nghia viet nam|doc\s*lap\s*[-–]\s*tu\s*do\s*[-–]\s*hanh\s*phuc|"
-    r"\bso\s*[:.]\s*\d[^\s/]*\s*/\s*[\w\-.]+"
+    r"cong hoa xa hoi chu nghia viet nam|[dp]oc\s*lap\s*[-–]\s*tu\s*do\s*[-–]\s*hanh\s*phuc|"
+    r"\bso\s*[:.]\s*(?:\d[^\s/]*|[^\s/\w]{1,3}\d?)\s*/\s*[\w\-.]+"
+)
+# The place-and-date line inside a flattened header: the place in title case, the date
+# however an OCR layer left it ("Long Bien, ngay ^ 9 thangi^-nam 2020").
+_FLAT_PLACE_DATE = re.compile(
+    r"(?<![\w-])(?:[A-ZĐ][a-zđà-ỹ]+[ -]){0,3}[A-ZĐ][a-zđà-ỹ]+,\s*ng[aàá]y\b.{0,30}?n[aă]m\s*\d{4}"
 )
 _FLAT_BEFORE = re.compile(r"\bv/v\b|\bkinh gui\b")
 
@@ -134,10 +139,12 @@ def _unflatten(line: str) -> list[str]:
     if len(line) < 150:
         return [line]
     folded = fold(line)
-    if not NATIONAL.search(folded) or not re.search(r"\bso\s*[:.]\s*\d", folded):
+    if not NATIONAL.search(folded) or not re.search(r"\bso\s*[:.]\s*\S{0,8}\s*/\s*\w", folded):
         return [line]
     cuts = {0, len(line)}
     for match in _FLAT_AROUND.finditer(folded):
+        cuts.update((match.start(), match.end()))
+    for match in _FLAT_PLACE_DATE.finditer(line[:600]):
         cuts.update((match.start(), match.end()))
     for match in _FLAT_BEFORE.finditer(folded):
         cuts.add(match.start())
@@ -498,9 +505,12 @@ class PlaceDate:
 # A day or month: digits, dots or blanks left to fill in by hand, or (a scan) one or two
 # letters OCR made of a digit ("tháng E", "ngày 2E": the place, month and year are kept,
 # the day is not read); OCR also puts a colon after a word ("ngày:").
+# An OCR text layer leaves marks where a day or month was written by hand ("ngay ^ 9
+# thangi^-nam 2020"): the place and year are kept, the day and month are not read.
 _DATE_TAIL = re.compile(
-    r",\s*ngay\s*[:;.]?\s*(?P<day>\d{1,2}|[.…_ ]*|[0-9a-z]{1,2}(?=\s))\s*"
-    r"(?:thang|/)\s*[:;.]?\s*(?P<month>\d{1,2}|[.…_ ]*|[0-9a-z]{1,2}(?=\s))\s*"
+    r",\s*ngay\s*[:;.]?\s*(?P<day>\d{1,2}|[.…_ ]*|[0-9a-z]{1,2}(?=\s)|[\^~*`]+[ \d]{0,3})\s*"
+    r"(?:thang|/)\s*[:;.]?\s*"
+    r"(?P<month>\d{1,2}|[.…_ ]*|[0-9a-z]{1,2}(?=\s)|[a-z]?[\^~*`][\^~*`\-]*)\s*"
     r"(?:nam|/)\s*[:;.]?\s*(?P<year>\d{4})"
 )
 
@@ -842,6 +852,10 @@ def _spell(known: str, read: str) -> str:
     return spelled.get(known, known.upper())
 
 
+# "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" as a text layer without marks has it, capitals in ASCII
+# and "ư" read as "l/", "U", "ir" …
+_COUNCIL_UNMARKED = re.compile(r"\bHOI DONG THI ?DUA\s*[-–]?\s*KHEN TH\S{1,4}NG\b")
+
 # A body's words as they are spelled, for a scan whose diacritics came out wrong, and the
 # words a body's name opens with.
 _BODY_WORDS = ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "CHỦ TỊCH", "TỈNH", "THÀNH PHỐ", "HUYỆN")
@@ -984,6 +998,11 @@ class _Parser:
                 if m
             )
             raw = repair_ocr(raw or "")
+        # an OCR text layer that lost its marks names the council as "HOI DONG THIDUA-KHEN
+        # THl/ONG": the name is known, and read as it is spelled (marked)
+        raw, self.council_repaired = _COUNCIL_UNMARKED.subn(
+            "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", raw or ""
+        )
         self.lines = clean_lines(raw)
         self.paras = paragraphs(self.lines)
         self.heading_guessed = False
@@ -1977,6 +1996,8 @@ class _Parser:
         self.complete_issuer(max(header_last, 0))
         self.complete_cut_issuer()
         self.repair_scan_issuer()
+        if self.council_repaired and doc.issuer and "THI ĐUA - KHEN THƯỞNG" in doc.issuer:
+            self.how["issuer"] = min(self.how.get("issuer", 0.9), 0.6)
         self.repair_symbol()
         self.check_place()
         self.drop_title_issuer()

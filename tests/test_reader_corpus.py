@@ -822,3 +822,28 @@ def test_a_scan_issuer_is_spelled_right_where_the_reading_is_sure():
     doc = parse_text(right, scanned=True)
     assert doc.issuer == "ỦY BAN NHÂN DÂN TỈNH HÀ NAM"
     assert "issuer" not in uncertain(doc.confidence, ["issuer"])
+
+
+def test_an_ocr_layer_without_marks_on_one_line_gives_the_council_and_its_place():
+    """A real scan's text layer (longbien-hdtdkt-kh-ocr): marks lost, 'Đ' read as 'P', the
+    council's name garbled ('THl/ONG'), the number and the day filled in by hand ('^'),
+    the whole page on one line. The header is cut back into its lines; the council is
+    its known name (marked) under its district's committee; the place and year are kept,
+    the handwritten day and number are not read."""
+    text = (
+        "CONG HOA XA HOI CHU NGHIA VIET NAM Poc lap - Tu do - Hanh phuc UBND HUYEN THUONG "
+        "TIN HOI DONG THI DUA-KHEN THUONG Thuong Tin, ngay ^ 4 thang^-nam 2019 So: ^1 "
+        "/HD-HDTDKT HUONG DAN Xet khen thuong tong ket nam 2019 Can cu Luat Thi dua, Khen "
+        "thuong nam 2003 va cac van ban huong dan, Hoi dong huong dan nhu sau.\n"
+    )
+    doc = parse_text(text)
+    assert (doc.issuer, doc.issuer_parent) == (
+        "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+        "UBND HUYEN THUONG TIN",
+    )
+    assert "issuer" in uncertain(doc.confidence, ["issuer"])
+    assert (doc.place, doc.date, doc.date_year, doc.number) == ("Thuong Tin", None, 2019, None)
+    assert doc.symbol == "HD-HDTDKT"
+    # a council named in a sentence, with its marks, is left as written
+    plain = "Hội đồng Thi đua - Khen thưởng huyện họp ngày 4/3/2019."
+    assert plain in parse_text(plain).text
