@@ -742,8 +742,19 @@ _OCR_DIGITS = str.maketrans(
 )
 _OCR_DATE = re.compile(
     r"(ng\w{1,2}y\s*[:;.]?\s+)([0-9a-z|!]{1,2})(\s+th\w{2,3}\s*[:;.]?\s+)([0-9a-z|!]{1,2})"
-    r"(\s+n\w{1,3}\s+)(\d{4})"
+    r"(\s*[.:;,]?\s*n\w{1,3}\s+)(\d{4})"
 )
+
+
+def _ocr_year(year: str) -> str:
+    """A year whose first digit a scan misread ("3025" for 2025): its last three digits
+    after a 2, where that makes a year of this century; any other year as read."""
+    if 1900 <= int(year) <= datetime.date.today().year + 1:
+        return year
+    fixed = f"2{year[1:]}"
+    return fixed if 2000 <= int(fixed) <= datetime.date.today().year + 1 else year
+
+
 # A number OCR read with letters for its digits ("T19" for 119): only the letters it
 # takes for 1 and 0, and only next to a digit.
 _OCR_NUMBER = str.maketrans(
@@ -777,6 +788,7 @@ def repair_ocr(text: str) -> str:
             not match.group(2).isdigit()
             or not match.group(4).isdigit()
             or match.group(5).strip() != "nam"
+            or _ocr_year(match.group(6)) != match.group(6)
         ):
             day = match.group(2).translate(_OCR_DIGITS)
             month = match.group(4).translate(_OCR_DIGITS)
@@ -787,7 +799,8 @@ def repair_ocr(text: str) -> str:
                     + line[match.end(2) : match.start(4)]
                     + month
                     + " năm "
-                    + line[match.end(5) :]
+                    + _ocr_year(match.group(6))
+                    + line[match.end(6) :]
                 )
         lead = _OCR_LEAD.match(line)
         if lead and _is_caps(line[lead.end() :]):
@@ -994,6 +1007,7 @@ class _Parser:
         if scanned:
             self.date_repaired = any(
                 not (m.group(2).isdigit() and m.group(4).isdigit())
+                or _ocr_year(m.group(6)) != m.group(6)
                 for m in map(_OCR_DATE.search, fold(raw or "").split("\n"))
                 if m
             )

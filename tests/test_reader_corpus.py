@@ -847,3 +847,20 @@ def test_an_ocr_layer_without_marks_on_one_line_gives_the_council_and_its_place(
     # a council named in a sentence, with its marks, is left as written
     plain = "Hội đồng Thi đua - Khen thưởng huyện họp ngày 4/3/2019."
     assert plain in parse_text(plain).text
+
+
+def test_a_scan_date_with_a_dot_before_nam_and_a_misread_year_is_read_and_marked():
+    """'ngày 20 thang LT.nam 3025' (gialai-44-qd-ctubnd-scan): a month read as letters with a
+    speck before 'năm', a year whose first digit was misread: the date is read, marked. A
+    year of the last century is left as read."""
+    scan = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH TÂY NINH Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 615/QĐ-UBND Tây Ninh, ngày 15 thang LT.nam 3024\n"
+        "QUYẾT ĐỊNH\nVỀ VIỆC TẶNG BẰNG KHEN\nCăn cứ Luật Thi đua, khen thưởng;\n"
+    )
+    doc = parse_text(scan, scanned=True)
+    assert (doc.place, doc.date) == ("Tây Ninh", datetime.date(2024, 11, 15))
+    assert "date" in uncertain(doc.confidence, ["date"])
+    old = scan.replace("LT.nam 3024", "11 nam 1998")
+    assert parse_text(old, scanned=True).date == datetime.date(1998, 11, 15)
