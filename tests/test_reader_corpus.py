@@ -683,26 +683,28 @@ def test_a_joint_circular_heading_is_its_own_type():
     trích yếu opens with 'LIÊN TỊCH', on one line or two; with no heading read, the
     symbol's 'TTLT' says it."""
     text = (
-        "BỘ Y TẾ - BỘ GIÁO DỤC VÀ ĐÀO TẠO\n"
+        "BỘ TƯ PHÁP - BỘ CÔNG THƯƠNG\n"
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-        "Số: 13/2016/TTLT-BYT-BGDĐT\nHà Nội, ngày 12 tháng 5 năm 2016\n"
-        "THÔNG TƯ LIÊN TỊCH\nQUY ĐỊNH VỀ CÔNG TÁC Y TẾ TRƯỜNG HỌC\n"
-        "Căn cứ Luật Giáo dục;\n"
+        "Số: 14/2016/TTLT-BTP-BCT\nHà Nội, ngày 12 tháng 5 năm 2016\n"
+        "THÔNG TƯ LIÊN TỊCH\nQUY ĐỊNH VỀ PHỔ BIẾN PHÁP LUẬT TRONG THƯƠNG MẠI\n"
+        "Căn cứ Luật Thương mại;\n"
     )
     doc = parse_text(text)
     assert (doc.doc_type, doc.subject) == (
         "Thông tư liên tịch",
-        "QUY ĐỊNH VỀ CÔNG TÁC Y TẾ TRƯỜNG HỌC",
+        "QUY ĐỊNH VỀ PHỔ BIẾN PHÁP LUẬT TRONG THƯƠNG MẠI",
     )
     doc = parse_text(text.replace("THÔNG TƯ LIÊN TỊCH\n", "THÔNG TƯ\nLIÊN TỊCH\n"))
     assert (doc.doc_type, doc.subject) == (
         "Thông tư liên tịch",
-        "QUY ĐỊNH VỀ CÔNG TÁC Y TẾ TRƯỜNG HỌC",
+        "QUY ĐỊNH VỀ PHỔ BIẾN PHÁP LUẬT TRONG THƯƠNG MẠI",
     )
-    headless = text.replace("THÔNG TƯ LIÊN TỊCH\nQUY ĐỊNH VỀ CÔNG TÁC Y TẾ TRƯỜNG HỌC\n", "")
+    headless = text.replace(
+        "THÔNG TƯ LIÊN TỊCH\nQUY ĐỊNH VỀ PHỔ BIẾN PHÁP LUẬT TRONG THƯƠNG MẠI\n", ""
+    )
     assert parse_text(headless).doc_type == "Thông tư liên tịch"
     # a circular stays one
-    single = text.replace("TTLT-BYT-BGDĐT", "TT-BYT").replace("THÔNG TƯ LIÊN TỊCH", "THÔNG TƯ")
+    single = text.replace("TTLT-BTP-BCT", "TT-BTP").replace("THÔNG TƯ LIÊN TỊCH", "THÔNG TƯ")
     assert parse_text(single).doc_type == "Thông tư"
 
 
@@ -710,7 +712,7 @@ def test_a_circular_symbol_gives_the_type_when_the_heading_is_unreadable():
     """A PDF whose font map broke the heading ('TH#NG T$', bnv-01-tt-font): the type is
     the symbol's, 'TT' too, marked as read from the symbol."""
     text = (
-        "BỘ XÂY DỰNG\nSố: 09/2019/TT-BXD\nHà Nội, ngày 26 tháng 12 năm 2019\n"
+        "BỘ XÂY DỰNG\nSố: 05/2019/TT-BXD\nHà Nội, ngày 26 tháng 12 năm 2019\n"
         "TH#NG T$\nH$%ng d&n x'c (nh chi ph)\n"
         "Căn cứ Luật Xây dựng;\n"
     )
