@@ -20,9 +20,9 @@ from units.text import fold
 CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
     # the seen part holds the fifth round's held-out set since the sixth round
-    "seen": (0.95, 0.96),
-    "heldout": (0.75, 0.77),  # the sixth held-out set, before the sixth round
-    "all": (0.92, 0.93),
+    "seen": (0.97, 0.97),
+    "heldout": (0.81, 0.82),  # the sixth held-out set, after the sixth round
+    "all": (0.95, 0.95),
 }
 
 
