@@ -71,7 +71,8 @@ def clean_lines(raw: str) -> list[str]:
         # a site that printed its line breaks as text ("\\r\\n ỦY BAN NHÂN DÂN | \\r\\n")
         text = _LITERAL_BREAKS.sub("\n", text)
     lines = []
-    for line in (piece for whole in text.split("\n") for piece in _unflatten(whole)):
+    pieces = (piece for whole in text.split("\n") for piece in _unflatten(whole))
+    for line in (column for piece in pieces for column in _columns(piece)):
         if _TABLE_RULE.match(line):
             continue
         if _RULE_LINE.fullmatch(line) and line.strip(" |"):
@@ -120,8 +121,13 @@ _LITERAL_BREAKS = re.compile(r"(?:\\r)?\\n|\\r")
 # Where a header flattened on one line is cut back into its lines: around the national
 # name and the motto, around "Số: 12/ABC", before "V/v" and "Kính gửi".
 _FLAT_AROUND = re.compile(
-    r"cong hoa xa hoi chu nghia viet nam|doc\s*lap\s*[-–]\s*tu\s*do\s*[-–]\s*hanh\s*phuc|"
-    r"\bso\s*[:.]\s*\d[^\s/]*\s*/\s*[\w\-.]+"
+    r"cong hoa xa hoi chu nghia viet nam|[dp]oc\s*lap\s*[-–]\s*tu\s*do\s*[-–]\s*hanh\s*phuc|"
+    r"\bso\s*[:.]\s*(?:\d[^\s/]*|[^\s/\w]{1,3}\d?)\s*/\s*[\w\-.]+"
+)
+# The place-and-date line inside a flattened header: the place in title case, the date
+# however an OCR layer left it ("Long Bien, ngay ^ 9 thangi^-nam 2020").
+_FLAT_PLACE_DATE = re.compile(
+    r"(?<![\w-])(?:[A-ZĐ][a-zđà-ỹ]+[ -]){0,3}[A-ZĐ][a-zđà-ỹ]+,\s*ng[aàá]y\b.{0,30}?n[aă]m\s*\d{4}"
 )
 _FLAT_BEFORE = re.compile(r"\bv/v\b|\bkinh gui\b")
 
@@ -133,10 +139,12 @@ def _unflatten(line: str) -> list[str]:
     if len(line) < 150:
         return [line]
     folded = fold(line)
-    if not NATIONAL.search(folded) or not re.search(r"\bso\s*[:.]\s*\d", folded):
+    if not NATIONAL.search(folded) or not re.search(r"\bso\s*[:.]\s*\S{0,8}\s*/\s*\w", folded):
         return [line]
     cuts = {0, len(line)}
     for match in _FLAT_AROUND.finditer(folded):
+        cuts.update((match.start(), match.end()))
+    for match in _FLAT_PLACE_DATE.finditer(line[:600]):
         cuts.update((match.start(), match.end()))
     for match in _FLAT_BEFORE.finditer(folded):
         cuts.add(match.start())
@@ -145,6 +153,32 @@ def _unflatten(line: str) -> list[str]:
     if pieces and re.match(r"^\d{1,2}\.\s+[A-ZĐ]", pieces[0]):
         pieces[0] = re.sub(r"^\d{1,2}\.\s+", "", pieces[0])  # a viewer's page number
     return [piece for piece in pieces if piece]
+
+
+# A run of spaces wide enough to part two columns laid out on one line.
+_COLUMN_GAP = re.compile(r"[ \t\u00a0]{4,}|\t")
+
+
+def _columns(line: str) -> list[str]:
+    """The two header columns on the same line, parted by a run of spaces ("Số : 12 /SYT
+    –VP          Hà Nội, ngày …"), cut into a line each when one of them is a header's
+    part (the national name or motto, "Số:", a place-and-date line); any other line as
+    it is (a justified body keeps its spacing)."""
+    if not _COLUMN_GAP.search(line.strip()):
+        return [line]
+    parts = [part for part in _COLUMN_GAP.split(line.strip()) if part.strip()]
+    if len(parts) < 2:
+        return [line]
+    for part in parts[1:]:
+        folded = fold(part)
+        if (
+            NATIONAL.search(folded)
+            or re.match(r"doc lap\b", folded)
+            or re.match(r"(so|s\w)\s*[:.]\s*\S*\s*/", folded)
+            or place_date_match(folded)
+        ):
+            return parts
+    return [line]
 
 
 # Names that a table cell's narrow column breaks across lines ("ỦY / BAN NHÂN DÂN",
@@ -471,9 +505,12 @@ class PlaceDate:
 # A day or month: digits, dots or blanks left to fill in by hand, or (a scan) one or two
 # letters OCR made of a digit ("tháng E", "ngày 2E": the place, month and year are kept,
 # the day is not read); OCR also puts a colon after a word ("ngày:").
+# An OCR text layer leaves marks where a day or month was written by hand ("ngay ^ 9
+# thangi^-nam 2020"): the place and year are kept, the day and month are not read.
 _DATE_TAIL = re.compile(
-    r",\s*ngay\s*[:;.]?\s*(?P<day>\d{1,2}|[.…_ ]*|[0-9a-z]{1,2}(?=\s))\s*"
-    r"(?:thang|/)\s*[:;.]?\s*(?P<month>\d{1,2}|[.…_ ]*|[0-9a-z]{1,2}(?=\s))\s*"
+    r",\s*ngay\s*[:;.]?\s*(?P<day>\d{1,2}|[.…_ ]*|[0-9a-z]{1,2}(?=\s)|[\^~*`]+[ \d]{0,3})\s*"
+    r"(?:thang|/)\s*[:;.]?\s*"
+    r"(?P<month>\d{1,2}|[.…_ ]*|[0-9a-z]{1,2}(?=\s)|[a-z]?[\^~*`][\^~*`\-]*)\s*"
     r"(?:nam|/)\s*[:;.]?\s*(?P<year>\d{4})"
 )
 
@@ -676,6 +713,10 @@ def _part_department(name: str) -> list[str]:
     return [head, rest]
 
 
+# What follows a symbol cut at a spaced dash: the dash, then a part in capitals.
+_SYMBOL_REST = re.compile(r"\s*[-–]\s*([A-ZĐ][A-ZĐ0-9&]{1,9})(?![\w/])")
+
+
 def _is_number(value: str) -> bool:
     """A Decree 30 number: Arabic digits (a letter may follow, as in "12a")."""
     return bool(re.fullmatch(r"\d{1,7}[a-zA-Z]?", value))
@@ -701,8 +742,19 @@ _OCR_DIGITS = str.maketrans(
 )
 _OCR_DATE = re.compile(
     r"(ng\w{1,2}y\s*[:;.]?\s+)([0-9a-z|!]{1,2})(\s+th\w{2,3}\s*[:;.]?\s+)([0-9a-z|!]{1,2})"
-    r"(\s+n\w{1,3}\s+)(\d{4})"
+    r"(\s*[.:;,]?\s*n\w{1,3}\s+)(\d{4})"
 )
+
+
+def _ocr_year(year: str) -> str:
+    """A year whose first digit a scan misread ("3025" for 2025): its last three digits
+    after a 2, where that makes a year of this century; any other year as read."""
+    if 1900 <= int(year) <= datetime.date.today().year + 1:
+        return year
+    fixed = f"2{year[1:]}"
+    return fixed if 2000 <= int(fixed) <= datetime.date.today().year + 1 else year
+
+
 # A number OCR read with letters for its digits ("T19" for 119): only the letters it
 # takes for 1 and 0, and only next to a digit.
 _OCR_NUMBER = str.maketrans(
@@ -736,6 +788,7 @@ def repair_ocr(text: str) -> str:
             not match.group(2).isdigit()
             or not match.group(4).isdigit()
             or match.group(5).strip() != "nam"
+            or _ocr_year(match.group(6)) != match.group(6)
         ):
             day = match.group(2).translate(_OCR_DIGITS)
             month = match.group(4).translate(_OCR_DIGITS)
@@ -746,7 +799,8 @@ def repair_ocr(text: str) -> str:
                     + line[match.end(2) : match.start(4)]
                     + month
                     + " năm "
-                    + line[match.end(5) :]
+                    + _ocr_year(match.group(6))
+                    + line[match.end(6) :]
                 )
         lead = _OCR_LEAD.match(line)
         if lead and _is_caps(line[lead.end() :]):
@@ -810,6 +864,18 @@ def _spell(known: str, read: str) -> str:
     spelled = {"ubnd": "UBND", "hdnd": "HĐND", "ttg": "TTg", "sgddt": "SGDĐT", "bgddt": "BGDĐT"}
     return spelled.get(known, known.upper())
 
+
+# "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" as a text layer without marks has it, capitals in ASCII
+# and "ư" read as "l/", "U", "ir" …
+_COUNCIL_UNMARKED = re.compile(r"\bHOI DONG THI ?DUA\s*[-–]?\s*KHEN TH\S{1,4}NG\b")
+
+# A body's words as they are spelled, for a scan whose diacritics came out wrong, and the
+# words a body's name opens with.
+_BODY_WORDS = ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "CHỦ TỊCH", "TỈNH", "THÀNH PHỐ", "HUYỆN")
+_HEAD_WORDS = ("BỘ", "SỞ", "BAN", "CỤC", "PHÒNG")
+
+# The types a symbol names that are no heading the reader opens a document with.
+_CIRCULARS = {"tt": "Thông tư", "nd": "Nghị định", "ttlt": "Thông tư liên tịch"}
 
 # A type's abbreviation in a symbol ("TT" for a circular), to read one a scan garbled.
 _TYPE_ABBREVIATIONS = {
@@ -893,8 +959,21 @@ def _repair_provinces(words: list[str]) -> None:
             continue
         for size in (1, 2, 3):
             name = " ".join(folded[start : start + size])
-            if start + size > len(words) or province(name):
-                break  # a province: right as read
+            if start + size > len(words):
+                break
+            known = province(name)
+            if known and len(known.split()) == size:
+                tail = re.search(r"[“”\"',.;:)]*$", words[start + size - 1]).group()
+                if " ".join(words[start : start + size]) == known.upper() + tail:
+                    break  # a province: right as read
+                # its letters right, a mark wrong ("HÀ NĂM"): spelled as it is
+                words[start : start + size] = [
+                    *known.upper().split()[:-1],
+                    known.split()[-1].upper() + tail,
+                ]
+                break
+            if known:
+                break
             near = nearest_province(name)
             if near and len(near.split()) == size:
                 tail = re.search(r"[“”\"',.;:)]*$", words[start + size - 1]).group()
@@ -928,10 +1007,16 @@ class _Parser:
         if scanned:
             self.date_repaired = any(
                 not (m.group(2).isdigit() and m.group(4).isdigit())
+                or _ocr_year(m.group(6)) != m.group(6)
                 for m in map(_OCR_DATE.search, fold(raw or "").split("\n"))
                 if m
             )
             raw = repair_ocr(raw or "")
+        # an OCR text layer that lost its marks names the council as "HOI DONG THIDUA-KHEN
+        # THl/ONG": the name is known, and read as it is spelled (marked)
+        raw, self.council_repaired = _COUNCIL_UNMARKED.subn(
+            "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", raw or ""
+        )
         self.lines = clean_lines(raw)
         self.paras = paragraphs(self.lines)
         self.heading_guessed = False
@@ -963,8 +1048,15 @@ class _Parser:
                 original = self.paras[i]
                 number = original[match.start(1) : match.end(1)].strip(" .")
                 symbol = original[match.start(2) : match.end(2)].strip(" .,")
-                self.doc.symbol = re.sub(r"\s+", "", symbol) or None
                 self.how["symbol"] = 0.95
+                # a symbol cut by spaces around its dash ("111 /CV - UBND", "4144 /GDĐT –
+                # VP"): the part in capitals after the dash is the symbol's
+                rest = _SYMBOL_REST.match(original[match.end(2) :])
+                if rest and not symbol.endswith(("-", "–")):
+                    symbol = f"{symbol}-{rest.group(1)}"
+                elif symbol.endswith(("-", "–")):
+                    symbol = symbol.rstrip("-–") + "-" + (self._symbol_tail(i) or "")
+                self.doc.symbol = re.sub(r"\s+", "", symbol).replace("–", "-") or None
                 if self.scanned and number and not _is_number(number):
                     digits = number.translate(_OCR_NUMBER)
                     if _is_number(digits) and re.search(r"\d", number):
@@ -986,6 +1078,15 @@ class _Parser:
                     self.how["number"] = 0.95
                 self.doc.number = number or None
                 return i
+        return None
+
+    def _symbol_tail(self, i: int) -> str | None:
+        """The end of a symbol a column broke to a later line ("255 / BC-BCĐPCGD-", the
+        place-and-date line, then "XMC"): a lone word in capitals a few lines down."""
+        for j in range(i + 1, min(i + 4, len(self.paras))):
+            if re.fullmatch(r"[A-ZĐ][A-ZĐ0-9&]{1,7}", self.paras[j].strip()):
+                if not any(self.folded[j].strip() == key for key, _ in HEADINGS):
+                    return self.paras[j].strip()
         return None
 
     def place_date(self) -> int | None:
@@ -1155,14 +1256,29 @@ class _Parser:
         under the title names it ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH"), or the
         place in the title does."""
         doc = self.doc
-        if not doc.issuer or fold(doc.issuer) not in GENERIC_BODIES:
+        if not doc.issuer:
+            return
+        # the chair as the issuer ("CHỦ TỊCH ỦY BAN / NHÂN DÂN", QĐ-CTUBND): the same
+        # name completed, the title kept in front
+        chair = re.match(r"chu tich\s+", fold(doc.issuer))
+        title = doc.issuer[: chair.end()] if chair else ""
+        body = doc.issuer[len(title) :]
+        if fold(body) not in GENERIC_BODIES:
             return
         for i in range(start, min(start + 10, len(self.paras))):
             text, f = self.paras[i], self.folded[i]
             match = re.match(r"^(?:chu tich )?((?:uy ban nhan dan|ubnd|hoi dong nhan dan) .+)$", f)
-            if match and _is_caps(text) and f[match.start(1) :].startswith(fold(doc.issuer)):
-                doc.issuer = text[match.start(1) :]
+            if match and _is_caps(text) and f[match.start(1) :].startswith(fold(body)):
+                named = text[match.start(1) :]
                 self.how["issuer"] = 0.8
+                if re.search(r"\s(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong)$", f):
+                    # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH": a level with no name, which the
+                    # place line gives
+                    known = province(doc.place)
+                    if known:
+                        named = f"{named} {known.upper()}"
+                    self.how["issuer"] = 0.6 if known else 0.4
+                doc.issuer = f"{title}{named}"
                 return
         if doc.place and doc.subject:
             place = fold(doc.place)
@@ -1176,14 +1292,14 @@ class _Parser:
             }
             for level_word, name in levels.items():
                 if f"{level_word} {place}" in fold(doc.subject):
-                    doc.issuer = f"{doc.issuer} {name} {doc.place.upper()}"
+                    doc.issuer = f"{title}{body} {name} {doc.place.upper()}"
                     self.how["issuer"] = 0.6
                     return
         known = province(doc.place)
         if known:
             # the place line names a province: its committee or council, to be checked
             # (a city of the same name has one too)
-            doc.issuer = f"{doc.issuer} {level(known)} {known.upper()}"
+            doc.issuer = f"{title}{body} {level(known)} {known.upper()}"
             self.how["issuer"] = 0.6
             return
         self.how["issuer"] = 0.4
@@ -1219,6 +1335,38 @@ class _Parser:
                         doc.issuer = whole.upper() if _is_caps(name) else whole
                         self.how["issuer"] = 0.6
                         return
+
+    def repair_scan_issuer(self) -> None:
+        """A scan's issuer in capitals with its letters put right where the reading is
+        sure: a body's words spelled as they are ("ỦY BẠN NHÂN ĐÀN" → "ỦY BAN NHÂN DÂN"),
+        a province one letter off after "TỈNH" ("GIÁ TÀI" → "GIA LAI"), and a head word one
+        letter off ("HỘ NỘI VỤ") where "BỘ", "SỞ", … makes the symbol's body (BNV). Marked."""
+        doc = self.doc
+        if not self.scanned or not doc.issuer or not _is_caps(doc.issuer):
+            return
+        words = doc.issuer.split()
+        for phrase in _BODY_WORDS:
+            size = len(phrase.split())
+            for k in range(len(words) - size + 1):
+                read = " ".join(words[k : k + size])
+                if fold(read) == fold(phrase) and read.replace("UỶ", "ỦY") != phrase:
+                    words[k : k + size] = phrase.split()
+        _repair_provinces(words)
+        targets = {fold(p) for p in (doc.symbol or "").rpartition("/")[2].split("-")[1:] if p}
+        if targets and initials(" ".join(words)) not in targets:
+            found = []
+            for k, word in enumerate(words):
+                for head in _HEAD_WORDS:
+                    if _one_letter(fold(word), fold(head)):
+                        trial = [*words[:k], head, *words[k + 1 :]]
+                        if initials(" ".join(trial)) in targets:
+                            found.append(trial)
+            if len(found) == 1:
+                words = found[0]
+        repaired = " ".join(words)
+        if repaired != doc.issuer:
+            doc.issuer = repaired
+            self.how["issuer"] = min(self.how.get("issuer", 0.9), 0.6)
 
     def drop_title_issuer(self) -> None:
         """An old title "QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ V/V …": the trích yếu is
@@ -1304,7 +1452,18 @@ class _Parser:
         for i in range(start, min(start + 25, len(self.paras))):
             f = self.folded[i]
             original = self.paras[i]
-            if f.startswith("v/v") or f.startswith("ve viec:"):
+            letter = (
+                i == start
+                and re.match(r"ve\s+\w", f)
+                and not _is_caps(original)
+                and len(f) < 160
+                and self.doc.symbol
+                and "/" not in self.doc.symbol
+                and not self._symbol_type()
+            )
+            # "Về cho học sinh nghỉ học" right under a letter's number (a symbol of the
+            # body and its office, "4144/GDĐT-VP", no type): its trích yếu without "V/v"
+            if f.startswith("v/v") or f.startswith("ve viec:") or letter:
                 doc.doc_type = doc.doc_type or "Công văn"
                 subject = squash(re.sub(r"^(?i:v/v|về việc:?)\s*", "", original))
                 j = i + 1
@@ -1324,6 +1483,10 @@ class _Parser:
             if _is_caps(original) or (i == 0 and len(original) < 120) or titled:
                 for key, name in HEADINGS:
                     if f.startswith(key) and len(f) < 140 and not f.rstrip().endswith(":"):
+                        joint = re.match(r"thong tu\s+lien\s+tich\b", f)
+                        if name == "Thông tư" and joint:
+                            # "THÔNG TƯ LIÊN TỊCH": a joint circular, its own type
+                            key, name = joint.group(0), "Thông tư liên tịch"
                         about = re.match(r"\s+(?:ve viec|v/v|ve)\s", f[len(key) :])
                         if not _is_caps(original) and not f.startswith("phat dong"):
                             if not (titled and about):
@@ -1367,7 +1530,7 @@ class _Parser:
         if not self.doc.symbol:
             return None
         part = fold(re.split(r"[-/]", self.doc.symbol.split("/")[-1])[0])
-        return ABBREVIATIONS.get(part) or {"tt": "Thông tư", "nd": "Nghị định"}.get(part)
+        return ABBREVIATIONS.get(part) or _CIRCULARS.get(part)
 
     def _body_start(self, i: int) -> bool:
         f = self.folded[i]
@@ -1824,11 +1987,18 @@ class _Parser:
         if doc.subject and doc.subject[:1].islower() and fold(doc.subject).startswith("ve viec"):
             doc.subject = doc.subject[:1].upper() + doc.subject[1:]
         if doc.doc_type is None and doc.symbol:
+            # the symbol's type ("TT" too: a heading a broken font map made unreadable)
             abbreviation = fold(re.split(r"[-/]", doc.symbol.split("/")[-1])[0])
-            doc.doc_type = ABBREVIATIONS.get(
-                abbreviation, "Công văn" if abbreviation == "ubnd" else None
-            )
+            doc.doc_type = self._symbol_type() or ("Công văn" if abbreviation == "ubnd" else None)
             self.how["doc_type"] = 0.75
+        if (
+            doc.doc_type == "Thông tư"
+            and doc.subject
+            and re.match(r"lien\s+tich\b", fold(doc.subject))
+        ):
+            # "THÔNG TƯ" / "LIÊN TỊCH": the heading's second line read as the trích yếu's first
+            doc.doc_type = "Thông tư liên tịch"
+            doc.subject = squash(doc.subject[len(re.match(r"\S+\s+\S+", doc.subject)[0]) :])
         if self.scanned and doc.subject and _is_caps(doc.subject):
             # a title in capitals has no full stop or colon inside: those are specks
             # tesseract read ("VỀ. ĐỐI TƯỢNG", "XÉT.VÀ", "CỦA: ỦY BAN")
@@ -1839,6 +2009,9 @@ class _Parser:
             self.how["doc_type"] = min(self.how.get("doc_type", 0.95), 0.6)
         self.complete_issuer(max(header_last, 0))
         self.complete_cut_issuer()
+        self.repair_scan_issuer()
+        if self.council_repaired and doc.issuer and "THI ĐUA - KHEN THƯỞNG" in doc.issuer:
+            self.how["issuer"] = min(self.how.get("issuer", 0.9), 0.6)
         self.repair_symbol()
         self.check_place()
         self.drop_title_issuer()

@@ -56,6 +56,9 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
     DocumentKind("Lời kêu gọi", is_row=False, cited=False),
     DocumentKind("Nghị định", is_row=False, heading=False),
     DocumentKind("Thông tư", is_row=False, heading=False),
+    # a joint circular of two or more ministries ("THÔNG TƯ LIÊN TỊCH", 02/2011/TTLT-VPCP-BNV):
+    # its heading opens with the circular's, so the reader tells them apart where it reads one
+    DocumentKind("Thông tư liên tịch", "TTLT", is_row=False, heading=False, cited=False),
     DocumentKind("Kết luận", is_row=False, heading=False),
     DocumentKind("Luật", is_row=False, heading=False),
     DocumentKind("Pháp lệnh", is_row=False, heading=False),

@@ -3,9 +3,9 @@ bench/corpus.py), and the header shapes of issue 12 one by one.
 
 The floors sit just under what the reader reaches today (docs/benchmarks.md, section
 parser): a change that reads fewer fields right fails here. The held-out documents were
-found and labelled before the fifth round of rules and are never tuned on; their floor
+found and labelled before the sixth round of rules and are never tuned on; their floor
 is lower, and is the honest figure. (The first round's "unseen" documents and the second,
-third and fourth rounds' held-out sets were looked at and are part of the seen ones now.)
+third, fourth and fifth rounds' held-out sets were looked at and are part of the seen ones now.)
 """
 
 import datetime
@@ -19,9 +19,9 @@ from units.text import fold
 
 CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
-    # the seen part holds the fourth round's held-out set since the fifth round
-    "seen": (0.98, 0.98),
-    "heldout": (0.82, 0.84),  # the fifth held-out set, before and after the fifth round
+    # the seen part holds the fifth round's held-out set since the sixth round
+    "seen": (0.97, 0.97),
+    "heldout": (0.81, 0.82),  # the sixth held-out set, after the sixth round
     "all": (0.95, 0.95),
 }
 
@@ -151,7 +151,7 @@ def test_ocr_errors_are_repaired_where_sure():
         "cán bộ, công chức nhằm nâng cao hiệu quả công tác thi đua, khen thirởng.\n"
     )
     doc = parse_text(text, scanned=True)
-    assert doc.issuer == "ỦY BẢN NHÂN DÂN TỈNH LẠNG SƠN"
+    assert doc.issuer == "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"  # its words spelled right (round six)
     assert (doc.number, doc.symbol) == ("07", "KH-UBND")
     assert doc.date == datetime.date(2020, 1, 13)
     assert "khen thưởng" in doc.text  # ư read as "ir"
@@ -673,3 +673,196 @@ def test_a_province_one_letter_off_in_a_scan_title_is_put_right():
     assert parse_text(text.replace(title, wrong)).subject == wrong
     far = "VỀ VIỆC TẶNG BẰNG KHEN CHO CÁC TẬP THỂ TỈNH ĐOÀN"
     assert parse_text(text.replace(title, far), scanned=True).subject == far
+
+
+# ---- sixth round: rules from the fifth held-out set's misses (training data now) ----
+
+
+def test_a_joint_circular_heading_is_its_own_type():
+    """'THÔNG TƯ LIÊN TỊCH' (vpcp-bnv-02-ttlt) is a joint circular, not a circular whose
+    trích yếu opens with 'LIÊN TỊCH', on one line or two; with no heading read, the
+    symbol's 'TTLT' says it."""
+    text = (
+        "BỘ TƯ PHÁP - BỘ CÔNG THƯƠNG\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 14/2016/TTLT-BTP-BCT\nHà Nội, ngày 12 tháng 5 năm 2016\n"
+        "THÔNG TƯ LIÊN TỊCH\nQUY ĐỊNH VỀ PHỔ BIẾN PHÁP LUẬT TRONG THƯƠNG MẠI\n"
+        "Căn cứ Luật Thương mại;\n"
+    )
+    doc = parse_text(text)
+    assert (doc.doc_type, doc.subject) == (
+        "Thông tư liên tịch",
+        "QUY ĐỊNH VỀ PHỔ BIẾN PHÁP LUẬT TRONG THƯƠNG MẠI",
+    )
+    doc = parse_text(text.replace("THÔNG TƯ LIÊN TỊCH\n", "THÔNG TƯ\nLIÊN TỊCH\n"))
+    assert (doc.doc_type, doc.subject) == (
+        "Thông tư liên tịch",
+        "QUY ĐỊNH VỀ PHỔ BIẾN PHÁP LUẬT TRONG THƯƠNG MẠI",
+    )
+    headless = text.replace(
+        "THÔNG TƯ LIÊN TỊCH\nQUY ĐỊNH VỀ PHỔ BIẾN PHÁP LUẬT TRONG THƯƠNG MẠI\n", ""
+    )
+    assert parse_text(headless).doc_type == "Thông tư liên tịch"
+    # a circular stays one
+    single = text.replace("TTLT-BTP-BCT", "TT-BTP").replace("THÔNG TƯ LIÊN TỊCH", "THÔNG TƯ")
+    assert parse_text(single).doc_type == "Thông tư"
+
+
+def test_a_circular_symbol_gives_the_type_when_the_heading_is_unreadable():
+    """A PDF whose font map broke the heading ('TH#NG T$', bnv-01-tt-font): the type is
+    the symbol's, 'TT' too, marked as read from the symbol."""
+    text = (
+        "BỘ XÂY DỰNG\nSố: 05/2019/TT-BXD\nHà Nội, ngày 26 tháng 12 năm 2019\n"
+        "TH#NG T$\nH$%ng d&n x'c (nh chi ph)\n"
+        "Căn cứ Luật Xây dựng;\n"
+    )
+    doc = parse_text(text)
+    assert doc.doc_type == "Thông tư"
+    assert (
+        "doc_type" in uncertain(doc.confidence, ["doc_type"]) or doc.confidence["doc_type"] <= 0.75
+    )
+
+
+def test_a_chairs_issuer_whose_province_line_was_lost_is_completed_from_the_place():
+    """'CHỦ TỊCH ỦY BAN / NHÂN DÂN |' (gialai-44-qd-ctubnd, a QĐ-CTUBND): the chair's
+    committee is completed as a bare committee is, from the place line, title kept, marked."""
+    text = (
+        "CHỦ TỊCH ỦY BAN\nNHÂN DÂN |\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 19/2025/QĐ-CTUBND |\nBình Phước, ngày 3 tháng 6 năm 2025 |\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    doc = parse_text(text)
+    assert doc.issuer == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC"
+    assert "issuer" in uncertain(doc.confidence, ["issuer"])
+
+
+def test_an_authority_line_naming_no_province_is_completed_from_the_place():
+    """'ỦY BAN NHÂN DÂN |' then 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH' (gialai-36-qd): the
+    authority line gives the level, not the name; the place line gives the name, marked.
+    An authority line that names it is taken as before."""
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 1402/QĐ-UBND | Trà Vinh, ngày 14 tháng 8 năm 2023 |\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Thi đua, khen thưởng;\n"
+    )
+    doc = parse_text(text)
+    assert doc.issuer == "ỦY BAN NHÂN DÂN TỈNH TRÀ VINH"
+    assert "issuer" in uncertain(doc.confidence, ["issuer"])
+    named = text.replace("DÂN TỈNH\n", "DÂN TỈNH TRÀ VINH\n")
+    assert parse_text(named).issuer == "ỦY BAN NHÂN DÂN TỈNH TRÀ VINH"
+
+
+def test_a_symbol_cut_by_spaces_around_its_dash_is_read_whole():
+    """'111 /CV - UBND' (giapho-111-cv) and '4144 /GDĐT – VP' (hcm-sgddt-4144-cv): the part
+    in capitals after a spaced dash is the symbol's; a place after a dash is not."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\nSố:    58   /CV - UBND\n"
+        "Tân Phú, ngày 2 tháng 3 năm 2019\nV/v treo cờ Tổ quốc\n"
+    )
+    assert parse_text(text).symbol == "CV-UBND"
+    assert parse_text(text.replace("/CV - UBND", "/SYT – NVY")).symbol == "SYT-NVY"
+    assert parse_text(text.replace("/CV - UBND", "/CV-UBND – Tân Phú")).symbol == "CV-UBND"
+
+
+def test_a_symbol_whose_end_a_column_broke_to_a_later_line_is_read_whole():
+    """'255 / BC-BCĐPCGD-', the place-and-date line, then 'XMC' alone (ngason-bcd-255-bc):
+    the lone word in capitals a few lines down ends the symbol."""
+    text = (
+        "UBND HUYỆN KIM ĐỘNG\nBAN CHỈ ĐẠO PCTT, TKCN\nSố: 41 / BC-BCĐPCTT-\n\n"
+        "Kim Động, ngày 9 tháng 10 năm 2022\n\nTKCN\n\nBÁO CÁO\n"
+        "KẾT QUẢ CÔNG TÁC PHÒNG CHỐNG THIÊN TAI NĂM 2022\nThực hiện chỉ đạo của tỉnh;\n"
+    )
+    doc = parse_text(text)
+    assert doc.symbol == "BC-BCĐPCTT-TKCN"
+    assert doc.doc_type == "Báo cáo"
+
+
+def test_header_columns_on_the_same_line_are_parted_at_runs_of_spaces():
+    """'Số : 4144 /GDĐT – VP          Thành phố Hồ Chí Minh, ngày …' (hcm-sgddt-4144-cv): two
+    columns on one line, parted by a run of spaces, are read as two lines; a letter's
+    trích yếu opening with 'Về' under its number is read without 'V/v'. A body line with
+    wide spacing is left whole."""
+    text = (
+        "UBND TỈNH CAO BẰNG          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ Y TẾ                       Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 1207 /SYT-NVY                 Cao Bằng, ngày 7 tháng 6 năm 2021\n"
+        "Về tăng cường phòng chống dịch bệnh\n"
+        "Kính gửi: Các đơn vị y tế trực thuộc.\n"
+        "Sở Y tế đề nghị các đơn vị      thực hiện ngay các việc sau.\n"
+    )
+    doc = parse_text(text)
+    assert (doc.issuer, doc.issuer_parent) == ("SỞ Y TẾ", "UBND TỈNH CAO BẰNG")
+    assert (doc.place, doc.date) == ("Cao Bằng", datetime.date(2021, 6, 7))
+    assert (doc.doc_type, doc.subject) == ("Công văn", "Về tăng cường phòng chống dịch bệnh")
+    assert "Sở Y tế đề nghị các đơn vị thực hiện ngay các việc sau." in doc.text
+
+
+def test_a_scan_issuer_is_spelled_right_where_the_reading_is_sure():
+    """'HỘ NỘI VỤ' under 422/HĐ-BNV (bnv-422-hd-scan) and 'ỦY BẠN NHÂN ĐÀN TỈNH GIÁ TÀI'
+    (gialai-44-qd-ctubnd-scan): a head word one letter off that makes the symbol's body,
+    a body's words with wrong marks, a province one letter off after TỈNH; all marked.
+    A text, or a scan read right, is left as read."""
+    scan = (
+        "HỘ TƯ PHÁP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 316/HD-BTP Hà Nội, ngày 8 tháng 4 năm 2015\nHƯỚNG DẪN\n"
+        "CÔNG TÁC THI ĐUA KHEN THƯỞNG NĂM 2015\nCăn cứ Luật Thi đua, khen thưởng;\n"
+    )
+    doc = parse_text(scan, scanned=True)
+    assert doc.issuer == "BỘ TƯ PHÁP"
+    assert "issuer" in uncertain(doc.confidence, ["issuer"])
+    assert parse_text(scan).issuer == "HỘ TƯ PHÁP"
+    committee = (
+        "ỦY BẠN NHÂN ĐẦN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH HÀ NĂM Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 905/QĐ-UBND Phủ Lý, ngày 2 tháng 6 năm 2020\nQUYẾT ĐỊNH\n"
+        "VỀ VIỆC TẶNG BẰNG KHEN\nCăn cứ Luật Thi đua, khen thưởng;\n"
+    )
+    doc = parse_text(committee, scanned=True)
+    assert doc.issuer == "ỦY BAN NHÂN DÂN TỈNH HÀ NAM"
+    assert "issuer" in uncertain(doc.confidence, ["issuer"])
+    right = committee.replace("ỦY BẠN NHÂN ĐẦN", "ỦY BAN NHÂN DÂN").replace("HÀ NĂM", "HÀ NAM")
+    doc = parse_text(right, scanned=True)
+    assert doc.issuer == "ỦY BAN NHÂN DÂN TỈNH HÀ NAM"
+    assert "issuer" not in uncertain(doc.confidence, ["issuer"])
+
+
+def test_an_ocr_layer_without_marks_on_one_line_gives_the_council_and_its_place():
+    """A real scan's text layer (longbien-hdtdkt-kh-ocr): marks lost, 'Đ' read as 'P', the
+    council's name garbled ('THl/ONG'), the number and the day filled in by hand ('^'),
+    the whole page on one line. The header is cut back into its lines; the council is
+    its known name (marked) under its district's committee; the place and year are kept,
+    the handwritten day and number are not read."""
+    text = (
+        "CONG HOA XA HOI CHU NGHIA VIET NAM Poc lap - Tu do - Hanh phuc UBND HUYEN THUONG "
+        "TIN HOI DONG THI DUA-KHEN THUONG Thuong Tin, ngay ^ 4 thang^-nam 2019 So: ^1 "
+        "/HD-HDTDKT HUONG DAN Xet khen thuong tong ket nam 2019 Can cu Luat Thi dua, Khen "
+        "thuong nam 2003 va cac van ban huong dan, Hoi dong huong dan nhu sau.\n"
+    )
+    doc = parse_text(text)
+    assert (doc.issuer, doc.issuer_parent) == (
+        "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+        "UBND HUYEN THUONG TIN",
+    )
+    assert "issuer" in uncertain(doc.confidence, ["issuer"])
+    assert (doc.place, doc.date, doc.date_year, doc.number) == ("Thuong Tin", None, 2019, None)
+    assert doc.symbol == "HD-HDTDKT"
+    # a council named in a sentence, with its marks, is left as written
+    plain = "Hội đồng Thi đua - Khen thưởng huyện họp ngày 4/3/2019."
+    assert plain in parse_text(plain).text
+
+
+def test_a_scan_date_with_a_dot_before_nam_and_a_misread_year_is_read_and_marked():
+    """'ngày 20 thang LT.nam 3025' (gialai-44-qd-ctubnd-scan): a month read as letters with a
+    speck before 'năm', a year whose first digit was misread: the date is read, marked. A
+    year of the last century is left as read."""
+    scan = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH TÂY NINH Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 615/QĐ-UBND Tây Ninh, ngày 15 thang LT.nam 3024\n"
+        "QUYẾT ĐỊNH\nVỀ VIỆC TẶNG BẰNG KHEN\nCăn cứ Luật Thi đua, khen thưởng;\n"
+    )
+    doc = parse_text(scan, scanned=True)
+    assert (doc.place, doc.date) == ("Tây Ninh", datetime.date(2024, 11, 15))
+    assert "date" in uncertain(doc.confidence, ["date"])
+    old = scan.replace("LT.nam 3024", "11 nam 1998")
+    assert parse_text(old, scanned=True).date == datetime.date(1998, 11, 15)
