@@ -8,7 +8,13 @@ from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from units.access import office_bodies, office_record_bodies, unit_bodies, user_memberships
+from units.access import (
+    office_bodies,
+    office_record_bodies,
+    office_record_ids,
+    unit_bodies,
+    user_memberships,
+)
 from units.text import search_q, search_terms
 
 from .models import Attachment, Campaign, ContentItem
@@ -116,7 +122,7 @@ def staff_campaigns(user) -> QuerySet[Campaign]:
     """Campaigns of the issuing bodies where the user is standing-office staff, and of
     the bodies merged into them."""
     return (
-        Campaign.objects.filter(issuer__in=office_record_bodies(user))
+        Campaign.objects.filter(issuer_id__in=office_record_ids(user))
         .select_related("issuer", "document_type")
         .newest_first()
     )
