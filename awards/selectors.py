@@ -380,6 +380,12 @@ def office_pending(user) -> dict:
         .select_related(*PENDING_RELATED)
         .order_by("-updated_at", "-pk")
     )
+    commented_shown = list(
+        _only_first(commented).annotate(
+            comment_count=_count_of(comments.filter(nomination=OuterRef("pk")), "nomination"),
+            comments_total=_CountOf(comments.order_by().values("pk")),  # every comment
+        )
+    )
     drafts, drafts_shown = _first(
         Decision.objects.filter(issuer_id__in=bodies, status=Decision.Status.DRAFT)
         .select_related("issuer")
@@ -396,12 +402,8 @@ def office_pending(user) -> dict:
         **counts,
         "to_forward_count": to_forward,
         "to_forward": to_forward_shown,
-        "comments_count": comments.count(),
-        "commented": list(
-            _only_first(commented).annotate(
-                comment_count=_count_of(comments.filter(nomination=OuterRef("pk")), "nomination")
-            )
-        ),
+        "comments_count": commented_shown[0].comments_total if commented_shown else 0,
+        "commented": commented_shown,
         "draft_decisions_count": drafts,
         "draft_decisions": drafts_shown,
         "open_sessions_count": sessions,

@@ -103,6 +103,10 @@ class CampaignQuerySet(models.QuerySet):
         )
 
 
+# Long texts a list never shows: leaving them out keeps the sort and the transfer small.
+LIST_DEFERRED = ("preamble", "closing", "summary", "search_text", "withdrawn_reason")
+
+
 class Campaign(TimeStampedModel, SearchableMixin):
     """Phong trào thi đua, with every field of its launch document."""
 

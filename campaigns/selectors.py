@@ -17,7 +17,7 @@ from units.access import (
 )
 from units.text import search_q, search_terms
 
-from .models import Attachment, Campaign, ContentItem
+from .models import LIST_DEFERRED, Attachment, Campaign, ContentItem
 from .results.selectors import unit_pending
 
 DOCUMENT_PREFETCH = (
@@ -28,10 +28,6 @@ DOCUMENT_PREFETCH = (
     "references__linked_campaign",
 )
 DOCUMENT_RELATED = ("issuer", "issuer__parent", "document_type", "parent", "parent__issuer")
-
-
-# Long texts a list never shows: leaving them out keeps the sort and the transfer small.
-LIST_DEFERRED = ("preamble", "closing", "summary", "search_text", "withdrawn_reason")
 
 
 def public_campaign_list(filters: dict | None = None) -> QuerySet[Campaign]:

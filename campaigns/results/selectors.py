@@ -34,7 +34,7 @@ from django.utils import timezone
 from units.access import office_bodies, unit_bodies
 from units.models import Unit, ancestors_of, descendant_ids_by_root, descendants_query
 
-from ..models import Campaign, campaign_year_q
+from ..models import LIST_DEFERRED, Campaign, campaign_year_q
 from .models import (
     Bloc,
     BlocScore,
@@ -522,7 +522,7 @@ def unit_pending(units: list[Unit], above: dict[int, set[int]] | None = None) ->
     }
     kinds = {
         "registrations": (
-            open_campaigns.select_related("issuer", "document_type"),  # is_letter
+            open_campaigns.select_related("issuer", "document_type").defer(*LIST_DEFERRED),
             pending_registration,
             {
                 "issuer": "issuer_id",
@@ -531,7 +531,9 @@ def unit_pending(units: list[Unit], above: dict[int, set[int]] | None = None) ->
             },
         ),
         "reports": (
-            periods.select_related("campaign__issuer"),
+            periods.select_related("campaign__issuer").defer(
+                *(f"campaign__{name}" for name in LIST_DEFERRED)
+            ),
             pending_report,
             {
                 "issuer": "campaign__issuer_id",
