@@ -282,12 +282,25 @@ def unit_award_pending(user) -> dict:
 
 def council_pending(user) -> dict:
     """A council member: the open sessions where they sit present, each with how many of
-    its items they have not voted on yet, and that number over all of them."""
-    seated = CouncilSession.objects.filter(
-        status=CouncilSession.Status.OPEN,
-        issuer__in=council_bodies(user),
-        pk__in=SessionMember.objects.filter(user=user, present=True).values("session"),
+    its items they have not voted on yet, and that number over all of them. The seats are
+    read first (a member sits in a few open sessions): none, and nothing more is asked (a
+    superuser, a council member between sessions; decision 0025)."""
+    seats = list(
+        SessionMember.objects.filter(
+            user=user,
+            present=True,
+            session__status=CouncilSession.Status.OPEN,
+            session__issuer__in=council_bodies(user),
+        ).values_list("session_id", flat=True)
     )
+    if not seats:
+        return {
+            "sessions_count": 0,
+            "sessions": [],
+            "to_vote_count": 0,
+            "today": timezone.localdate(),
+        }
+    seated = CouncilSession.objects.filter(pk__in=seats)
     unvoted = AgendaItem.objects.exclude(
         Exists(Vote.objects.filter(item=OuterRef("pk"), member=user))
     ).exclude(Exists(BallotReceipt.objects.filter(item=OuterRef("pk"), member=user)))
@@ -375,14 +388,16 @@ def office_pending(user) -> dict:
     counts["to_agenda"] = counts.pop("appraised") - on_open_agenda
     under_notice = nominations.filter(status__in=statuses("comment"))
     comments = PublicComment.objects.filter(nomination__in=under_notice)
+    # the comments of each nomination (already one under notice): not filtered again
+    own_comments = PublicComment.objects.filter(nomination=OuterRef("pk"))
     commented = (
-        under_notice.filter(Exists(comments.filter(nomination=OuterRef("pk"))))
+        under_notice.filter(Exists(own_comments))
         .select_related(*PENDING_RELATED)
         .order_by("-updated_at", "-pk")
     )
     commented_shown = list(
         _only_first(commented).annotate(
-            comment_count=_count_of(comments.filter(nomination=OuterRef("pk")), "nomination"),
+            comment_count=_count_of(own_comments, "nomination"),
             comments_total=_CountOf(comments.order_by().values("pk")),  # every comment
         )
     )
