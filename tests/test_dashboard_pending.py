@@ -402,3 +402,13 @@ def test_registrations_owed_behind_registered_ones_are_still_named(
     assert "Phong trào chưa đăng ký (1)" in html
     assert reverse("tracking:register", args=[commune.pk, later.pk]) in html
     assert reverse("tracking:register", args=[commune.pk, campaign.pk]) not in html
+
+
+def test_an_office_whose_level_decides_no_award_forwards_every_passed_one(client, stage):
+    """The authority test is written as ids (the award types each level grants, decision
+    0025): a level that grants none decides nothing and forwards every passed nomination."""
+    AwardType.objects.update(grantor_levels="province")
+    html = page(client, stage["office"])
+    assert "chờ lập quyết định: <strong>0</strong>" in html
+    assert "vượt thẩm quyền, chờ trình cấp trên (2)" in html
+    assert reverse("awards:nomination_detail", args=[stage["passed"].pk]) in html
