@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0023_session_cancel'),
+        ('awards', '0024_commendation_multiples'),
         ('campaigns', '0015_report_period_due_index'),
         ('units', '0011_constraint_messages_and_form_submissions'),
     ]
