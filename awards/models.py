@@ -394,6 +394,11 @@ class Nomination(ConstraintsInClean, TimeStampedModel):
             # The office's dashboard: how many of its body's nominations wait at each step
             # (a province's 10,000 were read whole: decision 0020).
             models.Index(fields=["issuer", "status"], name="nomination_issuer_status_idx"),
+            # A superuser's dashboard: every unit's nominations returned or still drafts,
+            # how many and the latest changed (both read every nomination: decision 0025).
+            models.Index(
+                fields=["status", "-updated_at", "-id"], name="nomination_status_recent_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -131,7 +131,11 @@ def page_blocks(source: str) -> list[list[Block]]:
     def blocks(box, out: list[Block]) -> list[Block]:
         if isinstance(box, boxes.MarginBox):  # the page number: the floors have their own
             return out
-        if isinstance(box, boxes.TableRowBox):
+        if isinstance(box, boxes.TableRowBox) or (
+            isinstance(box, boxes.BlockBox)
+            and box.children
+            and all(child.is_floated() for child in box.children)
+        ):  # a table row, or a row of floated cells (`float_rows`)
             out.append([(text(cell), cell.width) for cell in box.children])
             return out
         if isinstance(box, boxes.BlockContainerBox) and any(
@@ -239,6 +243,98 @@ def separate_borders(source: str) -> str:
     )
 
 
+def minimal_stylesheet(source: str) -> str:
+    """The decision with a stylesheet of its own: document.css without the rules of other
+    documents (the minutes' and the statistical forms' tables, letters, distribution
+    groups), the annex's cells matched by their tag alone (no `.annex-table td`)."""
+    other = (
+        "minutes",
+        "--wide",
+        "doc-recipients",
+        "doc-items",
+        "doc-subitems",
+        "doc-item__",
+        "dist-group",
+        "doc-letter",
+        ".blank",
+        ".annex-table",
+    )
+    css = (Path(__file__).parent.parent / "static" / "pdf" / "document.css").read_text()
+    kept = "\n".join(line for line in css.splitlines() if not any(k in line for k in other))
+    annex = (
+        ".annex-table { width: 100%; border-collapse: collapse; font-size: 12pt;"
+        " margin-top: 8pt; table-layout: fixed; }"
+        " th, td { border: 0.6pt solid #000; padding: 3pt 5pt; vertical-align: top; }"
+        " th { font-weight: bold; text-align: center; } td.num { text-align: center; }"
+        " tr { break-inside: avoid; } .col-stt { width: 6%; } .col-name { width: 26%; }"
+        " .col-position { width: 25%; } .col-unit { width: 27%; } .col-amount { width: 16%; }"
+        " .annex-group td { font-weight: bold; text-align: left; }"
+        " .annex-group { break-after: avoid; } .annex-total { break-before: avoid; }"
+    )
+    return source.replace(
+        '<link rel="stylesheet" href="thidua-static:pdf/document.css">',
+        f"<style>{kept}\n{annex}</style>",
+    )
+
+
+def plain_text(source: str) -> str:
+    """The annex's text shaped with no kerning, no ligatures and no hyphenation."""
+    return source.replace(
+        "</head>",
+        "<style>.annex-table { font-kerning: none; font-variant-ligatures: none;"
+        " hyphens: manual; }</style></head>",
+    )
+
+
+def rows_free(source: str) -> str:
+    """Rows free to break across pages (no `break-inside: avoid`)."""
+    return source.replace(
+        "</head>", "<style>.annex-table tr { break-inside: auto; }</style></head>"
+    )
+
+
+def float_rows(source: str) -> str:
+    """No table: each row a block, its cells floated left at the columns' widths, the
+    grid drawn by the rows' bottom borders and the cells' right borders. Not the same
+    look: the header row is printed once (only a table repeats it on each page), and a
+    cell's right border stops where its text does."""
+    start = source.index('<table class="annex-table annex-table--awards">')
+    end = source.index("</table>", start) + len("</table>")
+    table = re.sub(
+        r"<colgroup>.*?</colgroup>|</?t(?:head|body)>", "", source[start:end], flags=re.S
+    )
+    table = table.replace('<table class="annex-table annex-table--awards">', '<div class="rows">')
+    table = table.replace("</table>", "</div>")
+    widths = [6, 26, 25, 27, 16]
+
+    def cells(row: str) -> str:
+        out, column = [], 0
+        for m in re.finditer(r'<t[dh]( class="num")?(?: colspan="(\d)")?>(.*?)</t[dh]>', row, re.S):
+            span = int(m[2] or 1)
+            width = sum(widths[column : column + span])
+            out.append(f'<div class="c w{width}{" num" if m[1] else ""}">{m[3]}</div>')
+            column += span
+        return "".join(out)
+
+    table = re.sub(
+        r'<tr( class="[^"]*")?>(.*?)</tr>',
+        lambda m: f'<div class="r{(" " + m[1][8:-1]) if m[1] else ""}">{cells(m[2])}</div>',
+        table,
+        flags=re.S,
+    )
+    css = (
+        "<style>.rows { font-size: 12pt; margin-top: 8pt; border-top: 0.6pt solid #000;"
+        " border-left: 0.6pt solid #000; } .r { display: flow-root; break-inside: avoid;"
+        " border-bottom: 0.6pt solid #000; } .c { float: left; box-sizing: border-box;"
+        " padding: 3pt 5pt; border-right: 0.6pt solid #000; } .c.num { text-align: center; }"
+        " .annex-group .c { font-weight: bold; } .annex-group { break-after: avoid; }"
+        " .annex-total { break-before: avoid; }"
+        + "".join(f" .w{w} {{ width: {w}%; }}" for w in sorted({*widths, 100}))
+        + "</style></head>"
+    )
+    return (source[:start] + table + source[end:]).replace("</head>", css)
+
+
 def page_count(pdf: bytes) -> int:
     from pypdf import PdfReader
 
@@ -294,6 +390,11 @@ TRIED = {
     "four columns": "4 columns: “Chức vụ, đơn vị” in one cell",
     "separate borders": "separate borders (each cell its right and bottom border)",
     "four columns, separate borders": "both",
+    # decision 0025
+    "minimal stylesheet": "a stylesheet of its own, cells matched by tag alone (0025)",
+    "plain text": "no kerning, ligatures or hyphenation in the annex (0025)",
+    "rows free": "rows free to break across pages (0025)",
+    "float rows": "no table: rows of floated cells, header once (0025)",
 }
 
 
@@ -311,6 +412,10 @@ def main() -> None:
             "four columns": four_columns(now),
             "separate borders": separate_borders(now),
             "four columns, separate borders": separate_borders(four_columns(now)),
+            "minimal stylesheet": minimal_stylesheet(now),
+            "plain text": plain_text(now),
+            "rows free": rows_free(now),
+            "float rows": float_rows(now),
         }
         for variant, source in tried.items():
             pages = page_blocks(source)
@@ -406,6 +511,21 @@ def main() -> None:
         "and no table in",
         "WeasyPrint comes near it; the bare-table floor (the same cells without borders or "
         "padding) is the reachable one.",
+        "",
+        "Decision 0025 tried what was left of issue 16's ideas (the rows marked 0025): a "
+        "stylesheet of the decision's own,",
+        f"cells matched by their tag alone ({ratios['minimal stylesheet'][0]:.2f}×, the same "
+        "look); no kerning, ligatures or hyphenation in the annex "
+        f"({ratios['plain text'][0]:.2f}×);",
+        f"rows free to break again ({ratios['rows free'][0]:.2f}×); and no table at all, "
+        f"rows of floated cells ({ratios['float rows'][0]:.2f}×, and not the",
+        "official look: no header row on the following pages, the column lines broken where "
+        "a cell is shorter than its row).",
+        "cProfile: computing the styles is 10-15 % of a render and drawing the collapsed grid "
+        "8 %; the rest is WeasyPrint's work per",
+        "cell (a box to lay out, a Pango layout, a text to draw). None kept: the goal needs "
+        "the annex at half its time, and",
+        "none of them is a gain beyond the run-to-run noise (±10 %) without changing the document.",
     ]
     write_section("decision_pdf", lines)
     print("\n".join(lines))

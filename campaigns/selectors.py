@@ -8,10 +8,15 @@ from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from units.access import office_bodies, office_record_bodies, unit_bodies, user_memberships
+from units.access import (
+    office_record_bodies,
+    office_record_ids,
+    unit_bodies,
+    user_memberships,
+)
 from units.text import search_q, search_terms
 
-from .models import Attachment, Campaign, ContentItem
+from .models import LIST_DEFERRED, Attachment, Campaign, ContentItem
 from .results.selectors import unit_pending
 
 DOCUMENT_PREFETCH = (
@@ -22,10 +27,6 @@ DOCUMENT_PREFETCH = (
     "references__linked_campaign",
 )
 DOCUMENT_RELATED = ("issuer", "issuer__parent", "document_type", "parent", "parent__issuer")
-
-
-# Long texts a list never shows: leaving them out keeps the sort and the transfer small.
-LIST_DEFERRED = ("preamble", "closing", "summary", "search_text", "withdrawn_reason")
 
 
 def public_campaign_list(filters: dict | None = None) -> QuerySet[Campaign]:
@@ -112,11 +113,11 @@ def public_children(campaign: Campaign) -> QuerySet[Campaign]:
 # Staff workspace -----------------------------------------------------------
 
 
-def staff_campaigns(user) -> QuerySet[Campaign]:
+def staff_campaigns(user, bodies: list[int] | None = None) -> QuerySet[Campaign]:
     """Campaigns of the issuing bodies where the user is standing-office staff, and of
-    the bodies merged into them."""
+    the bodies merged into them (`bodies`: their ids, when already read)."""
     return (
-        Campaign.objects.filter(issuer__in=office_record_bodies(user))
+        Campaign.objects.filter(issuer_id__in=office_record_ids(user) if bodies is None else bodies)
         .select_related("issuer", "document_type")
         .newest_first()
     )
@@ -154,7 +155,8 @@ def staff_dashboard(user, filters: dict | None = None) -> dict:
     newest few), and the user's campaigns, filtered (q: words; status: a status or
     OVERDUE); the view cuts the list into pages. A fixed number of queries at any size."""
     filters = filters or {}
-    campaigns = staff_campaigns(user).defer(*LIST_DEFERRED)
+    bodies = office_record_ids(user)
+    campaigns = staff_campaigns(user, bodies).defer(*LIST_DEFERRED)
     overdue = Q(status=Campaign.Status.PUBLISHED, end_date__lt=timezone.localdate())
     counts = campaigns.order_by().aggregate(
         total=Count("pk"),
@@ -185,7 +187,8 @@ def staff_dashboard(user, filters: dict | None = None) -> dict:
         "memberships": list(user_memberships(user)),
         "unit_work": unit_tracking_pending(user),
         "today": timezone.localdate(),
-        "is_office": office_bodies(user).exists(),
+        # the bodies' records include the bodies themselves: none without an office
+        "is_office": bool(bodies),
         "counts": counts,
         "todo": todo,
         "total": counts["total"],

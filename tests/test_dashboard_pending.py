@@ -337,3 +337,78 @@ def test_reports_owed_after_many_submitted_ones_are_still_named(client, stage, m
     assert "Báo cáo chưa nộp (1)" in html
     assert reverse("tracking:report", args=[commune.pk, later.pk]) in html
     assert reverse("tracking:report", args=[commune.pk, period.pk]) not in html
+
+
+def _dashboard_statements(client, user) -> list[str]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(user)
+    url = reverse("staff:dashboard")
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [query["sql"] for query in queries]
+
+
+def test_the_superusers_dashboard_reads_each_list_once(client, stage, admin_user):
+    """A superuser leads the bodies whose office they are: the leader's panel shows the
+    office's draft decisions and open sessions without reading them again (decision 0025),
+    and still shows them."""
+    statements = _dashboard_statements(client, admin_user)
+    repeated = {sql for sql in statements if statements.count(sql) > 1}
+    assert not repeated, repeated
+    html = page(client, admin_user)
+    assert "Dự thảo quyết định chờ ký, ban hành (1)" in html
+    assert "Dự thảo quyết định chờ ban hành (1)" in html
+    assert "Phiên họp cần kết thúc (1)" in html
+    assert reverse("awards:decision_detail", args=[stage["decision"].pk]) in html
+
+
+def test_the_superusers_lists_are_filtered_by_ids_not_by_a_query_of_units(
+    client, stage, admin_user
+):
+    """The campaigns and nominations of a superuser's (or an office's) bodies are asked for
+    with the bodies' ids written out: behind a subquery over units PostgreSQL guessed they
+    held 1 % of the rows, and read and sorted all 20,000 campaigns for a page of 50
+    (decision 0025)."""
+    statements = _dashboard_statements(client, admin_user)
+    for table in ("campaigns_campaign", "awards_nomination"):
+        filtered = [sql for sql in statements if f'FROM "{table}"' in sql]
+        assert filtered, table
+        by_subquery = [sql for sql in filtered if f'"{table}"."issuer_id" IN (SELECT' in sql]
+        assert not by_subquery, by_subquery
+
+
+def test_registrations_owed_behind_registered_ones_are_still_named(
+    client, stage, demo, monkeypatch
+):
+    """Registrations owed are counted as open campaigns less those registered for, and the
+    first are looked for among the nearest, then asked of the database (decision 0025): a
+    campaign still to register for, behind one registered for, is counted and linked."""
+    from campaigns.results import selectors as tracking
+
+    monkeypatch.setattr(tracking, "PERIODS_CHUNK", 1)
+    campaign, commune, staff = stage["campaign"], stage["commune"], stage["staff"]
+    later = demo["001"]
+    Campaign.objects.filter(pk=later.pk).update(
+        issuer=campaign.issuer,
+        status=Campaign.Status.PUBLISHED,
+        end_date=campaign.end_date,
+        registration_deadline=campaign.registration_deadline + datetime.timedelta(days=5),
+    )
+    results.registration_submit(actor=staff, campaign=campaign, unit=commune, targets={})
+    html = page(client, staff)
+    assert "Phong trào chưa đăng ký (1)" in html
+    assert reverse("tracking:register", args=[commune.pk, later.pk]) in html
+    assert reverse("tracking:register", args=[commune.pk, campaign.pk]) not in html
+
+
+def test_an_office_whose_level_decides_no_award_forwards_every_passed_one(client, stage):
+    """The authority test is written as ids (the award types each level grants, decision
+    0025): a level that grants none decides nothing and forwards every passed nomination."""
+    AwardType.objects.update(grantor_levels="province")
+    html = page(client, stage["office"])
+    assert "chờ lập quyết định: <strong>0</strong>" in html
+    assert "vượt thẩm quyền, chờ trình cấp trên (2)" in html
+    assert reverse("awards:nomination_detail", args=[stage["passed"].pk]) in html

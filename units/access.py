@@ -34,8 +34,15 @@ def office_record_bodies(user) -> QuerySet[Unit]:
     units merged into them (the 2025 reform: a successor carries on its predecessors'
     campaigns and decisions). Read only: writes check `holds_office`, which an archived
     body never passes."""
-    ids = lineage_ids_of(office_bodies(user).values_list("pk", flat=True))
-    return Unit.objects.filter(pk__in=ids)
+    return Unit.objects.filter(pk__in=office_record_ids(user))
+
+
+def office_record_ids(user) -> list[int]:
+    """The ids of `office_record_bodies`, sorted: a literal list in SQL lets PostgreSQL
+    estimate how many rows of a large table they cover (a subquery over units is
+    guessed at 1 % of the rows, and a superuser's 20,021 campaigns were then read whole
+    and sorted for a page of 50: decision 0025)."""
+    return sorted(lineage_ids_of(office_bodies(user).values_list("pk", flat=True)))
 
 
 def holds_office(user, issuer: Unit | None) -> bool:

@@ -43,11 +43,12 @@ def roles_of(user) -> dict:
 def awards_pending(user) -> dict:
     """The dashboard's awards panels, one per role the user holds."""
     roles = roles_of(user)
+    office = selectors.office_pending(user) if roles["office"] else None
     return {
         "roles": roles,
         # the office's own drafts too (made from a bloc ranking, to send)
         "unit": selectors.unit_award_pending(user) if roles["unit"] or roles["office"] else None,
         "council": selectors.council_pending(user) if roles["council"] else None,
-        "office": selectors.office_pending(user) if roles["office"] else None,
-        "leader": selectors.leader_pending(user) if roles["leader"] else None,
+        "office": office,
+        "leader": selectors.leader_pending(user, office) if roles["leader"] else None,
     }

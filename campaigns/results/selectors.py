@@ -13,6 +13,7 @@ import operator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import reduce
+from operator import attrgetter
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import (
@@ -33,7 +34,7 @@ from django.utils import timezone
 from units.access import office_bodies, unit_bodies
 from units.models import Unit, ancestors_of, descendant_ids_by_root, descendants_query
 
-from ..models import Campaign, campaign_year_q
+from ..models import LIST_DEFERRED, Campaign, campaign_year_q
 from .models import (
     Bloc,
     BlocScore,
@@ -421,51 +422,53 @@ PENDING_SHOWN = 5  # the dashboard names this many of each kind of pending work
 PERIODS_CHUNK = 50  # periods read at once, nearest due first, to name the first pending
 
 
-def _pending_reports(
-    units: list[Unit], above: dict[int, set[int]], periods
+def _pending_pairs(
+    units: list[Unit],
+    above: dict[int, set[int]],
+    rows: QuerySet,
+    *,
+    issuer: str,
+    done: QuerySet,
+    target: str,
+    order: tuple,
 ) -> tuple[int, list[tuple]]:
-    """How many (period, unit) reports `units` owe among `periods`, and the first
-    PENDING_SHOWN of them, nearest due first (the first only if found among the nearest
-    PERIODS_CHUNK periods; the caller asks SQL otherwise).
+    """How many (row, unit) pairs `units` owe among `rows` (open campaigns to register
+    for, or report periods), and the first PENDING_SHOWN of them in `order` (the first
+    only if found among the nearest PERIODS_CHUNK rows; the caller asks SQL otherwise).
+    `issuer` is the rows' path to their issuer's id, `done` the submitted answers
+    (registrations or reports, one per row and unit: a unique constraint), `target` the
+    answers' field naming the row.
 
-    Counted as the periods of each issuer above a unit less the reports it submitted
-    (one per period and unit): a NOT EXISTS per unit and per period, filtered over
-    every period of every reporting campaign, took 170 + 240 ms for a superuser's ten
-    units at 20,000 campaigns (decision 0020). Four queries."""
+    Counted as the rows of each issuer above a unit less the answers it submitted: a NOT
+    EXISTS per unit and per row, filtered over every row, took 170 + 240 ms for a
+    superuser's ten units at 20,000 campaigns (decision 0020), and compiling ten of them
+    into one statement 20-40 ms of Python (decision 0025). Four plain queries."""
+    unit_ids = [u.pk for u in units]
     per_issuer = dict(
-        periods.order_by()
-        .values("campaign__issuer_id")
-        .annotate(n=Count("pk"))
-        .values_list("campaign__issuer_id", "n")
+        rows.order_by().values(issuer).annotate(n=Count("pk")).values_list(issuer, "n")
     )
+    done = done.filter(unit_id__in=unit_ids)
     submitted = (
-        ResultReport.objects.filter(
-            unit__in=[u.pk for u in units],
-            status=ResultReport.Status.SUBMITTED,
-            period__in=periods.values("pk"),
-        )
+        done.filter(**{f"{target}__in": rows.order_by().values("pk")})
         .order_by()
-        .values("unit_id", "period__campaign__issuer_id")
+        .values("unit_id", f"{target}__{issuer}")
         .annotate(n=Count("pk"))
-        .values_list("unit_id", "period__campaign__issuer_id", "n")
+        .values_list("unit_id", f"{target}__{issuer}", "n")
     )
-    count = sum(per_issuer.get(issuer, 0) for u in units for issuer in above[u.pk])
-    count -= sum(n for unit_id, issuer, n in submitted if issuer in above[unit_id])
-    nearest = list(
-        periods.select_related("campaign__issuer").order_by("due_on", "pk")[:PERIODS_CHUNK]
+    count = sum(per_issuer.get(body, 0) for u in units for body in above[u.pk])
+    count -= sum(n for unit_id, body, n in submitted if body in above[unit_id])
+    nearest = list(rows.order_by(*order, "pk")[:PERIODS_CHUNK])
+    answered = set(
+        done.filter(**{f"{target}__in": [row.pk for row in nearest]}).values_list(
+            f"{target}_id", "unit_id"
+        )
     )
-    done = set(
-        ResultReport.objects.filter(
-            period__in=[p.pk for p in nearest],
-            unit__in=[u.pk for u in units],
-            status=ResultReport.Status.SUBMITTED,
-        ).values_list("period_id", "unit_id")
-    )
+    issuer_of = attrgetter(issuer.replace("__", "."))
     shown = [
-        (period, unit)
-        for period in nearest
+        (row, unit)
+        for row in nearest
         for unit in units
-        if period.campaign.issuer_id in above[unit.pk] and (period.pk, unit.pk) not in done
+        if issuer_of(row) in above[unit.pk] and (row.pk, unit.pk) not in answered
     ][:PENDING_SHOWN]
     return count, shown
 
@@ -475,9 +478,9 @@ def unit_pending(units: list[Unit], above: dict[int, set[int]] | None = None) ->
     `units` that it has not registered for while registration is open (the deadline, then
     the end date, not passed), and report periods of running or closed campaigns it has
     not submitted (nearest due first, late ones included). How many of each, and the first
-    PENDING_SHOWN as (campaign or period, unit); six queries (seven when the nearest
-    periods do not hold the first pending reports) plus one per tree level above the
-    units, whatever the number of campaigns."""
+    PENDING_SHOWN as (campaign or period, unit); eight queries (one more for each kind
+    whose nearest PERIODS_CHUNK rows do not hold the first pending) plus one per tree
+    level above the units, whatever the number of campaigns."""
     today = timezone.localdate()
     above = units_above(units) if above is None else above
     issuers = set().union(*above.values()) if above else set()
@@ -494,8 +497,14 @@ def unit_pending(units: list[Unit], above: dict[int, set[int]] | None = None) ->
         )
         return Q(Exists(done))
 
-    pending_registration = {u.pk: Q(issuer_id__in=above[u.pk]) & ~registered(u.pk) for u in units}
-    pending_report = {u.pk: Q(campaign__issuer_id__in=above[u.pk]) & ~reported(u.pk) for u in units}
+    # What each unit owes, as SQL conditions: built only when the nearest rows do not
+    # name the first pending (building and compiling them costs more than the counts).
+    def pending_registration() -> dict[int, Q]:
+        return {u.pk: Q(issuer_id__in=above[u.pk]) & ~registered(u.pk) for u in units}
+
+    def pending_report() -> dict[int, Q]:
+        return {u.pk: Q(campaign__issuer_id__in=above[u.pk]) & ~reported(u.pk) for u in units}
+
     open_campaigns = (
         Campaign.objects.filter(status=Campaign.Status.PUBLISHED, issuer_id__in=issuers)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
@@ -504,51 +513,53 @@ def unit_pending(units: list[Unit], above: dict[int, set[int]] | None = None) ->
     periods = ReportPeriod.objects.filter(
         campaign__status__in=REPORTING, campaign__issuer_id__in=issuers
     )
+    orders = {
+        "registrations": (
+            F("registration_deadline").asc(nulls_last=True),
+            F("end_date").asc(nulls_last=True),
+        ),
+        "reports": (F("due_on"),),
+    }
+    kinds = {
+        "registrations": (
+            open_campaigns.select_related("issuer", "document_type").defer(*LIST_DEFERRED),
+            pending_registration,
+            {
+                "issuer": "issuer_id",
+                "done": Registration.objects.filter(submitted_at__isnull=False),
+                "target": "campaign",
+            },
+        ),
+        "reports": (
+            periods.select_related("campaign__issuer").defer(
+                *(f"campaign__{name}" for name in LIST_DEFERRED)
+            ),
+            pending_report,
+            {
+                "issuer": "campaign__issuer_id",
+                "done": ResultReport.objects.filter(status=ResultReport.Status.SUBMITTED),
+                "target": "period",
+            },
+        ),
+    }
     counts = {"registrations": 0, "reports": 0}
     firsts: dict[str, list] = {"registrations": [], "reports": []}
-    if units:
-        counts["reports"], firsts["reports"] = _pending_reports(units, above, periods)
-    for key, rows, pending, order in (
-        (
-            "registrations",
-            open_campaigns.select_related("issuer"),
-            pending_registration,
-            (F("registration_deadline").asc(nulls_last=True), F("end_date").asc(nulls_last=True)),
-        ),
-        ("reports", periods.select_related("campaign__issuer"), pending_report, (F("due_on"),)),
-    ):
+    for key, (rows, pending, fields) in kinds.items():
         if not units:
             continue
-        if key == "reports":
-            if len(firsts[key]) >= min(counts[key], PENDING_SHOWN):
-                continue
-            # the nearest periods held fewer than the first PENDING_SHOWN: ask SQL
-            shown = rows.filter(reduce(operator.or_, pending.values())).annotate(
-                **{f"todo_{pk}": Case(When(c, then=1), default=0) for pk, c in pending.items()}
-            )
-            firsts[key] = [
-                (row, unit)
-                for row in shown.order_by(*order, "pk")[:PENDING_SHOWN]
-                for unit in units
-                if getattr(row, f"todo_{unit.pk}")
-            ][:PENDING_SHOWN]
+        counts[key], firsts[key] = _pending_pairs(units, above, rows, order=orders[key], **fields)
+        if len(firsts[key]) >= min(counts[key], PENDING_SHOWN):
             continue
-        totals = rows.order_by().aggregate(
-            **{f"u{pk}": Count("pk", filter=condition) for pk, condition in pending.items()}
-        )
-        counts[key] = sum(totals.values())
-        anyone = Q()
-        for condition in pending.values():
-            anyone |= condition
-        shown = list(
-            rows.filter(anyone)
-            .annotate(
-                **{f"todo_{pk}": Case(When(c, then=1), default=0) for pk, c in pending.items()}
-            )
-            .order_by(*order, "pk")[:PENDING_SHOWN]
+        # the nearest rows held fewer than the first PENDING_SHOWN: ask SQL
+        owed = pending()
+        shown = rows.filter(reduce(operator.or_, owed.values())).annotate(
+            **{f"todo_{pk}": Case(When(c, then=1), default=0) for pk, c in owed.items()}
         )
         firsts[key] = [
-            (row, unit) for row in shown for unit in units if getattr(row, f"todo_{unit.pk}")
+            (row, unit)
+            for row in shown.order_by(*orders[key], "pk")[:PENDING_SHOWN]
+            for unit in units
+            if getattr(row, f"todo_{unit.pk}")
         ][:PENDING_SHOWN]
     return {
         "registrations": firsts["registrations"],
