@@ -632,6 +632,9 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
             "amount_total": amounts["total"],
             "amount_unpriced": amounts["unpriced"],
             "fund": money.decision_fund_preview(decision),
+            "certificates_label": pdf.certificates_label(decision)
+            if decision.status == Decision.Status.ISSUED
+            else "",
             "can_act": is_office,
             "is_office": is_office,
         },
