@@ -424,6 +424,10 @@ class SessionCancelForm(VietnameseInputMixin, forms.Form):
     )
 
 
+# A time as people write it: 08:00, 8:00, 14h30, 14h, 14 giờ 30.
+TIME_FORMS = ["%H:%M", "%Hh%M", "%Hh", "%H giờ %M", "%H giờ", "%H:%M:%S"]
+
+
 class SessionForm(VietnameseInputMixin, forms.Form):
     issuer = IdChoiceField(label="Hội đồng TĐKT của", queryset=Unit.objects.none())
     title = forms.CharField(label="Tên phiên họp", max_length=255)
@@ -431,6 +435,20 @@ class SessionForm(VietnameseInputMixin, forms.Form):
         label="Ngày họp",
         widget=DateInput(),
         error_messages={"invalid": "Ghi ngày họp theo dạng ngày/tháng/năm, ví dụ 20/12/2025."},
+    )
+    starts_at = forms.TimeField(
+        label="Giờ họp",
+        required=False,
+        input_formats=TIME_FORMS,
+        widget=forms.TimeInput(format="%H:%M", attrs={"placeholder": "08:00"}),
+        help_text="Giờ:phút, ví dụ 08:00 hoặc 14h30. Ghi vào biên bản; để trống thì ghi tay.",
+        error_messages={"invalid": "Ghi giờ họp theo dạng giờ:phút, ví dụ 08:00 hoặc 14h30."},
+    )
+    venue = forms.CharField(
+        label="Địa điểm họp",
+        max_length=255,
+        required=False,
+        help_text="Ví dụ: Phòng họp tầng 2, trụ sở UBND. Ghi vào biên bản; để trống thì ghi tay.",
     )
     chair_name = forms.CharField(
         label="Chủ trì (Chủ tịch Hội đồng)",

@@ -455,14 +455,19 @@ def session_create(
     nominations: Iterable[Nomination],
     chair_name: str = "",
     secretary_name: str = "",
+    starts_at: datetime.time | None = None,
+    venue: str = "",
 ) -> CouncilSession:
     """Phiên họp: members are users with the council role at the issuer; the agenda,
-    appraised nominations of that issuer. The chair and the secretary sign the minutes."""
+    appraised nominations of that issuer. The chair and the secretary sign the minutes,
+    which give the time and the place when the office wrote them."""
     ensure_office(actor, issuer)
     session = CouncilSession.objects.create(
         issuer=issuer,
         title=title,
         held_on=held_on,
+        starts_at=starts_at,
+        venue=venue.strip(),
         chair_name=chair_name.strip(),
         secretary_name=secretary_name.strip(),
     )

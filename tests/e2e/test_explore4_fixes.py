@@ -4,11 +4,16 @@ and checks what they now see."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 
+from awards import services
+from awards.models import CouncilSession
 from tests.e2e.test_explore_fixes import log_in, world  # noqa: F401 (fixture)
 from tests.factories import issued_decision, passed_nominations
 
@@ -34,3 +39,46 @@ def test_the_certificates_link_names_what_it_prints(
     expect(link).to_be_visible()
     expect(page.get_by_role("link", name=re.compile("giấy khen|bằng khen"))).to_have_count(0)
     axe_check(page, "quyết định danh hiệu")
+
+
+def pdf_text(page: Page, base: str, link) -> str:
+    body = page.context.request.get(base + link.get_attribute("href")).body()
+    return re.sub(
+        r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(body)).pages)
+    )
+
+
+def test_the_minutes_say_where_and_at_what_time_the_council_met(
+    page: Page,
+    live_server,
+    world,  # noqa: F811
+    axe_check,
+):
+    """The minutes said "Thời gian: ngày …" and nothing of the place: the office can now
+    write the time and the place on the session form; the session page and the minutes
+    print them."""
+    base, today = live_server.url, timezone.localdate()
+    log_in(page, base, "nv.tamduong")
+    page.get_by_role("link", name="Khen thưởng", exact=True).first.click()
+    page.get_by_role("link", name="Phiên họp Hội đồng", exact=True).click()
+    page.get_by_role("link", name="+ Tạo phiên họp").click()
+    page.get_by_label("Tên phiên họp").fill("Phiên họp cuối năm")
+    page.get_by_label("Ngày họp").fill(f"{today:%d/%m/%Y}")
+    page.get_by_label("Giờ họp").fill("14h30")
+    page.get_by_label("Địa điểm họp").fill("Phòng họp tầng 2, UBND huyện Tam Đường")
+    for name in ("Lường Văn Thắng", "Hoàng Thị Lan", "Vũ Đình Khánh"):
+        page.get_by_label(name).check()
+    page.get_by_label(re.compile("Lò Văn Chờ Họp")).check()
+    axe_check(page, "tạo phiên họp có giờ, địa điểm")
+    page.get_by_role("button", name="Tạo phiên họp").click()
+    expect(page.get_by_text("Đã tạo phiên họp.")).to_be_visible()
+    expect(page.locator("main")).to_contain_text(
+        f"14 giờ 30, ngày {today:%d/%m/%Y} — Phòng họp tầng 2, UBND huyện Tam Đường"
+    )
+
+    session = CouncilSession.objects.get(title="Phiên họp cuối năm")
+    services.session_close(actor=world["office"], session=session)
+    page.reload()
+    text = pdf_text(page, base, page.get_by_role("link", name="Biên bản họp (PDF)"))
+    assert f"Thời gian: 14 giờ 30 phút, ngày {today:%d/%m/%Y}." in text
+    assert "Địa điểm: Phòng họp tầng 2, UBND huyện Tam Đường." in text
