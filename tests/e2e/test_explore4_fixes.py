@@ -82,3 +82,52 @@ def test_the_minutes_say_where_and_at_what_time_the_council_met(
     text = pdf_text(page, base, page.get_by_role("link", name="Biên bản họp (PDF)"))
     assert f"Thời gian: 14 giờ 30 phút, ngày {today:%d/%m/%Y}." in text
     assert "Địa điểm: Phòng họp tầng 2, UBND huyện Tam Đường." in text
+
+
+def test_the_office_appraising_its_own_bodys_nomination_is_not_offered_its_withdrawal(
+    page: Page,
+    live_server,
+    world,  # noqa: F811
+    axe_check,
+):
+    """The office of a body that also nominates for itself (a ward's Văn phòng is the
+    ward's staff too) saw the unit's "Rút hồ sơ" beside "Ghi kết quả thẩm định". The
+    appraisal page now shows the office's work only; the withdrawal stays on the unit's
+    page of the nomination, which links to the appraisal."""
+    from awards.models import AwardType, Nomination
+    from tests.factories import attach_files
+    from units.models import Membership, Person
+
+    office, district = world["office"], world["district"]
+    Membership.objects.create(user=office, unit=district, role=Membership.Role.UNIT_STAFF)
+    own = services.nomination_create(
+        actor=office,
+        nomination=Nomination(
+            award_type=AwardType.objects.get(code="lao-dong-tien-tien"),
+            nominee_person=Person.objects.create(
+                full_name="Giàng Thị Tự Đề", unit=district, gender="female"
+            ),
+            nominating_unit=district,
+            year=2025,
+            achievement_summary="Hoàn thành tốt nhiệm vụ.",
+        ),
+    )
+    attach_files(own, office)
+    services.nomination_submit(actor=office, nomination=own)
+    own.refresh_from_db()
+    assert own.issuer_id == district.pk
+
+    log_in(page, live_server.url, "nv.tamduong")
+    page.get_by_role("link", name="Khen thưởng", exact=True).first.click()
+    page.get_by_role("link", name="Thẩm định", exact=True).click()
+    page.get_by_role("link", name="Giàng Thị Tự Đề").click()
+    expect(page.get_by_role("button", name="Ghi kết quả thẩm định")).to_be_visible()
+    expect(page.get_by_text("Rút hồ sơ")).to_have_count(0)
+    axe_check(page, "trang thẩm định hồ sơ của chính cơ quan")
+
+    page.get_by_role("link", name="Đề nghị của đơn vị", exact=True).click()
+    page.get_by_role("link", name="Giàng Thị Tự Đề").click()
+    expect(page.get_by_text("Rút hồ sơ")).to_be_visible()
+    expect(page.get_by_role("button", name="Ghi kết quả thẩm định")).to_have_count(0)
+    page.get_by_role("link", name="Mở trang thẩm định").click()
+    expect(page.get_by_role("button", name="Ghi kết quả thẩm định")).to_be_visible()
