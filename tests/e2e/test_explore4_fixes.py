@@ -131,3 +131,38 @@ def test_the_office_appraising_its_own_bodys_nomination_is_not_offered_its_withd
     expect(page.get_by_role("button", name="Ghi kết quả thẩm định")).to_have_count(0)
     page.get_by_role("link", name="Mở trang thẩm định").click()
     expect(page.get_by_role("button", name="Ghi kết quả thẩm định")).to_be_visible()
+
+
+def test_a_campaign_document_is_not_published_without_its_place(
+    page: Page,
+    live_server,
+    world,  # noqa: F811
+    axe_check,
+):
+    """A ward's office published a plan whose date line read "Ngày 07 tháng 12 năm 2026"
+    with no place: the editor's "Địa danh" was empty and nothing asked for it, although
+    Decree 30 puts the place before the date. The editor now starts from the body's
+    place, and a draft without one is not published."""
+    from campaigns.models import Campaign
+
+    log_in(page, live_server.url, "nv.tamduong")
+    page.get_by_role("link", name="+ Soạn phong trào mới").click()
+    expect(page.locator("#id_place")).to_have_value("Tam Đường")
+    page.locator("#id_place").fill("")
+    page.locator("#id_document_type").select_option(label="Kế hoạch (KH)")
+    page.locator("#id_symbol").fill("KH-UBND")
+    page.locator("#id_issued_on").fill("07/12/2026")
+    page.locator("#id_subject").fill("Phát động thi đua chào mừng Đại hội")
+    page.locator("#id_kind").select_option(label="Thi đua theo chuyên đề (theo đợt)")
+    page.locator("#id_preamble").fill("Nhằm động viên cán bộ, công chức thi đua.")
+    page.locator("#id_signer_title").fill("CHỦ TỊCH")
+    page.locator("#id_signer_name").fill("Sùng Lữ Páo")
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    expect(page.get_by_text("Đã lưu dự thảo phong trào.")).to_be_visible()
+    expect(page.locator("#publish-problems")).to_contain_text("địa danh")
+    axe_check(page, "dự thảo chưa có địa danh")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Phát động").click()
+    expect(page.get_by_text(re.compile("Chưa thể phát động, còn thiếu: địa danh"))).to_be_visible()
+    campaign = Campaign.objects.get(subject="Phát động thi đua chào mừng Đại hội")
+    assert campaign.status == Campaign.Status.DRAFT
