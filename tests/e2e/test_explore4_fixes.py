@@ -166,3 +166,45 @@ def test_a_campaign_document_is_not_published_without_its_place(
     expect(page.get_by_text(re.compile("Chưa thể phát động, còn thiếu: địa danh"))).to_be_visible()
     campaign = Campaign.objects.get(subject="Phát động thi đua chào mừng Đại hội")
     assert campaign.status == Campaign.Status.DRAFT
+
+
+def test_reported_figures_are_written_as_people_write_them(
+    page: Page,
+    live_server,
+    world,  # noqa: F811
+    axe_check,
+):
+    """A report sent with 99,2 % and a pass/fail criterion met read back "99,20 %" and
+    "1,00"; the office's list of criteria said "80,50 %" and a weight of "1,00". They
+    now read "99,2 %", "Đạt", "80,5 %" and "1"."""
+    import datetime
+
+    from campaigns.results import services as results
+
+    campaign = world["campaign"]
+    results.period_add(
+        actor=world["office"],
+        campaign=campaign,
+        kind="interim",
+        due_on=timezone.localdate() + datetime.timedelta(days=5),
+    )
+    log_in(page, live_server.url, "cb.binhlu")
+    page.get_by_role("link", name=re.compile("^Sơ kết: ")).first.click()
+    page.get_by_label(re.compile("^Thu ngân sách trên địa bàn")).fill("99,2")
+    page.get_by_label(re.compile("^Hoàn thành kế hoạch")).fill("1")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Nộp báo cáo").click()
+    expect(page.get_by_text("Đã nộp báo cáo.")).to_be_visible()
+    page.get_by_role("link", name=re.compile("Sơ kết")).first.click()
+    table = page.get_by_role("table", name="Kết quả đã nộp")
+    expect(table.get_by_role("row", name=re.compile("Thu ngân sách"))).to_contain_text("99,2 %")
+    expect(table.get_by_role("row", name=re.compile("Hoàn thành kế hoạch"))).to_contain_text("Đạt")
+    expect(table).not_to_contain_text(",00")
+    axe_check(page, "báo cáo đã nộp")
+
+    log_in(page, live_server.url, "nv.tamduong")
+    page.get_by_role("link", name=re.compile(re.escape(campaign.subject[:30]))).first.click()
+    page.get_by_role("link", name="Tiêu chí, kỳ báo cáo").click()
+    row = page.get_by_role("row", name=re.compile("Thu ngân sách trên địa bàn"))
+    expect(row).to_contain_text("80,5 %")
+    expect(page.locator("main table").first).not_to_contain_text(",00")
