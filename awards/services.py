@@ -1093,7 +1093,7 @@ def decision_issue(
             person=nomination.nominee_person,
             unit=nomination.nominee_unit,
             household=nomination.nominee_household,
-            year=award_year(nomination),
+            year=award_year(nomination, issued_on),
             decision=decision,
             nomination=nomination,
             awardee_unit=nomination.nominee_unit
