@@ -76,6 +76,15 @@ def test_the_minutes_say_where_and_at_what_time_the_council_met(
         f"14 giờ 30, ngày {today:%d/%m/%Y} — Phòng họp tầng 2, UBND huyện Tam Đường"
     )
 
+    log_in(page, base, "hd1")  # a member learns from the dashboard when and where
+    expect(page.get_by_role("listitem").filter(has_text="Phiên họp cuối năm")).to_contain_text(
+        f"họp lúc 14 giờ 30, ngày {today:%d/%m/%Y}, tại Phòng họp tầng 2, UBND huyện Tam Đường"
+    )
+
+    log_in(page, base, "nv.tamduong")
+    page.get_by_role("link", name="Khen thưởng", exact=True).first.click()
+    page.get_by_role("link", name="Phiên họp Hội đồng", exact=True).click()
+    page.get_by_role("link", name="Phiên họp cuối năm").click()
     session = CouncilSession.objects.get(title="Phiên họp cuối năm")
     services.session_close(actor=world["office"], session=session)
     page.reload()
