@@ -217,3 +217,22 @@ def test_reported_figures_are_written_as_people_write_them(
     row = page.get_by_role("row", name=re.compile("Thu ngân sách trên địa bàn"))
     expect(row).to_contain_text("80,5 %")
     expect(page.locator("main table").first).not_to_contain_text(",00")
+
+
+def test_the_dashboard_names_the_standing_office_of_each_level(
+    page: Page,
+    live_server,
+    world,  # noqa: F811
+):
+    """A ward's Văn phòng HĐND và UBND read "Cơ quan thường trực (Phòng/Sở Nội vụ) — UBND
+    phường Tân Phong": a ward has neither. Each level's standing office is named."""
+    from units.models import Membership
+
+    Membership.objects.create(
+        user=world["office"], unit=world["commune"], role=Membership.Role.OFFICE_STAFF
+    )
+    log_in(page, live_server.url, "nv.tamduong")
+    roles = page.get_by_role("list").filter(has_text="Cơ quan thường trực").first
+    expect(roles).to_contain_text("Cơ quan thường trực (Phòng Nội vụ) — UBND huyện Tam Đường")
+    expect(roles).to_contain_text("Cơ quan thường trực (Văn phòng HĐND và UBND) — UBND xã Bình Lư")
+    expect(roles).not_to_contain_text("Phòng/Sở Nội vụ")
