@@ -218,6 +218,14 @@ def test_reported_figures_are_written_as_people_write_them(
     expect(row).to_contain_text("80,5 %")
     expect(page.locator("main table").first).not_to_contain_text(",00")
 
+    # the office reads what the unit reported before returning it (only Excel had it)
+    page.get_by_role("link", name="Kết quả", exact=True).click()
+    received = page.get_by_role("row", name=re.compile("UBND xã Bình Lư"))
+    received.get_by_text("Xem kết quả").click()
+    expect(received).to_contain_text("Thu ngân sách trên địa bàn: 99,2 %")
+    expect(received).to_contain_text("Hoàn thành kế hoạch: Đạt")
+    axe_check(page, "báo cáo đã nhận, mở kết quả")
+
 
 def test_the_dashboard_names_the_standing_office_of_each_level(
     page: Page,
