@@ -244,3 +244,45 @@ def test_the_dashboard_names_the_standing_office_of_each_level(
     expect(roles).to_contain_text("Cơ quan thường trực (Phòng Nội vụ) — UBND huyện Tam Đường")
     expect(roles).to_contain_text("Cơ quan thường trực (Văn phòng HĐND và UBND) — UBND xã Bình Lư")
     expect(roles).not_to_contain_text("Phòng/Sở Nội vụ")
+
+
+def test_a_successors_office_is_not_given_work_on_a_merged_bodys_campaigns(
+    page: Page,
+    live_server,
+    world,  # noqa: F811
+    django_user_model,
+    axe_check,
+):
+    """After the 2025 merger the province's office was told "Đã hết thời gian: cần kết
+    thúc" for the former district's campaigns, and their page offered "Kết thúc phong
+    trào", "Sửa văn bản", "Thu hồi"…, each refused ("Không có quyền truy cập"): a merged
+    body's records are read only (decision 0008). They are now read as such."""
+    import datetime
+
+    from campaigns.models import Campaign
+    from tests.e2e.people import user
+    from units.models import Membership, Unit
+    from units.services import unit_merge
+
+    campaign = world["campaign"]
+    Campaign.objects.filter(pk=campaign.pk).update(
+        end_date=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    province = Unit.objects.get(code="ubnd-tinh-lai-chau")
+    unit_merge(source=world["district"], target=province, by=None, reason="Nghị quyết 2025")
+    user(django_user_model, "nv.tinh", province, Membership.Role.OFFICE_STAFF, "Lê Thị Tỉnh")
+
+    log_in(page, live_server.url, "nv.tinh")
+    todo = page.get_by_role("region", name="Phong trào: việc cần làm")
+    expect(todo).to_be_visible()  # the province's own 2025 campaign is still there
+    expect(todo).not_to_contain_text(campaign.subject[:30])
+    page.get_by_role("link", name=re.compile(re.escape(campaign.subject[:30]))).first.click()
+    expect(page.get_by_text(re.compile("chỉ xem"))).to_be_visible()
+    for action in ("Kết thúc phong trào", "Sao chép thành dự thảo mới", "Tải tệp lên"):
+        expect(page.get_by_role("button", name=action)).to_have_count(0)
+    for action in ("Sửa văn bản", "Thu hồi"):
+        expect(page.get_by_role("link", name=action, exact=True)).to_have_count(0)
+    expect(page.get_by_role("link", name="Xem PDF")).to_be_visible()
+    axe_check(page, "phong trào của cơ quan đã sáp nhập")
+    page.goto(f"{live_server.url}/quan-ly/phong-trao/{campaign.pk}/sua/")
+    expect(page.get_by_text(re.compile("chỉ xem, không sửa được"))).to_be_visible()
