@@ -109,6 +109,7 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
             **data,
             **paging,
             "form": form,
+            "can_manage": holds_office(request.user, campaign.issuer),
             "unregistered_shown": list(data["unregistered"][:UNREGISTERED_SHOWN]),
             "unregistered_count": data["figures"]["addressed"] - data["figures"]["registered"],
         },
@@ -170,6 +171,7 @@ def criteria(request: HttpRequest, pk: int) -> HttpResponse:
         "campaigns/results/criteria.html",
         {
             "campaign": campaign,
+            "can_manage": holds_office(request.user, campaign.issuer),
             "criterion_form": criterion_form,
             "period_form": period_form,
             "deadline_form": deadline_form,
