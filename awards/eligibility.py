@@ -57,6 +57,11 @@ def _year(nomination: Nomination, on: datetime.date | None = None) -> int:
     return given
 
 
+def _figure(value: Decimal) -> str:
+    """A number as Vietnamese write it: "15", "0,45" (never "0.45" or "15.00")."""
+    return f"{value.normalize():f}".replace(".", ",")
+
+
 def _same_nominee(nomination: Nomination) -> Q:
     if nomination.nominee_person_id:
         return Q(person_id=nomination.nominee_person_id)
@@ -187,7 +192,7 @@ def checklist(nomination: Nomination) -> list[Check]:
                 "Tỷ lệ",
                 level,
                 f"{this} “{award.name}” so với {base} “{award.quota_of.name}” của đơn vị năm {year}: "
-                f"tối đa {award.quota_percent.normalize():f}% (= {limit.normalize():f}).",
+                f"tối đa {_figure(award.quota_percent)}%, tức không quá {_figure(limit)}.",
                 award.quota_basis,
             )
         )
