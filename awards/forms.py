@@ -182,6 +182,8 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
         self.fields["nominating_unit"].queryset = Unit.objects.filter(pk__in=bodies.values("pk"))
         if len(first_two) == 1:
             self.initial.setdefault("nominating_unit", first_two[0])
+            # a person added here works, unless told otherwise, in the unit's only body
+            self.initial.setdefault("new_person_unit", first_two[0])
         below = descendants_query(bodies)
         self.fields["nominee_person"].queryset = Person.objects.filter(
             unit_id__in=below, archived=False

@@ -292,3 +292,27 @@ def test_a_successors_office_is_not_given_work_on_a_merged_bodys_campaigns(
     page.go_back()
     page.goto(f"{live_server.url}/quan-ly/phong-trao/{campaign.pk}/sua/")
     expect(page.get_by_text(re.compile("chỉ xem, không sửa được"))).to_be_visible()
+
+
+def test_a_new_person_is_put_in_the_units_only_body_unless_told_otherwise(
+    page: Page,
+    live_server,
+    world,  # noqa: F811
+):
+    """A ward's staff adding a new person from the nomination form was refused with
+    "Chọn đơn vị công tác của người mới." although the ward is the only unit it has: the
+    new person's unit now starts as the nominating unit, as that field does."""
+    from units.models import Person
+
+    log_in(page, live_server.url, "cb.binhlu")
+    page.get_by_role("link", name="+ Lập đề nghị mới").click()
+    page.get_by_text(re.compile("Thêm người mới")).click()
+    expect(page.locator("#id_new_person_unit")).to_have_value(str(world["commune"].pk))
+    page.locator("#id_new_person_name").fill("Vàng Thị Dua")
+    page.locator("#id_new_person_gender").select_option(label="Nữ")
+    page.locator("#id_award_type").select_option(label="Lao động tiên tiến — Cá nhân")
+    page.locator("#id_year").fill(str(timezone.localdate().year))
+    page.locator("#id_achievement_summary").fill("Hoàn thành tốt nhiệm vụ.")
+    page.get_by_role("button", name="Lưu dự thảo").click()
+    expect(page.get_by_text(re.compile("Đã lưu dự thảo đề nghị"))).to_be_visible()
+    assert Person.objects.get(full_name="Vàng Thị Dua").unit == world["commune"]
