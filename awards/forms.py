@@ -409,8 +409,20 @@ class InboxFilterForm(VietnameseInputMixin, forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if v and k not in self.errors}
 
 
+# A time as people write it: 08:00, 8:00, 14h30, 14h, 14 giờ 30.
+TIME_FORMS = ["%H:%M", "%Hh%M", "%Hh", "%H giờ %M", "%H giờ", "%H:%M:%S"]
+
+
 class SessionRedateForm(VietnameseInputMixin, forms.Form):
     held_on = DayField(label="Ngày họp mới", widget=DateInput())
+    starts_at = forms.TimeField(
+        label="Giờ họp",
+        required=False,
+        input_formats=TIME_FORMS,
+        widget=forms.TimeInput(format="%H:%M", attrs={"placeholder": "08:00"}),
+        error_messages={"invalid": "Ghi giờ họp theo dạng giờ:phút, ví dụ 08:00 hoặc 14h30."},
+    )
+    venue = forms.CharField(label="Địa điểm họp", max_length=255, required=False)
     reason = forms.CharField(
         label="Lý do đổi ngày",
         max_length=500,
@@ -424,10 +436,6 @@ class SessionCancelForm(VietnameseInputMixin, forms.Form):
         max_length=500,
         error_messages={"required": "Ghi lý do hủy phiên họp."},
     )
-
-
-# A time as people write it: 08:00, 8:00, 14h30, 14h, 14 giờ 30.
-TIME_FORMS = ["%H:%M", "%Hh%M", "%Hh", "%H giờ %M", "%H giờ", "%H:%M:%S"]
 
 
 class SessionForm(VietnameseInputMixin, forms.Form):

@@ -561,10 +561,17 @@ def _session_before_any_vote(
 
 @transaction.atomic
 def session_redate(
-    *, actor: AbstractBaseUser, session: CouncilSession, held_on: datetime.date, reason: str
+    *,
+    actor: AbstractBaseUser,
+    session: CouncilSession,
+    held_on: datetime.date,
+    reason: str,
+    starts_at: datetime.time | None = None,
+    venue: str | None = None,
 ) -> CouncilSession:
-    """Đổi ngày họp: only while no vote is cast, never to a day gone by, with a reason
-    kept in the history of every dossier on the agenda."""
+    """Đổi ngày (giờ, địa điểm) họp: only while no vote is cast, never to a day gone by,
+    with a reason kept in the history of every dossier on the agenda. The time and the
+    place, when given (None: unchanged), are set with the day."""
     session, reason = _session_before_any_vote(
         actor,
         session,
@@ -583,13 +590,18 @@ def session_redate(
                 f"Hồ sơ {item.nomination} đang công khai lấy ý kiến đến hết ngày "
                 f"{notice:%d/%m/%Y}: chỉ họp sau ngày đó."
             )
-    before = session.held_on
+    before = session.when_text
+    before_venue = session.venue
     session.held_on = held_on
-    session.save(update_fields=["held_on", "updated_at"])
-    note = (
-        f"Phiên họp “{session.title}” đổi ngày họp từ {before:%d/%m/%Y} sang "
-        f"{held_on:%d/%m/%Y}. Lý do: {reason}"
+    if starts_at is not None or venue is not None:
+        session.starts_at = starts_at
+        session.venue = (venue or "").strip()
+    session.save(update_fields=["held_on", "starts_at", "venue", "updated_at"])
+    moved = (
+        f"từ {before}{f', tại {before_venue}' if before_venue else ''} sang "
+        f"{session.when_text}{f', tại {session.venue}' if session.venue else ''}"
     )
+    note = f"Phiên họp “{session.title}” đổi lịch họp {moved}. Lý do: {reason}"
     _note_on_dossiers(actor, [item.nomination for item in items], note)
     return session
 

@@ -423,7 +423,13 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             and session.status == CouncilSession.Status.OPEN
             and not BallotReceipt.objects.filter(item__session=session).exists()
             and not Vote.objects.filter(item__session=session).exists(),
-            "redate_form": SessionRedateForm(),
+            "redate_form": SessionRedateForm(
+                initial={
+                    "held_on": session.held_on,
+                    "starts_at": session.starts_at,
+                    "venue": session.venue,
+                }
+            ),
             "cancel_form": SessionCancelForm(),
             "seat": seat,
             "voted": voted,
@@ -531,7 +537,19 @@ def session_redate(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("awards:session_detail", pk=pk)
     try:
         session = services.session_redate(actor=request.user, session=session, **form.cleaned_data)
-        messages.success(request, f"Đã đổi ngày họp sang {session.held_on:%d/%m/%Y}.")
+        details = ", ".join(
+            part
+            for part in (
+                session.starts_at and f"{session.starts_at:%H} giờ {session.starts_at:%M}",
+                session.venue and f"tại {session.venue}",
+            )
+            if part
+        )
+        messages.success(
+            request,
+            f"Đã đổi ngày họp sang {session.held_on:%d/%m/%Y}"
+            + (f" ({details})." if details else "."),
+        )
     except (ValidationError, PermissionDenied) as exc:
         _refused(request, exc)
     return redirect("awards:session_detail", pk=pk)
