@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0023_session_cancel'),
+        ('awards', '0025_nomination_status_recent_index'),
     ]
 
     operations = [
