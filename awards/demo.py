@@ -95,6 +95,8 @@ def load_demo_cycle() -> Decision | None:
         issuer=city,
         title="Phiên họp xét khen thưởng năm 2025 (dữ liệu mẫu)",
         held_on=datetime.date(2025, 12, 22),
+        starts_at=datetime.time(8, 0),
+        venue="Phòng họp số 1, trụ sở UBND thành phố Lai Châu",
         members=members,
         nominations=nominations,
         chair_name="Nguyễn Văn Nghiệp",

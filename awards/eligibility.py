@@ -7,6 +7,7 @@ include those of the units merged into it (`Unit.merged_into`)."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -40,17 +41,25 @@ class Check:
     basis: str = ""
 
 
-def award_year(nomination: Nomination) -> int:
-    """The year an award counts for: the nomination's year, else its campaign's year."""
-    return _year(nomination)
+def award_year(nomination: Nomination, on: datetime.date | None = None) -> int:
+    """The year an award counts for: the nomination's year, else its campaign's year,
+    but never after the year it is given (`on`, the signing date; today by default): a
+    commendation during a campaign that ends next year (at its sơ kết) is this year's."""
+    return _year(nomination, on)
 
 
-def _year(nomination: Nomination) -> int:
+def _year(nomination: Nomination, on: datetime.date | None = None) -> int:
+    given = (on or timezone.localdate()).year
     if nomination.year:
         return nomination.year
     if nomination.campaign and nomination.campaign.year:
-        return nomination.campaign.year
-    return timezone.localdate().year
+        return min(nomination.campaign.year, given)
+    return given
+
+
+def _figure(value: Decimal) -> str:
+    """A number as Vietnamese write it: "15", "0,45" (never "0.45" or "15.00")."""
+    return f"{value.normalize():f}".replace(".", ",")
 
 
 def _same_nominee(nomination: Nomination) -> Q:
@@ -183,7 +192,7 @@ def checklist(nomination: Nomination) -> list[Check]:
                 "Tỷ lệ",
                 level,
                 f"{this} “{award.name}” so với {base} “{award.quota_of.name}” của đơn vị năm {year}: "
-                f"tối đa {award.quota_percent.normalize():f}% (= {limit.normalize():f}).",
+                f"tối đa {_figure(award.quota_percent)}%, tức không quá {_figure(limit)}.",
                 award.quota_basis,
             )
         )

@@ -182,6 +182,8 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
         self.fields["nominating_unit"].queryset = Unit.objects.filter(pk__in=bodies.values("pk"))
         if len(first_two) == 1:
             self.initial.setdefault("nominating_unit", first_two[0])
+            # a person added here works, unless told otherwise, in the unit's only body
+            self.initial.setdefault("new_person_unit", first_two[0])
         below = descendants_query(bodies)
         self.fields["nominee_person"].queryset = Person.objects.filter(
             unit_id__in=below, archived=False
@@ -407,8 +409,20 @@ class InboxFilterForm(VietnameseInputMixin, forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if v and k not in self.errors}
 
 
+# A time as people write it: 08:00, 8:00, 14h30, 14h, 14 giờ 30.
+TIME_FORMS = ["%H:%M", "%Hh%M", "%Hh", "%H giờ %M", "%H giờ", "%H:%M:%S"]
+
+
 class SessionRedateForm(VietnameseInputMixin, forms.Form):
     held_on = DayField(label="Ngày họp mới", widget=DateInput())
+    starts_at = forms.TimeField(
+        label="Giờ họp",
+        required=False,
+        input_formats=TIME_FORMS,
+        widget=forms.TimeInput(format="%H:%M", attrs={"placeholder": "08:00"}),
+        error_messages={"invalid": "Ghi giờ họp theo dạng giờ:phút, ví dụ 08:00 hoặc 14h30."},
+    )
+    venue = forms.CharField(label="Địa điểm họp", max_length=255, required=False)
     reason = forms.CharField(
         label="Lý do đổi ngày",
         max_length=500,
@@ -431,6 +445,20 @@ class SessionForm(VietnameseInputMixin, forms.Form):
         label="Ngày họp",
         widget=DateInput(),
         error_messages={"invalid": "Ghi ngày họp theo dạng ngày/tháng/năm, ví dụ 20/12/2025."},
+    )
+    starts_at = forms.TimeField(
+        label="Giờ họp",
+        required=False,
+        input_formats=TIME_FORMS,
+        widget=forms.TimeInput(format="%H:%M", attrs={"placeholder": "08:00"}),
+        help_text="Giờ:phút, ví dụ 08:00 hoặc 14h30. Ghi vào biên bản; để trống thì ghi tay.",
+        error_messages={"invalid": "Ghi giờ họp theo dạng giờ:phút, ví dụ 08:00 hoặc 14h30."},
+    )
+    venue = forms.CharField(
+        label="Địa điểm họp",
+        max_length=255,
+        required=False,
+        help_text="Ví dụ: Phòng họp tầng 2, trụ sở UBND. Ghi vào biên bản; để trống thì ghi tay.",
     )
     chair_name = forms.CharField(
         label="Chủ trì (Chủ tịch Hội đồng)",

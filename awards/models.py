@@ -565,6 +565,15 @@ class CouncilSession(TimeStampedModel):
     )
     title = models.CharField("tên phiên họp", max_length=255)
     held_on = models.DateField("ngày họp")
+    starts_at = models.TimeField(
+        "giờ họp", null=True, blank=True, help_text="Ghi vào biên bản; để trống thì ghi tay."
+    )
+    venue = models.CharField(
+        "địa điểm họp",
+        max_length=255,
+        blank=True,
+        help_text="Ghi vào biên bản; để trống thì ghi tay.",
+    )
     status = models.CharField(
         "trạng thái", max_length=10, choices=Status.choices, default=Status.OPEN
     )
@@ -605,6 +614,14 @@ class CouncilSession(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.held_on:%d/%m/%Y})"
+
+    @property
+    def when_text(self) -> str:
+        """ "14 giờ 30, ngày 20/12/2025", or the day alone when no time was written."""
+        day = f"ngày {self.held_on:%d/%m/%Y}"
+        if not self.starts_at:
+            return day
+        return f"{self.starts_at:%H} giờ {self.starts_at:%M}, {day}"
 
     @property
     def present_count(self) -> int:

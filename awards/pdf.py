@@ -213,6 +213,27 @@ def certificates_filename(decision: Decision) -> str:
     return f"{kind}-{decision.number}-{decision.year}.pdf"
 
 
+_CERTIFICATE_NOUNS = {
+    "bang-khen": "bằng khen",
+    "giay-khen": "giấy khen",
+    "giay-chung-nhan-danh-hieu": "giấy chứng nhận danh hiệu",
+}
+
+
+def certificates_label(decision: Decision) -> str:
+    """What the certificates' link prints, named as the file is: "In giấy chứng nhận danh
+    hiệu (PDF)" for titles alone, "In bằng khen, giấy khen (PDF)" when both, and so on;
+    another form (printed under its own name) by that name."""
+    nouns: dict[str, None] = {}
+    for grant in decision.grants.select_related("award_type").order_by(
+        "award_type__order", "award_type__pk"
+    ):
+        name = grant.award_type.name
+        noun = _CERTIFICATE_NOUNS.get(_certificate_kind(grant.award_type))
+        nouns[noun or name[:1].lower() + name[1:]] = None
+    return f"In {', '.join(nouns) or 'bằng khen, giấy khen'} (PDF)"
+
+
 def certificates_html(decision: Decision) -> str:
     grants = decision.grants.select_related(
         "award_type", "person", "unit", "awardee_unit"

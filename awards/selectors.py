@@ -120,11 +120,12 @@ def visible_nomination(user, pk: int) -> tuple[Nomination, bool, bool]:
     on_agenda = nomination.agenda_items.filter(
         session__seats__user=user, session__issuer__in=_lineage(council_bodies(user))
     ).exists()
-    # the body's leader reads what its council votes on and its decisions gather
+    # the body's leader reads what its council votes on and its decisions gather, and
+    # what the bodies merged into it did (their sessions are on the leader's list)
     led = (
         bool(nomination.issuer_id)
         and nomination.status != Nomination.Status.DRAFT
-        and leader_bodies(user).filter(pk=nomination.issuer_id).exists()
+        and _lineage(leader_bodies(user)).filter(pk=nomination.issuer_id).exists()
     )
     if not (is_unit or is_office or inherited or on_agenda or led):
         from django.http import Http404

@@ -455,14 +455,19 @@ def session_create(
     nominations: Iterable[Nomination],
     chair_name: str = "",
     secretary_name: str = "",
+    starts_at: datetime.time | None = None,
+    venue: str = "",
 ) -> CouncilSession:
     """Phiên họp: members are users with the council role at the issuer; the agenda,
-    appraised nominations of that issuer. The chair and the secretary sign the minutes."""
+    appraised nominations of that issuer. The chair and the secretary sign the minutes,
+    which give the time and the place when the office wrote them."""
     ensure_office(actor, issuer)
     session = CouncilSession.objects.create(
         issuer=issuer,
         title=title,
         held_on=held_on,
+        starts_at=starts_at,
+        venue=venue.strip(),
         chair_name=chair_name.strip(),
         secretary_name=secretary_name.strip(),
     )
@@ -556,10 +561,17 @@ def _session_before_any_vote(
 
 @transaction.atomic
 def session_redate(
-    *, actor: AbstractBaseUser, session: CouncilSession, held_on: datetime.date, reason: str
+    *,
+    actor: AbstractBaseUser,
+    session: CouncilSession,
+    held_on: datetime.date,
+    reason: str,
+    starts_at: datetime.time | None = None,
+    venue: str | None = None,
 ) -> CouncilSession:
-    """Đổi ngày họp: only while no vote is cast, never to a day gone by, with a reason
-    kept in the history of every dossier on the agenda."""
+    """Đổi ngày (giờ, địa điểm) họp: only while no vote is cast, never to a day gone by,
+    with a reason kept in the history of every dossier on the agenda. The time and the
+    place, when given (None: unchanged), are set with the day."""
     session, reason = _session_before_any_vote(
         actor,
         session,
@@ -578,13 +590,18 @@ def session_redate(
                 f"Hồ sơ {item.nomination} đang công khai lấy ý kiến đến hết ngày "
                 f"{notice:%d/%m/%Y}: chỉ họp sau ngày đó."
             )
-    before = session.held_on
+    before = session.when_text
+    before_venue = session.venue
     session.held_on = held_on
-    session.save(update_fields=["held_on", "updated_at"])
-    note = (
-        f"Phiên họp “{session.title}” đổi ngày họp từ {before:%d/%m/%Y} sang "
-        f"{held_on:%d/%m/%Y}. Lý do: {reason}"
+    if starts_at is not None or venue is not None:
+        session.starts_at = starts_at
+        session.venue = (venue or "").strip()
+    session.save(update_fields=["held_on", "starts_at", "venue", "updated_at"])
+    moved = (
+        f"từ {before}{f', tại {before_venue}' if before_venue else ''} sang "
+        f"{session.when_text}{f', tại {session.venue}' if session.venue else ''}"
     )
+    note = f"Phiên họp “{session.title}” đổi lịch họp {moved}. Lý do: {reason}"
     _note_on_dossiers(actor, [item.nomination for item in items], note)
     return session
 
@@ -1088,7 +1105,7 @@ def decision_issue(
             person=nomination.nominee_person,
             unit=nomination.nominee_unit,
             household=nomination.nominee_household,
-            year=award_year(nomination),
+            year=award_year(nomination, issued_on),
             decision=decision,
             nomination=nomination,
             awardee_unit=nomination.nominee_unit

@@ -23,6 +23,7 @@ urlpatterns = [
     path("de-nghi/<int:pk>/tham-dinh/", v.nomination_appraise, name="nomination_appraise"),
     path("de-nghi/<int:pk>/trinh-cap-tren/", v.nomination_forward, name="nomination_forward"),
     path("tham-dinh/", v.inbox, name="inbox"),
+    path("tham-dinh/<int:pk>/", v.nomination_review, name="nomination_review"),
     path("phien-hop/", v.session_list, name="session_list"),
     path("phien-hop/them/", v.session_create, name="session_create"),
     path("phien-hop/tim/", v.session_choices, name="session_choices"),

@@ -159,7 +159,30 @@ def nomination_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The nomination as the nominating unit works on it (or as anyone else who may read
+    it sees it). A user who is also the office that appraises it (a body nominating for
+    itself) does the appraisal on nomination_review, linked from here, so the unit's
+    buttons and the office's never stand side by side."""
     nomination, is_unit, is_office = selectors.visible_nomination(request.user, pk)
+    both = is_unit and is_office
+    return _nomination_page(
+        request, nomination, is_unit=is_unit, is_office=is_office and not both, review=both
+    )
+
+
+@login_required
+def nomination_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """The appraisal page: the office's work on a nomination, without the nominating
+    unit's actions (sending, withdrawing, files) even when the user is also its staff."""
+    nomination, _, is_office = selectors.visible_nomination(request.user, pk)
+    if not is_office:
+        return redirect("awards:nomination_detail", pk=pk)
+    return _nomination_page(request, nomination, is_unit=False, is_office=True, review=False)
+
+
+def _nomination_page(
+    request, nomination: Nomination, *, is_unit: bool, is_office: bool, review: bool
+) -> HttpResponse:
     return render(
         request,
         "awards/staff/nomination_detail.html",
@@ -167,6 +190,7 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "nomination": nomination,
             "is_unit": is_unit,
             "is_office": is_office,
+            "review_link": review,
             "events": nomination.events.select_related("by"),
             "files": nomination.files.filter(archived=False),
             "missing_files": services.missing_files(nomination),
@@ -179,14 +203,16 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _act(request, pk: int, action, success: str, **kwargs) -> HttpResponse:
+def _act(
+    request, pk: int, action, success: str, back: str = "awards:nomination_detail", **kwargs
+) -> HttpResponse:
     nomination, _, _ = selectors.visible_nomination(request.user, pk)
     try:
         action(actor=request.user, nomination=nomination, **kwargs)
         messages.success(request, success)
     except (ValidationError, PermissionDenied) as exc:
         _refused(request, exc)
-    return redirect("awards:nomination_detail", pk=pk)
+    return redirect(back, pk=pk)
 
 
 @login_required
@@ -290,6 +316,7 @@ def nomination_appraise(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         services.nomination_appraise,
         "Đã ghi kết quả thẩm định.",
+        back="awards:nomination_review",
         result=form.cleaned_data["result"],
         note=form.cleaned_data["note"],
     )
@@ -298,7 +325,13 @@ def nomination_appraise(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def nomination_forward(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, services.nomination_forward, "Đã chuyển hồ sơ trình cấp trên.")
+    return _act(
+        request,
+        pk,
+        services.nomination_forward,
+        "Đã chuyển hồ sơ trình cấp trên.",
+        back="awards:nomination_review",
+    )
 
 
 # Council ---------------------------------------------------------------------
@@ -390,7 +423,13 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             and session.status == CouncilSession.Status.OPEN
             and not BallotReceipt.objects.filter(item__session=session).exists()
             and not Vote.objects.filter(item__session=session).exists(),
-            "redate_form": SessionRedateForm(),
+            "redate_form": SessionRedateForm(
+                initial={
+                    "held_on": session.held_on,
+                    "starts_at": session.starts_at,
+                    "venue": session.venue,
+                }
+            ),
             "cancel_form": SessionCancelForm(),
             "seat": seat,
             "voted": voted,
@@ -498,7 +537,19 @@ def session_redate(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("awards:session_detail", pk=pk)
     try:
         session = services.session_redate(actor=request.user, session=session, **form.cleaned_data)
-        messages.success(request, f"Đã đổi ngày họp sang {session.held_on:%d/%m/%Y}.")
+        details = ", ".join(
+            part
+            for part in (
+                session.starts_at and f"{session.starts_at:%H} giờ {session.starts_at:%M}",
+                session.venue and f"tại {session.venue}",
+            )
+            if part
+        )
+        messages.success(
+            request,
+            f"Đã đổi ngày họp sang {session.held_on:%d/%m/%Y}"
+            + (f" ({details})." if details else "."),
+        )
     except (ValidationError, PermissionDenied) as exc:
         _refused(request, exc)
     return redirect("awards:session_detail", pk=pk)
@@ -632,6 +683,9 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
             "amount_total": amounts["total"],
             "amount_unpriced": amounts["unpriced"],
             "fund": money.decision_fund_preview(decision),
+            "certificates_label": pdf.certificates_label(decision)
+            if decision.status == Decision.Status.ISSUED
+            else "",
             "can_act": is_office,
             "is_office": is_office,
         },

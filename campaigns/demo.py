@@ -7,6 +7,8 @@ other path (campaigns/documents.py).
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -65,6 +67,19 @@ def seed_parts(
     }
 
 
+def _published_at(seed: dict) -> datetime.datetime:
+    """When a seed document went out: its issue date (08:00, Vietnam time), the first day
+    of its month and year when it gives no day, else its start or end; never the time the
+    demo was loaded."""
+    if seed.get("issued_on"):
+        day = seed["issued_on"]
+    elif seed.get("issued_year"):
+        day = datetime.date(seed["issued_year"], seed.get("issued_month") or 1, 1)
+    else:  # no date on the document at all: the day it starts or ends
+        day = seed.get("start_date") or seed.get("end_date") or timezone.localdate()
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(8, 0)))
+
+
 def _create_campaign(seed: dict, units: dict[str, Unit]) -> Campaign:
     return Campaign.objects.create(
         issuer=units[seed["issuer"]],
@@ -72,7 +87,7 @@ def _create_campaign(seed: dict, units: dict[str, Unit]) -> Campaign:
         preamble="\n".join(seed["preamble"]),
         closing="\n".join(seed["closing"]),
         status=Campaign.Status.PUBLISHED,
-        published_at=timezone.now(),
+        published_at=_published_at(seed),
         source=seed["source"],
         **{field: seed[field] for field in CAMPAIGN_FIELDS},
     )

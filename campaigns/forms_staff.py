@@ -88,6 +88,11 @@ class CampaignForm(NewlinesMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         bodies = office_bodies(user)
         offer_issuers(self, bodies.order_by("name"), preselect=not self.instance.pk)
+        if not self.instance.pk and not self.initial.get("place"):
+            # the place printed before the date (Decree 30): the preselected body's
+            issuer = bodies.filter(pk=self.initial.get("issuer")).first()
+            if issuer and issuer.locality:
+                self.initial["place"] = issuer.locality
         # A parent comes from a higher level (Unit.is_above): the bodies above the user's
         # own (the province for a district), or any body of a higher level (Sở Nội vụ,
         # HĐTĐKT tỉnh); one walk up the tree for all the bodies, not one per unit.

@@ -158,22 +158,26 @@ def staff_dashboard(user, filters: dict | None = None) -> dict:
     bodies = office_record_ids(user)
     campaigns = staff_campaigns(user, bodies).defer(*LIST_DEFERRED)
     overdue = Q(status=Campaign.Status.PUBLISHED, end_date__lt=timezone.localdate())
-    counts = campaigns.order_by().aggregate(
-        total=Count("pk"),
-        **{status: Count("pk", filter=Q(status=status)) for status, _ in Campaign.Status.choices},
-        **{OVERDUE: Count("pk", filter=overdue)},
-    )
+    # work is asked only on the user's own bodies' campaigns: those of bodies merged into
+    # them are read only (decision 0008), so nobody could act on them
+    own = Q(issuer__in=office_bodies(user))
     pending = [
         (Campaign.Status.DRAFT, "Dự thảo chờ phát động", Q(status=Campaign.Status.DRAFT)),
         (OVERDUE, "Đã hết thời gian: cần kết thúc", overdue),
         (Campaign.Status.CLOSED, "Đã kết thúc: cần tổng kết", Q(status=Campaign.Status.CLOSED)),
     ]
+    counts = campaigns.order_by().aggregate(
+        total=Count("pk"),
+        **{status: Count("pk", filter=Q(status=status)) for status, _ in Campaign.Status.choices},
+        **{OVERDUE: Count("pk", filter=overdue)},
+        **{f"todo-{key}": Count("pk", filter=condition & own) for key, _, condition in pending},
+    )
     todo = [
         {
             "key": key,
             "label": label,
-            "count": counts[key],
-            "campaigns": list(campaigns.filter(condition)[:TODO_SHOWN]),
+            "count": counts[f"todo-{key}"],
+            "campaigns": list(campaigns.filter(condition & own)[:TODO_SHOWN]),
         }
         for key, label, condition in pending
     ]

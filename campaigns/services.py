@@ -184,6 +184,8 @@ def publish_problems(campaign: Campaign) -> list[str]:
         problems.append("nội dung (phần mở đầu hoặc ít nhất một nội dung thi đua)")
     if not campaign.signer_title.strip() or not campaign.signer_name.strip():
         problems.append("chức vụ và họ tên người ký")
+    if not campaign.place.strip():
+        problems.append("địa danh (ghi trước ngày tháng, ví dụ: Tam Đường, ngày …)")
     if not (campaign.issued_on or campaign.issued_year):
         problems.append("ngày ban hành (ít nhất là năm)")
     if campaign.end_date and campaign.end_date < timezone.localdate():

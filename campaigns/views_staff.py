@@ -14,7 +14,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from units.access import office_bodies
+from units.access import holds_office, office_bodies
 from units.formfields import error_text
 from units.models import IssuedDocument
 from units.paging import paginate
@@ -118,12 +118,23 @@ def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if campaign.status == Campaign.Status.WITHDRAWN:
         messages.error(request, "Phong trào đã thu hồi, không sửa được.")
         return redirect("staff:campaign_detail", pk=pk)
+    if not holds_office(request.user, campaign.issuer):
+        messages.error(request, _read_only_text(campaign) + ", không sửa được.")
+        return redirect("staff:campaign_detail", pk=pk)
     return _editor(request, campaign)
+
+
+def _read_only_text(campaign: Campaign) -> str:
+    """Why a campaign the user reads cannot be acted on: its body was merged into theirs."""
+    successor = campaign.issuer.merged_into
+    into = f" (đã sáp nhập vào {successor.name})" if successor else ""
+    return f"Văn bản của {campaign.issuer.name}{into}: chỉ xem"
 
 
 @login_required
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = selectors.staff_campaign_detail(request.user, pk)
+    can_manage = holds_office(request.user, campaign.issuer)
     return render(
         request,
         "campaigns/staff/campaign_detail.html",
@@ -137,6 +148,8 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "publish_problems": services.publish_problems(campaign)
             if campaign.status == Campaign.Status.DRAFT
             else [],
+            "can_manage": can_manage,
+            "read_only": "" if can_manage else _read_only_text(campaign),
         },
     )
 

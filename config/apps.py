@@ -12,10 +12,32 @@ class AdminConfig(DjangoAdminConfig):
     a command that never opens the admin registers its checks only."""
 
     def ready(self) -> None:
+        _admin_dates_by_day_field()
         if LIGHT_START:
             SimpleAdminConfig.ready(self)
         else:
             super().ready()
+
+
+def _admin_dates_by_day_field() -> None:
+    """Every date the admin takes is read by units.formfields.DayField (a day that does
+    not exist is named as such; a wrong form gets "dd/mm/yyyy"), as the staff forms'.
+
+    The admin's per-field defaults (a date gets AdminDateWidget) are a module dict that
+    each ModelAdmin and inline copies when it is made: set before any is registered, it
+    reaches every admin at once, ours and the libraries', where formfield_overrides on
+    each class would have to be repeated (tests/test_admin_dates.py checks them all)."""
+    from django.contrib.admin import options
+    from django.db import models
+
+    from units.formfields import DayField, DayTimeField
+
+    defaults = options.FORMFIELD_FOR_DBFIELD_DEFAULTS
+    defaults[models.DateField] = {**defaults[models.DateField], "form_class": DayField}
+    defaults[models.DateTimeField] = {
+        **defaults[models.DateTimeField],
+        "form_class": DayTimeField,
+    }
 
 
 class ConfigConfig(AppConfig):

@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import views
+from .password import PasswordChangeView
 
 admin.site.site_header = "thidua — Quản trị"
 admin.site.site_title = "thidua"
@@ -20,6 +21,7 @@ urlpatterns = [
         name="login",
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("doi-mat-khau/", PasswordChangeView.as_view(), name="password_change"),
     path("quan-ly/viec-nen/", include("units.urls_staff")),
     path("quan-ly/nhap-excel/", include("units.sheets.urls")),
     path("quan-ly/khen-thuong/", include("awards.urls_staff")),

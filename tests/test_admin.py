@@ -68,6 +68,28 @@ def test_the_admins_index_and_refused_forms_say_nothing_in_english(client, admin
     assert "Lỗi:" in html
 
 
+def test_the_admins_frame_says_nothing_in_english(client, admin_user, demo):
+    """Django 5.2's Vietnamese lacks the frame around every admin page: the skip link
+    ("Skip to main content"), the theme button, the sidebar and its filter, the
+    breadcrumbs' name, the list's counts and select-all box (decision 0027)."""
+    client.force_login(admin_user)
+    for url in (reverse("admin:index"), admin_url(Unit), admin_url(Campaign)):
+        html = client.get(url).content.decode()
+        for english in (
+            "Skip to main content",
+            "Toggle theme",
+            "Toggle navigation",
+            "Filter navigation items",
+            "Breadcrumbs",
+            '"Sidebar"',
+            "Show counts",
+            "Hide counts",
+            "Select all objects on this page",
+        ):
+            assert english not in html, (url, english)
+    assert "Bỏ qua, đến nội dung chính" in html
+
+
 def test_search_without_diacritics_finds_units_and_campaigns(client, admin_user, demo):
     client.force_login(admin_user)
     response = client.get(admin_url(Unit), {"q": "tam duong"})

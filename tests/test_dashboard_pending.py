@@ -180,13 +180,13 @@ def test_office_sees_every_step_that_waits_for_it(client, stage):
     assert "chờ lập quyết định: <strong>1</strong>" in html
     assert reverse("awards:decision_create") in html
     assert "vượt thẩm quyền, chờ trình cấp trên (1)" in html
-    assert reverse("awards:nomination_detail", args=[stage["beyond"].pk]) in html
+    assert reverse("awards:nomination_review", args=[stage["beyond"].pk]) in html
     assert "Dự thảo quyết định chờ ban hành (1)" in html
     assert reverse("awards:decision_detail", args=[stage["decision"].pk]) in html
     assert "Phiên họp đang mở (1)" in html
     assert "0/3 thành viên có mặt đã bỏ phiếu; 0 phiếu trên 1 hồ sơ" in html
     assert "Ý kiến người dân chờ xem xét (1)" in html
-    assert reverse("awards:nomination_detail", args=[stage["noticed"].pk]) + "#comments" in html
+    assert reverse("awards:nomination_review", args=[stage["noticed"].pk]) + "#comments" in html
 
 
 def test_office_sees_how_many_members_have_voted(client, stage):

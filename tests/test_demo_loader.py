@@ -269,3 +269,15 @@ def test_a_wards_lao_dong_tien_tien_has_someone_to_decide_it_in_the_demo(setting
     assert Membership.objects.filter(
         user=users["hoidong.xa"], unit=ward, role=Membership.Role.COUNCIL_MEMBER
     ).exists()
+
+
+def test_seed_campaigns_were_published_when_they_were_issued(demo):
+    """The demo's 2024 and 2025 documents read "Phát động 05:34 07/12/2026" (the time the
+    demo was loaded) on their staff page: they are dated by their own issue date."""
+    from django.utils import timezone
+
+    for campaign in demo.values():
+        if campaign.issued_on:
+            assert timezone.localtime(campaign.published_at).date() == campaign.issued_on
+        else:
+            assert timezone.localtime(campaign.published_at).year <= campaign.year

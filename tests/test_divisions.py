@@ -140,6 +140,8 @@ def test_a_successor_counts_its_predecessors_grants_in_the_quota(reformed):
     )
     quota = {c.label: c for c in checklist(nomination)}["Tỷ lệ"]
     assert "so với 3" in quota.message
+    # written as Vietnamese write numbers (decision 0027), not "(= 0.45)"
+    assert quota.message.endswith("tối đa 15%, tức không quá 0,45.")
 
 
 def workbook(*rows) -> io.BytesIO:

@@ -201,3 +201,23 @@ def test_certificates_issued_earlier_keep_their_stored_name(client, decision, cy
     client.force_login(cycle["office"])
     response = client.get(reverse("awards:certificates_pdf", args=[decision.pk]))
     assert f'filename="{old}"' in response["Content-Disposition"]
+
+
+@pytest.mark.parametrize(
+    ("codes", "label"),
+    [
+        (["lao-dong-tien-tien"], "In giấy chứng nhận danh hiệu (PDF)"),
+        (["giay-khen-xa-ca-nhan"], "In giấy khen (PDF)"),
+        (["bang-khen-tinh-ca-nhan"], "In bằng khen (PDF)"),
+        (["giay-khen-xa-ca-nhan", "bang-khen-tinh-ca-nhan"], "In bằng khen, giấy khen (PDF)"),
+    ],
+)
+def test_certificates_link_names_what_it_prints(client, decision, cycle, codes, label):
+    """The decision's page offered "In giấy khen, bằng khen (PDF)" whatever it printed."""
+    grants = list(decision.grants.order_by("pk"))
+    for grant, code in zip(grants, codes * len(grants), strict=False):
+        grant.award_type = AwardType.objects.get(code=code)
+        grant.save(update_fields=["award_type"])
+    client.force_login(cycle["office"])
+    page = client.get(reverse("awards:decision_detail", args=[decision.pk])).content.decode()
+    assert f">{label}</a>" in page

@@ -142,3 +142,34 @@ def test_a_cancel_needs_a_reason_and_no_vote(client, cycle, later_session):
     html = client.post(url, {"cancel_reason": "Dời"}, follow=True).content.decode()
     assert "Đã có phiếu bầu: không hủy được phiên họp." in html
     assert CouncilSession.objects.get(pk=later_session.pk).status == CouncilSession.Status.OPEN
+
+
+def test_the_time_and_place_are_moved_with_the_day(client, cycle, later_session):
+    """The time and place written on the session (decision 0027) could not be corrected:
+    "Đổi ngày họp" now takes them too, starting from those written, and the dossiers'
+    history says what changed."""
+    CouncilSession.objects.filter(pk=later_session.pk).update(
+        starts_at=datetime.time(8, 0), venue="Phòng họp tầng 1"
+    )
+    client.force_login(cycle["office"])
+    page = client.get(reverse("awards:session_detail", args=[later_session.pk])).content.decode()
+    assert 'value="08:00"' in page and 'value="Phòng họp tầng 1"' in page
+    day = later_session.held_on
+    response = client.post(
+        reverse("awards:session_redate", args=[later_session.pk]),
+        {
+            "held_on": day.strftime("%d/%m/%Y"),
+            "starts_at": "14h30",
+            "venue": "Hội trường tầng 3",
+            "reason": "Phòng họp tầng 1 đang sửa",
+        },
+        follow=True,
+    )
+    assert "Hội trường tầng 3" in response.content.decode()
+    later_session.refresh_from_db()
+    assert (later_session.starts_at, later_session.venue) == (
+        datetime.time(14, 30),
+        "Hội trường tầng 3",
+    )
+    event = NominationEvent.objects.filter(nomination=later_session.agenda.get().nomination).last()
+    assert "14 giờ 30" in event.note and "Hội trường tầng 3" in event.note

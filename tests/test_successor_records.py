@@ -64,3 +64,18 @@ def test_the_successor_office_and_council_read_the_old_sessions(client, merged, 
         assert "Kết thúc phiên họp" not in page
         item = client.get(reverse("awards:nomination_detail", args=[merged["on_agenda"].pk]))
         assert item.status_code == 200
+
+
+def test_the_successor_leader_opens_the_dossiers_of_the_old_sessions(client, merged, make_member):
+    """The province's leader read the district's session (its chairman closes sessions)
+    but every nominee on it linked to "không tìm thấy" (decision 0027): the leader reads
+    the dossiers of the bodies merged into theirs, as the office and council do."""
+    leader = make_member("ld.tinh", merged["province"], Membership.Role.LEADER)
+    client.force_login(leader)
+    page = client.get(reverse("awards:session_detail", args=[merged["session"].pk]))
+    assert page.status_code == 200
+    link = reverse("awards:nomination_detail", args=[merged["on_agenda"].pk])
+    assert link in page.content.decode()
+    item = client.get(link)
+    assert item.status_code == 200
+    assert "Ghi kết quả thẩm định" not in item.content.decode()

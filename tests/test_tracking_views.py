@@ -281,3 +281,35 @@ def test_scoring_a_big_bloc_renders_no_template_per_unit(client, world):
     )
     assert "Nhập một số, ví dụ 12,5." in page
     assert not BlocScore.objects.filter(bloc=bloc).exists()
+
+
+def test_the_report_form_shows_what_the_unit_registered(client, world):
+    """The unit reported each criterion without its own registered target beside it, and a
+    scored criterion read "(0 đến 10.00 điểm)" (decision 0027)."""
+    from decimal import Decimal
+
+    c = world["campaign"]
+    revenue = services_results.criterion_add(
+        actor=world["office"], campaign=c, name="Thu ngân sách", kind="numeric", measure="%"
+    )
+    services_results.criterion_add(
+        actor=world["office"],
+        campaign=c,
+        name="Cải cách hành chính",
+        kind="points",
+        max_points=Decimal("10"),
+    )
+    services_results.registration_submit(
+        actor=world["staff_a"], campaign=c, unit=world["a"], targets={revenue.pk: Decimal("85.5")}
+    )
+    period = services_results.period_add(
+        actor=world["office"],
+        campaign=c,
+        kind="interim",
+        due_on=timezone.localdate() + datetime.timedelta(days=5),
+    )
+    client.force_login(world["staff_a"])
+    html = client.get(reverse("tracking:report", args=[world["a"].pk, period.pk])).content.decode()
+    assert "Thu ngân sách (%) — đơn vị đăng ký 85,5" in html
+    assert "Cải cách hành chính (0 đến 10 điểm)" in html
+    assert "10.00" not in html

@@ -247,8 +247,14 @@ def impossible_day(value) -> str:
     return ""
 
 
+DAY_FORM = "Ghi ngày theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 15/01/2026."
+
+
 class DayField(forms.DateField):
-    """A date field that names a day which does not exist (31/02/2026) as such."""
+    """A date field that names a day which does not exist (31/02/2026) as such, and
+    otherwise says how to write one (Django's "Nhập một ngày hợp lệ." says neither)."""
+
+    default_error_messages = {"invalid": DAY_FORM}
 
     def to_python(self, value):
         try:
@@ -257,3 +263,15 @@ class DayField(forms.DateField):
             if message := impossible_day(value):
                 raise ValidationError(message, code="invalid") from None
             raise
+
+
+class DayTimeField(forms.SplitDateTimeField):
+    """A day and a time (the admin's date-time fields), the day read by DayField."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        day = DayField(
+            input_formats=self.fields[0].input_formats,
+            required=self.fields[0].required,
+        )
+        self.fields = (day, self.fields[1])

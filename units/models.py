@@ -495,6 +495,24 @@ class Membership(TimeStampedModel, ArchivableModel):
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} — {self.unit.name}"
 
+    # The standing office of the emulation council at each level: the Sở Nội vụ of a
+    # province, the Phòng Nội vụ of a district (before 1/7/2025), and the Văn phòng HĐND
+    # và UBND of a commune or ward, which has no Nội vụ of its own.
+    OFFICE_BY_LEVEL = {
+        Unit.Level.PROVINCE: "Sở Nội vụ",
+        Unit.Level.DISTRICT: "Phòng Nội vụ",
+        Unit.Level.COMMUNE: "Văn phòng HĐND và UBND",
+    }
+
+    @property
+    def role_text(self) -> str:
+        """The role as its holder knows it: "Cơ quan thường trực (Văn phòng HĐND và UBND)"
+        at a ward, not the choice's "(Phòng/Sở Nội vụ)" for every level."""
+        if self.role == self.Role.OFFICE_STAFF:
+            office = self.OFFICE_BY_LEVEL.get(self.unit.level)
+            return f"Cơ quan thường trực ({office})" if office else "Cơ quan thường trực"
+        return self.get_role_display()
+
 
 class Bloc(TimeStampedModel):
     """Khối thi đua: units grouped by an issuing body for a year, led by a head unit,

@@ -241,18 +241,32 @@ class RegistrationForm(forms.Form):
 class ReportForm(forms.Form):
     """A value and its evidence per criterion (`value-<id>`, `evidence-<id>`)."""
 
-    def __init__(self, *args, criteria: list[Criterion], **kwargs):
+    def __init__(
+        self,
+        *args,
+        criteria: list[Criterion],
+        targets: dict[int, Decimal | None] | None = None,
+        **kwargs,
+    ):
         kwargs.setdefault("auto_id", "%s")  # ids "target-<id>", "value-<id>"
         super().__init__(*args, **kwargs)
         self.criteria = criteria
+        targets = targets or {}
         for c in criteria:
             label = c.name
             if c.kind == Criterion.Kind.BOOLEAN:
                 label += " (1 = đạt, 0 = không)"
             elif c.kind == Criterion.Kind.POINTS:
-                label += f" (0 đến {c.max_points} điểm)"
+                label += f" (0 đến {typed(c.max_points or Decimal(0))} điểm)"
             elif c.measure:
                 label += f" ({c.measure})"
+            # what the unit registered for it, to report against
+            target = targets.get(c.pk)
+            if target is not None:
+                if c.kind == Criterion.Kind.BOOLEAN:
+                    label += " — đơn vị cam kết đạt" if target >= 1 else ""
+                else:
+                    label += f" — đơn vị đăng ký {typed(target)}"
             self.fields[f"value-{c.pk}"] = NumberField(label=label, min_value=Decimal(0))
             self.fields[f"evidence-{c.pk}"] = forms.CharField(
                 label="Minh chứng", required=False, max_length=4000
@@ -267,7 +281,9 @@ class ReportForm(forms.Form):
             if c.kind == Criterion.Kind.BOOLEAN and value not in (0, 1):
                 self.add_error(f"value-{c.pk}", "Nhập 1 nếu đạt, 0 nếu không đạt.")
             elif c.kind == Criterion.Kind.POINTS and not 0 <= value <= (c.max_points or 0):
-                self.add_error(f"value-{c.pk}", f"Điểm phải từ 0 đến {c.max_points}.")
+                self.add_error(
+                    f"value-{c.pk}", f"Điểm phải từ 0 đến {typed(c.max_points or Decimal(0))}."
+                )
         return data
 
     def values(self) -> dict[int, tuple[Decimal | None, str]]:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
+from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -20,7 +20,7 @@ from units.paging import paginate
 from units.xlsx import xlsx_response
 
 from .. import selectors as campaign_selectors
-from ..models import Campaign
+from ..models import Campaign, Registration, ReportValue
 from . import selectors, services
 from .exports import registrations_workbook, reports_workbook, results_workbook
 from .forms import (
@@ -90,6 +90,18 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReportFilterForm(request.GET or None, campaign=campaign)
     data = selectors.campaign_results(campaign, top=selectors.RANKING_TOP, whole=form.bloc_id())
     paging = paginate(request, form.apply(data["reports"]))
+    # each report's figures, to read before returning it: one query for the page
+    reports = list(paging["page"].object_list)
+    prefetch_related_objects(
+        reports,
+        Prefetch(
+            "values",
+            queryset=ReportValue.objects.select_related("criterion").order_by(
+                "criterion__group", "criterion__pk"
+            ),
+        ),
+    )
+    paging["page"].object_list = reports
     return render(
         request,
         "campaigns/results/campaign.html",
@@ -97,6 +109,7 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
             **data,
             **paging,
             "form": form,
+            "can_manage": holds_office(request.user, campaign.issuer),
             "unregistered_shown": list(data["unregistered"][:UNREGISTERED_SHOWN]),
             "unregistered_count": data["figures"]["addressed"] - data["figures"]["registered"],
         },
@@ -158,6 +171,7 @@ def criteria(request: HttpRequest, pk: int) -> HttpResponse:
         "campaigns/results/criteria.html",
         {
             "campaign": campaign,
+            "can_manage": holds_office(request.user, campaign.issuer),
             "criterion_form": criterion_form,
             "period_form": period_form,
             "deadline_form": deadline_form,
@@ -401,9 +415,13 @@ def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
         initial[f"value-{criterion_id}"] = typed(v.value)
         initial[f"evidence-{criterion_id}"] = v.evidence
     locked = existing is not None and existing.status == ResultReport.Status.SUBMITTED
+    registration = Registration.objects.filter(campaign=period.campaign, unit=unit).first()
     form = ReportForm(
         request.POST if request.method == "POST" and not locked else None,
         criteria=criteria,
+        targets={t.criterion_id: t.value for t in registration.targets.all()}
+        if registration
+        else {},
         initial=initial,
     )
     if request.method == "POST" and not locked:

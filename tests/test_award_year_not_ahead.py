@@ -1,0 +1,55 @@
+"""An award is never for a year after the decision giving it is signed (decision 0027).
+
+A ward nominated under the province's plan for 2027 (it ends 31/12/2027) in December
+2026; the decision signed 07/12/2026 gave the Giấy khen "năm 2027", and the public
+honour roll listed it under 2027. A nomination's own year stops at this year (decision
+0015); the campaign's year now stops at the year the decision is signed."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from awards.eligibility import checklist
+from awards.models import Nomination
+from campaigns.models import Campaign, DocumentType
+from tests.factories import issued_decision, nominate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def next_years_campaign(cycle):
+    today = timezone.localdate()
+    return Campaign.objects.create(
+        issuer=cycle["district"],
+        document_type=DocumentType.objects.get(abbreviation="KH"),
+        subject="Thi đua hoàn thành nhiệm vụ năm sau",
+        issued_on=today,
+        start_date=today,
+        end_date=datetime.date(today.year + 1, 12, 31),
+        status=Campaign.Status.PUBLISHED,
+    )
+
+
+def test_an_award_under_next_years_campaign_counts_for_the_year_it_is_given(
+    client, cycle, next_years_campaign
+):
+    this_year = timezone.localdate().year
+    assert next_years_campaign.year == this_year + 1
+    nomination = nominate(cycle, person=cycle["people"][0], year=None, campaign=next_years_campaign)
+    Nomination.objects.filter(pk=nomination.pk).update(
+        status=Nomination.Status.PASSED, issuer=cycle["district"]
+    )
+    nomination.refresh_from_db()
+    assert any(f"năm {this_year} " in c.message for c in checklist(nomination))
+
+    decision = issued_decision(cycle, [nomination])
+    grant = decision.grants.get()
+    assert grant.year == this_year
+    html = client.get(reverse("awards_public:honour_roll"), {"q": "Lò Thị A"}).content.decode()
+    assert f"<td>{this_year}</td>" in html
+    assert f"<td>{this_year + 1}</td>" not in html
