@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from units.access import (
+    office_ids,
     office_record_bodies,
     office_record_ids,
     unit_bodies,
@@ -155,12 +156,13 @@ def staff_dashboard(user, filters: dict | None = None) -> dict:
     newest few), and the user's campaigns, filtered (q: words; status: a status or
     OVERDUE); the view cuts the list into pages. A fixed number of queries at any size."""
     filters = filters or {}
-    bodies = office_record_ids(user)
+    own_ids = office_ids(user)
+    bodies = office_record_ids(user, own_ids)
     campaigns = staff_campaigns(user, bodies).defer(*LIST_DEFERRED)
     overdue = Q(status=Campaign.Status.PUBLISHED, end_date__lt=timezone.localdate())
     # work is asked only on the user's own bodies' campaigns: those of bodies merged into
     # them are read only (decision 0008), so nobody could act on them
-    own = Q(issuer__in=office_bodies(user))
+    own = Q(issuer_id__in=own_ids)
     pending = [
         (Campaign.Status.DRAFT, "Dự thảo chờ phát động", Q(status=Campaign.Status.DRAFT)),
         (OVERDUE, "Đã hết thời gian: cần kết thúc", overdue),

@@ -411,4 +411,4 @@ def test_an_office_whose_level_decides_no_award_forwards_every_passed_one(client
     html = page(client, stage["office"])
     assert "chờ lập quyết định: <strong>0</strong>" in html
     assert "vượt thẩm quyền, chờ trình cấp trên (2)" in html
-    assert reverse("awards:nomination_detail", args=[stage["passed"].pk]) in html
+    assert reverse("awards:nomination_review", args=[stage["passed"].pk]) in html
