@@ -4,12 +4,15 @@ what was decided or issued is read-only."""
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminTimeWidget
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from units.admin_tools import NoDeleteAdminMixin, NormalizedSearchAdminMixin, SheetLinkAdminMixin
 
 from . import services, workflow
+from .forms import TIME_FORMS
 from .models import (
     AwardGrant,
     AwardType,
@@ -270,9 +273,36 @@ class DecisionCounterAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
 
 @admin.register(CouncilSession)
 class CouncilSessionAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
+    """The hour as people write it ("14:00", "14h30"), not Django's "14:00:00". The
+    cancellation is the office's, on the session page (a reason, the dossiers' history):
+    never typed here. A closed or cancelled session keeps what its minutes print."""
+
     list_display = ("title", "issuer", "held_on", "status")
     list_filter = ("status", "issuer")
-    readonly_fields = ("issuer", "title", "held_on", "status", "closed_at")
+    readonly_fields = (
+        "issuer",
+        "title",
+        "held_on",
+        "status",
+        "closed_at",
+        "cancelled_at",
+        "cancelled_by",
+        "cancel_reason",
+    )
+    ENDED_READONLY = ("starts_at", "venue", "chair_name", "secretary_name")
+    formfield_overrides = {
+        models.TimeField: {
+            "form_class": forms.TimeField,
+            "input_formats": TIME_FORMS,
+            "widget": AdminTimeWidget(format="%H:%M"),
+        }
+    }
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if obj is not None and obj.status != CouncilSession.Status.OPEN:
+            fields = (*fields, *self.ENDED_READONLY)
+        return fields
 
     def has_add_permission(self, request):
         return False

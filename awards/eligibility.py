@@ -171,6 +171,15 @@ def checklist(nomination: Nomination) -> list[Check]:
         # The unit and its sub-units, with those merged into any of them: a ward's quota
         # counts what its merged communes already received that year.
         units = descendant_ids_of(lineage_ids_of(nomination.nominating_unit.descendant_ids()))
+        # A pending nomination without a year of its own counts for the year its award
+        # will (award_year): its campaign's, stopped at this year.
+        this_year = timezone.localdate().year
+        if year < this_year:
+            award_year_of_campaign = campaign_year_q(year, "campaign__")
+        elif year == this_year:
+            award_year_of_campaign = campaign_year_q(year, "campaign__", "gte")
+        else:  # no award is for a year not yet come
+            award_year_of_campaign = Q(pk__in=[])
 
         def count(award_type_id):
             granted = AwardGrant.objects.filter(
@@ -181,7 +190,7 @@ def checklist(nomination: Nomination) -> list[Check]:
             )
             pending = Nomination.objects.filter(
                 award_type_id=award_type_id, nominating_unit_id__in=units, status__in=OPEN[:6]
-            ).filter(Q(year=year) | campaign_year_q(year, "campaign__"))
+            ).filter(Q(year=year) | Q(year__isnull=True) & award_year_of_campaign)
             return granted.count() + pending.exclude(grant__isnull=False).count()
 
         this, base = count(award.pk), count(award.quota_of_id)

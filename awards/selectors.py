@@ -103,6 +103,14 @@ def nominations_to_appraise(user, filters: dict | None = None) -> QuerySet[Nomin
     return queryset.select_related(*RELATED).order_by("-updated_at", "-pk")
 
 
+def on_members_agenda(user, nomination: Nomination) -> bool:
+    """Whether the user sits, as a council member, on a session that has the nomination
+    on its agenda (their council's, or one merged into it)."""
+    return nomination.agenda_items.filter(
+        session__seats__user=user, session__issuer__in=_lineage(council_bodies(user))
+    ).exists()
+
+
 def visible_nomination(user, pk: int) -> tuple[Nomination, bool, bool]:
     """A nomination the user may open, with (is unit staff, is office); 404 otherwise."""
     nomination = get_object_or_404(Nomination.objects.select_related(*RELATED), pk=pk)
@@ -117,9 +125,7 @@ def visible_nomination(user, pk: int) -> tuple[Nomination, bool, bool]:
         nomination.status != Nomination.Status.DRAFT
         and office_record_bodies(user).filter(pk=nomination.issuer_id).exists()
     )
-    on_agenda = nomination.agenda_items.filter(
-        session__seats__user=user, session__issuer__in=_lineage(council_bodies(user))
-    ).exists()
+    on_agenda = on_members_agenda(user, nomination)
     # the body's leader reads what its council votes on and its decisions gather, and
     # what the bodies merged into it did (their sessions are on the leader's list)
     led = (

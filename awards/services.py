@@ -689,9 +689,13 @@ def vote_blocker(session: CouncilSession, item: AgendaItem) -> str:
 
 
 def close_blocker(session: CouncilSession) -> str:
-    """Why the session cannot be closed today ("" when it can): its day has not come."""
-    if session.held_on > timezone.localdate():
+    """Why the session cannot be closed now ("" when it can): its day has not come, or,
+    on its day, the hour written for it (Vietnam time) has not."""
+    now = timezone.localtime()
+    if session.held_on > now.date():
         return f"Phiên họp diễn ra ngày {session.held_on:%d/%m/%Y}: chỉ kết thúc được từ ngày họp."
+    if session.held_on == now.date() and session.starts_at and now.time() < session.starts_at:
+        return f"Phiên họp chỉ kết thúc được từ {session.when_text}."
     return ""
 
 

@@ -166,7 +166,13 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
     nomination, is_unit, is_office = selectors.visible_nomination(request.user, pk)
     both = is_unit and is_office
     return _nomination_page(
-        request, nomination, is_unit=is_unit, is_office=is_office and not both, review=both
+        request,
+        nomination,
+        is_unit=is_unit,
+        is_office=is_office and not both,
+        review=both,
+        # a council member reads the office's eligibility check, read only, before voting
+        member=not is_office and selectors.on_members_agenda(request.user, nomination),
     )
 
 
@@ -181,7 +187,13 @@ def nomination_review(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _nomination_page(
-    request, nomination: Nomination, *, is_unit: bool, is_office: bool, review: bool
+    request,
+    nomination: Nomination,
+    *,
+    is_unit: bool,
+    is_office: bool,
+    review: bool,
+    member: bool = False,
 ) -> HttpResponse:
     return render(
         request,
@@ -194,7 +206,8 @@ def _nomination_page(
             "events": nomination.events.select_related("by"),
             "files": nomination.files.filter(archived=False),
             "missing_files": services.missing_files(nomination),
-            "checks": checklist(nomination) if is_office else [],
+            "checks": checklist(nomination) if is_office or member else [],
+            "member_checks": member,
             "comments": nomination.comments.all() if is_office else [],
             "appraise_form": AppraiseForm(),
             "file_form": FileForm(),

@@ -72,17 +72,18 @@ class DocumentType(models.Model):
         return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
 
 
-def campaign_year_q(year: int, prefix: str = "") -> Q:
+def campaign_year_q(year: int, prefix: str = "", lookup: str = "exact") -> Q:
     """The database side of `Campaign.year`: campaigns (or rows reached through
-    `prefix`, e.g. "campaign__") whose emulation year is `year`."""
+    `prefix`, e.g. "campaign__") whose emulation year is `year` (or, with `lookup`
+    "gte", "lt"…, compares with it that way)."""
     return (
-        Q(**{f"{prefix}end_date__year": year})
-        | Q(**{f"{prefix}end_date__isnull": True, f"{prefix}issued_on__year": year})
+        Q(**{f"{prefix}end_date__year__{lookup}": year})
+        | Q(**{f"{prefix}end_date__isnull": True, f"{prefix}issued_on__year__{lookup}": year})
         | Q(
             **{
                 f"{prefix}end_date__isnull": True,
                 f"{prefix}issued_on__isnull": True,
-                f"{prefix}issued_year": year,
+                f"{prefix}issued_year__{lookup}": year,
             }
         )
     )

@@ -186,6 +186,9 @@ def publish_problems(campaign: Campaign) -> list[str]:
         problems.append("chức vụ và họ tên người ký")
     if not campaign.place.strip():
         problems.append("địa danh (ghi trước ngày tháng, ví dụ: Tam Đường, ngày …)")
+    if not campaign.distribution.exists():
+        # Decree 30 requires the "Nơi nhận" block, at least the issuer's own file copy
+        problems.append("nơi nhận (ít nhất “Lưu: VT”)")
     if not (campaign.issued_on or campaign.issued_year):
         problems.append("ngày ban hành (ít nhất là năm)")
     if campaign.end_date and campaign.end_date < timezone.localdate():

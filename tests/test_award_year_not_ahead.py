@@ -53,3 +53,26 @@ def test_an_award_under_next_years_campaign_counts_for_the_year_it_is_given(
     html = client.get(reverse("awards_public:honour_roll"), {"q": "Lò Thị A"}).content.decode()
     assert f"<td>{this_year}</td>" in html
     assert f"<td>{this_year + 1}</td>" not in html
+
+
+def test_the_quota_counts_pending_nominations_under_next_years_campaign_in_this_year(
+    cycle, next_years_campaign
+):
+    """Their award counts for the year it is given (this year), so the quota's pending
+    count must too: it counted them in next year's (decision 0027, found and not fixed)."""
+    from units.models import Person
+
+    this_year = timezone.localdate().year
+    for name in ("C", "D", "E"):
+        someone = Person.objects.create(full_name=f"Lò Văn {name}", unit=cycle["commune"])
+        nominate(cycle, person=someone, year=None, campaign=next_years_campaign)
+    # a nomination's own year comes first: this one is last year's, whatever its campaign
+    last_year = Person.objects.create(full_name="Lò Văn F", unit=cycle["commune"])
+    nominate(cycle, person=last_year, year=this_year - 1, campaign=next_years_campaign)
+    nomination = nominate(
+        cycle, person=cycle["people"][0], code="cstd-co-so", year=None, campaign=next_years_campaign
+    )
+    quota = {c.label: c for c in checklist(nomination)}["Tỷ lệ"]
+    assert quota.message.startswith(
+        f"1 “Chiến sĩ thi đua cơ sở” so với 3 “Lao động tiên tiến” của đơn vị năm {this_year}:"
+    )

@@ -136,3 +136,42 @@ def test_the_decision_counter_cannot_go_below_an_issued_number(client, admin_use
     assert response.status_code == 302
     counter.refresh_from_db()
     assert counter.last_number == 40
+
+
+def test_the_admin_shows_the_session_hour_and_keeps_a_closed_session_as_it_ended(
+    client, admin_user, cycle
+):
+    """The admin wrote the session's time "14:00:00" and let an administrator set "Hủy
+    lúc" and a reason on a session already closed (decision 0027, found and not fixed)."""
+    import datetime
+
+    from awards.models import CouncilSession
+
+    stage = build_stage(cycle)
+    client.force_login(admin_user)
+    open_session = stage["session"]
+    CouncilSession.objects.filter(pk=open_session.pk).update(starts_at=datetime.time(14, 0))
+    page = client.get(change_url(open_session)).content.decode()
+    assert 'value="14:00"' in page and "14:00:00" not in page
+
+    closed = stage["closed_session"]
+    response = client.get(change_url(closed))
+    html = response.content.decode()
+    assert 'name="cancel_reason"' not in html and 'name="cancelled_at_0"' not in html
+    data = admin_form_data(response)
+    data.update(
+        {
+            "cancelled_at_0": "01/12/2025",
+            "cancelled_at_1": "09:00",
+            "cancel_reason": "Hủy nhầm",
+            "starts_at": "09:00",
+        }
+    )
+    client.post(change_url(closed), data)
+    closed.refresh_from_db()
+    assert (closed.status, closed.cancelled_at, closed.cancel_reason, closed.starts_at) == (
+        CouncilSession.Status.CLOSED,
+        None,
+        "",
+        None,
+    )

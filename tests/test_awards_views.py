@@ -501,3 +501,22 @@ def test_a_refusal_of_any_service_is_shown_to_the_user_never_a_500(
     response = client.post(reverse(name, args=args), data, follow=True)
     assert response.status_code == 200
     assert "Dịch vụ từ chối: lý do thử nghiệm." in response.content.decode()
+
+
+def test_a_council_member_reads_the_eligibility_check_of_a_dossier_on_the_agenda(client, cycle):
+    """The member's dossier page had no eligibility check: only the office's appraisal
+    page showed it (decision 0027, found and not fixed). The member reads the same
+    checks, with none of the office's forms."""
+    from awards.eligibility import checklist
+    from tests.awards_stage import build_stage
+
+    stage = build_stage(cycle)
+    nomination = stage["on_agenda"]
+    client.force_login(cycle["council"][0])
+    html = client.get(reverse("awards:nomination_detail", args=[nomination.pk])).content.decode()
+    assert "Kiểm tra điều kiện (tham khảo)" in html
+    for check in checklist(nomination):
+        assert check.message in html
+    assert reverse("awards:nomination_appraise", args=[nomination.pk]) not in html
+    assert reverse("awards:nomination_forward", args=[nomination.pk]) not in html
+    assert "Ý kiến của người dân" not in html

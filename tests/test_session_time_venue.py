@@ -29,3 +29,49 @@ def test_a_time_that_does_not_exist_is_refused_in_vietnamese():
     with pytest.raises(forms.ValidationError) as refused:
         SessionForm.base_fields["starts_at"].clean("25:00")
     assert refused.value.messages == ["Ghi giờ họp theo dạng giờ:phút, ví dụ 08:00 hoặc 14h30."]
+
+
+def test_a_session_with_a_time_is_closed_only_from_its_hour(client, cycle, monkeypatch):
+    """The close checked the day only: at 09:00 the office could close a session written
+    for 14 giờ 30 that day (decision 0027, found and not fixed). Vietnam time."""
+    import zoneinfo
+
+    from django.core.exceptions import ValidationError
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from awards import services
+    from awards.models import CouncilSession
+    from tests.factories import nominate
+
+    hanoi = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+    now = {"at": datetime.datetime(2026, 12, 7, 14, 29, tzinfo=hanoi)}
+    monkeypatch.setattr(timezone, "now", lambda: now["at"])
+    n = nominate(cycle, person=cycle["people"][0])
+    services.nomination_submit(actor=cycle["staff"], nomination=n)
+    services.nomination_appraise(actor=cycle["office"], nomination=n, result="eligible")
+    session = services.session_create(
+        actor=cycle["office"],
+        issuer=cycle["district"],
+        title="Họp xét Lao động tiên tiến",
+        held_on=datetime.date(2026, 12, 7),
+        starts_at=datetime.time(14, 30),
+        members=cycle["council"],
+        nominations=[n],
+    )
+    reason = "Phiên họp chỉ kết thúc được từ 14 giờ 30, ngày 07/12/2026."
+    client.force_login(cycle["office"])
+    page = client.get(reverse("awards:session_detail", args=[session.pk])).content.decode()
+    assert reason in page
+    assert reverse("awards:session_close", args=[session.pk]) not in page
+    with pytest.raises(ValidationError) as refused:
+        services.session_close(actor=cycle["office"], session=session)
+    assert refused.value.messages == [reason]
+    assert CouncilSession.objects.get(pk=session.pk).status == CouncilSession.Status.OPEN
+
+    now["at"] = datetime.datetime(2026, 12, 7, 14, 30, tzinfo=hanoi)
+    page = client.get(reverse("awards:session_detail", args=[session.pk])).content.decode()
+    assert reason not in page
+    assert reverse("awards:session_close", args=[session.pk]) in page
+    services.session_close(actor=cycle["office"], session=session)
+    assert CouncilSession.objects.get(pk=session.pk).status == CouncilSession.Status.CLOSED

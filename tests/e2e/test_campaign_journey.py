@@ -82,6 +82,8 @@ def test_campaign_journey(page: Page, browser, live_server, world, screenshot_di
     page.locator("#id_signing_authority").fill("TM. ỦY BAN NHÂN DÂN")
     page.locator("#id_signer_title").fill("CHỦ TỊCH")
     page.locator("#id_signer_name").fill("Sùng Lữ Páo")
+    page.locator("#id_distribution-0-text").fill("Như trên;")
+    page.locator("#id_distribution-1-text").fill("Lưu: VT, NV.")
     page.screenshot(path=str(screenshot_dir / "journey-3-editor.png"))
     page.get_by_role("button", name="Lưu", exact=True).click()
     expect(page.get_by_text("Đã lưu dự thảo phong trào.")).to_be_visible()

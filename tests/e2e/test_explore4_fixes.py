@@ -4,6 +4,7 @@ and checks what they now see."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 
@@ -85,11 +86,14 @@ def test_the_minutes_say_where_and_at_what_time_the_council_met(
     page.get_by_role("link", name="Khen thưởng", exact=True).first.click()
     page.get_by_role("link", name="Phiên họp Hội đồng", exact=True).click()
     page.get_by_role("link", name="Phiên họp cuối năm").click()
+    # Closed from its hour only: the meeting is taken back to yesterday to close it now.
+    yesterday = today - datetime.timedelta(days=1)
+    CouncilSession.objects.filter(title="Phiên họp cuối năm").update(held_on=yesterday)
     session = CouncilSession.objects.get(title="Phiên họp cuối năm")
     services.session_close(actor=world["office"], session=session)
     page.reload()
     text = pdf_text(page, base, page.get_by_role("link", name="Biên bản họp (PDF)"))
-    assert f"Thời gian: 14 giờ 30 phút, ngày {today:%d/%m/%Y}." in text
+    assert f"Thời gian: 14 giờ 30 phút, ngày {yesterday:%d/%m/%Y}." in text
     assert "Địa điểm: Phòng họp tầng 2, UBND huyện Tam Đường." in text
 
 

@@ -45,7 +45,10 @@ def draft(office, demo_units):
         {"label": f"{order}.", "text": text}
         for order, text in enumerate(["Thi đua số hóa hồ sơ", "Thi đua dịch vụ công trực tuyến"], 1)
     ]
-    return services.campaign_create(actor=office, campaign=campaign, parts={"items": items})
+    distribution = [{"text": "Như trên;", "mark": ""}, {"text": "Lưu: VT, NV.", "mark": ""}]
+    return services.campaign_create(
+        actor=office, campaign=campaign, parts={"items": items, "distribution": distribution}
+    )
 
 
 def test_publish_stamps_time_and_user(draft, office):
@@ -66,6 +69,23 @@ def test_publish_refuses_an_incomplete_document(draft, office):
     assert "nội dung" in message and "người ký" in message
     draft.refresh_from_db()
     assert draft.status == Status.DRAFT
+
+
+def test_publish_refuses_a_document_without_its_distribution_list(draft, office):
+    """A plan published with no "Nơi nhận" printed none, which Decree 30 requires (at
+    least "Lưu: VT"): refused as a draft without its place is (decision 0027)."""
+    draft.distribution.all().delete()
+    with pytest.raises(ValidationError) as exc:
+        services.campaign_publish(actor=office, campaign=draft)
+    assert exc.value.messages == ["Chưa thể phát động, còn thiếu: nơi nhận (ít nhất “Lưu: VT”)."]
+    draft.refresh_from_db()
+    assert draft.status == Status.DRAFT
+    assert "nơi nhận" in services.publish_problems(draft)[0]
+
+    services.campaign_edit(
+        actor=office, campaign=draft, parts={"distribution": [{"text": "Lưu: VT.", "mark": ""}]}
+    )
+    assert services.campaign_publish(actor=office, campaign=draft).status == Status.PUBLISHED
 
 
 def test_only_the_standing_office_of_the_issuer_acts(draft, make_member, demo_units):
