@@ -111,6 +111,16 @@ def on_members_agenda(user, nomination: Nomination) -> bool:
     ).exists()
 
 
+def leads_issuer(user, nomination: Nomination) -> bool:
+    """Whether the user leads the body that decides on the sent nomination (or one merged
+    into it): the leader reads what its council votes on and its decisions gather."""
+    return (
+        bool(nomination.issuer_id)
+        and nomination.status != Nomination.Status.DRAFT
+        and _lineage(leader_bodies(user)).filter(pk=nomination.issuer_id).exists()
+    )
+
+
 def visible_nomination(user, pk: int) -> tuple[Nomination, bool, bool]:
     """A nomination the user may open, with (is unit staff, is office); 404 otherwise."""
     nomination = get_object_or_404(Nomination.objects.select_related(*RELATED), pk=pk)
@@ -128,11 +138,7 @@ def visible_nomination(user, pk: int) -> tuple[Nomination, bool, bool]:
     on_agenda = on_members_agenda(user, nomination)
     # the body's leader reads what its council votes on and its decisions gather, and
     # what the bodies merged into it did (their sessions are on the leader's list)
-    led = (
-        bool(nomination.issuer_id)
-        and nomination.status != Nomination.Status.DRAFT
-        and _lineage(leader_bodies(user)).filter(pk=nomination.issuer_id).exists()
-    )
+    led = leads_issuer(user, nomination)
     if not (is_unit or is_office or inherited or on_agenda or led):
         from django.http import Http404
 

@@ -676,12 +676,16 @@ def vote_cast(*, actor: AbstractBaseUser, item: AgendaItem, choice: str) -> None
 
 
 def vote_blocker(session: CouncilSession, item: AgendaItem) -> str:
-    """Why no vote can be cast on the item today ("" when one can): the session's day
-    has not come, or the nomination is still open to the public's comments. The session
-    page says it in place of the ballot, the vote is refused with it."""
-    today = timezone.localdate()
+    """Why no vote can be cast on the item now ("" when one can): the session's day has
+    not come, or, on its day, the hour written for it (Vietnam time) has not, as for the
+    close; or the nomination is still open to the public's comments. The session page
+    says it in place of the ballot, the vote is refused with it."""
+    now = timezone.localtime()
+    today = now.date()
     if session.held_on > today:
         return f"Phiên họp diễn ra ngày {session.held_on:%d/%m/%Y}: chưa thể bỏ phiếu."
+    if session.held_on == today and session.starts_at and now.time() < session.starts_at:
+        return f"Chỉ bỏ phiếu được từ {session.when_text}."
     notice = item.nomination.notice_until
     if notice and notice >= today:
         return f"Hồ sơ còn công khai lấy ý kiến đến hết ngày {notice:%d/%m/%Y}: chưa thể bỏ phiếu."

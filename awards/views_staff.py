@@ -171,8 +171,13 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
         is_unit=is_unit,
         is_office=is_office and not both,
         review=both,
-        # a council member reads the office's eligibility check, read only, before voting
-        member=not is_office and selectors.on_members_agenda(request.user, nomination),
+        # a council member reads the office's eligibility check, read only, before voting;
+        # so does the leader of the deciding body, who chairs the council and signs
+        member=not is_office
+        and (
+            selectors.on_members_agenda(request.user, nomination)
+            or selectors.leads_issuer(request.user, nomination)
+        ),
     )
 
 

@@ -21,7 +21,8 @@ class AdminConfig(DjangoAdminConfig):
 
 def _admin_dates_by_day_field() -> None:
     """Every date the admin takes is read by units.formfields.DayField (a day that does
-    not exist is named as such; a wrong form gets "dd/mm/yyyy"), as the staff forms'.
+    not exist is named as such; a wrong form gets "dd/mm/yyyy"), as the staff forms';
+    every date-time shows its time as HH:MM (units.admin_widgets.DayMinuteWidget).
 
     The admin's per-field defaults (a date gets AdminDateWidget) are a module dict that
     each ModelAdmin and inline copies when it is made: set before any is registered, it
@@ -30,13 +31,17 @@ def _admin_dates_by_day_field() -> None:
     from django.contrib.admin import options
     from django.db import models
 
+    from units.admin_widgets import DayMinuteWidget
     from units.formfields import DayField, DayTimeField
 
     defaults = options.FORMFIELD_FOR_DBFIELD_DEFAULTS
     defaults[models.DateField] = {**defaults[models.DateField], "form_class": DayField}
+    # a date-time reads dd/mm/yyyy and HH:MM, keeping its seconds when saved unchanged
+    # (units/admin_widgets.py)
     defaults[models.DateTimeField] = {
         **defaults[models.DateTimeField],
         "form_class": DayTimeField,
+        "widget": DayMinuteWidget,
     }
 
 

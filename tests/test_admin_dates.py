@@ -69,3 +69,44 @@ def test_every_admin_date_field_is_a_day_field(admin_user):
                     seen += 1
                     assert isinstance(field, DayField), f"{model.__name__}.{name}"
     assert seen >= 15
+
+
+def test_admin_date_times_read_day_and_minute_and_keep_their_seconds(client, admin_user):
+    """The admin's date-times ("Ngày tham gia", a decision's "Lưu trữ lúc"...) read
+    "07:19:21" beside the day (decision 0027, explore3): they read dd/mm/yyyy and HH:MM,
+    as everywhere else. A form saved unchanged keeps the seconds it had (the minute shown
+    is not written back over the time); a new time is taken as typed."""
+    import datetime
+    import re
+    import zoneinfo
+
+    from django.contrib.auth import get_user_model
+
+    hanoi = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+    joined = datetime.datetime(2026, 3, 5, 7, 19, 21, 654321, tzinfo=hanoi)
+    user = get_user_model().objects.create_user("cb.thu", date_joined=joined)
+    url = reverse("admin:auth_user_change", args=[user.pk])
+    client.force_login(admin_user)
+    response = client.get(url)
+    html = response.content.decode()
+    shown = dict(re.findall(r'name="(date_joined_[01])" value="([^"]*)"', html))
+    assert shown == {"date_joined_0": "05/03/2026", "date_joined_1": "07:19"}
+    assert not re.search(r'type="text"[^>]*value="\d\d:\d\d:\d\d', html)
+
+    hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', html))
+    data = {k: v for k, v in admin_form_data(response).items() if "date_joined" not in k}
+    data.update({k: v for k, v in hidden.items() if k != "csrfmiddlewaretoken"})
+    data.update(shown)
+    data.pop("password", None)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    user.refresh_from_db()
+    assert user.date_joined == joined
+
+    data.update({"date_joined_1": "08:05"})
+    client.post(url, data)
+    user.refresh_from_db()
+    assert user.date_joined == datetime.datetime(2026, 3, 5, 8, 5, tzinfo=hanoi)
+
+    data.update({"date_joined_0": "31/02/2026"})
+    assert IMPOSSIBLE in client.post(url, data).content.decode()

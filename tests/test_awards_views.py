@@ -520,3 +520,31 @@ def test_a_council_member_reads_the_eligibility_check_of_a_dossier_on_the_agenda
     assert reverse("awards:nomination_appraise", args=[nomination.pk]) not in html
     assert reverse("awards:nomination_forward", args=[nomination.pk]) not in html
     assert "Ý kiến của người dân" not in html
+
+
+def test_the_leader_reads_the_eligibility_check_of_a_dossier_of_the_body(
+    client, cycle, make_member
+):
+    """Council members read the office's eligibility check on the dossier page (decision
+    0027, explore2); the leader of the body that decides, who chairs the council and signs
+    the decision, did not (explore3). The leader reads the same checks, read only; the
+    nominating unit still does not."""
+    from awards.eligibility import checklist
+    from tests.awards_stage import build_stage
+
+    stage = build_stage(cycle)
+    leader = make_member("ld.tamduong", cycle["district"], Membership.Role.LEADER)
+    nomination = stage["on_agenda"]
+    client.force_login(leader)
+    html = client.get(reverse("awards:nomination_detail", args=[nomination.pk])).content.decode()
+    assert "Kiểm tra điều kiện (tham khảo)" in html
+    for check in checklist(nomination):
+        assert check.message in html
+    assert "chỉ để xem" in html
+    assert reverse("awards:nomination_appraise", args=[nomination.pk]) not in html
+    assert reverse("awards:nomination_forward", args=[nomination.pk]) not in html
+    assert "Ý kiến của người dân" not in html
+
+    client.force_login(cycle["staff"])
+    html = client.get(reverse("awards:nomination_detail", args=[nomination.pk])).content.decode()
+    assert "Kiểm tra điều kiện (tham khảo)" not in html

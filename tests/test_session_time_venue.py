@@ -75,3 +75,55 @@ def test_a_session_with_a_time_is_closed_only_from_its_hour(client, cycle, monke
     assert reverse("awards:session_close", args=[session.pk]) in page
     services.session_close(actor=cycle["office"], session=session)
     assert CouncilSession.objects.get(pk=session.pk).status == CouncilSession.Status.CLOSED
+
+
+def test_a_session_with_a_time_is_voted_on_only_from_its_hour(client, cycle, monkeypatch):
+    """Only the close waited for the hour: at 09:00 a member could vote in a session
+    written for 14 giờ 30 that day (decision 0027, explore3). The ballot gives way to the
+    reason, and the vote is refused with it. Vietnam time."""
+    import zoneinfo
+
+    from django.core.exceptions import ValidationError
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from awards import services
+    from awards.models import BallotReceipt, Vote
+    from tests.factories import nominate
+
+    hanoi = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+    now = {"at": datetime.datetime(2026, 12, 7, 9, 0, tzinfo=hanoi)}
+    monkeypatch.setattr(timezone, "now", lambda: now["at"])
+    n = nominate(cycle, person=cycle["people"][0])
+    services.nomination_submit(actor=cycle["staff"], nomination=n)
+    services.nomination_appraise(actor=cycle["office"], nomination=n, result="eligible")
+    session = services.session_create(
+        actor=cycle["office"],
+        issuer=cycle["district"],
+        title="Họp xét Lao động tiên tiến",
+        held_on=datetime.date(2026, 12, 7),
+        starts_at=datetime.time(14, 30),
+        members=cycle["council"],
+        nominations=[n],
+    )
+    item = session.agenda.get()
+    member = cycle["council"][0]
+    reason = "Chỉ bỏ phiếu được từ 14 giờ 30, ngày 07/12/2026."
+    vote_url = reverse("awards:vote", args=[session.pk, item.pk])
+    client.force_login(member)
+    page = client.get(reverse("awards:session_detail", args=[session.pk])).content.decode()
+    assert reason in page
+    assert vote_url not in page
+    with pytest.raises(ValidationError) as refused:
+        services.vote_cast(actor=member, item=item, choice="agree")
+    assert refused.value.messages == [reason]
+    answer = client.post(vote_url, {"choice": "agree"}, follow=True).content.decode()
+    assert reason in answer
+    assert not Vote.objects.filter(item=item).exists()
+    assert not BallotReceipt.objects.filter(item=item).exists()
+
+    now["at"] = datetime.datetime(2026, 12, 7, 14, 30, tzinfo=hanoi)
+    page = client.get(reverse("awards:session_detail", args=[session.pk])).content.decode()
+    assert reason not in page
+    assert vote_url in page
+    services.vote_cast(actor=member, item=item, choice="agree")
