@@ -1076,7 +1076,8 @@ def decision_issue(
         )
     nominations = list(
         decision.nominations.select_for_update(of=("self",))
-        .select_related("nominee_person", "nominee_unit", "award_type")
+        # the campaign: award_year reads it for a nomination with no year of its own
+        .select_related("nominee_person", "nominee_unit", "award_type", "campaign")
         .order_by("award_type__order", "award_type__pk", "pk")  # the annex's order
     )
     stale = [n for n in nominations if not workflow.allows(n, "decide")]
