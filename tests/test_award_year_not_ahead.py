@@ -76,3 +76,40 @@ def test_the_quota_counts_pending_nominations_under_next_years_campaign_in_this_
     assert quota.message.startswith(
         f"1 “Chiến sĩ thi đua cơ sở” so với 3 “Lao động tiên tiến” của đơn vị năm {this_year}:"
     )
+
+
+def test_issuing_reads_the_campaigns_of_nominations_with_no_year_at_once(
+    cycle, next_years_campaign
+):
+    """The award year of a nomination with no year of its own comes from its campaign:
+    issuing a decision of five such nominations reads the campaigns table as often as
+    one of one (before, once more for each nomination)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from awards import services
+    from units.models import Person
+
+    def campaign_reads(count: int) -> int:
+        made = []
+        for i in range(count):
+            person = Person.objects.create(
+                full_name=f"Quàng Văn {count}-{i}", unit=cycle["commune"], gender="male"
+            )
+            made.append(nominate(cycle, person=person, year=None, campaign=next_years_campaign))
+        Nomination.objects.filter(pk__in=[n.pk for n in made]).update(
+            status=Nomination.Status.PASSED, issuer=cycle["district"]
+        )
+        decision = services.decision_draft(
+            actor=cycle["office"],
+            issuer=cycle["district"],
+            subject="Về việc tặng danh hiệu Lao động tiên tiến",
+            nominations=[Nomination.objects.get(pk=n.pk) for n in made],
+        )
+        table = Campaign._meta.db_table
+        with CaptureQueriesContext(connection) as queries:
+            decision = services.decision_issue(actor=cycle["office"], decision=decision)
+        assert decision.grants.count() == count
+        return sum(1 for q in queries if f'FROM "{table}"' in q["sql"])
+
+    assert campaign_reads(5) == campaign_reads(1)
