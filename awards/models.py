@@ -616,12 +616,20 @@ class CouncilSession(TimeStampedModel):
         return f"{self.title} ({self.held_on:%d/%m/%Y})"
 
     @property
+    def hour_text(self) -> str:
+        """ "14 giờ 30", or "" when no time was written."""
+        return f"{self.starts_at:%H} giờ {self.starts_at:%M}" if self.starts_at else ""
+
+    @property
     def when_text(self) -> str:
         """ "14 giờ 30, ngày 20/12/2025", or the day alone when no time was written."""
         day = f"ngày {self.held_on:%d/%m/%Y}"
-        if not self.starts_at:
-            return day
-        return f"{self.starts_at:%H} giờ {self.starts_at:%M}, {day}"
+        return f"{self.hour_text}, {day}" if self.starts_at else day
+
+    def before_its_hour(self, now: datetime.datetime) -> bool:
+        """On its day, before the hour written for it (`now`: Vietnam time): neither the
+        vote nor the close may start yet."""
+        return bool(self.held_on == now.date() and self.starts_at and now.time() < self.starts_at)
 
     @property
     def present_count(self) -> int:

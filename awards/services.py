@@ -684,7 +684,7 @@ def vote_blocker(session: CouncilSession, item: AgendaItem) -> str:
     today = now.date()
     if session.held_on > today:
         return f"Phiên họp diễn ra ngày {session.held_on:%d/%m/%Y}: chưa thể bỏ phiếu."
-    if session.held_on == today and session.starts_at and now.time() < session.starts_at:
+    if session.before_its_hour(now):
         return f"Chỉ bỏ phiếu được từ {session.when_text}."
     notice = item.nomination.notice_until
     if notice and notice >= today:
@@ -698,7 +698,7 @@ def close_blocker(session: CouncilSession) -> str:
     now = timezone.localtime()
     if session.held_on > now.date():
         return f"Phiên họp diễn ra ngày {session.held_on:%d/%m/%Y}: chỉ kết thúc được từ ngày họp."
-    if session.held_on == now.date() and session.starts_at and now.time() < session.starts_at:
+    if session.before_its_hour(now):
         return f"Phiên họp chỉ kết thúc được từ {session.when_text}."
     return ""
 

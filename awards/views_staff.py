@@ -558,7 +558,7 @@ def session_redate(request: HttpRequest, pk: int) -> HttpResponse:
         details = ", ".join(
             part
             for part in (
-                session.starts_at and f"{session.starts_at:%H} giờ {session.starts_at:%M}",
+                session.hour_text,
                 session.venue and f"tại {session.venue}",
             )
             if part
