@@ -20,9 +20,9 @@ from units.text import fold
 CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
     # the seen part holds the sixth round's held-out set since the seventh round
-    "seen": (0.95, 0.95),
-    "heldout": (0.91, 0.91),  # the seventh held-out set, before the seventh round
-    "all": (0.95, 0.95),
+    "seen": (0.96, 0.97),
+    "heldout": (0.91, 0.91),  # the seventh held-out set, after the seventh round
+    "all": (0.96, 0.96),
 }
 
 
