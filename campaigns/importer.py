@@ -32,7 +32,7 @@ from pathlib import Path
 
 from units.text import fold as _fold
 
-from .places import BODY_ACRONYMS, initials, level, nearest_province, province
+from .places import BODY_ACRONYMS, PROVINCES, initials, level, nearest_province, province
 from .reference_data import DOCUMENT_KINDS
 
 # --------------------------------------------------------------------------
@@ -122,7 +122,7 @@ _LITERAL_BREAKS = re.compile(r"(?:\\r)?\\n|\\r")
 # name and the motto, around "Số: 12/ABC", before "V/v" and "Kính gửi".
 _FLAT_AROUND = re.compile(
     r"cong hoa xa hoi chu nghia viet nam|[dp]oc\s*lap\s*[-–]\s*tu\s*do\s*[-–]\s*hanh\s*phuc|"
-    r"\bso\s*[:.]\s*(?:\d[^\s/]*|[^\s/\w]{1,3}\d?)\s*/\s*[\w\-.]+"
+    r"\bso\s*[:.]\s*(?:\d[^\s/]*|[^\s/\w]{1,3}\d?)\s*/\s*[\w\-.]+(?:/[\w\-.]+)*"
 )
 # The place-and-date line inside a flattened header: the place in title case, the date
 # however an OCR layer left it ("Long Bien, ngay ^ 9 thangi^-nam 2020").
@@ -715,6 +715,8 @@ def _part_department(name: str) -> list[str]:
 
 # What follows a symbol cut at a spaced dash: the dash, then a part in capitals.
 _SYMBOL_REST = re.compile(r"\s*[-–]\s*([A-ZĐ][A-ZĐ0-9&]{1,9})(?![\w/])")
+# What follows a symbol that ends in a dash on its line ("462/QĐ- UB"): a part in capitals.
+_SYMBOL_AFTER_DASH = re.compile(r"[ \t]{1,2}([A-ZĐ][A-ZĐ0-9&]{1,9})(?![\w/])")
 
 
 def _is_number(value: str) -> bool:
@@ -869,6 +871,108 @@ def _spell(known: str, read: str) -> str:
 # and "ư" read as "l/", "U", "ir" …
 _COUNCIL_UNMARKED = re.compile(r"\bHOI DONG THI ?DUA\s*[-–]?\s*KHEN TH\S{1,4}NG\b")
 
+# A text layer that lost every letter with a Vietnamese mark (a PDF's broken font map, an
+# old Word file read as bytes): its national name reads "CNG HO X HI CH NGHA VIT NAM".
+_MARKS_LOST = re.compile(r"\bCNG\s+HO?A?\s+X\s+HI\s+CH\s+NGH\W?A\s+VIT\s+NAM\b", re.I)
+# The header's fixed words, put back where such a layer has their unmarked letters: the
+# national name and motto, a committee or council, a department and its field, a
+# province, the type headings, "Số:", the date line's words, "Về việc".
+_FIELDS = (
+    "Nội vụ", "Tư pháp", "Tài chính", "Y tế", "Xây dựng", "Công Thương", "Ngoại vụ",
+    "Giáo dục và Đào tạo", "Văn hóa, Thể thao và Du lịch", "Văn hóa và Thông tin",
+    "Kế hoạch và Đầu tư", "Tài nguyên và Môi trường", "Nông nghiệp và Môi trường",
+    "Nông nghiệp và Phát triển nông thôn", "Lao động - Thương binh và Xã hội",
+    "Giao thông vận tải", "Khoa học và Công nghệ", "Thông tin và Truyền thông",
+    "Dân tộc và Tôn giáo", "Tài chính - Kế hoạch", "Kinh tế - Hạ tầng", "Quản lý đô thị",
+)  # fmt: skip
+
+
+def _bare_pattern(word: str) -> str:
+    """A word as a layer without marks has it: its unmarked letters, where each marked
+    letter may be gone, left as a space, or kept without its mark."""
+    out = []
+    for ch in word:
+        if ch.isascii():
+            out.append(re.escape(ch))
+        else:
+            out.append(r"[^\W\d_]?[ ]?" if out else r"[^\W\d_]?")
+    return "".join(out)
+
+
+# The old tone placement a layer may have had ("HOÁ", "UỶ"): both are looked for.
+_OLD_TONES = {"óa": "oá", "òa": "oà", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "úy": "uý",
+              "ùy": "uỳ", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}  # fmt: skip
+
+
+def _words_pattern(words: list[str], between: str) -> str:
+    def one(word: str) -> str:
+        old = word
+        for new, former in _OLD_TONES.items():
+            old = old.replace(new, former).replace(new.upper(), former.upper())
+        forms = {_bare_pattern(word), _bare_pattern(old)}
+        return forms.pop() if len(forms) == 1 else "(?:" + "|".join(sorted(forms)) + ")"
+
+    return between.join(one(w) for w in words)
+
+
+@functools.cache
+def _mark_phrases() -> list[tuple[re.Pattern, str]]:
+    phrases = ["Độc lập - Tự do - Hạnh phúc", "Ủy ban nhân dân", "Hội đồng nhân dân"]
+    for name in PROVINCES:
+        phrases += [f"Tỉnh {name}", f"Thành phố {name}", name]
+    phrases += [f"{head} {name}" for head in ("Sở", "Phòng", "Bộ") for name in _FIELDS]
+    out = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        words = [w for w in re.split(r"[\s,]+", phrase) if w != "-"]
+        if sum(ch.isascii() for ch in "".join(words)) < 3:
+            continue  # too few letters left to be sure
+        body = _words_pattern(words, r"([\s,\-–]+)")
+        out.append((re.compile(rf"(?<!\w){body}(?!\w)", re.I), phrase))
+    for kind in DOCUMENT_KINDS:  # a type heading opens its line
+        words = kind.name.split()
+        if sum(ch.isascii() for ch in "".join(words)) < 4:
+            continue
+        pattern = _words_pattern(words, r"(\s+)")
+        out.append((re.compile(rf"(?m)^[ \t]*{pattern}(?!\w)", re.I), kind.name))
+    out.append((re.compile(r"(?m)^[ \t]*V[^\W\d_]?(\s+)vi[^\W\d_]?c\b", re.I), "Về việc"))
+    return out
+
+
+def _in_case(phrase: str, read: str) -> str:
+    """The phrase in the case it was read in: capitals, or as written."""
+    letters = [ch for ch in read if ch.isalpha()]
+    return phrase.upper() if letters and all(ch.isupper() for ch in letters) else phrase
+
+
+def _put_back(phrase: str, match: re.Match) -> str:
+    """The phrase's words in place of what was read, with the separators as read."""
+    read = match.group(0)
+    words = [w for w in re.split(r"[\s,]+", _in_case(phrase, read)) if w != "-"]
+    out = read[: len(read) - len(read.lstrip())]
+    for index, word in enumerate(words):
+        out += word + (match.group(index + 1) if index < len(words) - 1 else "")
+    return out
+
+
+def restore_marks(raw: str) -> tuple[str, bool]:
+    """A text layer that lost its marked letters, with the header's fixed words put
+    back; any other text as it is. Returns the text and whether words were put back."""
+    if not _MARKS_LOST.search(raw, 0, 4000):  # the national name is in the header
+        return raw, False
+    text = _MARKS_LOST.sub(
+        lambda m: _in_case("Cộng hòa xã hội chủ nghĩa Việt Nam", m.group(0)), raw
+    )
+    for pattern, phrase in _mark_phrases():
+        text = pattern.sub(functools.partial(_put_back, phrase), text)
+    text = re.sub(r"(?<![\w/])S\s*:(?=\s*[\w/])", "Số:", text)
+    text = re.sub(
+        r"\bng[^\W\d_]?y(\s+\d{1,2}\s+)th[^\W\d_]?ng(\s+\d{1,2}\s+)n[^\W\d_]?m(\s+\d{4})\b",
+        r"ngày\1tháng\2năm\3",
+        text,
+    )
+    return text, True
+
+
 # A body's words as they are spelled, for a scan whose diacritics came out wrong, and the
 # words a body's name opens with.
 _BODY_WORDS = ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "CHỦ TỊCH", "TỈNH", "THÀNH PHỐ", "HUYỆN")
@@ -1017,6 +1121,8 @@ class _Parser:
         raw, self.council_repaired = _COUNCIL_UNMARKED.subn(
             "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", raw or ""
         )
+        # a text layer that lost its marked letters: the header's fixed words put back
+        raw, self.marks_restored = restore_marks(raw)
         self.lines = clean_lines(raw)
         self.paras = paragraphs(self.lines)
         self.heading_guessed = False
@@ -1052,10 +1158,16 @@ class _Parser:
                 # a symbol cut by spaces around its dash ("111 /CV - UBND", "4144 /GDĐT –
                 # VP"): the part in capitals after the dash is the symbol's
                 rest = _SYMBOL_REST.match(original[match.end(2) :])
+                after_dash = _SYMBOL_AFTER_DASH.match(original[match.end(2) :])
                 if rest and not symbol.endswith(("-", "–")):
                     symbol = f"{symbol}-{rest.group(1)}"
+                elif symbol.endswith(("-", "–")) and after_dash:
+                    # "462/QĐ- UB": the part in capitals after the space is the symbol's
+                    symbol = symbol.rstrip("-–") + "-" + after_dash.group(1)
                 elif symbol.endswith(("-", "–")):
                     symbol = symbol.rstrip("-–") + "-" + (self._symbol_tail(i) or "")
+                if self.scanned:
+                    symbol = re.sub(r"(?<=[A-ZĐ])[.,'](?=[A-ZĐ])", "", symbol)  # "U.BND": a speck
                 self.doc.symbol = re.sub(r"\s+", "", symbol).replace("–", "-") or None
                 if self.scanned and number and not _is_number(number):
                     digits = number.translate(_OCR_NUMBER)
@@ -1368,6 +1480,21 @@ class _Parser:
             doc.issuer = repaired
             self.how["issuer"] = min(self.how.get("issuer", 0.9), 0.6)
 
+    def authority_as_issuer(self, body_from: int) -> None:
+        """No header at all (a print view that kept only the title): the authority line
+        under the title ("THỦ TƯỚNG CHÍNH PHỦ", "BỘ TRƯỞNG BỘ NỘI VỤ") names the issuer,
+        the body for a minister's or a chair's title. Marked for checking."""
+        for i in range(min(body_from + 3, len(self.paras), 30)):
+            if not self._authority(i) or _NUMBER_IN_LINE.search(self.folded[i]):
+                continue
+            name = squash(self.paras[i]).strip(" .,:")
+            title = re.match(r"(?i:bộ trưởng|chủ tịch|giám đốc)\s+", name)
+            if title and BODY_HEADS.match(fold(name[title.end() :])):
+                name = name[title.end() :]  # the minister's ministry, the chair's committee
+            self.doc.issuer = name
+            self.how["issuer"] = 0.6
+            return
+
     def drop_title_issuer(self) -> None:
         """An old title "QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ V/V …": the trích yếu is
         what comes after the issuer, from "V/V" or "VỀ" on."""
@@ -1388,6 +1515,8 @@ class _Parser:
     def _authority(self, i: int) -> bool:
         """Paragraph `i` is the issuing authority on its own line, after a decision's title."""
         f = self.folded[i]
+        if self.scanned:
+            f = re.sub(r"(?<=\w)[,.'’]+(?=\s)", "", f)  # specks after a word ("ỦY, BẠN")
         if not _is_caps(self.paras[i]) or not AUTHORITY_LINE.match(f):
             return False
         if re.match(r"^so\s*\d", f):
@@ -1396,10 +1525,17 @@ class _Parser:
         if fold(first) == "ban" and (first.upper() != "BAN" or f.startswith("ban hanh")):
             return False  # "BAN HÀNH QUY CHẾ …" (a verb), "… TRÊN ĐỊA / BÀN TỈNH …": no board
         issuer = fold(self.doc.issuer or "")
+        following = self.folded[i + 1] if i + 1 < len(self.folded) else ""
         return bool(
             (issuer and issuer.split()[-1] in f)
+            or (
+                # "ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG": the authority line broken in two
+                f.strip() in ("uy ban nhan dan", "hoi dong nhan dan")
+                and re.match(r"(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b", following)
+            )
             or re.search(r"\b(tinh|thanh pho|huyen|quoc hoi)\b", f)
             or f in ("chinh phu", "thu tuong chinh phu")
+            or f.startswith("bo truong bo ")
         )
 
     def _subject_from(self, j: int) -> tuple[str | None, int]:
@@ -1414,6 +1550,8 @@ class _Parser:
             marker = _marker(text) and not f.startswith("v/v")  # "V/V CÔNG BỐ": no list
             if marker or (sentence and (self._body_start(j) or SUBJECT_STOP.match(f))):
                 break
+            if parts and NATIONAL.search(f):
+                break  # the national name is no title's part (a page's header drawn again)
             if parts and self._authority(j):
                 last = fold(parts[-1])
                 if not (LINKING_END.search(last) or re.search(r"\buy$", last)):
@@ -2007,6 +2145,8 @@ class _Parser:
             doc.subject = _repair_title(doc.subject)
         if self.heading_guessed:
             self.how["doc_type"] = min(self.how.get("doc_type", 0.95), 0.6)
+        if doc.issuer is None and header_last < 0:
+            self.authority_as_issuer(body_from)
         self.complete_issuer(max(header_last, 0))
         self.complete_cut_issuer()
         self.repair_scan_issuer()
@@ -2022,6 +2162,10 @@ class _Parser:
         self.anniversaries()
         self.references()
         self.items()
+        if self.marks_restored:
+            # words put back from their unmarked letters: read from a guess
+            for name in ("issuer", "issuer_parent", "doc_type", "place", "subject"):
+                self.how[name] = min(self.how.get(name, 0.6), 0.6)
         from .confidence import field_confidence
 
         doc.confidence = field_confidence(doc, self.how)

@@ -3,9 +3,9 @@ bench/corpus.py), and the header shapes of issue 12 one by one.
 
 The floors sit just under what the reader reaches today (docs/benchmarks.md, section
 parser): a change that reads fewer fields right fails here. The held-out documents were
-found and labelled before the sixth round of rules and are never tuned on; their floor
-is lower, and is the honest figure. (The first round's "unseen" documents and the second,
-third, fourth and fifth rounds' held-out sets were looked at and are part of the seen ones now.)
+found and labelled before the seventh round of rules and are never tuned on; their floor
+is lower, and is the honest figure. (The first round's "unseen" documents and the second
+to sixth rounds' held-out sets were looked at and are part of the seen ones now.)
 """
 
 import datetime
@@ -19,10 +19,10 @@ from units.text import fold
 
 CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
-    # the seen part holds the fifth round's held-out set since the sixth round
-    "seen": (0.97, 0.97),
-    "heldout": (0.81, 0.82),  # the sixth held-out set, after the sixth round
-    "all": (0.95, 0.95),
+    # the seen part holds the sixth round's held-out set since the seventh round
+    "seen": (0.96, 0.97),
+    "heldout": (0.91, 0.91),  # the seventh held-out set, after the seventh round
+    "all": (0.96, 0.96),
 }
 
 
@@ -866,3 +866,88 @@ def test_a_scan_date_with_a_dot_before_nam_and_a_misread_year_is_read_and_marked
     assert "date" in uncertain(doc.confidence, ["date"])
     old = scan.replace("LT.nam 3024", "11 nam 1998")
     assert parse_text(old, scanned=True).date == datetime.date(1998, 11, 15)
+
+
+def test_a_text_layer_that_lost_its_marked_letters_gets_its_header_words_back():
+    """'UBND TNH PH TH / S VN HO TH THAO V DU LCH / S: 02 /HD-SVHTTDL Ph Th, ngay 12 thang
+    01 nm 2017 / HNG DN' (phutho-svhttdl-02-hd, a PDF whose font map lost every letter with
+    a mark): the header's fixed words are put back from their unmarked letters (the
+    national name, a committee, a province, a department and its field, the type heading,
+    'Số:', the date's words), the guessed fields marked. Text with its marks is left as it
+    is, and so is a lone 'S:' in it."""
+    text = (
+        "UBND TNH BC NINH CNG HOA X HI CH NGHA VIT NAM\n"
+        "S TI CHNH c lp - T do - Hnh phc\n"
+        "S: 15 /HD-STC Bc Ninh, ngy 03 thng 4 nm 2019\n"
+        "HNG DN\nQuyt ton kinh ph nm 2018\n"
+        "Thc hin Lut Ngn sch nh nc, S Ti chnh hng dn nh sau:\n"
+    )
+    doc = parse_text(text)
+    assert (doc.issuer, doc.issuer_parent) == ("SỞ TÀI CHÍNH", "UBND TỈNH BẮC NINH")
+    assert (doc.doc_type, doc.number, doc.symbol) == ("Hướng dẫn", "15", "HD-STC")
+    assert (doc.place, doc.date) == ("Bắc Ninh", datetime.date(2019, 4, 3))
+    assert {"issuer", "place"} <= set(uncertain(doc.confidence, ["issuer", "place"]))
+    marked = "Ghi chú S: xem phụ lục, do Sở Tài chính lập."
+    assert parse_text(marked).text == marked
+
+
+def test_a_page_with_no_header_takes_its_issuer_from_the_authority_line():
+    """A print view that kept only the title (ttg-cstdtq-print): the authority line under
+    it names the issuer, the ministry for a minister's title, the committee for a chair's;
+    marked. A page with a header keeps the header's issuer."""
+    text = (
+        "QUYẾT ĐỊNH\nVề việc tặng Bằng khen cho các tập thể\n_______\n"
+        "BỘ TRƯỞNG BỘ XÂY DỰNG\nCăn cứ Luật Thi đua, khen thưởng;\n"
+    )
+    doc = parse_text(text)
+    assert doc.issuer == "BỘ XÂY DỰNG"
+    assert "issuer" in uncertain(doc.confidence, ["issuer"])
+    chair = text.replace("BỘ TRƯỞNG BỘ XÂY DỰNG", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TRÀ VINH")
+    assert parse_text(chair).issuer == "ỦY BAN NHÂN DÂN TỈNH TRÀ VINH"
+    headed = "BỘ TƯ PHÁP\nSố: 88/QĐ-BTP\nHà Nội, ngày 2 tháng 3 năm 2020\n" + text
+    assert parse_text(headed).issuer == "BỘ TƯ PHÁP"
+
+
+def test_a_flattened_header_keeps_a_symbol_with_its_year_whole():
+    """'Số: 52/2018/QĐ-UBND | CỘNG HOÀ …' on the header's one line (langson-52-qd): the
+    symbol keeps its year and its type and body."""
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH CAO BẰNG ------------- Số: 17/2021/QĐ-UBND | CỘNG HOÀ XÃ HỘI "
+        "CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ----------------------- Cao Bằng, "
+        "ngày 12 tháng 8 năm 2021 |\nQUYẾT ĐỊNH\nBan hành quy định về quản lý chợ\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    doc = parse_text(text)
+    assert (doc.number, doc.symbol) == ("17", "2021/QĐ-UBND")
+    assert (doc.place, doc.date) == ("Cao Bằng", datetime.date(2021, 8, 12))
+
+
+def test_a_symbol_ending_in_a_dash_takes_the_capitals_after_the_space():
+    """'Số: 462/QĐ- UB' (laocai-462-qd-ub): the part in capitals after the space ends the
+    symbol; a place after it does not."""
+    text = "UỶ BAN NHÂN DÂN\nTỈNH TÂY NINH\nSố: 318/QĐ- UB\nTây Ninh, ngày 5 tháng 7 năm 1996\n"
+    assert parse_text(text).symbol == "QĐ-UB"
+    assert parse_text(text.replace("- UB", "- Tây Ninh")).symbol != "QĐ-Tây"
+
+
+def test_a_scan_title_stops_at_a_broken_authority_line_and_the_national_name():
+    """A scan of a page whose header was drawn again under the title (lamdong-07-ct-scan):
+    'ỦY, BẠN NHÂN DẦN' / 'TỈNH …' is the authority line broken in two (a speck after the
+    first word), and the national name is no part of a title; a symbol's body with a
+    speck inside ('C1-U.BND') is read as the body, its type from the heading, marked."""
+    scan = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH HÀ NAM Độc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 05/C1-U.BND Hà Nam, ngày 14 tháng 3 năm 2022\n\n"
+        "CHỈ THỊ\nVỀ VIỆC TĂNG CƯỜNG CÔNG TÁC PHÒNG CHÁY\nCHỮA CHÁY TRÊN ĐỊA BÀN TỈNH\n\n"
+        "ỦY, BAN NHÂN DÂN\nTỈNH HÀ NAM\n"
+        "Thời gian qua, công tác phòng cháy đã có chuyển biến.\n"
+    )
+    doc = parse_text(scan, scanned=True)
+    assert doc.subject == "VỀ VIỆC TĂNG CƯỜNG CÔNG TÁC PHÒNG CHÁY CHỮA CHÁY TRÊN ĐỊA BÀN TỈNH"
+    assert doc.symbol == "CT-UBND"
+    assert "symbol" in uncertain(doc.confidence, ["symbol"])
+    national = scan.replace(
+        "ỦY, BAN NHÂN DÂN\nTỈNH HÀ NAM\n", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    )
+    assert parse_text(national, scanned=True).subject == doc.subject
