@@ -265,10 +265,14 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
                 }
             )
 
+    @staticmethod
+    def levels_in(grantor_levels: str) -> set[str]:
+        """The levels a `grantor_levels` value names ("province, district" -> both)."""
+        return {level.strip() for level in grantor_levels.split(",") if level.strip()}
+
     def granted_by(self, issuer: Unit) -> bool:
         """Whether this issuing body has the authority to decide this award."""
-        levels = {level.strip() for level in self.grantor_levels.split(",") if level.strip()}
-        return issuer.level in levels
+        return issuer.level in self.levels_in(self.grantor_levels)
 
 
 class Nomination(ConstraintsInClean, TimeStampedModel):

@@ -355,7 +355,7 @@ def within_authority_q(levels: dict[int, str]) -> Q:
     and was compiled into three statements of the dashboard (decision 0025)."""
     grants: dict[str, list[int]] = {}
     for pk, grantor_levels in AwardType.objects.order_by("pk").values_list("pk", "grantor_levels"):
-        for level in {part.strip() for part in grantor_levels.split(",") if part.strip()}:
+        for level in AwardType.levels_in(grantor_levels):
             grants.setdefault(level, []).append(pk)
     within = Q(pk__in=[])
     for level in sorted(set(levels.values())):
