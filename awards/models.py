@@ -24,6 +24,7 @@ from units.models import (
     TimeStampedModel,
     Unit,
 )
+from units.text import number_text
 
 SIMPLIFIED_ONLY_UNSCHEDULED = "Thủ tục đơn giản chỉ dùng cho khen thưởng đột xuất."
 YEAR_MIN = 1945  # the first year a nomination or an award can count for
@@ -223,7 +224,7 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
     @property
     def vote_threshold_text(self) -> str:
         """ "từ 70% trở lên" or "trên 50%"."""
-        percent = f"{self.vote_threshold_percent.normalize():f}".replace(".", ",")
+        percent = number_text(self.vote_threshold_percent)
         return f"từ {percent}% trở lên" if self.vote_threshold_inclusive else f"trên {percent}%"
 
     @property
