@@ -394,6 +394,14 @@ class Campaign(TimeStampedModel, SearchableMixin):
         )
 
     @property
+    def read_only_text(self) -> str:
+        """Why staff who read this campaign cannot act on it: its body was merged into
+        theirs (the 2025 reform). The pages add their own ending."""
+        successor = self.issuer.merged_into
+        into = f" (đã sáp nhập vào {successor.name})" if successor else ""
+        return f"Văn bản của {self.issuer.name}{into}: chỉ xem"
+
+    @property
     def registration_refusal(self) -> str:
         """Why a unit cannot register for this campaign today ("" when it can): only a
         published campaign whose end date and registration deadline have not passed."""
