@@ -332,3 +332,38 @@ def test_the_registration_form_writes_points_as_the_report_form_does(client, wor
     html = client.get(reverse("tracking:register", args=[world["a"].pk, c.pk])).content.decode()
     assert "Cải cách hành chính (0 đến 10 điểm)" in html
     assert "10,00" not in html
+
+
+def test_the_report_form_shows_only_targets_the_unit_sent(client, world):
+    """Only the service writes registrations, sent (submitted_at set); a row without it
+    (written outside the service: a restored legacy row) was never sent, and the report
+    form showed its targets as what the unit registered."""
+    from decimal import Decimal
+
+    from campaigns.models import RegistrationTarget
+    from campaigns.results.selectors import registered_targets
+
+    c = world["campaign"]
+    revenue = services_results.criterion_add(
+        actor=world["office"], campaign=c, name="Thu ngân sách", kind="numeric", measure="%"
+    )
+    unsent = Registration.objects.create(campaign=c, unit=world["a"])
+    RegistrationTarget.objects.create(registration=unsent, criterion=revenue, value=Decimal("85.5"))
+    period = services_results.period_add(
+        actor=world["office"],
+        campaign=c,
+        kind="interim",
+        due_on=timezone.localdate() + datetime.timedelta(days=5),
+    )
+    url = reverse("tracking:report", args=[world["a"].pk, period.pk])
+    client.force_login(world["staff_a"])
+    html = client.get(url).content.decode()
+    assert "Thu ngân sách (%)" in html
+    assert "đơn vị đăng ký 85,5" not in html
+    assert registered_targets(c, world["a"]) == {}
+    # sent through the service, the same target is shown
+    services_results.registration_submit(
+        actor=world["staff_a"], campaign=c, unit=world["a"], targets={revenue.pk: Decimal("85.5")}
+    )
+    assert "Thu ngân sách (%) — đơn vị đăng ký 85,5" in client.get(url).content.decode()
+    assert registered_targets(c, world["a"]) == {revenue.pk: Decimal("85.5")}

@@ -40,6 +40,7 @@ from .models import (
     BlocScore,
     Criterion,
     Registration,
+    RegistrationTarget,
     ReportPeriod,
     ReportValue,
     ResultReport,
@@ -59,6 +60,16 @@ def addressed_units(campaign: Campaign) -> QuerySet[Unit]:
 def is_addressed(campaign: Campaign, unit: Unit) -> bool:
     """Does the campaign address this unit (an active unit below its issuer)?"""
     return addressed_units(campaign).filter(pk=unit.pk).exists()
+
+
+def registered_targets(campaign: Campaign, unit: Unit) -> dict[int, Decimal | None]:
+    """The targets (criterion id -> value) of the unit's sent registration, which its
+    report is read against; {} when it has sent none."""
+    return dict(
+        RegistrationTarget.objects.filter(
+            registration__in=Registration.objects.submitted().filter(campaign=campaign, unit=unit)
+        ).values_list("criterion_id", "value")
+    )
 
 
 def units_above(units: list[Unit]) -> dict[int, set[int]]:
