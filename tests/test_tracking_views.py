@@ -285,7 +285,8 @@ def test_scoring_a_big_bloc_renders_no_template_per_unit(client, world):
 
 def test_the_report_form_shows_what_the_unit_registered(client, world):
     """The unit reported each criterion without its own registered target beside it, and a
-    scored criterion read "(0 đến 10.00 điểm)" (decision 0027)."""
+    scored criterion read "(0 đến 10.00 điểm)" (decision 0027); the registration form
+    still wrote "(0 đến 10,00 điểm)"."""
     from decimal import Decimal
 
     c = world["campaign"]
@@ -313,22 +314,6 @@ def test_the_report_form_shows_what_the_unit_registered(client, world):
     assert "Thu ngân sách (%) — đơn vị đăng ký 85,5" in html
     assert "Cải cách hành chính (0 đến 10 điểm)" in html
     assert "10.00" not in html
-
-
-def test_the_registration_form_writes_points_as_the_report_form_does(client, world):
-    """The registration form wrote a scored criterion's maximum with the database's
-    decimals, "(0 đến 10,00 điểm)", where the report form writes "(0 đến 10 điểm)"."""
-    from decimal import Decimal
-
-    c = world["campaign"]
-    services_results.criterion_add(
-        actor=world["office"],
-        campaign=c,
-        name="Cải cách hành chính",
-        kind="points",
-        max_points=Decimal("10"),
-    )
-    client.force_login(world["staff_a"])
     html = client.get(reverse("tracking:register", args=[world["a"].pk, c.pk])).content.decode()
     assert "Cải cách hành chính (0 đến 10 điểm)" in html
     assert "10,00" not in html
