@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from campaigns.models import campaign_year_q
 from units.models import descendant_ids_of, lineage_ids_of
+from units.text import number_text
 
 from .models import AwardGrant, Nomination
 
@@ -55,11 +56,6 @@ def _year(nomination: Nomination, on: datetime.date | None = None) -> int:
     if nomination.campaign and nomination.campaign.year:
         return min(nomination.campaign.year, given)
     return given
-
-
-def _figure(value: Decimal) -> str:
-    """A number as Vietnamese write it: "15", "0,45" (never "0.45" or "15.00")."""
-    return f"{value.normalize():f}".replace(".", ",")
 
 
 def _same_nominee(nomination: Nomination) -> Q:
@@ -201,7 +197,7 @@ def checklist(nomination: Nomination) -> list[Check]:
                 "Tỷ lệ",
                 level,
                 f"{this} “{award.name}” so với {base} “{award.quota_of.name}” của đơn vị năm {year}: "
-                f"tối đa {_figure(award.quota_percent)}%, tức không quá {_figure(limit)}.",
+                f"tối đa {number_text(award.quota_percent)}%, tức không quá {number_text(limit)}.",
                 award.quota_basis,
             )
         )

@@ -24,6 +24,7 @@ from units.models import (
     TimeStampedModel,
     Unit,
 )
+from units.text import number_text
 
 SIMPLIFIED_ONLY_UNSCHEDULED = "Thủ tục đơn giản chỉ dùng cho khen thưởng đột xuất."
 YEAR_MIN = 1945  # the first year a nomination or an award can count for
@@ -223,7 +224,7 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
     @property
     def vote_threshold_text(self) -> str:
         """ "từ 70% trở lên" or "trên 50%"."""
-        percent = f"{self.vote_threshold_percent.normalize():f}".replace(".", ",")
+        percent = number_text(self.vote_threshold_percent)
         return f"từ {percent}% trở lên" if self.vote_threshold_inclusive else f"trên {percent}%"
 
     @property
@@ -265,10 +266,14 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
                 }
             )
 
+    @staticmethod
+    def levels_in(grantor_levels: str) -> set[str]:
+        """The levels a `grantor_levels` value names ("province, district" -> both)."""
+        return {level.strip() for level in grantor_levels.split(",") if level.strip()}
+
     def granted_by(self, issuer: Unit) -> bool:
         """Whether this issuing body has the authority to decide this award."""
-        levels = {level.strip() for level in self.grantor_levels.split(",") if level.strip()}
-        return issuer.level in levels
+        return issuer.level in self.levels_in(self.grantor_levels)
 
 
 class Nomination(ConstraintsInClean, TimeStampedModel):

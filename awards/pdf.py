@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from campaigns.pdf import html_to_pdf, render_html, render_pdf
 from units.models import Unit
+from units.text import number_text
 
 from . import money
 from .models import AwardType, CouncilSession, Decision, LegalBasis, Nomination, RecipientKind
@@ -84,8 +85,7 @@ class AnnexGroup:
         value = next((r["multiple"] for r in self.rows if r.get("multiple") is not None), None)
         if value is None:
             return ""
-        text = f"{value.normalize():f}"
-        return text.replace(".", ",")
+        return number_text(value)
 
 
 def _grant_row(g) -> tuple[tuple, dict]:

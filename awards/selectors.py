@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
@@ -68,11 +69,12 @@ def _unit_ids(user) -> set[int]:
     return units_below(unit_bodies(user)) | set(office_bodies(user).values_list("pk", flat=True))
 
 
-def _record_unit_ids(user) -> set[int]:
-    """Units whose nominations the user reads: _unit_ids and the units merged into them
-    (the 2025 merger: a successor carries on its predecessors' records, read only; every
-    action still checks the user's active roles in the services)."""
-    return lineage_ids_of(_unit_ids(user))
+def _record_unit_ids(user, unit_ids: set[int] | None = None) -> set[int]:
+    """Units whose nominations the user reads: _unit_ids (`unit_ids`, when already read)
+    and the units merged into them (the 2025 merger: a successor carries on its
+    predecessors' records, read only; every action still checks the user's active roles
+    in the services)."""
+    return lineage_ids_of(_unit_ids(user) if unit_ids is None else unit_ids)
 
 
 def _lineage(bodies: QuerySet[Unit]) -> QuerySet[Unit]:
@@ -121,29 +123,39 @@ def leads_issuer(user, nomination: Nomination) -> bool:
     )
 
 
-def visible_nomination(user, pk: int) -> tuple[Nomination, bool, bool]:
-    """A nomination the user may open, with (is unit staff, is office); 404 otherwise."""
+class NominationAccess(NamedTuple):
+    """A nomination the user may open and how they read it, decided once per request."""
+
+    nomination: Nomination
+    is_unit: bool  # the nominating unit's staff (or a unit above it)
+    is_office: bool  # the standing office of the body that decides it
+    # not the office, but a council member with it on their session's agenda or the
+    # deciding body's leader: reads the office's eligibility check, read only
+    is_member: bool
+
+
+def visible_nomination(user, pk: int) -> NominationAccess:
+    """A nomination the user may open, with how they read it; 404 otherwise. Each check
+    is read once, and only while still needed."""
     nomination = get_object_or_404(Nomination.objects.select_related(*RELATED), pk=pk)
-    is_unit = nomination.nominating_unit_id in _unit_ids(user)
-    is_office = (
-        bool(nomination.issuer_id)
-        and nomination.status != Nomination.Status.DRAFT
-        and holds_office(user, nomination.issuer)
-    )
-    # read only: a predecessor's (the 2025 merger), by the successor's staff or office
-    inherited = nomination.nominating_unit_id in _record_unit_ids(user) or (
-        nomination.status != Nomination.Status.DRAFT
-        and office_record_bodies(user).filter(pk=nomination.issuer_id).exists()
-    )
-    on_agenda = on_members_agenda(user, nomination)
+    unit_ids = _unit_ids(user)
+    is_unit = nomination.nominating_unit_id in unit_ids
+    sent = bool(nomination.issuer_id) and nomination.status != Nomination.Status.DRAFT
+    is_office = sent and holds_office(user, nomination.issuer)
     # the body's leader reads what its council votes on and its decisions gather, and
     # what the bodies merged into it did (their sessions are on the leader's list)
-    led = leads_issuer(user, nomination)
-    if not (is_unit or is_office or inherited or on_agenda or led):
+    is_member = not is_office and (
+        on_members_agenda(user, nomination) or leads_issuer(user, nomination)
+    )
+    # read only: a predecessor's (the 2025 merger), by the successor's staff or office
+    if not (is_unit or is_office or is_member) and not (
+        nomination.nominating_unit_id in _record_unit_ids(user, unit_ids)
+        or (sent and office_record_bodies(user).filter(pk=nomination.issuer_id).exists())
+    ):
         from django.http import Http404
 
         raise Http404
-    return nomination, is_unit, is_office
+    return NominationAccess(nomination, is_unit, is_office, is_member)
 
 
 def sessions_for(user) -> QuerySet[CouncilSession]:
@@ -343,7 +355,7 @@ def within_authority_q(levels: dict[int, str]) -> Q:
     and was compiled into three statements of the dashboard (decision 0025)."""
     grants: dict[str, list[int]] = {}
     for pk, grantor_levels in AwardType.objects.order_by("pk").values_list("pk", "grantor_levels"):
-        for level in {part.strip() for part in grantor_levels.split(",") if part.strip()}:
+        for level in AwardType.levels_in(grantor_levels):
             grants.setdefault(level, []).append(pk)
     within = Q(pk__in=[])
     for level in sorted(set(levels.values())):

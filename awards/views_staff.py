@@ -134,8 +134,9 @@ def nomination_choices(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def nomination_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    nomination, is_unit, _ = selectors.visible_nomination(request.user, pk)
-    if not is_unit or not nomination.allows("edit"):
+    access = selectors.visible_nomination(request.user, pk)
+    nomination = access.nomination
+    if not access.is_unit or not nomination.allows("edit"):
         raise PermissionDenied("Chỉ sửa được hồ sơ dự thảo hoặc hồ sơ bị trả lại của đơn vị mình.")
     initial = {
         "nominee_kind": "person"
@@ -163,21 +164,17 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
     it sees it). A user who is also the office that appraises it (a body nominating for
     itself) does the appraisal on nomination_review, linked from here, so the unit's
     buttons and the office's never stand side by side."""
-    nomination, is_unit, is_office = selectors.visible_nomination(request.user, pk)
-    both = is_unit and is_office
+    access = selectors.visible_nomination(request.user, pk)
+    both = access.is_unit and access.is_office
     return _nomination_page(
         request,
-        nomination,
-        is_unit=is_unit,
-        is_office=is_office and not both,
+        access.nomination,
+        is_unit=access.is_unit,
+        is_office=access.is_office and not both,
         review=both,
         # a council member reads the office's eligibility check, read only, before voting;
         # so does the leader of the deciding body, who chairs the council and signs
-        member=not is_office
-        and (
-            selectors.on_members_agenda(request.user, nomination)
-            or selectors.leads_issuer(request.user, nomination)
-        ),
+        member=access.is_member,
     )
 
 
@@ -185,10 +182,10 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def nomination_review(request: HttpRequest, pk: int) -> HttpResponse:
     """The appraisal page: the office's work on a nomination, without the nominating
     unit's actions (sending, withdrawing, files) even when the user is also its staff."""
-    nomination, _, is_office = selectors.visible_nomination(request.user, pk)
-    if not is_office:
+    access = selectors.visible_nomination(request.user, pk)
+    if not access.is_office:
         return redirect("awards:nomination_detail", pk=pk)
-    return _nomination_page(request, nomination, is_unit=False, is_office=True, review=False)
+    return _nomination_page(request, access.nomination, is_unit=False, is_office=True, review=False)
 
 
 def _nomination_page(
@@ -224,7 +221,7 @@ def _nomination_page(
 def _act(
     request, pk: int, action, success: str, back: str = "awards:nomination_detail", **kwargs
 ) -> HttpResponse:
-    nomination, _, _ = selectors.visible_nomination(request.user, pk)
+    nomination = selectors.visible_nomination(request.user, pk).nomination
     try:
         action(actor=request.user, nomination=nomination, **kwargs)
         messages.success(request, success)
@@ -280,7 +277,7 @@ def nomination_file(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def nomination_file_download(request: HttpRequest, pk: int, file_pk: int):
-    nomination, _, _ = selectors.visible_nomination(request.user, pk)
+    nomination = selectors.visible_nomination(request.user, pk).nomination
     return file_response(get_object_or_404(nomination.files.filter(archived=False), pk=file_pk))
 
 

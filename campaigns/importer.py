@@ -30,6 +30,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils import timezone
+
 from units.text import fold as _fold
 
 from .places import BODY_ACRONYMS, PROVINCES, initials, level, nearest_province, province
@@ -750,11 +752,13 @@ _OCR_DATE = re.compile(
 
 def _ocr_year(year: str) -> str:
     """A year whose first digit a scan misread ("3025" for 2025): its last three digits
-    after a 2, where that makes a year of this century; any other year as read."""
-    if 1900 <= int(year) <= datetime.date.today().year + 1:
+    after a 2, where that makes a year of this century; any other year as read. "Up to
+    next year" counts from Việt Nam's date, not the server's (UTC)."""
+    latest = timezone.localdate().year + 1
+    if 1900 <= int(year) <= latest:
         return year
     fixed = f"2{year[1:]}"
-    return fixed if 2000 <= int(fixed) <= datetime.date.today().year + 1 else year
+    return fixed if 2000 <= int(fixed) <= latest else year
 
 
 # A number OCR read with letters for its digits ("T19" for 119): only the letters it

@@ -394,6 +394,14 @@ class Campaign(TimeStampedModel, SearchableMixin):
         )
 
     @property
+    def read_only_text(self) -> str:
+        """Why staff who read this campaign cannot act on it: its body was merged into
+        theirs (the 2025 reform). The pages add their own ending."""
+        successor = self.issuer.merged_into
+        into = f" (đã sáp nhập vào {successor.name})" if successor else ""
+        return f"Văn bản của {self.issuer.name}{into}: chỉ xem"
+
+    @property
     def registration_refusal(self) -> str:
         """Why a unit cannot register for this campaign today ("" when it can): only a
         published campaign whose end date and registration deadline have not passed."""
@@ -830,6 +838,13 @@ class ReportPeriod(ArchivableModel):
         return f"{self.get_kind_display()} — hạn {self.due_on:%d/%m/%Y}"
 
 
+class RegistrationQuerySet(models.QuerySet):
+    def submitted(self) -> RegistrationQuerySet:
+        """Registrations the unit sent (submitted_at set). registration_submit writes only
+        these; a row without it was written outside the service and commits nothing."""
+        return self.filter(submitted_at__isnull=False)
+
+
 class Registration(TimeStampedModel):
     """Đăng ký thi đua: a unit's commitment to targets and the titles it aims for."""
 
@@ -843,6 +858,8 @@ class Registration(TimeStampedModel):
     submitted_at = models.DateTimeField("đăng ký lúc", null=True, blank=True)
     submitted_by = actor_field("người đăng ký")
     history = HistoricalRecords()
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         verbose_name = "đăng ký thi đua"

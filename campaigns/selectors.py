@@ -125,10 +125,18 @@ def staff_campaigns(user, bodies: list[int] | None = None) -> QuerySet[Campaign]
 
 
 def staff_campaign_detail(user, pk: int) -> Campaign:
-    """One campaign the user manages, with its whole document; 404 for anyone else."""
+    """One campaign the user manages, with its whole document; 404 for anyone else. With
+    the body its issuer was merged into, which the read-only pages name
+    (Campaign.read_only_text); the public pages never do, so DOCUMENT_RELATED leaves it."""
     queryset = (
         Campaign.objects.filter(issuer__in=office_record_bodies(user))
-        .select_related(*DOCUMENT_RELATED, "published_by", "withdrawn_by", "copied_from")
+        .select_related(
+            *DOCUMENT_RELATED,
+            "issuer__merged_into",
+            "published_by",
+            "withdrawn_by",
+            "copied_from",
+        )
         .prefetch_related(*DOCUMENT_PREFETCH)
     )
     return get_object_or_404(queryset, pk=pk)

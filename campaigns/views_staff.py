@@ -119,16 +119,9 @@ def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "Phong trào đã thu hồi, không sửa được.")
         return redirect("staff:campaign_detail", pk=pk)
     if not holds_office(request.user, campaign.issuer):
-        messages.error(request, _read_only_text(campaign) + ", không sửa được.")
+        messages.error(request, campaign.read_only_text + ", không sửa được.")
         return redirect("staff:campaign_detail", pk=pk)
     return _editor(request, campaign)
-
-
-def _read_only_text(campaign: Campaign) -> str:
-    """Why a campaign the user reads cannot be acted on: its body was merged into theirs."""
-    successor = campaign.issuer.merged_into
-    into = f" (đã sáp nhập vào {successor.name})" if successor else ""
-    return f"Văn bản của {campaign.issuer.name}{into}: chỉ xem"
 
 
 @login_required
@@ -149,7 +142,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if campaign.status == Campaign.Status.DRAFT
             else [],
             "can_manage": can_manage,
-            "read_only": "" if can_manage else _read_only_text(campaign),
+            "read_only": "" if can_manage else campaign.read_only_text,
         },
     )
 

@@ -479,3 +479,24 @@ def test_parse_document_reads_a_scan(capsys):
     assert fold(data["issuer"]) == "so noi vu"
     assert fold(data["issuer_parent"]) == "ubnd thanh pho da nang"
     assert 0 < data["confidence"]["subject"] < 0.7  # a scan's subject: check it first
+
+
+def test_a_misread_scan_year_is_judged_by_vietnams_date_not_the_servers():
+    """_ocr_year takes a year up to next year as a real one. At 00:30 on 1/1/2027 in Việt
+    Nam it is still 31/12/2026 in UTC: a scan dated "năm 3028" (a 2 misread as 3) is
+    2028, next year in Việt Nam; judged by the server's UTC date it would be two years
+    ahead and left as read."""
+    from unittest import mock
+
+    from django.utils import timezone
+
+    scan = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH TÂY NINH Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 615/QĐ-UBND Tây Ninh, ngày 15 tháng 11 năm 3028\n"
+        "KẾ HOẠCH\nTổ chức phong trào thi đua\n"
+    )
+    utc_evening = datetime.datetime(2026, 12, 31, 17, 30, tzinfo=datetime.UTC)
+    with mock.patch("django.utils.timezone.now", return_value=utc_evening):
+        assert timezone.localdate() == datetime.date(2027, 1, 1)
+        assert parse_text(scan, scanned=True).date == datetime.date(2028, 11, 15)

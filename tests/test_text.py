@@ -82,3 +82,15 @@ def test_normalize_search_matches_the_reference_on_any_vietnamese_text(text):
 @given(st.text())
 def test_normalize_search_matches_the_reference_on_any_text(text):
     assert normalize_search(text) == _reference_normalize(text)
+
+
+def test_a_stored_number_is_written_as_vietnamese_write_it():
+    """One place for every figure the pages, forms and decisions write (number_text)."""
+    from decimal import Decimal
+
+    from units.text import number_text
+
+    assert number_text(Decimal("15.00")) == "15"
+    assert number_text(Decimal("0.450")) == "0,45"
+    assert number_text(Decimal("100.00")) == "100"  # normalize() is 1E+2: never "1E+2"
+    assert number_text(Decimal("1234.50")) == "1234,5"

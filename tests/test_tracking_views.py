@@ -285,7 +285,8 @@ def test_scoring_a_big_bloc_renders_no_template_per_unit(client, world):
 
 def test_the_report_form_shows_what_the_unit_registered(client, world):
     """The unit reported each criterion without its own registered target beside it, and a
-    scored criterion read "(0 đến 10.00 điểm)" (decision 0027)."""
+    scored criterion read "(0 đến 10.00 điểm)" (decision 0027); the registration form
+    still wrote "(0 đến 10,00 điểm)"."""
     from decimal import Decimal
 
     c = world["campaign"]
@@ -313,3 +314,41 @@ def test_the_report_form_shows_what_the_unit_registered(client, world):
     assert "Thu ngân sách (%) — đơn vị đăng ký 85,5" in html
     assert "Cải cách hành chính (0 đến 10 điểm)" in html
     assert "10.00" not in html
+    html = client.get(reverse("tracking:register", args=[world["a"].pk, c.pk])).content.decode()
+    assert "Cải cách hành chính (0 đến 10 điểm)" in html
+    assert "10,00" not in html
+
+
+def test_the_report_form_shows_only_targets_the_unit_sent(client, world):
+    """Only the service writes registrations, sent (submitted_at set); a row without it
+    (written outside the service: a restored legacy row) was never sent, and the report
+    form showed its targets as what the unit registered."""
+    from decimal import Decimal
+
+    from campaigns.models import RegistrationTarget
+    from campaigns.results.selectors import registered_targets
+
+    c = world["campaign"]
+    revenue = services_results.criterion_add(
+        actor=world["office"], campaign=c, name="Thu ngân sách", kind="numeric", measure="%"
+    )
+    unsent = Registration.objects.create(campaign=c, unit=world["a"])
+    RegistrationTarget.objects.create(registration=unsent, criterion=revenue, value=Decimal("85.5"))
+    period = services_results.period_add(
+        actor=world["office"],
+        campaign=c,
+        kind="interim",
+        due_on=timezone.localdate() + datetime.timedelta(days=5),
+    )
+    url = reverse("tracking:report", args=[world["a"].pk, period.pk])
+    client.force_login(world["staff_a"])
+    html = client.get(url).content.decode()
+    assert "Thu ngân sách (%)" in html
+    assert "đơn vị đăng ký 85,5" not in html
+    assert registered_targets(c, world["a"]) == {}
+    # sent through the service, the same target is shown
+    services_results.registration_submit(
+        actor=world["staff_a"], campaign=c, unit=world["a"], targets={revenue.pk: Decimal("85.5")}
+    )
+    assert "Thu ngân sách (%) — đơn vị đăng ký 85,5" in client.get(url).content.decode()
+    assert registered_targets(c, world["a"]) == {revenue.pk: Decimal("85.5")}

@@ -7,6 +7,7 @@ Users type with and without diacritics: "thi dua" must find "thi đua" and
 
 import re
 import unicodedata
+from decimal import Decimal
 
 from django.db.models import Q
 
@@ -75,3 +76,9 @@ def search_q(query: str | None, field: str = "search_text") -> Q:
         needle = f" {term} " if len(term) <= 2 else f" {term}"
         condition &= Q(**{f"{field}__contains": needle})
     return condition
+
+
+def number_text(value: Decimal) -> str:
+    """A stored number as Vietnamese write and type it: "15", "0,45", "12,5", never the
+    database's "15.00" or "0.45"; no dot between thousands (a clerk types it back)."""
+    return f"{value.normalize():f}".replace(".", ",")

@@ -9,13 +9,12 @@ from decimal import Decimal
 
 from django import forms
 from django.db.models import Exists, OuterRef
-from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 
 from units.access import office_bodies
 from units.formfields import MAX_ID, DayField, IdChoiceField, IdMultipleChoiceField
 from units.models import Unit, descendants_query
-from units.text import search_q
+from units.text import number_text, search_q
 
 from ..forms_staff import DateInput
 from ..models import Campaign, plausible_date
@@ -209,7 +208,7 @@ class BlocGroupForm(forms.Form):
 
 def typed(value: Decimal | None) -> str | None:
     """A stored number as a clerk types it back: "85", "12,5" (never "85.00")."""
-    return None if value is None else number_format(value.normalize())
+    return None if value is None else number_text(value)
 
 
 class RegistrationForm(forms.Form):
@@ -228,10 +227,10 @@ class RegistrationForm(forms.Form):
             if c.kind == Criterion.Kind.BOOLEAN:
                 label += " (1 = cam kết đạt, 0 = không)"
             elif c.kind == Criterion.Kind.POINTS:
-                label += f" (0 đến {number_format(c.max_points or 0)} điểm)"
+                label += f" (0 đến {typed(c.max_points or Decimal(0))} điểm)"
             if c.target is not None:
                 # as the page writes numbers: "80,5", never "80.50"
-                label += f" — chỉ tiêu chung {number_format(c.target.normalize())}"
+                label += f" — chỉ tiêu chung {typed(c.target)}"
             self.fields[f"target-{c.pk}"] = NumberField(label=label, min_value=Decimal(0))
 
     def targets(self) -> dict[int, Decimal | None]:

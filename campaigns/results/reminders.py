@@ -31,9 +31,9 @@ def _due(campaign: Campaign) -> list[tuple[str, datetime.date, set[int]]]:
     due = []
     if campaign.registration_deadline and campaign.status == Campaign.Status.PUBLISHED:
         done = set(
-            Registration.objects.filter(campaign=campaign, submitted_at__isnull=False).values_list(
-                "unit_id", flat=True
-            )
+            Registration.objects.submitted()
+            .filter(campaign=campaign)
+            .values_list("unit_id", flat=True)
         )
         due.append(("registration", campaign.registration_deadline, addressed - done))
     for period in campaign.periods.all():

@@ -40,6 +40,7 @@ from .models import (
     BlocScore,
     Criterion,
     Registration,
+    RegistrationTarget,
     ReportPeriod,
     ReportValue,
     ResultReport,
@@ -59,6 +60,16 @@ def addressed_units(campaign: Campaign) -> QuerySet[Unit]:
 def is_addressed(campaign: Campaign, unit: Unit) -> bool:
     """Does the campaign address this unit (an active unit below its issuer)?"""
     return addressed_units(campaign).filter(pk=unit.pk).exists()
+
+
+def registered_targets(campaign: Campaign, unit: Unit) -> dict[int, Decimal | None]:
+    """The targets (criterion id -> value) of the unit's sent registration, which its
+    report is read against; {} when it has sent none."""
+    return dict(
+        RegistrationTarget.objects.filter(
+            registration__in=Registration.objects.submitted().filter(campaign=campaign, unit=unit)
+        ).values_list("criterion_id", "value")
+    )
 
 
 def units_above(units: list[Unit]) -> dict[int, set[int]]:
@@ -290,9 +301,11 @@ def participations(campaigns) -> dict[int, dict]:
     below = descendant_ids_by_root({c.issuer_id for c in campaigns}, active=True)
     addressed = {c.pk: below[c.issuer_id] - {c.issuer_id} for c in campaigns}
     registered: dict[int, int] = {}
-    for campaign_id, unit_id in Registration.objects.filter(
-        campaign__in=campaigns, submitted_at__isnull=False
-    ).values_list("campaign_id", "unit_id"):
+    for campaign_id, unit_id in (
+        Registration.objects.submitted()
+        .filter(campaign__in=campaigns)
+        .values_list("campaign_id", "unit_id")
+    ):
         if unit_id in addressed[campaign_id]:
             registered[campaign_id] = registered.get(campaign_id, 0) + 1
     periods = list(ReportPeriod.objects.filter(campaign__in=campaigns))
@@ -380,7 +393,7 @@ def reports_received(campaign: Campaign) -> QuerySet[ResultReport]:
 
 def unregistered_units(campaign: Campaign) -> QuerySet[Unit]:
     """The units the campaign addresses that have not registered, by name."""
-    registered = campaign.registrations.filter(submitted_at__isnull=False).values("unit_id")
+    registered = campaign.registrations.submitted().values("unit_id")
     return addressed_units(campaign).exclude(pk__in=registered).order_by("name")
 
 
@@ -486,9 +499,7 @@ def unit_pending(units: list[Unit], above: dict[int, set[int]] | None = None) ->
     issuers = set().union(*above.values()) if above else set()
 
     def registered(unit_id: int) -> Q:
-        done = Registration.objects.filter(
-            campaign=OuterRef("pk"), unit_id=unit_id, submitted_at__isnull=False
-        )
+        done = Registration.objects.submitted().filter(campaign=OuterRef("pk"), unit_id=unit_id)
         return Q(Exists(done))
 
     def reported(unit_id: int) -> Q:
@@ -526,7 +537,7 @@ def unit_pending(units: list[Unit], above: dict[int, set[int]] | None = None) ->
             pending_registration,
             {
                 "issuer": "issuer_id",
-                "done": Registration.objects.filter(submitted_at__isnull=False),
+                "done": Registration.objects.submitted(),
                 "target": "campaign",
             },
         ),

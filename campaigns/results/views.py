@@ -20,7 +20,7 @@ from units.paging import paginate
 from units.xlsx import xlsx_response
 
 from .. import selectors as campaign_selectors
-from ..models import Campaign, Registration, ReportValue
+from ..models import Campaign, ReportValue
 from . import selectors, services
 from .exports import registrations_workbook, reports_workbook, results_workbook
 from .forms import (
@@ -415,13 +415,10 @@ def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
         initial[f"value-{criterion_id}"] = typed(v.value)
         initial[f"evidence-{criterion_id}"] = v.evidence
     locked = existing is not None and existing.status == ResultReport.Status.SUBMITTED
-    registration = Registration.objects.filter(campaign=period.campaign, unit=unit).first()
     form = ReportForm(
         request.POST if request.method == "POST" and not locked else None,
         criteria=criteria,
-        targets={t.criterion_id: t.value for t in registration.targets.all()}
-        if registration
-        else {},
+        targets=selectors.registered_targets(period.campaign, unit),
         initial=initial,
     )
     if request.method == "POST" and not locked:
