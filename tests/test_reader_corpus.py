@@ -3,9 +3,10 @@ bench/corpus.py), and the header shapes of issue 12 one by one.
 
 The floors sit just under what the reader reaches today (docs/benchmarks.md, section
 parser): a change that reads fewer fields right fails here. The held-out documents were
-found and labelled before the seventh round of rules and are never tuned on; their floor
-is lower, and is the honest figure. (The first round's "unseen" documents and the second
-to sixth rounds' held-out sets were looked at and are part of the seen ones now.)
+made and labelled before the eighth round of rules (scans of seen texts: their header
+shapes are seen, their OCR output is not) and are never tuned on; their floor is lower, and
+is the honest figure. (The first round's "unseen" documents and the second to seventh
+rounds' held-out sets were looked at and are part of the seen ones now.)
 """
 
 import datetime
@@ -19,10 +20,10 @@ from units.text import fold
 
 CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
-    # the seen part holds the sixth round's held-out set since the seventh round
-    "seen": (0.96, 0.97),
-    "heldout": (0.91, 0.91),  # the seventh held-out set, after the seventh round
-    "all": (0.96, 0.96),
+    # the seen part holds the seventh round's held-out set since the eighth round
+    "seen": (0.96, 0.96),
+    "heldout": (0.66, 0.70),  # the eighth held-out set (scans), before the eighth round
+    "all": (0.93, 0.94),
 }
 
 
