@@ -1043,7 +1043,10 @@ def _repair_title(title: str) -> str:
         near = [
             pair for pair in _TITLE_FOLDED if _distance(f"{a} {b}", f"{pair[0]} {pair[1]}", 1) == 1
         ]
-        if len(near) == 1:
+        if len(near) == 1 and all(
+            _title_slip(word, read, known)
+            for word, read, known in zip(words[k : k + 2], (a, b), near[0], strict=True)
+        ):
             right = _TITLE_FOLDED[near[0]]
             for index, word in zip((k, k + 1), right, strict=True):
                 lead = re.match(r"^[“”\"'(]*", words[index]).group()
@@ -1051,6 +1054,33 @@ def _repair_title(title: str) -> str:
                 words[index] = f"{lead}{word.upper()}{tail}"
     _repair_provinces(words)
     return " ".join(words)
+
+
+# Letters tesseract takes for each other on a degraded page (thin upright strokes):
+# "LĨNH" for TỈNH, "TÝ" for LÝ, "FỈNH" for TỈNH.
+_STROKES = set("tlfi")
+
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def _title_slip(word: str, read: str, known: str) -> bool:
+    """Whether a title's word (`read`: folded) may be put right as a known pair's word:
+    it is that word already, or no Vietnamese syllable ("THỤU"; "NUỚỨC", two tone marks),
+    or a syllable with one stroke letter read for another. A syllable is not turned into
+    another one by any other letter: ĐẾN is no slip of DẪN, VỚI none of MỚI."""
+    tones = sum(c in _TONES for c in unicodedata.normalize("NFD", word))
+    if (
+        read == known
+        or tones > 1
+        or not _SYLLABLE.fullmatch(read.replace("đ", "d"))
+        or ("uu" in read and "ư" not in word.lower())  # "THỤU": only "ưu" is a syllable
+    ):
+        return True
+    if len(read) != len(known):
+        return False
+    changed = [(x, y) for x, y in zip(read, known, strict=True) if x != y]
+    return len(changed) == 1 and set(changed[0]) <= _STROKES
 
 
 def _repair_provinces(words: list[str]) -> None:

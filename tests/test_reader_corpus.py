@@ -952,3 +952,27 @@ def test_a_scan_title_stops_at_a_broken_authority_line_and_the_national_name():
         "ỦY, BAN NHÂN DÂN\nTỈNH HÀ NAM\n", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
     )
     assert parse_text(national, scanned=True).subject == doc.subject
+
+
+def test_a_scan_title_keeps_right_words_near_a_known_pair():
+    """A title word that is a Vietnamese syllable is not turned into another one because
+    a known pair is a letter away ('HƯỚNG ĐẾN' became 'HƯỚNG DẪN', 'ĐỐI VỚI' 'ĐỔI MỚI',
+    'HỘI ĐỒNG' 'HỘI CÔNG' on pages of round eight's study): only letters tesseract takes
+    for each other on a degraded page (T, L, F, I) are put right in such a word, and
+    any slip in a word that is no syllable ('THỤU', 'NUỚỨC')."""
+    title = "PHÁT TRIỂN CÂY TRỒNG ĐỐI VỚI HỘI ĐỒNG XÃ ĐỊNH HƯỚNG ĐẾN NĂM 2035"
+    doc = parse_text(
+        SCAN.replace("VỀ VIỆC TẶNG BẰNG KHEN CHO CÁC TẬP THỂ", title).format(
+            number="215", symbol="QĐ-UBND", day="9", month="6", heading="QUYẾT ĐỊNH"
+        ),
+        scanned=True,
+    )
+    assert fold(doc.subject) == fold(title)
+    slips = "THỤU HIỆN KẾ HOẠCH QUẢN TÝ NHÀ NUỚỨC"
+    doc = parse_text(
+        SCAN.replace("VỀ VIỆC TẶNG BẰNG KHEN CHO CÁC TẬP THỂ", slips).format(
+            number="215", symbol="QĐ-UBND", day="9", month="6", heading="QUYẾT ĐỊNH"
+        ),
+        scanned=True,
+    )
+    assert fold(doc.subject) == fold("THỰC HIỆN KẾ HOẠCH QUẢN LÝ NHÀ NƯỚC")
