@@ -1048,6 +1048,13 @@ _TITLE_FOLDED = {(fold(a), fold(b)): (a, b) for a, b in _TITLE_PAIRS}
 def _repair_title(title: str) -> str:
     """A scan's title in capitals with a word one letter off a known pair put right."""
     words = title.split()
+    for k, word in enumerate(words):
+        # "FRÁCH NHIỆM", "'FAI BUỔI": no Vietnamese word starts with F; tesseract reads a
+        # T's bar so on a degraded page
+        lead = re.match(r"^[“”\"'(]*", word).group()
+        rest = word[len(lead) :]
+        if rest[:1] == "F" and _SYLLABLE.fullmatch("t" + fold(rest[1:]).strip("“”\"',.;:()")):
+            words[k] = f"{lead}T{rest[1:]}"
     for k in range(len(words) - 1):
         a, b = (fold(w).strip("“”\"',.;:()") for w in words[k : k + 2])
         if not (a.isalpha() and b.isalpha()) or (a, b) in _TITLE_FOLDED:

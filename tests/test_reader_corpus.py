@@ -1065,3 +1065,16 @@ def test_a_scan_letters_trich_yeu_with_its_v_v_misread_is_the_subject():
         assert doc.doc_type == "Công văn", vv
         assert doc.subject == "tổ chức ngày hội đọc sách năm 2023", vv
         assert doc.issuer == "SỞ GIÁO DỤC VÀ ĐÀO TẠO", vv
+
+
+def test_a_scan_title_word_starting_with_f_is_read_with_a_t():
+    """'FRÁCH NHIỆM', ''FAI BUỔI' (lamdong-07-ct, vpcp-447-tb scans): no Vietnamese word
+    starts with F, and tesseract reads a T so; a text's title is as written."""
+    title = "NÂNG CAO FRÁCH NHIỆM 'FẠI CÁC XÃ FHUỘC HUYỆN"
+    text = SCAN.replace("VỀ VIỆC TẶNG BẰNG KHEN CHO CÁC TẬP THỂ", title).format(
+        number="88", symbol="KH-UBND", day="2", month="3", heading="KẾ HOẠCH"
+    )
+    assert normalise(parse_text(text, scanned=True).subject) == normalise(
+        "NÂNG CAO TRÁCH NHIỆM 'TẠI CÁC XÃ THUỘC HUYỆN"
+    )
+    assert parse_text(text).subject == title
