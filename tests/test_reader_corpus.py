@@ -22,8 +22,8 @@ CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
     # the seen part holds the seventh round's held-out set since the eighth round
     "seen": (0.96, 0.96),
-    "heldout": (0.66, 0.70),  # the eighth held-out set (scans), before the eighth round
-    "all": (0.93, 0.94),
+    "heldout": (0.71, 0.75),  # the eighth held-out set (scans), after the eighth round
+    "all": (0.94, 0.95),
 }
 
 
