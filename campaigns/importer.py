@@ -734,6 +734,7 @@ _OCR_DIGITS = str.maketrans(
         "t": "1",
         "|": "1",
         "!": "1",
+        "f": "1",
         "o": "0",
         "d": "0",
         "s": "5",
@@ -745,8 +746,8 @@ _OCR_DIGITS = str.maketrans(
     }
 )
 _OCR_DATE = re.compile(
-    r"(ng\w{1,2}y\s*[:;.]?\s+)([0-9a-z|!]{1,2})(\s+th\w{2,3}\s*[:;.]?\s+)([0-9a-z|!]{1,2})"
-    r"(\s*[.:;,]?\s*n\w{1,3}\s+)(\d{4})"
+    r"(ng\w{1,2}y\s*[:;.]?\s+)([0-9a-z|!]{1,2})(\s+th\w{2,3}\s*[:;.,]?\s+)([0-9a-z|!]{1,2})"
+    r"(\s*[.:;,\-]?\s*[nmr]\w{1,3}\s+)(\d{4})"
 )
 
 
@@ -794,6 +795,7 @@ def repair_ocr(text: str) -> str:
             not match.group(2).isdigit()
             or not match.group(4).isdigit()
             or match.group(5).strip() != "nam"
+            or "," in match.group(3)
             or _ocr_year(match.group(6)) != match.group(6)
         ):
             day = match.group(2).translate(_OCR_DIGITS)
@@ -802,7 +804,7 @@ def repair_ocr(text: str) -> str:
                 line = (
                     line[: match.start(2)]
                     + day
-                    + line[match.end(2) : match.start(4)]
+                    + " tháng "
                     + month
                     + " năm "
                     + _ocr_year(match.group(6))
@@ -814,8 +816,18 @@ def repair_ocr(text: str) -> str:
             if any(rest.startswith(key) for key, _ in HEADINGS):
                 line = line[lead.end() :]  # "l _—— KẾ HOẠCH": the title, without the specks
         line = re.sub(r"^\s*S[ẽeöôờóòơ]\s*[:;.]\s*(?=[\dA-Z])", "Số: ", line)
+        # "Sẻ: 1167/…", "®Sö: 68/…": any o or e with any mark, a speck before it, and a
+        # number after it
+        so = re.match(r"^\W{0,2}\s*S([^\W\d_])\s*[:;.]\s*(?=\d)", line)
+        if so and fold(so.group(1)) in ("o", "e"):
+            line = "Số: " + line[so.end() :]
+        # "Hà Nội; ngày 22 …": a semicolon or dot read for the comma before the date
+        line = re.sub(r"(?<=[^\W\d_])\s*[;.]\s+(?=ng[aàáảãạ]y\s)", ", ", line)
         # "VA công nhận …": "V/v" whose stroke and small v tesseract read as "A"
         line = re.sub(r"^\s*VA\s+(?=[a-zđà-ỹ])", "V/v ", line)
+        # "V4 thực hiện …", "VÁ Về …", "Vlv …", "V/ …": the same, its stroke read as a
+        # digit, a mark or a letter l (no word is a V and one of those)
+        line = re.sub(r"^\s*V(?:[4Á]|[/|l]v?|/\s*v)\s*[:.]?\s+(?=[^\W\d_])", "V/v ", line)
         # "Ð" (Icelandic eth) is tesseract's "Đ"; a quote inside a word in capitals is a
         # speck ("U'BND")
         line = re.sub(r"(?<=[/\-])Q1\)(?=-)", "QĐ", line).replace("Ð", "Đ")
@@ -1040,6 +1052,13 @@ _TITLE_FOLDED = {(fold(a), fold(b)): (a, b) for a, b in _TITLE_PAIRS}
 def _repair_title(title: str) -> str:
     """A scan's title in capitals with a word one letter off a known pair put right."""
     words = title.split()
+    for k, word in enumerate(words):
+        # "FRÁCH NHIỆM", "'FAI BUỔI": no Vietnamese word starts with F; tesseract reads a
+        # T's bar so on a degraded page
+        lead = re.match(r"^[“”\"'(]*", word).group()
+        rest = word[len(lead) :]
+        if rest[:1] == "F" and _SYLLABLE.fullmatch("t" + fold(rest[1:]).strip("“”\"',.;:()")):
+            words[k] = f"{lead}T{rest[1:]}"
     for k in range(len(words) - 1):
         a, b = (fold(w).strip("“”\"',.;:()") for w in words[k : k + 2])
         if not (a.isalpha() and b.isalpha()) or (a, b) in _TITLE_FOLDED:
@@ -1047,7 +1066,10 @@ def _repair_title(title: str) -> str:
         near = [
             pair for pair in _TITLE_FOLDED if _distance(f"{a} {b}", f"{pair[0]} {pair[1]}", 1) == 1
         ]
-        if len(near) == 1:
+        if len(near) == 1 and all(
+            _title_slip(word, read, known)
+            for word, read, known in zip(words[k : k + 2], (a, b), near[0], strict=True)
+        ):
             right = _TITLE_FOLDED[near[0]]
             for index, word in zip((k, k + 1), right, strict=True):
                 lead = re.match(r"^[“”\"'(]*", words[index]).group()
@@ -1055,6 +1077,33 @@ def _repair_title(title: str) -> str:
                 words[index] = f"{lead}{word.upper()}{tail}"
     _repair_provinces(words)
     return " ".join(words)
+
+
+# Letters tesseract takes for each other on a degraded page (thin upright strokes):
+# "LĨNH" for TỈNH, "TÝ" for LÝ, "FỈNH" for TỈNH.
+_STROKES = set("tlfi")
+
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def _title_slip(word: str, read: str, known: str) -> bool:
+    """Whether a title's word (`read`: folded) may be put right as a known pair's word:
+    it is that word already, or no Vietnamese syllable ("THỤU"; "NUỚỨC", two tone marks),
+    or a syllable with one stroke letter read for another. A syllable is not turned into
+    another one by any other letter: ĐẾN is no slip of DẪN, VỚI none of MỚI."""
+    tones = sum(c in _TONES for c in unicodedata.normalize("NFD", word))
+    if (
+        read == known
+        or tones > 1
+        or not _SYLLABLE.fullmatch(read.replace("đ", "d"))
+        or ("uu" in read and "ư" not in word.lower())  # "THỤU": only "ưu" is a syllable
+    ):
+        return True
+    if len(read) != len(known):
+        return False
+    changed = [(x, y) for x, y in zip(read, known, strict=True) if x != y]
+    return len(changed) == 1 and set(changed[0]) <= _STROKES
 
 
 def _repair_provinces(words: list[str]) -> None:
@@ -1318,8 +1367,18 @@ class _Parser:
                 folded = fold(part)
                 if len(folded) >= 4 and not _known_body(folded, known):
                     near = [k for k in known if len(k) == len(folded) and _one_letter(k, folded)]
+                    if not near and len(folded) >= 5:
+                        # one letter over ("LUBND", "HĐDND"): a speck or a doubled stroke
+                        near = [
+                            k
+                            for k in known
+                            if len(k) >= 4
+                            and len(folded) == len(k) + 1
+                            and _distance(k, folded, 1) == 1
+                        ]
                     if len(near) == 1:
                         parts[index] = _spell(near[0], part)
+            parts[0] = self._scan_type_part(parts, known)
             repaired = "-".join(parts)
         if repaired != tail:
             doc.symbol = f"{head}/{repaired}" if head else repaired
@@ -1350,6 +1409,54 @@ class _Parser:
         if not any(_known_body(p, known) for p in parts):
             self.how["symbol"] = min(self.how.get("symbol", 0.95), 0.6)  # no body named
 
+    def _scan_type_part(self, parts: list[str], known: set[str]) -> str:
+        """A scan's symbol's type part put right from the type heading, when a known body
+        follows it: one letter off the heading's code ("NG" under NGHỊ QUYẾT), or the
+        code's first letter and digits or specks for its Đ ("Q190", "Q20", "Q1)")."""
+        piece = parts[0]
+        abbreviation = _TYPE_ABBREVIATIONS.get(self.doc.doc_type or "", "")
+        if (
+            not abbreviation
+            or len(parts) < 2
+            or not _known_body(fold(parts[-1]), known)
+            or fold(piece) == fold(abbreviation)
+            or fold(piece) in ABBREVIATIONS
+        ):
+            return piece
+        one_off = len(piece) == len(abbreviation) >= 2 and _one_letter(
+            fold(abbreviation), fold(piece)
+        )
+        digits = len(abbreviation) == 2 and re.fullmatch(
+            rf"{re.escape(abbreviation[0])}[\d)\]|]{{1,3}}", piece
+        )
+        return abbreviation if one_off or digits else piece
+
+    def _issuers_place(self, place: str) -> str | None:
+        """The place the issuer or its parent names ("ỦY BAN NHÂN DÂN XÃ GIA PHỐ": Gia
+        Phố; "… THÀNH PHỐ HỒ CHÍ MINH": that, or Thành phố Hồ Chí Minh) when a scan's place
+        is at most two letters from it ("Gai Phố", "[hanh phố Hỗ Chỉ Minh"), else None."""
+        read = fold(re.sub(r"^[\W\d_]+|[\W\d_]+$", "", place))
+        if len(read) < 4:
+            return None
+        found = []
+        for name in (self.doc.issuer, self.doc.issuer_parent):
+            folded = fold(name or "")
+            match = re.search(
+                r"\b(tinh|thanh pho|huyen|quan|thi xa|thi tran|xa|phuong)\s+(\S.*)$", folded
+            )
+            if not match:
+                continue
+            for start in (match.start(1), match.start(2)):
+                candidate = folded[start:]
+                if _distance(read, candidate, 2) <= min(2, len(candidate) // 3):
+                    found.append(name[start:])
+        if len({fold(f) for f in found}) != 1:
+            return None
+        words = [w.capitalize() for w in found[0].lower().split()]
+        if words[:2] == ["Thành", "Phố"]:
+            words[1] = "phố"  # "Thành phố Hồ Chí Minh"
+        return " ".join(words)
+
     def check_place(self) -> None:
         """A place that is no province and is not named in the issuer is marked; on a
         scan, a place one letter from a province ("Súc Trang") is read as it."""
@@ -1357,7 +1464,7 @@ class _Parser:
         if not doc.place or province(doc.place):
             return
         if self.scanned:
-            near = nearest_province(doc.place)
+            near = nearest_province(doc.place) or self._issuers_place(doc.place)
             if near:
                 doc.place = near
                 self.how["place"] = min(self.how.get("place", 0.95), 0.6)

@@ -3,9 +3,10 @@ bench/corpus.py), and the header shapes of issue 12 one by one.
 
 The floors sit just under what the reader reaches today (docs/benchmarks.md, section
 parser): a change that reads fewer fields right fails here. The held-out documents were
-found and labelled before the seventh round of rules and are never tuned on; their floor
-is lower, and is the honest figure. (The first round's "unseen" documents and the second
-to sixth rounds' held-out sets were looked at and are part of the seen ones now.)
+made and labelled before the eighth round of rules (scans of seen texts: their header
+shapes are seen, their OCR output is not) and are never tuned on; their floor is lower, and
+is the honest figure. (The first round's "unseen" documents and the second to seventh
+rounds' held-out sets were looked at and are part of the seen ones now.)
 """
 
 import datetime
@@ -19,10 +20,10 @@ from units.text import fold
 
 CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
-    # the seen part holds the sixth round's held-out set since the seventh round
-    "seen": (0.96, 0.97),
-    "heldout": (0.91, 0.91),  # the seventh held-out set, after the seventh round
-    "all": (0.96, 0.96),
+    # the seen part holds the seventh round's held-out set since the eighth round
+    "seen": (0.96, 0.96),
+    "heldout": (0.71, 0.75),  # the eighth held-out set (scans), after the eighth round
+    "all": (0.94, 0.95),
 }
 
 
@@ -951,3 +952,129 @@ def test_a_scan_title_stops_at_a_broken_authority_line_and_the_national_name():
         "ỦY, BAN NHÂN DÂN\nTỈNH HÀ NAM\n", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
     )
     assert parse_text(national, scanned=True).subject == doc.subject
+
+
+def test_a_scan_title_keeps_right_words_near_a_known_pair():
+    """A title word that is a Vietnamese syllable is not turned into another one because
+    a known pair is a letter away ('HƯỚNG ĐẾN' became 'HƯỚNG DẪN', 'ĐỐI VỚI' 'ĐỔI MỚI',
+    'HỘI ĐỒNG' 'HỘI CÔNG' on pages of round eight's study): only letters tesseract takes
+    for each other on a degraded page (T, L, F, I) are put right in such a word, and
+    any slip in a word that is no syllable ('THỤU', 'NUỚỨC')."""
+    title = "PHÁT TRIỂN CÂY TRỒNG ĐỐI VỚI HỘI ĐỒNG XÃ ĐỊNH HƯỚNG ĐẾN NĂM 2035"
+    doc = parse_text(
+        SCAN.replace("VỀ VIỆC TẶNG BẰNG KHEN CHO CÁC TẬP THỂ", title).format(
+            number="215", symbol="QĐ-UBND", day="9", month="6", heading="QUYẾT ĐỊNH"
+        ),
+        scanned=True,
+    )
+    assert fold(doc.subject) == fold(title)
+    slips = "THỤU HIỆN KẾ HOẠCH QUẢN TÝ NHÀ NUỚỨC"
+    doc = parse_text(
+        SCAN.replace("VỀ VIỆC TẶNG BẰNG KHEN CHO CÁC TẬP THỂ", slips).format(
+            number="215", symbol="QĐ-UBND", day="9", month="6", heading="QUYẾT ĐỊNH"
+        ),
+        scanned=True,
+    )
+    assert fold(doc.subject) == fold("THỰC HIỆN KẾ HOẠCH QUẢN LÝ NHÀ NƯỚC")
+
+
+def test_a_scan_number_and_date_line_with_tesseract_slips_is_read_and_marked():
+    """'Sẻ: 1167/…', '®Sö: 68/…', 'Hà Nội; ngày …', 'tháng, 3', 'tháng. 3 ram 2020',
+    'L2-mäm', 'ngày F9' (pages of seen texts read for round eight's study): the number
+    line's 'Số' with any mark or speck, a semicolon read for the comma before the date,
+    a comma after 'tháng', 'năm' read with an r or m and a dash, F read for 1."""
+    line = "Số: 418/QĐ-UBND Bạc Liêu, ngày 14 tháng 9 năm 2023"
+    base = SCAN.replace(
+        "Số: {number}/{symbol} Vĩnh Long, ngày {day} thang {month} năm 2024", "{line}"
+    ).replace("TỈNH VĨNH LONG", "TỈNH BẠC LIÊU")
+    cases = {
+        "Sẻ: 418/QĐ-UBND Bạc Liêu, ngày 14 thang 9 năm 2023": "2023-09-14",
+        "®Sö: 418/QĐ-UBND Bạc Liêu; ngày 14 tháng 9 năm 2023": "2023-09-14",
+        "Số: 418/QĐ-UBND Bạc Liêu, ngày 14 tháng, 9 năm 2023": "2023-09-14",
+        "Số: 418/QĐ-UBND Bạc Liêu, ngày 14 tháng. 9 ram 2023": "2023-09-14",
+        "Số: 418/QĐ-UBND Bạc Liêu, ngày F4 tháng L1-mäm 2023": "2023-11-14",
+    }
+    for read, date in cases.items():
+        doc = parse_text(base.format(line=read, heading="QUYẾT ĐỊNH"), scanned=True)
+        assert (doc.number, doc.symbol, doc.place) == ("418", "QĐ-UBND", "Bạc Liêu"), read
+        assert str(doc.date) == date, read
+    clean = parse_text(base.format(line=line, heading="QUYẾT ĐỊNH"), scanned=True)
+    assert str(clean.date) == "2023-09-14"
+    assert "date" not in uncertain(clean.confidence, ["date"])
+    slipped = parse_text(base.format(line=list(cases)[-1], heading="QUYẾT ĐỊNH"), scanned=True)
+    assert "date" in uncertain(slipped.confidence, ["date"])
+
+
+def test_a_scan_symbol_takes_its_type_from_the_heading_and_a_body_one_letter_over():
+    """'NG-HĐDND' under NGHỊ QUYẾT, '2014/Q190-LUBND' and 'Q20-UBND' under QUYẾT ĐỊNH:
+    the body one letter over a known one (HĐND, UBND) is that body, the type part one
+    letter off the heading's code, or its first letter and digits (Đ read as '10', '20'),
+    is that code; marked. A symbol whose type differs from the heading ('CT-UBND' under
+    QUYẾT ĐỊNH) is left as read."""
+
+    def read(symbol, heading):
+        text = SCAN.format(number="27", symbol=symbol, day="3", month="8", heading=heading)
+        return parse_text(
+            text.replace("VĨNH LONG", "PHÚ THỌ").replace("Vĩnh Long", "Phú Thọ"), scanned=True
+        )
+
+    for symbol, heading, right in [
+        ("NG-HĐDND", "NGHỊ QUYẾT", "NQ-HĐND"),
+        ("2019/Q190-LUBND", "QUYẾT ĐỊNH", "2019/QĐ-UBND"),
+        ("Q20-UBND", "QUYẾT ĐỊNH", "QĐ-UBND"),
+        ("KH-UBNDD", "KẾ HOẠCH", "KH-UBND"),
+    ]:
+        doc = read(symbol, heading)
+        assert doc.symbol == right, symbol
+        assert "symbol" in uncertain(doc.confidence, ["symbol"])
+    assert read("CT-UBND", "QUYẾT ĐỊNH").symbol == "CT-UBND"
+
+
+def test_a_scan_place_a_few_letters_off_the_issuers_place_is_that_place():
+    """'Gai Phố' under ỦY BAN NHÂN DÂN XÃ GIA PHỐ, '[hanh phố Hỗ Chỉ Minh' under a Sở of
+    THÀNH PHỐ HỒ CHÍ MINH: a scan's place two letters from the place the issuer names is
+    that place, marked; a place that is no such near miss is left as read."""
+    text = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "XÃ TÂN PHƯỚC Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 35/KH-UBND {place}, ngày 8 tháng 4 năm 2022\n"
+        "KẾ HOẠCH\nTỔ CHỨC NGÀY HỘI ĐẠI ĐOÀN KẾT TOÀN DÂN TỘC\n"
+        "Thực hiện Kế hoạch của Ủy ban nhân dân huyện;\n"
+    )
+    for read in ("Tâm Phước", "[ân Phước", "Tâu Phưóc", "Ta Phước", "Tân Phưởcc"):
+        doc = parse_text(text.format(place=read), scanned=True)
+        assert fold(doc.place) == "tan phuoc", read
+        assert "place" in uncertain(doc.confidence, ["place"])
+    assert parse_text(text.format(place="Long An"), scanned=True).place == "Long An"
+
+
+def test_a_scan_letters_trich_yeu_with_its_v_v_misread_is_the_subject():
+    """'V4 thực hiện …', 'VÁ Về …', 'Vlv …', 'V/ …' under a letter's number (pages of
+    seen letters read for round eight's study): the letter's 'V/v', so the trích yếu is
+    the subject and the letter a Công văn; 'VÀ ĐÀO TẠO', the second line of a Sở's name,
+    is left as it is."""
+    text = (
+        "UBND TỈNH HÀ NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ GIÁO DỤC Độc lập - Tự do - Hạnh phúc\nVÀ ĐÀO TẠO\n\n"
+        "Số: 640/SGDĐT-VP Hà Nam, ngày 12 tháng 5 năm 2023\n"
+        "{vv} tổ chức ngày hội đọc sách năm 2023\n\n"
+        "Kính gửi: Các trường trung học phổ thông.\n"
+    )
+    for vv in ("V4", "VÁ", "Vlv", "V/", "V/v"):
+        doc = parse_text(text.format(vv=vv), scanned=True)
+        assert doc.doc_type == "Công văn", vv
+        assert doc.subject == "tổ chức ngày hội đọc sách năm 2023", vv
+        assert doc.issuer == "SỞ GIÁO DỤC VÀ ĐÀO TẠO", vv
+
+
+def test_a_scan_title_word_starting_with_f_is_read_with_a_t():
+    """'FRÁCH NHIỆM', ''FAI BUỔI' (lamdong-07-ct, vpcp-447-tb scans): no Vietnamese word
+    starts with F, and tesseract reads a T so; a text's title is as written."""
+    title = "NÂNG CAO FRÁCH NHIỆM 'FẠI CÁC XÃ FHUỘC HUYỆN"
+    text = SCAN.replace("VỀ VIỆC TẶNG BẰNG KHEN CHO CÁC TẬP THỂ", title).format(
+        number="88", symbol="KH-UBND", day="2", month="3", heading="KẾ HOẠCH"
+    )
+    assert normalise(parse_text(text, scanned=True).subject) == normalise(
+        "NÂNG CAO TRÁCH NHIỆM 'TẠI CÁC XÃ THUỘC HUYỆN"
+    )
+    assert parse_text(text).subject == title
