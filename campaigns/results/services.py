@@ -19,6 +19,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 
 from units.access import ensure_office, unit_bodies, units_below
 from units.models import Unit
@@ -442,7 +443,8 @@ def score_enter(
         return score
     if score.pk and kind == BlocScore.Kind.AGREED and not reason.strip():
         raise ValidationError(
-            f"Điểm thống nhất của {unit.name} đã ghi là {score.points}: cần ghi lý do khi sửa."
+            f"Điểm thống nhất của {unit.name} đã ghi là "
+            f"{number_format(score.points.normalize())}: cần ghi lý do khi sửa."
         )
     score.points = points
     score.entered_by = actor
@@ -461,7 +463,11 @@ def scores_enter(
     entries: Iterable[tuple[Unit, str, Decimal]],
     reason: str = "",
 ) -> int:
-    """Every score of the scoring form, or none. Returns how many changed."""
+    """Every score of the scoring form, or none. Returns how many changed. A form with
+    no score at all is refused: "Đã lưu điểm." would say something was written."""
+    entries = list(entries)
+    if not entries:
+        raise ValidationError("Chưa ghi điểm nào: điền điểm vào ít nhất một ô.")
     before = {
         (unit_id, kind): points
         for unit_id, kind, points in BlocScore.objects.filter(

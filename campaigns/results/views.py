@@ -481,7 +481,9 @@ def scores(request: HttpRequest, bloc_pk: int, pk: int) -> HttpResponse:
         members=members,
         mine=mine,
         is_head=is_head,
-        initial={f"{kind}-{unit_id}": points for (unit_id, kind), points in existing.items()},
+        initial={
+            f"{kind}-{unit_id}": typed(points) for (unit_id, kind), points in existing.items()
+        },
     )
     if request.method == "POST" and _write(
         request,

@@ -1,0 +1,106 @@
+"""What a new user still met in Chromium in issue 14's fifth exploration round (the
+`explore5` branch: decision 0029). Each test walks to where the person noticed it and
+checks what they now see."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from campaigns.demo import load_seed_campaigns
+from campaigns.results import services as results
+from units.demo import load_units
+from units.models import Membership
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PASSWORD = "mat-khau-thu-nghiem-2025"
+
+
+@pytest.fixture
+def bloc_world(live_server, reference_data, django_user_model):
+    units = load_units()
+    campaign = load_seed_campaigns(units)["000"]
+    campaign.end_date = timezone.localdate() + datetime.timedelta(days=60)
+    campaign.save()
+    district, binh_lu, son_binh = (
+        units["ubnd-tam-duong"],
+        units["ubnd-x-binh-lu"],
+        units["ubnd-x-son-binh"],
+    )
+
+    def user(name, unit, role):
+        u = django_user_model.objects.create_user(name, password=PASSWORD, first_name=name)
+        Membership.objects.create(user=u, unit=unit, role=role)
+        return u
+
+    office = user("nv.tamduong", district, Membership.Role.OFFICE_STAFF)
+    user("cb.binhlu", binh_lu, Membership.Role.UNIT_STAFF)
+    bloc = results.bloc_create(
+        actor=office,
+        issuer=district,
+        year=campaign.end_date.year,
+        name="Khối các xã vùng thấp",
+        head=binh_lu,
+        members=[binh_lu, son_binh],
+    )
+    return {"campaign": campaign, "bloc": bloc}
+
+
+def log_in(page: Page, base: str, username: str) -> None:
+    page.context.clear_cookies()
+    page.goto(base + "/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page.get_by_role("heading", name=re.compile("Xin chào"))).to_be_visible()
+
+
+def test_bloc_scores_are_written_as_people_write_them(
+    page: Page, live_server, bloc_world, axe_check
+):
+    """The head of a bloc typed "85,5" and read back "85.50" in the box, "85,50" in the
+    history, "90,00" in the ranking, and "đã ghi là 90.00" when changing it without a
+    reason; saving the empty form said "Đã lưu điểm." though nothing was written."""
+    base, campaign = live_server.url, bloc_world["campaign"]
+    log_in(page, base, "cb.binhlu")
+    page.get_by_role("link", name="Khối thi đua, chấm điểm").click()
+    page.get_by_role("link", name=campaign.subject[:80]).first.click()
+
+    page.get_by_role("button", name="Lưu điểm").click()
+    expect(page.get_by_text("Chưa ghi điểm nào: điền điểm vào ít nhất một ô.")).to_be_visible()
+    expect(page.get_by_text("Đã lưu điểm.")).to_have_count(0)
+
+    page.get_by_label("Tự chấm UBND xã Bình Lư").fill("85,5")
+    page.get_by_label("Điểm thống nhất UBND xã Bình Lư").fill("90")
+    page.get_by_label("Điểm thống nhất UBND xã Sơn Bình").fill("78,25")
+    page.get_by_role("button", name="Lưu điểm").click()
+    expect(page.get_by_text("Đã lưu điểm.")).to_be_visible()
+    expect(page.get_by_label("Tự chấm UBND xã Bình Lư")).to_have_value("85,5")
+    expect(page.get_by_label("Điểm thống nhất UBND xã Bình Lư")).to_have_value("90")
+    main = page.locator("main")
+    expect(main).to_contain_text("UBND xã Bình Lư: 90 — hạng 1")
+    expect(main).to_contain_text("UBND xã Sơn Bình: 78,25 — hạng 2")
+    history = page.get_by_role("table", name="Các lần ghi, sửa điểm")
+    expect(history).to_contain_text("85,5")
+    expect(main).not_to_contain_text("85,50")
+    expect(main).not_to_contain_text("90,00")
+
+    page.get_by_label("Điểm thống nhất UBND xã Bình Lư").fill("91")
+    page.get_by_role("button", name="Lưu điểm").click()
+    expect(
+        page.get_by_text("Điểm thống nhất của UBND xã Bình Lư đã ghi là 90: cần ghi lý do khi sửa.")
+    ).to_be_visible()
+    axe_check(page, "chấm điểm khối")
+
+    # the office reads the same figures on the campaign's results
+    log_in(page, base, "nv.tamduong")
+    page.goto(f"{base}/quan-ly/theo-doi/phong-trao/{campaign.pk}/")
+    ranking = page.get_by_role("table", name=re.compile("Khối các xã vùng thấp"))
+    expect(ranking).to_contain_text("90")
+    expect(ranking).to_contain_text("85,5")
+    expect(ranking).not_to_contain_text("90,00")
