@@ -104,3 +104,45 @@ def test_bloc_scores_are_written_as_people_write_them(
     expect(ranking).to_contain_text("90")
     expect(ranking).to_contain_text("85,5")
     expect(ranking).not_to_contain_text("90,00")
+
+
+@pytest.fixture
+def fund_world(live_server, reference_data, django_user_model):
+    from awards import money
+
+    units = load_units()
+    district = units["ubnd-tam-duong"]
+    office = django_user_model.objects.create_user(
+        "nv.tamduong", password=PASSWORD, first_name="Nguyễn Thị Hoa"
+    )
+    Membership.objects.create(user=office, unit=district, role=Membership.Role.OFFICE_STAFF)
+    fund = money.fund_open(actor=office, issuer=district, year=timezone.localdate().year)
+    return {"fund": fund}
+
+
+def open_fund(page: Page, base: str) -> None:
+    log_in(page, base, "nv.tamduong")
+    page.get_by_role("link", name="Khen thưởng", exact=True).first.click()
+    page.get_by_role("link", name="Quỹ thi đua, khen thưởng", exact=True).click()
+    page.get_by_role("link", name=str(timezone.localdate().year), exact=True).click()
+
+
+def test_back_then_record_again_does_not_write_the_fund_line_twice(
+    page: Page, live_server, fund_world
+):
+    """The fund's line of budget, sent again (Back, then "Ghi vào sổ quỹ"; or a double
+    click), was written twice: 100.000.000 đồng in the book for a budget of 50.000.000."""
+    base, today = live_server.url, timezone.localdate()
+    open_fund(page, base)
+    page.get_by_label("Số tiền (đồng)").fill("50000000")
+    page.get_by_label("Ngày").fill(f"{today:%d/%m/%Y}")
+    page.get_by_label("Nội dung").fill("Dự toán năm theo Quyết định 12/QĐ-UBND")
+    page.get_by_role("button", name="Ghi vào sổ quỹ").click()
+    expect(page.get_by_text("Đã ghi vào sổ quỹ.")).to_be_visible()
+    page.go_back()
+    expect(page.get_by_label("Số tiền (đồng)")).to_have_value("50000000")
+    page.get_by_role("button", name="Ghi vào sổ quỹ").click()
+    expect(page.get_by_text("đã được gửi và lưu trước đó")).to_be_visible()
+    expect(page.get_by_role("table", name=re.compile("Sổ quỹ"))).to_contain_text("(1 dòng)")
+    expect(page.locator("[data-fund-balance]")).to_have_text("50.000.000")
+    assert fund_world["fund"].entries.count() == 1
