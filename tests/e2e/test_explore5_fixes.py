@@ -146,3 +146,44 @@ def test_back_then_record_again_does_not_write_the_fund_line_twice(
     expect(page.get_by_role("table", name=re.compile("Sổ quỹ"))).to_contain_text("(1 dòng)")
     expect(page.locator("[data-fund-balance]")).to_have_text("50.000.000")
     assert fund_world["fund"].entries.count() == 1
+
+
+def test_a_mistyped_fund_line_is_cancelled_by_a_line_of_its_own(
+    page: Page, live_server, fund_world, axe_check
+):
+    """A budget typed 500.000.000 for 50.000.000 stayed in the book for good: a line is
+    never edited or deleted, and the form takes only amounts above 0, so nothing could
+    set it right. The office now cancels it with a reason: a line of the opposite sign,
+    pointing to it, keeps both in the book and the figures right."""
+    base, today = live_server.url, timezone.localdate()
+    open_fund(page, base)
+    page.get_by_label("Số tiền (đồng)").fill("500000000")
+    page.get_by_label("Ngày").fill(f"{today:%d/%m/%Y}")
+    page.get_by_label("Nội dung").fill("Dự toán năm theo Quyết định 12/QĐ-UBND")
+    page.get_by_role("button", name="Ghi vào sổ quỹ").click()
+    expect(page.get_by_text("Đã ghi vào sổ quỹ.")).to_be_visible()
+
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Hủy dòng ghi sai").click()  # no reason
+    expect(page.get_by_text("Ghi lý do hủy dòng.")).to_be_visible()
+    expect(page.get_by_label("Dòng ghi sai")).to_contain_text(
+        f"{today:%d/%m/%Y} — Dự toán được giao — 500.000.000 đồng"
+    )
+    page.get_by_label("Lý do hủy dòng").fill("Ghi nhầm số tiền: dự toán là 50 triệu")
+    page.get_by_role("button", name="Hủy dòng ghi sai").click()
+    expect(page.get_by_text("Đã hủy dòng ghi sai")).to_be_visible()
+
+    book = page.get_by_role("table", name=re.compile("Sổ quỹ"))
+    expect(book).to_contain_text("(2 dòng)")
+    expect(book).to_contain_text(f"Hủy dòng ghi sai ngày {today:%d/%m/%Y}")
+    expect(book).to_contain_text("-500.000.000")
+    expect(page.locator("[data-fund-balance]")).to_have_text("0")
+    expect(page.locator("main")).to_contain_text("Dự toán được giao: 0 đồng")
+    expect(page.get_by_role("button", name="Hủy dòng ghi sai")).to_have_count(0)
+    axe_check(page, "sổ quỹ có dòng hủy")
+
+    page.get_by_label("Số tiền (đồng)").fill("50000000")
+    page.get_by_label("Ngày").fill(f"{today:%d/%m/%Y}")
+    page.get_by_label("Nội dung").fill("Dự toán năm theo Quyết định 12/QĐ-UBND")
+    page.get_by_role("button", name="Ghi vào sổ quỹ").click()
+    expect(page.locator("[data-fund-balance]")).to_have_text("50.000.000")
