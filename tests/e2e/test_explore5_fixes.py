@@ -187,3 +187,47 @@ def test_a_mistyped_fund_line_is_cancelled_by_a_line_of_its_own(
     page.get_by_label("Nội dung").fill("Dự toán năm theo Quyết định 12/QĐ-UBND")
     page.get_by_role("button", name="Ghi vào sổ quỹ").click()
     expect(page.locator("[data-fund-balance]")).to_have_text("50.000.000")
+
+
+@pytest.fixture
+def overdue_world(live_server, reference_data, django_user_model):
+    from campaigns.models import Campaign
+
+    units = load_units()
+    campaign = load_seed_campaigns(units)["000"]
+    Campaign.objects.filter(pk=campaign.pk).update(
+        status=Campaign.Status.PUBLISHED,
+        end_date=timezone.localdate() - datetime.timedelta(days=3),
+    )
+    office = django_user_model.objects.create_user(
+        "nv.tamduong", password=PASSWORD, first_name="Nguyễn Thị Hoa"
+    )
+    Membership.objects.create(
+        user=office, unit=units["ubnd-tam-duong"], role=Membership.Role.OFFICE_STAFF
+    )
+    campaign.refresh_from_db()
+    return {"campaign": campaign}
+
+
+def test_a_campaign_past_its_end_reads_as_still_to_be_closed_on_its_own_page(
+    page: Page, live_server, overdue_world, axe_check
+):
+    """The dashboard said "Đã hết thời gian: cần kết thúc"; the campaign's page said
+    "Trạng thái: Đã kết thúc" (the public's word) and yet offered "Kết thúc phong trào",
+    with no "Tổng kết": a new clerk read it as closed and looked for the summary in vain."""
+    base, campaign = live_server.url, overdue_world["campaign"]
+    end = campaign.end_date
+    log_in(page, base, "nv.tamduong")
+    page.get_by_role("link", name=re.compile(re.escape(campaign.subject[:40]))).first.click()
+    status = page.locator(".summary__grid dd").nth(1)
+    expect(status).to_have_text(
+        f"Đã phát động (đã hết thời gian ngày {end:%d/%m/%Y}, chưa kết thúc)"
+    )
+    expect(page.locator("main")).to_contain_text(
+        "Bấm “Kết thúc phong trào” rồi “Tổng kết” để lập báo cáo tổng kết."
+    )
+    axe_check(page, "phong trào hết thời gian")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Kết thúc phong trào").click()
+    expect(status).to_have_text("Đã kết thúc")
+    expect(page.get_by_role("link", name="Tổng kết", exact=True)).to_be_visible()
