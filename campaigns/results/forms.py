@@ -177,6 +177,40 @@ class BlocForm(forms.Form):
         self.fields["members"].widget.choices = offered
 
 
+class BlocEditForm(BlocForm):
+    """Sửa khối: BlocForm without the organising body (a bloc stays its issuer's); its
+    members are offered with the units below `group`, checked."""
+
+    def __init__(self, *args, bloc, user, group: Unit | None = None, **kwargs):
+        members = list(bloc.members.order_by("name"))
+        kwargs.setdefault(
+            "initial",
+            {
+                "year": bloc.year,
+                "name": bloc.name,
+                "head": bloc.head_id,
+                "members": [m.pk for m in members],
+            },
+        )
+        super().__init__(*args, user=user, group=group, **kwargs)
+        del self.fields["issuer"]
+        offered = list(self.fields["members"].widget.choices)
+        shown = {pk for pk, _ in offered}
+        current = [(m.pk, m.name) for m in members if m.pk not in shown]
+        self.fields["members"].widget.choices = current + offered
+        head = (
+            [(bloc.head_id, bloc.head.name)]
+            if bloc.head_id not in shown | {pk for pk, _ in current}
+            else []
+        )
+        self.fields["head"].widget.choices = (
+            self.fields["head"].widget.choices[:1]
+            + head
+            + current
+            + self.fields["head"].widget.choices[1:]
+        )
+
+
 class BlocGroupForm(forms.Form):
     """`?trong=<id>`: the body whose direct sub-units the bloc form offers; by default
     the user's highest body."""

@@ -39,7 +39,7 @@ def bloc_world(live_server, reference_data, django_user_model):
         return u
 
     office = user("nv.tamduong", district, Membership.Role.OFFICE_STAFF)
-    user("cb.binhlu", binh_lu, Membership.Role.UNIT_STAFF)
+    binhlu = user("cb.binhlu", binh_lu, Membership.Role.UNIT_STAFF)
     bloc = results.bloc_create(
         actor=office,
         issuer=district,
@@ -48,7 +48,7 @@ def bloc_world(live_server, reference_data, django_user_model):
         head=binh_lu,
         members=[binh_lu, son_binh],
     )
-    return {"campaign": campaign, "bloc": bloc}
+    return {"campaign": campaign, "bloc": bloc, "binhlu": binhlu, "binhlu_unit": binh_lu}
 
 
 def log_in(page: Page, base: str, username: str) -> None:
@@ -231,3 +231,41 @@ def test_a_campaign_past_its_end_reads_as_still_to_be_closed_on_its_own_page(
     page.get_by_role("button", name="Kết thúc phong trào").click()
     expect(status).to_have_text("Đã kết thúc")
     expect(page.get_by_role("link", name="Tổng kết", exact=True)).to_be_visible()
+
+
+def test_the_office_corrects_a_bloc_set_up_wrong(page: Page, live_server, bloc_world, axe_check):
+    """A bloc created with the wrong head, a member missing and a misspelt name stayed so
+    for the year: no page changed a bloc, and a second bloc with its members was refused
+    ("Đơn vị đã thuộc một khối khác"). The office now corrects it on "Sửa khối"; a member
+    that has a score already cannot be taken out."""
+    base, campaign, bloc = live_server.url, bloc_world["campaign"], bloc_world["bloc"]
+    log_in(page, base, "nv.tamduong")
+    page.get_by_role("link", name="Khối thi đua", exact=True).first.click()
+    page.get_by_role("link", name="Sửa khối Khối các xã vùng thấp").click()
+    expect(page.get_by_label("Tên khối")).to_have_value("Khối các xã vùng thấp")
+    page.get_by_label("Tên khối").fill("Khối các xã vùng thấp phía Nam")
+    page.get_by_label("Đơn vị trưởng khối").select_option(label="UBND xã Sơn Bình")
+    page.get_by_label("UBND thị trấn Tam Đường").check()
+    axe_check(page, "sửa khối thi đua")
+    page.get_by_role("button", name="Lưu khối").click()
+    expect(page.get_by_text("Đã sửa khối thi đua.")).to_be_visible()
+    main = page.locator("main")
+    expect(main).to_contain_text("Khối các xã vùng thấp phía Nam")
+    expect(main).to_contain_text("Trưởng khối: UBND xã Sơn Bình.")
+    expect(main).to_contain_text("UBND thị trấn Tam Đường")
+
+    results.score_enter(
+        actor=bloc_world["binhlu"],
+        campaign=campaign,
+        bloc=bloc,
+        unit=bloc_world["binhlu_unit"],
+        kind="self",
+        points=80,
+    )
+    page.get_by_role("link", name="Sửa khối Khối các xã vùng thấp phía Nam").click()
+    page.get_by_label("UBND xã Bình Lư").uncheck()
+    page.get_by_role("button", name="Lưu khối").click()
+    expect(
+        page.get_by_text("Đơn vị đã có điểm chấm trong khối, không bỏ ra được: UBND xã Bình Lư.")
+    ).to_be_visible()
+    assert bloc.members.filter(pk=bloc_world["binhlu_unit"].pk).exists()
