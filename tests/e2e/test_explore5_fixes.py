@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 
 from campaigns.demo import load_seed_campaigns
 from campaigns.results import services as results
+from tests.e2e.test_explore_fixes import world  # noqa: F401 (fixture)
 from units.demo import load_units
 from units.models import Membership
 
@@ -269,3 +270,39 @@ def test_the_office_corrects_a_bloc_set_up_wrong(page: Page, live_server, bloc_w
         page.get_by_text("Đơn vị đã có điểm chấm trong khối, không bỏ ra được: UBND xã Bình Lư.")
     ).to_be_visible()
     assert bloc.members.filter(pk=bloc_world["binhlu_unit"].pk).exists()
+
+
+def test_a_return_without_its_reason_keeps_the_choice_and_says_so_beside_the_reason(
+    page: Page,
+    live_server,
+    world,  # noqa: F811
+    axe_check,
+):
+    """The office chose "Trả lại để bổ sung", forgot the reason and confirmed: the page
+    came back with "Cần ghi lý do…" at its top and the choice cleared, so the reason typed
+    next was sent with no result (the browser asked to pick one again). The choice and
+    the text now stay, and the reason's box says what it needs."""
+    from tests.e2e.test_explore_fixes import PASSWORD as WORLD_PASSWORD
+
+    base = live_server.url
+    page.context.clear_cookies()
+    page.goto(base + "/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill("nv.tamduong")
+    page.get_by_label("Mật khẩu").fill(WORLD_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_role("link", name=re.compile("Hồ sơ chờ thẩm định")).click()
+    page.get_by_role("link", name="Lò Văn Đã Gửi").click()
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.get_by_label("Trả lại để bổ sung").check()
+    page.get_by_role("button", name="Ghi kết quả thẩm định").click()
+    reason = page.locator(".field", has=page.get_by_label("Ý kiến, lý do"))
+    expect(reason).to_contain_text("Cần ghi lý do khi trả lại hoặc không đủ điều kiện.")
+    expect(page.get_by_label("Trả lại để bổ sung")).to_be_checked()
+    axe_check(page, "thẩm định thiếu lý do")
+    page.get_by_label("Ý kiến, lý do").fill("Bổ sung bản xác nhận của thủ trưởng đơn vị.")
+    page.get_by_role("button", name="Ghi kết quả thẩm định").click()
+    expect(page.get_by_text("Đã ghi kết quả thẩm định.")).to_be_visible()
+    expect(page.locator(".summary, main").first).to_contain_text("Trả lại")
+    # the refused form's address, opened again, is the appraisal page, not an error
+    page.goto(f"{base}/quan-ly/khen-thuong/de-nghi/{world['submitted'].pk}/tham-dinh/")
+    expect(page.get_by_role("heading", name="Lò Văn Đã Gửi")).to_be_visible()
