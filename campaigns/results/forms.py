@@ -154,7 +154,11 @@ class BlocForm(forms.Form):
         label="Năm",
         min_value=2000,
         max_value=2100,
-        error_messages={"invalid": "Nhập năm bằng chữ số, ví dụ 2026."},
+        error_messages={
+            "invalid": "Nhập năm bằng chữ số, ví dụ 2026.",
+            "min_value": "Năm phải từ 2000 đến 2100, ví dụ 2026.",
+            "max_value": "Năm phải từ 2000 đến 2100, ví dụ 2026.",
+        },
     )
     name = forms.CharField(label="Tên khối", max_length=255)
     head = IdChoiceField(label="Đơn vị trưởng khối", queryset=Unit.objects.none())
