@@ -1,5 +1,5 @@
 """What a new user still met in Chromium in issue 14's fifth exploration round (the
-`explore5` branch: decision 0029). Each test walks to where the person noticed it and
+`explore5` branch: decision 0033). Each test walks to where the person noticed it and
 checks what they now see."""
 
 from __future__ import annotations
