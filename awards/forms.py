@@ -314,6 +314,14 @@ class AppraiseForm(VietnameseInputMixin, forms.Form):
         help_text="Bắt buộc khi trả lại hoặc không đủ điều kiện; đơn vị sẽ nhận được ý kiến này.",
     )
 
+    def clean(self):
+        """A return or a refusal needs its reason (the service checks it again): said
+        beside the reason, before anything is written."""
+        data = super().clean()
+        if data.get("result") in ("returned", "ineligible") and not data.get("note", "").strip():
+            self.add_error("note", "Cần ghi lý do khi trả lại hoặc không đủ điều kiện.")
+        return data
+
 
 class ReasonForm(VietnameseInputMixin, forms.Form):
     reason = forms.CharField(

@@ -237,10 +237,18 @@ def ledger(fund: Fund) -> list[dict]:
     entries = fund.entries.select_related(
         "decision", "grant__award_type", "grant__person", "grant__unit", "created_by"
     ).order_by("on", "pk")
+    cancelled = set(
+        fund.entries.filter(reverses__isnull=False).values_list("reverses_id", flat=True)
+    )
     rows, running = [], 0
     for entry in entries:
         running += entry.amount
-        rows.append({"entry": entry, "balance": running})
+        cancellable = (
+            entry.kind in (FundEntry.Kind.BUDGET, FundEntry.Kind.INCOME)
+            and entry.amount > 0
+            and entry.pk not in cancelled
+        )
+        rows.append({"entry": entry, "balance": running, "cancellable": cancellable})
     return rows
 
 
@@ -307,6 +315,41 @@ def fund_entry_add(
         on=on,
         amount=amount,
         description=description.strip(),
+        created_by=actor,
+    )
+
+
+@transaction.atomic
+def fund_entry_cancel(*, actor: AbstractBaseUser, entry: FundEntry, reason: str) -> FundEntry:
+    """Hủy dòng ghi sai: a budget or income line written by mistake stays in the book and
+    is cancelled by a line of the same kind, the opposite amount and the reason, dated
+    today (or the last day of the fund's year, for a year gone by), pointing to it.
+    Payouts are the decisions' (a revoked award gives its money back by `grant_revoke`)."""
+    fund = Fund.objects.select_for_update().get(pk=entry.fund_id)
+    access.ensure_office(actor, fund.issuer, "Bạn không thuộc cơ quan thường trực của quỹ này.")
+    entry = FundEntry.objects.get(pk=entry.pk)
+    if entry.kind not in (FundEntry.Kind.BUDGET, FundEntry.Kind.INCOME) or entry.amount <= 0:
+        raise ValidationError(
+            "Chỉ hủy được dòng dự toán hoặc khoản thu đã ghi; tiền chi do quyết định ghi."
+        )
+    if FundEntry.objects.filter(reverses=entry).exists():
+        raise ValidationError("Dòng này đã được hủy.")
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError({"reason": "Ghi lý do hủy dòng."})
+    today = timezone.localdate()
+    if today.year == fund.year:
+        on = max(today, entry.on)  # a line dated ahead is cancelled on its own day
+    else:  # a year gone by: its last day (a fund opened ahead: the line's own day)
+        on = datetime.date(fund.year, 12, 31) if today.year > fund.year else entry.on
+    text = f"Hủy dòng ghi sai ngày {entry.on:%d/%m/%Y} ({entry.description}): {reason}"
+    return FundEntry.objects.create(
+        fund=fund,
+        kind=entry.kind,
+        on=on,
+        amount=-entry.amount,
+        description=text[:255],
+        reverses=entry,
         created_by=actor,
     )
 

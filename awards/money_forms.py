@@ -13,6 +13,7 @@ from units.models import Unit
 
 from .forms import VietnameseInputMixin
 from .models import YEAR_MIN
+from .money import vnd as vnd_text
 from .money_models import FundEntry
 
 
@@ -91,3 +92,37 @@ class StatisticsYearForm(VietnameseInputMixin, forms.Form):
         offer_issuers(self, office_bodies(user))
         self.fields["issuer"].required = False
         self.fields["nam"].initial = timezone.localdate().year
+
+
+class FundEntryCancelForm(forms.Form):
+    """Hủy dòng ghi sai: which budget or income line (`ledger`'s cancellable rows), why."""
+
+    entry = forms.TypedChoiceField(
+        label="Dòng ghi sai",
+        coerce=int,
+        error_messages={
+            "required": "Chọn dòng ghi sai.",
+            "invalid_choice": "Dòng này không hủy được (đã hủy, hoặc là tiền chi của quyết định).",
+        },
+    )
+    reason = forms.CharField(
+        label="Lý do hủy dòng",
+        max_length=150,
+        error_messages={"required": "Ghi lý do hủy dòng."},
+    )
+
+    def __init__(self, *args, rows: list[dict], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entry"].choices = [
+            (
+                r["entry"].pk,
+                f"{r['entry'].on:%d/%m/%Y} — {r['entry'].get_kind_display()} — "
+                f"{vnd_text(r['entry'].amount)} đồng — {r['entry'].description}",
+            )
+            for r in rows
+            if r["cancellable"]
+        ]
+
+    def message(self) -> str:
+        """Its errors in one line, for the page message above the book."""
+        return " ".join(error for errors in self.errors.values() for error in errors)

@@ -142,7 +142,9 @@ class Fund(models.Model):
 class FundEntry(models.Model):
     """Một dòng sổ quỹ. `amount` is signed: budget and income add, a payout subtracts, a
     reversal gives a payout back. A line is never edited or deleted; a mistake or a
-    revoked award is corrected by a new line (`reverses`)."""
+    revoked award is corrected by a new line (`reverses`): a budget or income line
+    written by mistake by a line of the same kind and the opposite amount
+    (`money.fund_entry_cancel`)."""
 
     class Kind(models.TextChoices):
         BUDGET = "budget", "Dự toán được giao"
@@ -204,9 +206,11 @@ class FundEntry(models.Model):
                 condition=(
                     Q(kind__in=["budget", "income", "reversal"], amount__gte=0)
                     | Q(kind="payout", amount__lte=0)
+                    # the line that cancels a budget or income line written by mistake
+                    | Q(kind__in=["budget", "income"], amount__lt=0, reverses__isnull=False)
                 ),
                 name="fund_entry_sign",
-                violation_error_message="Số tiền của dòng quỹ không đúng dấu: dự toán, thu, hoàn là số dương; chi là số âm.",
+                violation_error_message="Số tiền của dòng quỹ không đúng dấu: dự toán, thu, hoàn là số dương; chi và dòng hủy là số âm.",
             ),
             models.UniqueConstraint(
                 fields=["grant"],
@@ -220,12 +224,18 @@ class FundEntry(models.Model):
         return f"{self.get_kind_display()}: {self.amount}"
 
     @property
+    def cancels(self) -> bool:
+        """The line that cancels a budget or income line written by mistake: it stays in
+        the column of what it cancels, as a negative amount ("ghi số âm")."""
+        return self.reverses_id is not None and self.kind in (self.Kind.BUDGET, self.Kind.INCOME)
+
+    @property
     def money_in(self) -> int:
-        return self.amount if self.amount > 0 else 0
+        return self.amount if self.amount > 0 or self.cancels else 0
 
     @property
     def money_out(self) -> int:
-        return -self.amount if self.amount < 0 else 0
+        return -self.amount if self.amount < 0 and not self.cancels else 0
 
 
 class GrantRevocation(models.Model):

@@ -52,4 +52,5 @@ urlpatterns = [
     path("quy/mo/", m.fund_open, name="fund_open"),
     path("quy/<int:pk>/", m.fund_detail, name="fund_detail"),
     path("quy/<int:pk>/so-quy.pdf", m.fund_pdf, name="fund_pdf"),
+    path("quy/<int:pk>/huy-dong/", m.fund_entry_cancel, name="fund_entry_cancel"),
 ]

@@ -15,12 +15,17 @@ from openpyxl import Workbook
 
 from campaigns.views_public import pdf_response
 from units.access import holds_office, office_bodies
-from units.formfields import errors_text
+from units.formfields import error_text, errors_text
 from units.pdf import render_pdf
 from units.xlsx import list_workbook, xlsx_response
 
 from . import money, official_stats
-from .money_forms import FundEntryForm, FundOpenForm, StatisticsYearForm
+from .money_forms import (
+    FundEntryCancelForm,
+    FundEntryForm,
+    FundOpenForm,
+    StatisticsYearForm,
+)
 from .money_models import Fund
 
 
@@ -111,9 +116,32 @@ def fund_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": rows,
             "figures": money.fund_figures(fund),
             "form": form,
+            "cancel_form": FundEntryCancelForm(rows=rows) if can_write else None,
             "can_write": can_write,
         },
     )
+
+
+@login_required
+@require_POST
+def fund_entry_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Hủy dòng ghi sai: a line of the opposite amount, with the reason (the service
+    checks the office and the line again)."""
+    fund = _fund(request, pk)
+    form = FundEntryCancelForm(request.POST, rows=money.ledger(fund))
+    if not form.is_valid():
+        messages.error(request, form.message())
+        return redirect("awards:fund_detail", pk=fund.pk)
+    entry = get_object_or_404(fund.entries, pk=form.cleaned_data["entry"])
+    try:
+        money.fund_entry_cancel(actor=request.user, entry=entry, reason=form.cleaned_data["reason"])
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(
+            request, f"Đã hủy dòng ghi sai ngày {entry.on:%d/%m/%Y}: sổ quỹ ghi thêm dòng hủy."
+        )
+    return redirect("awards:fund_detail", pk=fund.pk)
 
 
 @login_required

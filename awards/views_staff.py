@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from campaigns.views_public import file_response, issued_pdf_response, pdf_response
 from units.access import (
@@ -196,6 +196,7 @@ def _nomination_page(
     is_office: bool,
     review: bool,
     member: bool = False,
+    appraise_form: AppraiseForm | None = None,
 ) -> HttpResponse:
     return render(
         request,
@@ -211,7 +212,7 @@ def _nomination_page(
             "checks": checklist(nomination) if is_office or member else [],
             "member_checks": member,
             "comments": nomination.comments.all() if is_office else [],
-            "appraise_form": AppraiseForm(),
+            "appraise_form": appraise_form or AppraiseForm(),
             "file_form": FileForm(),
             "reason_form": ReasonForm(),
         },
@@ -320,12 +321,22 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def nomination_appraise(request: HttpRequest, pk: int) -> HttpResponse:
-    selectors.visible_nomination(request.user, pk)  # 404 before anything else for outsiders
+    """Ghi kết quả thẩm định. A refused form is shown again at this address, so its
+    address opened again (Enter in the address bar) goes to the appraisal page."""
+    nomination, _, is_office = selectors.visible_nomination(request.user, pk)  # 404 first
+    if request.method == "GET":
+        return redirect("awards:nomination_review", pk=pk)
     form = AppraiseForm(request.POST)
     if not form.is_valid():
-        return _form_refused(request, pk, form)
+        if not is_office:
+            return _form_refused(request, pk, form)
+        # the appraisal page again, with the choice and the text kept, the error beside it
+        messages.error(request, "Chưa ghi kết quả thẩm định: xem lỗi ở ô bên dưới.")
+        return _nomination_page(
+            request, nomination, is_unit=False, is_office=True, review=False, appraise_form=form
+        )
     return _act(
         request,
         pk,

@@ -424,6 +424,17 @@ class Campaign(TimeStampedModel, SearchableMixin):
             return "published", "Đang diễn ra"
         return self.status, self.get_status_display()
 
+    @property
+    def staff_phase(self) -> tuple[str, str]:
+        """(css code, Vietnamese label) for the office: a campaign past its end that
+        nobody has closed is still to be closed (the public reads it as ended: `phase`)."""
+        if self.is_overdue:
+            return (
+                "published",
+                f"Đã phát động (đã hết thời gian ngày {self.end_date:%d/%m/%Y}, chưa kết thúc)",
+            )
+        return self.phase
+
     def items_tree(self) -> list[ContentItem]:
         """Top-level items in order, each with `.subitems` filled (one level)."""
         items = list(self.items.all())

@@ -245,8 +245,14 @@ def test_nomination_buttons(client, stage, url, who, target, data):
     client.force_login(stage[who])
     before = snapshot()
     response = client.post(reverse(url, args=[stage[target].pk]), data)
-    assert response.status_code == 302
-    assert vietnamese(page_errors(response)), page_errors(response)
+    if url == "awards:nomination_appraise":
+        # the appraisal page again, the choice kept and the error beside its field
+        assert response.status_code == 200
+        errors = [e for es in response.context["appraise_form"].errors.values() for e in es]
+        assert errors and vietnamese(errors), errors
+    else:
+        assert response.status_code == 302
+        assert vietnamese(page_errors(response)), page_errors(response)
     assert snapshot() == before
 
 

@@ -378,3 +378,34 @@ def test_a_type_without_a_decree_row_falls_back_to_its_own_default_multiple():
     assert money.quote(bang_khen, AFTER_152).amount is None
     AwardType.objects.filter(pk=bang_khen.pk).update(reward_multiple=Decimal("3.0"))
     assert money.quote(bang_khen, AFTER_152).amount == 7_020_000  # 3,0 × 2.340.000
+
+
+def test_a_budget_line_written_by_mistake_is_cancelled_once_by_its_office_only(
+    cycle, demo_units, make_member
+):
+    """A mistyped budget is cancelled by a line of the same kind and the opposite amount,
+    with the reason, pointing to it; both stay. A payout, a cancelling line or a line
+    cancelled already are refused, as is another office, and nothing is written then."""
+    wrong = budget(cycle, 500_000_000)
+    fund = wrong.fund
+    other = make_member("nv.tanuyen", demo_units["ubnd-tan-uyen"], Membership.Role.OFFICE_STAFF)
+    with pytest.raises(PermissionDenied):
+        money.fund_entry_cancel(actor=other, entry=wrong, reason="x")
+    with pytest.raises(ValidationError):
+        money.fund_entry_cancel(actor=cycle["office"], entry=wrong, reason="  ")
+    cancel = money.fund_entry_cancel(actor=cycle["office"], entry=wrong, reason="Ghi nhầm số tiền")
+    assert (cancel.kind, cancel.amount, cancel.reverses) == ("budget", -500_000_000, wrong)
+    assert cancel.on == D(2025, 12, 31)  # the fund's year is gone by: its last day
+    assert "Hủy dòng ghi sai ngày 15/01/2025" in cancel.description
+    assert "Ghi nhầm số tiền" in cancel.description
+    assert (cancel.money_in, cancel.money_out) == (-500_000_000, 0)  # in the Thu column
+    assert money.fund_figures(fund)["budget"] == 0
+    for again in (wrong, cancel):
+        with pytest.raises(ValidationError):
+            money.fund_entry_cancel(actor=cycle["office"], entry=again, reason="lần hai")
+    decision = issue(cycle, passed_nominations(cycle, 1))
+    payout = FundEntry.objects.get(grant__decision=decision, kind="payout")
+    with pytest.raises(ValidationError):
+        money.fund_entry_cancel(actor=cycle["office"], entry=payout, reason="x")
+    assert fund.entries.count() == 3  # the budget, its cancel, the payout
+    assert [r["cancellable"] for r in money.ledger(fund)] == [False, False, False]

@@ -230,3 +230,27 @@ def test_registration_refused_once_the_campaign_has_ended(client, world):
     assert response.status_code == 200
     assert "Phong trào đã kết thúc ngày" in response.content.decode()
     assert not Registration.objects.exists()
+
+
+def test_a_bloc_year_out_of_range_is_said_plainly(client, world):
+    """ "25" for 2025 read "Đảm bảo giá trị này lớn hơn hoặc bằng với 2000 ." (Django's
+    wording, a space before its full stop); any number out of a field's range did."""
+    from django.utils import translation
+
+    client.force_login(world["office"])
+    base = {
+        "issuer": world["campaign"].issuer.pk,
+        "name": "Khối mới",
+        "head": world["a"].pk,
+        "members": [world["a"].pk],
+    }
+    for year in ("25", "1999", "2101"):
+        html = _refused(client.post(reverse("tracking:blocs"), {**base, "year": year}), _counts())
+        assert "Năm phải từ 2000 đến 2100, ví dụ 2026." in html, year
+    with translation.override("vi"):
+        low = translation.gettext("Ensure this value is greater than or equal to %(limit_value)s.")
+        high = translation.gettext("Ensure this value is less than or equal to %(limit_value)s.")
+    assert (low % {"limit_value": 0}, high % {"limit_value": 100}) == (
+        "Giá trị phải từ 0 trở lên.",
+        "Giá trị không được lớn hơn 100.",
+    )

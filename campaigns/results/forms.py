@@ -153,7 +153,11 @@ class BlocForm(forms.Form):
         label="Năm",
         min_value=2000,
         max_value=2100,
-        error_messages={"invalid": "Nhập năm bằng chữ số, ví dụ 2026."},
+        error_messages={
+            "invalid": "Nhập năm bằng chữ số, ví dụ 2026.",
+            "min_value": "Năm phải từ 2000 đến 2100, ví dụ 2026.",
+            "max_value": "Năm phải từ 2000 đến 2100, ví dụ 2026.",
+        },
     )
     name = forms.CharField(label="Tên khối", max_length=255)
     head = IdChoiceField(label="Đơn vị trưởng khối", queryset=Unit.objects.none())
@@ -174,6 +178,40 @@ class BlocForm(forms.Form):
         offered = [(u.pk, u.name) for u in units.filter(parent=group)] if group else []
         self.fields["head"].widget.choices = [("", "---------"), *offered]
         self.fields["members"].widget.choices = offered
+
+
+class BlocEditForm(BlocForm):
+    """Sửa khối: BlocForm without the organising body (a bloc stays its issuer's); its
+    members are offered with the units below `group`, checked."""
+
+    def __init__(self, *args, bloc, user, group: Unit | None = None, **kwargs):
+        members = list(bloc.members.order_by("name"))
+        kwargs.setdefault(
+            "initial",
+            {
+                "year": bloc.year,
+                "name": bloc.name,
+                "head": bloc.head_id,
+                "members": [m.pk for m in members],
+            },
+        )
+        super().__init__(*args, user=user, group=group, **kwargs)
+        del self.fields["issuer"]
+        offered = list(self.fields["members"].widget.choices)
+        shown = {pk for pk, _ in offered}
+        current = [(m.pk, m.name) for m in members if m.pk not in shown]
+        self.fields["members"].widget.choices = current + offered
+        head = (
+            [(bloc.head_id, bloc.head.name)]
+            if bloc.head_id not in shown | {pk for pk, _ in current}
+            else []
+        )
+        self.fields["head"].widget.choices = (
+            self.fields["head"].widget.choices[:1]
+            + head
+            + current
+            + self.fields["head"].widget.choices[1:]
+        )
 
 
 class BlocGroupForm(forms.Form):

@@ -19,6 +19,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 
 from units.access import ensure_office, unit_bodies, units_below
 from units.models import Unit
@@ -286,12 +287,11 @@ def report_return(*, actor: AbstractBaseUser, report: ResultReport, reason: str)
     return report
 
 
-@transaction.atomic
-def bloc_create(
-    *, actor: AbstractBaseUser, issuer: Unit, year: int, name: str, head: Unit, members: list[Unit]
-) -> Bloc:
-    """A bloc for a year; a unit sits in one bloc of an issuer per year."""
-    ensure_office(actor, issuer)
+def _bloc_members(
+    issuer: Unit, year: int, head: Unit, members: list[Unit], bloc: Bloc | None = None
+) -> list[Unit]:
+    """The members (the head among them), each below the issuer and in no other bloc of
+    the issuer that year: a unit sits in one bloc of an issuer per year."""
     if head not in members:
         members = [head, *members]
     below = units_below([issuer]) - {issuer.pk}
@@ -300,17 +300,57 @@ def bloc_create(
         raise ValidationError(
             f"Đơn vị không thuộc {issuer.name}: " + ", ".join(sorted(outside)) + "."
         )
+    others = Bloc.objects.filter(issuer=issuer, year=year)
+    if bloc is not None:
+        others = others.exclude(pk=bloc.pk)
     taken = list(
-        Unit.objects.filter(
-            pk__in=[m.pk for m in members], blocs_in__issuer=issuer, blocs_in__year=year
-        ).values_list("name", flat=True)
+        Unit.objects.filter(pk__in=[m.pk for m in members], blocs_in__in=others).values_list(
+            "name", flat=True
+        )
     )
     if taken:
         raise ValidationError(
             f"Đơn vị đã thuộc một khối khác năm {year}: " + ", ".join(taken) + "."
         )
+    return members
+
+
+@transaction.atomic
+def bloc_create(
+    *, actor: AbstractBaseUser, issuer: Unit, year: int, name: str, head: Unit, members: list[Unit]
+) -> Bloc:
+    """A bloc for a year; a unit sits in one bloc of an issuer per year."""
+    ensure_office(actor, issuer)
+    members = _bloc_members(issuer, year, head, members)
     bloc = Bloc(issuer=issuer, year=year, name=name, head=head)
     _add(bloc, actor)
+    bloc.members.set(members)
+    return bloc
+
+
+@transaction.atomic
+def bloc_update(
+    *, actor: AbstractBaseUser, bloc: Bloc, year: int, name: str, head: Unit, members: list[Unit]
+) -> Bloc:
+    """Sửa khối: its name, year, head and members, by the office that organised it. Once
+    a unit has a score in the bloc it stays a member, and the year stays (the scores are
+    that year's campaigns'); the history keeps what it was."""
+    bloc = Bloc.objects.select_for_update().get(pk=bloc.pk)
+    ensure_office(actor, bloc.issuer)
+    members = _bloc_members(bloc.issuer, year, head, members, bloc=bloc)
+    scored = BlocScore.objects.filter(bloc=bloc)
+    if year != bloc.year and scored.exists():
+        raise ValidationError(f"Khối đã có điểm chấm năm {bloc.year}: không đổi năm được.")
+    kept = {m.pk for m in members}
+    dropped = sorted(set(scored.exclude(unit__in=kept).values_list("unit__name", flat=True)))
+    if dropped:
+        raise ValidationError(
+            "Đơn vị đã có điểm chấm trong khối, không bỏ ra được: " + ", ".join(dropped) + "."
+        )
+    bloc.year, bloc.name, bloc.head = year, name, head
+    _full_clean(bloc)
+    _stamp(bloc, actor, "Sửa khối")
+    bloc.save()
     bloc.members.set(members)
     return bloc
 
@@ -442,7 +482,8 @@ def score_enter(
         return score
     if score.pk and kind == BlocScore.Kind.AGREED and not reason.strip():
         raise ValidationError(
-            f"Điểm thống nhất của {unit.name} đã ghi là {score.points}: cần ghi lý do khi sửa."
+            f"Điểm thống nhất của {unit.name} đã ghi là "
+            f"{number_format(score.points.normalize())}: cần ghi lý do khi sửa."
         )
     score.points = points
     score.entered_by = actor
@@ -461,7 +502,11 @@ def scores_enter(
     entries: Iterable[tuple[Unit, str, Decimal]],
     reason: str = "",
 ) -> int:
-    """Every score of the scoring form, or none. Returns how many changed."""
+    """Every score of the scoring form, or none. Returns how many changed. A form with
+    no score at all is refused: "Đã lưu điểm." would say something was written."""
+    entries = list(entries)
+    if not entries:
+        raise ValidationError("Chưa ghi điểm nào: điền điểm vào ít nhất một ô.")
     before = {
         (unit_id, kind): points
         for unit_id, kind, points in BlocScore.objects.filter(

@@ -18,6 +18,7 @@ urlpatterns = [
     ),
     path("phong-trao/<int:pk>/ky-bao-cao/<int:item_pk>/sua/", v.period_edit, name="period_edit"),
     path("khoi/", v.blocs, name="blocs"),
+    path("khoi/<int:bloc_pk>/sua/", v.bloc_edit, name="bloc_edit"),
     path("khoi/<int:bloc_pk>/phong-trao/<int:pk>/cham-diem/", v.scores, name="scores"),
     path("don-vi/", v.unit_campaigns, name="unit_campaigns"),
     path("don-vi/<int:unit_pk>/phong-trao/<int:pk>/dang-ky/", v.register, name="register"),

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from units.access import holds_office, office_bodies, unit_bodies
 from units.formfields import error_text, errors_text
@@ -25,6 +26,7 @@ from . import selectors, services
 from .exports import registrations_workbook, reports_workbook, results_workbook
 from .forms import (
     ArchiveForm,
+    BlocEditForm,
     BlocForm,
     BlocGroupForm,
     BlocShownForm,
@@ -309,10 +311,46 @@ def blocs(request: HttpRequest) -> HttpResponse:
             for bloc, campaigns, total in selectors.blocs_with_campaigns(blocs)
         ]
         context = {**paging, "rows": rows}
+    office_ids = set(office_bodies(request.user).values_list("pk", flat=True))
     return render(
         request,
         "campaigns/results/blocs.html",
-        {**context, "form": form, "group_form": group_form},
+        {**context, "form": form, "group_form": group_form, "office_ids": office_ids},
+    )
+
+
+@login_required
+def bloc_edit(request: HttpRequest, bloc_pk: int) -> HttpResponse:
+    """Sửa khối: the office that organised the bloc corrects its name, year, head and
+    members (`?trong=<id>` offers the units below another body, as the blocs page)."""
+    bloc = get_object_or_404(
+        selectors.blocs_visible_to(request.user).filter(issuer__in=office_bodies(request.user)),
+        pk=bloc_pk,
+    )
+    group_form = BlocGroupForm(request.GET or None, user=request.user)
+    form = BlocEditForm(
+        request.POST or None, bloc=bloc, user=request.user, group=group_form.group()
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.bloc_update(
+                actor=request.user,
+                bloc=bloc,
+                year=data["year"],
+                name=data["name"],
+                head=data["head"],
+                members=list(data["members"]),
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            form.add_error(None, error_text(exc))
+        else:
+            messages.success(request, "Đã sửa khối thi đua.")
+            return redirect(f"{reverse('tracking:blocs')}?khoi={bloc.pk}")
+    return render(
+        request,
+        "campaigns/results/bloc_edit.html",
+        {"bloc": bloc, "form": form, "group_form": group_form},
     )
 
 
@@ -478,7 +516,9 @@ def scores(request: HttpRequest, bloc_pk: int, pk: int) -> HttpResponse:
         members=members,
         mine=mine,
         is_head=is_head,
-        initial={f"{kind}-{unit_id}": points for (unit_id, kind), points in existing.items()},
+        initial={
+            f"{kind}-{unit_id}": typed(points) for (unit_id, kind), points in existing.items()
+        },
     )
     if request.method == "POST" and _write(
         request,

@@ -5,7 +5,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from campaigns.models import Campaign
@@ -323,3 +323,46 @@ def test_a_closed_campaign_still_takes_its_final_reports(client, world):
     today = s["period"].due_on - datetime.timedelta(days=1)
     assert reminders.send_reminders(today=today) == 1
     assert ReminderLog.objects.get().subject == f"period:{s['period'].pk}"
+
+
+def test_a_bloc_is_corrected_by_its_office_keeping_what_was_scored(world):
+    """Sửa khối: name, year, head and members change, the history naming who; another
+    bloc's member stays refused; once scored, the year and the scored members stay."""
+    bloc = _bloc(world)
+    town = world["units"]["ubnd-tt-tam-duong"]
+    year = world["campaign"].year
+    other = world["make_member"]("nv.tu", world["units"]["ubnd-tan-uyen"], "office_staff")
+    change = dict(bloc=bloc, year=year, name="Khối các xã, thị trấn", head=world["b"])
+    with pytest.raises(PermissionDenied):
+        services.bloc_update(actor=other, members=[world["a"], world["b"]], **change)
+    services.bloc_update(actor=world["office"], members=[world["b"], town], **change)
+    bloc.refresh_from_db()
+    assert (bloc.name, bloc.head) == ("Khối các xã, thị trấn", world["b"])
+    assert set(bloc.members.all()) == {world["b"], town}  # Bình Lư taken out, no score
+    assert bloc.history.first().history_user == world["office"]
+    second = services.bloc_create(
+        actor=world["office"],
+        issuer=bloc.issuer,
+        year=year,
+        name="Khối khác",
+        head=world["a"],
+        members=[],
+    )
+    with pytest.raises(ValidationError, match="đã thuộc một khối khác"):
+        services.bloc_update(actor=world["office"], members=[world["a"], town], **change)
+    services.score_enter(
+        actor=world["staff_b"],
+        campaign=world["campaign"],
+        bloc=bloc,
+        unit=world["b"],
+        kind="self",
+        points=D(80),
+    )
+    with pytest.raises(ValidationError, match="không đổi năm"):
+        services.bloc_update(
+            actor=world["office"], members=[world["b"]], **{**change, "year": year + 1}
+        )
+    with pytest.raises(ValidationError, match="không bỏ ra được: UBND xã Sơn Bình"):
+        services.bloc_update(actor=world["office"], members=[town], **{**change, "head": town})
+    assert set(bloc.members.all()) == {world["b"], town}
+    assert second.members.get() == world["a"]
