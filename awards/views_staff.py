@@ -325,17 +325,22 @@ def inbox(request: HttpRequest) -> HttpResponse:
 def nomination_appraise(request: HttpRequest, pk: int) -> HttpResponse:
     """Ghi kết quả thẩm định. A refused form is shown again at this address, so its
     address opened again (Enter in the address bar) goes to the appraisal page."""
-    nomination, _, is_office = selectors.visible_nomination(request.user, pk)  # 404 first
+    access = selectors.visible_nomination(request.user, pk)  # 404 first
     if request.method == "GET":
         return redirect("awards:nomination_review", pk=pk)
     form = AppraiseForm(request.POST)
     if not form.is_valid():
-        if not is_office:
+        if not access.is_office:
             return _form_refused(request, pk, form)
         # the appraisal page again, with the choice and the text kept, the error beside it
         messages.error(request, "Chưa ghi kết quả thẩm định: xem lỗi ở ô bên dưới.")
         return _nomination_page(
-            request, nomination, is_unit=False, is_office=True, review=False, appraise_form=form
+            request,
+            access.nomination,
+            is_unit=False,
+            is_office=True,
+            review=False,
+            appraise_form=form,
         )
     return _act(
         request,
