@@ -457,7 +457,7 @@ def one_font(source: str) -> str:
 
 def wider_units(source: str) -> str:
     """Column widths that wrap fewer lines, as the time follows the line boxes: the unit
-    column (a third of its cells on two lines or more) wider, the name, job title and
+    column (two thirds of its cells on two lines or more) wider, the name, job title and
     amount narrower (decision 0030)."""
     return source.replace(
         "</head>",
