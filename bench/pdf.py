@@ -441,7 +441,7 @@ def float_rows(source: str) -> str:
 
 def numbers_unwrapped(source: str) -> str:
     """STT and amount cells (`td.num`, 40 % of the cells) with `white-space: nowrap`:
-    WeasyPrint lays their text out once, without looking for a line break (decision 0030)."""
+    WeasyPrint lays their text out once, without looking for a line break (decision 0034)."""
     return source.replace(
         "</head>", "<style>.annex-table td.num { white-space: nowrap; }</style></head>"
     )
@@ -449,7 +449,7 @@ def numbers_unwrapped(source: str) -> str:
 
 def one_font(source: str) -> str:
     """The annex in the one font that the family list resolves to here (Liberation Serif),
-    without the fallback list (decision 0030)."""
+    without the fallback list (decision 0034)."""
     return source.replace(
         "</head>", '<style>.annex-table { font-family: "Liberation Serif"; }</style></head>'
     )
@@ -458,7 +458,7 @@ def one_font(source: str) -> str:
 def wider_units(source: str) -> str:
     """Column widths that wrap fewer lines, as the time follows the line boxes: the unit
     column (two thirds of its cells on two lines or more) wider, the name, job title and
-    amount narrower (decision 0030)."""
+    amount narrower (decision 0034)."""
     return source.replace(
         "</head>",
         "<style>.annex-table--awards .col-name { width: 24%; }"
@@ -546,10 +546,10 @@ TRIED = {
     "plain text": "no kerning, ligatures or hyphenation in the annex (0025)",
     "rows free": "rows free to break across pages (0025)",
     "float rows": "no table: rows of floated cells, header once (0025)",
-    # decision 0030
-    "numbers unwrapped": "STT and amount cells `white-space: nowrap` (0030)",
-    "one font": "the annex in one font, no fallback list (0030)",
-    "wider units": "column widths that wrap fewer lines (0030)",
+    # decision 0034
+    "numbers unwrapped": "STT and amount cells `white-space: nowrap` (0034)",
+    "one font": "the annex in one font, no fallback list (0034)",
+    "wider units": "column widths that wrap fewer lines (0034)",
 }
 
 
@@ -710,7 +710,7 @@ def main() -> None:
         f"Against plain paragraphs: {paragraphs:.2f}× (before {before['paragraphs']:.2f}×) — "
         f"{'met' if paragraphs <= GOAL else 'NOT met'}.",
         "",
-        "**The time follows the line boxes (decision 0030).** The cells printed as "
+        "**The time follows the line boxes (decision 0034).** The cells printed as "
         "paragraphs, no table at all, the same",
         f"{lines_of['now: cells']} line boxes as the bare table: {seconds['now: cells']:.2f} s, "
         f"{seconds['now: cells'] / seconds['now: paragraphs']:.2f}× the paragraph floor "
@@ -742,7 +742,7 @@ def main() -> None:
         *profile_rows,
         "",
         "Tried to come nearer the paragraph floor, measured in the same run, each against "
-        "its own floors (decisions 0020, 0025, 0030):",
+        "its own floors (decisions 0020, 0025, 0034):",
         "",
         "| variant of the decision now | pages | line boxes | CPU (s) | per line box (ms) "
         "| × paragraphs | × bare table |",
@@ -759,7 +759,7 @@ def main() -> None:
         "3.80×. Decision 0025: a stylesheet of the",
         "decision's own, cells matched by tag alone; no kerning, ligatures or hyphenation; "
         "rows free to break; rows of floated",
-        "cells (not the official look). Decision 0030, from the line-box count and the "
+        "cells (not the official look). Decision 0034, from the line-box count and the "
         "profile: STT and amount cells unwrapped",
         f"({seconds['numbers unwrapped'] / seconds['now']:.2f}× the decision's time), one "
         f"font without fallback ({seconds['one font'] / seconds['now']:.2f}×), column widths "
