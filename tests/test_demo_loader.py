@@ -212,7 +212,7 @@ def test_command_twice_changes_nothing_and_keeps_user_edits(settings):
     settings.THIDUA_DEMO = True
     call_command("load_demo", stdout=open("/dev/null", "w"))
     first = counts()
-    assert first["Campaign"] == 5 and first["Membership"] == 9
+    assert first["Campaign"] == 5 and first["Membership"] == 10
     assert first["AwardGrant"] == 3 and first["Decision"] == 1
     c = Campaign.objects.get(source="seed:002")
     c.theme = "Chủ đề đã được người dùng sửa"
@@ -288,6 +288,8 @@ def test_the_ward_has_a_leader_login_in_the_demo(settings, capsys):
     khen, but the demo had no leader of a ward (decision 0027): the leader's reading of
     the ward's dossiers and decisions could not be tried. `lanhdao.xa` leads phường Tân
     Phong today, and the loader prints it with the other logins."""
+    from django.test import Client
+    from django.urls import reverse
     from django.utils import timezone
 
     from awards import services
@@ -316,8 +318,15 @@ def test_the_ward_has_a_leader_login_in_the_demo(settings, capsys):
     )
     attach_files(nomination, users["donvi"])
     services.nomination_submit(actor=users["donvi"], nomination=nomination)
+    nomination.refresh_from_db()
     assert leads_issuer(users["lanhdao.xa"], nomination)
     assert not leads_issuer(users["lanhdao"], nomination)
+    client = Client()
+    client.force_login(users["lanhdao.xa"])
+    assert client.get(reverse("staff:dashboard")).status_code == 200
+    page = client.get(reverse("awards:nomination_detail", args=[nomination.pk]))
+    assert page.status_code == 200
+    assert nomination.nominee_person.full_name in page.content.decode()
     # a second run adds no second leader
     call_command("load_demo", stdout=open("/dev/null", "w"))
     assert (
