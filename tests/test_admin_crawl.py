@@ -278,6 +278,19 @@ def admin_pages(client, request) -> list[tuple[str, int, str]]:
 
     user = get_user_model().objects.get(username="admin")
     fetch(reverse("admin:auth_user_password_change", args=[user.pk]))
+    # the question before a list action deletes django-axes' records ("Yes, I'm sure")
+    from axes.models import AccessLog
+
+    url = reverse("admin:axes_accesslog_changelist")
+    response = client.post(
+        url,
+        {
+            "action": "delete_selected",
+            "_selected_action": list(AccessLog.objects.values_list("pk", flat=True)),
+        },
+    )
+    pages.append((url + " (xóa các mục đã chọn)", response.status_code, response.content.decode()))
+    assert response.status_code == 200 and "Có, tôi chắc chắn" in response.content.decode()
     # the import preview with a refused row and the export's columns
     csv = (
         "Mã đơn vị,Tên đơn vị,Tên viết tắt,Loại hình,Cấp,Đơn vị cấp trên,Cơ quan ban hành,Địa danh\n"
