@@ -7,9 +7,13 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AdminTimeWidget
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
-from simple_history.admin import SimpleHistoryAdmin
 
-from units.admin_tools import NoDeleteAdminMixin, NormalizedSearchAdminMixin, SheetLinkAdminMixin
+from units.admin_tools import (
+    HistoryAdmin,
+    NoDeleteAdminMixin,
+    NormalizedSearchAdminMixin,
+    SheetLinkAdminMixin,
+)
 
 from . import services, workflow
 from .forms import TIME_FORMS
@@ -67,7 +71,7 @@ class NominationAdminForm(forms.ModelForm):
 
 
 @admin.register(Nomination)
-class NominationAdmin(NoDeleteAdminMixin, SimpleHistoryAdmin):
+class NominationAdmin(NoDeleteAdminMixin, HistoryAdmin):
     """Corrections by an administrator. A nomination moves through its steps only in
     the awards workspace; here its data is corrected through the same rules."""
 
@@ -169,7 +173,7 @@ class AwardGrantAdmin(
 
 
 @admin.register(Decision)
-class DecisionAdmin(NoDeleteAdminMixin, SimpleHistoryAdmin):
+class DecisionAdmin(NoDeleteAdminMixin, HistoryAdmin):
     list_display = ("__str__", "issuer", "year", "status", "issued_on")
     list_filter = ("status", "year", "issuer")
     search_fields = ("subject",)

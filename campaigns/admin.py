@@ -1,7 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from units.admin_tools import NoDeleteAdminMixin, NormalizedSearchAdminMixin
+from units.admin_tools import HistoryAdmin, NoDeleteAdminMixin, NormalizedSearchAdminMixin
 
 from .models import (
     Anniversary,
@@ -67,7 +66,7 @@ class DistributionInline(PartsReadOnlyInline, admin.TabularInline):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, SimpleHistoryAdmin):
+class CampaignAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, HistoryAdmin):
     list_display = (
         "__str__",
         "issuer",

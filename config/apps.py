@@ -82,3 +82,35 @@ class AxesConfig(DjangoAxesConfig):
     models' names are in locale/vi)."""
 
     verbose_name = "Đăng nhập sai, khóa đăng nhập"
+
+    def ready(self) -> None:
+        super().ready()
+        _axes_records_named_in_vietnam_time()
+
+
+def _axes_records_named_in_vietnam_time() -> None:
+    """django-axes names its records in English with the UTC instant, "Access Log for
+    admin @ 2026-03-05 20:30:00+00:00": the admin's titles, breadcrumbs, delete question
+    and each row's check box read it. They read "Đăng nhập của admin lúc 06/03/2026
+    03:30", Vietnam's time written as every other date-time (config/formats).
+
+    Its models cannot be subclassed for the admin (its handler writes these tables), so
+    their __str__ is replaced here, once, at start-up."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django.utils import formats, timezone
+
+    def moment(value) -> str:
+        if value is None:
+            return "—"
+        return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+
+    AccessAttempt.__str__ = lambda self: (
+        f"Đăng nhập sai của {self.username or '(không tên)'} lúc {moment(self.attempt_time)}"
+    )
+    AccessFailureLog.__str__ = lambda self: (
+        f"Đăng nhập thất bại của {self.username or '(không tên)'} lúc "
+        f"{moment(self.attempt_time)} từ {self.ip_address or '(không rõ địa chỉ)'}"
+    )
+    AccessLog.__str__ = lambda self: (
+        f"Đăng nhập của {self.username or '(không tên)'} lúc {moment(self.attempt_time)}"
+    )

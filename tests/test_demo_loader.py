@@ -212,7 +212,7 @@ def test_command_twice_changes_nothing_and_keeps_user_edits(settings):
     settings.THIDUA_DEMO = True
     call_command("load_demo", stdout=open("/dev/null", "w"))
     first = counts()
-    assert first["Campaign"] == 5 and first["Membership"] == 9
+    assert first["Campaign"] == 5 and first["Membership"] == 10
     assert first["AwardGrant"] == 3 and first["Decision"] == 1
     c = Campaign.objects.get(source="seed:002")
     c.theme = "Chủ đề đã được người dùng sửa"
@@ -281,3 +281,55 @@ def test_seed_campaigns_were_published_when_they_were_issued(demo):
             assert timezone.localtime(campaign.published_at).date() == campaign.issued_on
         else:
             assert timezone.localtime(campaign.published_at).year <= campaign.year
+
+
+def test_the_ward_has_a_leader_login_in_the_demo(settings, capsys):
+    """After the 2025 reform the ward decides its staff's Lao động tiên tiến and Giấy
+    khen, but the demo had no leader of a ward (decision 0027): the leader's reading of
+    the ward's dossiers and decisions could not be tried. `lanhdao.xa` leads phường Tân
+    Phong today, and the loader prints it with the other logins."""
+    from django.test import Client
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from awards import services
+    from awards.selectors import leads_issuer
+    from tests.factories import attach_files
+    from units.access import leader_bodies
+
+    settings.THIDUA_DEMO = True
+    call_command("load_demo")
+    out = capsys.readouterr().out
+    line = next(line for line in out.splitlines() if line.split()[:1] == ["lanhdao.xa"])
+    assert "Lãnh đạo" in line and "phường Tân Phong" in line
+    users = {u.username: u for u in get_user_model().objects.all()}
+    ward = Unit.objects.get(code="ubnd-p-tan-phong").successors()[-1]
+    assert list(leader_bodies(users["lanhdao.xa"])) == [ward]
+    assert not users["lanhdao.xa"].is_staff  # the admin is the administrator's only
+    nomination = services.nomination_create(
+        actor=users["donvi"],
+        nomination=Nomination(
+            award_type=AwardType.objects.get(code="lao-dong-tien-tien"),
+            nominee_person=Person.objects.filter(unit=ward).first(),
+            nominating_unit=ward,
+            year=timezone.localdate().year,
+            achievement_summary="Hoàn thành xuất sắc nhiệm vụ.",
+        ),
+    )
+    attach_files(nomination, users["donvi"])
+    services.nomination_submit(actor=users["donvi"], nomination=nomination)
+    nomination.refresh_from_db()
+    assert leads_issuer(users["lanhdao.xa"], nomination)
+    assert not leads_issuer(users["lanhdao"], nomination)
+    client = Client()
+    client.force_login(users["lanhdao.xa"])
+    assert client.get(reverse("staff:dashboard")).status_code == 200
+    page = client.get(reverse("awards:nomination_detail", args=[nomination.pk]))
+    assert page.status_code == 200
+    assert nomination.nominee_person.full_name in page.content.decode()
+    # a second run adds no second leader
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert (
+        Membership.objects.filter(user=users["lanhdao.xa"], role=Membership.Role.LEADER).count()
+        == 1
+    )

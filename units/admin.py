@@ -5,10 +5,10 @@ from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.urls import path
 from import_export.admin import ImportExportModelAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from . import mail, reform, services
 from .admin_tools import (
+    HistoryAdmin,
     NoDeleteAdminMixin,
     NormalizedSearchAdminMixin,
     ReasonForm,
@@ -247,7 +247,7 @@ class MembershipForm(forms.ModelForm):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SheetLinkAdminMixin, NoDeleteAdminMixin, SimpleHistoryAdmin):
+class MembershipAdmin(SheetLinkAdminMixin, NoDeleteAdminMixin, HistoryAdmin):
     """Vai trò: granted here (membership_grant) and revoked by the list's action
     (membership_revoke), which archives; a granted role is never edited in place, so
     its history reads who gave and who took it, and when."""

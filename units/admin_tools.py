@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import display_for_value
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import DeletedObject
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from .text import search_q, search_terms
+
+EMPTY_VALUE = "—"
 
 
 class NormalizedSearchAdminMixin:
@@ -90,3 +98,39 @@ class SheetLinkAdminMixin:
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "sheet_kind": self.sheet_kind}
         return super().changelist_view(request, extra_context)
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """django-simple-history's admin, its changes written as the rest of the admin:
+    dates dd/mm/yyyy, times in Vietnam's time, a choice by its label, yes/no, an empty
+    value as "—", a removed record by its name; not "2025-12-26", "True" or "None"."""
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return VietnameseHistoryHelper(self.model, historical_record)
+
+
+class VietnameseHistoryHelper(HistoricalRecordContextHelper):
+    def prepare_delta_change_value(self, change, value):
+        value = super().prepare_delta_change_value(change, value)
+        field = self.model._meta.get_field(change.field)
+        if isinstance(value, list):
+            return [shown_value(field, v) for v in value]
+        return shown_value(field, value)
+
+
+def shown_value(field, value) -> str:
+    """A stored value as the admin shows it (display_for_field: localised dates in the
+    current time zone, choices' labels, yes/no)."""
+    if isinstance(value, DeletedObject):
+        if value.pk is None:
+            return EMPTY_VALUE
+        return f"{value.model._meta.verbose_name} (đã xóa, mã {value.pk})"
+    if value is None or value == "":
+        return EMPTY_VALUE
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, datetime.datetime | datetime.date):
+        return str(display_for_value(value, EMPTY_VALUE))
+    if getattr(field, "flatchoices", None):
+        return str(dict(field.flatchoices).get(value, value))
+    return value

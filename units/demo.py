@@ -150,6 +150,15 @@ DEMO_LOGINS = [
         Membership.Role.COUNCIL_MEMBER,
         "ubnd-p-tan-phong",
     ),
+    # The ward's leader (Chủ tịch UBND phường): reads the dossiers its council votes on and
+    # the decisions it signs, as `lanhdao` does for the province.
+    DemoLogin(
+        "lanhdao.xa",
+        "Giàng A Sử",
+        "Lãnh đạo — Chủ tịch UBND phường Tân Phong",
+        Membership.Role.LEADER,
+        "ubnd-p-tan-phong",
+    ),
     DemoLogin(
         "lanhdao",
         "Sùng Lữ Páo",

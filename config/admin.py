@@ -1,0 +1,84 @@
+"""The admins of the libraries' models, where their own say something in English that a
+translation cannot reach (tests/test_admin_crawl.py)."""
+
+from axes.admin import AccessAttemptAdmin as AxesAccessAttemptAdmin
+from axes.conf import settings as axes_settings
+from axes.models import AccessAttempt
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminPasswordChangeForm as DjangoAdminPasswordChangeForm
+from django.contrib.auth.models import Group, Permission
+
+admin.site.unregister(AccessAttempt)
+
+
+@admin.register(AccessAttempt)
+class AccessAttemptAdmin(AxesAccessAttemptAdmin):
+    """django-axes' failed logins: the "status" column had no name ("Status") and read
+    "3 Số lần thử còn lại"."""
+
+    @admin.display(description="Trạng thái")
+    def status(self, obj: AccessAttempt) -> str:
+        left = axes_settings.AXES_FAILURE_LIMIT - obj.failures_since_start
+        return f"Còn {left} lần thử" if left > 0 else "Bị khóa"
+
+    @admin.display(description="Hết hạn lúc")
+    def expiration(self, obj: AccessAttempt):
+        return super().expiration(obj)
+
+
+class AdminPasswordChangeForm(DjangoAdminPasswordChangeForm):
+    """Django adds "If disabled, the current password for this user will be lost." to the
+    help text in English, after translating the rest (a string joined at import)."""
+
+    usable_password_help_text = (
+        "Người dùng có được đăng nhập bằng mật khẩu hay không. Nếu tắt, họ vẫn có thể "
+        "đăng nhập bằng cách khác (đăng nhập một lần, LDAP)."
+        '<ul id="id_unusable_warning" class="messagelist"><li class="warning">'
+        "Nếu tắt, mật khẩu hiện tại của người dùng này sẽ mất.</li></ul>"
+    )
+
+
+# Django names its own permissions in English in the database ("Can add user"); the
+# lists of permissions a group or a user is given read them in Vietnamese instead.
+DEFAULT_PERMISSIONS = {"add": "Thêm", "change": "Sửa", "delete": "Xóa", "view": "Xem"}
+
+
+def permission_label(permission: Permission) -> str:
+    content_type = permission.content_type
+    model = content_type.model_class()
+    if model is None:
+        return str(permission)
+    opts = model._meta
+    action, _, model_name = permission.codename.partition("_")
+    name = permission.name
+    if action in DEFAULT_PERMISSIONS and model_name == opts.model_name:
+        name = f"{DEFAULT_PERMISSIONS[action]} {opts.verbose_name}"
+    return f"{opts.app_config.verbose_name} | {opts.verbose_name} | {name}"
+
+
+class PermissionLabelsMixin:
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if field is not None and db_field.related_model is Permission:
+            field.label_from_instance = permission_label
+        return field
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(PermissionLabelsMixin, DjangoGroupAdmin):
+    pass
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserAdmin(PermissionLabelsMixin, DjangoUserAdmin):
+    change_password_form = AdminPasswordChangeForm
