@@ -1,0 +1,76 @@
+"""Issue 14 again: each printable document as a văn thư reads it before signing it,
+against Decree 30/2020/NĐ-CP (Phụ lục I). Text by pypdf; the rule under the trích yếu
+by where it is drawn (tests/pdf_layout.py). Decision 0031."""
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from awards import pdf
+from awards.demo import load_demo_cycle
+from campaigns.pdf import campaign_pdf
+from tests.pdf_layout import pages, rules, runs
+from units.demo import load_demo_users
+
+pytestmark = pytest.mark.django_db
+
+MM = 72 / 25.4
+
+
+def lines(data: bytes, page: int | None = None) -> list[str]:
+    reader = PdfReader(io.BytesIO(data))
+    chosen = reader.pages if page is None else [reader.pages[page]]
+    return [line.strip() for p in chosen for line in p.extract_text().splitlines() if line.strip()]
+
+
+def flat(data: bytes) -> str:
+    return re.sub(r"\s+", " ", " ".join(lines(data)))
+
+
+@pytest.fixture
+def decision(demo, demo_units):
+    load_demo_users(demo_units)
+    return load_demo_cycle()
+
+
+def subject_rule(data: bytes, last_line: str, next_line: str):
+    """The rule drawn between the trích yếu's last line and the line after it (None if
+    there is none), and the text column's centre."""
+    page = pages(data)[0]
+    texts = runs(page)
+    above = next(r for r in texts if r.text.startswith(last_line))
+    below = next(r for r in texts if r.text.startswith(next_line) and r.y < above.y)
+    found = [rule for rule in rules(page) if below.y < rule.y < above.y]
+    column = (30 * MM + (page.mediabox.width - 15 * MM)) / 2
+    return (found[0] if found else None), column
+
+
+def assert_short_centred_rule(rule, column):
+    assert rule is not None, "no rule under the trích yếu"
+    # Decree 30: a solid line 1/3 to 1/2 of the line of text, centred under it
+    assert 30 * MM < rule.width < 80 * MM, rule.width / MM
+    assert abs(rule.centre - column) < 2, (rule.centre, column)
+
+
+def test_the_decisions_subject_has_its_rule_under_it(decision):
+    data = pdf.decision_pdf(decision)
+    rule, column = subject_rule(data, "năm 2025 (dữ liệu mẫu)", "CHỦ TỊCH ỦY BAN NHÂN DÂN")
+    assert_short_centred_rule(rule, column)
+
+
+def test_a_plans_subject_has_its_rule_under_it(demo):
+    data = campaign_pdf(demo["003"])  # Kế hoạch của UBND huyện Tam Đường
+    rule, column = subject_rule(data, "kỷ niệm các sự kiện lịch sử của tỉnh", "Căn cứ")
+    assert_short_centred_rule(rule, column)
+
+
+def test_a_letter_has_no_subject_rule_in_its_body(demo):
+    """A Công văn carries "V/v …" under its number and no title: nothing to underline."""
+    data = campaign_pdf(demo["000"])
+    page = pages(data)[0]
+    texts = runs(page)
+    kinh_gui = next(r for r in texts if r.text.startswith("Kính gửi"))
+    number = next(r for r in texts if r.text.startswith("Số:"))
+    assert not [rule for rule in rules(page) if kinh_gui.y < rule.y < number.y - 30]
