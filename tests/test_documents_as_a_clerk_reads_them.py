@@ -74,3 +74,33 @@ def test_a_letter_has_no_subject_rule_in_its_body(demo):
     kinh_gui = next(r for r in texts if r.text.startswith("Kính gửi"))
     number = next(r for r in texts if r.text.startswith("Số:"))
     assert not [rule for rule in rules(page) if kinh_gui.y < rule.y < number.y - 30]
+
+
+def test_a_decision_in_the_chairs_name_is_signed_by_the_chair(decision):
+    """ "CHỦ TỊCH ỦY BAN NHÂN DÂN … QUYẾT ĐỊNH:" is the Chair's decision: it is signed
+    "CHỦ TỊCH" (or "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), never "TM. ỦY BAN NHÂN DÂN", which
+    signs for the committee as a collective. The demo's draft was written with it."""
+    text = lines(pdf.decision_pdf(decision), 0)
+    assert "TM. ỦY BAN NHÂN DÂN" not in text
+    assert text.index("CHỦ TỊCH") + 1 == text.index("Nguyễn Văn Nghiệp")
+    decision.signing_authority, decision.signer_title = "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"
+    text = lines(pdf.decision_pdf(decision), 0)
+    assert text.index("KT. CHỦ TỊCH") + 1 == text.index("PHÓ CHỦ TỊCH")
+
+
+def test_the_decision_form_refuses_a_committees_signature(decision, demo_units):
+    from awards.forms import DecisionForm
+
+    office = decision.issuer.memberships.filter(role="office_staff").first().user
+    form = DecisionForm(
+        data={
+            "issuer": decision.issuer.pk,
+            "subject": "Về việc khen thưởng",
+            "signing_authority": "TM. ỦY BAN NHÂN DÂN",
+            "signer_title": "CHỦ TỊCH",
+            "signer_name": "Nguyễn Văn Nghiệp",
+        },
+        user=office,
+    )
+    assert not form.is_valid()
+    assert "Chủ tịch" in " ".join(form.errors["signing_authority"])
