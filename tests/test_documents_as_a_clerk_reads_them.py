@@ -104,3 +104,19 @@ def test_the_decision_form_refuses_a_committees_signature(decision, demo_units):
     )
     assert not form.is_valid()
     assert "Chủ tịch" in " ".join(form.errors["signing_authority"])
+
+
+def test_the_annex_says_which_decision_it_goes_with_as_decree_30_writes_it(decision):
+    data = pdf.decision_pdf(decision)
+    assert (
+        "(Kèm theo Quyết định số 01/QĐ-UBND ngày 26 tháng 12 năm 2025 của Chủ tịch "
+        "Ủy ban nhân dân thành phố Lai Châu)"
+    ) in flat(data)
+    fonts = set()
+
+    def visit(text, cm, tm, font, size):
+        if "Kèm theo" in text and font:
+            fonts.add(str(font.get("/BaseFont")))
+
+    pages(data)[1].extract_text(visitor_text=visit)
+    assert fonts and all("Italic" in name for name in fonts), fonts

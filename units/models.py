@@ -230,6 +230,15 @@ class Unit(TimeStampedModel, ArchivableModel, SearchableMixin):
             return ["ỦY BAN NHÂN DÂN", name[len("ủy ban nhân dân ") :].upper()]
         return [name.upper()]
 
+    @property
+    def full_name(self) -> str:
+        """The name written out, as a document's text names a body: "Ủy ban nhân dân thành
+        phố Lai Châu" for "UBND thành phố Lai Châu" (Decree 30 allows "UBND" only in the
+        parent body's line of the header)."""
+        if self.name.startswith("UBND "):
+            return "Ủy ban nhân dân " + self.name[len("UBND ") :]
+        return self.name
+
     LEVEL_RANK = {Level.PROVINCE: 0, Level.DISTRICT: 1, Level.COMMUNE: 2, Level.OTHER: 3}
 
     def is_above(self, other: Unit) -> bool:
