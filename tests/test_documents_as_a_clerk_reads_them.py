@@ -6,10 +6,12 @@ import io
 import re
 
 import pytest
+from django.utils import timezone
 from pypdf import PdfReader
 
 from awards import pdf
 from awards.demo import load_demo_cycle
+from awards.models import Nomination
 from campaigns.pdf import campaign_pdf
 from tests.pdf_layout import pages, rules, runs
 from units.demo import load_demo_users
@@ -120,3 +122,31 @@ def test_the_annex_says_which_decision_it_goes_with_as_decree_30_writes_it(decis
 
     pages(data)[1].extract_text(visitor_text=visit)
     assert fonts and all("Italic" in name for name in fonts), fonts
+
+
+def test_a_department_prints_its_parent_above_and_its_place(decision, demo_units):
+    """Phòng Nội vụ's tờ trình: "UBND THÀNH PHỐ LAI CHÂU" over its own name, and the
+    place of the body it belongs to ("Thành phố Lai Châu, ngày …"), as Decree 30 asks."""
+    office = demo_units["pnv-tp-lai-chau"]
+    data = pdf.submission_pdf(office, Nomination.objects.filter(decision=decision)[:1])
+    text = lines(data, 0)
+    assert text[0] == "UBND THÀNH PHỐ LAI CHÂU"
+    assert text[1].startswith("PHÒNG NỘI VỤ")
+    today = timezone.localdate()
+    assert any(
+        line.startswith("Thành phố Lai Châu, ngày") and line.endswith(f"năm {today.year}")
+        for line in text
+    ), text
+
+
+def test_the_minutes_are_headed_by_the_council_under_its_committee(decision):
+    """ "Số: …/BB-HĐTĐKT" is the council's: its name under its People's Committee."""
+    session = Nomination.objects.filter(decision=decision).first().agenda_items.get().session
+    data = pdf.minutes_pdf(session)
+    text = lines(data, 0)
+    assert text[:3] == ["UBND THÀNH PHỐ LAI CHÂU", "HỘI ĐỒNG", "THI ĐUA - KHEN THƯỞNG"], text[:4]
+    # the number is written by hand: room for it between "Số:" and "/BB-HĐTĐKT"
+    texts = runs(pages(data)[0])
+    label = next(r for r in texts if r.text == "Số:")
+    symbol = next(r for r in texts if r.text == "/BB-HĐTĐKT")
+    assert symbol.x - label.x > 15 * MM, (symbol.x - label.x) / MM
