@@ -10,6 +10,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from awards import pdf
+from awards.dashboard import campaign_dashboard
 from awards.demo import load_demo_cycle
 from awards.models import Nomination
 from campaigns.pdf import campaign_pdf
@@ -150,3 +151,39 @@ def test_the_minutes_are_headed_by_the_council_under_its_committee(decision):
     label = next(r for r in texts if r.text == "Số:")
     symbol = next(r for r in texts if r.text == "/BB-HĐTĐKT")
     assert symbol.x - label.x > 15 * MM, (symbol.x - label.x) / MM
+
+
+def test_the_submission_can_be_signed_and_filed(decision, demo_units):
+    city = demo_units["ubnd-tp-lai-chau"]
+    data = pdf.submission_pdf(city, Nomination.objects.filter(decision=decision))
+    text = lines(data)
+    assert any(
+        line.startswith("Kính gửi:") and "Chủ tịch Ủy ban nhân dân tỉnh Lai Châu" in line
+        for line in text
+    ), text
+    assert "Nơi nhận:" in text and "- Như trên;" in text and "- Lưu: VT." in text
+    assert text.index("TM. ỦY BAN NHÂN DÂN") + 1 == text.index("CHỦ TỊCH")
+
+
+def test_the_final_review_can_be_signed_and_prints_no_empty_table(demo):
+    campaign = demo["000"]
+    data = pdf.final_review_pdf(campaign, campaign_dashboard(campaign), "Tổng kết.")
+    text = lines(data)
+    assert "Nơi nhận:" in text and "- Lưu: VT." in text
+    assert text.index("TM. ỦY BAN NHÂN DÂN") + 1 == text.index("CHỦ TỊCH")
+    body = flat(data)
+    # nothing to list: a sentence, not a table with one row saying so
+    assert "Số đơn vị đạt" not in body and "Chưa có tiêu chí thi đua." in body
+    assert "Tập thể, cá nhân Đơn vị Danh hiệu, hình thức Quyết định" not in body
+
+
+def test_the_fund_statement_is_signed_for_the_committee(decision):
+    from awards import money
+    from awards.models import Fund
+    from units.pdf import render_pdf
+
+    fund = Fund.objects.get(issuer=decision.issuer)
+    context = {"fund": fund, "rows": money.ledger(fund), "figures": money.fund_figures(fund)}
+    text = lines(render_pdf("pdf/fund_statement.html", {**context, "today": timezone.localdate()}))
+    assert "THỦ TRƯỞNG CƠ QUAN" not in text  # the committee's report: its Chair signs
+    assert text.index("TM. ỦY BAN NHÂN DÂN") + 1 == text.index("CHỦ TỊCH")

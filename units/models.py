@@ -248,6 +248,22 @@ class Unit(TimeStampedModel, ArchivableModel, SearchableMixin):
             return self.locality
         return next((unit.locality for unit in self.ancestors() if unit.locality), "")
 
+    @property
+    def signature_lines(self) -> list[str]:
+        """The signature block's lines over the room to sign (Decree 30): a People's
+        Committee signs for the collective ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"); another
+        body by its head's title."""
+        if self.kind == self.Kind.PEOPLES_COMMITTEE:
+            return ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+        for start, title in (
+            ("Phòng ", "TRƯỞNG PHÒNG"),
+            ("Sở ", "GIÁM ĐỐC"),
+            ("Ban ", "TRƯỞNG BAN"),
+        ):
+            if self.name.startswith(start):
+                return [title]
+        return ["THỦ TRƯỞNG CƠ QUAN"]
+
     LEVEL_RANK = {Level.PROVINCE: 0, Level.DISTRICT: 1, Level.COMMUNE: 2, Level.OTHER: 3}
 
     def is_above(self, other: Unit) -> bool:
