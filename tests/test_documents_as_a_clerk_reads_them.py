@@ -187,3 +187,21 @@ def test_the_fund_statement_is_signed_for_the_committee(decision):
     text = lines(render_pdf("pdf/fund_statement.html", {**context, "today": timezone.localdate()}))
     assert "THỦ TRƯỞNG CƠ QUAN" not in text  # the committee's report: its Chair signs
     assert text.index("TM. ỦY BAN NHÂN DÂN") + 1 == text.index("CHỦ TỊCH")
+
+
+@pytest.mark.parametrize("key", ["0601", "0603"])
+def test_a_statistics_forms_row_labels_are_readable(demo_units, key):
+    """Biểu 0601's and 0603's label column was squeezed by the columns of figures to a
+    word or two a line ("Tổng / số", "- Toàn / quốc", "1. Chia / theo / phạm / vi tổ /
+    chức / thi đua", 0601 on 3 pages): a short label now reads on one line."""
+    from awards import official_stats
+
+    data = official_stats.form_pdf(
+        official_stats.form_data(key, demo_units["ubnd-tp-lai-chau"], 2025)
+    )
+    text = lines(data)
+    form = official_stats.FORMS[key]
+    labels = [row.label for row in form.rows if len(row.label) <= 30]
+    assert labels
+    for label in labels:
+        assert any(label in line for line in text), (label, text[:40])
