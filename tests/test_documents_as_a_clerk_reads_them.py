@@ -205,3 +205,36 @@ def test_a_statistics_forms_row_labels_are_readable(demo_units, key):
     assert labels
     for label in labels:
         assert any(label in line for line in text), (label, text[:40])
+
+
+def page_lines(data: bytes) -> list[list[str]]:
+    """Each page's lines, without the page number at its top."""
+    result = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        found = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+        result.append([line for line in found if not line.isdigit()])
+    return result
+
+
+def test_no_item_heading_is_left_at_the_foot_of_a_page(demo):
+    """Seed 002 put "- Về lĩnh vực văn hóa, xã hội:" alone at the foot of page 2, its
+    text on page 3."""
+    campaign = demo["002"]
+    headings = [
+        sub.heading
+        for item in campaign.items_tree()
+        for sub in [item, *item.subitems]
+        if sub.heading
+    ]
+    assert headings
+    for number, found in enumerate(page_lines(campaign_pdf(campaign))[:-1], start=1):
+        assert not any(found[-1].endswith(h) for h in headings), (number, found[-1])
+
+
+def test_the_signature_is_not_left_alone_on_its_page(demo):
+    """Seed 002's Nơi nhận and signature made a page 5 of their own: a clerk keeps the
+    end of the text with them, so no page can be signed on its own."""
+    data = campaign_pdf(demo["002"])
+    last = page_lines(data)[-1]
+    text = last[: last.index("Nơi nhận:")]
+    assert text and text[-1].endswith("./."), last[:3]
