@@ -238,3 +238,18 @@ def test_the_signature_is_not_left_alone_on_its_page(demo):
     last = page_lines(data)[-1]
     text = last[: last.index("Nơi nhận:")]
     assert text and text[-1].endswith("./."), last[:3]
+
+
+def test_the_fund_statement_leaves_the_other_column_of_a_line_empty(decision):
+    """A payment printed "0" in Thu and a receipt "0" in Chi: a ledger leaves it blank."""
+    from awards import money
+    from awards.models import Fund
+    from units.pdf import render_pdf
+
+    fund = Fund.objects.get(issuer=decision.issuer)
+    context = {"fund": fund, "rows": money.ledger(fund), "figures": money.fund_figures(fund)}
+    data = render_pdf("pdf/fund_statement.html", {**context, "today": timezone.localdate()})
+    assert "710.000" in flat(data)
+    # pypdf reads a row's figures as one run: "0 710.000 34.290.000" before
+    figures = [r.text for r in runs(pages(data)[0]) if "710.000" in r.text]
+    assert figures and not [text for text in figures if "0" in text.split()], figures
