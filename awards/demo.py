@@ -111,7 +111,7 @@ def load_demo_cycle() -> Decision | None:
         issuer=city,
         subject=SUBJECT,
         place="Thành phố Lai Châu",
-        signing_authority="TM. ỦY BAN NHÂN DÂN",
+        signing_authority="",
         signer_title="CHỦ TỊCH",
         signer_name="Nguyễn Văn Nghiệp",
     )

@@ -621,6 +621,18 @@ class DecisionForm(VietnameseInputMixin, forms.Form):
             "được trình cấp trên."
         )
 
+    def clean_signing_authority(self) -> str:
+        """The decision is the Chair's ("CHỦ TỊCH ỦY BAN NHÂN DÂN … QUYẾT ĐỊNH:"): it is
+        signed by the Chair, or "KT. CHỦ TỊCH" by a deputy; "TM. …" signs for the
+        committee as a collective (Decree 30), which this decision is not."""
+        value = " ".join(self.cleaned_data.get("signing_authority", "").split())
+        if value.upper().startswith("TM."):
+            raise forms.ValidationError(
+                "Quyết định khen thưởng do Chủ tịch ký ban hành: không ghi “TM. …”. Để trống "
+                "khi Chủ tịch ký; ghi “KT. CHỦ TỊCH” khi Phó Chủ tịch ký thay."
+            )
+        return value
+
 
 class HonourRollForm(VietnameseInputMixin, forms.Form):
     """The public honour roll's search: name, year, award type, all optional."""

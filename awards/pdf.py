@@ -264,10 +264,29 @@ def minutes_pdf(session: CouncilSession) -> bytes:
     )
 
 
+def addressee(body: Unit | None) -> str:
+    """Whom a body writes to above it: "Chủ tịch Ủy ban nhân dân tỉnh Lai Châu" (the
+    award decisions are the Chair's), or another body by its name."""
+    if body is None:
+        return ""
+    if body.kind == Unit.Kind.PEOPLES_COMMITTEE:
+        return f"Chủ tịch {body.full_name}"
+    return body.full_name
+
+
 def submission_pdf(issuer: Unit, nominations: Iterable[Nomination]) -> bytes:
+    """Tờ trình to the level above (the body the issuer belongs to), signed by the
+    issuer, with the Nơi nhận a clerk files it by."""
+    to = addressee(issuer.parent)
     return render_pdf(
         "pdf/submission.html",
-        {"issuer": issuer, "nominations": list(nominations), "today": timezone.localdate()},
+        {
+            "issuer": issuer,
+            "nominations": list(nominations),
+            "today": timezone.localdate(),
+            "addressee": to,
+            "to": ["Như trên;"] if to else [],
+        },
     )
 
 
@@ -279,7 +298,14 @@ def final_review_pdf(campaign, data: dict, narrative: str) -> bytes:
     grants = AwardGrant.objects.filter(nomination__campaign=campaign).select_related(
         "award_type", "person", "unit", "awardee_unit", "decision"
     )
+    parent = campaign.issuer.parent
     return render_pdf(
         "pdf/final_review.html",
-        {**data, "narrative": narrative, "grants": grants, "today": timezone.localdate()},
+        {
+            **data,
+            "narrative": narrative,
+            "grants": grants,
+            "today": timezone.localdate(),
+            "to": [f"{addressee(parent)} (b/c);"] if parent else [],
+        },
     )

@@ -32,7 +32,7 @@ def test_decision_with_its_annex(decision):
     assert "Thành phố Lai Châu, ngày 26 tháng 12 năm 2025" in body
     assert "QUYẾT ĐỊNH" in body and "Điều 1." in body and "Nguyễn Văn Nghiệp" in body
     annex = body[body.index("DANH SÁCH KHEN THƯỞNG") :]
-    assert "Kèm theo Quyết định số 01/QĐ-UBND ngày 26/12/2025" in annex
+    assert "Kèm theo Quyết định số 01/QĐ-UBND ngày 26 tháng 12 năm 2025" in annex
     for name in ("Lò Thị Mai", "Đặng Văn Hùng", "UBND phường Tân Phong"):
         assert name in annex
     assert "Lao động tiên tiến" in annex and "Tập thể lao động tiên tiến" in annex

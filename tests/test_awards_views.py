@@ -117,7 +117,7 @@ def test_full_cycle_through_the_pages(client, world):
             "issuer": world["district"].pk,
             "subject": "Về việc tặng danh hiệu Lao động tiên tiến năm 2025",
             "place": "Tam Đường",
-            "signing_authority": "TM. ỦY BAN NHÂN DÂN",
+            "signing_authority": "",
             "signer_title": "CHỦ TỊCH",
             "signer_name": "Sùng Lữ Páo",
             "nominations": ids,

@@ -108,7 +108,7 @@ def test_a_decision_after_1_7_2025_cites_decree_152_with_its_day_and_title(demo,
 
 def test_the_certificate_foot_follows_the_model(demo, demo_units):
     load_demo_users(demo_units)
-    decision = load_demo_cycle()  # 01/QĐ-UBND, 26/12/2025, signed TM. ỦY BAN NHÂN DÂN
+    decision = load_demo_cycle()  # 01/QĐ-UBND, 26/12/2025, signed by the Chủ tịch
     reader = PdfReader(io.BytesIO(pdf.certificates_pdf(decision)))
     lines = [line.strip() for line in reader.pages[0].extract_text().splitlines()]
     number = decision.grants.order_by("register_number").first().register_text

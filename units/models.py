@@ -230,6 +230,40 @@ class Unit(TimeStampedModel, ArchivableModel, SearchableMixin):
             return ["ỦY BAN NHÂN DÂN", name[len("ủy ban nhân dân ") :].upper()]
         return [name.upper()]
 
+    @property
+    def full_name(self) -> str:
+        """The name written out, as a document's text names a body: "Ủy ban nhân dân thành
+        phố Lai Châu" for "UBND thành phố Lai Châu" (Decree 30 allows "UBND" only in the
+        parent body's line of the header)."""
+        if self.name.startswith("UBND "):
+            return "Ủy ban nhân dân " + self.name[len("UBND ") :]
+        return self.name
+
+    @property
+    def document_place(self) -> str:
+        """The place written before a document's date (Decree 30): the body's own, else
+        that of the body it belongs to ("Phòng Nội vụ thành phố Lai Châu" writes "Thành
+        phố Lai Châu")."""
+        if self.locality:
+            return self.locality
+        return next((unit.locality for unit in self.ancestors() if unit.locality), "")
+
+    @property
+    def signature_lines(self) -> list[str]:
+        """The signature block's lines over the room to sign (Decree 30): a People's
+        Committee signs for the collective ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"); another
+        body by its head's title."""
+        if self.kind == self.Kind.PEOPLES_COMMITTEE:
+            return ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+        for start, title in (
+            ("Phòng ", "TRƯỞNG PHÒNG"),
+            ("Sở ", "GIÁM ĐỐC"),
+            ("Ban ", "TRƯỞNG BAN"),
+        ):
+            if self.name.startswith(start):
+                return [title]
+        return ["THỦ TRƯỞNG CƠ QUAN"]
+
     LEVEL_RANK = {Level.PROVINCE: 0, Level.DISTRICT: 1, Level.COMMUNE: 2, Level.OTHER: 3}
 
     def is_above(self, other: Unit) -> bool:
