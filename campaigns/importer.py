@@ -29,7 +29,9 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 from units.text import fold as _fold
@@ -751,11 +753,22 @@ _OCR_DATE = re.compile(
 )
 
 
+def _vietnam_today() -> datetime.date:
+    """Việt Nam's date: Django's local date where its settings are there (the site, the
+    tests), else Asia/Ho_Chi_Minh's (bench/parser.py and bench/corpus.py read the corpus
+    without Django's settings; a scan's date raised there, and its reading fell back to
+    empty fields)."""
+    try:
+        return timezone.localdate()
+    except ImproperlyConfigured:
+        return datetime.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+
+
 def _ocr_year(year: str) -> str:
     """A year whose first digit a scan misread ("3025" for 2025): its last three digits
     after a 2, where that makes a year of this century; any other year as read. "Up to
     next year" counts from Việt Nam's date, not the server's (UTC)."""
-    latest = timezone.localdate().year + 1
+    latest = _vietnam_today().year + 1
     if 1900 <= int(year) <= latest:
         return year
     fixed = f"2{year[1:]}"
