@@ -3,9 +3,9 @@ bench/corpus.py), and the header shapes of issue 12 one by one.
 
 The floors sit just under what the reader reaches today (docs/benchmarks.md, section
 parser): a change that reads fewer fields right fails here. The held-out documents were
-made and labelled before the eighth round of rules (scans of seen texts: their header
+made and labelled before the ninth round (scans of seen texts never scanned before: their header
 shapes are seen, their OCR output is not) and are never tuned on; their floor is lower, and
-is the honest figure. (The first round's "unseen" documents and the second to seventh
+is the honest figure. (The first round's "unseen" documents and the second to eighth
 rounds' held-out sets were looked at and are part of the seen ones now.)
 """
 
@@ -20,10 +20,10 @@ from units.text import fold
 
 CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
-    # the seen part holds the seventh round's held-out set since the eighth round
-    "seen": (0.96, 0.96),
-    "heldout": (0.71, 0.75),  # the eighth held-out set (scans), after the eighth round
-    "all": (0.94, 0.95),
+    # the seen part holds the eighth round's held-out set (scans) since the ninth round
+    "seen": (0.94, 0.95),
+    "heldout": (0.61, 0.65),  # the ninth held-out set (scans), before the ninth round
+    "all": (0.92, 0.93),
 }
 
 
@@ -66,7 +66,9 @@ def test_wrong_fields_of_scans_are_marked_uncertain():
             if expected and got and normalise(got) != normalise(expected):
                 wrong += 1
                 marked += name in flagged
-    assert wrong and marked / wrong >= 0.8
+    # 28 of 36 since the eighth held-out set joined the seen scans (its five unmarked digits
+    # and cut symbols, decision 0030): the floor is 0.75 until a round marks them
+    assert wrong and marked / wrong >= 0.75
 
 
 # -- the shapes of issue 12, one at a time ----------------------------------------------
