@@ -53,6 +53,8 @@ class Document:
     province: str
     source: str
     expected: dict
+    # a low resolution scan's header band read again (`<id>-scan-header.txt`, decision 0032)
+    header_readings: tuple[str, ...] = ()
 
     @property
     def scanned(self) -> bool:
@@ -64,6 +66,10 @@ def load_corpus(directory: Path = CORPUS) -> list[Document]:
     for meta_path in sorted(directory.glob("*.json")):
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         text_path = directory / meta.get("text_file", meta_path.with_suffix(".txt").name)
+        readings_path = directory / f"{meta_path.stem}-header.txt"
+        readings = ()
+        if meta["kind"] == "scan" and readings_path.exists():
+            readings = tuple(readings_path.read_text(encoding="utf-8").split("\n\f\n"))
         documents.append(
             Document(
                 id=meta_path.stem,
@@ -73,6 +79,7 @@ def load_corpus(directory: Path = CORPUS) -> list[Document]:
                 province=meta["province"],
                 source=meta["source"],
                 expected=meta["expected"],
+                header_readings=readings,
             )
         )
     return documents
@@ -100,7 +107,9 @@ def field_results(document: Document, parsed: dict) -> dict[str, bool]:
 
 
 def parse(document: Document) -> dict:
-    return parse_text(document.text, scanned=document.scanned).as_contract()
+    return parse_text(
+        document.text, scanned=document.scanned, header_readings=document.header_readings
+    ).as_contract()
 
 
 @dataclass

@@ -531,3 +531,18 @@ def test_a_scan_is_read_without_django_settings():
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["418", "2019-11-15"]
+
+
+def test_a_low_resolution_page_has_its_header_read_twice_more():
+    """A page 1240 points across (an A4 page at 150 dpi) is low resolution: its header band
+    is read again at 1.5× and 2× for the reader to compare (decision 0032)."""
+    from campaigns import ocr
+
+    if not ocr.available():
+        pytest.skip("tesseract (vie) is not installed (deploy/system-packages.sh)")
+    scan = SEEDS.parent / "reader_corpus" / "scans" / "danang-snv-20-hd.png"
+    result = ocr.ocr_document(scan.read_bytes(), scan.name)
+    assert result.low_resolution and result.size == (1240, 1754)
+    assert len(result.header_readings) == 2
+    assert all("20" in reading for reading in result.header_readings)
+    assert "300 dpi" in ocr.low_resolution_warning(result.size)
