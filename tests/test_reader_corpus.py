@@ -21,9 +21,9 @@ from units.text import fold
 CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
     # the seen part holds the eighth round's held-out set (scans) since the ninth round
-    "seen": (0.94, 0.95),
-    "heldout": (0.61, 0.65),  # the ninth held-out set (scans), before the ninth round
-    "all": (0.92, 0.93),
+    "seen": (0.95, 0.95),
+    "heldout": (0.67, 0.70),  # the ninth held-out set (scans), after the ninth round
+    "all": (0.93, 0.94),
 }
 
 
