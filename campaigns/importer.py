@@ -2341,7 +2341,7 @@ def _valid_field(doc: ParsedDocument, name: str, value) -> bool:
 
 def _vote_header(parser: _Parser, readings: Sequence[str]) -> None:
     """A low resolution scan's number, symbol, date and type, compared with what the
-    header band's further readings (campaigns/ocr.py: `_header_readings`) make of them.
+    header band's further readings (campaigns/ocr.py: `_header_reading`) make of them.
     A value another reading agrees with stands as read. Else a value of the right shape
     that two further readings agree on, or, where the page's own value is missing or of
     no shape, the one further reading of the right shape, replaces it, marked for checking.
