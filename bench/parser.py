@@ -341,7 +341,8 @@ def scan_speed() -> tuple[list[str], float]:
         *[r.replace(".", ",") for r in rows],
         "",
         f"Slowest: {worst:.2f} s — {'within' if worst < SCAN_BUDGET_S else 'OVER'} the "
-        f"{SCAN_BUDGET_S:.0f} s budget (tesseract 5, `vie`, one process; load average "
+        f"{SCAN_BUDGET_S:.0f} s budget (tesseract 5, `vie`; a low resolution page 1 and its "
+        "header band read twice more, side by side, decision 0032; load average "
         f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores).",
     ]
     return lines, worst
