@@ -27,9 +27,12 @@ import re
 import time
 import unicodedata
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 from units.text import fold as _fold
@@ -751,11 +754,22 @@ _OCR_DATE = re.compile(
 )
 
 
+def _vietnam_today() -> datetime.date:
+    """Việt Nam's date: Django's local date where its settings are there (the site, the
+    tests), else Asia/Ho_Chi_Minh's (bench/parser.py and bench/corpus.py read the corpus
+    without Django's settings; a scan's date raised there, and its reading fell back to
+    empty fields)."""
+    try:
+        return timezone.localdate()
+    except ImproperlyConfigured:
+        return datetime.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+
+
 def _ocr_year(year: str) -> str:
     """A year whose first digit a scan misread ("3025" for 2025): its last three digits
     after a 2, where that makes a year of this century; any other year as read. "Up to
     next year" counts from Việt Nam's date, not the server's (UTC)."""
-    latest = timezone.localdate().year + 1
+    latest = _vietnam_today().year + 1
     if 1900 <= int(year) <= latest:
         return year
     fixed = f"2{year[1:]}"
@@ -2283,6 +2297,103 @@ class _Parser:
         return doc
 
 
+# The header fields a scan's further readings vote on: short, and each with a shape to
+# check. Names, places and the trích yếu are not: an enlarged band runs the header's two
+# columns together, and reads them worse than the page does.
+VOTED = ("number", "symbol", "date", "doc_type")
+
+
+def _vote_key(doc: ParsedDocument, name: str) -> str:
+    value = getattr(doc, name)
+    return fold(str(value)).replace(" ", "") if value else ""
+
+
+def _valid_field(doc: ParsedDocument, name: str, value) -> bool:
+    """A field's value has its shape: a number is digits; a symbol is a known type code
+    followed by a known body, or (a letter's) a known body and a unit; a date is a real
+    one, not after today, in the symbol's year when the symbol has one."""
+    if not value:
+        return False
+    if name == "number":
+        return bool(re.fullmatch(r"\d{1,5}", str(value)))
+    if name == "doc_type":
+        return str(value) in {kind.name for kind in DOCUMENT_KINDS} | set(_TYPE_ABBREVIATIONS)
+    if name == "symbol":
+        head, _, tail = str(value).rpartition("/")
+        if head and not re.fullmatch(r"(?:19|20)\d\d", head):
+            return False
+        parts = [fold(p) for p in tail.split("-")]
+        if len(parts) < 2 or not all(re.fullmatch(r"[a-zđ]+\d*", p) for p in parts):
+            return False
+        known = set(BODY_ACRONYMS) | {
+            x for x in (initials(doc.issuer), initials(doc.issuer_parent)) if len(x) >= 2
+        }
+        if parts[0] in ABBREVIATIONS or parts[0] in {"nd", "tt", "ttlt"}:
+            return any(_known_body(p, known) for p in parts[1:])
+        return _known_body(parts[0], known)  # a letter's: "UBND-KT", "BNV-CQĐP"
+    if name == "date":
+        if not 1945 <= value.year or value > _vietnam_today():
+            return False
+        year = re.match(r"((?:19|20)\d\d)/", doc.symbol or "")
+        return not year or int(year[1]) == value.year
+    return True
+
+
+def _vote_header(parser: _Parser, readings: Sequence[str]) -> None:
+    """A low resolution scan's number, symbol, date and type, compared with what the
+    header band's further readings (campaigns/ocr.py: `_header_reading`) make of them.
+    A value another reading agrees with stands as read. Else a value of the right shape
+    that two further readings agree on, or, where the page's own value is missing or of
+    no shape, the one further reading of the right shape, replaces it, marked for checking.
+    A value of no shape, or one another reading of the right shape contradicts, is kept,
+    marked for checking ("Cần kiểm tra"): on the seen scans every value two readings
+    agreed on was right (decision 0032)."""
+    doc, how = parser.doc, parser.how
+    others = []
+    for reading in readings:
+        try:
+            others.append(_Parser(reading, scanned=True).run())
+        except Exception:  # a reading that breaks the parser has no vote
+            continue
+    if not others:
+        return
+    for name in VOTED:
+        mine = _vote_key(doc, name)
+        keys = [_vote_key(other, name) for other in others]
+        if mine and mine in keys and _valid_field(doc, name, getattr(doc, name)):
+            continue  # confirmed
+        agreed = [
+            other
+            for index, other in enumerate(others)
+            if keys[index]
+            and keys.count(keys[index]) >= 2
+            and _valid_field(doc, name, getattr(other, name))
+        ]
+        alone = [
+            other
+            for index, other in enumerate(others)
+            if keys[index] and _valid_field(doc, name, getattr(other, name))
+        ]
+        valid = _valid_field(doc, name, getattr(doc, name))
+        if not agreed and not valid:
+            agreed = alone if len({_vote_key(o, name) for o in alone}) == 1 else []
+        if agreed:
+            _take(doc, agreed[0], name)
+            how[name] = min(how.get(name, 0.95), 0.6)
+        elif mine and (not valid or alone):
+            # of no shape, or another reading of the right shape says otherwise
+            how[name] = min(how.get(name, 0.95), 0.5)
+    from .confidence import field_confidence
+
+    doc.confidence = field_confidence(doc, how)
+
+
+def _take(doc: ParsedDocument, other: ParsedDocument, name: str) -> None:
+    setattr(doc, name, getattr(other, name))
+    if name == "date":
+        doc.date_month, doc.date_year = other.date_month, other.date_year
+
+
 def _extend(item: Item | None, extra: list[str]) -> None:
     """Join the paragraphs in `extra` to the item's text, one per line, and empty it."""
     if item is not None and extra:
@@ -2296,12 +2407,21 @@ def _deeper(kind: str, than: str) -> bool:
 
 
 def parse_text(
-    raw: str, *, scanned: bool = False, ocr_confidence: float | None = None
+    raw: str,
+    *,
+    scanned: bool = False,
+    ocr_confidence: float | None = None,
+    header_readings: Sequence[str] = (),
 ) -> ParsedDocument:
     """Parse pasted or extracted text (`scanned`: OCR output, with tesseract's mean word
-    confidence if known). Never raises on text input."""
+    confidence if known; `header_readings`: a low resolution scan's header band read
+    again, enlarged, compared field by field: `_vote_header`). Never raises on text input."""
     try:
-        return _Parser(raw, scanned=scanned, ocr_confidence=ocr_confidence).run()
+        parser = _Parser(raw, scanned=scanned, ocr_confidence=ocr_confidence)
+        doc = parser.run()
+        if scanned and header_readings and doc.text:
+            _vote_header(parser, header_readings)
+        return doc
     except Exception:  # a document we read badly still becomes a draft with its text
         fallback = ParsedDocument(text="\n".join(paragraphs(clean_lines(raw))))
         fallback.preamble = fallback.text.split("\n") if fallback.text else []
@@ -2471,7 +2591,18 @@ def parse_file(path: str | Path) -> ParsedDocument:
     try:
         return parse_text(read_document(data, path.name))
     except ScannedDocument:
-        from .ocr import ocr_document  # a scan: read here, in the command's own process
+        from .ocr import (  # a scan: read here, in the command's own process
+            low_resolution_warning,
+            ocr_document,
+        )
 
         result = ocr_document(data, path.name)
-        return parse_text(result.text, scanned=True, ocr_confidence=result.confidence)
+        doc = parse_text(
+            result.text,
+            scanned=True,
+            ocr_confidence=result.confidence,
+            header_readings=result.header_readings,
+        )
+        if result.low_resolution and result.size:
+            doc.warnings.append(low_resolution_warning(result.size))
+        return doc

@@ -180,6 +180,33 @@ def test_a_png_scan_is_read_in_the_background_and_reviewed_beside_its_text(
     assert 'id="issuer-unknown"' in page
 
 
+@needs_ocr
+def test_a_low_resolution_scan_is_said_so_with_advice_to_scan_at_300_dpi(
+    city_client, django_capture_on_commit_callbacks
+):
+    """The corpus's pages are 1240 points across (an A4 page at 150 dpi, a photocopy's
+    softness on it): the review page says the scan is low resolution and advises 300 dpi.
+    The same page enlarged to 300 dpi is not said to be."""
+    from PIL import Image
+
+    data = (SCANS / "danang-snv-20-hd.png").read_bytes()
+    upload_scan(city_client, "ban-quet.png", data, django_capture_on_commit_callbacks)
+    imported = ImportedDocument.objects.get()
+    page = city_client.get(reverse("staff:import_review", args=[imported.pk])).content.decode()
+    assert "độ phân giải thấp" in page and "khoảng 150 dpi" in page
+    assert "quét lại ở 300 dpi" in page
+
+    image = Image.open(io.BytesIO(data))
+    larger = io.BytesIO()
+    image.resize((image.width * 2, image.height * 2)).save(larger, format="PNG")
+    upload_scan(
+        city_client, "ban-quet-2.png", larger.getvalue(), django_capture_on_commit_callbacks
+    )
+    second = ImportedDocument.objects.exclude(pk=imported.pk).get()
+    page = city_client.get(reverse("staff:import_review", args=[second.pk])).content.decode()
+    assert second.status == "ready" and "độ phân giải thấp" not in page
+
+
 def test_while_a_scan_is_read_the_page_shows_progress_and_refreshes(city_client):
     imported = ImportedDocument.objects.create(
         uploaded_by=city_client.user,

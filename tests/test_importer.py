@@ -500,3 +500,49 @@ def test_a_misread_scan_year_is_judged_by_vietnams_date_not_the_servers():
     with mock.patch("django.utils.timezone.now", return_value=utc_evening):
         assert timezone.localdate() == datetime.date(2027, 1, 1)
         assert parse_text(scan, scanned=True).date == datetime.date(2028, 11, 15)
+
+
+def test_a_scan_is_read_without_django_settings():
+    """bench/parser.py and bench/corpus.py read the corpus without Django's settings. A
+    scan's date went through Django's time zone setting, so every scan with a date raised
+    there and fell back to an empty reading (the ninth held-out set read 3 of 84 header
+    fields before this): the reader needs Việt Nam's date, not Django's settings."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "from campaigns.importer import parse_text\n"
+        "doc = parse_text('ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
+        "TỈNH BẠC LIÊU Độc lập - Tự do - Hạnh phúc\\n"
+        "Số: 418/KH-UBND Bạc Liêu, ngày 15 tháng 11 năm 2019\\n"
+        "KẾ HOẠCH\\nTổ chức phong trào thi đua\\n', scanned=True)\n"
+        "print(doc.number, doc.date.isoformat())\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[1],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["418", "2019-11-15"]
+
+
+def test_a_low_resolution_page_has_its_header_read_twice_more():
+    """A page 1240 points across (an A4 page at 150 dpi) is low resolution: its header band
+    is read again at 1.5× and 2× for the reader to compare (decision 0032)."""
+    from campaigns import ocr
+
+    if not ocr.available():
+        pytest.skip("tesseract (vie) is not installed (deploy/system-packages.sh)")
+    scan = SEEDS.parent / "reader_corpus" / "scans" / "danang-snv-20-hd.png"
+    result = ocr.ocr_document(scan.read_bytes(), scan.name)
+    assert result.low_resolution and result.size == (1240, 1754)
+    assert len(result.header_readings) == 2
+    assert all("20" in reading for reading in result.header_readings)
+    assert "300 dpi" in ocr.low_resolution_warning(result.size)

@@ -3,9 +3,9 @@ bench/corpus.py), and the header shapes of issue 12 one by one.
 
 The floors sit just under what the reader reaches today (docs/benchmarks.md, section
 parser): a change that reads fewer fields right fails here. The held-out documents were
-made and labelled before the eighth round of rules (scans of seen texts: their header
+made and labelled before the ninth round (scans of seen texts never scanned before: their header
 shapes are seen, their OCR output is not) and are never tuned on; their floor is lower, and
-is the honest figure. (The first round's "unseen" documents and the second to seventh
+is the honest figure. (The first round's "unseen" documents and the second to eighth
 rounds' held-out sets were looked at and are part of the seen ones now.)
 """
 
@@ -13,17 +13,17 @@ import datetime
 
 import pytest
 
-from bench.corpus import HEADER_FIELDS, load_corpus, normalise, score
+from bench.corpus import HEADER_FIELDS, load_corpus, normalise, parse, score
 from campaigns.confidence import UNCERTAIN, uncertain
 from campaigns.importer import parse_text
 from units.text import fold
 
 CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
-    # the seen part holds the seventh round's held-out set since the eighth round
-    "seen": (0.96, 0.96),
-    "heldout": (0.71, 0.75),  # the eighth held-out set (scans), after the eighth round
-    "all": (0.94, 0.95),
+    # the seen part holds the eighth round's held-out set (scans) since the ninth round
+    "seen": (0.95, 0.95),
+    "heldout": (0.67, 0.70),  # the ninth held-out set (scans), after the ninth round
+    "all": (0.93, 0.94),
 }
 
 
@@ -59,14 +59,16 @@ def test_wrong_fields_of_scans_are_marked_uncertain():
     third round: their 'KH-LBND' and 'Súc Trang' kept 0.85 before it)."""
     marked = wrong = 0
     for document in (d for d in CORPUS if d.scanned and d.split == "seen"):
-        parsed = parse_text(document.text, scanned=True).as_contract()
+        parsed = parse(document)  # with its header readings, as the worker reads it
         flagged = uncertain(parsed["confidence"], HEADER_FIELDS)
         for name in HEADER_FIELDS:
             got, expected = parsed.get(name), document.expected.get(name)
             if expected and got and normalise(got) != normalise(expected):
                 wrong += 1
                 marked += name in flagged
-    assert wrong and marked / wrong >= 0.8
+    # 28 of 36 when the eighth held-out set joined the seen scans (its unmarked digits and
+    # cut symbols, decision 0030); 29 of 30 with the header's further readings (0032)
+    assert wrong and marked / wrong >= 0.9
 
 
 # -- the shapes of issue 12, one at a time ----------------------------------------------
@@ -1078,3 +1080,70 @@ def test_a_scan_title_word_starting_with_f_is_read_with_a_t():
         "NÂNG CAO TRÁCH NHIỆM 'TẠI CÁC XÃ THUỘC HUYỆN"
     )
     assert parse_text(text).subject == title
+
+
+# -- ninth round: a low resolution scan's header read again and compared (decision 0032) --
+
+SCAN_HEADER = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH BẠC LIÊU Độc lập - Tự do - Hạnh phúc
+Số: {number}/KH-UBND Bạc Liêu, ngày 14 tháng 3 năm {year}
+KẾ HOẠCH
+TỔ CHỨC PHONG TRÀO THI ĐUA NĂM 2019
+"""
+
+
+def scan(number="418", year="2019"):
+    return SCAN_HEADER.format(number=number, year=year)
+
+
+def test_a_digit_two_further_readings_agree_on_replaces_the_pages_and_is_marked():
+    """'410' for 418 on the page, 418 in both enlarged readings: the reader takes 418 and
+    marks it for checking (the page's own reading said otherwise)."""
+    page = scan("410") + "Căn cứ Luật Thi đua, khen thưởng năm 2022;\n"
+    parsed = parse_text(page, scanned=True, header_readings=[scan(), scan()])
+    assert parsed.number == "418"
+    assert "number" in uncertain(parsed.confidence, HEADER_FIELDS)
+    assert parse_text(page, scanned=True).number == "410"  # as before without them
+
+
+def test_a_value_a_further_reading_confirms_is_not_marked_for_it():
+    page = scan() + "Căn cứ Luật Thi đua, khen thưởng năm 2022;\n"
+    alone = parse_text(page, scanned=True)
+    voted = parse_text(page, scanned=True, header_readings=[scan(), scan("4l8")])
+    assert (voted.number, voted.symbol, voted.date) == (
+        "418",
+        "KH-UBND",
+        datetime.date(2019, 3, 14),
+    )
+    for name in ("number", "symbol", "date", "doc_type"):
+        assert voted.confidence[name] == alone.confidence[name]
+
+
+def test_readings_that_disagree_mark_the_field_and_keep_the_pages_value():
+    """The page reads 418, an enlarged reading 416, the other nothing: neither can be
+    trusted over the other, so the page's value is kept and marked 'Cần kiểm tra'."""
+    page = scan() + "Căn cứ Luật Thi đua, khen thưởng năm 2022;\n"
+    parsed = parse_text(page, scanned=True, header_readings=[scan("416"), "TỈNH BẠC LIÊU\n"])
+    assert parsed.number == "418"
+    assert "number" in uncertain(parsed.confidence, HEADER_FIELDS)
+    assert "number" not in uncertain(parse_text(page, scanned=True).confidence, HEADER_FIELDS)
+
+
+def test_a_date_after_today_is_no_date_and_a_reading_of_a_real_one_replaces_it():
+    """'năm 2300' (a 0 read as 3 and a 0 lost) is no date of a document; one further
+    reading of the right shape replaces it, marked; with none, it is kept and marked."""
+    page = scan(year="2300") + "Căn cứ Luật Thi đua, khen thưởng năm 2022;\n"
+    parsed = parse_text(page, scanned=True, header_readings=[scan(year="2006"), "BẠC LIÊU\n"])
+    assert parsed.date == datetime.date(2006, 3, 14)
+    assert "date" in uncertain(parsed.confidence, HEADER_FIELDS)
+    kept = parse_text(page, scanned=True, header_readings=["TỈNH BẠC LIÊU\n", "BẠC LIÊU\n"])
+    assert kept.date == datetime.date(2300, 3, 14)
+    assert "date" in uncertain(kept.confidence, HEADER_FIELDS)
+
+
+def test_a_date_out_of_the_symbols_year_is_not_taken_from_a_reading():
+    page = scan().replace("418/KH", "418/2019/QĐ").replace("KẾ HOẠCH", "QUYẾT ĐỊNH")
+    parsed = parse_text(
+        page, scanned=True, header_readings=[page.replace("năm 2019", "năm 2018")] * 2
+    )
+    assert parsed.date == datetime.date(2019, 3, 14)
