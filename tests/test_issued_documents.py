@@ -316,3 +316,40 @@ def test_a_document_issued_before_stylesheets_were_kept_still_renders(restyled):
     assert "Quyết định đã ban hành trước đây" in text and MARK in text
     document.refresh_from_db()
     assert document.html == html
+
+
+def test_only_our_stylesheet_links_are_copied_in():
+    from units.pdf import inline_stylesheets
+
+    html = (
+        "<head><link rel='stylesheet' media=\"print\" href='thidua-static:pdf/document.css'>"
+        '<link rel="icon" href="thidua-static:pdf/document.css">'
+        '<link rel="stylesheet" href="thidua-static:../config/settings.py">'
+        '<link rel="stylesheet" href="file:///etc/passwd"></head>'
+    )
+    frozen = inline_stylesheets(html)
+    assert frozen.startswith('<head><style data-frozen-from="pdf/document.css" media="print">')
+    assert "@page" in frozen and "</style>" in frozen
+    # anything else stays a link, which the engine refuses as before
+    for kept in html.split("'>", 1)[1].split("</head>")[0].split("><"):
+        assert kept.strip("<>") in frozen
+    assert "SECRET_KEY" not in frozen
+
+
+def test_the_engine_still_refuses_every_other_url():
+    from units.pdf import StaticOnlyFetcher, html_to_pdf
+
+    fetcher = StaticOnlyFetcher()
+    html_to_pdf(
+        '<html><head><link rel="stylesheet" href="file:///etc/passwd">'
+        '<link rel="stylesheet" href="http://example.invalid/x.css">'
+        '<link rel="stylesheet" href="thidua-static:../config/settings.py"></head>'
+        '<body><img src="thidua-static:pdf/missing.png">Chữ</body></html>',
+        fetcher=fetcher,
+    )
+    assert fetcher.refused == [
+        "file:///etc/passwd",
+        "http://example.invalid/x.css",
+        "thidua-static:../config/settings.py",
+        "thidua-static:pdf/missing.png",
+    ]
