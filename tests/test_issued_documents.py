@@ -221,3 +221,135 @@ def test_certificates_link_names_what_it_prints(client, decision, cycle, codes, 
     client.force_login(cycle["office"])
     page = client.get(reverse("awards:decision_detail", args=[decision.pk])).content.decode()
     assert f">{label}</a>" in page
+
+
+# An issued document carries its stylesheet (decision 0005) ---------------------------
+# The frozen HTML linked the live `thidua-static:pdf/document.css`: a document issued but
+# not yet rendered when the stylesheet changed (or a lost PDF rendered again) printed
+# with the new CSS, not as issued.
+
+MARK = "Kiểu in sau ngày ban hành"
+
+
+@pytest.fixture
+def restyled(tmp_path, settings):
+    """Deploy new stylesheets after issue: the static files put a rule first whose
+    text shows in the PDF, and the finders serve these files from now on."""
+
+    def restyle():
+        folder = tmp_path / "static" / "pdf"
+        folder.mkdir(parents=True)
+        for name in ("document.css", "certificate.css"):
+            live = (settings.BASE_DIR / "static" / "pdf" / name).read_text("utf-8")
+            rule = f'body::before {{ content: "{MARK}"; }}\n'
+            (folder / name).write_text(rule + live, "utf-8")
+        settings.STATICFILES_DIRS = [tmp_path / "static", *settings.STATICFILES_DIRS]
+
+    return restyle
+
+
+def test_a_launch_document_issued_before_a_stylesheet_change_prints_as_issued(
+    client, office, demo, restyled
+):
+    campaign = campaign_services.campaign_copy(actor=office, campaign=demo["002"])
+    campaign.issued_on, campaign.number, campaign.end_date = datetime.date(2026, 1, 5), "13", None
+    campaign.save()
+    campaign_services.campaign_publish(actor=office, campaign=campaign)  # no worker ran yet
+    document = IssuedDocument.objects.get(kind="campaign", object_id=campaign.pk)
+    assert not document.is_rendered
+    html = document.html
+
+    restyled()
+    text = pdf_text(body(client.get(reverse("public:campaign_pdf", args=[campaign.pk]))))
+    assert "Số: 13/PĐTĐ-UBND" in text
+    assert MARK not in text
+    document.refresh_from_db()
+    assert document.is_rendered and document.html == html  # the record itself never changes
+
+    # a draft is no legal record: its preview follows the stylesheet of the day
+    draft = campaign_services.campaign_copy(actor=office, campaign=demo["002"])
+    client.force_login(office)
+    assert MARK in pdf_text(body(client.get(reverse("staff:campaign_pdf", args=[draft.pk]))))
+
+
+def test_a_decision_and_its_certificates_rendered_again_print_as_issued(cycle, restyled):
+    """A lost PDF made again from the stored HTML is the one that was issued."""
+    from units.documents import issued_document_pdf
+
+    decision = issued_decision(cycle, passed_nominations(cycle, 1))  # no worker ran yet
+    restyled()
+    for kind in ("decision", "certificates"):
+        document = IssuedDocument.objects.get(kind=kind, object_id=decision.pk)
+        text = pdf_text(issued_document_pdf(document))
+        assert "Lò Văn 01" in text
+        assert MARK not in text, kind
+
+
+def test_an_issued_document_refers_to_no_static_file(cycle, settings):
+    """The stylesheets are inside the stored HTML, and nothing else it prints (images,
+    fonts) is fetched: fonts are the system's, the stylesheets name no URL."""
+    decision = issued_decision(cycle, passed_nominations(cycle, 1))
+    for document in IssuedDocument.objects.filter(object_id=decision.pk):
+        assert "thidua-static:" not in document.html and "<style" in document.html
+        assert "@page" in document.html  # the stylesheet as it was, not a summary of it
+    for name in ("document.css", "certificate.css"):
+        text = (settings.BASE_DIR / "static" / "pdf" / name).read_text("utf-8").lower()
+        assert "url(" not in text and "@import" not in text, name
+
+
+def test_a_document_issued_before_stylesheets_were_kept_still_renders(restyled):
+    """Rows issued earlier link the live stylesheet; they are never rewritten, and the
+    engine still serves that link (and refuses every other URL)."""
+    from units.documents import issued_document_pdf
+
+    html = (
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
+        '<link rel="stylesheet" href="thidua-static:pdf/document.css">'
+        '<link rel="stylesheet" href="file:///etc/passwd"></head>'
+        "<body><p>Quyết định đã ban hành trước đây</p></body></html>"
+    )
+    document = IssuedDocument.objects.create(
+        kind="decision", object_id=987654, html=html, filename="quyet-dinh.pdf"
+    )
+    restyled()
+    text = pdf_text(issued_document_pdf(document))
+    assert "Quyết định đã ban hành trước đây" in text and MARK in text
+    document.refresh_from_db()
+    assert document.html == html
+
+
+def test_only_our_stylesheet_links_are_copied_in():
+    from units.pdf import inline_stylesheets
+
+    html = (
+        "<head><link rel='stylesheet' media=\"print\" href='thidua-static:pdf/document.css'>"
+        '<link rel="icon" href="thidua-static:pdf/document.css">'
+        '<link rel="stylesheet" href="thidua-static:../config/settings.py">'
+        '<link rel="stylesheet" href="file:///etc/passwd"></head>'
+    )
+    frozen = inline_stylesheets(html)
+    assert frozen.startswith('<head><style data-frozen-from="pdf/document.css" media="print">')
+    assert "@page" in frozen and "</style>" in frozen
+    # anything else stays a link, which the engine refuses as before
+    for kept in html.split("'>", 1)[1].split("</head>")[0].split("><"):
+        assert kept.strip("<>") in frozen
+    assert "SECRET_KEY" not in frozen
+
+
+def test_the_engine_still_refuses_every_other_url():
+    from units.pdf import StaticOnlyFetcher, html_to_pdf
+
+    fetcher = StaticOnlyFetcher()
+    html_to_pdf(
+        '<html><head><link rel="stylesheet" href="file:///etc/passwd">'
+        '<link rel="stylesheet" href="http://example.invalid/x.css">'
+        '<link rel="stylesheet" href="thidua-static:../config/settings.py"></head>'
+        '<body><img src="thidua-static:pdf/missing.png">Chữ</body></html>',
+        fetcher=fetcher,
+    )
+    assert fetcher.refused == [
+        "file:///etc/passwd",
+        "http://example.invalid/x.css",
+        "thidua-static:../config/settings.py",
+        "thidua-static:pdf/missing.png",
+    ]

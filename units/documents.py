@@ -1,7 +1,8 @@
 """Issued documents (IssuedDocument): frozen when issued, rendered once, never changed.
 
 `issued_document_freeze` runs inside the transaction that publishes or issues: it
-keeps the document's HTML exactly as it reads at that moment and asks a worker to
+keeps the document's HTML exactly as it reads at that moment, with its stylesheets
+inside it (decision 0005: rendering it later never reads today's CSS), and asks a worker to
 turn it into a PDF after commit. `issued_document_pdf` returns the stored bytes,
 rendering them first if no worker has yet (the same HTML gives the same content).
 
@@ -20,7 +21,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from .models import IssuedDocument
-from .pdf import html_to_pdf
+from .pdf import html_to_pdf, inline_stylesheets
 
 logger = logging.getLogger(__name__)
 
@@ -30,14 +31,19 @@ Kind = IssuedDocument.Kind
 def issued_document_freeze(
     *, kind: str, object_id: int, html: str, filename: str, revision: int | None = None
 ) -> IssuedDocument:
-    """Keep the document as issued. Without `revision`, the next one after the latest."""
+    """Keep the document as issued, its stylesheets as they are now copied into it.
+    Without `revision`, the next one after the latest."""
     if revision is None:
         latest = IssuedDocument.objects.filter(kind=kind, object_id=object_id).aggregate(
             n=Max("revision")
         )["n"]
         revision = 0 if latest is None else latest + 1
     document = IssuedDocument.objects.create(
-        kind=kind, object_id=object_id, revision=revision, html=html, filename=filename
+        kind=kind,
+        object_id=object_id,
+        revision=revision,
+        html=inline_stylesheets(html),
+        filename=filename,
     )
     transaction.on_commit(lambda: _enqueue(document.pk))
     return document

@@ -4,6 +4,10 @@ WeasyPrint would fetch any URL a document names, including file:// paths and
 external sites. Our fetcher serves only our own static files, through the
 `thidua-static:` scheme, and refuses everything else.
 
+An issued document is frozen with its stylesheets inside it (`inline_stylesheets`,
+decision 0005): rendering it never reads today's CSS. Previews and drafts link the
+live stylesheets.
+
 WeasyPrint (with Pango, cffi and fontTools: about a second of imports) is loaded
 on the first PDF, not at start-up: every process imports this module (the admin
 imports the services that freeze documents), and most never render one, e.g. a
@@ -14,8 +18,10 @@ from __future__ import annotations
 
 import functools
 import gc
+import html as html_lib
 import logging
 import mimetypes
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,6 +39,56 @@ logger = logging.getLogger(__name__)
 STATIC_SCHEME = "thidua-static:"
 
 
+def static_file(url: str) -> Path | None:
+    """The static file a `thidua-static:<path>` URL names, or None (any other URL, a
+    path climbing out with `..`, a file we do not have)."""
+    if not url.startswith(STATIC_SCHEME):
+        return None
+    relative = url[len(STATIC_SCHEME) :].lstrip("/")
+    if not relative or ".." in Path(relative).parts:
+        return None
+    found = finders.find(relative)
+    return Path(found) if found else None
+
+
+_LINK = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+
+
+def inline_stylesheets(html: str) -> str:
+    """The document with each `<link rel="stylesheet" href="thidua-static:…">` replaced
+    by a `<style>` holding that stylesheet as it reads now: the HTML an issued document
+    is frozen as, so that its PDF, rendered now or years later, never reads the live
+    CSS. Our stylesheets name no other URL (no images, no @import; fonts are the
+    system's), so nothing else of the document depends on today's static files
+    (tests/test_issued_documents.py). A link to anything else is left as it is (the
+    engine refuses it, as before). User text is escaped by the templates, so every
+    `<link` here is one of ours."""
+
+    def inline(match: re.Match) -> str:
+        tag = match.group(0)
+        attributes = {
+            m.group(1).lower(): html_lib.unescape(next(v for v in m.groups()[1:] if v is not None))
+            for m in _ATTRIBUTE.finditer(tag)
+        }
+        if "stylesheet" not in attributes.get("rel", "").lower().split():
+            return tag
+        href = attributes.get("href", "")
+        found = static_file(href)
+        if found is None:
+            if href.startswith(STATIC_SCHEME):
+                logger.error("PDF: stylesheet %s not found; the document keeps its link", href)
+            return tag
+        # "</" cannot end the <style> early; in CSS "<\/" reads as "</"
+        css = found.read_text("utf-8").replace("</", "<\\/")
+        media = attributes.get("media")
+        media_attribute = f' media="{html_lib.escape(media)}"' if media else ""
+        source = html_lib.escape(href[len(STATIC_SCHEME) :])
+        return f'<style data-frozen-from="{source}"{media_attribute}>\n{css}\n</style>'
+
+    return _LINK.sub(inline, html)
+
+
 @functools.cache
 def _static_only_fetcher_class() -> type:
     from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -45,14 +101,11 @@ def _static_only_fetcher_class() -> type:
             self.refused: list[str] = []
 
         def fetch(self, url, headers=None):
-            if url.startswith(STATIC_SCHEME):
-                relative = url[len(STATIC_SCHEME) :].lstrip("/")
-                if ".." not in Path(relative).parts:
-                    found = finders.find(relative)
-                    if found:
-                        mime = mimetypes.guess_type(found)[0] or "application/octet-stream"
-                        body = Path(found).read_bytes()
-                        return URLFetcherResponse(url, body, {"Content-Type": mime}, 200)
+            found = static_file(url)
+            if found is not None:
+                mime = mimetypes.guess_type(found)[0] or "application/octet-stream"
+                body = found.read_bytes()
+                return URLFetcherResponse(url, body, {"Content-Type": mime}, 200)
             self.refused.append(url)
             logger.warning("PDF: refused to fetch %s", url)
             raise ValueError(f"URL not allowed in PDFs: {url}")
