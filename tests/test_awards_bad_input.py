@@ -15,6 +15,7 @@ from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from awards import services
 from awards.models import (
     AgendaItem,
     AwardGrant,
@@ -392,6 +393,7 @@ def test_submission_with_a_bad_body(client, stage):
         assert response.status_code == 302, value
         assert response["Location"] == reverse("awards:decision_list")
         assert vietnamese(page_errors(response)), value
+    services.nomination_forward(actor=stage["office"], nomination=stage["beyond"])
     response = client.get(reverse("awards:submission_pdf"), {"co_quan": stage["district"].pk})
     assert response["Content-Type"] == "application/pdf"
 
