@@ -523,3 +523,31 @@ def test_a_nomination_for_next_year_is_refused(client, stage):
     )
     assert vietnamese(field_errors(response, "year"))
     assert snapshot() == before
+
+
+# -- a refused form says so at its top, each error once (decision 0033, fix5) ------------
+
+UNSAVED = "Chưa lưu: xem lỗi ở từng ô bên dưới."
+
+
+@pytest.mark.parametrize(
+    "url,who,data",
+    [
+        ("awards:decision_create", "office", lambda s: decision_data(s, signer_name="")),
+        ("awards:session_create", "office", lambda s: session_data(s, title="")),
+        ("awards:nomination_create", "staff", lambda s: nomination_data(s, year="abc")),
+    ],
+    ids=["decision", "session", "nomination"],
+)
+def test_a_refused_form_says_so_at_its_top(client, stage, url, who, data):
+    """The decision refused for want of a signer showed the error beside the field and
+    nothing at the top, as the nomination form does: a clerk who scrolled past it read
+    the page as saved."""
+    client.force_login(stage[who])
+    before = snapshot()
+    response = client.post(reverse(url), data(stage))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count(UNSAVED) == 1
+    assert html.index(UNSAVED) < html.index('class="field')  # above the fields
+    assert snapshot() == before
