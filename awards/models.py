@@ -28,6 +28,7 @@ from units.text import number_text
 
 SIMPLIFIED_ONLY_UNSCHEDULED = "Thủ tục đơn giản chỉ dùng cho khen thưởng đột xuất."
 YEAR_MIN = 1945  # the first year a nomination or an award can count for
+ONE_NOMINEE = "Chọn đúng một đối tượng được đề nghị: một cá nhân, một tập thể hoặc một hộ gia đình."
 
 
 def year_max() -> int:
@@ -469,9 +470,7 @@ class Nomination(ConstraintsInClean, TimeStampedModel):
             bool(self.nominee_household),
         ]
         if sum(nominees) != 1:
-            errors.setdefault(NON_FIELD_ERRORS, []).append(
-                "Chọn đúng một đối tượng được đề nghị: một cá nhân, một tập thể hoặc một hộ gia đình."
-            )
+            errors.setdefault(NON_FIELD_ERRORS, []).append(ONE_NOMINEE)
         if not self.campaign_id and not self.year:
             errors["year"] = ["Chọn phong trào thi đua hoặc ghi năm xét khen thưởng."]
         if (

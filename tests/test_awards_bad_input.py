@@ -551,3 +551,22 @@ def test_a_refused_form_says_so_at_its_top(client, stage, url, who, data):
     assert html.count(UNSAVED) == 1
     assert html.index(UNSAVED) < html.index('class="field')  # above the fields
     assert snapshot() == before
+
+
+def test_an_empty_nomination_says_the_nominee_is_missing_once(client, stage):
+    """It said "Chọn đúng một đối tượng…" at the top and "Chọn hoặc ghi đối tượng…"
+    beside the nominee: twice the same thing. Once, beside the field to fill."""
+    client.force_login(stage["staff"])
+    before = snapshot()
+    response = client.post(
+        reverse("awards:nomination_create"),
+        {"nominating_unit": stage["commune"].pk, "nominee_kind": "person"},
+    )
+    form = response.context["form"]
+    assert form.errors["nominee_person"] == ["Chọn hoặc ghi đối tượng được đề nghị."]
+    assert not form.non_field_errors()
+    html = response.content.decode()
+    assert "Chọn đúng một đối tượng" not in html
+    assert html.count("Chọn hoặc ghi đối tượng được đề nghị.") == 1
+    assert html.count(UNSAVED) == 1
+    assert snapshot() == before
