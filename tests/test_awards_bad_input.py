@@ -570,3 +570,36 @@ def test_an_empty_nomination_says_the_nominee_is_missing_once(client, stage):
     assert html.count("Chọn hoặc ghi đối tượng được đề nghị.") == 1
     assert html.count(UNSAVED) == 1
     assert snapshot() == before
+
+
+def test_a_yearly_nomination_for_a_year_before_2000_is_refused(client, stage):
+    """Decision 0033 found 1999 accepted on a yearly nomination (the range started at
+    1945, the first year any award can count for). The law in force names no number of
+    years back for a yearly title, so a yearly one takes the years the rest of the app
+    takes (blocs, campaign dates: 2000 to 2100); a lifelong or merit award may still
+    count for an older year."""
+    from django.utils import timezone
+
+    client.force_login(stage["staff"])
+    before = snapshot()
+    this_year = timezone.localdate().year
+    said = f"Năm xét khen thưởng hằng năm phải từ 2000 đến {this_year}, ví dụ {this_year - 1}."
+    for year in ("1999", "1945"):
+        response = client.post(
+            reverse("awards:nomination_create"), nomination_data(stage, year=year)
+        )
+        assert field_errors(response, "year") == [said], year
+        assert response.content.decode().count(said) == 1
+    assert snapshot() == before
+    response = client.post(reverse("awards:nomination_create"), nomination_data(stage, year="2000"))
+    assert response.status_code == 302
+    response = client.post(
+        reverse("awards:nomination_create"),
+        nomination_data(
+            stage,
+            year="1999",
+            commendation_kind="lifelong",
+            nominee_person=stage["people"][1].pk,
+        ),
+    )
+    assert "year" not in response.context["form"].errors if response.status_code == 200 else True
