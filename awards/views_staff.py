@@ -764,6 +764,8 @@ def decision_issue(request: HttpRequest, pk: int) -> HttpResponse:
                     form.add_error(field if field in form.fields else None, errors)
             else:
                 form.add_error(None, exc)
+    # the form is below the list: say at the page's top that nothing was issued
+    messages.error(request, "Chưa ban hành: xem lỗi ở mục “Ban hành” bên dưới.")
     return _decision_page(request, decision, issue_form=form)
 
 
@@ -801,6 +803,7 @@ def decision_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("awards:decision_detail", pk=pk)
         except ValidationError as exc:
             form.add_error(None, exc)
+    messages.error(request, "Chưa rút dự thảo: xem lỗi ở mục “Rút dự thảo” bên dưới.")
     return _decision_page(request, decision, withdraw_form=form)
 
 

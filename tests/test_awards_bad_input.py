@@ -603,3 +603,30 @@ def test_a_yearly_nomination_for_a_year_before_2000_is_refused(client, stage):
         ),
     )
     assert "year" not in response.context["form"].errors if response.status_code == 200 else True
+
+
+@pytest.mark.parametrize(
+    "url,data,said",
+    [
+        (
+            "awards:decision_issue",
+            {"number": "abc", "issued_on": "31/02/2026"},
+            "Chưa ban hành: xem lỗi ở mục “Ban hành” bên dưới.",
+        ),
+        (
+            "awards:decision_withdraw",
+            {"reason": ""},
+            "Chưa rút dự thảo: xem lỗi ở mục “Rút dự thảo” bên dưới.",
+        ),
+    ],
+    ids=["issue", "withdraw"],
+)
+def test_a_refused_form_low_on_the_decision_page_says_so_at_its_top(client, stage, url, data, said):
+    """The issue and withdraw forms sit below the decision's list: refused, the page
+    came back at its top with nothing said there (as the appraisal page now says)."""
+    client.force_login(stage["office"])
+    before = snapshot()
+    response = client.post(reverse(url, args=[stage["decision"].pk]), data)
+    assert response.status_code == 200
+    assert page_errors(response) == [said]
+    assert snapshot() == before
