@@ -13,7 +13,7 @@ import datetime
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core import validators as django_validators
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import Q, QuerySet
 from django.urls import reverse
@@ -31,7 +31,7 @@ from units.models import Membership, Person, Unit, ancestors_of, descendants_que
 from units.text import search_q
 
 from . import workflow
-from .models import YEAR_MIN, AwardType, Nomination, NominationFile, Vote, year_max
+from .models import ONE_NOMINEE, YEAR_MIN, AwardType, Nomination, NominationFile, Vote, year_max
 from .services import DECISION_FIELDS
 
 NUL_MESSAGE = "Dữ liệu có ký tự không hợp lệ (NUL)."
@@ -291,6 +291,22 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
         if keep and not data.get(keep):
             self.add_error(keep, "Chọn hoặc ghi đối tượng được đề nghị.")
         return data
+
+    def _post_clean(self):
+        """The model says "Chọn đúng một đối tượng…" for the admin's sake; here the nominee's
+        own box already says what to fill, so the same thing is not said again at the top."""
+        super()._post_clean()
+        said = self._errors.get(NON_FIELD_ERRORS)
+        if said and any(
+            n in self._errors for n in ("nominee_person", "nominee_unit", "nominee_household")
+        ):
+            rest = [m for m in said if m != ONE_NOMINEE]
+            if rest:
+                self._errors[NON_FIELD_ERRORS] = self.error_class(
+                    rest, error_class="nonfield", renderer=self.renderer
+                )
+            else:
+                del self._errors[NON_FIELD_ERRORS]
 
 
 class AppraiseForm(VietnameseInputMixin, forms.Form):

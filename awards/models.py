@@ -28,6 +28,12 @@ from units.text import number_text
 
 SIMPLIFIED_ONLY_UNSCHEDULED = "Thủ tục đơn giản chỉ dùng cho khen thưởng đột xuất."
 YEAR_MIN = 1945  # the first year a nomination or an award can count for
+# A yearly title (Lao động tiên tiến, Chiến sĩ thi đua…) is for a recent year. The law
+# (Law 06/2022, Decrees 98/2023 and 152/2025) names no number of years back, so the years
+# the rest of the app takes (campaign dates, blocs: 2000 to 2100) are used; an older year
+# stays open to the kinds that look back (lifelong contribution, merit, resistance).
+ANNUAL_YEAR_MIN = 2000
+ONE_NOMINEE = "Chọn đúng một đối tượng được đề nghị: một cá nhân, một tập thể hoặc một hộ gia đình."
 
 
 def year_max() -> int:
@@ -469,9 +475,7 @@ class Nomination(ConstraintsInClean, TimeStampedModel):
             bool(self.nominee_household),
         ]
         if sum(nominees) != 1:
-            errors.setdefault(NON_FIELD_ERRORS, []).append(
-                "Chọn đúng một đối tượng được đề nghị: một cá nhân, một tập thể hoặc một hộ gia đình."
-            )
+            errors.setdefault(NON_FIELD_ERRORS, []).append(ONE_NOMINEE)
         if not self.campaign_id and not self.year:
             errors["year"] = ["Chọn phong trào thi đua hoặc ghi năm xét khen thưởng."]
         if (
@@ -495,6 +499,15 @@ class Nomination(ConstraintsInClean, TimeStampedModel):
                 ]
         if self.year is not None and not YEAR_MIN <= self.year <= year_max():
             errors["year"] = [f"Năm xét phải từ {YEAR_MIN} đến {year_max()}."]
+        elif (
+            self.year is not None
+            and self.commendation_kind == self.CommendationKind.ANNUAL
+            and self.year < ANNUAL_YEAR_MIN
+        ):
+            errors["year"] = [
+                f"Năm xét khen thưởng hằng năm phải từ {ANNUAL_YEAR_MIN} đến {year_max()}, "
+                f"ví dụ {year_max() - 1}."
+            ]
         if not self.simplified_allowed():
             errors["simplified"] = [SIMPLIFIED_ONLY_UNSCHEDULED]
         if errors:

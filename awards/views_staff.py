@@ -27,7 +27,7 @@ from units.access import (
 )
 from units.formfields import choices_response, error_text
 from units.jobs import job_start
-from units.models import IssuedDocument, descendants_query
+from units.models import IssuedDocument, Unit, descendants_query
 from units.paging import paginate
 from units.xlsx import xlsx_response
 
@@ -637,6 +637,10 @@ def decision_list(request: HttpRequest) -> HttpResponse:
             # the tờ trình (PDF) lists them all; the page names the latest few
             "forwarded": list(forwarded.order_by("-updated_at", "-pk")[:FORWARDED_SHOWN]),
             "forwarded_count": forwarded.count(),
+            # one tờ trình per body: each lists its own forwarded dossiers
+            "forwarded_bodies": Unit.objects.filter(pk__in=forwarded.values("issuer_id")).order_by(
+                "name"
+            ),
         },
     )
 
@@ -760,6 +764,8 @@ def decision_issue(request: HttpRequest, pk: int) -> HttpResponse:
                     form.add_error(field if field in form.fields else None, errors)
             else:
                 form.add_error(None, exc)
+    # the form is below the list: say at the page's top that nothing was issued
+    messages.error(request, "Chưa ban hành: xem lỗi ở mục “Ban hành” bên dưới.")
     return _decision_page(request, decision, issue_form=form)
 
 
@@ -797,6 +803,7 @@ def decision_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("awards:decision_detail", pk=pk)
         except ValidationError as exc:
             form.add_error(None, exc)
+    messages.error(request, "Chưa rút dự thảo: xem lỗi ở mục “Rút dự thảo” bên dưới.")
     return _decision_page(request, decision, withdraw_form=form)
 
 
@@ -837,10 +844,30 @@ def submission_pdf(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, f"Chưa lập được tờ trình: {errors_text(form)}")
         return redirect("awards:decision_list")
-    issuer = form.cleaned_data["co_quan"] or bodies.first()
-    nominations = Nomination.objects.filter(
-        issuer=issuer, status=Nomination.Status.FORWARDED
-    ).select_related("award_type", "nominee_person", "nominee_unit", "nominating_unit")
+    forwarded = Nomination.objects.filter(status=Nomination.Status.FORWARDED)
+    issuer = form.cleaned_data["co_quan"]
+    if issuer is None:
+        # no body named: the one body with forwarded dossiers, never the first in silence
+        with_some = list(bodies.filter(pk__in=forwarded.values("issuer_id"))[:2])
+        if len(with_some) > 1:
+            messages.error(
+                request,
+                "Có hồ sơ đã chuyển trình cấp trên của nhiều cơ quan: "
+                "chọn tờ trình của từng cơ quan ở mục “Hồ sơ trình cấp trên”.",
+            )
+            return redirect("awards:decision_list")
+        issuer = with_some[0] if with_some else bodies.first()
+    nominations = forwarded.filter(issuer=issuer).select_related(
+        "award_type", "nominee_person", "nominee_unit", "nominating_unit"
+    )
+    if not nominations.exists():
+        # an empty tờ trình ("khen thưởng 0 tập thể, cá nhân") is no document to sign
+        messages.error(
+            request,
+            f"Chưa có hồ sơ nào đã chuyển trình cấp trên của {issuer.name}: "
+            "tờ trình liệt kê các hồ sơ đã “Trình cấp trên” ở trang thẩm định.",
+        )
+        return redirect("awards:decision_list")
     return pdf_response(pdf.submission_pdf(issuer, nominations), f"to-trinh-{issuer.pk}.pdf")
 
 

@@ -181,8 +181,8 @@ def matrix(w):
         (
             "awards:submission_pdf",
             [],
-            dict(unit=404, other_unit=404, office=200, other_office=200, council=404, admin=200),
-            set(),  # nothing forwarded yet
+            dict(unit=404, other_unit=404, office=302, other_office=302, council=404, admin=302),
+            set(),  # nothing forwarded yet: refused in words, no empty tờ trình
         ),
     ]
 

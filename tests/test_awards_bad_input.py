@@ -15,6 +15,7 @@ from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from awards import services
 from awards.models import (
     AgendaItem,
     AwardGrant,
@@ -392,6 +393,7 @@ def test_submission_with_a_bad_body(client, stage):
         assert response.status_code == 302, value
         assert response["Location"] == reverse("awards:decision_list")
         assert vietnamese(page_errors(response)), value
+    services.nomination_forward(actor=stage["office"], nomination=stage["beyond"])
     response = client.get(reverse("awards:submission_pdf"), {"co_quan": stage["district"].pk})
     assert response["Content-Type"] == "application/pdf"
 
@@ -520,4 +522,111 @@ def test_a_nomination_for_next_year_is_refused(client, stage):
         reverse("awards:nomination_create"), nomination_data(stage, year=next_year)
     )
     assert vietnamese(field_errors(response, "year"))
+    assert snapshot() == before
+
+
+# -- a refused form says so at its top, each error once (decision 0033, fix5) ------------
+
+UNSAVED = "Chưa lưu: xem lỗi ở từng ô bên dưới."
+
+
+@pytest.mark.parametrize(
+    "url,who,data",
+    [
+        ("awards:decision_create", "office", lambda s: decision_data(s, signer_name="")),
+        ("awards:session_create", "office", lambda s: session_data(s, title="")),
+        ("awards:nomination_create", "staff", lambda s: nomination_data(s, year="abc")),
+    ],
+    ids=["decision", "session", "nomination"],
+)
+def test_a_refused_form_says_so_at_its_top(client, stage, url, who, data):
+    """The decision refused for want of a signer showed the error beside the field and
+    nothing at the top, as the nomination form does: a clerk who scrolled past it read
+    the page as saved."""
+    client.force_login(stage[who])
+    before = snapshot()
+    response = client.post(reverse(url), data(stage))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count(UNSAVED) == 1
+    assert html.index(UNSAVED) < html.index('class="field')  # above the fields
+    assert snapshot() == before
+
+
+def test_an_empty_nomination_says_the_nominee_is_missing_once(client, stage):
+    """It said "Chọn đúng một đối tượng…" at the top and "Chọn hoặc ghi đối tượng…"
+    beside the nominee: twice the same thing. Once, beside the field to fill."""
+    client.force_login(stage["staff"])
+    before = snapshot()
+    response = client.post(
+        reverse("awards:nomination_create"),
+        {"nominating_unit": stage["commune"].pk, "nominee_kind": "person"},
+    )
+    form = response.context["form"]
+    assert form.errors["nominee_person"] == ["Chọn hoặc ghi đối tượng được đề nghị."]
+    assert not form.non_field_errors()
+    html = response.content.decode()
+    assert "Chọn đúng một đối tượng" not in html
+    assert html.count("Chọn hoặc ghi đối tượng được đề nghị.") == 1
+    assert html.count(UNSAVED) == 1
+    assert snapshot() == before
+
+
+def test_a_yearly_nomination_for_a_year_before_2000_is_refused(client, stage):
+    """Decision 0033 found 1999 accepted on a yearly nomination (the range started at
+    1945, the first year any award can count for). The law in force names no number of
+    years back for a yearly title, so a yearly one takes the years the rest of the app
+    takes (blocs, campaign dates: 2000 to 2100); a lifelong or merit award may still
+    count for an older year."""
+    from django.utils import timezone
+
+    client.force_login(stage["staff"])
+    before = snapshot()
+    this_year = timezone.localdate().year
+    said = f"Năm xét khen thưởng hằng năm phải từ 2000 đến {this_year}, ví dụ {this_year - 1}."
+    for year in ("1999", "1945"):
+        response = client.post(
+            reverse("awards:nomination_create"), nomination_data(stage, year=year)
+        )
+        assert field_errors(response, "year") == [said], year
+        assert response.content.decode().count(said) == 1
+    assert snapshot() == before
+    response = client.post(reverse("awards:nomination_create"), nomination_data(stage, year="2000"))
+    assert response.status_code == 302
+    response = client.post(
+        reverse("awards:nomination_create"),
+        nomination_data(
+            stage,
+            year="1999",
+            commendation_kind="lifelong",
+            nominee_person=stage["people"][1].pk,
+        ),
+    )
+    assert "year" not in response.context["form"].errors if response.status_code == 200 else True
+
+
+@pytest.mark.parametrize(
+    "url,data,said",
+    [
+        (
+            "awards:decision_issue",
+            {"number": "abc", "issued_on": "31/02/2026"},
+            "Chưa ban hành: xem lỗi ở mục “Ban hành” bên dưới.",
+        ),
+        (
+            "awards:decision_withdraw",
+            {"reason": ""},
+            "Chưa rút dự thảo: xem lỗi ở mục “Rút dự thảo” bên dưới.",
+        ),
+    ],
+    ids=["issue", "withdraw"],
+)
+def test_a_refused_form_low_on_the_decision_page_says_so_at_its_top(client, stage, url, data, said):
+    """The issue and withdraw forms sit below the decision's list: refused, the page
+    came back at its top with nothing said there (as the appraisal page now says)."""
+    client.force_login(stage["office"])
+    before = snapshot()
+    response = client.post(reverse(url, args=[stage["decision"].pk]), data)
+    assert response.status_code == 200
+    assert page_errors(response) == [said]
     assert snapshot() == before

@@ -254,3 +254,18 @@ def test_a_bloc_year_out_of_range_is_said_plainly(client, world):
         "Giá trị phải từ 0 trở lên.",
         "Giá trị không được lớn hơn 100.",
     )
+
+
+def test_a_refused_bloc_says_so_at_the_top_of_its_form(client, world):
+    """Like the nomination form (decision 0033, fix5): the error beside the field and one
+    line at the top saying nothing was saved."""
+    client.force_login(world["office"])
+    data = {
+        "issuer": world["campaign"].issuer.pk,
+        "name": "",
+        "year": "2026",
+        "head": world["a"].pk,
+        "members": [world["a"].pk],
+    }
+    html = _refused(client.post(reverse("tracking:blocs"), data), _counts())
+    assert html.count("Chưa lưu: xem lỗi ở từng ô bên dưới.") == 1
