@@ -281,3 +281,23 @@ def test_seed_campaigns_were_published_when_they_were_issued(demo):
             assert timezone.localtime(campaign.published_at).date() == campaign.issued_on
         else:
             assert timezone.localtime(campaign.published_at).year <= campaign.year
+
+
+def test_the_demo_says_where_to_log_in_and_where_each_login_starts(settings, capsys):
+    """A new user following the README had the logins and a password, but not where to
+    log in (the portal's "Đăng nhập" took them back to the public list) nor what each
+    role does first: the command now says both, one line per login."""
+    settings.THIDUA_DEMO = True
+    call_command("load_demo")
+    out = capsys.readouterr().out
+    assert "Đăng nhập tại /dang-nhap/" in out
+    lines = out.splitlines()
+    for username, first_step in [
+        ("donvi", "Đăng ký, báo cáo"),
+        ("vanphong.xa", "thẩm định"),
+        ("hoidong.xa", "bỏ phiếu"),
+        ("lanhdao", "Khen thưởng"),
+        ("admin", "/admin/"),
+    ]:
+        at = next(i for i, line in enumerate(lines) if line.split()[:1] == [username])
+        assert "bắt đầu:" in lines[at + 1] and first_step in lines[at + 1], lines[at : at + 2]
