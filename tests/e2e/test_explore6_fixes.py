@@ -172,3 +172,40 @@ def test_a_wide_table_scrolls_in_its_own_box_on_a_phone(
     for path in ("/vinh-danh/", "/quyet-dinh/", "/quan-ly/", "/quan-ly/khen-thuong/de-nghi/"):
         page.goto(base + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
+
+
+def test_a_refused_attachment_puts_the_keyboard_on_the_reason(
+    page: Page,
+    live_server,
+    world,  # noqa: F811
+    axe_check,
+    tmp_path,
+):
+    """Keyboard only, the unit attaches a file to its nomination: a file of a kind not
+    taken (.exe) came back at the top of the page with the reason in a message there and
+    the focus on <body>, far from the attachments. The focus now goes to that message."""
+    base = live_server.url
+    log_in(page, base, "cb.binhlu")
+    page.goto(base + "/quan-ly/khen-thuong/de-nghi/them/")
+    page.locator("#id_nominee_person").select_option(index=1)
+    page.locator("#id_award_type").select_option(label="Lao động tiên tiến — Cá nhân")
+    page.locator("#id_year").fill("2025")
+    page.locator("#id_achievement_summary").fill("Hoàn thành tốt nhiệm vụ năm 2025.")
+    page.get_by_role("button", name="Lưu dự thảo").press("Enter")
+    expect(page.get_by_text(re.compile("Đã lưu dự thảo đề nghị"))).to_be_visible()
+
+    wrong = tmp_path / "bao-cao.exe"
+    wrong.write_bytes(b"MZ not a report")
+    page.get_by_label(re.compile("Tệp")).first.set_input_files(str(wrong))
+    page.get_by_role("button", name="Tải lên").press("Enter")
+    refused = page.locator(".message--error")
+    expect(refused).to_be_visible()
+    expect(refused).to_be_focused()
+    axe_check(page, "tải tệp bị từ chối")
+
+    report = tmp_path / "bao-cao-thanh-tich.pdf"
+    report.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    page.get_by_label(re.compile("Tệp")).first.set_input_files(str(report))
+    page.get_by_role("button", name="Tải lên").press("Enter")
+    expect(page.get_by_text("Đã đính kèm “bao-cao-thanh-tich.pdf”.")).to_be_visible()
+    expect(page.locator(".message--error")).to_have_count(0)
