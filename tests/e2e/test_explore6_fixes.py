@@ -209,3 +209,34 @@ def test_a_refused_attachment_puts_the_keyboard_on_the_reason(
     page.get_by_role("button", name="Tải lên").press("Enter")
     expect(page.get_by_text("Đã đính kèm “bao-cao-thanh-tich.pdf”.")).to_be_visible()
     expect(page.locator(".message--error")).to_have_count(0)
+
+
+def test_removing_a_chosen_dossier_keeps_the_keyboard_in_the_search_box(
+    page: Page,
+    live_server,
+    world,  # noqa: F811
+    axe_check,
+    monkeypatch,
+):
+    """A session's dossiers are chosen by typing when there are many (issue 16). With the
+    keyboard, "Bỏ" beside a dossier chosen by mistake removed it and the focus with it:
+    the next Tab started again from the top of the page. The focus now goes back to the
+    search box, and the change is said ("Đã bỏ: …")."""
+    monkeypatch.setattr("units.formfields.SEARCH_THRESHOLD", 0)  # every list is a search
+    base = live_server.url
+    log_in(page, base, "nv.tamduong")
+    page.goto(base + "/quan-ly/khen-thuong/phien-hop/them/")
+    box = page.get_by_role("combobox", name="Hồ sơ đưa ra bình xét")
+    box.press_sequentially("cho hop", delay=30)
+    expect(page.get_by_role("option", name=re.compile("Lò Văn Chờ Họp"))).to_be_visible()
+    box.press("ArrowDown")
+    box.press("Enter")
+    remove = page.get_by_role("button", name=re.compile("Bỏ .*Lò Văn Chờ Họp"))
+    expect(remove).to_be_visible()
+    axe_check(page, "phiên họp, hồ sơ đã chọn")
+    page.keyboard.press("Tab")
+    expect(remove).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(remove).to_have_count(0)
+    expect(box).to_be_focused()
+    expect(page.get_by_role("status").filter(has_text="Đã bỏ")).to_contain_text("Lò Văn Chờ Họp")
