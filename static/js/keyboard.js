@@ -8,8 +8,11 @@
   // A refused form (or a refused step, said by an error message after a redirect): the
   // focus goes to what went wrong, the error summary or else the first field in error,
   // so that a keyboard or screen reader user starts there and Tab goes on into the form.
+  // Else the result of the step just taken ("Đã ghi phiếu của bạn."): said at once, and
+  // the next Tab goes on in the page, not through the header again.
   var target = main.querySelector(".form-errors, .messages .message--error");
   if (!target) target = main.querySelector("form [aria-invalid=true]");
+  if (!target) target = main.querySelector(".messages .message");
   if (target) {
     if (!target.matches("a[href], button, input, select, textarea, summary")) {
       target.setAttribute("tabindex", "-1");

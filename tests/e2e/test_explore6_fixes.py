@@ -240,3 +240,47 @@ def test_removing_a_chosen_dossier_keeps_the_keyboard_in_the_search_box(
     expect(remove).to_have_count(0)
     expect(box).to_be_focused()
     expect(page.get_by_role("status").filter(has_text="Đã bỏ")).to_contain_text("Lò Văn Chờ Họp")
+
+
+def test_a_council_member_votes_by_keyboard_on_a_phone(
+    page: Page,
+    live_server,
+    world,  # noqa: F811
+    axe_check,
+):
+    """A council member, keyboard only, votes: Tab to the ballot, arrows to the choice,
+    Tab to "Bỏ phiếu", Enter, Enter on the question. The page came back with the focus on
+    <body>: the result ("Đã ghi phiếu của bạn.") was said to no one and the next ballot was
+    twelve Tabs away, through the header again. The focus now goes to the message. At
+    375 px the choices wrapped a word a line ("Đồng / ý") in a squeezed column; each is on
+    one line."""
+    from awards.models import CouncilSession
+
+    base = live_server.url
+    session = CouncilSession.objects.filter(status="open").first()
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.set_viewport_size(PHONE)
+    log_in(page, base, "hd1")
+    page.goto(f"{base}/quan-ly/khen-thuong/phien-hop/{session.pk}/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    for choice in page.locator(".vote-form label").all():
+        height = choice.evaluate("e => e.getBoundingClientRect().height")
+        line = choice.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
+        assert height < 1.5 * line, choice.inner_text()
+    axe_check(page, "phiếu của thành viên, 375 px")
+
+    first = page.get_by_role("radio", name="Đồng ý").first
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if first.evaluate("e => e === document.activeElement"):
+            break
+    expect(first).to_be_focused()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Bỏ phiếu").first).to_be_focused()
+    page.keyboard.press("Enter")
+    done = page.get_by_text("Đã ghi phiếu của bạn.")
+    expect(done).to_be_visible()
+    expect(done).to_be_focused()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null")
