@@ -20,24 +20,32 @@
     target.focus();
   }
 
-  // A table wider than a phone scrolls in its own box, named by its caption; the box
-  // is in the tab order only while there is something to scroll (arrow keys scroll it).
+  // A table wider than a phone scrolls in its own box. Only while there is something to
+  // scroll is the box a region named by the table's caption, in the tab order (arrow
+  // keys scroll it).
   var boxes = [];
   main.querySelectorAll("table").forEach(function (table) {
     if (table.parentElement.classList.contains("table-scroll")) return;
     var box = document.createElement("div");
     box.className = "table-scroll";
     var caption = table.querySelector("caption");
-    box.setAttribute("role", "region");
-    box.setAttribute("aria-label", caption ? caption.textContent.trim() : "Bảng");
+    box.setAttribute("data-name", caption ? caption.textContent.trim() : "Bảng");
     table.parentNode.insertBefore(box, table);
     box.appendChild(table);
     boxes.push(box);
   });
   function update() {
     boxes.forEach(function (box) {
-      if (box.scrollWidth > box.clientWidth + 1) box.setAttribute("tabindex", "0");
-      else box.removeAttribute("tabindex");
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", box.getAttribute("data-name"));
+      } else {
+        // Nothing to scroll: a plain box, no extra landmark or tab stop.
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
     });
   }
   update();
