@@ -40,6 +40,7 @@ run: install
 	@$(DEMO_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo ""
 	@echo "thidua đang chạy tại: http://127.0.0.1:8000/   (quản trị: http://127.0.0.1:8000/admin/)"
+	@echo "Cán bộ đăng nhập tại: http://127.0.0.1:8000/dang-nhap/ (tài khoản ở trên), rồi vào trang Quản lý."
 	@echo "Nhấn Ctrl+C để dừng."
 	@$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 

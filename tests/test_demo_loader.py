@@ -333,3 +333,24 @@ def test_the_ward_has_a_leader_login_in_the_demo(settings, capsys):
         Membership.objects.filter(user=users["lanhdao.xa"], role=Membership.Role.LEADER).count()
         == 1
     )
+
+
+def test_the_demo_says_where_to_log_in_and_where_each_login_starts(settings, capsys):
+    """A new user following the README had the logins and a password, but not where to
+    log in (the portal's "Đăng nhập" took them back to the public list) nor what each
+    role does first: the command now says both, one line per login."""
+    settings.THIDUA_DEMO = True
+    call_command("load_demo")
+    out = capsys.readouterr().out
+    assert "Đăng nhập tại /dang-nhap/" in out
+    lines = out.splitlines()
+    for username, first_step in [
+        ("donvi", "Đăng ký, báo cáo"),
+        ("vanphong.xa", "thẩm định"),
+        ("hoidong.xa", "bỏ phiếu"),
+        ("lanhdao", "Khen thưởng"),
+        ("lanhdao.xa", "dự thảo quyết định"),
+        ("admin", "/admin/"),
+    ]:
+        at = next(i for i, line in enumerate(lines) if line.split()[:1] == [username])
+        assert "bắt đầu:" in lines[at + 1] and first_step in lines[at + 1], lines[at : at + 2]

@@ -354,3 +354,22 @@ def test_form_0602_xlsx_and_pdf_are_laid_out_like_the_form(
     assert "SỐ LƯỢNG KHEN THƯỞNG CẤP NHÀ NƯỚC" in text and "0602.N/BNV-TĐKT" in text
     open("/tmp/m2_0602.pdf", "wb").write(response.content)
     assert "Giải\nthưởng\nHồ Chí\nMinh" in text or "Giải thưởng Hồ Chí Minh" in text
+
+
+def test_every_column_of_the_form_page_is_named_for_a_screen_reader(
+    client, grants, demo_units, make_member
+):
+    """axe-core (issue 14, sixth round) found the form's first column heading empty: a
+    screen reader read each row's label with no column name. It is "Chỉ tiêu" for screen
+    readers only; on screen the cell stays blank, as on the printed form (its PDF is
+    unchanged)."""
+    import re
+
+    province = demo_units["ubnd-tinh-lai-chau"]
+    client.force_login(make_member("nv.tinh", province, Membership.Role.OFFICE_STAFF))
+    url = reverse("awards:statistics_forms")
+    for form in ("0601", "0602", "0603"):
+        page = client.get(url, {"bieu": form, "issuer": province.pk, "nam": 2025}).content
+        headers = re.findall(r"<th[^>]*>(.*?)</th>", page.decode(), flags=re.S)
+        assert headers and all(re.sub(r"<[^>]+>", "", h).strip() for h in headers), form
+        assert "Chỉ tiêu" in headers[0], form

@@ -87,16 +87,26 @@ class DemoLogin:
     description: str
     role: str | None
     unit_code: str | None
+    # Where this login's work starts, in the words of the pages (printed by load_demo).
+    start: str = ""
 
 
 DEMO_LOGINS = [
-    DemoLogin("admin", "Quản trị hệ thống", "Quản trị (Django admin)", None, None),
+    DemoLogin(
+        "admin",
+        "Quản trị hệ thống",
+        "Quản trị (Django admin)",
+        None,
+        None,
+        "/admin/: đơn vị, người dùng và vai trò, danh mục khen thưởng",
+    ),
     DemoLogin(
         "vanphong",
         "Nguyễn Thị Hoa",
         "Cơ quan thường trực — UBND tỉnh Lai Châu (đến 30/6/2025: huyện Tam Đường)",
         Membership.Role.OFFICE_STAFF,
         "ubnd-tam-duong",
+        "Quản lý: soạn, phát động phong trào; Khen thưởng: thẩm định hồ sơ, phiên họp, quyết định",
     ),
     DemoLogin(
         "vanphong.tp",
@@ -104,6 +114,7 @@ DEMO_LOGINS = [
         "Cơ quan thường trực — UBND tỉnh Lai Châu (đến 30/6/2025: thành phố Lai Châu)",
         Membership.Role.OFFICE_STAFF,
         "ubnd-tp-lai-chau",
+        "Quản lý: soạn, phát động phong trào; Khen thưởng: thẩm định hồ sơ, phiên họp, quyết định",
     ),
     DemoLogin(
         "donvi",
@@ -111,6 +122,7 @@ DEMO_LOGINS = [
         "Cán bộ đơn vị — UBND phường Tân Phong",
         Membership.Role.UNIT_STAFF,
         "ubnd-p-tan-phong",
+        "Đăng ký, báo cáo: phong trào của phường; Khen thưởng: lập, gửi đề nghị",
     ),
     DemoLogin(
         "hoidong",
@@ -118,6 +130,7 @@ DEMO_LOGINS = [
         "Thành viên Hội đồng TĐKT — UBND tỉnh (đến 30/6/2025: thành phố Lai Châu)",
         Membership.Role.COUNCIL_MEMBER,
         "ubnd-tp-lai-chau",
+        "Khen thưởng: phiên họp của Hội đồng, đọc hồ sơ, bỏ phiếu",
     ),
     DemoLogin(
         "hoidong2",
@@ -125,6 +138,7 @@ DEMO_LOGINS = [
         "Thành viên Hội đồng TĐKT — UBND tỉnh (đến 30/6/2025: thành phố Lai Châu)",
         Membership.Role.COUNCIL_MEMBER,
         "ubnd-tp-lai-chau",
+        "Khen thưởng: phiên họp của Hội đồng, đọc hồ sơ, bỏ phiếu",
     ),
     DemoLogin(
         "hoidong3",
@@ -132,6 +146,7 @@ DEMO_LOGINS = [
         "Thành viên Hội đồng TĐKT — UBND tỉnh (đến 30/6/2025: thành phố Lai Châu)",
         Membership.Role.COUNCIL_MEMBER,
         "ubnd-tp-lai-chau",
+        "Khen thưởng: phiên họp của Hội đồng, đọc hồ sơ, bỏ phiếu",
     ),
     # Since the 2025 reform a ward is an issuing body: the Lao động tiên tiến or Giấy
     # khen a ward's staff are nominated for is decided there (awards.services
@@ -142,6 +157,7 @@ DEMO_LOGINS = [
         "Văn phòng HĐND và UBND phường Tân Phong (công tác thi đua, khen thưởng)",
         Membership.Role.OFFICE_STAFF,
         "ubnd-p-tan-phong",
+        "Khen thưởng: thẩm định đề nghị của phường, phiên họp, quyết định",
     ),
     DemoLogin(
         "hoidong.xa",
@@ -149,6 +165,7 @@ DEMO_LOGINS = [
         "Thành viên Hội đồng TĐKT — UBND phường Tân Phong",
         Membership.Role.COUNCIL_MEMBER,
         "ubnd-p-tan-phong",
+        "Khen thưởng: phiên họp của Hội đồng, đọc hồ sơ, bỏ phiếu",
     ),
     # The ward's leader (Chủ tịch UBND phường): reads the dossiers its council votes on and
     # the decisions it signs, as `lanhdao` does for the province.
@@ -158,6 +175,7 @@ DEMO_LOGINS = [
         "Lãnh đạo — Chủ tịch UBND phường Tân Phong",
         Membership.Role.LEADER,
         "ubnd-p-tan-phong",
+        "Quản lý: dự thảo quyết định chờ ký; Khen thưởng: quyết định, phiên họp",
     ),
     DemoLogin(
         "lanhdao",
@@ -165,6 +183,7 @@ DEMO_LOGINS = [
         "Lãnh đạo — UBND tỉnh Lai Châu (đến 30/6/2025: Chủ tịch UBND huyện Tam Đường)",
         Membership.Role.LEADER,
         "ubnd-tam-duong",
+        "Quản lý: dự thảo quyết định chờ ký; Khen thưởng: quyết định, phiên họp",
     ),
 ]
 

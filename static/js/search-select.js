@@ -2,7 +2,8 @@
 // the box asks the form's JSON endpoint for the first matches of what is typed and
 // offers them as a list; choosing one writes its id into the hidden field (or, for a
 // multiple field, adds a chosen row with its own hidden field). The server checks the
-// id again on submit. Keyboard: ↓/↑ move in the list, Enter chooses, Esc closes.
+// id again on submit. Keyboard: ↓/↑ move in the list, Enter chooses, Esc closes; "Bỏ"
+// gives the focus back to the box.
 (function () {
   "use strict";
 
@@ -159,7 +160,13 @@
     if (chosenList) {
       chosenList.addEventListener("click", function (event) {
         var button = event.target.closest(".search-select__remove");
-        if (button) button.closest("li").remove();
+        if (!button) return;
+        var row = button.closest("li");
+        var text = row.textContent.replace(/\s*Bỏ\s*$/, "").trim();
+        row.remove();
+        // The button goes with its row: keep the keyboard in the box (decision 0035).
+        status.textContent = "Đã bỏ: " + text;
+        input.focus();
       });
     }
   }

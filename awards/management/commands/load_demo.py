@@ -64,3 +64,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Tài khoản demo (mật khẩu chung: {DEMO_PASSWORD}):")
             for login in logins:
                 self.stdout.write(f"  {login.username:<12} {login.description}")
+                if login.start:
+                    self.stdout.write(f"  {'':<12} bắt đầu: {login.start}")
+            self.stdout.write(
+                "Đăng nhập tại /dang-nhap/ (nút “Đăng nhập” ở đầu trang): mỗi tài khoản vào "
+                "trang “Quản lý”, nơi liệt kê việc đang chờ mình."
+            )

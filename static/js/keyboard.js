@@ -1,0 +1,53 @@
+// The keyboard and small screens (decision 0035). Progressive: without JavaScript the
+// pages work as before.
+(function () {
+  "use strict";
+  var main = document.getElementById("main");
+  if (!main) return;
+
+  // A refused form (or a refused step, said by an error message after a redirect): the
+  // focus goes to what went wrong, the error summary or else the first field in error,
+  // so that a keyboard or screen reader user starts there and Tab goes on into the form.
+  // Else the result of the step just taken ("Đã ghi phiếu của bạn."): said at once, and
+  // the next Tab goes on in the page, not through the header again.
+  var target = main.querySelector(".form-errors, .messages .message--error");
+  if (!target) target = main.querySelector("form [aria-invalid=true]");
+  if (!target) target = main.querySelector(".messages .message");
+  if (target) {
+    if (!target.matches("a[href], button, input, select, textarea, summary")) {
+      target.setAttribute("tabindex", "-1");
+    }
+    target.focus();
+  }
+
+  // A table wider than a phone scrolls in its own box. Only while there is something to
+  // scroll is the box a region named by the table's caption, in the tab order (arrow
+  // keys scroll it).
+  var boxes = [];
+  main.querySelectorAll("table").forEach(function (table) {
+    if (table.parentElement.classList.contains("table-scroll")) return;
+    var box = document.createElement("div");
+    box.className = "table-scroll";
+    var caption = table.querySelector("caption");
+    box.setAttribute("data-name", caption ? caption.textContent.trim() : "Bảng");
+    table.parentNode.insertBefore(box, table);
+    box.appendChild(table);
+    boxes.push(box);
+  });
+  function update() {
+    boxes.forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", box.getAttribute("data-name"));
+      } else {
+        // Nothing to scroll: a plain box, no extra landmark or tab stop.
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+  update();
+  window.addEventListener("resize", update);
+})();
