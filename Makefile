@@ -92,6 +92,7 @@ bench-imports: install
 # decision 0023). About 4 minutes of tesseract, hence not in `make bench`.
 bench-ocr: install
 	$(BIN)/python -m bench.ocr_preprocess
+	$(BIN)/python -m bench.ocr_dpi
 
 # Real server under load: gunicorn (2 workers) on PostgreSQL and Redis, driven by wrk.
 # Needs DATABASE_URL=postgres://... (a test_<name> database is created and dropped).
