@@ -55,10 +55,13 @@ def field_confidence(doc, how: dict[str, float]) -> dict[str, float]:
             score = min(score, SCAN_LONG_CAP if name in SCAN_LONG else SCAN_CAP)
             if doc.ocr_confidence is not None:  # a clean page reads at 0.75 to 0.9
                 score *= min(1.0, doc.ocr_confidence + 0.2)
-        scores[name] = round(score, 2)
+        # 0 means "not found" (the page marks it so); a field read is at least 0.01, so
+        # a value none of whose words is Vietnamese is marked "Cần kiểm tra"
+        scores[name] = max(round(score, 2), 0.01)
     return scores
 
 
 def uncertain(confidence: dict[str, float], names) -> set[str]:
-    """The fields read but not surely: what the clerk should check first."""
+    """The fields read but not surely: what the clerk should check first (a field not
+    found is 0, marked "Không tìm thấy" instead)."""
     return {name for name in names if 0 < confidence.get(name, 1.0) < UNCERTAIN}

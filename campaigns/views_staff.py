@@ -20,7 +20,7 @@ from units.models import IssuedDocument
 from units.paging import paginate
 
 from . import importing, selectors, services
-from .confidence import UNCERTAIN
+from .confidence import uncertain
 from .forms_staff import (
     FORMSETS,
     AttachmentForm,
@@ -406,11 +406,8 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     if found["issuer"] is None:
         missing.add("issuer")  # not found, or none of the user's bodies: the clerk chooses
     confidence = parsed.get("confidence", {})
-    uncertain = {
-        name
-        for name, key in FOUND_KEYS.items()
-        if name not in missing and 0 < confidence.get(key, 1.0) < UNCERTAIN
-    }
+    unsure = uncertain(confidence, FOUND_KEYS.values())
+    checks = {name for name, key in FOUND_KEYS.items() if name not in missing and key in unsure}
     return render(
         request,
         "campaigns/staff/import_review.html",
@@ -419,7 +416,7 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "parsed": parsed,
             "form": form,
             "missing": missing,
-            "uncertain": uncertain,
+            "uncertain": checks,
             "unknown_issuer": (
                 " – ".join(filter(None, [parsed.get("issuer"), parsed.get("issuer_parent")]))
                 if found["issuer"] is None

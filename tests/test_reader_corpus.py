@@ -1147,3 +1147,20 @@ def test_a_date_out_of_the_symbols_year_is_not_taken_from_a_reading():
         page, scanned=True, header_readings=[page.replace("năm 2019", "năm 2018")] * 2
     )
     assert parsed.date == datetime.date(2019, 3, 14)
+
+
+def test_a_field_read_but_of_no_vietnamese_word_is_marked_not_taken_as_sure():
+    """'Ngasơn' for Nga Sơn (a 300 dpi page of the ninth set, decision 0032): a place read,
+    none of whose words is a Vietnamese syllable, scored 0, and 0 means "not found", so
+    the review page marked it neither "Không tìm thấy" (it has a value) nor "Cần kiểm
+    tra". A field read is never scored 0, and whatever is read under the line is marked."""
+    text = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "HUYỆN KHÁNH TRÌ Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 214/KH-UBND Khxnhtrrì, ngày 9 tháng 3 năm 2024\n"
+        "KẾ HOẠCH\nPhát động phong trào thi đua năm 2024\n"
+    )
+    doc = parse_text(text, scanned=True)
+    assert doc.place == "Khxnhtrrì"
+    assert doc.confidence["place"] > 0
+    assert "place" in uncertain(doc.confidence, ["place"])
