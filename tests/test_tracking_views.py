@@ -373,3 +373,38 @@ def test_a_bloc_is_edited_only_by_the_office_that_organised_it(client, world, de
     assert (bloc.name, bloc.head) == ("Khối xã", world["a"])
     client.force_login(world["office"])
     assert "Sửa khối: Khối xã" in client.get(url).content.decode()
+
+
+def test_a_bloc_with_a_unit_archived_since_is_still_corrected(client, world):
+    """A member archived after the bloc was set up (the 2025 merger) is shown checked on
+    Sửa khối; saving the bloc as it is, only its name changed, said "Select a valid
+    choice" for that member, so the bloc could no longer be corrected at all."""
+    c = world["campaign"]
+    bloc = Bloc.objects.create(issuer=c.issuer, year=c.year, name="Khối xã", head=world["a"])
+    bloc.members.set([world["a"], world["b"]])
+    Unit.objects.filter(pk=world["b"].pk).update(archived=True)
+    client.force_login(world["office"])
+    url = reverse("tracking:bloc_edit", args=[bloc.pk])
+    assert world["b"].name in client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "year": c.year,
+            "name": "Khối các xã",
+            "head": world["a"].pk,
+            "members": [world["a"].pk, world["b"].pk],
+        },
+    )
+    assert response.status_code == 302
+    bloc.refresh_from_db()
+    assert bloc.name == "Khối các xã"
+    assert set(bloc.members.values_list("pk", flat=True)) == {world["a"].pk, world["b"].pk}
+    # an archived unit that was no member is not added anew
+    gone = Unit.objects.get(code="ubnd-x-muong-khoa")
+    Unit.objects.filter(pk=gone.pk).update(archived=True)
+    members = [world["a"].pk, world["b"].pk, gone.pk]
+    response = client.post(
+        url, {"year": c.year, "name": "Khối xã", "head": world["a"].pk, "members": members}
+    )
+    assert response.status_code == 200
+    assert not bloc.members.filter(pk=gone.pk).exists()
