@@ -243,11 +243,7 @@ def ledger(fund: Fund) -> list[dict]:
     rows, running = [], 0
     for entry in entries:
         running += entry.amount
-        cancellable = (
-            entry.kind in (FundEntry.Kind.BUDGET, FundEntry.Kind.INCOME)
-            and entry.amount > 0
-            and entry.pk not in cancelled
-        )
+        cancellable = entry.cancellable_kind and entry.pk not in cancelled
         rows.append({"entry": entry, "balance": running, "cancellable": cancellable})
     return rows
 
@@ -328,7 +324,7 @@ def fund_entry_cancel(*, actor: AbstractBaseUser, entry: FundEntry, reason: str)
     fund = Fund.objects.select_for_update().get(pk=entry.fund_id)
     access.ensure_office(actor, fund.issuer, "Bạn không thuộc cơ quan thường trực của quỹ này.")
     entry = FundEntry.objects.get(pk=entry.pk)
-    if entry.kind not in (FundEntry.Kind.BUDGET, FundEntry.Kind.INCOME) or entry.amount <= 0:
+    if not entry.cancellable_kind:
         raise ValidationError(
             "Chỉ hủy được dòng dự toán hoặc khoản thu đã ghi; tiền chi do quyết định ghi."
         )

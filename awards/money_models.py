@@ -224,6 +224,12 @@ class FundEntry(models.Model):
         return f"{self.get_kind_display()}: {self.amount}"
 
     @property
+    def cancellable_kind(self) -> bool:
+        """A budget or income line as written (a positive amount): what
+        `money.fund_entry_cancel` cancels, once. Payouts are the decisions'."""
+        return self.kind in (self.Kind.BUDGET, self.Kind.INCOME) and self.amount > 0
+
+    @property
     def cancels(self) -> bool:
         """The line that cancels a budget or income line written by mistake: it stays in
         the column of what it cancels, as a negative amount ("ghi số âm")."""

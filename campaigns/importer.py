@@ -2591,18 +2591,6 @@ def parse_file(path: str | Path) -> ParsedDocument:
     try:
         return parse_text(read_document(data, path.name))
     except ScannedDocument:
-        from .ocr import (  # a scan: read here, in the command's own process
-            low_resolution_warning,
-            ocr_document,
-        )
+        from .ocr import ocr_document, parse_scan  # a scan: read here, in the command's process
 
-        result = ocr_document(data, path.name)
-        doc = parse_text(
-            result.text,
-            scanned=True,
-            ocr_confidence=result.confidence,
-            header_readings=result.header_readings,
-        )
-        if result.low_resolution and result.size:
-            doc.warnings.append(low_resolution_warning(result.size))
-        return doc
+        return parse_scan(ocr_document(data, path.name))

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .importer import UnreadableDocument, plausibility
+from .importer import ParsedDocument, UnreadableDocument, parse_text, plausibility
 
 # tesseract's OpenMP threads fight for this machine's two cores: under load a page took
 # 24 to 35 s with two threads and 3.3 s with one (docs/decisions/0012-reader.md).
@@ -203,6 +203,20 @@ def low_resolution_warning(size: tuple[int, int]) -> str:
         "ảnh): chữ nhỏ dễ bị đọc sai, nhất là chữ số, số ký hiệu và ngày tháng. Hãy kiểm tra "
         "kỹ các trường được đánh dấu; lần sau nên quét lại ở 300 dpi."
     )
+
+
+def parse_scan(result: OcrResult) -> ParsedDocument:
+    """A scan's reading parsed as a document: its header band's readings voted on, and a
+    low resolution page said so (the upload's worker and `parse_file` alike)."""
+    doc = parse_text(
+        result.text,
+        scanned=True,
+        ocr_confidence=result.confidence,
+        header_readings=result.header_readings,
+    )
+    if result.low_resolution and result.size:
+        doc.warnings.append(low_resolution_warning(result.size))
+    return doc
 
 
 def _header_reading(image, scale: float) -> str:

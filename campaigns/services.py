@@ -475,15 +475,7 @@ def imported_document_read(*, imported_id: int) -> ImportedDocument:
     imported.refresh_from_db(fields=["pages_done", "pages_total"])
     imported.text = result.text
     imported.ocr_confidence = result.confidence
-    parsed = parse_text(
-        result.text,
-        scanned=True,
-        ocr_confidence=result.confidence,
-        header_readings=result.header_readings,
-    )
-    if result.low_resolution and result.size:
-        parsed.warnings.append(ocr.low_resolution_warning(result.size))
-    imported.parsed = parsed.to_dict()
+    imported.parsed = ocr.parse_scan(result).to_dict()
     imported.status = ImportedDocument.Status.READY
     imported.save(update_fields=["text", "ocr_confidence", "parsed", "status"])
     return imported

@@ -409,3 +409,30 @@ def test_a_budget_line_written_by_mistake_is_cancelled_once_by_its_office_only(
         money.fund_entry_cancel(actor=cycle["office"], entry=payout, reason="x")
     assert fund.entries.count() == 3  # the budget, its cancel, the payout
     assert [r["cancellable"] for r in money.ledger(fund)] == [False, False, False]
+
+
+def test_a_fund_line_is_cancelled_from_the_page_of_its_own_fund_only(
+    client, cycle, demo_units, make_member
+):
+    """Hủy dòng ghi sai: another office finds no such fund; a line of another fund, posted
+    to this fund's address, is refused; nothing is written either way."""
+    wrong = budget(cycle, 500_000_000)
+    url = reverse("awards:fund_entry_cancel", args=[wrong.fund.pk])
+    other = make_member("nv.tanuyen", demo_units["ubnd-tan-uyen"], Membership.Role.OFFICE_STAFF)
+    their_line = money.fund_entry_add(
+        actor=other,
+        issuer=demo_units["ubnd-tan-uyen"],
+        year=2025,
+        kind=FundEntry.Kind.BUDGET,
+        amount=9,
+        on=D(2025, 1, 2),
+        description="x",
+    )
+    client.force_login(other)
+    assert client.post(url, {"entry": wrong.pk, "reason": "x"}).status_code == 404
+    client.force_login(cycle["office"])
+    response = client.post(url, {"entry": their_line.pk, "reason": "x"}, follow=True)
+    assert "Dòng này không hủy được" in response.content.decode()
+    assert not FundEntry.objects.filter(reverses__isnull=False).exists()
+    client.post(url, {"entry": wrong.pk, "reason": "Ghi nhầm số tiền"})
+    assert FundEntry.objects.get(reverses=wrong).amount == -500_000_000

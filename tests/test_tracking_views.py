@@ -352,3 +352,59 @@ def test_the_report_form_shows_only_targets_the_unit_sent(client, world):
     )
     assert "Thu ngân sách (%) — đơn vị đăng ký 85,5" in client.get(url).content.decode()
     assert registered_targets(c, world["a"]) == {revenue.pk: Decimal("85.5")}
+
+
+def test_a_bloc_is_edited_only_by_the_office_that_organised_it(client, world, demo_units):
+    """Sửa khối opens for the bloc's own office; its head's staff, a member's staff and
+    another district's office find no such page, and a post from them changes nothing."""
+    c = world["campaign"]
+    bloc = Bloc.objects.create(issuer=c.issuer, year=c.year, name="Khối xã", head=world["a"])
+    bloc.members.set([world["a"], world["b"]])
+    url = reverse("tracking:bloc_edit", args=[bloc.pk])
+    other_office = Membership.objects.create(
+        user=world["outsider"], unit=demo_units["ubnd-tan-uyen"], role="office_staff"
+    ).user
+    change = {"year": c.year, "name": "Đổi tên", "head": world["b"].pk, "members": [world["b"].pk]}
+    for user in (world["staff_a"], world["staff_b"], other_office):
+        client.force_login(user)
+        assert client.get(url).status_code == 404
+        assert client.post(url, change).status_code == 404
+    bloc.refresh_from_db()
+    assert (bloc.name, bloc.head) == ("Khối xã", world["a"])
+    client.force_login(world["office"])
+    assert "Sửa khối: Khối xã" in client.get(url).content.decode()
+
+
+def test_a_bloc_with_a_unit_archived_since_is_still_corrected(client, world):
+    """A member archived after the bloc was set up (the 2025 merger) is shown checked on
+    Sửa khối; saving the bloc as it is, only its name changed, said "Select a valid
+    choice" for that member, so the bloc could no longer be corrected at all."""
+    c = world["campaign"]
+    bloc = Bloc.objects.create(issuer=c.issuer, year=c.year, name="Khối xã", head=world["a"])
+    bloc.members.set([world["a"], world["b"]])
+    Unit.objects.filter(pk=world["b"].pk).update(archived=True)
+    client.force_login(world["office"])
+    url = reverse("tracking:bloc_edit", args=[bloc.pk])
+    assert world["b"].name in client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "year": c.year,
+            "name": "Khối các xã",
+            "head": world["a"].pk,
+            "members": [world["a"].pk, world["b"].pk],
+        },
+    )
+    assert response.status_code == 302
+    bloc.refresh_from_db()
+    assert bloc.name == "Khối các xã"
+    assert set(bloc.members.values_list("pk", flat=True)) == {world["a"].pk, world["b"].pk}
+    # an archived unit that was no member is not added anew
+    gone = Unit.objects.get(code="ubnd-x-muong-khoa")
+    Unit.objects.filter(pk=gone.pk).update(archived=True)
+    members = [world["a"].pk, world["b"].pk, gone.pk]
+    response = client.post(
+        url, {"year": c.year, "name": "Khối xã", "head": world["a"].pk, "members": members}
+    )
+    assert response.status_code == 200
+    assert not bloc.members.filter(pk=gone.pk).exists()

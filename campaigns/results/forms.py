@@ -197,6 +197,14 @@ class BlocEditForm(BlocForm):
         )
         super().__init__(*args, user=user, group=group, **kwargs)
         del self.fields["issuer"]
+        # a head or member archived since (the 2025 merger) may stay as it is; none is
+        # added anew (setting a queryset resets the widget's choices: they are kept)
+        kept = Unit.objects.filter(pk__in=[bloc.head_id, *(m.pk for m in members)])
+        for name in ("head", "members"):
+            field = self.fields[name]
+            choices = field.widget.choices
+            field.queryset = field.queryset | kept
+            field.widget.choices = choices
         offered = list(self.fields["members"].widget.choices)
         shown = {pk for pk, _ in offered}
         current = [(m.pk, m.name) for m in members if m.pk not in shown]

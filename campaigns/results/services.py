@@ -19,10 +19,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
-from django.utils.formats import number_format
 
 from units.access import ensure_office, unit_bodies, units_below
 from units.models import Unit
+from units.text import number_text
 
 from ..models import Campaign, plausible_date
 from .models import (
@@ -483,7 +483,7 @@ def score_enter(
     if score.pk and kind == BlocScore.Kind.AGREED and not reason.strip():
         raise ValidationError(
             f"Điểm thống nhất của {unit.name} đã ghi là "
-            f"{number_format(score.points.normalize())}: cần ghi lý do khi sửa."
+            f"{number_text(score.points)}: cần ghi lý do khi sửa."
         )
     score.points = points
     score.entered_by = actor

@@ -1,7 +1,12 @@
 """The people of the browser tests: one password, and the commune's staff, the district's
-standing office and its three council members (the same names in every journey)."""
+standing office and its three council members (the same names in every journey), and
+how any of them logs in."""
 
 from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
 
 from units.models import Membership, Unit
 
@@ -14,6 +19,16 @@ def user(user_model, name: str, unit: Unit, role: str, full: str):
     u = user_model.objects.create_user(name, password=PASSWORD, first_name=full)
     Membership.objects.create(user=u, unit=unit, role=role)
     return u
+
+
+def log_in(page: Page, base: str, username: str) -> None:
+    """Log in as `username` (PASSWORD) from a fresh session, and wait for the dashboard."""
+    page.context.clear_cookies()
+    page.goto(base + "/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page.get_by_role("heading", name=re.compile("Xin chào"))).to_be_visible()
 
 
 def district_cycle(user_model, district: Unit, commune: Unit) -> dict:

@@ -15,7 +15,8 @@ from pypdf import PdfReader
 
 from awards import services
 from awards.models import CouncilSession
-from tests.e2e.test_explore_fixes import log_in, world  # noqa: F401 (fixture)
+from tests.e2e.people import log_in
+from tests.e2e.test_explore_fixes import world  # noqa: F401 (fixture)
 from tests.factories import issued_decision, passed_nominations
 
 pytestmark = pytest.mark.django_db(transaction=True)

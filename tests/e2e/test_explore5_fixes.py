@@ -13,13 +13,12 @@ from playwright.sync_api import Page, expect
 
 from campaigns.demo import load_seed_campaigns
 from campaigns.results import services as results
+from tests.e2e.people import log_in, user
 from tests.e2e.test_explore_fixes import world  # noqa: F401 (fixture)
 from units.demo import load_units
 from units.models import Membership
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PASSWORD = "mat-khau-thu-nghiem-2025"
 
 
 @pytest.fixture
@@ -33,14 +32,10 @@ def bloc_world(live_server, reference_data, django_user_model):
         units["ubnd-x-binh-lu"],
         units["ubnd-x-son-binh"],
     )
-
-    def user(name, unit, role):
-        u = django_user_model.objects.create_user(name, password=PASSWORD, first_name=name)
-        Membership.objects.create(user=u, unit=unit, role=role)
-        return u
-
-    office = user("nv.tamduong", district, Membership.Role.OFFICE_STAFF)
-    binhlu = user("cb.binhlu", binh_lu, Membership.Role.UNIT_STAFF)
+    office = user(
+        django_user_model, "nv.tamduong", district, Membership.Role.OFFICE_STAFF, "nv.tamduong"
+    )
+    binhlu = user(django_user_model, "cb.binhlu", binh_lu, Membership.Role.UNIT_STAFF, "cb.binhlu")
     bloc = results.bloc_create(
         actor=office,
         issuer=district,
@@ -50,15 +45,6 @@ def bloc_world(live_server, reference_data, django_user_model):
         members=[binh_lu, son_binh],
     )
     return {"campaign": campaign, "bloc": bloc, "binhlu": binhlu, "binhlu_unit": binh_lu}
-
-
-def log_in(page: Page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(base + "/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_role("heading", name=re.compile("Xin chào"))).to_be_visible()
 
 
 def test_bloc_scores_are_written_as_people_write_them(
@@ -113,10 +99,9 @@ def fund_world(live_server, reference_data, django_user_model):
 
     units = load_units()
     district = units["ubnd-tam-duong"]
-    office = django_user_model.objects.create_user(
-        "nv.tamduong", password=PASSWORD, first_name="Nguyễn Thị Hoa"
+    office = user(
+        django_user_model, "nv.tamduong", district, Membership.Role.OFFICE_STAFF, "Nguyễn Thị Hoa"
     )
-    Membership.objects.create(user=office, unit=district, role=Membership.Role.OFFICE_STAFF)
     fund = money.fund_open(actor=office, issuer=district, year=timezone.localdate().year)
     return {"fund": fund}
 
@@ -200,11 +185,12 @@ def overdue_world(live_server, reference_data, django_user_model):
         status=Campaign.Status.PUBLISHED,
         end_date=timezone.localdate() - datetime.timedelta(days=3),
     )
-    office = django_user_model.objects.create_user(
-        "nv.tamduong", password=PASSWORD, first_name="Nguyễn Thị Hoa"
-    )
-    Membership.objects.create(
-        user=office, unit=units["ubnd-tam-duong"], role=Membership.Role.OFFICE_STAFF
+    user(
+        django_user_model,
+        "nv.tamduong",
+        units["ubnd-tam-duong"],
+        Membership.Role.OFFICE_STAFF,
+        "Nguyễn Thị Hoa",
     )
     campaign.refresh_from_db()
     return {"campaign": campaign}
@@ -282,14 +268,8 @@ def test_a_return_without_its_reason_keeps_the_choice_and_says_so_beside_the_rea
     came back with "Cần ghi lý do…" at its top and the choice cleared, so the reason typed
     next was sent with no result (the browser asked to pick one again). The choice and
     the text now stay, and the reason's box says what it needs."""
-    from tests.e2e.test_explore_fixes import PASSWORD as WORLD_PASSWORD
-
     base = live_server.url
-    page.context.clear_cookies()
-    page.goto(base + "/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill("nv.tamduong")
-    page.get_by_label("Mật khẩu").fill(WORLD_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    log_in(page, base, "nv.tamduong")
     page.get_by_role("link", name=re.compile("Hồ sơ chờ thẩm định")).click()
     page.get_by_role("link", name="Lò Văn Đã Gửi").click()
     page.on("dialog", lambda dialog: dialog.accept())

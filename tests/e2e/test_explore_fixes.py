@@ -17,7 +17,7 @@ from campaigns.demo import load_seed_campaigns
 from campaigns.models import Campaign
 from campaigns.results import services as results
 from tests.awards_stage import build_stage
-from tests.e2e.people import PASSWORD, district_cycle
+from tests.e2e.people import district_cycle, log_in
 from units.demo import load_units
 
 
@@ -49,15 +49,6 @@ def world(live_server, reference_data, django_user_model):
         actor=cycle["office"], campaign=campaign, name="Hoàn thành kế hoạch", kind="boolean"
     )
     return {**stage, "campaign": campaign}
-
-
-def log_in(page: Page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(base + "/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_role("heading", name=re.compile("Xin chào"))).to_be_visible()
 
 
 class Dialogs:

@@ -8,20 +8,12 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.test_explore_fixes import PASSWORD, world  # noqa: F401 (fixture)
+from tests.e2e.people import log_in
+from tests.e2e.test_explore_fixes import world  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 UNSAVED = "Chưa lưu: xem lỗi ở từng ô bên dưới."
-
-
-def log_in(page: Page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(base + "/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_role("heading", name=re.compile("Xin chào"))).to_be_visible()
 
 
 def test_the_submission_is_refused_in_words_then_printed_from_the_forwarded_dossier(

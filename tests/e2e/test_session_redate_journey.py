@@ -10,7 +10,8 @@ from playwright.sync_api import Page, expect
 
 from awards import services
 from awards.models import CouncilSession
-from tests.e2e.test_explore_fixes import Dialogs, log_in, world  # noqa: F401 (fixture)
+from tests.e2e.people import log_in
+from tests.e2e.test_explore_fixes import Dialogs, world  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
