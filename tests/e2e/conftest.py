@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 # Playwright's sync API runs an event loop in this thread; Django would refuse
 # ORM calls from it. Only the e2e tests set this, never the settings.
@@ -99,12 +100,21 @@ def axe_check():
         route.fulfill(path=str(AXE), content_type="application/javascript; charset=utf-8")
 
     def check(page, name: str) -> None:
-        origin = "{0.scheme}://{0.netloc}".format(urlsplit(page.url))
-        page.route(origin + AXE_PATH, serve_axe)
-        try:
-            page.add_script_tag(url=origin + AXE_PATH)
-        finally:
-            page.unroute(origin + AXE_PATH, serve_axe)
+        # A click that navigates may still be replacing the document when the check
+        # starts ("Cannot read properties of null (reading 'appendChild')": no <head>
+        # yet): wait for the page to load, and try again once it has.
+        for attempt in range(3):
+            page.wait_for_load_state("load")
+            origin = "{0.scheme}://{0.netloc}".format(urlsplit(page.url))
+            page.route(origin + AXE_PATH, serve_axe)
+            try:
+                page.add_script_tag(url=origin + AXE_PATH)
+                break
+            except PlaywrightError:
+                if attempt == 2:
+                    raise
+            finally:
+                page.unroute(origin + AXE_PATH, serve_axe)
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
         bad = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
         details = "\n".join(
