@@ -22,7 +22,7 @@ from campaigns.demo import load_seed_campaigns
 from campaigns.models import Campaign, ReportPeriod
 from campaigns.results import services as results
 from tests.awards_stage import build_stage, person
-from tests.e2e.people import PASSWORD, district_cycle, user
+from tests.e2e.people import district_cycle, log_in, user
 from tests.factories import issued_decision, nominate, passed_nominations
 from units.demo import load_units
 from units.models import Membership
@@ -129,15 +129,6 @@ class Walk:
 
     def dashboard(self) -> None:
         self.menu("Quản lý")
-
-
-def log_in(page: Page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(base + "/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_role("heading", name=re.compile("Xin chào"))).to_be_visible()
 
 
 @pytest.fixture
