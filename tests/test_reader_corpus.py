@@ -28,7 +28,7 @@ FLOORS = {  # (header fields, all fields)
 
 
 def test_the_corpus_is_real_and_wide():
-    documents = {d.id.removesuffix("-scan") for d in CORPUS}
+    documents = {d.original for d in CORPUS}
     provinces = {d.province.split(" (")[0] for d in CORPUS}
     assert len(documents) >= 30
     assert len(provinces) >= 10
