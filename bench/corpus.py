@@ -2,13 +2,14 @@
 
 Each document is a text file and a JSON file of the same name: where it was found
 (`source`), its province, `split` ("seen": the reader's rules were written on it;
-"heldout": the ninth held-out set, twelve scans made from seen texts never scanned before,
-before the ninth round and never tuned on; the first round's "unseen" documents and the
-second to eighth rounds' held-out sets were looked at and are "seen" now, each saying so in
-`history`), `kind` ("text", "pdf": as a PDF's text layer comes out,
-"portal": copied from a web page with its menus, "news": an article about a document,
-"scan": tesseract's output on a rendered page) and the `expected` fields. A field set to
-null is expected to be left empty. Used by tests/test_reader_corpus.py and
+"heldout": the tenth held-out set, twelve documents found and labelled before the tenth
+round, each read as text, as a 150 dpi photocopy scan and as a 200 dpi scan, never tuned
+on; the first round's "unseen" documents and the second to ninth rounds' held-out sets were
+looked at and are "seen" now, each saying so in `history`), `kind` ("text", "pdf": as a
+PDF's text layer comes out, "portal": copied from a web page with its menus, "news": an
+article about a document, "scan": tesseract's output on a rendered page; a scan's `dpi`,
+150 unless its JSON says otherwise, decision 0036) and the `expected` fields. A field set
+to null is expected to be left empty. Used by tests/test_reader_corpus.py and
 bench/parser.py.
 """
 
@@ -23,9 +24,9 @@ from campaigns.importer import parse_text
 from units.text import fold
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "reader_corpus"
-# The held-out set as the reader read it before the ninth round (written once by
+# The held-out set as the reader read it before the tenth round (written once by
 # `python -m bench.parser --record-before`, then only read).
-BEFORE = Path(__file__).resolve().parent / "reader_heldout9_before.json"
+BEFORE = Path(__file__).resolve().parent / "reader_heldout10_before.json"
 # The earlier rounds' held-out sets, before and after their round (kept for the history;
 # those documents are "seen" now).
 HISTORY = (
@@ -36,6 +37,7 @@ HISTORY = (
     Path(__file__).resolve().parent / "reader_heldout6_before.json",
     Path(__file__).resolve().parent / "reader_heldout7_before.json",
     Path(__file__).resolve().parent / "reader_heldout8_before.json",
+    Path(__file__).resolve().parent / "reader_heldout9_before.json",
 )
 
 # The header of a Decree 30 document, as the issue counts it.
@@ -55,10 +57,18 @@ class Document:
     expected: dict
     # a low resolution scan's header band read again (`<id>-scan-header.txt`, decision 0032)
     header_readings: tuple[str, ...] = ()
+    # a scan's resolution: the corpus's photocopies are 150 dpi; the tenth held-out set is
+    # also scanned at 200 dpi (`<id>-scan200`, decision 0036). None for text.
+    dpi: int | None = None
 
     @property
     def scanned(self) -> bool:
         return self.kind == "scan"
+
+    @property
+    def original(self) -> str:
+        """The document a reading is of: a scan's id without its '-scan' or '-scan200'."""
+        return re.sub(r"-scan(200)?$", "", self.id)
 
 
 def load_corpus(directory: Path = CORPUS) -> list[Document]:
@@ -80,6 +90,7 @@ def load_corpus(directory: Path = CORPUS) -> list[Document]:
                 source=meta["source"],
                 expected=meta["expected"],
                 header_readings=readings,
+                dpi=meta.get("dpi", 150) if meta["kind"] == "scan" else None,
             )
         )
     return documents
@@ -147,6 +158,11 @@ def per_field_counts(result: dict) -> dict[str, list[int]]:
     return {name: [s.right, s.total] for name, s in result["fields"].items() if s.total}
 
 
+def kind_of(document: Document) -> str:
+    """'text' (text, pdf, portal, news), or a scan with its resolution: 'scan150', 'scan200'."""
+    return f"scan{document.dpi}" if document.scanned else "text"
+
+
 def record_before(commit: str) -> dict:
     """The held-out set's figures with the reader as it is now, kept as the 'before'.
     Written once: an existing record is never overwritten (the 'before' of a set is what
@@ -155,12 +171,22 @@ def record_before(commit: str) -> dict:
         raise FileExistsError(f"{BEFORE.name} exists: the 'before' is recorded once")
     documents = [d for d in load_corpus() if d.split == "heldout"]
     result = score(documents)
+    by_kind = {}
+    for kind in sorted({kind_of(d) for d in documents}):
+        part = score([d for d in documents if kind_of(d) == kind])
+        by_kind[kind] = {
+            "readings": sum(kind_of(d) == kind for d in documents),
+            "header": [part["header"].right, part["header"].total],
+            "all": [part["all"].right, part["all"].total],
+        }
     record = {
-        "set": "ninth held-out set (issue 12, round nine: scans of seen texts never scanned before)",
+        "set": "tenth held-out set (issue 12, round ten: twelve documents found for it, each "
+        "read as text, as a 150 dpi photocopy scan and as a 200 dpi scan)",
         "commit": commit,
         "readings": len(documents),
         "header": [result["header"].right, result["header"].total],
         "all": [result["all"].right, result["all"].total],
+        "by_kind": by_kind,
         "fields": per_field_counts(result),
         "misses": [[doc, field] for doc, field, _, _ in result["misses"]],
     }

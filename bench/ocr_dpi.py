@@ -1,8 +1,8 @@
 """Benchmark: the reader on the ninth held-out set's pages scanned at 300 dpi.
 
 The corpus's scans are 150 dpi pages degraded as a photocopy (about 100 dpi in effect); the
-review page asks clerks to rescan at 300 dpi. This renders the same twelve held-out pages
-(`split: heldout`) at 300 dpi with a light office-scanner degradation
+review page asks clerks to rescan at 300 dpi. This renders the ninth held-out set's twelve
+pages (`NINTH`: held out in the ninth round, seen since the tenth) at 300 dpi with a light office-scanner degradation
 (`make_scans.py --dpi 300`, its parameters fixed before any such page was read), reads each
 as an uploaded PNG is read (`campaigns.ocr.ocr_document`), parses it as the benchmark parses
 a scan (`parse_text(..., scanned=True, header_readings=...)`: none at 300 dpi) and scores it
@@ -37,6 +37,23 @@ from bench.corpus import (
 from bench.parser import marking
 from bench.report import write_section
 
+# The ninth held-out set's twelve scans (decision 0032), measured here when they were held
+# out; seen since the tenth round (decision 0036), the set this benchmark keeps measuring.
+NINTH = (
+    "bnv-2291-cv",
+    "btc-bldtbxh-68-ttlt",
+    "chinhphu-136-nd",
+    "dongnai-21-ct",
+    "laocai-hdnd-38-nq",
+    "ngason-bcd-255-bc",
+    "tct-2728-cv",
+    "kontum-2516-kh",
+    "bvhttdl-46-qd",
+    "phutho-svhttdl-02-hd",
+    "giapho-111-cv",
+    "binhthuan-63-qd",
+)
+
 
 def _make_scans():
     spec = importlib.util.spec_from_file_location("make_scans", CORPUS / "make_scans.py")
@@ -53,10 +70,10 @@ def measure(folder: Path) -> dict:
     from campaigns import ocr
 
     make_scans = _make_scans()
-    held = [d for d in load_corpus() if d.split == "heldout"]
+    held = [d for d in load_corpus() if d.scanned and d.dpi == 150 and d.original in NINTH]
     pages, times_300, times_150, same_150 = [], [], [], 0
     for document in held:
-        name = document.id.removesuffix("-scan")
+        name = document.original
         png = make_scans.render_300(name, folder)
         data = png.read_bytes()
         start = time.perf_counter()

@@ -156,6 +156,8 @@ def read_page(image: Image.Image, config: str) -> tuple[str, float]:
 def seen_scans() -> list[tuple[Path, dict]]:
     out = []
     for png in sorted(SCANS.glob("*.png")):
+        if png.stem.endswith("-200"):  # a 200 dpi office scan (decision 0036), no photocopy
+            continue
         meta = json.loads((CORPUS / f"{png.stem}-scan.json").read_text(encoding="utf-8"))
         if meta["split"] == "seen":
             out.append((png, meta))

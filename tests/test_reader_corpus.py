@@ -2,11 +2,11 @@
 bench/corpus.py), and the header shapes of issue 12 one by one.
 
 The floors sit just under what the reader reaches today (docs/benchmarks.md, section
-parser): a change that reads fewer fields right fails here. The held-out documents were
-made and labelled before the ninth round (scans of seen texts never scanned before: their header
-shapes are seen, their OCR output is not) and are never tuned on; their floor is lower, and
-is the honest figure. (The first round's "unseen" documents and the second to eighth
-rounds' held-out sets were looked at and are part of the seen ones now.)
+parser): a change that reads fewer fields right fails here. The held-out documents (the
+tenth set: twelve documents found for it, each read as text, as a 150 dpi photocopy scan and
+as a 200 dpi scan) were made and labelled before the tenth round and are never tuned on;
+their floor is lower, and is the honest figure. (The first round's "unseen" documents and
+the second to ninth rounds' held-out sets were looked at and are part of the seen ones now.)
 """
 
 import datetime
@@ -20,15 +20,18 @@ from units.text import fold
 
 CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
-    # the seen part holds the eighth round's held-out set (scans) since the ninth round
-    "seen": (0.95, 0.95),
-    "heldout": (0.67, 0.70),  # the ninth held-out set (scans), after the ninth round
-    "all": (0.93, 0.94),
+    # the seen part holds the ninth round's held-out set (scans) since the tenth round: 93.4%
+    # and 94.1% (1108/1186, 1298/1380), the ninth set's 57/84 among them
+    "seen": (0.93, 0.94),
+    # the tenth held-out set before its round (reader of 9634071, decision 0036): 85.3% and
+    # 84.0% (215/252, 252/300); text 72/84, 150 dpi scans 61/84, 200 dpi scans 82/84
+    "heldout": (0.85, 0.83),
+    "all": (0.91, 0.92),  # 92.0% and 92.3% (1323/1438, 1550/1680)
 }
 
 
 def test_the_corpus_is_real_and_wide():
-    documents = {d.id.removesuffix("-scan") for d in CORPUS}
+    documents = {d.original for d in CORPUS}
     provinces = {d.province.split(" (")[0] for d in CORPUS}
     assert len(documents) >= 30
     assert len(provinces) >= 10
@@ -67,8 +70,9 @@ def test_wrong_fields_of_scans_are_marked_uncertain():
                 wrong += 1
                 marked += name in flagged
     # 28 of 36 when the eighth held-out set joined the seen scans (its unmarked digits and
-    # cut symbols, decision 0030); 29 of 30 with the header's further readings (0032)
-    assert wrong and marked / wrong >= 0.9
+    # cut symbols, decision 0030); 29 of 30 with the header's further readings (0032); 48 of
+    # 56 when the ninth held-out set joined them (its 7 unmarked fields, decision 0032)
+    assert wrong and marked / wrong >= 0.85
 
 
 # -- the shapes of issue 12, one at a time ----------------------------------------------
