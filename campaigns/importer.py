@@ -39,6 +39,7 @@ from units.text import fold as _fold
 
 from .places import BODY_ACRONYMS, PROVINCES, initials, level, nearest_province, province
 from .reference_data import DOCUMENT_KINDS
+from .scan_subject import repair_scan_subject
 
 # --------------------------------------------------------------------------
 # Text helpers
@@ -840,8 +841,8 @@ def repair_ocr(text: str) -> str:
         # "VA công nhận …": "V/v" whose stroke and small v tesseract read as "A"
         line = re.sub(r"^\s*VA\s+(?=[a-zđà-ỹ])", "V/v ", line)
         # "V4 thực hiện …", "VÁ Về …", "Vlv …", "V/ …": the same, its stroke read as a
-        # digit, a mark or a letter l (no word is a V and one of those)
-        line = re.sub(r"^\s*V(?:[4Á]|[/|l]v?|/\s*v)\s*[:.]?\s+(?=[^\W\d_])", "V/v ", line)
+        # digit, a mark or a letter l, "VÝ", "VY" (no word is a V and one of those)
+        line = re.sub(r"^\s*V(?:[4ÁÝY]|[/|l]v?|/\s*v)\s*[:.]?\s+(?=[^\W\d_])", "V/v ", line)
         # "Ð" (Icelandic eth) is tesseract's "Đ"; a quote inside a word in capitals is a
         # speck ("U'BND")
         line = re.sub(r"(?<=[/\-])Q1\)(?=-)", "QĐ", line).replace("Ð", "Đ")
@@ -2268,6 +2269,12 @@ class _Parser:
             # ("TP. HỒ CHÍ MINH" keeps its dot: an abbreviation has no vowel)
             doc.subject = squash(_OCR_SPECK.sub(_speck, doc.subject))
             doc.subject = _repair_title(doc.subject)
+        if self.scanned and doc.subject:
+            # the type's title, a portal's text, words that are no syllable (0039)
+            kind = doc.doc_type or self._symbol_type()
+            doc.subject, _, doubtful = repair_scan_subject(doc.subject, kind)
+            if doubtful:
+                self.how["subject"] = min(self.how.get("subject", 0.9), 0.5)
         if self.heading_guessed:
             self.how["doc_type"] = min(self.how.get("doc_type", 0.95), 0.6)
         if doc.issuer is None and header_last < 0:
