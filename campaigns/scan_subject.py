@@ -236,6 +236,16 @@ def _one_off(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+def _semicolons(text: str) -> str:
+    """A semicolon in a scanned trích yếu is its comma with a speck above, unless it
+    parts two lists of commas ("HUYỆN, THỊ XÃ; UBND XÃ, PHƯỜNG"), as a semicolon does."""
+    parts = re.split(r"\s*;\s+", text)
+    out = parts[0]
+    for before, after in zip(parts, parts[1:], strict=False):
+        out += ("; " if "," in before and "," in after else ", ") + after
+    return out
+
+
 def cut_portal(subject: str) -> str:
     """The trích yếu up to a portal's text run on after it."""
     match = PORTAL_TEXT.search(fold(subject).lower())
@@ -250,7 +260,7 @@ def repair_scan_subject(subject: str | None, doc_type: str | None) -> tuple[str 
         return subject, False, False
     text = cut_portal(subject)
     text = _drop_title(text, doc_type)
-    text = re.sub(r"\s*;\s+", ", ", text)
+    text = _semicolons(text)
     text, _, doubtful = _mend_words(text)
     changed = text != subject
     return text, changed, doubtful or changed

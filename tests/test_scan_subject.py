@@ -191,3 +191,8 @@ def test_a_text_documents_subject_is_never_repaired():
     page = PAGE.format(vv="V/v").replace("quy định về hoa đơn", "nghi thức đồng ch Trần Đại Quang")
     doc = parse_text(page)
     assert doc.subject == "Thực hiện nghi thức đồng ch Trần Đại Quang"
+
+
+def test_a_semicolon_between_two_lists_is_kept():
+    read = "TẠI UBND HUYỆN, THỊ XÃ, THÀNH PHỐ; UBND XÃ, PHƯỜNG, THỊ TRẤN"
+    assert repaired(read) == read
