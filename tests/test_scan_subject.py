@@ -196,3 +196,35 @@ def test_a_text_documents_subject_is_never_repaired():
 def test_a_semicolon_between_two_lists_is_kept():
     read = "TẠI UBND HUYỆN, THỊ XÃ, THÀNH PHỐ; UBND XÃ, PHƯỜNG, THỊ TRẤN"
     assert repaired(read) == read
+
+
+# ---- a known name around the word: the award's, the ministry's, the province's ---
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        # two syllables one slip away: the award's name says which
+        ("BAN HÀNH QUY CHẾ XÉT TẶNG KỶ NIỆM CHƯƯNG", "BAN HÀNH QUY CHẾ XÉT TẶNG KỶ NIỆM CHƯƠNG"),
+        # a syllable one letter off inside a ministry's field of six words
+        ("Vì sự nghiệp Văn hoa, Thể thao và Di lịch", "Vì sự nghiệp Văn hóa, Thể thao và Du lịch"),
+        # a thin stroke for another before a province's name
+        ("CẤP XÃ LĨNH HÀ GIANG GIAI ĐOẠN 2023 - 2025", "CẤP XÃ TỈNH HÀ GIANG GIAI ĐOẠN 2023 - 2025"),
+    ],
+)
+def test_a_known_name_decides_a_slip(read, expected):
+    subject, changed, doubtful = repair_scan_subject(read, None)
+    assert same(subject, expected)
+    assert changed and doubtful
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        "CÁC LĨNH VỰC GIÁO DỤC VÀ ĐÀO TẠO",  # "lĩnh vực": no province after it
+        "Thể thao và Du khách",
+        "Phát triển du lịch Hà Giang",
+    ],
+)
+def test_right_words_near_a_known_name_stay(read):
+    assert repair_scan_subject(read, None)[0] == read
