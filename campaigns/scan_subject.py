@@ -151,6 +151,8 @@ def _checked(word: str, subject_caps: bool, first: bool) -> bool:
     key = _key(word)
     if not key or any(ch.isdigit() for ch in word) or not re.search(r"[a-z]", key):
         return False
+    if len(key) == 1 and key != "v":
+        return False  # a letter alone ("điểm b"), but "v" for "ý"
     if not re.search(r"[aeiouy]", key) and len(key) > 1 and (subject_caps or word.isupper()):
         return False  # "ĐVHC", "PCGD", "TTHC": an abbreviation
     parts = re.split(r"[-/]", key)
@@ -175,7 +177,8 @@ def _mend_words(subject: str) -> tuple[str, bool, bool]:
     caps = bool(letters) and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
     tokens = subject.split(" ")
     out: list[str] = []
-    changed = doubtful = False
+    changed = _mend_phrases(tokens)
+    doubtful = False
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -198,6 +201,77 @@ def _mend_words(subject: str) -> tuple[str, bool, bool]:
         out.append(lead + core + tail)
         i += 1
     return " ".join(out), changed, doubtful or changed
+
+
+@functools.cache
+def _phrases() -> tuple[tuple[tuple[str, str], ...], ...]:
+    """Names a trích yếu often holds, each a run of syllables (key, as spelled): the
+    document types, the awards of the Law on emulation (awards/reference_data.py), the
+    ministries' and departments' fields and the header's body words (importer.py), and
+    each province as "tỉnh X" / "thành phố X". Longest first."""
+    from awards.reference_data import AWARD_TYPES
+
+    from .importer import _BODY_WORDS, _FIELDS
+    from .places import PROVINCES
+
+    names = [kind.name for kind in DOCUMENT_KINDS]
+    names += [re.sub(r"\s*\(.*?\)", "", row[1]) for row in AWARD_TYPES]
+    names += [*_FIELDS, *_BODY_WORDS]
+    names += [f"{head} {name}" for name in PROVINCES for head in ("tỉnh", "thành phố")]
+    out = set()
+    for name in names:
+        words = [w for w in re.split(r"[\s,\-–]+", name) if w]
+        if len(words) >= 2 and all(is_syllable(w) for w in words):
+            out.add(tuple((_key(w), w) for w in words))
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+def _stroke_slip(read: str, known: str) -> bool:
+    """One letter read for a like one (a thin stroke for another, v for y …)."""
+    if len(read) != len(known):
+        return False
+    diffs = [(a, b) for a, b in zip(read, known, strict=True) if a != b]
+    return len(diffs) == 1 and diffs[0][1] in _LIKE.get(diffs[0][0], "")
+
+
+def _as_read(word: str, read: str) -> str:
+    if read.isupper():
+        return word.upper()
+    return word[:1].upper() + word[1:] if read[:1].isupper() else word.lower()
+
+
+def _mend_phrases(tokens: list[str]) -> bool:
+    """A word one slip from the word a known name has there, its other words as read: a
+    word that is no syllable, where the name's word is one of its mendings (2 words or
+    more); a syllable a thin stroke off (3 words or more) or, past the name's first word,
+    any letter off (4 or more)."""
+    parts = [_EDGE.match(t).groups() for t in tokens]
+    keys = [_key(core) for _, core, _ in parts]
+    changed = False
+    for phrase in _phrases():
+        n = len(phrase)
+        for i in range(len(tokens) - n + 1):
+            diffs = [j for j in range(n) if keys[i + j] != phrase[j][0]]
+            if len(diffs) != 1:
+                continue
+            j = diffs[0]
+            read, (want, spelled) = parts[i + j][1], phrase[j]
+            if not read:
+                continue
+            if not is_syllable(read):
+                ok = want in {_key(c) for c in _candidates(read)} or (
+                    n >= 3 and _one_off(keys[i + j], want)
+                )
+            else:  # a name's first word only by a stroke ("Chủ tịch Hồ Chí Minh" stays)
+                ok = n >= 3 and _stroke_slip(keys[i + j], want)
+                ok = ok or (n >= 4 and j > 0 and _one_off(keys[i + j], want))
+            if ok:
+                lead, _, tail = parts[i + j]
+                tokens[i + j] = lead + _as_read(spelled, read) + tail
+                parts[i + j] = (lead, _as_read(spelled, read), tail)
+                keys[i + j] = want
+                changed = True
+    return changed
 
 
 def _drop_title(subject: str, doc_type: str | None, *, colon_only: bool = False) -> str:
