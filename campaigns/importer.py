@@ -1160,7 +1160,8 @@ def _fuzzy_heading(line: str) -> str | None:
     """A scan's type heading tesseract garbled ("PTHÔNG EỪỮ" for THÔNG TƯ): a short line
     in capitals a few letters off exactly one heading."""
     letters = re.sub(r"[^a-z]", "", fold(line))
-    if not _is_caps(line) or not 5 <= len(letters) <= 14:
+    small = sum(ch.islower() for ch in line)  # "tfỞ TRÌNH", "TỞ TRlNH": a speck or two
+    if not (_is_caps(line) or small <= 2 < len(letters) - small) or not 5 <= len(letters) <= 14:
         return None
     near = {
         name
@@ -1198,8 +1199,14 @@ class _Parser:
             for i, para in enumerate(self.paras[:15]):
                 if fold(para).startswith(("can cu", "thuc hien")):
                     break
+                # a garbled heading not in capitals ran into its "Về việc" line
+                run_on = re.match(r"(\S.{3,18}?)\s+((?:Về việc|V/v)\s.*)", para, re.S)
+                if run_on and _fuzzy_heading(run_on.group(1)):
+                    self.paras[i : i + 1] = [run_on.group(1), run_on.group(2)]
+                    para = run_on.group(1)
                 name = _fuzzy_heading(para)
-                if name and i + 1 < len(self.paras) and _is_caps(self.paras[i + 1]):
+                below = self.paras[i + 1] if i + 1 < len(self.paras) else ""
+                if name and (_is_caps(below) or re.match(r"(?i)(?:về việc|v/v)\s", below)):
                     self.paras[i] = name.upper()
                     self.heading_guessed = True
                     break

@@ -232,3 +232,26 @@ def test_a_known_name_decides_a_slip(read, expected):
 )
 def test_right_words_near_a_known_name_stay(read):
     assert repair_scan_subject(read, None)[0] == read
+
+
+SUBMISSION = """UỶ BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+THỊ TRẤN HƯƠNG SƠN Độc lập - Tự do - Hạnh phúc
+
+Số: 627/TTr-UBND Hương Sơn, ngày 26 tháng 9 năm 2014
+
+{heading}
+Về việc đề nghị công nhận Thị trấn Hương Sơn đạt ‹ huấn Phổ cập
+giáo dục tiểu học năm 2014
+
+Căn cứ Luật Giáo dục;
+"""
+
+
+@pytest.mark.parametrize("heading", ["TỜ TRÌNH", "tfỞ TRÌNH", "TỞ TRlNH"])
+def test_a_scanned_heading_with_a_speck_in_small_letters_is_still_the_heading(heading):
+    doc = parse_text(SUBMISSION.format(heading=heading), scanned=True)
+    assert doc.doc_type == "Tờ trình"
+    assert same(
+        doc.subject,
+        "Về việc đề nghị công nhận Thị trấn Hương Sơn đạt chuẩn Phổ cập giáo dục tiểu học năm 2014",
+    )
