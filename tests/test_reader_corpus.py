@@ -22,10 +22,8 @@ CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
     # the seen part holds the eighth round's held-out set (scans) since the ninth round
     "seen": (0.95, 0.95),
-    # the ninth held-out set (scans): 0.679 after the ninth round, 0.75 with its scans'
-    # trích yếu mended (decision 0039; its misses were printed, so it is seen in effect)
-    "heldout": (0.75, 0.77),
-    "all": (0.94, 0.94),
+    "heldout": (0.67, 0.70),  # the ninth held-out set (scans), after the ninth round
+    "all": (0.93, 0.94),
 }
 
 
