@@ -39,6 +39,7 @@ from units.text import fold as _fold
 
 from .places import BODY_ACRONYMS, PROVINCES, initials, level, nearest_province, province
 from .reference_data import DOCUMENT_KINDS
+from .scan_subject import repair_scan_subject
 
 # --------------------------------------------------------------------------
 # Text helpers
@@ -840,8 +841,8 @@ def repair_ocr(text: str) -> str:
         # "VA công nhận …": "V/v" whose stroke and small v tesseract read as "A"
         line = re.sub(r"^\s*VA\s+(?=[a-zđà-ỹ])", "V/v ", line)
         # "V4 thực hiện …", "VÁ Về …", "Vlv …", "V/ …": the same, its stroke read as a
-        # digit, a mark or a letter l (no word is a V and one of those)
-        line = re.sub(r"^\s*V(?:[4Á]|[/|l]v?|/\s*v)\s*[:.]?\s+(?=[^\W\d_])", "V/v ", line)
+        # digit, a mark or a letter l, "VÝ", "VY" (no word is a V and one of those)
+        line = re.sub(r"^\s*V(?:[4ÁÝY]|[/|l]v?|/\s*v)\s*[:.]?\s+(?=[^\W\d_])", "V/v ", line)
         # "Ð" (Icelandic eth) is tesseract's "Đ"; a quote inside a word in capitals is a
         # speck ("U'BND")
         line = re.sub(r"(?<=[/\-])Q1\)(?=-)", "QĐ", line).replace("Ð", "Đ")
@@ -1159,7 +1160,8 @@ def _fuzzy_heading(line: str) -> str | None:
     """A scan's type heading tesseract garbled ("PTHÔNG EỪỮ" for THÔNG TƯ): a short line
     in capitals a few letters off exactly one heading."""
     letters = re.sub(r"[^a-z]", "", fold(line))
-    if not _is_caps(line) or not 5 <= len(letters) <= 14:
+    small = sum(ch.islower() for ch in line)  # "tfỞ TRÌNH", "TỞ TRlNH": a speck or two
+    if not (_is_caps(line) or small <= 2 < len(letters) - small) or not 5 <= len(letters) <= 14:
         return None
     near = {
         name
@@ -1197,8 +1199,14 @@ class _Parser:
             for i, para in enumerate(self.paras[:15]):
                 if fold(para).startswith(("can cu", "thuc hien")):
                     break
+                # a garbled heading not in capitals ran into its "Về việc" line
+                run_on = re.match(r"(\S.{3,18}?)\s+((?:Về việc|V/v)\s.*)", para, re.S)
+                if run_on and _fuzzy_heading(run_on.group(1)):
+                    self.paras[i : i + 1] = [run_on.group(1), run_on.group(2)]
+                    para = run_on.group(1)
                 name = _fuzzy_heading(para)
-                if name and i + 1 < len(self.paras) and _is_caps(self.paras[i + 1]):
+                below = self.paras[i + 1] if i + 1 < len(self.paras) else ""
+                if name and (_is_caps(below) or re.match(r"(?i)(?:về việc|v/v)\s", below)):
                     self.paras[i] = name.upper()
                     self.heading_guessed = True
                     break
@@ -2268,6 +2276,12 @@ class _Parser:
             # ("TP. HỒ CHÍ MINH" keeps its dot: an abbreviation has no vowel)
             doc.subject = squash(_OCR_SPECK.sub(_speck, doc.subject))
             doc.subject = _repair_title(doc.subject)
+        if self.scanned and doc.subject:
+            # the type's title, a portal's text, words that are no syllable (0039)
+            kind = doc.doc_type or self._symbol_type()
+            doc.subject, _, doubtful = repair_scan_subject(doc.subject, kind)
+            if doubtful:
+                self.how["subject"] = min(self.how.get("subject", 0.9), 0.5)
         if self.heading_guessed:
             self.how["doc_type"] = min(self.how.get("doc_type", 0.95), 0.6)
         if doc.issuer is None and header_last < 0:

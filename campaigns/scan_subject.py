@@ -1,0 +1,340 @@
+"""A scanned document's trích yếu, mended where tesseract's slips are plain (decision 0039).
+
+The reader (campaigns/importer.py) cuts the trích yếu from the page as read; on a scan
+three kinds of slip are left in it that a clerk sees at once and a rule can see too:
+
+* the document's own type title left at its start ("CHÍ THỊ : VỀ VIỆC …", "THÔNG TƯ LIÊN
+  TỊCH QUY ĐỊNH …"): a Decree 30 title stands on its own line above the trích yếu;
+* a document portal's text run on after it ("Từ khóa: Số hiệu, Tiêu đề …", "You are on
+  page 1 of 9", "Thứ Ba, 29 tháng 7, 2014"): a page printed from a portal, its chrome
+  under the header (`PORTAL_TEXT`, the one list of such words);
+* words that are no Vietnamese syllable ("đồng ch", "lưu v.khi", "Quy « hể", "FRÁCH"):
+  each is compared, without diacritics, with the syllables of tesseract's own Vietnamese
+  word list (campaigns/data/syllables.txt, bench/syllables.py) and mended only when
+  exactly one syllable (or pair of syllables) is one typical OCR slip away: a thin
+  stroke for another (t, l, i, f, r), y for v, a speck or doubled letter too many, a
+  space lost, a final i lost, a "c" read as a bracket. A semicolon is its comma.
+
+Only scans are mended; a text document's trích yếu is as its author wrote it. Names and
+acronyms are left alone: a word with a digit, with no vowel ("ĐVHC", "PCGD"), a known
+body's abbreviation, a capitalised word inside a sentence-case trích yếu. Returns
+whether anything was changed and whether the result is doubtful (changed, or still
+holding a word that is no syllable), for the review page's "Cần kiểm tra".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from units.text import fold
+
+from .places import BODY_ACRONYMS
+from .reference_data import DOCUMENT_KINDS
+
+LEXICON = Path(__file__).resolve().parent / "data" / "syllables.txt"
+
+
+@functools.cache
+def _syllables() -> frozenset[str]:
+    lines = LEXICON.read_text(encoding="utf-8").split("\n")
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def _key(word: str) -> str:
+    return fold(word).lower().replace("đ", "d")
+
+
+def is_syllable(word: str) -> bool:
+    """The word, compared without diacritics, is a Vietnamese syllable."""
+    return _key(word) in _syllables()
+
+
+# A document portal's words and a web page's, which no trích yếu holds: the search box
+# ("Từ khóa: Số hiệu, Tiêu đề …", its first letter often misread), the document's card
+# ("Số hiệu:", "Loại văn bản:", "Ngày ban hành:", "Lượt xem", "Tải về"), a viewer's page
+# count ("You are on page 1 of 9", "Trang 1/9"), a news page's weekday date ("Thứ Ba, 29
+# tháng 7, 2014"), the log-in links. Matched on folded text (no marks, lower case).
+PORTAL_TEXT = re.compile(
+    r"(?:^|\s)(?:"
+    r"\S{0,3}\s?khoa\s*:\s*\S{0,3}\s?\S{0,5}|"  # "Từ khóa: Số hiệu", "Lư khoa: Số thêu"
+    r"so hi\S{0,3}\s*:|loai v\S{1,2}n b\S{1,2}n\s*:|ngay ban hanh\s*:|noi ban hanh\s*:|"
+    r"tinh trang\s*:|ngay hieu luc\s*:|luot xem\b|tai ve\b|dang nhap\b|dang ky moi\b|"
+    r"you are on page\b|page \S{1,3} of \d|trang \d{1,3}\s*/\s*\d{1,3}\b|"
+    r"thu (?:hai|ba|tu|nam|sau|bay),\s*\d{1,2}\s+th\S{2,4}\s+\d{1,2},?\s+\d{4}|"
+    r"chu nhat,\s*\d{1,2}\s+th\S{2,4}\s+\d{1,2},?\s+\d{4}"
+    r")"
+)
+
+# What a trích yếu opens with, after a title left before it ("QUY ĐỊNH …", "VỀ VIỆC …").
+_OPENERS = re.compile(
+    r"(?:ve|v/v|quy dinh|ban hanh|huong dan|phe duyet|sua doi|thuc hien|trien khai|"
+    r"to chuc|phat dong|cong nhan|khen thuong|tang)\b"
+)
+
+# Letters tesseract takes for one another on a degraded page: thin upright strokes, the
+# round ones, v and y; and a letter group read for one letter.
+_LIKE = {
+    "t": "lifr", "l": "tif", "i": "tl", "f": "tlr", "r": "tf", "j": "i",
+    "v": "y", "y": "v", "c": "eo", "e": "c", "o": "c",
+}  # fmt: skip
+_GROUPS = {"rn": "m", "cl": "d", "ii": "u", "-i": "t", "-l": "t"}
+# Specks inside a word: dropped, or a space lost under them ("QUÁ:GIẢI").
+_SPECKS = set(".:'’`^ˆ¨~-[]|,;")
+# A "c" read as a bracket or a guillemet, standing alone before the rest of its word.
+_C_LIKE = set("«‹({[¢©")
+
+
+def _words_ok(text: str) -> bool:
+    return all(is_syllable(w) for w in text.split())
+
+
+def _candidates(word: str) -> set[str]:
+    """The word (with its marks) after one OCR slip undone, where every word it makes is
+    a syllable: a letter for a like one, a letter group for one letter, a speck or a
+    doubled letter dropped or read as a lost space, a final i put back."""
+    out: set[str] = set()
+    key = _key(word)
+
+    def keep(text: str) -> None:
+        text = text.strip()
+        if text and _words_ok(text):
+            out.add(text)
+
+    for i, ch in enumerate(word):
+        k = key[i]
+        for like in _LIKE.get(k, ""):
+            keep(word[:i] + (like.upper() if ch.isupper() else like) + word[i + 1 :])
+        for group, letter in _GROUPS.items():
+            if key.startswith(group, i):
+                upper = word[i : i + len(group)].isupper()
+                keep(word[:i] + (letter.upper() if upper else letter) + word[i + len(group) :])
+        if ch in _SPECKS:
+            keep(word[:i] + word[i + 1 :])
+            keep(word[:i] + " " + word[i + 1 :])
+        if i and k.isalpha() and k == key[i - 1]:
+            keep(word[:i] + word[i + 1 :])  # "ĐỜỚN", "KHOẢÁNG"
+            keep(word[:i] + " " + word[i + 1 :])  # "dụccvà"
+        if k == "u" and i and key[i - 1] == "u":
+            keep(word[:i] + ("Ơ" if ch.isupper() else "ơ") + word[i + 1 :])  # ươ read as ưư
+    if len(word) > 1:  # "đồng ch": the í's stroke lost
+        keep(word + ("I" if word.isupper() else "i"))
+    return out
+
+
+def _mend(word: str) -> str | None:
+    """The one mending of a word that is no syllable, or None. A speck between two words
+    ("lưu v.khi") parts them first, each then a syllable or mended."""
+    found = _candidates(word)
+    if len({_key(f) for f in found}) == 1:
+        return sorted(found)[0]
+    if found:
+        return None
+    parts = re.split(r"(?<=\w)[.:](?=\w)", word)
+    if len(parts) < 2:
+        return None
+    out = []
+    for part in parts:
+        if is_syllable(part):
+            out.append(part)
+            continue
+        one = _candidates(part)
+        if len({_key(f) for f in one}) != 1:
+            return None
+        out.append(sorted(one)[0])
+    return " ".join(out)
+
+
+def _checked(word: str, subject_caps: bool, first: bool) -> bool:
+    """A word the syllable check applies to: not a number, acronym or name."""
+    key = _key(word)
+    if not key or any(ch.isdigit() for ch in word) or not re.search(r"[a-z]", key):
+        return False
+    if len(key) == 1 and key != "v":
+        return False  # a letter alone ("điểm b"), but "v" for "ý"
+    if not re.search(r"[aeiouy]", key) and len(key) > 1 and (subject_caps or word.isupper()):
+        return False  # "ĐVHC", "PCGD", "TTHC": an abbreviation
+    parts = re.split(r"[-/]", key)
+    if any(p in BODY_ACRONYMS for p in parts):
+        return False
+    if not subject_caps and not first:
+        letters = [ch for ch in word if ch.isalpha()]
+        if len(letters) > 1 and all(ch.isupper() for ch in letters):
+            return False  # an acronym in a sentence-case trích yếu
+        if word[:1].isupper() and not is_syllable(word):
+            return False  # a name ("Mekong", "Festival")
+    if "-" in word.strip("-") and all(is_syllable(p) for p in word.split("-") if p):
+        return False  # "TẾ-XÃ", "PHÂN-CẤP": a hyphen between syllables
+    return True
+
+
+_EDGE = re.compile(r"^([\"“”'‘’(«»]*)(.*?)([\"“”'‘’)»,;:.!?]*)$", re.S)
+
+
+def _mend_words(subject: str) -> tuple[str, bool, bool]:
+    letters = [ch for ch in subject if ch.isalpha()]
+    caps = bool(letters) and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+    tokens = subject.split(" ")
+    out: list[str] = []
+    changed = _mend_phrases(tokens)
+    doubtful = False
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token and all(ch in _C_LIKE for ch in token) and nxt[:1].isalpha():
+            # "Quy « hể", "đạt ‹ huấn": the c of "chế", "chuẩn" read as a bracket
+            c = "C" if nxt[:1].isupper() else "c"
+            if is_syllable(c + _EDGE.match(nxt).group(2)):
+                out.append(c + nxt)
+                changed = True
+                i += 2
+                continue
+        lead, core, tail = _EDGE.match(token).groups()
+        if core and not is_syllable(core) and _checked(core, caps, not out):
+            mended = _mend(core)
+            if mended is None:
+                doubtful = True
+            else:
+                core, changed = mended, True
+        out.append(lead + core + tail)
+        i += 1
+    return " ".join(out), changed, doubtful or changed
+
+
+@functools.cache
+def _phrases() -> tuple[tuple[tuple[str, str], ...], ...]:
+    """Names a trích yếu often holds, each a run of syllables (key, as spelled): the
+    document types, the awards of the Law on emulation (awards/reference_data.py), the
+    ministries' and departments' fields and the header's body words (importer.py), and
+    each province as "tỉnh X" / "thành phố X". Longest first."""
+    from awards.reference_data import AWARD_TYPES
+
+    from .importer import _BODY_WORDS, _FIELDS
+    from .places import PROVINCES
+
+    names = [kind.name for kind in DOCUMENT_KINDS]
+    names += [re.sub(r"\s*\(.*?\)", "", row[1]) for row in AWARD_TYPES]
+    names += [*_FIELDS, *_BODY_WORDS]
+    names += [f"{head} {name}" for name in PROVINCES for head in ("tỉnh", "thành phố")]
+    out = set()
+    for name in names:
+        words = [w for w in re.split(r"[\s,\-–]+", name) if w]
+        if len(words) >= 2 and all(is_syllable(w) for w in words):
+            out.add(tuple((_key(w), w) for w in words))
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+def _stroke_slip(read: str, known: str) -> bool:
+    """One letter read for a like one (a thin stroke for another, v for y …)."""
+    if len(read) != len(known):
+        return False
+    diffs = [(a, b) for a, b in zip(read, known, strict=True) if a != b]
+    return len(diffs) == 1 and diffs[0][1] in _LIKE.get(diffs[0][0], "")
+
+
+def _as_read(word: str, read: str) -> str:
+    if read.isupper():
+        return word.upper()
+    return word[:1].upper() + word[1:] if read[:1].isupper() else word.lower()
+
+
+def _mend_phrases(tokens: list[str]) -> bool:
+    """A word one slip from the word a known name has there, its other words as read: a
+    word that is no syllable, where the name's word is one of its mendings (2 words or
+    more); a syllable a thin stroke off (3 words or more) or, past the name's first word,
+    any letter off (4 or more)."""
+    parts = [_EDGE.match(t).groups() for t in tokens]
+    keys = [_key(core) for _, core, _ in parts]
+    changed = False
+    for phrase in _phrases():
+        n = len(phrase)
+        for i in range(len(tokens) - n + 1):
+            diffs = [j for j in range(n) if keys[i + j] != phrase[j][0]]
+            if len(diffs) != 1:
+                continue
+            j = diffs[0]
+            read, (want, spelled) = parts[i + j][1], phrase[j]
+            if not read:
+                continue
+            if not is_syllable(read):
+                ok = want in {_key(c) for c in _candidates(read)} or (
+                    n >= 3 and _one_off(keys[i + j], want)
+                )
+            else:  # a name's first word only by a stroke ("Chủ tịch Hồ Chí Minh" stays)
+                ok = n >= 3 and _stroke_slip(keys[i + j], want)
+                ok = ok or (n >= 4 and j > 0 and _one_off(keys[i + j], want))
+            if ok:
+                lead, _, tail = parts[i + j]
+                tokens[i + j] = lead + _as_read(spelled, read) + tail
+                parts[i + j] = (lead, _as_read(spelled, read), tail)
+                keys[i + j] = want
+                changed = True
+    return changed
+
+
+def _drop_title(subject: str, doc_type: str | None, *, colon_only: bool = False) -> str:
+    """The document's type title left at the start of its trích yếu, also as tesseract
+    misread it (one letter off in a word): dropped where a colon follows it or the rest
+    opens as a trích yếu does ("QUY ĐỊNH …", "VỀ VIỆC …"). With the type not known yet
+    (its heading was the line read with the colon), any type's title with a colon."""
+    if not doc_type:
+        for kind in DOCUMENT_KINDS:
+            rest = _drop_title(subject, kind.name, colon_only=True)
+            if rest != subject:
+                return rest
+        return subject
+    title = _key(doc_type).split()
+    words = subject.split()
+    if len(words) <= len(title):
+        return subject
+    read = [_key(w).strip(":.;,") for w in words[: len(title)]]
+    for want, got in zip(title, read, strict=True):
+        if want != got and not (len(want) >= 3 and _one_off(want, got)):
+            return subject
+    rest = " ".join(words[len(title) :])
+    colon = words[len(title) - 1].endswith((":", ".")) or rest[:1] in ":."
+    rest = rest.lstrip(" :.-–")
+    if len(rest) > 10 and (colon or (not colon_only and _OPENERS.match(_key(rest)))):
+        return rest
+    return subject
+
+
+def _one_off(a: str, b: str) -> bool:
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _semicolons(text: str) -> str:
+    """A semicolon in a scanned trích yếu is its comma with a speck above, unless it
+    parts two lists of commas ("HUYỆN, THỊ XÃ; UBND XÃ, PHƯỜNG"), as a semicolon does."""
+    parts = re.split(r"\s*;\s+", text)
+    out = parts[0]
+    for before, after in zip(parts, parts[1:], strict=False):
+        out += ("; " if "," in before and "," in after else ", ") + after
+    return out
+
+
+def cut_portal(subject: str) -> str:
+    """The trích yếu up to a portal's text run on after it."""
+    match = PORTAL_TEXT.search(fold(subject).lower())
+    if not match or match.start() < 8:
+        return subject
+    return subject[: match.start()].rstrip(" .,;:-–")
+
+
+def repair_scan_subject(subject: str | None, doc_type: str | None) -> tuple[str | None, bool, bool]:
+    """A scan's trích yếu mended: (subject, changed, doubtful)."""
+    if not subject:
+        return subject, False, False
+    text = cut_portal(subject)
+    text = _drop_title(text, doc_type)
+    text = _semicolons(text)
+    text, _, doubtful = _mend_words(text)
+    changed = text != subject
+    return text, changed, doubtful or changed
