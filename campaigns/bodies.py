@@ -303,6 +303,16 @@ def _keyed() -> list[tuple[Body, str, int, float]]:
     return [(b, _key(b.name), len(_key(b.name).split()), _limit(_key(b.name))) for b in BODIES]
 
 
+@functools.lru_cache(maxsize=1)
+def _exact() -> dict[str, Body]:
+    found: dict[str, Body] = {}
+    for body in BODIES:
+        key = _key(body.name)
+        if key not in found or body.local:  # "KHO BẠC NHÀ NƯỚC": the province's too
+            found[key] = body
+    return found
+
+
 @functools.lru_cache(maxsize=1024)
 def nearest_body(read: str) -> Near | None:
     """The one known body the reading names, its place aside ("ỦY BAN NHÂN DÂN TỈNH X"),
@@ -310,6 +320,12 @@ def nearest_body(read: str) -> Near | None:
     words = [fold(m.group()) for m in _words(read)]
     if not words:
         return None
+    exact = _exact()
+    for count in range(len(words), 0, -1):  # a name read right: no distance to measure
+        body = exact.get(" ".join(words[:count]))
+        rest = words[count:]
+        if body and (not rest or body.open or (body.local and rest[0] in _LEVELS)):
+            return Near(body, count, 0.0)
     best: dict[str, Near] = {}
     for body, key, size, limit in _keyed():
         for count in range(max(1, size - 2), min(len(words), size + 2) + 1):
