@@ -22,9 +22,7 @@ CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
     # the seen part holds the eighth round's held-out set (scans) since the ninth round
     "seen": (0.95, 0.95),
-    # the ninth held-out set (scans): 0.679 and 0.708 after the ninth round, 0.726 and
-    # 0.760 with the known bodies (decision 0037)
-    "heldout": (0.72, 0.75),
+    "heldout": (0.67, 0.70),  # the ninth held-out set (scans), after the ninth round
     "all": (0.93, 0.94),
 }
 
@@ -69,8 +67,7 @@ def test_wrong_fields_of_scans_are_marked_uncertain():
                 wrong += 1
                 marked += name in flagged
     # 28 of 36 when the eighth held-out set joined the seen scans (its unmarked digits and
-    # cut symbols, decision 0030); 29 of 30 with the header's further readings (0032); 24
-    # of 25 with the known bodies (0037: five names and codes put right, marked)
+    # cut symbols, decision 0030); 29 of 30 with the header's further readings (0032)
     assert wrong and marked / wrong >= 0.9
 
 
