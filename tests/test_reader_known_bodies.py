@@ -6,9 +6,18 @@ and marked "Cần kiểm tra"; a name that is no known body, a text document, an
 two bodies are equally near stay as read.
 """
 
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
 from campaigns.bodies import nearest_body, parent_of, symbol_codes
 from campaigns.confidence import UNCERTAIN
 from campaigns.importer import parse_text
+from units.models import Membership
+
+SCANS = Path(__file__).resolve().parent / "fixtures" / "reader_corpus" / "scans"
 
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
 
@@ -113,3 +122,31 @@ def test_the_lexicon_knows_bodies_before_and_after_the_2025_mergers():
     assert nearest_body("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN")  # a province of before 1/7/2025
     assert parent_of("TỔNG CỤC HẢI QUAN") == "BỘ TÀI CHÍNH"
     assert {"BLĐTBXH", "BNNMT", "VPCP", "UBND"} <= symbol_codes()
+
+
+needs_ocr = pytest.mark.skipif(
+    not __import__("campaigns.ocr", fromlist=["available"]).available(),
+    reason="tesseract with Vietnamese data is not installed (deploy/system-packages.sh)",
+)
+
+
+@needs_ocr
+@pytest.mark.django_db
+def test_the_review_page_shows_the_ministrys_name_put_right_and_asks_to_check_it(
+    client, make_member, demo, django_capture_on_commit_callbacks
+):
+    """A ministry's letter scanned at 150 dpi: tesseract reads its issuer "HỘ NỘI VỤ"; the
+    review page names "BỘ NỘI VỤ" (none of this clerk's bodies: the page asks to choose
+    one, naming what it read), stored as unsure."""
+    user = make_member("nv.tp", demo["002"].issuer, Membership.Role.OFFICE_STAFF)
+    client.force_login(user)
+    data = (SCANS / "bnv-2291-cv.png").read_bytes()
+    with django_capture_on_commit_callbacks(execute=True):  # the worker, eagerly
+        response = client.post(
+            reverse("staff:import_start"), {"file": SimpleUploadedFile("cv.png", data)}
+        )
+    review = client.get(response["Location"])
+    page = review.content.decode()
+    assert "“BỘ NỘI VỤ”" in page and "HỘ NỘI VỤ" not in page.split('id="recognised-text"')[0]
+    assert 'id="issuer-unknown"' in page
+    assert 0 < review.context["parsed"]["confidence"]["issuer"] < UNCERTAIN
