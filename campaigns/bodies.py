@@ -500,11 +500,12 @@ def _nearest_code(part: str, pool: set[str]) -> str | None:
 
 def snap_symbol(symbol: str, names: list[str], types: set[str]) -> tuple[str, bool]:
     """A scan's symbol with its body codes checked against the issuer's and parent's
-    codes (`names`), then every known code: a code one or two confusable letters off
-    exactly one is put right ("RTC" → "BTC", "BVHTTDI" → "BVHTTDL"), and a known code
-    is spelled with its Đ ("BLDTBXH" → "BLĐTBXH"). The body is the part after the type
-    (`types`, folded), or a letter's first part. Returns (symbol, whether letters
-    changed)."""
+    codes (`names`), then every known code: a code a confused letter or two off, the
+    one nearest, is put right ("RTC" → "BTC", "BVHTTDI" → "BVHTTDL"), and a known code
+    is spelled with its Đ ("BLDTBXH" → "BLĐTBXH"). The bodies are the parts after the
+    type (`types`, folded), or a letter's first part, as many as the issuer has bodies
+    (two for a joint one); what follows them is a unit, left as read. Returns (symbol,
+    whether letters changed)."""
     head, slash, tail = symbol.rpartition("/")
     parts = tail.split("-")
     if len(parts) < 2:
@@ -519,28 +520,33 @@ def snap_symbol(symbol: str, names: list[str], types: set[str]) -> tuple[str, bo
             own.add(_initials(name))
     own.discard("")
     codes = symbol_codes()
+    joint = names and names[0] and len(_joint_bodies(names[0])) > 1
+    wanted = 2 if joint else 1  # bodies in the symbol: the rest are a letter's units
     first_is_type = fold(parts[0]) in types
-    changed = False
+    changed, found = False, 0
     for index in range(1 if first_is_type else 0, len(parts)):
         part = parts[index]
+        if found >= wanted:
+            break
         if not re.fullmatch(r"[^\W\d_]+", part):
-            continue
+            if index == 0 and len(part) <= 2:
+                continue  # a type read as digits ("20-UUHDT" for QĐ-UBDT)
+            break
         same = [c for c in own | codes if fold(c) == fold(part)]
+        near = None
         if same:
             spelled = {c for c in same if "Đ" in c} or {part}
             if len(spelled) == 1:
                 parts[index] = spelled.pop()
-            if not first_is_type:
-                break  # a letter's body: what follows is its unit
-            continue
-        for pool in (own, codes):
-            near = _nearest_code(part, pool)
+        else:
+            near = _nearest_code(part, own) or _nearest_code(part, codes)
             if near:
-                parts[index] = near
-                changed = True
-                break
-        if not first_is_type and (near or index):
-            break  # a letter's body found (what follows is its unit), or none in two parts
+                parts[index], changed = near, True
+        if same or near:
+            found += 1
+        elif first_is_type or index or len(part) > 2:
+            break  # no body where one stands; what follows is no body either
+        # else a letter's two letters before its body ("PB-RGDDI"): a type, read wrong
     fixed = "-".join(parts)
     return (f"{head}{slash}{fixed}", changed)
 

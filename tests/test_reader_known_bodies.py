@@ -82,6 +82,13 @@ def test_a_symbols_body_is_put_right_from_the_issuers_initials():
     assert marked(doc, "symbol")
 
 
+def test_a_units_code_after_the_body_is_left_as_read():
+    # TCCB (a ministry's personnel department) is two confused letters from TCCT, the army's
+    # political department: after the body it is a unit, not a body, and is not touched
+    assert letter("BỘ Y TẾ", "QĐ-BYT-TCCB").symbol == "QĐ-BYT-TCCB"
+    assert letter("BỘ Y TẾ", "BYT-TCCB").symbol == "BYT-TCCB"
+
+
 def test_a_general_department_that_lost_its_ministry_gets_it_back():
     doc = letter("TỔNG CỤC THUẾ", "TCT-DNL")
     assert doc.issuer == "TỔNG CỤC THUẾ"
