@@ -37,6 +37,7 @@ from django.utils import timezone
 
 from units.text import fold as _fold
 
+from .bodies import check_scan_header
 from .places import BODY_ACRONYMS, PROVINCES, initials, level, nearest_province, province
 from .reference_data import DOCUMENT_KINDS
 from .scan_subject import repair_scan_subject
@@ -2289,6 +2290,8 @@ class _Parser:
         self.complete_issuer(max(header_last, 0))
         self.complete_cut_issuer()
         self.repair_scan_issuer()
+        if self.scanned:  # names and codes checked against the known bodies (0037)
+            check_scan_header(doc, self.how, set(ABBREVIATIONS) | {"nd", "tt", "ttlt"})
         if self.council_repaired and doc.issuer and "THI ĐUA - KHEN THƯỞNG" in doc.issuer:
             self.how["issuer"] = min(self.how.get("issuer", 0.9), 0.6)
         self.repair_symbol()
