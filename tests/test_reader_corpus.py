@@ -7,13 +7,16 @@ tenth set: twelve documents found for it, each read as text, as a 150 dpi photoc
 as a 200 dpi scan) were made and labelled before the tenth round and are never tuned on;
 their floor is lower, and is the honest figure. (The first round's "unseen" documents and
 the second to ninth rounds' held-out sets were looked at and are part of the seen ones now.)
+The eleventh held-out set (split "heldout11", decision 0041: fourteen more documents made the
+same way while the tenth set's misses are read) has its own floor, whose failure shows its
+totals only, never its misses; "all" leaves it out, as bench/parser.py does.
 """
 
 import datetime
 
 import pytest
 
-from bench.corpus import HEADER_FIELDS, load_corpus, normalise, parse, score
+from bench.corpus import HEADER_FIELDS, HELDOUT11, load_corpus, normalise, parse, score
 from campaigns.confidence import UNCERTAIN, uncertain
 from campaigns.importer import parse_text
 from units.text import fold
@@ -26,6 +29,10 @@ FLOORS = {  # (header fields, all fields)
     # the tenth held-out set before its round (reader of 9634071, decision 0036): 85.3% and
     # 84.0% (215/252, 252/300); text 72/84, 150 dpi scans 61/84, 200 dpi scans 82/84
     "heldout": (0.85, 0.83),
+    # the eleventh held-out set before its round (reader of main at 4ebe4f1, decision 0041):
+    # 85.7% and 84.2% (252/294, 298/354); text 85/98, 150 dpi scans 74/98, 200 dpi scans 93/98
+    HELDOUT11: (0.85, 0.84),
+    # seen and the tenth held-out set: the eleventh is left out, as in bench/parser.py
     "all": (0.91, 0.92),  # 92.0% and 92.3% (1323/1438, 1550/1680)
 }
 
@@ -36,19 +43,28 @@ def test_the_corpus_is_real_and_wide():
     assert len(documents) >= 30
     assert len(provinces) >= 10
     assert sum(d.split == "heldout" for d in CORPUS) >= 12
-    assert all(d.split in {"seen", "heldout"} for d in CORPUS)
+    assert len({d.original for d in CORPUS if d.split == HELDOUT11}) >= 12
+    assert all(d.split in {"seen", "heldout", HELDOUT11} for d in CORPUS)
     assert {d.kind for d in CORPUS} >= {"text", "pdf", "portal", "news", "scan"}
     assert all(d.source for d in CORPUS)
 
 
-@pytest.mark.parametrize("split", ["seen", "heldout", "all"])
+@pytest.mark.parametrize("split", ["seen", "heldout", HELDOUT11, "all"])
 def test_accuracy_floor(split):
-    documents = [d for d in CORPUS if split == "all" or d.split == split]
+    if split == "all":
+        documents = [d for d in CORPUS if d.split != HELDOUT11]
+    else:
+        documents = [d for d in CORPUS if d.split == split]
     result = score(documents)
     header_floor, all_floor = FLOORS[split]
-    misses = "\n".join(map(str, result["misses"]))
-    assert result["header"].rate >= header_floor, misses
-    assert result["all"].rate >= all_floor, misses
+    header, every = result["header"], result["all"]
+    if split == HELDOUT11:  # its misses stay unseen: totals only (decision 0041)
+        shown = f"{header.right}/{header.total} header, {every.right}/{every.total} all"
+    else:
+        shown = "\n".join(map(str, result["misses"]))
+    del result
+    assert header.rate >= header_floor, shown
+    assert every.rate >= all_floor, shown
 
 
 def test_text_documents_read_at_least_as_the_issue_asks():
