@@ -445,7 +445,7 @@ def code_of(body: Body) -> str:
     """The body's code in a symbol: its own, or the initials of its words (Đ kept)."""
     if body.code:
         return body.code
-    return "".join(w[0] for w in body.name.split() if fold(w) != "va" and w[0].isalpha())
+    return "".join(_letter(w) for w in body.name.split() if fold(w) != "va" and w[0].isalpha())
 
 
 @functools.lru_cache(maxsize=1)
@@ -469,8 +469,14 @@ def _initials(name: str) -> str:
         ):
             break
         if key != "va" and word[:1].isalpha():
-            letters.append(word[0].upper())
+            letters.append(_letter(word))
     return "".join(letters)
+
+
+def _letter(word: str) -> str:
+    """A word's letter in a code: without its marks, Đ kept ("Ủy" → "U", "Đảng" → "Đ")."""
+    first = word[0].upper()
+    return first if first == "Đ" else fold(first).upper()
 
 
 def _code_distance(read: str, code: str) -> float:
