@@ -334,7 +334,12 @@ LINKING_END = re.compile(
 )
 
 
-NATIONAL = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc")
+# The national name (and the state's name of 1945-1976, "VIỆT NAM DÂN CHỦ CỘNG HOÀ") and
+# the motto, also as a text layer left them: a space lost inside ("XàHỘI"), dashes lost.
+NATIONAL = re.compile(
+    r"cong hoa xa\s*hoi chu nghia viet nam|viet nam dan chu cong hoa|"
+    r"doc lap\s*(?:-|\s)\s*tu do\s*(?:-|\s)\s*hanh phuc"
+)
 
 
 # --------------------------------------------------------------------------
@@ -520,6 +525,10 @@ _DATE_TAIL = re.compile(
 )
 
 
+# A district or ward named by its number ("Quận 9", "Phường 3"): the only digits a place has.
+_NUMBERED_PLACE = re.compile(r"\b(?:quan|phuong)\s+\d{1,2}\b")
+
+
 def place_date_match(folded: str) -> PlaceDate | None:
     """The place-and-date line ("Tam Đường, ngày 15 tháng 7 năm 2024"), not a date in a sentence."""
     if "ngay" not in folded:
@@ -533,7 +542,9 @@ def place_date_match(folded: str) -> PlaceDate | None:
             continue
         start = window_start + cut
         place = window[cut:]
-        flattened = list(re.finditer(r"\bso\s*:\s*\S*\s*/\s*\S+\s*", place))
+        flattened = list(
+            re.finditer(r"\bso\s*:\s*(?:\S*\s*/\s*\S+|\d+\s*[-–]\s*[a-z]\S*)\s*", place)
+        )
         if flattened:
             start += flattened[-1].end()
             place = place[flattened[-1].end() :]
@@ -542,7 +553,8 @@ def place_date_match(folded: str) -> PlaceDate | None:
             start += national[-1].end()
             place = place[national[-1].end() :]
         stripped = place.strip(" -,.")
-        if stripped and len(stripped.split()) <= 6 and not re.search(r"[\d/]", stripped):
+        digits = re.search(r"[\d/]", _NUMBERED_PLACE.sub("", stripped))
+        if stripped and len(stripped.split()) <= 6 and not digits:
             return PlaceDate(
                 place=(start, start + len(place)),
                 day=match.group("day"),
@@ -674,7 +686,8 @@ BODY_HEADS = re.compile(
 # A line that is part of the national name and motto, whole or cut by a narrow column,
 # and as OCR reads the motto ("Độc lắp - Tư do - Hành phút").
 NATIONAL_PARTS = re.compile(
-    r"cong hoa xa hoi chu nghia viet nam|cong hoa xa hoi|chu nghia viet nam|"
+    r"cong hoa xa\s*hoi chu nghia viet nam|cong hoa xa\s*hoi|chu nghia viet nam|"
+    r"viet nam dan chu cong hoa|"
     r"doc\s*l\w{1,3}\s*[-–]\s*t\w{0,2}\s*d\w\s*[-–]\s*h\w{2,4}\s*ph\w{1,3}|"
     r"^doc\s*lap\s*[-–]?\s*$|^tu\s*do\s*[-–]\s*hanh\s*phuc\s*$"  # the motto over two lines
 )
@@ -722,6 +735,12 @@ def _part_department(name: str) -> list[str]:
 _SYMBOL_REST = re.compile(r"\s*[-–]\s*([A-ZĐ][A-ZĐ0-9&]{1,9})(?![\w/])")
 # What follows a symbol that ends in a dash on its line ("462/QĐ- UB"): a part in capitals.
 _SYMBOL_AFTER_DASH = re.compile(r"[ \t]{1,2}([A-ZĐ][A-ZĐ0-9&]{1,9})(?![\w/])")
+
+
+# "Số: 109-NV" at a line's start: a number with a dash and no slash (decision 0042).
+_DASH_NUMBER = re.compile(
+    r"\s*S[ốỐ]\s*:\s*(\d{1,5})\s*[-–]\s*([A-ZĐ][A-ZĐ0-9]{0,9}(?:-[A-ZĐ0-9]+)*)(?![\w/])"
+)
 
 
 def _is_number(value: str) -> bool:
@@ -1257,6 +1276,19 @@ class _Parser:
                     self.how["number"] = 0.95
                 self.doc.number = number or None
                 return i
+        return self._dash_number()
+
+    def _dash_number(self) -> int | None:
+        """An old number with a dash and no slash, opening a header line ("Số: 109-NV",
+        the 1960s): the digits are the number, the capitals after the dash the symbol."""
+        for i, para in enumerate(self.paras[:30]):
+            if self.folded[i].startswith(("can cu", "dieu ")):
+                return None  # the body has begun
+            match = _DASH_NUMBER.match(para)
+            if match:
+                self.doc.number, self.doc.symbol = match.group(1), match.group(2)
+                self.how["number"] = self.how["symbol"] = 0.85
+                return i
         return None
 
     def _symbol_tail(self, i: int) -> str | None:
@@ -1694,6 +1726,13 @@ class _Parser:
                 break
         subject = squash(" ".join(parts)).strip(" _-") if parts else None
         return subject or None, j
+
+    def _letter_subject_above_date(self, number_at: int | None, date_at_: int | None) -> None:
+        """A letter's trích yếu without "V/v" right under its number, with the place and
+        date line further down (the national name between, a unit's letter laid out in
+        one column): read from the number line on, as when the date is beside it."""
+        if number_at is not None and date_at_ is not None and number_at < date_at_:
+            self.type_and_subject(number_at + 1)
 
     def _lone_subject(self, start: int) -> int:
         """A trích yếu in capitals right under the header, with no type heading above
@@ -2244,6 +2283,8 @@ class _Parser:
             body_from = self.type_and_subject(0)
         if doc.subject is None and header_last >= 0:
             body_from = max(body_from, self._lone_subject(header_last + 1))
+        if doc.subject is None and doc.doc_type is None:
+            self._letter_subject_above_date(number_at, date_at_)
         body_from = self.recipients(max(body_from, header_last + 1))
         if doc.number is None and doc.symbol is None and doc.date is None:
             self.fallback_identity()

@@ -5,7 +5,8 @@ The floors sit just under what the reader reaches today (docs/benchmarks.md, sec
 parser): a change that reads fewer fields right fails here. The held-out documents (the
 tenth set: twelve documents found for it, each read as text, as a 150 dpi photocopy scan and
 as a 200 dpi scan) were made and labelled before the tenth round and are never tuned on;
-their floor is lower, and is the honest figure. (The first round's "unseen" documents and
+their floor is lower, and is the honest figure. (Their text readings' misses were looked at
+in round 10, decision 0042: those are seen; the scans stay held out.) (The first round's "unseen" documents and
 the second to ninth rounds' held-out sets were looked at and are part of the seen ones now.)
 """
 
@@ -21,10 +22,12 @@ from units.text import fold
 CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
     # the seen part holds the ninth round's held-out set (scans) since the tenth round: 93.4%
-    # and 94.1% (1108/1186, 1298/1380), the ninth set's 57/84 among them
-    "seen": (0.93, 0.94),
-    # the tenth held-out set before its round (reader of 9634071, decision 0036): 85.3% and
-    # 84.0% (215/252, 252/300); text 72/84, 150 dpi scans 61/84, 200 dpi scans 82/84
+    # and 94.1% (1108/1186, 1298/1380), the ninth set's 57/84 among them; and the tenth
+    # set's text readings since decision 0042 (72/84 before its rules)
+    "seen": (0.93, 0.93),
+    # the tenth held-out set's scans before its round (reader of 9634071, decision 0036):
+    # 85.1% and 83.0% (143/168, 166/200: 150 dpi 61/84, 200 dpi 82/84); its text readings
+    # (72/84 before) were looked at in round 10 and are seen (decision 0042)
     "heldout": (0.85, 0.83),
     "all": (0.91, 0.92),  # 92.0% and 92.3% (1323/1438, 1550/1680)
 }
@@ -39,6 +42,36 @@ def test_the_corpus_is_real_and_wide():
     assert all(d.split in {"seen", "heldout"} for d in CORPUS)
     assert {d.kind for d in CORPUS} >= {"text", "pdf", "portal", "news", "scan"}
     assert all(d.source for d in CORPUS)
+
+
+def test_only_the_tenth_sets_scans_are_held_out():
+    """Round 10 looked at the tenth set's text readings (decision 0042): they are seen, and
+    their scans, at 150 and 200 dpi, stay held out."""
+    held = [d for d in CORPUS if d.split == "heldout"]
+    assert len(held) == 24 and all(d.scanned for d in held)
+    assert {d.dpi for d in held} == {150, 200}
+    texts = {d.id: d for d in CORPUS if not d.scanned}
+    assert all(texts[d.original].split == "seen" for d in held)
+
+
+def test_the_before_compared_is_that_of_the_kinds_still_held_out():
+    from bench.parser import held_before
+
+    before = {
+        "commit": "x",
+        "header": [215, 252],
+        "all": [252, 300],
+        "fields": {"issuer": [30, 36]},
+        "by_kind": {
+            "scan150": {"readings": 12, "header": [61, 84], "all": [72, 100]},
+            "scan200": {"readings": 12, "header": [82, 84], "all": [94, 100]},
+            "text": {"readings": 12, "header": [72, 84], "all": [86, 100]},
+        },
+    }
+    scans = held_before(before, {"scan150", "scan200"})
+    assert (scans["header"], scans["all"]) == ([143, 168], [166, 200])
+    assert "text" not in scans["by_kind"] and not scans["fields"]
+    assert held_before(before, {"scan150", "scan200", "text"}) == before
 
 
 @pytest.mark.parametrize("split", ["seen", "heldout", "all"])
@@ -1168,3 +1201,49 @@ def test_a_field_read_but_of_no_vietnamese_word_is_marked_not_taken_as_sure():
     assert doc.place == "Khxnhtrrì"
     assert doc.confidence["place"] > 0
     assert "place" in uncertain(doc.confidence, ["place"])
+
+
+# -- tenth round: rules written on the tenth set's text readings (decision 0042), its
+# -- scans not looked at. Constructed headers, other bodies, places and numbers. --------
+
+
+def test_the_old_national_name_is_no_part_of_the_issuer_and_a_dash_number_is_read():
+    """A ministry's decision of the 1960s: the state's name then, 'VIỆT NAM DÂN CHỦ CỘNG
+    HOÀ', beside the issuer in a pipe row, and a number with a dash and no slash ('Số:
+    215-TP'): the issuer is the ministry, the number 215, the symbol TP, and the place and
+    date beside the number are read."""
+    text = (
+        "BỘ TƯ PHÁP | VIỆT NAM DÂN CHỦ CỘNG HOÀ |\n"
+        "Số: 215-TP | Hải Phòng, ngày 04 tháng 05 năm 1962 |\n"
+        "QUYẾT ĐỊNH\nVỀ VIỆC THÀNH LẬP PHÒNG CÔNG CHỨNG\nBỘ TRƯỞNG BỘ TƯ PHÁP\n"
+        "Căn cứ Nghị định số 12-CP ngày 3-2-1960 của Hội đồng Chính phủ;\n"
+    )
+    doc = parse_text(text)
+    assert (doc.issuer, doc.issuer_parent) == ("BỘ TƯ PHÁP", None)
+    assert (doc.number, doc.symbol) == ("215", "TP")
+    assert (doc.place, doc.date) == ("Hải Phòng", datetime.date(1962, 5, 4))
+    assert (doc.doc_type, doc.subject) == ("Quyết định", "VỀ VIỆC THÀNH LẬP PHÒNG CÔNG CHỨNG")
+    # a number with a slash keeps being read first; a dash number in the body is not one
+    slashed = text.replace("Số: 215-TP", "Số: 215/TP")
+    assert (parse_text(slashed).number, parse_text(slashed).symbol) == ("215", "TP")
+    body_only = "BỘ TƯ PHÁP\nQUYẾT ĐỊNH\nVỀ VIỆC THÀNH LẬP\nCăn cứ Nghị định số 12-CP;\n"
+    assert parse_text(body_only).number is None
+
+
+def test_a_place_that_is_a_numbered_district_or_ward_is_read():
+    """'Quận 5, ngày …', 'Phường 3, ngày …' (a unit under a city's district, 'Số: 45 /TV'
+    with no type part): the place is the numbered district; a sentence's digits before
+    'ngày' are still no place."""
+    text = (
+        "ỦY BAN NHÂN DÂN QUẬN 5\n\nTHƯ VIỆN QUẬN\n\n__________\n\nSố:  45 /TV\n\n"
+        "Về tổ chức ngày hội đọc sách.\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+        "Độc lập – Tự do – Hạnh phúc\n\n____\n\n{place}, ngày  12   tháng 4  năm 2016\n\n"
+        "Kính gửi:   – Các trường học trên địa bàn.\n\nThư viện quận đề nghị các trường.\n"
+    )
+    for place in ("Quận 5", "Phường 3"):
+        doc = parse_text(text.format(place=place))
+        assert (doc.place, doc.date) == (place, datetime.date(2016, 4, 12))
+        assert (doc.number, doc.symbol) == ("45", "TV")
+        assert (doc.doc_type, doc.subject) == ("Công văn", "Về tổ chức ngày hội đọc sách.")
+    sentence = "Báo cáo số 12 gửi 3 đơn vị, ngày 5 tháng 4 năm 2016 đã nêu rõ.\n"
+    assert parse_text(sentence).place is None
