@@ -126,7 +126,8 @@ _LITERAL_BREAKS = re.compile(r"(?:\\r)?\\n|\\r")
 # Where a header flattened on one line is cut back into its lines: around the national
 # name and the motto, around "Số: 12/ABC", before "V/v" and "Kính gửi".
 _FLAT_AROUND = re.compile(
-    r"cong hoa xa hoi chu nghia viet nam|[dp]oc\s*lap\s*[-–]\s*tu\s*do\s*[-–]\s*hanh\s*phuc|"
+    r"cong hoa xa\s*hoi chu nghia viet nam|viet nam dan chu cong hoa|"
+    r"[dp]oc\s*lap\s*[-–]?\s*tu\s*do\s*[-–]?\s*hanh\s*phuc|"
     r"\bso\s*[:.]\s*(?:\d[^\s/]*|[^\s/\w]{1,3}\d?)\s*/\s*[\w\-.]+(?:/[\w\-.]+)*"
 )
 # The place-and-date line inside a flattened header: the place in title case, the date
@@ -135,6 +136,13 @@ _FLAT_PLACE_DATE = re.compile(
     r"(?<![\w-])(?:[A-ZĐ][a-zđà-ỹ]+[ -]){0,3}[A-ZĐ][a-zđà-ỹ]+,\s*ng[aàá]y\b.{0,30}?n[aă]m\s*\d{4}"
 )
 _FLAT_BEFORE = re.compile(r"\bv/v\b|\bkinh gui\b")
+# In a flattened decision, the first "Căn cứ" and the authority line in capitals right
+# before it ("… TRÊN ĐỊA BÀN TỈNH X ỦY BAN NHÂN DÂN TỈNH X Căn cứ …"): the title ends there.
+_FLAT_GROUNDS = re.compile(r"\bCăn cứ\b")
+_FLAT_AUTHORITY = re.compile(
+    r"(?<!cua )(?<!thuoc )\b(?:(?:chu tich|bo truong|thu tuong|giam doc) )?"
+    r"(?:uy ban nhan dan|hoi dong nhan dan|bo |chinh phu)"
+)
 
 
 def _unflatten(line: str) -> list[str]:
@@ -153,11 +161,37 @@ def _unflatten(line: str) -> list[str]:
         cuts.update((match.start(), match.end()))
     for match in _FLAT_BEFORE.finditer(folded):
         cuts.add(match.start())
+    cuts.update(_flat_title_cuts(line, folded))
     ordered = sorted(cuts)
     pieces = [line[a:b].strip() for a, b in zip(ordered, ordered[1:], strict=False)]
-    if pieces and re.match(r"^\d{1,2}\.\s+[A-ZĐ]", pieces[0]):
+    if pieces and re.match(r"^\d{1,2}\.\s+[^\W\d_]", pieces[0]) and _is_caps(pieces[0]):
         pieces[0] = re.sub(r"^\d{1,2}\.\s+", "", pieces[0])  # a viewer's page number
     return [piece for piece in pieces if piece]
+
+
+def _flat_title_cuts(line: str, folded: str) -> list[int]:
+    """In a flattened header, where the heading, the title and the authority line end:
+    after a type heading in capitals that follows the place and date, before the
+    authority line in capitals that stands right before the first "Căn cứ", and there."""
+    grounds = _FLAT_GROUNDS.search(line)
+    if not grounds:
+        return []
+    cuts = [grounds.start()]
+    dated = list(_FLAT_PLACE_DATE.finditer(line[: grounds.start()]))
+    start = dated[-1].end() if dated else 0
+    caps = line[start : grounds.start()].strip()
+    if not caps or not _is_caps(caps):
+        return cuts
+    offset = start + (len(line[start:]) - len(line[start:].lstrip()))
+    title = fold(caps)
+    for key, _ in HEADINGS:
+        if title.startswith(key + " "):
+            cuts.append(offset + len(key))
+            break
+    authorities = [m for m in _FLAT_AUTHORITY.finditer(title) if m.start() > 0]
+    if authorities:
+        cuts.append(offset + authorities[-1].start())
+    return cuts
 
 
 # A run of spaces wide enough to part two columns laid out on one line.
@@ -689,6 +723,7 @@ NATIONAL_PARTS = re.compile(
     r"cong hoa xa\s*hoi chu nghia viet nam|cong hoa xa\s*hoi|chu nghia viet nam|"
     r"viet nam dan chu cong hoa|"
     r"doc\s*l\w{1,3}\s*[-–]\s*t\w{0,2}\s*d\w\s*[-–]\s*h\w{2,4}\s*ph\w{1,3}|"
+    r"doc\s*lap\s+tu\s*do\s+hanh\s*phuc|"  # its dashes lost
     r"^doc\s*lap\s*[-–]?\s*$|^tu\s*do\s*[-–]\s*hanh\s*phuc\s*$"  # the motto over two lines
 )
 # Where a line that also carries "Số: 12/KH-UBND" (columns run together) stops being

@@ -1247,3 +1247,24 @@ def test_a_place_that_is_a_numbered_district_or_ward_is_read():
         assert (doc.doc_type, doc.subject) == ("Công văn", "Về tổ chức ngày hội đọc sách.")
     sentence = "Báo cáo số 12 gửi 3 đơn vị, ngày 5 tháng 4 năm 2016 đã nêu rõ.\n"
     assert parse_text(sentence).place is None
+
+
+def test_a_flattened_header_with_its_dashes_and_a_space_lost_is_cut_into_its_lines():
+    """A document site's text layer: the whole header on one line, the motto's dashes lost
+    ("Độc lập  Tự do  Hạnh phúc"), "XÃ HỘI" read "XàHỘI", the symbol's dash lost, the
+    heading, the title and the authority line run into the first "Căn cứ": the issuer, the
+    type and the trích yếu are read, the authority line is no part of the title."""
+    text = (
+        "Nội dung Text: Quyết định số 12/2021/QĐ-UBND tỉnh Sóc Trăng\n\n"
+        "  1. ỦY BAN NHÂN DÂN CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM TỈNH SÓC TRĂNG Độc lập  "
+        "Tự do  Hạnh phúc    Số: 12/2021/QĐUBND Sóc Trăng, ngày 9 tháng 6 năm 2021   "
+        "QUYẾT ĐỊNH QUY ĐỊNH MỨC THU PHÍ THAM QUAN DI TÍCH TRÊN ĐỊA BÀN TỈNH SÓC TRĂNG "
+        "ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 "
+        "tháng 6 năm 2015; Căn cứ Luật Phí và lệ phí ngày 25 tháng 11 năm 2015;\n"
+    )
+    doc = parse_text(text)
+    assert (doc.issuer, doc.issuer_parent) == ("ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG", None)
+    assert (doc.number, normalise(doc.symbol)) == ("12", normalise("2021/QĐ-UBND"))
+    assert (doc.place, doc.date) == ("Sóc Trăng", datetime.date(2021, 6, 9))
+    assert doc.doc_type == "Quyết định"
+    assert doc.subject == "QUY ĐỊNH MỨC THU PHÍ THAM QUAN DI TÍCH TRÊN ĐỊA BÀN TỈNH SÓC TRĂNG"
