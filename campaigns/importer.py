@@ -740,6 +740,8 @@ AUTHORITY_LINE = re.compile(
     r"^(?:chu tich |giam doc |bo truong |thu tuong |truong ban |chanh van phong )?"
     r"(?:uy ban|ubnd|hoi dong|so |bo |chinh phu|thu tuong|ban |cuc |tong cuc|vu |van phong)"
 )
+# A decision's body has begun: its grounds, its operative word, its first article.
+_BODY_BEGUN = re.compile(r"(?:can cu\b|quyet dinh\s*:|dieu 1\b)")
 # What ends a subject in capitals: the authority line, the operative words, a list.
 SUBJECT_STOP = re.compile(r"^(can cu|thuc hien|quyet dinh\s*:|quyet nghi\s*:|kinh gui|nham )")
 
@@ -1788,6 +1790,8 @@ class _Parser:
         doc = self.doc
         for i in range(start, min(start + 25, len(self.paras))):
             f = self.folded[i]
+            if i > start and _BODY_BEGUN.match(f):
+                break  # a heading after the grounds or articles is an annex's (decision 0042)
             original = self.paras[i]
             letter = (
                 i == start

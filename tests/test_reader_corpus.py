@@ -1268,3 +1268,27 @@ def test_a_flattened_header_with_its_dashes_and_a_space_lost_is_cut_into_its_lin
     assert (doc.place, doc.date) == ("Sóc Trăng", datetime.date(2021, 6, 9))
     assert doc.doc_type == "Quyết định"
     assert doc.subject == "QUY ĐỊNH MỨC THU PHÍ THAM QUAN DI TÍCH TRÊN ĐỊA BÀN TỈNH SÓC TRĂNG"
+
+
+def test_a_decision_with_no_heading_is_not_typed_by_the_plan_it_issues():
+    """A site's copy of a decision that dropped its 'QUYẾT ĐỊNH' heading (a table of the
+    document's properties in pipe rows above it, the header's cells broken inside words)
+    and issues a plan in its annex ('KẾ HOẠCH' further down, after the articles): the type
+    comes from the symbol, the trích yếu is the title in capitals under the header, and a
+    heading after the body has begun is the annex's, not the document's."""
+    text = (
+        "Quyết định 733/QĐ-BTC năm 2024 về Kế hoạch chuyển đổi số do Bộ Tài chính ban hành\n"
+        "Số hiệu | 733/QĐ-BTC |\nLoại văn bản | Quyết định |\nCơ quan ban hành | Bộ Tài chính |\n"
+        "BỘ TÀI\nCHÍNH |\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\nSố: 733/QĐ-BTC |\n"
+        "Hà Nội, ngày 2 tháng 4 năm 2024 |\n"
+        "BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ NGÀNH TÀI CHÍNH NĂM 2024\nBỘ TRƯỞNG BỘ TÀI CHÍNH\n"
+        "Căn cứ Nghị định số 14/2023/NĐ-CP ngày 20 tháng 4 năm 2023 của Chính phủ;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số.\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n|\nKT. BỘ TRƯỞNG |\n"
+        "KẾ HOẠCH\nCHUYỂN ĐỔI SỐ NGÀNH TÀI CHÍNH NĂM 2024\n"
+        "(Kèm theo Quyết định số 733/QĐ-BTC ngày 2 tháng 4 năm 2024)\n"
+    )
+    doc = parse_text(text)
+    assert (doc.number, doc.symbol) == ("733", "QĐ-BTC")
+    assert doc.doc_type == "Quyết định"
+    assert doc.subject == "BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ NGÀNH TÀI CHÍNH NĂM 2024"
