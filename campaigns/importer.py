@@ -333,7 +333,7 @@ ISSUER_SPAN = 300
 
 # Where signature words begin inside a line of a flattened close.
 SIGNATURE_SPLIT = (
-    r"\s+(?=(?:TM|KT|TL|TUQ|Q)\s*\.\s*[A-ZĐÂĂÊÔƠƯ])"
+    r"\s+(?=(?:TM|KT|TL|TUQ|Q)\s*\.\s*[A-ZĐÂĂÊÔƠƯỦ])"
     r"|(?<=;)\s+(?=(?:PHÓ |PHO )?(?:CHỦ TỊCH|CHU TICH|GIÁM ĐỐC|GIAM DOC|TRƯỞNG [A-ZĐ]+)$)"
 )
 
@@ -1912,6 +1912,8 @@ class _Parser:
                 r"(pho )?chu tich|giam doc|pho giam doc|truong phong|truong ban", self.folded[i]
             ):
                 sign_index = i
+            elif self._recipient_beside_authority(i):
+                sign_index = i
         if start is None and sign_index is None:
             return
         self.close_start = min(x for x in (start, sign_index) if x is not None)
@@ -1945,11 +1947,21 @@ class _Parser:
                     mark = re.search(r"[;,.]?\s*(\([^()]{1,20}\))\s*$", piece)
                     if mark and re.search(r";\s*\(", piece):
                         piece = f"{strip_end(piece[: mark.start()])} {mark.group(1)}"
+                    # a clerk's file path run into the last entry ("… d:\2011\CV\…")
+                    piece = re.sub(r"\s+[A-Za-z]:\\\S.*$", "", piece)
                     entries.append(strip_end(piece))
             doc.distribution = [e for e in entries if e]
         else:
             signature = self.paras[sign_index:]
+            if self._recipient_beside_authority(sign_index):
+                signature[:1] = re.split(SIGNATURE_SPLIT, signature[0])[1:]
         self._signature(signature)
+
+    def _recipient_beside_authority(self, i: int) -> bool:
+        """'- Như Điều 3; TM. ỦY BAN NHÂN DÂN': a close's pipe row, its first recipient
+        beside the authority, with no "Nơi nhận:" above it (a site cut it, decision 0042)."""
+        para = self.paras[i]
+        return para.startswith(("-", "–")) and len(re.split(SIGNATURE_SPLIT, para)) > 1
 
     def _signature(self, lines: list[str]) -> None:
         doc = self.doc
@@ -1969,6 +1981,7 @@ class _Parser:
                     break
         for line in reversed(lines):
             line = re.sub(r"\s+\d{1,3}$", "", line)  # a page number run into the last line
+            line = re.sub(r"\s*[;,]$", "", line)  # a table cell's stray mark (0042)
             if self._looks_like_name(line):
                 doc.signer_name = line
                 break

@@ -1292,3 +1292,29 @@ def test_a_decision_with_no_heading_is_not_typed_by_the_plan_it_issues():
     assert (doc.number, doc.symbol) == ("733", "QĐ-BTC")
     assert doc.doc_type == "Quyết định"
     assert doc.subject == "BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ NGÀNH TÀI CHÍNH NĂM 2024"
+
+
+def test_a_signature_beside_the_first_recipient_and_a_name_with_a_stray_mark():
+    """A pipe row of the close put the authority beside the first recipient ('- Như Điều
+    3; | TM. ỦY BAN NHÂN DÂN |'); a table's cell left a ';' after the signer's name, and a
+    clerk's file path was run into the last recipient: the authority, title and name are
+    read, and the recipients are the list's."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BÌNH PHƯỚC\nSố: 310/UBND-KT\nĐồng Xoài, ngày 3 tháng 5 năm 2012\n"
+        "V/v báo cáo tình hình thực hiện\nKính gửi: Các sở, ngành.\n"
+        "Đề nghị các sở, ngành báo cáo trước ngày 10/5/2012./.\n"
+        "Nơi nhận:\n- Như trên; | {authority} |\n- Lưu: VT, KT.\n"
+        "d:\\2012\\CV\\KT\\bao cao\n{title}\n\n\n{name}\n;\n"
+    )
+    doc = parse_text(text.format(authority="TM. ỦY BAN NHÂN DÂN", title="CHỦ TỊCH", name=""))
+    assert doc.signing_authority == "TM. ỦY BAN NHÂN DÂN"
+    assert doc.distribution[0] == "Như trên"
+    # a site that cut the starts of lines lost "Nơi nhận:": the row still opens the close
+    cut = text.replace("Nơi nhận:\n", "").format(
+        authority="TM. ỦY BAN NHÂN DÂN", title="CHỦ TỊCH", name=""
+    )
+    assert parse_text(cut).signing_authority == "TM. ỦY BAN NHÂN DÂN"
+    doc = parse_text(text.format(authority="KT. CHỦ TỊCH", title="PHÓ CHỦ TỊCH", name="Lê Văn An"))
+    assert (doc.signing_authority, doc.signer_title) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+    assert doc.signer_name == "Lê Văn An"
+    assert doc.distribution == ["Như trên", "Lưu: VT, KT"]  # no file path
