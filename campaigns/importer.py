@@ -741,7 +741,7 @@ AUTHORITY_LINE = re.compile(
     r"(?:uy ban|ubnd|hoi dong|so |bo |chinh phu|thu tuong|ban |cuc |tong cuc|vu |van phong)"
 )
 # A decision's body has begun: its grounds, its operative word, its first article.
-_BODY_BEGUN = re.compile(r"(?:can cu\b|quyet dinh\s*:|dieu 1\b)")
+_BODY_BEGUN = re.compile(r"(?:can cu\b|quyet dinh\s*:|quyet nghi\s*:|dieu 1\b)")
 # What ends a subject in capitals: the authority line, the operative words, a list.
 SUBJECT_STOP = re.compile(r"^(can cu|thuc hien|quyet dinh\s*:|quyet nghi\s*:|kinh gui|nham )")
 
@@ -776,7 +776,7 @@ _SYMBOL_AFTER_DASH = re.compile(r"[ \t]{1,2}([A-ZĐ][A-ZĐ0-9&]{1,9})(?![\w/])")
 
 # "Số: 109-NV" at a line's start: a number with a dash and no slash (decision 0042).
 _DASH_NUMBER = re.compile(
-    r"\s*S[ốỐ]\s*:\s*(\d{1,5})\s*[-–]\s*([A-ZĐ][A-ZĐ0-9]{0,9}(?:-[A-ZĐ0-9]+)*)(?![\w/])"
+    r"\s*S[ốỐ]\s*:\s*(\d{1,5})\s*[-–]\s*([A-ZĐ][A-ZĐ0-9]{0,9}g?(?:-[A-ZĐ0-9]+g?)*)(?![\w/])"
 )
 
 
