@@ -128,7 +128,8 @@ _LITERAL_BREAKS = re.compile(r"(?:\\r)?\\n|\\r")
 # Where a header flattened on one line is cut back into its lines: around the national
 # name and the motto, around "Số: 12/ABC", before "V/v" and "Kính gửi".
 _FLAT_AROUND = re.compile(
-    r"cong hoa xa hoi chu nghia viet nam|[dp]oc\s*lap\s*[-–]\s*tu\s*do\s*[-–]\s*hanh\s*phuc|"
+    r"cong hoa xa\s*hoi chu nghia viet nam|viet nam dan chu cong hoa|"
+    r"[dp]oc\s*lap\s*[-–]?\s*tu\s*do\s*[-–]?\s*hanh\s*phuc|"
     r"\bso\s*[:.]\s*(?:\d[^\s/]*|[^\s/\w]{1,3}\d?)\s*/\s*[\w\-.]+(?:/[\w\-.]+)*"
 )
 # The place-and-date line inside a flattened header: the place in title case, the date
@@ -137,6 +138,13 @@ _FLAT_PLACE_DATE = re.compile(
     r"(?<![\w-])(?:[A-ZĐ][a-zđà-ỹ]+[ -]){0,3}[A-ZĐ][a-zđà-ỹ]+,\s*ng[aàá]y\b.{0,30}?n[aă]m\s*\d{4}"
 )
 _FLAT_BEFORE = re.compile(r"\bv/v\b|\bkinh gui\b")
+# In a flattened decision, the first "Căn cứ" and the authority line in capitals right
+# before it ("… TRÊN ĐỊA BÀN TỈNH X ỦY BAN NHÂN DÂN TỈNH X Căn cứ …"): the title ends there.
+_FLAT_GROUNDS = re.compile(r"\bCăn cứ\b")
+_FLAT_AUTHORITY = re.compile(
+    r"(?<!cua )(?<!thuoc )\b(?:(?:chu tich|bo truong|thu tuong|giam doc) )?"
+    r"(?:uy ban nhan dan|hoi dong nhan dan|bo |chinh phu)"
+)
 
 
 def _unflatten(line: str) -> list[str]:
@@ -155,11 +163,37 @@ def _unflatten(line: str) -> list[str]:
         cuts.update((match.start(), match.end()))
     for match in _FLAT_BEFORE.finditer(folded):
         cuts.add(match.start())
+    cuts.update(_flat_title_cuts(line, folded))
     ordered = sorted(cuts)
     pieces = [line[a:b].strip() for a, b in zip(ordered, ordered[1:], strict=False)]
-    if pieces and re.match(r"^\d{1,2}\.\s+[A-ZĐ]", pieces[0]):
+    if pieces and re.match(r"^\d{1,2}\.\s+[^\W\d_]", pieces[0]) and _is_caps(pieces[0]):
         pieces[0] = re.sub(r"^\d{1,2}\.\s+", "", pieces[0])  # a viewer's page number
     return [piece for piece in pieces if piece]
+
+
+def _flat_title_cuts(line: str, folded: str) -> list[int]:
+    """In a flattened header, where the heading, the title and the authority line end:
+    after a type heading in capitals that follows the place and date, before the
+    authority line in capitals that stands right before the first "Căn cứ", and there."""
+    grounds = _FLAT_GROUNDS.search(line)
+    if not grounds:
+        return []
+    cuts = [grounds.start()]
+    dated = list(_FLAT_PLACE_DATE.finditer(line[: grounds.start()]))
+    start = dated[-1].end() if dated else 0
+    caps = line[start : grounds.start()].strip()
+    if not caps or not _is_caps(caps):
+        return cuts
+    offset = start + (len(line[start:]) - len(line[start:].lstrip()))
+    title = fold(caps)
+    for key, _ in HEADINGS:
+        if title.startswith(key + " "):
+            cuts.append(offset + len(key))
+            break
+    authorities = [m for m in _FLAT_AUTHORITY.finditer(title) if m.start() > 0]
+    if authorities:
+        cuts.append(offset + authorities[-1].start())
+    return cuts
 
 
 # A run of spaces wide enough to part two columns laid out on one line.
@@ -301,7 +335,7 @@ ISSUER_SPAN = 300
 
 # Where signature words begin inside a line of a flattened close.
 SIGNATURE_SPLIT = (
-    r"\s+(?=(?:TM|KT|TL|TUQ|Q)\s*\.\s*[A-ZĐÂĂÊÔƠƯ])"
+    r"\s+(?=(?:TM|KT|TL|TUQ|Q)\s*\.\s*[A-ZĐÂĂÊÔƠƯỦ])"
     r"|(?<=;)\s+(?=(?:PHÓ |PHO )?(?:CHỦ TỊCH|CHU TICH|GIÁM ĐỐC|GIAM DOC|TRƯỞNG [A-ZĐ]+)$)"
 )
 
@@ -336,7 +370,12 @@ LINKING_END = re.compile(
 )
 
 
-NATIONAL = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc")
+# The national name (and the state's name of 1945-1976, "VIỆT NAM DÂN CHỦ CỘNG HOÀ") and
+# the motto, also as a text layer left them: a space lost inside ("XàHỘI"), dashes lost.
+NATIONAL = re.compile(
+    r"cong hoa xa\s*hoi chu nghia viet nam|viet nam dan chu cong hoa|"
+    r"doc lap\s*(?:-|\s)\s*tu do\s*(?:-|\s)\s*hanh phuc"
+)
 
 
 # --------------------------------------------------------------------------
@@ -522,6 +561,10 @@ _DATE_TAIL = re.compile(
 )
 
 
+# A district or ward named by its number ("Quận 9", "Phường 3"): the only digits a place has.
+_NUMBERED_PLACE = re.compile(r"\b(?:quan|phuong)\s+\d{1,2}\b")
+
+
 def place_date_match(folded: str) -> PlaceDate | None:
     """The place-and-date line ("Tam Đường, ngày 15 tháng 7 năm 2024"), not a date in a sentence."""
     if "ngay" not in folded:
@@ -535,7 +578,9 @@ def place_date_match(folded: str) -> PlaceDate | None:
             continue
         start = window_start + cut
         place = window[cut:]
-        flattened = list(re.finditer(r"\bso\s*:\s*\S*\s*/\s*\S+\s*", place))
+        flattened = list(
+            re.finditer(r"\bso\s*:\s*(?:\S*\s*/\s*\S+|\d+\s*[-–]\s*[a-z]\S*)\s*", place)
+        )
         if flattened:
             start += flattened[-1].end()
             place = place[flattened[-1].end() :]
@@ -544,7 +589,8 @@ def place_date_match(folded: str) -> PlaceDate | None:
             start += national[-1].end()
             place = place[national[-1].end() :]
         stripped = place.strip(" -,.")
-        if stripped and len(stripped.split()) <= 6 and not re.search(r"[\d/]", stripped):
+        digits = re.search(r"[\d/]", _NUMBERED_PLACE.sub("", stripped))
+        if stripped and len(stripped.split()) <= 6 and not digits:
             return PlaceDate(
                 place=(start, start + len(place)),
                 day=match.group("day"),
@@ -676,8 +722,10 @@ BODY_HEADS = re.compile(
 # A line that is part of the national name and motto, whole or cut by a narrow column,
 # and as OCR reads the motto ("Độc lắp - Tư do - Hành phút").
 NATIONAL_PARTS = re.compile(
-    r"cong hoa xa hoi chu nghia viet nam|cong hoa xa hoi|chu nghia viet nam|"
+    r"cong hoa xa\s*hoi chu nghia viet nam|cong hoa xa\s*hoi|chu nghia viet nam|"
+    r"viet nam dan chu cong hoa|"
     r"doc\s*l\w{1,3}\s*[-–]\s*t\w{0,2}\s*d\w\s*[-–]\s*h\w{2,4}\s*ph\w{1,3}|"
+    r"doc\s*lap\s+tu\s*do\s+hanh\s*phuc|"  # its dashes lost
     r"^doc\s*lap\s*[-–]?\s*$|^tu\s*do\s*[-–]\s*hanh\s*phuc\s*$"  # the motto over two lines
 )
 # Where a line that also carries "Số: 12/KH-UBND" (columns run together) stops being
@@ -694,6 +742,8 @@ AUTHORITY_LINE = re.compile(
     r"^(?:chu tich |giam doc |bo truong |thu tuong |truong ban |chanh van phong )?"
     r"(?:uy ban|ubnd|hoi dong|so |bo |chinh phu|thu tuong|ban |cuc |tong cuc|vu |van phong)"
 )
+# A decision's body has begun: its grounds, its operative word, its first article.
+_BODY_BEGUN = re.compile(r"(?:can cu\b|quyet dinh\s*:|quyet nghi\s*:|dieu 1\b)")
 # What ends a subject in capitals: the authority line, the operative words, a list.
 SUBJECT_STOP = re.compile(r"^(can cu|thuc hien|quyet dinh\s*:|quyet nghi\s*:|kinh gui|nham )")
 
@@ -724,6 +774,12 @@ def _part_department(name: str) -> list[str]:
 _SYMBOL_REST = re.compile(r"\s*[-–]\s*([A-ZĐ][A-ZĐ0-9&]{1,9})(?![\w/])")
 # What follows a symbol that ends in a dash on its line ("462/QĐ- UB"): a part in capitals.
 _SYMBOL_AFTER_DASH = re.compile(r"[ \t]{1,2}([A-ZĐ][A-ZĐ0-9&]{1,9})(?![\w/])")
+
+
+# "Số: 109-NV" at a line's start: a number with a dash and no slash (decision 0042).
+_DASH_NUMBER = re.compile(
+    r"\s*S[ốỐ]\s*:\s*(\d{1,5})\s*[-–]\s*([A-ZĐ][A-ZĐ0-9]{0,9}g?(?:-[A-ZĐ0-9]+g?)*)(?![\w/])"
+)
 
 
 def _is_number(value: str) -> bool:
@@ -1266,6 +1322,19 @@ class _Parser:
                     self.how["number"] = 0.95
                 self.doc.number = number or None
                 return i
+        return self._dash_number()
+
+    def _dash_number(self) -> int | None:
+        """An old number with a dash and no slash, opening a header line ("Số: 109-NV",
+        the 1960s): the digits are the number, the capitals after the dash the symbol."""
+        for i, para in enumerate(self.paras[:30]):
+            if self.folded[i].startswith(("can cu", "dieu ")):
+                return None  # the body has begun
+            match = _DASH_NUMBER.match(para)
+            if match:
+                self.doc.number, self.doc.symbol = match.group(1), match.group(2)
+                self.how["number"] = self.how["symbol"] = 0.85
+                return i
         return None
 
     def _symbol_tail(self, i: int) -> str | None:
@@ -1704,6 +1773,13 @@ class _Parser:
         subject = squash(" ".join(parts)).strip(" _-") if parts else None
         return subject or None, j
 
+    def _letter_subject_above_date(self, number_at: int | None, date_at_: int | None) -> None:
+        """A letter's trích yếu without "V/v" right under its number, with the place and
+        date line further down (the national name between, a unit's letter laid out in
+        one column): read from the number line on, as when the date is beside it."""
+        if number_at is not None and date_at_ is not None and number_at < date_at_:
+            self.type_and_subject(number_at + 1)
+
     def _lone_subject(self, start: int) -> int:
         """A trích yếu in capitals right under the header, with no type heading above
         it (a site dropped the heading): the type then comes from the symbol."""
@@ -1723,6 +1799,8 @@ class _Parser:
         doc = self.doc
         for i in range(start, min(start + 25, len(self.paras))):
             f = self.folded[i]
+            if i > start and _BODY_BEGUN.match(f):
+                break  # a heading after the grounds or articles is an annex's (decision 0042)
             original = self.paras[i]
             letter = (
                 i == start
@@ -1843,6 +1921,8 @@ class _Parser:
                 r"(pho )?chu tich|giam doc|pho giam doc|truong phong|truong ban", self.folded[i]
             ):
                 sign_index = i
+            elif self._recipient_beside_authority(i):
+                sign_index = i
         if start is None and sign_index is None:
             return
         self.close_start = min(x for x in (start, sign_index) if x is not None)
@@ -1876,11 +1956,21 @@ class _Parser:
                     mark = re.search(r"[;,.]?\s*(\([^()]{1,20}\))\s*$", piece)
                     if mark and re.search(r";\s*\(", piece):
                         piece = f"{strip_end(piece[: mark.start()])} {mark.group(1)}"
+                    # a clerk's file path run into the last entry ("… d:\2011\CV\…")
+                    piece = re.sub(r"\s+[A-Za-z]:\\\S.*$", "", piece)
                     entries.append(strip_end(piece))
             doc.distribution = [e for e in entries if e]
         else:
             signature = self.paras[sign_index:]
+            if self._recipient_beside_authority(sign_index):
+                signature[:1] = re.split(SIGNATURE_SPLIT, signature[0])[1:]
         self._signature(signature)
+
+    def _recipient_beside_authority(self, i: int) -> bool:
+        """'- Như Điều 3; TM. ỦY BAN NHÂN DÂN': a close's pipe row, its first recipient
+        beside the authority, with no "Nơi nhận:" above it (a site cut it, decision 0042)."""
+        para = self.paras[i]
+        return para.startswith(("-", "–")) and len(re.split(SIGNATURE_SPLIT, para)) > 1
 
     def _signature(self, lines: list[str]) -> None:
         doc = self.doc
@@ -1900,6 +1990,7 @@ class _Parser:
                     break
         for line in reversed(lines):
             line = re.sub(r"\s+\d{1,3}$", "", line)  # a page number run into the last line
+            line = re.sub(r"\s*[;,]$", "", line)  # a table cell's stray mark (0042)
             if self._looks_like_name(line):
                 doc.signer_name = line
                 break
@@ -2253,6 +2344,8 @@ class _Parser:
             body_from = self.type_and_subject(0)
         if doc.subject is None and header_last >= 0:
             body_from = max(body_from, self._lone_subject(header_last + 1))
+        if doc.subject is None and doc.doc_type is None:
+            self._letter_subject_above_date(number_at, date_at_)
         body_from = self.recipients(max(body_from, header_last + 1))
         if doc.number is None and doc.symbol is None and doc.date is None:
             self.fallback_identity()

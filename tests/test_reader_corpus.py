@@ -5,7 +5,8 @@ The floors sit just under what the reader reaches today (docs/benchmarks.md, sec
 parser): a change that reads fewer fields right fails here. The held-out documents (the
 tenth set: twelve documents found for it, each read as text, as a 150 dpi photocopy scan and
 as a 200 dpi scan) were made and labelled before the tenth round and are never tuned on;
-their floor is lower, and is the honest figure. (The first round's "unseen" documents and
+their floor is lower, and is the honest figure. (Their text readings' misses were looked at
+in round 10, decision 0042: those are seen; the scans stay held out.) (The first round's "unseen" documents and
 the second to ninth rounds' held-out sets were looked at and are part of the seen ones now.)
 The eleventh held-out set (split "heldout11", decision 0041: fourteen more documents made the
 same way while the tenth set's misses are read) has its own floor, whose failure shows its
@@ -24,10 +25,13 @@ from units.text import fold
 CORPUS = load_corpus()
 FLOORS = {  # (header fields, all fields)
     # the seen part holds the ninth round's held-out set (scans) since the tenth round: 93.4%
-    # and 94.1% (1108/1186, 1298/1380), the ninth set's 57/84 among them
+    # and 94.1% (1108/1186, 1298/1380), the ninth set's 57/84 among them; with the tenth
+    # set's text readings since decision 0042 (72/84 before its rules, 84/84 after): 93.9%
+    # and 94.5% (1192/1270, 1398/1480)
     "seen": (0.93, 0.94),
-    # the tenth held-out set before its round (reader of 9634071, decision 0036): 85.3% and
-    # 84.0% (215/252, 252/300); text 72/84, 150 dpi scans 61/84, 200 dpi scans 82/84
+    # the tenth held-out set's scans before its round (reader of 9634071, decision 0036):
+    # 85.1% and 83.0% (143/168, 166/200: 150 dpi 61/84, 200 dpi 82/84); its text readings
+    # (72/84 before) were looked at in round 10 and are seen (decision 0042)
     "heldout": (0.85, 0.83),
     # the eleventh held-out set before its round (reader of main at 4ebe4f1, decision 0041):
     # 85.7% and 84.2% (252/294, 298/354); text 85/98, 150 dpi scans 74/98, 200 dpi scans 93/98
@@ -50,6 +54,36 @@ def test_the_corpus_is_real_and_wide():
     assert all(d.split in {"seen", "heldout", HELDOUT11} for d in CORPUS)
     assert {d.kind for d in CORPUS} >= {"text", "pdf", "portal", "news", "scan"}
     assert all(d.source for d in CORPUS)
+
+
+def test_only_the_tenth_sets_scans_are_held_out():
+    """Round 10 looked at the tenth set's text readings (decision 0042): they are seen, and
+    their scans, at 150 and 200 dpi, stay held out."""
+    held = [d for d in CORPUS if d.split == "heldout"]
+    assert len(held) == 24 and all(d.scanned for d in held)
+    assert {d.dpi for d in held} == {150, 200}
+    texts = {d.id: d for d in CORPUS if not d.scanned}
+    assert all(texts[d.original].split == "seen" for d in held)
+
+
+def test_the_before_compared_is_that_of_the_kinds_still_held_out():
+    from bench.parser import held_before
+
+    before = {
+        "commit": "x",
+        "header": [215, 252],
+        "all": [252, 300],
+        "fields": {"issuer": [30, 36]},
+        "by_kind": {
+            "scan150": {"readings": 12, "header": [61, 84], "all": [72, 100]},
+            "scan200": {"readings": 12, "header": [82, 84], "all": [94, 100]},
+            "text": {"readings": 12, "header": [72, 84], "all": [86, 100]},
+        },
+    }
+    scans = held_before(before, {"scan150", "scan200"})
+    assert (scans["header"], scans["all"]) == ([143, 168], [166, 200])
+    assert "text" not in scans["by_kind"] and not scans["fields"]
+    assert held_before(before, {"scan150", "scan200", "text"}) == before
 
 
 @pytest.mark.parametrize("split", ["seen", "heldout", HELDOUT11, "all"])
@@ -1190,3 +1224,123 @@ def test_a_field_read_but_of_no_vietnamese_word_is_marked_not_taken_as_sure():
     assert doc.place == "Khxnhtrrì"
     assert doc.confidence["place"] > 0
     assert "place" in uncertain(doc.confidence, ["place"])
+
+
+# -- tenth round: rules written on the tenth set's text readings (decision 0042), its
+# -- scans not looked at. Constructed headers, other bodies, places and numbers. --------
+
+
+def test_the_old_national_name_is_no_part_of_the_issuer_and_a_dash_number_is_read():
+    """A ministry's decision of the 1960s: the state's name then, 'VIỆT NAM DÂN CHỦ CỘNG
+    HOÀ', beside the issuer in a pipe row, and a number with a dash and no slash ('Số:
+    215-TP'): the issuer is the ministry, the number 215, the symbol TP, and the place and
+    date beside the number are read."""
+    text = (
+        "BỘ TƯ PHÁP | VIỆT NAM DÂN CHỦ CỘNG HOÀ |\n"
+        "Số: 215-TP | Hải Phòng, ngày 04 tháng 05 năm 1962 |\n"
+        "QUYẾT ĐỊNH\nVỀ VIỆC THÀNH LẬP PHÒNG CÔNG CHỨNG\nBỘ TRƯỞNG BỘ TƯ PHÁP\n"
+        "Căn cứ Nghị định số 12-CP ngày 3-2-1960 của Hội đồng Chính phủ;\n"
+    )
+    doc = parse_text(text)
+    assert (doc.issuer, doc.issuer_parent) == ("BỘ TƯ PHÁP", None)
+    assert (doc.number, doc.symbol) == ("215", "TP")
+    assert (doc.place, doc.date) == ("Hải Phòng", datetime.date(1962, 5, 4))
+    assert (doc.doc_type, doc.subject) == ("Quyết định", "VỀ VIỆC THÀNH LẬP PHÒNG CÔNG CHỨNG")
+    # a number with a slash keeps being read first; a dash number in the body is not one
+    slashed = text.replace("Số: 215-TP", "Số: 215/TP")
+    assert (parse_text(slashed).number, parse_text(slashed).symbol) == ("215", "TP")
+    # the Prime Minister's old symbol keeps its small g
+    ttg = text.replace("BỘ TƯ PHÁP |", "THỦ TƯỚNG CHÍNH PHỦ |").replace("215-TP", "252-TTg")
+    assert (parse_text(ttg).number, parse_text(ttg).symbol) == ("252", "TTg")
+    body_only = "BỘ TƯ PHÁP\nQUYẾT ĐỊNH\nVỀ VIỆC THÀNH LẬP\nCăn cứ Nghị định số 12-CP;\n"
+    assert parse_text(body_only).number is None
+
+
+def test_a_place_that_is_a_numbered_district_or_ward_is_read():
+    """'Quận 5, ngày …', 'Phường 3, ngày …' (a unit under a city's district, 'Số: 45 /TV'
+    with no type part): the place is the numbered district; a sentence's digits before
+    'ngày' are still no place."""
+    text = (
+        "ỦY BAN NHÂN DÂN QUẬN 5\n\nTHƯ VIỆN QUẬN\n\n__________\n\nSố:  45 /TV\n\n"
+        "Về tổ chức ngày hội đọc sách.\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+        "Độc lập – Tự do – Hạnh phúc\n\n____\n\n{place}, ngày  12   tháng 4  năm 2016\n\n"
+        "Kính gửi:   – Các trường học trên địa bàn.\n\nThư viện quận đề nghị các trường.\n"
+    )
+    for place in ("Quận 5", "Phường 3"):
+        doc = parse_text(text.format(place=place))
+        assert (doc.place, doc.date) == (place, datetime.date(2016, 4, 12))
+        assert (doc.number, doc.symbol) == ("45", "TV")
+        assert (doc.doc_type, doc.subject) == ("Công văn", "Về tổ chức ngày hội đọc sách.")
+    sentence = "Báo cáo số 12 gửi 3 đơn vị, ngày 5 tháng 4 năm 2016 đã nêu rõ.\n"
+    assert parse_text(sentence).place is None
+
+
+def test_a_flattened_header_with_its_dashes_and_a_space_lost_is_cut_into_its_lines():
+    """A document site's text layer: the whole header on one line, the motto's dashes lost
+    ("Độc lập  Tự do  Hạnh phúc"), "XÃ HỘI" read "XàHỘI", the symbol's dash lost, the
+    heading, the title and the authority line run into the first "Căn cứ": the issuer, the
+    type and the trích yếu are read, the authority line is no part of the title."""
+    text = (
+        "Nội dung Text: Quyết định số 12/2021/QĐ-UBND tỉnh Sóc Trăng\n\n"
+        "  1. ỦY BAN NHÂN DÂN CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM TỈNH SÓC TRĂNG Độc lập  "
+        "Tự do  Hạnh phúc    Số: 12/2021/QĐUBND Sóc Trăng, ngày 9 tháng 6 năm 2021   "
+        "QUYẾT ĐỊNH QUY ĐỊNH MỨC THU PHÍ THAM QUAN DI TÍCH TRÊN ĐỊA BÀN TỈNH SÓC TRĂNG "
+        "ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 "
+        "tháng 6 năm 2015; Căn cứ Luật Phí và lệ phí ngày 25 tháng 11 năm 2015;\n"
+    )
+    doc = parse_text(text)
+    assert (doc.issuer, doc.issuer_parent) == ("ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG", None)
+    assert (doc.number, normalise(doc.symbol)) == ("12", normalise("2021/QĐ-UBND"))
+    assert (doc.place, doc.date) == ("Sóc Trăng", datetime.date(2021, 6, 9))
+    assert doc.doc_type == "Quyết định"
+    assert doc.subject == "QUY ĐỊNH MỨC THU PHÍ THAM QUAN DI TÍCH TRÊN ĐỊA BÀN TỈNH SÓC TRĂNG"
+
+
+def test_a_decision_with_no_heading_is_not_typed_by_the_plan_it_issues():
+    """A site's copy of a decision that dropped its 'QUYẾT ĐỊNH' heading (a table of the
+    document's properties in pipe rows above it, the header's cells broken inside words)
+    and issues a plan in its annex ('KẾ HOẠCH' further down, after the articles): the type
+    comes from the symbol, the trích yếu is the title in capitals under the header, and a
+    heading after the body has begun is the annex's, not the document's."""
+    text = (
+        "Quyết định 733/QĐ-BTC năm 2024 về Kế hoạch chuyển đổi số do Bộ Tài chính ban hành\n"
+        "Số hiệu | 733/QĐ-BTC |\nLoại văn bản | Quyết định |\nCơ quan ban hành | Bộ Tài chính |\n"
+        "BỘ TÀI\nCHÍNH |\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\nSố: 733/QĐ-BTC |\n"
+        "Hà Nội, ngày 2 tháng 4 năm 2024 |\n"
+        "BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ NGÀNH TÀI CHÍNH NĂM 2024\nBỘ TRƯỞNG BỘ TÀI CHÍNH\n"
+        "Căn cứ Nghị định số 14/2023/NĐ-CP ngày 20 tháng 4 năm 2023 của Chính phủ;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số.\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n|\nKT. BỘ TRƯỞNG |\n"
+        "KẾ HOẠCH\nCHUYỂN ĐỔI SỐ NGÀNH TÀI CHÍNH NĂM 2024\n"
+        "(Kèm theo Quyết định số 733/QĐ-BTC ngày 2 tháng 4 năm 2024)\n"
+    )
+    doc = parse_text(text)
+    assert (doc.number, doc.symbol) == ("733", "QĐ-BTC")
+    assert doc.doc_type == "Quyết định"
+    assert doc.subject == "BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ NGÀNH TÀI CHÍNH NĂM 2024"
+
+
+def test_a_signature_beside_the_first_recipient_and_a_name_with_a_stray_mark():
+    """A pipe row of the close put the authority beside the first recipient ('- Như Điều
+    3; | TM. ỦY BAN NHÂN DÂN |'); a table's cell left a ';' after the signer's name, and a
+    clerk's file path was run into the last recipient: the authority, title and name are
+    read, and the recipients are the list's."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BÌNH PHƯỚC\nSố: 310/UBND-KT\nĐồng Xoài, ngày 3 tháng 5 năm 2012\n"
+        "V/v báo cáo tình hình thực hiện\nKính gửi: Các sở, ngành.\n"
+        "Đề nghị các sở, ngành báo cáo trước ngày 10/5/2012./.\n"
+        "Nơi nhận:\n- Như trên; | {authority} |\n- Lưu: VT, KT.\n"
+        "d:\\2012\\CV\\KT\\bao cao\n{title}\n\n\n{name}\n;\n"
+    )
+    doc = parse_text(text.format(authority="TM. ỦY BAN NHÂN DÂN", title="CHỦ TỊCH", name=""))
+    assert doc.signing_authority == "TM. ỦY BAN NHÂN DÂN"
+    assert doc.distribution[0] == "Như trên"
+    # a site that cut the starts of lines lost "Nơi nhận:": the row still opens the close
+    cut = text.replace("Nơi nhận:\n", "").format(
+        authority="TM. ỦY BAN NHÂN DÂN", title="CHỦ TỊCH", name=""
+    )
+    assert parse_text(cut).signing_authority == "TM. ỦY BAN NHÂN DÂN"
+    doc = parse_text(text.format(authority="KT. CHỦ TỊCH", title="PHÓ CHỦ TỊCH", name="Lê Văn An"))
+    assert (doc.signing_authority, doc.signer_title) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+    assert doc.signer_name == "Lê Văn An"
+    assert doc.distribution == ["Như trên", "Lưu: VT, KT"]  # no file path
