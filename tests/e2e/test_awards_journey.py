@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from awards.models import AwardType, Decision, Nomination
-from tests.e2e.people import PASSWORD, district_cycle
+from tests.e2e.people import district_cycle, log_in
 from units.demo import load_units
 from units.models import Person
 
@@ -25,14 +25,6 @@ def world(live_server, reference_data, django_user_model):
 
     district_cycle(django_user_model, district, commune)
     return units
-
-
-def log_in(page: Page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(base + "/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
 
 
 def nominate(page: Page, base: str, kind: str, who: str, award: str) -> None:

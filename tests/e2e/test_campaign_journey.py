@@ -18,10 +18,9 @@ from pypdf import PdfReader
 
 from campaigns.demo import load_seed_campaigns
 from campaigns.models import Campaign
+from tests.e2e.people import PASSWORD, log_in
 from units.demo import load_units
 from units.models import Membership
-
-PASSWORD = "mat-khau-thu-nghiem-2025"
 
 
 @pytest.fixture
@@ -38,13 +37,6 @@ def world(live_server, reference_data):
         user=other, unit=units["ubnd-tp-lai-chau"], role=Membership.Role.OFFICE_STAFF
     )
     return units
-
-
-def log_in(page: Page, base: str, username: str) -> None:
-    page.goto(base + "/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
 
 
 def test_campaign_journey(page: Page, browser, live_server, world, screenshot_dir, axe_check):

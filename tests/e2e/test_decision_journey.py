@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from awards import services
 from awards.models import AwardType, Decision, Nomination
-from tests.e2e.people import PASSWORD, user
+from tests.e2e.people import log_in, user
 from tests.factories import attach_files
 from units.demo import load_units
 from units.models import Membership, Person
@@ -52,14 +52,6 @@ def world(live_server, reference_data, django_user_model):
         services.nomination_submit(actor=staff, nomination=n)
         services.nomination_appraise(actor=office, nomination=n, result="eligible")
     return units
-
-
-def log_in(page: Page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(base + "/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
 
 
 def test_a_draft_is_edited_withdrawn_and_issued_with_the_registers_number(

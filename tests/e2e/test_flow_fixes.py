@@ -10,18 +10,9 @@ from playwright.sync_api import Page, expect
 
 from awards.models import Nomination
 from campaigns.demo import load_seed_campaigns
+from tests.e2e.people import PASSWORD, log_in
 from units.demo import load_units
 from units.models import Membership, Person
-
-PASSWORD = "mat-khau-thu-nghiem-2025"
-
-
-def log_in(page: Page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(base + "/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
 
 
 @pytest.fixture

@@ -9,11 +9,11 @@ import openpyxl
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.people import PASSWORD, log_in
 from units.demo import load_units
 from units.models import ImportRecord, Membership, Person
 from units.sheets import services
 
-PASSWORD = "mat-khau-thu-nghiem-2025"
 NAMES = ["Lò Thị Hương", "Tòng Văn Minh", "Giàng Thị Mỷ"]
 
 
@@ -27,14 +27,6 @@ def world(live_server, reference_data, django_user_model):
         user=user, unit=units["ubnd-tam-duong"], role=Membership.Role.OFFICE_STAFF
     )
     return units
-
-
-def log_in(page: Page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(base + "/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
 
 
 def upload(page: Page, path: Path) -> None:

@@ -15,10 +15,9 @@ from pypdf import PdfReader
 from awards.models import Nomination
 from campaigns.demo import load_seed_campaigns
 from campaigns.models import ReportPeriod, ResultReport
+from tests.e2e.people import PASSWORD, log_in
 from units.demo import load_units
 from units.models import Membership
-
-PASSWORD = "mat-khau-thu-nghiem-2025"
 
 
 @pytest.fixture
@@ -37,14 +36,6 @@ def world(live_server, reference_data, django_user_model):
     user("cb.binhlu", units["ubnd-x-binh-lu"], Membership.Role.UNIT_STAFF)
     user("cb.sonbinh", units["ubnd-x-son-binh"], Membership.Role.UNIT_STAFF)
     return {"campaign": campaign, "units": units}
-
-
-def log_in(page: Page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(base + "/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
 
 
 def test_tracking_journey(page: Page, live_server, world, screenshot_dir, axe_check):
