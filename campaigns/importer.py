@@ -2421,6 +2421,10 @@ def parse_text(
         doc = parser.run()
         if scanned and header_readings and doc.text:
             _vote_header(parser, header_readings)
+        if scanned and doc.text:  # digits the header writes twice (decision 0038)
+            from .ocr_digits import check_digits
+
+            check_digits(parser, header_readings, _vietnam_today())
         return doc
     except Exception:  # a document we read badly still becomes a draft with its text
         fallback = ParsedDocument(text="\n".join(paragraphs(clean_lines(raw))))
