@@ -55,6 +55,8 @@ class Document:
     expected: dict
     # a low resolution scan's header band read again (`<id>-scan-header.txt`, decision 0032)
     header_readings: tuple[str, ...] = ()
+    # its header digits' alternatives (`<id>-scan-choices.txt`, decision 0038)
+    digit_choices: dict | None = None
 
     @property
     def scanned(self) -> bool:
@@ -70,6 +72,10 @@ def load_corpus(directory: Path = CORPUS) -> list[Document]:
         readings = ()
         if meta["kind"] == "scan" and readings_path.exists():
             readings = tuple(readings_path.read_text(encoding="utf-8").split("\n\f\n"))
+        choices_path = directory / f"{meta_path.stem}-choices.txt"
+        choices = None
+        if meta["kind"] == "scan" and choices_path.exists():
+            choices = json.loads(choices_path.read_text(encoding="utf-8"))
         documents.append(
             Document(
                 id=meta_path.stem,
@@ -80,6 +86,7 @@ def load_corpus(directory: Path = CORPUS) -> list[Document]:
                 source=meta["source"],
                 expected=meta["expected"],
                 header_readings=readings,
+                digit_choices=choices,
             )
         )
     return documents
@@ -108,7 +115,10 @@ def field_results(document: Document, parsed: dict) -> dict[str, bool]:
 
 def parse(document: Document) -> dict:
     return parse_text(
-        document.text, scanned=document.scanned, header_readings=document.header_readings
+        document.text,
+        scanned=document.scanned,
+        header_readings=document.header_readings,
+        digit_choices=document.digit_choices,
     ).as_contract()
 
 

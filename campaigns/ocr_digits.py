@@ -108,7 +108,12 @@ def check_date(doc, how: dict, paragraphs: Sequence[str], today: datetime.date) 
         _mark(how, "date", UNSURE)
 
 
-def check_digits(parser, header_readings: Sequence[str], today: datetime.date) -> None:
+def check_digits(
+    parser,
+    header_readings: Sequence[str],
+    today: datetime.date,
+    digit_choices: dict | None = None,
+) -> None:
     """The hook `importer.parse_text` calls on a scan, after the header vote."""
     from .confidence import field_confidence
     from .importer import _Parser
@@ -124,5 +129,183 @@ def check_digits(parser, header_readings: Sequence[str], today: datetime.date) -
     check_number(doc, how, readings)
     check_date(doc, how, doc.text.split("\n") if doc.text else [], today)
     check_symbol_year(doc, how, today)
+    check_choices(doc, how, digit_choices or {}, today)
     if (doc.number, doc.symbol, doc.date, how) != before:
         doc.confidence = field_confidence(doc, how)
+
+
+# -- tesseract's per-character alternatives (`lstm_choice_mode=2`) ----------------------
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+# A right digit whose best other digit tesseract scored within this of its own was read
+# unsurely: on the seen scans' header digits, 7 of 466 right digits and 6 of 12 digits
+# read as another digit (decision 0038).
+CLOSE = 10.0
+
+
+def hocr_choices(hocr: bytes | None, top: int | None = None) -> list:
+    """The hOCR page's lines that have a digit (those starting above `top` only), each a
+    list of words: [text, alternatives], alternatives being, for each character of a word
+    with a digit, its choices best first as [character, x_confs rounded] (else None;
+    choices scored 0 are left out)."""
+    from xml.etree import ElementTree
+
+    if not hocr:
+        return []
+    root = ElementTree.fromstring(hocr)
+    out = []
+    for line in root.iter(f"{XHTML}span"):
+        if line.get("class") not in ("ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"):
+            continue
+        box = (line.get("title") or "").split(";")[0].split()
+        if top is not None and len(box) == 5 and int(box[2]) > top:
+            continue
+        words = []
+        for word in line.iter(f"{XHTML}span"):
+            if word.get("class") != "ocrx_word":
+                continue
+            text = (word.text or "").strip()
+            if not text:
+                continue
+            alternatives = None
+            if re.search(r"\d", text):
+                alternatives = []
+                for group in word.iter(f"{XHTML}span"):
+                    if not (group.get("id") or "").startswith("lstm_choices"):
+                        continue
+                    options = [
+                        [c.text or "", round(float((c.get("title") or "x 0").split()[1]))]
+                        for c in group
+                    ]
+                    options = options[:1] + [o for o in options[1:] if o[1] > 0]
+                    if options and options[0][0] != " ":
+                        alternatives.append(options)
+                if "".join(o[0][0] for o in alternatives) != text:
+                    alternatives = None  # not one choice per character: not used
+            words.append([text, alternatives])
+        if any(alternatives for _, alternatives in words):
+            out.append(words)
+    return out
+
+
+def _words(lines: list) -> list:
+    return [word for line in lines for word in line if word[1]]
+
+
+def _places(words: list, token: str):
+    """Each page word with `token` standing alone or between signs ("83/2000/Q1"), and
+    where."""
+    for word in words:
+        text = word[0]
+        start = text.find(token)
+        while start >= 0:
+            end = start + len(token)
+            before = start == 0 or not text[start - 1].isalnum()
+            after = end == len(text) or not text[end].isalnum()
+            if before and after:
+                yield word, start
+            start = text.find(token, start + 1)
+
+
+def _find(words: list, token: str) -> tuple[list, int] | None:
+    """The first page word with `token`, and where."""
+    return next(_places(words, token), None)
+
+
+def _aligned(word: list, band_words: list) -> dict[int, list]:
+    """The alternatives a further reading gives each character of the page's `word`: its
+    word most like it, aligned character by character where they run alike."""
+    import difflib
+
+    best, ratio = None, 0.5
+    for other in band_words:
+        score = difflib.SequenceMatcher(None, fold(word[0]), fold(other[0])).ratio()
+        if score > ratio:
+            best, ratio = other, score
+    if best is None:
+        return {}
+    out: dict[int, list] = {}
+    matcher = difflib.SequenceMatcher(None, word[0], best[0], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            for k in range(i2 - i1):
+                out[i1 + k] = best[1][j1 + k]
+    return out
+
+
+def _vote(choices: dict, token: str) -> str | None:
+    """`token` (a number or year read with letters) with each letter replaced by the digit
+    whose x_confs summed over the page's and the further readings' alternatives for that
+    character is highest; None if a letter has no digit among them."""
+    found = _find(_words(choices.get("page") or []), token)
+    if not found:
+        return None
+    word, start = found
+    bands = [_aligned(word, _words(lines)) for lines in choices.get("bands") or []]
+    out = []
+    for index, character in enumerate(token):
+        if character.isdigit():
+            out.append(character)
+            continue
+        totals: dict[str, float] = {}
+        position = start + index
+        for options in [word[1][position], *(band.get(position) for band in bands)]:
+            for option, confidence in options or []:
+                if option.isdigit():
+                    totals[option] = totals.get(option, 0.0) + confidence
+        if not totals:
+            return None
+        out.append(max(totals, key=totals.get))
+    return "".join(out)
+
+
+def _unsure(choices: dict, token: str) -> bool:
+    """A digit of `token`, wherever the page read it, had another digit close behind."""
+    for word, start in _places(_words(choices.get("page") or []), token):
+        for options in word[1][start : start + len(token)]:
+            own = options[0][1]
+            if options[0][0].isdigit() and any(
+                c.isdigit() and c != options[0][0] and value >= own - CLOSE
+                for c, value in options[1:]
+            ):
+                return True
+    return False
+
+
+def check_choices(doc, how: dict, choices: dict, today: datetime.date) -> None:
+    """A number or a symbol's year still read with a letter takes the digits the page's and
+    the further readings' alternatives vote for, marked; a number, symbol year or date a
+    digit of which tesseract read unsurely is marked for checking."""
+    if not choices or not choices.get("page"):
+        return
+    number = str(doc.number or "")
+    if number and re.search(r"\d", number) and not re.fullmatch(r"\d{1,5}", number):
+        voted = _vote(choices, number)
+        if voted and re.fullmatch(r"\d{1,5}", voted):
+            doc.number = voted
+            _mark(how, "number", TAKEN)
+    head, slash, tail = str(doc.symbol or "").partition("/")
+    if slash and len(head) == 4 and not head.isdigit() and re.search(r"\d\d", head):
+        voted = _vote(choices, head)
+        if voted and _possible(int(voted), today) and (not doc.date or doc.date.year == int(voted)):
+            doc.symbol = f"{voted}/{tail}"
+            _mark(how, "symbol", TAKEN)
+    if doc.number and _unsure(choices, str(doc.number)):
+        _mark(how, "number", TAKEN)
+    if re.fullmatch(r"\d{4}", head) and _unsure(choices, head):
+        _mark(how, "symbol", TAKEN)
+    if doc.date and _date_unsure(choices, doc.date):
+        _mark(how, "date", TAKEN)
+
+
+def _date_unsure(choices: dict, date: datetime.date) -> bool:
+    """A digit of the date's day, month or year, in the page's line with its year, was
+    read unsurely."""
+    for line in choices.get("page") or []:
+        words = [word for word in line if word[1]]
+        if _find(words, str(date.year)):
+            return any(
+                _unsure({"page": [words]}, part)
+                for part in (str(date.year), str(date.day), str(date.month))
+            )
+    return False
