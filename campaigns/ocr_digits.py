@@ -192,9 +192,9 @@ def _words(lines: list) -> list:
     return [word for line in lines for word in line if word[1]]
 
 
-def _places(words: list, token: str):
+def _places(words: list, token: str, role: str = ""):
     """Each page word with `token` standing alone or between signs ("83/2000/Q1"), and
-    where."""
+    where; a `role` "number" is followed by a slash, a "year" (a symbol's) between two."""
     for word in words:
         text = word[0]
         start = text.find(token)
@@ -202,14 +202,18 @@ def _places(words: list, token: str):
             end = start + len(token)
             before = start == 0 or not text[start - 1].isalnum()
             after = end == len(text) or not text[end].isalnum()
+            if role in ("number", "year"):
+                after = text[end : end + 1] == "/"
+            if role == "year":
+                before = text[start - 1 : start] == "/" if start else False
             if before and after:
                 yield word, start
             start = text.find(token, start + 1)
 
 
-def _find(words: list, token: str) -> tuple[list, int] | None:
+def _find(words: list, token: str, role: str = "") -> tuple[list, int] | None:
     """The first page word with `token`, and where."""
-    return next(_places(words, token), None)
+    return next(_places(words, token, role), None)
 
 
 def _aligned(word: list, band_words: list) -> dict[int, list]:
@@ -233,11 +237,11 @@ def _aligned(word: list, band_words: list) -> dict[int, list]:
     return out
 
 
-def _vote(choices: dict, token: str) -> str | None:
+def _vote(choices: dict, token: str, role: str) -> str | None:
     """`token` (a number or year read with letters) with each letter replaced by the digit
     whose x_confs summed over the page's and the further readings' alternatives for that
     character is highest; None if a letter has no digit among them."""
-    found = _find(_words(choices.get("page") or []), token)
+    found = _find(_words(choices.get("page") or []), token, role)
     if not found:
         return None
     word, start = found
@@ -259,9 +263,10 @@ def _vote(choices: dict, token: str) -> str | None:
     return "".join(out)
 
 
-def _unsure(choices: dict, token: str) -> bool:
-    """A digit of `token`, wherever the page read it, had another digit close behind."""
-    for word, start in _places(_words(choices.get("page") or []), token):
+def _unsure(choices: dict, token: str, role: str = "") -> bool:
+    """A digit of `token`, wherever the page read it (in its `role`), had another digit
+    close behind."""
+    for word, start in _places(_words(choices.get("page") or []), token, role):
         for options in word[1][start : start + len(token)]:
             own = options[0][1]
             if options[0][0].isdigit() and any(
@@ -280,32 +285,34 @@ def check_choices(doc, how: dict, choices: dict, today: datetime.date) -> None:
         return
     number = str(doc.number or "")
     if number and re.search(r"\d", number) and not re.fullmatch(r"\d{1,5}", number):
-        voted = _vote(choices, number)
+        voted = _vote(choices, number, "number")
         if voted and re.fullmatch(r"\d{1,5}", voted):
             doc.number = voted
             _mark(how, "number", TAKEN)
     head, slash, tail = str(doc.symbol or "").partition("/")
     if slash and len(head) == 4 and not head.isdigit() and re.search(r"\d\d", head):
-        voted = _vote(choices, head)
+        voted = _vote(choices, head, "year")
         if voted and _possible(int(voted), today) and (not doc.date or doc.date.year == int(voted)):
             doc.symbol = f"{voted}/{tail}"
             _mark(how, "symbol", TAKEN)
-    if doc.number and _unsure(choices, str(doc.number)):
+    if doc.number and _unsure(choices, str(doc.number), "number"):
         _mark(how, "number", TAKEN)
-    if re.fullmatch(r"\d{4}", head) and _unsure(choices, head):
-        _mark(how, "symbol", TAKEN)
+    year_unsure = bool(doc.date) and _date_unsure(choices, doc.date, ("year",))
+    if re.fullmatch(r"\d{4}", head) and (
+        _unsure(choices, head, "year") or (year_unsure and int(head) == doc.date.year)
+    ):
+        _mark(how, "symbol", TAKEN)  # a symbol's year is its date's: doubted with it
     if doc.date and _date_unsure(choices, doc.date):
         _mark(how, "date", TAKEN)
 
 
-def _date_unsure(choices: dict, date: datetime.date) -> bool:
-    """A digit of the date's day, month or year, in the page's line with its year, was
-    read unsurely."""
+def _date_unsure(
+    choices: dict, date: datetime.date, parts: Sequence[str] = ("year", "day", "month")
+) -> bool:
+    """A digit of the date's day, month or year (`parts`), in the page's line with its
+    year, was read unsurely."""
     for line in choices.get("page") or []:
         words = [word for word in line if word[1]]
         if _find(words, str(date.year)):
-            return any(
-                _unsure({"page": [words]}, part)
-                for part in (str(date.year), str(date.day), str(date.month))
-            )
+            return any(_unsure({"page": [words]}, str(getattr(date, part))) for part in parts)
     return False
