@@ -70,6 +70,8 @@ class Document:
     # held-out sets are also scanned at 200 dpi (`<id>-scan200`, decisions 0036, 0041). None
     # for text.
     dpi: int | None = None
+    # its header digits' alternatives (`<id>-scan-choices.txt`, decision 0038)
+    digit_choices: dict | None = None
 
     @property
     def scanned(self) -> bool:
@@ -90,6 +92,10 @@ def load_corpus(directory: Path = CORPUS) -> list[Document]:
         readings = ()
         if meta["kind"] == "scan" and readings_path.exists():
             readings = tuple(readings_path.read_text(encoding="utf-8").split("\n\f\n"))
+        choices_path = directory / f"{meta_path.stem}-choices.txt"
+        choices = None
+        if meta["kind"] == "scan" and choices_path.exists():
+            choices = json.loads(choices_path.read_text(encoding="utf-8"))
         documents.append(
             Document(
                 id=meta_path.stem,
@@ -101,6 +107,7 @@ def load_corpus(directory: Path = CORPUS) -> list[Document]:
                 expected=meta["expected"],
                 header_readings=readings,
                 dpi=meta.get("dpi", 150) if meta["kind"] == "scan" else None,
+                digit_choices=choices,
             )
         )
     return documents
@@ -129,7 +136,10 @@ def field_results(document: Document, parsed: dict) -> dict[str, bool]:
 
 def parse(document: Document) -> dict:
     return parse_text(
-        document.text, scanned=document.scanned, header_readings=document.header_readings
+        document.text,
+        scanned=document.scanned,
+        header_readings=document.header_readings,
+        digit_choices=document.digit_choices,
     ).as_contract()
 
 

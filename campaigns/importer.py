@@ -2522,15 +2522,21 @@ def parse_text(
     scanned: bool = False,
     ocr_confidence: float | None = None,
     header_readings: Sequence[str] = (),
+    digit_choices: dict | None = None,
 ) -> ParsedDocument:
     """Parse pasted or extracted text (`scanned`: OCR output, with tesseract's mean word
     confidence if known; `header_readings`: a low resolution scan's header band read
-    again, enlarged, compared field by field: `_vote_header`). Never raises on text input."""
+    again, enlarged, compared field by field: `_vote_header`; `digit_choices`: its header
+    digits' alternatives, `ocr_digits`). Never raises on text input."""
     try:
         parser = _Parser(raw, scanned=scanned, ocr_confidence=ocr_confidence)
         doc = parser.run()
         if scanned and header_readings and doc.text:
             _vote_header(parser, header_readings)
+        if scanned and doc.text:  # digits the header writes twice (decision 0038)
+            from .ocr_digits import check_digits
+
+            check_digits(parser, header_readings, _vietnam_today(), digit_choices)
         return doc
     except Exception:  # a document we read badly still becomes a draft with its text
         fallback = ParsedDocument(text="\n".join(paragraphs(clean_lines(raw))))

@@ -61,6 +61,11 @@ class OcrResult:
     # The first page's width and height in points, and whether it is low resolution.
     size: tuple[int, int] | None = None
     low_resolution: bool = False
+    # tesseract's alternatives for each character of the header band's words with a digit
+    # (low resolution pages only), from the page's reading ("page") and the further
+    # readings' ("bands"): what `parse_text(digit_choices=…)` reads a digit of no shape
+    # with (campaigns/ocr_digits.py, decision 0038).
+    digit_choices: dict = field(default_factory=dict)
 
 
 def available() -> bool:
@@ -213,13 +218,14 @@ def parse_scan(result: OcrResult) -> ParsedDocument:
         scanned=True,
         ocr_confidence=result.confidence,
         header_readings=result.header_readings,
+        digit_choices=result.digit_choices,
     )
     if result.low_resolution and result.size:
         doc.warnings.append(low_resolution_warning(result.size))
     return doc
 
 
-def _header_reading(image, scale: float) -> str:
+def _header_reading(image, scale: float) -> tuple[str, list]:
     """The header band of a low resolution page read again, enlarged: smoothly at 1.5×
     (bicubic); at 2× enlarged then made black and white again (Lanczos, threshold 128).
     Each alone reads fewer fields right than the page does (its two columns run
@@ -233,31 +239,59 @@ def _header_reading(image, scale: float) -> str:
         larger = band.resize(size, Image.LANCZOS).point(lambda v: 0 if v < 128 else 255)
     else:
         larger = band.resize(size, Image.BICUBIC)
-    return _read_page(larger)[0]
+    text, _, choices = _read_page(larger, choices=True)
+    return text, choices
 
 
-def _read_first_page(image) -> tuple[str, list[float], list[str]]:
+def _read_first_page(image) -> tuple[str, list[float], list[str], dict]:
     """Page 1's text and confidences, and on a low resolution page its header band's
     further readings (`HEADER_SCALES`), read by tesseract processes side by side: on two
-    idle cores the three take little longer than the page alone."""
+    idle cores the three take little longer than the page alone. A low resolution page's
+    readings also give each header digit's alternatives (`digit_choices`)."""
     if not is_low_resolution(image):
-        return (*_read_page(image), [])
+        return (*_read_page(image), [], {})
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=len(HEADER_SCALES)) as pool:
         further = [pool.submit(_header_reading, image, scale) for scale in HEADER_SCALES]
-        text, confidences = _read_page(image)
-        return text, confidences, [reading.result() for reading in further]
+        text, confidences, choices = _read_page(
+            image, choices=True, top=int(image.size[1] * HEADER_BAND)
+        )
+        readings = [reading.result() for reading in further]
+    return (
+        text,
+        confidences,
+        [reading for reading, _ in readings],
+        {"page": choices, "bands": [lines for _, lines in readings]},
+    )
 
 
-def _read_page(image) -> tuple[str, list[float]]:
-    """One page's text, line by line as tesseract laid it out, and its words' confidences."""
+def _tesseract(image, choices: bool) -> tuple[dict, bytes | None]:
+    """tesseract's words (`image_to_data`'s dictionary) and, with `choices`, the same
+    reading as hOCR with each character's alternatives (`lstm_choice_mode=2`: one run,
+    two outputs; the words are the same as without it)."""
     import pytesseract
+    from pytesseract import pytesseract as tess
 
-    try:
+    if not choices:
         data = pytesseract.image_to_data(
             image, lang=LANGUAGE, output_type=pytesseract.Output.DICT, timeout=PAGE_SECONDS
         )
+        return data, None
+    config = "-c tessedit_create_tsv=1 -c tessedit_create_hocr=1 -c lstm_choice_mode=2"
+    with tess.save(image) as (base, filename):
+        tess.run_tesseract(filename, base, "tsv hocr", LANGUAGE, config, 0, PAGE_SECONDS)
+        tsv = tess._read_output(f"{base}.tsv")
+        hocr = tess._read_output(f"{base}.hocr", True)
+    return tess.file_to_dict(tsv, "\t", -1), hocr
+
+
+def _read_page(image, *, choices: bool = False, top: int | None = None):
+    """One page's text, line by line as tesseract laid it out, and its words'
+    confidences; with `choices`, also its lines (above `top`) that have a digit, each
+    word with its characters' alternatives (`ocr_digits.hocr_choices`)."""
+    try:
+        data, hocr = _tesseract(image, choices)
     except RuntimeError as exc:  # pytesseract's time-out
         raise UnreadableDocument(
             "Trang quá phức tạp để nhận dạng trong thời gian cho phép."
@@ -283,7 +317,11 @@ def _read_page(image) -> tuple[str, list[float]]:
             out.append("")  # a new paragraph or block
         out.append(" ".join(lines[key]))
         previous = key
-    return "\n".join(out), confidences
+    if not choices:
+        return "\n".join(out), confidences
+    from .ocr_digits import hocr_choices
+
+    return "\n".join(out), confidences, hocr_choices(hocr, top)
 
 
 def ocr_document(
@@ -298,10 +336,11 @@ def ocr_document(
     pages = check_scan(data, filename)
     texts, confidences = [], []
     header_readings: list[str] = []
+    digit_choices: dict = {}
     size, low = None, False
     for number, image in enumerate(_page_images(data, filename, pages), start=1):
         if number == 1:
-            text, page_confidences, header_readings = _read_first_page(image)
+            text, page_confidences, header_readings, digit_choices = _read_first_page(image)
             size, low = image.size, is_low_resolution(image)
         else:
             text, page_confidences = _read_page(image)
@@ -324,6 +363,7 @@ def ocr_document(
         confidence=round(mean, 2),
         pages=pages,
         header_readings=header_readings,
+        digit_choices=digit_choices,
         size=size,
         low_resolution=low,
     )
