@@ -13,6 +13,9 @@
   var target = main.querySelector(".form-errors, .messages .message--error");
   if (!target) target = main.querySelector("form [aria-invalid=true]");
   if (!target) target = main.querySelector(".messages .message");
+  // A search answered by a new page (the honour roll): its results' heading, once the
+  // visitor has searched or turned a page; a first visit starts at the top as ever.
+  if (!target && window.location.search) target = main.querySelector("[data-results]");
   if (target) {
     if (!target.matches("a[href], button, input, select, textarea, summary")) {
       target.setAttribute("tabindex", "-1");
@@ -21,14 +24,15 @@
   }
 
   // A table wider than a phone scrolls in its own box. Only while there is something to
-  // scroll is the box a region named by the table's caption, in the tab order (arrow
-  // keys scroll it).
+  // scroll is the box a region named by the table's caption (or its heading), in the tab
+  // order (arrow keys scroll it).
   var boxes = [];
   main.querySelectorAll("table").forEach(function (table) {
     if (table.parentElement.classList.contains("table-scroll")) return;
     var box = document.createElement("div");
     box.className = "table-scroll";
-    var caption = table.querySelector("caption");
+    var named = table.getAttribute("aria-labelledby");
+    var caption = table.querySelector("caption") || (named && document.getElementById(named));
     box.setAttribute("data-name", caption ? caption.textContent.trim() : "Bảng");
     table.parentNode.insertBefore(box, table);
     box.appendChild(table);
