@@ -2,6 +2,18 @@
 // pages work as before.
 (function () {
   "use strict";
+  // The header's navigation on a phone is one strip that scrolls sideways (site.css): a
+  // link Tab reaches half cut at the edge is brought wholly into sight (the browser
+  // leaves a half-seen one where it is).
+  var nav = document.querySelector(".site-nav");
+  if (nav) {
+    nav.addEventListener("focusin", function (event) {
+      if (nav.scrollWidth > nav.clientWidth + 1) {
+        event.target.scrollIntoView({ block: "nearest", inline: "nearest" });
+      }
+    });
+  }
+
   var main = document.getElementById("main");
   if (!main) return;
 
