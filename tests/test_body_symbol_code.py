@@ -1,6 +1,7 @@
 """A body's own abbreviation in the symbols of the documents it writes (Decree 30): the
 type's abbreviation, then the body's: a Phòng Nội vụ writes TTr-PNV, a UBND TTr-UBND."""
 
+import datetime
 import io
 import re
 
@@ -100,3 +101,22 @@ def test_the_code_is_edited_on_the_units_admin_form(client, admin_user, demo_uni
     url = reverse("admin:units_unit_change", args=[phong.pk])
     page = client.get(url).content.decode()
     assert 'name="symbol_code"' in page and "chữ viết tắt trong ký hiệu văn bản" in page.lower()
+
+
+def test_the_fund_statement_and_a_statistics_form_carry_the_bodys_code(demo_units):
+    """Báo cáo too: "/BC" alone named no body."""
+    from awards import money, official_stats
+    from awards.models import Fund
+    from units.pdf import render_pdf
+
+    committee = demo_units["ubnd-tp-lai-chau"]
+    form = official_stats.form_pdf(official_stats.form_data("0601", committee, 2025))
+    assert "Số: /BC-UBND" in flat(form)
+    fund = Fund.objects.create(issuer=committee, year=2025)
+    context = {
+        "fund": fund,
+        "rows": money.ledger(fund),
+        "figures": money.fund_figures(fund),
+        "today": datetime.date(2025, 12, 1),
+    }
+    assert "Số: /BC-UBND" in flat(render_pdf("pdf/fund_statement.html", context))
