@@ -32,7 +32,7 @@ from units.text import search_q
 
 from . import workflow
 from .models import ONE_NOMINEE, YEAR_MIN, AwardType, Nomination, NominationFile, Vote, year_max
-from .services import DECISION_FIELDS
+from .services import DECISION_FIELDS, decision_symbol
 
 NUL_MESSAGE = "Dữ liệu có ký tự không hợp lệ (NUL)."
 CHOICE_MESSAGE = "Lựa chọn không hợp lệ: hãy chọn trong danh sách."
@@ -584,9 +584,9 @@ class DecisionForm(VietnameseInputMixin, forms.Form):
         label="Ký hiệu",
         max_length=60,
         required=False,
-        initial="QĐ-UBND",
-        help_text="Phần sau số, ví dụ QĐ-UBND (để trống: QĐ-UBND). Số ghi khi ban hành, theo sổ "
-        "đăng ký văn bản đi.",
+        help_text="Phần sau số: QĐ và chữ viết tắt của cơ quan ban hành, ví dụ QĐ-UBND, "
+        "QĐ-PNV (để trống: theo cơ quan ban hành). Số ghi khi ban hành, theo sổ đăng ký văn "
+        "bản đi.",
     )
     place = forms.CharField(label="Địa danh", max_length=100, required=False)
     signing_authority = forms.CharField(
@@ -611,6 +611,7 @@ class DecisionForm(VietnameseInputMixin, forms.Form):
         offer_issuers(self, bodies)
         if len(bodies) == 1:
             self.initial.setdefault("place", bodies[0].locality)
+            self.initial.setdefault("symbol", decision_symbol(bodies[0]))
         passed = Nomination.objects.filter(
             issuer__in=bodies, status__in=workflow.statuses("add_to_decision"), decision=None
         )

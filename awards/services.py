@@ -899,6 +899,12 @@ def _release(nominations: Iterable[Nomination]) -> None:
         nomination.save(update_fields=["decision", "updated_at"])
 
 
+def decision_symbol(issuer: Unit) -> str:
+    """A new decision's symbol: QĐ, then the issuing body's own abbreviation (QĐ-UBND,
+    QĐ-PNV). An issued decision keeps the one it was issued with."""
+    return f"QĐ-{issuer.document_code}"
+
+
 def _locked_draft(actor: AbstractBaseUser, decision: Decision) -> Decision:
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     ensure_office(actor, decision.issuer)
@@ -922,6 +928,8 @@ def decision_draft(
 ) -> Decision:
     """A draft decision gathering passed nominations within the issuer's authority."""
     ensure_office(actor, issuer)
+    if not fields.get("symbol"):
+        fields["symbol"] = decision_symbol(issuer)
     decision = Decision.objects.create(
         issuer=issuer, year=timezone.localdate().year, subject=subject, **fields
     )
@@ -953,7 +961,7 @@ def decision_update(
     for name, value in fields.items():
         setattr(decision, name, value if value is not None else "")
     if not decision.symbol:
-        decision.symbol = "QĐ-UBND"
+        decision.symbol = decision_symbol(decision.issuer)
     decision.save()
     if nominations is not None:
         chosen = _fresh(nominations)

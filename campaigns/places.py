@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 
+from units.symbols import body_letters
 from units.text import fold
 
 # The 63 provinces and centrally-run cities before the 2025 reform; the 34 after it are
@@ -187,18 +188,7 @@ BODY_ACRONYMS = frozenset(
 
 
 def initials(name: str | None) -> str:
-    """The initials of a body's name, its place left out: "SỞ GIÁO DỤC VÀ ĐÀO TẠO" → sgddt,
-    "ỦY BAN NHÂN DÂN TỈNH X" → ubnd."""
-    if not name:
-        return ""
-    words = fold(name).replace(",", " ").split()
-    letters = []
-    for index, word in enumerate(words):
-        after = words[index + 1] if index + 1 < len(words) else ""
-        if word in ("tinh", "huyen", "xa", "phuong", "quan", "tp", "tp.") or (
-            (word, after) in (("thanh", "pho"), ("thi", "xa"), ("thi", "tran"))
-        ):
-            break
-        if word != "va" and word[:1].isalpha():
-            letters.append(word[0])
-    return "".join(letters)
+    """The initials of a body's name, its place left out, folded: "SỞ GIÁO DỤC VÀ ĐÀO
+    TẠO" → sgddt, "ỦY BAN NHÂN DÂN TỈNH X" → ubnd. The rule a body's own symbol code is
+    derived by (units/symbols.py), read back."""
+    return fold(body_letters(name, keep_abbreviations=False))

@@ -436,3 +436,26 @@ def test_a_fund_line_is_cancelled_from_the_page_of_its_own_fund_only(
     assert not FundEntry.objects.filter(reverses__isnull=False).exists()
     client.post(url, {"entry": wrong.pk, "reason": "Ghi nhầm số tiền"})
     assert FundEntry.objects.get(reverses=wrong).amount == -500_000_000
+
+
+def test_a_fund_line_cancel_sent_twice_writes_one_cancel_line(client, cycle):
+    """Hủy dòng ghi sai sent twice (a double click, Back then send again): the form's
+    one-time token lets the first through; the second writes nothing and says so."""
+    import re
+
+    from units.once import ALREADY_SAVED
+
+    wrong = budget(cycle, 500_000_000)
+    client.force_login(cycle["office"])
+    page = client.get(reverse("awards:fund_detail", args=[wrong.fund.pk])).content.decode()
+    action = reverse("awards:fund_entry_cancel", args=[wrong.fund.pk])
+    form = page[page.index(f'action="{action}"') :]
+    form = form[: form.index("</form>")]
+    token = re.search(r'name="_once" value="([0-9a-f-]+)"', form)
+    assert token, "the cancel form carries a one-time token"
+    data = {"entry": wrong.pk, "reason": "Ghi nhầm số tiền", "_once": token.group(1)}
+    first = client.post(action, data, follow=True)
+    assert "Đã hủy dòng ghi sai" in first.content.decode()
+    second = client.post(action, data, follow=True)
+    assert ALREADY_SAVED in second.content.decode()
+    assert FundEntry.objects.filter(reverses=wrong).count() == 1

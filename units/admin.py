@@ -95,7 +95,7 @@ class UnitAdmin(
     actions = [archive_units, merge_units]
     fieldsets = (
         (None, {"fields": ("name", "short_name", "code", "admin_code", "kind", "level", "parent")}),
-        ("Ban hành văn bản", {"fields": ("is_issuing_body", "locality")}),
+        ("Ban hành văn bản", {"fields": ("is_issuing_body", "symbol_code", "locality")}),
         (
             "Lưu trữ, sáp nhập",
             {

@@ -15,6 +15,7 @@ from django.db.models.expressions import RawSQL
 from simple_history.models import HistoricalRecords
 
 from .files import private_storage
+from .symbols import body_code
 from .text import padded
 
 
@@ -150,6 +151,16 @@ class Unit(TimeStampedModel, ArchivableModel, SearchableMixin):
     )
     name = models.CharField("tên đơn vị", max_length=255)
     short_name = models.CharField("tên viết tắt", max_length=100, blank=True)
+    symbol_code = models.CharField(
+        "chữ viết tắt trong ký hiệu văn bản",
+        max_length=20,
+        blank=True,
+        help_text=(
+            "Viết sau tên loại văn bản trong ký hiệu (Nghị định 30/2020): TTr-PNV, QĐ-UBND. "
+            "Để trống: Ủy ban nhân dân là UBND, cơ quan khác lấy chữ cái đầu của tên "
+            "(Phòng Nội vụ: PNV)."
+        ),
+    )
     kind = models.CharField("loại hình", max_length=20, choices=Kind.choices)
     level = models.CharField("cấp", max_length=20, choices=Level.choices)
     parent = models.ForeignKey(
@@ -229,6 +240,12 @@ class Unit(TimeStampedModel, ArchivableModel, SearchableMixin):
         if name.lower().startswith("ủy ban nhân dân "):
             return ["ỦY BAN NHÂN DÂN", name[len("ủy ban nhân dân ") :].upper()]
         return [name.upper()]
+
+    @property
+    def document_code(self) -> str:
+        """The body's abbreviation in its documents' symbols: the one set, else derived
+        from its kind and name (units/symbols.py)."""
+        return self.symbol_code.strip() or body_code(self.name, self.kind)
 
     @property
     def full_name(self) -> str:

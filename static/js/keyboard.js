@@ -2,6 +2,18 @@
 // pages work as before.
 (function () {
   "use strict";
+  // The header's navigation on a phone is one strip that scrolls sideways (site.css): a
+  // link Tab reaches half cut at the edge is brought wholly into sight (the browser
+  // leaves a half-seen one where it is).
+  var nav = document.querySelector(".site-nav");
+  if (nav) {
+    nav.addEventListener("focusin", function (event) {
+      if (nav.scrollWidth > nav.clientWidth + 1) {
+        event.target.scrollIntoView({ block: "nearest", inline: "nearest" });
+      }
+    });
+  }
+
   var main = document.getElementById("main");
   if (!main) return;
 
@@ -13,6 +25,9 @@
   var target = main.querySelector(".form-errors, .messages .message--error");
   if (!target) target = main.querySelector("form [aria-invalid=true]");
   if (!target) target = main.querySelector(".messages .message");
+  // A search answered by a new page (the honour roll): its results' heading, once the
+  // visitor has searched or turned a page; a first visit starts at the top as ever.
+  if (!target && window.location.search) target = main.querySelector("[data-results]");
   if (target) {
     if (!target.matches("a[href], button, input, select, textarea, summary")) {
       target.setAttribute("tabindex", "-1");
@@ -21,14 +36,15 @@
   }
 
   // A table wider than a phone scrolls in its own box. Only while there is something to
-  // scroll is the box a region named by the table's caption, in the tab order (arrow
-  // keys scroll it).
+  // scroll is the box a region named by the table's caption (or its heading), in the tab
+  // order (arrow keys scroll it).
   var boxes = [];
   main.querySelectorAll("table").forEach(function (table) {
     if (table.parentElement.classList.contains("table-scroll")) return;
     var box = document.createElement("div");
     box.className = "table-scroll";
-    var caption = table.querySelector("caption");
+    var named = table.getAttribute("aria-labelledby");
+    var caption = table.querySelector("caption") || (named && document.getElementById(named));
     box.setAttribute("data-name", caption ? caption.textContent.trim() : "Bảng");
     table.parentNode.insertBefore(box, table);
     box.appendChild(table);

@@ -1,0 +1,48 @@
+"""A body's abbreviation in the symbols of the documents it writes (Decree 30/2020,
+Phụ lục I): the type's abbreviation, then the body's: "TTr-PNV" for a Phòng Nội vụ,
+"TTr-UBND" for a People's Committee, "QĐ-HĐTĐKT" for an emulation council.
+
+`Unit.symbol_code` holds the one a clerk sets; blank, `body_code` derives it from the
+name. The document reader (campaigns/places.initials) reads a symbol's body letters
+back by the same rule, folded."""
+
+from __future__ import annotations
+
+from units.text import fold
+
+# Words where a body's name ends and its place begins: "Phòng Nội vụ | huyện Tam Đường".
+PLACE_WORDS = frozenset({"tinh", "huyen", "xa", "phuong", "quan", "tp", "tp."})
+PLACE_PAIRS = frozenset({("thanh", "pho"), ("thi", "xa"), ("thi", "tran")})
+
+
+def body_letters(name: str | None, *, keep_abbreviations: bool = True) -> str:
+    """The initials of a body's name, its place left out, as written in a symbol:
+    "Sở Giáo dục và Đào tạo tỉnh X" → SGDĐT, "Ủy ban nhân dân tỉnh X" → UBND; a word
+    already abbreviated ("UBND", "HĐND", "TĐKT") is kept whole, unless the whole name is
+    in capitals (a header: "SỞ NỘI VỤ") or `keep_abbreviations` is off."""
+    if not name:
+        return ""
+    words = name.replace(",", " ").split()
+    folded = [fold(w) for w in words]
+    keep = keep_abbreviations and not name.isupper()
+    letters: list[str] = []
+    for index, word in enumerate(words):
+        key = folded[index]
+        after = folded[index + 1] if index + 1 < len(words) else ""
+        if key in PLACE_WORDS or (key, after) in PLACE_PAIRS:
+            break
+        if key == "va" or not word[:1].isalpha():
+            continue
+        if keep and len(word) > 1 and word.isupper():
+            letters.append(word)
+        else:
+            letters.append(word[0].upper())
+    return "".join(letters)
+
+
+def body_code(name: str, kind: str) -> str:
+    """The abbreviation a body writes after the type in its symbols when none is set: a
+    People's Committee UBND whatever its name says, else the initials of its name."""
+    if kind == "ubnd":
+        return "UBND"
+    return body_letters(name) or "UBND"
