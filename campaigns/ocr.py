@@ -213,6 +213,7 @@ def parse_scan(result: OcrResult) -> ParsedDocument:
         scanned=True,
         ocr_confidence=result.confidence,
         header_readings=result.header_readings,
+        low_resolution=result.low_resolution,
     )
     if result.low_resolution and result.size:
         doc.warnings.append(low_resolution_warning(result.size))
