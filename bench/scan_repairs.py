@@ -31,7 +31,8 @@ def without(repair: str | None):
             yield
     elif repair == "subject":
         with mock.patch(
-            "campaigns.importer.repair_scan_subject", lambda subject, kind, **_: (subject, False, False)
+            "campaigns.importer.repair_scan_subject",
+            lambda subject, kind, **_: (subject, False, False),
         ):
             yield
     else:
