@@ -1231,8 +1231,17 @@ def _fuzzy_heading(line: str) -> str | None:
 
 
 class _Parser:
-    def __init__(self, raw: str, *, scanned: bool = False, ocr_confidence: float | None = None):
+    def __init__(
+        self,
+        raw: str,
+        *,
+        scanned: bool = False,
+        ocr_confidence: float | None = None,
+        low_resolution: bool = True,
+    ):
         self.scanned = scanned
+        # a scan under about 200 dpi (campaigns/ocr.py): its slips are a photocopy's
+        self.low_resolution = low_resolution
         self.date_repaired = False
         if scanned:
             self.date_repaired = any(
@@ -2373,7 +2382,9 @@ class _Parser:
         if self.scanned and doc.subject:
             # the type's title, a portal's text, words that are no syllable (0039)
             kind = doc.doc_type or self._symbol_type()
-            doc.subject, _, doubtful = repair_scan_subject(doc.subject, kind)
+            doc.subject, _, doubtful = repair_scan_subject(
+                doc.subject, kind, low_resolution=self.low_resolution
+            )
             if doubtful:
                 self.how["subject"] = min(self.how.get("subject", 0.9), 0.5)
         if self.heading_guessed:
@@ -2523,13 +2534,20 @@ def parse_text(
     ocr_confidence: float | None = None,
     header_readings: Sequence[str] = (),
     digit_choices: dict | None = None,
+    low_resolution: bool | None = None,
 ) -> ParsedDocument:
     """Parse pasted or extracted text (`scanned`: OCR output, with tesseract's mean word
     confidence if known; `header_readings`: a low resolution scan's header band read
     again, enlarged, compared field by field: `_vote_header`; `digit_choices`: its header
-    digits' alternatives, `ocr_digits`). Never raises on text input."""
+    digits' alternatives, `ocr_digits`; `low_resolution`: a scan under about 200 dpi, by
+    default one whose header band was read again, as campaigns/ocr.py does for those
+    only). Never raises on text input."""
+    if low_resolution is None:
+        low_resolution = bool(header_readings)
     try:
-        parser = _Parser(raw, scanned=scanned, ocr_confidence=ocr_confidence)
+        parser = _Parser(
+            raw, scanned=scanned, ocr_confidence=ocr_confidence, low_resolution=low_resolution
+        )
         doc = parser.run()
         if scanned and header_readings and doc.text:
             _vote_header(parser, header_readings)

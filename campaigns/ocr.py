@@ -219,6 +219,7 @@ def parse_scan(result: OcrResult) -> ParsedDocument:
         ocr_confidence=result.confidence,
         header_readings=result.header_readings,
         digit_choices=result.digit_choices,
+        low_resolution=result.low_resolution,
     )
     if result.low_resolution and result.size:
         doc.warnings.append(low_resolution_warning(result.size))

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from pathlib import Path
 
 from units.text import fold
@@ -171,6 +172,17 @@ def _checked(word: str, subject_caps: bool, first: bool) -> bool:
 
 _EDGE = re.compile(r"^([\"“”'‘’(«»]*)(.*?)([\"“”'‘’)»,;:.!?]*)$", re.S)
 
+# The words after which a trích yếu names a place or a person, with their marks (folded,
+# "quan" would be "cơ quan", "ban" "ban hành"): a level of local government and the places
+# under it, a person's title. What follows them is a name, which may be no Vietnamese
+# syllable ("HUYỆN EA KAR", "XÃ ĐẮK MIL", "ÔNG Y SƠN ÊBAN", decision 0044): in capitals a
+# clean page's name cannot be told from a misreading, so it is left as read (and marked).
+_NAME_BEFORE = frozenset(
+    {"tỉnh", "huyện", "quận", "xã", "phường", "trấn", "phố", "thôn", "buôn", "làng", "ấp"}
+    | {"sóc", "xóm", "ông", "bà"}
+)
+_NAME_WORDS = 3  # a place's or person's name: at most this many words after its title
+
 
 def _mend_words(subject: str) -> tuple[str, bool, bool]:
     letters = [ch for ch in subject if ch.isalpha()]
@@ -179,6 +191,7 @@ def _mend_words(subject: str) -> tuple[str, bool, bool]:
     out: list[str] = []
     changed = _mend_phrases(tokens)
     doubtful = False
+    name_left = 0  # words of a name still to come after "HUYỆN", "XÃ", "ÔNG" …
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -193,12 +206,16 @@ def _mend_words(subject: str) -> tuple[str, bool, bool]:
                 continue
         lead, core, tail = _EDGE.match(token).groups()
         if core and not is_syllable(core) and _checked(core, caps, not out):
-            mended = _mend(core)
+            mended = None if name_left and caps else _mend(core)
             if mended is None:
                 doubtful = True
             else:
                 core, changed = mended, True
         out.append(lead + core + tail)
+        if unicodedata.normalize("NFC", core.lower()) in _NAME_BEFORE and not tail:
+            name_left = _NAME_WORDS
+        elif name_left:
+            name_left = 0 if tail or lead else name_left - 1
         i += 1
     return " ".join(out), changed, doubtful or changed
 
@@ -328,13 +345,18 @@ def cut_portal(subject: str) -> str:
     return subject[: match.start()].rstrip(" .,;:-–")
 
 
-def repair_scan_subject(subject: str | None, doc_type: str | None) -> tuple[str | None, bool, bool]:
-    """A scan's trích yếu mended: (subject, changed, doubtful)."""
+def repair_scan_subject(
+    subject: str | None, doc_type: str | None, *, low_resolution: bool = True
+) -> tuple[str | None, bool, bool]:
+    """A scan's trích yếu mended: (subject, changed, doubtful). A semicolon is taken for a
+    comma on a low resolution page only (a photocopy's speck above it): a page scanned at
+    200 dpi or more reads semicolons as printed (decision 0044)."""
     if not subject:
         return subject, False, False
     text = cut_portal(subject)
     text = _drop_title(text, doc_type)
-    text = _semicolons(text)
+    if low_resolution:
+        text = _semicolons(text)
     text, _, doubtful = _mend_words(text)
     changed = text != subject
     return text, changed, doubtful or changed
