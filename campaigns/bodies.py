@@ -23,6 +23,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from units.symbols import body_letters, letter
 from units.text import fold
 
 from .places import BODY_ACRONYMS, province
@@ -445,7 +446,7 @@ def code_of(body: Body) -> str:
     """The body's code in a symbol: its own, or the initials of its words (Đ kept)."""
     if body.code:
         return body.code
-    return "".join(_letter(w) for w in body.name.split() if fold(w) != "va" and w[0].isalpha())
+    return "".join(letter(w) for w in body.name.split() if fold(w) != "va" and w[0].isalpha())
 
 
 @functools.lru_cache(maxsize=1)
@@ -454,29 +455,6 @@ def symbol_codes() -> frozenset[str]:
     spelled = {code_of(body) for body in BODIES} | {body.also for body in BODIES if body.also}
     folded = {fold(code) for code in spelled}
     return frozenset(spelled | {code.upper() for code in BODY_ACRONYMS if code not in folded})
-
-
-def _initials(name: str) -> str:
-    words = [m.group() for m in _words(name)]
-    letters = []
-    for index, word in enumerate(words):
-        key = fold(word)
-        after = fold(words[index + 1]) if index + 1 < len(words) else ""
-        if (
-            key in ("tinh", "huyen", "quan", "phuong", "tp")
-            or (key == "xa" and after != "hoi")
-            or (key, after) in (("thanh", "pho"), ("thi", "xa"), ("thi", "tran"))
-        ):
-            break
-        if key != "va" and word[:1].isalpha():
-            letters.append(_letter(word))
-    return "".join(letters)
-
-
-def _letter(word: str) -> str:
-    """A word's letter in a code: without its marks, Đ kept ("Ủy" → "U", "Đảng" → "Đ")."""
-    first = word[0].upper()
-    return first if first == "Đ" else fold(first).upper()
 
 
 def _code_distance(read: str, code: str) -> float:
@@ -523,7 +501,7 @@ def snap_symbol(symbol: str, names: list[str], types: set[str]) -> tuple[str, bo
             own.update(c for c in (code_of(near.body), near.body.also) if c)
         elif name:
             own.update(code_of(side) for side in _joint_bodies(name))
-            own.add(_initials(name))
+            own.add(body_letters(name, keep_abbreviations=False))
     own.discard("")
     codes = symbol_codes()
     joint = names and names[0] and len(_joint_bodies(names[0])) > 1

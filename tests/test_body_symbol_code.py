@@ -120,3 +120,29 @@ def test_the_fund_statement_and_a_statistics_form_carry_the_bodys_code(demo_unit
         "today": datetime.date(2025, 12, 1),
     }
     assert "Số: /BC-UBND" in flat(render_pdf("pdf/fund_statement.html", context))
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        # "xã hội" is part of a body's name, not the commune ("xã") its place begins with
+        ("Phòng Lao động - Thương binh và Xã hội huyện Tam Đường", "PLĐTBXH"),
+        ("Sở Lao động - Thương binh và Xã hội tỉnh Lai Châu", "SLĐTBXH"),
+        ("Phòng Văn hóa - Xã hội xã Bản Hon", "PVHXH"),
+        ("Bảo hiểm xã hội huyện Tam Đường", "BHXH"),
+        # a letter of a symbol has no tone mark: U, not Ủ (Đ is a letter of its own)
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam xã Bản Hon", "UBMTTQVN"),
+        ("Ủy ban Kiểm tra Đảng ủy xã Bản Hon", "UBKTĐU"),
+    ],
+)
+def test_a_body_code_keeps_xa_hoi_and_drops_tone_marks(name, code):
+    assert body_code(name, Unit.Kind.OTHER) == code
+
+
+def test_the_reader_reads_a_symbol_by_the_same_rule():
+    from campaigns.bodies import code_of, nearest_body
+    from campaigns.places import initials
+
+    name = "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH LAI CHÂU"
+    assert initials(name) == "sldtbxh"
+    assert code_of(nearest_body(name).body) == body_code(name, Unit.Kind.DEPARTMENT)
