@@ -27,6 +27,8 @@ from collections.abc import Sequence
 from units.text import fold
 
 TAKEN, UNSURE = 0.6, 0.5
+# The digits a number is written with: str.isdigit also takes "²", "³", which no int() reads.
+DIGITS = frozenset("0123456789")
 # "ngày 22 tháng 02 năm 2006" as OCR gives it ("thàng", "nàm" folded) or "22/02/2006"
 _WRITTEN = re.compile(
     r"\bng\w{0,3}\s+(\d{1,2})\s+th\w{1,4}\s+(\d{1,2})\s*,?\s+n\w{1,3}\s+((?:19|20)\d\d)\b"
@@ -147,18 +149,22 @@ def hocr_choices(hocr: bytes | None, top: int | None = None) -> list:
     """The hOCR page's lines that have a digit (those starting above `top` only), each a
     list of words: [text, alternatives], alternatives being, for each character of a word
     with a digit, its choices best first as [character, x_confs rounded] (else None;
-    choices scored 0 are left out)."""
+    choices scored 0 are left out). A word whose choices are not one character each, one
+    for each of its characters, has none; hOCR that is not well-formed gives none."""
     from xml.etree import ElementTree
 
     if not hocr:
         return []
-    root = ElementTree.fromstring(hocr)
+    try:
+        root = ElementTree.fromstring(hocr)
+    except ElementTree.ParseError:
+        return []
     out = []
     for line in root.iter(f"{XHTML}span"):
         if line.get("class") not in ("ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"):
             continue
         box = (line.get("title") or "").split(";")[0].split()
-        if top is not None and len(box) == 5 and int(box[2]) > top:
+        if top is not None and len(box) == 5 and box[2].isdigit() and int(box[2]) > top:
             continue
         words = []
         for word in line.iter(f"{XHTML}span"):
@@ -167,29 +173,49 @@ def hocr_choices(hocr: bytes | None, top: int | None = None) -> list:
             text = (word.text or "").strip()
             if not text:
                 continue
-            alternatives = None
-            if re.search(r"\d", text):
-                alternatives = []
-                for group in word.iter(f"{XHTML}span"):
-                    if not (group.get("id") or "").startswith("lstm_choices"):
-                        continue
-                    options = [
-                        [c.text or "", round(float((c.get("title") or "x 0").split()[1]))]
-                        for c in group
-                    ]
-                    options = options[:1] + [o for o in options[1:] if o[1] > 0]
-                    if options and options[0][0] != " ":
-                        alternatives.append(options)
-                if "".join(o[0][0] for o in alternatives) != text:
-                    alternatives = None  # not one choice per character: not used
+            alternatives = _alternatives(word, text) if re.search(r"\d", text) else None
             words.append([text, alternatives])
         if any(alternatives for _, alternatives in words):
             out.append(words)
     return out
 
 
+def _alternatives(word, text: str) -> list | None:
+    """Each character's choices in a hOCR word, or None unless there is one group of
+    choices for each of its characters, each choice one character."""
+    alternatives = []
+    for group in word.iter(f"{XHTML}span"):
+        if not (group.get("id") or "").startswith("lstm_choices"):
+            continue
+        options = []
+        for choice in group:
+            score = (choice.get("title") or "").split()
+            try:
+                options.append([choice.text or "", round(float(score[1]))])
+            except (IndexError, ValueError):
+                options.append([choice.text or "", 0])
+        options = options[:1] + [o for o in options[1:] if o[1] > 0 and len(o[0]) == 1]
+        if options and options[0][0] != " ":
+            alternatives.append(options)
+    if len(alternatives) != len(text) or any(
+        len(options[0][0]) != 1 or options[0][0] != character
+        for options, character in zip(alternatives, text, strict=True)
+    ):
+        return None  # not one choice per character: not used
+    return alternatives
+
+
 def _words(lines: list) -> list:
-    return [word for line in lines for word in line if word[1]]
+    """The words with alternatives, one list of choices for each of their characters (as
+    `hocr_choices` gives them; others, as a stored or hand-made reading may hold, are
+    left out)."""
+    return [
+        word
+        for line in lines
+        for word in line
+        if len(word) == 2 and word[1] and len(word[1]) == len(word[0])
+        and all(options and len(options[0]) == 2 for options in word[1])
+    ]  # fmt: skip
 
 
 def _places(words: list, token: str, role: str = ""):
@@ -248,14 +274,14 @@ def _vote(choices: dict, token: str, role: str) -> str | None:
     bands = [_aligned(word, _words(lines)) for lines in choices.get("bands") or []]
     out = []
     for index, character in enumerate(token):
-        if character.isdigit():
+        if character in DIGITS:
             out.append(character)
             continue
         totals: dict[str, float] = {}
         position = start + index
         for options in [word[1][position], *(band.get(position) for band in bands)]:
             for option, confidence in options or []:
-                if option.isdigit():
+                if option in DIGITS:
                     totals[option] = totals.get(option, 0.0) + confidence
         if not totals:
             return None
@@ -269,8 +295,8 @@ def _unsure(choices: dict, token: str, role: str = "") -> bool:
     for word, start in _places(_words(choices.get("page") or []), token, role):
         for options in word[1][start : start + len(token)]:
             own = options[0][1]
-            if options[0][0].isdigit() and any(
-                c.isdigit() and c != options[0][0] and value >= own - CLOSE
+            if options[0][0] in DIGITS and any(
+                c in DIGITS and c != options[0][0] and value >= own - CLOSE
                 for c, value in options[1:]
             ):
                 return True
@@ -312,7 +338,7 @@ def _date_unsure(
     """A digit of the date's day, month or year (`parts`), in the page's line with its
     year, was read unsurely."""
     for line in choices.get("page") or []:
-        words = [word for word in line if word[1]]
+        words = _words([line])
         if _find(words, str(date.year)):
             return any(_unsure({"page": [words]}, str(getattr(date, part))) for part in parts)
     return False
