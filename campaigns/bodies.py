@@ -22,11 +22,15 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from units.symbols import body_letters, letter
 from units.text import fold
 
 from .places import BODY_ACRONYMS, province
+
+if TYPE_CHECKING:
+    from .importer import ParsedDocument
 
 
 @dataclass(frozen=True)
@@ -540,7 +544,7 @@ def _joint_bodies(name: str) -> list[Body]:
     return found[2] if found else []
 
 
-def check_scan_header(doc, how: dict[str, float], types: set[str]) -> None:
+def check_scan_header(doc: ParsedDocument, how: dict[str, float], types: set[str]) -> None:
     """A scan's issuer, parent and symbol checked against the known bodies (decision
     0037): a name or code put right is marked for checking (0.6, "Cần kiểm tra"); marks
     alone put right on letters read right are not. A general department's ministry is

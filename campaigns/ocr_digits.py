@@ -14,8 +14,11 @@ only, and only where a value is of no possible shape:
   with one possible year gives that year.
 
 A value so taken is marked for checking (0.6); one of no shape that nothing settles is
-kept and marked (0.5). tesseract's own alternatives for each character
-(`lstm_choice_mode`) were measured and not used: see the decision.
+kept and marked (0.5). Then tesseract's own alternatives for each character of the header's
+words with a digit (`lstm_choice_mode=2`, from the page's and the further readings' runs:
+`hocr_choices`, `check_choices`): a number or symbol year still read with a letter takes
+the digit they vote for, marked; a number, symbol year or date a digit of which had
+another digit close behind is marked, not changed.
 """
 
 from __future__ import annotations
@@ -23,8 +26,12 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from units.text import fold
+
+if TYPE_CHECKING:
+    from .importer import ParsedDocument, _Parser
 
 TAKEN, UNSURE = 0.6, 0.5
 # The digits a number is written with: str.isdigit also takes "²", "³", which no int() reads.
@@ -36,7 +43,7 @@ _WRITTEN = re.compile(
 _SLASHED = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)\b")
 
 
-def _mark(how: dict, name: str, score: float) -> None:
+def _mark(how: dict[str, float], name: str, score: float) -> None:
     how[name] = min(how.get(name, 0.95), score)
 
 
@@ -51,7 +58,9 @@ def _possible(year: int, today: datetime.date) -> bool:
     return 1945 <= year <= today.year
 
 
-def check_number(doc, how: dict, readings: Sequence) -> None:
+def check_number(
+    doc: ParsedDocument, how: dict[str, float], readings: Sequence[ParsedDocument]
+) -> None:
     number = str(doc.number or "")
     if not number or re.fullmatch(r"\d{1,5}", number) or not re.search(r"\d", number):
         return
@@ -68,7 +77,7 @@ def check_number(doc, how: dict, readings: Sequence) -> None:
         _mark(how, "number", UNSURE)
 
 
-def check_symbol_year(doc, how: dict, today: datetime.date) -> None:
+def check_symbol_year(doc: ParsedDocument, how: dict[str, float], today: datetime.date) -> None:
     head, slash, tail = str(doc.symbol or "").partition("/")
     if not slash or len(head) != 4 or head.isdigit() or sum(c.isdigit() for c in head) < 2:
         return
@@ -82,7 +91,9 @@ def check_symbol_year(doc, how: dict, today: datetime.date) -> None:
         _mark(how, "symbol", UNSURE)
 
 
-def check_date(doc, how: dict, paragraphs: Sequence[str], today: datetime.date) -> None:
+def check_date(
+    doc: ParsedDocument, how: dict[str, float], paragraphs: Sequence[str], today: datetime.date
+) -> None:
     date = doc.date
     if not date or (_possible(date.year, today) and date <= today):
         return
@@ -111,7 +122,7 @@ def check_date(doc, how: dict, paragraphs: Sequence[str], today: datetime.date) 
 
 
 def check_digits(
-    parser,
+    parser: _Parser,
     header_readings: Sequence[str],
     today: datetime.date,
     digit_choices: dict | None = None,
@@ -303,7 +314,9 @@ def _unsure(choices: dict, token: str, role: str = "") -> bool:
     return False
 
 
-def check_choices(doc, how: dict, choices: dict, today: datetime.date) -> None:
+def check_choices(
+    doc: ParsedDocument, how: dict[str, float], choices: dict, today: datetime.date
+) -> None:
     """A number or a symbol's year still read with a letter takes the digits the page's and
     the further readings' alternatives vote for, marked; a number, symbol year or date a
     digit of which tesseract read unsurely is marked for checking."""
