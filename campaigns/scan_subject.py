@@ -55,14 +55,15 @@ def is_syllable(word: str) -> bool:
 
 # A document portal's words and a web page's, which no trích yếu holds: the search box
 # ("Từ khóa: Số hiệu, Tiêu đề …", its first letter often misread), the document's card
-# ("Số hiệu:", "Loại văn bản:", "Ngày ban hành:", "Lượt xem", "Tải về"), a viewer's page
-# count ("You are on page 1 of 9", "Trang 1/9"), a news page's weekday date ("Thứ Ba, 29
-# tháng 7, 2014"), the log-in links. Matched on folded text (no marks, lower case).
+# ("Số hiệu:", "Loại văn bản:", "Ngày ban hành:", "Lượt xem"), a viewer's page count
+# ("You are on page 1 of 9", "Trang 1/9"), a news page's weekday date ("Thứ Ba, 29 tháng
+# 7, 2014"). Not "Tải về", "Đăng nhập", "Đăng ký mới": a trích yếu may speak of them
+# ("V/v hướng dẫn đăng nhập …"). Matched on folded text (no marks, lower case).
 PORTAL_TEXT = re.compile(
     r"(?:^|\s)(?:"
     r"\S{0,3}\s?khoa\s*:\s*\S{0,3}\s?\S{0,5}|"  # "Từ khóa: Số hiệu", "Lư khoa: Số thêu"
     r"so hi\S{0,3}\s*:|loai v\S{1,2}n b\S{1,2}n\s*:|ngay ban hanh\s*:|noi ban hanh\s*:|"
-    r"tinh trang\s*:|ngay hieu luc\s*:|luot xem\b|tai ve\b|dang nhap\b|dang ky moi\b|"
+    r"tinh trang\s*:|ngay hieu luc\s*:|luot xem\b|"
     r"you are on page\b|page \S{1,3} of \d|trang \d{1,3}\s*/\s*\d{1,3}\b|"
     r"thu (?:hai|ba|tu|nam|sau|bay),\s*\d{1,2}\s+th\S{2,4}\s+\d{1,2},?\s+\d{4}|"
     r"chu nhat,\s*\d{1,2}\s+th\S{2,4}\s+\d{1,2},?\s+\d{4}"
