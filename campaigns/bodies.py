@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from units.symbols import body_letters, letter
+from units.symbols import PLACE_PAIRS, body_letters, letter, place_begins
 from units.text import fold
 
 from .places import BODY_ACRONYMS, province
@@ -227,8 +227,6 @@ BODIES = (
     *LOCAL_BODIES,
 )
 
-# What may follow a local body's name: its level, then the place.
-_LEVELS = {"tinh", "thanh", "tp", "huyen", "quan", "thi", "xa", "phuong", "dac"}
 _LEVEL_WORDS = {"tinh": "TỈNH", "thanh pho": "THÀNH PHỐ"}
 
 # Letters tesseract takes for one another in a header's capitals (folded: B/H, L/T, R/B,
@@ -318,6 +316,14 @@ def _exact() -> dict[str, Body]:
     return found
 
 
+def _place(words: list[str]) -> bool:
+    """The folded words after a local body's name are its place: its level, then the
+    place's name (units/symbols.place_begins; on a scan the first word of "THÀNH PHỐ",
+    "THỊ XÃ", "ĐẶC KHU" is enough, the second may be misread)."""
+    after = words[1] if len(words) > 1 else ""
+    return place_begins(words[0], after) or any(words[0] == head for head, _ in PLACE_PAIRS)
+
+
 @functools.lru_cache(maxsize=1024)
 def nearest_body(read: str) -> Near | None:
     """The one known body the reading names, its place aside ("ỦY BAN NHÂN DÂN TỈNH X"),
@@ -329,13 +335,13 @@ def nearest_body(read: str) -> Near | None:
     for count in range(len(words), 0, -1):  # a name read right: no distance to measure
         body = exact.get(" ".join(words[:count]))
         rest = words[count:]
-        if body and (not rest or body.open or (body.local and rest[0] in _LEVELS)):
+        if body and (not rest or body.open or (body.local and _place(rest))):
             return Near(body, count, 0.0)
     best: dict[str, Near] = {}
     for body, key, size, limit in _keyed():
         for count in range(max(1, size - 2), min(len(words), size + 2) + 1):
             rest = words[count:]
-            if rest and not (body.open or (body.local and rest[0] in _LEVELS)):
+            if rest and not (body.open or (body.local and _place(rest))):
                 continue
             found = distance(" ".join(words[:count]), key, limit)
             if found <= limit and (key not in best or found < best[key].distance):

@@ -146,3 +146,21 @@ def test_the_reader_reads_a_symbol_by_the_same_rule():
     name = "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH LAI CHÂU"
     assert initials(name) == "sldtbxh"
     assert code_of(nearest_body(name).body) == body_code(name, Unit.Kind.DEPARTMENT)
+
+
+def test_a_special_zones_body_leaves_its_place_out():
+    # a commune-level special zone since 1 July 2025 (đặc khu): a place, like xã, phường
+    assert body_code("Phòng Kinh tế đặc khu Phú Quốc", Unit.Kind.DEPARTMENT) == "PKT"
+
+
+def test_the_reader_and_the_symbols_part_a_name_from_its_place_by_one_rule():
+    from campaigns.bodies import nearest_body
+
+    for name, code in (
+        ("PHÒNG KINH TẾ ĐẶC KHU PHÚ QUỐC", "PKT"),
+        ("SỞ NỘI VỤ THÀNH PHỐ HÀ NỘI", "SNV"),
+        ("ỦY BAN NHÂN DÂN THỊ XÃ SA PA", "UBND"),
+    ):
+        near = nearest_body(name)
+        assert near is not None and near.body.code == code
+        assert body_code(name.title(), Unit.Kind.OTHER) == code

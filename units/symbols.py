@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from units.text import fold
 
-# Words where a body's name ends and its place begins: "Phòng Nội vụ | huyện Tam Đường".
-# "xã" begins a place unless "hội" follows it ("Lao động - Thương binh và Xã hội").
+# Words where a body's name ends and its place begins: "Phòng Nội vụ | huyện Tam Đường",
+# "… | đặc khu Phú Quốc" (a special zone, 2025). "xã" begins a place unless "hội" follows
+# it ("Lao động - Thương binh và Xã hội"). The reader parts a header's name from its place
+# by the same rule (campaigns/bodies.py).
 PLACE_WORDS = frozenset({"tinh", "huyen", "xa", "phuong", "quan", "tp", "tp."})
-PLACE_PAIRS = frozenset({("thanh", "pho"), ("thi", "xa"), ("thi", "tran")})
+PLACE_PAIRS = frozenset({("thanh", "pho"), ("thi", "xa"), ("thi", "tran"), ("dac", "khu")})
 
 
 def place_begins(key: str, after: str) -> bool:
