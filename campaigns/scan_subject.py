@@ -32,7 +32,7 @@ from pathlib import Path
 
 from units.text import fold
 
-from .places import BODY_ACRONYMS
+from .places import BODY_ACRONYMS, one_apart
 from .reference_data import DOCUMENT_KINDS
 
 LEXICON = Path(__file__).resolve().parent / "data" / "syllables.txt"
@@ -298,9 +298,9 @@ def _slip_of(read: str, key: str, want: str, n: int, j: int) -> bool:
     """`read` (folded `key`), word `j` of a known name of `n` words, is one slip from the
     name's word `want`."""
     if not is_syllable(read):
-        return want in {_key(c) for c in _candidates(read)} or (n >= 3 and _one_off(key, want))
+        return want in {_key(c) for c in _candidates(read)} or (n >= 3 and one_apart(key, want))
     # a syllable: a name's first word only by a stroke ("Chủ tịch Hồ Chí Minh" stays)
-    return (n >= 3 and _stroke_slip(key, want)) or (n >= 4 and j > 0 and _one_off(key, want))
+    return (n >= 3 and _stroke_slip(key, want)) or (n >= 4 and j > 0 and one_apart(key, want))
 
 
 def _drop_title(subject: str, doc_type: str | None, *, colon_only: bool = False) -> str:
@@ -320,7 +320,7 @@ def _drop_title(subject: str, doc_type: str | None, *, colon_only: bool = False)
         return subject
     read = [_key(w).strip(":.;,") for w in words[: len(title)]]
     for want, got in zip(title, read, strict=True):
-        if want != got and not (len(want) >= 3 and _one_off(want, got)):
+        if want != got and not (len(want) >= 3 and one_apart(want, got)):
             return subject
     rest = " ".join(words[len(title) :])
     colon = words[len(title) - 1].endswith((":", ".")) or rest[:1] in ":."
@@ -328,15 +328,6 @@ def _drop_title(subject: str, doc_type: str | None, *, colon_only: bool = False)
     if len(rest) > 10 and (colon or (not colon_only and _OPENERS.match(_key(rest)))):
         return rest
     return subject
-
-
-def _one_off(a: str, b: str) -> bool:
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    if abs(len(a) - len(b)) != 1:
-        return False
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _semicolons(text: str) -> str:
