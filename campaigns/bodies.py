@@ -480,7 +480,7 @@ def _nearest_code(part: str, pool: set[str]) -> str | None:
     """The one code of `pool` nearest the part, within its limit; None if none, or two
     equally near."""
     found: dict[str, tuple[float, str]] = {}
-    for code in pool:
+    for code in sorted(pool):  # two spellings of one code: the same in every process
         d = _code_distance(part, code)
         if d <= (1.0 if len(code) >= 4 else 0.5):
             key = fold(code)
