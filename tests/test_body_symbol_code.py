@@ -164,3 +164,23 @@ def test_the_reader_and_the_symbols_part_a_name_from_its_place_by_one_rule():
         near = nearest_body(name)
         assert near is not None and near.body.code == code
         assert body_code(name.title(), Unit.Kind.OTHER) == code
+
+
+@pytest.mark.parametrize("code", ["QĐ-PNV", "TTr-PNV", "/PNV", "P NV", "PNV/"])
+def test_a_code_with_a_type_slash_or_space_is_refused_in_the_admin(code, demo_units):
+    """The code stands after the type: "QĐ-PNV" set as a body's code printed QĐ-QĐ-PNV
+    on its next decision, "/PNV" a symbol with two slashes."""
+    from django.core.exceptions import ValidationError
+
+    phong = demo_units["pnv-tp-lai-chau"]
+    phong.symbol_code = code
+    with pytest.raises(ValidationError) as refused:
+        phong.full_clean()
+    assert "symbol_code" in refused.value.message_dict
+
+
+@pytest.mark.parametrize("code", ["PNV", "HĐTĐKT", "VH&TT", "UBND-VX", ""])
+def test_a_plain_code_is_accepted(code, demo_units):
+    phong = demo_units["pnv-tp-lai-chau"]
+    phong.symbol_code = code
+    phong.full_clean()

@@ -8,6 +8,8 @@ name. The document reader reads a symbol's body letters back by the same rule
 
 from __future__ import annotations
 
+import re
+
 from units.text import fold
 
 # Words where a body's name ends and its place begins: "Phòng Nội vụ | huyện Tam Đường",
@@ -64,3 +66,22 @@ def body_code(name: str, kind: str) -> str:
     if kind == "ubnd":
         return "UBND"
     return body_letters(name) or "UBND"
+
+
+# A code is letters (Đ among them), digits or "&", its parts joined by "-" ("UBND-VX").
+_CODE = re.compile(r"[^\W_]+(?:&[^\W_]+)*(?:-[^\W_]+(?:&[^\W_]+)*)*")
+# The types' abbreviations (Decree 30, Phụ lục III) a code must not begin with: the type
+# is written before it.
+_TYPES = frozenset({"qd", "ttr", "bc", "kh", "tb", "hd", "nq", "ct", "cv", "qc", "ctr", "pa"})
+
+
+def code_problem(code: str) -> str | None:
+    """What is wrong with a code a clerk sets for a body (`Unit.symbol_code`), or None."""
+    code = code.strip()
+    if not code:
+        return None
+    if not _CODE.fullmatch(code):
+        return "Chỉ gồm chữ cái, chữ số, dấu & hoặc -, không có dấu cách hay dấu /: ví dụ PNV."
+    if "-" in code and fold(code.split("-")[0]) in _TYPES:
+        return "Không ghi tên loại văn bản (QĐ, TTr, BC…): hệ thống tự ghi trước chữ viết tắt."
+    return None
