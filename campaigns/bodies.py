@@ -22,10 +22,15 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from units.symbols import PLACE_PAIRS, body_letters, letter, place_begins
 from units.text import fold
 
 from .places import BODY_ACRONYMS, province
+
+if TYPE_CHECKING:
+    from .importer import ParsedDocument
 
 
 @dataclass(frozen=True)
@@ -222,8 +227,6 @@ BODIES = (
     *LOCAL_BODIES,
 )
 
-# What may follow a local body's name: its level, then the place.
-_LEVELS = {"tinh", "thanh", "tp", "huyen", "quan", "thi", "xa", "phuong", "dac"}
 _LEVEL_WORDS = {"tinh": "TỈNH", "thanh pho": "THÀNH PHỐ"}
 
 # Letters tesseract takes for one another in a header's capitals (folded: B/H, L/T, R/B,
@@ -313,6 +316,14 @@ def _exact() -> dict[str, Body]:
     return found
 
 
+def _place(words: list[str]) -> bool:
+    """The folded words after a local body's name are its place: its level, then the
+    place's name (units/symbols.place_begins; on a scan the first word of "THÀNH PHỐ",
+    "THỊ XÃ", "ĐẶC KHU" is enough, the second may be misread)."""
+    after = words[1] if len(words) > 1 else ""
+    return place_begins(words[0], after) or any(words[0] == head for head, _ in PLACE_PAIRS)
+
+
 @functools.lru_cache(maxsize=1024)
 def nearest_body(read: str) -> Near | None:
     """The one known body the reading names, its place aside ("ỦY BAN NHÂN DÂN TỈNH X"),
@@ -324,13 +335,13 @@ def nearest_body(read: str) -> Near | None:
     for count in range(len(words), 0, -1):  # a name read right: no distance to measure
         body = exact.get(" ".join(words[:count]))
         rest = words[count:]
-        if body and (not rest or body.open or (body.local and rest[0] in _LEVELS)):
+        if body and (not rest or body.open or (body.local and _place(rest))):
             return Near(body, count, 0.0)
     best: dict[str, Near] = {}
     for body, key, size, limit in _keyed():
         for count in range(max(1, size - 2), min(len(words), size + 2) + 1):
             rest = words[count:]
-            if rest and not (body.open or (body.local and rest[0] in _LEVELS)):
+            if rest and not (body.open or (body.local and _place(rest))):
                 continue
             found = distance(" ".join(words[:count]), key, limit)
             if found <= limit and (key not in best or found < best[key].distance):
@@ -445,7 +456,7 @@ def code_of(body: Body) -> str:
     """The body's code in a symbol: its own, or the initials of its words (Đ kept)."""
     if body.code:
         return body.code
-    return "".join(_letter(w) for w in body.name.split() if fold(w) != "va" and w[0].isalpha())
+    return "".join(letter(w) for w in body.name.split() if fold(w) != "va" and w[0].isalpha())
 
 
 @functools.lru_cache(maxsize=1)
@@ -454,29 +465,6 @@ def symbol_codes() -> frozenset[str]:
     spelled = {code_of(body) for body in BODIES} | {body.also for body in BODIES if body.also}
     folded = {fold(code) for code in spelled}
     return frozenset(spelled | {code.upper() for code in BODY_ACRONYMS if code not in folded})
-
-
-def _initials(name: str) -> str:
-    words = [m.group() for m in _words(name)]
-    letters = []
-    for index, word in enumerate(words):
-        key = fold(word)
-        after = fold(words[index + 1]) if index + 1 < len(words) else ""
-        if (
-            key in ("tinh", "huyen", "quan", "phuong", "tp")
-            or (key == "xa" and after != "hoi")
-            or (key, after) in (("thanh", "pho"), ("thi", "xa"), ("thi", "tran"))
-        ):
-            break
-        if key != "va" and word[:1].isalpha():
-            letters.append(_letter(word))
-    return "".join(letters)
-
-
-def _letter(word: str) -> str:
-    """A word's letter in a code: without its marks, Đ kept ("Ủy" → "U", "Đảng" → "Đ")."""
-    first = word[0].upper()
-    return first if first == "Đ" else fold(first).upper()
 
 
 def _code_distance(read: str, code: str) -> float:
@@ -492,7 +480,7 @@ def _nearest_code(part: str, pool: set[str]) -> str | None:
     """The one code of `pool` nearest the part, within its limit; None if none, or two
     equally near."""
     found: dict[str, tuple[float, str]] = {}
-    for code in pool:
+    for code in sorted(pool):  # two spellings of one code: the same in every process
         d = _code_distance(part, code)
         if d <= (1.0 if len(code) >= 4 else 0.5):
             key = fold(code)
@@ -523,7 +511,7 @@ def snap_symbol(symbol: str, names: list[str], types: set[str]) -> tuple[str, bo
             own.update(c for c in (code_of(near.body), near.body.also) if c)
         elif name:
             own.update(code_of(side) for side in _joint_bodies(name))
-            own.add(_initials(name))
+            own.add(body_letters(name, keep_abbreviations=False))
     own.discard("")
     codes = symbol_codes()
     joint = names and names[0] and len(_joint_bodies(names[0])) > 1
@@ -562,7 +550,7 @@ def _joint_bodies(name: str) -> list[Body]:
     return found[2] if found else []
 
 
-def check_scan_header(doc, how: dict[str, float], types: set[str]) -> None:
+def check_scan_header(doc: ParsedDocument, how: dict[str, float], types: set[str]) -> None:
     """A scan's issuer, parent and symbol checked against the known bodies (decision
     0037): a name or code put right is marked for checking (0.6, "Cần kiểm tra"); marks
     alone put right on letters read right are not. A general department's ministry is

@@ -14,8 +14,11 @@ only, and only where a value is of no possible shape:
   with one possible year gives that year.
 
 A value so taken is marked for checking (0.6); one of no shape that nothing settles is
-kept and marked (0.5). tesseract's own alternatives for each character
-(`lstm_choice_mode`) were measured and not used: see the decision.
+kept and marked (0.5). Then tesseract's own alternatives for each character of the header's
+words with a digit (`lstm_choice_mode=2`, from the page's and the further readings' runs:
+`hocr_choices`, `check_choices`): a number or symbol year still read with a letter takes
+the digit they vote for, marked; a number, symbol year or date a digit of which had
+another digit close behind is marked, not changed.
 """
 
 from __future__ import annotations
@@ -23,10 +26,16 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from units.text import fold
 
+if TYPE_CHECKING:
+    from .importer import ParsedDocument, _Parser
+
 TAKEN, UNSURE = 0.6, 0.5
+# The digits a number is written with: str.isdigit also takes "²", "³", which no int() reads.
+DIGITS = frozenset("0123456789")
 # "ngày 22 tháng 02 năm 2006" as OCR gives it ("thàng", "nàm" folded) or "22/02/2006"
 _WRITTEN = re.compile(
     r"\bng\w{0,3}\s+(\d{1,2})\s+th\w{1,4}\s+(\d{1,2})\s*,?\s+n\w{1,3}\s+((?:19|20)\d\d)\b"
@@ -34,7 +43,7 @@ _WRITTEN = re.compile(
 _SLASHED = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)\b")
 
 
-def _mark(how: dict, name: str, score: float) -> None:
+def _mark(how: dict[str, float], name: str, score: float) -> None:
     how[name] = min(how.get(name, 0.95), score)
 
 
@@ -49,7 +58,9 @@ def _possible(year: int, today: datetime.date) -> bool:
     return 1945 <= year <= today.year
 
 
-def check_number(doc, how: dict, readings: Sequence) -> None:
+def check_number(
+    doc: ParsedDocument, how: dict[str, float], readings: Sequence[ParsedDocument]
+) -> None:
     number = str(doc.number or "")
     if not number or re.fullmatch(r"\d{1,5}", number) or not re.search(r"\d", number):
         return
@@ -66,7 +77,7 @@ def check_number(doc, how: dict, readings: Sequence) -> None:
         _mark(how, "number", UNSURE)
 
 
-def check_symbol_year(doc, how: dict, today: datetime.date) -> None:
+def check_symbol_year(doc: ParsedDocument, how: dict[str, float], today: datetime.date) -> None:
     head, slash, tail = str(doc.symbol or "").partition("/")
     if not slash or len(head) != 4 or head.isdigit() or sum(c.isdigit() for c in head) < 2:
         return
@@ -80,7 +91,9 @@ def check_symbol_year(doc, how: dict, today: datetime.date) -> None:
         _mark(how, "symbol", UNSURE)
 
 
-def check_date(doc, how: dict, paragraphs: Sequence[str], today: datetime.date) -> None:
+def check_date(
+    doc: ParsedDocument, how: dict[str, float], paragraphs: Sequence[str], today: datetime.date
+) -> None:
     date = doc.date
     if not date or (_possible(date.year, today) and date <= today):
         return
@@ -109,7 +122,7 @@ def check_date(doc, how: dict, paragraphs: Sequence[str], today: datetime.date) 
 
 
 def check_digits(
-    parser,
+    parser: _Parser,
     header_readings: Sequence[str],
     today: datetime.date,
     digit_choices: dict | None = None,
@@ -147,18 +160,22 @@ def hocr_choices(hocr: bytes | None, top: int | None = None) -> list:
     """The hOCR page's lines that have a digit (those starting above `top` only), each a
     list of words: [text, alternatives], alternatives being, for each character of a word
     with a digit, its choices best first as [character, x_confs rounded] (else None;
-    choices scored 0 are left out)."""
+    choices scored 0 are left out). A word whose choices are not one character each, one
+    for each of its characters, has none; hOCR that is not well-formed gives none."""
     from xml.etree import ElementTree
 
     if not hocr:
         return []
-    root = ElementTree.fromstring(hocr)
+    try:
+        root = ElementTree.fromstring(hocr)
+    except ElementTree.ParseError:
+        return []
     out = []
     for line in root.iter(f"{XHTML}span"):
         if line.get("class") not in ("ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"):
             continue
         box = (line.get("title") or "").split(";")[0].split()
-        if top is not None and len(box) == 5 and int(box[2]) > top:
+        if top is not None and len(box) == 5 and box[2].isdigit() and int(box[2]) > top:
             continue
         words = []
         for word in line.iter(f"{XHTML}span"):
@@ -167,29 +184,49 @@ def hocr_choices(hocr: bytes | None, top: int | None = None) -> list:
             text = (word.text or "").strip()
             if not text:
                 continue
-            alternatives = None
-            if re.search(r"\d", text):
-                alternatives = []
-                for group in word.iter(f"{XHTML}span"):
-                    if not (group.get("id") or "").startswith("lstm_choices"):
-                        continue
-                    options = [
-                        [c.text or "", round(float((c.get("title") or "x 0").split()[1]))]
-                        for c in group
-                    ]
-                    options = options[:1] + [o for o in options[1:] if o[1] > 0]
-                    if options and options[0][0] != " ":
-                        alternatives.append(options)
-                if "".join(o[0][0] for o in alternatives) != text:
-                    alternatives = None  # not one choice per character: not used
+            alternatives = _alternatives(word, text) if re.search(r"\d", text) else None
             words.append([text, alternatives])
         if any(alternatives for _, alternatives in words):
             out.append(words)
     return out
 
 
+def _alternatives(word, text: str) -> list | None:
+    """Each character's choices in a hOCR word, or None unless there is one group of
+    choices for each of its characters, each choice one character."""
+    alternatives = []
+    for group in word.iter(f"{XHTML}span"):
+        if not (group.get("id") or "").startswith("lstm_choices"):
+            continue
+        options = []
+        for choice in group:
+            score = (choice.get("title") or "").split()
+            try:
+                options.append([choice.text or "", round(float(score[1]))])
+            except (IndexError, ValueError):
+                options.append([choice.text or "", 0])
+        options = options[:1] + [o for o in options[1:] if o[1] > 0 and len(o[0]) == 1]
+        if options and options[0][0] != " ":
+            alternatives.append(options)
+    if len(alternatives) != len(text) or any(
+        len(options[0][0]) != 1 or options[0][0] != character
+        for options, character in zip(alternatives, text, strict=True)
+    ):
+        return None  # not one choice per character: not used
+    return alternatives
+
+
 def _words(lines: list) -> list:
-    return [word for line in lines for word in line if word[1]]
+    """The words with alternatives, one list of choices for each of their characters (as
+    `hocr_choices` gives them; others, as a stored or hand-made reading may hold, are
+    left out)."""
+    return [
+        word
+        for line in lines
+        for word in line
+        if len(word) == 2 and word[1] and len(word[1]) == len(word[0])
+        and all(options and len(options[0]) == 2 for options in word[1])
+    ]  # fmt: skip
 
 
 def _places(words: list, token: str, role: str = ""):
@@ -248,14 +285,14 @@ def _vote(choices: dict, token: str, role: str) -> str | None:
     bands = [_aligned(word, _words(lines)) for lines in choices.get("bands") or []]
     out = []
     for index, character in enumerate(token):
-        if character.isdigit():
+        if character in DIGITS:
             out.append(character)
             continue
         totals: dict[str, float] = {}
         position = start + index
         for options in [word[1][position], *(band.get(position) for band in bands)]:
             for option, confidence in options or []:
-                if option.isdigit():
+                if option in DIGITS:
                     totals[option] = totals.get(option, 0.0) + confidence
         if not totals:
             return None
@@ -269,15 +306,17 @@ def _unsure(choices: dict, token: str, role: str = "") -> bool:
     for word, start in _places(_words(choices.get("page") or []), token, role):
         for options in word[1][start : start + len(token)]:
             own = options[0][1]
-            if options[0][0].isdigit() and any(
-                c.isdigit() and c != options[0][0] and value >= own - CLOSE
+            if options[0][0] in DIGITS and any(
+                c in DIGITS and c != options[0][0] and value >= own - CLOSE
                 for c, value in options[1:]
             ):
                 return True
     return False
 
 
-def check_choices(doc, how: dict, choices: dict, today: datetime.date) -> None:
+def check_choices(
+    doc: ParsedDocument, how: dict[str, float], choices: dict, today: datetime.date
+) -> None:
     """A number or a symbol's year still read with a letter takes the digits the page's and
     the further readings' alternatives vote for, marked; a number, symbol year or date a
     digit of which tesseract read unsurely is marked for checking."""
@@ -312,7 +351,7 @@ def _date_unsure(
     """A digit of the date's day, month or year (`parts`), in the page's line with its
     year, was read unsurely."""
     for line in choices.get("page") or []:
-        words = [word for word in line if word[1]]
+        words = _words([line])
         if _find(words, str(date.year)):
             return any(_unsure({"page": [words]}, str(getattr(date, part))) for part in parts)
     return False

@@ -119,12 +119,13 @@ def nearest_province(place: str) -> str | None:
     key = _key(place)
     if len(key) < 6:
         return None
-    found = {name for k, name in _BY_KEY.items() if _one_apart(key, k)}
+    found = {name for k, name in _BY_KEY.items() if one_apart(key, k)}
     return found.pop() if len(found) == 1 else None
 
 
-def _one_apart(a: str, b: str) -> bool:
-    """a and b differ by one letter changed, added or dropped."""
+def one_apart(a: str, b: str) -> bool:
+    """a and b differ by one letter changed, added or dropped (the reader's one slip:
+    a province here, a word of a trích yếu in campaigns/scan_subject.py)."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):

@@ -25,13 +25,14 @@ holding a word that is no syllable), for the review page's "Cần kiểm tra".
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from pathlib import Path
 
 from units.text import fold
 
-from .places import BODY_ACRONYMS
+from .places import BODY_ACRONYMS, one_apart
 from .reference_data import DOCUMENT_KINDS
 
 LEXICON = Path(__file__).resolve().parent / "data" / "syllables.txt"
@@ -54,14 +55,15 @@ def is_syllable(word: str) -> bool:
 
 # A document portal's words and a web page's, which no trích yếu holds: the search box
 # ("Từ khóa: Số hiệu, Tiêu đề …", its first letter often misread), the document's card
-# ("Số hiệu:", "Loại văn bản:", "Ngày ban hành:", "Lượt xem", "Tải về"), a viewer's page
-# count ("You are on page 1 of 9", "Trang 1/9"), a news page's weekday date ("Thứ Ba, 29
-# tháng 7, 2014"), the log-in links. Matched on folded text (no marks, lower case).
+# ("Số hiệu:", "Loại văn bản:", "Ngày ban hành:", "Lượt xem"), a viewer's page count
+# ("You are on page 1 of 9", "Trang 1/9"), a news page's weekday date ("Thứ Ba, 29 tháng
+# 7, 2014"). Not "Tải về", "Đăng nhập", "Đăng ký mới": a trích yếu may speak of them
+# ("V/v hướng dẫn đăng nhập …"). Matched on folded text (no marks, lower case).
 PORTAL_TEXT = re.compile(
     r"(?:^|\s)(?:"
     r"\S{0,3}\s?khoa\s*:\s*\S{0,3}\s?\S{0,5}|"  # "Từ khóa: Số hiệu", "Lư khoa: Số thêu"
     r"so hi\S{0,3}\s*:|loai v\S{1,2}n b\S{1,2}n\s*:|ngay ban hanh\s*:|noi ban hanh\s*:|"
-    r"tinh trang\s*:|ngay hieu luc\s*:|luot xem\b|tai ve\b|dang nhap\b|dang ky moi\b|"
+    r"tinh trang\s*:|ngay hieu luc\s*:|luot xem\b|"
     r"you are on page\b|page \S{1,3} of \d|trang \d{1,3}\s*/\s*\d{1,3}\b|"
     r"thu (?:hai|ba|tu|nam|sau|bay),\s*\d{1,2}\s+th\S{2,4}\s+\d{1,2},?\s+\d{4}|"
     r"chu nhat,\s*\d{1,2}\s+th\S{2,4}\s+\d{1,2},?\s+\d{4}"
@@ -189,8 +191,7 @@ def _mend_words(subject: str) -> tuple[str, bool, bool]:
     caps = bool(letters) and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
     tokens = subject.split(" ")
     out: list[str] = []
-    changed = _mend_phrases(tokens)
-    doubtful = False
+    changed, doubtful = _mend_phrases(tokens)
     name_left = 0  # words of a name still to come after "HUYỆN", "XÃ", "ÔNG" …
     i = 0
     while i < len(tokens):
@@ -225,7 +226,8 @@ def _phrases() -> tuple[tuple[tuple[str, str], ...], ...]:
     """Names a trích yếu often holds, each a run of syllables (key, as spelled): the
     document types, the awards of the Law on emulation (awards/reference_data.py), the
     ministries' and departments' fields and the header's body words (importer.py), and
-    each province as "tỉnh X" / "thành phố X". Longest first."""
+    each province as "tỉnh X" / "thành phố X". Longest first, then in the order of their
+    keys: the same in every process."""
     from awards.reference_data import AWARD_TYPES
 
     from .importer import _BODY_WORDS, _FIELDS
@@ -240,7 +242,7 @@ def _phrases() -> tuple[tuple[tuple[str, str], ...], ...]:
         words = [w for w in re.split(r"[\s,\-–]+", name) if w]
         if len(words) >= 2 and all(is_syllable(w) for w in words):
             out.add(tuple((_key(w), w) for w in words))
-    return tuple(sorted(out, key=len, reverse=True))
+    return tuple(sorted(out, key=lambda phrase: (-len(phrase), phrase)))
 
 
 def _stroke_slip(read: str, known: str) -> bool:
@@ -257,38 +259,48 @@ def _as_read(word: str, read: str) -> str:
     return word[:1].upper() + word[1:] if read[:1].isupper() else word.lower()
 
 
-def _mend_phrases(tokens: list[str]) -> bool:
+def _mend_phrases(tokens: list[str]) -> tuple[bool, bool]:
     """A word one slip from the word a known name has there, its other words as read: a
     word that is no syllable, where the name's word is one of its mendings (2 words or
     more); a syllable a thin stroke off (3 words or more) or, past the name's first word,
-    any letter off (4 or more)."""
+    any letter off (4 or more). Longer names first; where names as long want two words
+    for one slip ("tỉnh Hav Giang": Hà Giang, Hậu Giang), it is left as read. Returns
+    (whether a word was mended, whether such a word was left)."""
     parts = [_EDGE.match(t).groups() for t in tokens]
     keys = [_key(core) for _, core, _ in parts]
-    changed = False
-    for phrase in _phrases():
-        n = len(phrase)
-        for i in range(len(tokens) - n + 1):
-            diffs = [j for j in range(n) if keys[i + j] != phrase[j][0]]
-            if len(diffs) != 1:
+    changed = left = False
+    for _, group in itertools.groupby(_phrases(), key=len):
+        wanted: dict[int, set[tuple[str, str]]] = {}
+        for phrase in group:
+            n = len(phrase)
+            for i in range(len(tokens) - n + 1):
+                diffs = [j for j in range(n) if keys[i + j] != phrase[j][0]]
+                if len(diffs) != 1:
+                    continue
+                j = diffs[0]
+                read, (want, spelled) = parts[i + j][1], phrase[j]
+                if read and _slip_of(read, keys[i + j], want, n, j):
+                    wanted.setdefault(i + j, set()).add((want, spelled))
+        for index, choices in sorted(wanted.items()):
+            if len({want for want, _ in choices}) != 1:
+                left = True  # two names as near: not the reader's to choose
                 continue
-            j = diffs[0]
-            read, (want, spelled) = parts[i + j][1], phrase[j]
-            if not read:
-                continue
-            if not is_syllable(read):
-                ok = want in {_key(c) for c in _candidates(read)} or (
-                    n >= 3 and _one_off(keys[i + j], want)
-                )
-            else:  # a name's first word only by a stroke ("Chủ tịch Hồ Chí Minh" stays)
-                ok = n >= 3 and _stroke_slip(keys[i + j], want)
-                ok = ok or (n >= 4 and j > 0 and _one_off(keys[i + j], want))
-            if ok:
-                lead, _, tail = parts[i + j]
-                tokens[i + j] = lead + _as_read(spelled, read) + tail
-                parts[i + j] = (lead, _as_read(spelled, read), tail)
-                keys[i + j] = want
-                changed = True
-    return changed
+            want, spelled = min(choices)
+            lead, read, tail = parts[index]
+            tokens[index] = lead + _as_read(spelled, read) + tail
+            parts[index] = (lead, _as_read(spelled, read), tail)
+            keys[index] = want
+            changed = True
+    return changed, left
+
+
+def _slip_of(read: str, key: str, want: str, n: int, j: int) -> bool:
+    """`read` (folded `key`), word `j` of a known name of `n` words, is one slip from the
+    name's word `want`."""
+    if not is_syllable(read):
+        return want in {_key(c) for c in _candidates(read)} or (n >= 3 and one_apart(key, want))
+    # a syllable: a name's first word only by a stroke ("Chủ tịch Hồ Chí Minh" stays)
+    return (n >= 3 and _stroke_slip(key, want)) or (n >= 4 and j > 0 and one_apart(key, want))
 
 
 def _drop_title(subject: str, doc_type: str | None, *, colon_only: bool = False) -> str:
@@ -308,7 +320,7 @@ def _drop_title(subject: str, doc_type: str | None, *, colon_only: bool = False)
         return subject
     read = [_key(w).strip(":.;,") for w in words[: len(title)]]
     for want, got in zip(title, read, strict=True):
-        if want != got and not (len(want) >= 3 and _one_off(want, got)):
+        if want != got and not (len(want) >= 3 and one_apart(want, got)):
             return subject
     rest = " ".join(words[len(title) :])
     colon = words[len(title) - 1].endswith((":", ".")) or rest[:1] in ":."
@@ -316,15 +328,6 @@ def _drop_title(subject: str, doc_type: str | None, *, colon_only: bool = False)
     if len(rest) > 10 and (colon or (not colon_only and _OPENERS.match(_key(rest)))):
         return rest
     return subject
-
-
-def _one_off(a: str, b: str) -> bool:
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    if abs(len(a) - len(b)) != 1:
-        return False
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _semicolons(text: str) -> str:

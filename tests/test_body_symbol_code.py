@@ -120,3 +120,67 @@ def test_the_fund_statement_and_a_statistics_form_carry_the_bodys_code(demo_unit
         "today": datetime.date(2025, 12, 1),
     }
     assert "Số: /BC-UBND" in flat(render_pdf("pdf/fund_statement.html", context))
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        # "xã hội" is part of a body's name, not the commune ("xã") its place begins with
+        ("Phòng Lao động - Thương binh và Xã hội huyện Tam Đường", "PLĐTBXH"),
+        ("Sở Lao động - Thương binh và Xã hội tỉnh Lai Châu", "SLĐTBXH"),
+        ("Phòng Văn hóa - Xã hội xã Bản Hon", "PVHXH"),
+        ("Bảo hiểm xã hội huyện Tam Đường", "BHXH"),
+        # a letter of a symbol has no tone mark: U, not Ủ (Đ is a letter of its own)
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam xã Bản Hon", "UBMTTQVN"),
+        ("Ủy ban Kiểm tra Đảng ủy xã Bản Hon", "UBKTĐU"),
+    ],
+)
+def test_a_body_code_keeps_xa_hoi_and_drops_tone_marks(name, code):
+    assert body_code(name, Unit.Kind.OTHER) == code
+
+
+def test_the_reader_reads_a_symbol_by_the_same_rule():
+    from campaigns.bodies import code_of, nearest_body
+    from campaigns.places import initials
+
+    name = "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH LAI CHÂU"
+    assert initials(name) == "sldtbxh"
+    assert code_of(nearest_body(name).body) == body_code(name, Unit.Kind.DEPARTMENT)
+
+
+def test_a_special_zones_body_leaves_its_place_out():
+    # a commune-level special zone since 1 July 2025 (đặc khu): a place, like xã, phường
+    assert body_code("Phòng Kinh tế đặc khu Phú Quốc", Unit.Kind.DEPARTMENT) == "PKT"
+
+
+def test_the_reader_and_the_symbols_part_a_name_from_its_place_by_one_rule():
+    from campaigns.bodies import nearest_body
+
+    for name, code in (
+        ("PHÒNG KINH TẾ ĐẶC KHU PHÚ QUỐC", "PKT"),
+        ("SỞ NỘI VỤ THÀNH PHỐ HÀ NỘI", "SNV"),
+        ("ỦY BAN NHÂN DÂN THỊ XÃ SA PA", "UBND"),
+    ):
+        near = nearest_body(name)
+        assert near is not None and near.body.code == code
+        assert body_code(name.title(), Unit.Kind.OTHER) == code
+
+
+@pytest.mark.parametrize("code", ["QĐ-PNV", "TTr-PNV", "/PNV", "P NV", "PNV/"])
+def test_a_code_with_a_type_slash_or_space_is_refused_in_the_admin(code, demo_units):
+    """The code stands after the type: "QĐ-PNV" set as a body's code printed QĐ-QĐ-PNV
+    on its next decision, "/PNV" a symbol with two slashes."""
+    from django.core.exceptions import ValidationError
+
+    phong = demo_units["pnv-tp-lai-chau"]
+    phong.symbol_code = code
+    with pytest.raises(ValidationError) as refused:
+        phong.full_clean()
+    assert "symbol_code" in refused.value.message_dict
+
+
+@pytest.mark.parametrize("code", ["PNV", "HĐTĐKT", "VH&TT", "UBND-VX", ""])
+def test_a_plain_code_is_accepted(code, demo_units):
+    phong = demo_units["pnv-tp-lai-chau"]
+    phong.symbol_code = code
+    phong.full_clean()

@@ -347,6 +347,25 @@ def test_any_text_returns_the_contract(text):
     check_contract(parse_text(text).as_contract())
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(VIETNAMESE, st.tuples(FRAGMENTS, VIETNAMESE).map(lambda t: "\n".join(t[0]) + t[1])),
+    st.lists(FRAGMENTS.map("\n".join), max_size=2),
+)
+def test_any_scan_text_is_read_without_the_fallback(text, readings):
+    """The scan-only repairs (known bodies, trích yếu, digits, header vote) never throw:
+    parse_text would fall back to the bare text and the clerk lose every field."""
+    from campaigns.importer import _Parser, _vote_header
+    from campaigns.ocr_digits import check_digits
+
+    parser = _Parser(text, scanned=True, low_resolution=bool(readings))
+    parser.run()
+    if readings and parser.doc.text:
+        _vote_header(parser, readings)
+    check_digits(parser, readings, datetime.date(2026, 12, 7), None)
+    check_contract(parser.doc.as_contract())
+
+
 def test_empty_and_garbage_inputs():
     for text in ("", "   ", "\x00\x01", "Số:", "chủ đề “không đóng", "(" * 500):
         check_contract(parse_text(text).as_contract())

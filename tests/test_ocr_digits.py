@@ -4,6 +4,9 @@ What the review page shows: the right value, marked "Cần kiểm tra"."""
 
 import datetime
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from campaigns.confidence import uncertain
 from campaigns.importer import parse_text
 
@@ -176,3 +179,98 @@ def test_an_uploaded_low_resolution_page_carries_its_digits_alternatives_to_the_
     parsed = ocr.parse_scan(result)
     assert parsed.number == "46"
     assert "number" in uncertain(parsed.confidence, FIELDS)
+
+
+def test_a_choice_of_two_characters_costs_the_reader_nothing():
+    """tesseract may give one choice for two characters ("4B" as one glyph): the word's
+    alternatives then do not line up with its characters. The reader leaves them and
+    reads the header as without them (it used to fail over to the bare text: no number,
+    no date, no issuer)."""
+    from campaigns.ocr_digits import hocr_choices
+
+    hocr = b"""<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml"><body><div class='ocr_page'>
+<span class='ocr_line' title="bbox 10 20 300 40; baseline 0 0">
+ <span class='ocrx_word' title='bbox 50 20 90 40; x_wconf 80'>4B/2008/Q\xc4\x90-UBND
+  <span class='ocrx_cinfo' id='lstm_choices_1_1_1'>
+   <span class='ocrx_cinfo' id='choice_1' title='x_confs 89.2'>4B/2008/Q\xc4\x90-UBND</span>
+   <span class='ocrx_cinfo' id='choice_2' title='x_confs 60'>46/2008/Q\xc4\x90-UBND</span>
+  </span></span></span>
+</div></body></html>"""
+    lines = hocr_choices(hocr)
+    assert all(alternatives is None for line in lines for _, alternatives in line)
+    text = page("4B", symbol="2008/QĐ-UBND", year="2008")
+    crooked = {"page": [[["4B/2008/QĐ-UBND", [[["4B/2008/QĐ-UBND", 89]]]]]], "bands": []}
+    parsed = parse_text(text, scanned=True, digit_choices=crooked)
+    assert (parsed.number, parsed.date) == ("4B", datetime.date(2008, 3, 14))
+    assert parsed.issuer
+
+
+def test_hocr_that_is_not_xml_gives_no_alternatives():
+    from campaigns.ocr_digits import hocr_choices
+
+    assert hocr_choices(b"<html><span class='ocr_line' title='bbox a b'>") == []
+    assert hocr_choices(b"\xff\xfe garbage") == []
+
+
+# -- whatever a scan's digits and their alternatives are, the header is read -----------
+
+
+MARKS = "0123456789BHOoIlSZ²³¹٣/-QĐUBND "
+CHOICE = st.lists(
+    st.tuples(st.text(alphabet=MARKS, min_size=0, max_size=2), st.integers(0, 100)).map(list),
+    min_size=0,
+    max_size=3,
+)
+
+
+@st.composite
+def choices_for(draw, texts):
+    """Page and band readings of the given words, their alternatives of any shape."""
+
+    def reading():
+        out = []
+        for text in texts:
+            if draw(st.booleans()):
+                alternatives = [[[ch, draw(st.integers(0, 100))], *draw(CHOICE)] for ch in text]
+            else:
+                alternatives = draw(st.lists(CHOICE, max_size=len(text) + 1))
+            out.append([text, alternatives or None])
+        return [out]
+
+    return {"page": reading(), "bands": [reading() for _ in range(draw(st.integers(0, 2)))]}
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_digits_and_alternatives_leave_the_header_read(data):
+    """The scan path (header vote, digit checks, alternatives) never throws: a throw
+    costs the clerk every field (parse_text falls back to the bare text)."""
+    from campaigns.importer import _Parser, _vote_header
+    from campaigns.ocr_digits import check_digits
+
+    number = data.draw(st.text(alphabet=MARKS, min_size=1, max_size=6))
+    year = data.draw(st.text(alphabet=MARKS, min_size=4, max_size=5))
+    head = data.draw(st.text(alphabet=MARKS, min_size=1, max_size=5))
+    text = page(number, symbol=f"{head}/QĐ-UBND", year=year)
+    readings = [
+        page(data.draw(st.text(alphabet=MARKS, max_size=5)), year=year)
+        for _ in range(data.draw(st.integers(0, 2)))
+    ]
+    choices = data.draw(choices_for([f"{number}/{head}/QĐ-UBND", "ngày", "14", year]))
+    parser = _Parser(text, scanned=True)
+    parser.run()
+    if readings:
+        _vote_header(parser, readings)
+    check_digits(parser, readings, datetime.date(2026, 12, 7), choices)
+    assert parser.doc.issuer
+
+
+def test_a_superscript_digit_in_a_symbol_year_costs_the_reader_nothing():
+    """'20²H': ² counts as a digit to Python's isdigit but is no number: the vote over
+    the alternatives made '20²6' of it and int() threw, so the clerk got the bare text."""
+    text = page("418", symbol="20²H/QĐ-UBND", year="2008")
+    choices = {"page": [[word("418/20²H/QĐ-UBND", at7=[["6", 60]])]], "bands": []}
+    parsed = parse_text(text, scanned=True, digit_choices=choices)
+    assert parsed.number == "418" and parsed.issuer
+    assert parsed.symbol == "20²H/QĐ-UBND"

@@ -15,7 +15,7 @@ from django.db.models.expressions import RawSQL
 from simple_history.models import HistoricalRecords
 
 from .files import private_storage
-from .symbols import body_code
+from .symbols import body_code, code_problem
 from .text import padded
 
 
@@ -240,6 +240,14 @@ class Unit(TimeStampedModel, ArchivableModel, SearchableMixin):
         if name.lower().startswith("ủy ban nhân dân "):
             return ["ỦY BAN NHÂN DÂN", name[len("ủy ban nhân dân ") :].upper()]
         return [name.upper()]
+
+    def clean(self) -> None:
+        """A code for its symbols with no type, slash or space (the admin's unit form)."""
+        from django.core.exceptions import ValidationError
+
+        problem = code_problem(self.symbol_code)
+        if problem:
+            raise ValidationError({"symbol_code": problem})
 
     @property
     def document_code(self) -> str:

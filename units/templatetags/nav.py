@@ -8,6 +8,6 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def nav_section(context) -> str:
+def nav_section(context: template.Context) -> str:
     request = context.get("request")
     return section_of(getattr(request, "resolver_match", None))
