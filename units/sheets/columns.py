@@ -205,6 +205,15 @@ class UnitIndex:
         )
         return cls((UnitRef(*row) for row in rows.iterator(chunk_size=5000)), scope)
 
+    def _which(self, unit: UnitRef) -> str:
+        """A unit's code, and whether it is the unit of today or one merged into another
+        (after the 2025 merger the old and the new unit often share a name)."""
+        if not unit.archived:
+            return f"{unit.code}: đơn vị hiện nay"
+        if unit.merged_into_id in self.by_id:
+            return f"{unit.code}: đơn vị cũ, đã sáp nhập"
+        return f"{unit.code}: đã lưu trữ"
+
     def in_scope(self, unit_id: int) -> bool:
         return self.scope is None or unit_id in self.scope
 
@@ -218,7 +227,11 @@ class UnitIndex:
             matches = self.by_name.get(folded(raw), [])
             current = [u for u in matches if not u.archived] if active else matches
             if len(current) > 1 or (not current and len(matches) > 1):
-                codes = ", ".join(u.code for u in (current or matches)[:5])
+                named = (current or matches)[:5]
+                if any(u.archived for u in named):
+                    codes = "; ".join(self._which(u) for u in named)
+                else:
+                    codes = ", ".join(u.code for u in named)
                 raise CellError(f"Có nhiều đơn vị tên “{raw}” ({codes}): ghi mã đơn vị.")
             unit = (current or matches or [None])[0]
         if unit is None:
