@@ -209,3 +209,38 @@ def test_an_old_word_file_attached_to_a_dossier_is_named_and_told_how_to_save_it
         validate_upload(SimpleUploadedFile("to-trinh.doc", old_word))
     assert "Word 97-2003 (.doc)" in refused.value.messages[0]
     assert "Word Document (*.docx)" in refused.value.messages[0]
+
+
+def _person_sheet(header: list[str], rows: list[list]) -> SimpleUploadedFile:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return SimpleUploadedFile("ca-nhan.xlsx", buffer.getvalue())
+
+
+def test_the_admin_import_reads_the_excel_pages_template_and_names_columns_in_its_errors(
+    client, admin_user, demo_units
+):
+    """The administrator filled the template of "Nhập, xuất Excel" ("Họ và tên *") and
+    uploaded it in the admin's import: every row was refused for an empty name, unit and
+    gender, each error under the database's field name (FULL_NAME, UNIT, GENDER)."""
+    from units.sheets.kinds import kind_get
+
+    client.force_login(admin_user)
+    url = reverse("admin:units_person_import")
+    starred = [c.header + (" *" if c.required else "") for c in kind_get("persons").columns]
+    assert "Họ và tên *" in starred  # as the template writes them (SheetKind.workbook)
+    row = ["", "Lò Văn Pọm", "ubnd-x-binh-lu", "", "Nam", "Thái", 1979, "Có"]
+    response = client.post(url, {"import_file": _person_sheet(starred, [row]), "format": "0"})
+    page = response.content.decode()
+    assert "confirm_form" in response.context and response.context["confirm_form"], page[-3000:]
+
+    plain = [h.removesuffix(" *") for h in starred]
+    empty_name = ["", "", "ubnd-x-binh-lu", "", "Nam", "", "", "Không"]
+    response = client.post(url, {"import_file": _person_sheet(plain, [empty_name]), "format": "0"})
+    errors = response.context["result"].invalid_rows[0].field_specific_errors
+    assert list(errors) == ["Họ và tên"], errors

@@ -203,7 +203,7 @@ def _what_to_save_it_as(
         extension = Path(name).suffix.lower()
         for streams, old_extension, what, app, newer, new in _OLD_OFFICE:
             named = any(stream.encode("utf-16-le") in data for stream in streams)
-            if newer in allowed and (named or extension == old_extension):
+            if newer in allowed and (named or extension in (old_extension, *newer.extensions)):
                 return (
                     f"Tệp “{name}” là tệp {what}, kiểu cũ mà hệ thống không đọc được "
                     f"(chỉ đọc {newer.label}). " + how.format(app=app, new=new)

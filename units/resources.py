@@ -7,7 +7,7 @@ would run as a formula are escaped on export.
 
 from __future__ import annotations
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from import_export import fields, resources, widgets
 from import_export.forms import ImportForm
 from import_export.results import Result
@@ -108,6 +108,27 @@ class SafeResource(resources.ModelResource):
 
     def get_result_class(self):
         return ExcelRowsResult
+
+    def before_import(self, dataset, **kwargs):
+        # The template of "Nhập, xuất Excel" marks its required columns "Họ và tên *":
+        # the same file reads here.
+        if dataset.headers:
+            dataset.headers = [
+                header.removesuffix("*").rstrip() if isinstance(header, str) else header
+                for header in dataset.headers
+            ]
+        super().before_import(dataset, **kwargs)
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """A row's errors under the columns' headers (“Họ và tên”), as the file has them,
+        never the database's field names (the admin printed FULL_NAME, UNIT)."""
+        try:
+            super().validate_instance(instance, import_validation_errors, validate_unique)
+        except ValidationError as exc:
+            headers = {f.attribute: f.column_name for f in self.fields.values() if f.attribute}
+            raise ValidationError(
+                {headers.get(key, key): errors for key, errors in exc.error_dict.items()}
+            ) from None
 
     def import_data(self, dataset, **kwargs):
         kwargs.setdefault("rollback_on_validation_errors", True)
