@@ -42,6 +42,8 @@ class ExcelRowsResult(Result):
     (django-import-export counts data rows from 1)."""
 
     def append_invalid_row(self, number, row, validation_error):
+        # an empty cell reads as None: shown as an empty cell, not "None"
+        row = {key: "" if value is None else value for key, value in row.items()}
         super().append_invalid_row(number + 1, row, validation_error)
 
     def append_error_row(self, number, row, errors):
