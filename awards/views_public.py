@@ -49,13 +49,15 @@ def honour_roll(request: HttpRequest) -> HttpResponse:
 
         rows = selectors.honour_roll(**form.filters())
         return xlsx_response(honour_roll_workbook(rows), "vinh-danh")
-    page = selectors.honour_roll_page(**form.filters(), number=request.GET.get("trang"))
+    filters = form.filters()
+    page = selectors.honour_roll_page(**filters, number=request.GET.get("trang"))
     return render(
         request,
         "awards/public/honour_roll.html",
         {
             "page": page,
             "form": form,
+            "filters": filters,  # what the search kept, said when nothing is found
             "q": request.GET.get("q", ""),
             "year": request.GET.get("nam", ""),
             "award": request.GET.get("danh_hieu", ""),
