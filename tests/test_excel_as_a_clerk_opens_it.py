@@ -245,3 +245,34 @@ def test_the_admin_import_reads_the_excel_pages_template_and_names_columns_in_it
     invalid = response.context["result"].invalid_rows[0]
     assert list(invalid.field_specific_errors) == ["Họ và tên"], invalid.field_specific_errors
     assert None not in invalid.values and "None" not in response.content.decode()
+
+
+def test_the_admin_import_does_not_add_a_person_twice(client, admin_user, demo_units):
+    """With "Mã cá nhân" empty, the admin's import added every row as a new person: a
+    row twice in the file made two Hoàng Văn Trùng, and a person already on the list
+    (same name, unit and birth year) a second Lò Thị A. The Excel page updates them."""
+    from units.models import Person
+
+    Person.objects.create(
+        full_name="Lò Thị A", unit=demo_units["ubnd-x-binh-lu"], gender="female", birth_year=1988
+    )
+    before = Person.objects.count()
+    client.force_login(admin_user)
+    header = ["Mã cá nhân", "Họ và tên", "Đơn vị", "Chức vụ", "Giới tính", "Dân tộc"]
+    header += ["Năm sinh", "Lao động trực tiếp"]
+    twice = ["", "Hoàng Văn Trùng", "ubnd-x-binh-lu", "Cán bộ", "Nam", "Kinh", 1990, "Không"]
+    known = ["", "Lo Thi A", "ubnd-x-binh-lu", "Y tá", "Nữ", "Thái", 1988, "Không"]
+    preview = client.post(
+        reverse("admin:units_person_import"),
+        {"import_file": _person_sheet(header, [twice, twice, known]), "format": "0"},
+    )
+    confirm = preview.context["confirm_form"]
+    response = client.post(
+        reverse("admin:units_person_process_import"),
+        {**confirm.initial, "format": confirm.initial["format"]},
+    )
+    assert response.status_code == 302
+    assert Person.objects.count() == before + 1
+    assert Person.objects.filter(full_name="Hoàng Văn Trùng").count() == 1
+    mai = Person.objects.get(full_name="Lò Thị A")  # the name keeps its diacritics
+    assert mai.position == "Y tá"

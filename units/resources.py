@@ -307,3 +307,25 @@ class PersonResource(SafeResource):
 
     def get_queryset(self):
         return super().get_queryset().select_related("unit")
+
+    def before_import_row(self, row, **kwargs):
+        """A row without “Mã cá nhân” for a person already on the list (the same name with
+        or without diacritics, unit and birth year, as the Excel page matches them) updates
+        that person, keeping the name's diacritics; a row twice in the file is one person
+        (the first row is saved by then, even in the preview's transaction)."""
+        super().before_import_row(row, **kwargs)
+        id_column = self.fields["id"].column_name
+        name_column = self.fields["full_name"].column_name
+        if str(row.get(id_column) or "").strip() or not str(row.get(name_column) or "").strip():
+            return
+        try:
+            unit = self.fields["unit"].clean(row)
+            birth_year = self.fields["birth_year"].clean(row)
+        except (ValueError, ObjectDoesNotExist, ValidationError):
+            return  # the row's own errors are reported as they are
+        name = normalize_search(str(row[name_column]))
+        for person in Person.objects.filter(unit=unit, birth_year=birth_year, archived=False):
+            if normalize_search(person.full_name) == name:
+                row[id_column] = person.pk
+                row[name_column] = person.full_name
+                return
