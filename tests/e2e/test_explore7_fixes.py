@@ -84,3 +84,22 @@ def test_a_citizen_on_a_phone_searches_the_honour_roll_for_a_name_not_on_it(
     ).to_contain_text("bỏ bớt điều kiện lọc")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     axe_check(page, "vinh danh, không tìm thấy (375 px)")
+
+
+def test_a_citizen_on_a_phone_looks_for_the_decisions_of_a_year(
+    page: Page,
+    live_server,
+    world,  # noqa: F811
+    axe_check,
+):
+    """The decisions were 20 a page with no way to look for a year or a body."""
+    base = live_server.url
+    page.set_viewport_size(PHONE)
+    page.goto(base + "/")
+    page.get_by_role("link", name="Quyết định").first.click()
+    page.get_by_label("Năm").fill("2019")
+    page.get_by_role("button", name="Tìm").click()
+    expect(page).to_have_title("Quyết định khen thưởng năm 2019 — thidua")
+    expect(page.get_by_text("Không tìm thấy quyết định nào ban hành năm 2019")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    axe_check(page, "quyết định, tìm theo năm (375 px)")
