@@ -276,3 +276,53 @@ def test_the_admin_import_does_not_add_a_person_twice(client, admin_user, demo_u
     assert Person.objects.filter(full_name="Hoàng Văn Trùng").count() == 1
     mai = Person.objects.get(full_name="Lò Thị A")  # the name keeps its diacritics
     assert mai.position == "Y tá"
+
+
+def _register_upload(office, office_unit, decision_date):
+    from units.sheets import services
+    from units.sheets.kinds import kind_get
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Dữ liệu"
+    sheet.append([c.header for c in kind_get("register").columns])
+    sheet.append(
+        ["Lao động tiên tiến", 2025, "ubnd-x-binh-lu", "", "Lò Thị A", "", "12/QĐ-UBND"]
+        + [decision_date, "UBND huyện Tam Đường"]
+    )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        record = services.import_upload(
+            actor=office,
+            kind="register",
+            upload=SimpleUploadedFile("so-khen-thuong.xlsx", buffer.getvalue()),
+            office=office_unit,
+        )
+    record.refresh_from_db()
+    return record
+
+
+def test_a_decision_date_in_the_future_is_said_as_the_clerk_wrote_it(demo_units, cycle):
+    """Typed in Excel, a date becomes a date cell: it was refused as "Ngày “2027-01-16”
+    nằm ngoài khoảng 1945 đến năm nay.", a date written as the clerk never wrote it, and
+    a range where the day is simply still to come."""
+    from django.utils import timezone
+
+    from awards.models import AwardGrant
+
+    future = timezone.localdate() + datetime.timedelta(days=40)
+    for cell in (datetime.datetime.combine(future, datetime.time()), future.strftime("%d/%m/%Y")):
+        record = _register_upload(cycle["office"], demo_units["ubnd-tam-duong"], cell)
+        text = " ".join(problem[2] for problem in record.problems)
+        assert f"Ngày “{future:%d/%m/%Y}” là ngày trong tương lai" in text, (cell, text)
+        assert f"hôm nay là {timezone.localdate():%d/%m/%Y}" in text
+    assert not AwardGrant.objects.exists()
+
+
+def test_a_day_that_does_not_exist_says_how_many_days_the_month_has(demo_units, cycle):
+    """The forms say "Ngày 31/02/2026 không có: tháng 2 năm 2026 có 28 ngày."; the import
+    said only "không có thật"."""
+    record = _register_upload(cycle["office"], demo_units["ubnd-tam-duong"], "31/02/2025")
+    text = " ".join(problem[2] for problem in record.problems)
+    assert "Ngày “31/02/2025” không có: tháng 2 năm 2025 có 28 ngày." in text, text

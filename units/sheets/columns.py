@@ -3,6 +3,7 @@ the value to keep, or raises CellError with a Vietnamese message for that cell."
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import functools
 import re
@@ -144,17 +145,25 @@ def date(value) -> datetime.date | None:
         day, month, year_ = (int(g) for g in match.groups())
     elif match := _ISO.match(raw):
         year_, month, day = (int(g) for g in match.groups())
+        # an Excel date cell is kept as ISO text between the preview and the import:
+        # say it as the clerk sees it in Excel
+        raw = f"{day:02d}/{month:02d}/{year_}"
     else:
         raise CellError(f"Ngày “{raw}” không đúng dạng ngày/tháng/năm (ví dụ 25/12/2023).")
     try:
         result = datetime.date(year_, month, day)
     except ValueError:
+        if 1 <= month <= 12 and 1 <= year_:
+            days = calendar.monthrange(year_, month)[1]
+            raise CellError(
+                f"Ngày “{raw}” không có: tháng {month} năm {year_} có {days} ngày."
+            ) from None
         raise CellError(f"Ngày “{raw}” không có thật.") from None
     now = today()
-    if not 1945 <= result.year <= now.year:
-        raise CellError(f"Ngày “{raw}” nằm ngoài khoảng 1945 đến năm nay.")
     if result > now:
-        raise CellError(f"Ngày “{raw}” là ngày trong tương lai.")
+        raise CellError(f"Ngày “{raw}” là ngày trong tương lai (hôm nay là {now:%d/%m/%Y}).")
+    if result.year < 1945:
+        raise CellError(f"Ngày “{raw}” trước năm 1945: kiểm tra lại năm.")
     return result
 
 
