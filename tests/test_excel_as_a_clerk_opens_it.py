@@ -326,3 +326,15 @@ def test_a_day_that_does_not_exist_says_how_many_days_the_month_has(demo_units, 
     record = _register_upload(cycle["office"], demo_units["ubnd-tam-duong"], "31/02/2025")
     text = " ".join(problem[2] for problem in record.problems)
     assert "Ngày “31/02/2025” không có: tháng 2 năm 2025 có 28 ngày." in text, text
+
+
+def test_an_empty_file_reads_the_same_in_the_admin(client, admin_user, demo_units):
+    """The admin's import and "Sắp xếp theo tệp Excel" said Django's "Tập tin được gửi là
+    rỗng." where the Excel page says "Tệp tải lên trống."."""
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("admin:units_person_import"),
+        {"import_file": SimpleUploadedFile("ca-nhan.xlsx", b""), "format": "0"},
+    )
+    page = response.content.decode()
+    assert "Tệp tải lên trống." in page and "Tập tin được gửi là rỗng." not in page
