@@ -338,3 +338,13 @@ def test_an_empty_file_reads_the_same_in_the_admin(client, admin_user, demo_unit
     )
     page = response.content.decode()
     assert "Tệp tải lên trống." in page and "Tập tin được gửi là rỗng." not in page
+
+
+def test_a_date_column_formatted_as_a_number_says_which_day_it_holds(demo_units, cycle):
+    """A date column whose format was set to General shows Excel's day numbers (45000):
+    the import said only "không đúng dạng ngày/tháng/năm", and the clerk, who sees
+    45000 too, did not know that the day was there under another format."""
+    record = _register_upload(cycle["office"], demo_units["ubnd-tam-duong"], 45000)
+    text = " ".join(problem[2] for problem in record.problems)
+    assert "Ngày “45000” là số ngày của Excel (15/03/2023)" in text, text
+    assert "Định dạng ô (Format Cells) › Ngày (Date)" in text, text

@@ -132,6 +132,21 @@ _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 
 
+_EXCEL_DAY = re.compile(r"^(\d{5})(?:\.0+)?$")
+
+
+def _excel_day(raw: str) -> datetime.date | None:
+    """The day a number of Excel's calendar stands for (45000 is 15/03/2023), when it is
+    one of 1945 to 2100: a date cell whose format was set to a number shows it."""
+    from openpyxl.utils.datetime import from_excel
+
+    match = _EXCEL_DAY.match(raw)
+    if not match:
+        return None
+    day = from_excel(int(match.group(1))).date()
+    return day if 1945 <= day.year <= 2100 else None
+
+
 def date(value) -> datetime.date | None:
     """dd/mm/yyyy as typed, or a real Excel date (never mm/dd)."""
     if blank(value):
@@ -149,6 +164,12 @@ def date(value) -> datetime.date | None:
         # say it as the clerk sees it in Excel
         raw = f"{day:02d}/{month:02d}/{year_}"
     else:
+        serial = _excel_day(raw)
+        if serial is not None:
+            raise CellError(
+                f"Ngày “{raw}” là số ngày của Excel ({serial:%d/%m/%Y}): ô đang để định dạng số. "
+                "Chọn cột, Định dạng ô (Format Cells) › Ngày (Date), rồi lưu và tải lên lại."
+            )
         raise CellError(f"Ngày “{raw}” không đúng dạng ngày/tháng/năm (ví dụ 25/12/2023).")
     try:
         result = datetime.date(year_, month, day)
