@@ -278,7 +278,7 @@ def test_the_admin_import_does_not_add_a_person_twice(client, admin_user, demo_u
     assert mai.position == "Y tá"
 
 
-def _register_upload(office, office_unit, decision_date):
+def _register_upload(office, office_unit, decision_date, award="Lao động tiên tiến"):
     from units.sheets import services
     from units.sheets.kinds import kind_get
 
@@ -287,7 +287,7 @@ def _register_upload(office, office_unit, decision_date):
     sheet.title = "Dữ liệu"
     sheet.append([c.header for c in kind_get("register").columns])
     sheet.append(
-        ["Lao động tiên tiến", 2025, "ubnd-x-binh-lu", "", "Lò Thị A", "", "12/QĐ-UBND"]
+        [award, 2025, "ubnd-x-binh-lu", "", "Lò Thị A", "", "12/QĐ-UBND"]
         + [decision_date, "UBND huyện Tam Đường"]
     )
     buffer = io.BytesIO()
@@ -348,3 +348,14 @@ def test_a_date_column_formatted_as_a_number_says_which_day_it_holds(demo_units,
     text = " ".join(problem[2] for problem in record.problems)
     assert "Ngày “45000” là số ngày của Excel (15/03/2023)" in text, text
     assert "Định dạng ô (Format Cells) › Ngày (Date)" in text, text
+
+
+def test_an_award_written_short_is_answered_with_the_names_it_may_mean(demo_units, cycle):
+    """Clerks write "Giấy khen" or "Bằng khen của Chủ tịch UBND tỉnh": the catalogue's
+    names say whose and for whom ("… (cá nhân)"), so the row was refused with only
+    "Xem danh sách ở trang “Danh mục”", 35 names to read through."""
+    record = _register_upload(cycle["office"], demo_units["ubnd-tam-duong"], "", "giay khen")
+    text = " ".join(problem[2] for problem in record.problems)
+    assert "Không có danh hiệu, hình thức “giay khen”. Có phải:" in text, text
+    assert "Giấy khen của Chủ tịch UBND cấp xã (cá nhân)" in text, text
+    assert "Lao động tiên tiến" not in text
