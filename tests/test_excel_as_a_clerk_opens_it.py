@@ -178,6 +178,7 @@ def test_money_in_the_fund_book_reads_with_thousands(client, cycle):
         cell = sheet.cell(row=2, column=header.index(title) + 1)
         assert cell.value == 30_000_000
         assert cell.number_format == "#,##0", (title, cell.number_format)
+    assert "Mức lương cơ sở (đồng)" in header  # formatted as the amounts it multiplies
 
 
 def test_fitting_never_narrows_a_column_nor_widens_for_text_that_overflows():
