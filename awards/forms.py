@@ -683,6 +683,23 @@ class HonourRollForm(VietnameseInputMixin, forms.Form):
         }
 
 
+class DecisionSearchForm(VietnameseInputMixin, forms.Form):
+    """The public list of decisions: the year and the issuing body, both optional."""
+
+    nam = HonourRollForm.base_fields["nam"]
+    co_quan = IdChoiceField(label="Cơ quan ban hành", queryset=None, required=False)
+
+    def __init__(self, *args, issuers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["co_quan"].queryset = issuers
+
+    def filters(self) -> dict:
+        """The valid filters (an invalid one is shown beside its field and left out)."""
+        self.is_valid()
+        data = {k: v for k, v in getattr(self, "cleaned_data", {}).items() if k not in self.errors}
+        return {"year": data.get("nam"), "issuer": data.get("co_quan")}
+
+
 class CommentForm(forms.Form):
     name = forms.CharField(label="Họ và tên", max_length=120)
     contact = forms.CharField(

@@ -487,8 +487,19 @@ def leader_pending(user, office: dict | None = None) -> dict:
     }
 
 
-def public_decisions() -> QuerySet[Decision]:
-    return Decision.objects.filter(status=Decision.Status.ISSUED).select_related("issuer")
+def public_decisions(year: int | None = None, issuer: Unit | None = None) -> QuerySet[Decision]:
+    queryset = Decision.objects.filter(status=Decision.Status.ISSUED).select_related("issuer")
+    if year:
+        queryset = queryset.filter(year=year)
+    if issuer is not None:
+        queryset = queryset.filter(issuer=issuer)
+    return queryset
+
+
+def public_decision_issuers() -> QuerySet[Unit]:
+    """The bodies with at least one issued decision (the public list's filter)."""
+    issued = Decision.objects.filter(issuer=OuterRef("pk"), status=Decision.Status.ISSUED)
+    return Unit.objects.filter(Exists(issued)).order_by("name")
 
 
 HONOUR_ROLL_RELATED = ("award_type", "person", "unit", "awardee_unit", "decision__issuer")

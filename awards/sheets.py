@@ -171,12 +171,38 @@ class RegisterKind(SheetKind):
             return f"{decision.number_symbol}", decision.issued_on, decision.issuer.name
         return grant.decision_reference, grant.decision_date, grant.decision_issuer
 
+    @staticmethod
+    def _guesses(ctx: Context, value: str, limit: int = 6) -> list[str]:
+        """The catalogue's names holding every word written, each at a word's start
+        ("giay khen" → the Giấy khen of each body and recipient), current ones only."""
+        words = read.folded(value).split()
+        if not words:
+            return []
+        names: dict[int, AwardType] = {}
+        for key, award_types in ctx.data["types"].items():
+            padded = f" {key} "
+            if all(f" {word}" in padded for word in words):
+                for award_type in award_types:
+                    if not award_type.archived:
+                        names.setdefault(award_type.pk, award_type)
+        ordered = sorted(names.values(), key=lambda t: (t.order, t.name))
+        guesses = [t.name for t in ordered[:limit]]
+        if len(ordered) > limit:
+            guesses.append(f"và {len(ordered) - limit} tên khác ở trang “Danh mục”")
+        return guesses
+
     def _award_type(self, ctx: Context, value) -> AwardType | None:
         if read.blank(value):
             return None
         matches = ctx.data["types"].get(read.folded(str(value)), [])
         current = [t for t in matches if not t.archived] or matches
         if not current:
+            guesses = self._guesses(ctx, str(value))
+            if guesses:
+                raise read.CellError(
+                    f"Không có danh hiệu, hình thức “{value}”. Có phải: {'; '.join(guesses)}? "
+                    "Ghi đúng một tên như ở trang “Danh mục” của tệp mẫu."
+                )
             raise read.CellError(
                 f"Không có danh hiệu, hình thức “{value}”. Xem danh sách ở trang “Danh mục” của tệp mẫu."
             )

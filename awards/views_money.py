@@ -77,7 +77,7 @@ def fund_workbook(fund: Fund, rows: list[dict]) -> Workbook:
                 lambda r: r["entry"].grant.awardee_name if r["entry"].grant_id else "",
             ),
             ("Hệ số", lambda r: r["entry"].multiple),
-            ("Mức lương cơ sở", lambda r: r["entry"].base_salary),
+            ("Mức lương cơ sở (đồng)", lambda r: r["entry"].base_salary),
             ("Thu (đồng)", lambda r: r["entry"].money_in),
             ("Chi (đồng)", lambda r: r["entry"].money_out),
             ("Số dư (đồng)", lambda r: r["balance"]),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -12,10 +14,32 @@ from units.models import IssuedDocument
 
 from . import selectors, services, workflow
 
+DECISIONS_PER_PAGE = 20
+
 
 def decision_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.public_decisions(), 20).get_page(request.GET.get("trang"))
-    return render(request, "awards/public/decision_list.html", {"page": page})
+    from .forms import DecisionSearchForm
+
+    form = DecisionSearchForm(request.GET, issuers=selectors.public_decision_issuers())
+    filters = form.filters()
+    page = Paginator(selectors.public_decisions(**filters), DECISIONS_PER_PAGE).get_page(
+        request.GET.get("trang")
+    )
+    # the search the page's links keep
+    kept = {
+        "nam": filters["year"] or "",
+        "co_quan": filters["issuer"].pk if filters["issuer"] else "",
+    }
+    return render(
+        request,
+        "awards/public/decision_list.html",
+        {
+            "page": page,
+            "form": form,
+            "filters": filters,
+            "kept": urlencode({k: v for k, v in kept.items() if v}),
+        },
+    )
 
 
 def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -49,13 +73,15 @@ def honour_roll(request: HttpRequest) -> HttpResponse:
 
         rows = selectors.honour_roll(**form.filters())
         return xlsx_response(honour_roll_workbook(rows), "vinh-danh")
-    page = selectors.honour_roll_page(**form.filters(), number=request.GET.get("trang"))
+    filters = form.filters()
+    page = selectors.honour_roll_page(**filters, number=request.GET.get("trang"))
     return render(
         request,
         "awards/public/honour_roll.html",
         {
             "page": page,
             "form": form,
+            "filters": filters,  # what the search kept, said when nothing is found
             "q": request.GET.get("q", ""),
             "year": request.GET.get("nam", ""),
             "award": request.GET.get("danh_hieu", ""),

@@ -49,7 +49,10 @@ PAGES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "public:export_csv": (frozenset({CAMPAIGNS, UNITS}), LIST_PARAMS),
     "public:export_json": (frozenset({CAMPAIGNS, UNITS}), LIST_PARAMS),
     "public:feed": (frozenset({CAMPAIGNS, UNITS}), LIST_PARAMS),
-    "awards_public:decision_list": (frozenset({AWARDS, UNITS}), frozenset({"trang"})),
+    "awards_public:decision_list": (
+        frozenset({AWARDS, UNITS}),
+        frozenset({"nam", "co_quan", "trang"}),
+    ),
     "awards_public:decision_detail": (frozenset({AWARDS, UNITS}), frozenset()),
     "awards_public:honour_roll": (
         frozenset({AWARDS, UNITS}),

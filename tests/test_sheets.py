@@ -272,7 +272,8 @@ def test_register_with_history_and_bad_rows(demo, office):
     assert "Không tìm thấy đơn vị" in messages[4][1]
     assert "Đã có trong sổ khen thưởng" in messages[5][1]
     assert "Không có cá nhân “Không Có Ai”" in messages[6][1]
-    assert "không có thật" in messages[7][1] and messages[7][0] == "Ngày quyết định"
+    assert "không có: tháng 2 năm 2020 có 29 ngày" in messages[7][1]
+    assert messages[7][0] == "Ngày quyết định"
     assert AwardGrant.objects.filter(person=mai).count() == 2
 
 

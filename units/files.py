@@ -154,7 +154,10 @@ def validate_upload(upload: UploadedFile, *, allowed: tuple[FileKind, ...] = ALL
     extension = Path(upload.name).suffix.lower()
     if kind is None or kind not in allowed:
         accepted = ", ".join(k.label for k in allowed)
-        raise ValidationError(f"Tệp “{upload.name}” không đúng định dạng cho phép ({accepted}).")
+        raise ValidationError(
+            _what_to_save_it_as(upload, head, kind, allowed)
+            or f"Tệp “{upload.name}” không đúng định dạng cho phép ({accepted})."
+        )
     if extension not in kind.extensions:
         raise ValidationError(
             f"Tệp “{upload.name}” có nội dung là {kind.label} nhưng phần mở rộng là "
@@ -166,6 +169,56 @@ def validate_upload(upload: UploadedFile, *, allowed: tuple[FileKind, ...] = ALL
         upload.seek(0)
         check_content(data, kind, name=upload.name)
     return kind
+
+
+# Office 97–2003 files (OLE2 compound documents): Excel's .xls, Word's .doc.
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OLD_OFFICE = (
+    # streams named in the file's directory (UTF-16), its extension, what it is, the app,
+    # the kind we read instead and what to save it as
+    (
+        ("Workbook", "Book"),
+        ".xls",
+        "Excel 97-2003 (.xls)",
+        "Excel",
+        XLSX,
+        "Excel Workbook (*.xlsx)",
+    ),
+    (("WordDocument",), ".doc", "Word 97-2003 (.doc)", "Word", DOCX, "Word Document (*.docx)"),
+)
+
+
+def _what_to_save_it_as(
+    upload: UploadedFile, head: bytes, kind: FileKind | None, allowed: tuple[FileKind, ...]
+) -> str | None:
+    """For the files clerks most often send in place of a .xlsx or .docx (an Office
+    97–2003 file, a CSV), what the file is and how to save it as what we read; None for
+    anything else."""
+    name = upload.name
+    how = "Mở tệp bằng {app}, chọn Tệp › Lưu thành (File › Save As), kiểu “{new}”, rồi tải tệp mới lên."
+    if head.startswith(OLE2):
+        upload.seek(0)
+        data = upload.read(1_048_576)
+        upload.seek(0)
+        extension = Path(name).suffix.lower()
+        for streams, old_extension, what, app, newer, new in _OLD_OFFICE:
+            named = any(stream.encode("utf-16-le") in data for stream in streams)
+            if newer in allowed and (named or extension in (old_extension, *newer.extensions)):
+                return (
+                    f"Tệp “{name}” là tệp {what}, kiểu cũ mà hệ thống không đọc được "
+                    f"(chỉ đọc {newer.label}). " + how.format(app=app, new=new)
+                )
+        return None
+    if kind is TEXT and XLSX in allowed:
+        upload.seek(0)
+        first = upload.read(4096).split(b"\n", 1)[0]
+        upload.seek(0)
+        if any(mark in first for mark in (b",", b";", b"\t")):
+            return (
+                f"Tệp “{name}” là văn bản CSV (các cột cách nhau bằng dấu phẩy), không phải "
+                "tệp Excel (XLSX). " + how.format(app="Excel", new="Excel Workbook (*.xlsx)")
+            )
+    return None
 
 
 # --------------------------------------------------------------------------

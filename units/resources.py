@@ -7,7 +7,7 @@ would run as a formula are escaped on export.
 
 from __future__ import annotations
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from import_export import fields, resources, widgets
 from import_export.forms import ImportForm
 from import_export.results import Result
@@ -42,6 +42,8 @@ class ExcelRowsResult(Result):
     (django-import-export counts data rows from 1)."""
 
     def append_invalid_row(self, number, row, validation_error):
+        # an empty cell reads as None: shown as an empty cell, not "None"
+        row = {key: "" if value is None else value for key, value in row.items()}
         super().append_invalid_row(number + 1, row, validation_error)
 
     def append_error_row(self, number, row, errors):
@@ -108,6 +110,27 @@ class SafeResource(resources.ModelResource):
 
     def get_result_class(self):
         return ExcelRowsResult
+
+    def before_import(self, dataset, **kwargs):
+        # The template of "Nhập, xuất Excel" marks its required columns "Họ và tên *":
+        # the same file reads here.
+        if dataset.headers:
+            dataset.headers = [
+                header.removesuffix("*").rstrip() if isinstance(header, str) else header
+                for header in dataset.headers
+            ]
+        super().before_import(dataset, **kwargs)
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """A row's errors under the columns' headers (“Họ và tên”), as the file has them,
+        never the database's field names (the admin printed FULL_NAME, UNIT)."""
+        try:
+            super().validate_instance(instance, import_validation_errors, validate_unique)
+        except ValidationError as exc:
+            headers = {f.attribute: f.column_name for f in self.fields.values() if f.attribute}
+            raise ValidationError(
+                {headers.get(key, key): errors for key, errors in exc.error_dict.items()}
+            ) from None
 
     def import_data(self, dataset, **kwargs):
         kwargs.setdefault("rollback_on_validation_errors", True)
@@ -284,3 +307,25 @@ class PersonResource(SafeResource):
 
     def get_queryset(self):
         return super().get_queryset().select_related("unit")
+
+    def before_import_row(self, row, **kwargs):
+        """A row without “Mã cá nhân” for a person already on the list (the same name with
+        or without diacritics, unit and birth year, as the Excel page matches them) updates
+        that person, keeping the name's diacritics; a row twice in the file is one person
+        (the first row is saved by then, even in the preview's transaction)."""
+        super().before_import_row(row, **kwargs)
+        id_column = self.fields["id"].column_name
+        name_column = self.fields["full_name"].column_name
+        if str(row.get(id_column) or "").strip() or not str(row.get(name_column) or "").strip():
+            return
+        try:
+            unit = self.fields["unit"].clean(row)
+            birth_year = self.fields["birth_year"].clean(row)
+        except (ValueError, ObjectDoesNotExist, ValidationError):
+            return  # the row's own errors are reported as they are
+        name = normalize_search(str(row[name_column]))
+        for person in Person.objects.filter(unit=unit, birth_year=birth_year, archived=False):
+            if normalize_search(person.full_name) == name:
+                row[id_column] = person.pk
+                row[name_column] = person.full_name
+                return

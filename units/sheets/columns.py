@@ -3,6 +3,7 @@ the value to keep, or raises CellError with a Vietnamese message for that cell."
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import functools
 import re
@@ -131,6 +132,21 @@ _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 
 
+_EXCEL_DAY = re.compile(r"^(\d{5})(?:\.0+)?$")
+
+
+def _excel_day(raw: str) -> datetime.date | None:
+    """The day a number of Excel's calendar stands for (45000 is 15/03/2023), when it is
+    one of 1945 to 2100: a date cell whose format was set to a number shows it."""
+    from openpyxl.utils.datetime import from_excel
+
+    match = _EXCEL_DAY.match(raw)
+    if not match:
+        return None
+    day = from_excel(int(match.group(1))).date()
+    return day if 1945 <= day.year <= 2100 else None
+
+
 def date(value) -> datetime.date | None:
     """dd/mm/yyyy as typed, or a real Excel date (never mm/dd)."""
     if blank(value):
@@ -144,17 +160,31 @@ def date(value) -> datetime.date | None:
         day, month, year_ = (int(g) for g in match.groups())
     elif match := _ISO.match(raw):
         year_, month, day = (int(g) for g in match.groups())
+        # an Excel date cell is kept as ISO text between the preview and the import:
+        # say it as the clerk sees it in Excel
+        raw = f"{day:02d}/{month:02d}/{year_}"
     else:
+        serial = _excel_day(raw)
+        if serial is not None:
+            raise CellError(
+                f"Ngày “{raw}” là số ngày của Excel ({serial:%d/%m/%Y}): ô đang để định dạng số. "
+                "Chọn cột, Định dạng ô (Format Cells) › Ngày (Date), rồi lưu và tải lên lại."
+            )
         raise CellError(f"Ngày “{raw}” không đúng dạng ngày/tháng/năm (ví dụ 25/12/2023).")
     try:
         result = datetime.date(year_, month, day)
     except ValueError:
+        if 1 <= month <= 12 and 1 <= year_:
+            days = calendar.monthrange(year_, month)[1]
+            raise CellError(
+                f"Ngày “{raw}” không có: tháng {month} năm {year_} có {days} ngày."
+            ) from None
         raise CellError(f"Ngày “{raw}” không có thật.") from None
     now = today()
-    if not 1945 <= result.year <= now.year:
-        raise CellError(f"Ngày “{raw}” nằm ngoài khoảng 1945 đến năm nay.")
     if result > now:
-        raise CellError(f"Ngày “{raw}” là ngày trong tương lai.")
+        raise CellError(f"Ngày “{raw}” là ngày trong tương lai (hôm nay là {now:%d/%m/%Y}).")
+    if result.year < 1945:
+        raise CellError(f"Ngày “{raw}” trước năm 1945: kiểm tra lại năm.")
     return result
 
 
@@ -205,6 +235,15 @@ class UnitIndex:
         )
         return cls((UnitRef(*row) for row in rows.iterator(chunk_size=5000)), scope)
 
+    def _which(self, unit: UnitRef) -> str:
+        """A unit's code, and whether it is the unit of today or one merged into another
+        (after the 2025 merger the old and the new unit often share a name)."""
+        if not unit.archived:
+            return f"{unit.code}: đơn vị hiện nay"
+        if unit.merged_into_id in self.by_id:
+            return f"{unit.code}: đơn vị cũ, đã sáp nhập"
+        return f"{unit.code}: đã lưu trữ"
+
     def in_scope(self, unit_id: int) -> bool:
         return self.scope is None or unit_id in self.scope
 
@@ -218,7 +257,11 @@ class UnitIndex:
             matches = self.by_name.get(folded(raw), [])
             current = [u for u in matches if not u.archived] if active else matches
             if len(current) > 1 or (not current and len(matches) > 1):
-                codes = ", ".join(u.code for u in (current or matches)[:5])
+                named = (current or matches)[:5]
+                if any(u.archived for u in named):
+                    codes = "; ".join(self._which(u) for u in named)
+                else:
+                    codes = ", ".join(u.code for u in named)
                 raise CellError(f"Có nhiều đơn vị tên “{raw}” ({codes}): ghi mã đơn vị.")
             unit = (current or matches or [None])[0]
         if unit is None:
