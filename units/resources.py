@@ -231,6 +231,7 @@ class UnitResource(SafeResource):
     )
     locality = fields.Field(attribute="locality", column_name=_unit_header("locality"))
     admin_code = fields.Field(attribute="admin_code", column_name=_unit_header("admin_code"))
+    symbol_code = fields.Field(attribute="symbol_code", column_name=_unit_header("symbol_code"))
 
     class Meta:
         model = Unit
@@ -245,6 +246,7 @@ class UnitResource(SafeResource):
             "is_issuing_body",
             "locality",
             "admin_code",
+            "symbol_code",
         )
         skip_unchanged = True
         report_skipped = True

@@ -83,6 +83,18 @@ def choice(value, choices: Iterable[tuple[str, str]]) -> str:
     raise CellError(f"“{value}” không có trong danh mục. Ghi một trong: {allowed}.")
 
 
+def symbol_code(value) -> str:
+    """A body's abbreviation in its documents' symbols (`Unit.symbol_code`), checked as the
+    admin's unit form checks it (`Unit.clean`, units/symbols.code_problem); blank: derived."""
+    from units.symbols import code_problem
+
+    result = text(value, max_length=20)
+    problem = code_problem(result)
+    if problem:
+        raise CellError(f"“{result}”: {problem}")
+    return result
+
+
 YES = {"co", "x", "1", "true", "yes", "dung"}
 NO = {"khong", "0", "false", "no", "sai"}
 

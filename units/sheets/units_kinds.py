@@ -106,6 +106,18 @@ class UnitsKind(SheetKind):
             example="03520",
             width=12,
         ),
+        Column(
+            "symbol_code",
+            "Chữ viết tắt trong ký hiệu",
+            help="Chữ viết tắt của cơ quan ghi sau tên loại văn bản trong số, ký hiệu "
+            "(Nghị định 30/2020): Phòng Nội vụ ghi PNV thì Tờ trình mang số …/TTr-PNV. "
+            "Để trống: hệ thống tự lấy (Ủy ban nhân dân là UBND; cơ quan khác là chữ cái "
+            "đầu của tên, không kể địa danh). Chỉ gồm chữ cái, chữ số, & hoặc -; không ghi "
+            "tên loại văn bản (không ghi QĐ-PNV, TTr-PNV), không dấu / hay dấu cách. "
+            "Chỉ áp dụng cho văn bản lập sau khi nhập; văn bản đã ban hành giữ số cũ.",
+            example="PNV",
+            width=16,
+        ),
     )
     notes = (
         "Đơn vị không bị xóa khi vắng mặt trong tệp; muốn sáp nhập, giải thể, dùng chức năng "
@@ -146,6 +158,9 @@ class UnitsKind(SheetKind):
             "admin_code": self.read(
                 plan, c("admin_code"), read.text, row.get("admin_code"), max_length=10
             ),
+            "symbol_code": self.read(
+                plan, c("symbol_code"), read.symbol_code, row.get("symbol_code")
+            ),
         }
         if isinstance(row.get("admin_code"), int):
             plan.refuse(
@@ -175,7 +190,16 @@ class UnitsKind(SheetKind):
             plan.target = existing
         plan.values["code"] = code
 
-    FIELDS = ("name", "short_name", "kind", "level", "is_issuing_body", "locality", "admin_code")
+    FIELDS = (
+        "name",
+        "short_name",
+        "kind",
+        "level",
+        "is_issuing_body",
+        "locality",
+        "admin_code",
+        "symbol_code",
+    )
 
     def finish(self, ctx: Context, plans: list[RowPlan]) -> None:
         """Parents: an existing unit, or a new unit of the same file; no unit its own ancestor."""
@@ -315,6 +339,7 @@ class UnitsKind(SheetKind):
                 "Có" if u.is_issuing_body else "Không",
                 u.locality,
                 u.admin_code,
+                u.symbol_code,  # blank: derived from the name (units/symbols.py)
             ]
 
 
