@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime
 import io
-from copy import copy
 from collections.abc import Callable, Iterable, Sequence
+from copy import copy
 from decimal import Decimal
 from typing import Any
 
