@@ -18,6 +18,7 @@ from units.files import private_storage
 from units.models import (
     ArchivableModel,
     ConstraintsInClean,
+    MarkedSearchMixin,
     Person,
     SearchableMixin,
     StoredFileModel,
@@ -958,7 +959,7 @@ class Decision(TimeStampedModel, ArchivableModel):
         return f"{self.number:02d}/{self.symbol}"
 
 
-class AwardGrant(TimeStampedModel, SearchableMixin):
+class AwardGrant(TimeStampedModel, MarkedSearchMixin):
     """Sổ khen thưởng: one awardee of an issued decision. Eligibility reads this register.
 
     Past years' awards (before thidua) are entered here by the admin, without a decision.
@@ -1085,12 +1086,8 @@ class AwardGrant(TimeStampedModel, SearchableMixin):
             return ""
         return f"{self.register_number:04d}/{self.register_year}"
 
-    def build_search_text(self) -> str:
-        from units.text import padded
-
-        return padded(
-            f"{self.awardee_name} {self.awardee_unit.name if self.awardee_unit_id else ''} {self.award_type.name if self.award_type_id else ''}"
-        )
+    def search_source(self) -> str:
+        return f"{self.awardee_name} {self.awardee_unit.name if self.awardee_unit_id else ''} {self.award_type.name if self.award_type_id else ''}"
 
 
 class PublicComment(models.Model):

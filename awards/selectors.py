@@ -32,7 +32,7 @@ from units.access import (
     units_below,
 )
 from units.models import Unit, lineage_ids_of
-from units.text import search_q, search_terms
+from units.text import rank_marked, search_q, search_terms
 
 from .models import (
     AgendaItem,
@@ -509,7 +509,8 @@ HONOUR_ROLL_ORDER = ("-year", "award_type__order", "pk")
 def honour_roll(
     query: str | None = None, year: int | None = None, award_type_id: int | None = None
 ) -> QuerySet[AwardGrant]:
-    """Who was honoured by issued decisions; diacritic-free search on name or unit."""
+    """Who was honoured by issued decisions; diacritic-free search on name or unit, the
+    rows written with the query's diacritics first (`rank_marked`)."""
     queryset = AwardGrant.objects.filter(
         decision__status=Decision.Status.ISSUED,
         revocation__isnull=True,  # thu hồi: off the roll
@@ -520,7 +521,8 @@ def honour_roll(
         queryset = queryset.filter(year=year)
     if award_type_id:
         queryset = queryset.filter(award_type_id=award_type_id)
-    return queryset.select_related(*HONOUR_ROLL_RELATED).order_by(*HONOUR_ROLL_ORDER)
+    ordered = queryset.select_related(*HONOUR_ROLL_RELATED).order_by(*HONOUR_ROLL_ORDER)
+    return rank_marked(ordered, query)
 
 
 def honour_roll_page(

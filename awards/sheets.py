@@ -370,7 +370,7 @@ class RegisterKind(SheetKind):
                 awardee_unit=units[values.pop("awardee_unit_id")],
                 **values,
             )
-            grant.search_text = grant.build_search_text()
+            grant.refresh_search()
             new.append(grant)
         AwardGrant.objects.bulk_create(new, batch_size=BATCH)
         return {"created": [grant.pk for grant in new], "updated": []}

@@ -16,8 +16,13 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from units.files import private_storage
-from units.models import ArchivableModel, SearchableMixin, StoredFileModel, TimeStampedModel, Unit
-from units.text import padded
+from units.models import (
+    ArchivableModel,
+    MarkedSearchMixin,
+    StoredFileModel,
+    TimeStampedModel,
+    Unit,
+)
 
 
 def actor_field(label: str) -> models.ForeignKey:
@@ -105,10 +110,17 @@ class CampaignQuerySet(models.QuerySet):
 
 
 # Long texts a list never shows: leaving them out keeps the sort and the transfer small.
-LIST_DEFERRED = ("preamble", "closing", "summary", "search_text", "withdrawn_reason")
+LIST_DEFERRED = (
+    "preamble",
+    "closing",
+    "summary",
+    "search_text",
+    "search_marked",
+    "withdrawn_reason",
+)
 
 
-class Campaign(TimeStampedModel, SearchableMixin):
+class Campaign(TimeStampedModel, MarkedSearchMixin):
     """Phong trào thi đua, with every field of its launch document."""
 
     class Kind(models.TextChoices):
@@ -257,7 +269,7 @@ class Campaign(TimeStampedModel, SearchableMixin):
         help_text="Tệp hoặc bộ dữ liệu đã tạo ra bản ghi này.",
     )
 
-    history = HistoricalRecords(excluded_fields=["search_text", "sort_date"])
+    history = HistoricalRecords(excluded_fields=["search_text", "search_marked", "sort_date"])
     objects = CampaignQuerySet.as_manager()
     search_fields = ("number", "symbol", "subject", "theme", "place")
 
@@ -314,7 +326,7 @@ class Campaign(TimeStampedModel, SearchableMixin):
         )
         super().save(*args, **kwargs)
 
-    def build_search_text(self) -> str:
+    def search_source(self) -> str:
         """Also find a campaign by its issuer's and its type's names."""
         extra = " ".join(
             [
@@ -325,7 +337,7 @@ class Campaign(TimeStampedModel, SearchableMixin):
                 "phong trào thi đua đặc biệt" if self.is_special else "",
             ]
         )
-        return padded(f"{super().build_search_text()} {extra}")
+        return f"{super().search_source()} {extra}"
 
     @property
     def number_symbol(self) -> str:

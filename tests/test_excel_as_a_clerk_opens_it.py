@@ -199,6 +199,53 @@ def test_fitting_never_narrows_a_column_nor_widens_for_text_that_overflows():
     assert len("Họ và tên") <= width(sheet, 1) < 20
 
 
+def test_a_long_summary_wraps_in_a_capped_column_and_short_columns_stay_as_they_were(client, cycle):
+    """Sau vòng khám phá (0043): a 230-character "Tóm tắt thành tích" was cut at the
+    column's 50 characters by the next cell; it wraps inside a column of at most 60,
+    its row's height left for Excel to fit, and the date and short columns are as
+    they were."""
+    nomination = passed_nominations(cycle, 1)[0]
+    summary = "Hoàn thành xuất sắc nhiệm vụ được giao, " * 6  # 234 characters
+    nomination.achievement_summary = summary.strip()
+    nomination.save()
+    client.force_login(cycle["staff"])
+    response = client.get(reverse("awards:nomination_list"), {"xuat": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header = [c.value for c in sheet[1]]
+    column = header.index("Tóm tắt thành tích") + 1
+    cell = sheet.cell(row=2, column=column)
+    assert cell.value == summary.strip()  # the whole text, nothing cut from the file
+    assert cell.alignment.wrap_text
+    assert cell.alignment.vertical == "top"
+    assert 50 <= width(sheet, column) <= 60
+    assert sheet.row_dimensions[2].height is None  # Excel fits the row to the text
+    moment = sheet.cell(row=2, column=header.index("Lập lúc") + 1)
+    assert not moment.alignment.wrap_text and 17 <= width(sheet, moment.column) <= 25
+    assert not sheet.cell(row=1, column=column).alignment.wrap_text  # the header row
+
+
+def test_fitting_wraps_long_text_of_a_table_only():
+    """A long text in a table's column wraps (the last column too: printed, it would run
+    off the page); a guide's long line with nothing on its right, on a sheet without a
+    table, overflows as before, and a text within the cap is not wrapped."""
+    from units.xlsx import fit_columns
+
+    long = "Trích yếu rất dài của một quyết định khen thưởng, " * 4
+    book = Workbook()
+    table = book.active
+    table.append(["Số", "Trích yếu", "Ghi chú"])
+    table.append([1, long, "ngắn"])
+    table.append([2, "ngắn", long])
+    fit_columns(table)
+    assert table["B2"].alignment.wrap_text and table["C3"].alignment.wrap_text
+    assert not table["B3"].alignment.wrap_text and not table["C2"].alignment.wrap_text
+    assert width(table, 2) <= 60 and width(table, 3) <= 60
+    guide = book.create_sheet("Hướng dẫn")
+    guide.append([long])
+    fit_columns(guide)
+    assert not guide["A1"].alignment.wrap_text and width(guide, 1) == 8.43
+
+
 def test_an_old_word_file_attached_to_a_dossier_is_named_and_told_how_to_save_it():
     """The same check reads every upload: a Tờ trình kept as Word 97–2003 (.doc)."""
     from django.core.exceptions import ValidationError

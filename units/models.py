@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from .files import private_storage
 from .symbols import body_code, code_problem
-from .text import padded
+from .text import marked_padded, padded
 
 
 class TimeStampedModel(models.Model):
@@ -99,15 +99,46 @@ class SearchableMixin(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        self.search_text = self.build_search_text()
+        written = self.refresh_search()
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "search_text" not in update_fields:
-            kwargs["update_fields"] = [*update_fields, "search_text"]
+        if update_fields is not None:
+            kwargs["update_fields"] = [
+                *update_fields,
+                *(f for f in written if f not in update_fields),
+            ]
         super().save(*args, **kwargs)
 
+    def search_source(self) -> str:
+        """The text searched, as written (the stored columns are built from it)."""
+        return " ".join(str(getattr(self, name) or "") for name in self.search_fields)
+
     def build_search_text(self) -> str:
-        parts = [str(getattr(self, name) or "") for name in self.search_fields]
-        return padded(" ".join(parts))
+        return padded(self.search_source())
+
+    def refresh_search(self) -> list[str]:
+        """Rebuild the stored search columns (for `bulk_create`/`bulk_update` too);
+        returns their names."""
+        self.search_text = self.build_search_text()
+        return ["search_text"]
+
+
+class MarkedSearchMixin(SearchableMixin):
+    """Also keeps `search_marked`, the same text with its diacritics (lower case), so a
+    search typed with diacritics can put the rows written exactly so first
+    (`units.text.rank_marked`; the public honour roll and list of campaigns)."""
+
+    search_marked = models.TextField(
+        "nội dung tìm kiếm (có dấu)", blank=True, default="", editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+    def refresh_search(self) -> list[str]:
+        source = self.search_source()
+        self.search_text = padded(source)
+        self.search_marked = marked_padded(source)
+        return ["search_text", "search_marked"]
 
 
 class UnitQuerySet(models.QuerySet):

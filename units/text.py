@@ -9,7 +9,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 
 def _fold_char(ch: str) -> str:
@@ -76,6 +76,46 @@ def search_q(query: str | None, field: str = "search_text") -> Q:
         needle = f" {term} " if len(term) <= 2 else f" {term}"
         condition &= Q(**{f"{field}__contains": needle})
     return condition
+
+
+def marked_form(text: str | None) -> str:
+    """`normalize_search` keeping the diacritics: lower case, composed (NFC, so marks
+    typed apart from their letter read the same), punctuation turned into spaces:
+    "Nguyễn Văn A, UBND xã" → "nguyễn văn a ubnd xã"."""
+    if not text:
+        return ""
+    lowered = unicodedata.normalize("NFC", text).lower()
+    lowered = _PUNCTUATION.sub(" ", lowered).replace("_", " ")
+    return _SPACES.sub(" ", lowered).strip()
+
+
+def marked_padded(text: str | None) -> str:
+    """The stored form with diacritics (`search_marked`), padded as `padded` pads."""
+    form = marked_form(text)
+    return f" {form} " if form else ""
+
+
+def marked_terms(query: str | None) -> list[str]:
+    """The words of a query typed with their diacritics ("Nguyễn van" → ["nguyễn"]);
+    a word typed without them asks nothing more than the folded search."""
+    return [word for word in marked_form(query).split(" ") if word and fold(word) != word]
+
+
+def rank_marked(queryset: QuerySet, query: str | None, field: str = "search_marked") -> QuerySet:
+    """Rows whose text holds every word the query wrote with diacritics, written the same
+    (case aside), first; then the rest in the queryset's own order. One ORDER BY on a
+    stored column: no extra query, SQLite and PostgreSQL alike. A query without
+    diacritics leaves the queryset as it was."""
+    terms = marked_terms(query)
+    if not terms:
+        return queryset
+    exact = Q()
+    for term in terms:
+        needle = f" {term} " if len(term) <= 2 else f" {term}"
+        exact &= Q(**{f"{field}__contains": needle})
+    order = queryset.query.order_by or queryset.model._meta.ordering
+    rank = Case(When(exact, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return queryset.alias(search_rank=rank).order_by("search_rank", *order)
 
 
 def number_text(value: Decimal) -> str:

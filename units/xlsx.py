@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import io
 from collections.abc import Callable, Iterable, Sequence
+from copy import copy
 from decimal import Decimal
 from typing import Any
 
@@ -37,7 +38,8 @@ DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
 # Windows, 30,000,000 elsewhere); the cell stays a number.
 MONEY_FORMAT = "#,##0"
 MONEY_HEADER = "(đồng)"
-# A text column grows to fit its longest value up to this many characters.
+# A text column grows to fit its longest value up to this many characters; a longer
+# text of a table wraps inside it (about 57 wide with the bold margin, never above 60).
 TEXT_WIDTH_MAX = 50
 
 
@@ -102,6 +104,18 @@ def _shown_length(cell, money: bool) -> int:
     return min(max(len(line) for line in str(value).split("\n")), TEXT_WIDTH_MAX)
 
 
+def _wraps(cell, header: list, table_header: bool) -> bool:
+    """A table's text (under a header, below it) too long for a capped column."""
+    return (
+        table_header
+        and cell.row > 1
+        and isinstance(cell.value, str)
+        and cell.column <= len(header)
+        and header[cell.column - 1] is not None
+        and max(len(line) for line in cell.value.split("\n")) > TEXT_WIDTH_MAX
+    )
+
+
 def fit_columns(sheet: Worksheet) -> None:
     """Widen each column to what it shows, as a clerk would before reading: a date, a
     moment or a number wider than its column reads "########" in Excel, and a text is
@@ -119,6 +133,7 @@ def fit_columns(sheet: Worksheet) -> None:
     # first line is a title
     table_header = sum(value is not None for value in header) > 1
     needed: dict[int, int] = {}
+    wrapped_rows: set[int] = set()
     for row in sheet.iter_rows():
         for index, cell in enumerate(row):
             if cell.value is None or (cell.row, cell.column) in merged:
@@ -130,10 +145,20 @@ def fit_columns(sheet: Worksheet) -> None:
                 cell.number_format = MONEY_FORMAT
             if isinstance(cell.value, str) and not (cell.row == 1 and table_header):
                 after = row[index + 1].value if index + 1 < len(row) else None
-                if after is None:
+                if after is None and not _wraps(cell, header, table_header):
                     continue  # Excel lets it run over the empty cells on its right
             length = _shown_length(cell, is_money)
             needed[cell.column] = max(needed.get(cell.column, 0), length)
+            if _wraps(cell, header, table_header):
+                alignment = copy(cell.alignment)
+                alignment.wrap_text = True
+                cell.alignment = alignment
+                wrapped_rows.add(cell.row)
+    for number in wrapped_rows:  # the row's other cells start at its top line too
+        for cell in sheet[number]:
+            alignment = copy(cell.alignment)
+            alignment.vertical = "top"
+            cell.alignment = alignment
     for column, length in needed.items():
         dimension = sheet.column_dimensions[get_column_letter(column)]
         wanted = round(length * 1.1 + 2)  # a bold header is about a tenth wider

@@ -298,15 +298,16 @@ def bulk_update_changed(model, plans: list[RowPlan], *, now) -> None:
     """Write only the fields each row changes, grouped by the set of fields changed, so a
     field the import does not change is never written back with the value it read."""
     groups: dict[tuple[str, ...], list] = {}
+    searched: list[str] = []
     for plan in plans:
         obj = plan.target
         for name in plan.before:
             setattr(obj, name, plan.values[name])
-        obj.search_text = obj.build_search_text()
+        searched = obj.refresh_search()
         obj.updated_at = now
         groups.setdefault(tuple(sorted(plan.before)), []).append(obj)
     for fields, objects in groups.items():
-        model.objects.bulk_update(objects, [*fields, "search_text", "updated_at"], batch_size=2000)
+        model.objects.bulk_update(objects, [*fields, *searched, "updated_at"], batch_size=2000)
 
 
 def revert_updates(model, updated: list[list], *, what: str) -> None:
