@@ -373,7 +373,8 @@ class ImportForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not (data.get("text") or "").strip() and not data.get("file"):
+        chosen = "file" in self.errors  # a file was sent but refused: its error says why
+        if not (data.get("text") or "").strip() and not data.get("file") and not chosen:
             raise ValidationError("Hãy dán nội dung văn bản hoặc chọn một tệp.")
         return data
 

@@ -268,7 +268,7 @@ def noise_png() -> bytes:
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("trong.pdf", b"", "rỗng"),
+        ("trong.pdf", b"", "Tệp tải lên trống."),
         ("co-mat-khau.pdf", "password", "có mật khẩu"),
         ("ba-tram-trang.pdf", "300 pages", "dài 300 trang"),
         ("ban-quet-40-trang.pdf", "40 pages", "là bản quét 40 trang"),
@@ -342,3 +342,14 @@ def test_a_pdf_without_text_is_read_as_a_scan(city_client, django_capture_on_com
     review = city_client.get(response["Location"])
     assert review.context["form"].initial["symbol"] == "HD-TĐKT"
     assert "Chữ nhận dạng được" in review.content.decode()
+
+
+def test_an_empty_file_is_told_empty_once_not_asked_for_a_file(
+    city_client, django_capture_on_commit_callbacks
+):
+    """The clerk chose a file: the page says it is empty, beside the file field, and does
+    not also ask them to paste text or choose a file."""
+    response = upload_scan(city_client, "trong.pdf", b"", django_capture_on_commit_callbacks)
+    html = response.content.decode()
+    assert "Tệp tải lên trống." in html
+    assert "Hãy dán nội dung văn bản hoặc chọn một tệp." not in html
