@@ -550,11 +550,12 @@ class PlaceDate:
 
 # A day or month: digits, dots or blanks left to fill in by hand, or (a scan) one or two
 # letters OCR made of a digit ("tháng E", "ngày 2E": the place, month and year are kept,
-# the day is not read); OCR also puts a colon after a word ("ngày:").
+# the day is not read), or a speck for the day ("ngày ? tháng 2", decision 0046); OCR also
+# puts a colon after a word ("ngày:").
 # An OCR text layer leaves marks where a day or month was written by hand ("ngay ^ 9
 # thangi^-nam 2020"): the place and year are kept, the day and month are not read.
 _DATE_TAIL = re.compile(
-    r",\s*ngay\s*[:;.]?\s*(?P<day>\d{1,2}|[.…_ ]*|[0-9a-z]{1,2}(?=\s)|[\^~*`]+[ \d]{0,3})\s*"
+    r",\s*ngay\s*[:;.]?\s*(?P<day>\d{1,2}|[.…_ ?]*|[0-9a-z]{1,2}(?=\s)|[\^~*`]+[ \d]{0,3})\s*"
     r"(?:thang|/)\s*[:;.]?\s*"
     r"(?P<month>\d{1,2}|[.…_ ]*|[0-9a-z]{1,2}(?=\s)|[a-z]?[\^~*`][\^~*`\-]*)\s*"
     r"(?:nam|/)\s*[:;.]?\s*(?P<year>\d{4})"
@@ -806,10 +807,17 @@ _OCR_DIGITS = str.maketrans(
         "a": "4",
     }
 )
+# The year may have its first digit read as a letter ("năm T967"), and "năm" lose its n
+# ("am 1985") in an enlarged header band (decision 0046).
 _OCR_DATE = re.compile(
     r"(ng\w{1,2}y\s*[:;.]?\s+)([0-9a-z|!]{1,2})(\s+th\w{2,3}\s*[:;.,]?\s+)([0-9a-z|!]{1,2})"
-    r"(\s*[.:;,\-]?\s*[nmr]\w{1,3}\s+)(\d{4})"
+    r"(\s*[.:;,\-]?\s*(?:[nmr]\w{1,3}|a\w?)\s+)([0-9tli|!]\d{3})"
 )
+
+
+def _ocr_date_year(read: str) -> str:
+    """A date's year as a scan read it, its first digit maybe a letter ("t967")."""
+    return _ocr_year(read[0].translate(_OCR_DIGITS) + read[1:])
 
 
 def _vietnam_today() -> datetime.date:
@@ -868,10 +876,11 @@ def repair_ocr(text: str) -> str:
             or not match.group(4).isdigit()
             or match.group(5).strip() != "nam"
             or "," in match.group(3)
-            or _ocr_year(match.group(6)) != match.group(6)
+            or _ocr_date_year(match.group(6)) != match.group(6)
         ):
             day = match.group(2).translate(_OCR_DIGITS)
             month = match.group(4).translate(_OCR_DIGITS)
+            year = _ocr_date_year(match.group(6))
             if day.isdigit() and month.isdigit():
                 line = (
                     line[: match.start(2)]
@@ -879,9 +888,11 @@ def repair_ocr(text: str) -> str:
                     + " tháng "
                     + month
                     + " năm "
-                    + _ocr_year(match.group(6))
+                    + year
                     + line[match.end(6) :]
                 )
+            elif year.isdigit():  # the day is a speck ("ngày 2E"): the year is still read
+                line = line[: match.start(6)] + year + line[match.end(6) :]
         lead = _OCR_LEAD.match(line)
         if lead and _is_caps(line[lead.end() :]):
             rest = fold(line[lead.end() :])
@@ -894,7 +905,8 @@ def repair_ocr(text: str) -> str:
         if so and fold(so.group(1)) in ("o", "e"):
             line = "Số: " + line[so.end() :]
         # "Hà Nội; ngày 22 …": a semicolon or dot read for the comma before the date
-        line = re.sub(r"(?<=[^\W\d_])\s*[;.]\s+(?=ng[aàáảãạ]y\s)", ", ", line)
+        # or a question mark ("Thành phố X? ngày 12 …", decision 0046)
+        line = re.sub(r"(?<=[^\W\d_])\s*[;.?]\s+(?=ng[aàáảãạ]y\s)", ", ", line)
         # "VA công nhận …": "V/v" whose stroke and small v tesseract read as "A"
         line = re.sub(r"^\s*VA\s+(?=[a-zđà-ỹ])", "V/v ", line)
         # "V4 thực hiện …", "VÁ Về …", "Vlv …", "V/ …": the same, its stroke read as a
@@ -1246,7 +1258,7 @@ class _Parser:
         if scanned:
             self.date_repaired = any(
                 not (m.group(2).isdigit() and m.group(4).isdigit())
-                or _ocr_year(m.group(6)) != m.group(6)
+                or _ocr_date_year(m.group(6)) != m.group(6)
                 for m in map(_OCR_DATE.search, fold(raw or "").split("\n"))
                 if m
             )
