@@ -1398,7 +1398,9 @@ class _Parser:
         for match in reversed(list(NATIONAL_PARTS.finditer(folded))):
             original = original[: match.start()] + " " + original[match.end() :]
             folded = folded[: match.start()] + " " + folded[match.end() :]
-        return squash(original.replace("/", " ").replace("\\", " ")).strip(" -–—_|,")
+        # a body's name never opens nor ends with a quote: one is a scan's speck ("'TRUNG
+        # TÂM …", decision 0046)
+        return squash(original.replace("/", " ").replace("\\", " ")).strip(" -–—_|,'\"“”‘’`")
 
     def issuer(self, limit: int, *, anchored: bool = True) -> None:
         """The issuing body: the block of lines in capitals right above the number (or

@@ -52,3 +52,17 @@ def test_a_header_reading_whose_nam_lost_its_n_gives_the_day_the_page_lost():
     assert doc.place == "Bắc Ninh"
     assert doc.date == datetime.date(1985, 9, 18)
     assert doc.confidence["date"] < 0.7  # taken from a further reading: to be checked
+
+
+def test_a_unit_under_its_committee_with_a_speck_before_its_name():
+    text = (
+        "ỦY BAN NHÂN DÂN HUYỆN GIA LÂM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO Độc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 35/PGDĐT Gia Lâm, ngày 9 tháng 10 năm 2016\n"
+        "V/v tổng kết phong trào thi đua năm học\n\n"
+        "Kính gửi: Các trường trong huyện\n\n"
+        "Phòng Giáo dục và Đào tạo đề nghị các trường báo cáo.\n"
+    )
+    doc = parse_text(text, scanned=True)
+    assert doc.issuer == "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"
+    assert doc.issuer_parent == "ỦY BAN NHÂN DÂN HUYỆN GIA LÂM"
