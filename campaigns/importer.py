@@ -910,8 +910,9 @@ def repair_ocr(text: str) -> str:
         # "VA công nhận …": "V/v" whose stroke and small v tesseract read as "A"
         line = re.sub(r"^\s*VA\s+(?=[a-zđà-ỹ])", "V/v ", line)
         # "V4 thực hiện …", "VÁ Về …", "Vlv …", "V/ …": the same, its stroke read as a
-        # digit, a mark or a letter l, "VÝ", "VY" (no word is a V and one of those)
-        line = re.sub(r"^\s*V(?:[4ÁÝY]|[/|l]v?|/\s*v)\s*[:.]?\s+(?=[^\W\d_])", "V/v ", line)
+        # digit, a mark or a letter l, "VÝ", "VY" (no word is a V and one of those), or
+        # a fraction slash "V⁄" (decision 0046)
+        line = re.sub(r"^\s*V(?:[4ÁÝY]|[/⁄|l]v?|/\s*v)\s*[:.]?\s+(?=[^\W\d_])", "V/v ", line)
         # "Ð" (Icelandic eth) is tesseract's "Đ"; a quote inside a word in capitals is a
         # speck ("U'BND")
         line = re.sub(r"(?<=[/\-])Q1\)(?=-)", "QĐ", line).replace("Ð", "Đ")

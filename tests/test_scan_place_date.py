@@ -66,3 +66,17 @@ def test_a_unit_under_its_committee_with_a_speck_before_its_name():
     doc = parse_text(text, scanned=True)
     assert doc.issuer == "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"
     assert doc.issuer_parent == "ỦY BAN NHÂN DÂN HUYỆN GIA LÂM"
+
+
+def test_a_letters_vv_whose_stroke_is_a_fraction_slash():
+    text = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "HUYỆN GIA LÂM Độc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 35/UBND Gia Lâm, ngày 9 tháng 10 năm 2016\n"
+        "V\u2044 Về tổng kết phong trào thi đua\n\n"
+        "Kính gửi: Các xã, thị trấn\n\n"
+        "Ủy ban nhân dân huyện đề nghị các xã báo cáo.\n"
+    )
+    doc = parse_text(text, scanned=True)
+    assert doc.doc_type == "Công văn"
+    assert doc.subject == "Về tổng kết phong trào thi đua"
