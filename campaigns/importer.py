@@ -868,8 +868,15 @@ def repair_ocr(text: str) -> str:
     """Undo tesseract's usual slips on a Decree 30 page, where the reading is sure."""
     text = _OCR_IR.sub(lambda m: "Ư" if m.group(1).isupper() else "ư", text)
     lines = []
+    grounds = False  # a "Căn cứ …" seen: the enacting "QUYẾT ĐỊNH:" may come
     for line in text.split("\n"):
         folded = fold(line)
+        grounds = grounds or bool(re.match(r"\W*c\w{1,2}n c\w{1,2}\b", folded))
+        if not grounds and re.fullmatch(r"\s*quyet dinh\s*[:;]\s*", folded):
+            # the title above the grounds with a speck read as a colon ("QUYẾT ĐỊNH :"):
+            # not the enacting clause, which only follows them (decision 0046)
+            line = line.rstrip(" :;")
+            folded = fold(line)
         match = _OCR_DATE.search(folded)
         if match and (
             not match.group(2).isdigit()
@@ -1479,8 +1486,14 @@ class _Parser:
                     break
         elif self.scanned:
             parts = tail.split("-")
+            minister = fold(doc.issuer or "").startswith("thu tuong")
             for index, part in enumerate(parts[1:], start=1):
                 folded = fold(part)
+                if minister and len(folded) == 3 and folded[:2] == "tt" and folded != "ttg":
+                    # the Prime Minister's own code, its small g read as a, q or 9 ("TTa",
+                    # decision 0046)
+                    parts[index] = "TTg"
+                    continue
                 if len(folded) >= 4 and not _known_body(folded, known):
                     near = [k for k in known if len(k) == len(folded) and _one_letter(k, folded)]
                     if not near and len(folded) >= 5:

@@ -80,3 +80,29 @@ def test_a_letters_vv_whose_stroke_is_a_fraction_slash():
     doc = parse_text(text, scanned=True)
     assert doc.doc_type == "Công văn"
     assert doc.subject == "Về tổng kết phong trào thi đua"
+
+
+PRIME_MINISTER = (
+    "THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n\n"
+    "Số: 245/{symbol} Hà Nội, ngày 3 tháng 5 năm 2021\n\n"
+    "{title}\n"
+    "PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN PHONG TRÀO THI ĐUA\n"
+    "GIAI ĐOẠN 2021 - 2025\n\n"
+    "THỦ TƯỚNG CHÍNH PHỦ\n\n"
+    "Căn cứ Luật Thi đua, khen thưởng;\n\n"
+    "QUYẾT ĐỊNH:\n\n"
+    "Điều 1. Phê duyệt Đề án.\n"
+)
+
+
+def test_a_prime_ministers_symbol_whose_d_and_g_came_out_as_a_nine_and_an_a():
+    doc = parse_text(PRIME_MINISTER.format(symbol="Q9-TTa", title="QUYẾT ĐỊNH"), scanned=True)
+    assert doc.number == "245"
+    assert doc.symbol == "QĐ-TTg"
+
+
+def test_a_title_read_with_a_colon_is_still_the_title_above_the_grounds():
+    doc = parse_text(PRIME_MINISTER.format(symbol="QĐ-TTg", title="QUYẾT ĐỊNH :"), scanned=True)
+    assert doc.doc_type == "Quyết định"
+    assert doc.subject == "PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN PHONG TRÀO THI ĐUA GIAI ĐOẠN 2021 - 2025"
