@@ -864,6 +864,9 @@ def _speck(match: re.Match) -> str:
     return f"{word} "
 
 
+_FOREIGN_SPECK = re.compile(r"(?<=[A-ZĐÀ-ỸẠ-Ỹ] )[ïüëöäÿîûçñ](?= [A-ZĐÀ-ỸẠ-Ỹ])")
+
+
 def repair_ocr(text: str) -> str:
     """Undo tesseract's usual slips on a Decree 30 page, where the reading is sure."""
     text = _OCR_IR.sub(lambda m: "Ư" if m.group(1).isupper() else "ư", text)
@@ -877,6 +880,16 @@ def repair_ocr(text: str) -> str:
             # not the enacting clause, which only follows them (decision 0046)
             line = line.rstrip(" :;")
             folded = fold(line)
+        # a speck read as a small letter with a mark Vietnamese never writes ("NƯỚC ï Ợ")
+        # between words in capitals: a capital, so the title runs on (decision 0046)
+        # "ï Ợ": an L whose stem came out as a dotted i, apart from its vowel: "LỢ"
+        line = re.sub(
+            r"(?<=\w )[ïî] (?=([^\W\d_])(?:\s|$))",
+            lambda m: "L" if m.group(1).isupper() and line[m.start() - 2].isupper() else m[0],
+            line,
+        )
+        line = _FOREIGN_SPECK.sub(lambda m: m.group(0).upper(), line)
+        folded = fold(line)
         match = _OCR_DATE.search(folded)
         if match and (
             not match.group(2).isdigit()

@@ -106,3 +106,23 @@ def test_a_title_read_with_a_colon_is_still_the_title_above_the_grounds():
     doc = parse_text(PRIME_MINISTER.format(symbol="QĐ-TTg", title="QUYẾT ĐỊNH :"), scanned=True)
     assert doc.doc_type == "Quyết định"
     assert doc.subject == "PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN PHONG TRÀO THI ĐUA GIAI ĐOẠN 2021 - 2025"
+
+
+def test_a_title_line_with_a_foreign_speck_still_runs_on_to_the_next_line():
+    doc = parse_text(
+        PRIME_MINISTER.format(symbol="QĐ-TTg", title="QUYẾT ĐỊNH").replace(
+            "PHONG TRÀO THI ĐUA\n", "PHONG TRÀO ü THI ĐUA\n"
+        ),
+        scanned=True,
+    )
+    assert doc.subject.endswith("GIAI ĐOẠN 2021 - 2025")
+
+
+def test_an_l_read_as_a_dotted_i_apart_from_its_vowel():
+    doc = parse_text(
+        PRIME_MINISTER.format(symbol="QĐ-TTg", title="QUYẾT ĐỊNH").replace(
+            "PHONG TRÀO", "PHONG ï Ớ TRÀO"
+        ),
+        scanned=True,
+    )
+    assert "PHONG LỚ TRÀO" in doc.subject
