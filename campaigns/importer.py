@@ -885,7 +885,7 @@ def repair_ocr(text: str) -> str:
         # "ï Ợ": an L whose stem came out as a dotted i, apart from its vowel: "LỢ"
         line = re.sub(
             r"(?<=\w )[ïî] (?=([^\W\d_])(?:\s|$))",
-            lambda m: "L" if m.group(1).isupper() and line[m.start() - 2].isupper() else m[0],
+            lambda m: "L" if m.group(1).isupper() and m.string[m.start() - 2].isupper() else m[0],
             line,
         )
         line = _FOREIGN_SPECK.sub(lambda m: m.group(0).upper(), line)
