@@ -333,9 +333,10 @@ _ISSUER_STOPS = re.compile(f"(?=(?:{ISSUER_STOP}))")
 # An issuer's name is at most 12 words: this much text after "của" always holds them.
 ISSUER_SPAN = 300
 
-# Where signature words begin inside a line of a flattened close.
+# Where signature words begin inside a line of a flattened close (a scan may read the
+# authority's dot as a colon, "TM: ỦY BAN …", decision 0046).
 SIGNATURE_SPLIT = (
-    r"\s+(?=(?:TM|KT|TL|TUQ|Q)\s*\.\s*[A-ZĐÂĂÊÔƠƯỦ])"
+    r"\s+(?=(?:(?:TM|KT|TL|TUQ|Q)\s*\.|(?:TM|KT|TL|TUQ):)\s*[A-ZĐÂĂÊÔƠƯỦ])"
     r"|(?<=;)\s+(?=(?:PHÓ |PHO )?(?:CHỦ TỊCH|CHU TICH|GIÁM ĐỐC|GIAM DOC|TRƯỞNG [A-ZĐ]+)$)"
 )
 

@@ -126,3 +126,17 @@ def test_an_l_read_as_a_dotted_i_apart_from_its_vowel():
         scanned=True,
     )
     assert "PHONG LỚ TRÀO" in doc.subject
+
+
+def test_an_authority_beside_the_first_recipient_with_a_colon_for_its_dot():
+    text = PRIME_MINISTER.format(symbol="QĐ-TTg", title="QUYẾT ĐỊNH") + (
+        "Điều 2. Quyết định này có hiệu lực từ ngày ký.\n\n"
+        "- Như Điều 2; | KT: THỦ TƯỚNG |\n"
+        "- Lưu: VT.\n"
+        "PHÓ THỦ TƯỚNG\n\n"
+        "Lê Văn Bình\n"
+    )
+    doc = parse_text(text, scanned=True)
+    assert doc.signing_authority == "KT. THỦ TƯỚNG"
+    assert doc.signer_title == "PHÓ THỦ TƯỚNG"
+    assert doc.signer_name == "Lê Văn Bình"
