@@ -1277,7 +1277,19 @@ class _Parser:
         # a scan under about 200 dpi (campaigns/ocr.py): its slips are a photocopy's
         self.low_resolution = low_resolution
         self.date_repaired = False
+        # the dates whose day or month the page read as letters ("tháng B"): guesses that
+        # a further reading of digits may correct (decision 0046)
+        self.guessed_dates: set[tuple[int, int, int]] = set()
         if scanned:
+            for m in map(_OCR_DATE.search, fold(raw or "").split("\n")):
+                if m and not (m.group(2).isdigit() and m.group(4).isdigit()):
+                    day, month = (
+                        m.group(2).translate(_OCR_DIGITS),
+                        m.group(4).translate(_OCR_DIGITS),
+                    )
+                    year = _ocr_date_year(m.group(6))
+                    if (day + month + year).isdigit():
+                        self.guessed_dates.add((int(day), int(month), int(year)))
             self.date_repaired = any(
                 not (m.group(2).isdigit() and m.group(4).isdigit())
                 or _ocr_date_year(m.group(6)) != m.group(6)
@@ -2538,7 +2550,12 @@ def _vote_header(parser: _Parser, readings: Sequence[str]) -> None:
             if keys[index] and _valid_field(doc, name, getattr(other, name))
         ]
         valid = _valid_field(doc, name, getattr(doc, name))
-        if not agreed and not valid:
+        guessed = (
+            name == "date"
+            and doc.date is not None
+            and (doc.date.day, doc.date.month, doc.date.year) in parser.guessed_dates
+        )
+        if not agreed and (not valid or guessed):
             agreed = alone if len({_vote_key(o, name) for o in alone}) == 1 else []
         if agreed:
             _take(doc, agreed[0], name)

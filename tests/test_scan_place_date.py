@@ -140,3 +140,24 @@ def test_an_authority_beside_the_first_recipient_with_a_colon_for_its_dot():
     assert doc.signing_authority == "KT. THỦ TƯỚNG"
     assert doc.signer_title == "PHÓ THỦ TƯỚNG"
     assert doc.signer_name == "Lê Văn Bình"
+
+
+def test_a_month_the_page_read_as_a_letter_gives_way_to_a_reading_of_digits():
+    text = page("Bắc Ninh, ngày 4 tháng B năm 2014")
+    readings = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC NINH\n\n"
+        "Số: 12/QĐ-UBND Bắc Ninh, ngày 4 thang 6 năm 2014\n\nQUYẾT ĐỊNH\n",
+    )
+    doc = parse_text(text, scanned=True, header_readings=readings)
+    assert doc.date == datetime.date(2014, 6, 4)
+    assert doc.confidence["date"] < 0.7
+
+
+def test_a_month_the_page_read_as_digits_stands_against_one_reading():
+    text = page("Bắc Ninh, ngày 4 tháng 8 năm 2014")
+    readings = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC NINH\n\n"
+        "Số: 12/QĐ-UBND Bắc Ninh, ngày 4 thang 6 năm 2014\n\nQUYẾT ĐỊNH\n",
+    )
+    doc = parse_text(text, scanned=True, header_readings=readings)
+    assert doc.date == datetime.date(2014, 8, 4)
