@@ -1412,6 +1412,19 @@ class _Parser:
                 continue  # "… an ninh trên địa bàn tỉnh, ngày 18/3/2021": a sentence, no place
             self.doc.place = place or None
             day, month, year = match.day, match.month, match.year
+            five = re.search(r"(?:nam|/)\s*[:;.]?\s*(\d{5})(?!\d)", f[match.place[1] :])
+            if five and five.group(1).startswith(year):
+                # a scan's year with a digit too many ("20119", "23006"): the symbol's year
+                # when one digit less makes it, else the one year it can make (decision 0046)
+                symbol_year = re.match(r"((?:19|20)\d\d)/", self.doc.symbol or "")
+                read = five.group(1)
+                latest = _vietnam_today().year
+                shorter = {read[:k] + read[k + 1 :] for k in range(5)}
+                shorter = {y for y in shorter if 1945 <= int(y) <= latest}
+                if symbol_year and symbol_year.group(1) in shorter:
+                    year = symbol_year.group(1)
+                elif len(shorter) == 1 and not symbol_year:
+                    year = shorter.pop()
             self.doc.date_year = int(year)
             self.doc.date_month = int(month) if month.strip(" .…_").isdigit() else None
             if day.strip().isdigit() and self.doc.date_month:

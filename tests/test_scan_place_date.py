@@ -161,3 +161,14 @@ def test_a_month_the_page_read_as_digits_stands_against_one_reading():
     )
     doc = parse_text(text, scanned=True, header_readings=readings)
     assert doc.date == datetime.date(2014, 8, 4)
+
+
+def test_a_year_with_a_doubled_digit_is_the_symbols_year():
+    text = page("Bắc Ninh, ngày 22 tháng 10 năm 20116").replace("12/QĐ-UBND", "12/2016/QĐ-UBND")
+    doc = parse_text(text, scanned=True)
+    assert doc.date == datetime.date(2016, 10, 22)
+
+
+def test_a_year_of_five_digits_without_a_symbols_year_is_the_one_year_it_can_be():
+    doc = parse_text(page("Bắc Ninh, ngày 22 tháng 10 năm 23016"), scanned=True)
+    assert doc.date == datetime.date(2016, 10, 22)
