@@ -1430,8 +1430,9 @@ class _Parser:
             if day.strip().isdigit() and self.doc.date_month:
                 self.doc.date = make_date(day.strip(), month, year)
             self.how["place"] = self.how["date"] = 0.95
-            if self.date_repaired:
-                self.how["date"] = 0.6  # a day or month tesseract read as letters ("T thang 2")
+            if self.date_repaired or (five and five.group(1).startswith(match.year)):
+                # a day or month tesseract read as letters ("T thang 2"), a year of five digits
+                self.how["date"] = 0.6
             return i
         return None
 
