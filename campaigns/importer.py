@@ -38,7 +38,15 @@ from django.utils import timezone
 from units.text import fold as _fold
 
 from .bodies import check_scan_header
-from .places import BODY_ACRONYMS, PROVINCES, initials, level, nearest_province, province
+from .places import (
+    BODY_ACRONYMS,
+    PROVINCES,
+    initials,
+    issuers_capital_near,
+    level,
+    nearest_province,
+    province,
+)
 from .reference_data import DOCUMENT_KINDS
 from .scan_subject import repair_scan_subject
 
@@ -1633,7 +1641,11 @@ class _Parser:
         if not doc.place or province(doc.place):
             return
         if self.scanned:
-            near = nearest_province(doc.place) or self._issuers_place(doc.place)
+            near = (
+                nearest_province(doc.place)
+                or self._issuers_place(doc.place)
+                or issuers_capital_near(doc.place, f"{doc.issuer or ''} {doc.issuer_parent or ''}")
+            )
             if near:
                 doc.place = near
                 self.how["place"] = min(self.how.get("place", 0.95), 0.6)

@@ -172,3 +172,19 @@ def test_a_year_with_a_doubled_digit_is_the_symbols_year():
 def test_a_year_of_five_digits_without_a_symbols_year_is_the_one_year_it_can_be():
     doc = parse_text(page("Bắc Ninh, ngày 22 tháng 10 năm 23016"), scanned=True)
     assert doc.date == datetime.date(2016, 10, 22)
+
+
+def test_a_place_one_letter_from_the_issuers_provincial_capital_is_read_as_it():
+    text = (
+        page("Tam Kv, ngày 3 tháng 4 năm 2018")
+        .replace("TỈNH BẮC NINH", "TỈNH QUẢNG NAM")
+        .replace("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\n")
+    )
+    doc = parse_text(text, scanned=True)
+    assert doc.place == "Tam Kỳ"
+    assert doc.confidence["place"] < 0.7
+
+
+def test_a_capital_of_another_province_is_not_taken_for_the_place():
+    text = page("Tam Kv, ngày 3 tháng 4 năm 2018")
+    assert parse_text(text, scanned=True).place == "Tam Kv"
