@@ -40,7 +40,8 @@ FLOORS = {  # (header fields, all fields)
     # After the scan subject (0039) and known bodies (0037) merges: 250/294 and 296/354, the
     # two fields lost on its 200 dpi pages (totals by kind only; looked for on seen 200 dpi
     # pages, decision 0044)
-    HELDOUT11: (0.85, 0.83),
+    # After round 11 (decision 0046, totals only): 86.4% and 84.7% (254/294, 300/354)
+    HELDOUT11: (0.86, 0.84),
     # every reading but the eleventh set's, as in bench/parser.py
     "all": (0.96, 0.96),  # the seen part since round 11: 96.2% and 96.3% (1706/1773, 1992/2069)
 }
