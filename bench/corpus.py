@@ -2,14 +2,12 @@
 
 Each document is a text file and a JSON file of the same name: where it was found
 (`source`), its province, `split` ("seen": the reader's rules were written on it;
-"heldout": the tenth held-out set, twelve documents found and labelled before the tenth
-round, each read as text, as a 150 dpi photocopy scan and as a 200 dpi scan, never tuned
-on; its text readings' misses were looked at in round 10, so they are seen, and only its
-scans are held out, decision 0042; "heldout11": the eleventh held-out set, fourteen more
+"heldout11": the eleventh held-out set, fourteen more
 documents made the same way while the tenth set's text misses were being read (decision
 0041), of which only totals are ever printed, and which the "seen" and "all" figures leave
-out; the first round's "unseen" documents and the second to ninth rounds' held-out sets were
-looked at and are "seen" now, each saying so in `history`), `kind` ("text", "pdf": as a
+out; the first round's "unseen" documents and the second to tenth rounds' held-out sets
+(the tenth set's text readings in round 10, decision 0042, its scans in round 11, decision
+0046) were looked at and are "seen" now, each saying so in `history`), `kind` ("text", "pdf": as a
 PDF's text layer comes out, "portal": copied from a web page with its menus, "news": an
 article about a document, "scan": tesseract's output on a rendered page; a scan's `dpi`,
 150 unless its JSON says otherwise, decision 0036) and the `expected` fields. A field set

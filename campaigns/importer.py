@@ -38,7 +38,15 @@ from django.utils import timezone
 from units.text import fold as _fold
 
 from .bodies import check_scan_header
-from .places import BODY_ACRONYMS, PROVINCES, initials, level, nearest_province, province
+from .places import (
+    BODY_ACRONYMS,
+    PROVINCES,
+    initials,
+    issuers_capital_near,
+    level,
+    nearest_province,
+    province,
+)
 from .reference_data import DOCUMENT_KINDS
 from .scan_subject import repair_scan_subject
 
@@ -333,9 +341,10 @@ _ISSUER_STOPS = re.compile(f"(?=(?:{ISSUER_STOP}))")
 # An issuer's name is at most 12 words: this much text after "của" always holds them.
 ISSUER_SPAN = 300
 
-# Where signature words begin inside a line of a flattened close.
+# Where signature words begin inside a line of a flattened close (a scan may read the
+# authority's dot as a colon, "TM: ỦY BAN …", decision 0046).
 SIGNATURE_SPLIT = (
-    r"\s+(?=(?:TM|KT|TL|TUQ|Q)\s*\.\s*[A-ZĐÂĂÊÔƠƯỦ])"
+    r"\s+(?=(?:(?:TM|KT|TL|TUQ|Q)\s*\.|(?:TM|KT|TL|TUQ):)\s*[A-ZĐÂĂÊÔƠƯỦ])"
     r"|(?<=;)\s+(?=(?:PHÓ |PHO )?(?:CHỦ TỊCH|CHU TICH|GIÁM ĐỐC|GIAM DOC|TRƯỞNG [A-ZĐ]+)$)"
 )
 
@@ -550,11 +559,12 @@ class PlaceDate:
 
 # A day or month: digits, dots or blanks left to fill in by hand, or (a scan) one or two
 # letters OCR made of a digit ("tháng E", "ngày 2E": the place, month and year are kept,
-# the day is not read); OCR also puts a colon after a word ("ngày:").
+# the day is not read), or a speck for the day ("ngày ? tháng 2", decision 0046); OCR also
+# puts a colon after a word ("ngày:").
 # An OCR text layer leaves marks where a day or month was written by hand ("ngay ^ 9
 # thangi^-nam 2020"): the place and year are kept, the day and month are not read.
 _DATE_TAIL = re.compile(
-    r",\s*ngay\s*[:;.]?\s*(?P<day>\d{1,2}|[.…_ ]*|[0-9a-z]{1,2}(?=\s)|[\^~*`]+[ \d]{0,3})\s*"
+    r",\s*ngay\s*[:;.]?\s*(?P<day>\d{1,2}|[.…_ ?]*|[0-9a-z]{1,2}(?=\s)|[\^~*`]+[ \d]{0,3})\s*"
     r"(?:thang|/)\s*[:;.]?\s*"
     r"(?P<month>\d{1,2}|[.…_ ]*|[0-9a-z]{1,2}(?=\s)|[a-z]?[\^~*`][\^~*`\-]*)\s*"
     r"(?:nam|/)\s*[:;.]?\s*(?P<year>\d{4})"
@@ -806,10 +816,17 @@ _OCR_DIGITS = str.maketrans(
         "a": "4",
     }
 )
+# The year may have its first digit read as a letter ("năm T967"), and "năm" lose its n
+# ("am 1985") in an enlarged header band (decision 0046).
 _OCR_DATE = re.compile(
     r"(ng\w{1,2}y\s*[:;.]?\s+)([0-9a-z|!]{1,2})(\s+th\w{2,3}\s*[:;.,]?\s+)([0-9a-z|!]{1,2})"
-    r"(\s*[.:;,\-]?\s*[nmr]\w{1,3}\s+)(\d{4})"
+    r"(\s*[.:;,\-]?\s*(?:[nmr]\w{1,3}|a\w?)\s+)([0-9tli|!]\d{3})"
 )
+
+
+def _ocr_date_year(read: str) -> str:
+    """A date's year as a scan read it, its first digit maybe a letter ("t967")."""
+    return _ocr_year(read[0].translate(_OCR_DIGITS) + read[1:])
 
 
 def _vietnam_today() -> datetime.date:
@@ -856,11 +873,31 @@ def _speck(match: re.Match) -> str:
     return f"{word} "
 
 
+_FOREIGN_SPECK = re.compile(r"(?<=[A-ZĐÀ-ỸẠ-Ỹ] )[ïüëöäÿîûçñ](?= [A-ZĐÀ-ỸẠ-Ỹ])")
+
+
 def repair_ocr(text: str) -> str:
     """Undo tesseract's usual slips on a Decree 30 page, where the reading is sure."""
     text = _OCR_IR.sub(lambda m: "Ư" if m.group(1).isupper() else "ư", text)
     lines = []
+    grounds = False  # a "Căn cứ …" seen: the enacting "QUYẾT ĐỊNH:" may come
     for line in text.split("\n"):
+        folded = fold(line)
+        grounds = grounds or bool(re.match(r"\W*c\w{1,2}n c\w{1,2}\b", folded))
+        if not grounds and re.fullmatch(r"\s*quyet dinh\s*[:;]\s*", folded):
+            # the title above the grounds with a speck read as a colon ("QUYẾT ĐỊNH :"):
+            # not the enacting clause, which only follows them (decision 0046)
+            line = line.rstrip(" :;")
+            folded = fold(line)
+        # a speck read as a small letter with a mark Vietnamese never writes ("NƯỚC ï Ợ")
+        # between words in capitals: a capital, so the title runs on (decision 0046)
+        # "ï Ợ": an L whose stem came out as a dotted i, apart from its vowel: "LỢ"
+        line = re.sub(
+            r"(?<=\w )[ïî] (?=([^\W\d_])(?:\s|$))",
+            lambda m: "L" if m.group(1).isupper() and m.string[m.start() - 2].isupper() else m[0],
+            line,
+        )
+        line = _FOREIGN_SPECK.sub(lambda m: m.group(0).upper(), line)
         folded = fold(line)
         match = _OCR_DATE.search(folded)
         if match and (
@@ -868,10 +905,11 @@ def repair_ocr(text: str) -> str:
             or not match.group(4).isdigit()
             or match.group(5).strip() != "nam"
             or "," in match.group(3)
-            or _ocr_year(match.group(6)) != match.group(6)
+            or _ocr_date_year(match.group(6)) != match.group(6)
         ):
             day = match.group(2).translate(_OCR_DIGITS)
             month = match.group(4).translate(_OCR_DIGITS)
+            year = _ocr_date_year(match.group(6))
             if day.isdigit() and month.isdigit():
                 line = (
                     line[: match.start(2)]
@@ -879,9 +917,11 @@ def repair_ocr(text: str) -> str:
                     + " tháng "
                     + month
                     + " năm "
-                    + _ocr_year(match.group(6))
+                    + year
                     + line[match.end(6) :]
                 )
+            elif year.isdigit():  # the day is a speck ("ngày 2E"): the year is still read
+                line = line[: match.start(6)] + year + line[match.end(6) :]
         lead = _OCR_LEAD.match(line)
         if lead and _is_caps(line[lead.end() :]):
             rest = fold(line[lead.end() :])
@@ -894,12 +934,14 @@ def repair_ocr(text: str) -> str:
         if so and fold(so.group(1)) in ("o", "e"):
             line = "Số: " + line[so.end() :]
         # "Hà Nội; ngày 22 …": a semicolon or dot read for the comma before the date
-        line = re.sub(r"(?<=[^\W\d_])\s*[;.]\s+(?=ng[aàáảãạ]y\s)", ", ", line)
+        # or a question mark ("Thành phố X? ngày 12 …", decision 0046)
+        line = re.sub(r"(?<=[^\W\d_])\s*[;.?]\s+(?=ng[aàáảãạ]y\s)", ", ", line)
         # "VA công nhận …": "V/v" whose stroke and small v tesseract read as "A"
         line = re.sub(r"^\s*VA\s+(?=[a-zđà-ỹ])", "V/v ", line)
         # "V4 thực hiện …", "VÁ Về …", "Vlv …", "V/ …": the same, its stroke read as a
-        # digit, a mark or a letter l, "VÝ", "VY" (no word is a V and one of those)
-        line = re.sub(r"^\s*V(?:[4ÁÝY]|[/|l]v?|/\s*v)\s*[:.]?\s+(?=[^\W\d_])", "V/v ", line)
+        # digit, a mark or a letter l, "VÝ", "VY" (no word is a V and one of those), or
+        # a fraction slash "V⁄" (decision 0046)
+        line = re.sub(r"^\s*V(?:[4ÁÝY]|[/⁄|l]v?|/\s*v)\s*[:.]?\s+(?=[^\W\d_])", "V/v ", line)
         # "Ð" (Icelandic eth) is tesseract's "Đ"; a quote inside a word in capitals is a
         # speck ("U'BND")
         line = re.sub(r"(?<=[/\-])Q1\)(?=-)", "QĐ", line).replace("Ð", "Đ")
@@ -1243,10 +1285,22 @@ class _Parser:
         # a scan under about 200 dpi (campaigns/ocr.py): its slips are a photocopy's
         self.low_resolution = low_resolution
         self.date_repaired = False
+        # the dates whose day or month the page read as letters ("tháng B"): guesses that
+        # a further reading of digits may correct (decision 0046)
+        self.guessed_dates: set[tuple[int, int, int]] = set()
         if scanned:
+            for m in map(_OCR_DATE.search, fold(raw or "").split("\n")):
+                if m and not (m.group(2).isdigit() and m.group(4).isdigit()):
+                    day, month = (
+                        m.group(2).translate(_OCR_DIGITS),
+                        m.group(4).translate(_OCR_DIGITS),
+                    )
+                    year = _ocr_date_year(m.group(6))
+                    if (day + month + year).isdigit():
+                        self.guessed_dates.add((int(day), int(month), int(year)))
             self.date_repaired = any(
                 not (m.group(2).isdigit() and m.group(4).isdigit())
-                or _ocr_year(m.group(6)) != m.group(6)
+                or _ocr_date_year(m.group(6)) != m.group(6)
                 for m in map(_OCR_DATE.search, fold(raw or "").split("\n"))
                 if m
             )
@@ -1366,13 +1420,27 @@ class _Parser:
                 continue  # "… an ninh trên địa bàn tỉnh, ngày 18/3/2021": a sentence, no place
             self.doc.place = place or None
             day, month, year = match.day, match.month, match.year
+            five = re.search(r"(?:nam|/)\s*[:;.]?\s*(\d{5})(?!\d)", f[match.place[1] :])
+            if five and five.group(1).startswith(year):
+                # a scan's year with a digit too many ("20119", "23006"): the symbol's year
+                # when one digit less makes it, else the one year it can make (decision 0046)
+                symbol_year = re.match(r"((?:19|20)\d\d)/", self.doc.symbol or "")
+                read = five.group(1)
+                latest = _vietnam_today().year
+                shorter = {read[:k] + read[k + 1 :] for k in range(5)}
+                shorter = {y for y in shorter if 1945 <= int(y) <= latest}
+                if symbol_year and symbol_year.group(1) in shorter:
+                    year = symbol_year.group(1)
+                elif len(shorter) == 1 and not symbol_year:
+                    year = shorter.pop()
             self.doc.date_year = int(year)
             self.doc.date_month = int(month) if month.strip(" .…_").isdigit() else None
             if day.strip().isdigit() and self.doc.date_month:
                 self.doc.date = make_date(day.strip(), month, year)
             self.how["place"] = self.how["date"] = 0.95
-            if self.date_repaired:
-                self.how["date"] = 0.6  # a day or month tesseract read as letters ("T thang 2")
+            if self.date_repaired or (five and five.group(1).startswith(match.year)):
+                # a day or month tesseract read as letters ("T thang 2"), a year of five digits
+                self.how["date"] = 0.6
             return i
         return None
 
@@ -1386,7 +1454,9 @@ class _Parser:
         for match in reversed(list(NATIONAL_PARTS.finditer(folded))):
             original = original[: match.start()] + " " + original[match.end() :]
             folded = folded[: match.start()] + " " + folded[match.end() :]
-        return squash(original.replace("/", " ").replace("\\", " ")).strip(" -–—_|,")
+        # a body's name never opens nor ends with a quote: one is a scan's speck ("'TRUNG
+        # TÂM …", decision 0046)
+        return squash(original.replace("/", " ").replace("\\", " ")).strip(" -–—_|,'\"“”‘’`")
 
     def issuer(self, limit: int, *, anchored: bool = True) -> None:
         """The issuing body: the block of lines in capitals right above the number (or
@@ -1464,8 +1534,14 @@ class _Parser:
                     break
         elif self.scanned:
             parts = tail.split("-")
+            minister = fold(doc.issuer or "").startswith("thu tuong")
             for index, part in enumerate(parts[1:], start=1):
                 folded = fold(part)
+                if minister and len(folded) == 3 and folded[:2] == "tt" and folded != "ttg":
+                    # the Prime Minister's own code, its small g read as a, q or 9 ("TTa",
+                    # decision 0046)
+                    parts[index] = "TTg"
+                    continue
                 if len(folded) >= 4 and not _known_body(folded, known):
                     near = [k for k in known if len(k) == len(folded) and _one_letter(k, folded)]
                     if not near and len(folded) >= 5:
@@ -1565,7 +1641,11 @@ class _Parser:
         if not doc.place or province(doc.place):
             return
         if self.scanned:
-            near = nearest_province(doc.place) or self._issuers_place(doc.place)
+            near = (
+                nearest_province(doc.place)
+                or self._issuers_place(doc.place)
+                or issuers_capital_near(doc.place, f"{doc.issuer or ''} {doc.issuer_parent or ''}")
+            )
             if near:
                 doc.place = near
                 self.how["place"] = min(self.how.get("place", 0.95), 0.6)
@@ -2496,7 +2576,12 @@ def _vote_header(parser: _Parser, readings: Sequence[str]) -> None:
             if keys[index] and _valid_field(doc, name, getattr(other, name))
         ]
         valid = _valid_field(doc, name, getattr(doc, name))
-        if not agreed and not valid:
+        guessed = (
+            name == "date"
+            and doc.date is not None
+            and (doc.date.day, doc.date.month, doc.date.year) in parser.guessed_dates
+        )
+        if not agreed and (not valid or guessed):
             agreed = alone if len({_vote_key(o, name) for o in alone}) == 1 else []
         if agreed:
             _take(doc, agreed[0], name)

@@ -9,6 +9,7 @@ province ("Súc Trang") is read as that province, and marked too.
 from __future__ import annotations
 
 import functools
+import re
 
 from units.symbols import body_letters
 from units.text import fold
@@ -121,6 +122,53 @@ def nearest_province(place: str) -> str | None:
         return None
     found = {name for k, name in _BY_KEY.items() if one_apart(key, k)}
     return found.pop() if len(found) == 1 else None
+
+
+# Each province's seat where it is not named as the province is (before the 2025 reform):
+# the place line of a provincial body's document (decision 0046).
+CAPITALS = {
+    "An Giang": "Long Xuyên",
+    "Bà Rịa - Vũng Tàu": "Bà Rịa",
+    "Bình Dương": "Thủ Dầu Một",
+    "Bình Định": "Quy Nhơn",
+    "Bình Phước": "Đồng Xoài",
+    "Bình Thuận": "Phan Thiết",
+    "Đắk Lắk": "Buôn Ma Thuột",
+    "Đắk Nông": "Gia Nghĩa",
+    "Điện Biên": "Điện Biên Phủ",
+    "Đồng Nai": "Biên Hòa",
+    "Đồng Tháp": "Cao Lãnh",
+    "Gia Lai": "Pleiku",
+    "Hà Nam": "Phủ Lý",
+    "Hậu Giang": "Vị Thanh",
+    "Khánh Hòa": "Nha Trang",
+    "Kiên Giang": "Rạch Giá",
+    "Lâm Đồng": "Đà Lạt",
+    "Long An": "Tân An",
+    "Nghệ An": "Vinh",
+    "Ninh Thuận": "Phan Rang - Tháp Chàm",
+    "Phú Thọ": "Việt Trì",
+    "Phú Yên": "Tuy Hòa",
+    "Quảng Bình": "Đồng Hới",
+    "Quảng Nam": "Tam Kỳ",
+    "Quảng Ninh": "Hạ Long",
+    "Quảng Trị": "Đông Hà",
+    "Thừa Thiên Huế": "Huế",
+    "Tiền Giang": "Mỹ Tho",
+    "Vĩnh Phúc": "Vĩnh Yên",
+}
+
+
+def issuers_capital_near(place: str, named: str) -> str | None:
+    """The seat of the province the issuer names (`named`: its name and its parent's),
+    when `place` is one letter from it ("V_ Thành" under TỈNH HẬU GIANG: Vị Thanh)."""
+    key, named = _key(place), fold(named)
+    if len(key) < 6:
+        return None
+    for name, capital in CAPITALS.items():
+        if re.search(rf"\b{re.escape(_key(name))}\b", named) and one_apart(key, _key(capital)):
+            return capital
+    return None
 
 
 def one_apart(a: str, b: str) -> bool:
