@@ -2,10 +2,10 @@
 
 Each document is a text file and a JSON file of the same name: where it was found
 (`source`), its province, `split` ("seen": the reader's rules were written on it;
-"heldout11": the eleventh held-out set, fourteen more
-documents made the same way while the tenth set's text misses were being read (decision
-0041), of which only totals are ever printed, and which the "seen" and "all" figures leave
-out; the first round's "unseen" documents and the second to tenth rounds' held-out sets
+"heldout11", "heldout12": the eleventh and twelfth held-out sets, fourteen and
+thirteen more documents made the same way (decisions 0041, 0047), of which only totals are
+ever printed, and which the "seen" and "all" figures leave out: `TOTALS_ONLY`; the first
+round's "unseen" documents and the second to tenth rounds' held-out sets
 (the tenth set's text readings in round 10, decision 0042, its scans in round 11, decision
 0046) were looked at and are "seen" now, each saying so in `history`), `kind` ("text", "pdf": as a
 PDF's text layer comes out, "portal": copied from a web page with its menus, "news": an
@@ -29,11 +29,50 @@ CORPUS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "reader_co
 # The held-out set as the reader read it before the tenth round (written once by
 # `python -m bench.parser --record-before`, then only read).
 BEFORE = Path(__file__).resolve().parent / "reader_heldout10_before.json"
-# The eleventh held-out set (decision 0041): its split, and its 'before' (written once by
-# `python -m bench.parser --record-before-11`): totals only, overall and per kind, never its
-# fields nor its misses, so that nobody reads them from the file either.
-HELDOUT11 = "heldout11"
-BEFORE_11 = Path(__file__).resolve().parent / "reader_heldout11_before.json"
+
+
+@dataclass(frozen=True)
+class TotalsOnlySet:
+    """A held-out set measured by its totals only (decisions 0041, 0047): its split, its
+    'before' (written once by `python -m bench.parser --record-before-N`: totals only,
+    overall and per kind, never its fields nor its misses, so that nobody reads them from the
+    file either) and what the benchmark says of it."""
+
+    number: int  # its round: `--record-before-N`
+    name: str  # "eleventh"
+    decision: str  # "0041"
+    description: str  # what it is, for the benchmark and its 'before'
+    reader: str  # whose reader its 'before' measured (`campaigns/` untouched on its branch)
+
+    @property
+    def split(self) -> str:
+        return f"heldout{self.number}"
+
+    @property
+    def before(self) -> Path:
+        return Path(__file__).resolve().parent / f"reader_heldout{self.number}_before.json"
+
+
+TOTALS_ONLY = (
+    TotalsOnlySet(
+        11,
+        "eleventh",
+        "0041",
+        "fourteen more documents found for it, each read as text, as a 150 dpi photocopy scan "
+        "and as a 200 dpi scan, while the tenth set's misses were being read",
+        "main's reader at 4ebe4f1",
+    ),
+    TotalsOnlySet(
+        12,
+        "twelfth",
+        "0047",
+        "thirteen more documents found for it in round twelve, each read as text, as a 150 dpi "
+        "photocopy scan and as a 200 dpi scan",
+        "main's reader at 1e92e92",
+    ),
+)
+TOTALS_ONLY_SPLITS = frozenset(s.split for s in TOTALS_ONLY)
+HELDOUT11, HELDOUT12 = (s.split for s in TOTALS_ONLY)
 # The earlier rounds' held-out sets, before and after their round (kept for the history;
 # those documents are "seen" now).
 HISTORY = (
@@ -64,8 +103,8 @@ class Document:
     expected: dict
     # a low resolution scan's header band read again (`<id>-scan-header.txt`, decision 0032)
     header_readings: tuple[str, ...] = ()
-    # a scan's resolution: the corpus's photocopies are 150 dpi; the tenth and eleventh
-    # held-out sets are also scanned at 200 dpi (`<id>-scan200`, decisions 0036, 0041). None
+    # a scan's resolution: the corpus's photocopies are 150 dpi; the tenth to twelfth
+    # held-out sets are also scanned at 200 dpi (`<id>-scan200`, decisions 0036, 0041, 0047). None
     # for text.
     dpi: int | None = None
     # its header digits' alternatives (`<id>-scan-choices.txt`, decision 0038)
@@ -194,11 +233,11 @@ def totals_by_kind(documents: list[Document]) -> dict:
     return by_kind
 
 
-def eleventh_totals() -> dict:
-    """The eleventh held-out set read by the reader as it is now: totals only (readings,
+def totals_only(split: str) -> dict:
+    """A totals-only held-out set read by the reader as it is now: totals only (readings,
     header and all fields right, overall and per kind). Its fields and misses are never
-    returned (decision 0041)."""
-    documents = [d for d in load_corpus() if d.split == HELDOUT11]
+    returned (decisions 0041, 0047)."""
+    documents = [d for d in load_corpus() if d.split == split]
     result = score(documents)
     return {
         "readings": len(documents),
@@ -208,19 +247,20 @@ def eleventh_totals() -> dict:
     }
 
 
-def record_before_11(commit: str) -> dict:
-    """The eleventh held-out set's totals with the reader as it is now, kept as its 'before'
-    in `BEFORE_11`. Written once, and totals only: no field, no miss (decision 0041)."""
-    if BEFORE_11.exists():
-        raise FileExistsError(f"{BEFORE_11.name} exists: the 'before' is recorded once")
+def record_totals_before(held: TotalsOnlySet, commit: str) -> dict:
+    """A totals-only set's totals with the reader as it is now, kept as its 'before' in
+    `held.before`. Written once, and totals only: no field, no miss (decisions 0041, 0047)."""
+    if held.before.exists():
+        raise FileExistsError(f"{held.before.name} exists: the 'before' is recorded once")
     record = {
-        "set": "eleventh held-out set (issue 12, round eleven: fourteen more documents found for "
-        "it, each read as text, as a 150 dpi photocopy scan and as a 200 dpi scan; totals only, "
-        "decision 0041)",
+        "set": f"{held.name} held-out set (issue 12, round {held.number}: {held.description}; "
+        f"totals only, decision {held.decision})",
         "commit": commit,
-        **eleventh_totals(),
+        **totals_only(held.split),
     }
-    BEFORE_11.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    held.before.write_text(
+        json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     return record
 
 

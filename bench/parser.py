@@ -1,7 +1,7 @@
 """Benchmark: the document reader's accuracy on its labelled corpus of real documents
 (tests/fixtures/reader_corpus: seen and held out, text and scanned, per field, scans per
 resolution, and the held-out set before and after the tenth round, and the second to ninth
-rounds' sets as they were; the eleventh held-out set by its totals only), its speed on
+rounds' sets as they were; the eleventh and twelfth held-out sets by their totals only), its speed on
 every text document of the corpus and on a one-page scan (tesseract, through the same
 code as the worker), then each seed parsed 100 times, then the command
 `manage.py parse_document SEED --json` a few times per seed, each a new process.
@@ -9,13 +9,15 @@ code as the worker), then each seed parsed 100 times, then the command
     make bench      (or: .venv/bin/python -m bench.parser)
     .venv/bin/python -m bench.parser --record-before   (once, before changing the rules:
         keeps the held-out set's figures as the 'before', in bench/reader_heldout10_before.json)
-    .venv/bin/python -m bench.parser --record-before-11   (once: the eleventh held-out set's
-        totals as its 'before', in bench/reader_heldout11_before.json; no field, no miss)
+    .venv/bin/python -m bench.parser --record-before-12   (once: the twelfth held-out set's
+        totals as its 'before', in bench/reader_heldout12_before.json; no field, no miss;
+        --record-before-11 wrote the eleventh set's)
 
-The eleventh held-out set (split "heldout11", decision 0041) is shown by its totals only:
-readings, header and all fields right, overall and per kind (text, 150 dpi, 200 dpi) — never
-a miss nor a field's figure, so that it stays unseen while the tenth set's misses are read.
-Every other figure (seen, held out, text, scanned, per dpi, whole corpus) leaves it out.
+The totals-only held-out sets (`bench.corpus.TOTALS_ONLY`: splits "heldout11" and
+"heldout12", decisions 0041 and 0047) are each shown by their totals only: readings, header
+and all fields right, overall and per kind (text, 150 dpi, 200 dpi) — never a miss nor a
+field's figure, so that they stay unseen while other sets' misses are read. Every other
+figure (seen, held out, text, scanned, per dpi, whole corpus) leaves them out.
 
 Budgets: under 50 ms per text document, under 5 s per one-page scan, under 1 s per
 command call (nearly all of it start-up). Accuracy goals (issue 12): 95% of header
@@ -37,18 +39,19 @@ from pathlib import Path
 from bench.corpus import (
     ALL_FIELDS,
     BEFORE,
-    BEFORE_11,
     HEADER_FIELDS,
-    HELDOUT11,
     HISTORY,
-    eleventh_totals,
+    TOTALS_ONLY,
+    TOTALS_ONLY_SPLITS,
+    TotalsOnlySet,
     kind_of,
     load_corpus,
     normalise,
     parse,
     record_before,
-    record_before_11,
+    record_totals_before,
     score,
+    totals_only,
 )
 from bench.report import write_section
 from campaigns.confidence import UNCERTAIN, uncertain
@@ -113,9 +116,9 @@ def pct(value: float) -> str:
 
 
 def accuracy_lines() -> list[str]:
-    """Header and all-field accuracy per split and kind, and per field; the eleventh held-out
-    set is left out of every figure but its own totals (`eleventh_lines`)."""
-    documents = [d for d in load_corpus() if d.split != HELDOUT11]
+    """Header and all-field accuracy per split and kind, and per field; the totals-only
+    held-out sets are left out of every figure but their own totals (`totals_only_lines`)."""
+    documents = [d for d in load_corpus() if d.split not in TOTALS_ONLY_SPLITS]
     groups = [
         ("seen, text", [d for d in documents if d.split == "seen" and not d.scanned]),
         ("seen, scanned", [d for d in documents if d.split == "seen" and d.scanned]),
@@ -140,8 +143,8 @@ def accuracy_lines() -> list[str]:
         "part (which now holds the first round's 'unseen' documents and the second to "
         "tenth rounds' held-out sets: they were looked at; the tenth set's text readings "
         "in round 10, decision 0042, its scans in round 11, decision 0046). The eleventh "
-        "held-out set (decision 0041) is left out of every figure here but its own totals, "
-        "below, and never tuned on. A field is right when it "
+        "and twelfth held-out sets (decisions 0041, 0047) are left out of every figure here "
+        "but their own totals, below, and never tuned on. A field is right when it "
         "equals the label up to case, diacritics, quotes, dashes and spacing; a field "
         "labelled empty must be left empty. Goal: 95% of header fields (issuer, type, "
         "number, symbol, place, date, subject), 90% of all fields.",
@@ -159,7 +162,7 @@ def accuracy_lines() -> list[str]:
             f"{pct(result['all'].rate)} ({result['all'].right}/{result['all'].total}) |"
         )
     columns = ("seen, all", "held out, all", "scanned, all")
-    if not results["held out, all"]["header"].total:  # nothing held out but the eleventh set
+    if not results["held out, all"]["header"].total:  # nothing held out but totals-only sets
         columns = ("seen, all", "scanned, all")
     lines += [
         "",
@@ -179,7 +182,7 @@ def accuracy_lines() -> list[str]:
     lines += dpi_lines(documents)
     held = results["held out, all"]
     whole = results["whole corpus"]
-    if not held["header"].total:  # every held-out set but the eleventh is seen (0046)
+    if not held["header"].total:  # every held-out set but the totals-only ones is seen (0046)
         lines += ["", "### The held-out sets' history", ""] + history_lines()[1:]
         return (
             lines
@@ -190,7 +193,7 @@ def accuracy_lines() -> list[str]:
                 f"{pct(whole['all'].rate)} of all fields "
                 f"({'goal met' if whole['all'].rate >= 0.90 else 'goal of 90% NOT met'}).",
             ]
-            + eleventh_lines()
+            + totals_only_lines()
         )
     lines += before_after(held, {kind_of(d) for d in documents if d.split == "heldout"})
     lines += [
@@ -219,19 +222,25 @@ def accuracy_lines() -> list[str]:
         f"{pct(whole['all'].rate)} of all fields "
         f"({'goal met' if whole['all'].rate >= 0.90 else 'goal of 90% NOT met'}).",
     ]
-    return lines + eleventh_lines()
+    return lines + totals_only_lines()
 
 
 KINDS = {"text": "text (portal, pdf)", "scan150": "150 dpi scans", "scan200": "200 dpi scans"}
 
 
-def eleventh_lines() -> list[str]:
-    """The eleventh held-out set by its totals only, now and before its round (decision
-    0041): no miss, no field's figure is ever printed."""
-    now = eleventh_totals()
+def totals_only_lines() -> list[str]:
+    """Each totals-only held-out set (`TOTALS_ONLY`, decisions 0041, 0047) by its totals
+    only, now and before its round: no miss, no field's figure is ever printed."""
+    return [line for held in TOTALS_ONLY for line in set_totals_lines(held)]
+
+
+def set_totals_lines(held: TotalsOnlySet) -> list[str]:
+    """One totals-only held-out set by its totals only, now and before its round."""
+    now = totals_only(held.split)
     if not now["readings"]:
         return []
-    before = json.loads(BEFORE_11.read_text(encoding="utf-8")) if BEFORE_11.exists() else None
+    path = held.before
+    before = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
 
     def cell(pair) -> str:
         right, total = pair
@@ -243,14 +252,13 @@ def eleventh_lines() -> list[str]:
     ]
     lines = [
         "",
-        "### The eleventh held-out set: totals only (decision 0041)",
+        f"### The {held.name} held-out set: totals only (decision {held.decision})",
         "",
-        "Fourteen more documents found and labelled for it, each read as text, as a 150 dpi "
-        "photocopy scan and as a 200 dpi scan, while the tenth set's misses were being read: "
-        "it measures what a round's changes do on documents truly never seen. Only these "
-        "totals are printed; no figure above counts it."
+        f"{held.description[0].upper()}{held.description[1:]}: it measures what a round's "
+        "changes do on documents truly never seen. Only these totals are printed; no figure "
+        "above counts it."
         + (
-            f" Before: the reader at commit {before['commit']} (main's reader at 4ebe4f1)."
+            f" Before: the reader at commit {before['commit']} ({held.reader})."
             if before
             else " No 'before' recorded yet."
         ),
@@ -506,12 +514,13 @@ def scan_speed() -> tuple[list[str], float]:
 
 
 def main() -> None:
-    if "--record-before-11" in sys.argv:
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-        ).stdout.strip()
-        print(json.dumps(record_before_11(commit), ensure_ascii=False, indent=1))
-        return
+    for held in TOTALS_ONLY:
+        if f"--record-before-{held.number}" in sys.argv:
+            commit = subprocess.run(
+                ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+            ).stdout.strip()
+            print(json.dumps(record_totals_before(held, commit), ensure_ascii=False, indent=1))
+            return
     if "--record-before" in sys.argv:
         commit = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
