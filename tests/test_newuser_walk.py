@@ -1,0 +1,59 @@
+"""A new user's walk through the demo (decision 0048): what a unit's clerk, the office
+and a council member met on their first day, each fixed where it stopped or misled them."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from campaigns.models import Campaign, ReportPeriod
+from campaigns.results import services as results
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client, user, name: str = "staff:dashboard") -> str:
+    client.force_login(user)
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def open_campaign(demo) -> Campaign:
+    campaign = demo["000"]
+    Campaign.objects.filter(pk=campaign.pk).update(
+        status=Campaign.Status.PUBLISHED,
+        end_date=timezone.localdate() + datetime.timedelta(days=90),
+        registration_deadline=None,
+    )
+    campaign.refresh_from_db()
+    return campaign
+
+
+def test_a_unit_with_no_open_campaign_is_not_told_it_registered_everything(client, cycle):
+    """The demo's campaigns have all ended: the clerk read "Đơn vị đã đăng ký và báo cáo
+    đủ các phong trào đang mở" though it had registered for none."""
+    Campaign.objects.filter(status=Campaign.Status.PUBLISHED).update(
+        end_date=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    html = page(client, cycle["staff"])
+    assert "đã đăng ký và báo cáo đủ" not in html
+    assert "Chưa có phong trào nào đang nhận đăng ký" in html
+
+
+def test_a_registered_unit_is_told_no_report_period_is_open_yet(client, cycle, demo):
+    """Registered for a campaign whose office set no report period: the dashboard said
+    "báo cáo đủ" and the list showed a bare "—" under "Báo cáo"."""
+    campaign = open_campaign(demo)
+    ReportPeriod.objects.filter(campaign=campaign).delete()
+    results.registration_submit(
+        actor=cycle["staff"], campaign=campaign, unit=cycle["commune"], targets={}
+    )
+    html = page(client, cycle["staff"])
+    assert "đã đăng ký và báo cáo đủ" not in html
+    assert "chưa có kỳ báo cáo nào" in html
+    listing = page(client, cycle["staff"], "tracking:unit_campaigns")
+    assert "Chưa có kỳ báo cáo" in listing
