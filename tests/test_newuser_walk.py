@@ -57,3 +57,16 @@ def test_a_registered_unit_is_told_no_report_period_is_open_yet(client, cycle, d
     assert "chưa có kỳ báo cáo nào" in html
     listing = page(client, cycle["staff"], "tracking:unit_campaigns")
     assert "Chưa có kỳ báo cáo" in listing
+
+
+def test_make_run_prints_no_english_broker_warning(caplog):
+    """`make run` has no broker: load_demo's first task printed kombu's "No hostname was
+    supplied. Reverting to default 'localhost'" among the Vietnamese lines."""
+    import logging
+
+    from config.celery import app
+
+    with caplog.at_level(logging.WARNING), app.connection_for_write() as connection:
+        info = connection.info()
+    assert "hostname" not in caplog.text
+    assert info["transport"] == "memory"
