@@ -70,3 +70,22 @@ def test_make_run_prints_no_english_broker_warning(caplog):
         info = connection.info()
     assert "hostname" not in caplog.text
     assert info["transport"] == "memory"
+
+
+def test_make_run_does_not_list_ninety_english_migrations():
+    """A first `make run` printed about 90 lines of "Applying units.0001_initial... OK"
+    before the demo's Vietnamese lines and logins."""
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    commands = subprocess.run(
+        ["make", "-n", "-W", "requirements.txt", "run"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    migrate = next(line for line in commands.splitlines() if "manage.py migrate" in line)
+    assert "--verbosity 0" in migrate
+    assert "Chuẩn bị cơ sở dữ liệu" in commands
