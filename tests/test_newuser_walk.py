@@ -89,3 +89,17 @@ def test_make_run_does_not_list_ninety_english_migrations():
     migrate = next(line for line in commands.splitlines() if "manage.py migrate" in line)
     assert "--verbosity 0" in migrate
     assert "Chuẩn bị cơ sở dữ liệu" in commands
+
+
+def test_a_council_member_who_voted_everything_is_not_told_0_remain(client, cycle):
+    """After voting, hoidong.xa read "Bạn còn 0 hồ sơ chưa bỏ phiếu trong 1 phiên họp
+    đang mở"."""
+    from awards import services
+    from tests.awards_stage import build_stage
+
+    stage = build_stage(cycle)
+    member = stage["council"][0]
+    services.vote_cast(actor=member, item=stage["item"], choice="agree")
+    html = page(client, member)
+    assert "Bạn còn <strong>0</strong>" not in html
+    assert "Hôm nay bạn không còn hồ sơ nào phải bỏ phiếu trong 1 phiên họp đang mở" in html
