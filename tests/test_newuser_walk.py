@@ -103,3 +103,21 @@ def test_a_council_member_who_voted_everything_is_not_told_0_remain(client, cycl
     html = page(client, member)
     assert "Bạn còn <strong>0</strong>" not in html
     assert "Hôm nay bạn không còn hồ sơ nào phải bỏ phiếu trong 1 phiên họp đang mở" in html
+
+
+def test_make_run_says_in_which_order_to_try_the_roles(settings):
+    """Logged in as vanphong.xa and hoidong.xa, a new user found nothing to appraise and
+    nothing to vote on: the demo's one cycle is finished. The printed logins now say which
+    login starts a round and who comes next."""
+    import io
+
+    from django.core.management import call_command
+
+    settings.THIDUA_DEMO = True
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    text = out.getvalue()
+    assert "Thử một vòng" in text
+    order = ["donvi", "vanphong.xa", "hoidong.xa", "lanhdao.xa"]
+    guide = text[text.index("Thử một vòng") :]
+    assert [guide.index(name) for name in order] == sorted(guide.index(name) for name in order)
