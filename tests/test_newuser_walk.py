@@ -121,3 +121,19 @@ def test_make_run_says_in_which_order_to_try_the_roles(settings):
     order = ["donvi", "vanphong.xa", "hoidong.xa", "lanhdao.xa"]
     guide = text[text.index("Thử một vòng") :]
     assert [guide.index(name) for name in order] == sorted(guide.index(name) for name in order)
+
+
+def test_the_office_is_told_units_cannot_report_until_it_adds_a_report_period(client, cycle, demo):
+    """vanphong published a campaign and nothing said that its units could register but
+    never report: the report periods are on another page ("Tiêu chí, kỳ báo cáo")."""
+    campaign = open_campaign(demo)
+    ReportPeriod.objects.filter(campaign=campaign).delete()
+    client.force_login(cycle["office"])
+    url = reverse("staff:campaign_detail", args=[campaign.pk])
+    html = client.get(url).content.decode()
+    assert "Chưa có kỳ báo cáo" in html
+    assert reverse("tracking:criteria", args=[campaign.pk]) in html
+    ReportPeriod.objects.create(
+        campaign=campaign, kind="interim", due_on=timezone.localdate() + datetime.timedelta(days=20)
+    )
+    assert "Chưa có kỳ báo cáo" not in client.get(url).content.decode()
