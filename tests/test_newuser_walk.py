@@ -137,3 +137,19 @@ def test_the_office_is_told_units_cannot_report_until_it_adds_a_report_period(cl
         campaign=campaign, kind="interim", due_on=timezone.localdate() + datetime.timedelta(days=20)
     )
     assert "Chưa có kỳ báo cáo" not in client.get(url).content.decode()
+
+
+def test_a_sent_nomination_no_longer_asks_for_files_before_sending(client, cycle):
+    """After "Gửi", donvi still read "Hồ sơ cần có trước khi gửi: Báo cáo thành tích." on
+    the nomination it had just sent, as if something were missing."""
+    from awards import services
+    from tests.factories import nominate
+
+    nomination = nominate(cycle, person=cycle["people"][0])
+    client.force_login(cycle["staff"])
+    url = reverse("awards:nomination_detail", args=[nomination.pk])
+    assert "Hồ sơ cần có trước khi gửi" in client.get(url).content.decode()
+    services.nomination_submit(actor=cycle["staff"], nomination=nomination)
+    html = client.get(url).content.decode()
+    assert "Hồ sơ cần có trước khi gửi" not in html
+    assert "Hồ sơ gồm: Báo cáo thành tích" in html
