@@ -35,7 +35,8 @@ node_modules/.installed: package.json package-lock.json
 install: $(VENV)/.installed node_modules/.installed
 
 run: install
-	@$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput
+	@echo "Chuẩn bị cơ sở dữ liệu SQLite (db.sqlite3)..."
+	@$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput --verbosity 0
 	@$(DEMO_ENV) $(BIN)/python manage.py load_demo
 	@$(DEMO_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo ""

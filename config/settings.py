@@ -262,6 +262,10 @@ PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=3600)
 # `make run`, tasks run in-process at once, so no broker is needed.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+if CELERY_TASK_ALWAYS_EAGER:
+    # An eager task still takes a producer: with no URL kombu guessed amqp://localhost
+    # and printed an English warning under `make run` (decision 0048). In memory instead.
+    CELERY_BROKER_WRITE_URL = "memory://localhost//"
 # Two installations (or a benchmark) on one broker keep apart with a queue each.
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_TASK_EAGER_PROPAGATES = False

@@ -142,7 +142,9 @@ def test_council_member_sees_the_sessions_to_vote_in(client, stage):
     assert "còn 1 hồ sơ chưa bỏ phiếu" in html
     services.vote_cast(actor=member, item=stage["item"], choice="agree")
     html = page(client, member)
-    assert "Bạn còn <strong>0</strong> hồ sơ" in html and "đã bỏ phiếu đủ" in html
+    assert (
+        "không còn hồ sơ nào phải bỏ phiếu trong 1 phiên họp" in html and "đã bỏ phiếu đủ" in html
+    )
     # another member still has it to do
     assert "còn 1 hồ sơ chưa bỏ phiếu" in page(client, stage["council"][1])
 
@@ -155,7 +157,7 @@ def test_a_session_dated_later_is_not_yet_a_vote_to_cast(client, stage):
     later = timezone.localdate() + datetime.timedelta(days=3)
     CouncilSession.objects.filter(pk=session.pk).update(held_on=later)
     html = page(client, member)
-    assert "Bạn còn <strong>0</strong> hồ sơ chưa bỏ phiếu trong 1 phiên họp" in html
+    assert "Hôm nay bạn không còn hồ sơ nào phải bỏ phiếu trong 1 phiên họp" in html
     assert f"bỏ phiếu từ ngày {later:%d/%m/%Y}" in html
     assert reverse("awards:session_detail", args=[session.pk]) in html
 

@@ -572,7 +572,15 @@ def unit_pending(units: list[Unit], above: dict[int, set[int]] | None = None) ->
             for unit in units
             if getattr(row, f"todo_{unit.pk}")
         ][:PENDING_SHOWN]
+    # Nothing owed: say whether anything is open at all, so that a unit which had nothing
+    # to register for is not told it registered everything (decision 0048).
+    idle = units and not counts["registrations"] and not counts["reports"]
     return {
+        "open_campaigns": bool(idle and open_campaigns.exists()),
+        "open_periods": bool(
+            idle and periods.filter(campaign__in=open_campaigns.values("pk")).exists()
+        ),
+        "report_periods": bool(idle and periods.exists()),
         "registrations": firsts["registrations"],
         "registrations_count": counts["registrations"],
         "reports": firsts["reports"],

@@ -70,3 +70,14 @@ class Command(BaseCommand):
                 "Đăng nhập tại /dang-nhap/ (nút “Đăng nhập” ở đầu trang): mỗi tài khoản vào "
                 "trang “Quản lý”, nơi liệt kê việc đang chờ mình."
             )
+            # The demo's cycle is finished: nothing waits for the office or the council
+            # until a unit sends something (decision 0048).
+            self.stdout.write(
+                "Thử một vòng (đợt khen thưởng mẫu đã xong, nên Hội đồng và cơ quan thường "
+                "trực chưa có việc chờ):\n"
+                "  khen thưởng: donvi lập đề nghị Lao động tiên tiến, đính kèm báo cáo "
+                "thành tích, bấm “Gửi” → vanphong.xa thẩm định, lập phiên họp → hoidong.xa "
+                "bỏ phiếu → vanphong.xa kết thúc phiên họp, lập quyết định → lanhdao.xa ký.\n"
+                "  phong trào: vanphong soạn và phát động, thêm kỳ báo cáo ở “Tiêu chí, kỳ "
+                "báo cáo” → donvi đăng ký thi đua, nộp báo cáo."
+            )
