@@ -97,29 +97,13 @@ def test_a_unit_name_shared_with_a_merged_unit_says_which_code_is_the_old_one(de
     """The register takes old units (before the 2025 merger), so a name two units share
     is refused until the row gives a code: the message listed both codes without saying
     which one was the unit that is no more."""
-    from units.sheets import services
-    from units.sheets.kinds import kind_get
-
     old = demo_units["ubnd-x-binh-lu"]
     new = Unit.objects.create(
         code="ubnd-xa-binh-lu-moi", name=old.name, parent=old.parent, level=old.level
     )
     Unit.objects.filter(pk=old.pk).update(archived=True, merged_into=new)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Dữ liệu"
-    sheet.append([c.header for c in kind_get("register").columns])
-    sheet.append(["Lao động tiên tiến", 2023, "UBND xa Binh Lu", "", "Lò Thị A"])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        record = services.import_upload(
-            actor=office,
-            kind="register",
-            upload=SimpleUploadedFile("so-khen-thuong.xlsx", buffer.getvalue()),
-            office=demo_units["ubnd-tam-duong"],
-        )
-    record.refresh_from_db()
+    row = ["Lao động tiên tiến", 2023, "UBND xa Binh Lu", "", "Lò Thị A"]
+    record = _import_register(office, demo_units["ubnd-tam-duong"], row)
     text = " ".join(problem[2] for problem in record.problems)
     assert "ubnd-x-binh-lu: đơn vị cũ, đã sáp nhập" in text, text
     assert "ubnd-xa-binh-lu-moi: đơn vị hiện nay" in text, text
@@ -327,6 +311,12 @@ def test_the_admin_import_does_not_add_a_person_twice(client, admin_user, demo_u
 
 
 def _register_upload(office, office_unit, decision_date, award="Lao động tiên tiến"):
+    row = [award, 2025, "ubnd-x-binh-lu", "", "Lò Thị A", "", "12/QĐ-UBND"]
+    return _import_register(office, office_unit, row + [decision_date, "UBND huyện Tam Đường"])
+
+
+def _import_register(office, office_unit, row: list):
+    """The register ("sổ khen thưởng") sheet with one row, imported by `office`."""
     from units.sheets import services
     from units.sheets.kinds import kind_get
 
@@ -334,10 +324,7 @@ def _register_upload(office, office_unit, decision_date, award="Lao động tiê
     sheet = book.active
     sheet.title = "Dữ liệu"
     sheet.append([c.header for c in kind_get("register").columns])
-    sheet.append(
-        [award, 2025, "ubnd-x-binh-lu", "", "Lò Thị A", "", "12/QĐ-UBND"]
-        + [decision_date, "UBND huyện Tam Đường"]
-    )
+    sheet.append(row)
     buffer = io.BytesIO()
     book.save(buffer)
     with TestCase.captureOnCommitCallbacks(execute=True):
