@@ -236,12 +236,29 @@ def test_demo_logins_only_in_demo_mode(settings, capsys):
     assert get_user_model().objects.get(username="admin").is_superuser
 
 
+def ward_nomination(clerk, ward):
+    """The demo ward's clerk writes a Lao động tiên tiến for one of the ward's people."""
+    from django.utils import timezone
+
+    from awards import services
+
+    return services.nomination_create(
+        actor=clerk,
+        nomination=Nomination(
+            award_type=AwardType.objects.get(code="lao-dong-tien-tien"),
+            nominee_person=Person.objects.filter(unit=ward).first(),
+            nominating_unit=ward,
+            year=timezone.localdate().year,
+            achievement_summary="Hoàn thành xuất sắc nhiệm vụ.",
+        ),
+    )
+
+
 def test_a_wards_lao_dong_tien_tien_has_someone_to_decide_it_in_the_demo(settings):
     """Since the 2025 reform a ward decides its staff's Lao động tiên tiến: the demo's
     unit staff (donvi, phường Tân Phong) nominate, and the ward's own office
     (vanphong.xa) has it to appraise and its council member (hoidong.xa) sits on the
     ward's council. Without them a new user following the guide hit a dead end."""
-    from django.utils import timezone
 
     from awards import services
     from awards.selectors import nominations_to_appraise
@@ -251,16 +268,7 @@ def test_a_wards_lao_dong_tien_tien_has_someone_to_decide_it_in_the_demo(setting
     call_command("load_demo", stdout=open("/dev/null", "w"))
     users = {u.username: u for u in get_user_model().objects.all()}
     ward = Unit.objects.get(code="ubnd-p-tan-phong").successors()[-1]  # the ward today
-    nomination = services.nomination_create(
-        actor=users["donvi"],
-        nomination=Nomination(
-            award_type=AwardType.objects.get(code="lao-dong-tien-tien"),
-            nominee_person=Person.objects.filter(unit=ward).first(),
-            nominating_unit=ward,
-            year=timezone.localdate().year,
-            achievement_summary="Hoàn thành xuất sắc nhiệm vụ.",
-        ),
-    )
+    nomination = ward_nomination(users["donvi"], ward)
     assert nomination.issuer == ward
     attach_files(nomination, users["donvi"])
     services.nomination_submit(actor=users["donvi"], nomination=nomination)
@@ -290,7 +298,6 @@ def test_the_ward_has_a_leader_login_in_the_demo(settings, capsys):
     Phong today, and the loader prints it with the other logins."""
     from django.test import Client
     from django.urls import reverse
-    from django.utils import timezone
 
     from awards import services
     from awards.selectors import leads_issuer
@@ -306,16 +313,7 @@ def test_the_ward_has_a_leader_login_in_the_demo(settings, capsys):
     ward = Unit.objects.get(code="ubnd-p-tan-phong").successors()[-1]
     assert list(leader_bodies(users["lanhdao.xa"])) == [ward]
     assert not users["lanhdao.xa"].is_staff  # the admin is the administrator's only
-    nomination = services.nomination_create(
-        actor=users["donvi"],
-        nomination=Nomination(
-            award_type=AwardType.objects.get(code="lao-dong-tien-tien"),
-            nominee_person=Person.objects.filter(unit=ward).first(),
-            nominating_unit=ward,
-            year=timezone.localdate().year,
-            achievement_summary="Hoàn thành xuất sắc nhiệm vụ.",
-        ),
-    )
+    nomination = ward_nomination(users["donvi"], ward)
     attach_files(nomination, users["donvi"])
     services.nomination_submit(actor=users["donvi"], nomination=nomination)
     nomination.refresh_from_db()
