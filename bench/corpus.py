@@ -2,10 +2,10 @@
 
 Each document is a text file and a JSON file of the same name: where it was found
 (`source`), its province, `split` ("seen": the reader's rules were written on it;
-"heldout11", "heldout12": the eleventh and twelfth held-out sets, fourteen and
-thirteen more documents made the same way (decisions 0041, 0047), of which only totals are
-ever printed, and which the "seen" and "all" figures leave out: `TOTALS_ONLY`; the first
-round's "unseen" documents and the second to tenth rounds' held-out sets
+"heldout11", "heldout12", "heldout13": the eleventh to thirteenth held-out sets, fourteen,
+thirteen and fourteen more documents made the same way (decisions 0041, 0047, 0049), of which
+only totals are ever printed, and which the "seen" and "all" figures leave out: `TOTALS_ONLY`;
+the first round's "unseen" documents and the second to tenth rounds' held-out sets
 (the tenth set's text readings in round 10, decision 0042, its scans in round 11, decision
 0046) were looked at and are "seen" now, each saying so in `history`), `kind` ("text", "pdf": as a
 PDF's text layer comes out, "portal": copied from a web page with its menus, "news": an
@@ -33,7 +33,7 @@ BEFORE = Path(__file__).resolve().parent / "reader_heldout10_before.json"
 
 @dataclass(frozen=True)
 class TotalsOnlySet:
-    """A held-out set measured by its totals only (decisions 0041, 0047): its split, its
+    """A held-out set measured by its totals only (decisions 0041, 0047, 0049): its split, its
     'before' (written once by `python -m bench.parser --record-before-N`: totals only,
     overall and per kind, never its fields nor its misses, so that nobody reads them from the
     file either) and what the benchmark says of it."""
@@ -70,9 +70,17 @@ TOTALS_ONLY = (
         "photocopy scan and as a 200 dpi scan",
         "main's reader at 1e92e92",
     ),
+    TotalsOnlySet(
+        13,
+        "thirteenth",
+        "0049",
+        "fourteen more documents found for it in round thirteen, each read as text, as a 150 "
+        "dpi photocopy scan and as a 200 dpi scan",
+        "main's reader at 59b841b",
+    ),
 )
 TOTALS_ONLY_SPLITS = frozenset(s.split for s in TOTALS_ONLY)
-HELDOUT11, HELDOUT12 = (s.split for s in TOTALS_ONLY)
+HELDOUT11, HELDOUT12, HELDOUT13 = (s.split for s in TOTALS_ONLY)
 # The earlier rounds' held-out sets, before and after their round (kept for the history;
 # those documents are "seen" now).
 HISTORY = (
@@ -103,9 +111,9 @@ class Document:
     expected: dict
     # a low resolution scan's header band read again (`<id>-scan-header.txt`, decision 0032)
     header_readings: tuple[str, ...] = ()
-    # a scan's resolution: the corpus's photocopies are 150 dpi; the tenth to twelfth
-    # held-out sets are also scanned at 200 dpi (`<id>-scan200`, decisions 0036, 0041, 0047). None
-    # for text.
+    # a scan's resolution: the corpus's photocopies are 150 dpi; the tenth to thirteenth
+    # held-out sets are also scanned at 200 dpi (`<id>-scan200`, decisions 0036, 0041, 0047,
+    # 0049). None for text.
     dpi: int | None = None
     # its header digits' alternatives (`<id>-scan-choices.txt`, decision 0038)
     digit_choices: dict | None = None
