@@ -2,8 +2,8 @@
 
 Each document is a text file and a JSON file of the same name: where it was found
 (`source`), its province, `split` ("seen": the reader's rules were written on it;
-"heldout11", "heldout12", "heldout13": the eleventh to thirteenth held-out sets, fourteen,
-thirteen and fourteen more documents made the same way (decisions 0041, 0047, 0049), of which
+"heldout11" to "heldout14": the eleventh to fourteenth held-out sets, fourteen, thirteen,
+fourteen and fourteen more documents made the same way (decisions 0041, 0047, 0049, 0055), of which
 only totals are ever printed, and which the "seen" and "all" figures leave out: `TOTALS_ONLY`;
 the first round's "unseen" documents and the second to tenth rounds' held-out sets
 (the tenth set's text readings in round 10, decision 0042, its scans in round 11, decision
@@ -33,7 +33,7 @@ BEFORE = Path(__file__).resolve().parent / "reader_heldout10_before.json"
 
 @dataclass(frozen=True)
 class TotalsOnlySet:
-    """A held-out set measured by its totals only (decisions 0041, 0047, 0049): its split, its
+    """A held-out set measured by its totals only (decisions 0041, 0047, 0049, 0055): its split, its
     'before' (written once by `python -m bench.parser --record-before-N`: totals only,
     overall and per kind, never its fields nor its misses, so that nobody reads them from the
     file either) and what the benchmark says of it."""
@@ -78,9 +78,17 @@ TOTALS_ONLY = (
         "dpi photocopy scan and as a 200 dpi scan",
         "main's reader at 59b841b",
     ),
+    TotalsOnlySet(
+        14,
+        "fourteenth",
+        "0055",
+        "fourteen more documents found for it in round fourteen, each read as text, as a 150 "
+        "dpi photocopy scan and as a 200 dpi scan",
+        "main's reader at 4b94317",
+    ),
 )
 TOTALS_ONLY_SPLITS = frozenset(s.split for s in TOTALS_ONLY)
-HELDOUT11, HELDOUT12, HELDOUT13 = (s.split for s in TOTALS_ONLY)
+HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14 = (s.split for s in TOTALS_ONLY)
 # The earlier rounds' held-out sets, before and after their round (kept for the history;
 # those documents are "seen" now).
 HISTORY = (
@@ -111,9 +119,9 @@ class Document:
     expected: dict
     # a low resolution scan's header band read again (`<id>-scan-header.txt`, decision 0032)
     header_readings: tuple[str, ...] = ()
-    # a scan's resolution: the corpus's photocopies are 150 dpi; the tenth to thirteenth
+    # a scan's resolution: the corpus's photocopies are 150 dpi; the tenth to fourteenth
     # held-out sets are also scanned at 200 dpi (`<id>-scan200`, decisions 0036, 0041, 0047,
-    # 0049). None for text.
+    # 0049, 0055). None for text.
     dpi: int | None = None
     # its header digits' alternatives (`<id>-scan-choices.txt`, decision 0038)
     digit_choices: dict | None = None

@@ -1,7 +1,7 @@
 """Benchmark: the document reader's accuracy on its labelled corpus of real documents
 (tests/fixtures/reader_corpus: seen and held out, text and scanned, per field, scans per
 resolution, and the held-out set before and after the tenth round, and the second to ninth
-rounds' sets as they were; the eleventh to thirteenth held-out sets by their totals only), its speed on
+rounds' sets as they were; the eleventh to fourteenth held-out sets by their totals only), its speed on
 every text document of the corpus and on a one-page scan (tesseract, through the same
 code as the worker), then each seed parsed 100 times, then the command
 `manage.py parse_document SEED --json` a few times per seed, each a new process.
@@ -9,12 +9,12 @@ code as the worker), then each seed parsed 100 times, then the command
     make bench      (or: .venv/bin/python -m bench.parser)
     .venv/bin/python -m bench.parser --record-before   (once, before changing the rules:
         keeps the held-out set's figures as the 'before', in bench/reader_heldout10_before.json)
-    .venv/bin/python -m bench.parser --record-before-13   (once: the thirteenth held-out
-        set's totals as its 'before', in bench/reader_heldout13_before.json; no field, no
-        miss; --record-before-11 and --record-before-12 wrote the eleventh and twelfth sets')
+    .venv/bin/python -m bench.parser --record-before-14   (once: the fourteenth held-out
+        set's totals as its 'before', in bench/reader_heldout14_before.json; no field, no
+        miss; --record-before-11 to --record-before-13 wrote the eleventh to thirteenth sets')
 
-The totals-only held-out sets (`bench.corpus.TOTALS_ONLY`: splits "heldout11", "heldout12"
-and "heldout13", decisions 0041, 0047 and 0049) are each shown by their totals only: readings, header
+The totals-only held-out sets (`bench.corpus.TOTALS_ONLY`: splits "heldout11" to "heldout14",
+decisions 0041, 0047, 0049 and 0055) are each shown by their totals only: readings, header
 and all fields right, overall and per kind (text, 150 dpi, 200 dpi) — never a miss nor a
 field's figure, so that they stay unseen while other sets' misses are read. Every other
 figure (seen, held out, text, scanned, per dpi, whole corpus) leaves them out.
@@ -229,7 +229,7 @@ KINDS = {"text": "text (portal, pdf)", "scan150": "150 dpi scans", "scan200": "2
 
 
 def totals_only_lines() -> list[str]:
-    """Each totals-only held-out set (`TOTALS_ONLY`, decisions 0041, 0047, 0049) by its totals
+    """Each totals-only held-out set (`TOTALS_ONLY`, decisions 0041, 0047, 0049, 0055) by its totals
     only, now and before its round: no miss, no field's figure is ever printed."""
     return [line for held in TOTALS_ONLY for line in set_totals_lines(held)]
 
