@@ -8,11 +8,10 @@ as a 200 dpi scan) were made and labelled before the tenth round and are never t
 their floor is lower, and is the honest figure. (Their text readings' misses were looked at
 in round 10, decision 0042: those are seen; the scans stay held out.) (The first round's "unseen" documents and
 the second to ninth rounds' held-out sets were looked at and are part of the seen ones now.)
-The totals-only held-out sets (bench.corpus.TOTALS_ONLY: the eleventh, split "heldout11",
-decision 0041, fourteen more documents made the same way while the tenth set's misses are
-read; the twelfth, split "heldout12", decision 0047, thirteen more) each have their own floor,
-whose failure shows its totals only, never its misses; "all" leaves them out, as
-bench/parser.py does.
+A totals-only held-out set (bench.corpus.TOTALS_ONLY) has its own floor, whose failure
+shows its totals only, never its misses; "all" leaves it out, as bench/parser.py does. The
+eleventh and twelfth sets (decisions 0041, 0047) were such sets until round 13, when their
+misses were looked at (decision 0050): they are seen now.
 """
 
 import datetime
@@ -21,8 +20,6 @@ import pytest
 
 from bench.corpus import (
     HEADER_FIELDS,
-    HELDOUT11,
-    HELDOUT12,
     TOTALS_ONLY_SPLITS,
     load_corpus,
     normalise,
@@ -41,23 +38,23 @@ FLOORS = {  # (header fields, all fields)
     # and 94.5% (1192/1270, 1398/1480); with the seen documents' 200 dpi scans (decision
     # 0044): 96.1% and 96.5% (1543/1605, 1803/1869); with the tenth set's scans (decision
     # 0046: 146/168 before round 11's rules, 158/168 after): 96.2% and 96.3% (1706/1773,
-    # 1992/2069)
-    "seen": (0.96, 0.96),
+    # 1992/2069); with the eleventh and twelfth sets' 81 readings, opened in round 13
+    # (decision 0050: text 169/189, 150 dpi 140/189, 200 dpi 180/189 before its rules):
+    # 93.8% and 93.7% (2195/2340, 2564/2735)
+    "seen": (0.93, 0.93),
     # the tenth held-out set's scans (decision 0036) read 85.1% and 83.0% before round 10
     # (143/168, 166/200) and 86.9% and 85.0% after it (146/168, 170/200); their misses were
     # printed then, so they are seen from round 11 (decision 0046)
     # the eleventh held-out set before its round (reader of main at 4ebe4f1, decision 0041):
     # 85.7% and 84.2% (252/294, 298/354); text 85/98, 150 dpi scans 74/98, 200 dpi scans 93/98
-    # After the scan subject (0039) and known bodies (0037) merges: 250/294 and 296/354, the
-    # two fields lost on its 200 dpi pages (totals by kind only; looked for on seen 200 dpi
-    # pages, decision 0044)
-    # After round 11 (decision 0046, totals only): 86.4% and 84.7% (254/294, 300/354)
-    HELDOUT11: (0.86, 0.84),
+    # After round 11 (decision 0046, totals only): 86.4% and 84.7% (254/294, 300/354), which
+    # it still read when it was opened in round 13 (decision 0050; text 85/98, 150 dpi 76/98,
+    # 200 dpi 93/98)
     # the twelfth held-out set before its round (reader of main at 1e92e92, decision 0047):
-    # 86.1% and 87.2% (235/273, 272/312); text 84/91, 150 dpi scans 64/91, 200 dpi scans 87/91
-    HELDOUT12: (0.86, 0.87),
+    # 86.1% and 87.2% (235/273, 272/312); text 84/91, 150 dpi scans 64/91, 200 dpi scans 87/91,
+    # the same when it was opened in round 13 (decision 0050)
     # every reading but the totals-only sets', as in bench/parser.py
-    "all": (0.96, 0.96),  # the seen part since round 11: 96.2% and 96.3% (1706/1773, 1992/2069)
+    "all": (0.93, 0.93),  # the seen part since round 13: 93.8% and 93.7% (2195/2340, 2564/2735)
 }
 
 
@@ -75,18 +72,26 @@ def test_the_corpus_is_real_and_wide():
 
 def test_only_the_totals_only_sets_are_held_out():
     """The tenth set's scans' misses were printed after round 10: from round 11 every one of
-    its 36 readings is seen (decision 0046); only the eleventh and twelfth sets stay held out."""
+    its 36 readings is seen (decision 0046); the eleventh and twelfth sets' 81 readings from
+    round 13 (decision 0050); only a totals-only set stays held out."""
     from bench.corpus import CORPUS as DIRECTORY
 
-    seen_now = {
-        path.stem
-        for path in DIRECTORY.glob("*.json")
-        if "seen from round 11, decision 0046" in path.read_text(encoding="utf-8")
-    }
-    tenth = [d for d in CORPUS if d.id in seen_now]
+    def saying(history: str) -> list:
+        ids = {
+            path.stem
+            for path in DIRECTORY.glob("*.json")
+            if history in path.read_text(encoding="utf-8")
+        }
+        return [d for d in CORPUS if d.id in ids]
+
+    tenth = saying("seen from round 11, decision 0046")
     assert len(tenth) == 24 and all(d.split == "seen" and d.scanned for d in tenth)
     assert {d.dpi for d in tenth} == {150, 200}
-    assert {d.split for d in CORPUS} == {"seen", HELDOUT11, HELDOUT12}
+    opened = saying("seen from round 13, decision 0050")
+    assert len(opened) == 81 and all(d.split == "seen" for d in opened)
+    assert len({d.original for d in opened}) == 27
+    assert {d.dpi for d in opened} == {None, 150, 200}
+    assert {d.split for d in CORPUS} == {"seen", *TOTALS_ONLY_SPLITS}
 
 
 def test_the_before_compared_is_that_of_the_kinds_still_held_out():
@@ -109,7 +114,7 @@ def test_the_before_compared_is_that_of_the_kinds_still_held_out():
     assert held_before(before, {"scan150", "scan200", "text"}) == before
 
 
-@pytest.mark.parametrize("split", ["seen", HELDOUT11, HELDOUT12, "all"])
+@pytest.mark.parametrize("split", ["seen", *sorted(TOTALS_ONLY_SPLITS), "all"])
 def test_accuracy_floor(split):
     if split == "all":
         documents = [d for d in CORPUS if d.split not in TOTALS_ONLY_SPLITS]
@@ -131,13 +136,14 @@ def test_seen_pages_scanned_at_200_dpi():
     """The seen documents' pages at 200 dpi (decision 0044: made so that the scan repairs,
     designed on 150 dpi photocopies, are checked on an office scanner's pages): 97.9% of
     header fields and 97.9% of all (328/335, 381/389); with the tenth set's 200 dpi pages,
-    seen from round 11 (decision 0046), 60 pages."""
+    seen from round 11 (decision 0046), 60 pages; with the eleventh and twelfth sets', seen
+    from round 13 (decision 0050), 87 pages: 97.4% and 96.3% (592/608, 685/711)."""
     documents = [d for d in CORPUS if d.split == "seen" and d.dpi == 200]
-    assert len(documents) == 60
+    assert len(documents) == 87
     result = score(documents)
     shown = "\n".join(map(str, result["misses"]))
     assert result["header"].rate >= 0.97, shown
-    assert result["all"].rate >= 0.97, shown
+    assert result["all"].rate >= 0.96, shown
 
 
 def test_text_documents_read_at_least_as_the_issue_asks():
@@ -162,9 +168,10 @@ def test_wrong_fields_of_scans_are_marked_uncertain():
     # cut symbols, decision 0030); 29 of 30 with the header's further readings (0032); 48 of
     # 56 when the ninth held-out set joined them (its 7 unmarked fields, decision 0032); 39 of
     # 47 when the scans' trích yếu was repaired (0039: the fields it put right were marked
-    # ones, so the share fell while the unmarked wrong fields stayed 8)
+    # ones, so the share fell while the unmarked wrong fields stayed 8); 86 of 95 when the
+    # eleventh and twelfth sets joined them (decision 0050: one more unmarked)
     assert wrong and marked / wrong >= 0.8
-    assert wrong - marked <= 8
+    assert wrong - marked <= 9
 
 
 # -- the shapes of issue 12, one at a time ----------------------------------------------
