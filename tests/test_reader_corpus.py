@@ -1389,6 +1389,117 @@ def test_a_signature_beside_the_first_recipient_and_a_name_with_a_stray_mark():
     assert doc.distribution == ["Như trên", "Lưu: VT, KT"]  # no file path
 
 
+# -- thirteenth round: rules written on the eleventh and twelfth sets' text readings
+# -- (decision 0050). Constructed headers, other bodies, places and numbers. -------------
+
+
+def test_a_title_ending_in_a_place_stops_at_the_authority_line():
+    """A title whose last word is a place's ('… TỈNH HÀ NAM', '… TỈNH SƠN LA') folds to a
+    linking word ('năm', 'là'): the marks tell them apart, and the authority line under it
+    ends the trích yếu; a title that does end in 'NĂM' goes on."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH {upper}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 31/QĐ-UBND\n{place}, ngày 02 tháng 3 năm 2015\n"
+        "QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ LÀM VIỆC CỦA SỞ TƯ PHÁP\nTỈNH {upper}\n"
+        "{authority}\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    for place, upper in (("Hà Nam", "HÀ NAM"), ("Sơn La", "SƠN LA"), ("Đà Nẵng", "ĐÀ NẴNG")):
+        for authority in (f"ỦY BAN NHÂN DÂN TỈNH {upper}", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"):
+            doc = parse_text(text.format(place=place, upper=upper, authority=authority))
+            assert doc.subject == f"BAN HÀNH QUY CHẾ LÀM VIỆC CỦA SỞ TƯ PHÁP TỈNH {upper}"
+    year = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 31/KH-UBND\nHà Nam, ngày 02 tháng 3 năm 2015\n"
+        "KẾ HOẠCH\nTHI ĐUA CHÀO MỪNG ĐẠI HỘI ĐẢNG BỘ TỈNH NĂM\n"
+        "ỦY BAN NHÂN DÂN TỈNH 2015\nCăn cứ Luật Thi đua, khen thưởng;\n"
+    )
+    assert parse_text(year).subject.endswith("NĂM ỦY BAN NHÂN DÂN TỈNH 2015")
+
+
+def test_a_title_line_opening_with_so_is_no_department():
+    """'… ĐIỀU TRỊ MỘT / SỐ BỆNH …': a title line opening with 'SỐ' (a number word) is no
+    authority line 'SỞ …' (a department): the trích yếu goes on."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 88/KH-UBND\nBắc Kạn, ngày 05 tháng 7 năm 2022\n"
+        "KẾ HOẠCH\nTRIỂN KHAI MỘT\nSỐ NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH TỈNH BẮC KẠN\n"
+        "Căn cứ Nghị quyết số 76/NQ-CP;\n"
+    )
+    doc = parse_text(text)
+    assert doc.subject == "TRIỂN KHAI MỘT SỐ NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH TỈNH BẮC KẠN"
+    department = text.replace("KẾ HOẠCH\n", "QUYẾT ĐỊNH\n").replace(
+        "SỐ NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH TỈNH BẮC KẠN", "SỞ NỘI VỤ TỈNH BẮC KẠN"
+    )
+    assert parse_text(department).subject == "TRIỂN KHAI MỘT"
+
+
+def test_a_body_of_old_whose_number_has_a_dash_is_the_issuer_and_ends_the_title():
+    """'HỘI ĐỒNG BỘ TRƯỞNG' over 'Số: 67-HĐBT' (a number with a dash, no slash): the body
+    above the number is the issuer, and its name again under the title is the authority
+    line, no part of the trích yếu."""
+    text = (
+        "HỘI ĐỒNG CHÍNH PHỦ\n********\nVIỆT NAM DÂN CHỦ CỘNG HÒA\n"
+        "Độc lập - Tự do - Hạnh phúc\n********\nSố: 112-CP\n"
+        "Hà Nội, ngày 21 tháng 6 năm 1971\nQUYẾT ĐỊNH\n"
+        "VỀ VIỆC THÀNH LẬP THỊ XÃ HÒA BÌNH\nHỘI ĐỒNG CHÍNH PHỦ\n"
+        "Căn cứ Luật Tổ chức Hội đồng Chính phủ;\n"
+    )
+    doc = parse_text(text)
+    assert (doc.issuer, doc.number, doc.symbol) == ("HỘI ĐỒNG CHÍNH PHỦ", "112", "CP")
+    assert doc.subject == "VỀ VIỆC THÀNH LẬP THỊ XÃ HÒA BÌNH"
+
+
+def test_a_party_style_number_with_a_slash_after_the_type():
+    """A mass organisation's or the Party's number: 'Số: 47 - KH/TĐTN-TTNTH' (spaced
+    dash) or 'Số 112-KH/TU': the digits are the number, the rest the symbol, and the body
+    above it is the issuer."""
+    text = (
+        "BAN CHẤP HÀNH ĐOÀN TỈNH NGHỆ AN\n***\n{number}\n"
+        "Vinh, ngày 03 tháng 4 năm 2023\nKẾ HOẠCH\nTổ chức Tháng Thanh niên năm 2023\n"
+        "Thực hiện chương trình công tác Đoàn năm 2023,\n"
+    )
+    for line, symbol in (
+        ("Số: 47 - KH/TĐTN-TTNTH", "KH/TĐTN-TTNTH"),
+        ("Số 112-KH/TU", "KH/TU"),
+        ("Số: 112-KH/TU", "KH/TU"),
+    ):
+        doc = parse_text(text.format(number=line))
+        assert (doc.number, doc.symbol) == ("47" if "47" in line else "112", symbol)
+        assert doc.issuer == "BAN CHẤP HÀNH ĐOÀN TỈNH NGHỆ AN"
+        assert (doc.doc_type, doc.subject) == ("Kế hoạch", "Tổ chức Tháng Thanh niên năm 2023")
+
+
+def test_a_standing_committee_cut_over_two_lines_is_one_issuer():
+    """'THƯỜNG TRỰC' over 'HĐND - UBND TỈNH X': the standing committee of the body on the
+    next line, one issuer."""
+    text = (
+        "THƯỜNG TRỰC\nHĐND TỈNH YÊN BÁI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 12/TB-TTHĐND\nYên Bái, ngày 9 tháng 5 năm 2020\n"
+        "THÔNG BÁO\nKẾT LUẬN PHIÊN HỌP THÁNG 5\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    doc = parse_text(text)
+    assert (doc.issuer, doc.issuer_parent) == ("THƯỜNG TRỰC HĐND TỈNH YÊN BÁI", None)
+
+
+def test_html_markup_left_in_a_sites_text_is_no_part_of_the_fields():
+    """A document site's text with its HTML tags left in ('<b>', '<i>', '<span …>'), a
+    symbol with '&' ('SGD&ĐT') and 'Kính gởi' (the southern spelling of 'Kính gửi') after
+    the trích yếu: issuer, parent, symbol, place and trích yếu are read without them."""
+    text = (
+        "Tải bản đầy đủ (.docx) <span class='text_page_counter'>(1)</span>\n"
+        "UBND TỈNH LONG AN<b> CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>\n"
+        "<b>SỞ Y TẾ</b> <b> Độc lập - Tự do - Hạnh phúc</b>\n"
+        "Số:512/SYT&KHCN <i>Tân An, ngày 14 tháng 3 năm 2011</i>\n"
+        "V/v Triển khai tháng hành động vì an toàn thực phẩm Kính gởi: - Các bệnh viện;\n"
+        "- Các trung tâm y tế huyện. Sở Y tế hướng dẫn như sau.\n"
+    )
+    doc = parse_text(text)
+    assert (doc.issuer, doc.issuer_parent) == ("SỞ Y TẾ", "UBND TỈNH LONG AN")
+    assert (doc.number, doc.symbol) == ("512", "SYT&KHCN")
+    assert (doc.place, doc.date) == ("Tân An", datetime.date(2011, 3, 14))
+    assert doc.subject == "Triển khai tháng hành động vì an toàn thực phẩm"
+    assert "<" not in doc.text
+
+
 def test_the_totals_only_sets_are_printed_by_their_totals_alone():
     """bench/parser.py gives each totals-only held-out set (decisions 0041, 0047) its own
     table of totals, and no line of it names one of its documents nor one of its fields."""
