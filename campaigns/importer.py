@@ -37,7 +37,7 @@ from django.utils import timezone
 
 from units.text import fold as _fold
 
-from .bodies import check_scan_header
+from .bodies import CENTRAL_NAMED, check_scan_header
 from .places import (
     BODY_ACRONYMS,
     PROVINCES,
@@ -1025,6 +1025,12 @@ _COUNCIL_UNMARKED = re.compile(r"\bHOI DONG THI ?DUA\s*[-–]?\s*KHEN TH\S{1,4}N
 # A text layer that lost every letter with a Vietnamese mark (a PDF's broken font map, an
 # old Word file read as bytes): its national name reads "CNG HO X HI CH NGHA VIT NAM".
 _MARKS_LOST = re.compile(r"\bCNG\s+HO?A?\s+X\s+HI\s+CH\s+NGH\W?A\s+VIT\s+NAM\b", re.I)
+# A layer whose font lost the letters of Unicode's Vietnamese block (Ộ, Ệ, Ủ, Ị …) and left
+# a space for each, keeping À, Ã, Ĩ, Â, Đ, Ư (decision 0050): "C NG HOÀ XÃ H I CH NGHĨA VI
+# T NAM".
+_GLYPHS_LOST = re.compile(
+    r"\bC\s?NG\s+HO[AÀ]?\s+X[AÃ]?\s+H\s?I\s+CH\s+NGH[IĨ]?A\s+VI\s?T\s+NAM\b", re.I
+)
 # The header's fixed words, put back where such a layer has their unmarked letters: the
 # national name and motto, a committee or council, a department and its field, a
 # province, the type headings, "Số:", the date line's words, "Về việc".
@@ -1057,7 +1063,7 @@ _OLD_TONES = {"óa": "oá", "òa": "oà", "ỏa": "oả", "õa": "oã", "ọa": 
 
 def _words_pattern(words: list[str], between: str) -> str:
     def one(word: str) -> str:
-        old = word
+        old = word.lower()  # the patterns ignore case: "Ủy" has its old "Uỷ" too
         for new, former in _OLD_TONES.items():
             old = old.replace(new, former).replace(new.upper(), former.upper())
         forms = {_bare_pattern(word), _bare_pattern(old)}
@@ -1072,6 +1078,8 @@ def _mark_phrases() -> list[tuple[re.Pattern, str]]:
     for name in PROVINCES:
         phrases += [f"Tỉnh {name}", f"Thành phố {name}", name]
     phrases += [f"{head} {name}" for head in ("Sở", "Phòng", "Bộ") for name in _FIELDS]
+    # the ministries and central bodies by name (campaigns/bodies.py: "ỦY BAN DÂN TỘC")
+    phrases += [body.name[:1] + body.name[1:].lower() for body in CENTRAL_NAMED]
     out = []
     for phrase in sorted(phrases, key=len, reverse=True):
         words = [w for w in re.split(r"[\s,]+", phrase) if w != "-"]
@@ -1108,14 +1116,17 @@ def _put_back(phrase: str, match: re.Match) -> str:
 def restore_marks(raw: str) -> tuple[str, bool]:
     """A text layer that lost its marked letters, with the header's fixed words put
     back; any other text as it is. Returns the text and whether words were put back."""
-    if not _MARKS_LOST.search(raw, 0, 4000):  # the national name is in the header
+    if not (  # the national name is in the header
+        _MARKS_LOST.search(raw, 0, 4000) or _GLYPHS_LOST.search(raw, 0, 4000)
+    ):
         return raw, False
-    text = _MARKS_LOST.sub(
-        lambda m: _in_case("Cộng hòa xã hội chủ nghĩa Việt Nam", m.group(0)), raw
-    )
+    text = raw
+    for lost in (_MARKS_LOST, _GLYPHS_LOST):
+        text = lost.sub(lambda m: _in_case("Cộng hòa xã hội chủ nghĩa Việt Nam", m.group(0)), text)
     for pattern, phrase in _mark_phrases():
         text = pattern.sub(functools.partial(_put_back, phrase), text)
     text = re.sub(r"(?<![\w/])S\s*:(?=\s*[\w/])", "Số:", text)
+    text = re.sub(r"(?<![\w/])S\s+(?=\d{1,5}\s*/\s*[A-ZĐ0-9])", "Số: ", text)  # "S 291/QĐ-UBDT"
     text = re.sub(
         r"\bng[^\W\d_]?y(\s+\d{1,2}\s+)th[^\W\d_]?ng(\s+\d{1,2}\s+)n[^\W\d_]?m(\s+\d{4})\b",
         r"ngày\1tháng\2năm\3",

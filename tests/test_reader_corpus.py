@@ -1500,6 +1500,33 @@ def test_html_markup_left_in_a_sites_text_is_no_part_of_the_fields():
     assert "<" not in doc.text
 
 
+def test_a_text_layer_that_left_a_space_for_each_lost_letter_gets_its_header_back():
+    """A PDF whose font lost the letters of Unicode's Vietnamese block and left a space for
+    each, one space left where a word ended with one ('C NG HOÀ XÃ H I CH NGHĨA VI T
+    NAM', 'B TƯ PHÁP', 'S 15/QĐ-BTP', 'Đà N ng'),
+    the page flattened to one line after a site's menu lines: the national name, the motto,
+    a central body, 'Số', the place are put back, so the issuer, number, symbol, place, date
+    and type (by the symbol) are read, marked for checking. A text with its marks, and one
+    with a lone 'S 15/…' in it, is left as it is."""
+    text = (
+        "YOMEDIA\nADSENSE\nQuyết định số 15/2009/QĐ-BTP\n"
+        "- B TƯ PHÁP C NG HOÀ XÃ H I CH NGHĨA VI T NAM Đ c l p – T do – H nh phúc "
+        "S 15/QĐ-BTP Đà N ng, ngày 21 tháng 4 năm 2009 QUY T Đ NH V VI C BAN HÀNH "
+        "QUY CH TH C HÀNH B TRƯ NG B TƯ PHÁP Căn c Ngh đ nh s 93/2008/NĐ-CP;\n"
+    )
+    doc = parse_text(text)
+    assert normalise(doc.issuer) == normalise("BỘ TƯ PHÁP")
+    assert (doc.number, doc.symbol) == ("15", "QĐ-BTP")
+    assert (doc.place, doc.date) == ("Đà Nẵng", datetime.date(2009, 4, 21))
+    assert doc.doc_type == "Quyết định"
+    assert "issuer" in uncertain(doc.confidence, ["issuer"])
+    # "UỶ" in the old tone placement lost its "Ỷ": "U BAN THƯ NG V  QU C H I"
+    standing = text.replace("B TƯ PHÁP", "U BAN THƯ NG V QU C H I").replace("BTP", "UBTVQH")
+    assert normalise(parse_text(standing).issuer) == normalise("ỦY BAN THƯỜNG VỤ QUỐC HỘI")
+    marked = "Ghi chú S 15/QĐ-BTP: xem phụ lục, do Bộ Tư pháp lập."
+    assert parse_text(marked).text == marked
+
+
 def test_the_totals_only_sets_are_printed_by_their_totals_alone():
     """bench/parser.py gives each totals-only held-out set (decisions 0041, 0047) its own
     table of totals, and no line of it names one of its documents nor one of its fields."""
