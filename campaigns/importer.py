@@ -373,6 +373,9 @@ MARKERS = [
 ]
 
 SIGN_AUTHORITY = re.compile(r"^(tm|kt|tl|tuq|q|ktl)\s*[.:]\s*\S", re.I)
+# The abbreviation alone, its body on the next line: a table cell cut after it ("TM. /
+# ỦY BAN NHÂN DÂN TỈNH", decision 0050).
+_BARE_AUTHORITY = re.compile(r"^\s*(?:(?:tm|kt|tl|tuq|q|ktl)\s*[.:]|tm|kt|tl|tuq|ktl)\s*$", re.I)
 # Lines that stand alone: nothing before or after joins them.
 STRUCTURAL = re.compile(
     r"^(so\s*:|kinh g[uo]i|noi nhan|luu\s*:|cong hoa xa hoi|doc lap\s*-|\(?da ky\)?$)"
@@ -2069,6 +2072,12 @@ class _Parser:
                 r"(pho )?chu tich|giam doc|pho giam doc|truong phong|truong ban", self.folded[i]
             ):
                 sign_index = i
+            elif (
+                _BARE_AUTHORITY.match(self.paras[i])
+                and i + 1 < len(self.paras)
+                and _is_caps(self.paras[i + 1])
+            ):
+                sign_index = i
             elif self._recipient_beside_authority(i):
                 sign_index = i
         if start is None and sign_index is None:
@@ -2123,6 +2132,9 @@ class _Parser:
     def _signature(self, lines: list[str]) -> None:
         doc = self.doc
         lines = [squash(x) for x in lines if squash(x)]
+        for k in range(len(lines) - 2, -1, -1):
+            if _BARE_AUTHORITY.match(lines[k]) and _is_caps(lines[k + 1]):
+                lines[k : k + 2] = [f"{lines[k].rstrip(' .:')}. {lines[k + 1]}"]
         authorities = [k for k, line in enumerate(lines) if SIGN_AUTHORITY.match(line)]
         if authorities:
             doc.signing_authority = " ".join(

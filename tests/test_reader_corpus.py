@@ -1527,6 +1527,21 @@ def test_a_text_layer_that_left_a_space_for_each_lost_letter_gets_its_header_bac
     assert parse_text(marked).text == marked
 
 
+def test_a_signing_authority_cut_after_its_abbreviation_is_joined_to_its_body():
+    """A site's table cell cut after 'TM.' ('TM. / ỦY BAN NHÂN DÂN HUYỆN / KT. CHỦ TỊCH'),
+    with no 'Nơi nhận:': the authority is 'TM.' with its body, then the deputy's line."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nHUYỆN CẦN GIỜ\nSố: 7/QĐ-UBND\nCần Giờ, ngày 4 tháng 1 năm 2019\n"
+        "QUYẾT ĐỊNH\nVỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC\nCăn cứ Luật Tổ chức chính quyền;\n"
+        "Điều 1. Thành lập Tổ công tác.\n{authority}\nỦY BAN NHÂN DÂN HUYỆN\nKT. CHỦ TỊCH\n"
+        "PHÓ CHỦ TỊCH\nLê Thị Hoa\n"
+    )
+    for authority in ("TM.", "TM"):
+        doc = parse_text(text.format(authority=authority))
+        assert doc.signing_authority == "TM. ỦY BAN NHÂN DÂN HUYỆN KT. CHỦ TỊCH"
+        assert (doc.signer_title, doc.signer_name) == ("PHÓ CHỦ TỊCH", "Lê Thị Hoa")
+
+
 def test_the_totals_only_sets_are_printed_by_their_totals_alone():
     """bench/parser.py gives each totals-only held-out set (decisions 0041, 0047) its own
     table of totals, and no line of it names one of its documents nor one of its fields."""
