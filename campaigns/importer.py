@@ -1064,11 +1064,29 @@ _OLD_TONES = {"óa": "oá", "òa": "oà", "ỏa": "oả", "õa": "oã", "ọa": 
               "ùy": "uỳ", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}  # fmt: skip
 
 
+def _old_tone(word: str) -> str:
+    old = word.lower()  # the patterns ignore case: "Ủy" has its old "Uỷ" too
+    for new, former in _OLD_TONES.items():
+        old = old.replace(new, former)
+    return old
+
+
+def _required(words: list[str]) -> str:
+    """The longest run of unmarked letters inside one of the words, in both tone
+    placements: a layer that has the phrase has these letters side by side (a cheap test
+    before the phrase's pattern is run, decision 0050)."""
+    runs = [
+        run
+        for word in words
+        if _old_tone(word) == word.lower()
+        for run in re.findall(r"[a-z]+", word.lower())
+    ]
+    return max(runs, key=len, default="")
+
+
 def _words_pattern(words: list[str], between: str) -> str:
     def one(word: str) -> str:
-        old = word.lower()  # the patterns ignore case: "Ủy" has its old "Uỷ" too
-        for new, former in _OLD_TONES.items():
-            old = old.replace(new, former).replace(new.upper(), former.upper())
+        old = _old_tone(word)
         forms = {_bare_pattern(word), _bare_pattern(old)}
         return forms.pop() if len(forms) == 1 else "(?:" + "|".join(sorted(forms)) + ")"
 
@@ -1076,7 +1094,7 @@ def _words_pattern(words: list[str], between: str) -> str:
 
 
 @functools.cache
-def _mark_phrases() -> list[tuple[re.Pattern, str]]:
+def _mark_phrases() -> list[tuple[re.Pattern, str, str]]:
     phrases = ["Độc lập - Tự do - Hạnh phúc", "Ủy ban nhân dân", "Hội đồng nhân dân"]
     for name in PROVINCES:
         phrases += [f"Tỉnh {name}", f"Thành phố {name}", name]
@@ -1089,14 +1107,14 @@ def _mark_phrases() -> list[tuple[re.Pattern, str]]:
         if sum(ch.isascii() for ch in "".join(words)) < 3:
             continue  # too few letters left to be sure
         body = _words_pattern(words, r"([\s,\-–]+)")
-        out.append((re.compile(rf"(?<!\w){body}(?!\w)", re.I), phrase))
+        out.append((re.compile(rf"(?<!\w){body}(?!\w)", re.I), phrase, _required(words)))
     for kind in DOCUMENT_KINDS:  # a type heading opens its line
         words = kind.name.split()
         if sum(ch.isascii() for ch in "".join(words)) < 4:
             continue
         pattern = _words_pattern(words, r"(\s+)")
-        out.append((re.compile(rf"(?m)^[ \t]*{pattern}(?!\w)", re.I), kind.name))
-    out.append((re.compile(r"(?m)^[ \t]*V[^\W\d_]?(\s+)vi[^\W\d_]?c\b", re.I), "Về việc"))
+        out.append((re.compile(rf"(?m)^[ \t]*{pattern}(?!\w)", re.I), kind.name, _required(words)))
+    out.append((re.compile(r"(?m)^[ \t]*V[^\W\d_]?(\s+)vi[^\W\d_]?c\b", re.I), "Về việc", "vi"))
     return out
 
 
@@ -1126,8 +1144,12 @@ def restore_marks(raw: str) -> tuple[str, bool]:
     text = raw
     for lost in (_MARKS_LOST, _GLYPHS_LOST):
         text = lost.sub(lambda m: _in_case("Cộng hòa xã hội chủ nghĩa Việt Nam", m.group(0)), text)
-    for pattern, phrase in _mark_phrases():
-        text = pattern.sub(functools.partial(_put_back, phrase), text)
+    lower = text.lower()
+    for pattern, phrase, required in _mark_phrases():
+        if required in lower:  # the letters it needs are there
+            text, count = pattern.subn(functools.partial(_put_back, phrase), text)
+            if count:
+                lower = text.lower()
     text = re.sub(r"(?<![\w/])S\s*:(?=\s*[\w/])", "Số:", text)
     text = re.sub(r"(?<![\w/])S\s+(?=\d{1,5}\s*/\s*[A-ZĐ0-9])", "Số: ", text)  # "S 291/QĐ-UBDT"
     text = re.sub(
