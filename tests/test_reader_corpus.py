@@ -40,8 +40,9 @@ FLOORS = {  # (header fields, all fields)
     # 0046: 146/168 before round 11's rules, 158/168 after): 96.2% and 96.3% (1706/1773,
     # 1992/2069); with the eleventh and twelfth sets' 81 readings, opened in round 13
     # (decision 0050: text 169/189, 150 dpi 140/189, 200 dpi 180/189 before its rules):
-    # 93.8% and 93.7% (2195/2340, 2564/2735)
-    "seen": (0.93, 0.93),
+    # 93.8% and 93.7% (2195/2340, 2564/2735); after round 13's text rules (their texts
+    # 169/189 -> 187/189): 94.6% and 94.5% (2214/2340, 2585/2735)
+    "seen": (0.94, 0.94),
     # the tenth held-out set's scans (decision 0036) read 85.1% and 83.0% before round 10
     # (143/168, 166/200) and 86.9% and 85.0% after it (146/168, 170/200); their misses were
     # printed then, so they are seen from round 11 (decision 0046)
@@ -54,7 +55,7 @@ FLOORS = {  # (header fields, all fields)
     # 86.1% and 87.2% (235/273, 272/312); text 84/91, 150 dpi scans 64/91, 200 dpi scans 87/91,
     # the same when it was opened in round 13 (decision 0050)
     # every reading but the totals-only sets', as in bench/parser.py
-    "all": (0.93, 0.93),  # the seen part since round 13: 93.8% and 93.7% (2195/2340, 2564/2735)
+    "all": (0.94, 0.94),  # the seen part since round 13: 94.6% and 94.5% (2214/2340, 2585/2735)
 }
 
 
@@ -147,8 +148,10 @@ def test_seen_pages_scanned_at_200_dpi():
 
 
 def test_text_documents_read_at_least_as_the_issue_asks():
+    """Seen text readings: 99.0% of header fields (1113/1124) after round 13 (decision 0050;
+    the eleventh and twelfth sets' 27 texts 187/189)."""
     text = [d for d in CORPUS if not d.scanned and d.split == "seen"]
-    assert score(text)["header"].rate >= 0.95
+    assert score(text)["header"].rate >= 0.98
 
 
 def test_wrong_fields_of_scans_are_marked_uncertain():
