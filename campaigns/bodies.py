@@ -217,6 +217,10 @@ LOCAL_BODIES = (
     Body("BAN CHỈ ĐẠO", "BCĐ", open=True),
 )
 
+# The ministries and central bodies, known by their whole name: a text layer that lost its
+# marked letters gets them back (campaigns/importer.py, restore_marks, decision 0050).
+CENTRAL_NAMED = (*MINISTRIES_2025, *MINISTRIES_BEFORE_2025, *CENTRAL_BODIES)
+
 BODIES = (
     *MINISTRIES_2025,
     *MINISTRIES_BEFORE_2025,

@@ -37,7 +37,7 @@ from django.utils import timezone
 
 from units.text import fold as _fold
 
-from .bodies import check_scan_header
+from .bodies import CENTRAL_NAMED, check_scan_header
 from .places import (
     BODY_ACRONYMS,
     PROVINCES,
@@ -70,6 +70,14 @@ _RULE_LINE = re.compile(r"\s*[-_=–—.*•|~]+\s*")
 _PAGE_LABEL = re.compile(r"^\s*Trang\s*\d{1,3}(?=[A-ZĐÂĂÊÔƠƯ])")
 
 
+# HTML markup a document site left in its text ("<b>SỞ Y TẾ</b>", "<i>Tân An, ngày …</i>",
+# "<span class='text_page_counter'>"): a block's tag ends its line, an inline one is a space.
+# Only these tags' names: a "<" in the text itself stays.
+_HTML_BLOCK = re.compile(r"(?i)<\s*/?\s*(?:br|p|div|tr|li|h[1-6]|table)\b[^<>]{0,200}>")
+_HTML_INLINE = re.compile(
+    r"(?i)<\s*/?\s*(?:b|i|u|em|strong|span|font|a|sup|sub|td|th|tbody|thead)\b[^<>]{0,200}>"
+)
+
 # A rule line's place in the cleaned lines: a break no paragraph runs across.
 RULE = "\x1e"
 
@@ -82,6 +90,8 @@ def clean_lines(raw: str) -> list[str]:
     if strays:
         text = text.translate(strays)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    if "<" in text:
+        text = _HTML_INLINE.sub(" ", _HTML_BLOCK.sub("\n", text))
     if _LITERAL_BREAK.search(text):
         # a site that printed its line breaks as text ("\\r\\n ỦY BAN NHÂN DÂN | \\r\\n")
         text = _LITERAL_BREAKS.sub("\n", text)
@@ -145,7 +155,7 @@ _FLAT_AROUND = re.compile(
 _FLAT_PLACE_DATE = re.compile(
     r"(?<![\w-])(?:[A-ZĐ][a-zđà-ỹ]+[ -]){0,3}[A-ZĐ][a-zđà-ỹ]+,\s*ng[aàá]y\b.{0,30}?n[aă]m\s*\d{4}"
 )
-_FLAT_BEFORE = re.compile(r"\bv/v\b|\bkinh gui\b")
+_FLAT_BEFORE = re.compile(r"\bv/v\b|\bkinh g[uo]i\b")
 # In a flattened decision, the first "Căn cứ" and the authority line in capitals right
 # before it ("… TRÊN ĐỊA BÀN TỈNH X ỦY BAN NHÂN DÂN TỈNH X Căn cứ …"): the title ends there.
 _FLAT_GROUNDS = re.compile(r"\bCăn cứ\b")
@@ -363,9 +373,12 @@ MARKERS = [
 ]
 
 SIGN_AUTHORITY = re.compile(r"^(tm|kt|tl|tuq|q|ktl)\s*[.:]\s*\S", re.I)
+# The abbreviation alone, its body on the next line: a table cell cut after it ("TM. /
+# ỦY BAN NHÂN DÂN TỈNH", decision 0050).
+_BARE_AUTHORITY = re.compile(r"^\s*(?:(?:tm|kt|tl|tuq|q|ktl)\s*[.:]|tm|kt|tl|tuq|ktl)\s*$", re.I)
 # Lines that stand alone: nothing before or after joins them.
 STRUCTURAL = re.compile(
-    r"^(so\s*:|kinh gui|noi nhan|luu\s*:|cong hoa xa hoi|doc lap\s*-|\(?da ky\)?$)"
+    r"^(so\s*:|kinh g[uo]i|noi nhan|luu\s*:|cong hoa xa hoi|doc lap\s*-|\(?da ky\)?$)"
 )
 # Lines that open a paragraph which may go on over the next lines ("V/v ..." wraps).
 OPENS_BLOCK = re.compile(r"^(v/v\b|ve viec\s*:)")
@@ -376,6 +389,11 @@ PARAGRAPH_OPENERS = re.compile(
 )
 LINKING_END = re.compile(
     r"\b(cua|va|ve|voi|theo|cac|nhung|cho|tai|la|trong|tren|duoi|den|tu|so|ngay|nam|thang)$"
+)
+# The same words with their marks: in a text that has its marks, "… TỈNH HÀ NAM" and "… SƠN
+# LA" end in a place's name, not in "năm" or "là" (decision 0050).
+LINKING_WORDS = frozenset(
+    "của và về với theo các những cho tại là trong trên dưới đến từ số ngày năm tháng".split()
 )
 
 
@@ -719,6 +737,7 @@ NEEDS_COMPLEMENT = (
     "ban chi dao",
     "ban thuong vu",
     "bo chi huy",
+    "thuong truc",  # "THƯỜNG TRỰC / HĐND TỈNH X": the standing committee of (0050)
 )
 # The words an issuing body's name opens with: a line opening with one is a new body
 # (a department under its parent), any other line goes on the name above it.
@@ -755,7 +774,7 @@ AUTHORITY_LINE = re.compile(
 # A decision's body has begun: its grounds, its operative word, its first article.
 _BODY_BEGUN = re.compile(r"(?:can cu\b|quyet dinh\s*:|quyet nghi\s*:|dieu 1\b)")
 # What ends a subject in capitals: the authority line, the operative words, a list.
-SUBJECT_STOP = re.compile(r"^(can cu|thuc hien|quyet dinh\s*:|quyet nghi\s*:|kinh gui|nham )")
+SUBJECT_STOP = re.compile(r"^(can cu|thuc hien|quyet dinh\s*:|quyet nghi\s*:|kinh g[uo]i|nham )")
 
 
 # A committee's or council's whole name with its place, then a department's head word on
@@ -787,9 +806,14 @@ _SYMBOL_AFTER_DASH = re.compile(r"[ \t]{1,2}([A-ZĐ][A-ZĐ0-9&]{1,9})(?![\w/])")
 
 
 # "Số: 109-NV" at a line's start: a number with a dash and no slash (decision 0042).
+# The Party's and the mass organisations' numbers too: "Số 173-KH/TU", "Số: 225 - KH/TWĐTN-
+# CTTN" (a slash after the type, decision 0050): the digits are the number, the rest the symbol.
 _DASH_NUMBER = re.compile(
-    r"\s*S[ốỐ]\s*:\s*(\d{1,5})\s*[-–]\s*([A-ZĐ][A-ZĐ0-9]{0,9}g?(?:-[A-ZĐ0-9]+g?)*)(?![\w/])"
+    r"\s*S[ốỐ]\s*:?\s*(\d{1,5})\s*[-–]\s*([A-ZĐ][A-ZĐ0-9]{0,9}g?(?:[-/][A-ZĐ0-9]+g?)*)(?![\w/])"
 )
+# "Số: 173-KH/TU" read by the "N/SYMBOL" pattern: its number part "173-KH" is the Party's
+# number and type.
+_PARTY_NUMBER = re.compile(r"(\d{1,5})\s*[-–]\s*([A-ZĐ][A-ZĐ0-9]{0,9})")
 
 
 def _is_number(value: str) -> bool:
@@ -1004,6 +1028,12 @@ _COUNCIL_UNMARKED = re.compile(r"\bHOI DONG THI ?DUA\s*[-–]?\s*KHEN TH\S{1,4}N
 # A text layer that lost every letter with a Vietnamese mark (a PDF's broken font map, an
 # old Word file read as bytes): its national name reads "CNG HO X HI CH NGHA VIT NAM".
 _MARKS_LOST = re.compile(r"\bCNG\s+HO?A?\s+X\s+HI\s+CH\s+NGH\W?A\s+VIT\s+NAM\b", re.I)
+# A layer whose font lost the letters of Unicode's Vietnamese block (Ộ, Ệ, Ủ, Ị …) and left
+# a space for each, keeping À, Ã, Ĩ, Â, Đ, Ư (decision 0050): "C NG HOÀ XÃ H I CH NGHĨA VI
+# T NAM".
+_GLYPHS_LOST = re.compile(
+    r"\bC\s?NG\s+HO[AÀ]?\s+X[AÃ]?\s+H\s?I\s+CH\s+NGH[IĨ]?A\s+VI\s?T\s+NAM\b", re.I
+)
 # The header's fixed words, put back where such a layer has their unmarked letters: the
 # national name and motto, a committee or council, a department and its field, a
 # province, the type headings, "Số:", the date line's words, "Về việc".
@@ -1034,11 +1064,29 @@ _OLD_TONES = {"óa": "oá", "òa": "oà", "ỏa": "oả", "õa": "oã", "ọa": 
               "ùy": "uỳ", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}  # fmt: skip
 
 
+def _old_tone(word: str) -> str:
+    old = word.lower()  # the patterns ignore case: "Ủy" has its old "Uỷ" too
+    for new, former in _OLD_TONES.items():
+        old = old.replace(new, former)
+    return old
+
+
+def _required(words: list[str]) -> str:
+    """The longest run of unmarked letters inside one of the words, in both tone
+    placements: a layer that has the phrase has these letters side by side (a cheap test
+    before the phrase's pattern is run, decision 0050)."""
+    runs = [
+        run
+        for word in words
+        if _old_tone(word) == word.lower()
+        for run in re.findall(r"[a-z]+", word.lower())
+    ]
+    return max(runs, key=len, default="")
+
+
 def _words_pattern(words: list[str], between: str) -> str:
     def one(word: str) -> str:
-        old = word
-        for new, former in _OLD_TONES.items():
-            old = old.replace(new, former).replace(new.upper(), former.upper())
+        old = _old_tone(word)
         forms = {_bare_pattern(word), _bare_pattern(old)}
         return forms.pop() if len(forms) == 1 else "(?:" + "|".join(sorted(forms)) + ")"
 
@@ -1046,25 +1094,27 @@ def _words_pattern(words: list[str], between: str) -> str:
 
 
 @functools.cache
-def _mark_phrases() -> list[tuple[re.Pattern, str]]:
+def _mark_phrases() -> list[tuple[re.Pattern, str, str]]:
     phrases = ["Độc lập - Tự do - Hạnh phúc", "Ủy ban nhân dân", "Hội đồng nhân dân"]
     for name in PROVINCES:
         phrases += [f"Tỉnh {name}", f"Thành phố {name}", name]
     phrases += [f"{head} {name}" for head in ("Sở", "Phòng", "Bộ") for name in _FIELDS]
+    # the ministries and central bodies by name (campaigns/bodies.py: "ỦY BAN DÂN TỘC")
+    phrases += [body.name[:1] + body.name[1:].lower() for body in CENTRAL_NAMED]
     out = []
     for phrase in sorted(phrases, key=len, reverse=True):
         words = [w for w in re.split(r"[\s,]+", phrase) if w != "-"]
         if sum(ch.isascii() for ch in "".join(words)) < 3:
             continue  # too few letters left to be sure
         body = _words_pattern(words, r"([\s,\-–]+)")
-        out.append((re.compile(rf"(?<!\w){body}(?!\w)", re.I), phrase))
+        out.append((re.compile(rf"(?<!\w){body}(?!\w)", re.I), phrase, _required(words)))
     for kind in DOCUMENT_KINDS:  # a type heading opens its line
         words = kind.name.split()
         if sum(ch.isascii() for ch in "".join(words)) < 4:
             continue
         pattern = _words_pattern(words, r"(\s+)")
-        out.append((re.compile(rf"(?m)^[ \t]*{pattern}(?!\w)", re.I), kind.name))
-    out.append((re.compile(r"(?m)^[ \t]*V[^\W\d_]?(\s+)vi[^\W\d_]?c\b", re.I), "Về việc"))
+        out.append((re.compile(rf"(?m)^[ \t]*{pattern}(?!\w)", re.I), kind.name, _required(words)))
+    out.append((re.compile(r"(?m)^[ \t]*V[^\W\d_]?(\s+)vi[^\W\d_]?c\b", re.I), "Về việc", "vi"))
     return out
 
 
@@ -1087,14 +1137,21 @@ def _put_back(phrase: str, match: re.Match) -> str:
 def restore_marks(raw: str) -> tuple[str, bool]:
     """A text layer that lost its marked letters, with the header's fixed words put
     back; any other text as it is. Returns the text and whether words were put back."""
-    if not _MARKS_LOST.search(raw, 0, 4000):  # the national name is in the header
+    if not (  # the national name is in the header
+        _MARKS_LOST.search(raw, 0, 4000) or _GLYPHS_LOST.search(raw, 0, 4000)
+    ):
         return raw, False
-    text = _MARKS_LOST.sub(
-        lambda m: _in_case("Cộng hòa xã hội chủ nghĩa Việt Nam", m.group(0)), raw
-    )
-    for pattern, phrase in _mark_phrases():
-        text = pattern.sub(functools.partial(_put_back, phrase), text)
+    text = raw
+    for lost in (_MARKS_LOST, _GLYPHS_LOST):
+        text = lost.sub(lambda m: _in_case("Cộng hòa xã hội chủ nghĩa Việt Nam", m.group(0)), text)
+    lower = text.lower()
+    for pattern, phrase, required in _mark_phrases():
+        if required in lower:  # the letters it needs are there
+            text, count = pattern.subn(functools.partial(_put_back, phrase), text)
+            if count:
+                lower = text.lower()
     text = re.sub(r"(?<![\w/])S\s*:(?=\s*[\w/])", "Số:", text)
+    text = re.sub(r"(?<![\w/])S\s+(?=\d{1,5}\s*/\s*[A-ZĐ0-9])", "Số: ", text)  # "S 291/QĐ-UBDT"
     text = re.sub(
         r"\bng[^\W\d_]?y(\s+\d{1,2}\s+)th[^\W\d_]?ng(\s+\d{1,2}\s+)n[^\W\d_]?m(\s+\d{4})\b",
         r"ngày\1tháng\2năm\3",
@@ -1331,9 +1388,15 @@ class _Parser:
                     self.heading_guessed = True
                     break
         self.folded = [fold(p) for p in self.paras]
+        # the text has its Vietnamese marks (not a layer that lost them): a word's marks
+        # can tell words of the same letters apart
+        self.has_marks = any(
+            p.lower() != f for p, f in zip(self.paras[:40], self.folded[:40], strict=True)
+        )
         self.doc = ParsedDocument(
             text="\n".join(self.paras), scanned=scanned, ocr_confidence=ocr_confidence
         )
+        self.number_at: int | None = None  # the number's paragraph
         self.header_end = 0  # index of the first body paragraph
         self.close_start = len(self.paras)  # index of Nơi nhận / signature
         self.how: dict[str, float] = {}  # how each header field was found (confidence.py)
@@ -1342,7 +1405,8 @@ class _Parser:
 
     def number_symbol(self) -> int | None:
         for i, f in enumerate(self.folded[:60]):
-            match = re.search(r"(?:^|\s)so\s*[:.]\s*([^\s/]*)\s*/\s*([\w\-/.đĐ]+)", f)
+            # a symbol may join two bodies' codes with "&" ("3358/SGD&ĐT")
+            match = re.search(r"(?:^|\s)so\s*[:.]\s*([^\s/]*)\s*/\s*([\w\-/.đĐ&]+)", f)
             if match and re.search(r"kem theo|^\(", f[: match.start()]):
                 continue  # an annex names the decision it comes with: not its own number
             if match:
@@ -1361,6 +1425,9 @@ class _Parser:
                     symbol = symbol.rstrip("-–") + "-" + after_dash.group(1)
                 elif symbol.endswith(("-", "–")):
                     symbol = symbol.rstrip("-–") + "-" + (self._symbol_tail(i) or "")
+                party = _PARTY_NUMBER.fullmatch(number)
+                if party:
+                    number, symbol = party.group(1), f"{party.group(2)}/{symbol}"
                 if self.scanned:
                     symbol = re.sub(r"(?<=[A-ZĐ])[.,'](?=[A-ZĐ])", "", symbol)  # "U.BND": a speck
                 self.doc.symbol = re.sub(r"\s+", "", symbol).replace("–", "-") or None
@@ -1466,7 +1533,7 @@ class _Parser:
         names: list[str] = []
         for i in range(min(limit, len(self.paras))):
             f = self.folded[i]
-            if re.match(r"^(v/v|kinh gui)", f) or (i and place_date_match(f) and not names):
+            if re.match(r"^(v/v|kinh g[uo]i)", f) or (i and place_date_match(f) and not names):
                 break
             text = self._header_line(i)
             if not text:
@@ -1474,8 +1541,8 @@ class _Parser:
             if not anchored and names and any(fold(text).startswith(k) for k, _ in HEADINGS):
                 break  # no number to stand above: the block ends at the title
             if not _is_caps(text):
-                if _NUMBER_IN_LINE.search(f) or place_date_match(f):
-                    break
+                if _NUMBER_IN_LINE.search(f) or place_date_match(f) or i == self.number_at:
+                    break  # the number's line ("Số: 67-HĐBT" too): the names are above
                 if not anchored and names:
                     break  # no number to stand above: the first block of capitals
                 names = []  # portal chrome or a news title: the header starts after it
@@ -1813,6 +1880,8 @@ class _Parser:
             return False
         if re.match(r"^so\s*\d", f):
             return False  # "… THEO NGHỊ QUYẾT / SỐ 02/NQ-HĐND NGÀY …": a number, no "SỞ"
+        if not self.scanned and self.paras[i].split()[0].lower() == "số":
+            return False  # "… MỘT / SỐ BỆNH …": a number word, no "SỞ" (decision 0050)
         first = self.paras[i].split()[0]
         if fold(first) == "ban" and (first.upper() != "BAN" or f.startswith("ban hanh")):
             return False  # "BAN HÀNH QUY CHẾ …" (a verb), "… TRÊN ĐỊA / BÀN TỈNH …": no board
@@ -1830,6 +1899,16 @@ class _Parser:
             or f.startswith("bo truong bo ")
         )
 
+    def _links(self, line: str) -> bool:
+        """The line ends in a linking word ("… CỦA", "… VỀ"): the title goes on below. Where
+        the text has its marks, the word with its marks: "HÀ NAM" is no "NĂM" (0050)."""
+        if not LINKING_END.search(fold(line)):
+            return False
+        word = line.split()[-1].lower()
+        if self.scanned or not self.has_marks:
+            return True  # marks a scan misread or a layer lost: the letters only
+        return word in LINKING_WORDS
+
     def _subject_from(self, j: int) -> tuple[str | None, int]:
         """The trích yếu that starts at paragraph `j`: lines in capitals up to the
         authority line or the body, or a sentence-case line and its lower-case
@@ -1846,7 +1925,7 @@ class _Parser:
                 break  # the national name is no title's part (a page's header drawn again)
             if parts and self._authority(j):
                 last = fold(parts[-1])
-                if not (LINKING_END.search(last) or re.search(r"\buy$", last)):
+                if not (self._links(parts[-1]) or re.search(r"\buy$", last)):
                     break  # "… CỦA ỦY / BAN NHÂN DÂN XÃ …" goes on
             if caps is None:
                 caps = _is_caps(text)
@@ -1906,8 +1985,13 @@ class _Parser:
                 doc.doc_type = doc.doc_type or "Công văn"
                 subject = squash(re.sub(r"^(?i:v/v|về việc:?)\s*", "", original))
                 j = i + 1
+                # "V/v … Kính gửi: - …": the letter's columns run together on one line
+                addressed = re.search(r"\s+(?i:kính\s+g[ửởươuo]i)\b", subject)
+                if addressed:
+                    subject = subject[: addressed.start()]
                 while (
-                    j < len(self.paras)
+                    not addressed
+                    and j < len(self.paras)
                     and self.folded[j][:1].isalpha()
                     and (self.paras[j][:1].islower())
                 ):
@@ -1973,12 +2057,12 @@ class _Parser:
 
     def _body_start(self, i: int) -> bool:
         f = self.folded[i]
-        return bool(re.match(r"^(can cu|thuc hien|kinh gui|nham|de |nam 20|trong nam|theo)", f))
+        return bool(re.match(r"^(can cu|thuc hien|kinh g[uo]i|nham|de |nam 20|trong nam|theo)", f))
 
     def recipients(self, start: int) -> int:
         for i in range(start, min(start + 12, len(self.paras))):
             f = self.folded[i]
-            match = re.match(r"^kinh gui\s*:?\s*", f)
+            match = re.match(r"^kinh g[uo]i\s*:?\s*", f)
             if not match:
                 continue
             rest = self.paras[i][match.end() :].strip()
@@ -2008,6 +2092,12 @@ class _Parser:
         for i in range(len(self.paras) - 1, max(-1, len(self.paras) - 40), -1):
             if SIGN_AUTHORITY.match(self.paras[i]) or re.fullmatch(
                 r"(pho )?chu tich|giam doc|pho giam doc|truong phong|truong ban", self.folded[i]
+            ):
+                sign_index = i
+            elif (
+                _BARE_AUTHORITY.match(self.paras[i])
+                and i + 1 < len(self.paras)
+                and _is_caps(self.paras[i + 1])
             ):
                 sign_index = i
             elif self._recipient_beside_authority(i):
@@ -2064,6 +2154,9 @@ class _Parser:
     def _signature(self, lines: list[str]) -> None:
         doc = self.doc
         lines = [squash(x) for x in lines if squash(x)]
+        for k in range(len(lines) - 2, -1, -1):
+            if _BARE_AUTHORITY.match(lines[k]) and _is_caps(lines[k + 1]):
+                lines[k : k + 2] = [f"{lines[k].rstrip(' .:')}. {lines[k + 1]}"]
         authorities = [k for k, line in enumerate(lines) if SIGN_AUTHORITY.match(line)]
         if authorities:
             doc.signing_authority = " ".join(
@@ -2422,7 +2515,7 @@ class _Parser:
         doc = self.doc
         if not self.paras:
             return doc
-        number_at = self.number_symbol()
+        number_at = self.number_at = self.number_symbol()
         date_at_ = self.place_date()
         anchors = [x for x in (number_at, date_at_) if x is not None]
         limit = min(anchors) if anchors else 12

@@ -8,13 +8,11 @@ as a 200 dpi scan) were made and labelled before the tenth round and are never t
 their floor is lower, and is the honest figure. (Their text readings' misses were looked at
 in round 10, decision 0042: those are seen; the scans stay held out.) (The first round's "unseen" documents and
 the second to ninth rounds' held-out sets were looked at and are part of the seen ones now.)
-The totals-only held-out sets (bench.corpus.TOTALS_ONLY: the eleventh, split "heldout11",
-decision 0041, fourteen more documents made the same way while the tenth set's misses are
-read; the twelfth, split "heldout12", decision 0047, thirteen more; the thirteenth, split
-"heldout13", decision 0049, fourteen more; the fourteenth, split "heldout14", decision 0055,
-fourteen more) each have their own floor,
-whose failure shows its totals only, never its misses; "all" leaves them out, as
-bench/parser.py does.
+A totals-only held-out set (bench.corpus.TOTALS_ONLY) (the thirteenth, split "heldout13", decision 0049;
+the fourteenth, split "heldout14", decision 0055) has its own floor, whose failure
+shows its totals only, never its misses; "all" leaves it out, as bench/parser.py does. The
+eleventh and twelfth sets (decisions 0041, 0047) were such sets until round 13, when their
+misses were looked at (decision 0050): they are seen now.
 """
 
 import datetime
@@ -23,8 +21,6 @@ import pytest
 
 from bench.corpus import (
     HEADER_FIELDS,
-    HELDOUT11,
-    HELDOUT12,
     HELDOUT13,
     HELDOUT14,
     TOTALS_ONLY_SPLITS,
@@ -45,21 +41,22 @@ FLOORS = {  # (header fields, all fields)
     # and 94.5% (1192/1270, 1398/1480); with the seen documents' 200 dpi scans (decision
     # 0044): 96.1% and 96.5% (1543/1605, 1803/1869); with the tenth set's scans (decision
     # 0046: 146/168 before round 11's rules, 158/168 after): 96.2% and 96.3% (1706/1773,
-    # 1992/2069)
-    "seen": (0.96, 0.96),
+    # 1992/2069); with the eleventh and twelfth sets' 81 readings, opened in round 13
+    # (decision 0050: text 169/189, 150 dpi 140/189, 200 dpi 180/189 before its rules):
+    # 93.8% and 93.7% (2195/2340, 2564/2735); after round 13's text rules (their texts
+    # 169/189 -> 187/189): 94.6% and 94.5% (2214/2340, 2585/2735)
+    "seen": (0.94, 0.94),
     # the tenth held-out set's scans (decision 0036) read 85.1% and 83.0% before round 10
     # (143/168, 166/200) and 86.9% and 85.0% after it (146/168, 170/200); their misses were
     # printed then, so they are seen from round 11 (decision 0046)
     # the eleventh held-out set before its round (reader of main at 4ebe4f1, decision 0041):
     # 85.7% and 84.2% (252/294, 298/354); text 85/98, 150 dpi scans 74/98, 200 dpi scans 93/98
-    # After the scan subject (0039) and known bodies (0037) merges: 250/294 and 296/354, the
-    # two fields lost on its 200 dpi pages (totals by kind only; looked for on seen 200 dpi
-    # pages, decision 0044)
-    # After round 11 (decision 0046, totals only): 86.4% and 84.7% (254/294, 300/354)
-    HELDOUT11: (0.86, 0.84),
+    # After round 11 (decision 0046, totals only): 86.4% and 84.7% (254/294, 300/354), which
+    # it still read when it was opened in round 13 (decision 0050; text 85/98, 150 dpi 76/98,
+    # 200 dpi 93/98)
     # the twelfth held-out set before its round (reader of main at 1e92e92, decision 0047):
-    # 86.1% and 87.2% (235/273, 272/312); text 84/91, 150 dpi scans 64/91, 200 dpi scans 87/91
-    HELDOUT12: (0.86, 0.87),
+    # 86.1% and 87.2% (235/273, 272/312); text 84/91, 150 dpi scans 64/91, 200 dpi scans 87/91,
+    # the same when it was opened in round 13 (decision 0050)
     # the thirteenth held-out set before its round (reader of main at 59b841b, decision 0049):
     # 91.5% and 87.4% (269/294, 325/372); text 95/98, 150 dpi scans 78/98, 200 dpi scans 96/98
     HELDOUT13: (0.91, 0.87),
@@ -67,7 +64,7 @@ FLOORS = {  # (header fields, all fields)
     # 81.6% and 83.3% (240/294, 280/336); text 90/98, 150 dpi scans 65/98, 200 dpi scans 85/98
     HELDOUT14: (0.81, 0.83),
     # every reading but the totals-only sets', as in bench/parser.py
-    "all": (0.96, 0.96),  # the seen part since round 11: 96.2% and 96.3% (1706/1773, 1992/2069)
+    "all": (0.94, 0.94),  # the seen part since round 13: 94.6% and 94.5% (2214/2340, 2585/2735)
 }
 
 
@@ -85,19 +82,26 @@ def test_the_corpus_is_real_and_wide():
 
 def test_only_the_totals_only_sets_are_held_out():
     """The tenth set's scans' misses were printed after round 10: from round 11 every one of
-    its 36 readings is seen (decision 0046); only the eleventh to fourteenth sets stay held
-    out."""
+    its 36 readings is seen (decision 0046); the eleventh and twelfth sets' 81 readings from
+    round 13 (decision 0050); only a totals-only set stays held out."""
     from bench.corpus import CORPUS as DIRECTORY
 
-    seen_now = {
-        path.stem
-        for path in DIRECTORY.glob("*.json")
-        if "seen from round 11, decision 0046" in path.read_text(encoding="utf-8")
-    }
-    tenth = [d for d in CORPUS if d.id in seen_now]
+    def saying(history: str) -> list:
+        ids = {
+            path.stem
+            for path in DIRECTORY.glob("*.json")
+            if history in path.read_text(encoding="utf-8")
+        }
+        return [d for d in CORPUS if d.id in ids]
+
+    tenth = saying("seen from round 11, decision 0046")
     assert len(tenth) == 24 and all(d.split == "seen" and d.scanned for d in tenth)
     assert {d.dpi for d in tenth} == {150, 200}
-    assert {d.split for d in CORPUS} == {"seen", HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14}
+    opened = saying("seen from round 13, decision 0050")
+    assert len(opened) == 81 and all(d.split == "seen" for d in opened)
+    assert len({d.original for d in opened}) == 27
+    assert {d.dpi for d in opened} == {None, 150, 200}
+    assert {d.split for d in CORPUS} == {"seen", *TOTALS_ONLY_SPLITS}
 
 
 def test_the_before_compared_is_that_of_the_kinds_still_held_out():
@@ -120,7 +124,7 @@ def test_the_before_compared_is_that_of_the_kinds_still_held_out():
     assert held_before(before, {"scan150", "scan200", "text"}) == before
 
 
-@pytest.mark.parametrize("split", ["seen", HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, "all"])
+@pytest.mark.parametrize("split", ["seen", *sorted(TOTALS_ONLY_SPLITS), "all"])
 def test_accuracy_floor(split):
     if split == "all":
         documents = [d for d in CORPUS if d.split not in TOTALS_ONLY_SPLITS]
@@ -142,18 +146,21 @@ def test_seen_pages_scanned_at_200_dpi():
     """The seen documents' pages at 200 dpi (decision 0044: made so that the scan repairs,
     designed on 150 dpi photocopies, are checked on an office scanner's pages): 97.9% of
     header fields and 97.9% of all (328/335, 381/389); with the tenth set's 200 dpi pages,
-    seen from round 11 (decision 0046), 60 pages."""
+    seen from round 11 (decision 0046), 60 pages; with the eleventh and twelfth sets', seen
+    from round 13 (decision 0050), 87 pages: 97.4% and 96.3% (592/608, 685/711)."""
     documents = [d for d in CORPUS if d.split == "seen" and d.dpi == 200]
-    assert len(documents) == 60
+    assert len(documents) == 87
     result = score(documents)
     shown = "\n".join(map(str, result["misses"]))
     assert result["header"].rate >= 0.97, shown
-    assert result["all"].rate >= 0.97, shown
+    assert result["all"].rate >= 0.96, shown
 
 
 def test_text_documents_read_at_least_as_the_issue_asks():
+    """Seen text readings: 99.0% of header fields (1113/1124) after round 13 (decision 0050;
+    the eleventh and twelfth sets' 27 texts 187/189)."""
     text = [d for d in CORPUS if not d.scanned and d.split == "seen"]
-    assert score(text)["header"].rate >= 0.95
+    assert score(text)["header"].rate >= 0.98
 
 
 def test_wrong_fields_of_scans_are_marked_uncertain():
@@ -173,9 +180,10 @@ def test_wrong_fields_of_scans_are_marked_uncertain():
     # cut symbols, decision 0030); 29 of 30 with the header's further readings (0032); 48 of
     # 56 when the ninth held-out set joined them (its 7 unmarked fields, decision 0032); 39 of
     # 47 when the scans' trích yếu was repaired (0039: the fields it put right were marked
-    # ones, so the share fell while the unmarked wrong fields stayed 8)
+    # ones, so the share fell while the unmarked wrong fields stayed 8); 86 of 95 when the
+    # eleventh and twelfth sets joined them (decision 0050: one more unmarked)
     assert wrong and marked / wrong >= 0.8
-    assert wrong - marked <= 8
+    assert wrong - marked <= 9
 
 
 # -- the shapes of issue 12, one at a time ----------------------------------------------
@@ -1393,13 +1401,166 @@ def test_a_signature_beside_the_first_recipient_and_a_name_with_a_stray_mark():
     assert doc.distribution == ["Như trên", "Lưu: VT, KT"]  # no file path
 
 
+# -- thirteenth round: rules written on the eleventh and twelfth sets' text readings
+# -- (decision 0050). Constructed headers, other bodies, places and numbers. -------------
+
+
+def test_a_title_ending_in_a_place_stops_at_the_authority_line():
+    """A title whose last word is a place's ('… TỈNH HÀ NAM', '… TỈNH SƠN LA') folds to a
+    linking word ('năm', 'là'): the marks tell them apart, and the authority line under it
+    ends the trích yếu; a title that does end in 'NĂM' goes on."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH {upper}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 31/QĐ-UBND\n{place}, ngày 02 tháng 3 năm 2015\n"
+        "QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ LÀM VIỆC CỦA SỞ TƯ PHÁP\nTỈNH {upper}\n"
+        "{authority}\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    for place, upper in (("Hà Nam", "HÀ NAM"), ("Sơn La", "SƠN LA"), ("Đà Nẵng", "ĐÀ NẴNG")):
+        for authority in (f"ỦY BAN NHÂN DÂN TỈNH {upper}", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"):
+            doc = parse_text(text.format(place=place, upper=upper, authority=authority))
+            assert doc.subject == f"BAN HÀNH QUY CHẾ LÀM VIỆC CỦA SỞ TƯ PHÁP TỈNH {upper}"
+    year = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 31/KH-UBND\nHà Nam, ngày 02 tháng 3 năm 2015\n"
+        "KẾ HOẠCH\nTHI ĐUA CHÀO MỪNG ĐẠI HỘI ĐẢNG BỘ TỈNH NĂM\n"
+        "ỦY BAN NHÂN DÂN TỈNH 2015\nCăn cứ Luật Thi đua, khen thưởng;\n"
+    )
+    assert parse_text(year).subject.endswith("NĂM ỦY BAN NHÂN DÂN TỈNH 2015")
+
+
+def test_a_title_line_opening_with_so_is_no_department():
+    """'… ĐIỀU TRỊ MỘT / SỐ BỆNH …': a title line opening with 'SỐ' (a number word) is no
+    authority line 'SỞ …' (a department): the trích yếu goes on."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 88/KH-UBND\nBắc Kạn, ngày 05 tháng 7 năm 2022\n"
+        "KẾ HOẠCH\nTRIỂN KHAI MỘT\nSỐ NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH TỈNH BẮC KẠN\n"
+        "Căn cứ Nghị quyết số 76/NQ-CP;\n"
+    )
+    doc = parse_text(text)
+    assert doc.subject == "TRIỂN KHAI MỘT SỐ NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH TỈNH BẮC KẠN"
+    department = text.replace("KẾ HOẠCH\n", "QUYẾT ĐỊNH\n").replace(
+        "SỐ NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH TỈNH BẮC KẠN", "SỞ NỘI VỤ TỈNH BẮC KẠN"
+    )
+    assert parse_text(department).subject == "TRIỂN KHAI MỘT"
+
+
+def test_a_body_of_old_whose_number_has_a_dash_is_the_issuer_and_ends_the_title():
+    """'HỘI ĐỒNG BỘ TRƯỞNG' over 'Số: 67-HĐBT' (a number with a dash, no slash): the body
+    above the number is the issuer, and its name again under the title is the authority
+    line, no part of the trích yếu."""
+    text = (
+        "HỘI ĐỒNG CHÍNH PHỦ\n********\nVIỆT NAM DÂN CHỦ CỘNG HÒA\n"
+        "Độc lập - Tự do - Hạnh phúc\n********\nSố: 112-CP\n"
+        "Hà Nội, ngày 21 tháng 6 năm 1971\nQUYẾT ĐỊNH\n"
+        "VỀ VIỆC THÀNH LẬP THỊ XÃ HÒA BÌNH\nHỘI ĐỒNG CHÍNH PHỦ\n"
+        "Căn cứ Luật Tổ chức Hội đồng Chính phủ;\n"
+    )
+    doc = parse_text(text)
+    assert (doc.issuer, doc.number, doc.symbol) == ("HỘI ĐỒNG CHÍNH PHỦ", "112", "CP")
+    assert doc.subject == "VỀ VIỆC THÀNH LẬP THỊ XÃ HÒA BÌNH"
+
+
+def test_a_party_style_number_with_a_slash_after_the_type():
+    """A mass organisation's or the Party's number: 'Số: 47 - KH/TĐTN-TTNTH' (spaced
+    dash) or 'Số 112-KH/TU': the digits are the number, the rest the symbol, and the body
+    above it is the issuer."""
+    text = (
+        "BAN CHẤP HÀNH ĐOÀN TỈNH NGHỆ AN\n***\n{number}\n"
+        "Vinh, ngày 03 tháng 4 năm 2023\nKẾ HOẠCH\nTổ chức Tháng Thanh niên năm 2023\n"
+        "Thực hiện chương trình công tác Đoàn năm 2023,\n"
+    )
+    for line, symbol in (
+        ("Số: 47 - KH/TĐTN-TTNTH", "KH/TĐTN-TTNTH"),
+        ("Số 112-KH/TU", "KH/TU"),
+        ("Số: 112-KH/TU", "KH/TU"),
+    ):
+        doc = parse_text(text.format(number=line))
+        assert (doc.number, doc.symbol) == ("47" if "47" in line else "112", symbol)
+        assert doc.issuer == "BAN CHẤP HÀNH ĐOÀN TỈNH NGHỆ AN"
+        assert (doc.doc_type, doc.subject) == ("Kế hoạch", "Tổ chức Tháng Thanh niên năm 2023")
+
+
+def test_a_standing_committee_cut_over_two_lines_is_one_issuer():
+    """'THƯỜNG TRỰC' over 'HĐND - UBND TỈNH X': the standing committee of the body on the
+    next line, one issuer."""
+    text = (
+        "THƯỜNG TRỰC\nHĐND TỈNH YÊN BÁI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 12/TB-TTHĐND\nYên Bái, ngày 9 tháng 5 năm 2020\n"
+        "THÔNG BÁO\nKẾT LUẬN PHIÊN HỌP THÁNG 5\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    doc = parse_text(text)
+    assert (doc.issuer, doc.issuer_parent) == ("THƯỜNG TRỰC HĐND TỈNH YÊN BÁI", None)
+
+
+def test_html_markup_left_in_a_sites_text_is_no_part_of_the_fields():
+    """A document site's text with its HTML tags left in ('<b>', '<i>', '<span …>'), a
+    symbol with '&' ('SGD&ĐT') and 'Kính gởi' (the southern spelling of 'Kính gửi') after
+    the trích yếu: issuer, parent, symbol, place and trích yếu are read without them."""
+    text = (
+        "Tải bản đầy đủ (.docx) <span class='text_page_counter'>(1)</span>\n"
+        "UBND TỈNH LONG AN<b> CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>\n"
+        "<b>SỞ Y TẾ</b> <b> Độc lập - Tự do - Hạnh phúc</b>\n"
+        "Số:512/SYT&KHCN <i>Tân An, ngày 14 tháng 3 năm 2011</i>\n"
+        "V/v Triển khai tháng hành động vì an toàn thực phẩm Kính gởi: - Các bệnh viện;\n"
+        "- Các trung tâm y tế huyện. Sở Y tế hướng dẫn như sau.\n"
+    )
+    doc = parse_text(text)
+    assert (doc.issuer, doc.issuer_parent) == ("SỞ Y TẾ", "UBND TỈNH LONG AN")
+    assert (doc.number, doc.symbol) == ("512", "SYT&KHCN")
+    assert (doc.place, doc.date) == ("Tân An", datetime.date(2011, 3, 14))
+    assert doc.subject == "Triển khai tháng hành động vì an toàn thực phẩm"
+    assert "<" not in doc.text
+
+
+def test_a_text_layer_that_left_a_space_for_each_lost_letter_gets_its_header_back():
+    """A PDF whose font lost the letters of Unicode's Vietnamese block and left a space for
+    each, one space left where a word ended with one ('C NG HOÀ XÃ H I CH NGHĨA VI T
+    NAM', 'B TƯ PHÁP', 'S 15/QĐ-BTP', 'Đà N ng'),
+    the page flattened to one line after a site's menu lines: the national name, the motto,
+    a central body, 'Số', the place are put back, so the issuer, number, symbol, place, date
+    and type (by the symbol) are read, marked for checking. A text with its marks, and one
+    with a lone 'S 15/…' in it, is left as it is."""
+    text = (
+        "YOMEDIA\nADSENSE\nQuyết định số 15/2009/QĐ-BTP\n"
+        "- B TƯ PHÁP C NG HOÀ XÃ H I CH NGHĨA VI T NAM Đ c l p – T do – H nh phúc "
+        "S 15/QĐ-BTP Đà N ng, ngày 21 tháng 4 năm 2009 QUY T Đ NH V VI C BAN HÀNH "
+        "QUY CH TH C HÀNH B TRƯ NG B TƯ PHÁP Căn c Ngh đ nh s 93/2008/NĐ-CP;\n"
+    )
+    doc = parse_text(text)
+    assert normalise(doc.issuer) == normalise("BỘ TƯ PHÁP")
+    assert (doc.number, doc.symbol) == ("15", "QĐ-BTP")
+    assert (doc.place, doc.date) == ("Đà Nẵng", datetime.date(2009, 4, 21))
+    assert doc.doc_type == "Quyết định"
+    assert "issuer" in uncertain(doc.confidence, ["issuer"])
+    # "UỶ" in the old tone placement lost its "Ỷ": "U BAN THƯ NG V  QU C H I"
+    standing = text.replace("B TƯ PHÁP", "U BAN THƯ NG V QU C H I").replace("BTP", "UBTVQH")
+    assert normalise(parse_text(standing).issuer) == normalise("ỦY BAN THƯỜNG VỤ QUỐC HỘI")
+    marked = "Ghi chú S 15/QĐ-BTP: xem phụ lục, do Bộ Tư pháp lập."
+    assert parse_text(marked).text == marked
+
+
+def test_a_signing_authority_cut_after_its_abbreviation_is_joined_to_its_body():
+    """A site's table cell cut after 'TM.' ('TM. / ỦY BAN NHÂN DÂN HUYỆN / KT. CHỦ TỊCH'),
+    with no 'Nơi nhận:': the authority is 'TM.' with its body, then the deputy's line."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nHUYỆN CẦN GIỜ\nSố: 7/QĐ-UBND\nCần Giờ, ngày 4 tháng 1 năm 2019\n"
+        "QUYẾT ĐỊNH\nVỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC\nCăn cứ Luật Tổ chức chính quyền;\n"
+        "Điều 1. Thành lập Tổ công tác.\n{authority}\nỦY BAN NHÂN DÂN HUYỆN\nKT. CHỦ TỊCH\n"
+        "PHÓ CHỦ TỊCH\nLê Thị Hoa\n"
+    )
+    for authority in ("TM.", "TM"):
+        doc = parse_text(text.format(authority=authority))
+        assert doc.signing_authority == "TM. ỦY BAN NHÂN DÂN HUYỆN KT. CHỦ TỊCH"
+        assert (doc.signer_title, doc.signer_name) == ("PHÓ CHỦ TỊCH", "Lê Thị Hoa")
+
+
 def test_the_totals_only_sets_are_printed_by_their_totals_alone():
     """bench/parser.py gives each totals-only held-out set (decisions 0041, 0047, 0049, 0055) its
     own table of totals, and no line of it names one of its documents nor one of its fields."""
     from bench.corpus import TOTALS_ONLY
     from bench.parser import totals_only_lines
 
-    assert [held.split for held in TOTALS_ONLY] == [HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14]
+    assert [held.split for held in TOTALS_ONLY] == [HELDOUT13, HELDOUT14]
     assert len({d.original for d in CORPUS if d.split == HELDOUT13}) == 14
     assert len({d.original for d in CORPUS if d.split == HELDOUT14}) == 14
     lines = totals_only_lines()
