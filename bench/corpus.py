@@ -33,7 +33,7 @@ BEFORE = Path(__file__).resolve().parent / "reader_heldout10_before.json"
 
 @dataclass(frozen=True)
 class TotalsOnlySet:
-    """A held-out set measured by its totals only (decisions 0041, 0047, 0049, 0055): its split, its
+    """A held-out set measured by its totals only (decisions 0041, 0047, 0049, 0055, 0052): its split, its
     'before' (written once by `python -m bench.parser --record-before-N`: totals only,
     overall and per kind, never its fields nor its misses, so that nobody reads them from the
     file either) and what the benchmark says of it."""
@@ -53,8 +53,8 @@ class TotalsOnlySet:
         return Path(__file__).resolve().parent / f"reader_heldout{self.number}_before.json"
 
 
-# The held-out sets measured by their totals only: the thirteenth and fourteenth (decisions
-# 0049, 0055); the eleventh and twelfth were opened in round 13 (decision 0050)
+# The held-out sets measured by their totals only: the thirteenth to fifteenth (decisions
+# 0049, 0055, 0052); the eleventh and twelfth were opened in round 13 (decision 0050)
 TOTALS_ONLY: tuple[TotalsOnlySet, ...] = (
     TotalsOnlySet(
         13,
@@ -72,9 +72,17 @@ TOTALS_ONLY: tuple[TotalsOnlySet, ...] = (
         "dpi photocopy scan and as a 200 dpi scan",
         "main's reader at 4b94317",
     ),
+    TotalsOnlySet(
+        15,
+        "fifteenth",
+        "0052",
+        "fourteen more documents found for it in round fifteen, each read as text, as a 150 "
+        "dpi photocopy scan and as a 200 dpi scan",
+        "main's reader at e7d6880",
+    ),
 )
 TOTALS_ONLY_SPLITS = frozenset(s.split for s in TOTALS_ONLY)
-HELDOUT13, HELDOUT14 = (s.split for s in TOTALS_ONLY)
+HELDOUT13, HELDOUT14, HELDOUT15 = (s.split for s in TOTALS_ONLY)
 # The totals-only sets of earlier rounds, seen now: their 'before' (and the 'after' written
 # when they were opened) kept for the history bench/parser.py prints.
 OPENED = (
@@ -125,9 +133,9 @@ class Document:
     expected: dict
     # a low resolution scan's header band read again (`<id>-scan-header.txt`, decision 0032)
     header_readings: tuple[str, ...] = ()
-    # a scan's resolution: the corpus's photocopies are 150 dpi; the tenth to fourteenth
+    # a scan's resolution: the corpus's photocopies are 150 dpi; the tenth to fifteenth
     # held-out sets are also scanned at 200 dpi (`<id>-scan200`, decisions 0036, 0041, 0047,
-    # 0049, 0055). None for text.
+    # 0049, 0055, 0052). None for text.
     dpi: int | None = None
     # its header digits' alternatives (`<id>-scan-choices.txt`, decision 0038)
     digit_choices: dict | None = None

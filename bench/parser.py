@@ -2,7 +2,7 @@
 (tests/fixtures/reader_corpus: seen and held out, text and scanned, per field, scans per
 resolution, and the held-out set before and after the tenth round, and the second to ninth
 rounds' sets as they were, the eleventh and twelfth as measured by their totals only until
-round 13; the thirteenth and fourteenth held-out sets by their totals only), its speed on
+round 13; the thirteenth to fifteenth held-out sets by their totals only), its speed on
 every text document of the corpus and on a one-page scan (tesseract, through the same
 code as the worker), then each seed parsed 100 times, then the command
 `manage.py parse_document SEED --json` a few times per seed, each a new process.
@@ -12,10 +12,10 @@ code as the worker), then each seed parsed 100 times, then the command
         keeps the held-out set's figures as the 'before', in bench/reader_heldout10_before.json)
     .venv/bin/python -m bench.parser --record-before-N   (once: a totals-only held-out
         set's totals as its 'before', in bench/reader_heldoutN_before.json; no field, no
-        miss; --record-before-11 to -14 wrote the eleventh to fourteenth sets')
+        miss; --record-before-11 to -15 wrote the eleventh to fifteenth sets')
 
-The totals-only held-out sets (`bench.corpus.TOTALS_ONLY`: "heldout13" and "heldout14",
-decisions 0049 and 0055; the eleventh and twelfth, decisions 0041 and 0047, until round 13,
+The totals-only held-out sets (`bench.corpus.TOTALS_ONLY`: "heldout13" to "heldout15",
+decisions 0049, 0055 and 0052; the eleventh and twelfth, decisions 0041 and 0047, until round 13,
 decision 0050) are each shown by their totals only: readings, header and all fields right,
 overall and per kind (text, 150 dpi, 200 dpi) — never a miss nor a field's figure, so that
 they stay unseen while other sets' misses are read. Every other figure (seen, held out, text,
@@ -233,7 +233,7 @@ KINDS = {"text": "text (portal, pdf)", "scan150": "150 dpi scans", "scan200": "2
 
 
 def totals_only_lines() -> list[str]:
-    """Each totals-only held-out set (`TOTALS_ONLY`, decisions 0041, 0047, 0049, 0055) by its totals
+    """Each totals-only held-out set (`TOTALS_ONLY`, decisions 0041 to 0055, 0052) by its totals
     only, now and before its round: no miss, no field's figure is ever printed."""
     return [line for held in TOTALS_ONLY for line in set_totals_lines(held)]
 
