@@ -8,11 +8,11 @@ as a 200 dpi scan) were made and labelled before the tenth round and are never t
 their floor is lower, and is the honest figure. (Their text readings' misses were looked at
 in round 10, decision 0042: those are seen; the scans stay held out.) (The first round's "unseen" documents and
 the second to ninth rounds' held-out sets were looked at and are part of the seen ones now.)
-A totals-only held-out set (bench.corpus.TOTALS_ONLY) (the thirteenth, split "heldout13", decision 0049;
-the fourteenth, split "heldout14", decision 0055) has its own floor, whose failure
+A totals-only held-out set (bench.corpus.TOTALS_ONLY) has its own floor, whose failure
 shows its totals only, never its misses; "all" leaves it out, as bench/parser.py does. The
 eleventh and twelfth sets (decisions 0041, 0047) were such sets until round 13, when their
-misses were looked at (decision 0050): they are seen now.
+misses were looked at (decision 0050), the thirteenth and fourteenth (decisions 0049, 0055)
+until round 14 (decision 0051): they are seen now.
 """
 
 import datetime
@@ -21,8 +21,6 @@ import pytest
 
 from bench.corpus import (
     HEADER_FIELDS,
-    HELDOUT13,
-    HELDOUT14,
     TOTALS_ONLY_SPLITS,
     load_corpus,
     normalise,
@@ -44,8 +42,10 @@ FLOORS = {  # (header fields, all fields)
     # 1992/2069); with the eleventh and twelfth sets' 81 readings, opened in round 13
     # (decision 0050: text 169/189, 150 dpi 140/189, 200 dpi 180/189 before its rules):
     # 93.8% and 93.7% (2195/2340, 2564/2735); after round 13's text rules (their texts
-    # 169/189 -> 187/189): 94.6% and 94.5% (2214/2340, 2585/2735)
-    "seen": (0.94, 0.94),
+    # 169/189 -> 187/189): 94.6% and 94.5% (2214/2340, 2585/2735); with the thirteenth and
+    # fourteenth sets' 84 readings, opened in round 14 (decision 0051: text 187/196, 150 dpi
+    # 143/196, 200 dpi 181/196 when opened): 93.1% and 92.7% (2725/2928, 3192/3443)
+    "seen": (0.93, 0.92),
     # the tenth held-out set's scans (decision 0036) read 85.1% and 83.0% before round 10
     # (143/168, 166/200) and 86.9% and 85.0% after it (146/168, 170/200); their misses were
     # printed then, so they are seen from round 11 (decision 0046)
@@ -58,13 +58,14 @@ FLOORS = {  # (header fields, all fields)
     # 86.1% and 87.2% (235/273, 272/312); text 84/91, 150 dpi scans 64/91, 200 dpi scans 87/91,
     # the same when it was opened in round 13 (decision 0050)
     # the thirteenth held-out set before its round (reader of main at 59b841b, decision 0049):
-    # 91.5% and 87.4% (269/294, 325/372); text 95/98, 150 dpi scans 78/98, 200 dpi scans 96/98
-    HELDOUT13: (0.91, 0.87),
+    # 91.5% and 87.4% (269/294, 325/372); text 95/98, 150 dpi scans 78/98, 200 dpi scans 96/98;
+    # when it was opened in round 14 (main at e7d6880, decision 0051): 92.2% and 87.9%
+    # (271/294, 327/372), text 97/98 (round 13's text rules), the scans as before
     # the fourteenth held-out set before its round (reader of main at 4b94317, decision 0055):
-    # 81.6% and 83.3% (240/294, 280/336); text 90/98, 150 dpi scans 65/98, 200 dpi scans 85/98
-    HELDOUT14: (0.81, 0.83),
+    # 81.6% and 83.3% (240/294, 280/336); text 90/98, 150 dpi scans 65/98, 200 dpi scans 85/98,
+    # the same when it was opened in round 14 (main at e7d6880, decision 0051)
     # every reading but the totals-only sets', as in bench/parser.py
-    "all": (0.94, 0.94),  # the seen part since round 13: 94.6% and 94.5% (2214/2340, 2585/2735)
+    "all": (0.93, 0.92),  # the seen part since round 14: 93.1% and 92.7% (2725/2928, 3192/3443)
 }
 
 
@@ -83,7 +84,8 @@ def test_the_corpus_is_real_and_wide():
 def test_only_the_totals_only_sets_are_held_out():
     """The tenth set's scans' misses were printed after round 10: from round 11 every one of
     its 36 readings is seen (decision 0046); the eleventh and twelfth sets' 81 readings from
-    round 13 (decision 0050); only a totals-only set stays held out."""
+    round 13 (decision 0050), the thirteenth and fourteenth sets' 84 from round 14 (decision
+    0051); only a totals-only set stays held out."""
     from bench.corpus import CORPUS as DIRECTORY
 
     def saying(history: str) -> list:
@@ -101,6 +103,10 @@ def test_only_the_totals_only_sets_are_held_out():
     assert len(opened) == 81 and all(d.split == "seen" for d in opened)
     assert len({d.original for d in opened}) == 27
     assert {d.dpi for d in opened} == {None, 150, 200}
+    fourteenth = saying("seen from round 14, decision 0051")
+    assert len(fourteenth) == 84 and all(d.split == "seen" for d in fourteenth)
+    assert len({d.original for d in fourteenth}) == 28
+    assert {d.dpi for d in fourteenth} == {None, 150, 200}
     assert {d.split for d in CORPUS} == {"seen", *TOTALS_ONLY_SPLITS}
 
 
@@ -147,13 +153,15 @@ def test_seen_pages_scanned_at_200_dpi():
     designed on 150 dpi photocopies, are checked on an office scanner's pages): 97.9% of
     header fields and 97.9% of all (328/335, 381/389); with the tenth set's 200 dpi pages,
     seen from round 11 (decision 0046), 60 pages; with the eleventh and twelfth sets', seen
-    from round 13 (decision 0050), 87 pages: 97.4% and 96.3% (592/608, 685/711)."""
+    from round 13 (decision 0050), 87 pages: 97.4% and 96.3% (592/608, 685/711); with the
+    thirteenth and fourteenth sets', seen from round 14 (decision 0051), 115 pages: 96.3% and
+    94.5% (774/804, 895/947) when they were opened."""
     documents = [d for d in CORPUS if d.split == "seen" and d.dpi == 200]
-    assert len(documents) == 87
+    assert len(documents) == 115
     result = score(documents)
     shown = "\n".join(map(str, result["misses"]))
-    assert result["header"].rate >= 0.97, shown
-    assert result["all"].rate >= 0.96, shown
+    assert result["header"].rate >= 0.96, shown
+    assert result["all"].rate >= 0.94, shown
 
 
 def test_text_documents_read_at_least_as_the_issue_asks():
@@ -181,9 +189,11 @@ def test_wrong_fields_of_scans_are_marked_uncertain():
     # 56 when the ninth held-out set joined them (its 7 unmarked fields, decision 0032); 39 of
     # 47 when the scans' trích yếu was repaired (0039: the fields it put right were marked
     # ones, so the share fell while the unmarked wrong fields stayed 8); 86 of 95 when the
-    # eleventh and twelfth sets joined them (decision 0050: one more unmarked)
+    # eleventh and twelfth sets joined them (decision 0050: one more unmarked); 126 of 142
+    # when the thirteenth and fourteenth sets joined them (decision 0051: seven more unmarked,
+    # a body's slash read as a space, a doubled 'Đ', a cut issuer, …)
     assert wrong and marked / wrong >= 0.8
-    assert wrong - marked <= 9
+    assert wrong - marked <= 16
 
 
 # -- the shapes of issue 12, one at a time ----------------------------------------------
@@ -1556,13 +1566,16 @@ def test_a_signing_authority_cut_after_its_abbreviation_is_joined_to_its_body():
 
 def test_the_totals_only_sets_are_printed_by_their_totals_alone():
     """bench/parser.py gives each totals-only held-out set (decisions 0041, 0047, 0049, 0055) its
-    own table of totals, and no line of it names one of its documents nor one of its fields."""
-    from bench.corpus import TOTALS_ONLY
-    from bench.parser import totals_only_lines
+    own table of totals, and no line of it names one of its documents nor one of its fields.
+    No set is totals only since round 14 (decision 0051): the thirteenth and fourteenth sets,
+    given back their held-out splits here, stand for the next one."""
+    import dataclasses
+    from unittest import mock
 
-    assert [held.split for held in TOTALS_ONLY] == [HELDOUT13, HELDOUT14]
-    assert len({d.original for d in CORPUS if d.split == HELDOUT13}) == 14
-    assert len({d.original for d in CORPUS if d.split == HELDOUT14}) == 14
+    import bench.corpus
+    from bench.corpus import OPENED, TOTALS_ONLY
+    from bench.parser import set_totals_lines, totals_only_lines
+
     lines = totals_only_lines()
     text = "\n".join(lines)
     for held in TOTALS_ONLY:
@@ -1570,3 +1583,24 @@ def test_the_totals_only_sets_are_printed_by_their_totals_alone():
     held_ids = {d.original for d in CORPUS if d.split in TOTALS_ONLY_SPLITS}
     assert not [line for line in lines if any(name in line for name in held_ids)]
     assert not [line for line in lines if any(f"| {field}" in line for field in HEADER_FIELDS)]
+
+    sets = [held for held in OPENED if held.opened_decision == "0051"]
+    assert [held.number for held in sets] == [13, 14]
+    for held in sets:
+        opened = {
+            path.stem
+            for path in bench.corpus.CORPUS.glob("*.json")
+            if f"held out in round {held.number} " in path.read_text(encoding="utf-8")
+        }
+        assert len({d.original for d in CORPUS if d.id in opened}) == 14
+        held_out = [
+            dataclasses.replace(d, split=held.split) if d.id in opened else d for d in CORPUS
+        ]
+        with mock.patch.object(bench.corpus, "load_corpus", lambda held_out=held_out: held_out):
+            lines = set_totals_lines(held)
+        text = "\n".join(lines)
+        assert f"### The {held.name} held-out set: totals only (decision {held.decision})" in text
+        assert "| all | 42 |" in text
+        ids = {d.original for d in CORPUS if d.id in opened}
+        assert not [line for line in lines if any(name in line for name in ids)]
+        assert not [line for line in lines if any(f"| {f}" in line for f in HEADER_FIELDS)]
