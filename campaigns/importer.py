@@ -67,7 +67,12 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
 _RULE_LINE = re.compile(r"\s*[-_=–—.*•|~]+\s*")
 # "Trang 1THỦ TƯỚNG": a viewer's page label run into the first line
-_PAGE_LABEL = re.compile(r"^\s*Trang\s*\d{1,3}(?=[A-ZĐÂĂÊÔƠƯ])")
+# A dash a text layer left glued to the number's line or the national name ("-Số: 04/…",
+# "-CỘNG HÒA …", decision 0051): no list's mark.
+_GLUED_DASH = re.compile(r"^\s*[-–](?=(?:Số|SỐ)\s*[:.]|C[ỘO]NG H[ÒO]A\b)")
+# A viewer's page label run into the line below it: "Trang 2THÔNG TƯ", a document site's
+# counter "(1)BỘ Y TẾ" (decision 0051).
+_PAGE_LABEL = re.compile(r"^\s*(?:Trang\s*\d{1,3}|\(\d{1,3}\))(?=[A-ZĐÂĂÊÔƠƯỦ])")
 
 
 # HTML markup a document site left in its text ("<b>SỞ Y TẾ</b>", "<i>Tân An, ngày …</i>",
@@ -116,6 +121,7 @@ def clean_lines(raw: str) -> list[str]:
         if re.fullmatch(r"\s*-?\s*\d{1,3}\s*-?\s*", line):
             continue  # a page number on its own line
         line = _PAGE_LABEL.sub("", line)
+        line = _GLUED_DASH.sub("", line)
         lines.append(line)
     return _join_cells(lines)
 
@@ -753,7 +759,8 @@ BODY_HEADS = re.compile(
 NATIONAL_PARTS = re.compile(
     r"cong hoa xa\s*hoi chu nghia viet nam|cong hoa xa\s*hoi|chu nghia viet nam|"
     r"viet nam dan chu cong hoa|"
-    r"doc\s*l\w{1,3}\s*[-–]\s*t\w{0,2}\s*d\w\s*[-–]\s*h\w{2,4}\s*ph\w{1,3}|"
+    # (its "do" lost too, as a text layer lost it: "Độc lập - Tự - Hạnh phúc", decision 0051)
+    r"doc\s*l\w{1,3}\s*[-–]\s*t\w{0,2}(?:\s*d\w)?\s*[-–]\s*h\w{2,4}\s*ph\w{1,3}|"
     r"doc\s*lap\s+tu\s*do\s+hanh\s*phuc|"  # its dashes lost
     r"^doc\s*lap\s*[-–]?\s*$|^tu\s*do\s*[-–]\s*hanh\s*phuc\s*$"  # the motto over two lines
 )
@@ -1420,6 +1427,10 @@ class _Parser:
                 after_dash = _SYMBOL_AFTER_DASH.match(original[match.end(2) :])
                 if rest and not symbol.endswith(("-", "–")):
                     symbol = f"{symbol}-{rest.group(1)}"
+                elif self._lost_hyphen(symbol, after_dash):
+                    # "Số: 86/QĐ UBND": a page that lost its hyphens; the type's code, a space
+                    # and a body's code (decision 0051)
+                    symbol = f"{symbol}-{after_dash.group(1)}"
                 elif symbol.endswith(("-", "–")) and after_dash:
                     # "462/QĐ- UB": the part in capitals after the space is the symbol's
                     symbol = symbol.rstrip("-–") + "-" + after_dash.group(1)
@@ -1453,6 +1464,17 @@ class _Parser:
                 self.doc.number = number or None
                 return i
         return self._dash_number()
+
+    @staticmethod
+    def _lost_hyphen(symbol: str, after: re.Match | None) -> bool:
+        """The symbol read up to a space is a type's code alone ("QĐ", "2015/KH") and a
+        body's code in capitals follows the space ("UBND"): its hyphen was lost."""
+        last = symbol.split("/")[-1]
+        return bool(
+            after
+            and fold(last).lower() in ABBREVIATIONS
+            and fold(after.group(1)).lower() in BODY_ACRONYMS
+        )
 
     def _dash_number(self) -> int | None:
         """An old number with a dash and no slash, opening a header line ("Số: 109-NV",
@@ -1523,7 +1545,10 @@ class _Parser:
             folded = folded[: match.start()] + " " + folded[match.end() :]
         # a body's name never opens nor ends with a quote: one is a scan's speck ("'TRUNG
         # TÂM …", decision 0046)
-        return squash(original.replace("/", " ").replace("\\", " ")).strip(" -–—_|,'\"“”‘’`")
+        # a body named by a number and a slash ("BAN CHỈ ĐẠO 389/QG") keeps its slash: any
+        # other is a table's separator (decision 0051)
+        original = re.sub(r"(?<!\d)/|/(?![A-ZĐ])", " ", original)
+        return squash(original.replace("\\", " ")).strip(" -–—_|,'\"“”‘’`")
 
     def issuer(self, limit: int, *, anchored: bool = True) -> None:
         """The issuing body: the block of lines in capitals right above the number (or

@@ -1604,3 +1604,56 @@ def test_the_totals_only_sets_are_printed_by_their_totals_alone():
         ids = {d.original for d in CORPUS if d.id in opened}
         assert not [line for line in lines if any(name in line for name in ids)]
         assert not [line for line in lines if any(f"| {f}" in line for f in HEADER_FIELDS)]
+
+
+def test_a_body_named_by_a_number_and_a_slash_keeps_its_slash():
+    """A steering committee named by its decision's number ('BAN CHỈ ĐẠO 389/QG'): the
+    slash between the number and the capitals is the name's, not a table's separator; as
+    text and as a scan's columns run together."""
+    lines = (
+        "BAN CHỈ ĐẠO 389/QG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 15/KH-BCĐ389\nHà Nội, ngày 3 tháng 2 năm 2022\nKẾ HOẠCH\nPHÒNG, CHỐNG BUÔN LẬU\n",
+        "BAN CHỈ ĐẠO 389/QG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 15/KH-BCĐ389 Hà Nội, ngày 3 tháng 2 năm 2022\nKẾ HOẠCH\nPHÒNG, CHỐNG BUÔN LẬU\n",
+    )
+    for text in lines:
+        for scanned in (False, True):
+            assert parse_text(text, scanned=scanned).issuer == "BAN CHỈ ĐẠO 389/QG"
+    table = "UBND TỈNH ĐỒNG NAI / SỞ Y TẾ\n" + lines[0].split("\n", 1)[1]
+    assert parse_text(table).issuer == "SỞ Y TẾ"
+
+
+def test_a_symbol_whose_hyphen_was_lost_to_a_space_is_joined():
+    """A page that lost its hyphens ('Độc lập Tự do Hạnh phúc', 'Số: 86/QĐ UBND'): a type's
+    code, a space and a body's code in capitals on the number's line are the symbol; a
+    place after the type's code is not."""
+    header = (
+        "ỦY BAN NHÂN DÂN TỈNH CÀ MAU\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập Tự do Hạnh "
+        "phúc\n{number}\nCà Mau, ngày 5 tháng 6 năm 2015\nQUYẾT ĐỊNH\nVỀ VIỆC THÀNH LẬP TỔ "
+        "CÔNG TÁC\n"
+    )
+    for number, symbol in (
+        ("Số: 41/QĐ UBND", "QĐ-UBND"),
+        ("Số: 41/2015/QĐ UBND", "2015/QĐ-UBND"),
+        ("Số: 41/KH UBND", "KH-UBND"),
+    ):
+        doc = parse_text(header.format(number=number))
+        assert (doc.number, doc.symbol) == ("41", symbol), number
+    joined = parse_text(header.format(number="Số: 41/QĐ CÀ MAU, ngày 5 tháng 6 năm 2015"))
+    assert joined.symbol == "QĐ"
+
+
+def test_a_viewers_page_counter_and_a_dash_before_the_header_lines_are_no_part_of_them():
+    """A document site's text layer: its page counter run into the issuer ('(1)BỘ Y TẾ')
+    and a dash left before the national name and before 'Số:' ('-Số: 12/2014/TT-BYT Hà
+    Nội, ngày …'), the motto's 'do' lost: issuer, number, symbol, place and date are read
+    without them."""
+    text = (
+        "Lời nói đầu của tài liệu, trang trước.\n(1)BỘ Y TẾ\n-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
+        "NAM Độc lập - Tự - Hạnh phúc\n-Số: 12/2014/TT-BYT Hà Nội, ngày 7 tháng 4 năm 2014\n"
+        "THÔNG TƯ\nHƯỚNG DẪN QUẢN LÝ THUỐC\nCăn cứ Luật Dược;\n"
+    )
+    doc = parse_text(text)
+    assert (doc.issuer, doc.number, doc.symbol) == ("BỘ Y TẾ", "12", "2014/TT-BYT")
+    assert (doc.place, doc.date) == ("Hà Nội", datetime.date(2014, 4, 7))
+    assert (doc.doc_type, doc.subject) == ("Thông tư", "HƯỚNG DẪN QUẢN LÝ THUỐC")
