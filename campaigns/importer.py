@@ -1613,17 +1613,28 @@ class _Parser:
         if not doc.symbol:
             return
         head, _, tail = doc.symbol.rpartition("/")
-        known = set(BODY_ACRONYMS) | {
-            x for x in (initials(doc.issuer), initials(doc.issuer_parent)) if len(x) >= 2
-        }
+        own = {x for x in (initials(doc.issuer), initials(doc.issuer_parent)) if len(x) >= 2}
+        # a national body's code leaves out its "Việt Nam" ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM":
+        # NHNN, decision 0051)
+        own |= {x[:-2] for x in own if x.endswith("vn") and len(x) >= 5}
+        known = set(BODY_ACRONYMS) | own
         repaired = tail
         if "-" not in tail:
             folded = fold(tail)
-            for abbreviation in sorted(ABBREVIATIONS, key=len, reverse=True):
+            # the types' codes, circulars' and decrees' too ("TTBHXH", decision 0051)
+            for abbreviation in sorted({*ABBREVIATIONS, *_CIRCULARS}, key=len, reverse=True):
                 rest = folded[len(abbreviation) :]
                 if folded.startswith(abbreviation) and _known_body(rest, known):
                     repaired = f"{tail[: len(abbreviation)]}-{tail[len(abbreviation) :]}"
                     break
+            else:
+                # a letter's: the issuer's own code, then its unit's ("BTNMTĐĐBĐVN")
+                for code in sorted(own, key=len, reverse=True):
+                    if folded.lower().startswith(code) and re.fullmatch(
+                        r"[A-ZĐ]{2,}", tail[len(code) :]
+                    ):
+                        repaired = f"{tail[: len(code)]}-{tail[len(code) :]}"
+                        break
         elif self.scanned:
             parts = tail.split("-")
             minister = fold(doc.issuer or "").startswith("thu tuong")

@@ -1657,3 +1657,22 @@ def test_a_viewers_page_counter_and_a_dash_before_the_header_lines_are_no_part_o
     assert (doc.issuer, doc.number, doc.symbol) == ("BỘ Y TẾ", "12", "2014/TT-BYT")
     assert (doc.place, doc.date) == ("Hà Nội", datetime.date(2014, 4, 7))
     assert (doc.doc_type, doc.subject) == ("Thông tư", "HƯỚNG DẪN QUẢN LÝ THUỐC")
+
+
+def test_a_symbol_whose_hyphen_was_lost_after_the_issuers_own_code_is_parted():
+    """A symbol read without its hyphen ('TBBHXH', 'BYTKHTC'), as a scan or a text layer
+    gives it: a type's code and the issuer's code, the national bodies' without their 'VN'
+    ('BẢO HIỂM XÃ HỘI VIỆT NAM': BHXH); or, a letter's, the issuer's code and its unit's."""
+    header = (
+        "{issuer}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 120/{symbol}\nHà Nội, ngày 5 tháng 6 năm 2019\n{title}\nCăn cứ Luật;\n"
+    )
+    for issuer, symbol, title, read in (
+        ("BẢO HIỂM XÃ HỘI VIỆT NAM", "TBBHXH", "THÔNG BÁO\nVỀ VIỆC THU BẢO HIỂM", "TB-BHXH"),
+        ("BẢO HIỂM XÃ HỘI VIỆT NAM", "2019/TTBHXH", "THÔNG TƯ\nVỀ VIỆC THU", "2019/TT-BHXH"),
+        ("BỘ Y TẾ", "BYTKHTC", "V/v báo cáo kinh phí năm 2019", "BYT-KHTC"),
+        ("BAN CHỈ ĐẠO 389", "BCĐ389", "KẾ HOẠCH\nPHÒNG, CHỐNG BUÔN LẬU", "BCĐ389"),
+    ):
+        text = header.format(issuer=issuer, symbol=symbol, title=title)
+        for scanned in (False, True):
+            assert parse_text(text, scanned=scanned).symbol == read, (symbol, scanned)
