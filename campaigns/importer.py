@@ -37,7 +37,7 @@ from django.utils import timezone
 
 from units.text import fold as _fold
 
-from .bodies import CENTRAL_NAMED, check_scan_header
+from .bodies import BODIES, CENTRAL_NAMED, check_scan_header
 from .places import (
     BODY_ACRONYMS,
     PROVINCES,
@@ -1011,6 +1011,20 @@ def _cut(original: str, folded: str, pattern: str | re.Pattern, flags=0):
     return match
 
 
+@functools.cache
+def _body_names() -> re.Pattern:
+    """The known bodies' names (campaigns/bodies.py), folded, longest first."""
+    names = sorted({fold(body.name) for body in BODIES}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(name) for name in names))
+
+
+def _cut_inside_name(previous: str, line: str) -> bool:
+    """A header cell cut inside a known body's name ("BẢO HIỂM XÃ" / "HỘI TP.HỒ CHÍ
+    MINH", folded): the name runs on over the cut, so the line is no new body (0051)."""
+    joined = f"{previous} {line}"
+    return any(m.start() < len(previous) < m.end() for m in _body_names().finditer(joined))
+
+
 def _known_body(part: str, known: set[str]) -> bool:
     """A symbol's part (folded) names a body: a known abbreviation, the issuer's initials,
     or one of them with a number after ("UBTVQH14")."""
@@ -1592,6 +1606,7 @@ class _Parser:
                 or previous.endswith(("-", "–", "&", " va"))
                 or folded_name.startswith(("va ", "- ", "– "))
                 or not BODY_HEADS.match(folded_name)
+                or _cut_inside_name(previous, folded_name)
             ):
                 bodies[-1] = f"{bodies[-1]} {name}"
             else:
@@ -2053,6 +2068,8 @@ class _Parser:
                         doc.doc_type = name
                         self.how["doc_type"] = 0.95
                         rest = squash(original[len(key) :])
+                        if not re.search(r"\w", rest.replace("_", "")):
+                            rest = ""  # "KẾ HOẠCH _": the rule under the title (0051)
                         by_symbol = self._symbol_type()
                         if (
                             _is_caps(original)

@@ -1676,3 +1676,34 @@ def test_a_symbol_whose_hyphen_was_lost_after_the_issuers_own_code_is_parted():
         text = header.format(issuer=issuer, symbol=symbol, title=title)
         for scanned in (False, True):
             assert parse_text(text, scanned=scanned).symbol == read, (symbol, scanned)
+
+
+def test_a_known_body_cut_inside_its_name_over_two_header_lines_is_one_body():
+    """A city office under its national body, its name cut inside ('BẢO HIỂM XÃ / HỘI TỈNH
+    NGHỆ AN'), the columns run together as a scan reads them: the name the cut falls in is
+    one body, under its parent."""
+    text = (
+        "BẢO HIỂM XÃ HỘI VIỆT NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "BẢO HIỂM XÃ Độc lập - Tự do - Hạnh phúc\nHỘI TỈNH NGHỆ AN\n\n"
+        "Số: 312/TB-BHXH Nghệ An, ngày 2 tháng 8 năm 2022\nTHÔNG BÁO\nVỀ VIỆC THU BẢO HIỂM\n"
+    )
+    for scanned in (False, True):
+        doc = parse_text(text, scanned=scanned)
+        assert (doc.issuer, doc.issuer_parent) == (
+            "BẢO HIỂM XÃ HỘI TỈNH NGHỆ AN",
+            "BẢO HIỂM XÃ HỘI VIỆT NAM",
+        )
+
+
+def test_a_rule_read_beside_the_type_title_is_no_part_of_the_trich_yeu():
+    """The rule under a type's title read on its line ('KẾ HOẠCH _', 'THÔNG TƯ -'): the
+    trích yếu below does not open with it."""
+    text = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG BÌNH Độc lập - Tự do - "
+        "Hạnh phúc\n\nSố: 30/KH-UBND Quảng Bình, ngày 6 tháng 3 năm 2019\n\n{title}\n"
+        "PHÒNG, CHỐNG THIÊN TAI NĂM 2019\n\nNăm 2018, tình hình thiên tai phức tạp.\n"
+    )
+    for title in ("KẾ HOẠCH _", "KẾ HOẠCH -", "KẾ HOẠCH ."):
+        for scanned in (False, True):
+            doc = parse_text(text.format(title=title), scanned=scanned)
+            assert doc.subject == "PHÒNG, CHỐNG THIÊN TAI NĂM 2019", (title, scanned)
