@@ -44,8 +44,10 @@ FLOORS = {  # (header fields, all fields)
     # 93.8% and 93.7% (2195/2340, 2564/2735); after round 13's text rules (their texts
     # 169/189 -> 187/189): 94.6% and 94.5% (2214/2340, 2585/2735); with the thirteenth and
     # fourteenth sets' 84 readings, opened in round 14 (decision 0051: text 187/196, 150 dpi
-    # 143/196, 200 dpi 181/196 when opened): 93.1% and 92.7% (2725/2928, 3192/3443)
-    "seen": (0.93, 0.92),
+    # 143/196, 200 dpi 181/196 when opened): 93.1% and 92.7% (2725/2928, 3192/3443); after
+    # round 14's rules (their texts 187/196 -> 191/196, 200 dpi 181/196 -> 188/196): 93.6%
+    # and 93.2% (2740/2928, 3209/3443)
+    "seen": (0.93, 0.93),
     # the tenth held-out set's scans (decision 0036) read 85.1% and 83.0% before round 10
     # (143/168, 166/200) and 86.9% and 85.0% after it (146/168, 170/200); their misses were
     # printed then, so they are seen from round 11 (decision 0046)
@@ -65,7 +67,7 @@ FLOORS = {  # (header fields, all fields)
     # 81.6% and 83.3% (240/294, 280/336); text 90/98, 150 dpi scans 65/98, 200 dpi scans 85/98,
     # the same when it was opened in round 14 (main at e7d6880, decision 0051)
     # every reading but the totals-only sets', as in bench/parser.py
-    "all": (0.93, 0.92),  # the seen part since round 14: 93.1% and 92.7% (2725/2928, 3192/3443)
+    "all": (0.93, 0.93),  # the seen part after round 14: 93.6% and 93.2% (2740/2928, 3209/3443)
 }
 
 
@@ -155,18 +157,20 @@ def test_seen_pages_scanned_at_200_dpi():
     seen from round 11 (decision 0046), 60 pages; with the eleventh and twelfth sets', seen
     from round 13 (decision 0050), 87 pages: 97.4% and 96.3% (592/608, 685/711); with the
     thirteenth and fourteenth sets', seen from round 14 (decision 0051), 115 pages: 96.3% and
-    94.5% (774/804, 895/947) when they were opened."""
+    94.5% (774/804, 895/947) when they were opened, 97.3% and 95.5% (782/804, 904/947) after
+    round 14's rules."""
     documents = [d for d in CORPUS if d.split == "seen" and d.dpi == 200]
     assert len(documents) == 115
     result = score(documents)
     shown = "\n".join(map(str, result["misses"]))
-    assert result["header"].rate >= 0.96, shown
-    assert result["all"].rate >= 0.94, shown
+    assert result["header"].rate >= 0.97, shown
+    assert result["all"].rate >= 0.95, shown
 
 
 def test_text_documents_read_at_least_as_the_issue_asks():
     """Seen text readings: 99.0% of header fields (1113/1124) after round 13 (decision 0050;
-    the eleventh and twelfth sets' 27 texts 187/189)."""
+    the eleventh and twelfth sets' 27 texts 187/189); 98.8% (1304/1320) after round 14
+    (decision 0051; the thirteenth and fourteenth sets' 28 texts 191/196)."""
     text = [d for d in CORPUS if not d.scanned and d.split == "seen"]
     assert score(text)["header"].rate >= 0.98
 
@@ -191,9 +195,10 @@ def test_wrong_fields_of_scans_are_marked_uncertain():
     # ones, so the share fell while the unmarked wrong fields stayed 8); 86 of 95 when the
     # eleventh and twelfth sets joined them (decision 0050: one more unmarked); 126 of 142
     # when the thirteenth and fourteenth sets joined them (decision 0051: seven more unmarked,
-    # a body's slash read as a space, a doubled 'Đ', a cut issuer, …)
+    # a body's slash read as a space, a doubled 'Đ', a cut issuer, …); 120 of 132 after round
+    # 14's rules (the slash kept, the cut name joined, hyphens put back: four fewer unmarked)
     assert wrong and marked / wrong >= 0.8
-    assert wrong - marked <= 16
+    assert wrong - marked <= 12
 
 
 # -- the shapes of issue 12, one at a time ----------------------------------------------
