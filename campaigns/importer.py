@@ -37,7 +37,7 @@ from django.utils import timezone
 
 from units.text import fold as _fold
 
-from .bodies import CENTRAL_NAMED, check_scan_header
+from .bodies import BODIES, CENTRAL_NAMED, check_scan_header
 from .places import (
     BODY_ACRONYMS,
     PROVINCES,
@@ -67,7 +67,12 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
 _RULE_LINE = re.compile(r"\s*[-_=–—.*•|~]+\s*")
 # "Trang 1THỦ TƯỚNG": a viewer's page label run into the first line
-_PAGE_LABEL = re.compile(r"^\s*Trang\s*\d{1,3}(?=[A-ZĐÂĂÊÔƠƯ])")
+# A dash a text layer left glued to the number's line or the national name ("-Số: 04/…",
+# "-CỘNG HÒA …", decision 0051): no list's mark.
+_GLUED_DASH = re.compile(r"^\s*[-–](?=(?:Số|SỐ)\s*[:.]|C[ỘO]NG H[ÒO]A\b)")
+# A viewer's page label run into the line below it: "Trang 2THÔNG TƯ", a document site's
+# counter "(1)BỘ Y TẾ" (decision 0051).
+_PAGE_LABEL = re.compile(r"^\s*(?:Trang\s*\d{1,3}|\(\d{1,3}\))(?=[A-ZĐÂĂÊÔƠƯỦ])")
 
 
 # HTML markup a document site left in its text ("<b>SỞ Y TẾ</b>", "<i>Tân An, ngày …</i>",
@@ -116,6 +121,7 @@ def clean_lines(raw: str) -> list[str]:
         if re.fullmatch(r"\s*-?\s*\d{1,3}\s*-?\s*", line):
             continue  # a page number on its own line
         line = _PAGE_LABEL.sub("", line)
+        line = _GLUED_DASH.sub("", line)
         lines.append(line)
     return _join_cells(lines)
 
@@ -753,7 +759,8 @@ BODY_HEADS = re.compile(
 NATIONAL_PARTS = re.compile(
     r"cong hoa xa\s*hoi chu nghia viet nam|cong hoa xa\s*hoi|chu nghia viet nam|"
     r"viet nam dan chu cong hoa|"
-    r"doc\s*l\w{1,3}\s*[-–]\s*t\w{0,2}\s*d\w\s*[-–]\s*h\w{2,4}\s*ph\w{1,3}|"
+    # (its "do" lost too, as a text layer lost it: "Độc lập - Tự - Hạnh phúc", decision 0051)
+    r"doc\s*l\w{1,3}\s*[-–]\s*t\w{0,2}(?:\s*d\w)?\s*[-–]\s*h\w{2,4}\s*ph\w{1,3}|"
     r"doc\s*lap\s+tu\s*do\s+hanh\s*phuc|"  # its dashes lost
     r"^doc\s*lap\s*[-–]?\s*$|^tu\s*do\s*[-–]\s*hanh\s*phuc\s*$"  # the motto over two lines
 )
@@ -1002,6 +1009,20 @@ def _cut(original: str, folded: str, pattern: str | re.Pattern, flags=0):
         re.search(pattern, folded, flags) if isinstance(pattern, str) else pattern.search(folded)
     )
     return match
+
+
+@functools.cache
+def _body_names() -> re.Pattern:
+    """The known bodies' names (campaigns/bodies.py), folded, longest first."""
+    names = sorted({fold(body.name) for body in BODIES}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(name) for name in names))
+
+
+def _cut_inside_name(previous: str, line: str) -> bool:
+    """A header cell cut inside a known body's name ("BẢO HIỂM XÃ" / "HỘI TP.HỒ CHÍ
+    MINH", folded): the name runs on over the cut, so the line is no new body (0051)."""
+    joined = f"{previous} {line}"
+    return any(m.start() < len(previous) < m.end() for m in _body_names().finditer(joined))
 
 
 def _known_body(part: str, known: set[str]) -> bool:
@@ -1420,6 +1441,10 @@ class _Parser:
                 after_dash = _SYMBOL_AFTER_DASH.match(original[match.end(2) :])
                 if rest and not symbol.endswith(("-", "–")):
                     symbol = f"{symbol}-{rest.group(1)}"
+                elif self._lost_hyphen(symbol, after_dash):
+                    # "Số: 86/QĐ UBND": a page that lost its hyphens; the type's code, a space
+                    # and a body's code (decision 0051)
+                    symbol = f"{symbol}-{after_dash.group(1)}"
                 elif symbol.endswith(("-", "–")) and after_dash:
                     # "462/QĐ- UB": the part in capitals after the space is the symbol's
                     symbol = symbol.rstrip("-–") + "-" + after_dash.group(1)
@@ -1453,6 +1478,17 @@ class _Parser:
                 self.doc.number = number or None
                 return i
         return self._dash_number()
+
+    @staticmethod
+    def _lost_hyphen(symbol: str, after: re.Match | None) -> bool:
+        """The symbol read up to a space is a type's code alone ("QĐ", "2015/KH") and a
+        body's code in capitals follows the space ("UBND"): its hyphen was lost."""
+        last = symbol.split("/")[-1]
+        return bool(
+            after
+            and fold(last).lower() in ABBREVIATIONS
+            and fold(after.group(1)).lower() in BODY_ACRONYMS
+        )
 
     def _dash_number(self) -> int | None:
         """An old number with a dash and no slash, opening a header line ("Số: 109-NV",
@@ -1523,7 +1559,10 @@ class _Parser:
             folded = folded[: match.start()] + " " + folded[match.end() :]
         # a body's name never opens nor ends with a quote: one is a scan's speck ("'TRUNG
         # TÂM …", decision 0046)
-        return squash(original.replace("/", " ").replace("\\", " ")).strip(" -–—_|,'\"“”‘’`")
+        # a body named by a number and a slash ("BAN CHỈ ĐẠO 389/QG") keeps its slash: any
+        # other is a table's separator (decision 0051)
+        original = re.sub(r"(?<!\d)/|/(?![A-ZĐ])", " ", original)
+        return squash(original.replace("\\", " ")).strip(" -–—_|,'\"“”‘’`")
 
     def issuer(self, limit: int, *, anchored: bool = True) -> None:
         """The issuing body: the block of lines in capitals right above the number (or
@@ -1567,6 +1606,7 @@ class _Parser:
                 or previous.endswith(("-", "–", "&", " va"))
                 or folded_name.startswith(("va ", "- ", "– "))
                 or not BODY_HEADS.match(folded_name)
+                or _cut_inside_name(previous, folded_name)
             ):
                 bodies[-1] = f"{bodies[-1]} {name}"
             else:
@@ -1588,17 +1628,28 @@ class _Parser:
         if not doc.symbol:
             return
         head, _, tail = doc.symbol.rpartition("/")
-        known = set(BODY_ACRONYMS) | {
-            x for x in (initials(doc.issuer), initials(doc.issuer_parent)) if len(x) >= 2
-        }
+        own = {x for x in (initials(doc.issuer), initials(doc.issuer_parent)) if len(x) >= 2}
+        # a national body's code leaves out its "Việt Nam" ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM":
+        # NHNN, decision 0051)
+        own |= {x[:-2] for x in own if x.endswith("vn") and len(x) >= 5}
+        known = set(BODY_ACRONYMS) | own
         repaired = tail
         if "-" not in tail:
             folded = fold(tail)
-            for abbreviation in sorted(ABBREVIATIONS, key=len, reverse=True):
+            # the types' codes, circulars' and decrees' too ("TTBHXH", decision 0051)
+            for abbreviation in sorted({*ABBREVIATIONS, *_CIRCULARS}, key=len, reverse=True):
                 rest = folded[len(abbreviation) :]
                 if folded.startswith(abbreviation) and _known_body(rest, known):
                     repaired = f"{tail[: len(abbreviation)]}-{tail[len(abbreviation) :]}"
                     break
+            else:
+                # a letter's: the issuer's own code, then its unit's ("BTNMTĐĐBĐVN")
+                for code in sorted(own, key=len, reverse=True):
+                    if folded.lower().startswith(code) and re.fullmatch(
+                        r"[A-ZĐ]{2,}", tail[len(code) :]
+                    ):
+                        repaired = f"{tail[: len(code)]}-{tail[len(code) :]}"
+                        break
         elif self.scanned:
             parts = tail.split("-")
             minister = fold(doc.issuer or "").startswith("thu tuong")
@@ -2017,6 +2068,8 @@ class _Parser:
                         doc.doc_type = name
                         self.how["doc_type"] = 0.95
                         rest = squash(original[len(key) :])
+                        if not re.search(r"\w", rest.replace("_", "")):
+                            rest = ""  # "KẾ HOẠCH _": the rule under the title (0051)
                         by_symbol = self._symbol_type()
                         if (
                             _is_caps(original)
