@@ -48,7 +48,7 @@ from .places import (
     province,
 )
 from .reference_data import DOCUMENT_KINDS
-from .scan_subject import repair_scan_subject
+from .scan_subject import is_syllable, repair_scan_subject
 
 # --------------------------------------------------------------------------
 # Text helpers
@@ -988,6 +988,53 @@ _SYLLABLE = re.compile(
     r"iu|oi|ou|ua|ui|uu|a|e|i|o|u|y)"
     r"(ch|ng|nh|[cmnpt])?"
 )
+
+
+def _syllables_run_together(word: str) -> list[str] | None:
+    """The syllables a word that is none runs together ("ĐẠTCHUẨN": ĐẠT, CHUẨN): a site lost
+    the space between them. Only when the word is two or more syllables (tesseract's word
+    list, `scan_subject.is_syllable`) in exactly one way, each but the last ending in a
+    consonant and the next opening with one, as the words of a title do (decision 0051);
+    None otherwise ("ÊBAN", "COVID", "KRÔNG" stay as they are)."""
+    key = fold(word).lower().replace("đ", "d")
+    if len(key) != len(word) or len(key) < 4 or is_syllable(word):
+        return None
+
+    @functools.cache
+    def ways(start: int) -> tuple[tuple[int, ...], ...]:
+        found: list[tuple[int, ...]] = []
+        for end in range(start + 1, len(key) + 1):
+            if end == len(key):
+                if start and is_syllable(key[start:]):
+                    found.append((end,))
+            elif (
+                key[end - 1] not in "aeiouy"
+                and key[end] not in "aeiouy"
+                and is_syllable(key[start:end])
+            ):
+                found += [(end, *rest) for rest in ways(end)]
+            if len(found) > 1:
+                break
+        return tuple(found[:2])
+
+    parts = ways(0)
+    if len(parts) != 1:
+        return None
+    cuts = (0, *parts[0])
+    return [word[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+def part_run_together(text: str) -> str:
+    """A trích yếu's words a site ran together, parted at their syllables (decision 0051):
+    words in one case only ("SeaBank", "VietinBank" are names)."""
+
+    def part(match: re.Match) -> str:
+        word = match.group(0)
+        if not (word.isupper() or word.islower()):
+            return word
+        return " ".join(_syllables_run_together(word) or [word])
+
+    return re.sub(r"[^\W\d_]{4,}", part, text)
 
 
 def plausibility(text: str | None) -> float:
@@ -2599,6 +2646,9 @@ class _Parser:
             # "THÔNG TƯ" / "LIÊN TỊCH": the heading's second line read as the trích yếu's first
             doc.doc_type = "Thông tư liên tịch"
             doc.subject = squash(doc.subject[len(re.match(r"\S+\s+\S+", doc.subject)[0]) :])
+        if doc.subject and self.has_marks:
+            # words a site ran together ("ĐẠTPHỔ CẬP")
+            doc.subject = part_run_together(doc.subject)
         if self.scanned and doc.subject and _is_caps(doc.subject):
             # a title in capitals has no full stop or colon inside: those are specks
             # tesseract read ("VỀ. ĐỐI TƯỢNG", "XÉT.VÀ", "CỦA: ỦY BAN")

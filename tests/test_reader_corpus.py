@@ -1693,3 +1693,30 @@ def test_a_rule_read_beside_the_type_title_is_no_part_of_the_trich_yeu():
         for scanned in (False, True):
             doc = parse_text(text.format(title=title), scanned=scanned)
             assert doc.subject == "PHÒNG, CHỐNG THIÊN TAI NĂM 2019", (title, scanned)
+
+
+# -- fourteenth round: rules from the thirteenth and fourteenth sets' text readings (decision
+# -- 0051). Constructed headers, other bodies, places and words than the documents. ---------
+
+
+def test_words_a_site_ran_together_in_the_title_are_parted_at_their_syllables():
+    """A site that lost the space between two words of a trích yếu in capitals ('ĐẠTCHUẨN',
+    'TỔ CHỨCHỘI'): a word that is no Vietnamese syllable, but is two syllables in exactly
+    one way, the first ending in a consonant and the second opening with one, is parted.
+    Names, codes and words that are no such pair are left as they are. A scan's reading is
+    parted alike, before its syllable repair (decision 0039)."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\nSố: 77/QĐ-UBND\nYên Bái, ngày 9 tháng 3 năm 2016\n"
+        "QUYẾT ĐỊNH\n{title}\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    for title, subject in (
+        ("CÔNG NHẬN XÃ ĐẠTCHUẨN NÔNG THÔN MỚI", "CÔNG NHẬN XÃ ĐẠT CHUẨN NÔNG THÔN MỚI"),
+        ("VỀ VIỆC TỔ CHỨCHỘI THI TIẾNG HÁT", "VỀ VIỆC TỔ CHỨC HỘI THI TIẾNG HÁT"),
+        ("BAN HÀNHQUY CHẾ LÀM VIỆC CỦA BAN", "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA BAN"),
+        ("PHÒNG CHỐNG DỊCH COVID TRONG TRƯỜNG HỌC", None),
+        ("HỖ TRỢ HỘ NGHÈO Ở XÃ ÊBAN VÀ XÃ KRÔNG", None),
+        ("CHO VAY VỐN QUA SEABANK VÀ VIETINBANK", None),
+    ):
+        assert parse_text(text.format(title=title)).subject == (subject or title)
+    scan = parse_text(text.format(title="CÔNG NHẬN XÃ ĐẠTCHUẨN NÔNG THÔN MỚI"), scanned=True)
+    assert scan.subject == "CÔNG NHẬN XÃ ĐẠT CHUẨN NÔNG THÔN MỚI"
