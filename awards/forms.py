@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.core import validators as django_validators
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -404,6 +404,26 @@ class SubmissionForm(forms.Form):
         self.fields["co_quan"].queryset = bodies
 
 
+def retired_grouped(award_types, today: datetime.date, *, empty: str) -> list:
+    """A select's choices of award types: those in force as they are; if retired ones are
+    among them, those in force under "Đang áp dụng" and the retired under "Trước
+    01/07/2025" (the day after their last), newest group first."""
+    current, retired = [], {}
+    for award_type in award_types:
+        end = award_type.effective_to
+        if end is None or end >= today:
+            current.append((award_type.pk, award_type.name))
+        else:
+            retired.setdefault(end, []).append((award_type.pk, award_type.name))
+    if not retired:
+        return [("", empty), *current]
+    groups = [
+        (f"Trước {end + datetime.timedelta(days=1):%d/%m/%Y}", retired[end])
+        for end in sorted(retired, reverse=True)
+    ]
+    return [("", empty), ("Đang áp dụng", current), *groups]
+
+
 class InboxFilterForm(VietnameseInputMixin, forms.Form):
     # Typed, not chosen: a province's office receives from hundreds of units, and a
     # select of them all made the page slow to render and to use.
@@ -425,6 +445,19 @@ class InboxFilterForm(VietnameseInputMixin, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        from .selectors import nominations_to_appraise
+
+        # The award types in force; a retired one (the district's Giấy khen, ended
+        # 30/06/2025) only when the inbox holds nominations of it, so history can still be
+        # filtered (decision 0054). One query, when the select is drawn. Any type is still
+        # read from an address (a link kept from before answers "none", not "all").
+        today = timezone.localdate()
+        seen = nominations_to_appraise(user).filter(award_type=OuterRef("pk"))
+        field = self.fields["award_type"]
+        offered = field.queryset.filter(
+            Q(effective_to__isnull=True) | Q(effective_to__gte=today) | Exists(seen)
+        )
+        field.choices = lambda: retired_grouped(offered, today, empty=field.empty_label)
 
     def filters(self) -> dict:
         if not self.is_bound:
