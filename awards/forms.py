@@ -717,8 +717,11 @@ class HonourRollForm(VietnameseInputMixin, forms.Form):
 
 
 class DecisionSearchForm(VietnameseInputMixin, forms.Form):
-    """The public list of decisions: the year and the issuing body, both optional."""
+    """The public list of decisions: words, the year and the issuing body, all optional."""
 
+    q = forms.CharField(
+        label="Số, ký hiệu, trích yếu, cơ quan, người được khen", required=False, max_length=200
+    )
     nam = HonourRollForm.base_fields["nam"]
     co_quan = IdChoiceField(label="Cơ quan ban hành", queryset=None, required=False)
 
@@ -730,7 +733,11 @@ class DecisionSearchForm(VietnameseInputMixin, forms.Form):
         """The valid filters (an invalid one is shown beside its field and left out)."""
         self.is_valid()
         data = {k: v for k, v in getattr(self, "cleaned_data", {}).items() if k not in self.errors}
-        return {"year": data.get("nam"), "issuer": data.get("co_quan")}
+        return {
+            "year": data.get("nam"),
+            "issuer": data.get("co_quan"),
+            "query": data.get("q") or "",
+        }
 
 
 class CommentForm(forms.Form):
