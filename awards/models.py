@@ -187,6 +187,7 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
     )
 
     search_fields = ("name", "code", "authority")
+    name_field = "name"  # the grants' search text holds it
 
     objects = AwardTypeQuerySet.as_manager()
 

@@ -330,6 +330,11 @@ def bulk_update_changed(model, plans: list[RowPlan], *, now) -> None:
         groups.setdefault(tuple(sorted(plan.before)), []).append(obj)
     for fields, objects in groups.items():
         model.objects.bulk_update(objects, [*fields, *searched, "updated_at"], batch_size=2000)
+    name_field = getattr(model, "name_field", None)
+    if ids := [plan.target.pk for plan in plans if name_field and name_field in plan.before]:
+        from units.models import renamed
+
+        renamed.send(sender=model, ids=ids)  # rebuilds their grants' search text (0054)
 
 
 def revert_updates(model, updated: list[list], *, what: str) -> None:
