@@ -102,7 +102,9 @@ def nominations_to_appraise(user, filters: dict | None = None) -> QuerySet[Nomin
         queryset = queryset.filter(award_type=filters["award_type"])
     if filters.get("status"):
         queryset = queryset.filter(status=filters["status"])
-    return queryset.select_related(*RELATED).order_by("-updated_at", "-pk")
+    ordered = queryset.select_related(*RELATED).order_by("-updated_at", "-pk")
+    # the units written with the typed diacritics first (decision 0054)
+    return rank_marked(ordered, filters.get("unit"), "nominating_unit__search_marked")
 
 
 def on_members_agenda(user, nomination: Nomination) -> bool:
@@ -511,10 +513,11 @@ def _decision_word(column: str) -> Callable[[str], Q]:
 
     def match(word: str) -> Q:
         named = AwardGrant.objects.filter(decision=OuterRef("pk"), **{f"{column}__contains": word})
-        where = Q(**{f"{column}__contains": word}) | Q(Exists(named))
-        if column == "search_text":  # units keep no marked text: the body matches folded
-            where |= Q(issuer__search_text__contains=word)
-        return where
+        return (
+            Q(**{f"{column}__contains": word})
+            | Q(Exists(named))
+            | Q(**{f"issuer__{column}__contains": word})
+        )
 
     return match
 

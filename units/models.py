@@ -158,7 +158,8 @@ class SearchableMixin(models.Model):
 class MarkedSearchMixin(SearchableMixin):
     """Also keeps `search_marked`, the same text with its diacritics (lower case), so a
     search typed with diacritics can put the rows written exactly so first
-    (`units.text.rank_marked`; the public honour roll and list of campaigns)."""
+    (`units.text.rank_marked`; the public honour roll, list of campaigns and decisions,
+    the staff's searches of units, people and nominations: decisions 0043, 0054)."""
 
     search_marked = models.TextField(
         "nội dung tìm kiếm (có dấu)", blank=True, default="", editable=False
@@ -182,7 +183,7 @@ class UnitQuerySet(models.QuerySet):
         return self.filter(is_issuing_body=True)
 
 
-class Unit(TimeStampedModel, ArchivableModel, SearchableMixin):
+class Unit(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
     """Đơn vị: any organisation in the one tree.
 
     Province, district and commune People's Committees, departments, mass
@@ -498,7 +499,7 @@ class IssuingBody(Unit):
         verbose_name_plural = "cơ quan ban hành"
 
 
-class Person(TimeStampedModel, ArchivableModel, SearchableMixin):
+class Person(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
     """Cá nhân: an individual in a unit, who can be nominated for awards.
 
     The law asks that direct workers (người lao động trực tiếp), women and

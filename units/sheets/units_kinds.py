@@ -313,7 +313,7 @@ class UnitsKind(SheetKind):
                 unit = Unit(code=plan.values["code"], parent_id=plan.values["parent_id"])
                 for name in self.FIELDS:
                     setattr(unit, name, plan.values[name])
-                unit.search_text = unit.build_search_text()
+                unit.refresh_search()
                 new.append(unit)
         Unit.objects.bulk_create(new, batch_size=BATCH)
         created = {unit.code: unit for unit in new}
@@ -496,7 +496,7 @@ class PersonsKind(SheetKind):
         for plan in plans:
             if plan.action == CREATE:
                 person = Person(**plan.values)
-                person.search_text = person.build_search_text()
+                person.refresh_search()
                 new.append(person)
         Person.objects.bulk_create(new, batch_size=BATCH)
         bulk_update_changed(Person, [p for p in plans if p.action == UPDATE], now=now)
