@@ -48,6 +48,7 @@ from .places import (
     province,
 )
 from .reference_data import DOCUMENT_KINDS
+from .scan_place_date import normalise_date_lines
 from .scan_subject import repair_scan_subject
 
 # --------------------------------------------------------------------------
@@ -1346,6 +1347,8 @@ class _Parser:
         # a further reading of digits may correct (decision 0046)
         self.guessed_dates: set[tuple[int, int, int]] = set()
         if scanned:
+            # the place-and-date line's specks and cut year (decision 0056)
+            raw = normalise_date_lines(raw or "")
             for m in map(_OCR_DATE.search, fold(raw or "").split("\n")):
                 if m and not (m.group(2).isdigit() and m.group(4).isdigit()):
                     day, month = (

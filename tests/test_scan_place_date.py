@@ -188,3 +188,52 @@ def test_a_place_one_letter_from_the_issuers_provincial_capital_is_read_as_it():
 def test_a_capital_of_another_province_is_not_taken_for_the_place():
     text = page("Tam Kv, ngày 3 tháng 4 năm 2018")
     assert parse_text(text, scanned=True).place == "Tam Kv"
+
+
+# Round 14 (decision 0056): the eleventh set's photocopies
+
+
+def band(date_line: str) -> str:
+    """A header band's further reading (campaigns/ocr.py) with its own place-and-date line."""
+    return (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC NINH\n\n"
+        f"Số: 12/QĐ-UBND {date_line}\n\nQUYẾT ĐỊNH\n"
+    )
+
+
+def test_the_place_is_read_when_the_month_is_a_speck():
+    doc = parse_text(page("Bắc Ninh, ngày 28 thang -Ÿ nam 2013"), scanned=True)
+    assert doc.place == "Bắc Ninh"
+    assert doc.date is None  # the month cannot be read: left for the clerk
+    assert doc.date_year == 2013
+
+
+def test_a_text_keeps_its_unreadable_month_line_as_it_was():
+    doc = parse_text(page("Bắc Ninh, ngày 28 thang -Ÿ nam 2013"))
+    assert doc.date is None
+
+
+def test_a_header_reading_whose_year_is_cut_by_a_space_gives_the_month_the_page_lost():
+    readings = (
+        band("Bắc Ninh, ngày 28 thang :3 nam 201 3"),
+        band("Sò: L3I 2/KH-UBND ¬ Bắc Ninh, ngày 28 thang 3 nam 20 1"),
+    )
+    doc = parse_text(
+        page("Bắc Ninh, ngày 28 thang -Ÿ nam 20133"), scanned=True, header_readings=readings
+    )
+    assert doc.place == "Bắc Ninh"
+    assert doc.date == datetime.date(2013, 3, 28)
+    assert doc.confidence["date"] < 0.7
+
+
+def test_a_header_reading_gives_the_day_the_page_read_as_a_speck():
+    readings = (
+        band("Bắc Ninh, ngày: T thang 4 nam 301 5"),
+        band("Bắc Ninh, ngày Ï thàng 4 nam +01 5"),
+    )
+    doc = parse_text(
+        page("Bắc Ninh, ngày E thang 4 nam 2015"), scanned=True, header_readings=readings
+    )
+    assert doc.place == "Bắc Ninh"
+    assert doc.date == datetime.date(2015, 4, 1)
+    assert doc.confidence["date"] < 0.7
