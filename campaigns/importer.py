@@ -1440,8 +1440,10 @@ class _Parser:
                         self.doc.number = digits  # "T19": 119, read from a guess
                         self.how["number"] = 0.5
                         return i
-                if self.scanned and re.fullmatch(r"\d+[A-Z]", number):
-                    self.doc.number = number  # "230H": a digit read as a letter, or "12A"
+                if self.scanned and re.fullmatch(r"\d+[A-Z]\d*", number):
+                    # "230H": a digit read as a letter, or "12A"; "1E50" (decision 0056):
+                    # kept for the digit checks (`ocr_digits`), marked
+                    self.doc.number = number
                     self.how["number"] = 0.5
                     return i
                 if number and not _is_number(number):

@@ -8,7 +8,9 @@ lines are never passed here. Each rule rewrites a date line only where its shape
 - a month that is a speck ("tháng -Ÿ năm 2013"): left blank ("…"), as a date left to fill in
   by hand is, so the place and the year are still read and the day and month are the
   clerk's (or a further reading's, `importer._vote_header`);
-- a year cut by a space ("năm 201 3", "năm 301 5"): its digits joined, when they make four.
+- a year cut by a space ("năm 201 3", "năm 301 5"): its digits joined, when they make four;
+- a bracket between two capitals of a symbol ("291/Q0-LBD]T"): a speck, which cut the
+  symbol short.
 """
 
 from __future__ import annotations
@@ -35,6 +37,16 @@ _YEAR_CUT = re.compile(
 )
 
 
+# A word with a slash (a number and symbol) and a bracket between two of its capitals
+_SYMBOL_SPECK = re.compile(r"(?<=[A-ZĐ])[\[\]](?=[A-ZĐ])")
+
+
+def _symbol_specks(line: str) -> str:
+    if "[" not in line and "]" not in line:
+        return line
+    return re.sub(r"\S*/\S*", lambda m: _SYMBOL_SPECK.sub("", m.group(0)), line)
+
+
 def _date_line(line: str) -> str:
     folded = fold(line)
     if "ng" not in folded:
@@ -51,4 +63,4 @@ def _date_line(line: str) -> str:
 
 def normalise_date_lines(raw: str) -> str:
     """A scan's text with its place-and-date lines in a shape the reader takes."""
-    return "\n".join(_date_line(line) for line in raw.split("\n"))
+    return "\n".join(_date_line(_symbol_specks(line)) for line in raw.split("\n"))
