@@ -1338,8 +1338,11 @@ class _Parser:
         scanned: bool = False,
         ocr_confidence: float | None = None,
         low_resolution: bool = True,
+        header_readings: Sequence[str] = (),
     ):
         self.scanned = scanned
+        # a low resolution scan's header band read again (the trích yếu's semicolons)
+        self.header_readings = tuple(header_readings)
         # a scan under about 200 dpi (campaigns/ocr.py): its slips are a photocopy's
         self.low_resolution = low_resolution
         self.date_repaired = False
@@ -2561,7 +2564,10 @@ class _Parser:
             # the type's title, a portal's text, words that are no syllable (0039)
             kind = doc.doc_type or self._symbol_type()
             doc.subject, _, doubtful = repair_scan_subject(
-                doc.subject, kind, low_resolution=self.low_resolution
+                doc.subject,
+                kind,
+                low_resolution=self.low_resolution,
+                readings=self.header_readings,
             )
             if doubtful:
                 self.how["subject"] = min(self.how.get("subject", 0.9), 0.5)
@@ -2729,7 +2735,11 @@ def parse_text(
         low_resolution = bool(header_readings)
     try:
         parser = _Parser(
-            raw, scanned=scanned, ocr_confidence=ocr_confidence, low_resolution=low_resolution
+            raw,
+            scanned=scanned,
+            ocr_confidence=ocr_confidence,
+            low_resolution=low_resolution,
+            header_readings=header_readings if scanned else (),
         )
         doc = parser.run()
         if scanned and header_readings and doc.text:

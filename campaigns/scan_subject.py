@@ -28,6 +28,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 from units.text import fold
@@ -330,14 +331,30 @@ def _drop_title(subject: str, doc_type: str | None, *, colon_only: bool = False)
     return subject
 
 
-def _semicolons(text: str) -> str:
+def _semicolons(text: str, readings: Sequence[str] = ()) -> str:
     """A semicolon in a scanned trích yếu is its comma with a speck above, unless it
-    parts two lists of commas ("HUYỆN, THỊ XÃ; UBND XÃ, PHƯỜNG"), as a semicolon does."""
+    parts two lists of commas ("HUYỆN, THỊ XÃ; UBND XÃ, PHƯỜNG"), as a semicolon does,
+    or the header band's further readings (`readings`) read it too: two of them have a
+    semicolon before the word after it and none a comma (one alone may read the same
+    speck again, decision 0056)."""
     parts = re.split(r"\s*;\s+", text)
     out = parts[0]
     for before, after in zip(parts, parts[1:], strict=False):
-        out += ("; " if "," in before and "," in after else ", ") + after
+        kept = "," in before and "," in after or _read_again(after, readings)
+        out += ("; " if kept else ", ") + after
     return out
+
+
+def _read_again(after: str, readings: Sequence[str]) -> bool:
+    """Two further readings read a semicolon, and none a comma, before `after`'s first
+    word."""
+    word = re.match(r"[^\W\d_]{2,}", fold(after).lower())
+    if not word:
+        return False
+    marks = [
+        set(re.findall(rf"([;,])\s*{word[0]}(?!\w)", fold(reading).lower())) for reading in readings
+    ]
+    return sum(m == {";"} for m in marks) >= 2 and not any("," in m for m in marks)
 
 
 def cut_portal(subject: str) -> str:
@@ -349,17 +366,23 @@ def cut_portal(subject: str) -> str:
 
 
 def repair_scan_subject(
-    subject: str | None, doc_type: str | None, *, low_resolution: bool = True
+    subject: str | None,
+    doc_type: str | None,
+    *,
+    low_resolution: bool = True,
+    readings: Sequence[str] = (),
 ) -> tuple[str | None, bool, bool]:
     """A scan's trích yếu mended: (subject, changed, doubtful). A semicolon is taken for a
     comma on a low resolution page only (a photocopy's speck above it): a page scanned at
-    200 dpi or more reads semicolons as printed (decision 0044)."""
+    200 dpi or more reads semicolons as printed (decision 0044), and so does a low
+    resolution page where its header band's further readings (`readings`) read it too
+    (decision 0056)."""
     if not subject:
         return subject, False, False
     text = cut_portal(subject)
     text = _drop_title(text, doc_type)
     if low_resolution:
-        text = _semicolons(text)
+        text = _semicolons(text, readings)
     text, _, doubtful = _mend_words(text)
     changed = text != subject
     return text, changed, doubtful or changed

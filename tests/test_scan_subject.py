@@ -338,8 +338,9 @@ def test_a_semicolon_on_a_page_scanned_at_200_dpi_or_more_is_kept():
 
 
 def test_a_semicolon_on_a_low_resolution_page_is_still_its_comma():
+    # the header band's further readings read a comma there (decision 0056)
     page = DECISION.format(mark=";")
-    header = page.split("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\n")[0]
+    header = DECISION.format(mark=",").split("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\n")[0]
     doc = parse_text(page, scanned=True, header_readings=[header, header])
     assert doc.subject == (
         "SỬA ĐỔI, BỔ SUNG QUY CHẾ THI ĐUA, KHEN THƯỞNG, BÃI BỎ QUYẾT ĐỊNH SỐ 20/2015/QĐ-UBND"
@@ -385,3 +386,35 @@ def test_the_known_names_are_in_one_order_in_every_process():
             ).stdout
         )
     assert len(seen) == 1
+
+
+# Round 14 (decision 0056): the eleventh set's photocopies
+
+
+def test_a_semicolon_the_header_readings_read_too_is_kept_on_a_low_resolution_page():
+    """The page and both further readings of the header band read the semicolon: printed,
+    not a comma with a speck above."""
+    page = DECISION.format(mark=";")
+    title = page.split("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\n")[0]
+    readings = [title.replace("THƯỞNG; BÃI", "THUỒNG; BÀI"), title.replace("SỬA", "SÚA")]
+    doc = parse_text(page, scanned=True, header_readings=readings)
+    assert doc.subject == (
+        "SỬA ĐỔI, BỔ SUNG QUY CHẾ THI ĐUA, KHEN THƯỞNG; BÃI BỎ QUYẾT ĐỊNH SỐ 20/2015/QĐ-UBND"
+    )
+
+
+def test_a_semicolon_one_reading_reads_as_a_comma_is_a_comma():
+    title = "QUY ĐỊNH CHỨC NĂNG; NHIỆM VỤ, QUYỀN HẠN CỦA SỞ NỘI VỤ"
+    readings = ["QUY ĐỊNH CHỨC NĂNG; NHIỆM VỤ", "QUY ĐỊNH CHÚC NĂNG, NHIÊM VỤ"]
+    assert repair_scan_subject(title, "Quyết định", readings=readings)[0] == (
+        "QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN HẠN CỦA SỞ NỘI VỤ"
+    )
+
+
+def test_a_semicolon_only_one_reading_reads_again_is_a_comma():
+    # a photocopy's speck may be read the same twice: one further reading is not enough
+    title = "KIỂM KÊ TÀI SẢN CÔNG TẠI CƠ QUAN, ĐƠN VỊ; QUẢN LÝ CỦA TỈNH"
+    readings = ["TÀI SẢN CÔNG TẠI CƠ QUAN, ĐƠN VỊ; QUẦN LÝ", "KIỂM KÊ TÀI SẢN CÔNG"]
+    assert repair_scan_subject(title, "Kế hoạch", readings=readings)[0] == (
+        "KIỂM KÊ TÀI SẢN CÔNG TẠI CƠ QUAN, ĐƠN VỊ, QUẢN LÝ CỦA TỈNH"
+    )
