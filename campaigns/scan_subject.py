@@ -83,7 +83,8 @@ _LIKE = {
     "t": "lifr", "l": "tif", "i": "tl", "f": "tlr", "r": "tf", "j": "i",
     "v": "y", "y": "v", "c": "eo", "e": "c", "o": "c",
 }  # fmt: skip
-_GROUPS = {"rn": "m", "cl": "d", "ii": "u", "-i": "t", "-l": "t"}
+# "pr": no syllable opens so, a T whose stem took a speck ("PRONG", "PRỰC", decision 0056)
+_GROUPS = {"rn": "m", "cl": "d", "ii": "u", "-i": "t", "-l": "t", "pr": "tr"}
 # Specks inside a word: dropped, or a space lost under them ("QUÁ:GIẢI").
 _SPECKS = set(".:'’`^ˆ¨~-[]|,;")
 # A "c" read as a bracket or a guillemet, standing alone before the rest of its word.
@@ -208,7 +209,9 @@ def _mend_words(subject: str) -> tuple[str, bool, bool]:
                 continue
         lead, core, tail = _EDGE.match(token).groups()
         if core and not is_syllable(core) and _checked(core, caps, not out):
-            mended = None if name_left and caps else _mend(core)
+            # a name may be no syllable, but none opens with "Pr" (decision 0056)
+            named = name_left and caps and not _key(core).startswith("pr")
+            mended = None if named else _mend(core)
             if mended is None:
                 doubtful = True
             else:
