@@ -66,6 +66,7 @@ PORTAL_TEXT = re.compile(
     r"so hi\S{0,3}\s*:|loai v\S{1,2}n b\S{1,2}n\s*:|ngay ban hanh\s*:|noi ban hanh\s*:|"
     r"tinh trang\s*:|ngay hieu luc\s*:|luot xem\b|"
     r"you are on page\b|page \S{1,3} of \d|trang \d{1,3}\s*/\s*\d{1,3}\b|"
+    r"yomedia\b|adsense\b|"  # a document site's advertising blocks (decision 0056)
     r"thu (?:hai|ba|tu|nam|sau|bay),\s*\d{1,2}\s+th\S{2,4}\s+\d{1,2},?\s+\d{4}|"
     r"chu nhat,\s*\d{1,2}\s+th\S{2,4}\s+\d{1,2},?\s+\d{4}"
     r")"

@@ -437,3 +437,9 @@ def test_a_t_read_as_p_before_r_is_mended(read, expected):
     subject, changed, doubtful = repair_scan_subject(read, None)
     assert same(subject, expected)
     assert changed and doubtful
+
+
+def test_an_ad_networks_labels_after_the_subject_are_portal_text():
+    # a document site's advertising blocks, read as lines in capitals under the title
+    read = "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA BỘ TƯ PHÁP YOMEĐIA ADSENSE"
+    assert repaired(read, "Quyết định") == "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA BỘ TƯ PHÁP"
