@@ -48,7 +48,7 @@ from .places import (
     province,
 )
 from .reference_data import DOCUMENT_KINDS
-from .scan_place_date import normalise_date_lines
+from .scan_place_date import issuers_province_near, normalise_date_lines
 from .scan_subject import repair_scan_subject
 
 # --------------------------------------------------------------------------
@@ -815,6 +815,20 @@ _DASH_NUMBER = re.compile(
 # "Số: 173-KH/TU" read by the "N/SYMBOL" pattern: its number part "173-KH" is the Party's
 # number and type.
 _PARTY_NUMBER = re.compile(r"(\d{1,5})\s*[-–]\s*([A-ZĐ][A-ZĐ0-9]{0,9})")
+
+
+def _prime_ministers_code(parts: list[str], index: int, known: set[str]) -> bool:
+    """A symbol under the Prime Minister (Decree 30: "QĐ-TTg", "CT-TTg") whose code after
+    its type is no known body: the TTg read as digits and letters ("71d", "PTđ4")."""
+    folded = fold(parts[index])
+    return (
+        len(parts) == 2
+        and index == 1
+        and (fold(parts[0]) in ABBREVIATIONS or fold(parts[0]) in {"q0", "q9", "q1", "q2"})
+        and 2 <= len(folded) <= 5
+        and not _known_body(folded, known)
+        and re.search(r"\d", folded + fold(parts[0])) is not None
+    )
 
 
 def _is_number(value: str) -> bool:
@@ -1607,6 +1621,15 @@ class _Parser:
                 if folded.startswith(abbreviation) and _known_body(rest, known):
                     repaired = f"{tail[: len(abbreviation)]}-{tail[len(abbreviation) :]}"
                     break
+            else:
+                if self.scanned and len(folded) >= 4 and not _known_body(folded, known):
+                    # an old dash number's code one letter off its issuer's ("67/HĐHT"
+                    # under HỘI ĐỒNG BỘ TRƯỞNG, decision 0056)
+                    near = [k for k in known if len(k) == len(folded) and _one_letter(k, folded)]
+                    if len(near) == 1:
+                        # spelled as the issuer's words' first letters ("HĐBT"), Đ kept
+                        spelled = "".join(w[0] for w in (doc.issuer or "").split()).upper()
+                        repaired = spelled if fold(spelled) == near[0] else _spell(near[0], tail)
         elif self.scanned:
             parts = tail.split("-")
             minister = fold(doc.issuer or "").startswith("thu tuong")
@@ -1615,6 +1638,11 @@ class _Parser:
                 if minister and len(folded) == 3 and folded[:2] == "tt" and folded != "ttg":
                     # the Prime Minister's own code, its small g read as a, q or 9 ("TTa",
                     # decision 0046)
+                    parts[index] = "TTg"
+                    continue
+                if minister and _prime_ministers_code(parts, index, known):
+                    # "Q0-71d", "QĐ-PTđ4": a type, then the Prime Minister's code read
+                    # as digits and letters (decision 0056)
                     parts[index] = "TTg"
                     continue
                 if len(folded) >= 4 and not _known_body(folded, known):
@@ -1643,6 +1671,8 @@ class _Parser:
             # all digits ("71" for TT), or a letter and a digit ("7H" for TB, "Q2Đ" for QĐ)
             letters = fold(re.sub(r"\d", "", pieces[0]))
             fits = len(pieces[0]) == len(abbreviation) or letters == fold(abbreviation)
+            # "171" for TT, "219" for QĐ: a stroke read as one digit more (decision 0056)
+            fits = fits or (pieces[0].isdigit() and len(pieces[0]) == len(abbreviation) + 1)
             if fits and _known_body(parts[-1], known):
                 # "71-BCA" under a THÔNG TƯ heading: tesseract's 7 and 1 for T and T
                 doc.symbol = "-".join(
@@ -1720,6 +1750,7 @@ class _Parser:
                 nearest_province(doc.place)
                 or self._issuers_place(doc.place)
                 or issuers_capital_near(doc.place, f"{doc.issuer or ''} {doc.issuer_parent or ''}")
+                or issuers_province_near(doc.place, doc.issuer, doc.issuer_parent)
             )
             if near:
                 doc.place = near

@@ -237,3 +237,89 @@ def test_a_header_reading_gives_the_day_the_page_read_as_a_speck():
     assert doc.place == "Bắc Ninh"
     assert doc.date == datetime.date(2015, 4, 1)
     assert doc.confidence["date"] < 0.7
+
+
+# Round 14 (decision 0056): the twelfth set's photocopies
+
+
+def test_a_month_word_with_its_vowel_doubled_and_a_speck_glued_to_the_month():
+    doc = parse_text(page("Bắc Ninh, ngày 27 thaàng.LT năm 2021"), scanned=True)
+    assert doc.place == "Bắc Ninh"
+    assert doc.date == datetime.date(2021, 11, 27)
+    doc = parse_text(page("Bắc Ninh, ngày 25 thàng:4 nàth 2024"), scanned=True)
+    assert doc.place == "Bắc Ninh"
+    assert doc.date == datetime.date(2024, 4, 25)
+
+
+def test_a_year_whose_two_came_out_as_a_letter_of_no_digit():
+    doc = parse_text(page("Bắc Ninh, ngày 29 tháng 5 năm J017"), scanned=True)
+    assert doc.place == "Bắc Ninh"
+    assert doc.date == datetime.date(2017, 5, 29)
+
+
+def test_a_small_b_for_a_month_in_a_header_reading_is_a_six():
+    """The page reads "tháng B" (a guess: 8); the header band's readings read a small b,
+    tesseract's 6 (the round bowl and the stem), as in "ngày 19 tháng b năm 2015"."""
+    readings = (
+        band("Bắc Ninh, ngày 4 thang b nam 2008"),
+        band("Bắc Ninh, ngày 4 thang b nam song"),
+    )
+    doc = parse_text(
+        page("Bắc Ninh, ngày 4 thang B nam 2008"), scanned=True, header_readings=readings
+    )
+    assert doc.date == datetime.date(2008, 6, 4)
+    assert doc.confidence["date"] < 0.7
+
+
+def test_a_place_whose_first_word_is_garbled_is_the_province_its_issuer_names():
+    text = page("Eáau Ninh, ngày 25 tháng 4 năm 2024")
+    doc = parse_text(text, scanned=True)
+    assert doc.place == "Bắc Ninh"
+    assert doc.confidence["place"] < 0.7
+    assert parse_text(text).place == "Eáau Ninh"  # a text is read as written
+
+
+def test_a_district_of_another_name_is_not_taken_for_the_province():
+    doc = parse_text(page("Yên Phong, ngày 25 tháng 4 năm 2024"), scanned=True)
+    assert doc.place == "Yên Phong"
+
+
+PRIME = PRIME_MINISTER.format(symbol="{symbol}", title="QUYẾT ĐỊNH")
+
+
+def test_a_prime_ministers_code_read_as_digits_and_a_letter():
+    doc = parse_text(PRIME.format(symbol="Q0-71d"), scanned=True)
+    assert doc.symbol == "QĐ-TTg"
+
+
+def test_a_prime_ministers_decision_whose_code_a_speck_cut_off():
+    doc = parse_text(PRIME.format(symbol="QĐ:-PTđ4"), scanned=True)
+    assert doc.symbol == "QĐ-TTg"
+    assert doc.confidence["symbol"] < 0.7
+
+
+def test_a_prime_ministers_letter_keeps_its_units_code():
+    doc = parse_text(PRIME.format(symbol="TTg-KGVX"), scanned=True)
+    assert doc.symbol == "TTg-KGVX"
+
+
+def test_a_type_part_read_as_three_digits_under_its_heading():
+    text = page("Bắc Ninh, ngày 14 tháng 6 năm 2018").replace("12/QĐ-UBND", "2862/219-UBND")
+    assert parse_text(text, scanned=True).symbol == "QĐ-UBND"
+
+
+def test_an_old_dash_numbers_code_one_letter_from_its_issuers_initials():
+    text = (
+        "HỘI ĐỒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 45/HĐCF Hà Nội, ngày 8 tháng 4 năm 1975\n\n"
+        "QUYẾT ĐỊNH\nVỀ VIỆC KHEN THƯỞNG\n\nHỘI ĐỒNG CHÍNH PHỦ\n\nCăn cứ Luật;\n"
+    )
+    assert parse_text(text, scanned=True).symbol == "HĐCP"
+
+
+def test_a_small_speck_word_between_the_symbol_and_the_place_is_dropped():
+    line = "Số: 12/QĐ-UBND sẽ Bắc Ninh, ngày 6 tháng 6 năm 2008"
+    doc = parse_text(page("").replace("Số: 12/QĐ-UBND ", line), scanned=True)
+    assert doc.place == "Bắc Ninh"
+    assert doc.date == datetime.date(2008, 6, 6)
