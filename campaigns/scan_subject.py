@@ -361,6 +361,29 @@ def _read_again(after: str, readings: Sequence[str]) -> bool:
     return sum(m == {";"} for m in marks) >= 2 and not any("," in m for m in marks)
 
 
+# A hyphen glued after a linking word that ends no compound ("CỦA-CHÍNH PHỦ", "NĂM-2030"):
+# a speck where the space was (decision 0056); "năm" only before its year
+_GLUED_HYPHEN = re.compile(r"(?<!\w)(của|và|cho|với|tại|trên|năm(?=-\d))-(?=\w)", re.I)
+
+
+def _glued_hyphens(text: str) -> str:
+    return _GLUED_HYPHEN.sub(lambda m: f"{m.group(1)} ", unicodedata.normalize("NFC", text))
+
+
+def _braces(text: str) -> str:
+    """A brace is tesseract's parenthesis: dropped beside one ("(OCOP})"), else the
+    parenthesis an open one wants ("(OCOP} NĂM")."""
+    if "}" not in text:
+        return text
+    text = re.sub(r"\}(?=\))|(?<=\))\}", "", text)
+    out = []
+    for ch in text:
+        if ch == "}" and "".join(out).count("(") > "".join(out).count(")"):
+            ch = ")"
+        out.append(ch)
+    return "".join(out)
+
+
 def cut_portal(subject: str) -> str:
     """The trích yếu up to a portal's text run on after it."""
     match = PORTAL_TEXT.search(fold(subject).lower())
@@ -385,6 +408,7 @@ def repair_scan_subject(
         return subject, False, False
     text = cut_portal(subject)
     text = _drop_title(text, doc_type)
+    text = _braces(_glued_hyphens(text))
     if low_resolution:
         text = _semicolons(text, readings)
     text, _, doubtful = _mend_words(text)

@@ -443,3 +443,40 @@ def test_an_ad_networks_labels_after_the_subject_are_portal_text():
     # a document site's advertising blocks, read as lines in capitals under the title
     read = "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA BỘ TƯ PHÁP YOMEĐIA ADSENSE"
     assert repaired(read, "Quyết định") == "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA BỘ TƯ PHÁP"
+
+
+# Round 14 (decision 0056): the twelfth set's photocopies
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("VỀ VIỆC TẶNG CỜ THI ĐUA CỦA-CHÍNH PHỦ", "VỀ VIỆC TẶNG CỜ THI ĐUA CỦA CHÍNH PHỦ"),
+        ("QUY HOẠCH ĐẾN NĂM-2030", "QUY HOẠCH ĐẾN NĂM 2030"),
+        ("KẾ HOẠCH VÀ-ĐẦU TƯ CÔNG", "KẾ HOẠCH VÀ ĐẦU TƯ CÔNG"),
+    ],
+)
+def test_a_hyphen_glued_to_a_linking_word_is_a_space(read, expected):
+    # no compound word has "của", "và" or "năm" at its end: a speck where the space was
+    assert repaired(read) == expected
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        "PHÁT TRIỂN KINH TẾ-XÃ HỘI NĂM 2025",
+        "GIAI ĐOẠN 2021-2025 CỦA TỈNH",
+        "Về việc tổ chức Hội nghị Bắc - Nam",
+    ],
+)
+def test_other_hyphens_are_left(read):
+    assert repaired(read) == read
+
+
+def test_a_brace_beside_a_parenthesis_is_a_speck():
+    assert repaired("CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM (OCOP}) NĂM 2024") == (
+        "CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM (OCOP) NĂM 2024"
+    )
+    assert repaired("CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM (OCOP} NĂM 2024") == (
+        "CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM (OCOP) NĂM 2024"
+    )
