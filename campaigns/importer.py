@@ -48,7 +48,12 @@ from .places import (
     province,
 )
 from .reference_data import DOCUMENT_KINDS
-from .scan_place_date import issuers_province_near, normalise_date_lines
+from .scan_place_date import (
+    central_committee_of,
+    issuers_province_near,
+    normalise_date_lines,
+    one_letter_heading,
+)
 from .scan_subject import repair_scan_subject
 
 # --------------------------------------------------------------------------
@@ -1403,7 +1408,11 @@ class _Parser:
                     para = run_on.group(1)
                 name = _fuzzy_heading(para)
                 below = self.paras[i + 1] if i + 1 < len(self.paras) else ""
-                if name and (_is_caps(below) or re.match(r"(?i)(?:về việc|v/v)\s", below)):
+                if name and (
+                    _is_caps(below)
+                    or re.match(r"(?i)(?:về việc|v/v)\s", below)
+                    or (below[:1].isupper() and one_letter_heading(para) == name)
+                ):
                     self.paras[i] = name.upper()
                     self.heading_guessed = True
                     break
@@ -1854,6 +1863,10 @@ class _Parser:
         doc = self.doc
         if not self.scanned or not doc.issuer or not _is_caps(doc.issuer):
             return
+        central = central_committee_of(doc.issuer_parent, doc.issuer)
+        if central:  # "BAN CHẤP HÀNH TRUNG ƯƠNG / ĐOÀN …": one body (decision 0056)
+            doc.issuer, doc.issuer_parent = central, None
+            self.how["issuer"] = min(self.how.get("issuer", 0.9), 0.6)
         words = doc.issuer.split()
         for phrase in _BODY_WORDS:
             size = len(phrase.split())

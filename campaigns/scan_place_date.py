@@ -18,7 +18,12 @@ lines are never passed here. Each rule rewrites a date line only where its shape
 - a small b for a day or month ("tháng b"): tesseract's 6 (its bowl and stem), where a
   capital B is its 8;
 - a small word of one or two letters between the symbol and a place in capitals ("sẽ Hà
-  Nội, ngày"): a speck, which made the place look like a sentence's words.
+  Nội, ngày"): a speck, which made the place look like a sentence's words;
+- the number's word with a speck inside ("S%ö: 1447/…"): "Số:";
+- a speck glued before the month ("tháng ¡5"), "năm" read with an h ("ham 2024");
+- a number line run into the place-and-date line that the reader cannot part ("_No: 22/7
+  5/KH/IWĐIT N- Hà Nỗi, ngày 16 …", the number's word unread): broken after its last word
+  with a slash, when that leaves a place-and-date line.
 
 `issuers_province_near` reads a place garbled past one slip as the province its issuer
 names, when its last word is the province's (scans only, `importer._Parser.check_place`).
@@ -71,10 +76,23 @@ _SMALL_B = re.compile(r"\b(?:ng\w{1,2}y|th\w{2,3})\s+(b)(?=\s)")
 _DIGIT_LIKE = set("litofdsbzgqa")
 
 
+# A speck glued before a month's digit ("tháng ¡5"), and "năm" read with an h ("ham")
+_DIGIT_SPECK = re.compile(rf"({_DAY}{_MONTH_WORD}\s*)[¡¿'`](?=\d)")
+_H_YEAR = re.compile(rf"({_DAY}{_MONTH_WORD}\s*\S{{1,2}}\s+)(h\w{{1,2}})(?=\s+\d{{4}})")
+
+
 def _date_line(line: str) -> str:
     folded = fold(line)
     if "ng" not in folded:
         return line
+    match = _DIGIT_SPECK.search(folded)
+    if match:
+        line = line[: match.end(1)] + line[match.end(1) + 1 :]
+        folded = fold(line)
+    match = _H_YEAR.search(folded)
+    if match:
+        line = line[: match.start(2)] + "năm" + line[match.end(2) :]
+        folded = fold(line)
     match = _MONTH_GLUED.search(folded)
     if match and (match.group(3) or len(match.group(2)) >= 6):
         line = line[: match.start(2)] + "tháng " + line[match.end() :]
@@ -113,10 +131,42 @@ def _speck_before_place(line: str) -> str:
     return line
 
 
+def _number_then_place(line: str) -> str:
+    """A number line run into the place-and-date line whose number the reader cannot part
+    from the place ("_No: 22/7 5/KH/IWĐIT N- Hà Nỗi, ngày 16 …"): broken after its last
+    word with a slash, where that leaves a place-and-date line the reader takes."""
+    folded = fold(line)
+    if "ngay" not in folded or "/" not in folded:
+        return line
+    from .importer import place_date_match
+
+    # "Sẻ: 1/…", "S%ö: 1/…": the number's word as importer.repair_ocr reads it
+    probe = re.sub(r"^\W{0,2}\s*s[^\w\s]?[^\W\d_]?\s*[:;.]\s*(?=\d)", "so: ", folded)
+    if place_date_match(probe):
+        return line
+    date = folded.find(", ng")
+    cut = max((m.end() for m in re.finditer(r"\S*/\S*", folded[:date])), default=-1)
+    if cut < 0 or not place_date_match(folded[cut:].lstrip()):
+        return line
+    return f"{line[:cut]}\n{line[cut:].lstrip()}"
+
+
+# "S%ö: 1447/…": the number's word with a speck inside it
+_NUMBER_WORD = re.compile(r"^\W{0,2}\s*S[%*^~'`\"]([^\W\d_])\s*[:;.]\s*(?=\d)")
+
+
+def _number_word(line: str) -> str:
+    match = _NUMBER_WORD.match(line)
+    if match and fold(match.group(1)) in ("o", "e"):
+        return "Số: " + line[match.end() :]
+    return line
+
+
 def normalise_date_lines(raw: str) -> str:
     """A scan's text with its place-and-date lines in a shape the reader takes."""
     return "\n".join(
-        _date_line(_speck_before_place(_symbol_specks(line))) for line in raw.split("\n")
+        _number_then_place(_date_line(_speck_before_place(_symbol_specks(_number_word(line)))))
+        for line in raw.split("\n")
     )
 
 
@@ -155,3 +205,30 @@ def issuers_province_near(place: str, issuer: str | None, parent: str | None) ->
         ):
             found.add(known[0])
     return found.pop() if len(found) == 1 else None
+
+
+_CENTRAL = re.compile(r"^\W*ban\s+chap\s+hanh\W+trung\s+u\w{0,2}ng\b")
+
+
+def central_committee_of(parent: str | None, issuer: str | None) -> str | None:
+    """A scan's "BAN CHẤP HÀNH TRUNG ƯƠNG" read as the parent of the organisation under it
+    (its own line, the national name maybe glued after it: "TRUNG UƠNG:ÔNG HÒA"): a
+    central committee is of that organisation, one body ("BAN CHẤP HÀNH TRUNG ƯƠNG ĐOÀN
+    TNCS HỒ CHÍ MINH"). None when it is not so."""
+    if not parent or not issuer or not _CENTRAL.match(fold(parent)):
+        return None
+    if not re.match(r"(?:doan|hoi|dang|mat tran)\b", fold(issuer)):
+        return None
+    return f"BAN CHẤP HÀNH TRUNG ƯƠNG {issuer}"
+
+
+def one_letter_heading(line: str) -> str | None:
+    """The type heading a short line in capitals is one letter from ("KỸ HOẠCH"), if
+    exactly one: sure enough to stand over a trích yếu in small letters."""
+    from .importer import HEADINGS
+
+    letters = re.sub(r"[^a-z]", "", fold(line))
+    if len(letters) < 6 or not line.strip().isupper():
+        return None
+    near = {name for key, name in HEADINGS if _distance(letters, key.replace(" ", "")) == 1}
+    return near.pop() if len(near) == 1 else None

@@ -323,3 +323,45 @@ def test_a_small_speck_word_between_the_symbol_and_the_place_is_dropped():
     doc = parse_text(page("").replace("Số: 12/QĐ-UBND ", line), scanned=True)
     assert doc.place == "Bắc Ninh"
     assert doc.date == datetime.date(2008, 6, 6)
+
+
+UNION = (
+    "BAN CHẤP HÀNH -TRUNG UƠNG:ÔNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "ĐOÀN TNCS HỒ CHÍ MINH Độc lập - Tự do - Hạnh phúc\n\n"
+    "SỐ: 118/KH/TWĐTN-TNTH Hà Nội, ngày {day} tháng 3 năm 2023\n\n"
+    "{heading}\n"
+    "Tổ chức Ngày hội thanh niên sáng tạo năm 2023\n\n"
+    "Thực hiện chương trình công tác Đoàn năm 2023, Ban Bí thư ban hành Kế hoạch.\n"
+)
+
+
+def test_the_youth_unions_central_committee_over_two_lines_is_one_issuer():
+    doc = parse_text(UNION.format(day="12", heading="KẾ HOẠCH"), scanned=True)
+    assert doc.issuer == "BAN CHẤP HÀNH TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH"
+    assert doc.issuer_parent is None
+
+
+def test_a_heading_one_letter_off_over_a_trich_yeu_in_small_letters():
+    doc = parse_text(UNION.format(day="12", heading="KỸ HOẠCH"), scanned=True)
+    assert doc.doc_type == "Kế hoạch"
+    assert doc.subject == "Tổ chức Ngày hội thanh niên sáng tạo năm 2023"
+    assert doc.confidence["doc_type"] < 0.7
+
+
+def test_a_header_reading_whose_number_line_runs_into_its_place_gives_the_date():
+    readings = [
+        UNION.format(day="12", heading="KẾ HOẠCH").replace(
+            "SỐ: 118/KH/TWĐTN-TNTH Hà Nội, ngày 12 tháng 3 năm 2023",
+            "_No: 11/8 5/KH/IWĐIT N- ` Mù hà Hà Nỗi, ngày 12 thang ¡3 ham 2023",
+        )
+    ]
+    doc = parse_text(
+        UNION.format(day="T0", heading="KẾ HOẠCH"), scanned=True, header_readings=readings
+    )
+    assert doc.date == datetime.date(2023, 3, 12)
+
+
+def test_the_numbers_word_with_a_speck_inside_it():
+    doc = parse_text(PRIME.format(symbol="QĐ-TTg").replace("Số: ", "S%ö: "), scanned=True)
+    assert (doc.number, doc.symbol, doc.place) == ("245", "QĐ-TTg", "Hà Nội")
+    assert doc.issuer == "THỦ TƯỚNG CHÍNH PHỦ"
