@@ -137,6 +137,14 @@ def _mend(word: str) -> str | None:
         return sorted(found)[0]
     if found:
         return None
+    halves = word.split("-")
+    if len(halves) == 2 and all(halves) and sum(not is_syllable(h) for h in halves) == 1:
+        # "BẰĂNG-RÔN": the part that is no syllable mended on its own (decision 0056)
+        mended = [h if is_syllable(h) else _candidates(h) for h in halves]
+        one = [m for m in mended if isinstance(m, set)][0]
+        if len({_key(f) for f in one}) == 1:
+            return "-".join(m if isinstance(m, str) else sorted(m)[0] for m in mended)
+        return None
     parts = re.split(r"(?<=\w)[.:](?=\w)", word)
     if len(parts) < 2:
         return None

@@ -480,3 +480,11 @@ def test_a_brace_beside_a_parenthesis_is_a_speck():
     assert repaired("CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM (OCOP} NĂM 2024") == (
         "CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM (OCOP) NĂM 2024"
     )
+
+
+def test_a_slip_in_one_part_of_a_hyphenated_word_is_mended():
+    assert same(
+        repaired("QUẢNG CÁO TRÊN BẢNG QUẢNG CÁO, BẰĂNG-RÔN"),
+        "QUẢNG CÁO TRÊN BẢNG QUẢNG CÁO, BĂNG-RÔN",
+    )
+    assert repaired("PHÁT TRIỂN KINH TẾ-XÃ HỘI") == "PHÁT TRIỂN KINH TẾ-XÃ HỘI"
