@@ -1549,12 +1549,20 @@ class _Parser:
         cut = _NUMBER_IN_LINE.search(folded)
         if cut:
             original, folded = original[: cut.start()], folded[: cut.start()]
+        joint = False
         for match in reversed(list(NATIONAL_PARTS.finditer(folded))):
+            # "THƯỜNG TRỰC HĐND - CỘNG HÒA …": a joint body's name cut at its dash by the
+            # national name goes on below ("UBND TỈNH X"): the dash is kept (a scan's
+            # two columns on one line, decision 0056)
+            joint = joint or bool(
+                self.scanned and re.search(r"\b(?:hdnd|ubnd)\s*[-–]\s*$", folded[: match.start()])
+            )
             original = original[: match.start()] + " " + original[match.end() :]
             folded = folded[: match.start()] + " " + folded[match.end() :]
         # a body's name never opens nor ends with a quote: one is a scan's speck ("'TRUNG
         # TÂM …", decision 0046)
-        return squash(original.replace("/", " ").replace("\\", " ")).strip(" -–—_|,'\"“”‘’`")
+        line = squash(original.replace("/", " ").replace("\\", " ")).strip(" -–—_|,'\"“”‘’`")
+        return f"{line} -" if joint and line else line
 
     def issuer(self, limit: int, *, anchored: bool = True) -> None:
         """The issuing body: the block of lines in capitals right above the number (or

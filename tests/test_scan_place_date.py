@@ -365,3 +365,15 @@ def test_the_numbers_word_with_a_speck_inside_it():
     doc = parse_text(PRIME.format(symbol="QĐ-TTg").replace("Số: ", "S%ö: "), scanned=True)
     assert (doc.number, doc.symbol, doc.place) == ("245", "QĐ-TTg", "Hà Nội")
     assert doc.issuer == "THỦ TƯỚNG CHÍNH PHỦ"
+
+
+def test_a_joint_bodys_name_cut_at_its_dash_by_the_national_name():
+    text = (
+        "THƯỜNG TRỰC HĐND - CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "UBND TỈNH YÊN BÁI Độc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 03/QC-TT.HĐND-UBND Yên Bái, ngày 20 tháng 3 năm 2019\n\n"
+        "QUY CHẾ\nPHỐI HỢP CÔNG TÁC GIỮA THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN VÀ ỦY BAN NHÂN DÂN\n"
+    )
+    doc = parse_text(text, scanned=True)
+    assert doc.issuer == "THƯỜNG TRỰC HĐND - UBND TỈNH YÊN BÁI"
+    assert doc.issuer_parent is None
