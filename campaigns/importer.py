@@ -1458,7 +1458,8 @@ class _Parser:
                 if party:
                     number, symbol = party.group(1), f"{party.group(2)}/{symbol}"
                 if self.scanned:
-                    symbol = re.sub(r"(?<=[A-ZĐ])[.,'](?=[A-ZĐ])", "", symbol)  # "U.BND": a speck
+                    # "U.BND": a speck; not "TT.HĐND" (Thường trực's, decision 0056)
+                    symbol = re.sub(r"(?<=[A-ZĐ])(?<!\bTT)[.,'](?=[A-ZĐ])", "", symbol)
                 self.doc.symbol = re.sub(r"\s+", "", symbol).replace("–", "-") or None
                 if self.scanned and number and not _is_number(number):
                     digits = number.translate(_OCR_NUMBER)

@@ -377,3 +377,10 @@ def test_a_joint_bodys_name_cut_at_its_dash_by_the_national_name():
     doc = parse_text(text, scanned=True)
     assert doc.issuer == "THƯỜNG TRỰC HĐND - UBND TỈNH YÊN BÁI"
     assert doc.issuer_parent is None
+
+
+def test_the_standing_committees_dot_in_a_symbol_is_no_speck():
+    text = page("Bắc Ninh, ngày 14 tháng 6 năm 2018").replace("12/QĐ-UBND", "12/TB-TT.HĐND")
+    assert parse_text(text, scanned=True).symbol == "TB-TT.HĐND"
+    text = page("Bắc Ninh, ngày 14 tháng 6 năm 2018").replace("12/QĐ-UBND", "12/QĐ-U.BND")
+    assert parse_text(text, scanned=True).symbol == "QĐ-UBND"
