@@ -67,6 +67,7 @@ PORTAL_TEXT = re.compile(
     r"tinh trang\s*:|ngay hieu luc\s*:|luot xem\b|"
     r"you are on page\b|page \S{1,3} of \d|trang \d{1,3}\s*/\s*\d{1,3}\b|"
     r"yomedia\b|adsense\b|"  # a document site's advertising blocks (decision 0056)
+    r"tai ban day du\b|ban dang xem ban rut gon\b|"  # its download box (decision 0056)
     r"thu (?:hai|ba|tu|nam|sau|bay),\s*\d{1,2}\s+th\S{2,4}\s+\d{1,2},?\s+\d{4}|"
     r"chu nhat,\s*\d{1,2}\s+th\S{2,4}\s+\d{1,2},?\s+\d{4}"
     r")"
@@ -378,6 +379,53 @@ def _glued_hyphens(text: str) -> str:
     return _GLUED_HYPHEN.sub(lambda m: f"{m.group(1)} ", unicodedata.normalize("NFC", text))
 
 
+# A symbol cited in the trích yếu ("NGHỊ QUYẾT SỐ 237/2008/NQ-HĐND"): its number, year,
+# type code and body
+_CITED = re.compile(r"(?<=\d/)([A-ZĐ][A-ZĐ0-9)]{0,3})(-(?: ?-)*)(?=([A-ZĐ][A-Za-zĐđ]{1,9})\b)")
+
+
+# "… NGHỊ QUYẾT SỐ 237/2008/": the kind a cited symbol is of (folded)
+_KIND_BEFORE = re.compile(r"(\w+(?: \w+)?)\s+so\s+\d{1,5}/(?:\d{4}/)?$")
+
+
+@functools.cache
+def _type_codes() -> dict[str, str]:
+    codes = {fold(k.abbreviation): k.abbreviation for k in DOCUMENT_KINDS if k.abbreviation}
+    return {**codes, "tt": "TT", "nd": "NĐ"}
+
+
+def _cited_symbols(text: str) -> str:
+    """A symbol cited in a scanned trích yếu with its type code one letter off a known
+    one ("NG-HĐND", "Q0-TTg": the Đ as a digit) before a known body, or a dash doubled
+    ("NQ--HĐND", "NQ- -HĐND"): put right (decision 0056)."""
+
+    def mend(match: re.Match) -> str:
+        code, body = match.group(1), fold(match.group(3))
+        if fold(body) not in BODY_ACRONYMS:
+            return match.group(0)
+        codes = _type_codes()
+        if fold(code) not in codes:
+            # the kind the trích yếu names before "số" ("NGHỊ QUYẾT SỐ 237/…"), else the
+            # one code the read one is a letter off
+            named = _KIND_BEFORE.search(fold(match.string[: match.start()]))
+            kind = named and next(
+                (k.abbreviation for k in DOCUMENT_KINDS if fold(k.name) == named.group(1)),
+                None,
+            )
+            near = [
+                spelled
+                for key, spelled in codes.items()
+                if len(key) == len(code) >= 2
+                and one_apart(key, fold(code))
+                and (not kind or spelled == kind)
+            ]
+            if len(near) == 1:
+                code = near[0]
+        return f"{code}-"
+
+    return _CITED.sub(mend, text)
+
+
 def _braces(text: str) -> str:
     """A brace is tesseract's parenthesis: dropped beside one ("(OCOP})"), else the
     parenthesis an open one wants ("(OCOP} NĂM")."""
@@ -416,7 +464,7 @@ def repair_scan_subject(
         return subject, False, False
     text = cut_portal(subject)
     text = _drop_title(text, doc_type)
-    text = _braces(_glued_hyphens(text))
+    text = _cited_symbols(_braces(_glued_hyphens(text)))
     if low_resolution:
         text = _semicolons(text, readings)
     text, _, doubtful = _mend_words(text)

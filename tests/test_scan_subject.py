@@ -488,3 +488,46 @@ def test_a_slip_in_one_part_of_a_hyphenated_word_is_mended():
         "QUẢNG CÁO TRÊN BẢNG QUẢNG CÁO, BĂNG-RÔN",
     )
     assert repaired("PHÁT TRIỂN KINH TẾ-XÃ HỘI") == "PHÁT TRIỂN KINH TẾ-XÃ HỘI"
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        (
+            "SỬA ĐỔI NGHỊ QUYẾT SỐ 237/2008/NG--HĐND NGÀY 27/9/2008 CỦA HĐND TỈNH",
+            "SỬA ĐỔI NGHỊ QUYẾT SỐ 237/2008/NQ-HĐND NGÀY 27/9/2008 CỦA HĐND TỈNH",
+        ),
+        (
+            "THỰC HIỆN QUYẾT ĐỊNH SỐ 1999/Q0-TTg NGÀY 07/12/2020",
+            "THỰC HIỆN QUYẾT ĐỊNH SỐ 1999/QĐ-TTg NGÀY 07/12/2020",
+        ),
+        (
+            "TRIỂN KHAI NGHỊ QUYẾT SỐ 41/2022/NQ- -HĐND CỦA HĐND TỈNH",
+            "TRIỂN KHAI NGHỊ QUYẾT SỐ 41/2022/NQ-HĐND CỦA HĐND TỈNH",
+        ),
+    ],
+)
+def test_a_symbol_cited_in_the_trich_yeu_gets_its_type_code_back(read, expected):
+    assert repaired(read) == expected
+
+
+def test_a_cited_symbol_of_a_known_shape_is_left():
+    read = "SỬA ĐỔI KẾ HOẠCH SỐ 12/KH-BCĐ VÀ THÔNG BÁO SỐ 3/TB-VP CỦA TỈNH"
+    assert repaired(read) == read
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        (
+            "Hướng dẫn hội thi giáo viên dạy giỏi Tải bản đầy đủ (.docx) (8 trang) Công văn",
+            "Hướng dẫn hội thi giáo viên dạy giỏi",
+        ),
+        (
+            "Hướng dẫn hội thi giáo viên dạy giỏi Bạn đang xem bản rút gọn của tài liệu.",
+            "Hướng dẫn hội thi giáo viên dạy giỏi",
+        ),
+    ],
+)
+def test_a_document_sites_download_text_is_portal_text(read, expected):
+    assert repaired(read) == expected
