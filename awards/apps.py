@@ -8,5 +8,9 @@ class AwardsConfig(AppConfig):
     def ready(self) -> None:
         from config import LIGHT_START
 
+        from . import search
+
+        search.connect()  # a rename rebuilds the grants' search text (decision 0054)
+
         if not LIGHT_START:  # manage.py parse_document builds no file, imports no sheet
             from . import jobs, sheets  # noqa: F401  (file builders; the register's Excel import)

@@ -11,11 +11,14 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.utils import timezone
 
+from campaigns.models import Campaign
+from units.demo import DEMO_LOGINS
 from units.models import Person, Unit
 
 from . import money, services
-from .models import AwardType, Decision, Nomination
+from .models import AwardType, CouncilSession, Decision, Nomination
 
 SUBJECT = "Về việc khen thưởng các tập thể, cá nhân có thành tích xuất sắc năm 2025 (dữ liệu mẫu)"
 
@@ -76,14 +79,8 @@ def load_demo_cycle() -> Decision | None:
             ),
         )
     )
-    for nomination in nominations:  # the dossier's files the award type asks for
-        for kind in nomination.award_type.required_file_kinds:
-            services.nomination_add_file(
-                actor=users["donvi"],
-                nomination=nomination,
-                upload=SimpleUploadedFile(f"bao-cao-thanh-tich-{nomination.pk}.pdf", DEMO_PDF),
-                kind=kind,
-            )
+    for nomination in nominations:
+        attach_dossier(users["donvi"], nomination)
     services.nomination_submit_many(actor=users["donvi"], nominations=nominations)
     for nomination in nominations:
         services.nomination_appraise(
@@ -121,6 +118,18 @@ def load_demo_cycle() -> Decision | None:
     )
 
 
+def attach_dossier(clerk, nomination: Nomination) -> None:
+    """The dossier's files the award type asks for (the achievement report), as the unit's
+    clerk uploads them on the nomination's page."""
+    for kind in nomination.award_type.required_file_kinds:
+        services.nomination_add_file(
+            actor=clerk,
+            nomination=nomination,
+            upload=SimpleUploadedFile(f"bao-cao-thanh-tich-{nomination.pk}.pdf", DEMO_PDF),
+            kind=kind,
+        )
+
+
 def load_demo_fund(office, city: Unit) -> None:
     """The city's fund for 2025: its budget and a sponsor's gift, so the decision's
     amounts are paid from something (the base salaries come with the migrations)."""
@@ -131,3 +140,167 @@ def load_demo_fund(office, city: Unit) -> None:
         money.fund_entry_add(
             actor=office, issuer=city, year=2025, kind=kind, amount=amount, on=on, description=text
         )
+
+
+# ---------------------------------------------------------------------------
+# Work left waiting (decision 0053): beside the finished cycle, each role of the demo
+# finds something to do on its dashboard: the offices a sent nomination to appraise, the
+# councils an open session to vote on. Made after the 2025 reform, addressed to the bodies
+# of today: the ward (phường Tân Phong) decides its staff's Lao động tiên tiến and Giấy
+# khen, the province its Bằng khen.
+
+WARD_SESSION = "Phiên họp Hội đồng TĐKT phường Tân Phong xét khen thưởng (dữ liệu mẫu)"
+PROVINCE_SESSION = "Phiên họp Hội đồng TĐKT tỉnh xét Bằng khen (dữ liệu mẫu)"
+WAITING_USERS = ["donvi", "vanphong.xa", "hoidong.xa", "lanhdao.xa", "vanphong.tp", "lanhdao"]
+WAITING_USERS += ["hoidong", "hoidong2", "hoidong3"]
+
+
+@transaction.atomic
+def load_demo_waiting() -> bool:
+    """Once (the ward's session is the mark, kept even when cancelled): the ward's clerk
+    writes, files and sends four nominations through the services, as the pages do; the
+    ward's and the province's offices appraise three of them and put them on an open
+    session of their council dated today, where nobody has voted; the fourth of each body
+    waits for its office's appraisal. False if already done or the demo logins are missing."""
+    if CouncilSession.objects.filter(title=WARD_SESSION).exists():
+        return False
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=WAITING_USERS)}
+    if len(users) < len(WAITING_USERS):
+        return False
+    ward = Unit.objects.get(code="ubnd-p-tan-phong").successors()[-1]  # the ward today
+    province = Unit.objects.get(code="ubnd-tinh-lai-chau")
+    # The province's directive for 2025 (seed 004): a ward proposes its Bằng khen under it.
+    directive = Campaign.objects.get(source="seed:004")
+    year = timezone.localdate().year
+    clerk = users["donvi"]
+
+    def person(name: str) -> Person:
+        return Person.objects.get(full_name=name, unit__in=ward.descendant_ids())
+
+    def nominate(code: str, summary: str, **nominee) -> Nomination:
+        campaign = nominee.pop("campaign", None)
+        nomination = services.nomination_create(
+            actor=clerk,
+            nomination=Nomination(
+                award_type=AwardType.objects.get(code=code),
+                nominating_unit=ward,
+                campaign=campaign,
+                year=None if campaign else year,
+                achievement_summary=summary,
+                **nominee,
+            ),
+        )
+        attach_dossier(clerk, nomination)
+        return nomination
+
+    on_agenda_ward = [
+        nominate(
+            "lao-dong-tien-tien",
+            f"Hoàn thành tốt nhiệm vụ năm {year}; không vi phạm kỷ luật (dữ liệu mẫu).",
+            nominee_person=person("Lò Thị Mai"),
+        ),
+        nominate(
+            "giay-khen-xa-ca-nhan",
+            "Tổ trưởng tổ hợp tác trồng chè, giúp 12 hộ thoát nghèo (dữ liệu mẫu).",
+            nominee_person=person("Tẩn Thị Chiêm"),
+        ),
+    ]
+    on_agenda_province = [
+        nominate(
+            "bang-khen-tinh-ca-nhan",
+            "Chỉ huy thi công đúng hạn công trình trường học của phường (dữ liệu mẫu).",
+            nominee_person=person("Trần Minh Đức"),
+            campaign=directive,
+        )
+    ]
+    to_appraise = [
+        nominate(
+            "lao-dong-tien-tien",
+            f"Hoàn thành tốt nhiệm vụ năm {year}; tham gia đầy đủ các phong trào (dữ liệu mẫu).",
+            nominee_person=person("Đặng Văn Hùng"),
+        ),
+        nominate(
+            "bang-khen-tinh-tap-the",
+            "Tập thể dẫn đầu khối thi đua các xã, phường năm 2025 (dữ liệu mẫu).",
+            nominee_unit=ward,
+            campaign=directive,
+        ),
+    ]
+    services.nomination_submit_many(
+        actor=clerk, nominations=on_agenda_ward + on_agenda_province + to_appraise
+    )
+    for office, issuer, nominations, title, members, leader in (
+        (users["vanphong.xa"], ward, on_agenda_ward, WARD_SESSION, ["hoidong.xa"], "lanhdao.xa"),
+        (
+            users["vanphong.tp"],
+            province,
+            on_agenda_province,
+            PROVINCE_SESSION,
+            ["hoidong", "hoidong2", "hoidong3"],
+            "lanhdao",
+        ),
+    ):
+        for nomination in nominations:
+            services.nomination_appraise(actor=office, nomination=nomination, result="eligible")
+        services.session_create(
+            actor=office,
+            issuer=issuer,
+            title=title,
+            held_on=timezone.localdate(),  # the ballot opens at once
+            members=[users[name] for name in members],
+            nominations=nominations,
+            chair_name=users[leader].get_full_name(),
+            secretary_name=office.get_full_name(),
+            venue=f"Phòng họp trụ sở {issuer.name}",
+        )
+    return True
+
+
+def waiting_work() -> list[tuple[str, str]]:
+    """What waits for each demo login now, read as its dashboard reads it: (who, what), the
+    logins of the same bodies whose work reads the same on one line, with those bodies'
+    names; none for a login with nothing waiting."""
+    from units.access import user_memberships
+
+    from .selectors import council_pending, leader_pending, office_pending
+    from .templatetags.awards_roles import roles_of
+
+    said: dict[tuple[str, str], list[str]] = {}
+    order = [login.username for login in DEMO_LOGINS if login.role]
+    for user in sorted(
+        get_user_model().objects.filter(username__in=order),
+        key=lambda u: order.index(u.username),
+    ):
+        roles = roles_of(user)
+        counts: list[tuple[int, str]] = []
+        if roles["office"]:
+            office = office_pending(user)
+            counts += [
+                (office["to_appraise"], "hồ sơ chờ thẩm định"),
+                (office["to_agenda"], "hồ sơ đủ điều kiện chờ đưa ra Hội đồng"),
+                (office["to_decide"], "hồ sơ đã thông qua chờ lập quyết định"),
+                (office["draft_decisions_count"], "dự thảo quyết định chờ ban hành"),
+                (office["open_sessions_count"], "phiên họp đang mở, kết thúc sau khi bỏ phiếu"),
+            ]
+        elif roles["leader"]:
+            leader = leader_pending(user)
+            counts += [
+                (leader["draft_decisions_count"], "dự thảo quyết định chờ ký"),
+                (leader["open_sessions_count"], "phiên họp đang mở, kết thúc sau khi bỏ phiếu"),
+            ]
+        if roles["council"]:
+            council = council_pending(user)
+            counts.append((council["to_vote_count"], "hồ sơ chờ bỏ phiếu"))
+        text = "; ".join(f"{count} {what}" for count, what in counts if count)
+        if text:
+            bodies = ", ".join(
+                sorted(
+                    set(
+                        user_memberships(user)
+                        .filter(unit__archived=False)
+                        .values_list("unit__name", flat=True)
+                    )
+                )
+            )
+            said.setdefault((bodies, text), []).append(user.username)
+    return [(f"{', '.join(names)} ({bodies})", text) for (bodies, text), names in said.items()]

@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.core import validators as django_validators
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -28,7 +28,7 @@ from units.formfields import (
     searchable,
 )
 from units.models import Membership, Person, Unit, ancestors_of, descendants_query
-from units.text import search_q
+from units.text import rank_marked, search_q
 
 from . import workflow
 from .models import ONE_NOMINEE, YEAR_MIN, AwardType, Nomination, NominationFile, Vote, year_max
@@ -96,24 +96,37 @@ class AwardTypeSelect(forms.Select):
 
 
 def _search_units(units: QuerySet[Unit], query: str) -> QuerySet[Unit]:
-    return units.filter(search_q(query)).order_by("name", "pk")
+    """Units by words of their name, with or without diacritics; those written with the
+    query's diacritics first (`rank_marked`, as the public search: decision 0054)."""
+    return rank_marked(units.filter(search_q(query)).order_by("name", "pk"), query)
 
 
 def _search_people(people: QuerySet[Person], query: str) -> QuerySet[Person]:
-    return people.filter(search_q(query)).order_by("full_name", "pk")
+    return rank_marked(people.filter(search_q(query)).order_by("full_name", "pk"), query)
 
 
 def _search_campaigns(campaigns: QuerySet[Campaign], query: str) -> QuerySet[Campaign]:
-    return campaigns.filter(search_q(query))
+    return rank_marked(campaigns.filter(search_q(query)), query)
+
+
+def _nominee_marked(word: str) -> Q:
+    """A word written with its diacritics in a nomination's nominee or nominating unit."""
+    return (
+        Q(nominee_person__search_marked__contains=word)
+        | Q(nominee_unit__search_marked__contains=word)
+        | Q(nominee_household__icontains=word.strip())
+        | Q(nominating_unit__search_marked__contains=word)
+    )
 
 
 def _search_nominations(nominations: QuerySet[Nomination], query: str) -> QuerySet[Nomination]:
-    return nominations.filter(
+    found = nominations.filter(
         search_q(query, "nominee_person__search_text")
         | search_q(query, "nominee_unit__search_text")
         | Q(nominee_household__icontains=query)
         | search_q(query, "nominating_unit__search_text")
     ).order_by("-pk")
+    return rank_marked(found, query, match=_nominee_marked)
 
 
 # The fields of each form chosen by typing, and how the endpoint searches each.
@@ -404,6 +417,26 @@ class SubmissionForm(forms.Form):
         self.fields["co_quan"].queryset = bodies
 
 
+def retired_grouped(award_types, today: datetime.date, *, empty: str) -> list:
+    """A select's choices of award types: those in force as they are; if retired ones are
+    among them, those in force under "Đang áp dụng" and the retired under "Trước
+    01/07/2025" (the day after their last), newest group first."""
+    current, retired = [], {}
+    for award_type in award_types:
+        end = award_type.effective_to
+        if end is None or end >= today:
+            current.append((award_type.pk, award_type.name))
+        else:
+            retired.setdefault(end, []).append((award_type.pk, award_type.name))
+    if not retired:
+        return [("", empty), *current]
+    groups = [
+        (f"Trước {end + datetime.timedelta(days=1):%d/%m/%Y}", retired[end])
+        for end in sorted(retired, reverse=True)
+    ]
+    return [("", empty), ("Đang áp dụng", current), *groups]
+
+
 class InboxFilterForm(VietnameseInputMixin, forms.Form):
     # Typed, not chosen: a province's office receives from hundreds of units, and a
     # select of them all made the page slow to render and to use.
@@ -425,6 +458,19 @@ class InboxFilterForm(VietnameseInputMixin, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        from .selectors import nominations_to_appraise
+
+        # The award types in force; a retired one (the district's Giấy khen, ended
+        # 30/06/2025) only when the inbox holds nominations of it, so history can still be
+        # filtered (decision 0054). One query, when the select is drawn. Any type is still
+        # read from an address (a link kept from before answers "none", not "all").
+        today = timezone.localdate()
+        seen = nominations_to_appraise(user).filter(award_type=OuterRef("pk"))
+        field = self.fields["award_type"]
+        offered = field.queryset.filter(
+            Q(effective_to__isnull=True) | Q(effective_to__gte=today) | Exists(seen)
+        )
+        field.choices = lambda: retired_grouped(offered, today, empty=field.empty_label)
 
     def filters(self) -> dict:
         if not self.is_bound:
@@ -684,8 +730,11 @@ class HonourRollForm(VietnameseInputMixin, forms.Form):
 
 
 class DecisionSearchForm(VietnameseInputMixin, forms.Form):
-    """The public list of decisions: the year and the issuing body, both optional."""
+    """The public list of decisions: words, the year and the issuing body, all optional."""
 
+    q = forms.CharField(
+        label="Số, ký hiệu, trích yếu, cơ quan, người được khen", required=False, max_length=200
+    )
     nam = HonourRollForm.base_fields["nam"]
     co_quan = IdChoiceField(label="Cơ quan ban hành", queryset=None, required=False)
 
@@ -697,7 +746,11 @@ class DecisionSearchForm(VietnameseInputMixin, forms.Form):
         """The valid filters (an invalid one is shown beside its field and left out)."""
         self.is_valid()
         data = {k: v for k, v in getattr(self, "cleaned_data", {}).items() if k not in self.errors}
-        return {"year": data.get("nam"), "issuer": data.get("co_quan")}
+        return {
+            "year": data.get("nam"),
+            "issuer": data.get("co_quan"),
+            "query": data.get("q") or "",
+        }
 
 
 class CommentForm(forms.Form):

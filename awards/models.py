@@ -187,6 +187,7 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
     )
 
     search_fields = ("name", "code", "authority")
+    name_field = "name"  # the grants' search text holds it
 
     objects = AwardTypeQuerySet.as_manager()
 
@@ -895,11 +896,13 @@ class LegalBasis(TimeStampedModel, ArchivableModel):
         ).order_by("order", "effective_from", "pk")
 
 
-class Decision(TimeStampedModel, ArchivableModel):
+class Decision(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
     """Quyết định khen thưởng: numbered per issuer and year, never twice.
 
     A draft can be edited, or withdrawn (archived with a reason, its nominations free
-    again); an issued decision never changes."""
+    again); an issued decision never changes. Its stored search text is its number and
+    symbol and its trích yếu (the public list's search reads its body's and honourees'
+    from their own rows, decision 0054)."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Dự thảo"
@@ -957,6 +960,10 @@ class Decision(TimeStampedModel, ArchivableModel):
         if not self.number:
             return f"/{self.symbol}"
         return f"{self.number:02d}/{self.symbol}"
+
+    def search_source(self) -> str:
+        """ "05/QĐ-UBND 5 Về việc …": the number as printed and as typed ("5/QĐ-UBND")."""
+        return f"{self.number_symbol} {self.number or ''} {self.subject}"
 
 
 class AwardGrant(TimeStampedModel, MarkedSearchMixin):

@@ -102,7 +102,9 @@ def nominations_to_appraise(user, filters: dict | None = None) -> QuerySet[Nomin
         queryset = queryset.filter(award_type=filters["award_type"])
     if filters.get("status"):
         queryset = queryset.filter(status=filters["status"])
-    return queryset.select_related(*RELATED).order_by("-updated_at", "-pk")
+    ordered = queryset.select_related(*RELATED).order_by("-updated_at", "-pk")
+    # the units written with the typed diacritics first (decision 0054)
+    return rank_marked(ordered, filters.get("unit"), "nominating_unit__search_marked")
 
 
 def on_members_agenda(user, nomination: Nomination) -> bool:
@@ -487,13 +489,37 @@ def leader_pending(user, office: dict | None = None) -> dict:
     }
 
 
-def public_decisions(year: int | None = None, issuer: Unit | None = None) -> QuerySet[Decision]:
+def public_decisions(
+    year: int | None = None, issuer: Unit | None = None, query: str | None = None
+) -> QuerySet[Decision]:
+    """The issued decisions, newest first; `query` finds each of its words, with or
+    without diacritics, in the number and symbol, the trích yếu, the issuing body's name
+    or an honouree's (`_decision_word`), the decisions written with the query's
+    diacritics first (`rank_marked`)."""
     queryset = Decision.objects.filter(status=Decision.Status.ISSUED).select_related("issuer")
     if year:
         queryset = queryset.filter(year=year)
     if issuer is not None:
         queryset = queryset.filter(issuer=issuer)
-    return queryset
+    if search_terms(query):
+        queryset = queryset.filter(search_q(query, match=_decision_word("search_text")))
+    return rank_marked(queryset, query, match=_decision_word("search_marked"))
+
+
+def _decision_word(column: str) -> Callable[[str], Q]:
+    """Where a word of the decisions' search may be: the decision's own stored text, its
+    body's name, or one of its honourees' (the grant's stored text: name, unit, award).
+    One EXISTS per word: the page's queries do not grow with the decisions or grants."""
+
+    def match(word: str) -> Q:
+        named = AwardGrant.objects.filter(decision=OuterRef("pk"), **{f"{column}__contains": word})
+        return (
+            Q(**{f"{column}__contains": word})
+            | Q(Exists(named))
+            | Q(**{f"issuer__{column}__contains": word})
+        )
+
+    return match
 
 
 def public_decision_issuers() -> QuerySet[Unit]:

@@ -27,6 +27,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
     )
     # the search the page's links keep
     kept = {
+        "q": filters["query"],
         "nam": filters["year"] or "",
         "co_quan": filters["issuer"].pk if filters["issuer"] else "",
     }

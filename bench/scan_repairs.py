@@ -1,7 +1,7 @@
 """The scan repairs of decisions 0037 (known bodies: `check_scan_header`) and 0039 (the trích
 yếu: `repair_scan_subject`) measured on the SEEN part of the corpus only, by kind (text, 150
 dpi, 200 dpi), with the reader as it is and with each repair switched off (decision 0044).
-The held-out sets ("heldout", "heldout11" to "heldout14") are never loaded here:
+The held-out sets ("heldout", "heldout11" to "heldout15") are never loaded here:
 nothing of them is printed.
 
     .venv/bin/python -m bench.scan_repairs [--misses] [--without names|subject]

@@ -37,7 +37,7 @@ from django.utils import timezone
 
 from units.text import fold as _fold
 
-from .bodies import CENTRAL_NAMED, check_scan_header
+from .bodies import BODIES, CENTRAL_NAMED, check_scan_header
 from .places import (
     BODY_ACRONYMS,
     PROVINCES,
@@ -54,7 +54,7 @@ from .scan_place_date import (
     normalise_date_lines,
     one_letter_heading,
 )
-from .scan_subject import repair_scan_subject
+from .scan_subject import is_syllable, repair_scan_subject
 
 # --------------------------------------------------------------------------
 # Text helpers
@@ -73,7 +73,12 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
 _RULE_LINE = re.compile(r"\s*[-_=–—.*•|~]+\s*")
 # "Trang 1THỦ TƯỚNG": a viewer's page label run into the first line
-_PAGE_LABEL = re.compile(r"^\s*Trang\s*\d{1,3}(?=[A-ZĐÂĂÊÔƠƯ])")
+# A dash a text layer left glued to the number's line or the national name ("-Số: 04/…",
+# "-CỘNG HÒA …", decision 0051): no list's mark.
+_GLUED_DASH = re.compile(r"^\s*[-–](?=(?:Số|SỐ)\s*[:.]|C[ỘO]NG H[ÒO]A\b)")
+# A viewer's page label run into the line below it: "Trang 2THÔNG TƯ", a document site's
+# counter "(1)BỘ Y TẾ" (decision 0051).
+_PAGE_LABEL = re.compile(r"^\s*(?:Trang\s*\d{1,3}|\(\d{1,3}\))(?=[A-ZĐÂĂÊÔƠƯỦ])")
 
 
 # HTML markup a document site left in its text ("<b>SỞ Y TẾ</b>", "<i>Tân An, ngày …</i>",
@@ -122,6 +127,7 @@ def clean_lines(raw: str) -> list[str]:
         if re.fullmatch(r"\s*-?\s*\d{1,3}\s*-?\s*", line):
             continue  # a page number on its own line
         line = _PAGE_LABEL.sub("", line)
+        line = _GLUED_DASH.sub("", line)
         lines.append(line)
     return _join_cells(lines)
 
@@ -759,7 +765,8 @@ BODY_HEADS = re.compile(
 NATIONAL_PARTS = re.compile(
     r"cong hoa xa\s*hoi chu nghia viet nam|cong hoa xa\s*hoi|chu nghia viet nam|"
     r"viet nam dan chu cong hoa|"
-    r"doc\s*l\w{1,3}\s*[-–]\s*t\w{0,2}\s*d\w\s*[-–]\s*h\w{2,4}\s*ph\w{1,3}|"
+    # (its "do" lost too, as a text layer lost it: "Độc lập - Tự - Hạnh phúc", decision 0051)
+    r"doc\s*l\w{1,3}\s*[-–]\s*t\w{0,2}(?:\s*d\w)?\s*[-–]\s*h\w{2,4}\s*ph\w{1,3}|"
     r"doc\s*lap\s+tu\s*do\s+hanh\s*phuc|"  # its dashes lost
     r"^doc\s*lap\s*[-–]?\s*$|^tu\s*do\s*[-–]\s*hanh\s*phuc\s*$"  # the motto over two lines
 )
@@ -1003,6 +1010,53 @@ _SYLLABLE = re.compile(
 )
 
 
+def _syllables_run_together(word: str) -> list[str] | None:
+    """The syllables a word that is none runs together ("ĐẠTCHUẨN": ĐẠT, CHUẨN): a site lost
+    the space between them. Only when the word is two or more syllables (tesseract's word
+    list, `scan_subject.is_syllable`) in exactly one way, each but the last ending in a
+    consonant and the next opening with one, as the words of a title do (decision 0051);
+    None otherwise ("ÊBAN", "COVID", "KRÔNG" stay as they are)."""
+    key = fold(word).lower().replace("đ", "d")
+    if len(key) != len(word) or len(key) < 4 or is_syllable(word):
+        return None
+
+    @functools.cache
+    def ways(start: int) -> tuple[tuple[int, ...], ...]:
+        found: list[tuple[int, ...]] = []
+        for end in range(start + 1, len(key) + 1):
+            if end == len(key):
+                if start and is_syllable(key[start:]):
+                    found.append((end,))
+            elif (
+                key[end - 1] not in "aeiouy"
+                and key[end] not in "aeiouy"
+                and is_syllable(key[start:end])
+            ):
+                found += [(end, *rest) for rest in ways(end)]
+            if len(found) > 1:
+                break
+        return tuple(found[:2])
+
+    parts = ways(0)
+    if len(parts) != 1:
+        return None
+    cuts = (0, *parts[0])
+    return [word[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+def part_run_together(text: str) -> str:
+    """A trích yếu's words a site ran together, parted at their syllables (decision 0051):
+    words in one case only ("SeaBank", "VietinBank" are names)."""
+
+    def part(match: re.Match) -> str:
+        word = match.group(0)
+        if not (word.isupper() or word.islower()):
+            return word
+        return " ".join(_syllables_run_together(word) or [word])
+
+    return re.sub(r"[^\W\d_]{4,}", part, text)
+
+
 def plausibility(text: str | None) -> float:
     """The share of a field's words that are well-formed Vietnamese syllables (or numbers,
     abbreviations without a vowel): OCR garbage such as "CEFTTG" or "XIH" is not."""
@@ -1022,6 +1076,20 @@ def _cut(original: str, folded: str, pattern: str | re.Pattern, flags=0):
         re.search(pattern, folded, flags) if isinstance(pattern, str) else pattern.search(folded)
     )
     return match
+
+
+@functools.cache
+def _body_names() -> re.Pattern:
+    """The known bodies' names (campaigns/bodies.py), folded, longest first."""
+    names = sorted({fold(body.name) for body in BODIES}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(name) for name in names))
+
+
+def _cut_inside_name(previous: str, line: str) -> bool:
+    """A header cell cut inside a known body's name ("BẢO HIỂM XÃ" / "HỘI TP.HỒ CHÍ
+    MINH", folded): the name runs on over the cut, so the line is no new body (0051)."""
+    joined = f"{previous} {line}"
+    return any(m.start() < len(previous) < m.end() for m in _body_names().finditer(joined))
 
 
 def _known_body(part: str, known: set[str]) -> bool:
@@ -1449,6 +1517,10 @@ class _Parser:
                 after_dash = _SYMBOL_AFTER_DASH.match(original[match.end(2) :])
                 if rest and not symbol.endswith(("-", "–")):
                     symbol = f"{symbol}-{rest.group(1)}"
+                elif self._lost_hyphen(symbol, after_dash):
+                    # "Số: 86/QĐ UBND": a page that lost its hyphens; the type's code, a space
+                    # and a body's code (decision 0051)
+                    symbol = f"{symbol}-{after_dash.group(1)}"
                 elif symbol.endswith(("-", "–")) and after_dash:
                     # "462/QĐ- UB": the part in capitals after the space is the symbol's
                     symbol = symbol.rstrip("-–") + "-" + after_dash.group(1)
@@ -1485,6 +1557,17 @@ class _Parser:
                 self.doc.number = number or None
                 return i
         return self._dash_number()
+
+    @staticmethod
+    def _lost_hyphen(symbol: str, after: re.Match | None) -> bool:
+        """The symbol read up to a space is a type's code alone ("QĐ", "2015/KH") and a
+        body's code in capitals follows the space ("UBND"): its hyphen was lost."""
+        last = symbol.split("/")[-1]
+        return bool(
+            after
+            and fold(last).lower() in ABBREVIATIONS
+            and fold(after.group(1)).lower() in BODY_ACRONYMS
+        )
 
     def _dash_number(self) -> int | None:
         """An old number with a dash and no slash, opening a header line ("Số: 109-NV",
@@ -1562,7 +1645,10 @@ class _Parser:
             folded = folded[: match.start()] + " " + folded[match.end() :]
         # a body's name never opens nor ends with a quote: one is a scan's speck ("'TRUNG
         # TÂM …", decision 0046)
-        line = squash(original.replace("/", " ").replace("\\", " ")).strip(" -–—_|,'\"“”‘’`")
+        # a body named by a number and a slash ("BAN CHỈ ĐẠO 389/QG") keeps its slash: any
+        # other is a table's separator (decision 0051)
+        original = re.sub(r"(?<!\d)/|/(?![A-ZĐ])", " ", original)
+        line = squash(original.replace("\\", " ")).strip(" -–—_|,'\"“”‘’`")
         return f"{line} -" if joint and line else line
 
     def issuer(self, limit: int, *, anchored: bool = True) -> None:
@@ -1607,6 +1693,7 @@ class _Parser:
                 or previous.endswith(("-", "–", "&", " va"))
                 or folded_name.startswith(("va ", "- ", "– "))
                 or not BODY_HEADS.match(folded_name)
+                or _cut_inside_name(previous, folded_name)
             ):
                 bodies[-1] = f"{bodies[-1]} {name}"
             else:
@@ -1628,26 +1715,41 @@ class _Parser:
         if not doc.symbol:
             return
         head, _, tail = doc.symbol.rpartition("/")
-        known = set(BODY_ACRONYMS) | {
-            x for x in (initials(doc.issuer), initials(doc.issuer_parent)) if len(x) >= 2
-        }
+        own = {x for x in (initials(doc.issuer), initials(doc.issuer_parent)) if len(x) >= 2}
+        # a national body's code leaves out its "Việt Nam" ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM":
+        # NHNN, decision 0051)
+        own |= {x[:-2] for x in own if x.endswith("vn") and len(x) >= 5}
+        known = set(BODY_ACRONYMS) | own
         repaired = tail
         if "-" not in tail:
             folded = fold(tail)
-            for abbreviation in sorted(ABBREVIATIONS, key=len, reverse=True):
+            # the types' codes, circulars' and decrees' too ("TTBHXH", decision 0051)
+            for abbreviation in sorted({*ABBREVIATIONS, *_CIRCULARS}, key=len, reverse=True):
                 rest = folded[len(abbreviation) :]
                 if folded.startswith(abbreviation) and _known_body(rest, known):
                     repaired = f"{tail[: len(abbreviation)]}-{tail[len(abbreviation) :]}"
                     break
             else:
-                if self.scanned and len(folded) >= 4 and not _known_body(folded, known):
-                    # an old dash number's code one letter off its issuer's ("67/HĐHT"
-                    # under HỘI ĐỒNG BỘ TRƯỞNG, decision 0056)
-                    near = [k for k in known if len(k) == len(folded) and _one_letter(k, folded)]
-                    if len(near) == 1:
-                        # spelled as the issuer's words' first letters ("HĐBT"), Đ kept
-                        spelled = "".join(w[0] for w in (doc.issuer or "").split()).upper()
-                        repaired = spelled if fold(spelled) == near[0] else _spell(near[0], tail)
+                # a letter's: the issuer's own code, then its unit's ("BTNMTĐĐBĐVN")
+                for code in sorted(own, key=len, reverse=True):
+                    if folded.lower().startswith(code) and re.fullmatch(
+                        r"[A-ZĐ]{2,}", tail[len(code) :]
+                    ):
+                        repaired = f"{tail[: len(code)]}-{tail[len(code) :]}"
+                        break
+                else:
+                    if self.scanned and len(folded) >= 4 and not _known_body(folded, known):
+                        # an old dash number's code one letter off its issuer's ("67/HĐHT"
+                        # under HỘI ĐỒNG BỘ TRƯỞNG, decision 0056)
+                        near = [
+                            k for k in known if len(k) == len(folded) and _one_letter(k, folded)
+                        ]
+                        if len(near) == 1:
+                            # spelled as the issuer's words' first letters ("HĐBT"), Đ kept
+                            spelled = "".join(w[0] for w in (doc.issuer or "").split()).upper()
+                            repaired = (
+                                spelled if fold(spelled) == near[0] else _spell(near[0], tail)
+                            )
         elif self.scanned:
             parts = tail.split("-")
             minister = fold(doc.issuer or "").startswith("thu tuong")
@@ -2078,6 +2180,8 @@ class _Parser:
                         doc.doc_type = name
                         self.how["doc_type"] = 0.95
                         rest = squash(original[len(key) :])
+                        if not re.search(r"\w", rest.replace("_", "")):
+                            rest = ""  # "KẾ HOẠCH _": the rule under the title (0051)
                         by_symbol = self._symbol_type()
                         if (
                             _is_caps(original)
@@ -2607,6 +2711,9 @@ class _Parser:
             # "THÔNG TƯ" / "LIÊN TỊCH": the heading's second line read as the trích yếu's first
             doc.doc_type = "Thông tư liên tịch"
             doc.subject = squash(doc.subject[len(re.match(r"\S+\s+\S+", doc.subject)[0]) :])
+        if doc.subject and self.has_marks:
+            # words a site ran together ("ĐẠTPHỔ CẬP")
+            doc.subject = part_run_together(doc.subject)
         if self.scanned and doc.subject and _is_caps(doc.subject):
             # a title in capitals has no full stop or colon inside: those are specks
             # tesseract read ("VỀ. ĐỐI TƯỢNG", "XÉT.VÀ", "CỦA: ỦY BAN")

@@ -51,7 +51,7 @@ PAGES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "public:feed": (frozenset({CAMPAIGNS, UNITS}), LIST_PARAMS),
     "awards_public:decision_list": (
         frozenset({AWARDS, UNITS}),
-        frozenset({"nam", "co_quan", "trang"}),
+        frozenset({"q", "nam", "co_quan", "trang"}),
     ),
     "awards_public:decision_detail": (frozenset({AWARDS, UNITS}), frozenset()),
     "awards_public:honour_roll": (

@@ -6,7 +6,17 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from awards.models import AwardGrant, AwardType, Decision, Nomination
+from awards.models import (
+    AgendaItem,
+    AwardGrant,
+    AwardType,
+    CouncilSession,
+    Decision,
+    Nomination,
+    NominationEvent,
+    NominationFile,
+    Vote,
+)
 from campaigns.models import (
     Anniversary,
     Campaign,
@@ -202,6 +212,10 @@ def counts():
         AwardGrant,
         Decision,
         Nomination,
+        NominationEvent,
+        NominationFile,
+        CouncilSession,
+        AgendaItem,
         get_user_model(),
         Campaign.history.model,
     ]
@@ -214,6 +228,9 @@ def test_command_twice_changes_nothing_and_keeps_user_edits(settings):
     first = counts()
     assert first["Campaign"] == 5 and first["Membership"] == 10
     assert first["AwardGrant"] == 3 and first["Decision"] == 1
+    # the finished cycle (3 nominations, a closed session) and the work left waiting
+    # (decision 0053): two sent nominations, three on two open sessions
+    assert first["Nomination"] == 8 and first["CouncilSession"] == 3
     c = Campaign.objects.get(source="seed:002")
     c.theme = "Chủ đề đã được người dùng sửa"
     c.save()
@@ -352,3 +369,114 @@ def test_the_demo_says_where_to_log_in_and_where_each_login_starts(settings, cap
     ]:
         at = next(i for i, line in enumerate(lines) if line.split()[:1] == [username])
         assert "bắt đầu:" in lines[at + 1] and first_step in lines[at + 1], lines[at : at + 2]
+
+
+def dashboard(client, user) -> str:
+    from django.urls import reverse
+
+    client.force_login(user)
+    response = client.get(reverse("staff:dashboard"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_demo_leaves_a_sent_nomination_waiting_for_each_office(settings, client):
+    """The demo's cycle was finished: a new user logged in as the standing office found
+    "Hồ sơ chờ thẩm định: 0" (decision 0048). The demo now leaves, beside it, nominations
+    the ward's clerk sent through the services as the pages do: a Lao động tiên tiến for
+    the ward's office (vanphong.xa) and a province Bằng khen under the province's campaign
+    for the province's office (vanphong, vanphong.tp), each with its achievement report
+    and its history (decision 0053)."""
+    from django.urls import reverse
+
+    settings.THIDUA_DEMO = True
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    users = {u.username: u for u in get_user_model().objects.all()}
+    ward = Unit.objects.get(code="ubnd-p-tan-phong").successors()[-1]
+    province = Unit.objects.get(code="ubnd-tinh-lai-chau")
+    for office, issuer, nominee in [
+        ("vanphong.xa", ward, "Đặng Văn Hùng"),
+        ("vanphong", province, "UBND phường Tân Phong"),
+        ("vanphong.tp", province, "UBND phường Tân Phong"),
+    ]:
+        html = dashboard(client, users[office])
+        assert "Hồ sơ chờ thẩm định: <strong>1</strong>" in html, office
+        assert reverse("awards:inbox") in html
+        inbox = client.get(reverse("awards:inbox")).content.decode()
+        assert nominee in inbox, office
+        waiting = Nomination.objects.get(issuer=issuer, status=Nomination.Status.SUBMITTED)
+        assert waiting.nominee_name == nominee
+        # as the pages leave it: written and sent by the unit's clerk, its report attached
+        assert waiting.files.filter(kind="achievement_report", archived=False).exists()
+        events = list(waiting.events.order_by("pk").values_list("by__username", "to_status"))
+        assert events[0] == ("donvi", "draft") and events[-1] == ("donvi", "submitted")
+        page = client.get(reverse("awards:nomination_review", args=[waiting.pk]))
+        assert page.status_code == 200 and "Thẩm định" in page.content.decode()
+
+
+def test_the_demo_leaves_an_open_session_with_ballots_waiting(settings, client):
+    """hoidong.xa found no ballot ("Không có phiên họp nào đang mở…"): the demo now leaves
+    the ward's council an open session dated the day it is loaded, its two nominations
+    appraised by the ward's office and not voted on, and the province's council one with
+    one nomination. The member votes through the page, as a user would."""
+    from django.urls import reverse
+
+    settings.THIDUA_DEMO = True
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    users = {u.username: u for u in get_user_model().objects.all()}
+    ward = Unit.objects.get(code="ubnd-p-tan-phong").successors()[-1]
+    session = CouncilSession.objects.get(issuer=ward, status=CouncilSession.Status.OPEN)
+    assert session.agenda.count() == 2
+    assert not Vote.objects.filter(item__session__status=CouncilSession.Status.OPEN).exists()
+    html = dashboard(client, users["hoidong.xa"])
+    assert "Bạn còn <strong>2</strong> hồ sơ chưa bỏ phiếu trong 1 phiên họp đang mở" in html
+    assert session.title in html
+    assert reverse("awards:session_detail", args=[session.pk]) in html
+    for member in ("hoidong", "hoidong2", "hoidong3"):
+        html = dashboard(client, users[member])
+        assert "Bạn còn <strong>1</strong> hồ sơ chưa bỏ phiếu trong 1 phiên họp đang mở" in html
+    # the ward's leader and office see the session to follow and close
+    assert session.title in dashboard(client, users["lanhdao.xa"])
+    assert session.title in dashboard(client, users["vanphong.xa"])
+
+    client.force_login(users["hoidong.xa"])
+    detail = client.get(reverse("awards:session_detail", args=[session.pk])).content.decode()
+    item = session.agenda.order_by("pk").first()
+    vote_url = reverse("awards:vote", args=[session.pk, item.pk])
+    assert vote_url in detail  # the ballot is open today
+    response = client.post(vote_url, {"choice": "agree"}, follow=True)
+    assert "Đã ghi phiếu của bạn." in response.content.decode()
+    assert Vote.objects.filter(item=item, member=users["hoidong.xa"], choice="agree").exists()
+    html = dashboard(client, users["hoidong.xa"])
+    assert "Bạn còn <strong>1</strong> hồ sơ chưa bỏ phiếu" in html
+
+
+def test_the_printed_guide_says_what_waits_for_whom(settings, capsys):
+    """The guide at the end of load_demo said nothing waited for the office or the council;
+    it now says what does, read from the data as the dashboards read it, so it stays true
+    on a second run after the user has done the work."""
+    from awards import services
+
+    settings.THIDUA_DEMO = True
+    call_command("load_demo")
+    guide = capsys.readouterr().out.split("Việc đang chờ")[1]
+    lines = guide.splitlines()
+
+    def line_of(username):
+        return next(line for line in lines if line.strip().startswith(f"- {username}"))
+
+    assert "1 hồ sơ chờ thẩm định" in line_of("vanphong.xa")
+    assert "1 hồ sơ chờ thẩm định" in line_of("vanphong, vanphong.tp")
+    assert "2 hồ sơ chờ bỏ phiếu" in line_of("hoidong.xa")
+    assert "1 hồ sơ chờ bỏ phiếu" in line_of("hoidong, hoidong2, hoidong3")
+    assert "Thử một vòng" in guide
+
+    users = {u.username: u for u in get_user_model().objects.all()}
+    waiting = Nomination.objects.get(
+        status=Nomination.Status.SUBMITTED, nominee_person__full_name="Đặng Văn Hùng"
+    )
+    services.nomination_appraise(actor=users["vanphong.xa"], nomination=waiting, result="eligible")
+    call_command("load_demo")
+    lines = capsys.readouterr().out.split("Việc đang chờ")[1].splitlines()
+    assert "chờ thẩm định" not in line_of("vanphong.xa")
+    assert "1 hồ sơ đủ điều kiện chờ đưa ra Hội đồng" in line_of("vanphong.xa")

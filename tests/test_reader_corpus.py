@@ -8,11 +8,12 @@ as a 200 dpi scan) were made and labelled before the tenth round and are never t
 their floor is lower, and is the honest figure. (Their text readings' misses were looked at
 in round 10, decision 0042: those are seen; the scans stay held out.) (The first round's "unseen" documents and
 the second to ninth rounds' held-out sets were looked at and are part of the seen ones now.)
-A totals-only held-out set (bench.corpus.TOTALS_ONLY) (the thirteenth, split "heldout13", decision 0049;
-the fourteenth, split "heldout14", decision 0055) has its own floor, whose failure
+A totals-only held-out set (bench.corpus.TOTALS_ONLY) (the fifteenth, split "heldout15", decision
+0052) has its own floor, whose failure
 shows its totals only, never its misses; "all" leaves it out, as bench/parser.py does. The
 eleventh and twelfth sets (decisions 0041, 0047) were such sets until round 13, when their
-misses were looked at (decision 0050): they are seen now.
+misses were looked at (decision 0050), the thirteenth and fourteenth (decisions 0049, 0055)
+until round 14 (decision 0051): they are seen now.
 """
 
 import datetime
@@ -21,8 +22,7 @@ import pytest
 
 from bench.corpus import (
     HEADER_FIELDS,
-    HELDOUT13,
-    HELDOUT14,
+    HELDOUT15,
     TOTALS_ONLY_SPLITS,
     load_corpus,
     normalise,
@@ -44,8 +44,12 @@ FLOORS = {  # (header fields, all fields)
     # 1992/2069); with the eleventh and twelfth sets' 81 readings, opened in round 13
     # (decision 0050: text 169/189, 150 dpi 140/189, 200 dpi 180/189 before its rules):
     # 93.8% and 93.7% (2195/2340, 2564/2735); after round 13's text rules (their texts
-    # 169/189 -> 187/189): 94.6% and 94.5% (2214/2340, 2585/2735)
-    "seen": (0.94, 0.94),
+    # 169/189 -> 187/189): 94.6% and 94.5% (2214/2340, 2585/2735); with the thirteenth and
+    # fourteenth sets' 84 readings, opened in round 14 (decision 0051: text 187/196, 150 dpi
+    # 143/196, 200 dpi 181/196 when opened): 93.1% and 92.7% (2725/2928, 3192/3443); after
+    # round 14's rules (their texts 187/196 -> 191/196, 200 dpi 181/196 -> 188/196): 93.6%
+    # and 93.2% (2740/2928, 3209/3443)
+    "seen": (0.93, 0.93),
     # the tenth held-out set's scans (decision 0036) read 85.1% and 83.0% before round 10
     # (143/168, 166/200) and 86.9% and 85.0% after it (146/168, 170/200); their misses were
     # printed then, so they are seen from round 11 (decision 0046)
@@ -58,13 +62,17 @@ FLOORS = {  # (header fields, all fields)
     # 86.1% and 87.2% (235/273, 272/312); text 84/91, 150 dpi scans 64/91, 200 dpi scans 87/91,
     # the same when it was opened in round 13 (decision 0050)
     # the thirteenth held-out set before its round (reader of main at 59b841b, decision 0049):
-    # 91.5% and 87.4% (269/294, 325/372); text 95/98, 150 dpi scans 78/98, 200 dpi scans 96/98
-    HELDOUT13: (0.91, 0.87),
+    # 91.5% and 87.4% (269/294, 325/372); text 95/98, 150 dpi scans 78/98, 200 dpi scans 96/98;
+    # when it was opened in round 14 (main at e7d6880, decision 0051): 92.2% and 87.9%
+    # (271/294, 327/372), text 97/98 (round 13's text rules), the scans as before
     # the fourteenth held-out set before its round (reader of main at 4b94317, decision 0055):
-    # 81.6% and 83.3% (240/294, 280/336); text 90/98, 150 dpi scans 65/98, 200 dpi scans 85/98
-    HELDOUT14: (0.81, 0.83),
+    # 81.6% and 83.3% (240/294, 280/336); text 90/98, 150 dpi scans 65/98, 200 dpi scans 85/98,
+    # the same when it was opened in round 14 (main at e7d6880, decision 0051)
+    # the fifteenth held-out set before its round (reader of main at e7d6880, decision 0052):
+    # 87.4% and 82.5% (257/294, 307/372); text 91/98, 150 dpi scans 73/98, 200 dpi scans 93/98
+    HELDOUT15: (0.87, 0.82),
     # every reading but the totals-only sets', as in bench/parser.py
-    "all": (0.94, 0.94),  # the seen part since round 13: 94.6% and 94.5% (2214/2340, 2585/2735)
+    "all": (0.93, 0.93),  # the seen part after round 14: 93.6% and 93.2% (2740/2928, 3209/3443)
 }
 
 
@@ -83,7 +91,8 @@ def test_the_corpus_is_real_and_wide():
 def test_only_the_totals_only_sets_are_held_out():
     """The tenth set's scans' misses were printed after round 10: from round 11 every one of
     its 36 readings is seen (decision 0046); the eleventh and twelfth sets' 81 readings from
-    round 13 (decision 0050); only a totals-only set stays held out."""
+    round 13 (decision 0050), the thirteenth and fourteenth sets' 84 from round 14 (decision
+    0051); only a totals-only set stays held out."""
     from bench.corpus import CORPUS as DIRECTORY
 
     def saying(history: str) -> list:
@@ -101,6 +110,10 @@ def test_only_the_totals_only_sets_are_held_out():
     assert len(opened) == 81 and all(d.split == "seen" for d in opened)
     assert len({d.original for d in opened}) == 27
     assert {d.dpi for d in opened} == {None, 150, 200}
+    fourteenth = saying("seen from round 14, decision 0051")
+    assert len(fourteenth) == 84 and all(d.split == "seen" for d in fourteenth)
+    assert len({d.original for d in fourteenth}) == 28
+    assert {d.dpi for d in fourteenth} == {None, 150, 200}
     assert {d.split for d in CORPUS} == {"seen", *TOTALS_ONLY_SPLITS}
 
 
@@ -147,18 +160,22 @@ def test_seen_pages_scanned_at_200_dpi():
     designed on 150 dpi photocopies, are checked on an office scanner's pages): 97.9% of
     header fields and 97.9% of all (328/335, 381/389); with the tenth set's 200 dpi pages,
     seen from round 11 (decision 0046), 60 pages; with the eleventh and twelfth sets', seen
-    from round 13 (decision 0050), 87 pages: 97.4% and 96.3% (592/608, 685/711)."""
+    from round 13 (decision 0050), 87 pages: 97.4% and 96.3% (592/608, 685/711); with the
+    thirteenth and fourteenth sets', seen from round 14 (decision 0051), 115 pages: 96.3% and
+    94.5% (774/804, 895/947) when they were opened, 97.3% and 95.5% (782/804, 904/947) after
+    round 14's rules."""
     documents = [d for d in CORPUS if d.split == "seen" and d.dpi == 200]
-    assert len(documents) == 87
+    assert len(documents) == 115
     result = score(documents)
     shown = "\n".join(map(str, result["misses"]))
     assert result["header"].rate >= 0.97, shown
-    assert result["all"].rate >= 0.96, shown
+    assert result["all"].rate >= 0.95, shown
 
 
 def test_text_documents_read_at_least_as_the_issue_asks():
     """Seen text readings: 99.0% of header fields (1113/1124) after round 13 (decision 0050;
-    the eleventh and twelfth sets' 27 texts 187/189)."""
+    the eleventh and twelfth sets' 27 texts 187/189); 98.8% (1304/1320) after round 14
+    (decision 0051; the thirteenth and fourteenth sets' 28 texts 191/196)."""
     text = [d for d in CORPUS if not d.scanned and d.split == "seen"]
     assert score(text)["header"].rate >= 0.98
 
@@ -181,9 +198,12 @@ def test_wrong_fields_of_scans_are_marked_uncertain():
     # 56 when the ninth held-out set joined them (its 7 unmarked fields, decision 0032); 39 of
     # 47 when the scans' trích yếu was repaired (0039: the fields it put right were marked
     # ones, so the share fell while the unmarked wrong fields stayed 8); 86 of 95 when the
-    # eleventh and twelfth sets joined them (decision 0050: one more unmarked)
+    # eleventh and twelfth sets joined them (decision 0050: one more unmarked); 126 of 142
+    # when the thirteenth and fourteenth sets joined them (decision 0051: seven more unmarked,
+    # a body's slash read as a space, a doubled 'Đ', a cut issuer, …); 120 of 132 after round
+    # 14's rules (the slash kept, the cut name joined, hyphens put back: four fewer unmarked)
     assert wrong and marked / wrong >= 0.8
-    assert wrong - marked <= 9
+    assert wrong - marked <= 12
 
 
 # -- the shapes of issue 12, one at a time ----------------------------------------------
@@ -1555,14 +1575,14 @@ def test_a_signing_authority_cut_after_its_abbreviation_is_joined_to_its_body():
 
 
 def test_the_totals_only_sets_are_printed_by_their_totals_alone():
-    """bench/parser.py gives each totals-only held-out set (decisions 0041, 0047, 0049, 0055) its
-    own table of totals, and no line of it names one of its documents nor one of its fields."""
+    """bench/parser.py gives each totals-only held-out set (decisions 0041, 0047, 0049, 0055,
+    0052) its own table of totals, and no line of it names one of its documents nor one of its
+    fields."""
     from bench.corpus import TOTALS_ONLY
     from bench.parser import totals_only_lines
 
-    assert [held.split for held in TOTALS_ONLY] == [HELDOUT13, HELDOUT14]
-    assert len({d.original for d in CORPUS if d.split == HELDOUT13}) == 14
-    assert len({d.original for d in CORPUS if d.split == HELDOUT14}) == 14
+    assert [held.split for held in TOTALS_ONLY] == [HELDOUT15]
+    assert len({d.original for d in CORPUS if d.split == HELDOUT15}) == 14
     lines = totals_only_lines()
     text = "\n".join(lines)
     for held in TOTALS_ONLY:
@@ -1570,3 +1590,133 @@ def test_the_totals_only_sets_are_printed_by_their_totals_alone():
     held_ids = {d.original for d in CORPUS if d.split in TOTALS_ONLY_SPLITS}
     assert not [line for line in lines if any(name in line for name in held_ids)]
     assert not [line for line in lines if any(f"| {field}" in line for field in HEADER_FIELDS)]
+
+
+def test_a_body_named_by_a_number_and_a_slash_keeps_its_slash():
+    """A steering committee named by its decision's number ('BAN CHỈ ĐẠO 389/QG'): the
+    slash between the number and the capitals is the name's, not a table's separator; as
+    text and as a scan's columns run together."""
+    lines = (
+        "BAN CHỈ ĐẠO 389/QG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 15/KH-BCĐ389\nHà Nội, ngày 3 tháng 2 năm 2022\nKẾ HOẠCH\nPHÒNG, CHỐNG BUÔN LẬU\n",
+        "BAN CHỈ ĐẠO 389/QG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 15/KH-BCĐ389 Hà Nội, ngày 3 tháng 2 năm 2022\nKẾ HOẠCH\nPHÒNG, CHỐNG BUÔN LẬU\n",
+    )
+    for text in lines:
+        for scanned in (False, True):
+            assert parse_text(text, scanned=scanned).issuer == "BAN CHỈ ĐẠO 389/QG"
+    table = "UBND TỈNH ĐỒNG NAI / SỞ Y TẾ\n" + lines[0].split("\n", 1)[1]
+    assert parse_text(table).issuer == "SỞ Y TẾ"
+
+
+def test_a_symbol_whose_hyphen_was_lost_to_a_space_is_joined():
+    """A page that lost its hyphens ('Độc lập Tự do Hạnh phúc', 'Số: 86/QĐ UBND'): a type's
+    code, a space and a body's code in capitals on the number's line are the symbol; a
+    place after the type's code is not."""
+    header = (
+        "ỦY BAN NHÂN DÂN TỈNH CÀ MAU\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập Tự do Hạnh "
+        "phúc\n{number}\nCà Mau, ngày 5 tháng 6 năm 2015\nQUYẾT ĐỊNH\nVỀ VIỆC THÀNH LẬP TỔ "
+        "CÔNG TÁC\n"
+    )
+    for number, symbol in (
+        ("Số: 41/QĐ UBND", "QĐ-UBND"),
+        ("Số: 41/2015/QĐ UBND", "2015/QĐ-UBND"),
+        ("Số: 41/KH UBND", "KH-UBND"),
+    ):
+        doc = parse_text(header.format(number=number))
+        assert (doc.number, doc.symbol) == ("41", symbol), number
+    joined = parse_text(header.format(number="Số: 41/QĐ CÀ MAU, ngày 5 tháng 6 năm 2015"))
+    assert joined.symbol == "QĐ"
+
+
+def test_a_viewers_page_counter_and_a_dash_before_the_header_lines_are_no_part_of_them():
+    """A document site's text layer: its page counter run into the issuer ('(1)BỘ Y TẾ')
+    and a dash left before the national name and before 'Số:' ('-Số: 12/2014/TT-BYT Hà
+    Nội, ngày …'), the motto's 'do' lost: issuer, number, symbol, place and date are read
+    without them."""
+    text = (
+        "Lời nói đầu của tài liệu, trang trước.\n(1)BỘ Y TẾ\n-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
+        "NAM Độc lập - Tự - Hạnh phúc\n-Số: 12/2014/TT-BYT Hà Nội, ngày 7 tháng 4 năm 2014\n"
+        "THÔNG TƯ\nHƯỚNG DẪN QUẢN LÝ THUỐC\nCăn cứ Luật Dược;\n"
+    )
+    doc = parse_text(text)
+    assert (doc.issuer, doc.number, doc.symbol) == ("BỘ Y TẾ", "12", "2014/TT-BYT")
+    assert (doc.place, doc.date) == ("Hà Nội", datetime.date(2014, 4, 7))
+    assert (doc.doc_type, doc.subject) == ("Thông tư", "HƯỚNG DẪN QUẢN LÝ THUỐC")
+
+
+def test_a_symbol_whose_hyphen_was_lost_after_the_issuers_own_code_is_parted():
+    """A symbol read without its hyphen ('TBBHXH', 'BYTKHTC'), as a scan or a text layer
+    gives it: a type's code and the issuer's code, the national bodies' without their 'VN'
+    ('BẢO HIỂM XÃ HỘI VIỆT NAM': BHXH); or, a letter's, the issuer's code and its unit's."""
+    header = (
+        "{issuer}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 120/{symbol}\nHà Nội, ngày 5 tháng 6 năm 2019\n{title}\nCăn cứ Luật;\n"
+    )
+    for issuer, symbol, title, read in (
+        ("BẢO HIỂM XÃ HỘI VIỆT NAM", "TBBHXH", "THÔNG BÁO\nVỀ VIỆC THU BẢO HIỂM", "TB-BHXH"),
+        ("BẢO HIỂM XÃ HỘI VIỆT NAM", "2019/TTBHXH", "THÔNG TƯ\nVỀ VIỆC THU", "2019/TT-BHXH"),
+        ("BỘ Y TẾ", "BYTKHTC", "V/v báo cáo kinh phí năm 2019", "BYT-KHTC"),
+        ("BAN CHỈ ĐẠO 389", "BCĐ389", "KẾ HOẠCH\nPHÒNG, CHỐNG BUÔN LẬU", "BCĐ389"),
+    ):
+        text = header.format(issuer=issuer, symbol=symbol, title=title)
+        for scanned in (False, True):
+            assert parse_text(text, scanned=scanned).symbol == read, (symbol, scanned)
+
+
+def test_a_known_body_cut_inside_its_name_over_two_header_lines_is_one_body():
+    """A city office under its national body, its name cut inside ('BẢO HIỂM XÃ / HỘI TỈNH
+    NGHỆ AN'), the columns run together as a scan reads them: the name the cut falls in is
+    one body, under its parent."""
+    text = (
+        "BẢO HIỂM XÃ HỘI VIỆT NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "BẢO HIỂM XÃ Độc lập - Tự do - Hạnh phúc\nHỘI TỈNH NGHỆ AN\n\n"
+        "Số: 312/TB-BHXH Nghệ An, ngày 2 tháng 8 năm 2022\nTHÔNG BÁO\nVỀ VIỆC THU BẢO HIỂM\n"
+    )
+    for scanned in (False, True):
+        doc = parse_text(text, scanned=scanned)
+        assert (doc.issuer, doc.issuer_parent) == (
+            "BẢO HIỂM XÃ HỘI TỈNH NGHỆ AN",
+            "BẢO HIỂM XÃ HỘI VIỆT NAM",
+        )
+
+
+def test_a_rule_read_beside_the_type_title_is_no_part_of_the_trich_yeu():
+    """The rule under a type's title read on its line ('KẾ HOẠCH _', 'THÔNG TƯ -'): the
+    trích yếu below does not open with it."""
+    text = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG BÌNH Độc lập - Tự do - "
+        "Hạnh phúc\n\nSố: 30/KH-UBND Quảng Bình, ngày 6 tháng 3 năm 2019\n\n{title}\n"
+        "PHÒNG, CHỐNG THIÊN TAI NĂM 2019\n\nNăm 2018, tình hình thiên tai phức tạp.\n"
+    )
+    for title in ("KẾ HOẠCH _", "KẾ HOẠCH -", "KẾ HOẠCH ."):
+        for scanned in (False, True):
+            doc = parse_text(text.format(title=title), scanned=scanned)
+            assert doc.subject == "PHÒNG, CHỐNG THIÊN TAI NĂM 2019", (title, scanned)
+
+
+# -- fourteenth round: rules from the thirteenth and fourteenth sets' text readings (decision
+# -- 0051). Constructed headers, other bodies, places and words than the documents. ---------
+
+
+def test_words_a_site_ran_together_in_the_title_are_parted_at_their_syllables():
+    """A site that lost the space between two words of a trích yếu in capitals ('ĐẠTCHUẨN',
+    'TỔ CHỨCHỘI'): a word that is no Vietnamese syllable, but is two syllables in exactly
+    one way, the first ending in a consonant and the second opening with one, is parted.
+    Names, codes and words that are no such pair are left as they are. A scan's reading is
+    parted alike, before its syllable repair (decision 0039)."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\nSố: 77/QĐ-UBND\nYên Bái, ngày 9 tháng 3 năm 2016\n"
+        "QUYẾT ĐỊNH\n{title}\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    for title, subject in (
+        ("CÔNG NHẬN XÃ ĐẠTCHUẨN NÔNG THÔN MỚI", "CÔNG NHẬN XÃ ĐẠT CHUẨN NÔNG THÔN MỚI"),
+        ("VỀ VIỆC TỔ CHỨCHỘI THI TIẾNG HÁT", "VỀ VIỆC TỔ CHỨC HỘI THI TIẾNG HÁT"),
+        ("BAN HÀNHQUY CHẾ LÀM VIỆC CỦA BAN", "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA BAN"),
+        ("PHÒNG CHỐNG DỊCH COVID TRONG TRƯỜNG HỌC", None),
+        ("HỖ TRỢ HỘ NGHÈO Ở XÃ ÊBAN VÀ XÃ KRÔNG", None),
+        ("CHO VAY VỐN QUA SEABANK VÀ VIETINBANK", None),
+    ):
+        assert parse_text(text.format(title=title)).subject == (subject or title)
+    scan = parse_text(text.format(title="CÔNG NHẬN XÃ ĐẠTCHUẨN NÔNG THÔN MỚI"), scanned=True)
+    assert scan.subject == "CÔNG NHẬN XÃ ĐẠT CHUẨN NÔNG THÔN MỚI"

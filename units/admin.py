@@ -85,17 +85,28 @@ class UnitAdmin(
         "level",
         "parent",
         "is_issuing_body",
+        "code_in_use",
         "merged_into",
         "archived",
     )
     list_filter = ("level", "kind", "is_issuing_body", "archived")
     list_select_related = ("parent", "merged_into")
     autocomplete_fields = ("parent", "merged_into")
-    readonly_fields = ("archived", "archived_on", "archived_by", "archived_reason", "merged_into")
+    readonly_fields = (
+        "code_in_use",
+        "archived",
+        "archived_on",
+        "archived_by",
+        "archived_reason",
+        "merged_into",
+    )
     actions = [archive_units, merge_units]
     fieldsets = (
         (None, {"fields": ("name", "short_name", "code", "admin_code", "kind", "level", "parent")}),
-        ("Ban hành văn bản", {"fields": ("is_issuing_body", "symbol_code", "locality")}),
+        (
+            "Ban hành văn bản",
+            {"fields": ("is_issuing_body", "symbol_code", "code_in_use", "locality")},
+        ),
         (
             "Lưu trữ, sáp nhập",
             {
@@ -110,6 +121,17 @@ class UnitAdmin(
             },
         ),
     )
+
+    @admin.display(description="chữ viết tắt đang dùng")
+    def code_in_use(self, unit: Unit) -> str:
+        """The code the unit's documents carry: the one set, else "(tự suy ra: PNV)", shown
+        and never written into `symbol_code` (blank stays blank, so a rename still derives;
+        decisions 0040, 0054)."""
+        if unit is None or not unit.pk:
+            return "—"
+        if unit.symbol_code.strip():
+            return unit.symbol_code.strip()
+        return f"(tự suy ra: {unit.document_code})"
 
     def get_urls(self):
         opts = self.model._meta
@@ -159,6 +181,7 @@ class IssuingBodyAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, admin.Mod
     autocomplete_fields = ("parent", "merged_into")
     readonly_fields = UnitAdmin.readonly_fields
     fieldsets = UnitAdmin.fieldsets
+    code_in_use = UnitAdmin.code_in_use
 
     def get_queryset(self, request):
         return (

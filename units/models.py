@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.db import connection, models
+from django.db import connection, models, router, transaction
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
+from django.dispatch import Signal
 from simple_history.models import HistoricalRecords
 
 from .files import private_storage
@@ -88,12 +89,22 @@ class StoredFileModel(ArchivableModel):
         return self.original_name
 
 
+# Sent, inside the writer's transaction, when rows' names change: sender the model
+# (Person, Unit, AwardType), `ids` their primary keys. Other rows that keep a name in their
+# stored search text rebuild it (awards: the grants, decision 0054). A save sends it; a bulk
+# write sends it itself (units/sheets/kinds.bulk_update_changed).
+renamed = Signal()
+
+
 class SearchableMixin(models.Model):
     """Keeps `search_text`, a diacritic-free copy of the fields users search."""
 
     search_text = models.TextField("nội dung tìm kiếm", blank=True, editable=False)
 
     search_fields: tuple[str, ...] = ()
+    # The field other rows copy into their own search text (a grant: its person's name);
+    # a save that changes it sends `renamed`.
+    name_field: str | None = None
 
     class Meta:
         abstract = True
@@ -106,7 +117,29 @@ class SearchableMixin(models.Model):
                 *update_fields,
                 *(f for f in written if f not in update_fields),
             ]
-        super().save(*args, **kwargs)
+        field = self.name_field
+        name = getattr(self, field) if field else None
+        rename = (
+            field is not None
+            and not self._state.adding
+            and (update_fields is None or field in update_fields)
+            and getattr(self, "_name_loaded", None) != name  # not loaded (None): say it
+        )
+        if not rename:
+            super().save(*args, **kwargs)
+        else:  # the rename and what rebuilds on it, in one transaction
+            with transaction.atomic(using=kwargs.get("using") or router.db_for_write(type(self))):
+                super().save(*args, **kwargs)
+                renamed.send(sender=type(self)._meta.concrete_model, ids=[self.pk])
+        if field:
+            self._name_loaded = name
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        if cls.name_field:
+            instance._name_loaded = instance.__dict__.get(cls.name_field)
+        return instance
 
     def search_source(self) -> str:
         """The text searched, as written (the stored columns are built from it)."""
@@ -125,7 +158,8 @@ class SearchableMixin(models.Model):
 class MarkedSearchMixin(SearchableMixin):
     """Also keeps `search_marked`, the same text with its diacritics (lower case), so a
     search typed with diacritics can put the rows written exactly so first
-    (`units.text.rank_marked`; the public honour roll and list of campaigns)."""
+    (`units.text.rank_marked`; the public honour roll, list of campaigns and decisions,
+    the staff's searches of units, people and nominations: decisions 0043, 0054)."""
 
     search_marked = models.TextField(
         "nội dung tìm kiếm (có dấu)", blank=True, default="", editable=False
@@ -149,7 +183,7 @@ class UnitQuerySet(models.QuerySet):
         return self.filter(is_issuing_body=True)
 
 
-class Unit(TimeStampedModel, ArchivableModel, SearchableMixin):
+class Unit(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
     """Đơn vị: any organisation in the one tree.
 
     Province, district and commune People's Committees, departments, mass
@@ -233,6 +267,7 @@ class Unit(TimeStampedModel, ArchivableModel, SearchableMixin):
 
     objects = UnitQuerySet.as_manager()
     search_fields = ("name", "short_name", "code", "admin_code", "locality")
+    name_field = "name"
 
     class Meta:
         verbose_name = "đơn vị"
@@ -464,7 +499,7 @@ class IssuingBody(Unit):
         verbose_name_plural = "cơ quan ban hành"
 
 
-class Person(TimeStampedModel, ArchivableModel, SearchableMixin):
+class Person(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
     """Cá nhân: an individual in a unit, who can be nominated for awards.
 
     The law asks that direct workers (người lao động trực tiếp), women and
@@ -507,6 +542,7 @@ class Person(TimeStampedModel, ArchivableModel, SearchableMixin):
     )
 
     search_fields = ("full_name", "position", "ethnicity")
+    name_field = "full_name"
 
     class Meta:
         verbose_name = "cá nhân"

@@ -204,6 +204,12 @@ def _unit_header(key: str) -> str:
     return _header(UnitsKind, key)
 
 
+def _unit_shown_header(key: str) -> str:
+    from .sheets.units_kinds import UnitsKind
+
+    return next(c.header for c in UnitsKind.shown if c.key == key)
+
+
 class UnitResource(SafeResource):
     """The admin's import and export of units, for a few rows; files of any size go
     through the Excel import (units/sheets), which reads the same columns."""
@@ -232,6 +238,13 @@ class UnitResource(SafeResource):
     locality = fields.Field(attribute="locality", column_name=_unit_header("locality"))
     admin_code = fields.Field(attribute="admin_code", column_name=_unit_header("admin_code"))
     symbol_code = fields.Field(attribute="symbol_code", column_name=_unit_header("symbol_code"))
+    # The code in use (derived when the one above is blank): shown, never imported, so a
+    # file read back does not turn a derived code into a stored one (decision 0054).
+    symbol_code_in_use = fields.Field(
+        attribute="document_code",
+        column_name=_unit_shown_header("symbol_code_in_use"),
+        readonly=True,
+    )
 
     class Meta:
         model = Unit
@@ -247,6 +260,7 @@ class UnitResource(SafeResource):
             "locality",
             "admin_code",
             "symbol_code",
+            "symbol_code_in_use",
         )
         skip_unchanged = True
         report_skipped = True

@@ -7,6 +7,7 @@ Users type with and without diacritics: "thi dua" must find "thi đua" and
 
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
@@ -68,13 +69,24 @@ def padded(text: str | None) -> str:
     return f" {normalized} " if normalized else ""
 
 
-def search_q(query: str | None, field: str = "search_text") -> Q:
-    """Every word of the query, each at the start of a word of the text; words of one
-    or two letters ("so", "d") must match a whole word, or they would match everything."""
+def needle(term: str) -> str:
+    """A query word as searched in a padded stored text: at the start of a word; one or
+    two letters ("so", "d") a whole word, or they would match everything."""
+    return f" {term} " if len(term) <= 2 else f" {term}"
+
+
+# How one word (its `needle`) matches a row: a stored column, or several (a decision's
+# own text, its body's, its honourees': awards.selectors.public_decisions).
+Match = Callable[[str], Q]
+
+
+def search_q(query: str | None, field: str = "search_text", *, match: Match | None = None) -> Q:
+    """Every word of the query, each at the start of a word of the text (`needle`);
+    `match` says where a word may be, when it is not the one column `field`."""
+    match = match or (lambda word: Q(**{f"{field}__contains": word}))
     condition = Q()
     for term in search_terms(query):
-        needle = f" {term} " if len(term) <= 2 else f" {term}"
-        condition &= Q(**{f"{field}__contains": needle})
+        condition &= match(needle(term))
     return condition
 
 
@@ -101,18 +113,26 @@ def marked_terms(query: str | None) -> list[str]:
     return [word for word in marked_form(query).split(" ") if word and fold(word) != word]
 
 
-def rank_marked(queryset: QuerySet, query: str | None, field: str = "search_marked") -> QuerySet:
+def rank_marked(
+    queryset: QuerySet,
+    query: str | None,
+    field: str = "search_marked",
+    *,
+    match: Match | None = None,
+) -> QuerySet:
     """Rows whose text holds every word the query wrote with diacritics, written the same
     (case aside), first; then the rest in the queryset's own order. One ORDER BY on a
-    stored column: no extra query, SQLite and PostgreSQL alike. A query without
-    diacritics leaves the queryset as it was."""
+    stored column (or the columns `match` reads, as `search_q` takes it): no extra
+    query, SQLite and PostgreSQL alike. A query without diacritics leaves the queryset
+    as it was. The one implementation: the public searches and the staff's (units,
+    people, nominations, campaigns) rank through it (decisions 0043, 0054)."""
     terms = marked_terms(query)
     if not terms:
         return queryset
+    match = match or (lambda word: Q(**{f"{field}__contains": word}))
     exact = Q()
     for term in terms:
-        needle = f" {term} " if len(term) <= 2 else f" {term}"
-        exact &= Q(**{f"{field}__contains": needle})
+        exact &= match(needle(term))
     order = queryset.query.order_by or queryset.model._meta.ordering
     rank = Case(When(exact, then=Value(0)), default=Value(1), output_field=IntegerField())
     return queryset.alias(search_rank=rank).order_by("search_rank", *order)

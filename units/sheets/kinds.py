@@ -70,6 +70,10 @@ class SheetKind:
     title: ClassVar[str]  # “Đơn vị”
     what: ClassVar[str]  # “đơn vị” in a sentence
     columns: ClassVar[tuple[Column, ...]]
+    # Columns the export adds after `columns` for the reader's eyes only (the body code in
+    # use when none is set, decision 0054): never in the template, never read on import
+    # (the preview lists them among the columns not read).
+    shown: ClassVar[tuple[Column, ...]] = ()
     notes: ClassVar[tuple[str, ...]] = ()
     filename: ClassVar[str]
 
@@ -155,12 +159,23 @@ class SheetKind:
         return {}
 
     # -- workbooks -------------------------------------------------------------------
-    def workbook(self, rows: Iterable[list] = (), *, scope: set[int] | None = None) -> Workbook:
-        """The data sheet with its headers (and rows, for an export), the instructions,
-        and the lists of allowed values."""
+    def workbook(
+        self,
+        rows: Iterable[list] = (),
+        *,
+        scope: set[int] | None = None,
+        export: bool = False,
+    ) -> Workbook:
+        """The data sheet with its headers (and rows, for an export: `export_rows`, whose
+        rows end with the `shown` columns), the instructions, and the lists of allowed
+        values."""
         book = workbook_new()
         sheet = book.create_sheet(DATA_SHEET)
-        sheet.append([c.header + (" *" if c.required else "") for c in self.columns])
+        shown = self.shown if export else ()
+        sheet.append(
+            [c.header + (" *" if c.required else "") for c in self.columns]
+            + [c.header for c in shown]
+        )
         fill = PatternFill("solid", fgColor="DDEBF7")
         for cell in sheet[1]:
             cell.font = Font(bold=True)
@@ -170,6 +185,10 @@ class SheetKind:
         choices = {c.header: list(c.choices) for c in self.columns if c.choices}
         lists = {**choices, **self.lists(scope)}
         where = {title: get_column_letter(i) for i, title in enumerate(lists, start=1)}
+        for index, column in enumerate(shown, start=len(self.columns) + 1):
+            letter = get_column_letter(index)
+            sheet.column_dimensions[letter].width = column.width
+            sheet[f"{letter}1"].fill = PatternFill("solid", fgColor="EDEDED")
         for index, column in enumerate(self.columns, start=1):
             letter = get_column_letter(index)
             sheet.column_dimensions[letter].width = column.width
@@ -187,7 +206,7 @@ class SheetKind:
                 rule.add(f"{letter}2:{letter}{MAX_ROWS + 1}")
         for row in rows:
             rows_append(sheet, row)
-        self._instructions(book)
+        self._instructions(book, shown)
         listing = book.create_sheet(LISTS_SHEET)
         for index, (title, values) in enumerate(lists.items(), start=1):
             listing.cell(row=1, column=index, value=escape_formula(title)).font = Font(bold=True)
@@ -196,7 +215,7 @@ class SheetKind:
                 listing.cell(row=offset, column=index, value=escape_formula(value))
         return book
 
-    def _instructions(self, book: Workbook) -> None:
+    def _instructions(self, book: Workbook, shown: tuple[Column, ...] = ()) -> None:
         sheet = book.create_sheet(INSTRUCTIONS_SHEET)
         sheet.append([f"Hướng dẫn nhập {self.title.lower()} vào thidua"])
         sheet["A1"].font = Font(bold=True, size=13)
@@ -220,7 +239,7 @@ class SheetKind:
         sheet.append(["Cột", "Bắt buộc", "Cách ghi", "Ví dụ"])
         for cell in sheet[sheet.max_row]:
             cell.font = Font(bold=True)
-        for column in self.columns:
+        for column in (*self.columns, *shown):
             rows_append(
                 sheet,
                 [column.header, "Có" if column.required else "", column.help, column.example],
@@ -235,11 +254,14 @@ class SheetKind:
         """Which file column holds each of our columns; the required ones missing; the
         file's columns we do not read."""
         wanted = {c.folded: c for c in self.columns}
+        shown = {c.folded for c in self.shown}
         found: dict[str, int] = {}
         unknown = []
         for index, header in enumerate(headers):
             column = wanted.get(header_key(header))
-            if column is None:
+            if column is None and header_key(header) in shown:
+                unknown.append(f"{str(header).strip()} (chỉ để xem)")
+            elif column is None:
                 if str(header).strip():
                     unknown.append(str(header))
             elif column.key in found:
@@ -308,6 +330,11 @@ def bulk_update_changed(model, plans: list[RowPlan], *, now) -> None:
         groups.setdefault(tuple(sorted(plan.before)), []).append(obj)
     for fields, objects in groups.items():
         model.objects.bulk_update(objects, [*fields, *searched, "updated_at"], batch_size=2000)
+    name_field = getattr(model, "name_field", None)
+    if ids := [plan.target.pk for plan in plans if name_field and name_field in plan.before]:
+        from units.models import renamed
+
+        renamed.send(sender=model, ids=ids)  # rebuilds their grants' search text (0054)
 
 
 def revert_updates(model, updated: list[list], *, what: str) -> None:

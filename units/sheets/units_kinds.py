@@ -119,6 +119,18 @@ class UnitsKind(SheetKind):
             width=16,
         ),
     )
+    shown = (
+        Column(
+            "symbol_code_in_use",
+            "Chữ viết tắt đang dùng",
+            help="Chỉ để xem, chỉ có trong tệp xuất: chữ viết tắt hệ thống đang ghi trong ký "
+            "hiệu văn bản của đơn vị, là chữ ở cột “Chữ viết tắt trong ký hiệu”, hoặc chữ hệ "
+            "thống tự lấy khi cột đó để trống. Khi nhập, cột này không được đọc: muốn đặt chữ "
+            "viết tắt, ghi vào cột “Chữ viết tắt trong ký hiệu”.",
+            example="PNV",
+            width=16,
+        ),
+    )
     notes = (
         "Đơn vị không bị xóa khi vắng mặt trong tệp; muốn sáp nhập, giải thể, dùng chức năng "
         "sắp xếp đơn vị.",
@@ -301,7 +313,7 @@ class UnitsKind(SheetKind):
                 unit = Unit(code=plan.values["code"], parent_id=plan.values["parent_id"])
                 for name in self.FIELDS:
                     setattr(unit, name, plan.values[name])
-                unit.search_text = unit.build_search_text()
+                unit.refresh_search()
                 new.append(unit)
         Unit.objects.bulk_create(new, batch_size=BATCH)
         created = {unit.code: unit for unit in new}
@@ -340,6 +352,7 @@ class UnitsKind(SheetKind):
                 u.locality,
                 u.admin_code,
                 u.symbol_code,  # blank: derived from the name (units/symbols.py)
+                u.document_code,  # shown only: the code in use (`shown`)
             ]
 
 
@@ -483,7 +496,7 @@ class PersonsKind(SheetKind):
         for plan in plans:
             if plan.action == CREATE:
                 person = Person(**plan.values)
-                person.search_text = person.build_search_text()
+                person.refresh_search()
                 new.append(person)
         Person.objects.bulk_create(new, batch_size=BATCH)
         bulk_update_changed(Person, [p for p in plans if p.action == UPDATE], now=now)

@@ -100,7 +100,7 @@ def export(request: HttpRequest, kind: str) -> HttpResponse:
     _importer(request)
     sheet_kind = _kind(kind)
     scope = _export_scope(request)
-    book = sheet_kind.workbook(sheet_kind.export_rows(scope), scope=scope)
+    book = sheet_kind.workbook(sheet_kind.export_rows(scope), scope=scope, export=True)
     return xlsx_response(book, sheet_kind.filename)
 
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from awards.demo import load_demo_cycle
+from awards.demo import load_demo_cycle, load_demo_waiting, waiting_work
 from campaigns.demo import load_seed_campaigns
 from units.demo import (
     DEMO_PASSWORD,
@@ -47,6 +47,9 @@ class Command(BaseCommand):
                     # Last: the 2025 reform archives the district-era units the steps
                     # above address, and merges them into the official communes.
                     merged = load_demo_reform(units)
+                    # Then work left waiting for the offices and the councils of today
+                    # (decision 0053).
+                    load_demo_waiting()
         self.stdout.write(
             f"Dữ liệu mẫu: {len(units)} đơn vị, {len(persons)} cá nhân, "
             f"{len(campaigns)} phong trào thi đua."
@@ -70,11 +73,18 @@ class Command(BaseCommand):
                 "Đăng nhập tại /dang-nhap/ (nút “Đăng nhập” ở đầu trang): mỗi tài khoản vào "
                 "trang “Quản lý”, nơi liệt kê việc đang chờ mình."
             )
-            # The demo's cycle is finished: nothing waits for the office or the council
-            # until a unit sends something (decision 0048).
+            # What waits for whom, read from the data as the dashboards read it: true on a
+            # later run too, after the user has done some of it (decision 0053).
+            waiting = waiting_work()
+            if waiting:
+                self.stdout.write(
+                    "Việc đang chờ (đợt khen thưởng năm 2025 đã xong; bên cạnh đó, dữ liệu mẫu "
+                    "để lại việc cho từng vai trò, hiện ở trang “Quản lý”):"
+                )
+                for usernames, text in waiting:
+                    self.stdout.write(f"  - {usernames}: {text}")
             self.stdout.write(
-                "Thử một vòng (đợt khen thưởng mẫu đã xong, nên Hội đồng và cơ quan thường "
-                "trực chưa có việc chờ):\n"
+                "Thử một vòng mới từ đầu:\n"
                 "  khen thưởng: donvi lập đề nghị Lao động tiên tiến, đính kèm báo cáo "
                 "thành tích, bấm “Gửi” → vanphong.xa thẩm định, lập phiên họp → hoidong.xa "
                 "bỏ phiếu → vanphong.xa kết thúc phiên họp, lập quyết định → lanhdao.xa ký.\n"

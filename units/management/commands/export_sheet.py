@@ -28,7 +28,7 @@ class Command(BaseCommand):
                 raise CommandError(f"Không có đơn vị mã “{office}”.")
             scope = units_below([body])
         sheet_kind = kind_get(kind)
-        book = sheet_kind.workbook(sheet_kind.export_rows(scope), scope=scope)
+        book = sheet_kind.workbook(sheet_kind.export_rows(scope), scope=scope, export=True)
         book.save(file)
         rows = book.worksheets[0].max_row - 1
         self.stdout.write(self.style.SUCCESS(f"Đã xuất {rows} dòng {sheet_kind.what} vào {file}."))
