@@ -19,11 +19,8 @@ lines are never passed here. Each rule rewrites a date line only where its shape
   capital B is its 8;
 - a small word of one or two letters between the symbol and a place in capitals ("sẽ Hà
   Nội, ngày"): a speck, which made the place look like a sentence's words;
-- the number's word with a speck inside ("S%ö: 1447/…"): "Số:";
-- a speck glued before the month ("tháng ¡5"), "năm" read with an h ("ham 2024");
-- a number line run into the place-and-date line that the reader cannot part ("_No: 22/7
-  5/KH/IWĐIT N- Hà Nỗi, ngày 16 …", the number's word unread): broken after its last word
-  with a slash, when that leaves a place-and-date line.
+- the number's word with a speck inside or its o twice ("S%ö: 1447/…", "Soö: 28/…"): "Số:";
+- a speck glued before the month ("tháng ¡5"), "năm" read with an h ("ham 2024").
 
 `issuers_province_near` reads a place garbled past one slip as the province its issuer
 names, when its last word is the province's (scans only, `importer._Parser.check_place`).
@@ -131,33 +128,13 @@ def _speck_before_place(line: str) -> str:
     return line
 
 
-def _number_then_place(line: str) -> str:
-    """A number line run into the place-and-date line whose number the reader cannot part
-    from the place ("_No: 22/7 5/KH/IWĐIT N- Hà Nỗi, ngày 16 …"): broken after its last
-    word with a slash, where that leaves a place-and-date line the reader takes."""
-    folded = fold(line)
-    if "ngay" not in folded or "/" not in folded:
-        return line
-    from .importer import place_date_match
-
-    # "Sẻ: 1/…", "S%ö: 1/…": the number's word as importer.repair_ocr reads it
-    probe = re.sub(r"^\W{0,2}\s*s[^\w\s]?[^\W\d_]?\s*[:;.]\s*(?=\d)", "so: ", folded)
-    if place_date_match(probe):
-        return line
-    date = folded.find(", ng")
-    cut = max((m.end() for m in re.finditer(r"\S*/\S*", folded[:date])), default=-1)
-    if cut < 0 or not place_date_match(folded[cut:].lstrip()):
-        return line
-    return f"{line[:cut]}\n{line[cut:].lstrip()}"
-
-
-# "S%ö: 1447/…": the number's word with a speck inside it
-_NUMBER_WORD = re.compile(r"^\W{0,2}\s*S[%*^~'`\"]([^\W\d_])\s*[:;.]\s*(?=\d)")
+# "S%ö: 1447/…", "Soö: 28/…": the number's word with a speck inside it, or its o twice
+_NUMBER_WORD = re.compile(r"^\W{0,2}\s*S(?:[%*^~'`\"]([^\W\d_])|([^\W\d_]{2}))\s*[:;.]\s*(?=\d)")
 
 
 def _number_word(line: str) -> str:
     match = _NUMBER_WORD.match(line)
-    if match and fold(match.group(1)) in ("o", "e"):
+    if match and fold(match.group(1) or match.group(2)) in ("o", "e", "oo", "oe"):
         return "Số: " + line[match.end() :]
     return line
 
@@ -165,7 +142,7 @@ def _number_word(line: str) -> str:
 def normalise_date_lines(raw: str) -> str:
     """A scan's text with its place-and-date lines in a shape the reader takes."""
     return "\n".join(
-        _number_then_place(_date_line(_speck_before_place(_symbol_specks(_number_word(line)))))
+        _date_line(_speck_before_place(_symbol_specks(_number_word(line))))
         for line in raw.split("\n")
     )
 
