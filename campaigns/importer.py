@@ -48,6 +48,12 @@ from .places import (
     province,
 )
 from .reference_data import DOCUMENT_KINDS
+from .scan_place_date import (
+    central_committee_of,
+    issuers_province_near,
+    normalise_date_lines,
+    one_letter_heading,
+)
 from .scan_subject import is_syllable, repair_scan_subject
 
 # --------------------------------------------------------------------------
@@ -823,6 +829,20 @@ _DASH_NUMBER = re.compile(
 _PARTY_NUMBER = re.compile(r"(\d{1,5})\s*[-–]\s*([A-ZĐ][A-ZĐ0-9]{0,9})")
 
 
+def _prime_ministers_code(parts: list[str], index: int, known: set[str]) -> bool:
+    """A symbol under the Prime Minister (Decree 30: "QĐ-TTg", "CT-TTg") whose code after
+    its type is no known body: the TTg read as digits and letters ("71d", "PTđ4")."""
+    folded = fold(parts[index])
+    return (
+        len(parts) == 2
+        and index == 1
+        and (fold(parts[0]) in ABBREVIATIONS or fold(parts[0]) in {"q0", "q9", "q1", "q2"})
+        and 2 <= len(folded) <= 5
+        and not _known_body(folded, known)
+        and re.search(r"\d", folded + fold(parts[0])) is not None
+    )
+
+
 def _is_number(value: str) -> bool:
     """A Decree 30 number: Arabic digits (a letter may follow, as in "12a")."""
     return bool(re.fullmatch(r"\d{1,7}[a-zA-Z]?", value))
@@ -1405,8 +1425,11 @@ class _Parser:
         scanned: bool = False,
         ocr_confidence: float | None = None,
         low_resolution: bool = True,
+        header_readings: Sequence[str] = (),
     ):
         self.scanned = scanned
+        # a low resolution scan's header band read again (the trích yếu's semicolons)
+        self.header_readings = tuple(header_readings)
         # a scan under about 200 dpi (campaigns/ocr.py): its slips are a photocopy's
         self.low_resolution = low_resolution
         self.date_repaired = False
@@ -1414,6 +1437,8 @@ class _Parser:
         # a further reading of digits may correct (decision 0046)
         self.guessed_dates: set[tuple[int, int, int]] = set()
         if scanned:
+            # the place-and-date line's specks and cut year (decision 0056)
+            raw = normalise_date_lines(raw or "")
             for m in map(_OCR_DATE.search, fold(raw or "").split("\n")):
                 if m and not (m.group(2).isdigit() and m.group(4).isdigit()):
                     day, month = (
@@ -1451,7 +1476,11 @@ class _Parser:
                     para = run_on.group(1)
                 name = _fuzzy_heading(para)
                 below = self.paras[i + 1] if i + 1 < len(self.paras) else ""
-                if name and (_is_caps(below) or re.match(r"(?i)(?:về việc|v/v)\s", below)):
+                if name and (
+                    _is_caps(below)
+                    or re.match(r"(?i)(?:về việc|v/v)\s", below)
+                    or (below[:1].isupper() and one_letter_heading(para) == name)
+                ):
                     self.paras[i] = name.upper()
                     self.heading_guessed = True
                     break
@@ -1501,7 +1530,8 @@ class _Parser:
                 if party:
                     number, symbol = party.group(1), f"{party.group(2)}/{symbol}"
                 if self.scanned:
-                    symbol = re.sub(r"(?<=[A-ZĐ])[.,'](?=[A-ZĐ])", "", symbol)  # "U.BND": a speck
+                    # "U.BND": a speck; not "TT.HĐND" (Thường trực's, decision 0056)
+                    symbol = re.sub(r"(?<=[A-ZĐ])(?<!\bTT)[.,'](?=[A-ZĐ])", "", symbol)
                 self.doc.symbol = re.sub(r"\s+", "", symbol).replace("–", "-") or None
                 if self.scanned and number and not _is_number(number):
                     digits = number.translate(_OCR_NUMBER)
@@ -1509,8 +1539,10 @@ class _Parser:
                         self.doc.number = digits  # "T19": 119, read from a guess
                         self.how["number"] = 0.5
                         return i
-                if self.scanned and re.fullmatch(r"\d+[A-Z]", number):
-                    self.doc.number = number  # "230H": a digit read as a letter, or "12A"
+                if self.scanned and re.fullmatch(r"\d+[A-Z]\d*", number):
+                    # "230H": a digit read as a letter, or "12A"; "1E50" (decision 0056):
+                    # kept for the digit checks (`ocr_digits`), marked
+                    self.doc.number = number
                     self.how["number"] = 0.5
                     return i
                 if number and not _is_number(number):
@@ -1601,7 +1633,14 @@ class _Parser:
         cut = _NUMBER_IN_LINE.search(folded)
         if cut:
             original, folded = original[: cut.start()], folded[: cut.start()]
+        joint = False
         for match in reversed(list(NATIONAL_PARTS.finditer(folded))):
+            # "THƯỜNG TRỰC HĐND - CỘNG HÒA …": a joint body's name cut at its dash by the
+            # national name goes on below ("UBND TỈNH X"): the dash is kept (a scan's
+            # two columns on one line, decision 0056)
+            joint = joint or bool(
+                self.scanned and re.search(r"\b(?:hdnd|ubnd)\s*[-–]\s*$", folded[: match.start()])
+            )
             original = original[: match.start()] + " " + original[match.end() :]
             folded = folded[: match.start()] + " " + folded[match.end() :]
         # a body's name never opens nor ends with a quote: one is a scan's speck ("'TRUNG
@@ -1609,7 +1648,8 @@ class _Parser:
         # a body named by a number and a slash ("BAN CHỈ ĐẠO 389/QG") keeps its slash: any
         # other is a table's separator (decision 0051)
         original = re.sub(r"(?<!\d)/|/(?![A-ZĐ])", " ", original)
-        return squash(original.replace("\\", " ")).strip(" -–—_|,'\"“”‘’`")
+        line = squash(original.replace("\\", " ")).strip(" -–—_|,'\"“”‘’`")
+        return f"{line} -" if joint and line else line
 
     def issuer(self, limit: int, *, anchored: bool = True) -> None:
         """The issuing body: the block of lines in capitals right above the number (or
@@ -1697,6 +1737,19 @@ class _Parser:
                     ):
                         repaired = f"{tail[: len(code)]}-{tail[len(code) :]}"
                         break
+                else:
+                    if self.scanned and len(folded) >= 4 and not _known_body(folded, known):
+                        # an old dash number's code one letter off its issuer's ("67/HĐHT"
+                        # under HỘI ĐỒNG BỘ TRƯỞNG, decision 0056)
+                        near = [
+                            k for k in known if len(k) == len(folded) and _one_letter(k, folded)
+                        ]
+                        if len(near) == 1:
+                            # spelled as the issuer's words' first letters ("HĐBT"), Đ kept
+                            spelled = "".join(w[0] for w in (doc.issuer or "").split()).upper()
+                            repaired = (
+                                spelled if fold(spelled) == near[0] else _spell(near[0], tail)
+                            )
         elif self.scanned:
             parts = tail.split("-")
             minister = fold(doc.issuer or "").startswith("thu tuong")
@@ -1705,6 +1758,11 @@ class _Parser:
                 if minister and len(folded) == 3 and folded[:2] == "tt" and folded != "ttg":
                     # the Prime Minister's own code, its small g read as a, q or 9 ("TTa",
                     # decision 0046)
+                    parts[index] = "TTg"
+                    continue
+                if minister and _prime_ministers_code(parts, index, known):
+                    # "Q0-71d", "QĐ-PTđ4": a type, then the Prime Minister's code read
+                    # as digits and letters (decision 0056)
                     parts[index] = "TTg"
                     continue
                 if len(folded) >= 4 and not _known_body(folded, known):
@@ -1733,6 +1791,8 @@ class _Parser:
             # all digits ("71" for TT), or a letter and a digit ("7H" for TB, "Q2Đ" for QĐ)
             letters = fold(re.sub(r"\d", "", pieces[0]))
             fits = len(pieces[0]) == len(abbreviation) or letters == fold(abbreviation)
+            # "171" for TT, "219" for QĐ: a stroke read as one digit more (decision 0056)
+            fits = fits or (pieces[0].isdigit() and len(pieces[0]) == len(abbreviation) + 1)
             if fits and _known_body(parts[-1], known):
                 # "71-BCA" under a THÔNG TƯ heading: tesseract's 7 and 1 for T and T
                 doc.symbol = "-".join(
@@ -1810,6 +1870,7 @@ class _Parser:
                 nearest_province(doc.place)
                 or self._issuers_place(doc.place)
                 or issuers_capital_near(doc.place, f"{doc.issuer or ''} {doc.issuer_parent or ''}")
+                or issuers_province_near(doc.place, doc.issuer, doc.issuer_parent)
             )
             if near:
                 doc.place = near
@@ -1913,6 +1974,10 @@ class _Parser:
         doc = self.doc
         if not self.scanned or not doc.issuer or not _is_caps(doc.issuer):
             return
+        central = central_committee_of(doc.issuer_parent, doc.issuer)
+        if central:  # "BAN CHẤP HÀNH TRUNG ƯƠNG / ĐOÀN …": one body (decision 0056)
+            doc.issuer, doc.issuer_parent = central, None
+            self.how["issuer"] = min(self.how.get("issuer", 0.9), 0.6)
         words = doc.issuer.split()
         for phrase in _BODY_WORDS:
             size = len(phrase.split())
@@ -2659,7 +2724,10 @@ class _Parser:
             # the type's title, a portal's text, words that are no syllable (0039)
             kind = doc.doc_type or self._symbol_type()
             doc.subject, _, doubtful = repair_scan_subject(
-                doc.subject, kind, low_resolution=self.low_resolution
+                doc.subject,
+                kind,
+                low_resolution=self.low_resolution,
+                readings=self.header_readings,
             )
             if doubtful:
                 self.how["subject"] = min(self.how.get("subject", 0.9), 0.5)
@@ -2827,7 +2895,11 @@ def parse_text(
         low_resolution = bool(header_readings)
     try:
         parser = _Parser(
-            raw, scanned=scanned, ocr_confidence=ocr_confidence, low_resolution=low_resolution
+            raw,
+            scanned=scanned,
+            ocr_confidence=ocr_confidence,
+            low_resolution=low_resolution,
+            header_readings=header_readings if scanned else (),
         )
         doc = parser.run()
         if scanned and header_readings and doc.text:

@@ -91,6 +91,34 @@ def check_symbol_year(doc: ParsedDocument, how: dict[str, float], today: datetim
         _mark(how, "symbol", UNSURE)
 
 
+def check_number_line(
+    doc: ParsedDocument, how: dict[str, float], readings: Sequence[ParsedDocument]
+) -> None:
+    """A symbol's year that the date contradicts ("31/2008/QĐ-UBND" over a date in 2009;
+    Decree 30: a symbol's year is its date's): the page misread its number line. A further
+    reading whose symbol has the date's year (and none the page's) read that line better:
+    the year is the date's, and the number that reading (all such readings) read replaces
+    the page's, both marked (decision 0056)."""
+    match = re.fullmatch(r"((?:19|20)\d\d)/(.+)", str(doc.symbol or ""))
+    if not match or not doc.date or int(match[1]) == doc.date.year:
+        return
+    years = [re.match(r"((?:19|20)\d\d)/", str(other.symbol or "")) for other in readings]
+    years = [(other, int(m[1])) for other, m in zip(readings, years, strict=True) if m]
+    if any(year == int(match[1]) for _, year in years):
+        return
+    better = [other for other, year in years if year == doc.date.year]
+    if not better:
+        return
+    doc.symbol = f"{doc.date.year}/{match[2]}"
+    _mark(how, "symbol", TAKEN)
+    numbers = {
+        str(other.number) for other in better if re.fullmatch(r"\d{1,5}", str(other.number or ""))
+    }
+    if len(numbers) == 1 and (number := numbers.pop()) != doc.number:
+        doc.number = number
+        _mark(how, "number", TAKEN)
+
+
 def check_date(
     doc: ParsedDocument, how: dict[str, float], paragraphs: Sequence[str], today: datetime.date
 ) -> None:
@@ -140,6 +168,7 @@ def check_digits(
         except Exception:  # a reading that breaks the parser says nothing
             continue
     check_number(doc, how, readings)
+    check_number_line(doc, how, readings)
     check_date(doc, how, doc.text.split("\n") if doc.text else [], today)
     check_symbol_year(doc, how, today)
     check_choices(doc, how, digit_choices or {}, today)

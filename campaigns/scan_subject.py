@@ -28,6 +28,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 from units.text import fold
@@ -65,6 +66,8 @@ PORTAL_TEXT = re.compile(
     r"so hi\S{0,3}\s*:|loai v\S{1,2}n b\S{1,2}n\s*:|ngay ban hanh\s*:|noi ban hanh\s*:|"
     r"tinh trang\s*:|ngay hieu luc\s*:|luot xem\b|"
     r"you are on page\b|page \S{1,3} of \d|trang \d{1,3}\s*/\s*\d{1,3}\b|"
+    r"yomedia\b|adsense\b|"  # a document site's advertising blocks (decision 0056)
+    r"tai ban day du\b|ban dang xem ban rut gon\b|"  # its download box (decision 0056)
     r"thu (?:hai|ba|tu|nam|sau|bay),\s*\d{1,2}\s+th\S{2,4}\s+\d{1,2},?\s+\d{4}|"
     r"chu nhat,\s*\d{1,2}\s+th\S{2,4}\s+\d{1,2},?\s+\d{4}"
     r")"
@@ -82,7 +85,8 @@ _LIKE = {
     "t": "lifr", "l": "tif", "i": "tl", "f": "tlr", "r": "tf", "j": "i",
     "v": "y", "y": "v", "c": "eo", "e": "c", "o": "c",
 }  # fmt: skip
-_GROUPS = {"rn": "m", "cl": "d", "ii": "u", "-i": "t", "-l": "t"}
+# "pr": no syllable opens so, a T whose stem took a speck ("PRONG", "PRỰC", decision 0056)
+_GROUPS = {"rn": "m", "cl": "d", "ii": "u", "-i": "t", "-l": "t", "pr": "tr"}
 # Specks inside a word: dropped, or a space lost under them ("QUÁ:GIẢI").
 _SPECKS = set(".:'’`^ˆ¨~-[]|,;")
 # A "c" read as a bracket or a guillemet, standing alone before the rest of its word.
@@ -133,6 +137,14 @@ def _mend(word: str) -> str | None:
     if len({_key(f) for f in found}) == 1:
         return sorted(found)[0]
     if found:
+        return None
+    halves = word.split("-")
+    if len(halves) == 2 and all(halves) and sum(not is_syllable(h) for h in halves) == 1:
+        # "BẰĂNG-RÔN": the part that is no syllable mended on its own (decision 0056)
+        mended = [h if is_syllable(h) else _candidates(h) for h in halves]
+        one = [m for m in mended if isinstance(m, set)][0]
+        if len({_key(f) for f in one}) == 1:
+            return "-".join(m if isinstance(m, str) else sorted(m)[0] for m in mended)
         return None
     parts = re.split(r"(?<=\w)[.:](?=\w)", word)
     if len(parts) < 2:
@@ -207,7 +219,9 @@ def _mend_words(subject: str) -> tuple[str, bool, bool]:
                 continue
         lead, core, tail = _EDGE.match(token).groups()
         if core and not is_syllable(core) and _checked(core, caps, not out):
-            mended = None if name_left and caps else _mend(core)
+            # a name may be no syllable, but none opens with "Pr" (decision 0056)
+            named = name_left and caps and not _key(core).startswith("pr")
+            mended = None if named else _mend(core)
             if mended is None:
                 doubtful = True
             else:
@@ -330,14 +344,100 @@ def _drop_title(subject: str, doc_type: str | None, *, colon_only: bool = False)
     return subject
 
 
-def _semicolons(text: str) -> str:
+def _semicolons(text: str, readings: Sequence[str] = ()) -> str:
     """A semicolon in a scanned trích yếu is its comma with a speck above, unless it
-    parts two lists of commas ("HUYỆN, THỊ XÃ; UBND XÃ, PHƯỜNG"), as a semicolon does."""
+    parts two lists of commas ("HUYỆN, THỊ XÃ; UBND XÃ, PHƯỜNG"), as a semicolon does,
+    or the header band's further readings (`readings`) read it too: two of them have a
+    semicolon before the word after it and none a comma (one alone may read the same
+    speck again, decision 0056)."""
     parts = re.split(r"\s*;\s+", text)
     out = parts[0]
     for before, after in zip(parts, parts[1:], strict=False):
-        out += ("; " if "," in before and "," in after else ", ") + after
+        kept = "," in before and "," in after or _read_again(after, readings)
+        out += ("; " if kept else ", ") + after
     return out
+
+
+def _read_again(after: str, readings: Sequence[str]) -> bool:
+    """Two further readings read a semicolon, and none a comma, before `after`'s first
+    word."""
+    word = re.match(r"[^\W\d_]{2,}", fold(after).lower())
+    if not word:
+        return False
+    marks = [
+        set(re.findall(rf"([;,])\s*{word[0]}(?!\w)", fold(reading).lower())) for reading in readings
+    ]
+    return sum(m == {";"} for m in marks) >= 2 and not any("," in m for m in marks)
+
+
+# A hyphen glued after a linking word that ends no compound ("CỦA-CHÍNH PHỦ", "NĂM-2030"):
+# a speck where the space was (decision 0056); "năm" only before its year
+_GLUED_HYPHEN = re.compile(r"(?<!\w)(của|và|cho|với|tại|trên|năm(?=-\d))-(?=\w)", re.I)
+
+
+def _glued_hyphens(text: str) -> str:
+    return _GLUED_HYPHEN.sub(lambda m: f"{m.group(1)} ", unicodedata.normalize("NFC", text))
+
+
+# A symbol cited in the trích yếu ("NGHỊ QUYẾT SỐ 237/2008/NQ-HĐND"): its number, year,
+# type code and body
+_CITED = re.compile(r"(?<=\d/)([A-ZĐ][A-ZĐ0-9)]{0,3})(-(?: ?-)*)(?=([A-ZĐ][A-Za-zĐđ]{1,9})\b)")
+
+
+# "… NGHỊ QUYẾT SỐ 237/2008/": the kind a cited symbol is of (folded)
+_KIND_BEFORE = re.compile(r"(\w+(?: \w+)?)\s+so\s+\d{1,5}/(?:\d{4}/)?$")
+
+
+@functools.cache
+def _type_codes() -> dict[str, str]:
+    codes = {fold(k.abbreviation): k.abbreviation for k in DOCUMENT_KINDS if k.abbreviation}
+    return {**codes, "tt": "TT", "nd": "NĐ"}
+
+
+def _cited_symbols(text: str) -> str:
+    """A symbol cited in a scanned trích yếu with its type code one letter off a known
+    one ("NG-HĐND", "Q0-TTg": the Đ as a digit) before a known body, or a dash doubled
+    ("NQ--HĐND", "NQ- -HĐND"): put right (decision 0056)."""
+
+    def mend(match: re.Match) -> str:
+        code, body = match.group(1), fold(match.group(3))
+        if fold(body) not in BODY_ACRONYMS:
+            return match.group(0)
+        codes = _type_codes()
+        if fold(code) not in codes:
+            # the kind the trích yếu names before "số" ("NGHỊ QUYẾT SỐ 237/…"), else the
+            # one code the read one is a letter off
+            named = _KIND_BEFORE.search(fold(match.string[: match.start()]))
+            kind = named and next(
+                (k.abbreviation for k in DOCUMENT_KINDS if fold(k.name) == named.group(1)),
+                None,
+            )
+            near = [
+                spelled
+                for key, spelled in codes.items()
+                if len(key) == len(code) >= 2
+                and one_apart(key, fold(code))
+                and (not kind or spelled == kind)
+            ]
+            if len(near) == 1:
+                code = near[0]
+        return f"{code}-"
+
+    return _CITED.sub(mend, text)
+
+
+def _braces(text: str) -> str:
+    """A brace is tesseract's parenthesis: dropped beside one ("(OCOP})"), else the
+    parenthesis an open one wants ("(OCOP} NĂM")."""
+    if "}" not in text:
+        return text
+    text = re.sub(r"\}(?=\))|(?<=\))\}", "", text)
+    out = []
+    for ch in text:
+        if ch == "}" and "".join(out).count("(") > "".join(out).count(")"):
+            ch = ")"
+        out.append(ch)
+    return "".join(out)
 
 
 def cut_portal(subject: str) -> str:
@@ -349,17 +449,24 @@ def cut_portal(subject: str) -> str:
 
 
 def repair_scan_subject(
-    subject: str | None, doc_type: str | None, *, low_resolution: bool = True
+    subject: str | None,
+    doc_type: str | None,
+    *,
+    low_resolution: bool = True,
+    readings: Sequence[str] = (),
 ) -> tuple[str | None, bool, bool]:
     """A scan's trích yếu mended: (subject, changed, doubtful). A semicolon is taken for a
     comma on a low resolution page only (a photocopy's speck above it): a page scanned at
-    200 dpi or more reads semicolons as printed (decision 0044)."""
+    200 dpi or more reads semicolons as printed (decision 0044), and so does a low
+    resolution page where its header band's further readings (`readings`) read it too
+    (decision 0056)."""
     if not subject:
         return subject, False, False
     text = cut_portal(subject)
     text = _drop_title(text, doc_type)
+    text = _cited_symbols(_braces(_glued_hyphens(text)))
     if low_resolution:
-        text = _semicolons(text)
+        text = _semicolons(text, readings)
     text, _, doubtful = _mend_words(text)
     changed = text != subject
     return text, changed, doubtful or changed

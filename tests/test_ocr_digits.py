@@ -274,3 +274,57 @@ def test_a_superscript_digit_in_a_symbol_year_costs_the_reader_nothing():
     parsed = parse_text(text, scanned=True, digit_choices=choices)
     assert parsed.number == "418" and parsed.issuer
     assert parsed.symbol == "20²H/QĐ-UBND"
+
+
+# Round 14 (decision 0056): the eleventh set's photocopies
+
+
+def test_a_letter_inside_a_number_is_voted_on_as_one_at_its_end_is():
+    """'1E50' on the page: the E is a digit tesseract hesitated over (1 among its and the
+    band readings' alternatives): 1150, marked. It was dropped as 'not a number'."""
+    choices = {
+        "page": [[word("1E50/QĐ-UBND", at1=[["1", 63]])]],
+        "bands": [
+            [[word("EE50/QĐ-UBND", at0=[["1", 75]], at1=[["1", 74]])]],
+            [[word("1E50/QĐ-UBND", at1=[["1", 49]])]],
+        ],
+    }
+    text = page("1E50")
+    parsed = parse_text(text, scanned=True, digit_choices=choices)
+    assert parsed.number == "1150"
+    assert "number" in uncertain(parsed.confidence, FIELDS)
+
+
+def test_a_number_of_letters_and_digits_with_no_alternatives_is_left_for_the_clerk():
+    parsed = parse_text(page("1E50"), scanned=True)
+    assert parsed.number == "1E50"
+    assert "number" in uncertain(parsed.confidence, FIELDS)
+
+
+def test_a_bracket_inside_a_symbols_body_is_a_speck():
+    text = HEADER.replace("TỈNH BẠC LIÊU", "BỘ NỘI VỤ").format(
+        number="291", symbol="Q0-BN]V", year="2006"
+    )
+    parsed = parse_text(text, scanned=True)
+    assert parsed.symbol == "QĐ-BNV"
+
+
+def test_a_symbol_year_the_date_contradicts_takes_the_reading_whose_year_is_the_dates():
+    """The page reads 31/2008 over a date in 2009; the band reading of the same line reads
+    33/2009: the line the page misread twice is taken from that reading, marked."""
+    text = page("31", symbol="2008/QĐ-UBND", year="2009")
+    readings = [
+        page("33", symbol="2009/QĐ-UBND", year="nps"),
+        page("39", symbol="2009Q0-UBND", year="nps"),
+    ]
+    parsed = parse_text(text, scanned=True, header_readings=readings)
+    assert (parsed.number, parsed.symbol) == ("33", "2009/QĐ-UBND")
+    assert parsed.date == datetime.date(2009, 3, 14)
+    assert {"number", "symbol"} <= set(uncertain(parsed.confidence, FIELDS))
+
+
+def test_a_symbol_year_the_date_contradicts_and_no_reading_settles_is_kept():
+    text = page("31", symbol="2008/QĐ-UBND", year="2009")
+    readings = [page("31", symbol="2008/QĐ-UBND", year="nps")]
+    parsed = parse_text(text, scanned=True, header_readings=readings)
+    assert (parsed.number, parsed.symbol) == ("31", "2008/QĐ-UBND")

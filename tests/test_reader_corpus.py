@@ -48,8 +48,10 @@ FLOORS = {  # (header fields, all fields)
     # fourteenth sets' 84 readings, opened in round 14 (decision 0051: text 187/196, 150 dpi
     # 143/196, 200 dpi 181/196 when opened): 93.1% and 92.7% (2725/2928, 3192/3443); after
     # round 14's rules (their texts 187/196 -> 191/196, 200 dpi 181/196 -> 188/196): 93.6%
-    # and 93.2% (2740/2928, 3209/3443)
-    "seen": (0.93, 0.93),
+    # and 93.2% (2740/2928, 3209/3443); 2743/2928 with decision 0051's relabelling; after
+    # round 14's scan rules on the eleventh and twelfth sets' photocopies (decision 0056:
+    # their 150 dpi scans 140/189 -> 170/189): 95.2% and 94.7% (2788/2928, 3259/3443)
+    "seen": (0.95, 0.94),
     # the tenth held-out set's scans (decision 0036) read 85.1% and 83.0% before round 10
     # (143/168, 166/200) and 86.9% and 85.0% after it (146/168, 170/200); their misses were
     # printed then, so they are seen from round 11 (decision 0046)
@@ -72,7 +74,9 @@ FLOORS = {  # (header fields, all fields)
     # 87.4% and 82.5% (257/294, 307/372); text 91/98, 150 dpi scans 73/98, 200 dpi scans 93/98
     HELDOUT15: (0.87, 0.82),
     # every reading but the totals-only sets', as in bench/parser.py
-    "all": (0.93, 0.93),  # the seen part after round 14: 93.6% and 93.2% (2740/2928, 3209/3443)
+    # the seen part after round 14's scan rules (decision 0056): 95.2% and 94.7% (2788/2928,
+    # 3259/3443)
+    "all": (0.95, 0.94),
 }
 
 
@@ -163,13 +167,26 @@ def test_seen_pages_scanned_at_200_dpi():
     from round 13 (decision 0050), 87 pages: 97.4% and 96.3% (592/608, 685/711); with the
     thirteenth and fourteenth sets', seen from round 14 (decision 0051), 115 pages: 96.3% and
     94.5% (774/804, 895/947) when they were opened, 97.3% and 95.5% (782/804, 904/947) after
-    round 14's rules."""
+    round 14's rules; 98.0% and 96.2% (788/804, 911/947) after its scan rules (decision
+    0056)."""
     documents = [d for d in CORPUS if d.split == "seen" and d.dpi == 200]
     assert len(documents) == 115
     result = score(documents)
     shown = "\n".join(map(str, result["misses"]))
-    assert result["header"].rate >= 0.97, shown
-    assert result["all"].rate >= 0.95, shown
+    assert result["header"].rate >= 0.98, shown
+    assert result["all"].rate >= 0.96, shown
+
+
+def test_seen_photocopies_scanned_at_150_dpi():
+    """The seen documents' 150 dpi photocopies, the scans the reader reads worst: 81.3% and
+    81.9% (654/804, 776/947) before round 14's scan rules, 86.2% and 86.2% (693/804,
+    816/947) after them (decision 0056: the eleventh and twelfth sets' 140/189 -> 170/189)."""
+    documents = [d for d in CORPUS if d.split == "seen" and d.dpi == 150]
+    assert len(documents) == 115
+    result = score(documents)
+    shown = "\n".join(map(str, result["misses"]))
+    assert result["header"].rate >= 0.86, shown
+    assert result["all"].rate >= 0.86, shown
 
 
 def test_text_documents_read_at_least_as_the_issue_asks():
@@ -201,9 +218,10 @@ def test_wrong_fields_of_scans_are_marked_uncertain():
     # eleventh and twelfth sets joined them (decision 0050: one more unmarked); 126 of 142
     # when the thirteenth and fourteenth sets joined them (decision 0051: seven more unmarked,
     # a body's slash read as a space, a doubled 'Đ', a cut issuer, …); 120 of 132 after round
-    # 14's rules (the slash kept, the cut name joined, hyphens put back: four fewer unmarked)
+    # 14's rules (the slash kept, the cut name joined, hyphens put back: four fewer unmarked);
+    # 95 of 103 after round 14's scan rules (decision 0056: 'TT.HĐND', 'QĐĐ', 'FTKT' … left)
     assert wrong and marked / wrong >= 0.8
-    assert wrong - marked <= 12
+    assert wrong - marked <= 8
 
 
 # -- the shapes of issue 12, one at a time ----------------------------------------------

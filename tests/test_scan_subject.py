@@ -338,8 +338,9 @@ def test_a_semicolon_on_a_page_scanned_at_200_dpi_or_more_is_kept():
 
 
 def test_a_semicolon_on_a_low_resolution_page_is_still_its_comma():
+    # the header band's further readings read a comma there (decision 0056)
     page = DECISION.format(mark=";")
-    header = page.split("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\n")[0]
+    header = DECISION.format(mark=",").split("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\n")[0]
     doc = parse_text(page, scanned=True, header_readings=[header, header])
     assert doc.subject == (
         "SỬA ĐỔI, BỔ SUNG QUY CHẾ THI ĐUA, KHEN THƯỞNG, BÃI BỎ QUYẾT ĐỊNH SỐ 20/2015/QĐ-UBND"
@@ -385,3 +386,148 @@ def test_the_known_names_are_in_one_order_in_every_process():
             ).stdout
         )
     assert len(seen) == 1
+
+
+# Round 14 (decision 0056): the eleventh set's photocopies
+
+
+def test_a_semicolon_the_header_readings_read_too_is_kept_on_a_low_resolution_page():
+    """The page and both further readings of the header band read the semicolon: printed,
+    not a comma with a speck above."""
+    page = DECISION.format(mark=";")
+    title = page.split("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\n")[0]
+    readings = [title.replace("THƯỞNG; BÃI", "THUỒNG; BÀI"), title.replace("SỬA", "SÚA")]
+    doc = parse_text(page, scanned=True, header_readings=readings)
+    assert doc.subject == (
+        "SỬA ĐỔI, BỔ SUNG QUY CHẾ THI ĐUA, KHEN THƯỞNG; BÃI BỎ QUYẾT ĐỊNH SỐ 20/2015/QĐ-UBND"
+    )
+
+
+def test_a_semicolon_one_reading_reads_as_a_comma_is_a_comma():
+    title = "QUY ĐỊNH CHỨC NĂNG; NHIỆM VỤ, QUYỀN HẠN CỦA SỞ NỘI VỤ"
+    readings = ["QUY ĐỊNH CHỨC NĂNG; NHIỆM VỤ", "QUY ĐỊNH CHÚC NĂNG, NHIÊM VỤ"]
+    assert repair_scan_subject(title, "Quyết định", readings=readings)[0] == (
+        "QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN HẠN CỦA SỞ NỘI VỤ"
+    )
+
+
+def test_a_semicolon_only_one_reading_reads_again_is_a_comma():
+    # a photocopy's speck may be read the same twice: one further reading is not enough
+    title = "KIỂM KÊ TÀI SẢN CÔNG TẠI CƠ QUAN, ĐƠN VỊ; QUẢN LÝ CỦA TỈNH"
+    readings = ["TÀI SẢN CÔNG TẠI CƠ QUAN, ĐƠN VỊ; QUẦN LÝ", "KIỂM KÊ TÀI SẢN CÔNG"]
+    assert repair_scan_subject(title, "Kế hoạch", readings=readings)[0] == (
+        "KIỂM KÊ TÀI SẢN CÔNG TẠI CƠ QUAN, ĐƠN VỊ, QUẢN LÝ CỦA TỈNH"
+    )
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("CẢI CÁCH HÀNH CHÍNH PRONG CÁC CƠ QUAN", "CẢI CÁCH HÀNH CHÍNH TRONG CÁC CƠ QUAN"),
+        ("HỘI NGHỊ PRỰC TUYẾN VỚI CÁC ĐỊA PHƯƠNG", "HỘI NGHỊ TRỰC TUYẾN VỚI CÁC ĐỊA PHƯƠNG"),
+        # after a level, where a name may be no syllable: no place's name opens with "Pr"
+        (
+            "NGƯỜI ĐỨNG ĐẦU ỦY BAN NHÂN DÂN QUẬN, HUYỆN PRONG CẢI CÁCH HÀNH CHÍNH",
+            "NGƯỜI ĐỨNG ĐẦU ỦY BAN NHÂN DÂN QUẬN, HUYỆN TRONG CẢI CÁCH HÀNH CHÍNH",
+        ),
+    ],
+)
+def test_a_t_read_as_p_before_r_is_mended(read, expected):
+    # no Vietnamese syllable opens with "pr": a photocopy's T with a speck on its stem
+    subject, changed, doubtful = repair_scan_subject(read, None)
+    assert same(subject, expected)
+    assert changed and doubtful
+
+
+def test_an_ad_networks_labels_after_the_subject_are_portal_text():
+    # a document site's advertising blocks, read as lines in capitals under the title
+    read = "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA BỘ TƯ PHÁP YOMEĐIA ADSENSE"
+    assert repaired(read, "Quyết định") == "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA BỘ TƯ PHÁP"
+
+
+# Round 14 (decision 0056): the twelfth set's photocopies
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("VỀ VIỆC TẶNG CỜ THI ĐUA CỦA-CHÍNH PHỦ", "VỀ VIỆC TẶNG CỜ THI ĐUA CỦA CHÍNH PHỦ"),
+        ("QUY HOẠCH ĐẾN NĂM-2030", "QUY HOẠCH ĐẾN NĂM 2030"),
+        ("KẾ HOẠCH VÀ-ĐẦU TƯ CÔNG", "KẾ HOẠCH VÀ ĐẦU TƯ CÔNG"),
+    ],
+)
+def test_a_hyphen_glued_to_a_linking_word_is_a_space(read, expected):
+    # no compound word has "của", "và" or "năm" at its end: a speck where the space was
+    assert repaired(read) == expected
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        "PHÁT TRIỂN KINH TẾ-XÃ HỘI NĂM 2025",
+        "GIAI ĐOẠN 2021-2025 CỦA TỈNH",
+        "Về việc tổ chức Hội nghị Bắc - Nam",
+    ],
+)
+def test_other_hyphens_are_left(read):
+    assert repaired(read) == read
+
+
+def test_a_brace_beside_a_parenthesis_is_a_speck():
+    assert repaired("CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM (OCOP}) NĂM 2024") == (
+        "CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM (OCOP) NĂM 2024"
+    )
+    assert repaired("CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM (OCOP} NĂM 2024") == (
+        "CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM (OCOP) NĂM 2024"
+    )
+
+
+def test_a_slip_in_one_part_of_a_hyphenated_word_is_mended():
+    assert same(
+        repaired("QUẢNG CÁO TRÊN BẢNG QUẢNG CÁO, BẰĂNG-RÔN"),
+        "QUẢNG CÁO TRÊN BẢNG QUẢNG CÁO, BĂNG-RÔN",
+    )
+    assert repaired("PHÁT TRIỂN KINH TẾ-XÃ HỘI") == "PHÁT TRIỂN KINH TẾ-XÃ HỘI"
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        (
+            "SỬA ĐỔI NGHỊ QUYẾT SỐ 237/2008/NG--HĐND NGÀY 27/9/2008 CỦA HĐND TỈNH",
+            "SỬA ĐỔI NGHỊ QUYẾT SỐ 237/2008/NQ-HĐND NGÀY 27/9/2008 CỦA HĐND TỈNH",
+        ),
+        (
+            "THỰC HIỆN QUYẾT ĐỊNH SỐ 1999/Q0-TTg NGÀY 07/12/2020",
+            "THỰC HIỆN QUYẾT ĐỊNH SỐ 1999/QĐ-TTg NGÀY 07/12/2020",
+        ),
+        (
+            "TRIỂN KHAI NGHỊ QUYẾT SỐ 41/2022/NQ- -HĐND CỦA HĐND TỈNH",
+            "TRIỂN KHAI NGHỊ QUYẾT SỐ 41/2022/NQ-HĐND CỦA HĐND TỈNH",
+        ),
+    ],
+)
+def test_a_symbol_cited_in_the_trich_yeu_gets_its_type_code_back(read, expected):
+    assert repaired(read) == expected
+
+
+def test_a_cited_symbol_of_a_known_shape_is_left():
+    read = "SỬA ĐỔI KẾ HOẠCH SỐ 12/KH-BCĐ VÀ THÔNG BÁO SỐ 3/TB-VP CỦA TỈNH"
+    assert repaired(read) == read
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        (
+            "Hướng dẫn hội thi giáo viên dạy giỏi Tải bản đầy đủ (.docx) (8 trang) Công văn",
+            "Hướng dẫn hội thi giáo viên dạy giỏi",
+        ),
+        (
+            "Hướng dẫn hội thi giáo viên dạy giỏi Bạn đang xem bản rút gọn của tài liệu.",
+            "Hướng dẫn hội thi giáo viên dạy giỏi",
+        ),
+    ],
+)
+def test_a_document_sites_download_text_is_portal_text(read, expected):
+    assert repaired(read) == expected
