@@ -450,6 +450,12 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_close": is_office
             or leader_bodies(request.user).filter(pk=session.issuer_id).exists(),
             "close_blocker": services.close_blocker(session),
+            "unvoted": (
+                services.unvoted_text(unvoted)
+                if session.status == CouncilSession.Status.OPEN
+                and (unvoted := services.unvoted_members(session))
+                else ""
+            ),
             "can_redate": is_office
             and session.status == CouncilSession.Status.OPEN
             and not BallotReceipt.objects.filter(item__session=session).exists()
@@ -550,7 +556,11 @@ def vote(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 def session_close(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session(request, pk)
     try:
-        services.session_close(actor=request.user, session=session)
+        services.session_close(
+            actor=request.user,
+            session=session,
+            unvoted_ok=bool(request.POST.get("unvoted_ok")),
+        )
         messages.success(request, "Đã kết thúc phiên họp và tính kết quả.")
     except (ValidationError, PermissionDenied) as exc:
         _refused(request, exc)

@@ -1,0 +1,75 @@
+"""The demo's waiting work walked by each role (decision 0057): the ward's and the
+province's office, council and leader, from the dashboard to the public decision. What
+stopped or misled them there, each fixed."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from awards import services
+from awards.models import CouncilSession, Nomination
+from tests.awards_stage import build_stage
+from units.models import Membership
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def stage(cycle, make_member):
+    """build_stage (one nomination at every step: an open session of three members with
+    one dossier on it) and a leader of the district."""
+    data = build_stage(cycle)
+    data["leader"] = make_member("ld.tamduong", cycle["district"], Membership.Role.LEADER)
+    for i, member in enumerate(data["council"]):
+        member.first_name = ["Lường Văn Thắng", "Hoàng Thị Lan", "Vũ Đình Khánh"][i]
+        member.save()
+    return data
+
+
+def test_a_session_is_not_closed_by_one_click_while_members_present_have_not_voted(client, stage):
+    """The leader's dashboard lists the demo's open session under "Phiên họp cần kết
+    thúc"; opened before the council voted, the page offered "Kết thúc phiên họp" with the
+    plain "tính kết quả?" question, and one click made every dossier "Không thông qua"
+    (no vote is no agreement), for good. The page now names who has not voted and the
+    close needs a second, explicit choice."""
+    session, item, council = stage["session"], stage["item"], stage["council"]
+    services.vote_cast(actor=council[0], item=item, choice="agree")
+    client.force_login(stage["leader"])
+    url = reverse("awards:session_detail", args=[session.pk])
+    html = client.get(url).content.decode()
+    assert "Còn 2 thành viên có mặt chưa bỏ phiếu: Hoàng Thị Lan, Vũ Đình Khánh." in html
+    assert "Vẫn kết thúc khi còn thành viên chưa bỏ phiếu" in html
+
+    response = client.post(reverse("awards:session_close", args=[session.pk]), follow=True)
+    html = response.content.decode()
+    assert "Chưa kết thúc phiên họp: còn 2 thành viên có mặt chưa bỏ phiếu" in html
+    session.refresh_from_db()
+    assert session.status == CouncilSession.Status.OPEN
+    stage["on_agenda"].refresh_from_db()
+    assert stage["on_agenda"].status == Nomination.Status.APPRAISED
+
+    # the members who left without voting: closed on purpose, said so
+    response = client.post(
+        reverse("awards:session_close", args=[session.pk]), {"unvoted_ok": "1"}, follow=True
+    )
+    assert "Đã kết thúc phiên họp" in response.content.decode()
+    session.refresh_from_db()
+    assert session.status == CouncilSession.Status.CLOSED
+
+
+def test_a_session_everyone_present_voted_on_closes_as_before(client, stage):
+    session, item, council = stage["session"], stage["item"], stage["council"]
+    services.session_set_attendance(
+        actor=stage["office"], session=session, present_user_ids={council[0].pk, council[1].pk}
+    )
+    for member in council[:2]:
+        services.vote_cast(actor=member, item=item, choice="agree")
+    client.force_login(stage["office"])
+    html = client.get(reverse("awards:session_detail", args=[session.pk])).content.decode()
+    assert "chưa bỏ phiếu:" not in html
+    assert "Vẫn kết thúc" not in html
+    response = client.post(reverse("awards:session_close", args=[session.pk]), follow=True)
+    assert "Đã kết thúc phiên họp" in response.content.decode()
+    session.refresh_from_db()
+    assert session.status == CouncilSession.Status.CLOSED
