@@ -31,7 +31,16 @@ from units.models import Membership, Person, Unit, ancestors_of, descendants_que
 from units.text import search_q
 
 from . import workflow
-from .models import ONE_NOMINEE, YEAR_MIN, AwardType, Nomination, NominationFile, Vote, year_max
+from .models import (
+    ONE_NOMINEE,
+    YEAR_MIN,
+    AwardType,
+    CouncilSession,
+    Nomination,
+    NominationFile,
+    Vote,
+    year_max,
+)
 from .services import DECISION_FIELDS, decision_symbol
 
 NUL_MESSAGE = "Dữ liệu có ký tự không hợp lệ (NUL)."
@@ -525,6 +534,9 @@ class SessionForm(VietnameseInputMixin, forms.Form):
             Nomination.objects.filter(
                 issuer__in=bodies, status__in=workflow.statuses("put_on_agenda")
             )
+            # one open session at a time holds a dossier (services.session_create): those
+            # already on one are not offered, as the dashboard does not count them
+            .exclude(agenda_items__session__status=CouncilSession.Status.OPEN)
             .select_related("award_type", "nominee_person", "nominee_unit")
             .order_by("-pk")
         )

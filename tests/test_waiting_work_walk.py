@@ -73,3 +73,25 @@ def test_a_session_everyone_present_voted_on_closes_as_before(client, stage):
     assert "Đã kết thúc phiên họp" in response.content.decode()
     session.refresh_from_db()
     assert session.status == CouncilSession.Status.CLOSED
+
+
+def test_the_session_form_offers_no_dossier_already_on_an_open_session(client, stage):
+    """The demo's ward office, after appraising its waiting dossier, pressed "lập phiên
+    họp": the form offered it beside the two dossiers already on the open session, and
+    choosing them (the dashboard had said only 1 waits) came back, after the whole form
+    was filled, with "Hồ sơ Lò Thị Mai … đã có trong một phiên họp đang mở.". The form
+    and its typed search offer only what may go on a new session."""
+    client.force_login(stage["office"])
+    html = client.get(reverse("awards:session_create")).content.decode()
+    assert "Lò Văn Chờ Họp" in html
+    assert "Lò Văn Bình Xét" not in html  # on the open session
+    found = client.get(
+        reverse("awards:session_choices"), {"field": "nominations", "q": "Lò Văn"}
+    ).json()["results"]
+    names = " ".join(row["text"] for row in found)
+    assert "Lò Văn Chờ Họp" in names and "Lò Văn Bình Xét" not in names
+    # once its session is cancelled, the dossier may go on another one
+    services.session_cancel(
+        actor=stage["office"], session=stage["session"], cancel_reason="Đổi thành phần"
+    )
+    assert "Lò Văn Bình Xét" in client.get(reverse("awards:session_create")).content.decode()
