@@ -27,7 +27,7 @@ from units.access import (
 )
 from units.formfields import choices_response, error_text
 from units.jobs import job_start
-from units.models import IssuedDocument, Unit, descendants_query
+from units.models import IssuedDocument, Membership, Unit, descendants_query
 from units.paging import paginate
 from units.xlsx import xlsx_response
 
@@ -733,6 +733,10 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
             else "",
             "can_act": is_office,
             "is_office": is_office,
+            # who issues a draft the reader (a leader) cannot: the body's standing office
+            "issuing_office": Membership.OFFICE_BY_LEVEL.get(
+                decision.issuer.level, "cơ quan thường trực"
+            ),
         },
     )
 

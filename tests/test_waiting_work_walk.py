@@ -95,3 +95,19 @@ def test_the_session_form_offers_no_dossier_already_on_an_open_session(client, s
         actor=stage["office"], session=stage["session"], cancel_reason="Đổi thành phần"
     )
     assert "Lò Văn Bình Xét" in client.get(reverse("awards:session_create")).content.decode()
+
+
+def test_the_leader_reading_a_draft_is_told_how_it_gets_signed_and_issued(client, stage):
+    """The demo's leader read "Dự thảo quyết định chờ ký, ban hành (1)" on the dashboard,
+    opened it and found the PDF and the list, no button and no word of what to do (the
+    office issues it, decision 0025). The draft says who does what next."""
+    url = reverse("awards:decision_detail", args=[stage["decision"].pk])
+    client.force_login(stage["leader"])
+    html = client.get(url).content.decode()
+    assert (
+        "Dự thảo chờ ký. Đọc dự thảo (PDF) rồi ký bản giấy; Phòng Nội vụ (cơ quan thường "
+        "trực) ghi số, ngày ký theo sổ văn bản đi và ban hành trên hệ thống."
+    ) in html
+    assert "Cần sửa dự thảo thì báo Phòng Nội vụ." in html
+    client.force_login(stage["office"])
+    assert "Dự thảo chờ ký." not in client.get(url).content.decode()
