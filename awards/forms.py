@@ -428,8 +428,17 @@ class InboxFilterForm(VietnameseInputMixin, forms.Form):
         required=False,
         empty_label="Tất cả",
     )
+    # "waiting": what the dashboard counts as "Hồ sơ chờ thẩm định" (sent, or sent again
+    # after a return), the statuses the office appraises; its link opens on it
+    WAITING = "waiting"
     status = forms.ChoiceField(
-        label="Trạng thái", required=False, choices=[("", "Tất cả"), *Nomination.Status.choices[1:]]
+        label="Trạng thái",
+        required=False,
+        choices=[
+            ("", "Tất cả"),
+            (WAITING, "Chờ thẩm định (đã gửi, gửi lại)"),
+            *Nomination.Status.choices[1:],
+        ],
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -439,7 +448,16 @@ class InboxFilterForm(VietnameseInputMixin, forms.Form):
         if not self.is_bound:
             return {}
         self.is_valid()
-        return {k: v for k, v in self.cleaned_data.items() if v and k not in self.errors}
+        return {
+            k: v
+            for k, v in self.cleaned_data.items()
+            if v and k not in self.errors and not (k == "status" and v == self.WAITING)
+        }
+
+    @property
+    def waiting(self) -> bool:
+        """Only the dossiers waiting for an appraisal (`workflow.statuses("appraise")`)."""
+        return self.is_bound and self.is_valid() and self.cleaned_data["status"] == self.WAITING
 
 
 # A time as people write it: 08:00, 8:00, 14h30, 14h, 14 giờ 30.

@@ -31,7 +31,7 @@ from units.models import IssuedDocument, Membership, Unit, descendants_query
 from units.paging import paginate
 from units.xlsx import xlsx_response
 
-from . import money, pdf, selectors, services
+from . import money, pdf, selectors, services, workflow
 from .eligibility import checklist
 from .exports import decisions_workbook, nominations_workbook
 from .forms import (
@@ -310,6 +310,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
     form = InboxFilterForm(request.GET or None, user=request.user)
     nominations = selectors.nominations_to_appraise(request.user, form.filters())
+    if form.waiting:
+        nominations = nominations.filter(status__in=workflow.statuses("appraise"))
     if request.GET.get("xuat") == "xlsx":  # every page, as filtered
         return xlsx_response(nominations_workbook(nominations), "ho-so-tham-dinh")
     paging = paginate(request, nominations)

@@ -111,3 +111,30 @@ def test_the_leader_reading_a_draft_is_told_how_it_gets_signed_and_issued(client
     assert "Cần sửa dự thảo thì báo Phòng Nội vụ." in html
     client.force_login(stage["office"])
     assert "Dự thảo chờ ký." not in client.get(url).content.decode()
+
+
+def test_the_dashboards_dossiers_to_appraise_open_on_those_dossiers_only(client, stage):
+    """ "Hồ sơ chờ thẩm định: 1" on the ward office's dashboard opened the whole inbox: three
+    rows, two of them already appraised and on the open session, under the heading "cần
+    thẩm định". The link opens the dossiers waiting for an appraisal (sent, or sent again
+    after a return), the filter saying so and keeping it."""
+    client.force_login(stage["office"])
+    dashboard = client.get(reverse("staff:dashboard")).content.decode()
+    link = reverse("awards:inbox") + "?status=waiting"
+    assert f'<a href="{link}">Hồ sơ chờ thẩm định: <strong>1</strong></a>' in dashboard
+    html = client.get(link).content.decode()
+    assert "Lò Văn Đã Gửi" in html
+    for elsewhere in ("Lò Văn Chờ Họp", "Lò Văn Bình Xét", "Lò Văn Thông Qua"):
+        assert elsewhere not in html
+    assert '<option value="waiting" selected>Chờ thẩm định (đã gửi, gửi lại)</option>' in html
+    # sent again after a return: waiting too
+    returned = stage["submitted"]
+    services.nomination_appraise(
+        actor=stage["office"], nomination=returned, result="returned", note="Thiếu bản sao"
+    )
+    returned.refresh_from_db()
+    assert "Lò Văn Đã Gửi" not in client.get(link).content.decode()
+    services.nomination_submit(actor=stage["staff"], nomination=returned)
+    assert "Lò Văn Đã Gửi" in client.get(link).content.decode()
+    # the whole inbox is still there, as before
+    assert "Lò Văn Chờ Họp" in client.get(reverse("awards:inbox")).content.decode()
