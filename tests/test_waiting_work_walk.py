@@ -138,3 +138,24 @@ def test_the_dashboards_dossiers_to_appraise_open_on_those_dossiers_only(client,
     assert "Lò Văn Đã Gửi" in client.get(link).content.decode()
     # the whole inbox is still there, as before
     assert "Lò Văn Chờ Họp" in client.get(reverse("awards:inbox")).content.decode()
+
+
+def test_a_campaigns_long_subject_is_not_cut_inside_a_word(client, demo, cycle):
+    """The province's waiting dossier read "Năm / phong trào: 09/CT-UBND — Về việc phát
+    động phong trào thi đua thực hiện thắng lợi nhiệm vụ phát triển kin": the campaign's
+    name cut at 80 characters, inside "kinh", with nothing to say it goes on. It ends at
+    the end of a word, with "…"."""
+    from campaigns.models import Campaign
+
+    campaign = Campaign.objects.get(pk=demo["004"].pk)
+    subject = (
+        "Về việc phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh "
+        "tế - xã hội, đảm bảo quốc phòng - an ninh năm 2025"
+    )
+    Campaign.objects.filter(pk=campaign.pk).update(subject=subject)
+    campaign.refresh_from_db()
+    assert str(campaign).endswith("nhiệm vụ phát triển kinh…")
+    assert subject[:80] in str(campaign)  # the links and labels found by it still are
+    Campaign.objects.filter(pk=campaign.pk).update(subject="Thi đua lập thành tích")
+    campaign.refresh_from_db()
+    assert str(campaign).endswith("— Thi đua lập thành tích")
