@@ -458,10 +458,14 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 and (unvoted := services.unvoted_members(session))
                 else ""
             ),
-            "can_redate": is_office
-            and session.status == CouncilSession.Status.OPEN
-            and not BallotReceipt.objects.filter(item__session=session).exists()
-            and not Vote.objects.filter(item__session=session).exists(),
+            "can_redate": (
+                before_votes := is_office
+                and session.status == CouncilSession.Status.OPEN
+                and not BallotReceipt.objects.filter(item__session=session).exists()
+                and not Vote.objects.filter(item__session=session).exists()
+            ),
+            # attendance is set before the first vote (services.session_set_attendance)
+            "can_set_attendance": before_votes,
             "redate_form": SessionRedateForm(
                 initial={
                     "held_on": session.held_on,

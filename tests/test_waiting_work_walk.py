@@ -159,3 +159,21 @@ def test_a_campaigns_long_subject_is_not_cut_inside_a_word(client, demo, cycle):
     Campaign.objects.filter(pk=campaign.pk).update(subject="Thi đua lập thành tích")
     campaign.refresh_from_db()
     assert str(campaign).endswith("— Thi đua lập thành tích")
+
+
+def test_the_office_is_told_what_the_attendance_boxes_mean_and_not_offered_them_after_a_vote(
+    client, stage
+):
+    """The office's session page listed the members with a bare tick box each and "Lưu
+    điểm danh": nothing said a tick is "có mặt", and the boxes stayed after the first vote,
+    when saving them is refused ("Đã có phiếu bầu: không sửa điểm danh nữa.")."""
+    session = stage["session"]
+    url = reverse("awards:session_detail", args=[session.pk])
+    client.force_login(stage["office"])
+    html = client.get(url).content.decode()
+    assert "Đánh dấu thành viên có mặt, bỏ dấu người vắng, rồi bấm “Lưu điểm danh”" in html
+    services.vote_cast(actor=stage["council"][0], item=stage["item"], choice="agree")
+    html = client.get(url).content.decode()
+    assert "Lưu điểm danh" not in html
+    assert "Lường Văn Thắng — có mặt" in html
+    assert "Đã có phiếu bầu: điểm danh không sửa được nữa." in html
