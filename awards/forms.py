@@ -31,7 +31,16 @@ from units.models import Membership, Person, Unit, ancestors_of, descendants_que
 from units.text import rank_marked, search_q
 
 from . import workflow
-from .models import ONE_NOMINEE, YEAR_MIN, AwardType, Nomination, NominationFile, Vote, year_max
+from .models import (
+    ONE_NOMINEE,
+    YEAR_MIN,
+    AwardType,
+    CouncilSession,
+    Nomination,
+    NominationFile,
+    Vote,
+    year_max,
+)
 from .services import DECISION_FIELDS, decision_symbol
 
 NUL_MESSAGE = "Dữ liệu có ký tự không hợp lệ (NUL)."
@@ -452,8 +461,17 @@ class InboxFilterForm(VietnameseInputMixin, forms.Form):
         required=False,
         empty_label="Tất cả",
     )
+    # "waiting": what the dashboard counts as "Hồ sơ chờ thẩm định" (sent, or sent again
+    # after a return), the statuses the office appraises; its link opens on it
+    WAITING = "waiting"
     status = forms.ChoiceField(
-        label="Trạng thái", required=False, choices=[("", "Tất cả"), *Nomination.Status.choices[1:]]
+        label="Trạng thái",
+        required=False,
+        choices=[
+            ("", "Tất cả"),
+            (WAITING, "Chờ thẩm định (đã gửi, gửi lại)"),
+            *Nomination.Status.choices[1:],
+        ],
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -476,7 +494,16 @@ class InboxFilterForm(VietnameseInputMixin, forms.Form):
         if not self.is_bound:
             return {}
         self.is_valid()
-        return {k: v for k, v in self.cleaned_data.items() if v and k not in self.errors}
+        return {
+            k: v
+            for k, v in self.cleaned_data.items()
+            if v and k not in self.errors and not (k == "status" and v == self.WAITING)
+        }
+
+    @property
+    def waiting(self) -> bool:
+        """Only the dossiers waiting for an appraisal (`workflow.statuses("appraise")`)."""
+        return self.is_bound and self.is_valid() and self.cleaned_data["status"] == self.WAITING
 
 
 # A time as people write it: 08:00, 8:00, 14h30, 14h, 14 giờ 30.
@@ -571,6 +598,9 @@ class SessionForm(VietnameseInputMixin, forms.Form):
             Nomination.objects.filter(
                 issuer__in=bodies, status__in=workflow.statuses("put_on_agenda")
             )
+            # one open session at a time holds a dossier (services.session_create): those
+            # already on one are not offered, as the dashboard does not count them
+            .exclude(agenda_items__session__status=CouncilSession.Status.OPEN)
             .select_related("award_type", "nominee_person", "nominee_unit")
             .order_by("-pk")
         )

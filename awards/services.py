@@ -703,6 +703,33 @@ def close_blocker(session: CouncilSession) -> str:
     return ""
 
 
+def unvoted_members(session: CouncilSession) -> list[AbstractBaseUser]:
+    """Members marked present who have not voted on every dossier still to be counted
+    (a dossier withdrawn meanwhile gets no result and waits for no one), in seat order.
+    A vote not cast is no agreement: closing then may fail a dossier for good."""
+    items = [
+        item.pk
+        for item in session.agenda.select_related("nomination")
+        if workflow.allows(item.nomination, "council_result")
+    ]
+    if not items:
+        return []
+    cast = Counter(
+        Vote.objects.filter(item_id__in=items).values_list("member_id", flat=True)
+    ) + Counter(BallotReceipt.objects.filter(item_id__in=items).values_list("member_id", flat=True))
+    return [
+        seat.user
+        for seat in session.seats.filter(present=True).select_related("user").order_by("pk")
+        if cast[seat.user_id] < len(items)
+    ]
+
+
+def unvoted_text(members: Iterable[AbstractBaseUser]) -> str:
+    """ "2 thành viên có mặt chưa bỏ phiếu: Hoàng Thị Lan, Vũ Đình Khánh" """
+    names = [m.get_full_name() or m.get_username() for m in members]
+    return f"{len(names)} thành viên có mặt chưa bỏ phiếu: {', '.join(names)}"
+
+
 def _ready_to_vote(session: CouncilSession, item: AgendaItem) -> None:
     blocker = vote_blocker(session, item)
     if blocker:
@@ -808,12 +835,16 @@ def secret_ballot_restart(*, item: AgendaItem, reason: str) -> int:
 
 
 @transaction.atomic
-def session_close(*, actor: AbstractBaseUser, session: CouncilSession) -> CouncilSession:
+def session_close(
+    *, actor: AbstractBaseUser, session: CouncilSession, unvoted_ok: bool = False
+) -> CouncilSession:
     """Kết thúc phiên họp: count the votes, compute each result and move the nominations on.
 
     Secret ballots are opened and counted here, all in this one transaction, and then
     deleted: what remains is the totals and who voted. The standing office closes it, or
-    the body's leader (the Chủ tịch UBND chairs its council)."""
+    the body's leader (the Chủ tịch UBND chairs its council). While a member marked present
+    has not voted, it closes only when asked to (`unvoted_ok`): a vote not cast counts as
+    no agreement, and the result is final (decision 0057)."""
     session = CouncilSession.objects.select_for_update().get(pk=session.pk)
     if not leader_bodies(actor).filter(pk=session.issuer_id).exists():
         ensure_office(actor, session.issuer)
@@ -821,6 +852,14 @@ def session_close(*, actor: AbstractBaseUser, session: CouncilSession) -> Counci
         raise ValidationError("Phiên họp đã kết thúc.")
     if close_blocker(session):
         raise ValidationError(close_blocker(session))
+    unvoted = unvoted_members(session)
+    if unvoted and not unvoted_ok:
+        raise ValidationError(
+            f"Chưa kết thúc phiên họp: còn {unvoted_text(unvoted)}. Phiếu chưa bỏ không tính "
+            "là đồng ý, nên hồ sơ có thể không được thông qua, và kết quả không sửa được. Hãy "
+            "đợi các thành viên bỏ phiếu; nếu họ đã rời cuộc họp, đánh dấu “Vẫn kết thúc khi "
+            "còn thành viên chưa bỏ phiếu” rồi bấm “Kết thúc phiên họp”."
+        )
     members = max(council_size(session.issuer), session.seats.count())
     present = session.seats.filter(present=True).count()
     for item in session.agenda.select_related("nomination__award_type").order_by("pk"):

@@ -27,11 +27,11 @@ from units.access import (
 )
 from units.formfields import choices_response, error_text
 from units.jobs import job_start
-from units.models import IssuedDocument, Unit, descendants_query
+from units.models import IssuedDocument, Membership, Unit, descendants_query
 from units.paging import paginate
 from units.xlsx import xlsx_response
 
-from . import money, pdf, selectors, services
+from . import money, pdf, selectors, services, workflow
 from .eligibility import checklist
 from .exports import decisions_workbook, nominations_workbook
 from .forms import (
@@ -310,6 +310,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
     form = InboxFilterForm(request.GET or None, user=request.user)
     nominations = selectors.nominations_to_appraise(request.user, form.filters())
+    if form.waiting:
+        nominations = nominations.filter(status__in=workflow.statuses("appraise"))
     if request.GET.get("xuat") == "xlsx":  # every page, as filtered
         return xlsx_response(nominations_workbook(nominations), "ho-so-tham-dinh")
     paging = paginate(request, nominations)
@@ -450,10 +452,20 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_close": is_office
             or leader_bodies(request.user).filter(pk=session.issuer_id).exists(),
             "close_blocker": services.close_blocker(session),
-            "can_redate": is_office
-            and session.status == CouncilSession.Status.OPEN
-            and not BallotReceipt.objects.filter(item__session=session).exists()
-            and not Vote.objects.filter(item__session=session).exists(),
+            "unvoted": (
+                services.unvoted_text(unvoted)
+                if session.status == CouncilSession.Status.OPEN
+                and (unvoted := services.unvoted_members(session))
+                else ""
+            ),
+            "can_redate": (
+                before_votes := is_office
+                and session.status == CouncilSession.Status.OPEN
+                and not BallotReceipt.objects.filter(item__session=session).exists()
+                and not Vote.objects.filter(item__session=session).exists()
+            ),
+            # attendance is set before the first vote (services.session_set_attendance)
+            "can_set_attendance": before_votes,
             "redate_form": SessionRedateForm(
                 initial={
                     "held_on": session.held_on,
@@ -550,7 +562,11 @@ def vote(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 def session_close(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session(request, pk)
     try:
-        services.session_close(actor=request.user, session=session)
+        services.session_close(
+            actor=request.user,
+            session=session,
+            unvoted_ok=bool(request.POST.get("unvoted_ok")),
+        )
         messages.success(request, "Đã kết thúc phiên họp và tính kết quả.")
     except (ValidationError, PermissionDenied) as exc:
         _refused(request, exc)
@@ -723,6 +739,10 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
             else "",
             "can_act": is_office,
             "is_office": is_office,
+            # who issues a draft the reader (a leader) cannot: the body's standing office
+            "issuing_office": Membership.OFFICE_BY_LEVEL.get(
+                decision.issuer.level, "cơ quan thường trực"
+            ),
         },
     )
 

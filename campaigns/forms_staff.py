@@ -25,6 +25,7 @@ from .models import (
     DistributionEntry,
     DocumentReference,
     Recipient,
+    subject_short,
 )
 
 
@@ -108,7 +109,7 @@ class CampaignForm(NewlinesMixin, forms.ModelForm):
             .newest_first()
         )
         self.fields["parent"].label_from_instance = lambda c: (
-            f"{c.issuer.name}: {c.reference} — {c.subject[:80]}"
+            f"{c.issuer.name}: {c.reference} — {subject_short(c.subject)}"
         )
         self.fields["issued_month"].widget.attrs.update(min=1, max=12)
         self.fields["signing_authority"].widget.attrs["list"] = "signing-authorities"
@@ -408,7 +409,7 @@ class ImportReviewForm(NewlinesMixin, forms.ModelForm):
             Campaign.objects.public().select_related("issuer", "document_type").newest_first()
         )
         self.fields["parent"].label_from_instance = lambda c: (
-            f"{c.issuer.name}: {c.reference} — {c.subject[:80]}"
+            f"{c.issuer.name}: {c.reference} — {subject_short(c.subject)}"
         )
 
     def clean_number(self):

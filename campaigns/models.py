@@ -77,6 +77,17 @@ class DocumentType(models.Model):
         return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
 
 
+def subject_short(subject: str, length: int = 80) -> str:
+    """The subject as a label shows it: whole up to `length` characters, else cut at the
+    end of the word `length` falls in, with "…" (never "… phát triển kin"). The first
+    `length` characters stay in it, as the pages and tests that look for them expect."""
+    if len(subject) <= length:
+        return subject
+    head, rest = subject[:length], subject[length:]
+    word_end = 0 if rest[:1].isspace() else len(rest.split()[0])
+    return (head + rest[:word_end]).rstrip(" ,;:-–—") + "…"
+
+
 def campaign_year_q(year: int, prefix: str = "", lookup: str = "exact") -> Q:
     """The database side of `Campaign.year`: campaigns (or rows reached through
     `prefix`, e.g. "campaign__") whose emulation year is `year` (or, with `lookup`
@@ -314,8 +325,8 @@ class Campaign(TimeStampedModel, MarkedSearchMixin):
         """ "5834/PĐTĐ-UBND — subject"; "Kế hoạch (chưa có số) — subject" while the number is
         blank (never "/KH-UBND — …", which reads as a broken number)."""
         if self.number:
-            return f"{self.number_symbol} — {self.subject[:80]}"
-        return f"{self.reference} — {self.subject[:80]}"
+            return f"{self.number_symbol} — {subject_short(self.subject)}"
+        return f"{self.reference} — {subject_short(self.subject)}"
 
     def save(self, *args, **kwargs):
         if self.issued_on:

@@ -296,7 +296,8 @@ INSIDERS = [
     ("awards:nomination_appraise", ["submitted"], {"result": "eligible"}, "office", ["staff", "council"]),
     ("awards:nomination_forward", ["beyond"], {}, "office", ["staff", "council"]),
     ("awards:session_attendance", ["session"], {"present": []}, "office", ["staff", "council"]),
-    ("awards:session_close", ["session"], {}, "office", ["staff", "council"]),
+    # closed as the page lets it be with members not yet voted (decision 0057)
+    ("awards:session_close", ["session"], {"unvoted_ok": "1"}, "office", ["staff", "council"]),
     ("awards:vote", ["session", "item"], {"choice": "agree"}, "council", ["staff", "office"]),
     ("awards:decision_issue", ["decision"], {}, "office", ["staff", "council"]),
 ]  # fmt: skip
