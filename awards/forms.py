@@ -41,7 +41,7 @@ from .models import (
     Vote,
     year_max,
 )
-from .services import DECISION_FIELDS, decision_symbol
+from .services import DECISION_FIELDS, decision_symbol, suggested_signer
 
 NUL_MESSAGE = "Dữ liệu có ký tự không hợp lệ (NUL)."
 CHOICE_MESSAGE = "Lựa chọn không hợp lệ: hãy chọn trong danh sách."
@@ -710,6 +710,12 @@ class DecisionForm(VietnameseInputMixin, forms.Form):
         if len(bodies) == 1:
             self.initial.setdefault("place", bodies[0].locality)
             self.initial.setdefault("symbol", decision_symbol(bodies[0]))
+            if decision is None:  # a draft being edited keeps its own signer
+                signer, whence = suggested_signer(bodies[0])
+                for name, value in signer.items():
+                    self.initial.setdefault(name, value)
+                if whence:
+                    self.fields["signer_name"].help_text = whence
         passed = Nomination.objects.filter(
             issuer__in=bodies, status__in=workflow.statuses("add_to_decision"), decision=None
         )

@@ -1113,6 +1113,41 @@ def suggested_decision_number(issuer: Unit, year: int) -> int:
     return max(counter.last_number if counter else 0, highest or 0) + 1
 
 
+def suggested_signer(issuer: Unit) -> tuple[dict[str, str], str]:
+    """Who likely signs the body's next decision, and whence the guess ("" when none): the
+    signer of its most recent issued decision, with the authority and title signed under
+    (a Phó Chủ tịch's "KT. CHỦ TỊCH" stays his); else its leader, when it has exactly one
+    on the system (a leader login does not say Chủ tịch or Phó Chủ tịch: of two, no guess)."""
+    last = (
+        Decision.objects.filter(issuer=issuer, status=Decision.Status.ISSUED)
+        .exclude(signer_name="")
+        .order_by("-issued_on", "-year", "-number", "-pk")
+        .first()
+    )
+    if last is not None:
+        return (
+            {name: getattr(last, name) for name in SIGNER_FIELDS},
+            f"Điền sẵn theo quyết định ban hành gần nhất của {issuer.name} "
+            f"({last.number_symbol}); sửa nếu người khác ký.",
+        )
+    leaders = list(
+        Membership.objects.active()
+        .filter(unit=issuer, role=Membership.Role.LEADER)
+        .select_related("user")[:2]
+    )
+    if len(leaders) == 1:
+        user = leaders[0].user
+        return (
+            {"signer_name": user.get_full_name() or user.username},
+            f"Điền sẵn: lãnh đạo của {issuer.name} trên hệ thống; sửa nếu người khác ký "
+            "(Phó Chủ tịch ký thay thì ghi cả quyền hạn ký).",
+        )
+    return {}, ""
+
+
+SIGNER_FIELDS = ("signing_authority", "signer_title", "signer_name")
+
+
 def decision_earliest_date(decision: Decision) -> datetime.date | None:
     """A decision is signed no earlier than the council session that passed its nominations."""
     return (

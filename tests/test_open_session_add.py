@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from awards import services
-from awards.models import CouncilSession, Nomination, NominationEvent
+from awards.models import CouncilSession, Decision, Nomination, NominationEvent
 from tests.awards_stage import build_stage, person
 from tests.factories import nominate
 from units.models import Membership
@@ -162,3 +162,90 @@ def test_the_add_forms_typed_search_offers_the_sessions_candidates(client, stage
     )
     client.force_login(other)
     assert client.get(url, query).status_code == 404
+
+
+# "Người ký" on a new draft decision ----------------------------------------------
+
+
+def _signer_fields(client) -> dict:
+    form = client.get(reverse("awards:decision_create")).context["form"]
+    return {
+        name: form[name].value() for name in ("signing_authority", "signer_title", "signer_name")
+    }
+
+
+def _leader(make_member, unit, username, name):
+    user = make_member(username, unit, Membership.Role.LEADER)
+    user.first_name = name
+    user.save()
+    return user
+
+
+def test_a_new_decision_names_the_bodys_leader_as_signer(client, stage, make_member):
+    """ "Người ký" was empty on every new draft, though the body's leader login has the
+    name: the one leader of the body is offered, still editable."""
+    _leader(make_member, stage["district"], "ld.tamduong", "Sùng Lữ Páo")
+    client.force_login(stage["office"])
+    assert _signer_fields(client) == {
+        "signing_authority": None,
+        "signer_title": "CHỦ TỊCH",
+        "signer_name": "Sùng Lữ Páo",
+    }
+    html = client.get(reverse("awards:decision_create")).content.decode()
+    assert "Điền sẵn: lãnh đạo của UBND huyện Tam Đường trên hệ thống" in html
+    # two leaders (Chủ tịch, Phó Chủ tịch): the system cannot tell who signs, no guess
+    _leader(make_member, stage["district"], "ld2.tamduong", "Lò Văn Phó")
+    assert _signer_fields(client)["signer_name"] is None
+
+
+def test_a_new_decision_takes_the_signer_of_the_bodys_last_issued_decision(
+    client, stage, make_member
+):
+    """The signer of the body's most recent issued decision comes first (with the
+    authority and title they signed under): a Phó Chủ tịch signing "KT. CHỦ TỊCH" is
+    not turned into a Chủ tịch. A draft's signer counts for nothing; an edited draft
+    keeps its own."""
+    _leader(make_member, stage["district"], "ld.tamduong", "Sùng Lữ Páo")
+    older, newer = (
+        services.decision_draft(
+            actor=stage["office"],
+            issuer=stage["district"],
+            subject="Về việc tặng Giấy khen",
+            signing_authority=authority,
+            signer_title=title,
+            signer_name=name,
+            nominations=[],
+        )
+        for authority, title, name in (
+            ("", "CHỦ TỊCH", "Người Ký Cũ"),
+            ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Vàng A Giàng"),
+        )
+    )
+    for number, decision in enumerate((older, newer), start=1):
+        Decision.objects.filter(pk=decision.pk).update(
+            status=Decision.Status.ISSUED, number=number, issued_on=f"2025-12-0{number}"
+        )
+    client.force_login(stage["office"])
+    assert _signer_fields(client) == {
+        "signing_authority": "KT. CHỦ TỊCH",
+        "signer_title": "PHÓ CHỦ TỊCH",
+        "signer_name": "Vàng A Giàng",
+    }
+    html = client.get(reverse("awards:decision_create")).content.decode()
+    assert "Điền sẵn theo quyết định ban hành gần nhất của UBND huyện Tam Đường" in html
+    # the draft of build_stage (signed "Sùng Lữ Páo") keeps its name when edited
+    form = client.get(reverse("awards:decision_edit", args=[stage["decision"].pk])).context["form"]
+    assert form["signer_name"].value() == "Sùng Lữ Páo"
+    # still editable: another signer is saved as typed
+    response = client.post(
+        reverse("awards:decision_create"),
+        {
+            "issuer": stage["district"].pk,
+            "subject": "Về việc khen thưởng",
+            "signer_title": "CHỦ TỊCH",
+            "signer_name": "Người Khác Ký",
+            "nominations": [stage["passed"].pk],
+        },
+    )
+    assert response.status_code == 302
+    assert Decision.objects.latest("pk").signer_name == "Người Khác Ký"
