@@ -41,7 +41,7 @@ from .models import (
     Vote,
     year_max,
 )
-from .services import DECISION_FIELDS, decision_symbol
+from .services import DECISION_FIELDS, decision_symbol, suggested_signer
 
 NUL_MESSAGE = "Dữ liệu có ký tự không hợp lệ (NUL)."
 CHOICE_MESSAGE = "Lựa chọn không hợp lệ: hãy chọn trong danh sách."
@@ -535,6 +535,19 @@ class SessionCancelForm(VietnameseInputMixin, forms.Form):
     )
 
 
+def agenda_candidates(bodies) -> QuerySet[Nomination]:
+    """The dossiers that may go on a session of `bodies` (a new one, or one open before its
+    first vote): appraised for the council, and on no open session, as one open session
+    at a time holds a dossier (services._put_on_agenda) and the dashboard does not count
+    those; a cancelled session frees them."""
+    return (
+        Nomination.objects.filter(issuer__in=bodies, status__in=workflow.statuses("put_on_agenda"))
+        .exclude(agenda_items__session__status=CouncilSession.Status.OPEN)
+        .select_related("award_type", "nominee_person", "nominee_unit")
+        .order_by("-pk")
+    )
+
+
 class SessionForm(VietnameseInputMixin, forms.Form):
     issuer = IdChoiceField(label="Hội đồng TĐKT của", queryset=Unit.objects.none())
     title = forms.CharField(label="Tên phiên họp", max_length=255)
@@ -594,16 +607,7 @@ class SessionForm(VietnameseInputMixin, forms.Form):
             .distinct()
         )
         self.fields["members"].label_from_instance = lambda u: u.get_full_name() or u.username
-        self.fields["nominations"].queryset = (
-            Nomination.objects.filter(
-                issuer__in=bodies, status__in=workflow.statuses("put_on_agenda")
-            )
-            # one open session at a time holds a dossier (services.session_create): those
-            # already on one are not offered, as the dashboard does not count them
-            .exclude(agenda_items__session__status=CouncilSession.Status.OPEN)
-            .select_related("award_type", "nominee_person", "nominee_unit")
-            .order_by("-pk")
-        )
+        self.fields["nominations"].queryset = agenda_candidates(bodies)
         url = reverse("awards:session_choices")
         for name in SESSION_SEARCHES:
             searchable(self.fields[name], f"{url}?field={name}")
@@ -616,6 +620,24 @@ class SessionForm(VietnameseInputMixin, forms.Form):
                 f"Ngày họp phải từ {FIRST_MEETING_DATE:%d/%m/%Y} đến {last:%d/%m/%Y}."
             )
         return held_on
+
+
+class SessionAddForm(forms.Form):
+    """Bổ sung hồ sơ vào phiên họp đang mở: the dossiers of the session's body a new
+    session would be offered (agenda_candidates)."""
+
+    nominations = IdsChoiceField(
+        label="Hồ sơ bổ sung",
+        queryset=Nomination.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Chọn ít nhất một hồ sơ để bổ sung."},
+    )
+
+    def __init__(self, *args, session: CouncilSession, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nominations"].queryset = agenda_candidates([session.issuer_id])
+        url = reverse("awards:session_choices")
+        searchable(self.fields["nominations"], f"{url}?field=nominations&phien={session.pk}")
 
 
 class DecisionIssueForm(VietnameseInputMixin, forms.Form):
@@ -688,6 +710,12 @@ class DecisionForm(VietnameseInputMixin, forms.Form):
         if len(bodies) == 1:
             self.initial.setdefault("place", bodies[0].locality)
             self.initial.setdefault("symbol", decision_symbol(bodies[0]))
+            if decision is None:  # a draft being edited keeps its own signer
+                signer, whence = suggested_signer(bodies[0])
+                for name, value in signer.items():
+                    self.initial.setdefault(name, value)
+                if whence:
+                    self.fields["signer_name"].help_text = whence
         passed = Nomination.objects.filter(
             issuer__in=bodies, status__in=workflow.statuses("add_to_decision"), decision=None
         )

@@ -480,14 +480,27 @@ def session_create(
         if user.pk not in allowed:
             raise ValidationError(f"{user} không phải thành viên Hội đồng TĐKT của {issuer.name}.")
         SessionMember.objects.create(session=session, user=user)
+    _put_on_agenda(session, nominations)
+    return session
+
+
+def _put_on_agenda(session: CouncilSession, nominations: Iterable[Nomination]) -> list[Nomination]:
+    """The nominations on the session's agenda, each appraised for the session's body, on
+    no open session (one at a time holds a dossier) and past its public notice."""
+    added = []
     for nomination in _fresh(nominations):
-        if nomination.issuer_id != issuer.pk or not workflow.allows(nomination, "put_on_agenda"):
+        if nomination.issuer_id != session.issuer_id or not workflow.allows(
+            nomination, "put_on_agenda"
+        ):
             raise ValidationError(f"Hồ sơ {nomination} chưa được thẩm định đủ điều kiện.")
-        if AgendaItem.objects.filter(
+        on_open = AgendaItem.objects.filter(
             nomination=nomination, session__status=CouncilSession.Status.OPEN
-        ).exists():
+        ).values_list("session_id", flat=True)
+        if session.pk in on_open:
+            raise ValidationError(f"Hồ sơ {nomination} đã có trong phiên họp này.")
+        if on_open:
             raise ValidationError(f"Hồ sơ {nomination} đã có trong một phiên họp đang mở.")
-        if nomination.notice_until and nomination.notice_until >= held_on:
+        if nomination.notice_until and nomination.notice_until >= session.held_on:
             raise ValidationError(
                 f"Hồ sơ {nomination} đang công khai lấy ý kiến đến hết ngày "
                 f"{nomination.notice_until:%d/%m/%Y}: chỉ đưa ra Hội đồng sau ngày đó."
@@ -495,7 +508,40 @@ def session_create(
         AgendaItem.objects.create(
             session=session, nomination=nomination, secret=nomination.award_type.secret_ballot
         )
-    return session
+        added.append(nomination)
+    return added
+
+
+@transaction.atomic
+def session_add_nominations(
+    *, actor: AbstractBaseUser, session: CouncilSession, nominations: Iterable[Nomination]
+) -> list[Nomination]:
+    """Bổ sung hồ sơ vào phiên họp đang mở: only before any member votes (the members
+    present vote on a fixed agenda), with the checks of a new session's dossiers and a
+    line in the history of each dossier added."""
+    ensure_office(actor, session.issuer)
+    session = _open_before_any_vote(
+        session,
+        not_open="Phiên họp đã kết thúc hoặc đã hủy: không bổ sung hồ sơ được.",
+        voted=ADD_AFTER_VOTE,
+    )
+    nominations = list(nominations)
+    if not nominations:
+        raise ValidationError("Chọn ít nhất một hồ sơ để bổ sung.")
+    added = _put_on_agenda(session, nominations)
+    _note_on_dossiers(
+        actor,
+        added,
+        f"Bổ sung vào phiên họp “{session.title}” ngày {session.held_on:%d/%m/%Y} "
+        "(trước khi bỏ phiếu).",
+    )
+    return added
+
+
+ADD_AFTER_VOTE = (
+    "Đã có phiếu bầu: không bổ sung hồ sơ vào phiên họp này được nữa (các thành viên có mặt "
+    "đã biểu quyết theo danh sách hồ sơ đã định). Hồ sơ mới đưa ra một phiên họp khác."
+)
 
 
 @transaction.atomic
@@ -545,18 +591,29 @@ def _session_before_any_vote(
     """The session locked, for a change its office makes before anyone votes (a new date,
     a cancel), with the reason given; each refusal in the caller's words."""
     ensure_office(actor, session.issuer)
-    session = CouncilSession.objects.select_for_update().get(pk=session.pk)
     reason = reason.strip()
     if not reason:
         raise ValidationError(no_reason)
-    if session.status != CouncilSession.Status.OPEN:
-        raise ValidationError(not_open)
-    if (
+    return _open_before_any_vote(session, not_open=not_open, voted=voted), reason
+
+
+def any_vote(session: CouncilSession) -> bool:
+    """Whether a member has voted on the session (a named vote or a secret ballot's receipt)."""
+    return (
         BallotReceipt.objects.filter(item__session=session).exists()
         or Vote.objects.filter(item__session=session).exists()
-    ):
+    )
+
+
+def _open_before_any_vote(session: CouncilSession, *, not_open: str, voted: str) -> CouncilSession:
+    """The session locked (as vote_cast and session_close take it: a vote either commits
+    before this check sees it, or waits), refused unless open and nobody voted yet."""
+    session = CouncilSession.objects.select_for_update().get(pk=session.pk)
+    if session.status != CouncilSession.Status.OPEN:
+        raise ValidationError(not_open)
+    if any_vote(session):
         raise ValidationError(voted)
-    return session, reason
+    return session
 
 
 @transaction.atomic
@@ -1054,6 +1111,41 @@ def suggested_decision_number(issuer: Unit, year: int) -> int:
         .first()
     )
     return max(counter.last_number if counter else 0, highest or 0) + 1
+
+
+def suggested_signer(issuer: Unit) -> tuple[dict[str, str], str]:
+    """Who likely signs the body's next decision, and whence the guess ("" when none): the
+    signer of its most recent issued decision, with the authority and title signed under
+    (a Phó Chủ tịch's "KT. CHỦ TỊCH" stays his); else its leader, when it has exactly one
+    on the system (a leader login does not say Chủ tịch or Phó Chủ tịch: of two, no guess)."""
+    last = (
+        Decision.objects.filter(issuer=issuer, status=Decision.Status.ISSUED)
+        .exclude(signer_name="")
+        .order_by("-issued_on", "-year", "-number", "-pk")
+        .first()
+    )
+    if last is not None:
+        return (
+            {name: getattr(last, name) for name in SIGNER_FIELDS},
+            f"Điền sẵn theo quyết định ban hành gần nhất của {issuer.name} "
+            f"({last.number_symbol}); sửa nếu người khác ký.",
+        )
+    leaders = list(
+        Membership.objects.active()
+        .filter(unit=issuer, role=Membership.Role.LEADER)
+        .select_related("user")[:2]
+    )
+    if len(leaders) == 1:
+        user = leaders[0].user
+        return (
+            {"signer_name": user.get_full_name() or user.username},
+            f"Điền sẵn: lãnh đạo của {issuer.name} trên hệ thống; sửa nếu người khác ký "
+            "(Phó Chủ tịch ký thay thì ghi cả quyền hạn ký).",
+        )
+    return {}, ""
+
+
+SIGNER_FIELDS = ("signing_authority", "signer_title", "signer_name")
 
 
 def decision_earliest_date(decision: Decision) -> datetime.date | None:

@@ -31,6 +31,7 @@ urlpatterns = [
     path("phien-hop/<int:pk>/diem-danh/", v.session_attendance, name="session_attendance"),
     path("phien-hop/<int:pk>/bo-phieu/<int:item_pk>/", v.vote, name="vote"),
     path("phien-hop/<int:pk>/ket-thuc/", v.session_close, name="session_close"),
+    path("phien-hop/<int:pk>/bo-sung/", v.session_add, name="session_add"),
     path("phien-hop/<int:pk>/doi-ngay/", v.session_redate, name="session_redate"),
     path("phien-hop/<int:pk>/huy/", v.session_cancel, name="session_cancel"),
     path("phien-hop/<int:pk>/bien-ban.pdf", v.session_minutes, name="session_minutes"),

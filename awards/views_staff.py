@@ -46,6 +46,7 @@ from .forms import (
     InboxFilterForm,
     NominationForm,
     ReasonForm,
+    SessionAddForm,
     SessionCancelForm,
     SessionForm,
     SessionRedateForm,
@@ -404,11 +405,22 @@ def session_choices(request: HttpRequest) -> HttpResponse:
     """Typed search of the session form (JSON): dossiers the user may put on an agenda."""
     if not office_bodies(request.user).exists():
         raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
+    number = request.GET.get("phien", "")
+    if number.isascii() and number.isdigit():  # the add form of an open session
+        session = _session(request, int(number))
+        _ensure_session_office(request, session)
+        return choices_response(request, SessionAddForm(session=session), SESSION_SEARCHES)
     return choices_response(request, SessionForm(user=request.user), SESSION_SEARCHES)
 
 
 def _session(request, pk: int) -> CouncilSession:
     return get_object_or_404(selectors.sessions_for(request.user), pk=pk)
+
+
+def _ensure_session_office(request, session: CouncilSession) -> None:
+    """The session's leader and council members read it; only its office changes it."""
+    if not holds_office(request.user, session.issuer):
+        raise PermissionDenied("Chỉ cơ quan thường trực của Hội đồng sửa được phiên họp này.")
 
 
 @login_required
@@ -474,6 +486,8 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 }
             ),
             "cancel_form": SessionCancelForm(),
+            # dossiers join before the first vote, as the date moves (services.session_add_…)
+            "add_form": SessionAddForm(session=session) if before_votes else None,
             "seat": seat,
             "voted": voted,
             "choices": Vote.Choice.choices,
@@ -570,6 +584,26 @@ def session_close(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, "Đã kết thúc phiên họp và tính kết quả.")
     except (ValidationError, PermissionDenied) as exc:
         _refused(request, exc)
+    return redirect("awards:session_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def session_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Bổ sung hồ sơ vào phiên họp đang mở, before any vote (the session's office only)."""
+    session = _session(request, pk)
+    _ensure_session_office(request, session)
+    form = SessionAddForm(request.POST, session=session)
+    if not form.is_valid():
+        messages.error(request, f"Chưa bổ sung hồ sơ: {errors_text(form)}")
+        return redirect("awards:session_detail", pk=pk)
+    try:
+        added = services.session_add_nominations(
+            actor=request.user, session=session, nominations=form.cleaned_data["nominations"]
+        )
+        messages.success(request, f"Đã bổ sung {len(added)} hồ sơ vào phiên họp.")
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, f"Chưa bổ sung hồ sơ: {error_text(exc)}")
     return redirect("awards:session_detail", pk=pk)
 
 
