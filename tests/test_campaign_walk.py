@@ -1,0 +1,132 @@
+"""The campaign side walked as a new civil servant would (decision 0060): what the
+office's editor and a unit's registration accepted that the printed document or the
+report then showed wrong."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from campaigns.models import Campaign, DocumentType
+from campaigns.results import services
+from campaigns.results.models import Registration
+from units.models import Membership
+
+from .test_staff_editor import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def office_client(client, make_member, demo_units):
+    user = make_member("nv.tamduong", demo_units["ubnd-tam-duong"], Membership.Role.OFFICE_STAFF)
+    client.force_login(user)
+    return client
+
+
+def _draft(office_client, **fields) -> dict:
+    data = form_data(office_client.get(reverse("staff:campaign_create")))
+    data.update(
+        {
+            "document_type": DocumentType.objects.get(name="Công văn").pk,
+            "number": "27",
+            "symbol": "UBND-VP",
+            "place": "Tam Đường",
+            "issued_on": "05/03/2025",
+            "subject": "Hưởng ứng phong trào thi đua chuyển đổi số",
+            "kind": "thematic",
+            "end_date": "31/12/2025",
+            **fields,
+        }
+    )
+    return data
+
+
+def test_a_letter_subject_typed_with_v_v_is_not_printed_v_v_v_v(office_client):
+    """A clerk types a Công văn's trích yếu as it is written on paper, "V/v hưởng ứng …";
+    the document adds "V/v" itself, so the issued PDF read "V/v V/v hưởng ứng …"."""
+    for typed in ("V/v hưởng ứng thi đua", "v/v: hưởng ứng thi đua", "V/V  hưởng ứng thi đua"):
+        Campaign.objects.all().delete()
+        data = _draft(office_client, subject=typed)
+        response = office_client.post(reverse("staff:campaign_create"), data)
+        assert response.status_code == 302, response.context["form"].errors
+        campaign = Campaign.objects.get()
+        assert campaign.subject == "hưởng ứng thi đua", typed
+        page = office_client.get(reverse("staff:campaign_detail", args=[campaign.pk]))
+        assert "V/v V/v" not in page.content.decode()
+        assert "V/v hưởng ứng thi đua" in page.content.decode()
+
+
+def test_a_plan_keeps_a_subject_that_starts_with_v_v(office_client):
+    """Only a Công văn prints "V/v" before its subject: other types keep what is typed."""
+    data = _draft(
+        office_client,
+        document_type=DocumentType.objects.get(name="Kế hoạch").pk,
+        symbol="KH-UBND",
+        subject="V/v thi đua",
+    )
+    assert office_client.post(reverse("staff:campaign_create"), data).status_code == 302
+    assert Campaign.objects.get().subject == "V/v thi đua"
+
+
+@pytest.mark.parametrize("number", ["-5", "abc", "15/KH", "1 5", "^3"])
+def test_the_editor_refuses_a_document_number_that_is_not_a_number(office_client, number):
+    """The editor saved "-5" and printed "Số: -5/KH-UBND" on the document (the import's
+    review form already refused such numbers)."""
+    data = _draft(office_client, number=number)
+    response = office_client.post(reverse("staff:campaign_create"), data)
+    assert response.status_code == 200
+    assert "không hợp lệ: chỉ gồm chữ số" in response.content.decode()
+    assert not Campaign.objects.exists()
+
+
+def test_the_editor_takes_a_number_with_spaces_around_it(office_client):
+    data = _draft(office_client, number=" 15 ")
+    assert office_client.post(reverse("staff:campaign_create"), data).status_code == 302
+    assert Campaign.objects.get().number == "15"
+
+
+@pytest.fixture
+def running(demo, demo_units, make_member):
+    campaign = demo["000"]
+    campaign.end_date = timezone.localdate() + datetime.timedelta(days=30)
+    campaign.save()
+    office = make_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF)
+    unit = demo_units["ubnd-x-binh-lu"]
+    staff = make_member("cb.a", unit, Membership.Role.UNIT_STAFF)
+    yes_no = services.criterion_add(
+        actor=office, campaign=campaign, name="Có cổng dịch vụ công", kind="boolean"
+    )
+    points = services.criterion_add(
+        actor=office,
+        campaign=campaign,
+        name="Chấm điểm cải cách hành chính",
+        kind="points",
+        max_points=Decimal(10),
+    )
+    return locals()
+
+
+@pytest.mark.parametrize(
+    ("which", "value", "said"),
+    [
+        ("yes_no", "2", "Nhập 1 nếu cam kết đạt, 0 nếu không."),
+        ("points", "15", "Điểm phải từ 0 đến 10."),
+    ],
+)
+def test_a_registration_refuses_what_the_report_would_refuse(client, running, which, value, said):
+    """The registration said "(1 = cam kết đạt, 0 = không)" but kept 2, then showed it as
+    "đơn vị cam kết đạt"; the report of the same criterion refuses 2."""
+    campaign, unit = running["campaign"], running["unit"]
+    client.force_login(running["staff"])
+    url = reverse("tracking:register", args=[unit.pk, campaign.pk])
+    response = client.post(url, {f"target-{running[which].pk}": value})
+    assert response.status_code == 200
+    assert said in response.content.decode()
+    assert not Registration.objects.exists()
+    # the bounds themselves are taken
+    ok = {f"target-{running['yes_no'].pk}": "1", f"target-{running['points'].pk}": "10"}
+    assert client.post(url, ok).status_code == 302
+    assert Registration.objects.count() == 1
