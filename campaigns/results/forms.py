@@ -279,6 +279,20 @@ class RegistrationForm(forms.Form):
                 label += f" — chỉ tiêu chung {typed(c.target)}"
             self.fields[f"target-{c.pk}"] = NumberField(label=label, min_value=Decimal(0))
 
+    def clean(self):
+        data = super().clean()
+        for c in self.criteria:
+            value = data.get(f"target-{c.pk}")
+            if value is None:
+                continue
+            if c.kind == Criterion.Kind.BOOLEAN and value not in (0, 1):
+                self.add_error(f"target-{c.pk}", "Nhập 1 nếu cam kết đạt, 0 nếu không.")
+            elif c.kind == Criterion.Kind.POINTS and not 0 <= value <= (c.max_points or 0):
+                self.add_error(
+                    f"target-{c.pk}", f"Điểm phải từ 0 đến {typed(c.max_points or Decimal(0))}."
+                )
+        return data
+
     def targets(self) -> dict[int, Decimal | None]:
         return {c.pk: self.cleaned_data[f"target-{c.pk}"] for c in self.criteria}
 
