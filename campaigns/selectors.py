@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -15,6 +15,7 @@ from units.access import (
     unit_bodies,
     user_memberships,
 )
+from units.models import ancestors_of
 from units.text import rank_marked, search_q, search_terms
 
 from .models import LIST_DEFERRED, Attachment, Campaign, ContentItem
@@ -162,6 +163,25 @@ def unit_tracking_pending(user) -> dict | None:
     return {**unit_pending(units[:UNITS_PENDING]), "more_units": len(units) > UNITS_PENDING}
 
 
+def launches_to_answer(own_ids: list[int]) -> QuerySet[Campaign]:
+    """Campaigns running now, launched by a body above the user's own (so addressed to
+    them), that none of those bodies has answered with a campaign of its own (a draft
+    counts; a withdrawn one does not): what a ward's office should launch next.
+    One query per level of the tree above the bodies, then one."""
+    above = set().union(*ancestors_of(own_ids).values()) if own_ids else set()
+    answered = Campaign.objects.filter(parent=OuterRef("pk"), issuer_id__in=own_ids).exclude(
+        status=Campaign.Status.WITHDRAWN
+    )
+    return (
+        Campaign.objects.filter(status=Campaign.Status.PUBLISHED, issuer_id__in=above)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=timezone.localdate()))
+        .exclude(Exists(answered))
+        .select_related("issuer", "document_type")
+        .defer(*LIST_DEFERRED)
+        .newest_first()
+    )
+
+
 def staff_dashboard(user, filters: dict | None = None) -> dict:
     """What the dashboard shows: roles, what needs action (how many of each kind, and the
     newest few), and the user's campaigns, filtered (q: words; status: a status or
@@ -194,6 +214,8 @@ def staff_dashboard(user, filters: dict | None = None) -> dict:
         }
         for key, label, condition in pending
     ]
+    to_answer = launches_to_answer(own_ids)
+    answer = list(to_answer[: TODO_SHOWN + 1])
     listed = search(campaigns, filters.get("q"))
     status = filters.get("status")
     if status == OVERDUE:
@@ -208,6 +230,8 @@ def staff_dashboard(user, filters: dict | None = None) -> dict:
         "is_office": bool(bodies),
         "counts": counts,
         "todo": todo,
+        "to_answer": answer[:TODO_SHOWN],
+        "to_answer_count": to_answer.count() if len(answer) > TODO_SHOWN else len(answer),
         "total": counts["total"],
         "campaigns": listed,
     }

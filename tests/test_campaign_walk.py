@@ -130,3 +130,52 @@ def test_a_registration_refuses_what_the_report_would_refuse(client, running, wh
     ok = {f"target-{running['yes_no'].pk}": "1", f"target-{running['points'].pk}": "10"}
     assert client.post(url, ok).status_code == 302
     assert Registration.objects.count() == 1
+
+
+@pytest.fixture
+def commune_office(client, demo, demo_units, make_member):
+    """The commune's office, below the district that launched demo campaign "000",
+    still running."""
+    campaign = demo["000"]
+    campaign.end_date = timezone.localdate() + datetime.timedelta(days=30)
+    campaign.save()
+    commune = demo_units["ubnd-x-binh-lu"]
+    assert campaign.issuer.pk in {commune.parent_id, commune.parent.parent_id}
+    commune.is_issuing_body = True
+    commune.save()
+    client.force_login(make_member("vp.binhlu", commune, Membership.Role.OFFICE_STAFF))
+    return client, campaign, commune
+
+
+def test_the_office_below_sees_a_launch_it_has_not_answered(commune_office):
+    """A ward's office read "Không có việc nào đang chờ" on the day the province launched
+    a plan addressed to every ward: the launch to answer was in the editor's "Phong trào
+    cấp trên" list and nowhere else."""
+    client, campaign, commune = commune_office
+    html = client.get(reverse("staff:dashboard")).content.decode()
+    assert "Phong trào cấp trên chưa hưởng ứng (1)" in html
+    assert reverse("public:campaign_detail", args=[campaign.pk]) in html
+    answer = reverse("staff:campaign_create") + f"?cap_tren={campaign.pk}"
+    assert answer in html
+    # "Soạn văn bản hưởng ứng" opens the editor with the launch as its parent
+    form = client.get(answer).context["form"]
+    assert form["parent"].value() == campaign.pk
+    # a draft answering it (by this office) takes it off the list
+    Campaign.objects.create(
+        issuer=commune,
+        document_type=DocumentType.objects.get(name="Công văn"),
+        subject="Hưởng ứng",
+        parent=campaign,
+    )
+    html = client.get(reverse("staff:dashboard")).content.decode()
+    assert "Phong trào cấp trên chưa hưởng ứng" not in html
+
+
+def test_an_ended_launch_above_is_not_asked_for(commune_office):
+    client, campaign, commune = commune_office
+    campaign.end_date = timezone.localdate() - datetime.timedelta(days=1)
+    campaign.save()
+    html = client.get(reverse("staff:dashboard")).content.decode()
+    assert "Phong trào cấp trên chưa hưởng ứng" not in html
+    # a parent typed in the address that the form would not offer is not preselected
+    assert client.get(reverse("staff:campaign_create") + "?cap_tren=abc").status_code == 200
