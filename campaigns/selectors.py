@@ -19,6 +19,7 @@ from units.models import ancestors_of
 from units.text import rank_marked, search_q, search_terms
 
 from .models import LIST_DEFERRED, Attachment, Campaign, ContentItem
+from .results.models import ResultReport
 from .results.selectors import unit_pending
 
 DOCUMENT_PREFETCH = (
@@ -160,7 +161,22 @@ def unit_tracking_pending(user) -> dict | None:
     units = list(unit_bodies(user).order_by("name", "pk")[: UNITS_PENDING + 1])
     if not units:
         return None
-    return {**unit_pending(units[:UNITS_PENDING]), "more_units": len(units) > UNITS_PENDING}
+    pending = unit_pending(units[:UNITS_PENDING])
+    # A report the office returned is owed again: say so, and why (one query for those
+    # shown), or it reads as one never sent and the reason is a click away.
+    shown = pending["reports"]
+    returned = {}
+    if shown:
+        rows = ResultReport.objects.filter(
+            status=ResultReport.Status.RETURNED,
+            period_id__in={period.pk for period, _ in shown},
+            unit_id__in={unit.pk for _, unit in shown},
+        ).values_list("period_id", "unit_id", "return_reason")
+        returned = {(period_id, unit_id): reason for period_id, unit_id, reason in rows}
+    pending["reports"] = [
+        (period, unit, returned.get((period.pk, unit.pk))) for period, unit in shown
+    ]
+    return {**pending, "more_units": len(units) > UNITS_PENDING}
 
 
 def launches_to_answer(own_ids: list[int]) -> QuerySet[Campaign]:

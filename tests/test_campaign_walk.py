@@ -179,3 +179,32 @@ def test_an_ended_launch_above_is_not_asked_for(commune_office):
     assert "Phong trào cấp trên chưa hưởng ứng" not in html
     # a parent typed in the address that the form would not offer is not preselected
     assert client.get(reverse("staff:campaign_create") + "?cap_tren=abc").status_code == 200
+
+
+def test_a_returned_report_says_so_on_the_unit_dashboard(client, running):
+    """The office returned the ward's report with a reason; the ward's dashboard listed it
+    under "Báo cáo chưa nộp" exactly as one never sent, and the reason was one click away."""
+    from campaigns.results.models import ResultReport
+
+    campaign, unit, office = running["campaign"], running["unit"], running["office"]
+    period = services.period_add(
+        actor=office,
+        campaign=campaign,
+        kind="interim",
+        due_on=timezone.localdate() + datetime.timedelta(days=9),
+    )
+    client.force_login(running["staff"])
+    report = reverse("tracking:report", args=[unit.pk, period.pk])
+    value = {f"value-{running['yes_no'].pk}": "1", "submit": "1"}
+    assert client.post(report, value).status_code == 302
+    assert ResultReport.objects.get().status == ResultReport.Status.SUBMITTED
+    services.report_return(
+        actor=office, report=ResultReport.objects.get(), reason="Thiếu minh chứng"
+    )
+    html = client.get(reverse("staff:dashboard")).content.decode()
+    assert "bị trả lại: Thiếu minh chứng" in html
+    # a report never sent reads as before
+    ResultReport.objects.all().delete()
+    html = client.get(reverse("staff:dashboard")).content.decode()
+    assert "— bị trả lại:" not in html
+    assert "Sơ kết: " in html
