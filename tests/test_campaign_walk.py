@@ -208,3 +208,33 @@ def test_a_returned_report_says_so_on_the_unit_dashboard(client, running):
     html = client.get(reverse("staff:dashboard")).content.decode()
     assert "— bị trả lại:" not in html
     assert "Sơ kết: " in html
+
+
+def test_a_report_period_is_not_due_before_the_campaign_starts(client, running):
+    """A "Sơ kết" due 15/12/2026 was taken for a campaign running from 01/01/2027."""
+    from campaigns.results.models import ReportPeriod
+
+    campaign = running["campaign"]
+    campaign.start_date = timezone.localdate() + datetime.timedelta(days=20)
+    campaign.save()
+    client.force_login(running["office"])
+    url = reverse("tracking:criteria", args=[campaign.pk])
+    early = (campaign.start_date - datetime.timedelta(days=1)).strftime("%d/%m/%Y")
+    response = client.post(url, {"period": "1", "p-kind": "interim", "p-due_on": early})
+    assert response.status_code == 200
+    start = campaign.start_date.strftime("%d/%m/%Y")
+    assert f"trước ngày phong trào bắt đầu ({start})" in response.content.decode()
+    assert not ReportPeriod.objects.exists()
+    on_start = {"period": "1", "p-kind": "interim", "p-due_on": start}
+    assert client.post(url, on_start).status_code == 302
+    period = ReportPeriod.objects.get()
+    # its edit page refuses the same, and keeps a period already dated early editable
+    edit = reverse("tracking:period_edit", args=[campaign.pk, period.pk])
+    response = client.post(edit, {"p-kind": "interim", "p-due_on": early})
+    assert f"trước ngày phong trào bắt đầu ({start})" in response.content.decode()
+    ReportPeriod.objects.filter(pk=period.pk).update(
+        due_on=campaign.start_date - datetime.timedelta(days=5)
+    )
+    kept = (campaign.start_date - datetime.timedelta(days=5)).strftime("%d/%m/%Y")
+    assert client.post(edit, {"p-kind": "final", "p-due_on": kept}).status_code == 302
+    assert ReportPeriod.objects.get().kind == "final"

@@ -122,11 +122,25 @@ class CriterionForm(forms.ModelForm):
 
 
 class PeriodForm(forms.ModelForm):
+    """A report period; the instance carries its campaign (a new one too)."""
+
     class Meta:
         model = ReportPeriod
         fields = ["kind", "due_on"]
         field_classes = {"due_on": DayField}
         widgets = {"due_on": DateInput()}
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data.get("due_on")
+        campaign = self.instance.campaign if self.instance.campaign_id else None
+        start = campaign.start_date if campaign else None
+        # checked when typed: a period dated early before this check stays editable
+        if due_on and start and due_on < start and "due_on" in self.changed_data:
+            raise forms.ValidationError(
+                f"Hạn nộp {due_on:%d/%m/%Y} trước ngày phong trào bắt đầu "
+                f"({start:%d/%m/%Y}): chưa có kết quả để báo cáo."
+            )
+        return due_on
 
 
 class ArchiveForm(forms.Form):
