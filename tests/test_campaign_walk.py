@@ -238,3 +238,26 @@ def test_a_report_period_is_not_due_before_the_campaign_starts(client, running):
     kept = (campaign.start_date - datetime.timedelta(days=5)).strftime("%d/%m/%Y")
     assert client.post(edit, {"p-kind": "final", "p-due_on": kept}).status_code == 302
     assert ReportPeriod.objects.get().kind == "final"
+
+
+def test_a_single_marked_recipient_gets_no_bracket(client, demo):
+    """ "- Bộ Nội vụ │(B/c)": the bracket that joins lines of the same note was drawn for
+    a single line too (Decree 30 writes it "- Bộ Nội vụ (B/c)")."""
+    from campaigns.models import DistributionEntry
+
+    campaign = demo["000"]
+    campaign.distribution.all().delete()
+    for order, (text, mark) in enumerate(
+        [
+            ("Bộ Nội vụ", "B/c"),
+            ("Như Kính gửi;", ""),
+            ("TT. Huyện ủy;", "B/c"),
+            ("TT. HĐND huyện;", "B/c"),
+        ]
+    ):
+        DistributionEntry.objects.create(campaign=campaign, order=order, text=text, mark=mark)
+    response = client.get(reverse("public:campaign_detail", args=[campaign.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("dist-group--marked") == 1  # the two lines of the Huyện ủy, HĐND
+    assert html.count("dist-group--single") == 1
