@@ -261,3 +261,21 @@ def test_a_single_marked_recipient_gets_no_bracket(client, demo):
     html = response.content.decode()
     assert html.count("dist-group--marked") == 1  # the two lines of the Huyện ủy, HĐND
     assert html.count("dist-group--single") == 1
+
+
+def test_one_recipient_is_written_without_a_dash(demo):
+    """ "Kính gửi: - Các tổ dân phố.": Decree 30 dashes recipients only when there are
+    several ("Kính gửi: Các tổ dân phố.")."""
+    from campaigns.models import Recipient
+    from campaigns.pdf import campaign_pdf
+
+    from .test_campaign_pdf import pdf_text
+
+    campaign = demo["000"]
+    campaign.recipients.all().delete()
+    Recipient.objects.create(campaign=campaign, order=1, text="Các tổ dân phố.")
+    text, _ = pdf_text(campaign_pdf(campaign))
+    assert "Kính gửi: Các tổ dân phố." in text
+    Recipient.objects.create(campaign=campaign, order=2, text="Các thôn, bản.")
+    text, _ = pdf_text(campaign_pdf(campaign))
+    assert "- Các tổ dân phố." in text and "- Các thôn, bản." in text
