@@ -121,6 +121,8 @@ def campaign_edit(
     before = campaign_snapshot(current)
     if current.status != Status.DRAFT and not reason.strip():
         raise ValidationError("Văn bản đã phát động: cần ghi lý do sửa đổi.")
+    if current.status != Status.DRAFT:
+        _ensure_identity_kept(current, campaign)
     for field in ("issuer_id", *DOCUMENT_FIELDS):
         setattr(current, field, getattr(campaign, field))
     current.save(update_fields=["issuer", *Campaign.DOCUMENT_FIELDS, "sort_date", "updated_at"])
@@ -142,6 +144,36 @@ def campaign_edit(
     )
     _freeze_document(current, revision=None)  # the next revision of the issued PDF
     return revision
+
+
+# What an issued document is known by: once set, a revision never changes it.
+IDENTITY_FIELDS = {
+    "document_type_id": ("document_type", "Loại văn bản"),
+    "number": ("number", "Số văn bản"),
+    "symbol": ("symbol", "Ký hiệu"),
+    "issued_on": ("issued_on", "Ngày ban hành"),
+    "issued_month": ("issued_month", "Tháng ban hành"),
+    "issued_year": ("issued_year", "Năm ban hành"),
+}
+
+
+def _ensure_identity_kept(current: Campaign, edited: Campaign) -> None:
+    """An issued document's type, number, symbol and date are what it is cited by: a
+    revision may fill in one left blank at publishing (the number the paper got when it
+    was registered), never change one (decision 0060). A correction is a new document."""
+    errors: dict[str, str] = {}
+    for attribute, (field, label) in IDENTITY_FIELDS.items():
+        was, now = getattr(current, attribute), getattr(edited, attribute)
+        if field != "issued_on" and "issued_on" in errors:
+            continue  # a day changed changes its month and year: said once
+        if was not in (None, "") and now != was:
+            errors[field] = (
+                f"{label} của văn bản đã phát động không sửa được. Văn bản đính chính hoặc "
+                "sửa đổi, bổ sung là một văn bản mới có số riêng: dùng “Sao chép thành dự "
+                "thảo mới”, hoặc “Thu hồi” văn bản này nếu nó ban hành nhầm."
+            )
+    if errors:
+        raise ValidationError(errors)
 
 
 def _freeze_document(campaign: Campaign, *, revision: int | None) -> IssuedDocument:

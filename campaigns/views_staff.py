@@ -92,7 +92,10 @@ def _editor(request, campaign: Campaign | None):
                     )
                 return redirect("staff:campaign_detail", pk=saved.pk)
             except ValidationError as exc:
-                reason_form.add_error("reason" if "lý do" in error_text(exc) else None, exc)
+                if hasattr(exc, "error_dict"):  # the document's own fields, beside them
+                    form.add_error(None, exc)
+                else:
+                    reason_form.add_error("reason" if "lý do" in error_text(exc) else None, exc)
             except PermissionDenied as exc:
                 form.add_error("issuer", str(exc))
         messages.error(request, "Chưa lưu được: hãy sửa các ô được đánh dấu bên dưới.")

@@ -279,3 +279,23 @@ def test_one_recipient_is_written_without_a_dash(demo):
     Recipient.objects.create(campaign=campaign, order=2, text="Các thôn, bản.")
     text, _ = pdf_text(campaign_pdf(campaign))
     assert "- Các tổ dân phố." in text and "- Các thôn, bản." in text
+
+
+def test_an_issued_documents_number_is_not_changed_by_the_editor(client, demo, make_member):
+    """15/KH-UBND became 16/KH-UBND as "sửa đổi lần 2": a citizen holding the paper no
+    longer found it. The editor now refuses it beside the number, and keeps the rest."""
+    campaign = demo["002"]
+    assert campaign.status == Campaign.Status.PUBLISHED and campaign.number
+    user = make_member("nv.tp", campaign.issuer, Membership.Role.OFFICE_STAFF)
+    client.force_login(user)
+    url = reverse("staff:campaign_edit", args=[campaign.pk])
+    data = form_data(client.get(url))
+    data.update(number=str(int(campaign.number) + 1), reason="Sửa số", subject="Đã sửa")
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Số văn bản của văn bản đã phát động không sửa được" in str(
+        response.context["form"]["number"].errors
+    )
+    fresh = Campaign.objects.get(pk=campaign.pk)
+    assert (fresh.number, fresh.subject) == (campaign.number, campaign.subject)
+    assert not fresh.revisions.exists()

@@ -274,3 +274,37 @@ def test_copy_clears_the_old_period(demo, make_member, demo_units):
     office = make_member("nv.tp2", demo_units["ubnd-tp-lai-chau"], Membership.Role.OFFICE_STAFF)
     copy = services.campaign_copy(actor=office, campaign=demo["002"])
     assert (copy.start_date, copy.end_date, copy.time_frame) == (None, None, "")
+
+
+def test_an_issued_documents_number_date_and_type_are_never_changed(draft, office):
+    """An issued document is known by its number, symbol and date: a revision may fill in
+    a number the paper got after publishing, but never renumber, redate or retype it (a
+    correction is a new document with its own number, decision 0060)."""
+    published = services.campaign_publish(actor=office, campaign=draft)
+    published.number = "15"
+    services.campaign_edit(actor=office, campaign=published, reason="Vào sổ: số 15")
+    published.refresh_from_db()
+    assert published.number == "15"
+
+    changes = {
+        "number": "16",
+        "symbol": "KH-VP",
+        "issued_on": TODAY - datetime.timedelta(days=1),
+        "document_type": DocumentType.objects.get(name="Công văn"),
+    }
+    for field, value in changes.items():
+        stale = Campaign.objects.get(pk=published.pk)
+        setattr(stale, field, value)
+        stale.subject = "Trích yếu sửa cùng lúc"
+        with pytest.raises(ValidationError) as exc:
+            services.campaign_edit(actor=office, campaign=stale, reason="Sửa nhầm")
+        assert "văn bản mới" in " ".join(exc.value.messages), field
+        assert field in exc.value.message_dict, field
+        fresh = Campaign.objects.get(pk=published.pk)
+        assert (fresh.number, fresh.symbol, fresh.issued_on, fresh.subject) == (
+            "15",
+            "KH-UBND",
+            TODAY,
+            "Phát động thi đua chuyển đổi số năm 2025",
+        )  # nothing half-written
+    assert published.revisions.count() == 1
