@@ -17,7 +17,7 @@ from units.access import (
 )
 from units.text import rank_marked, search_q, search_terms
 
-from .models import LIST_DEFERRED, Attachment, Campaign, ContentItem
+from .models import LIST_DEFERRED, Attachment, Campaign, ContentItem, ImportedDocument
 from .results.selectors import unit_pending
 
 DOCUMENT_PREFETCH = (
@@ -211,3 +211,12 @@ def staff_dashboard(user, filters: dict | None = None) -> dict:
         "total": counts["total"],
         "campaigns": listed,
     }
+
+
+def imports_pending(user, *, limit: int = 10) -> QuerySet[ImportedDocument]:
+    """Nhập văn bản: the user's own imports not yet made into a draft (a scan being read,
+    a document read and waiting for its review, one that could not be read), newest
+    first, so the clerk who left the page finds them again (decision 0061)."""
+    return ImportedDocument.objects.filter(uploaded_by=user, campaign__isnull=True).only(
+        "pk", "original_name", "uploaded_at", "status", "scanned", "pages_done", "pages_total"
+    )[:limit]

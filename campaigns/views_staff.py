@@ -369,7 +369,11 @@ def import_start(request: HttpRequest) -> HttpResponse:
             return redirect("staff:import_review", pk=imported.pk)
         except ValidationError as exc:
             form.add_error("file" if form.cleaned_data.get("file") else "text", exc)
-    return render(request, "campaigns/staff/import_start.html", {"form": form})
+    return render(
+        request,
+        "campaigns/staff/import_start.html",
+        {"form": form, "pending": selectors.imports_pending(request.user)},
+    )
 
 
 @login_required
