@@ -412,6 +412,23 @@ class ImportReviewForm(NewlinesMixin, forms.ModelForm):
             f"{c.issuer.name}: {c.reference} — {subject_short(c.subject)}"
         )
 
+    def mark(self, *, missing: set[str], uncertain: set[str], issuer_note: str = "") -> None:
+        """Tie each field's "Không tìm thấy" / "Cần kiểm tra" badge (and the note on an
+        issuer not found) to its input, so a screen reader says it with the field
+        (decision 0061); the hint and the error stay described too."""
+        for bound in self:
+            marks = [f"missing-{bound.name}"] if bound.name in missing else []
+            marks += [f"uncertain-{bound.name}"] if bound.name in uncertain else []
+            if bound.name == "issuer" and issuer_note:
+                marks.append(issuer_note)
+            if not marks:
+                continue
+            if bound.help_text:
+                marks.append(f"{bound.auto_id}_helptext")
+            if bound.errors:
+                marks.append(f"{bound.auto_id}_error")
+            bound.field.widget.attrs["aria-describedby"] = " ".join(marks)
+
     def clean_number(self):
         """A number as read may be garbage ("^3" from a superscript): only digits are
         saved (issue 14), the rest is shown back beside the field."""

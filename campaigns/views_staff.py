@@ -412,6 +412,11 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     confidence = parsed.get("confidence", {})
     unsure = uncertain(confidence, FOUND_KEYS.values())
     checks = {name for name, key in FOUND_KEYS.items() if name not in missing and key in unsure}
+    form.mark(
+        missing=missing,
+        uncertain=checks,
+        issuer_note="issuer-unknown" if found["issuer"] is None else "",
+    )
     return render(
         request,
         "campaigns/staff/import_review.html",
