@@ -412,6 +412,13 @@ class ImportReviewForm(NewlinesMixin, forms.ModelForm):
             f"{c.issuer.name}: {c.reference} — {subject_short(c.subject)}"
         )
 
+    def clean(self):
+        data = super().clean()
+        issued, end = data.get("issued_on"), data.get("end_date")
+        if issued and end and end < issued:  # decision 0061
+            self.add_error("end_date", f"Ngày kết thúc phải sau ngày ban hành ({issued:%d/%m/%Y}).")
+        return data
+
     def mark(self, *, missing: set[str], uncertain: set[str], issuer_note: str = "") -> None:
         """Tie each field's "Không tìm thấy" / "Cần kiểm tra" badge (and the note on an
         issuer not found) to its input, so a screen reader says it with the field

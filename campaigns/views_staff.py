@@ -383,9 +383,15 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("staff:campaign_edit", pk=imported.campaign_id)
     if imported.status != ImportedDocument.Status.READY:
         # a scan being read by the worker, or one it could not read: no form, no draft
-        response = render(request, "campaigns/staff/import_reading.html", {"imported": imported})
+        stalled = imported.stalled()
+        response = render(
+            request,
+            "campaigns/staff/import_reading.html",
+            {"imported": imported, "stalled": stalled},
+        )
         if imported.reading:
-            response["Refresh"] = "2"  # the page looks again every 2 s until it is read
+            # the page looks again every 2 s until it is read; less often once stuck
+            response["Refresh"] = "10" if stalled else "2"
         return response
     parsed = imported.parsed
     found = importing.suggestions(imported, request.user)

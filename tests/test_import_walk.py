@@ -155,3 +155,64 @@ def test_the_marks_are_read_with_their_fields(city_client):
     assert "id_subject_helptext" in described("subject")  # the hint is still read
     assert "missing-end_date" in described("end_date")
     assert not any(i.startswith(("missing-", "uncertain-")) for i in described("number"))
+
+
+# 4. A scan no worker picked up (the queue down, the worker stopped) said "Đã đọc 0/1
+#    trang" and reloaded every 2 s, for ever: nothing told the clerk it was stuck.
+
+
+def test_a_scan_no_worker_reads_says_so_after_a_while(city_client):
+    import datetime
+
+    from django.utils import timezone
+
+    stuck = ImportedDocument.objects.create(
+        uploaded_by=city_client.user,
+        original_name="ban-quet.pdf",
+        status=ImportedDocument.Status.READING,
+        scanned=True,
+        pages_total=2,
+    )
+    fresh = ImportedDocument.objects.create(
+        uploaded_by=city_client.user,
+        original_name="moi.pdf",
+        status=ImportedDocument.Status.READING,
+        scanned=True,
+        pages_total=2,
+    )
+    ImportedDocument.objects.filter(pk=stuck.pk).update(
+        uploaded_at=timezone.now() - datetime.timedelta(minutes=12)
+    )
+    page = city_client.get(reverse("staff:import_review", args=[stuck.pk]))
+    html = page.content.decode()
+    assert "chưa bắt đầu đọc tệp này sau 12 phút" in html
+    assert "dán nội dung văn bản" in html
+    assert page["Refresh"] == "10"  # still looks, less often
+    page = city_client.get(reverse("staff:import_review", args=[fresh.pk]))
+    assert "chưa bắt đầu đọc" not in page.content.decode() and page["Refresh"] == "2"
+
+    # started, but far longer than a page takes: the worker may have stopped
+    ImportedDocument.objects.filter(pk=fresh.pk).update(
+        read_started_at=timezone.now() - datetime.timedelta(minutes=20), pages_done=1
+    )
+    html = city_client.get(reverse("staff:import_review", args=[fresh.pk])).content.decode()
+    assert "lâu hơn thường lệ" in html and "1/2 trang" in html
+
+
+# 5. The review took an end date before the document's own date, and the draft was made.
+
+
+def test_the_review_refuses_an_end_before_the_issue_date(city_client):
+    response = city_client.post(reverse("staff:import_start"), {"text": seed_text("002")})
+    review = city_client.get(response["Location"])
+    form = review.context["form"]
+    data = {
+        name: (value.pk if hasattr(value, "pk") else value)
+        for name, value in form.initial.items()
+        if value not in (None, "")
+    }
+    data.update(issued_on="31/12/2024", end_date="01/12/2024")
+    response = city_client.post(response["Location"], data)
+    assert response.status_code == 200
+    assert "Ngày kết thúc phải sau ngày ban hành (31/12/2024)." in response.content.decode()
+    assert not Campaign.objects.filter(source__startswith="Nhập từ").exists()
