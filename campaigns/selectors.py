@@ -220,3 +220,20 @@ def imports_pending(user, *, limit: int = 10) -> QuerySet[ImportedDocument]:
     return ImportedDocument.objects.filter(uploaded_by=user, campaign__isnull=True).only(
         "pk", "original_name", "uploaded_at", "status", "scanned", "pages_done", "pages_total"
     )[:limit]
+
+
+def import_earlier(imported: ImportedDocument) -> ImportedDocument | None:
+    """The same file (by SHA-256) imported before by the same user and made into a draft:
+    the review says so, not to make the same document twice (decision 0061)."""
+    if not imported.sha256:
+        return None
+    return (
+        ImportedDocument.objects.filter(
+            uploaded_by_id=imported.uploaded_by_id,
+            sha256=imported.sha256,
+            campaign__isnull=False,
+        )
+        .exclude(pk=imported.pk)
+        .select_related("campaign")
+        .first()
+    )

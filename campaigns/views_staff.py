@@ -445,5 +445,6 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "references": list(
                 zip(parsed.get("references", []), found["reference_matches"], strict=False)
             ),
+            "earlier": selectors.import_earlier(imported),
         },
     )

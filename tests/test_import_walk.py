@@ -216,3 +216,30 @@ def test_the_review_refuses_an_end_before_the_issue_date(city_client):
     assert response.status_code == 200
     assert "Ngày kết thúc phải sau ngày ban hành (31/12/2024)." in response.content.decode()
     assert not Campaign.objects.filter(source__startswith="Nhập từ").exists()
+
+
+# 6. The same file imported again (the clerk came back another day) made a second draft
+#    of the same document, with nothing said.
+
+
+def test_a_file_already_made_into_a_draft_says_so_on_its_review(city_client):
+    data = docx_of(seed_text("002"))
+    first = city_client.post(
+        reverse("staff:import_start"), {"file": SimpleUploadedFile("ke-hoach.docx", data)}
+    )
+    form = city_client.get(first["Location"]).context["form"]
+    values = {
+        name: (value.pk if hasattr(value, "pk") else value)
+        for name, value in form.initial.items()
+        if value not in (None, "")
+    }
+    values["issued_on"] = "31/12/2024"
+    assert city_client.post(first["Location"], values).status_code == 302
+    draft = ImportedDocument.objects.get().campaign
+
+    again = city_client.post(
+        reverse("staff:import_start"), {"file": SimpleUploadedFile("ban-sao.docx", data)}
+    )
+    html = city_client.get(again["Location"]).content.decode()
+    assert "Tệp này đã được nhập" in html and "ke-hoach.docx" in html
+    assert reverse("staff:campaign_edit", args=[draft.pk]) in html
