@@ -22,6 +22,7 @@ def test_tabbing_the_review_at_375px_never_hides_the_field_under_the_sticky_bar(
     page: Page,
     live_server,
     office,  # noqa: F811
+    axe_check,
 ):
     """The review's "Tạo dự thảo" bar sticks to the foot of the screen: tabbing down the
     fields on a phone, the field in focus went under it (Loại văn bản, Người ký, ...)."""
@@ -43,3 +44,11 @@ def test_tabbing_the_review_at_375px_never_hides_the_field_under_the_sticky_bar(
             hidden.append(name)
         page.keyboard.press("Tab")
     assert hidden == []
+
+    # Left without a draft, the import is found again on "Nhập văn bản"
+    page.get_by_role("link", name="Nhập văn bản khác").click()
+    listed = page.get_by_role("table").get_by_role("link", name="Văn bản dán")
+    expect(listed).to_be_visible()
+    axe_check(page, "nhập văn bản, danh sách đã nhập")
+    listed.click()
+    expect(page.get_by_role("heading", name="Kiểm tra các trường đọc được")).to_be_visible()
