@@ -377,6 +377,12 @@ class ImportForm(forms.Form):
         chosen = "file" in self.errors  # a file was sent but refused: its error says why
         if not (data.get("text") or "").strip() and not data.get("file") and not chosen:
             raise ValidationError("Hãy dán nội dung văn bản hoặc chọn một tệp.")
+        if (data.get("text") or "").strip() and data.get("file"):
+            # the file would be read and the pasted text dropped unsaid (decision 0061)
+            raise ValidationError(
+                "Chỉ chọn một cách: đã có cả nội dung dán vào và tệp. Xóa nội dung đã dán "
+                "để đọc tệp, hoặc bỏ chọn tệp để đọc nội dung dán."
+            )
         return data
 
 

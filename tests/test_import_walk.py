@@ -243,3 +243,20 @@ def test_a_file_already_made_into_a_draft_says_so_on_its_review(city_client):
     html = city_client.get(again["Location"]).content.decode()
     assert "Tệp này đã được nhập" in html and "ke-hoach.docx" in html
     assert reverse("staff:campaign_edit", args=[draft.pk]) in html
+
+
+# 7. Pasted text and a chosen file together: the file was read, the pasted text dropped
+#    without a word.
+
+
+def test_pasted_text_and_a_file_together_ask_which(city_client):
+    response = city_client.post(
+        reverse("staff:import_start"),
+        {
+            "text": "Nội dung dán vào",
+            "file": SimpleUploadedFile("ke-hoach.docx", docx_of(seed_text("002"))),
+        },
+    )
+    assert response.status_code == 200
+    assert "Chỉ chọn một cách" in response.content.decode()
+    assert not ImportedDocument.objects.exists()
