@@ -384,15 +384,13 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     if imported.status != ImportedDocument.Status.READY:
         # a scan being read by the worker, or one it could not read: no form, no draft
         stalled = imported.stalled()
-        response = render(
+        # the page looks again every 2 s until it is read (static/js/poll.js, in place;
+        # without JavaScript a <noscript> refresh); less often once stuck
+        return render(
             request,
             "campaigns/staff/import_reading.html",
-            {"imported": imported, "stalled": stalled},
+            {"imported": imported, "stalled": stalled, "poll": 10 if stalled else 2},
         )
-        if imported.reading:
-            # the page looks again every 2 s until it is read; less often once stuck
-            response["Refresh"] = "10" if stalled else "2"
-        return response
     parsed = imported.parsed
     found = importing.suggestions(imported, request.user)
     form = ImportReviewForm(

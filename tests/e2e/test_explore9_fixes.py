@@ -52,3 +52,43 @@ def test_tabbing_the_review_at_375px_never_hides_the_field_under_the_sticky_bar(
     axe_check(page, "nhập văn bản, danh sách đã nhập")
     listed.click()
     expect(page.get_by_role("heading", name="Kiểm tra các trường đọc được")).to_be_visible()
+
+
+def test_the_reading_page_updates_in_place_and_keeps_the_keyboard_focus(
+    page: Page,
+    live_server,
+    office,  # noqa: F811
+):
+    """The page reloaded itself every 2 s: focus and a screen reader's place went back to
+    the top each time. It now updates its progress in place, then opens the review."""
+    from campaigns.importer import parse_text
+    from campaigns.models import ImportedDocument
+
+    imported = ImportedDocument.objects.create(
+        uploaded_by=office,
+        original_name="ban-quet.pdf",
+        status=ImportedDocument.Status.READING,
+        scanned=True,
+        pages_total=3,
+    )
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(live_server.url + "/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill("nv.thanhpho")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.goto(live_server.url + f"/quan-ly/nhap-van-ban/{imported.pk}/")
+    expect(page.get_by_text("Đã đọc 0/3 trang")).to_be_visible()
+    page.get_by_role("link", name="Nhập văn bản", exact=True).first.focus()
+    ImportedDocument.objects.filter(pk=imported.pk).update(pages_done=2)
+    expect(page.get_by_text("Đã đọc 2/3 trang")).to_be_visible(timeout=8000)
+    page.wait_for_timeout(2500)
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Nhập văn bản"
+
+    text = next(SEEDS.glob("002_*.txt")).read_text(encoding="utf-8")
+    ImportedDocument.objects.filter(pk=imported.pk).update(
+        status=ImportedDocument.Status.READY, text=text, parsed=parse_text(text).to_dict()
+    )
+    expect(page.get_by_role("heading", name="Kiểm tra các trường đọc được")).to_be_visible(
+        timeout=8000
+    )
