@@ -65,6 +65,22 @@ class NewlinesMixin:
         return data
 
 
+def checked_number(number: str | None) -> str:
+    """A document's number is digits (Decree 30: "15" in "15/KH-UBND"), or empty before
+    one is taken; "-5" or "abc" would be printed as they are on the issued document."""
+    number = (number or "").strip()
+    if number and not re.fullmatch(r"\d{1,7}[a-zA-Z]?", number):
+        raise ValidationError(
+            f"Số văn bản “{number}” không hợp lệ: chỉ gồm chữ số (ví dụ 15 trong "
+            "“15/KH-UBND”). Để trống nếu văn bản chưa có số."
+        )
+    return number
+
+
+# "V/v", "v/v:", "V/V " typed before a Công văn's subject: the document prints "V/v" itself
+LETTER_PREFIX = re.compile(r"^\s*v\s*/\s*v\s*[:.]?\s*", re.IGNORECASE)
+
+
 class CampaignForm(NewlinesMixin, forms.ModelForm):
     class Meta:
         model = Campaign
@@ -115,8 +131,18 @@ class CampaignForm(NewlinesMixin, forms.ModelForm):
         self.fields["signing_authority"].widget.attrs["list"] = "signing-authorities"
         self.fields["signer_title"].widget.attrs["list"] = "signer-titles"
 
+    def clean_number(self):
+        return checked_number(self.cleaned_data.get("number"))
+
     def clean(self):
         data = super().clean()
+        document_type = data.get("document_type")
+        subject = data.get("subject") or ""
+        if document_type and document_type.is_letter and LETTER_PREFIX.match(subject):
+            # a clerk types the subject as on paper; kept, it would read "V/v V/v …"
+            data["subject"] = LETTER_PREFIX.sub("", subject, count=1)
+            if not data["subject"]:
+                self.add_error("subject", "Ghi trích yếu sau “V/v”.")
         issuer: Unit | None = data.get("issuer")
         parent: Campaign | None = data.get("parent")
         if issuer and parent and not parent.issuer.is_above(issuer):
@@ -445,13 +471,7 @@ class ImportReviewForm(NewlinesMixin, forms.ModelForm):
     def clean_number(self):
         """A number as read may be garbage ("^3" from a superscript): only digits are
         saved (issue 14), the rest is shown back beside the field."""
-        number = (self.cleaned_data.get("number") or "").strip()
-        if number and not re.fullmatch(r"\d{1,7}[a-zA-Z]?", number):
-            raise ValidationError(
-                f"Số văn bản “{number}” không hợp lệ: chỉ gồm chữ số (ví dụ 15 trong "
-                "“15/KH-UBND”). Để trống nếu văn bản chưa có số."
-            )
-        return number
+        return checked_number(self.cleaned_data.get("number"))
 
 
 def review_initial(parsed: dict, found: dict) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -15,9 +15,11 @@ from units.access import (
     unit_bodies,
     user_memberships,
 )
+from units.models import ancestors_of
 from units.text import rank_marked, search_q, search_terms
 
 from .models import LIST_DEFERRED, Attachment, Campaign, ContentItem, ImportedDocument
+from .results.models import ResultReport
 from .results.selectors import unit_pending
 
 DOCUMENT_PREFETCH = (
@@ -159,7 +161,41 @@ def unit_tracking_pending(user) -> dict | None:
     units = list(unit_bodies(user).order_by("name", "pk")[: UNITS_PENDING + 1])
     if not units:
         return None
-    return {**unit_pending(units[:UNITS_PENDING]), "more_units": len(units) > UNITS_PENDING}
+    pending = unit_pending(units[:UNITS_PENDING])
+    # A report the office returned is owed again: say so, and why (one query for those
+    # shown), or it reads as one never sent and the reason is a click away.
+    shown = pending["reports"]
+    returned = {}
+    if shown:
+        rows = ResultReport.objects.filter(
+            status=ResultReport.Status.RETURNED,
+            period_id__in={period.pk for period, _ in shown},
+            unit_id__in={unit.pk for _, unit in shown},
+        ).values_list("period_id", "unit_id", "return_reason")
+        returned = {(period_id, unit_id): reason for period_id, unit_id, reason in rows}
+    pending["reports"] = [
+        (period, unit, returned.get((period.pk, unit.pk))) for period, unit in shown
+    ]
+    return {**pending, "more_units": len(units) > UNITS_PENDING}
+
+
+def launches_to_answer(own_ids: list[int]) -> QuerySet[Campaign]:
+    """Campaigns running now, launched by a body above the user's own (so addressed to
+    them), that none of those bodies has answered with a campaign of its own (a draft
+    counts; a withdrawn one does not): what a ward's office should launch next.
+    One query per level of the tree above the bodies, then one."""
+    above = set().union(*ancestors_of(own_ids).values()) if own_ids else set()
+    answered = Campaign.objects.filter(parent=OuterRef("pk"), issuer_id__in=own_ids).exclude(
+        status=Campaign.Status.WITHDRAWN
+    )
+    return (
+        Campaign.objects.filter(status=Campaign.Status.PUBLISHED, issuer_id__in=above)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=timezone.localdate()))
+        .exclude(Exists(answered))
+        .select_related("issuer", "document_type")
+        .defer(*LIST_DEFERRED)
+        .newest_first()
+    )
 
 
 def staff_dashboard(user, filters: dict | None = None) -> dict:
@@ -194,6 +230,8 @@ def staff_dashboard(user, filters: dict | None = None) -> dict:
         }
         for key, label, condition in pending
     ]
+    to_answer = launches_to_answer(own_ids)
+    answer = list(to_answer[: TODO_SHOWN + 1])
     listed = search(campaigns, filters.get("q"))
     status = filters.get("status")
     if status == OVERDUE:
@@ -208,6 +246,8 @@ def staff_dashboard(user, filters: dict | None = None) -> dict:
         "is_office": bool(bodies),
         "counts": counts,
         "todo": todo,
+        "to_answer": answer[:TODO_SHOWN],
+        "to_answer_count": to_answer.count() if len(answer) > TODO_SHOWN else len(answer),
         "total": counts["total"],
         "campaigns": listed,
     }

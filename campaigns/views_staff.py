@@ -56,7 +56,13 @@ def _editor(request, campaign: Campaign | None):
     """Shared GET/POST handling of the editor for a new or an existing campaign."""
     instance = campaign or Campaign()
     data = request.POST if request.method == "POST" else None
-    form = CampaignForm(data, instance=instance, user=request.user)
+    initial = {}
+    answering = request.GET.get("cap_tren", "")
+    if campaign is None and answering.isascii() and answering.isdigit():
+        # "Soạn văn bản hưởng ứng" from the dashboard: the launch above as the parent (the
+        # field offers only what this office may answer, so another number selects nothing)
+        initial["parent"] = int(answering)
+    form = CampaignForm(data, instance=instance, user=request.user, initial=initial)
     formsets = build_formsets(data, instance=instance)
     reason_form = ReasonForm(data)
     if data is not None:

@@ -122,11 +122,25 @@ class CriterionForm(forms.ModelForm):
 
 
 class PeriodForm(forms.ModelForm):
+    """A report period; the instance carries its campaign (a new one too)."""
+
     class Meta:
         model = ReportPeriod
         fields = ["kind", "due_on"]
         field_classes = {"due_on": DayField}
         widgets = {"due_on": DateInput()}
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data.get("due_on")
+        campaign = self.instance.campaign if self.instance.campaign_id else None
+        start = campaign.start_date if campaign else None
+        # checked when typed: a period dated early before this check stays editable
+        if due_on and start and due_on < start and "due_on" in self.changed_data:
+            raise forms.ValidationError(
+                f"Hạn nộp {due_on:%d/%m/%Y} trước ngày phong trào bắt đầu "
+                f"({start:%d/%m/%Y}): chưa có kết quả để báo cáo."
+            )
+        return due_on
 
 
 class ArchiveForm(forms.Form):
@@ -278,6 +292,20 @@ class RegistrationForm(forms.Form):
                 # as the page writes numbers: "80,5", never "80.50"
                 label += f" — chỉ tiêu chung {typed(c.target)}"
             self.fields[f"target-{c.pk}"] = NumberField(label=label, min_value=Decimal(0))
+
+    def clean(self):
+        data = super().clean()
+        for c in self.criteria:
+            value = data.get(f"target-{c.pk}")
+            if value is None:
+                continue
+            if c.kind == Criterion.Kind.BOOLEAN and value not in (0, 1):
+                self.add_error(f"target-{c.pk}", "Nhập 1 nếu cam kết đạt, 0 nếu không.")
+            elif c.kind == Criterion.Kind.POINTS and not 0 <= value <= (c.max_points or 0):
+                self.add_error(
+                    f"target-{c.pk}", f"Điểm phải từ 0 đến {typed(c.max_points or Decimal(0))}."
+                )
+        return data
 
     def targets(self) -> dict[int, Decimal | None]:
         return {c.pk: self.cleaned_data[f"target-{c.pk}"] for c in self.criteria}

@@ -138,7 +138,11 @@ def criteria(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = campaign_selectors.staff_campaign_detail(request.user, pk)
     post = request.POST if request.method == "POST" else None
     criterion_form = CriterionForm(post if "criterion" in request.POST else None, prefix="c")
-    period_form = PeriodForm(post if "period" in request.POST else None, prefix="p")
+    period_form = PeriodForm(
+        post if "period" in request.POST else None,
+        instance=ReportPeriod(campaign=campaign),
+        prefix="p",
+    )
     deadline_form = DeadlineForm(
         post if "deadline" in request.POST else None,
         initial={"deadline": campaign.registration_deadline},
