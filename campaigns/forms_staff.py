@@ -403,6 +403,12 @@ class ImportForm(forms.Form):
         chosen = "file" in self.errors  # a file was sent but refused: its error says why
         if not (data.get("text") or "").strip() and not data.get("file") and not chosen:
             raise ValidationError("Hãy dán nội dung văn bản hoặc chọn một tệp.")
+        if (data.get("text") or "").strip() and data.get("file"):
+            # the file would be read and the pasted text dropped unsaid (decision 0061)
+            raise ValidationError(
+                "Chỉ chọn một cách: đã có cả nội dung dán vào và tệp. Xóa nội dung đã dán "
+                "để đọc tệp, hoặc bỏ chọn tệp để đọc nội dung dán."
+            )
         return data
 
 
@@ -437,6 +443,30 @@ class ImportReviewForm(NewlinesMixin, forms.ModelForm):
         self.fields["parent"].label_from_instance = lambda c: (
             f"{c.issuer.name}: {c.reference} — {subject_short(c.subject)}"
         )
+
+    def clean(self):
+        data = super().clean()
+        issued, end = data.get("issued_on"), data.get("end_date")
+        if issued and end and end < issued:  # decision 0061
+            self.add_error("end_date", f"Ngày kết thúc phải sau ngày ban hành ({issued:%d/%m/%Y}).")
+        return data
+
+    def mark(self, *, missing: set[str], uncertain: set[str], issuer_note: str = "") -> None:
+        """Tie each field's "Không tìm thấy" / "Cần kiểm tra" badge (and the note on an
+        issuer not found) to its input, so a screen reader says it with the field
+        (decision 0061); the hint and the error stay described too."""
+        for bound in self:
+            marks = [f"missing-{bound.name}"] if bound.name in missing else []
+            marks += [f"uncertain-{bound.name}"] if bound.name in uncertain else []
+            if bound.name == "issuer" and issuer_note:
+                marks.append(issuer_note)
+            if not marks:
+                continue
+            if bound.help_text:
+                marks.append(f"{bound.auto_id}_helptext")
+            if bound.errors:
+                marks.append(f"{bound.auto_id}_error")
+            bound.field.widget.attrs["aria-describedby"] = " ".join(marks)
 
     def clean_number(self):
         """A number as read may be garbage ("^3" from a superscript): only digits are

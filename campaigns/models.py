@@ -773,6 +773,24 @@ class ImportedDocument(models.Model):
     def reading(self) -> bool:
         return self.status == self.Status.READING
 
+    # A scan no worker started after this, or still read after this plus a minute a
+    # page, is said to be stuck on its page (decision 0061).
+    STALL_AFTER = datetime.timedelta(minutes=5)
+
+    def stalled(self) -> tuple[str, int] | None:
+        """("queued" | "slow", minutes) for a scan being read far longer than it takes."""
+        if not self.reading:
+            return None
+        now = timezone.now()
+        if self.read_started_at is None:
+            waited = now - self.uploaded_at
+            return (
+                ("queued", int(waited.total_seconds() // 60)) if waited > self.STALL_AFTER else None
+            )
+        took = now - self.read_started_at
+        limit = self.STALL_AFTER + datetime.timedelta(minutes=self.pages_total or 1)
+        return ("slow", int(took.total_seconds() // 60)) if took > limit else None
+
     @property
     def percent(self) -> int:
         if not self.pages_total:

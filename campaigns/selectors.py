@@ -18,7 +18,7 @@ from units.access import (
 from units.models import ancestors_of
 from units.text import rank_marked, search_q, search_terms
 
-from .models import LIST_DEFERRED, Attachment, Campaign, ContentItem
+from .models import LIST_DEFERRED, Attachment, Campaign, ContentItem, ImportedDocument
 from .results.models import ResultReport
 from .results.selectors import unit_pending
 
@@ -251,3 +251,29 @@ def staff_dashboard(user, filters: dict | None = None) -> dict:
         "total": counts["total"],
         "campaigns": listed,
     }
+
+
+def imports_pending(user, *, limit: int = 10) -> QuerySet[ImportedDocument]:
+    """Nhập văn bản: the user's own imports not yet made into a draft (a scan being read,
+    a document read and waiting for its review, one that could not be read), newest
+    first, so the clerk who left the page finds them again (decision 0061)."""
+    return ImportedDocument.objects.filter(uploaded_by=user, campaign__isnull=True).only(
+        "pk", "original_name", "uploaded_at", "status", "scanned", "pages_done", "pages_total"
+    )[:limit]
+
+
+def import_earlier(imported: ImportedDocument) -> ImportedDocument | None:
+    """The same file (by SHA-256) imported before by the same user and made into a draft:
+    the review says so, not to make the same document twice (decision 0061)."""
+    if not imported.sha256:
+        return None
+    return (
+        ImportedDocument.objects.filter(
+            uploaded_by_id=imported.uploaded_by_id,
+            sha256=imported.sha256,
+            campaign__isnull=False,
+        )
+        .exclude(pk=imported.pk)
+        .select_related("campaign")
+        .first()
+    )

@@ -378,7 +378,11 @@ def import_start(request: HttpRequest) -> HttpResponse:
             return redirect("staff:import_review", pk=imported.pk)
         except ValidationError as exc:
             form.add_error("file" if form.cleaned_data.get("file") else "text", exc)
-    return render(request, "campaigns/staff/import_start.html", {"form": form})
+    return render(
+        request,
+        "campaigns/staff/import_start.html",
+        {"form": form, "pending": selectors.imports_pending(request.user)},
+    )
 
 
 @login_required
@@ -388,10 +392,14 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("staff:campaign_edit", pk=imported.campaign_id)
     if imported.status != ImportedDocument.Status.READY:
         # a scan being read by the worker, or one it could not read: no form, no draft
-        response = render(request, "campaigns/staff/import_reading.html", {"imported": imported})
-        if imported.reading:
-            response["Refresh"] = "2"  # the page looks again every 2 s until it is read
-        return response
+        stalled = imported.stalled()
+        # the page looks again every 2 s until it is read (static/js/poll.js, in place;
+        # without JavaScript a <noscript> refresh); less often once stuck
+        return render(
+            request,
+            "campaigns/staff/import_reading.html",
+            {"imported": imported, "stalled": stalled, "poll": 10 if stalled else 2},
+        )
     parsed = imported.parsed
     found = importing.suggestions(imported, request.user)
     form = ImportReviewForm(
@@ -417,6 +425,11 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     confidence = parsed.get("confidence", {})
     unsure = uncertain(confidence, FOUND_KEYS.values())
     checks = {name for name, key in FOUND_KEYS.items() if name not in missing and key in unsure}
+    form.mark(
+        missing=missing,
+        uncertain=checks,
+        issuer_note="issuer-unknown" if found["issuer"] is None else "",
+    )
     return render(
         request,
         "campaigns/staff/import_review.html",
@@ -439,5 +452,6 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "references": list(
                 zip(parsed.get("references", []), found["reference_matches"], strict=False)
             ),
+            "earlier": selectors.import_earlier(imported),
         },
     )

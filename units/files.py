@@ -209,6 +209,34 @@ def _what_to_save_it_as(
                     f"(chỉ đọc {newer.label}). " + how.format(app=app, new=new)
                 )
         return None
+    extension = Path(name).suffix.lower()
+    if kind is None:
+        # A .docx or .xlsx that does not open (a download cut short, a damaged copy),
+        # a .txt or .csv not in UTF-8 (Notepad's "Unicode", an old TCVN3/VNI text):
+        # named for what it is, not "not an accepted format" (decision 0061).
+        for office, app, new in (
+            (DOCX, "Word", "Word Document (*.docx)"),
+            (XLSX, "Excel", "Excel Workbook (*.xlsx)"),
+        ):
+            if (
+                office in allowed
+                and extension in office.extensions
+                and head.startswith(b"PK")
+                and _broken_office(upload)
+            ):
+                return (
+                    f"Tệp {app} “{name}” bị hỏng, không mở được (có thể tải về hoặc sao chép "
+                    f"chưa trọn vẹn). Hãy mở tệp gốc bằng {app}; nếu mở được, chọn Tệp › Lưu "
+                    f"thành (File › Save As), kiểu “{new}”, rồi tải tệp mới lên."
+                )
+        for text in (TEXT, CSV):
+            if text in allowed and extension in text.extensions and _legacy_text(upload):
+                return (
+                    f"Tệp “{name}” không phải văn bản mã UTF-8 (có thể lưu bằng mã Unicode "
+                    "UTF-16 hoặc mã cũ TCVN3, VNI), nên không đọc được. Mở tệp bằng Notepad, "
+                    "chọn Tệp › Lưu thành (File › Save As), ở ô Mã hóa (Encoding) chọn UTF-8, "
+                    "rồi tải tệp mới lên."
+                )
     if kind is TEXT and XLSX in allowed:
         upload.seek(0)
         first = upload.read(4096).split(b"\n", 1)[0]
@@ -219,6 +247,35 @@ def _what_to_save_it_as(
                 "tệp Excel (XLSX). " + how.format(app="Excel", new="Excel Workbook (*.xlsx)")
             )
     return None
+
+
+def _legacy_text(upload: UploadedFile) -> bool:
+    """Text, but not UTF-8: UTF-16 with its byte-order mark, or an 8-bit code page (no
+    NUL, no control bytes but tab and line ends). A program renamed .txt is not."""
+    upload.seek(0)
+    data = upload.read(65536)
+    upload.seek(0)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    return not any(byte < 32 and byte not in (9, 10, 12, 13) for byte in data)
+
+
+def _broken_office(upload: UploadedFile) -> bool:
+    """A file that is no Office Open XML archive, or one without its parts: damaged. A
+    whole archive refused for another reason (macros) is not called broken."""
+    try:
+        upload.seek(0)
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, EOFError):
+        return True
+    finally:
+        upload.seek(0)
+    if any(name.lower().endswith("vbaproject.bin") for name in names):
+        return False
+    return "[Content_Types].xml" not in names or not (
+        "word/document.xml" in names or "xl/workbook.xml" in names
+    )
 
 
 # --------------------------------------------------------------------------
