@@ -125,31 +125,3 @@ def axe_check():
         assert not bad, f"axe-core trên trang {name}:\n{details}"
 
     return check
-
-
-# Every browser test's world publishes the seed campaigns, and in a transactional test the
-# worker's task (eager) renders their frozen HTML to PDF at once: five WeasyPrint renders
-# (about 3 s) before each test's first click, the same five documents each time. An issued
-# document's PDF is a function of its frozen HTML alone (units/documents.py: "the same
-# HTML gives the same content"), so each HTML is rendered once per worker and its bytes
-# reused; a document whose HTML differs (another number, date or text) is rendered anew.
-_RENDERED: dict[bytes, bytes] = {}
-
-
-@pytest.fixture(autouse=True)
-def _issued_documents_rendered_once(monkeypatch):
-    import hashlib
-
-    import units.documents
-
-    render = units.documents.html_to_pdf
-
-    def once(html: str, **options) -> bytes:
-        if options:
-            return render(html, **options)
-        key = hashlib.sha256(html.encode()).digest()
-        if key not in _RENDERED:
-            _RENDERED[key] = render(html)
-        return _RENDERED[key]
-
-    monkeypatch.setattr(units.documents, "html_to_pdf", once)
