@@ -56,10 +56,12 @@ system:
 	@deploy/system-packages.sh
 
 # On every core (pytest-xdist; tests/parallel.py keeps the workers apart). TEST_WORKERS=0
-# runs it in one process.
+# runs it in one process. --dist worksteal: a worker that runs out of tests takes half of
+# another's queue, so the browser tests (about 5 s each, one block of the collection) do
+# not keep one worker busy a minute after the other has finished (decision 0058).
 TEST_WORKERS ?= auto
 test: install system
-	$(BIN)/python -m pytest -p tests.parallel -n $(TEST_WORKERS)
+	$(BIN)/python -m pytest -p tests.parallel -n $(TEST_WORKERS) --dist worksteal
 
 # Refresh the user guide's screenshots (docs/screenshots/) from the browser tests and
 # the PDF's first pages; an ordinary test run writes them to a temporary folder.

@@ -48,6 +48,35 @@ def _fast_tests(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
+# An issued document's PDF is a function of its frozen HTML alone (units/documents.py: "the
+# same HTML gives the same content"). In a transactional test (the browser tests, backup,
+# the secret ballot's...) the seed campaigns' publication renders their five PDFs at once
+# (the task runs in-process): about 3 s of WeasyPrint before each such test, the same five
+# documents each time. Each frozen HTML is rendered once per test process and its bytes
+# reused; a document whose HTML differs in anything (number, date, text) is rendered anew,
+# and units.pdf.html_to_pdf itself (the engine's own tests) is untouched (decision 0058).
+_RENDERED: dict[bytes, bytes] = {}
+
+
+@pytest.fixture(autouse=True)
+def _issued_documents_rendered_once(monkeypatch):
+    import hashlib
+
+    import units.documents
+
+    render = units.documents.html_to_pdf
+
+    def once(html: str, **options) -> bytes:
+        if options:
+            return render(html, **options)
+        key = hashlib.sha256(html.encode()).digest()
+        if key not in _RENDERED:
+            _RENDERED[key] = render(html)
+        return _RENDERED[key]
+
+    monkeypatch.setattr(units.documents, "html_to_pdf", once)
+
+
 @pytest.fixture
 def demo_units(db) -> dict[str, Unit]:
     return load_units()
