@@ -261,8 +261,9 @@ def _legacy_text(upload: UploadedFile) -> bool:
 
 
 def _broken_office(upload: UploadedFile) -> bool:
-    """A file that is no Office Open XML archive, or one without its parts: damaged. A
-    whole archive refused for another reason (macros) is not called broken."""
+    """A .docx/.xlsx archive that does not open (cut short), or an Office archive without
+    its main part: damaged. A whole archive that is no Office file at all (a .zip renamed)
+    or refused for another reason (macros) is not called broken."""
     try:
         upload.seek(0)
         with zipfile.ZipFile(upload) as archive:
@@ -273,7 +274,7 @@ def _broken_office(upload: UploadedFile) -> bool:
         upload.seek(0)
     if any(name.lower().endswith("vbaproject.bin") for name in names):
         return False
-    return "[Content_Types].xml" not in names or not (
+    return "[Content_Types].xml" in names and not (
         "word/document.xml" in names or "xl/workbook.xml" in names
     )
 
