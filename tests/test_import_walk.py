@@ -5,7 +5,6 @@ import re
 import zipfile
 from pathlib import Path
 
-import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -13,8 +12,9 @@ from django.urls import reverse
 from campaigns.models import Campaign, ImportedDocument
 from units.models import Membership
 
+from .test_import_views import docx_of, seed_text
+
 pytestmark = pytest.mark.django_db
-SEEDS = Path(__file__).resolve().parents[0] / "fixtures" / "documents"
 SCAN = Path(__file__).resolve().parents[0] / "fixtures" / "reader_corpus" / "scans"
 
 
@@ -24,19 +24,6 @@ def city_client(client, make_member, demo):
     client.force_login(user)
     client.user = user
     return client
-
-
-def seed_text(key: str) -> str:
-    return next(SEEDS.glob(f"{key}_*.txt")).read_text(encoding="utf-8")
-
-
-def docx_of(text: str) -> bytes:
-    document = docx.Document()
-    for line in text.splitlines():
-        document.add_paragraph(line)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 # 1. A scan being read (or read, or refused) could not be found again once the clerk

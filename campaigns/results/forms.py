@@ -271,6 +271,19 @@ def typed(value: Decimal | None) -> str | None:
     return None if value is None else number_text(value)
 
 
+def out_of_range(criterion: Criterion, value: Decimal | None, boolean: str) -> str | None:
+    """What is wrong with a registered or reported number for its criterion: a pass/fail
+    one takes 0 or 1 (`boolean` says so), points run from 0 to the maximum; None if right
+    or empty. One rule for the registration and the report (decision 0060)."""
+    if value is None:
+        return None
+    if criterion.kind == Criterion.Kind.BOOLEAN and value not in (0, 1):
+        return boolean
+    if criterion.kind == Criterion.Kind.POINTS and not 0 <= value <= (criterion.max_points or 0):
+        return f"Điểm phải từ 0 đến {typed(criterion.max_points or Decimal(0))}."
+    return None
+
+
 class RegistrationForm(forms.Form):
     """A target per criterion (`target-<id>`) and the titles the unit aims for."""
 
@@ -296,15 +309,11 @@ class RegistrationForm(forms.Form):
     def clean(self):
         data = super().clean()
         for c in self.criteria:
-            value = data.get(f"target-{c.pk}")
-            if value is None:
-                continue
-            if c.kind == Criterion.Kind.BOOLEAN and value not in (0, 1):
-                self.add_error(f"target-{c.pk}", "Nhập 1 nếu cam kết đạt, 0 nếu không.")
-            elif c.kind == Criterion.Kind.POINTS and not 0 <= value <= (c.max_points or 0):
-                self.add_error(
-                    f"target-{c.pk}", f"Điểm phải từ 0 đến {typed(c.max_points or Decimal(0))}."
-                )
+            problem = out_of_range(
+                c, data.get(f"target-{c.pk}"), "Nhập 1 nếu cam kết đạt, 0 nếu không."
+            )
+            if problem:
+                self.add_error(f"target-{c.pk}", problem)
         return data
 
     def targets(self) -> dict[int, Decimal | None]:
@@ -348,15 +357,9 @@ class ReportForm(forms.Form):
     def clean(self):
         data = super().clean()
         for c in self.criteria:
-            value = data.get(f"value-{c.pk}")
-            if value is None:
-                continue
-            if c.kind == Criterion.Kind.BOOLEAN and value not in (0, 1):
-                self.add_error(f"value-{c.pk}", "Nhập 1 nếu đạt, 0 nếu không đạt.")
-            elif c.kind == Criterion.Kind.POINTS and not 0 <= value <= (c.max_points or 0):
-                self.add_error(
-                    f"value-{c.pk}", f"Điểm phải từ 0 đến {typed(c.max_points or Decimal(0))}."
-                )
+            problem = out_of_range(c, data.get(f"value-{c.pk}"), "Nhập 1 nếu đạt, 0 nếu không đạt.")
+            if problem:
+                self.add_error(f"value-{c.pk}", problem)
         return data
 
     def values(self) -> dict[int, tuple[Decimal | None, str]]:
