@@ -38,14 +38,18 @@ def _tasks_in_process():
     app.conf.task_always_eager = True
 
 
+FAST_SETTINGS = {
+    "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+    "LOGIN_REFUSED_DELAY": 0,  # refused logins answer at once in tests
+    "LOGIN_PACE": 0,  # tests post wrong passwords back to back (test_login_flood.py sets it)
+    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+}
+
+
 @pytest.fixture(autouse=True)
 def _fast_tests(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.LOGIN_REFUSED_DELAY = 0  # refused logins answer at once in tests
-    settings.LOGIN_PACE = (
-        0  # tests post wrong passwords back to back (tests/test_login_flood.py sets it)
-    )
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    for name, value in FAST_SETTINGS.items():
+        setattr(settings, name, value)
 
 
 # An issued document's PDF is a function of its frozen HTML alone (units/documents.py: "the
@@ -118,6 +122,10 @@ def demo_units(db) -> dict[str, Unit]:
 @pytest.fixture
 def demo(demo_units) -> dict[str, Campaign]:
     """The five seed campaigns, keyed by seed number ("000" ... "004")."""
+    return build_demo(demo_units)
+
+
+def build_demo(demo_units: dict[str, Unit]) -> dict[str, Campaign]:
     load_persons(demo_units)
     return load_seed_campaigns(demo_units)
 
@@ -127,14 +135,16 @@ def admin_user(db):
     return get_user_model().objects.create_superuser("quantri", "qt@example.vn", "matkhau-manh-123")
 
 
+def new_member(username: str, unit: Unit, role: str = Membership.Role.UNIT_STAFF):
+    """A login holding one role in one unit (the `make_member` fixture)."""
+    user = get_user_model().objects.create_user(username, password="matkhau-manh-123")
+    Membership.objects.create(user=user, unit=unit, role=role)
+    return user
+
+
 @pytest.fixture
 def make_member(db):
-    def make(username: str, unit: Unit, role: str = Membership.Role.UNIT_STAFF):
-        user = get_user_model().objects.create_user(username, password="matkhau-manh-123")
-        Membership.objects.create(user=user, unit=unit, role=role)
-        return user
-
-    return make
+    return new_member
 
 
 @pytest.fixture(autouse=True)
@@ -164,13 +174,18 @@ def _private_media(settings, tmp_path):
 @pytest.fixture
 def cycle(demo_units, make_member):
     """A commune that nominates (staff with email), its district office and a council of 3."""
+    return build_cycle(demo_units)
+
+
+def build_cycle(demo_units: dict[str, Unit]) -> dict:
+    """The `cycle` fixture's people (tests/module_data.py builds it once per module)."""
     district = demo_units["ubnd-tam-duong"]
     commune = demo_units["ubnd-x-binh-lu"]
-    staff = make_member("cb.binhlu", commune, Membership.Role.UNIT_STAFF)
+    staff = new_member("cb.binhlu", commune, Membership.Role.UNIT_STAFF)
     staff.email = "cb.binhlu@example.vn"
     staff.save()
-    office = make_member("nv.tamduong", district, Membership.Role.OFFICE_STAFF)
-    council = [make_member(f"hd{i}", district, Membership.Role.COUNCIL_MEMBER) for i in range(3)]
+    office = new_member("nv.tamduong", district, Membership.Role.OFFICE_STAFF)
+    council = [new_member(f"hd{i}", district, Membership.Role.COUNCIL_MEMBER) for i in range(3)]
     people = [
         Person.objects.create(full_name=name, unit=commune, gender="female", ethnicity="Thái")
         for name in ("Lò Thị A", "Lò Thị B")
