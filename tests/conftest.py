@@ -132,6 +132,10 @@ def build_demo(demo_units: dict[str, Unit]) -> dict[str, Campaign]:
 
 @pytest.fixture
 def admin_user(db):
+    return new_admin()
+
+
+def new_admin():
     return get_user_model().objects.create_superuser("quantri", "qt@example.vn", "matkhau-manh-123")
 
 

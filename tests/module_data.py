@@ -101,3 +101,12 @@ def data_once(build: Callable[[], dict], *names: str):
         return fixture
 
     return (_module_data, _module_copy, *(entry(name) for name in names))
+
+
+def built_demo() -> dict:
+    """The units and the five seed campaigns (tests/conftest.py's demo_units and demo)."""
+    from tests.conftest import build_demo
+    from units.demo import load_units
+
+    units = load_units()
+    return {"demo_units": units, "demo": build_demo(units)}
