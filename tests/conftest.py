@@ -81,6 +81,33 @@ def _issued_documents_rendered_once(monkeypatch):
     monkeypatch.setattr(units.documents, "html_to_pdf", once)
 
 
+# The same way, tesseract's reading of a page image is a function of the image and of
+# how it is asked (with or without the characters' alternatives): the import tests, the
+# reader's and the browser's import journey read the same three pages of the same scan
+# five times over, ~0.6 s of tesseract each. Each image is read once per test process
+# (keyed by its pixels, size and mode) and every caller gets its own copy of the words;
+# an image differing in one pixel is read anew (decision 0062).
+_READ: dict[tuple, tuple] = {}
+
+
+@pytest.fixture(autouse=True)
+def _pages_read_once(monkeypatch):
+    import copy
+    import hashlib
+
+    import campaigns.ocr
+
+    read = campaigns.ocr._tesseract
+
+    def once(image, choices: bool):
+        key = (hashlib.sha256(image.tobytes()).digest(), image.size, image.mode, choices)
+        if key not in _READ:
+            _READ[key] = read(image, choices)
+        return copy.deepcopy(_READ[key])
+
+    monkeypatch.setattr(campaigns.ocr, "_tesseract", once)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _flush_by_delete():
     """After a transactional test (live server, worker, backup...), Django empties every
