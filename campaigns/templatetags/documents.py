@@ -15,6 +15,28 @@ def paragraphs(text: str | None):
 
 
 @register.filter
+def citation(ref) -> str:
+    """A cited document as a clerk writes it (`campaigns.models.citation`): the reader's
+    dictionary ("date", "issuer", "name") or a revision's row ("issued_on", "issuer_name",
+    "subject")."""
+    from campaigns.models import NAMED_ACTS
+    from campaigns.models import citation as cite
+
+    def get(*keys):
+        return next((ref.get(k) for k in keys if ref.get(k)), None)
+
+    named = ref.get("doc_type") in NAMED_ACTS
+    return cite(
+        ref.get("doc_type"),
+        ref.get("number"),
+        ref.get("symbol"),
+        get("date", "issued_on"),
+        get("issuer", "issuer_name"),
+        name=get("name", "subject") if named else "",
+    )
+
+
+@register.filter
 def vn_date(value) -> str:
     """dd/mm/yyyy, or an empty string."""
     return value.strftime("%d/%m/%Y") if value else ""
