@@ -386,6 +386,10 @@ def _in_spans(spans: list[tuple[int, int]], at: int) -> bool:
     return any(start <= at < end for start, end in spans)
 
 
+# The archive line's opening and one of its codes ("VT", "TĐKT(03b)", "NV-TP,"): capitals,
+# digits and marks, never a name's word
+_ARCHIVE = re.compile(r"^L[ưu]u\s*:?\s*")
+_ARCHIVE_CODE = re.compile(r"[A-ZĐ0-9][A-ZĐ0-9&/\-.]*(?:\(\w+\))?[.,;]?")
 # Where the name of a cited document's issuer ends: "... của UBND tỉnh Lai Châu về ...".
 ISSUER_STOP = (
     r"\s+(?:ve|v/v|nham|theo|trong do|tai|da|ban hanh|phat dong|thuc hien|trien khai|huong dan|"
@@ -2339,6 +2343,9 @@ class _Parser:
                         piece = f"{strip_end(piece[: mark.start()])} {mark.group(1)}"
                     # a clerk's file path run into the last entry ("… d:\2011\CV\…")
                     piece = re.sub(r"\s+[A-Za-z]:\\\S.*$", "", piece)
+                    piece, name = self._name_beside_archive(piece)
+                    if name:
+                        signature.append(name)
                     entries.append(strip_end(piece))
             doc.distribution = [e for e in entries if e]
         else:
@@ -2346,6 +2353,20 @@ class _Parser:
             if self._recipient_beside_authority(sign_index):
                 signature[:1] = re.split(SIGNATURE_SPLIT, signature[0])[1:]
         self._signature(signature)
+
+    def _name_beside_archive(self, piece: str) -> tuple[str, str | None]:
+        """ "Lưu: VT Nguyễn Văn Bình": the signer's name, read beside the archive line from
+        the close's other column, parted from it (decision 0066). The archive's entry is
+        codes in capitals ("VT", "VT, TĐKT(03b)"); a name after them is the signer's."""
+        opening = _ARCHIVE.match(piece)
+        if not opening:
+            return piece, None
+        words = piece[opening.end() :].split()
+        for size in range(min(6, len(words) - 1), 1, -1):
+            codes, name = words[:-size], " ".join(words[-size:])
+            if all(_ARCHIVE_CODE.fullmatch(w) for w in codes) and self._looks_like_name(name):
+                return piece[: opening.end()] + " ".join(codes).rstrip(".,;"), name
+        return piece, None
 
     def _recipient_beside_authority(self, i: int) -> bool:
         """'- Như Điều 3; TM. ỦY BAN NHÂN DÂN': a close's pipe row, its first recipient
