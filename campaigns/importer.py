@@ -2484,6 +2484,7 @@ class _Parser:
         text = self.doc.text
         folded = fold(text)
         grounds = _grounds_spans(folded)
+        cited_at: list[int] = []  # where each reference is cited
         pattern = re.compile(
             rf"\b({_REF_FOLDED})\s+so\s*:?\s*(\d[\w\-]*(?:/[\w\-.đ]+)*)\s*,?\s*"
             rf"(?:ngay\s+(?:{_DMY}|{_WORDS_DATE}))?"
@@ -2518,6 +2519,7 @@ class _Parser:
             if key in seen:
                 continue
             seen.add(key)
+            cited_at.append(match.start())
             self.doc.references.append(
                 {
                     "doc_type": _REF_NAMES.get(match.group(1), match.group(1)),
@@ -2529,9 +2531,14 @@ class _Parser:
                     "grounds": _in_spans(grounds, match.start()),
                 }
             )
-        self.named_acts(text, folded, grounds, seen)
+        self.named_acts(text, folded, grounds, seen, cited_at)
+        # in the order the document cites them (its grounds first, as a clerk reads them)
+        order = sorted(range(len(cited_at)), key=cited_at.__getitem__)
+        self.doc.references = [self.doc.references[k] for k in order]
 
-    def named_acts(self, text: str, folded: str, grounds: list[tuple[int, int]], seen: set) -> None:
+    def named_acts(
+        self, text: str, folded: str, grounds: list[tuple[int, int]], seen: set, cited_at: list[int]
+    ) -> None:
         """Laws, codes and ordinances cited by their name ("Căn cứ Luật Tổ chức chính quyền
         địa phương ngày 19 tháng 6 năm 2015;"), with their number and date where given: in
         the grounds always, elsewhere only with a date or a number (a body's "thực hiện
@@ -2575,6 +2582,7 @@ class _Parser:
                 continue
             seen.add(key)
             named.add((fold(kind), fold(name)))
+            cited_at.append(match.start())
             self.doc.references.append(
                 {
                     "doc_type": kind,

@@ -54,6 +54,13 @@ def test_laws_named_in_the_grounds_are_listed_with_their_dates():
     assert ("Luật", "Ban hành văn bản quy phạm pháp luật", "80", "2015/QH13", None) in refs
     # no date at all, still a ground
     assert ("Luật", "Tổ chức Chính phủ", None, None, None) in refs
+    # listed in the order the decision cites them
+    assert [r[1] or r[0] for r in refs][:3] == [
+        "Tổ chức chính quyền địa phương",
+        "sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền "
+        "địa phương",
+        "Thi đua, khen thưởng",
+    ]
 
 
 def test_what_the_grounds_cite_is_the_legal_basis_and_the_rest_is_cited():
