@@ -712,11 +712,12 @@ def import_path(instance: ImportedDocument, filename: str) -> str:
     return f"imports/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
 
 
-class ImportedDocument(models.Model):
+class ImportedDocument(ArchivableModel):
     """Văn bản nhập: a document pasted or uploaded to become a draft campaign.
 
     Keeps the file (with its name, size and SHA-256), the text read from it and
     what the parser found, so every imported draft can be traced to its source.
+    One the clerk discards ("Bỏ") is archived, never deleted (decision 0063).
     """
 
     uploaded_by = models.ForeignKey(
