@@ -49,3 +49,34 @@ def test_the_stt_header_keeps_its_padding_inside_its_borders(decision, demo_unit
     left, right = cell_gaps(data, page, "STT")
     assert left >= 3 and right >= 3, (left, right)  # the cell's padding is 5 pt
     assert abs(left - right) < 1, (left, right)  # centred, as the other headers
+
+
+@pytest.mark.parametrize(
+    "title, subject",
+    [
+        (
+            "Phiên họp Hội đồng TĐKT phường Tân Phong xét khen thưởng (dữ liệu mẫu)",
+            "Họp Hội đồng TĐKT phường Tân Phong xét khen thưởng (dữ liệu mẫu)",
+        ),
+        (
+            "Phiên họp xét khen thưởng năm 2025",
+            "Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng năm 2025",
+        ),
+        (
+            "họp Hội đồng Thi đua - Khen thưởng xét Bằng khen",
+            "Họp Hội đồng Thi đua - Khen thưởng xét Bằng khen",
+        ),
+        ("Hội đồng TĐKT xét khen thưởng đợt 2", "Họp Hội đồng TĐKT xét khen thưởng đợt 2"),
+        ("Đợt 2 năm 2025", "Họp Hội đồng Thi đua - Khen thưởng: Đợt 2 năm 2025"),
+    ],
+)
+def test_the_minutes_title_says_the_meeting_once(decision, title, subject):
+    """Under “BIÊN BẢN” the minutes printed “Họp Hội đồng Thi đua - Khen thưởng: ” before
+    the session's name, which (as the demo's and the clerks' are) names the meeting
+    itself: “Họp Hội đồng Thi đua - Khen thưởng: Phiên họp Hội đồng TĐKT phường …”."""
+    session = Nomination.objects.filter(decision=decision).first().agenda_items.get().session
+    type(session).objects.filter(pk=session.pk).update(title=title)
+    session.refresh_from_db()
+    body = text(pdf.minutes_pdf(session))
+    assert f"BIÊN BẢN {subject} Thời gian:" in body
+    assert "Phiên họp" not in body and body.count("Họp ") == 1
