@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import re
+import unicodedata
 import uuid
 from pathlib import Path
 
@@ -634,6 +636,23 @@ class CouncilSession(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.held_on:%d/%m/%Y})"
+
+    COUNCIL = "Hội đồng Thi đua - Khen thưởng"
+
+    @property
+    def minutes_subject(self) -> str:
+        """The minutes' trích yếu under "BIÊN BẢN", the meeting named once: a title that
+        names it already ("Phiên họp Hội đồng TĐKT phường … xét khen thưởng") becomes
+        "Họp Hội đồng TĐKT phường … xét khen thưởng"; "Phiên họp xét …" becomes "Họp Hội
+        đồng Thi đua - Khen thưởng xét …"; any other title follows "Họp Hội đồng Thi đua -
+        Khen thưởng: " (decision 0063)."""
+        title = " ".join(unicodedata.normalize("NFC", self.title).split())
+        rest = re.sub(r"^(phiên\s+)?họp\s+", "", title, flags=re.IGNORECASE)
+        if council := re.match(r"hội\s+đồng\b", rest, flags=re.IGNORECASE):
+            return f"Họp Hội đồng{rest[council.end() :]}"
+        if rest != title:
+            return f"Họp {self.COUNCIL} {rest}"
+        return f"Họp {self.COUNCIL}: {title}"
 
     @property
     def hour_text(self) -> str:

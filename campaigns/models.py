@@ -350,6 +350,22 @@ class Campaign(TimeStampedModel, MarkedSearchMixin):
         )
         return f"{super().search_source()} {extra}"
 
+    def deadline_refused(self, deadline: datetime.date | None) -> str:
+        """Why a registration deadline does not fit the campaign's dates, or "": not after
+        its end, not before its document was issued (before it starts is fine: units
+        often register for a plan issued in December for the next year). Decision 0063."""
+        if deadline and self.end_date and deadline > self.end_date:
+            return (
+                f"Hạn đăng ký {deadline:%d/%m/%Y} sau ngày kết thúc phong trào "
+                f"({self.end_date:%d/%m/%Y}): hạn đăng ký phải trong thời gian phong trào."
+            )
+        if deadline and self.issued_on and deadline < self.issued_on:
+            return (
+                f"Hạn đăng ký {deadline:%d/%m/%Y} trước ngày ban hành văn bản phát động "
+                f"({self.issued_on:%d/%m/%Y}): các đơn vị chưa nhận được phong trào để đăng ký."
+            )
+        return ""
+
     @property
     def number_symbol(self) -> str:
         """ "5834/PĐTĐ-UBND", or "/UBND-NV" when the number is still blank."""
@@ -746,11 +762,12 @@ def import_path(instance: ImportedDocument, filename: str) -> str:
     return f"imports/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
 
 
-class ImportedDocument(models.Model):
+class ImportedDocument(ArchivableModel):
     """Văn bản nhập: a document pasted or uploaded to become a draft campaign.
 
     Keeps the file (with its name, size and SHA-256), the text read from it and
     what the parser found, so every imported draft can be traced to its source.
+    One the clerk discards ("Bỏ") is archived, never deleted (decision 0063).
     """
 
     uploaded_by = models.ForeignKey(

@@ -386,6 +386,23 @@ def import_start(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def import_discard(request: HttpRequest, pk: int) -> HttpResponse:
+    """Bỏ: one of the user's own imports leaves their pending list (archived, kept)."""
+    imported = get_object_or_404(ImportedDocument, pk=pk, uploaded_by=request.user)
+    try:
+        services.imported_document_archive(actor=request.user, imported=imported)
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(
+            request,
+            f"Đã bỏ “{imported}” khỏi danh sách. Tệp và nội dung đã đọc vẫn được lưu.",
+        )
+    return redirect("staff:import_start")
+
+
+@login_required
 def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     imported = get_object_or_404(ImportedDocument, pk=pk, uploaded_by=request.user)
     if imported.campaign_id:

@@ -17,10 +17,10 @@ def _job(request: HttpRequest, pk: int) -> FileJob:
 @login_required
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job(request, pk)
-    response = render(request, "units/staff/job.html", {"job": job})
-    if job.status in (FileJob.Status.PENDING, FileJob.Status.RUNNING):
-        response["Refresh"] = "2"  # the page looks again every 2 s until the file is ready
-    return response
+    # waiting, the page looks again every 2 s and updates in place (static/js/poll.js;
+    # without JavaScript a <noscript> refresh), so the keyboard focus stays (decision 0063)
+    waiting = job.status in (FileJob.Status.PENDING, FileJob.Status.RUNNING)
+    return render(request, "units/staff/job.html", {"job": job, "waiting": waiting})
 
 
 @login_required

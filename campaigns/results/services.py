@@ -257,10 +257,8 @@ def registration_deadline_set(
     _ensure_open(campaign, "không đặt hạn đăng ký")
     if deadline:
         plausible_date(deadline)
-    if deadline and campaign.end_date and deadline > campaign.end_date:
-        raise ValidationError(
-            f"Hạn đăng ký phải trước ngày kết thúc phong trào ({campaign.end_date:%d/%m/%Y})."
-        )
+    if refused := campaign.deadline_refused(deadline):
+        raise ValidationError(refused)
     campaign.registration_deadline = deadline
     _stamp(campaign, actor, "Đặt hạn đăng ký thi đua")
     campaign.save(update_fields=["registration_deadline", "updated_at"])

@@ -115,7 +115,9 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
         action = ""
     rows = [(number, key, ACTION_LABELS[key], label, note) for number, key, label, note in rows]
     counts = [(key, label, item.counts.get(key, 0)) for key, label in ACTION_LABELS.items()]
-    response = render(
+    # while a step runs, the page looks again every 2 s and updates its progress in place
+    # (static/js/poll.js; without JavaScript a <noscript> refresh), then opens the result
+    return render(
         request,
         "units/sheets/record.html",
         {
@@ -129,9 +131,6 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
             **paginate(request, rows, PREVIEW_PAGE),
         },
     )
-    if item.running:
-        response["Refresh"] = "2"  # the page looks again every 2 s until the step ends
-    return response
 
 
 @login_required
