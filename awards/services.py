@@ -390,6 +390,35 @@ def nomination_add_file(
     return stored
 
 
+@transaction.atomic
+def nomination_remove_file(
+    *, actor: AbstractBaseUser, nomination: Nomination, stored: NominationFile, reason: str
+) -> NominationFile:
+    """Gỡ tệp: a file attached by mistake (another person's report, an unsigned one)
+    leaves the dossier while the unit may still edit it (draft, returned). It is archived
+    with who, when and why, never deleted; the history says so."""
+    nomination = _locked(nomination)
+    ensure_unit_staff(actor, nomination)
+    workflow.require(nomination, "remove_file")
+    if stored.nomination_id != nomination.pk or stored.archived:
+        raise ValidationError("Tệp này không có trong hồ sơ.")
+    if not reason.strip():
+        raise ValidationError("Cần ghi lý do gỡ tệp.")
+    stored.archived = True
+    stored.archived_on = timezone.now()
+    stored.archived_by = actor
+    stored.archived_reason = reason.strip()
+    stored.save(update_fields=["archived", "archived_on", "archived_by", "archived_reason"])
+    NominationEvent.objects.create(
+        nomination=nomination,
+        by=actor,
+        from_status=nomination.status,
+        to_status=nomination.status,
+        note=f"Gỡ tệp “{stored.original_name}” ({stored.get_kind_display()}): {reason.strip()}",
+    )
+    return stored
+
+
 APPRAISAL = {
     "eligible": Status.APPRAISED,
     "ineligible": Status.INELIGIBLE,

@@ -1,0 +1,121 @@
+"""The nomination side walked as its users would (decision 0064): the unit's clerk who
+nominates, attaches, corrects and sends again; the standing office that appraises. What
+got in their way, each fixed."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from awards import services
+from awards.models import NominationFile
+from tests.factories import nominate
+from units.models import Membership
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+def _returned(cycle, nomination, note="Báo cáo thành tích chưa có xác nhận của thủ trưởng."):
+    nomination.refresh_from_db()
+    if nomination.status == nomination.Status.DRAFT:
+        services.nomination_submit(actor=cycle["staff"], nomination=nomination)
+    services.nomination_appraise(
+        actor=cycle["office"], nomination=nomination, result="returned", note=note
+    )
+    nomination.refresh_from_db()
+    return nomination
+
+
+# 1. A file attached by mistake ---------------------------------------------------------
+
+
+def test_a_file_attached_by_mistake_is_taken_off_the_dossier_and_kept(client, cycle):
+    """The clerk attached another person's report (and, returned, an unsigned one): the
+    page offered only "Tải lên", so the wrong file went to the office, the council and
+    the register beside the right one, both "Báo cáo thành tích". It is now taken off
+    with a reason while the unit still edits the dossier; it is archived, not deleted."""
+    nomination = nominate(cycle, person=cycle["people"][0])
+    wrong = services.nomination_add_file(
+        actor=cycle["staff"],
+        nomination=nomination,
+        upload=SimpleUploadedFile("bao-cao-lo-thi-b.pdf", PDF),
+        kind=NominationFile.Kind.ACHIEVEMENT_REPORT,
+    )
+    client.force_login(cycle["staff"])
+    detail = reverse("awards:nomination_detail", args=[nomination.pk])
+    remove = reverse("awards:nomination_file_remove", args=[nomination.pk, wrong.pk])
+    download = reverse("awards:nomination_file_download", args=[nomination.pk, wrong.pk])
+    page = client.get(detail).content.decode()
+    assert f'action="{remove}"' in page and "Gỡ tệp" in page
+
+    # a reason is asked, as for a campaign's file
+    html = client.post(remove, {"reason": "  "}, follow=True).content.decode()
+    assert "Cần ghi lý do gỡ tệp." in html
+    assert client.get(download).status_code == 200
+
+    html = client.post(
+        remove, {"reason": "Đính kèm nhầm báo cáo của Lò Thị B"}, follow=True
+    ).content.decode()
+    assert "Đã gỡ tệp “bao-cao-lo-thi-b.pdf”." in html
+    assert download not in html
+    assert (
+        "Gỡ tệp “bao-cao-lo-thi-b.pdf” (Báo cáo thành tích): "
+        "Đính kèm nhầm báo cáo của Lò Thị B" in html
+    )
+    assert client.get(download).status_code == 404
+    again = client.post(remove, {"reason": "Đính kèm nhầm báo cáo của Lò Thị B"}, follow=True)
+    assert "đã được gỡ khỏi hồ sơ trước đó" in again.content.decode()
+    assert nomination.events.filter(note__startswith="Gỡ tệp").count() == 1
+    wrong.refresh_from_db()
+    assert wrong.archived and wrong.archived_by == cycle["staff"]
+    assert wrong.archived_reason == "Đính kèm nhầm báo cáo của Lò Thị B"
+    assert wrong.file.storage.exists(wrong.file.name)  # kept, never deleted
+
+    # returned for a signed report: the unsigned one comes off, the required one is missing
+    _returned(cycle, nomination)
+    (unsigned,) = nomination.files.filter(archived=False)
+    html = client.post(
+        reverse("awards:nomination_file_remove", args=[nomination.pk, unsigned.pk]),
+        {"reason": "Thay bằng bản có xác nhận"},
+        follow=True,
+    ).content.decode()
+    assert "Còn thiếu: Báo cáo thành tích." in html
+
+
+def test_a_sent_dossiers_files_stay_and_no_one_else_takes_them_off(client, cycle, make_member):
+    """Once sent, the office reads the files: the unit asks for the dossier back (it is
+    returned) before taking one off. The office, another unit's clerk and a visitor
+    cannot take a file off at any time."""
+    nomination = nominate(cycle, person=cycle["people"][0])
+    (report,) = nomination.files.all()
+    remove = reverse("awards:nomination_file_remove", args=[nomination.pk, report.pk])
+    detail = reverse("awards:nomination_detail", args=[nomination.pk])
+
+    other = make_member(
+        "cb.khac",
+        cycle["district"].children.exclude(pk=cycle["commune"].pk).first(),
+        Membership.Role.UNIT_STAFF,
+    )
+    client.force_login(other)
+    assert client.post(remove, {"reason": "x"}).status_code == 404
+    client.logout()
+    response = client.post(remove, {"reason": "x"})
+    assert response.status_code == 302 and "/dang-nhap/" in response["Location"]
+
+    services.nomination_submit(actor=cycle["staff"], nomination=nomination)
+    client.force_login(cycle["staff"])
+    assert f'action="{remove}"' not in client.get(detail).content.decode()
+    html = client.post(remove, {"reason": "x"}, follow=True).content.decode()
+    assert "Không thể gỡ tệp khi hồ sơ đang ở trạng thái “Đã gửi”." in html
+
+    client.force_login(cycle["office"])
+    _returned(cycle, nomination)
+    review = reverse("awards:nomination_review", args=[nomination.pk])
+    assert f'action="{remove}"' not in client.get(review).content.decode()
+    html = client.post(remove, {"reason": "x"}, follow=True).content.decode()
+    assert "Bạn không phải cán bộ của đơn vị đề nghị." in html
+    report.refresh_from_db()
+    assert not report.archived
