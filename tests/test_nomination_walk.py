@@ -119,3 +119,46 @@ def test_a_sent_dossiers_files_stay_and_no_one_else_takes_them_off(client, cycle
     assert "Bạn không phải cán bộ của đơn vị đề nghị." in html
     report.refresh_from_db()
     assert not report.archived
+
+
+# 2. A title proposed as unscheduled ----------------------------------------------------
+
+
+def test_a_title_is_not_proposed_as_unscheduled_to_skip_the_councils_vote(client, cycle):
+    """ "Chiến sĩ thi đua cơ sở", "Đột xuất", "Thủ tục đơn giản" was saved and sent; the
+    office's "đủ điều kiện" then passed it with no council vote, though the title is voted
+    on by secret ballot. A title (danh hiệu thi đua) is earned over a year or a campaign,
+    never for one deed: the simplified procedure is for a Giấy khen, a Bằng khen."""
+    from awards.models import AwardType, Nomination
+
+    person = cycle["people"][0]
+    data = {
+        "nominating_unit": cycle["commune"].pk,
+        "nominee_kind": "person",
+        "nominee_person": person.pk,
+        "award_type": AwardType.objects.get(code="cstd-co-so").pk,
+        "commendation_kind": "unscheduled",
+        "year": 2025,
+        "simplified": "on",
+        "achievement_summary": "Cứu người trong lũ quét.",
+    }
+    client.force_login(cycle["staff"])
+    response = client.post(reverse("awards:nomination_create"), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["commendation_kind"] == [
+        "“Chiến sĩ thi đua cơ sở” là danh hiệu thi đua, xét theo năm hoặc theo đợt thi "
+        "đua, không xét đột xuất (nên cũng không theo thủ tục đơn giản). Khen thành tích "
+        "đột xuất thì chọn Giấy khen hoặc Bằng khen."
+    ]
+    assert not Nomination.objects.exists()
+
+    # the same deed, rewarded with a Giấy khen under the simplified procedure, goes on
+    data["award_type"] = AwardType.objects.get(code="giay-khen-huyen-ca-nhan").pk
+    assert client.post(reverse("awards:nomination_create"), data).status_code == 302
+    # the title for the year stays open to the unit
+    data.update(
+        award_type=AwardType.objects.get(code="lao-dong-tien-tien").pk,
+        commendation_kind="annual",
+        simplified="",
+    )
+    assert client.post(reverse("awards:nomination_create"), data).status_code == 302
