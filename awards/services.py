@@ -30,10 +30,11 @@ from units.models import IssuedDocument, Membership, Unit
 from units.services import person_find_or_create
 
 from . import ballot_box, money, workflow
-from .eligibility import award_year
+from .eligibility import award_year, duplicate_of, held_detail
 from .models import (
     AgendaItem,
     AwardGrant,
+    AwardType,
     BallotReceipt,
     CouncilSession,
     Decision,
@@ -41,6 +42,7 @@ from .models import (
     Nomination,
     NominationEvent,
     NominationFile,
+    RecipientKind,
     SealedBallot,
     SessionMember,
     Vote,
@@ -138,6 +140,36 @@ def _check_nomination(*, actor: AbstractBaseUser, nomination: Nomination) -> Non
     if not can_nominate_for(actor, nomination.nominating_unit):
         raise PermissionDenied("Bạn chỉ đề nghị được cho đơn vị của mình và các đơn vị trực thuộc.")
     _check_scope(nomination)
+    _check_title_once_a_year(nomination)
+
+
+def _check_title_once_a_year(nomination: Nomination) -> None:
+    """A title (danh hiệu thi đua) is held once a year: a unit does not propose it again
+    for a nominee who already has it, or has a nomination for it still open. Said beside
+    the nominee, naming the record, so the clerk opens that one instead."""
+    if nomination.award_type.kind != AwardType.Kind.TITLE:
+        return
+    year = award_year(nomination)
+    found = duplicate_of(nomination, year)
+    if found is None:
+        return
+    award = nomination.award_type.name
+    if isinstance(found, AwardGrant):
+        message = (
+            f"{nomination.nominee_name} đã được tặng “{award}” năm {year}"
+            f"{held_detail(found)}: mỗi danh hiệu chỉ xét một lần trong năm."
+        )
+    else:
+        message = (
+            f"{nomination.nominee_name} đã có hồ sơ đề nghị “{award}” năm {year}"
+            f"{held_detail(found)}: mỗi danh hiệu chỉ xét một lần trong năm. Mở hồ sơ đó "
+            "để sửa, bổ sung; muốn lập lại thì rút hồ sơ đó trước."
+        )
+    field = {
+        RecipientKind.INDIVIDUAL: "nominee_person",
+        RecipientKind.COLLECTIVE: "nominee_unit",
+    }.get(nomination.nominee_kind, "nominee_household")
+    raise ValidationError({field: message})
 
 
 def _check_scope(nomination: Nomination) -> None:

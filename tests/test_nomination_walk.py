@@ -162,3 +162,82 @@ def test_a_title_is_not_proposed_as_unscheduled_to_skip_the_councils_vote(client
         simplified="",
     )
     assert client.post(reverse("awards:nomination_create"), data).status_code == 302
+
+
+# 3. The same title twice in a year ------------------------------------------------------
+
+
+def test_a_second_nomination_for_the_same_title_and_year_is_refused_naming_the_first(client, cycle):
+    """The clerk sent Đặng Văn Hùng for Lao động tiên tiến 2026 a second time (the demo
+    had sent him already): nothing said so until the office's checklist read "Cùng đối
+    tượng đang có một hồ sơ khác", without saying which. A title is held once a year: the
+    unit is told at once, beside the nominee, which dossier already has it."""
+    from awards.models import AwardGrant, AwardType, Nomination
+
+    person = cycle["people"][0]
+    first = nominate(cycle, person=person, year=2025)
+    services.nomination_submit(actor=cycle["staff"], nomination=first)
+    ldtt = AwardType.objects.get(code="lao-dong-tien-tien")
+    data = {
+        "nominating_unit": cycle["commune"].pk,
+        "nominee_kind": "person",
+        "nominee_person": person.pk,
+        "award_type": ldtt.pk,
+        "commendation_kind": "annual",
+        "year": 2025,
+        "achievement_summary": "Hoàn thành tốt nhiệm vụ.",
+    }
+    client.force_login(cycle["staff"])
+    response = client.post(reverse("awards:nomination_create"), data)
+    assert response.status_code == 200
+    from django.utils import timezone
+
+    created = timezone.localtime(first.created_at).strftime("%d/%m/%Y")
+    assert response.context["form"].errors["nominee_person"] == [
+        f"Lò Thị A đã có hồ sơ đề nghị “Lao động tiên tiến” năm 2025 (lập ngày {created}, "
+        "Bình Lư đề nghị, trạng thái “Đã gửi”): mỗi danh hiệu chỉ xét một lần trong năm. "
+        "Mở hồ sơ đó để sửa, bổ sung; muốn lập lại thì rút hồ sơ đó trước.".replace(
+            "Bình Lư", cycle["commune"].name
+        )
+    ]
+    assert Nomination.objects.count() == 1
+
+    # the office's checklist names it too
+    second_year = nominate(cycle, person=person, year=2024)
+    Nomination.objects.filter(pk=second_year.pk).update(year=2025)  # as old data may hold
+    second_year.refresh_from_db()
+    from awards.eligibility import checklist
+
+    duplicate = next(c for c in checklist(second_year) if c.label == "Trùng lặp")
+    assert duplicate.level == "block"
+    assert f"lập ngày {created}, {cycle['commune'].name} đề nghị, trạng thái “Đã gửi”" in (
+        duplicate.message
+    )
+
+    # an edit into the same title and year is refused as well; another year is not
+    other = nominate(cycle, person=person, year=2023)
+    response = client.post(
+        reverse("awards:nomination_edit", args=[other.pk]), {**data, "year": 2025}
+    )
+    assert response.status_code == 200 and "mỗi danh hiệu" in str(
+        response.context["form"].errors["nominee_person"]
+    )
+
+    # withdrawn, it no longer stands in the way
+    for n in (first, second_year):
+        services.nomination_withdraw(actor=cycle["staff"], nomination=n, reason="Lập lại")
+    assert client.post(reverse("awards:nomination_create"), data).status_code == 302
+
+    # a title already in the register for that year is named with its decision
+    AwardGrant.objects.create(
+        award_type=ldtt,
+        person=person,
+        year=2022,
+        awardee_unit=cycle["commune"],
+        decision_reference="15/QĐ-UBND",
+    )
+    response = client.post(reverse("awards:nomination_create"), {**data, "year": 2022})
+    assert response.context["form"].errors["nominee_person"] == [
+        "Lò Thị A đã được tặng “Lao động tiên tiến” năm 2022 (Quyết định số 15/QĐ-UBND): "
+        "mỗi danh hiệu chỉ xét một lần trong năm."
+    ]
