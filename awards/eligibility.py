@@ -70,6 +70,18 @@ def _same_nominee(nomination: Nomination) -> Q:
     )
 
 
+def _same_nominee_nominated(nomination: Nomination) -> Q:
+    """Nominations of the same nominee (a household: of the same nominating unit)."""
+    if nomination.nominee_person_id:
+        return Q(nominee_person_id=nomination.nominee_person_id)
+    if nomination.nominee_unit_id:
+        return Q(nominee_unit_id=nomination.nominee_unit_id)
+    return Q(
+        nominee_household=nomination.nominee_household,
+        nominating_unit=nomination.nominating_unit,
+    )
+
+
 def duplicate_of(nomination: Nomination, year: int | None = None) -> AwardGrant | Nomination | None:
     """What already holds the nomination's award for the same nominee and year: a grant
     in the register (not revoked), else another nomination still open (a withdrawn,
@@ -86,15 +98,7 @@ def duplicate_of(nomination: Nomination, year: int | None = None) -> AwardGrant 
     )
     if grant is not None:
         return grant
-    if nomination.nominee_person_id:
-        nominee = Q(nominee_person_id=nomination.nominee_person_id)
-    elif nomination.nominee_unit_id:
-        nominee = Q(nominee_unit_id=nomination.nominee_unit_id)
-    else:
-        nominee = Q(
-            nominee_household=nomination.nominee_household,
-            nominating_unit=nomination.nominating_unit,
-        )
+    nominee = _same_nominee_nominated(nomination)
     when = (
         Q(year=year) | Q(campaign=nomination.campaign) if nomination.campaign_id else Q(year=year)
     )
@@ -187,13 +191,32 @@ def checklist(nomination: Nomination) -> list[Check]:
         )
         missing = [y for y in wanted if y not in have]
         if missing:
+            # the prerequisite of the same year is usually considered in the same round
+            # (Lao động tiên tiến and Chiến sĩ thi đua cơ sở): name the dossier sent for it
+            considered = (
+                Nomination.objects.filter(
+                    _same_nominee_nominated(nomination),
+                    award_type_id=award.prerequisite_id,
+                    year__in=missing,
+                    status__in=[s for s in OPEN if s != Nomination.Status.DRAFT],
+                )
+                .exclude(pk=nomination.pk)
+                .select_related("nominating_unit")
+                .order_by("year", "created_at", "pk")
+            )
+            pending = "".join(
+                f" Đang xét: hồ sơ “{award.prerequisite.name}” năm {other.year}"
+                f"{held_detail(other)}; chỉ đủ điều kiện khi hồ sơ đó được khen thưởng."
+                for other in considered
+            )
             checks.append(
                 Check(
                     "Điều kiện",
                     "warn",
                     f"Cần “{award.prerequisite.name}” {span}; chưa thấy trong sổ khen thưởng năm "
                     + ", ".join(map(str, missing))
-                    + ".",
+                    + "."
+                    + pending,
                     award.prerequisite_basis,
                 )
             )

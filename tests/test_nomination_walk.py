@@ -241,3 +241,42 @@ def test_a_second_nomination_for_the_same_title_and_year_is_refused_naming_the_f
         "Lò Thị A đã được tặng “Lao động tiên tiến” năm 2022 (Quyết định số 15/QĐ-UBND): "
         "mỗi danh hiệu chỉ xét một lần trong năm."
     ]
+
+
+# 4. A prerequisite decided in the same round --------------------------------------------
+
+
+def test_the_checklist_names_a_prerequisite_title_still_being_considered(cycle):
+    """Lò Thị Mai's Chiến sĩ thi đua cơ sở 2026 read "Cần “Lao động tiên tiến” năm 2026;
+    chưa thấy trong sổ khen thưởng năm 2026" while her Lao động tiên tiến 2026 waited for
+    the same council: the two are considered together each year, and the appraiser was
+    led to return a sound dossier. The line now names the dossier under consideration."""
+    from django.utils import timezone
+
+    from awards.eligibility import checklist
+
+    person = cycle["people"][0]
+    ldtt = nominate(cycle, person=person, year=2025)
+    cstd = nominate(cycle, person=person, code="cstd-co-so", year=2025)
+
+    def prerequisite():
+        return next(c for c in checklist(cstd) if c.label == "Điều kiện")
+
+    # a draft the unit has not sent is not being considered
+    assert "Đang xét" not in prerequisite().message
+
+    services.nomination_submit(actor=cycle["staff"], nomination=ldtt)
+    services.nomination_appraise(actor=cycle["office"], nomination=ldtt, result="eligible")
+    created = timezone.localtime(ldtt.created_at).strftime("%d/%m/%Y")
+    check = prerequisite()
+    assert check.level == "warn"  # not yet granted: the council and the decision decide
+    assert check.message == (
+        "Cần “Lao động tiên tiến” năm 2025; chưa thấy trong sổ khen thưởng năm 2025. "
+        "Đang xét: hồ sơ “Lao động tiên tiến” năm 2025 (lập ngày "
+        f"{created}, {cycle['commune'].name} đề nghị, trạng thái “Đủ điều kiện, chờ Hội "
+        "đồng”); chỉ đủ điều kiện khi hồ sơ đó được khen thưởng."
+    )
+
+    # withdrawn, it is no longer under consideration
+    services.nomination_withdraw(actor=cycle["staff"], nomination=ldtt, reason="Nhầm năm")
+    assert "Đang xét" not in prerequisite().message
