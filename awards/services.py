@@ -309,9 +309,54 @@ def nomination_update(*, actor: AbstractBaseUser, nomination: Nomination) -> Nom
         by=actor,
         from_status=current.status,
         to_status=current.status,
-        note="Đã sửa hồ sơ.",
+        note=_changes_note(current, nomination),
     )
     return nomination
+
+
+# What a unit's correction may change, in the order the form shows them; the long text
+# is named only, the rest with its old and new value.
+EDITED_FIELDS = (
+    "nominating_unit",
+    "nominee_person",
+    "nominee_unit",
+    "nominee_household",
+    "award_type",
+    "commendation_kind",
+    "campaign",
+    "year",
+    "simplified",
+    "achievement_summary",
+)
+
+
+def _changes_note(before: Nomination, after: Nomination) -> str:
+    """ "Đã sửa: năm xét (2025 → 2024), tóm tắt thành tích.": what the office, appraising
+    a corrected dossier again, needs to look at."""
+
+    def shown(nomination: Nomination, name: str) -> str:
+        field = Nomination._meta.get_field(name)
+        if field.choices:
+            return str(getattr(nomination, f"get_{name}_display")())
+        value = getattr(nomination, name)
+        if isinstance(value, bool):
+            return "có" if value else "không"
+        return "—" if value in (None, "") else str(value)
+
+    changed = []
+    for name in EDITED_FIELDS:
+        field = Nomination._meta.get_field(name)
+        attname = field.attname
+        if getattr(before, attname) == getattr(after, attname):
+            continue
+        label = str(field.verbose_name)
+        if name == "achievement_summary":
+            changed.append(label)
+        else:
+            changed.append(f"{label} ({shown(before, name)} → {shown(after, name)})")
+    if not changed:
+        return "Đã lưu, không thay đổi nội dung."
+    return "Đã sửa: " + ", ".join(changed) + "."
 
 
 @transaction.atomic

@@ -280,3 +280,35 @@ def test_the_checklist_names_a_prerequisite_title_still_being_considered(cycle):
     # withdrawn, it is no longer under consideration
     services.nomination_withdraw(actor=cycle["staff"], nomination=ldtt, reason="Nhầm năm")
     assert "Đang xét" not in prerequisite().message
+
+
+# 5. What a returned dossier's correction changed ----------------------------------------
+
+
+def test_the_history_says_what_the_unit_corrected_before_sending_again(client, cycle):
+    """Returned for "Thiếu số liệu", corrected and sent again, the dossier's history read
+    "Đã sửa hồ sơ." and nothing more: the office, appraising it a second time, could not
+    tell what had changed. The line now names the fields, with the old and new value
+    where it is short."""
+    from awards.models import AwardType
+
+    nomination = _returned(cycle, nominate(cycle, person=cycle["people"][0]), "Thiếu số liệu")
+    client.force_login(cycle["staff"])
+    data = {
+        "nominating_unit": cycle["commune"].pk,
+        "nominee_kind": "person",
+        "nominee_person": cycle["people"][0].pk,
+        "award_type": AwardType.objects.get(code="lao-dong-tien-tien").pk,
+        "commendation_kind": "annual",
+        "year": 2024,
+        "achievement_summary": "Hoàn thành xuất sắc nhiệm vụ; thu ngân sách đạt 112%.",
+    }
+    edit = reverse("awards:nomination_edit", args=[nomination.pk])
+    assert client.post(edit, data).status_code == 302
+    client.force_login(cycle["office"])
+    page = client.get(reverse("awards:nomination_review", args=[nomination.pk]))
+    assert "Đã sửa: năm xét (2025 → 2024), tóm tắt thành tích." in page.content.decode()
+
+    client.force_login(cycle["staff"])
+    assert client.post(edit, data).status_code == 302  # saved again, nothing changed
+    assert nomination.events.last().note == "Đã lưu, không thay đổi nội dung."

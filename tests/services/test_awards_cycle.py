@@ -369,7 +369,7 @@ def test_an_edit_cannot_switch_to_the_simplified_procedure(cycle):
     assert n.simplified is False
     assert [e.note for e in n.events.all() if not e.note.startswith("Bổ sung tệp")] == [
         ""
-    ]  # no "Đã sửa hồ sơ." written
+    ]  # no "Đã sửa: …" written
 
 
 def test_appraisal_does_not_pass_a_simplified_nomination_that_is_not_unscheduled(cycle):
