@@ -27,7 +27,7 @@ from units.documents import issued_document_freeze, issued_document_latest
 from units.files import ALLOWED, store_upload
 from units.mail import email_queue, site_link
 from units.models import IssuedDocument, Membership, Unit
-from units.services import person_find_or_create
+from units.services import namesakes, person_find_or_create
 
 from . import ballot_box, money, workflow
 from .eligibility import award_year, duplicate_of, held_detail
@@ -208,6 +208,22 @@ def _new_nominee(
         raise ValidationError(
             {"new_person_unit": "Đơn vị công tác phải là đơn vị đề nghị hoặc đơn vị trực thuộc."}
         )
+    if birth_year is None:
+        # typed without a birth year, a name already on the unit's list is that person far
+        # more often than a namesake: ask, rather than make a second record beside the one
+        # whose earlier awards the checks read
+        known = [p for p in namesakes(unit, full_name) if p.birth_year]
+        if known:
+            years = ", ".join(str(p.birth_year) for p in known)
+            raise ValidationError(
+                {
+                    "new_person_birth_year": (
+                        f"{unit.name} đã có {known[0].full_name} (sinh năm {years}) trong "
+                        "danh sách: chọn ở ô “Cá nhân được đề nghị”. Nếu là người khác cùng "
+                        "họ tên, ghi năm sinh."
+                    )
+                }
+            )
     person, created = person_find_or_create(
         actor=actor,
         full_name=full_name,

@@ -312,3 +312,48 @@ def test_the_history_says_what_the_unit_corrected_before_sending_again(client, c
     client.force_login(cycle["staff"])
     assert client.post(edit, data).status_code == 302  # saved again, nothing changed
     assert nomination.events.last().note == "Đã lưu, không thay đổi nội dung."
+
+
+# 6. A person typed in again without a birth year -----------------------------------------
+
+
+def test_a_person_already_on_the_list_is_not_added_again_when_the_birth_year_is_left_out(
+    client, cycle
+):
+    """The clerk opened "Thêm người mới" and typed "Đặng Văn Hùng" without a birth year:
+    a second Đặng Văn Hùng was made beside the one on the list (born 1985), so his awards
+    of earlier years, which the checks of consecutive years and duplicates read, were on
+    the other record. The form now asks which one is meant."""
+    from awards.models import AwardType, Nomination
+    from units.models import Person
+
+    Person.objects.create(
+        full_name="Đặng Văn Hùng", unit=cycle["commune"], gender="male", birth_year=1985
+    )
+    data = {
+        "nominating_unit": cycle["commune"].pk,
+        "nominee_kind": "person",
+        "nominee_person": "",
+        "new_person_name": "đặng văn  hùng",
+        "new_person_gender": "male",
+        "new_person_unit": cycle["commune"].pk,
+        "award_type": AwardType.objects.get(code="lao-dong-tien-tien").pk,
+        "commendation_kind": "annual",
+        "year": 2025,
+        "achievement_summary": "Hoàn thành tốt nhiệm vụ.",
+    }
+    client.force_login(cycle["staff"])
+    url = reverse("awards:nomination_create")
+    people = Person.objects.count()
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["new_person_birth_year"] == [
+        f"{cycle['commune'].name} đã có Đặng Văn Hùng (sinh năm 1985) trong danh sách: "
+        "chọn ở ô “Cá nhân được đề nghị”. Nếu là người khác cùng họ tên, ghi năm sinh."
+    ]
+    assert Person.objects.count() == people
+    assert not Nomination.objects.exists()
+
+    # another person of the same name, born another year: added, as the form says
+    assert client.post(url, {**data, "new_person_birth_year": 1999}).status_code == 302
+    assert Person.objects.count() == people + 1
