@@ -357,3 +357,40 @@ def test_a_person_already_on_the_list_is_not_added_again_when_the_birth_year_is_
     # another person of the same name, born another year: added, as the form says
     assert client.post(url, {**data, "new_person_birth_year": 1999}).status_code == 302
     assert Person.objects.count() == people + 1
+
+
+# 7. Which campaign, which year -----------------------------------------------------------
+
+
+def test_the_lists_say_which_campaign_or_year_a_dossier_is_for(client, cycle, demo, make_member):
+    """The unit's list read "Về việc phát động phong trào thi đua thực hiện th…" for a
+    dossier under a campaign: nearly every campaign's subject starts so, and the number
+    that tells them apart was left out. The office's inbox had no year or campaign at all,
+    so a Lao động tiên tiến of 2024 and one of 2025 read the same."""
+    from campaigns.models import Campaign
+
+    campaign = Campaign.objects.filter(issuer__code="ubnd-tinh-lai-chau").first()
+    Campaign.objects.filter(pk=campaign.pk).update(status=Campaign.Status.PUBLISHED)
+    campaign.refresh_from_db()
+    assert campaign.number
+    under = nominate(
+        cycle,
+        person=cycle["people"][0],
+        code="bang-khen-tinh-ca-nhan",
+        year=None,
+        campaign=campaign,
+    )
+    yearly = nominate(cycle, person=cycle["people"][1], year=2024)
+    for n in (under, yearly):
+        services.nomination_submit(actor=cycle["staff"], nomination=n)
+
+    client.force_login(cycle["staff"])
+    page = client.get(reverse("awards:nomination_list")).content.decode()
+    named = f"<td>{campaign.reference} (năm {campaign.year})</td>"  # Chỉ thị số 09/CT-UBND
+    assert campaign.number_symbol in named and named in page and "<td>2024</td>" in page
+
+    client.force_login(cycle["office"])  # the district decides the yearly title
+    page = client.get(reverse("awards:inbox")).content.decode()
+    assert "Năm / phong trào" in page and "<td>2024</td>" in page
+    client.force_login(make_member("nv.tinh", campaign.issuer, Membership.Role.OFFICE_STAFF))
+    assert named in client.get(reverse("awards:inbox")).content.decode()
