@@ -501,6 +501,18 @@ class Nomination(ConstraintsInClean, TimeStampedModel):
                     f"“{self.award_type.name}” {self.award_type.effective_text}: "
                     f"không dùng cho năm {year}. Chọn danh hiệu, hình thức còn áp dụng."
                 ]
+        if (
+            self.award_type_id
+            and self.award_type.kind == AwardType.Kind.TITLE
+            and self.commendation_kind == self.CommendationKind.UNSCHEDULED
+        ):
+            # A title is earned over a year or a campaign and voted on by the council:
+            # as "đột xuất" it could take the simplified procedure past the vote.
+            errors["commendation_kind"] = [
+                f"“{self.award_type.name}” là danh hiệu thi đua, xét theo năm hoặc theo đợt "
+                "thi đua, không xét đột xuất (nên cũng không theo thủ tục đơn giản). Khen "
+                "thành tích đột xuất thì chọn Giấy khen hoặc Bằng khen."
+            ]
         if self.year is not None and not YEAR_MIN <= self.year <= year_max():
             errors["year"] = [f"Năm xét phải từ {YEAR_MIN} đến {year_max()}."]
         elif (

@@ -54,7 +54,7 @@ RELATED = (
     "nominee_unit",
     "nominating_unit",
     "issuer",
-    "campaign",
+    "campaign__document_type",  # a campaign not yet numbered is named by its type
 )
 # What the dashboard's lists of nominations show (the nominee, the award, the unit that
 # nominated, the body): two joins fewer than RELATED, and each of its lists planned in

@@ -27,13 +27,14 @@ from units.documents import issued_document_freeze, issued_document_latest
 from units.files import ALLOWED, store_upload
 from units.mail import email_queue, site_link
 from units.models import IssuedDocument, Membership, Unit
-from units.services import person_find_or_create
+from units.services import namesakes, person_find_or_create
 
 from . import ballot_box, money, workflow
-from .eligibility import award_year
+from .eligibility import award_year, duplicate_of, held_detail
 from .models import (
     AgendaItem,
     AwardGrant,
+    AwardType,
     BallotReceipt,
     CouncilSession,
     Decision,
@@ -41,6 +42,7 @@ from .models import (
     Nomination,
     NominationEvent,
     NominationFile,
+    RecipientKind,
     SealedBallot,
     SessionMember,
     Vote,
@@ -138,6 +140,36 @@ def _check_nomination(*, actor: AbstractBaseUser, nomination: Nomination) -> Non
     if not can_nominate_for(actor, nomination.nominating_unit):
         raise PermissionDenied("Bạn chỉ đề nghị được cho đơn vị của mình và các đơn vị trực thuộc.")
     _check_scope(nomination)
+    _check_title_once_a_year(nomination)
+
+
+def _check_title_once_a_year(nomination: Nomination) -> None:
+    """A title (danh hiệu thi đua) is held once a year: a unit does not propose it again
+    for a nominee who already has it, or has a nomination for it still open. Said beside
+    the nominee, naming the record, so the clerk opens that one instead."""
+    if nomination.award_type.kind != AwardType.Kind.TITLE:
+        return
+    year = award_year(nomination)
+    found = duplicate_of(nomination, year)
+    if found is None:
+        return
+    award = nomination.award_type.name
+    if isinstance(found, AwardGrant):
+        message = (
+            f"{nomination.nominee_name} đã được tặng “{award}” năm {year}"
+            f"{held_detail(found)}: mỗi danh hiệu chỉ xét một lần trong năm."
+        )
+    else:
+        message = (
+            f"{nomination.nominee_name} đã có hồ sơ đề nghị “{award}” năm {year}"
+            f"{held_detail(found)}: mỗi danh hiệu chỉ xét một lần trong năm. Mở hồ sơ đó "
+            "để sửa, bổ sung; muốn lập lại thì rút hồ sơ đó trước."
+        )
+    field = {
+        RecipientKind.INDIVIDUAL: "nominee_person",
+        RecipientKind.COLLECTIVE: "nominee_unit",
+    }.get(nomination.nominee_kind, "nominee_household")
+    raise ValidationError({field: message})
 
 
 def _check_scope(nomination: Nomination) -> None:
@@ -176,6 +208,22 @@ def _new_nominee(
         raise ValidationError(
             {"new_person_unit": "Đơn vị công tác phải là đơn vị đề nghị hoặc đơn vị trực thuộc."}
         )
+    if birth_year is None:
+        # typed without a birth year, a name already on the unit's list is that person far
+        # more often than a namesake: ask, rather than make a second record beside the one
+        # whose earlier awards the checks read
+        known = [p for p in namesakes(unit, full_name) if p.birth_year]
+        if known:
+            years = ", ".join(str(p.birth_year) for p in known)
+            raise ValidationError(
+                {
+                    "new_person_birth_year": (
+                        f"{unit.name} đã có {known[0].full_name} (sinh năm {years}) trong "
+                        "danh sách: chọn ở ô “Cá nhân được đề nghị”. Nếu là người khác cùng "
+                        "họ tên, ghi năm sinh."
+                    )
+                }
+            )
     person, created = person_find_or_create(
         actor=actor,
         full_name=full_name,
@@ -277,9 +325,54 @@ def nomination_update(*, actor: AbstractBaseUser, nomination: Nomination) -> Nom
         by=actor,
         from_status=current.status,
         to_status=current.status,
-        note="Đã sửa hồ sơ.",
+        note=_changes_note(current, nomination),
     )
     return nomination
+
+
+# What a unit's correction may change, in the order the form shows them; the long text
+# is named only, the rest with its old and new value.
+EDITED_FIELDS = (
+    "nominating_unit",
+    "nominee_person",
+    "nominee_unit",
+    "nominee_household",
+    "award_type",
+    "commendation_kind",
+    "campaign",
+    "year",
+    "simplified",
+    "achievement_summary",
+)
+
+
+def _changes_note(before: Nomination, after: Nomination) -> str:
+    """ "Đã sửa: năm xét (2025 → 2024), tóm tắt thành tích.": what the office, appraising
+    a corrected dossier again, needs to look at."""
+
+    def shown(nomination: Nomination, name: str) -> str:
+        field = Nomination._meta.get_field(name)
+        if field.choices:
+            return str(getattr(nomination, f"get_{name}_display")())
+        value = getattr(nomination, name)
+        if isinstance(value, bool):
+            return "có" if value else "không"
+        return "—" if value in (None, "") else str(value)
+
+    changed = []
+    for name in EDITED_FIELDS:
+        field = Nomination._meta.get_field(name)
+        attname = field.attname
+        if getattr(before, attname) == getattr(after, attname):
+            continue
+        label = str(field.verbose_name)
+        if name == "achievement_summary":
+            changed.append(label)
+        else:
+            changed.append(f"{label} ({shown(before, name)} → {shown(after, name)})")
+    if not changed:
+        return "Đã lưu, không thay đổi nội dung."
+    return "Đã sửa: " + ", ".join(changed) + "."
 
 
 @transaction.atomic
@@ -386,6 +479,35 @@ def nomination_add_file(
         from_status=nomination.status,
         to_status=nomination.status,
         note=f"Bổ sung tệp “{stored.original_name}” ({stored.get_kind_display()}).",
+    )
+    return stored
+
+
+@transaction.atomic
+def nomination_remove_file(
+    *, actor: AbstractBaseUser, nomination: Nomination, stored: NominationFile, reason: str
+) -> NominationFile:
+    """Gỡ tệp: a file attached by mistake (another person's report, an unsigned one)
+    leaves the dossier while the unit may still edit it (draft, returned). It is archived
+    with who, when and why, never deleted; the history says so."""
+    nomination = _locked(nomination)
+    ensure_unit_staff(actor, nomination)
+    workflow.require(nomination, "remove_file")
+    if stored.nomination_id != nomination.pk or stored.archived:
+        raise ValidationError("Tệp này không có trong hồ sơ.")
+    if not reason.strip():
+        raise ValidationError("Cần ghi lý do gỡ tệp.")
+    stored.archived = True
+    stored.archived_on = timezone.now()
+    stored.archived_by = actor
+    stored.archived_reason = reason.strip()
+    stored.save(update_fields=["archived", "archived_on", "archived_by", "archived_reason"])
+    NominationEvent.objects.create(
+        nomination=nomination,
+        by=actor,
+        from_status=nomination.status,
+        to_status=nomination.status,
+        note=f"Gỡ tệp “{stored.original_name}” ({stored.get_kind_display()}): {reason.strip()}",
     )
     return stored
 

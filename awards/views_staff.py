@@ -278,6 +278,25 @@ def nomination_file(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def nomination_file_remove(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
+    """Gỡ tệp: the unit takes a file attached by mistake off its dossier (archived)."""
+    nomination = selectors.visible_nomination(request.user, pk).nomination  # 404 first
+    stored = get_object_or_404(nomination.files, pk=file_pk)
+    if stored.archived:  # sent twice (a double click, Back then "Gỡ" again)
+        messages.info(request, f"Tệp “{stored.original_name}” đã được gỡ khỏi hồ sơ trước đó.")
+        return redirect("awards:nomination_detail", pk=pk)
+    return _act(
+        request,
+        pk,
+        services.nomination_remove_file,
+        f"Đã gỡ tệp “{stored.original_name}”.",
+        stored=stored,
+        reason=request.POST.get("reason", ""),
+    )
+
+
+@login_required
 def nomination_file_download(request: HttpRequest, pk: int, file_pk: int):
     nomination = selectors.visible_nomination(request.user, pk).nomination
     return file_response(get_object_or_404(nomination.files.filter(archived=False), pk=file_pk))

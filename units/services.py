@@ -299,6 +299,16 @@ def units_reorganise(
 
 
 @transaction.atomic
+def namesakes(unit: Unit, full_name: str) -> list[Person]:
+    """The unit's people (not archived) of this name, accents, case and spacing aside."""
+    wanted = fold(" ".join(full_name.split()))
+    return [
+        person
+        for person in Person.objects.filter(unit=unit, archived=False).order_by("pk")
+        if fold(person.full_name) == wanted
+    ]
+
+
 def person_find_or_create(
     *,
     actor: AbstractBaseUser,
@@ -312,9 +322,8 @@ def person_find_or_create(
     same name (accents, case and spacing aside) and birth year, else a new one. Returns
     (person, created). The caller checks that the actor may nominate within `unit`."""
     name = " ".join(full_name.split())
-    wanted = fold(name)
-    for person in Person.objects.filter(unit=unit, birth_year=birth_year, archived=False):
-        if fold(person.full_name) == wanted:
+    for person in namesakes(unit, name):
+        if person.birth_year == birth_year:
             return person, False
     person = Person(
         full_name=name, unit=unit, gender=gender, birth_year=birth_year, position=position.strip()
