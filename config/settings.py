@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A signed-in user's pages and files are kept by no cache (config/private_pages.py).
+    "config.private_pages.PrivateResponseMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After the CSRF check and the user: a create form sent twice is saved once.
     "units.once.OnceMiddleware",
