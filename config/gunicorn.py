@@ -37,6 +37,13 @@ accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None  # empty: no acces
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 proc_name = "thidua-web"
+# gunicorn's control socket (for `gunicornc`) is off unless GUNICORN_CONTROL_SOCKET names
+# its path. By default gunicorn opens it in $HOME/.gunicorn: under systemd the thidua
+# user has no home (ProtectHome=yes), which gave a warning at every start, and two
+# servers of one user (a test server beside production) shared that path, so stopping
+# one deleted the other's socket.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+control_socket_disable = not control_socket
 
 
 def post_worker_init(worker) -> None:

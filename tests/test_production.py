@@ -179,3 +179,57 @@ def test_a_worker_process_delivers_mail_queued_by_the_web(tmp_path, settings):
         app.conf.task_default_queue = "celery"
         worker.send_signal(signal.SIGTERM)
         worker.wait(timeout=30)
+
+
+def test_gunicorn_opens_no_control_socket_in_its_users_home(tmp_path):
+    """gunicorn 25+ opens a control socket in $HOME/.gunicorn by default. Under systemd the
+    thidua user's home does not exist (ProtectHome=yes): a warning at every start. Two
+    servers of one user (a test server beside production) share the path, and the first
+    one stopped deletes the other's socket. Ours opens none unless GUNICORN_CONTROL_SOCKET
+    names one."""
+    home = tmp_path / "home"
+    home.mkdir()
+    port = free_port()
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "WEB_CONCURRENCY": "1",
+        "GUNICORN_ACCESSLOG": "",
+    }
+    env.pop("XDG_RUNTIME_DIR", None)
+    env.pop("GUNICORN_CONTROL_SOCKET", None)
+
+    def serve(env) -> str:
+        process = subprocess.Popen(
+            [BIN / "gunicorn", "-c", "config/gunicorn.py", "tests.tarpit_app:app"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        try:
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5)
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            else:
+                pytest.fail("gunicorn did not answer within 20 s")
+            # the control socket opens after the workers boot
+            time.sleep(1)
+            sockets = sorted(str(p) for p in tmp_path.rglob("*.ctl"))
+        finally:
+            process.send_signal(signal.SIGTERM)
+            output = process.communicate(timeout=30)[0]
+        return sockets, output
+
+    sockets, output = serve(env)
+    assert sockets == [] and "control socket" not in output.lower(), output
+    # An operator who wants gunicornc names the socket's place.
+    wanted = tmp_path / "run" / "thidua-web.ctl"
+    sockets, output = serve({**env, "GUNICORN_CONTROL_SOCKET": str(wanted)})
+    assert sockets == [str(wanted)], output
