@@ -175,6 +175,10 @@ def test_a_worker_process_delivers_mail_queued_by_the_web(tmp_path, settings):
             pytest.fail(worker.communicate(timeout=30)[0].decode()[-3000:])
         [message] = outbox.iterdir()
         assert "a@example.vn" in message.read_text()
+        # what `journalctl -u thidua-worker` shows the operator: the task and its outcome
+        worker.send_signal(signal.SIGTERM)
+        log = worker.communicate(timeout=30)[0].decode()
+        assert "units.deliver_email[" in log and "succeeded in" in log, log[-3000:]
     finally:
         app.conf.task_default_queue = "celery"
         worker.send_signal(signal.SIGTERM)
