@@ -136,6 +136,17 @@ def test_gunicorn_serves_the_portal_and_static_files_with_debug_off(reference_da
     assert refused.value.code == 403
 
 
+def start_worker(env, queue) -> subprocess.Popen:
+    """A worker process as the Procfile starts one, on a queue of the test's own."""
+    return subprocess.Popen(
+        [BIN / "celery", "-A", "config", "worker", "-Q", queue, "--pool", "solo", "-l", "INFO"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+
+
 @pytest.mark.skipif(
     not (POSTGRES and settings.CELERY_BROKER_URL),
     reason="cần PostgreSQL và CELERY_BROKER_URL (CI đặt cả hai)",
@@ -151,13 +162,7 @@ def test_a_worker_process_delivers_mail_queued_by_the_web(tmp_path, settings):
         EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         EMAIL_FILE_PATH=str(outbox),
     )
-    worker = subprocess.Popen(
-        [BIN / "celery", "-A", "config", "worker", "-Q", queue, "--pool", "solo", "-l", "INFO"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    worker = start_worker(env, queue)
     app.conf.task_always_eager = False
     app.conf.task_default_queue = queue
     try:
@@ -237,3 +242,33 @@ def test_gunicorn_opens_no_control_socket_in_its_users_home(tmp_path):
     wanted = tmp_path / "run" / "thidua-web.ctl"
     sockets, output = serve({**env, "GUNICORN_CONTROL_SOCKET": str(wanted)})
     assert sockets == [str(wanted)], output
+
+
+@pytest.mark.skipif(
+    not (settings.CELERY_BROKER_URL and "redis" in settings.CACHES["default"]["BACKEND"]),
+    reason="cần CELERY_BROKER_URL và CACHE_URL=redis://… (CI đặt cả hai)",
+)
+def test_a_worker_process_tells_the_web_it_is_running(tmp_path):
+    """What the pages that wait for a worker read (units/workers.py): no mark, then the
+    mark of a worker process started as in production, through the shared Redis cache."""
+    from django.core.cache import cache
+
+    from config.celery import app
+    from units import workers
+
+    cache.delete(workers.KEY)
+    app.conf.task_always_eager = False
+    assert workers.workers_down()
+    worker = start_worker(production_env(tmp_path), f"thidua-alive-{uuid.uuid4().hex[:8]}")
+    try:
+        for _ in range(150):
+            if not workers.workers_down():
+                break
+            time.sleep(0.2)
+        else:
+            worker.send_signal(signal.SIGTERM)
+            pytest.fail(worker.communicate(timeout=30)[0].decode()[-3000:])
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(timeout=30)
+        cache.delete(workers.KEY)

@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from .models import FileJob
+from .workers import workers_down
 
 
 def _job(request: HttpRequest, pk: int) -> FileJob:
@@ -17,9 +18,12 @@ def _job(request: HttpRequest, pk: int) -> FileJob:
 @login_required
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job(request, pk)
-    response = render(request, "units/staff/job.html", {"job": job})
-    if job.status in (FileJob.Status.PENDING, FileJob.Status.RUNNING):
-        response["Refresh"] = "2"  # the page looks again every 2 s until the file is ready
+    waiting = job.status in (FileJob.Status.PENDING, FileJob.Status.RUNNING)
+    down = waiting and workers_down()  # no worker running to make it: said at once
+    response = render(request, "units/staff/job.html", {"job": job, "workers_down": down})
+    if waiting:
+        # the page looks again every 2 s until the file is ready; less often with no worker
+        response["Refresh"] = "10" if down else "2"
     return response
 
 

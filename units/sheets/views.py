@@ -14,6 +14,7 @@ from units.access import units_below
 from units.formfields import error_text, errors_text
 from units.models import ImportRecord
 from units.paging import paginate
+from units.workers import workers_down
 from units.xlsx import sheet_add, workbook_new, xlsx_response
 
 from . import services
@@ -115,6 +116,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
         action = ""
     rows = [(number, key, ACTION_LABELS[key], label, note) for number, key, label, note in rows]
     counts = [(key, label, item.counts.get(key, 0)) for key, label in ACTION_LABELS.items()]
+    down = item.running and workers_down()  # no worker running to do it: said at once
     response = render(
         request,
         "units/sheets/record.html",
@@ -126,11 +128,13 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
             "notify": item.rows_total >= services.NOTIFY_ROWS and bool(item.uploaded_by.email),
             "problems": item.problems[:200],
             "revert_form": RevertForm(),
+            "workers_down": down,
             **paginate(request, rows, PREVIEW_PAGE),
         },
     )
     if item.running:
-        response["Refresh"] = "2"  # the page looks again every 2 s until the step ends
+        # the page looks again every 2 s until the step ends; less often with no worker
+        response["Refresh"] = "10" if down else "2"
     return response
 
 
