@@ -1,11 +1,18 @@
 """gunicorn settings for production: `gunicorn -c config/gunicorn.py config.wsgi`.
 
-Every value can be changed from the environment (the same .env as the app).
+Every value can be changed from the environment or from the app's .env (read here as
+config/settings.py reads it: what the environment sets wins), so that gunicorn started by
+hand in /srv/thidua listens where systemd's EnvironmentFile and `make serve` make it.
 """
 
 import gc
 import multiprocessing
 import os
+from pathlib import Path
+
+import environ
+
+environ.Env.read_env(Path(__file__).resolve().parent.parent / ".env", overwrite=False)
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
 # 2 workers per core, plus one, each with a few threads (gthread). A sync worker that
