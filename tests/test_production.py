@@ -75,6 +75,17 @@ def test_check_deploy_is_clean_with_the_documented_settings(tmp_path):
         if w in result.stderr + result.stdout
     }
     assert found == {"W004", "W008"}, result.stderr
+    # An intranet served over plain HTTP turns the secure cookies off (step 6): the guide
+    # names the two more warnings that then appear.
+    result = manage(
+        production_env(tmp_path, SESSION_COOKIE_SECURE="0", CSRF_COOKIE_SECURE="0"),
+        "check",
+        "--deploy",
+    )
+    found = {w for w in ("W004", "W008", "W012", "W016") if w in result.stderr + result.stdout}
+    assert found == {"W004", "W008", "W012", "W016"}, result.stderr
+    guide = (ROOT / "docs" / "deployment.md").read_text()
+    assert all(f"security.{w}" in guide for w in found)
     # The development key is refused as a deployment error.
     env = production_env(tmp_path)
     del env["SECRET_KEY"]
