@@ -18,6 +18,7 @@ from units.access import holds_office, office_bodies
 from units.formfields import error_text
 from units.models import IssuedDocument
 from units.paging import paginate
+from units.workers import workers_down
 
 from . import importing, selectors, services
 from .confidence import uncertain
@@ -410,12 +411,19 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     if imported.status != ImportedDocument.Status.READY:
         # a scan being read by the worker, or one it could not read: no form, no draft
         stalled = imported.stalled()
+        # no worker running to read it: said at once (units/workers.py)
+        down = imported.reading and workers_down()
         # the page looks again every 2 s until it is read (static/js/poll.js, in place;
         # without JavaScript a <noscript> refresh); less often once stuck
         return render(
             request,
             "campaigns/staff/import_reading.html",
-            {"imported": imported, "stalled": stalled, "poll": 10 if stalled else 2},
+            {
+                "imported": imported,
+                "stalled": stalled,
+                "workers_down": down,
+                "poll": 10 if stalled or down else 2,
+            },
         )
     parsed = imported.parsed
     found = importing.suggestions(imported, request.user)

@@ -310,9 +310,15 @@ LOGGING = {
         },
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
-    # A request's 500 reaches ADMINS through Django's own "django" logger; a task that
-    # fails in a worker through this one.
-    "loggers": {"celery.app.trace": {"handlers": ["mail_admins"], "level": "ERROR"}},
+    "loggers": {
+        # A request's 500 reaches ADMINS through Django's own "django" logger; a task that
+        # fails in a worker through this one (the handler takes errors only). No level of
+        # its own: the worker's --loglevel=INFO shows each task's "succeeded in …" line.
+        "celery.app.trace": {"handlers": ["mail_admins"]},
+        # WeasyPrint logs each step of each page at INFO: hundreds of lines per decision
+        # in the worker's log, hiding the tasks' own lines.
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }
 
 # Excel and CSV are the formats clerks use; nothing else is offered.

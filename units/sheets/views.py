@@ -14,6 +14,7 @@ from units.access import units_below
 from units.formfields import error_text, errors_text
 from units.models import ImportRecord
 from units.paging import paginate
+from units.workers import workers_down
 from units.xlsx import sheet_add, workbook_new, xlsx_response
 
 from . import services
@@ -116,7 +117,9 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
     rows = [(number, key, ACTION_LABELS[key], label, note) for number, key, label, note in rows]
     counts = [(key, label, item.counts.get(key, 0)) for key, label in ACTION_LABELS.items()]
     # while a step runs, the page looks again every 2 s and updates its progress in place
-    # (static/js/poll.js; without JavaScript a <noscript> refresh), then opens the result
+    # (static/js/poll.js; without JavaScript a <noscript> refresh), then opens the result;
+    # with no worker running to do it, it says so at once (decision 0065)
+    down = item.running and workers_down()
     return render(
         request,
         "units/sheets/record.html",
@@ -128,6 +131,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
             "notify": item.rows_total >= services.NOTIFY_ROWS and bool(item.uploaded_by.email),
             "problems": item.problems[:200],
             "revert_form": RevertForm(),
+            "workers_down": down,
             **paginate(request, rows, PREVIEW_PAGE),
         },
     )
