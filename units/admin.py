@@ -48,12 +48,13 @@ def merge_units(modeladmin, request, queryset):
         queryset,
         form_class=MergeForm,
         title="Sáp nhập đơn vị",
-        apply=lambda unit, form: services.unit_merge(
-            source=unit,
-            target=form.cleaned_data["target"],
-            by=request.user,
+        # several old communes into one new ward: all of them or none (decision 0067)
+        apply_all=lambda units, form: services.units_reorganise(
+            actor=request.user,
+            mapping=[(unit, form.cleaned_data["target"]) for unit in units],
             reason=form.cleaned_data["reason"],
         ),
+        refused="Không sáp nhập đơn vị nào",
     )
 
 

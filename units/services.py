@@ -297,7 +297,10 @@ def units_reorganise(
     for source, target in sorted(pairs, key=lambda pair: -_depth(pair[0])):
         source.refresh_from_db()
         target.refresh_from_db()
-        done.append(unit_merge(source=source, target=target, by=actor, reason=reason))
+        try:
+            done.append(unit_merge(source=source, target=target, by=actor, reason=reason))
+        except ValidationError as error:  # say which unit, when several are merged
+            raise ValidationError([f"{source.name}: {m}" for m in error.messages]) from error
     return done
 
 
