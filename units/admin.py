@@ -151,10 +151,10 @@ class UnitAdmin(
         if not self.has_change_permission(request):
             raise PermissionDenied
         form = ReorganiseForm(request.POST or None, request.FILES or None)
-        merged = []
+        done = reform.Reorganised()
         if request.method == "POST" and form.is_valid():
             try:
-                merged = reform.reform_from_xlsx(
+                done = reform.reform_from_xlsx(
                     actor=request.user,
                     upload=form.cleaned_data["file"],
                     reason=form.cleaned_data["reason"],
@@ -163,13 +163,18 @@ class UnitAdmin(
                 for message in error.messages:
                     form.add_error("file", message)
             else:
-                messages.success(request, f"Đã sáp nhập {len(merged)} đơn vị.")
+                text = f"Đã sáp nhập {len(done.merged)} đơn vị."
+                if done.moved:
+                    text += f" Đã chuyển {len(done.moved)} doanh nghiệp, hợp tác xã."
+                messages.success(request, text)
                 form = ReorganiseForm()
         context = {
             **self.admin_site.each_context(request),
+            "title": "Sắp xếp đơn vị hành chính",
             "opts": self.model._meta,
             "form": form,
-            "merged": merged,
+            "merged": done.merged,
+            "moved": done.moved,
         }
         return TemplateResponse(request, "admin/units/reorganise.html", context)
 
