@@ -512,12 +512,32 @@ def _decision_word(column: str) -> Callable[[str], Q]:
     One EXISTS per word: the page's queries do not grow with the decisions or grants."""
 
     def match(word: str) -> Q:
-        named = AwardGrant.objects.filter(decision=OuterRef("pk"), **{f"{column}__contains": word})
+        named = AwardGrant.objects.filter(decision=OuterRef("pk")).filter(_grant_word(column)(word))
         return (
             Q(**{f"{column}__contains": word})
             | Q(Exists(named))
             | Q(**{f"issuer__{column}__contains": word})
         )
+
+    return match
+
+
+# The units a unit merged into, as lookups from a grant's awardee unit: the commune of
+# today (merged once, in 2025), and the one after it should it merge again.
+SUCCESSOR_LOOKUPS = ("awardee_unit__merged_into", "awardee_unit__merged_into__merged_into")
+
+
+def _grant_word(column: str) -> Callable[[str], Q]:
+    """Where a word of a grant's search may be: the grant's stored text (the awardee's
+    name, their unit's as it was when awarded, the award's), or the name of the unit that
+    unit is part of today: "Bình Lư" finds an honouree of xã Sơn Bình, merged into Xã
+    Bình Lư in 2025 (decision 0067). Joins in the one query, no query of its own."""
+
+    def match(word: str) -> Q:
+        found = Q(**{f"{column}__contains": word})
+        for successor in SUCCESSOR_LOOKUPS:
+            found |= Q(**{f"{successor}__{column}__contains": word})
+        return found
 
     return match
 
@@ -528,27 +548,34 @@ def public_decision_issuers() -> QuerySet[Unit]:
     return Unit.objects.filter(Exists(issued)).order_by("name")
 
 
-HONOUR_ROLL_RELATED = ("award_type", "person", "unit", "awardee_unit", "decision__issuer")
+HONOUR_ROLL_RELATED = (
+    "award_type",
+    "person",
+    "unit",
+    "awardee_unit__merged_into",  # "nay thuộc …" beside a unit merged in 2025
+    "decision__issuer",
+)
 HONOUR_ROLL_ORDER = ("-year", "award_type__order", "pk")
 
 
 def honour_roll(
     query: str | None = None, year: int | None = None, award_type_id: int | None = None
 ) -> QuerySet[AwardGrant]:
-    """Who was honoured by issued decisions; diacritic-free search on name or unit, the
-    rows written with the query's diacritics first (`rank_marked`)."""
+    """Who was honoured by issued decisions; diacritic-free search on name or unit (the
+    unit as it was, or the one it is part of today: `_grant_word`), the rows written with
+    the query's diacritics first (`rank_marked`)."""
     queryset = AwardGrant.objects.filter(
         decision__status=Decision.Status.ISSUED,
         revocation__isnull=True,  # thu hồi: off the roll
     )
     if search_terms(query):
-        queryset = queryset.filter(search_q(query))
+        queryset = queryset.filter(search_q(query, match=_grant_word("search_text")))
     if year:
         queryset = queryset.filter(year=year)
     if award_type_id:
         queryset = queryset.filter(award_type_id=award_type_id)
     ordered = queryset.select_related(*HONOUR_ROLL_RELATED).order_by(*HONOUR_ROLL_ORDER)
-    return rank_marked(ordered, query)
+    return rank_marked(ordered, query, match=_grant_word("search_marked"))
 
 
 def honour_roll_page(

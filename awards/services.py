@@ -17,7 +17,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -26,7 +26,7 @@ from units.access import council_bodies, issuing_body_of, leader_bodies, unit_bo
 from units.documents import issued_document_freeze, issued_document_latest
 from units.files import ALLOWED, store_upload
 from units.mail import email_queue, site_link
-from units.models import IssuedDocument, Membership, Unit
+from units.models import IssuedDocument, Membership, Unit, lineage_ids_of
 from units.services import namesakes, person_find_or_create
 
 from . import ballot_box, money, workflow
@@ -184,7 +184,11 @@ def _check_scope(nomination: Nomination) -> None:
             nomination.nominating_unit.pk,
             *(u.pk for u in nomination.nominating_unit.ancestors()),
         }
-        if nomination.campaign.issuer_id not in chain:
+        # and the bodies merged into them: a draft a merged commune wrote under its
+        # dissolved district's campaign stays editable at the successor (decision 0067)
+        if nomination.campaign.issuer_id not in chain and (
+            nomination.campaign.issuer_id not in lineage_ids_of(chain)
+        ):
             raise ValidationError(
                 {"campaign": "Chỉ đề nghị theo phong trào của cơ quan cấp trên của đơn vị."}
             )
@@ -1447,6 +1451,107 @@ def nomination_forward(
     return _transition(
         nomination, Status.FORWARDED, actor=actor, note=note or "Trình cấp có thẩm quyền."
     )
+
+
+# ---------------------------------------------------------------------------
+# The 2025 reform: a merged unit's open work carries on (decision 0067)
+
+# Nominations not yet decided: the successor's staff continue them. What was decided,
+# forwarded, refused or withdrawn keeps the unit and body it was settled under.
+CARRIED = (
+    Status.DRAFT,
+    Status.SUBMITTED,
+    Status.RETURNED,
+    Status.RESUBMITTED,
+    Status.APPRAISED,
+    Status.PASSED,
+)
+# Those whose deciding body may still change: not yet voted on by a council. A passed
+# one waits for the decision of the body whose council passed it.
+REROUTED = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.RESUBMITTED, Status.APPRAISED)
+
+
+def _deciding_body_after_merge(nomination: Nomination, fallback: Unit) -> Unit:
+    """The body that decides a nomination whose body was dissolved: the one a new
+    nomination of its unit would go to (a campaign of a dissolved body aside), else the
+    unit's own issuing body, else the body the dissolved one merged into."""
+    body = deciding_issuer(nomination)
+    if body is not None and not body.archived:
+        return body
+    own = issuing_body_of(nomination.nominating_unit)
+    body = own
+    while body is not None:
+        if not body.archived and nomination.award_type.granted_by(body):
+            return body
+        body = issuing_body_of(body.parent) if body.parent_id else None
+    return own if own is not None and not own.archived else fallback
+
+
+@transaction.atomic
+def nominations_carry_over(
+    *, source: Unit, target: Unit, by: AbstractBaseUser | None, reason: str = ""
+) -> int:
+    """Sáp nhập: the nominations `source` made (or was nominated in) and had not yet seen
+    decided move to `target`, whose staff now continue them; those waiting at `source` as
+    the deciding body, and not yet before a council, go to the body that decides them
+    now. Each says so in its history. Returns how many changed."""
+    on_open_agenda = AgendaItem.objects.filter(session__status=CouncilSession.Status.OPEN).values(
+        "nomination_id"
+    )
+    nominations = (
+        Nomination.objects.select_for_update(of=("self",))
+        .filter(status__in=CARRIED, decision__isnull=True)
+        .filter(Q(nominating_unit=source) | Q(nominee_unit=source) | Q(issuer=source))
+        .select_related("award_type", "campaign__issuer", "nominating_unit", "issuer")
+        .order_by("pk")
+    )
+    why = f"Sáp nhập {source.name} vào {target.name}" + (f" ({reason})" if reason else "")
+    changed = 0
+    for nomination in nominations:
+        notes, fields = [], []
+        if nomination.nominating_unit_id == source.pk:
+            nomination.nominating_unit = target
+            fields.append("nominating_unit")
+            notes.append(f"đơn vị đề nghị nay là {target.name}")
+        if nomination.nominee_unit_id == source.pk:
+            nomination.nominee_unit = target
+            fields.append("nominee_unit")
+            notes.append(f"tập thể được đề nghị nay là {target.name}")
+        if (
+            nomination.issuer_id == source.pk
+            and nomination.status in REROUTED
+            and not on_open_agenda.filter(nomination_id=nomination.pk).exists()
+        ):
+            body = _deciding_body_after_merge(nomination, fallback=target)
+            if body.pk != source.pk:
+                nomination.issuer = body
+                fields.append("issuer")
+                notes.append(f"cơ quan xét khen thưởng nay là {body.name}")
+        if not fields:
+            continue
+        nomination._history_user = by
+        nomination._change_reason = why[:100]
+        nomination.save(update_fields=[*fields, "updated_at"])
+        NominationEvent.objects.create(
+            nomination=nomination,
+            by=by,
+            from_status=nomination.status,
+            to_status=nomination.status,
+            note=f"{why}: " + "; ".join(notes) + ".",
+        )
+        changed += 1
+    return changed
+
+
+def _on_unit_merged(sender, source, target, by=None, reason="", **kwargs) -> None:
+    nominations_carry_over(source=source, target=target, by=by, reason=reason)
+
+
+def connect_reform() -> None:
+    """`units.models.merged` carries the merged unit's nominations on (AwardsConfig.ready)."""
+    from units.models import merged
+
+    merged.connect(_on_unit_merged, dispatch_uid="awards:nominations-carry-over-on-merge")
 
 
 COMMENTS_PER_HOUR = 5

@@ -337,7 +337,7 @@ class RegisterKind(SheetKind):
         if not name:
             plan.refuse(c("person_name"), "Khen cá nhân: ghi Họ và tên hoặc Mã cá nhân.")
             return None
-        matches = ctx.data["people_by_name"].get((normalize_search(name), unit.id), [])
+        matches = self._people_named(ctx, name, unit)
         if not matches:
             plan.refuse(
                 c("person_name"),
@@ -353,6 +353,21 @@ class RegisterKind(SheetKind):
             )
             return None
         return matches[0]
+
+    @staticmethod
+    def _people_named(ctx: Context, name: str, unit) -> list[Person]:
+        """The people of that name in the unit; for a unit merged in 2025, in the unit its
+        people moved to (and on, if that one merged too): the register names the commune
+        of the year of the award, the person now works at its successor (decision 0067)."""
+        key = normalize_search(name)
+        seen: set[int] = set()
+        while unit is not None and unit.id not in seen:
+            seen.add(unit.id)
+            matches = ctx.data["people_by_name"].get((key, unit.id), [])
+            if matches:
+                return matches
+            unit = ctx.units.by_id.get(unit.merged_into_id) if unit.merged_into_id else None
+        return []
 
     def write(self, ctx: Context, plans: list[RowPlan]) -> dict:
         units = Unit.objects.in_bulk(

@@ -22,7 +22,7 @@ from django.utils import timezone
 from units.access import holds_office, office_bodies, units_below
 from units.files import XLSX, validate_upload
 from units.mail import email_queue, site_link
-from units.models import ImportRecord, Unit
+from units.models import ImportRecord, Unit, descendant_ids_of, lineage_ids_of
 
 from .columns import UnitIndex, cell_json
 from .kinds import (
@@ -53,16 +53,23 @@ def may_import(user: AbstractBaseUser) -> bool:
     return user.is_authenticated and (user.is_superuser or import_offices(user).exists())
 
 
+def office_scope(office: Unit) -> set[int]:
+    """The office's body and all below it, with the units merged into any of them and
+    all below those: a ward's office types in the register of the communes merged into
+    it in 2025 (decision 0067). An archived unit is still not edited (the kinds say so)."""
+    return descendant_ids_of(lineage_ids_of(units_below([office])))
+
+
 def import_scope(actor: AbstractBaseUser, office: Unit | None) -> set[int] | None:
-    """Ids of the units an import for `office` may touch (the office's body and all
-    below it); None, for the whole tree, only for a superuser."""
+    """Ids of the units an import for `office` may touch (`office_scope`); None, for the
+    whole tree, only for a superuser."""
     if office is None:
         if not actor.is_superuser:
             raise PermissionDenied("Chọn cơ quan thường trực của lần nhập.")
         return None
     if not holds_office(actor, office):
         raise PermissionDenied("Bạn không thuộc cơ quan thường trực của đơn vị này.")
-    return units_below([office])
+    return office_scope(office)
 
 
 def may_import_kind(user: AbstractBaseUser, kind: SheetKind) -> bool:
@@ -327,7 +334,7 @@ def _apply(record: ImportRecord) -> None:
 def _plan(record: ImportRecord, kind: SheetKind, *, with_context: bool = False):
     """Check every row against the data as it is now; progress is written as it goes.
     (Who may import for the office was checked at upload and at confirm.)"""
-    scope = units_below([record.office]) if record.office else None
+    scope = office_scope(record.office) if record.office else None
     keys = record.cells["keys"]
     ctx = Context(
         actor=record.confirmed_by or record.uploaded_by,
