@@ -13,4 +13,5 @@ class AwardsConfig(AppConfig):
         search.connect()  # a rename rebuilds the grants' search text (decision 0054)
 
         if not LIGHT_START:  # manage.py parse_document builds no file, imports no sheet
-            from . import jobs, sheets  # noqa: F401  (file builders; the register's Excel import)
+            # file builders; the Excel imports of the register and of a unit's nominations
+            from . import jobs, nomination_sheet, sheets  # noqa: F401
