@@ -554,8 +554,8 @@ class NominationsKind(SheetKind):
 
     def done_link(self) -> tuple[str, str]:
         return (
-            reverse("awards:nomination_list"),
-            "Mở danh sách đề nghị của đơn vị: đính kèm hồ sơ rồi gửi",
+            reverse("awards:nomination_list") + "?trang_thai=draft",
+            "Mở các đề nghị dự thảo của đơn vị: đính kèm hồ sơ rồi gửi",
         )
 
     # -- exporting -------------------------------------------------------------------
