@@ -5,7 +5,6 @@ transaction, through the same service (and rules) as the single-nomination form.
 
 from __future__ import annotations
 
-import datetime
 import io
 
 import pytest
@@ -13,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from awards import services as award_services
@@ -24,7 +24,7 @@ from units.sheets.kinds import kind_get
 
 pytestmark = pytest.mark.django_db
 
-YEAR = datetime.date.today().year  # this year: the list the clerk sends at its end
+YEAR = timezone.localdate().year  # this year: the list the clerk sends at its end
 HEADER = [
     "Danh hiệu, hình thức",
     "Năm xét",

@@ -5,7 +5,6 @@ number of queries, its dates written dd/mm/yyyy."""
 
 from __future__ import annotations
 
-import datetime
 import html
 import io
 import re
@@ -24,7 +23,7 @@ from units.models import Person, Unit
 
 pytestmark = pytest.mark.django_db
 
-YEAR = datetime.date.today().year
+YEAR = timezone.localdate().year
 LIST = reverse("awards:nomination_list")
 
 
