@@ -98,12 +98,20 @@ def duplicate_of(nomination: Nomination, year: int | None = None) -> AwardGrant 
     )
     if grant is not None:
         return grant
+    return open_nomination_of(nomination, year)
+
+
+def open_nomination_of(nomination: Nomination, year: int) -> Nomination | None:
+    """Another nomination still open for the same nominee, award and year (or campaign),
+    the first made; None if there is none. A title's `duplicate_of` reads it after the
+    register; the Excel import reads it alone for a commendation, so a list uploaded
+    twice does not propose everyone twice (decision 0068)."""
     nominee = _same_nominee_nominated(nomination)
     when = (
         Q(year=year) | Q(campaign=nomination.campaign) if nomination.campaign_id else Q(year=year)
     )
     return (
-        Nomination.objects.filter(nominee, when, award_type=award, status__in=OPEN)
+        Nomination.objects.filter(nominee, when, award_type=nomination.award_type, status__in=OPEN)
         .exclude(pk=nomination.pk)
         .exclude(grant__revocation__isnull=False)  # decided, then revoked: no longer held
         .select_related("nominating_unit")

@@ -27,7 +27,7 @@ from units.models import (
     TimeStampedModel,
     Unit,
 )
-from units.text import number_text
+from units.text import number_text, padded
 
 SIMPLIFIED_ONLY_UNSCHEDULED = "Thủ tục đơn giản chỉ dùng cho khen thưởng đột xuất."
 YEAR_MIN = 1945  # the first year a nomination or an award can count for
@@ -362,6 +362,9 @@ class Nomination(ConstraintsInClean, TimeStampedModel):
         related_name="nominations_made",
     )
     achievement_summary = models.TextField("tóm tắt thành tích", blank=True)
+    # The household's name as searched (no diacritics, padded: units.text.padded), filled
+    # on save; a person or a collective is searched by its own stored text (decision 0068).
+    household_search = models.TextField("hộ gia đình (để tìm kiếm)", blank=True, editable=False)
     status = models.CharField(
         "trạng thái", max_length=20, choices=Status.choices, default=Status.DRAFT
     )
@@ -441,6 +444,13 @@ class Nomination(ConstraintsInClean, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.nominee_name} — {self.award_type}"
+
+    def save(self, *args, **kwargs):
+        self.household_search = padded(self.nominee_household)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "nominee_household" in update_fields:
+            kwargs["update_fields"] = [*update_fields, "household_search"]
+        super().save(*args, **kwargs)
 
     @property
     def nominee_name(self) -> str:

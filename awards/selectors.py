@@ -22,6 +22,7 @@ from django.db.models.sql.where import WhereNode
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from campaigns.models import campaign_year_q
 from units.access import (
     council_bodies,
     holds_office,
@@ -88,6 +89,49 @@ def nominations_of_units(user) -> QuerySet[Nomination]:
     return Nomination.objects.filter(nominating_unit_id__in=_record_unit_ids(user)).select_related(
         *RELATED
     )
+
+
+def _nominee_word(column: str) -> Callable[[str], Q]:
+    """Where a word of the nominee's name may be: the person's or the collective's stored
+    text (`column`: search_text, or search_marked with the diacritics), or the
+    household's (`household_search`; with its diacritics, the name as written)."""
+
+    def match(word: str) -> Q:
+        household = (
+            Q(household_search__contains=word)
+            if column == "search_text"
+            else Q(nominee_household__icontains=word.strip())
+        )
+        return (
+            Q(**{f"nominee_person__{column}__contains": word})
+            | Q(**{f"nominee_unit__{column}__contains": word})
+            | household
+        )
+
+    return match
+
+
+def nominations_filtered(
+    nominations: QuerySet[Nomination], filters: dict | None = None
+) -> QuerySet[Nomination]:
+    """The unit's list as filtered (decision 0068): the year (the nomination's, or its
+    campaign's), the status, the award type, and words of the nominee's name with or
+    without diacritics, the names written with the query's diacritics first; latest
+    change first. Each filter is a condition of the one query: none adds a query."""
+    filters = filters or {}
+    if year := filters.get("year"):
+        nominations = nominations.filter(
+            Q(year=year) | (Q(year__isnull=True) & campaign_year_q(year, "campaign__"))
+        )
+    if filters.get("status"):
+        nominations = nominations.filter(status=filters["status"])
+    if filters.get("award_type"):
+        nominations = nominations.filter(award_type=filters["award_type"])
+    query = filters.get("query")
+    if search_terms(query):
+        nominations = nominations.filter(search_q(query, match=_nominee_word("search_text")))
+    ordered = nominations.order_by("-updated_at", "-pk")
+    return rank_marked(ordered, query, match=_nominee_word("search_marked"))
 
 
 def nominations_to_appraise(user, filters: dict | None = None) -> QuerySet[Nomination]:

@@ -149,6 +149,8 @@ def _check_title_once_a_year(nomination: Nomination) -> None:
     the nominee, naming the record, so the clerk opens that one instead."""
     if nomination.award_type.kind != AwardType.Kind.TITLE:
         return
+    if getattr(nomination, "nominee_pending", False) and not nomination.nominee_person_id:
+        return  # a person typed in, not yet created: no record to hold the title
     year = award_year(nomination)
     found = duplicate_of(nomination, year)
     if found is None:
@@ -195,7 +197,7 @@ def _check_scope(nomination: Nomination) -> None:
     nomination.full_clean(exclude=["issuer", "decision"])
 
 
-def _new_nominee(
+def _check_new_nominee(
     *,
     actor: AbstractBaseUser,
     nomination: Nomination,
@@ -204,8 +206,8 @@ def _new_nominee(
     gender: str,
     birth_year: int | None = None,
     position: str = "",
-) -> str:
-    """Put the typed-in person on the nomination (found or created); the history's note."""
+) -> None:
+    """Whether the typed-in person may be put on the nomination (found or created)."""
     if not can_nominate_for(actor, nomination.nominating_unit):
         raise PermissionDenied("Bạn chỉ đề nghị được cho đơn vị của mình và các đơn vị trực thuộc.")
     if unit.pk not in nomination.nominating_unit.descendant_ids():
@@ -228,6 +230,28 @@ def _new_nominee(
                     )
                 }
             )
+
+
+def _new_nominee(
+    *,
+    actor: AbstractBaseUser,
+    nomination: Nomination,
+    full_name: str,
+    unit: Unit,
+    gender: str,
+    birth_year: int | None = None,
+    position: str = "",
+) -> str:
+    """Put the typed-in person on the nomination (found or created); the history's note."""
+    _check_new_nominee(
+        actor=actor,
+        nomination=nomination,
+        full_name=full_name,
+        unit=unit,
+        gender=gender,
+        birth_year=birth_year,
+        position=position,
+    )
     person, created = person_find_or_create(
         actor=actor,
         full_name=full_name,
@@ -241,6 +265,19 @@ def _new_nominee(
     if created:
         return f"Thêm cá nhân mới: {person.full_name} ({unit.name})."
     return f"Cá nhân {person.full_name} đã có trong đơn vị {unit.name}: dùng hồ sơ sẵn có."
+
+
+def nomination_check(
+    *, actor: AbstractBaseUser, nomination: Nomination, new_person: dict | None = None
+) -> None:
+    """What `nomination_create` checks before it writes, without writing: the Excel
+    import's preview (awards/sheets.py) refuses a row for the same reasons as the form,
+    in the same words. A `new_person` is checked as typed in, not yet created (a new
+    person holds no award, so the once-a-year check has nothing to read)."""
+    if new_person:
+        _check_new_nominee(actor=actor, nomination=nomination, **new_person)
+        nomination.nominee_pending = True
+    _check_nomination(actor=actor, nomination=nomination)
 
 
 @transaction.atomic

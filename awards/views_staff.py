@@ -52,6 +52,7 @@ from .forms import (
     SessionRedateForm,
     SubmissionForm,
     SubmitManyForm,
+    UnitNominationFilterForm,
     VoteForm,
     errors_text,
 )
@@ -91,8 +92,12 @@ def _on_form(form, exc: ValidationError | PermissionDenied) -> None:
 
 @login_required
 def nomination_list(request: HttpRequest) -> HttpResponse:
-    """The unit's nominations, a page at a time; all of them as xlsx with ?xuat=xlsx."""
-    nominations = selectors.nominations_of_units(request.user).order_by("-updated_at", "-pk")
+    """The unit's nominations, filtered, a page at a time; all of them, as filtered, as
+    xlsx with ?xuat=xlsx."""
+    mine = selectors.nominations_of_units(request.user)
+    form = UnitNominationFilterForm(request.GET or None, nominations=mine)
+    filters = form.filters()
+    nominations = selectors.nominations_filtered(mine, filters)
     if request.GET.get("xuat") == "xlsx":
         return xlsx_response(nominations_workbook(nominations), "de-nghi-khen-thuong")
     paging = paginate(request, nominations)
@@ -101,6 +106,8 @@ def nomination_list(request: HttpRequest) -> HttpResponse:
         "awards/staff/nomination_list.html",
         {
             **paging,
+            "form": form,
+            "filtered": any(filters.values()),
             "nominations": paging["page"].object_list,
             "can_create": unit_bodies(request.user).exists(),
         },

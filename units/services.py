@@ -305,13 +305,18 @@ def units_reorganise(
 
 
 @transaction.atomic
+def name_key(full_name: str) -> str:
+    """A person's name as two namesakes share it: accents, case and spacing aside."""
+    return fold(" ".join(full_name.split()))
+
+
 def namesakes(unit: Unit, full_name: str) -> list[Person]:
     """The unit's people (not archived) of this name, accents, case and spacing aside."""
-    wanted = fold(" ".join(full_name.split()))
+    wanted = name_key(full_name)
     return [
         person
         for person in Person.objects.filter(unit=unit, archived=False).order_by("pk")
-        if fold(person.full_name) == wanted
+        if name_key(person.full_name) == wanted
     ]
 
 
