@@ -518,7 +518,7 @@ def test_queries_do_not_grow_with_the_rows(demo_units, office):
         counted[n] = len(queries) - len(inserts) - len(progress)
     # 41 since the 2025 merger's scope (decision 0067: the units merged into the office's,
     # three queries at each step) met the unit-imported kinds' check (decision 0068)
-    assert counted[1500] == counted[20] <= 42
+    assert counted[1500] == counted[20] <= 41
 
 
 def test_staff_roles_need_the_right_to_grant_roles_and_never_to_oneself(demo_units, office):
