@@ -70,6 +70,75 @@ def _same_nominee(nomination: Nomination) -> Q:
     )
 
 
+def _same_nominee_nominated(nomination: Nomination) -> Q:
+    """Nominations of the same nominee (a household: of the same nominating unit)."""
+    if nomination.nominee_person_id:
+        return Q(nominee_person_id=nomination.nominee_person_id)
+    if nomination.nominee_unit_id:
+        return Q(nominee_unit_id=nomination.nominee_unit_id)
+    return Q(
+        nominee_household=nomination.nominee_household,
+        nominating_unit=nomination.nominating_unit,
+    )
+
+
+def duplicate_of(nomination: Nomination, year: int | None = None) -> AwardGrant | Nomination | None:
+    """What already holds the nomination's award for the same nominee and year: a grant
+    in the register (not revoked), else another nomination still open (a withdrawn,
+    refused or failed one does not count; with a campaign, one under the same campaign
+    counts too). None if nothing does."""
+    award = nomination.award_type
+    year = _year(nomination) if year is None else year
+    grant = (
+        AwardGrant.objects.filter(
+            _same_nominee(nomination), revocation__isnull=True, award_type=award, year=year
+        )
+        .select_related("decision")
+        .first()
+    )
+    if grant is not None:
+        return grant
+    return open_nomination_of(nomination, year)
+
+
+def open_nomination_of(nomination: Nomination, year: int) -> Nomination | None:
+    """Another nomination still open for the same nominee, award and year (or campaign),
+    the first made; None if there is none. A title's `duplicate_of` reads it after the
+    register; the Excel import reads it alone for a commendation, so a list uploaded
+    twice does not propose everyone twice (decision 0068)."""
+    nominee = _same_nominee_nominated(nomination)
+    when = (
+        Q(year=year) | Q(campaign=nomination.campaign) if nomination.campaign_id else Q(year=year)
+    )
+    return (
+        Nomination.objects.filter(nominee, when, award_type=nomination.award_type, status__in=OPEN)
+        .exclude(pk=nomination.pk)
+        .exclude(grant__revocation__isnull=False)  # decided, then revoked: no longer held
+        .select_related("nominating_unit")
+        .order_by("created_at", "pk")
+        .first()
+    )
+
+
+def held_detail(found: AwardGrant | Nomination) -> str:
+    """Which record holds the award, so the reader can find it: "(Quyết định số
+    01/QĐ-UBND)" for a grant, "(lập ngày 07/12/2026, UBND phường Tân Phong đề nghị, trạng
+    thái “Đã gửi”)" for a nomination ("" for a grant with no decision written)."""
+    if isinstance(found, AwardGrant):
+        if found.decision_id:
+            reference = str(found.decision)
+        elif found.decision_reference[:1].isdigit():
+            reference = f"Quyết định số {found.decision_reference}"
+        else:
+            reference = found.decision_reference
+        return f" ({reference})" if reference else ""
+    created = timezone.localtime(found.created_at).strftime("%d/%m/%Y")
+    return (
+        f" (lập ngày {created}, {found.nominating_unit.name} đề nghị, "
+        f"trạng thái “{found.get_status_display()}”)"
+    )
+
+
 def checklist(nomination: Nomination) -> list[Check]:
     award = nomination.award_type
     year = _year(nomination)
@@ -91,34 +160,22 @@ def checklist(nomination: Nomination) -> list[Check]:
             checks.append(Check("Kỷ luật", "ok", "Không có ghi nhận kỷ luật, điều tra."))
 
     # The same award, the same nominee, the same year.
-    duplicate_grant = grants.filter(award_type=award, year=year).exists()
-    nominee = (
-        Q(nominee_person_id=nomination.nominee_person_id)
-        if nomination.nominee_person_id
-        else (
-            Q(nominee_unit_id=nomination.nominee_unit_id)
-            if nomination.nominee_unit_id
-            else Q(
-                nominee_household=nomination.nominee_household,
-                nominating_unit=nomination.nominating_unit,
-            )
-        )
-    )
-    duplicate_nomination = (
-        Nomination.objects.filter(nominee, award_type=award, status__in=OPEN)
-        .filter(
-            Q(year=year) | Q(campaign=nomination.campaign)
-            if nomination.campaign_id
-            else Q(year=year)
-        )
-        .exclude(pk=nomination.pk)
-        .exclude(grant__revocation__isnull=False)  # decided, then revoked: no longer held
-        .exists()
-    )
-    if duplicate_grant or duplicate_nomination:
-        where = "đã được khen" if duplicate_grant else "đang có một hồ sơ khác"
+    found = duplicate_of(nomination, year)
+    if found is not None:
         checks.append(
-            Check("Trùng lặp", "block", f"Cùng đối tượng {where} “{award.name}” năm {year}.")
+            Check(
+                "Trùng lặp",
+                "block",
+                (
+                    "Cùng đối tượng "
+                    + (
+                        "đã được khen"
+                        if isinstance(found, AwardGrant)
+                        else "đang có một hồ sơ khác"
+                    )
+                    + f" “{award.name}” năm {year}{held_detail(found)}."
+                ),
+            )
         )
     else:
         checks.append(
@@ -142,13 +199,32 @@ def checklist(nomination: Nomination) -> list[Check]:
         )
         missing = [y for y in wanted if y not in have]
         if missing:
+            # the prerequisite of the same year is usually considered in the same round
+            # (Lao động tiên tiến and Chiến sĩ thi đua cơ sở): name the dossier sent for it
+            considered = (
+                Nomination.objects.filter(
+                    _same_nominee_nominated(nomination),
+                    award_type_id=award.prerequisite_id,
+                    year__in=missing,
+                    status__in=[s for s in OPEN if s != Nomination.Status.DRAFT],
+                )
+                .exclude(pk=nomination.pk)
+                .select_related("nominating_unit")
+                .order_by("year", "created_at", "pk")
+            )
+            pending = "".join(
+                f" Đang xét: hồ sơ “{award.prerequisite.name}” năm {other.year}"
+                f"{held_detail(other)}; chỉ đủ điều kiện khi hồ sơ đó được khen thưởng."
+                for other in considered
+            )
             checks.append(
                 Check(
                     "Điều kiện",
                     "warn",
                     f"Cần “{award.prerequisite.name}” {span}; chưa thấy trong sổ khen thưởng năm "
                     + ", ".join(map(str, missing))
-                    + ".",
+                    + "."
+                    + pending,
                     award.prerequisite_basis,
                 )
             )

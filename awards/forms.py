@@ -787,6 +787,57 @@ class HonourRollForm(VietnameseInputMixin, forms.Form):
         }
 
 
+class UnitNominationFilterForm(VietnameseInputMixin, forms.Form):
+    """The unit's list of nominations: the nominee's name, the year, the status and the
+    award type, all optional; a wrong value is said beside its field and left out."""
+
+    q = forms.CharField(
+        label="Tên đối tượng",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": "Họ tên, tập thể, hộ; có dấu hay không"}
+        ),
+    )
+    nam = HonourRollForm.base_fields["nam"]
+    trang_thai = forms.ChoiceField(
+        label="Trạng thái",
+        required=False,
+        choices=[("", "Tất cả"), *Nomination.Status.choices],
+        error_messages={"invalid_choice": CHOICE_MESSAGE},
+    )
+    danh_hieu = IdChoiceField(
+        label="Danh hiệu, hình thức",
+        queryset=AwardType.objects.filter(archived=False),
+        required=False,
+        empty_label="Tất cả",
+    )
+
+    def __init__(self, *args, nominations: QuerySet[Nomination], **kwargs):
+        super().__init__(*args, **kwargs)
+        # The award types in force, and a retired one only when the unit's list holds it
+        # (the inbox's rule, decision 0054): one query, when the select is drawn.
+        today = timezone.localdate()
+        seen = nominations.filter(award_type=OuterRef("pk"))
+        field = self.fields["danh_hieu"]
+        offered = field.queryset.filter(
+            Q(effective_to__isnull=True) | Q(effective_to__gte=today) | Exists(seen)
+        )
+        field.choices = lambda: retired_grouped(offered, today, empty=field.empty_label)
+
+    def filters(self) -> dict:
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        data = {k: v for k, v in self.cleaned_data.items() if k not in self.errors}
+        return {
+            "query": data.get("q") or "",
+            "year": data.get("nam"),
+            "status": data.get("trang_thai") or "",
+            "award_type": data.get("danh_hieu"),
+        }
+
+
 class DecisionSearchForm(VietnameseInputMixin, forms.Form):
     """The public list of decisions: words, the year and the issuing body, all optional."""
 

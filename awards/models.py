@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import re
+import unicodedata
 import uuid
 from pathlib import Path
 
@@ -25,7 +27,7 @@ from units.models import (
     TimeStampedModel,
     Unit,
 )
-from units.text import number_text
+from units.text import number_text, padded
 
 SIMPLIFIED_ONLY_UNSCHEDULED = "Thủ tục đơn giản chỉ dùng cho khen thưởng đột xuất."
 YEAR_MIN = 1945  # the first year a nomination or an award can count for
@@ -360,6 +362,9 @@ class Nomination(ConstraintsInClean, TimeStampedModel):
         related_name="nominations_made",
     )
     achievement_summary = models.TextField("tóm tắt thành tích", blank=True)
+    # The household's name as searched (no diacritics, padded: units.text.padded), filled
+    # on save; a person or a collective is searched by its own stored text (decision 0068).
+    household_search = models.TextField("hộ gia đình (để tìm kiếm)", blank=True, editable=False)
     status = models.CharField(
         "trạng thái", max_length=20, choices=Status.choices, default=Status.DRAFT
     )
@@ -440,6 +445,13 @@ class Nomination(ConstraintsInClean, TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.nominee_name} — {self.award_type}"
 
+    def save(self, *args, **kwargs):
+        self.household_search = padded(self.nominee_household)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "nominee_household" in update_fields:
+            kwargs["update_fields"] = [*update_fields, "household_search"]
+        super().save(*args, **kwargs)
+
     @property
     def nominee_name(self) -> str:
         if self.nominee_person_id:
@@ -499,6 +511,18 @@ class Nomination(ConstraintsInClean, TimeStampedModel):
                     f"“{self.award_type.name}” {self.award_type.effective_text}: "
                     f"không dùng cho năm {year}. Chọn danh hiệu, hình thức còn áp dụng."
                 ]
+        if (
+            self.award_type_id
+            and self.award_type.kind == AwardType.Kind.TITLE
+            and self.commendation_kind == self.CommendationKind.UNSCHEDULED
+        ):
+            # A title is earned over a year or a campaign and voted on by the council:
+            # as "đột xuất" it could take the simplified procedure past the vote.
+            errors["commendation_kind"] = [
+                f"“{self.award_type.name}” là danh hiệu thi đua, xét theo năm hoặc theo đợt "
+                "thi đua, không xét đột xuất (nên cũng không theo thủ tục đơn giản). Khen "
+                "thành tích đột xuất thì chọn Giấy khen hoặc Bằng khen."
+            ]
         if self.year is not None and not YEAR_MIN <= self.year <= year_max():
             errors["year"] = [f"Năm xét phải từ {YEAR_MIN} đến {year_max()}."]
         elif (
@@ -634,6 +658,23 @@ class CouncilSession(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.held_on:%d/%m/%Y})"
+
+    COUNCIL = "Hội đồng Thi đua - Khen thưởng"
+
+    @property
+    def minutes_subject(self) -> str:
+        """The minutes' trích yếu under "BIÊN BẢN", the meeting named once: a title that
+        names it already ("Phiên họp Hội đồng TĐKT phường … xét khen thưởng") becomes
+        "Họp Hội đồng TĐKT phường … xét khen thưởng"; "Phiên họp xét …" becomes "Họp Hội
+        đồng Thi đua - Khen thưởng xét …"; any other title follows "Họp Hội đồng Thi đua -
+        Khen thưởng: " (decision 0063)."""
+        title = " ".join(unicodedata.normalize("NFC", self.title).split())
+        rest = re.sub(r"^(phiên\s+)?họp\s+", "", title, flags=re.IGNORECASE)
+        if council := re.match(r"hội\s+đồng\b", rest, flags=re.IGNORECASE):
+            return f"Họp Hội đồng{rest[council.end() :]}"
+        if rest != title:
+            return f"Họp {self.COUNCIL} {rest}"
+        return f"Họp {self.COUNCIL}: {title}"
 
     @property
     def hour_text(self) -> str:

@@ -22,6 +22,7 @@ from django.db.models.sql.where import WhereNode
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from campaigns.models import campaign_year_q
 from units.access import (
     council_bodies,
     holds_office,
@@ -54,7 +55,7 @@ RELATED = (
     "nominee_unit",
     "nominating_unit",
     "issuer",
-    "campaign",
+    "campaign__document_type",  # a campaign not yet numbered is named by its type
 )
 # What the dashboard's lists of nominations show (the nominee, the award, the unit that
 # nominated, the body): two joins fewer than RELATED, and each of its lists planned in
@@ -88,6 +89,49 @@ def nominations_of_units(user) -> QuerySet[Nomination]:
     return Nomination.objects.filter(nominating_unit_id__in=_record_unit_ids(user)).select_related(
         *RELATED
     )
+
+
+def _nominee_word(column: str) -> Callable[[str], Q]:
+    """Where a word of the nominee's name may be: the person's or the collective's stored
+    text (`column`: search_text, or search_marked with the diacritics), or the
+    household's (`household_search`; with its diacritics, the name as written)."""
+
+    def match(word: str) -> Q:
+        household = (
+            Q(household_search__contains=word)
+            if column == "search_text"
+            else Q(nominee_household__icontains=word.strip())
+        )
+        return (
+            Q(**{f"nominee_person__{column}__contains": word})
+            | Q(**{f"nominee_unit__{column}__contains": word})
+            | household
+        )
+
+    return match
+
+
+def nominations_filtered(
+    nominations: QuerySet[Nomination], filters: dict | None = None
+) -> QuerySet[Nomination]:
+    """The unit's list as filtered (decision 0068): the year (the nomination's, or its
+    campaign's), the status, the award type, and words of the nominee's name with or
+    without diacritics, the names written with the query's diacritics first; latest
+    change first. Each filter is a condition of the one query: none adds a query."""
+    filters = filters or {}
+    if year := filters.get("year"):
+        nominations = nominations.filter(
+            Q(year=year) | (Q(year__isnull=True) & campaign_year_q(year, "campaign__"))
+        )
+    if filters.get("status"):
+        nominations = nominations.filter(status=filters["status"])
+    if filters.get("award_type"):
+        nominations = nominations.filter(award_type=filters["award_type"])
+    query = filters.get("query")
+    if search_terms(query):
+        nominations = nominations.filter(search_q(query, match=_nominee_word("search_text")))
+    ordered = nominations.order_by("-updated_at", "-pk")
+    return rank_marked(ordered, query, match=_nominee_word("search_marked"))
 
 
 def nominations_to_appraise(user, filters: dict | None = None) -> QuerySet[Nomination]:
@@ -512,12 +556,32 @@ def _decision_word(column: str) -> Callable[[str], Q]:
     One EXISTS per word: the page's queries do not grow with the decisions or grants."""
 
     def match(word: str) -> Q:
-        named = AwardGrant.objects.filter(decision=OuterRef("pk"), **{f"{column}__contains": word})
+        named = AwardGrant.objects.filter(decision=OuterRef("pk")).filter(_grant_word(column)(word))
         return (
             Q(**{f"{column}__contains": word})
             | Q(Exists(named))
             | Q(**{f"issuer__{column}__contains": word})
         )
+
+    return match
+
+
+# The units a unit merged into, as lookups from a grant's awardee unit: the commune of
+# today (merged once, in 2025), and the one after it should it merge again.
+SUCCESSOR_LOOKUPS = ("awardee_unit__merged_into", "awardee_unit__merged_into__merged_into")
+
+
+def _grant_word(column: str) -> Callable[[str], Q]:
+    """Where a word of a grant's search may be: the grant's stored text (the awardee's
+    name, their unit's as it was when awarded, the award's), or the name of the unit that
+    unit is part of today: "Bình Lư" finds an honouree of xã Sơn Bình, merged into Xã
+    Bình Lư in 2025 (decision 0067). Joins in the one query, no query of its own."""
+
+    def match(word: str) -> Q:
+        found = Q(**{f"{column}__contains": word})
+        for successor in SUCCESSOR_LOOKUPS:
+            found |= Q(**{f"{successor}__{column}__contains": word})
+        return found
 
     return match
 
@@ -528,27 +592,34 @@ def public_decision_issuers() -> QuerySet[Unit]:
     return Unit.objects.filter(Exists(issued)).order_by("name")
 
 
-HONOUR_ROLL_RELATED = ("award_type", "person", "unit", "awardee_unit", "decision__issuer")
+HONOUR_ROLL_RELATED = (
+    "award_type",
+    "person",
+    "unit",
+    "awardee_unit__merged_into",  # "nay thuộc …" beside a unit merged in 2025
+    "decision__issuer",
+)
 HONOUR_ROLL_ORDER = ("-year", "award_type__order", "pk")
 
 
 def honour_roll(
     query: str | None = None, year: int | None = None, award_type_id: int | None = None
 ) -> QuerySet[AwardGrant]:
-    """Who was honoured by issued decisions; diacritic-free search on name or unit, the
-    rows written with the query's diacritics first (`rank_marked`)."""
+    """Who was honoured by issued decisions; diacritic-free search on name or unit (the
+    unit as it was, or the one it is part of today: `_grant_word`), the rows written with
+    the query's diacritics first (`rank_marked`)."""
     queryset = AwardGrant.objects.filter(
         decision__status=Decision.Status.ISSUED,
         revocation__isnull=True,  # thu hồi: off the roll
     )
     if search_terms(query):
-        queryset = queryset.filter(search_q(query))
+        queryset = queryset.filter(search_q(query, match=_grant_word("search_text")))
     if year:
         queryset = queryset.filter(year=year)
     if award_type_id:
         queryset = queryset.filter(award_type_id=award_type_id)
     ordered = queryset.select_related(*HONOUR_ROLL_RELATED).order_by(*HONOUR_ROLL_ORDER)
-    return rank_marked(ordered, query)
+    return rank_marked(ordered, query, match=_grant_word("search_marked"))
 
 
 def honour_roll_page(

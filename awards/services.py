@@ -17,7 +17,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -26,14 +26,15 @@ from units.access import council_bodies, issuing_body_of, leader_bodies, unit_bo
 from units.documents import issued_document_freeze, issued_document_latest
 from units.files import ALLOWED, store_upload
 from units.mail import email_queue, site_link
-from units.models import IssuedDocument, Membership, Unit
-from units.services import person_find_or_create
+from units.models import IssuedDocument, Membership, Unit, lineage_ids_of
+from units.services import namesakes, person_find_or_create
 
 from . import ballot_box, money, workflow
-from .eligibility import award_year
+from .eligibility import award_year, duplicate_of, held_detail
 from .models import (
     AgendaItem,
     AwardGrant,
+    AwardType,
     BallotReceipt,
     CouncilSession,
     Decision,
@@ -41,6 +42,7 @@ from .models import (
     Nomination,
     NominationEvent,
     NominationFile,
+    RecipientKind,
     SealedBallot,
     SessionMember,
     Vote,
@@ -138,6 +140,38 @@ def _check_nomination(*, actor: AbstractBaseUser, nomination: Nomination) -> Non
     if not can_nominate_for(actor, nomination.nominating_unit):
         raise PermissionDenied("Bạn chỉ đề nghị được cho đơn vị của mình và các đơn vị trực thuộc.")
     _check_scope(nomination)
+    _check_title_once_a_year(nomination)
+
+
+def _check_title_once_a_year(nomination: Nomination) -> None:
+    """A title (danh hiệu thi đua) is held once a year: a unit does not propose it again
+    for a nominee who already has it, or has a nomination for it still open. Said beside
+    the nominee, naming the record, so the clerk opens that one instead."""
+    if nomination.award_type.kind != AwardType.Kind.TITLE:
+        return
+    if getattr(nomination, "nominee_pending", False) and not nomination.nominee_person_id:
+        return  # a person typed in, not yet created: no record to hold the title
+    year = award_year(nomination)
+    found = duplicate_of(nomination, year)
+    if found is None:
+        return
+    award = nomination.award_type.name
+    if isinstance(found, AwardGrant):
+        message = (
+            f"{nomination.nominee_name} đã được tặng “{award}” năm {year}"
+            f"{held_detail(found)}: mỗi danh hiệu chỉ xét một lần trong năm."
+        )
+    else:
+        message = (
+            f"{nomination.nominee_name} đã có hồ sơ đề nghị “{award}” năm {year}"
+            f"{held_detail(found)}: mỗi danh hiệu chỉ xét một lần trong năm. Mở hồ sơ đó "
+            "để sửa, bổ sung; muốn lập lại thì rút hồ sơ đó trước."
+        )
+    field = {
+        RecipientKind.INDIVIDUAL: "nominee_person",
+        RecipientKind.COLLECTIVE: "nominee_unit",
+    }.get(nomination.nominee_kind, "nominee_household")
+    raise ValidationError({field: message})
 
 
 def _check_scope(nomination: Nomination) -> None:
@@ -152,11 +186,50 @@ def _check_scope(nomination: Nomination) -> None:
             nomination.nominating_unit.pk,
             *(u.pk for u in nomination.nominating_unit.ancestors()),
         }
-        if nomination.campaign.issuer_id not in chain:
+        # and the bodies merged into them: a draft a merged commune wrote under its
+        # dissolved district's campaign stays editable at the successor (decision 0067)
+        if nomination.campaign.issuer_id not in chain and (
+            nomination.campaign.issuer_id not in lineage_ids_of(chain)
+        ):
             raise ValidationError(
                 {"campaign": "Chỉ đề nghị theo phong trào của cơ quan cấp trên của đơn vị."}
             )
     nomination.full_clean(exclude=["issuer", "decision"])
+
+
+def _check_new_nominee(
+    *,
+    actor: AbstractBaseUser,
+    nomination: Nomination,
+    full_name: str,
+    unit: Unit,
+    gender: str,
+    birth_year: int | None = None,
+    position: str = "",
+) -> None:
+    """Whether the typed-in person may be put on the nomination (found or created)."""
+    if not can_nominate_for(actor, nomination.nominating_unit):
+        raise PermissionDenied("Bạn chỉ đề nghị được cho đơn vị của mình và các đơn vị trực thuộc.")
+    if unit.pk not in nomination.nominating_unit.descendant_ids():
+        raise ValidationError(
+            {"new_person_unit": "Đơn vị công tác phải là đơn vị đề nghị hoặc đơn vị trực thuộc."}
+        )
+    if birth_year is None:
+        # typed without a birth year, a name already on the unit's list is that person far
+        # more often than a namesake: ask, rather than make a second record beside the one
+        # whose earlier awards the checks read
+        known = [p for p in namesakes(unit, full_name) if p.birth_year]
+        if known:
+            years = ", ".join(str(p.birth_year) for p in known)
+            raise ValidationError(
+                {
+                    "new_person_birth_year": (
+                        f"{unit.name} đã có {known[0].full_name} (sinh năm {years}) trong "
+                        "danh sách: chọn ở ô “Cá nhân được đề nghị”. Nếu là người khác cùng "
+                        "họ tên, ghi năm sinh."
+                    )
+                }
+            )
 
 
 def _new_nominee(
@@ -170,12 +243,15 @@ def _new_nominee(
     position: str = "",
 ) -> str:
     """Put the typed-in person on the nomination (found or created); the history's note."""
-    if not can_nominate_for(actor, nomination.nominating_unit):
-        raise PermissionDenied("Bạn chỉ đề nghị được cho đơn vị của mình và các đơn vị trực thuộc.")
-    if unit.pk not in nomination.nominating_unit.descendant_ids():
-        raise ValidationError(
-            {"new_person_unit": "Đơn vị công tác phải là đơn vị đề nghị hoặc đơn vị trực thuộc."}
-        )
+    _check_new_nominee(
+        actor=actor,
+        nomination=nomination,
+        full_name=full_name,
+        unit=unit,
+        gender=gender,
+        birth_year=birth_year,
+        position=position,
+    )
     person, created = person_find_or_create(
         actor=actor,
         full_name=full_name,
@@ -189,6 +265,19 @@ def _new_nominee(
     if created:
         return f"Thêm cá nhân mới: {person.full_name} ({unit.name})."
     return f"Cá nhân {person.full_name} đã có trong đơn vị {unit.name}: dùng hồ sơ sẵn có."
+
+
+def nomination_check(
+    *, actor: AbstractBaseUser, nomination: Nomination, new_person: dict | None = None
+) -> None:
+    """What `nomination_create` checks before it writes, without writing: the Excel
+    import's preview (awards/sheets.py) refuses a row for the same reasons as the form,
+    in the same words. A `new_person` is checked as typed in, not yet created (a new
+    person holds no award, so the once-a-year check has nothing to read)."""
+    if new_person:
+        _check_new_nominee(actor=actor, nomination=nomination, **new_person)
+        nomination.nominee_pending = True
+    _check_nomination(actor=actor, nomination=nomination)
 
 
 @transaction.atomic
@@ -277,9 +366,54 @@ def nomination_update(*, actor: AbstractBaseUser, nomination: Nomination) -> Nom
         by=actor,
         from_status=current.status,
         to_status=current.status,
-        note="Đã sửa hồ sơ.",
+        note=_changes_note(current, nomination),
     )
     return nomination
+
+
+# What a unit's correction may change, in the order the form shows them; the long text
+# is named only, the rest with its old and new value.
+EDITED_FIELDS = (
+    "nominating_unit",
+    "nominee_person",
+    "nominee_unit",
+    "nominee_household",
+    "award_type",
+    "commendation_kind",
+    "campaign",
+    "year",
+    "simplified",
+    "achievement_summary",
+)
+
+
+def _changes_note(before: Nomination, after: Nomination) -> str:
+    """ "Đã sửa: năm xét (2025 → 2024), tóm tắt thành tích.": what the office, appraising
+    a corrected dossier again, needs to look at."""
+
+    def shown(nomination: Nomination, name: str) -> str:
+        field = Nomination._meta.get_field(name)
+        if field.choices:
+            return str(getattr(nomination, f"get_{name}_display")())
+        value = getattr(nomination, name)
+        if isinstance(value, bool):
+            return "có" if value else "không"
+        return "—" if value in (None, "") else str(value)
+
+    changed = []
+    for name in EDITED_FIELDS:
+        field = Nomination._meta.get_field(name)
+        attname = field.attname
+        if getattr(before, attname) == getattr(after, attname):
+            continue
+        label = str(field.verbose_name)
+        if name == "achievement_summary":
+            changed.append(label)
+        else:
+            changed.append(f"{label} ({shown(before, name)} → {shown(after, name)})")
+    if not changed:
+        return "Đã lưu, không thay đổi nội dung."
+    return "Đã sửa: " + ", ".join(changed) + "."
 
 
 @transaction.atomic
@@ -386,6 +520,35 @@ def nomination_add_file(
         from_status=nomination.status,
         to_status=nomination.status,
         note=f"Bổ sung tệp “{stored.original_name}” ({stored.get_kind_display()}).",
+    )
+    return stored
+
+
+@transaction.atomic
+def nomination_remove_file(
+    *, actor: AbstractBaseUser, nomination: Nomination, stored: NominationFile, reason: str
+) -> NominationFile:
+    """Gỡ tệp: a file attached by mistake (another person's report, an unsigned one)
+    leaves the dossier while the unit may still edit it (draft, returned). It is archived
+    with who, when and why, never deleted; the history says so."""
+    nomination = _locked(nomination)
+    ensure_unit_staff(actor, nomination)
+    workflow.require(nomination, "remove_file")
+    if stored.nomination_id != nomination.pk or stored.archived:
+        raise ValidationError("Tệp này không có trong hồ sơ.")
+    if not reason.strip():
+        raise ValidationError("Cần ghi lý do gỡ tệp.")
+    stored.archived = True
+    stored.archived_on = timezone.now()
+    stored.archived_by = actor
+    stored.archived_reason = reason.strip()
+    stored.save(update_fields=["archived", "archived_on", "archived_by", "archived_reason"])
+    NominationEvent.objects.create(
+        nomination=nomination,
+        by=actor,
+        from_status=nomination.status,
+        to_status=nomination.status,
+        note=f"Gỡ tệp “{stored.original_name}” ({stored.get_kind_display()}): {reason.strip()}",
     )
     return stored
 
@@ -1325,6 +1488,107 @@ def nomination_forward(
     return _transition(
         nomination, Status.FORWARDED, actor=actor, note=note or "Trình cấp có thẩm quyền."
     )
+
+
+# ---------------------------------------------------------------------------
+# The 2025 reform: a merged unit's open work carries on (decision 0067)
+
+# Nominations not yet decided: the successor's staff continue them. What was decided,
+# forwarded, refused or withdrawn keeps the unit and body it was settled under.
+CARRIED = (
+    Status.DRAFT,
+    Status.SUBMITTED,
+    Status.RETURNED,
+    Status.RESUBMITTED,
+    Status.APPRAISED,
+    Status.PASSED,
+)
+# Those whose deciding body may still change: not yet voted on by a council. A passed
+# one waits for the decision of the body whose council passed it.
+REROUTED = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.RESUBMITTED, Status.APPRAISED)
+
+
+def _deciding_body_after_merge(nomination: Nomination, fallback: Unit) -> Unit:
+    """The body that decides a nomination whose body was dissolved: the one a new
+    nomination of its unit would go to (a campaign of a dissolved body aside), else the
+    unit's own issuing body, else the body the dissolved one merged into."""
+    body = deciding_issuer(nomination)
+    if body is not None and not body.archived:
+        return body
+    own = issuing_body_of(nomination.nominating_unit)
+    body = own
+    while body is not None:
+        if not body.archived and nomination.award_type.granted_by(body):
+            return body
+        body = issuing_body_of(body.parent) if body.parent_id else None
+    return own if own is not None and not own.archived else fallback
+
+
+@transaction.atomic
+def nominations_carry_over(
+    *, source: Unit, target: Unit, by: AbstractBaseUser | None, reason: str = ""
+) -> int:
+    """Sáp nhập: the nominations `source` made (or was nominated in) and had not yet seen
+    decided move to `target`, whose staff now continue them; those waiting at `source` as
+    the deciding body, and not yet before a council, go to the body that decides them
+    now. Each says so in its history. Returns how many changed."""
+    on_open_agenda = AgendaItem.objects.filter(session__status=CouncilSession.Status.OPEN).values(
+        "nomination_id"
+    )
+    nominations = (
+        Nomination.objects.select_for_update(of=("self",))
+        .filter(status__in=CARRIED, decision__isnull=True)
+        .filter(Q(nominating_unit=source) | Q(nominee_unit=source) | Q(issuer=source))
+        .select_related("award_type", "campaign__issuer", "nominating_unit", "issuer")
+        .order_by("pk")
+    )
+    why = f"Sáp nhập {source.name} vào {target.name}" + (f" ({reason})" if reason else "")
+    changed = 0
+    for nomination in nominations:
+        notes, fields = [], []
+        if nomination.nominating_unit_id == source.pk:
+            nomination.nominating_unit = target
+            fields.append("nominating_unit")
+            notes.append(f"đơn vị đề nghị nay là {target.name}")
+        if nomination.nominee_unit_id == source.pk:
+            nomination.nominee_unit = target
+            fields.append("nominee_unit")
+            notes.append(f"tập thể được đề nghị nay là {target.name}")
+        if (
+            nomination.issuer_id == source.pk
+            and nomination.status in REROUTED
+            and not on_open_agenda.filter(nomination_id=nomination.pk).exists()
+        ):
+            body = _deciding_body_after_merge(nomination, fallback=target)
+            if body.pk != source.pk:
+                nomination.issuer = body
+                fields.append("issuer")
+                notes.append(f"cơ quan xét khen thưởng nay là {body.name}")
+        if not fields:
+            continue
+        nomination._history_user = by
+        nomination._change_reason = why[:100]
+        nomination.save(update_fields=[*fields, "updated_at"])
+        NominationEvent.objects.create(
+            nomination=nomination,
+            by=by,
+            from_status=nomination.status,
+            to_status=nomination.status,
+            note=f"{why}: " + "; ".join(notes) + ".",
+        )
+        changed += 1
+    return changed
+
+
+def _on_unit_merged(sender, source, target, by=None, reason="", **kwargs) -> None:
+    nominations_carry_over(source=source, target=target, by=by, reason=reason)
+
+
+def connect_reform() -> None:
+    """`units.models.merged` carries the merged unit's nominations on (AwardsConfig.ready)."""
+    from units.models import merged
+
+    merged.connect(_on_unit_merged, dispatch_uid="awards:nominations-carry-over-on-merge")
 
 
 COMMENTS_PER_HOUR = 5

@@ -5,7 +5,7 @@ from the first day. The engine is units/sheets; this is the register's kind."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Q
@@ -48,6 +48,61 @@ def _award_key(
     if award_type.kind != AwardType.Kind.TITLE:
         decision = _LEADING_ZEROS.sub("", normalize_search(reference))
     return (award_type.pk, awardee, year, decision)
+
+
+class AwardTypeIndex:
+    """Every award type by its name and its code, with or without diacritics, loaded in
+    one query: how a cell names an award type, in the register and in a unit's list of
+    nominations alike."""
+
+    def __init__(self, types: Iterable[AwardType]):
+        self.by_name: dict[str, list[AwardType]] = {}
+        for award_type in types:
+            self.by_name.setdefault(normalize_search(award_type.name), []).append(award_type)
+            self.by_name.setdefault(normalize_search(award_type.code), []).append(award_type)
+
+    @classmethod
+    def load(cls) -> AwardTypeIndex:
+        return cls(AwardType.objects.all())
+
+    def guesses(self, value: str, limit: int = 6) -> list[str]:
+        """The catalogue's names holding every word written, each at a word's start
+        ("giay khen" → the Giấy khen of each body and recipient), current ones only."""
+        words = read.folded(value).split()
+        if not words:
+            return []
+        names: dict[int, AwardType] = {}
+        for key, award_types in self.by_name.items():
+            padded = f" {key} "
+            if all(f" {word}" in padded for word in words):
+                for award_type in award_types:
+                    if not award_type.archived:
+                        names.setdefault(award_type.pk, award_type)
+        ordered = sorted(names.values(), key=lambda t: (t.order, t.name))
+        guesses = [t.name for t in ordered[:limit]]
+        if len(ordered) > limit:
+            guesses.append(f"và {len(ordered) - limit} tên khác ở trang “Danh mục”")
+        return guesses
+
+    def find(self, value) -> AwardType | None:
+        """The award type a cell names (None for an empty cell), or CellError."""
+        if read.blank(value):
+            return None
+        matches = self.by_name.get(read.folded(str(value)), [])
+        current = [t for t in matches if not t.archived] or matches
+        if not current:
+            guesses = self.guesses(str(value))
+            if guesses:
+                raise read.CellError(
+                    f"Không có danh hiệu, hình thức “{value}”. Có phải: {'; '.join(guesses)}? "
+                    "Ghi đúng một tên như ở trang “Danh mục” của tệp mẫu."
+                )
+            raise read.CellError(
+                f"Không có danh hiệu, hình thức “{value}”. Xem danh sách ở trang “Danh mục” của tệp mẫu."
+            )
+        if len({t.pk for t in current}) > 1:
+            raise read.CellError(f"Có nhiều danh hiệu tên “{value}”: ghi mã danh hiệu.")
+        return current[0]
 
 
 @sheet_kind
@@ -127,11 +182,6 @@ class RegisterKind(SheetKind):
     )
 
     def prepare(self, ctx: Context, rows: list[dict]) -> None:
-        types = list(AwardType.objects.all())
-        by_name: dict[str, list[AwardType]] = {}
-        for award_type in types:
-            by_name.setdefault(normalize_search(award_type.name), []).append(award_type)
-            by_name.setdefault(normalize_search(award_type.code), []).append(award_type)
         people = Person.objects.all()
         grants = AwardGrant.objects.select_related("award_type", "decision__issuer")
         if ctx.scope is not None:
@@ -160,7 +210,11 @@ class RegisterKind(SheetKind):
             )
             existing[key] = grant
         ctx.data.update(
-            types=by_name, people=by_id, people_by_name=by_name_unit, existing=existing, seen={}
+            types=AwardTypeIndex.load(),
+            people=by_id,
+            people_by_name=by_name_unit,
+            existing=existing,
+            seen={},
         )
 
     @staticmethod
@@ -171,48 +225,9 @@ class RegisterKind(SheetKind):
             return f"{decision.number_symbol}", decision.issued_on, decision.issuer.name
         return grant.decision_reference, grant.decision_date, grant.decision_issuer
 
-    @staticmethod
-    def _guesses(ctx: Context, value: str, limit: int = 6) -> list[str]:
-        """The catalogue's names holding every word written, each at a word's start
-        ("giay khen" → the Giấy khen of each body and recipient), current ones only."""
-        words = read.folded(value).split()
-        if not words:
-            return []
-        names: dict[int, AwardType] = {}
-        for key, award_types in ctx.data["types"].items():
-            padded = f" {key} "
-            if all(f" {word}" in padded for word in words):
-                for award_type in award_types:
-                    if not award_type.archived:
-                        names.setdefault(award_type.pk, award_type)
-        ordered = sorted(names.values(), key=lambda t: (t.order, t.name))
-        guesses = [t.name for t in ordered[:limit]]
-        if len(ordered) > limit:
-            guesses.append(f"và {len(ordered) - limit} tên khác ở trang “Danh mục”")
-        return guesses
-
-    def _award_type(self, ctx: Context, value) -> AwardType | None:
-        if read.blank(value):
-            return None
-        matches = ctx.data["types"].get(read.folded(str(value)), [])
-        current = [t for t in matches if not t.archived] or matches
-        if not current:
-            guesses = self._guesses(ctx, str(value))
-            if guesses:
-                raise read.CellError(
-                    f"Không có danh hiệu, hình thức “{value}”. Có phải: {'; '.join(guesses)}? "
-                    "Ghi đúng một tên như ở trang “Danh mục” của tệp mẫu."
-                )
-            raise read.CellError(
-                f"Không có danh hiệu, hình thức “{value}”. Xem danh sách ở trang “Danh mục” của tệp mẫu."
-            )
-        if len({t.pk for t in current}) > 1:
-            raise read.CellError(f"Có nhiều danh hiệu tên “{value}”: ghi mã danh hiệu.")
-        return current[0]
-
     def check(self, ctx: Context, plan: RowPlan, row: dict) -> None:
         c = self.column
-        award_type = self.read(plan, c("award_type"), self._award_type, ctx, row.get("award_type"))
+        award_type = self.read(plan, c("award_type"), ctx.data["types"].find, row.get("award_type"))
         year = self.read(plan, c("year"), read.year, row.get("year"), low=1945)
         unit = self.read(plan, c("unit"), ctx.units.find, row.get("unit"), active=False)
         person_id = self.read(
@@ -337,7 +352,7 @@ class RegisterKind(SheetKind):
         if not name:
             plan.refuse(c("person_name"), "Khen cá nhân: ghi Họ và tên hoặc Mã cá nhân.")
             return None
-        matches = ctx.data["people_by_name"].get((normalize_search(name), unit.id), [])
+        matches = self._people_named(ctx, name, unit)
         if not matches:
             plan.refuse(
                 c("person_name"),
@@ -353,6 +368,21 @@ class RegisterKind(SheetKind):
             )
             return None
         return matches[0]
+
+    @staticmethod
+    def _people_named(ctx: Context, name: str, unit) -> list[Person]:
+        """The people of that name in the unit; for a unit merged in 2025, in the unit its
+        people moved to (and on, if that one merged too): the register names the commune
+        of the year of the award, the person now works at its successor (decision 0067)."""
+        key = normalize_search(name)
+        seen: set[int] = set()
+        while unit is not None and unit.id not in seen:
+            seen.add(unit.id)
+            matches = ctx.data["people_by_name"].get((key, unit.id), [])
+            if matches:
+                return matches
+            unit = ctx.units.by_id.get(unit.merged_into_id) if unit.merged_into_id else None
+        return []
 
     def write(self, ctx: Context, plans: list[RowPlan]) -> dict:
         units = Unit.objects.in_bulk(

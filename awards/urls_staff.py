@@ -20,6 +20,11 @@ urlpatterns = [
         v.nomination_file_download,
         name="nomination_file_download",
     ),
+    path(
+        "de-nghi/<int:pk>/ho-so/<int:file_pk>/go/",
+        v.nomination_file_remove,
+        name="nomination_file_remove",
+    ),
     path("de-nghi/<int:pk>/tham-dinh/", v.nomination_appraise, name="nomination_appraise"),
     path("de-nghi/<int:pk>/trinh-cap-tren/", v.nomination_forward, name="nomination_forward"),
     path("tham-dinh/", v.inbox, name="inbox"),

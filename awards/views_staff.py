@@ -52,6 +52,7 @@ from .forms import (
     SessionRedateForm,
     SubmissionForm,
     SubmitManyForm,
+    UnitNominationFilterForm,
     VoteForm,
     errors_text,
 )
@@ -91,8 +92,12 @@ def _on_form(form, exc: ValidationError | PermissionDenied) -> None:
 
 @login_required
 def nomination_list(request: HttpRequest) -> HttpResponse:
-    """The unit's nominations, a page at a time; all of them as xlsx with ?xuat=xlsx."""
-    nominations = selectors.nominations_of_units(request.user).order_by("-updated_at", "-pk")
+    """The unit's nominations, filtered, a page at a time; all of them, as filtered, as
+    xlsx with ?xuat=xlsx."""
+    mine = selectors.nominations_of_units(request.user)
+    form = UnitNominationFilterForm(request.GET or None, nominations=mine)
+    filters = form.filters()
+    nominations = selectors.nominations_filtered(mine, filters)
     if request.GET.get("xuat") == "xlsx":
         return xlsx_response(nominations_workbook(nominations), "de-nghi-khen-thuong")
     paging = paginate(request, nominations)
@@ -101,6 +106,8 @@ def nomination_list(request: HttpRequest) -> HttpResponse:
         "awards/staff/nomination_list.html",
         {
             **paging,
+            "form": form,
+            "filtered": any(filters.values()),
             "nominations": paging["page"].object_list,
             "can_create": unit_bodies(request.user).exists(),
         },
@@ -274,6 +281,25 @@ def nomination_file(request: HttpRequest, pk: int) -> HttpResponse:
         f"Đã đính kèm “{form.cleaned_data['file'].name}”.",
         upload=form.cleaned_data["file"],
         kind=form.cleaned_data["kind"],
+    )
+
+
+@login_required
+@require_POST
+def nomination_file_remove(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
+    """Gỡ tệp: the unit takes a file attached by mistake off its dossier (archived)."""
+    nomination = selectors.visible_nomination(request.user, pk).nomination  # 404 first
+    stored = get_object_or_404(nomination.files, pk=file_pk)
+    if stored.archived:  # sent twice (a double click, Back then "Gỡ" again)
+        messages.info(request, f"Tệp “{stored.original_name}” đã được gỡ khỏi hồ sơ trước đó.")
+        return redirect("awards:nomination_detail", pk=pk)
+    return _act(
+        request,
+        pk,
+        services.nomination_remove_file,
+        f"Đã gỡ tệp “{stored.original_name}”.",
+        stored=stored,
+        reason=request.POST.get("reason", ""),
     )
 
 

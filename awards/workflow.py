@@ -35,6 +35,8 @@ STEPS: dict[str, Step] = {
     "add_file": _step(
         {Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.RESUBMITTED}, "bổ sung hồ sơ"
     ),
+    # a file attached by mistake comes off while the unit may still edit the dossier
+    "remove_file": _step({Status.DRAFT, Status.RETURNED}, "gỡ tệp"),
     "submit": _step({Status.DRAFT}, "gửi"),
     "resubmit": _step({Status.RETURNED}, "gửi lại"),
     "withdraw": _step(

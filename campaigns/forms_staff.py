@@ -151,6 +151,21 @@ class CampaignForm(NewlinesMixin, forms.ModelForm):
         if start and end and end < start:
             self.add_error("end_date", "Ngày kết thúc phải sau ngày bắt đầu.")
         issued_on = data.get("issued_on")
+        # the registration deadline set on "Tiêu chí, kỳ báo cáo" stays within the dates
+        deadline = self.instance.registration_deadline
+        where = "sửa hạn đăng ký ở “Tiêu chí, kỳ báo cáo” trước"
+        if deadline and end and end < deadline and "end_date" not in self.errors:
+            self.add_error(
+                "end_date",
+                f"Ngày kết thúc trước hạn đăng ký thi đua ({deadline:%d/%m/%Y}): {where}, "
+                "hoặc chọn ngày kết thúc sau hạn đó.",
+            )
+        if deadline and issued_on and issued_on > deadline:
+            self.add_error(
+                "issued_on",
+                f"Ngày ban hành sau hạn đăng ký thi đua ({deadline:%d/%m/%Y}): {where}, "
+                "hoặc chọn ngày ban hành trước hạn đó.",
+            )
         if issued_on:
             data["issued_month"], data["issued_year"] = issued_on.month, issued_on.year
         elif data.get("issued_month") and not data.get("issued_year"):

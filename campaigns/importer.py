@@ -351,6 +351,45 @@ REFERENCE_TYPES = [kind.name for kind in DOCUMENT_KINDS if kind.cited]
 _REF_FOLDED = "|".join(fold(t) for t in REFERENCE_TYPES)
 _REF_NAMES = {fold(t): t for t in REFERENCE_TYPES}
 
+# Laws, codes and ordinances, which are cited by their name ("Luật Thi đua, khen thưởng
+# ngày 15 tháng 6 năm 2022"), a number only sometimes; folded, longest first.
+_NAMED_ACT_TYPES = {"bo luat": "Bộ luật", "luat": "Luật", "phap lenh": "Pháp lệnh"}
+# "<type> <name>[ số n/symbol][ ngày d]", the name up to its number, its date, the end of
+# the clause or another ground ("; Luật …", a line opening "Căn cứ"). A name does not open
+# with "số" (that is a numbered citation, `references`) nor run over 300 characters.
+# Another citation inside what would be a law's name ("Luật Hộ tịch năm 2014 và Quyết
+# định số 101/…"): the name ends before it.
+_NOT_NAMED = "|".join(fold(t) for t in REFERENCE_TYPES if fold(t) not in ("luat", "phap lenh"))
+_ANOTHER_CITED = rf"\s+(?:va\s+|,\s*)?(?:{_NOT_NAMED})\s+(?:so\b|s\s+\d|\d)"
+_NAMED_ACT = re.compile(
+    r"(?<![\w/])(bo luat|luat|phap lenh)\s+(?!so\b)"
+    rf"((?:(?!\s+so?\s*:?\s*\d|\s+ngay\s+\d|\s*;|\.\s|\.$|\n\s*can cu\b|{_ANOTHER_CITED})"
+    r"[^;]){1,300}?)"
+    rf"(?P<tail>\s+so?\s*\d+/[\w\-./]+(?:\s*,?\s*ngay\s+(?:{_DMY}|{_WORDS_DATE}))?"
+    rf"|\s*,?\s*ngay\s+(?:{_DMY}|{_WORDS_DATE}))?"
+    r"(?(tail)|(?=\s*;|\s*\.(?:\s|$)|\s*$|\s*,?\s*(?:da duoc|duoc)\s+sua doi|\n\s*can cu\b"
+    rf"|{_ANOTHER_CITED}))"
+)
+# A ground: from "Căn cứ" at the start of a line to the end of its clause, a ";" or "."
+# ending a line (its lines may wrap).
+_GROUNDS = re.compile(r"(?ms)^\s*can cu\b.*?(?:[;.]\s*$|\Z)")
+# What stands right before a law that is itself a ground: "Căn cứ", or "; " in a list
+_GROUND_OPENS = re.compile(r"(?:can cu|;)\s*$")
+
+
+def _grounds_spans(folded: str) -> list[tuple[int, int]]:
+    """Where the document's grounds ("Căn cứ …;") are, as (start, end) offsets."""
+    return [(m.start(), m.end()) for m in _GROUNDS.finditer(folded)]
+
+
+def _in_spans(spans: list[tuple[int, int]], at: int) -> bool:
+    return any(start <= at < end for start, end in spans)
+
+
+# The archive line's opening and one of its codes ("VT", "TĐKT(03b)", "NV-TP,"): capitals,
+# digits and marks, never a name's word
+_ARCHIVE = re.compile(r"^L[ưu]u\s*:?\s*")
+_ARCHIVE_CODE = re.compile(r"[A-ZĐ0-9][A-ZĐ0-9&/\-.]*(?:\(\w+\))?[.,;]?")
 # Where the name of a cited document's issuer ends: "... của UBND tỉnh Lai Châu về ...".
 ISSUER_STOP = (
     r"\s+(?:ve|v/v|nham|theo|trong do|tai|da|ban hanh|phat dong|thuc hien|trien khai|huong dan|"
@@ -519,10 +558,12 @@ class ParsedDocument:
             "references": [
                 {
                     "doc_type": r["doc_type"],
+                    "name": r["name"],
                     "number": r["number"],
                     "symbol": r["symbol"],
                     "date": iso(r["date"]),
                     "issuer": r["issuer"],
+                    "grounds": r["grounds"],
                 }
                 for r in self.references
             ],
@@ -2302,6 +2343,9 @@ class _Parser:
                         piece = f"{strip_end(piece[: mark.start()])} {mark.group(1)}"
                     # a clerk's file path run into the last entry ("… d:\2011\CV\…")
                     piece = re.sub(r"\s+[A-Za-z]:\\\S.*$", "", piece)
+                    piece, name = self._name_beside_archive(piece)
+                    if name:
+                        signature.append(name)
                     entries.append(strip_end(piece))
             doc.distribution = [e for e in entries if e]
         else:
@@ -2309,6 +2353,20 @@ class _Parser:
             if self._recipient_beside_authority(sign_index):
                 signature[:1] = re.split(SIGNATURE_SPLIT, signature[0])[1:]
         self._signature(signature)
+
+    def _name_beside_archive(self, piece: str) -> tuple[str, str | None]:
+        """ "Lưu: VT Nguyễn Văn Bình": the signer's name, read beside the archive line from
+        the close's other column, parted from it (decision 0066). The archive's entry is
+        codes in capitals ("VT", "VT, TĐKT(03b)"); a name after them is the signer's."""
+        opening = _ARCHIVE.match(piece)
+        if not opening:
+            return piece, None
+        words = piece[opening.end() :].split()
+        for size in range(min(6, len(words) - 1), 1, -1):
+            codes, name = words[:-size], " ".join(words[-size:])
+            if all(_ARCHIVE_CODE.fullmatch(w) for w in codes) and self._looks_like_name(name):
+                return piece[: opening.end()] + " ".join(codes).rstrip(".,;"), name
+        return piece, None
 
     def _recipient_beside_authority(self, i: int) -> bool:
         """'- Như Điều 3; TM. ỦY BAN NHÂN DÂN': a close's pipe row, its first recipient
@@ -2425,6 +2483,8 @@ class _Parser:
     def references(self) -> None:
         text = self.doc.text
         folded = fold(text)
+        grounds = _grounds_spans(folded)
+        cited_at: list[int] = []  # where each reference is cited
         pattern = re.compile(
             rf"\b({_REF_FOLDED})\s+so\s*:?\s*(\d[\w\-]*(?:/[\w\-.đ]+)*)\s*,?\s*"
             rf"(?:ngay\s+(?:{_DMY}|{_WORDS_DATE}))?"
@@ -2459,13 +2519,79 @@ class _Parser:
             if key in seen:
                 continue
             seen.add(key)
+            cited_at.append(match.start())
             self.doc.references.append(
                 {
                     "doc_type": _REF_NAMES.get(match.group(1), match.group(1)),
+                    "name": None,
                     "number": number or None,
                     "symbol": symbol or None,
                     "date": date,
                     "issuer": issuer,
+                    "grounds": _in_spans(grounds, match.start()),
+                }
+            )
+        self.named_acts(text, folded, grounds, seen, cited_at)
+        # in the order the document cites them (its grounds first, as a clerk reads them)
+        order = sorted(range(len(cited_at)), key=cited_at.__getitem__)
+        self.doc.references = [self.doc.references[k] for k in order]
+
+    def named_acts(
+        self, text: str, folded: str, grounds: list[tuple[int, int]], seen: set, cited_at: list[int]
+    ) -> None:
+        """Laws, codes and ordinances cited by their name ("Căn cứ Luật Tổ chức chính quyền
+        địa phương ngày 19 tháng 6 năm 2015;"), with their number and date where given: in
+        the grounds always, elsewhere only with a date or a number (a body's "thực hiện
+        theo Luật Thi đua, khen thưởng" names no document). Decision 0066."""
+        named: set[tuple[str, str]] = set()
+        for match in _NAMED_ACT.finditer(folded):
+            raw = text[match.start(2) : match.end(2)]
+            if not text[match.start()].isupper() or raw.count("\n") > 1:
+                continue  # "pháp luật …": no act; a name wraps one line at most
+            in_grounds = _in_spans(grounds, match.start())
+            name = squash(raw).strip(" ,")
+            number = symbol = date = None
+            tail = match.group("tail") or ""
+            numbered = re.match(r"\s*so?\s*(\d+)/([\w\-./]+)", tail)
+            if numbered:
+                start = match.start("tail") + numbered.start(1)
+                number = text[start : start + len(numbered.group(1))]
+                start = match.start("tail") + numbered.start(2)
+                symbol = text[start : start + len(numbered.group(2))].rstrip(".,;")
+            dated = re.search(rf"ngay\s+(?:{_DMY}|{_WORDS_DATE})", tail)
+            if dated:
+                groups = [g for g in dated.groups() if g]
+                date = make_date(*groups[:3])
+            opens = _GROUND_OPENS.search(folded[max(0, match.start() - 12) : match.start()])
+            if not (number or date or (in_grounds and opens)) or not 0 < len(name.split()) <= 30:
+                continue
+            kind = _NAMED_ACT_TYPES[match.group(1)]
+            key = (fold(kind), fold(number or ""), fold(symbol or ""))
+            if (fold(kind), fold(name)) in named:
+                continue
+            if number and key in seen:
+                # "… pháp luật số 80/2015/QH13" was read as "Luật số 80/…": give it its name
+                for ref in self.doc.references:
+                    if (
+                        fold(ref["doc_type"]),
+                        fold(ref["number"] or ""),
+                        fold(ref["symbol"] or ""),
+                    ) == key:
+                        ref["name"] = ref["name"] or name
+                named.add((fold(kind), fold(name)))
+                continue
+            seen.add(key)
+            named.add((fold(kind), fold(name)))
+            cited_at.append(match.start())
+            self.doc.references.append(
+                {
+                    "doc_type": kind,
+                    "name": name,
+                    "number": number,
+                    "symbol": symbol,
+                    "date": date,
+                    "issuer": None,
+                    "grounds": in_grounds,
                 }
             )
 

@@ -118,12 +118,15 @@ def parsed_parts(
             {
                 "relation": DocumentReference.Relation.IMPLEMENTS
                 if match is not None and match == parent
+                else DocumentReference.Relation.LEGAL_BASIS
+                if ref.get("grounds")
                 else DocumentReference.Relation.CITED,
                 "doc_type": (ref.get("doc_type") or "")[:100],
                 "number": (ref.get("number") or "")[:20],
                 "symbol": (ref.get("symbol") or "")[:100],
                 "issued_on": _date(ref.get("date")),
                 "issuer_name": (ref.get("issuer") or "")[:255],
+                "subject": ref.get("name") or "",
                 "linked_campaign_id": match.pk if match is not None else None,
             }
             for ref, match in zip(parsed.get("references", []), matches, strict=False)

@@ -350,6 +350,22 @@ class Campaign(TimeStampedModel, MarkedSearchMixin):
         )
         return f"{super().search_source()} {extra}"
 
+    def deadline_refused(self, deadline: datetime.date | None) -> str:
+        """Why a registration deadline does not fit the campaign's dates, or "": not after
+        its end, not before its document was issued (before it starts is fine: units
+        often register for a plan issued in December for the next year). Decision 0063."""
+        if deadline and self.end_date and deadline > self.end_date:
+            return (
+                f"Hạn đăng ký {deadline:%d/%m/%Y} sau ngày kết thúc phong trào "
+                f"({self.end_date:%d/%m/%Y}): hạn đăng ký phải trong thời gian phong trào."
+            )
+        if deadline and self.issued_on and deadline < self.issued_on:
+            return (
+                f"Hạn đăng ký {deadline:%d/%m/%Y} trước ngày ban hành văn bản phát động "
+                f"({self.issued_on:%d/%m/%Y}): các đơn vị chưa nhận được phong trào để đăng ký."
+            )
+        return ""
+
     @property
     def number_symbol(self) -> str:
         """ "5834/PĐTĐ-UBND", or "/UBND-NV" when the number is still blank."""
@@ -519,6 +535,34 @@ class ContentItem(OrderedChild):
         return f"{self.label} {self.text[:60]}".strip()
 
 
+# Acts cited by their name ("Luật Thi đua, khen thưởng ngày 15/6/2022"), a number only
+# sometimes: a reference to one keeps its name in `subject` (decision 0066).
+NAMED_ACTS = ("Bộ luật", "Luật", "Pháp lệnh")
+
+
+def citation(
+    doc_type: str | None,
+    number: str | None,
+    symbol: str | None,
+    issued_on: datetime.date | str | None,
+    issuer: str | None,
+    *,
+    name: str | None = "",
+) -> str:
+    """A cited document as a clerk writes it: "Công văn số 2563/UBND-TH ngày 04/07/2024
+    của UBND tỉnh Lai Châu", "Luật Thi đua, khen thưởng ngày 15/06/2022". The one
+    formatting of a citation: the model's, the reader's review and a revision's alike."""
+    ident = f"{number or ''}/{symbol}" if symbol else (number or "")
+    parts = [doc_type or "", name or "", f"số {ident}" if ident else ""]
+    if isinstance(issued_on, str) and issued_on:
+        issued_on = datetime.date.fromisoformat(issued_on)
+    if issued_on:
+        parts.append(f"ngày {issued_on:%d/%m/%Y}")
+    if issuer:
+        parts.append(f"của {issuer}")
+    return " ".join(p for p in parts if p)
+
+
 class DocumentReference(OrderedChild):
     """A document the launch document cites: its legal basis or the one it answers.
 
@@ -557,13 +601,19 @@ class DocumentReference(OrderedChild):
         verbose_name_plural = "căn cứ và văn bản dẫn chiếu"
 
     def __str__(self) -> str:
-        ident = f"{self.number}/{self.symbol}" if self.symbol else self.number
-        parts = [self.doc_type, f"số {ident}" if ident else ""]
-        if self.issued_on:
-            parts.append(f"ngày {self.issued_on:%d/%m/%Y}")
-        if self.issuer_name:
-            parts.append(f"của {self.issuer_name}")
-        return " ".join(p for p in parts if p)
+        return citation(
+            self.doc_type,
+            self.number,
+            self.symbol,
+            self.issued_on,
+            self.issuer_name,
+            name=self.subject if self.named else "",
+        )
+
+    @property
+    def named(self) -> bool:
+        """A law, code or ordinance: cited by its name, which `subject` holds."""
+        return self.doc_type in NAMED_ACTS
 
 
 class Anniversary(OrderedChild):
@@ -712,11 +762,12 @@ def import_path(instance: ImportedDocument, filename: str) -> str:
     return f"imports/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
 
 
-class ImportedDocument(models.Model):
+class ImportedDocument(ArchivableModel):
     """Văn bản nhập: a document pasted or uploaded to become a draft campaign.
 
     Keeps the file (with its name, size and SHA-256), the text read from it and
     what the parser found, so every imported draft can be traced to its source.
+    One the clerk discards ("Bỏ") is archived, never deleted (decision 0063).
     """
 
     uploaded_by = models.ForeignKey(

@@ -256,8 +256,12 @@ def staff_dashboard(user, filters: dict | None = None) -> dict:
 def imports_pending(user, *, limit: int = 10) -> QuerySet[ImportedDocument]:
     """Nhập văn bản: the user's own imports not yet made into a draft (a scan being read,
     a document read and waiting for its review, one that could not be read), newest
-    first, so the clerk who left the page finds them again (decision 0061)."""
-    return ImportedDocument.objects.filter(uploaded_by=user, campaign__isnull=True).only(
+    first, so the clerk who left the page finds them again (decision 0061); not those
+    they discarded ("Bỏ": archived, decision 0063)."""
+    pending = ImportedDocument.objects.filter(
+        uploaded_by=user, campaign__isnull=True, archived=False
+    )
+    return pending.only(
         "pk", "original_name", "uploaded_at", "status", "scanned", "pages_done", "pages_total"
     )[:limit]
 

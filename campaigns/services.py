@@ -7,7 +7,7 @@ import datetime
 import logging
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -454,6 +454,33 @@ def imported_document_create(
     imported.text = text
     imported.parsed = parse_text(text).to_dict()
     imported.save()
+    return imported
+
+
+DISCARD_REASON = "Bỏ khỏi danh sách “Văn bản bạn đã nhập, chưa tạo dự thảo”."
+
+
+@transaction.atomic
+def imported_document_archive(
+    *, actor: AbstractBaseUser, imported: ImportedDocument
+) -> ImportedDocument:
+    """Bỏ: the clerk's own import, not made into a draft, leaves their list of pending
+    imports. It is archived (who, when), never deleted: its file, text and what was read
+    stay for the audit trail; a second click changes nothing (decision 0063)."""
+    imported = ImportedDocument.objects.select_for_update().get(pk=imported.pk)
+    if imported.uploaded_by_id != actor.pk:
+        raise PermissionDenied("Chỉ người đã nhập văn bản này mới bỏ được.")
+    if imported.campaign_id:
+        raise ValidationError(
+            f"“{imported}” đã tạo dự thảo, không còn trong danh sách chờ: không cần bỏ."
+        )
+    if imported.archived:
+        return imported
+    imported.archived = True
+    imported.archived_on = timezone.now()
+    imported.archived_by = actor
+    imported.archived_reason = DISCARD_REASON
+    imported.save(update_fields=["archived", "archived_on", "archived_by", "archived_reason"])
     return imported
 
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("phong-trao/them/", v.campaign_create, name="campaign_create"),
     path("nhap-van-ban/", v.import_start, name="import_start"),
     path("nhap-van-ban/<int:pk>/", v.import_review, name="import_review"),
+    path("nhap-van-ban/<int:pk>/bo/", v.import_discard, name="import_discard"),
     path("phong-trao/<int:pk>/", v.campaign_detail, name="campaign_detail"),
     path("phong-trao/<int:pk>/sua/", v.campaign_edit, name="campaign_edit"),
     path("phong-trao/<int:pk>/phat-dong/", v.campaign_publish, name="campaign_publish"),

@@ -18,6 +18,7 @@ from units.access import holds_office, office_bodies
 from units.formfields import error_text
 from units.models import IssuedDocument
 from units.paging import paginate
+from units.workers import workers_down
 
 from . import importing, selectors, services
 from .confidence import uncertain
@@ -386,6 +387,23 @@ def import_start(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def import_discard(request: HttpRequest, pk: int) -> HttpResponse:
+    """Bỏ: one of the user's own imports leaves their pending list (archived, kept)."""
+    imported = get_object_or_404(ImportedDocument, pk=pk, uploaded_by=request.user)
+    try:
+        services.imported_document_archive(actor=request.user, imported=imported)
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(
+            request,
+            f"Đã bỏ “{imported}” khỏi danh sách. Tệp và nội dung đã đọc vẫn được lưu.",
+        )
+    return redirect("staff:import_start")
+
+
+@login_required
 def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     imported = get_object_or_404(ImportedDocument, pk=pk, uploaded_by=request.user)
     if imported.campaign_id:
@@ -393,12 +411,19 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     if imported.status != ImportedDocument.Status.READY:
         # a scan being read by the worker, or one it could not read: no form, no draft
         stalled = imported.stalled()
+        # no worker running to read it: said at once (units/workers.py)
+        down = imported.reading and workers_down()
         # the page looks again every 2 s until it is read (static/js/poll.js, in place;
         # without JavaScript a <noscript> refresh); less often once stuck
         return render(
             request,
             "campaigns/staff/import_reading.html",
-            {"imported": imported, "stalled": stalled, "poll": 10 if stalled else 2},
+            {
+                "imported": imported,
+                "stalled": stalled,
+                "workers_down": down,
+                "poll": 10 if stalled or down else 2,
+            },
         )
     parsed = imported.parsed
     found = importing.suggestions(imported, request.user)

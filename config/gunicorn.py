@@ -1,11 +1,18 @@
 """gunicorn settings for production: `gunicorn -c config/gunicorn.py config.wsgi`.
 
-Every value can be changed from the environment (the same .env as the app).
+Every value can be changed from the environment or from the app's .env (read here as
+config/settings.py reads it: what the environment sets wins), so that gunicorn started by
+hand in /srv/thidua listens where systemd's EnvironmentFile and `make serve` make it.
 """
 
 import gc
 import multiprocessing
 import os
+from pathlib import Path
+
+import environ
+
+environ.Env.read_env(Path(__file__).resolve().parent.parent / ".env", overwrite=False)
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
 # 2 workers per core, plus one, each with a few threads (gthread). A sync worker that
@@ -37,6 +44,13 @@ accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None  # empty: no acces
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 proc_name = "thidua-web"
+# gunicorn's control socket (for `gunicornc`) is off unless GUNICORN_CONTROL_SOCKET names
+# its path. By default gunicorn opens it in $HOME/.gunicorn: under systemd the thidua
+# user has no home (ProtectHome=yes), which gave a warning at every start, and two
+# servers of one user (a test server beside production) shared that path, so stopping
+# one deleted the other's socket.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+control_socket_disable = not control_socket
 
 
 def post_worker_init(worker) -> None:

@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A signed-in user's pages and files are kept by no cache (config/private_pages.py).
+    "config.private_pages.PrivateResponseMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After the CSRF check and the user: a create form sent twice is saved once.
     "units.once.OnceMiddleware",
@@ -308,9 +310,15 @@ LOGGING = {
         },
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
-    # A request's 500 reaches ADMINS through Django's own "django" logger; a task that
-    # fails in a worker through this one.
-    "loggers": {"celery.app.trace": {"handlers": ["mail_admins"], "level": "ERROR"}},
+    "loggers": {
+        # A request's 500 reaches ADMINS through Django's own "django" logger; a task that
+        # fails in a worker through this one (the handler takes errors only). No level of
+        # its own: the worker's --loglevel=INFO shows each task's "succeeded in …" line.
+        "celery.app.trace": {"handlers": ["mail_admins"]},
+        # WeasyPrint logs each step of each page at INFO: hundreds of lines per decision
+        # in the worker's log, hiding the tasks' own lines.
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }
 
 # Excel and CSV are the formats clerks use; nothing else is offered.

@@ -548,3 +548,27 @@ def test_the_leader_reads_the_eligibility_check_of_a_dossier_of_the_body(
     client.force_login(cycle["staff"])
     html = client.get(reverse("awards:nomination_detail", args=[nomination.pk])).content.decode()
     assert "Kiểm tra điều kiện (tham khảo)" not in html
+
+
+def test_decisions_of_the_same_number_are_told_apart_by_date_and_body(
+    client, demo, demo_units, django_user_model
+):  # fmt: skip
+    """Two bodies both issue "01/QĐ-UBND" each year: the honour roll and the staff list
+    say whose and of what day (decision 0067's left item)."""
+    from awards.demo import load_demo_cycle
+    from awards.models import Decision
+    from units.demo import load_demo_users
+
+    load_demo_users(demo_units)
+    load_demo_cycle()
+    decision = (
+        Decision.objects.filter(status=Decision.Status.ISSUED).select_related("issuer").first()
+    )
+    page = client.get(reverse("awards_public:honour_roll")).content.decode()
+    assert (
+        f"Số {decision.number_symbol} ngày {decision.issued_on:%d/%m/%Y}</a>"
+        f" <small>{decision.issuer.name}</small>"
+    ) in page
+    client.force_login(django_user_model.objects.get(username="vanphong.tp"))
+    staff = client.get(reverse("awards:decision_list")).content.decode()
+    assert f"{decision}</a> ngày {decision.issued_on:%d/%m/%Y} của {decision.issuer.name}" in staff

@@ -309,3 +309,42 @@ def test_backup_defaults_to_backup_root(db, tmp_path, settings):
     call_command("backup", stdout=out, stderr=out)
     assert str(settings.BACKUP_ROOT) in out.text
     assert len(list(settings.BACKUP_ROOT.iterdir())) == 1
+
+
+@pytest.mark.skipif(not POSTGRES, reason="database owners and privileges are PostgreSQL's")
+def test_a_database_the_restoring_user_does_not_own_is_refused_with_the_command_to_fix_it(
+    uploaded, tmp_path, fresh_database
+):
+    """docs/backup.md's restore test: `createdb` run as postgres makes a database the
+    application's user may not create tables (nor pg_trgm) in. pg_restore failed in
+    English on `CREATE EXTENSION pg_trgm`; the restore now says why before it starts, and
+    which createdb to run. Then, owned by that user (not a superuser), it restores."""
+    backup, _, _ = run_backup(tmp_path / "backups")
+    cfg = target_cfg(fresh_database)
+    role, password = f"thidua_restore_{secrets.token_hex(4)}", secrets.token_hex(12)
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{password}'")
+    url = f"postgres://{role}:{password}@{cfg['HOST'] or '127.0.0.1'}:{cfg['PORT'] or 5432}/{cfg['NAME']}"
+    media = tmp_path / "restored_media"
+    try:
+        with pytest.raises(CommandError) as refused:
+            run_restore(backup, "--database-url", url, "--media-root", str(media))
+        message = str(refused.value)
+        assert f"Người dùng “{role}” không có quyền tạo bảng" in message
+        assert f"createdb --owner={role}" in message and password not in message
+        assert existing_tables_of(url) == [] and not media.exists()
+
+        with connection.cursor() as cursor:
+            cursor.execute(f'ALTER DATABASE "{cfg["NAME"]}" OWNER TO {role}')
+        assert "Kiểm tra ĐẠT" in run_restore(
+            backup, "--database-url", url, "--media-root", str(media)
+        )
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{cfg["NAME"]}" WITH (FORCE)')
+            cursor.execute(f"DROP ROLE IF EXISTS {role}")
+
+
+def existing_tables_of(url: str) -> list[str]:
+    with open_database(target_cfg(url)) as target, target.cursor() as cursor:
+        return target.introspection.table_names(cursor)

@@ -254,18 +254,23 @@ def test_demo_logins_only_in_demo_mode(settings, capsys):
 
 
 def ward_nomination(clerk, ward):
-    """The demo ward's clerk writes a Lao động tiên tiến for one of the ward's people."""
+    """The demo ward's clerk writes a Lao động tiên tiến for one of the ward's people (one
+    the demo has not proposed for it this year: a title is held once a year)."""
     from django.utils import timezone
 
     from awards import services
 
+    award = AwardType.objects.get(code="lao-dong-tien-tien")
+    year = timezone.localdate().year
     return services.nomination_create(
         actor=clerk,
         nomination=Nomination(
-            award_type=AwardType.objects.get(code="lao-dong-tien-tien"),
-            nominee_person=Person.objects.filter(unit=ward).first(),
+            award_type=award,
+            nominee_person=Person.objects.filter(unit=ward)
+            .exclude(nominations__award_type=award, nominations__year=year)
+            .first(),
             nominating_unit=ward,
-            year=timezone.localdate().year,
+            year=year,
             achievement_summary="Hoàn thành xuất sắc nhiệm vụ.",
         ),
     )

@@ -61,13 +61,15 @@ def test_seed_000_letter_with_blank_number_and_day():
     ]
     assert doc.references[0] == {
         "doc_type": "Công văn",
+        "name": None,
         "number": "2563",
         "symbol": "UBND-TH",
         "date": D(2024, 7, 4),
         "issuer": "UBND tỉnh Lai Châu",
+        "grounds": False,  # "Thực hiện Công văn số 2563 …": what it answers, not a ground
     }
     assert ("Chỉ thị", "34-CT", "TW", D(2014, 4, 7), "Bộ Chính trị") in [
-        tuple(r.values()) for r in doc.references
+        (r["doc_type"], r["number"], r["symbol"], r["date"], r["issuer"]) for r in doc.references
     ]
     assert doc.distribution[:3] == [
         "TT. Hội đồng TĐKT tỉnh",
@@ -145,10 +147,12 @@ def test_seed_003_plan_with_sections_and_flattened_header():
     assert len(doc.items[1].children) == 9
     assert doc.references[0] == {
         "doc_type": "Công văn",
+        "name": None,
         "number": "1954",
         "symbol": "UBND-TH",
         "date": D(2023, 5, 30),
         "issuer": "Ủy ban nhân dân tỉnh Lai Châu",
+        "grounds": True,  # "Căn cứ Công văn số 1954/UBND-TH …"
     }
     assert len(doc.anniversaries) == 4
     assert doc.distribution[-1] == "Lưu: VT, NV"
@@ -289,7 +293,7 @@ def check_contract(data: dict) -> None:
     for entry in data["anniversaries"]:
         assert set(entry) == {"name", "start", "end"}
     for entry in data["references"]:
-        assert set(entry) == {"doc_type", "number", "symbol", "date", "issuer"}
+        assert set(entry) == {"doc_type", "name", "number", "symbol", "date", "issuer", "grounds"}
     for value in (data["date"], data["end_date"]):
         if value:
             datetime.date.fromisoformat(value)

@@ -75,6 +75,17 @@ def test_check_deploy_is_clean_with_the_documented_settings(tmp_path):
         if w in result.stderr + result.stdout
     }
     assert found == {"W004", "W008"}, result.stderr
+    # An intranet served over plain HTTP turns the secure cookies off (step 6): the guide
+    # names the two more warnings that then appear.
+    result = manage(
+        production_env(tmp_path, SESSION_COOKIE_SECURE="0", CSRF_COOKIE_SECURE="0"),
+        "check",
+        "--deploy",
+    )
+    found = {w for w in ("W004", "W008", "W012", "W016") if w in result.stderr + result.stdout}
+    assert found == {"W004", "W008", "W012", "W016"}, result.stderr
+    guide = (ROOT / "docs" / "deployment.md").read_text()
+    assert all(f"security.{w}" in guide for w in found)
     # The development key is refused as a deployment error.
     env = production_env(tmp_path)
     del env["SECRET_KEY"]
@@ -136,6 +147,17 @@ def test_gunicorn_serves_the_portal_and_static_files_with_debug_off(reference_da
     assert refused.value.code == 403
 
 
+def start_worker(env, queue) -> subprocess.Popen:
+    """A worker process as the Procfile starts one, on a queue of the test's own."""
+    return subprocess.Popen(
+        [BIN / "celery", "-A", "config", "worker", "-Q", queue, "--pool", "solo", "-l", "INFO"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+
+
 @pytest.mark.skipif(
     not (POSTGRES and settings.CELERY_BROKER_URL),
     reason="cần PostgreSQL và CELERY_BROKER_URL (CI đặt cả hai)",
@@ -151,13 +173,7 @@ def test_a_worker_process_delivers_mail_queued_by_the_web(tmp_path, settings):
         EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         EMAIL_FILE_PATH=str(outbox),
     )
-    worker = subprocess.Popen(
-        [BIN / "celery", "-A", "config", "worker", "-Q", queue, "--pool", "solo", "-l", "INFO"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    worker = start_worker(env, queue)
     app.conf.task_always_eager = False
     app.conf.task_default_queue = queue
     try:
@@ -175,7 +191,95 @@ def test_a_worker_process_delivers_mail_queued_by_the_web(tmp_path, settings):
             pytest.fail(worker.communicate(timeout=30)[0].decode()[-3000:])
         [message] = outbox.iterdir()
         assert "a@example.vn" in message.read_text()
+        # what `journalctl -u thidua-worker` shows the operator: the task and its outcome
+        worker.send_signal(signal.SIGTERM)
+        log = worker.communicate(timeout=30)[0].decode()
+        assert "units.deliver_email[" in log and "succeeded in" in log, log[-3000:]
     finally:
         app.conf.task_default_queue = "celery"
         worker.send_signal(signal.SIGTERM)
         worker.wait(timeout=30)
+
+
+def test_gunicorn_opens_no_control_socket_in_its_users_home(tmp_path):
+    """gunicorn 25+ opens a control socket in $HOME/.gunicorn by default. Under systemd the
+    thidua user's home does not exist (ProtectHome=yes): a warning at every start. Two
+    servers of one user (a test server beside production) share the path, and the first
+    one stopped deletes the other's socket. Ours opens none unless GUNICORN_CONTROL_SOCKET
+    names one."""
+    home = tmp_path / "home"
+    home.mkdir()
+    port = free_port()
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "WEB_CONCURRENCY": "1",
+        "GUNICORN_ACCESSLOG": "",
+    }
+    env.pop("XDG_RUNTIME_DIR", None)
+    env.pop("GUNICORN_CONTROL_SOCKET", None)
+
+    def serve(env) -> str:
+        process = subprocess.Popen(
+            [BIN / "gunicorn", "-c", "config/gunicorn.py", "tests.tarpit_app:app"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        try:
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5)
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            else:
+                pytest.fail("gunicorn did not answer within 20 s")
+            # the control socket opens after the workers boot
+            time.sleep(1)
+            sockets = sorted(str(p) for p in tmp_path.rglob("*.ctl"))
+        finally:
+            process.send_signal(signal.SIGTERM)
+            output = process.communicate(timeout=30)[0]
+        return sockets, output
+
+    sockets, output = serve(env)
+    assert sockets == [] and "control socket" not in output.lower(), output
+    # An operator who wants gunicornc names the socket's place.
+    wanted = tmp_path / "run" / "thidua-web.ctl"
+    sockets, output = serve({**env, "GUNICORN_CONTROL_SOCKET": str(wanted)})
+    assert sockets == [str(wanted)], output
+
+
+@pytest.mark.skipif(
+    not (settings.CELERY_BROKER_URL and "redis" in settings.CACHES["default"]["BACKEND"]),
+    reason="cần CELERY_BROKER_URL và CACHE_URL=redis://… (CI đặt cả hai)",
+)
+def test_a_worker_process_tells_the_web_it_is_running(tmp_path):
+    """What the pages that wait for a worker read (units/workers.py): no mark, then the
+    mark of a worker process started as in production, through the shared Redis cache."""
+    from django.core.cache import cache
+
+    from config.celery import app
+    from units import workers
+
+    cache.delete(workers.KEY)
+    app.conf.task_always_eager = False
+    assert workers.workers_down()
+    worker = start_worker(production_env(tmp_path), f"thidua-alive-{uuid.uuid4().hex[:8]}")
+    try:
+        for _ in range(150):
+            if not workers.workers_down():
+                break
+            time.sleep(0.2)
+        else:
+            worker.send_signal(signal.SIGTERM)
+            pytest.fail(worker.communicate(timeout=30)[0].decode()[-3000:])
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(timeout=30)
+        cache.delete(workers.KEY)

@@ -57,10 +57,12 @@ def test_the_long_paragraph_is_still_read_as_before():
     assert cited == [
         {
             "doc_type": "Kế hoạch",
+            "name": None,
             "number": "7",
             "symbol": "KH-UBND",
             "date": cited[0]["date"],
             "issuer": "UBND tỉnh Lai Châu",
+            "grounds": False,
         }
     ]
     assert cited[0]["date"].isoformat() == "2024-07-04"

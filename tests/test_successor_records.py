@@ -35,8 +35,9 @@ def merged(cycle, demo_units):
 
 
 def test_the_successor_units_staff_read_the_old_nominations(client, merged, cycle):
-    """cb.binhlu's role moved with the merger: the commune's nominations stay readable,
-    with no action on them."""
+    """cb.binhlu's role moved with the merger: the commune's nominations stay readable;
+    those not yet decided are the successor's to continue (decision 0067: before, the
+    draft stayed a draft nobody could send)."""
     staff = cycle["staff"]
     assert Membership.objects.get(user=staff).unit == merged["new_commune"]
     client.force_login(staff)
@@ -45,12 +46,12 @@ def test_the_successor_units_staff_read_the_old_nominations(client, merged, cycl
     assert on_agenda.nominee_name in html
     page = client.get(reverse("awards:nomination_detail", args=[on_agenda.pk]))
     assert page.status_code == 200
-    assert "Rút hồ sơ" not in page.content.decode()
     draft = merged["draft"]
     response = client.post(reverse("awards:nomination_submit", args=[draft.pk]))
     assert response.status_code == 302
     draft.refresh_from_db()
-    assert draft.status == Nomination.Status.DRAFT  # read only
+    assert draft.status == Nomination.Status.SUBMITTED
+    assert draft.nominating_unit == merged["new_commune"]
 
 
 def test_the_successor_office_and_council_read_the_old_sessions(client, merged, cycle):

@@ -48,12 +48,13 @@ def merge_units(modeladmin, request, queryset):
         queryset,
         form_class=MergeForm,
         title="Sáp nhập đơn vị",
-        apply=lambda unit, form: services.unit_merge(
-            source=unit,
-            target=form.cleaned_data["target"],
-            by=request.user,
+        # several old communes into one new ward: all of them or none (decision 0067)
+        apply_all=lambda units, form: services.units_reorganise(
+            actor=request.user,
+            mapping=[(unit, form.cleaned_data["target"]) for unit in units],
             reason=form.cleaned_data["reason"],
         ),
+        refused="Không sáp nhập đơn vị nào",
     )
 
 
@@ -150,10 +151,10 @@ class UnitAdmin(
         if not self.has_change_permission(request):
             raise PermissionDenied
         form = ReorganiseForm(request.POST or None, request.FILES or None)
-        merged = []
+        done = reform.Reorganised()
         if request.method == "POST" and form.is_valid():
             try:
-                merged = reform.reform_from_xlsx(
+                done = reform.reform_from_xlsx(
                     actor=request.user,
                     upload=form.cleaned_data["file"],
                     reason=form.cleaned_data["reason"],
@@ -162,13 +163,18 @@ class UnitAdmin(
                 for message in error.messages:
                     form.add_error("file", message)
             else:
-                messages.success(request, f"Đã sáp nhập {len(merged)} đơn vị.")
+                text = f"Đã sáp nhập {len(done.merged)} đơn vị."
+                if done.moved:
+                    text += f" Đã chuyển {len(done.moved)} doanh nghiệp, hợp tác xã."
+                messages.success(request, text)
                 form = ReorganiseForm()
         context = {
             **self.admin_site.each_context(request),
+            "title": "Sắp xếp đơn vị hành chính",
             "opts": self.model._meta,
             "form": form,
-            "merged": merged,
+            "merged": done.merged,
+            "moved": done.moved,
         }
         return TemplateResponse(request, "admin/units/reorganise.html", context)
 

@@ -51,14 +51,32 @@ def run_action_with_form(
     *,
     form_class: type[forms.Form],
     title: str,
-    apply,
+    apply=None,
+    apply_all=None,
+    refused: str = "Không bản ghi nào được xử lý",
 ):
     """An admin action that first asks for a form (a reason, a target), then applies it.
 
     `apply(obj, form)` runs per object; a ValidationError is shown for that
     object and the others still go through, each in its own transaction.
+    `apply_all(objects, form)` instead takes them all at once, in one transaction (a
+    merger of several communes into one ward): one refused and none is done, and the
+    page says `refused`, which and why.
     """
     form = form_class(request.POST if "apply" in request.POST else None)
+    if "apply" in request.POST and form.is_valid() and apply_all is not None:
+        objects = list(queryset)
+        try:
+            apply_all(objects, form)
+        except ValidationError as exc:
+            modeladmin.message_user(
+                request,
+                f"{refused}: " + " ".join(exc.messages),
+                level=messages.ERROR,
+            )
+            return None
+        modeladmin.message_user(request, f"{title}: đã xử lý {len(objects)} bản ghi.")
+        return None
     if "apply" in request.POST and form.is_valid():
         done = 0
         for obj in queryset:

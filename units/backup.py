@@ -475,6 +475,30 @@ def existing_tables(cfg: dict | None) -> list[str]:
         return sorted(wrapper.introspection.table_names(cursor))
 
 
+def restore_refusal(cfg: dict | None) -> str | None:
+    """Why the restoring user cannot restore into this PostgreSQL database, if it cannot:
+    pg_restore creates tables in `public` and the pg_trgm extension, which a database
+    created by another user (`sudo -u postgres createdb` without --owner) does not allow."""
+    if engine_of(cfg or connections["default"].settings_dict) != "postgresql":
+        return None
+    with open_database(cfg) as wrapper:
+        with wrapper.cursor() as cursor:
+            cursor.execute(
+                "SELECT current_user, current_database(), "
+                "has_database_privilege(current_database(), 'CREATE'), "
+                "has_schema_privilege('public', 'CREATE')"
+            )
+            user, name, on_database, on_schema = cursor.fetchone()
+    if on_database and on_schema:
+        return None
+    return (
+        f"Người dùng “{user}” không có quyền tạo bảng trong cơ sở dữ liệu “{name}” (cơ sở "
+        "dữ liệu này thuộc người dùng khác): chưa khôi phục gì. Hãy xóa nó và tạo lại "
+        f"thuộc người dùng “{user}”: sudo -u postgres createdb --owner={user} "
+        f"--encoding=UTF8 --locale=C.UTF-8 --template=template0 {name} (xem docs/backup.md)."
+    )
+
+
 def media_entries(media_root: Path) -> list[str]:
     return sorted(p.name for p in media_root.iterdir()) if media_root.is_dir() else []
 

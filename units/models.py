@@ -95,6 +95,12 @@ class StoredFileModel(ArchivableModel):
 # write sends it itself (units/sheets/kinds.bulk_update_changed).
 renamed = Signal()
 
+# Sent by `units.services.unit_merge`, inside the merge's transaction, once `source` is
+# archived and merged into `target` (`by` the user, `reason` the resolution). The apps
+# above carry the merged unit's open work on at the successor (awards: the nominations not
+# yet decided, decision 0067); what was issued keeps pointing at the old unit.
+merged = Signal()
+
 
 class SearchableMixin(models.Model):
     """Keeps `search_text`, a diacritic-free copy of the fields users search."""

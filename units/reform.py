@@ -5,19 +5,37 @@ column A the old unit (its code, e.g. "ubnd-x-san-thang", or its exact name), co
 the successor (its official code, e.g. "03408", or its unit code). Every row is checked
 before anything is written; one bad row and nothing is merged, and each bad row is
 named with its number and what is wrong, in Vietnamese.
+
+An enterprise or a cooperative is not merged: its row moves it under the unit of column B
+(a district's cooperative belongs to its new commune), in the same transaction, before
+the mergers (decision 0067).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from openpyxl import load_workbook
 
 from .files import XLSX, validate_upload
 from .models import Unit
-from .services import units_reorganise
+from .services import unit_move, units_reorganise
 
 HEADER = ["Đơn vị cũ (mã hoặc tên)", "Đơn vị mới (mã ĐVHC hoặc mã đơn vị)"]
+# Kept, with their people and records, and moved under their new commune: not merged.
+MOVED_KINDS = (Unit.Kind.ENTERPRISE, Unit.Kind.COOPERATIVE)
+
+
+@dataclass
+class Reorganised:
+    """What a workbook did: the units merged (archived, `merged_into` set) and the units
+    moved under a new parent (enterprises, cooperatives)."""
+
+    merged: list[Unit] = field(default_factory=list)
+    moved: list[Unit] = field(default_factory=list)
 
 
 def _text(value) -> str:
@@ -111,6 +129,16 @@ def mapping_read(upload) -> list[tuple[Unit, Unit]]:
     return pairs
 
 
-def reform_from_xlsx(*, actor: AbstractBaseUser | None, upload, reason: str) -> list[Unit]:
-    """Read the mapping and merge every old unit into its successor, in one transaction."""
-    return units_reorganise(actor=actor, mapping=mapping_read(upload), reason=reason)
+@transaction.atomic
+def reform_from_xlsx(*, actor: AbstractBaseUser | None, upload, reason: str) -> Reorganised:
+    """Read the mapping; move each enterprise and cooperative under its new unit, then
+    merge every other old unit into its successor, all in one transaction."""
+    pairs = mapping_read(upload)
+    done = Reorganised()
+    for unit, parent in pairs:
+        if unit.kind in MOVED_KINDS and unit.parent_id != parent.pk:
+            done.moved.append(unit_move(unit=unit, parent=parent, by=actor, reason=reason))
+    merges = [(old, new) for old, new in pairs if old.kind not in MOVED_KINDS]
+    if merges:
+        done.merged = units_reorganise(actor=actor, mapping=merges, reason=reason)
+    return done

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .models import Membership, Person, Unit
+from .models import Membership, Person, Unit, merged
 from .text import fold
 
 
@@ -48,7 +48,8 @@ def unit_merge(*, source: Unit, target: Unit, by: AbstractBaseUser | None, reaso
 
     Active sub-units, people and staff roles move to the target; the source is
     archived with `merged_into` set. Records that point at the source (award
-    history, campaigns it issued) keep pointing at it, so nothing is lost.
+    history, campaigns it issued) keep pointing at it, so nothing is lost; its open
+    work (nominations not yet decided) carries on at the target (`merged`).
     """
     if source.pk == target.pk:
         raise ValidationError("Không thể sáp nhập một đơn vị vào chính nó.")
@@ -82,6 +83,8 @@ def unit_merge(*, source: Unit, target: Unit, by: AbstractBaseUser | None, reaso
     source.merged_into = target
     source.save(update_fields=["merged_into", "updated_at"])
     archive_stamp(source, by=by, reason=reason.strip())
+    # the open work of the old unit carries on at the target (awards: decision 0067)
+    merged.send(sender=Unit, source=source, target=target, by=by, reason=reason.strip())
     return source
 
 
@@ -290,15 +293,33 @@ def units_reorganise(
     sources = [source.pk for source, _ in pairs]
     if len(set(sources)) != len(sources):
         raise ValidationError("Một đơn vị cũ chỉ được sáp nhập vào một đơn vị.")
-    merged = []
+    done = []
     for source, target in sorted(pairs, key=lambda pair: -_depth(pair[0])):
         source.refresh_from_db()
         target.refresh_from_db()
-        merged.append(unit_merge(source=source, target=target, by=actor, reason=reason))
-    return merged
+        try:
+            done.append(unit_merge(source=source, target=target, by=actor, reason=reason))
+        except ValidationError as error:  # say which unit, when several are merged
+            raise ValidationError([f"{source.name}: {m}" for m in error.messages]) from error
+    return done
 
 
 @transaction.atomic
+def name_key(full_name: str) -> str:
+    """A person's name as two namesakes share it: accents, case and spacing aside."""
+    return fold(" ".join(full_name.split()))
+
+
+def namesakes(unit: Unit, full_name: str) -> list[Person]:
+    """The unit's people (not archived) of this name, accents, case and spacing aside."""
+    wanted = name_key(full_name)
+    return [
+        person
+        for person in Person.objects.filter(unit=unit, archived=False).order_by("pk")
+        if name_key(person.full_name) == wanted
+    ]
+
+
 def person_find_or_create(
     *,
     actor: AbstractBaseUser,
@@ -312,9 +333,8 @@ def person_find_or_create(
     same name (accents, case and spacing aside) and birth year, else a new one. Returns
     (person, created). The caller checks that the actor may nominate within `unit`."""
     name = " ".join(full_name.split())
-    wanted = fold(name)
-    for person in Person.objects.filter(unit=unit, birth_year=birth_year, archived=False):
-        if fold(person.full_name) == wanted:
+    for person in namesakes(unit, name):
+        if person.birth_year == birth_year:
             return person, False
     person = Person(
         full_name=name, unit=unit, gender=gender, birth_year=birth_year, position=position.strip()

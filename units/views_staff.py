@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from .models import FileJob
+from .workers import workers_down
 
 
 def _job(request: HttpRequest, pk: int) -> FileJob:
@@ -17,10 +18,14 @@ def _job(request: HttpRequest, pk: int) -> FileJob:
 @login_required
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job(request, pk)
-    response = render(request, "units/staff/job.html", {"job": job})
-    if job.status in (FileJob.Status.PENDING, FileJob.Status.RUNNING):
-        response["Refresh"] = "2"  # the page looks again every 2 s until the file is ready
-    return response
+    # waiting, the page looks again every 2 s and updates in place (static/js/poll.js;
+    # without JavaScript a <noscript> refresh), so the keyboard focus stays (decision 0063);
+    # with no worker running to make it, it says so at once (decision 0065)
+    waiting = job.status in (FileJob.Status.PENDING, FileJob.Status.RUNNING)
+    down = waiting and workers_down()
+    return render(
+        request, "units/staff/job.html", {"job": job, "waiting": waiting, "workers_down": down}
+    )
 
 
 @login_required

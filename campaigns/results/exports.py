@@ -195,9 +195,16 @@ def results_workbook(data: dict) -> Workbook:
     sheet_add(
         book,
         "Tiêu chí",
-        ["Tiêu chí", "Lĩnh vực", "Số báo cáo", "Đạt chỉ tiêu"],
+        ["Tiêu chí", "Lĩnh vực", "Số báo cáo", "Đạt chỉ tiêu", "Báo cáo thiếu"],
         (
-            [row["criterion"].name, row["criterion"].group, row["reported"], row["reached"]]
+            [
+                row["criterion"].name,
+                row["criterion"].group,
+                row["reported"],
+                # nobody gave the figure: not reported, not 0 reached (decision 0063)
+                "chưa báo cáo" if row["measurable"] and not row["reported"] else row["reached"],
+                row["missing"],
+            ]
             for row in data["attainment"]
         ),
     )

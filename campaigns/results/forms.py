@@ -160,6 +160,17 @@ class DeadlineForm(forms.Form):
         error_messages={"invalid": "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 31/03/2026."},
     )
 
+    def __init__(self, *args, campaign=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.campaign = campaign
+
+    def clean_deadline(self):
+        """Within the campaign's dates, said beside the field (decision 0063)."""
+        deadline = self.cleaned_data.get("deadline")
+        if self.campaign is not None and (refused := self.campaign.deadline_refused(deadline)):
+            raise forms.ValidationError(refused)
+        return deadline
+
 
 class BlocForm(forms.Form):
     issuer = IdChoiceField(label="Cơ quan tổ chức", queryset=Unit.objects.none())

@@ -342,13 +342,17 @@ def participations(campaigns) -> dict[int, dict]:
 
 def attainment(campaign: Campaign, period: ReportPeriod) -> list[dict]:
     """Per criterion, over the submitted reports of the units the campaign addresses:
-    how many reached the target (numeric), answered yes (boolean), or nothing (points)."""
-    values = ReportValue.objects.filter(
-        report__period=period,
-        report__status=ResultReport.Status.SUBMITTED,
-        report__unit__in=addressed_units(campaign),
-        value__isnull=False,
+    how many gave a figure (`reported`), how many left it out (`missing`: a partial
+    report), and how many reached the target (numeric) or answered yes (boolean); None
+    for points, which have no target. No report giving it is "chưa báo cáo", never 0
+    reached (decision 0063)."""
+    reports = ResultReport.objects.filter(
+        period=period,
+        status=ResultReport.Status.SUBMITTED,
+        unit__in=addressed_units(campaign),
     )
+    submitted = reports.count()
+    values = ReportValue.objects.filter(report__in=reports, value__isnull=False)
     criteria = list(campaign.criteria.all())
     reached_when = Q()
     for criterion in criteria:
@@ -366,14 +370,32 @@ def attainment(campaign: Campaign, period: ReportPeriod) -> list[dict]:
         measurable = criterion.kind == Criterion.Kind.BOOLEAN or (
             criterion.kind == Criterion.Kind.NUMERIC and criterion.target is not None
         )
+        reported = row.get("reported", 0)
         rows.append(
             {
                 "criterion": criterion,
-                "reported": row.get("reported", 0),
+                "measurable": measurable,
+                "reported": reported,
+                "missing": submitted - reported,
                 "reached": row.get("reached", 0) if measurable else None,
             }
         )
     return rows
+
+
+def attainment_chart(rows: list[dict]) -> list[dict]:
+    """The chart of targets reached: the criteria with a target, each bar the units that
+    reached it; None (drawn "chưa báo cáo", no bar) when no report gave the figure, and
+    the reports that left it out beside a bar (decision 0063)."""
+    return [
+        {
+            "label": r["criterion"].name,
+            "reached": r["reached"] if r["reported"] else None,
+            "note": f"({r['missing']} báo cáo thiếu)" if r["reported"] and r["missing"] else "",
+        }
+        for r in rows
+        if r["measurable"]
+    ]
 
 
 def reports_received(campaign: Campaign) -> QuerySet[ResultReport]:
@@ -419,9 +441,7 @@ def campaign_results(
         "unregistered": unregistered_units(campaign),
         "reports": reports_received(campaign),
         "attainment": rows,
-        "attainment_rows": [
-            {"label": r["criterion"].name, "reached": r["reached"] or 0} for r in rows
-        ],
+        "attainment_rows": attainment_chart(rows),
         "last_period": last,
         "blocs": [(row["bloc"], row["ranking"]) for row in rankings],
         "rankings": rankings,  # the same, with each bloc's number of members

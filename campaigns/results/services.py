@@ -257,10 +257,8 @@ def registration_deadline_set(
     _ensure_open(campaign, "không đặt hạn đăng ký")
     if deadline:
         plausible_date(deadline)
-    if deadline and campaign.end_date and deadline > campaign.end_date:
-        raise ValidationError(
-            f"Hạn đăng ký phải trước ngày kết thúc phong trào ({campaign.end_date:%d/%m/%Y})."
-        )
+    if refused := campaign.deadline_refused(deadline):
+        raise ValidationError(refused)
     campaign.registration_deadline = deadline
     _stamp(campaign, actor, "Đặt hạn đăng ký thi đua")
     campaign.save(update_fields=["registration_deadline", "updated_at"])
@@ -526,3 +524,55 @@ def scores_enter(
         )
         changed += before.get((unit.pk, kind)) != points
     return changed
+
+
+# ---------------------------------------------------------------------------
+# The 2025 reform: a merged unit's part in running campaigns (decision 0067)
+
+
+@transaction.atomic
+def registrations_carry_over(
+    *, source: Unit, target: Unit, by: AbstractBaseUser | None, reason: str = ""
+) -> int:
+    """Sáp nhập: the registrations and reports `source` made for campaigns still taking
+    reports become `target`'s, which now registers, reports and is counted for that
+    territory; where `target` has its own (or another predecessor's, merged first), that
+    one stands and the source's stays with the old unit. A summarised or withdrawn
+    campaign keeps them as they were. The history names the merge. Returns how many."""
+    why = (f"Sáp nhập {source.name} vào {target.name}" + (f" ({reason})" if reason else ""))[:100]
+    moved = 0
+    rows = (
+        (
+            Registration.objects.filter(unit=source, campaign__status__in=REPORTING),
+            Registration.objects.filter(unit=target).values_list("campaign_id", flat=True),
+            "campaign_id",
+        ),
+        (
+            ResultReport.objects.filter(unit=source, period__campaign__status__in=REPORTING),
+            ResultReport.objects.filter(unit=target).values_list("period_id", flat=True),
+            "period_id",
+        ),
+    )
+    for carried, held, key in rows:
+        taken = set(held)
+        for row in carried.select_for_update().order_by("pk"):
+            if getattr(row, key) in taken:
+                continue
+            row.unit = target
+            row._history_user = by
+            row._change_reason = why
+            row.save(update_fields=["unit", "updated_at"])
+            taken.add(getattr(row, key))
+            moved += 1
+    return moved
+
+
+def _on_unit_merged(sender, source, target, by=None, reason="", **kwargs) -> None:
+    registrations_carry_over(source=source, target=target, by=by, reason=reason)
+
+
+def connect_reform() -> None:
+    """`units.models.merged` carries registrations and reports on (CampaignsConfig.ready)."""
+    from units.models import merged
+
+    merged.connect(_on_unit_merged, dispatch_uid="campaigns:registrations-carry-over-on-merge")

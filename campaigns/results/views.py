@@ -146,6 +146,7 @@ def criteria(request: HttpRequest, pk: int) -> HttpResponse:
     deadline_form = DeadlineForm(
         post if "deadline" in request.POST else None,
         initial={"deadline": campaign.registration_deadline},
+        campaign=campaign,
     )
     if request.method == "POST":
         try:

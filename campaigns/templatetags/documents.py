@@ -15,6 +15,28 @@ def paragraphs(text: str | None):
 
 
 @register.filter
+def citation(ref) -> str:
+    """A cited document as a clerk writes it (`campaigns.models.citation`): the reader's
+    dictionary ("date", "issuer", "name") or a revision's row ("issued_on", "issuer_name",
+    "subject")."""
+    from campaigns.models import NAMED_ACTS
+    from campaigns.models import citation as cite
+
+    def get(*keys):
+        return next((ref.get(k) for k in keys if ref.get(k)), None)
+
+    named = ref.get("doc_type") in NAMED_ACTS
+    return cite(
+        ref.get("doc_type"),
+        ref.get("number"),
+        ref.get("symbol"),
+        get("date", "issued_on"),
+        get("issuer", "issuer_name"),
+        name=get("name", "subject") if named else "",
+    )
+
+
+@register.filter
 def vn_date(value) -> str:
     """dd/mm/yyyy, or an empty string."""
     return value.strftime("%d/%m/%Y") if value else ""
@@ -92,25 +114,38 @@ def date_words(value) -> str:
 
 
 @register.simple_tag
-def bar_chart(rows, label_key: str, value_key: str, title: str):
+def bar_chart(rows, label_key: str, value_key: str, title: str, missing: str = ""):
     """A horizontal bar chart as inline SVG (no script, no network). The page shows the
-    same figures in a table beside it for screen readers."""
+    same figures in a table beside it for screen readers.
+
+    missing: what a row whose value is None says instead of a bar (a figure nobody
+    reported is not 0, decision 0063); without it, None is drawn as 0. A row's "note"
+    is written after its figure."""
     from django.utils.html import escape
 
     rows = list(rows)
     if not rows:
         return ""
     top = max((r[value_key] or 0) for r in rows) or 1
+    longest = 200 if any(r.get("note") for r in rows) else 300  # room for the note
     height = 28 * len(rows) + 10
     bars = []
     for i, row in enumerate(rows):
-        value = row[value_key] or 0
-        width = int(300 * value / top)
         y = 8 + 28 * i
+        label = f'<text x="0" y="{y + 14}" font-size="12">{escape(str(row[label_key]))[:38]}</text>'
+        if row[value_key] is None and missing:
+            bars.append(
+                f'{label}<text x="246" y="{y + 14}" font-size="12" font-style="italic" '
+                f'fill="#555">{escape(missing)}</text>'
+            )
+            continue
+        value = row[value_key] or 0
+        width = int(longest * value / top)
+        figure = f"{value} {row['note']}" if row.get("note") else str(value)
         bars.append(
-            f'<text x="0" y="{y + 14}" font-size="12">{escape(str(row[label_key]))[:38]}</text>'
+            f"{label}"
             f'<rect x="240" y="{y}" width="{width}" height="18" fill="#a3161a"></rect>'
-            f'<text x="{246 + width}" y="{y + 14}" font-size="12">{value}</text>'
+            f'<text x="{246 + width}" y="{y + 14}" font-size="12">{escape(figure)}</text>'
         )
     svg = (
         f'<svg class="chart" role="img" aria-label="{escape(title)}" viewBox="0 0 600 {height}" '

@@ -1,7 +1,9 @@
 // A page that waits for the server (a scan being read, decision 0061) looks again every
 // few seconds and puts the new state in place, instead of reloading itself: the
 // keyboard focus and a screen reader's place stay where they are. When the page it
-// fetches has no waiting part any more (read, or refused), it opens that page.
+// fetches has no waiting part any more (read, or refused), it opens that page; when the
+// part is still there but no longer asks to be polled (no data-poll: a file made), the
+// final state is put in place and the polling stops (decision 0063).
 // Without JavaScript, the page's <noscript> refresh does the same by reloading.
 (function () {
   function poll(region) {
@@ -20,7 +22,8 @@
             if (part.innerHTML !== now.innerHTML) part.innerHTML = now.innerHTML;
             if (now.hasAttribute("value")) part.setAttribute("value", now.getAttribute("value"));
           });
-          region.setAttribute("data-poll", fresh.getAttribute("data-poll") || seconds);
+          if (!fresh.hasAttribute("data-poll")) { region.removeAttribute("data-poll"); return; }
+          region.setAttribute("data-poll", fresh.getAttribute("data-poll"));
           poll(region);
         })
         .catch(function () { poll(region); });  // the network blinked: try again

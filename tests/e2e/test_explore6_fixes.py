@@ -189,8 +189,9 @@ def test_a_refused_attachment_puts_the_keyboard_on_the_reason(
     page.goto(base + "/quan-ly/khen-thuong/de-nghi/them/")
     page.locator("#id_nominee_person").select_option(index=1)
     page.locator("#id_award_type").select_option(label="Lao động tiên tiến — Cá nhân")
-    page.locator("#id_year").fill("2025")
-    page.locator("#id_achievement_summary").fill("Hoàn thành tốt nhiệm vụ năm 2025.")
+    # the stage has proposed everyone for 2025 already (a title is held once a year)
+    page.locator("#id_year").fill("2024")
+    page.locator("#id_achievement_summary").fill("Hoàn thành tốt nhiệm vụ năm 2024.")
     page.get_by_role("button", name="Lưu dự thảo").press("Enter")
     expect(page.get_by_text(re.compile("Đã lưu dự thảo đề nghị"))).to_be_visible()
 

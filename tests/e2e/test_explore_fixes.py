@@ -77,7 +77,7 @@ def test_every_step_that_cannot_be_undone_asks_first(page: Page, live_server, wo
     page.get_by_role("button", name="Gửi", exact=True).click()
     assert dialogs.asked[-1].startswith("Gửi hồ sơ Lò Văn Dự Thảo đến cơ quan thường trực?")
     page.get_by_text("Rút hồ sơ").click()
-    page.get_by_label("Lý do").fill("Nhầm người")
+    page.get_by_role("textbox", name="Lý do", exact=True).fill("Nhầm người")
     page.get_by_role("button", name="Rút", exact=True).click()
     assert dialogs.asked[-1].startswith("Rút hồ sơ Lò Văn Dự Thảo?")
     axe_check(page, "hồ sơ dự thảo")

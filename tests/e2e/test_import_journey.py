@@ -141,3 +141,13 @@ def test_import_a_png_scan(page: Page, live_server, office, screenshot_dir, axe_
     axe_check(page, "kiểm tra bản quét")
     page.screenshot(path=str(screenshot_dir / "import-scan-review.png"), full_page=False)
     assert not Campaign.objects.filter(number="20").exists()
+
+    # 3. on a phone the recognised text is under the fields: a link at the top leads to it,
+    # one under it leads back (decision 0066); beside them on a wide screen, neither shows
+    jump = page.get_by_role("link", name="Xem chữ nhận dạng được")
+    expect(jump).to_be_hidden()
+    page.set_viewport_size({"width": 375, "height": 740})
+    jump.click()
+    expect(page.locator("#recognised-text")).to_be_in_viewport()
+    page.get_by_role("link", name="Về các ô để sửa").click()
+    expect(page.locator("#import-fields")).to_be_in_viewport()

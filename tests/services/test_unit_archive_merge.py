@@ -35,7 +35,10 @@ def test_merge_moves_children_people_and_roles_but_keeps_history(demo, admin_use
     assert person.unit == province
     assert Membership.objects.get(user=staff, archived=False).unit == province
     nomination.refresh_from_db()
-    assert nomination.nominee_unit == district  # the record still names who was nominated
+    # a draft is carried on by the successor, which finishes and sends it (decision 0067);
+    # a decided one keeps whom it named (tests/test_reform_open_work.py)
+    assert nomination.nominee_unit == province and nomination.nominating_unit == province
+    assert "Sáp nhập UBND huyện Tân Uyên" in nomination.events.get().note
     assert district.campaigns.count() == 1  # seed 001 keeps its issuer
     assert Unit.objects.filter(pk=district.pk).exists()
 

@@ -30,6 +30,9 @@ class Column:
     example: str = ""
     choices: tuple[str, ...] = ()
     width: int = 20
+    # A drop-down of the kind's list of the same name (`SheetKind.lists`: the award types
+    # in force), for values read from the database rather than fixed in code.
+    listed: bool = False
 
     @property
     def folded(self) -> str:

@@ -23,6 +23,11 @@ from .columns import CellError, Column, UnitIndex, header_key
 from .reader import DATA_SHEET, INSTRUCTIONS_SHEET, LISTS_SHEET, MAX_ROWS
 
 CREATE, UPDATE, UNCHANGED, REFUSE = "create", "update", "unchanged", "refuse"
+# Who imports a kind, and for which units: OFFICE, the standing office, for its body and
+# every unit below it (the data a province brings in on its first day); UNIT, a unit's
+# own staff, for their unit and the units below it (its yearly list of nominations,
+# awards/sheets.py). Decision 0068.
+OFFICE, UNIT = "office", "unit"
 ACTION_LABELS = {
     CREATE: "Thêm mới",
     UPDATE: "Cập nhật",
@@ -36,11 +41,12 @@ class Context:
     """What every row's check reads: who imports, where, and the lookups loaded once."""
 
     actor: AbstractBaseUser
-    office: Unit | None
+    office: Unit | None  # the import's unit: the office's body, or the unit that imports
     scope: set[int] | None  # ids of the units the import may touch; None: all
     units: UnitIndex
     data: dict[str, Any] = field(default_factory=dict)  # a kind's own lookups
     present: set[str] | None = None  # the columns the file has; None: all
+    record_id: int | None = None  # the ImportRecord, for what a kind writes in its history
 
     def has(self, column: str) -> bool:
         return self.present is None or column in self.present
@@ -64,8 +70,28 @@ class RowPlan:
         self.action = REFUSE
 
 
+class RowRefused(Exception):
+    """A row the write step refuses after all (the service that writes it said no): the
+    whole write is rolled back and the import is refused at that row."""
+
+    def __init__(self, number: int, column: str, message: str):
+        super().__init__(message)
+        self.number, self.column, self.message = number, column, message
+
+
 class SheetKind:
     permission: ClassVar[str] = ""  # a model permission the importer needs besides the office
+    imported_by: ClassVar[str] = OFFICE  # OFFICE or UNIT: who imports it, for which units
+    # A sentence for the Excel page's introduction (the kinds a UNIT imports).
+    intro: ClassVar[str] = ""
+    revert_help: ClassVar[str] = (
+        "Gỡ mọi dòng lần nhập này đã thêm và trả lại giá trị cũ của các dòng đã cập nhật. "
+        "Không hoàn tác được nếu dữ liệu đã được dùng hoặc sửa sau đó."
+    )
+    reverted_text: ClassVar[str] = (
+        "Đã hoàn tác lần nhập: các dòng thêm mới đã được gỡ, các dòng cập nhật đã trở về "
+        "giá trị cũ."
+    )
     key: ClassVar[str]
     title: ClassVar[str]  # “Đơn vị”
     what: ClassVar[str]  # “đơn vị” in a sentence
@@ -155,8 +181,14 @@ class SheetKind:
         raise NotImplementedError
 
     def lists(self, scope: set[int] | None) -> dict[str, list[str]]:
-        """Named lists for the template's “Danh mục” sheet (award types, units...)."""
+        """Named lists for the template's “Danh mục” sheet (award types, units...); a
+        `listed` column's drop-down is the list named by its header."""
         return {}
+
+    def done_link(self) -> tuple[str, str] | None:
+        """Where the imported rows are read and worked on next (address, words), shown
+        once the import is written; None: nowhere but the admin."""
+        return None
 
     # -- workbooks -------------------------------------------------------------------
     def workbook(
@@ -192,11 +224,12 @@ class SheetKind:
         for index, column in enumerate(self.columns, start=1):
             letter = get_column_letter(index)
             sheet.column_dimensions[letter].width = column.width
-            if column.choices:  # a drop-down of the allowed values, kept in “Danh mục”
+            allowed = lists.get(column.header) if column.choices or column.listed else None
+            if allowed:  # a drop-down of the allowed values, kept in “Danh mục”
                 source = where[column.header]
                 rule = DataValidation(
                     type="list",
-                    formula1=f"'{LISTS_SHEET}'!${source}$2:${source}${len(column.choices) + 1}",
+                    formula1=f"'{LISTS_SHEET}'!${source}$2:${source}${len(allowed) + 1}",
                     allow_blank=True,
                     showErrorMessage=True,
                     errorTitle="Giá trị không hợp lệ",

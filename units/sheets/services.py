@@ -19,20 +19,25 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from units.access import holds_office, office_bodies, units_below
+from units.access import holds_office, office_bodies, unit_bodies, units_below
 from units.files import XLSX, validate_upload
 from units.mail import email_queue, site_link
-from units.models import ImportRecord, Unit
+from units.models import ImportRecord, Unit, descendant_ids_of, lineage_ids_of
 
 from .columns import UnitIndex, cell_json
 from .kinds import (
     ACTION_LABELS,
+    OFFICE,
+    REFUSE,
+    UNIT,
     UPDATE,
     Context,
     DuplicateColumn,
     RowPlan,
+    RowRefused,
     SheetKind,
     kind_get,
+    kinds_all,
 )
 from .reader import SheetError, read_sheet
 
@@ -44,25 +49,82 @@ MAX_PROBLEMS = 5000  # errors kept for the page and the report
 
 
 # -- access -------------------------------------------------------------------------
+# Two kinds of importer (SheetKind.imported_by): the standing office, for its body and the
+# units below it (units, people, roles, the register), and a unit's staff, for their unit
+# and the units below it (its nominations). Each import names its unit (`office`), and
+# every step checks again that the actor is that unit's importer for the kind.
+
+
 def import_offices(user: AbstractBaseUser) -> QuerySet[Unit]:
     """The bodies for which the user may import: those whose standing office they are."""
     return office_bodies(user)
 
 
+def kind_bodies(user: AbstractBaseUser, kind: SheetKind) -> QuerySet[Unit]:
+    """The units for which the user may import `kind`."""
+    return unit_bodies(user) if kind.imported_by == UNIT else office_bodies(user)
+
+
+def kinds_for(user: AbstractBaseUser) -> list[SheetKind]:
+    """The kinds the user imports and exports, by their role (a right a kind also needs,
+    such as granting roles, is `may_import_kind`'s)."""
+    if not user.is_authenticated:
+        return []
+    importers = {
+        importer
+        for importer, bodies in ((OFFICE, import_offices), (UNIT, unit_bodies))
+        if user.is_superuser or bodies(user).exists()
+    }
+    return [kind for kind in kinds_all() if kind.imported_by in importers]
+
+
+def import_bodies(user: AbstractBaseUser, kinds: list[SheetKind]) -> QuerySet[Unit]:
+    """The units the upload form offers for `kinds`: the office's bodies and the staff's
+    units. A superuser is offered the issuing bodies (every unit of a province was a
+    select of thousands: decision 0020) and may name any unit by the command line."""
+    importers = {kind.imported_by for kind in kinds}
+    if user.is_superuser or importers == {OFFICE}:
+        return import_offices(user)
+    if importers == {UNIT}:
+        return unit_bodies(user)
+    return Unit.objects.filter(
+        Q(pk__in=import_offices(user).values("pk")) | Q(pk__in=unit_bodies(user).values("pk"))
+    )
+
+
 def may_import(user: AbstractBaseUser) -> bool:
-    return user.is_authenticated and (user.is_superuser or import_offices(user).exists())
+    return bool(kinds_for(user))
 
 
-def import_scope(actor: AbstractBaseUser, office: Unit | None) -> set[int] | None:
-    """Ids of the units an import for `office` may touch (the office's body and all
-    below it); None, for the whole tree, only for a superuser."""
+def office_scope(office: Unit) -> set[int]:
+    """The office's body and all below it, with the units merged into any of them and
+    all below those: a ward's office types in the register of the communes merged into
+    it in 2025 (decision 0067). An archived unit is still not edited (the kinds say so)."""
+    return descendant_ids_of(lineage_ids_of(units_below([office])))
+
+
+def import_scope(
+    actor: AbstractBaseUser, office: Unit | None, kind: SheetKind | None = None
+) -> set[int] | None:
+    """Ids of the units an import of `kind` for `office` may touch (`office_scope`); None,
+    for the whole tree, only for a superuser's import of the office's kinds. A unit's kind
+    (its nominations, decision 0068) is imported by the unit's own staff only."""
+    by_unit = kind is not None and kind.imported_by == UNIT
     if office is None:
+        if by_unit:
+            raise PermissionDenied("Chọn đơn vị đề nghị của lần nhập.")
         if not actor.is_superuser:
             raise PermissionDenied("Chọn cơ quan thường trực của lần nhập.")
         return None
-    if not holds_office(actor, office):
+    if by_unit:
+        if not unit_bodies(actor).filter(pk=office.pk).exists():
+            raise PermissionDenied(
+                "Bạn không phải cán bộ của đơn vị này: chỉ nhập đề nghị khen thưởng cho "
+                "đơn vị của mình."
+            )
+    elif not holds_office(actor, office):
         raise PermissionDenied("Bạn không thuộc cơ quan thường trực của đơn vị này.")
-    return units_below([office])
+    return office_scope(office)
 
 
 def may_import_kind(user: AbstractBaseUser, kind: SheetKind) -> bool:
@@ -78,10 +140,17 @@ def ensure_kind_right(user: AbstractBaseUser, kind: SheetKind) -> None:
 
 
 def records_visible_to(user: AbstractBaseUser) -> QuerySet[ImportRecord]:
+    """What the user uploaded, and the imports of the units they import for: the office's
+    kinds for its bodies, a unit's kinds (its nominations) for the unit's staff."""
     records = ImportRecord.objects.select_related("office", "uploaded_by")
     if user.is_superuser:
         return records
-    return records.filter(Q(uploaded_by=user) | Q(office__in=import_offices(user)))
+    by_unit = [kind.key for kind in kinds_all() if kind.imported_by == UNIT]
+    return records.filter(
+        Q(uploaded_by=user)
+        | (~Q(kind__in=by_unit) & Q(office__in=import_offices(user)))
+        | Q(kind__in=by_unit, office__in=unit_bodies(user))
+    )
 
 
 def ensure_record_access(user: AbstractBaseUser, record: ImportRecord) -> None:
@@ -104,7 +173,7 @@ def import_upload(
     sheet_kind = kind_get(kind)
     if sheet_kind is None:
         raise ValidationError("Loại dữ liệu không hợp lệ.")
-    import_scope(actor, office)
+    import_scope(actor, office, sheet_kind)
     ensure_kind_right(actor, sheet_kind)
     validate_upload(upload, allowed=(XLSX,))
     record = ImportRecord(
@@ -127,7 +196,7 @@ def import_confirm(
 ) -> ImportRecord:
     """Xác nhận nhập: write the checked file, all or nothing, in the background."""
     ensure_record_access(actor, record)
-    import_scope(actor, record.office)  # still the office's staff (or a superuser)
+    import_scope(actor, record.office, _kind(record))  # still its importer (or a superuser)
     ensure_kind_right(actor, _kind(record))
     claimed = ImportRecord.objects.filter(pk=record.pk, status=ImportRecord.Status.READY).update(
         status=ImportRecord.Status.IMPORTING,
@@ -150,7 +219,7 @@ def import_confirm(
 def import_cancel(*, actor: AbstractBaseUser, record: ImportRecord) -> ImportRecord:
     """Hủy: a checked file the office decides not to import; the record and file stay."""
     ensure_record_access(actor, record)
-    import_scope(actor, record.office)
+    import_scope(actor, record.office, _kind(record))
     cancelled = ImportRecord.objects.filter(pk=record.pk, status=ImportRecord.Status.READY).update(
         status=ImportRecord.Status.CANCELLED, finished_at=timezone.now()
     )
@@ -169,7 +238,7 @@ def import_revert(*, actor: AbstractBaseUser, record: ImportRecord, reason: str)
         raise ValidationError("Chỉ hoàn tác được lần nhập đã nhập xong.")
     if not reason.strip():
         raise ValidationError("Ghi lý do hoàn tác.")
-    import_scope(actor, record.office)
+    import_scope(actor, record.office, _kind(record))
     _kind(record).revert(
         record.changes, actor=actor, reason=f"Hoàn tác lần nhập #{record.pk}: {reason.strip()}"
     )
@@ -318,16 +387,36 @@ def _apply(record: ImportRecord) -> None:
             record.finished_at = timezone.now()
             record.save(update_fields=fields)
             return
-        record.changes = kind.write(ctx, plans)
+        try:
+            with transaction.atomic():  # a row refused while written: nothing of it stays
+                record.changes = kind.write(ctx, plans)
+        except RowRefused as refused:
+            _refused_while_writing(record, refused)
+            record.status = ImportRecord.Status.REFUSED
+            record.finished_at = timezone.now()
+            record.save(update_fields=fields)
+            return
         record.status = ImportRecord.Status.DONE
         record.finished_at = timezone.now()
         record.save(update_fields=[*fields, "changes"])
 
 
+def _refused_while_writing(record: ImportRecord, refused: RowRefused) -> None:
+    """The row the write refused, as the preview and the problems show it."""
+    record.problems = [[refused.number, refused.column, refused.message]]
+    note = f"{refused.column}: {refused.message}" if refused.column else refused.message
+    for line in record.preview:
+        if line[0] == refused.number:
+            record.counts[line[1]] = record.counts.get(line[1], 1) - 1
+            line[1], line[3] = REFUSE, note
+    record.counts[REFUSE] = record.counts.get(REFUSE, 0) + 1
+    record.counts["errors"] = 1
+
+
 def _plan(record: ImportRecord, kind: SheetKind, *, with_context: bool = False):
     """Check every row against the data as it is now; progress is written as it goes.
     (Who may import for the office was checked at upload and at confirm.)"""
-    scope = units_below([record.office]) if record.office else None
+    scope = office_scope(record.office) if record.office else None
     keys = record.cells["keys"]
     ctx = Context(
         actor=record.confirmed_by or record.uploaded_by,
@@ -335,6 +424,7 @@ def _plan(record: ImportRecord, kind: SheetKind, *, with_context: bool = False):
         scope=scope,
         units=UnitIndex.load(scope),
         present=set(keys),
+        record_id=record.pk,
     )
     rows = [(line[0], dict(zip(keys, line[1:], strict=True))) for line in record.cells["rows"]]
     kind.prepare(ctx, [row for _, row in rows])

@@ -14,24 +14,32 @@ from units.access import units_below
 from units.formfields import error_text, errors_text
 from units.models import ImportRecord
 from units.paging import paginate
+from units.workers import workers_down
 from units.xlsx import sheet_add, workbook_new, xlsx_response
 
 from . import services
 from .forms import RevertForm, UploadForm
-from .kinds import ACTION_LABELS, kind_get, kinds_all
+from .kinds import ACTION_LABELS, OFFICE, kind_get
 
 PREVIEW_PAGE = 100
 
 
 def _importer(request: HttpRequest) -> None:
     if not services.may_import(request.user):
-        raise PermissionDenied("Chỉ cơ quan thường trực (Phòng/Sở Nội vụ) nhập dữ liệu từ Excel.")
+        raise PermissionDenied(
+            "Chỉ cơ quan thường trực (Phòng/Sở Nội vụ) và cán bộ đơn vị (đề nghị khen thưởng) "
+            "nhập dữ liệu từ Excel."
+        )
 
 
-def _kind(key: str):
+def _kind(key: str, request: HttpRequest | None = None):
+    """The kind named in the address; refused unless the user imports it (a unit's clerk
+    does not read the office's kinds, nor the office a unit's)."""
     kind = kind_get(key)
     if kind is None:
         raise Http404
+    if request is not None and kind not in services.kinds_for(request.user):
+        raise PermissionDenied(f"Bạn không nhập, xuất “{kind.title.lower()}”.")
     return kind
 
 
@@ -65,15 +73,18 @@ def index(request: HttpRequest) -> HttpResponse:
     records = services.records_visible_to(request.user).defer(
         "cells", "changes", "preview", "problems"
     )
+    kinds = services.kinds_for(request.user)
     return render(
         request,
         "units/sheets/index.html",
         {
             "form": form,
-            "kinds": kinds_all(),
+            "kinds": kinds,
+            "office_kinds": any(k.imported_by == OFFICE for k in kinds),
+            "intros": [k.intro for k in kinds if k.intro],
             # a template only for what the user may upload (staff roles need the
             # right to grant roles): a filled template with nowhere to go is a dead end
-            "importable": {k.key for k in kinds_all() if services.may_import_kind(request.user, k)},
+            "importable": {k.key for k in kinds if services.may_import_kind(request.user, k)},
             **paginate(request, records, 20),
         },
         status=400 if request.method == "POST" else 200,
@@ -83,23 +94,23 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 def template(request: HttpRequest, kind: str) -> HttpResponse:
     _importer(request)
-    sheet_kind = _kind(kind)
-    scope = _export_scope(request)
+    sheet_kind = _kind(kind, request)
+    scope = _export_scope(request, sheet_kind)
     return xlsx_response(sheet_kind.workbook(scope=scope), f"mau-nhap-{sheet_kind.filename}")
 
 
-def _export_scope(request: HttpRequest) -> set[int] | None:
+def _export_scope(request: HttpRequest, kind) -> set[int] | None:
     if request.user.is_superuser:
         return None
-    return units_below(services.import_offices(request.user))
+    return units_below(services.kind_bodies(request.user, kind))
 
 
 @login_required
 def export(request: HttpRequest, kind: str) -> HttpResponse:
     """The kind's rows the user manages, with the headers the import reads."""
     _importer(request)
-    sheet_kind = _kind(kind)
-    scope = _export_scope(request)
+    sheet_kind = _kind(kind, request)
+    scope = _export_scope(request, sheet_kind)
     book = sheet_kind.workbook(sheet_kind.export_rows(scope), scope=scope, export=True)
     return xlsx_response(book, sheet_kind.filename)
 
@@ -115,7 +126,11 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
         action = ""
     rows = [(number, key, ACTION_LABELS[key], label, note) for number, key, label, note in rows]
     counts = [(key, label, item.counts.get(key, 0)) for key, label in ACTION_LABELS.items()]
-    response = render(
+    # while a step runs, the page looks again every 2 s and updates its progress in place
+    # (static/js/poll.js; without JavaScript a <noscript> refresh), then opens the result;
+    # with no worker running to do it, it says so at once (decision 0065)
+    down = item.running and workers_down()
+    return render(
         request,
         "units/sheets/record.html",
         {
@@ -126,12 +141,10 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
             "notify": item.rows_total >= services.NOTIFY_ROWS and bool(item.uploaded_by.email),
             "problems": item.problems[:200],
             "revert_form": RevertForm(),
+            "workers_down": down,
             **paginate(request, rows, PREVIEW_PAGE),
         },
     )
-    if item.running:
-        response["Refresh"] = "2"  # the page looks again every 2 s until the step ends
-    return response
 
 
 @login_required
@@ -171,10 +184,7 @@ def revert(request: HttpRequest, pk: int) -> HttpResponse:
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, error_text(error))
     else:
-        messages.success(
-            request,
-            "Đã hoàn tác lần nhập: các dòng thêm mới đã được gỡ, các dòng cập nhật đã trở về giá trị cũ.",
-        )
+        messages.success(request, _kind(item.kind).reverted_text)
     return redirect("sheets:record", item.pk)
 
 

@@ -17,8 +17,9 @@ from units.sheets.kinds import ACTION_LABELS, kinds_all
 
 class Command(BaseCommand):
     help = (
-        "Kiểm tra một tệp Excel (đơn vị, cá nhân, vai trò cán bộ, sổ khen thưởng) và in kết "
-        "quả từng dòng; với --confirm, ghi tất cả nếu không có lỗi."
+        "Kiểm tra một tệp Excel (đơn vị, cá nhân, vai trò cán bộ, sổ khen thưởng, đề nghị khen "
+        "thưởng của một đơn vị) và in kết quả từng dòng; với --confirm, ghi tất cả nếu không "
+        "có lỗi."
     )
 
     def add_arguments(self, parser):
@@ -26,7 +27,9 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path)
         parser.add_argument("--user", required=True, help="tên đăng nhập của người nhập")
         parser.add_argument(
-            "--office", help="mã cơ quan thường trực (bỏ trống: toàn hệ thống, cần quyền quản trị)"
+            "--office",
+            help="mã cơ quan thường trực; với nominations: mã đơn vị đề nghị (bỏ trống: toàn "
+            "hệ thống, cần quyền quản trị)",
         )
         parser.add_argument("--confirm", action="store_true", help="ghi vào hệ thống nếu hợp lệ")
 

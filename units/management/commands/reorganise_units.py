@@ -22,11 +22,15 @@ class Command(BaseCommand):
     def handle(self, *args, file: Path, reason: str, **options):
         try:
             with file.open("rb") as upload:
-                merged = reform_from_xlsx(actor=None, upload=upload, reason=reason)
+                done = reform_from_xlsx(actor=None, upload=upload, reason=reason)
         except OSError as error:
             raise CommandError(f"Không mở được tệp {file}: {error.strerror}") from error
         except ValidationError as error:
             raise CommandError("\n".join(error.messages)) from error
-        for unit in merged:
+        for unit in done.moved:
+            self.stdout.write(f"{unit.name}: chuyển về {unit.parent.name}")
+        for unit in done.merged:
             self.stdout.write(f"{unit.name} → {unit.merged_into.name}")
-        self.stdout.write(f"Đã sáp nhập {len(merged)} đơn vị.")
+        if done.moved:
+            self.stdout.write(f"Đã chuyển {len(done.moved)} doanh nghiệp, hợp tác xã.")
+        self.stdout.write(f"Đã sáp nhập {len(done.merged)} đơn vị.")

@@ -23,6 +23,7 @@ from units.backup import (
     media_entries,
     restore_database,
     restore_media,
+    restore_refusal,
     verify,
 )
 
@@ -94,6 +95,9 @@ class Command(BaseCommand):
                         f"Thư mục tệp {media_root} không trống: không khôi phục đè lên tệp "
                         "đang có. Chọn --media-root khác hoặc dùng --force."
                     )
+            refusal = restore_refusal(cfg)
+            if refusal:
+                raise BackupError(refusal)
             restore_database(backup, manifest, target_cfg, force=force)
             self.stdout.write(f"Đã khôi phục cơ sở dữ liệu “{target_cfg['NAME']}”.")
             restore_media(backup, manifest, media_root)

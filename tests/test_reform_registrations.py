@@ -1,0 +1,75 @@
+"""A campaign that runs across the 2025 reform (decision 0067).
+
+The province's 2025 directive ran from January to December: the communes registered
+in spring, merged on 1 July, and the new communes report at the year's end. Before, the
+registration vanished with its commune: the province's results page said "Đã đăng ký:
+0", and the new commune was told it had not registered, its predecessor's targets out
+of sight."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from campaigns.models import Campaign, Registration
+from campaigns.results import services as results
+from units.models import Membership, Unit
+from units.services import units_reorganise
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def across(demo, demo_units, make_member):
+    call_command("load_divisions", "--province", "Lai Châu", stdout=io.StringIO())
+    province = demo_units["ubnd-tinh-lai-chau"]
+    campaign = demo["004"]  # the province's directive for 2025
+    Campaign.objects.filter(pk=campaign.pk).update(
+        status=Campaign.Status.PUBLISHED, end_date=datetime.date(2099, 12, 31)
+    )
+    campaign.refresh_from_db()
+    office = make_member("vp.tinh", province, Membership.Role.OFFICE_STAFF)
+    criterion = results.criterion_add(
+        actor=office, campaign=campaign, name="Số hộ thoát nghèo", kind="numeric", measure="hộ"
+    )
+    old = demo_units["ubnd-x-son-binh"]
+    staff = make_member("cb.sonbinh", old, Membership.Role.UNIT_STAFF)
+    results.registration_submit(
+        actor=staff, campaign=campaign, unit=old, targets={criterion.pk: Decimal(8)}
+    )
+    new = Unit.objects.get(admin_code="03390")  # Xã Bình Lư
+    units_reorganise(
+        actor=None,
+        mapping=[
+            (old, new),
+            (demo_units["ubnd-x-binh-lu"], new),
+            (demo_units["ubnd-tt-tam-duong"], new),
+            (demo_units["ubnd-tam-duong"], province),
+        ],
+        reason="Nghị quyết 1670/NQ-UBTVQH15",
+    )
+    return {"campaign": campaign, "office": office, "staff": staff, "new": new, "old": old}
+
+
+def test_the_province_still_counts_the_registration(client, across):
+    client.force_login(across["office"])
+    page = client.get(reverse("tracking:campaign_results", args=[across["campaign"].pk]))
+    html = page.content.decode()
+    assert "Đã đăng ký: <strong>1</strong> /" in html
+    assert "UBND xã Bình Lư" not in html.split("Đơn vị chưa đăng ký")[1]
+
+
+def test_the_new_commune_continues_its_predecessors_registration(client, across):
+    new, campaign = across["new"], across["campaign"]
+    client.force_login(across["staff"])  # the role moved to the new commune
+    dashboard = client.get(reverse("staff:dashboard")).content.decode()
+    assert "Phong trào chưa đăng ký" not in dashboard
+    registration = Registration.objects.get(campaign=campaign, unit=new)
+    assert registration.targets.get().value == Decimal(8)
+    page = client.get(reverse("tracking:register", args=[new.pk, campaign.pk])).content.decode()
+    assert 'value="8' in page  # the targets, to keep or change
