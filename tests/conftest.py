@@ -38,14 +38,18 @@ def _tasks_in_process():
     app.conf.task_always_eager = True
 
 
+FAST_SETTINGS = {
+    "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+    "LOGIN_REFUSED_DELAY": 0,  # refused logins answer at once in tests
+    "LOGIN_PACE": 0,  # tests post wrong passwords back to back (test_login_flood.py sets it)
+    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+}
+
+
 @pytest.fixture(autouse=True)
 def _fast_tests(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.LOGIN_REFUSED_DELAY = 0  # refused logins answer at once in tests
-    settings.LOGIN_PACE = (
-        0  # tests post wrong passwords back to back (tests/test_login_flood.py sets it)
-    )
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    for name, value in FAST_SETTINGS.items():
+        setattr(settings, name, value)
 
 
 # An issued document's PDF is a function of its frozen HTML alone (units/documents.py: "the
@@ -77,6 +81,66 @@ def _issued_documents_rendered_once(monkeypatch):
     monkeypatch.setattr(units.documents, "html_to_pdf", once)
 
 
+# The same way, tesseract's reading of a page image is a function of the image and of
+# how it is asked (with or without the characters' alternatives): the import tests, the
+# reader's and the browser's import journey read the same three pages of the same scan
+# five times over, ~0.6 s of tesseract each. Each image is read once per test process
+# (keyed by its pixels, size and mode) and every caller gets its own copy of the words;
+# an image differing in one pixel is read anew (decision 0062).
+_READ: dict[tuple, tuple] = {}
+
+
+@pytest.fixture(autouse=True)
+def _pages_read_once(monkeypatch):
+    import copy
+    import hashlib
+
+    import campaigns.ocr
+
+    read = campaigns.ocr._tesseract
+
+    def once(image, choices: bool):
+        key = (hashlib.sha256(image.tobytes()).digest(), image.size, image.mode, choices)
+        if key not in _READ:
+            _READ[key] = read(image, choices)
+        return copy.deepcopy(_READ[key])
+
+    monkeypatch.setattr(campaigns.ocr, "_tesseract", once)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _flush_by_delete():
+    """After a transactional test (live server, worker, backup...), Django empties every
+    table with `flush`, which PostgreSQL does as one TRUNCATE of all ~75 tables: 2.5-3 s
+    each time on our machines (a new file for each table and index), against 0.02 s for
+    a DELETE of each table's few rows. The tests' flush deletes instead (decision 0062):
+    the same rows go, the sequences go on as they did (TRUNCATE without RESTART IDENTITY
+    keeps them too), and the foreign keys, DEFERRABLE INITIALLY DEFERRED as Django makes
+    them, are checked once at the flush's commit, in whatever order the tables come.
+    Only the tests' teardown flushes: the application never calls `flush`. A flush that
+    asks for RESTART IDENTITY or CASCADE keeps Django's TRUNCATE. The dead row versions
+    the deletes leave are PostgreSQL's to vacuum, as in production; the one test that
+    reads dead row versions and the WAL vacuums first (test_secret_ballot.py)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        yield
+        return
+    operations = type(connection.ops)
+    truncate = operations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or allow_cascade:
+            return truncate(
+                self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        return [f"DELETE FROM {self.quote_name(table)};" for table in tables]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(operations, "sql_flush", sql_flush)
+        yield
+
+
 @pytest.fixture
 def demo_units(db) -> dict[str, Unit]:
     return load_units()
@@ -85,23 +149,33 @@ def demo_units(db) -> dict[str, Unit]:
 @pytest.fixture
 def demo(demo_units) -> dict[str, Campaign]:
     """The five seed campaigns, keyed by seed number ("000" ... "004")."""
+    return build_demo(demo_units)
+
+
+def build_demo(demo_units: dict[str, Unit]) -> dict[str, Campaign]:
     load_persons(demo_units)
     return load_seed_campaigns(demo_units)
 
 
 @pytest.fixture
 def admin_user(db):
+    return new_admin()
+
+
+def new_admin():
     return get_user_model().objects.create_superuser("quantri", "qt@example.vn", "matkhau-manh-123")
+
+
+def new_member(username: str, unit: Unit, role: str = Membership.Role.UNIT_STAFF):
+    """A login holding one role in one unit (the `make_member` fixture)."""
+    user = get_user_model().objects.create_user(username, password="matkhau-manh-123")
+    Membership.objects.create(user=user, unit=unit, role=role)
+    return user
 
 
 @pytest.fixture
 def make_member(db):
-    def make(username: str, unit: Unit, role: str = Membership.Role.UNIT_STAFF):
-        user = get_user_model().objects.create_user(username, password="matkhau-manh-123")
-        Membership.objects.create(user=user, unit=unit, role=role)
-        return user
-
-    return make
+    return new_member
 
 
 @pytest.fixture(autouse=True)
@@ -131,13 +205,18 @@ def _private_media(settings, tmp_path):
 @pytest.fixture
 def cycle(demo_units, make_member):
     """A commune that nominates (staff with email), its district office and a council of 3."""
+    return build_cycle(demo_units)
+
+
+def build_cycle(demo_units: dict[str, Unit]) -> dict:
+    """The `cycle` fixture's people (tests/module_data.py builds it once per module)."""
     district = demo_units["ubnd-tam-duong"]
     commune = demo_units["ubnd-x-binh-lu"]
-    staff = make_member("cb.binhlu", commune, Membership.Role.UNIT_STAFF)
+    staff = new_member("cb.binhlu", commune, Membership.Role.UNIT_STAFF)
     staff.email = "cb.binhlu@example.vn"
     staff.save()
-    office = make_member("nv.tamduong", district, Membership.Role.OFFICE_STAFF)
-    council = [make_member(f"hd{i}", district, Membership.Role.COUNCIL_MEMBER) for i in range(3)]
+    office = new_member("nv.tamduong", district, Membership.Role.OFFICE_STAFF)
+    council = [new_member(f"hd{i}", district, Membership.Role.COUNCIL_MEMBER) for i in range(3)]
     people = [
         Person.objects.create(full_name=name, unit=commune, gender="female", ethnicity="Thái")
         for name in ("Lò Thị A", "Lò Thị B")

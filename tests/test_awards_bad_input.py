@@ -29,6 +29,9 @@ from awards.models import (
     Vote,
 )
 from tests.awards_stage import build_stage
+from tests.conftest import build_cycle
+from tests.module_data import data_once
+from units.demo import load_units
 
 pytestmark = pytest.mark.django_db
 
@@ -61,9 +64,17 @@ VIETNAMESE = re.compile(
 )
 
 
-@pytest.fixture
-def stage(cycle):
-    return build_stage(cycle)
+def _built() -> dict:
+    units = load_units()
+    cycle = build_cycle(units)
+    return {"demo_units": units, "cycle": cycle, "stage": build_stage(cycle)}
+
+
+# build_stage once for the module's 64 tests, each in its own savepoint with its own copy
+# of the objects (tests/module_data.py, decision 0062)
+_module_data, _module_copy, demo_units, cycle, stage = data_once(
+    _built, "demo_units", "cycle", "stage"
+)
 
 
 def snapshot() -> dict:

@@ -14,8 +14,13 @@ from weasyprint import HTML
 
 from campaigns.models import Campaign
 from campaigns.pdf import StaticOnlyFetcher, campaign_pdf
+from tests.module_data import built_demo, data_once
 
 pytestmark = pytest.mark.django_db
+
+# the units and seed campaigns built once for the module, each test in its own savepoint
+# with its own copy of the objects (tests/module_data.py, decision 0062)
+_module_data, _module_copy, demo_units, demo = data_once(built_demo, "demo_units", "demo")
 # The user guide's page images: `make screenshots` sets THIDUA_SCREENSHOTS=docs/screenshots;
 # an ordinary run writes them to a temporary folder and never rewrites tracked files.
 SCREENSHOTS = os.environ.get("THIDUA_SCREENSHOTS", "")

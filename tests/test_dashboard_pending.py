@@ -19,19 +19,28 @@ from awards.models import AwardType, CouncilSession
 from campaigns.models import Campaign, ReportPeriod
 from campaigns.results import services as results
 from tests.awards_stage import build_stage, person
+from tests.conftest import build_cycle, build_demo, new_member
 from tests.factories import nominate
+from tests.module_data import data_once
+from units.demo import load_units
 from units.models import Membership
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def stage(cycle, make_member, demo):
+def _built() -> dict:
+    units = load_units()
+    cycle = build_cycle(units)
+    demo = build_demo(units)
+    return {"demo_units": units, "demo": demo, "cycle": cycle, "stage": _stage(cycle, demo)}
+
+
+def _stage(cycle, demo):
     """build_stage (one nomination at every step), a leader of the district, a returned
     nomination with a citizen's comment on an appraised one, and a running campaign of the
     district with a registration deadline and a report period."""
     data = build_stage(cycle)
-    data["leader"] = make_member("ld.tamduong", cycle["district"], Membership.Role.LEADER)
+    data["leader"] = new_member("ld.tamduong", cycle["district"], Membership.Role.LEADER)
     returned = nominate(cycle, person=person(cycle, "Lò Văn Trả Lại"))
     services.nomination_submit(actor=cycle["staff"], nomination=returned)
     services.nomination_appraise(
@@ -67,6 +76,13 @@ def stage(cycle, make_member, demo):
         "campaign": campaign,
         "period": period,
     }
+
+
+# built once for the module's 22 tests, each in its own savepoint with its own copy of the
+# objects (tests/module_data.py, decision 0062)
+_module_data, _module_copy, demo_units, demo, cycle, stage = data_once(
+    _built, "demo_units", "demo", "cycle", "stage"
+)
 
 
 def page(client, user) -> str:

@@ -24,6 +24,7 @@ from awards.demo import load_demo_cycle
 from awards.models import AwardGrant, AwardType, Decision, LegalBasis, Nomination
 from campaigns.models import Campaign
 from campaigns.pdf import campaign_pdf
+from tests.module_data import built_demo, data_once
 from units.demo import load_demo_users
 from units.models import Person
 
@@ -44,12 +45,19 @@ def lines(data: bytes, page: int = 0) -> list[str]:
     return PdfReader(io.BytesIO(data)).pages[page].extract_text().splitlines()
 
 
-@pytest.fixture
-def decision(demo, demo_units):
+def _built() -> dict:
     """The demo cycle: two Lao động tiên tiến and one Tập thể lao động tiên tiến, issued
     by the city on 26/12/2025 after the council met on 22/12/2025."""
-    load_demo_users(demo_units)
-    return load_demo_cycle()
+    data = built_demo()
+    load_demo_users(data["demo_units"])
+    return {**data, "decision": load_demo_cycle()}
+
+
+# built once for the module, each test in its own savepoint with its own copy of the
+# objects (tests/module_data.py, decision 0062)
+_module_data, _module_copy, demo_units, demo, decision = data_once(
+    _built, "demo_units", "demo", "decision"
+)
 
 
 def as_draft(decision: Decision) -> Decision:

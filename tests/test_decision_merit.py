@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from awards import pdf
 from awards.demo import load_demo_cycle
 from awards.models import AwardType, Decision, Nomination
+from tests.module_data import built_demo, data_once
 from units.demo import load_demo_users
 
 pytestmark = pytest.mark.django_db
@@ -28,11 +29,18 @@ def article_1(body: str) -> str:
     return body[body.index("Điều 1.") : body.index("Điều 2.")]
 
 
-@pytest.fixture
-def decision(demo, demo_units):
+def _built() -> dict:
     """Two Lao động tiên tiến and one Tập thể lao động tiên tiến (the demo cycle)."""
-    load_demo_users(demo_units)
-    return load_demo_cycle()
+    data = built_demo()
+    load_demo_users(data["demo_units"])
+    return {**data, "decision": load_demo_cycle()}
+
+
+# built once for the module, each test in its own savepoint with its own copy of the
+# objects (tests/module_data.py, decision 0062)
+_module_data, _module_copy, demo_units, demo, decision = data_once(
+    _built, "demo_units", "demo", "decision"
+)
 
 
 def only_individuals(decision: Decision) -> Decision:

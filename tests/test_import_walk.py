@@ -10,11 +10,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from campaigns.models import Campaign, ImportedDocument
+from tests.module_data import built_demo, data_once
 from units.models import Membership
 
 from .test_import_views import docx_of, seed_text
 
 pytestmark = pytest.mark.django_db
+
+# the units and seed campaigns built once for the module, each test in its own savepoint
+# with its own copy of the objects (tests/module_data.py, decision 0062)
+_module_data, _module_copy, demo_units, demo = data_once(built_demo, "demo_units", "demo")
 SCAN = Path(__file__).resolve().parents[0] / "fixtures" / "reader_corpus" / "scans"
 
 

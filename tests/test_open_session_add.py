@@ -11,17 +11,28 @@ from django.urls import reverse
 from awards import services
 from awards.models import CouncilSession, Decision, Nomination, NominationEvent
 from tests.awards_stage import build_stage, person
+from tests.conftest import build_cycle
 from tests.factories import nominate
+from tests.module_data import data_once
+from units.demo import load_units
 from units.models import Membership
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def stage(cycle):
+def _built() -> dict:
     """build_stage: an open session of three members with "Lò Văn Bình Xét" on it, and
     "Lò Văn Chờ Họp" appraised, on no session."""
-    return build_stage(cycle)
+    units = load_units()
+    cycle = build_cycle(units)
+    return {"demo_units": units, "cycle": cycle, "stage": build_stage(cycle)}
+
+
+# built once for the module, each test in its own savepoint with its own copy of the
+# objects (tests/module_data.py, decision 0062)
+_module_data, _module_copy, demo_units, cycle, stage = data_once(
+    _built, "demo_units", "cycle", "stage"
+)
 
 
 def _add(client, session, *nominations):

@@ -9,9 +9,14 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from campaigns.models import Campaign
+from tests.module_data import built_demo, data_once
 from units.models import Unit
 
 pytestmark = pytest.mark.django_db
+
+# the units and seed campaigns built once for the module, each test in its own savepoint
+# with its own copy of the objects (tests/module_data.py, decision 0062)
+_module_data, _module_copy, demo_units, demo = data_once(built_demo, "demo_units", "demo")
 
 
 def listed(client, **params) -> set[str]:

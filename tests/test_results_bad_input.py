@@ -18,6 +18,8 @@ from campaigns.results.models import (
     ReportPeriod,
     ResultReport,
 )
+from tests.conftest import new_member
+from tests.module_data import built_demo, data_once
 from units.models import Membership
 
 pytestmark = pytest.mark.django_db
@@ -27,8 +29,7 @@ BAD_IDS = ["abc", "²", "-1", "1.5", "9" * 30, ""]
 BAD_DATES = ["01/01/0001", "31/02/2026", "32/13/2026", "abc", "1/1/99999"]
 
 
-@pytest.fixture
-def world(demo, demo_units, make_member):
+def _world(demo, demo_units, make_member):
     campaign = demo["000"]
     office = make_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF)
     a, b = demo_units["ubnd-x-binh-lu"], demo_units["ubnd-x-son-binh"]
@@ -46,6 +47,18 @@ def world(demo, demo_units, make_member):
         actor=office, issuer=campaign.issuer, year=2025, name="Khối xã", head=a, members=[b]
     )
     return locals()
+
+
+def _built() -> dict:
+    data = built_demo()
+    return {**data, "world": _world(data["demo"], data["demo_units"], new_member)}
+
+
+# built once for the module, each test in its own savepoint with its own copy of the
+# objects (tests/module_data.py, decision 0062)
+_module_data, _module_copy, demo_units, demo, world = data_once(
+    _built, "demo_units", "demo", "world"
+)
 
 
 def _counts():

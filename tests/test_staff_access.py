@@ -6,6 +6,8 @@ from django.urls import reverse
 
 from campaigns.models import Campaign, CampaignRevision
 from campaigns.services import attachment_add
+from tests.conftest import new_admin, new_member
+from tests.module_data import built_demo, data_once
 from units.models import Membership, Unit
 
 pytestmark = pytest.mark.django_db
@@ -13,8 +15,7 @@ pytestmark = pytest.mark.django_db
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-@pytest.fixture
-def setup(demo, make_member, admin_user):
+def _setup(demo, make_member, admin_user):
     tam_duong = Unit.objects.get(code="ubnd-tam-duong")
     city = Unit.objects.get(code="ubnd-tp-lai-chau")
     same = make_member("nv.tamduong", tam_duong, Membership.Role.OFFICE_STAFF)
@@ -39,6 +40,19 @@ def setup(demo, make_member, admin_user):
         "attachment": attachment,
         "users": {"same": same, "other": other, "unit_staff": unit_staff, "admin": admin_user},
     }
+
+
+def _built() -> dict:
+    data = built_demo()
+    admin = new_admin()
+    return {**data, "admin_user": admin, "setup": _setup(data["demo"], new_member, admin)}
+
+
+# built once for the module, each test in its own savepoint with its own copy of the
+# objects (tests/module_data.py, decision 0062)
+_module_data, _module_copy, demo_units, demo, admin_user, setup = data_once(
+    _built, "demo_units", "demo", "admin_user", "setup"
+)
 
 
 def campaign_urls(campaign, attachment):

@@ -1,5 +1,7 @@
 """The campaign editor in the browser's terms: forms, formsets, nesting, order, reasons."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -146,6 +148,40 @@ def test_unchanged_form_round_trips_every_part(office_client, demo):
         a["start_date"] for a in before["anniversaries"]
     ]
     assert not campaign.revisions.exists()  # nothing changed, nothing recorded
+
+
+@pytest.mark.parametrize("initial_too", [False, True], ids=["total", "total-and-initial"])
+def test_a_row_count_of_ten_to_the_thirty_shows_the_rows_posted_and_saves_nothing(
+    office_client, demo, initial_too
+):
+    """A post whose management form claims 10^30 rows in every part (hand-made: the page
+    never sends it) is refused beside the parts, and the page shows back the rows the
+    post holds, not 200 blank ones per part (1.8 MB, seconds of work: decision 0062)."""
+    from campaigns.services import campaign_snapshot
+
+    campaign = demo["000"]
+    before = campaign_snapshot(campaign)
+    url = reverse("staff:campaign_edit", args=[campaign.pk])
+    data = form_data(office_client.get(url))
+    data["reason"] = "Sửa số dòng"
+    rows = {}
+    for key in [k for k in data if k.endswith("-TOTAL_FORMS")]:
+        prefix = key.removesuffix("-TOTAL_FORMS")
+        rows[prefix] = int(data[key])
+        data[key] = "9" * 30
+        if initial_too:
+            data[f"{prefix}-INITIAL_FORMS"] = "9" * 30
+    response = office_client.post(url, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Chưa lưu được" in html
+    assert "Tối đa 200 dòng." in html
+    for prefix, title in [(p, t) for _, t, p in response.context["formsets"]]:
+        shown = re.findall(rf"<legend>{re.escape(title)} — dòng \d+", html)
+        assert len(shown) == rows[prefix], (prefix, len(shown))
+    assert len(html) < 300_000
+    campaign.refresh_from_db()
+    assert campaign_snapshot(campaign) == before and not campaign.revisions.exists()
 
 
 def test_dashboard_lists_roles_campaigns_and_todo(office_client, demo):

@@ -17,14 +17,15 @@ from campaigns.models import (
     ResultReport,
 )
 from campaigns.results import services as services_results
+from tests.conftest import new_member
 from tests.factories import still_running
+from tests.module_data import built_demo, data_once
 from units.models import Bloc, Membership, Unit
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world(demo, demo_units, make_member):
+def _world(demo, demo_units, make_member):
     campaign = demo["000"]
     still_running(campaign)
     return {
@@ -38,6 +39,18 @@ def world(demo, demo_units, make_member):
             "cb.x", demo_units["ubnd-x-muong-khoa"], Membership.Role.UNIT_STAFF
         ),
     }
+
+
+def _built() -> dict:
+    data = built_demo()
+    return {**data, "world": _world(data["demo"], data["demo_units"], new_member)}
+
+
+# built once for the module, each test in its own savepoint with its own copy of the
+# objects (tests/module_data.py, decision 0062)
+_module_data, _module_copy, demo_units, demo, world = data_once(
+    _built, "demo_units", "demo", "world"
+)
 
 
 def test_office_criteria_periods_deadline_and_blocs(client, world):

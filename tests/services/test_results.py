@@ -10,15 +10,16 @@ from django.utils import timezone
 
 from campaigns.models import BlocScore, Criterion, ReportPeriod, ResultReport
 from campaigns.results import reminders, selectors, services
+from tests.conftest import new_member
 from tests.factories import still_running
+from tests.module_data import built_demo, data_once
 from units.models import Membership
 
 pytestmark = pytest.mark.django_db
 D = Decimal
 
 
-@pytest.fixture
-def setup(demo, demo_units, make_member):
+def _setup(demo, demo_units, make_member):
     campaign = demo["000"]  # Tam Đường
     still_running(campaign)
     office = make_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF)
@@ -52,6 +53,18 @@ def setup(demo, demo_units, make_member):
         "yes_no": yes_no,
         "period": period,
     }
+
+
+def _built() -> dict:
+    data = built_demo()
+    return {**data, "setup": _setup(data["demo"], data["demo_units"], new_member)}
+
+
+# built once for the module, each test in its own savepoint with its own copy of the
+# objects (tests/module_data.py, decision 0062)
+_module_data, _module_copy, demo_units, demo, setup = data_once(
+    _built, "demo_units", "demo", "setup"
+)
 
 
 def test_participation_reports_and_attainment(setup):

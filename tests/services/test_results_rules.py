@@ -11,15 +11,16 @@ from django.utils import timezone
 from campaigns.models import Campaign
 from campaigns.results import reminders, selectors, services
 from campaigns.results.models import BlocScore, ReminderLog, ReportPeriod, ResultReport
+from tests.conftest import new_member
 from tests.factories import still_running
+from tests.module_data import built_demo, data_once
 from units.models import Membership, OutgoingEmail
 
 pytestmark = pytest.mark.django_db
 D = Decimal
 
 
-@pytest.fixture
-def world(demo, demo_units, make_member):
+def _world(demo, demo_units, make_member):
     campaign = demo["000"]  # UBND huyện Tam Đường
     still_running(campaign)
     office = make_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF)
@@ -46,6 +47,18 @@ def world(demo, demo_units, make_member):
         "units": demo_units,
         "make_member": make_member,
     }
+
+
+def _built() -> dict:
+    data = built_demo()
+    return {**data, "world": _world(data["demo"], data["demo_units"], new_member)}
+
+
+# built once for the module, each test in its own savepoint with its own copy of the
+# objects (tests/module_data.py, decision 0062)
+_module_data, _module_copy, demo_units, demo, world = data_once(
+    _built, "demo_units", "demo", "world"
+)
 
 
 def test_a_unit_cannot_report_into_a_campaign_that_does_not_address_it(world):
