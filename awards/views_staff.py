@@ -109,6 +109,11 @@ def nomination_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "filtered": any(filters.values()),
             "nominations": paging["page"].object_list,
+            # "Gửi các hồ sơ đã chọn" only when a row of the page has a box to tick
+            "sendable": any(
+                workflow.allows(n, "submit") or workflow.allows(n, "resubmit")
+                for n in paging["page"].object_list
+            ),
             "can_create": unit_bodies(request.user).exists(),
         },
     )

@@ -233,3 +233,14 @@ def test_the_list_costs_the_same_queries_whatever_its_size(
             names(client.get(LIST, {**query, "nam": YEAR}))
         counts.append((len(plain), len(filtered)))
     assert counts[0] == counts[1], counts
+
+
+def test_send_the_chosen_shows_only_when_a_row_can_be_chosen(client, unit_list):
+    """ "Gửi các hồ sơ đã chọn" with no box to tick was a button that could only fail
+    (decision 0064's left item): it shows when the page has a dossier to send."""
+    client.force_login(unit_list["staff"])
+    page = client.get(LIST, {"trang_thai": "draft"}).content.decode()
+    assert 'name="ids"' in page and "Gửi các hồ sơ đã chọn</button>" in page
+    page = client.get(LIST, {"trang_thai": "submitted"}).content.decode()
+    assert "Đặng Văn Hùng" in page
+    assert 'name="ids"' not in page and "Gửi các hồ sơ đã chọn</button>" not in page
