@@ -18,6 +18,19 @@ def attach_files(nomination, actor=None) -> None:
         )
 
 
+def village(commune):
+    """Bản Nà Đông, a village under `commune`: a collective a commune nominates."""
+    from units.models import Unit
+
+    return Unit.objects.create(
+        code="ban-na-dong",
+        name="Bản Nà Đông",
+        kind=Unit.Kind.VILLAGE,
+        level=Unit.Level.OTHER,
+        parent=commune,
+    )
+
+
 def nominate(cycle, person=None, unit=None, code="lao-dong-tien-tien", year=2025, **extra):
     """A draft nomination by the commune's staff, with the files its award type requires."""
     nomination = services.nomination_create(

@@ -18,6 +18,7 @@ from openpyxl import Workbook, load_workbook
 from awards import services as award_services
 from awards.models import AwardType, Nomination
 from tests.factories import nominate
+from tests.factories import village as village_of
 from units.models import ImportRecord, Membership, Person, Unit
 from units.sheets import services
 from units.sheets.kinds import kind_get
@@ -92,13 +93,7 @@ def problems(record) -> dict[int, list[tuple[str, str]]]:
 def ward(cycle):
     """The commune of `cycle` with its list of people and a village below it."""
     commune = cycle["commune"]
-    village = Unit.objects.create(
-        code="ban-na-dong",
-        name="Bản Nà Đông",
-        kind=Unit.Kind.VILLAGE,
-        level=Unit.Level.OTHER,
-        parent=commune,
-    )
+    village = village_of(commune)
     mai = Person.objects.create(
         full_name="Lò Thị Mai", unit=commune, gender="female", birth_year=1988
     )

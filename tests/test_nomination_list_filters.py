@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from awards import services
 from awards.models import AwardType, Nomination
 from tests.factories import nominate
+from tests.factories import village as village_of
 from units.models import Person, Unit
 
 pytestmark = pytest.mark.django_db
@@ -45,13 +46,7 @@ def award(code: str) -> AwardType:
 def unit_list(cycle):
     """The commune's list: people, a village, a household, over two years and statuses."""
     commune = cycle["commune"]
-    village = Unit.objects.create(
-        code="ban-na-dong",
-        name="Bản Nà Đông",
-        kind=Unit.Kind.VILLAGE,
-        level=Unit.Level.OTHER,
-        parent=commune,
-    )
+    village = village_of(commune)
 
     def person(name, born):
         return Person.objects.create(full_name=name, unit=commune, gender="male", birth_year=born)
@@ -202,13 +197,7 @@ def test_the_list_costs_the_same_queries_whatever_its_size(
     client, cycle, django_assert_max_num_queries
 ):
     commune = cycle["commune"]
-    village = Unit.objects.create(
-        code="ban-na-dong",
-        name="Bản Nà Đông",
-        kind=Unit.Kind.VILLAGE,
-        level=Unit.Level.OTHER,
-        parent=commune,
-    )
+    village = village_of(commune)
     client.force_login(cycle["staff"])
     counts = []
 
