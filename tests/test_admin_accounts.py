@@ -91,3 +91,18 @@ def test_the_account_list_says_each_ones_roles(admin_client, make_member, demo_u
     make_member("canbo.namthu", demo_units["ubnd-p-tan-phong"])
     html = admin_client.get(reverse("admin:auth_user_changelist")).content.decode()
     assert "Cán bộ đơn vị — UBND phường Tân Phong" in html
+
+
+@pytest.mark.parametrize("typed", ["tan phong", "Tân Phong", "canbo.nam", "Lò Văn Thử"])
+def test_roles_are_found_by_unit_without_diacritics_and_by_account(
+    admin_client, make_member, demo_units, typed
+):
+    """"tan phong" found no role in "Vai trò": its search read the unit's name as typed
+    (decision 0072)."""
+    clerk = make_member("canbo.namthu", demo_units["ubnd-p-tan-phong"])
+    clerk.first_name = "Lò Văn Thử"
+    clerk.save()
+    make_member("canbo.sonbinh", demo_units["ubnd-x-son-binh"])
+    response = admin_client.get(reverse("admin:units_membership_changelist"), {"q": typed})
+    found = {m.user.username for m in response.context["cl"].result_list}
+    assert found == {"canbo.namthu"}, typed

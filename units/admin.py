@@ -17,6 +17,7 @@ from .admin_tools import (
 )
 from .models import FileJob, IssuedDocument, IssuingBody, Membership, OutgoingEmail, Person, Unit
 from .resources import CheckedImportForm, PersonResource, UnitResource
+from .text import search_q, search_terms
 
 
 class MergeForm(ReasonForm):
@@ -322,6 +323,14 @@ class MembershipAdmin(SheetLinkAdminMixin, NoDeleteAdminMixin, HistoryAdmin):
     readonly_fields = ("archived", "archived_on", "archived_by", "archived_reason")
     form = MembershipForm
     actions = [revoke_memberships]
+
+    def get_search_results(self, request, queryset, search_term):
+        """The account as typed, or the unit with or without diacritics ("tan phong"
+        finds UBND phường Tân Phong's roles; decision 0072)."""
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        if search_terms(search_term):
+            found = found | queryset.filter(search_q(search_term, "unit__search_text"))
+        return found, duplicates
 
     def has_change_permission(self, request, obj=None) -> bool:
         """A role is granted or revoked, not edited: its page is read-only; the list's
