@@ -97,7 +97,7 @@ def test_the_account_list_says_each_ones_roles(admin_client, make_member, demo_u
 def test_roles_are_found_by_unit_without_diacritics_and_by_account(
     admin_client, make_member, demo_units, typed
 ):
-    """"tan phong" found no role in "Vai trò": its search read the unit's name as typed
+    """ "tan phong" found no role in "Vai trò": its search read the unit's name as typed
     (decision 0072)."""
     clerk = make_member("canbo.namthu", demo_units["ubnd-p-tan-phong"])
     clerk.first_name = "Lò Văn Thử"
