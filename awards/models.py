@@ -293,6 +293,12 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
             errors["prerequisite"] = f"{self.name} không thể là điều kiện của chính nó."
         if self.pk and self.quota_of_id == self.pk:
             errors["quota_of"] = f"Tỷ lệ không thể tính so với chính {self.name}."
+        if twin := self.twin_in_force():
+            errors["name"] = (
+                f"Đã có “{twin.name}” (mã {twin.code}) áp dụng trong thời gian này: sửa "
+                "danh hiệu, hình thức đó, hoặc ghi ngày hết áp dụng cho nó rồi thêm bản mới "
+                "áp dụng từ ngày sau."
+            )
         wrong = sorted(self.levels_in(self.grantor_levels) - set(self.GRANTOR_LEVELS))
         if wrong:
             errors["grantor_levels"] = (
@@ -302,6 +308,24 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
             )
         if errors:
             raise ValidationError(errors)
+
+    def twin_in_force(self) -> AwardType | None:
+        """Another award type of the same name and recipients, not archived, in force on
+        some day this one is: every picker would list the two alike."""
+        if self.archived or not self.name.strip():
+            return None
+        twins = AwardType.objects.filter(
+            name__iexact=self.name.strip(), recipient_kind=self.recipient_kind, archived=False
+        ).exclude(pk=self.pk)
+        if self.effective_to:
+            twins = twins.filter(
+                Q(effective_from__isnull=True) | Q(effective_from__lte=self.effective_to)
+            )
+        if self.effective_from:
+            twins = twins.filter(
+                Q(effective_to__isnull=True) | Q(effective_to__gte=self.effective_from)
+            )
+        return twins.order_by("pk").first()
 
     @staticmethod
     def levels_in(grantor_levels: str) -> set[str]:

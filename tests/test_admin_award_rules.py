@@ -77,3 +77,31 @@ def test_good_rules_are_saved(admin_client, award):
     assert admin_client.post(url, data).status_code == 302
     award.refresh_from_db()
     assert award.vote_threshold_percent == 70 and award.quota_percent == 15
+
+
+def test_a_second_award_of_the_same_name_in_force_is_refused(admin_client, award):
+    """Before (decision 0072): a second "Chiến sĩ thi đua cơ sở" with another code was
+    saved, and every picker listed two of them."""
+    url = reverse("admin:awards_awardtype_add")
+    data = award_form(award, code="cstd-co-so-2")
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert "Đã có “Chiến sĩ thi đua cơ sở” (mã cstd-co-so) áp dụng trong thời gian này" in str(
+        form.errors
+    )
+    # a new version from the day the old one ends is the way to change it
+    AwardType.objects.filter(pk=award.pk).update(effective_to="2025-06-30")
+    data["effective_from"] = "01/07/2025"
+    assert admin_client.post(url, data).status_code == 302
+
+
+def test_reference_data_is_not_deleted(admin_client):
+    from campaigns.models import DocumentType
+
+    kind = DocumentType.objects.first()
+    html = admin_client.get(reverse("admin:campaigns_documenttype_changelist")).content.decode()
+    assert "delete_selected" not in html
+    url = reverse("admin:campaigns_documenttype_delete", args=[kind.pk])
+    assert admin_client.post(url, {"post": "yes"}).status_code == 403
+    assert DocumentType.objects.filter(pk=kind.pk).exists()
