@@ -106,3 +106,12 @@ def test_roles_are_found_by_unit_without_diacritics_and_by_account(
     response = admin_client.get(reverse("admin:units_membership_changelist"), {"q": typed})
     found = {m.user.username for m in response.context["cl"].result_list}
     assert found == {"canbo.namthu"}, typed
+
+
+def test_the_history_button_reads_as_the_guide_says(admin_client, demo_units):
+    """The user guide sends the reader to the "Lịch sử" button; Django's Vietnamese
+    calls it "Bản ghi nhớ" (a memo) (decision 0072)."""
+    unit = demo_units["ubnd-p-tan-phong"]
+    html = admin_client.get(reverse("admin:units_unit_change", args=[unit.pk])).content.decode()
+    assert "Bản ghi nhớ" not in html
+    assert ">Lịch sử</a>" in html
