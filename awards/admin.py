@@ -177,7 +177,22 @@ class DecisionAdmin(NoDeleteAdminMixin, HistoryAdmin):
     list_display = ("__str__", "issuer", "year", "status", "issued_on")
     list_filter = ("status", "year", "issuer")
     search_fields = ("subject",)
-    readonly_fields = ("number", "year", "status", "issued_on", "issuer")
+    # A draft is withdrawn on its page (a reason, its nominations freed), never archived
+    # by a tick here (decision 0072).
+    readonly_fields = (
+        "number",
+        "year",
+        "status",
+        "issued_on",
+        "issuer",
+        "archived",
+        "archived_on",
+        "archived_by",
+        "archived_reason",
+    )
+
+    def has_add_permission(self, request) -> bool:
+        return False  # drafted from passed nominations in the awards workspace (a 500 here)
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.status != Decision.Status.DRAFT:  # issued or withdrawn

@@ -263,18 +263,69 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
         labels = dict(NominationFile.Kind.choices)
         return [labels.get(kind, kind) for kind in self.required_file_kinds]
 
+    GRANTOR_LEVELS = {
+        Unit.Level.PROVINCE: "tỉnh",
+        Unit.Level.DISTRICT: "huyện",
+        Unit.Level.COMMUNE: "xã",
+    }
+
     def clean(self) -> None:
+        """The rules as the admin types them: each one a rule the council and the
+        eligibility advice can apply (decision 0072)."""
+        errors: dict[str, str] = {}
         unknown = [k for k in self.required_file_kinds if k not in NominationFile.Kind.values]
         if unknown:
-            raise ValidationError(
-                {
-                    "required_files": "Loại tệp không có: "
-                    + ", ".join(unknown)
-                    + ". Dùng: "
-                    + ", ".join(NominationFile.Kind.values)
-                    + "."
-                }
+            errors["required_files"] = (
+                "Loại tệp không có: "
+                + ", ".join(unknown)
+                + ". Dùng: "
+                + ", ".join(NominationFile.Kind.values)
+                + "."
             )
+        for field, label in (
+            ("vote_threshold_percent", "Tỷ lệ phiếu đồng ý cần đạt"),
+            ("quota_percent", "Tỷ lệ tối đa"),
+        ):
+            value = getattr(self, field)
+            if value is not None and not 0 <= value <= 100:
+                errors[field] = f"{label} phải từ 0 đến 100 (%)."
+        if self.pk and self.prerequisite_id == self.pk:
+            errors["prerequisite"] = f"{self.name} không thể là điều kiện của chính nó."
+        if self.pk and self.quota_of_id == self.pk:
+            errors["quota_of"] = f"Tỷ lệ không thể tính so với chính {self.name}."
+        if twin := self.twin_in_force():
+            errors["name"] = (
+                f"Đã có “{twin.name}” (mã {twin.code}) áp dụng trong thời gian này: sửa "
+                "danh hiệu, hình thức đó, hoặc ghi ngày hết áp dụng cho nó rồi thêm bản mới "
+                "áp dụng từ ngày sau."
+            )
+        wrong = sorted(self.levels_in(self.grantor_levels) - set(self.GRANTOR_LEVELS))
+        if wrong:
+            errors["grantor_levels"] = (
+                f"Cấp không có: {', '.join(wrong)}. Dùng: "
+                + ", ".join(f"{code} ({name})" for code, name in self.GRANTOR_LEVELS.items())
+                + "."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def twin_in_force(self) -> AwardType | None:
+        """Another award type of the same name and recipients, not archived, in force on
+        some day this one is: every picker would list the two alike."""
+        if self.archived or not self.name.strip():
+            return None
+        twins = AwardType.objects.filter(
+            name__iexact=self.name.strip(), recipient_kind=self.recipient_kind, archived=False
+        ).exclude(pk=self.pk)
+        if self.effective_to:
+            twins = twins.filter(
+                Q(effective_from__isnull=True) | Q(effective_from__lte=self.effective_to)
+            )
+        if self.effective_from:
+            twins = twins.filter(
+                Q(effective_to__isnull=True) | Q(effective_to__gte=self.effective_from)
+            )
+        return twins.order_by("pk").first()
 
     @staticmethod
     def levels_in(grantor_levels: str) -> set[str]:

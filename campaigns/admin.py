@@ -16,7 +16,7 @@ from .models import (
 
 
 @admin.register(DocumentType)
-class DocumentTypeAdmin(admin.ModelAdmin):
+class DocumentTypeAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
     list_display = ("name", "abbreviation", "is_letter", "order")
     list_editable = ("abbreviation", "order")
     search_fields = ("name", "abbreviation")

@@ -5,11 +5,17 @@ from axes.admin import AccessAttemptAdmin as AxesAccessAttemptAdmin
 from axes.conf import settings as axes_settings
 from axes.models import AccessAttempt
 from django.contrib import admin
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminPasswordChangeForm as DjangoAdminPasswordChangeForm
 from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.db.models import Prefetch
+
+from units.admin_tools import ReasonForm, run_action_with_form
+from units.models import Membership
 
 admin.site.unregister(AccessAttempt)
 
@@ -79,6 +85,65 @@ User = get_user_model()
 admin.site.unregister(User)
 
 
+def account_lock(*, actor, user, reason: str) -> None:
+    """Khóa tài khoản: the person can no longer log in; the account, its roles and every
+    history naming it stay (decision 0072). The admin's history says who locked it, when
+    and why."""
+    with transaction.atomic():
+        type(user).objects.filter(pk=user.pk).update(is_active=False)
+        LogEntry.objects.log_actions(
+            user_id=actor.pk,
+            queryset=[user],
+            action_flag=CHANGE,
+            change_message=f"Khóa tài khoản: {reason.strip()}",
+            single_object=True,
+        )
+
+
+@admin.action(description="Khóa các tài khoản đã chọn (không đăng nhập được nữa)")
+def lock_accounts(modeladmin, request, queryset):
+    return run_action_with_form(
+        modeladmin,
+        request,
+        queryset,
+        form_class=ReasonForm,
+        title="Khóa tài khoản",
+        apply=lambda user, form: account_lock(
+            actor=request.user, user=user, reason=form.cleaned_data["reason"]
+        ),
+    )
+
+
 @admin.register(User)
 class UserAdmin(PermissionLabelsMixin, DjangoUserAdmin):
+    """Tài khoản: locked ("Khóa"), never deleted. Deleting one deleted the admin's history
+    of what that person changed, and left the other histories without a name."""
+
     change_password_form = AdminPasswordChangeForm
+    list_display = ("username", "full_name", "roles", "email", "is_active", "last_login")
+    list_filter = ("is_active", "is_staff", "is_superuser", "memberships__role")
+    actions = [lock_accounts]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def get_queryset(self, request):
+        living = Membership.objects.filter(archived=False).select_related("unit")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("memberships", queryset=living, to_attr="living_roles"))
+        )
+
+    @admin.display(description="Họ và tên", ordering="first_name")
+    def full_name(self, user) -> str:
+        return user.get_full_name() or "—"
+
+    @admin.display(description="Vai trò, đơn vị")
+    def roles(self, user) -> str:
+        return (
+            "; ".join(
+                f"{m.get_role_display()} — {m.unit.name}" for m in getattr(user, "living_roles", [])
+            )
+            or "—"
+        )

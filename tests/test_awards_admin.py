@@ -15,7 +15,7 @@ from awards.models import (
     NominationEvent,
 )
 from tests.awards_stage import admin_form_data, build_stage
-from tests.factories import issued_decision, nominate
+from tests.factories import issued_decision, nominate, passed_nominations
 
 pytestmark = pytest.mark.django_db
 FIXED_ONCE_DECIDED = ("award_type", "nominee_person", "nominee_unit", "nominee_household")
@@ -175,3 +175,36 @@ def test_the_admin_shows_the_session_hour_and_keeps_a_closed_session_as_it_ended
         "",
         None,
     )
+
+
+def test_a_decision_is_not_added_in_the_admin(admin_client, cycle):
+    """Before (decision 0072): "Thêm quyết định khen thưởng" was offered and saving it
+    was a 500 (no issuer, no year). Decisions are drafted from passed nominations."""
+    url = reverse("admin:awards_decision_add")
+    assert admin_client.get(url).status_code == 403
+    response = admin_client.post(url, {"symbol": "QĐ-UBND", "subject": "Về việc thử"})
+    assert response.status_code == 403
+    index = admin_client.get(reverse("admin:index")).content.decode()
+    assert 'href="/admin/awards/decision/add/"' not in index
+
+
+def test_a_draft_decision_is_withdrawn_on_its_page_not_archived_here(admin_client, cycle):
+    """Ticking "Đã lưu trữ" on a draft archived it and left its nominations tied to it,
+    waiting for a decision that would never be issued (decision 0072)."""
+    from awards import services
+
+    [passed] = passed_nominations(cycle, 1)
+    draft = services.decision_draft(
+        actor=cycle["office"],
+        issuer=cycle["district"],
+        subject="Về việc tặng",
+        nominations=[passed],
+    )
+    response = admin_client.get(change_url(draft))
+    fields = response.context["adminform"].form.fields
+    assert not {"archived", "archived_on", "archived_by", "archived_reason"} & set(fields)
+    data = admin_form_data(response)
+    data.update(archived="on", archived_reason="bỏ")
+    assert admin_client.post(change_url(draft), data).status_code == 302
+    draft.refresh_from_db()
+    assert not draft.archived and draft.status == draft.Status.DRAFT

@@ -17,6 +17,7 @@ from .admin_tools import (
 )
 from .models import FileJob, IssuedDocument, IssuingBody, Membership, OutgoingEmail, Person, Unit
 from .resources import CheckedImportForm, PersonResource, UnitResource
+from .text import search_q, search_terms
 
 
 class MergeForm(ReasonForm):
@@ -102,6 +103,15 @@ class UnitAdmin(
         "merged_into",
     )
     actions = [archive_units, merge_units]
+    # The pickers that put a unit, a person or a role somewhere today: living units only
+    # (decision 0072). The register of past years and the history filters keep finding
+    # the dissolved ones.
+    LIVING_PICKERS = {
+        ("units", "unit", "parent"),
+        ("units", "issuingbody", "parent"),
+        ("units", "membership", "unit"),
+        ("units", "person", "unit"),
+    }
     fieldsets = (
         (None, {"fields": ("name", "short_name", "code", "admin_code", "kind", "level", "parent")}),
         (
@@ -122,6 +132,21 @@ class UnitAdmin(
             },
         ),
     )
+
+    def get_search_results(self, request, queryset, search_term):
+        picker = tuple(
+            request.GET.get(key, "") for key in ("app_label", "model_name", "field_name")
+        )
+        if picker in self.LIVING_PICKERS:
+            queryset = queryset.filter(archived=False)
+        return super().get_search_results(request, queryset, search_term)
+
+    def get_readonly_fields(self, request, obj=None):
+        """An archived unit is history: its name, parent and kind are how its decisions
+        and grants read (decision 0072). Restoring one is not done here."""
+        if obj is not None and obj.archived:
+            return [f for _, opts in self.fieldsets for f in opts["fields"]]
+        return super().get_readonly_fields(request, obj)
 
     @admin.display(description="chữ viết tắt đang dùng")
     def code_in_use(self, unit: Unit) -> str:
@@ -188,6 +213,11 @@ class IssuingBodyAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, admin.Mod
     readonly_fields = UnitAdmin.readonly_fields
     fieldsets = UnitAdmin.fieldsets
     code_in_use = UnitAdmin.code_in_use
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.archived:  # as UnitAdmin's
+            return [f for _, opts in self.fieldsets for f in opts["fields"]]
+        return super().get_readonly_fields(request, obj)
 
     def get_queryset(self, request):
         return (
@@ -293,6 +323,14 @@ class MembershipAdmin(SheetLinkAdminMixin, NoDeleteAdminMixin, HistoryAdmin):
     readonly_fields = ("archived", "archived_on", "archived_by", "archived_reason")
     form = MembershipForm
     actions = [revoke_memberships]
+
+    def get_search_results(self, request, queryset, search_term):
+        """The account as typed, or the unit with or without diacritics ("tan phong"
+        finds UBND phường Tân Phong's roles; decision 0072)."""
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        if search_terms(search_term):
+            found = found | queryset.filter(search_q(search_term, "unit__search_text"))
+        return found, duplicates
 
     def has_change_permission(self, request, obj=None) -> bool:
         """A role is granted or revoked, not edited: its page is read-only; the list's

@@ -314,12 +314,43 @@ class Unit(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
         return [name.upper()]
 
     def clean(self) -> None:
-        """A code for its symbols with no type, slash or space (the admin's unit form)."""
+        """A code for its symbols with no type, slash or space (the admin's unit form); a
+        parent that keeps the tree a tree (decision 0072)."""
         from django.core.exceptions import ValidationError
 
         problem = code_problem(self.symbol_code)
         if problem:
             raise ValidationError({"symbol_code": problem})
+        if problem := self.parent_problem():
+            raise ValidationError({"parent": problem})
+
+    def parent_problem(self) -> str:
+        """Why `parent` cannot be this unit's parent, or "". Not the unit itself (the
+        database's check, which the admin's form skips), nor one of the units below it:
+        the province under its own ward would put the whole province in the ward's
+        scope. An active unit newly put under a unit goes under a living one, not a
+        dissolved district."""
+        parent = self.parent
+        if parent is None:
+            return ""
+        if self.pk and parent.pk == self.pk:
+            return "Một đơn vị không thể là đơn vị cấp trên của chính nó."
+        if self.pk and self.pk in {unit.pk for unit in parent.ancestors()}:
+            return (
+                f"Không chọn được {parent.name}: {parent.name} là đơn vị trực thuộc của "
+                f"{self.name} (đơn vị cấp trên không thể nằm dưới chính đơn vị này)."
+            )
+        moved = (
+            not self.pk
+            or type(self).objects.filter(pk=self.pk).exclude(parent_id=parent.pk).exists()
+        )
+        if parent.archived and not self.archived and moved:
+            return (
+                f"{parent.name} đã lưu trữ"
+                + (f" (đã sáp nhập vào {parent.merged_into.name})" if parent.merged_into else "")
+                + ": chọn một đơn vị đang hoạt động."
+            )
+        return ""
 
     @property
     def document_code(self) -> str:
