@@ -67,8 +67,23 @@ class ReorganiseForm(forms.Form):
     )
 
 
+class ArchivedUnitReadOnlyMixin:
+    """An archived unit is a historical record: its decisions and grants read under its
+    name, code, kind and place in the tree, so those are shown, not edited; a living unit
+    stays editable (decision 0070)."""
+
+    archived_read_only = ("name", "short_name", "code", "kind", "level", "parent")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.archived:
+            fields += tuple(f for f in self.archived_read_only if f not in fields)
+        return fields
+
+
 @admin.register(Unit)
 class UnitAdmin(
+    ArchivedUnitReadOnlyMixin,
     SheetLinkAdminMixin,
     NormalizedSearchAdminMixin,
     NoDeleteAdminMixin,
@@ -180,7 +195,9 @@ class UnitAdmin(
 
 
 @admin.register(IssuingBody)
-class IssuingBodyAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, admin.ModelAdmin):
+class IssuingBodyAdmin(
+    ArchivedUnitReadOnlyMixin, NormalizedSearchAdminMixin, NoDeleteAdminMixin, admin.ModelAdmin
+):
     list_display = ("name", "level", "locality", "parent", "campaign_count", "archived")
     list_filter = ("level", "archived")
     list_select_related = ("parent",)
