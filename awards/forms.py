@@ -24,6 +24,7 @@ from campaigns.models import Campaign
 from units.access import office_bodies, unit_bodies
 from units.formfields import (
     DayField,
+    ended_groups,
     errors_text,  # noqa: F401  (awards views import it from here)
     searchable,
 )
@@ -850,6 +851,11 @@ class DecisionSearchForm(VietnameseInputMixin, forms.Form):
     def __init__(self, *args, issuers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["co_quan"].queryset = issuers
+
+    def issuer_groups(self) -> list:
+        """The bodies of the filter, those dissolved in 2025 under "Trước 01/07/2025"
+        (`units.formfields.ended_groups`, decision 0070)."""
+        return ended_groups(self.fields["co_quan"].queryset)
 
     def filters(self) -> dict:
         """The valid filters (an invalid one is shown beside its field and left out)."""
