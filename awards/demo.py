@@ -1,5 +1,7 @@
 """One completed awards cycle for the demo: Phường Tân Phong nominates, the city's
-standing office appraises, three council members vote, the chairman decides.
+standing office appraises, three council members vote, the chairman decides. It is the
+year-end cycle of 2024: the city ceased to exist on 01/07/2025 (its last day, 30/06/2025,
+is `Unit.ended_on`), so it decided nothing for 2025 (decision 0070).
 
 A demo loader, exempt from "writes go through awards/services.py"; it uses the
 services anyway, so the demo's history reads as a real cycle would."""
@@ -20,7 +22,10 @@ from units.models import Person, Unit
 from . import money, services
 from .models import AwardType, CouncilSession, Decision, Nomination
 
-SUBJECT = "Về việc khen thưởng các tập thể, cá nhân có thành tích xuất sắc năm 2025 (dữ liệu mẫu)"
+YEAR = 2024
+SUBJECT = (
+    f"Về việc khen thưởng các tập thể, cá nhân có thành tích xuất sắc năm {YEAR} (dữ liệu mẫu)"
+)
 
 
 # The demo's dossier file: an empty one-page PDF standing for the signed report.
@@ -60,8 +65,8 @@ def load_demo_cycle() -> Decision | None:
                 award_type=ldtt,
                 nominee_person=person,
                 nominating_unit=ward,
-                year=2025,
-                achievement_summary="Hoàn thành xuất sắc nhiệm vụ được giao năm 2025; "
+                year=YEAR,
+                achievement_summary=f"Hoàn thành xuất sắc nhiệm vụ được giao năm {YEAR}; "
                 "tích cực tham gia phong trào thi đua của thành phố.",
             ),
         )
@@ -74,8 +79,9 @@ def load_demo_cycle() -> Decision | None:
                 award_type=collective,
                 nominee_unit=ward,
                 nominating_unit=ward,
-                year=2025,
-                achievement_summary="Tập thể đoàn kết, hoàn thành tốt các chỉ tiêu kinh tế - xã hội năm 2025.",
+                year=YEAR,
+                achievement_summary="Tập thể đoàn kết, hoàn thành tốt các chỉ tiêu kinh tế - xã hội "
+                f"năm {YEAR}.",
             ),
         )
     )
@@ -90,8 +96,8 @@ def load_demo_cycle() -> Decision | None:
     session = services.session_create(
         actor=users["vanphong.tp"],
         issuer=city,
-        title="Phiên họp xét khen thưởng năm 2025 (dữ liệu mẫu)",
-        held_on=datetime.date(2025, 12, 22),
+        title=f"Phiên họp xét khen thưởng năm {YEAR} (dữ liệu mẫu)",
+        held_on=datetime.date(YEAR, 12, 22),
         starts_at=datetime.time(8, 0),
         venue="Phòng họp số 1, trụ sở UBND thành phố Lai Châu",
         members=members,
@@ -114,7 +120,7 @@ def load_demo_cycle() -> Decision | None:
     )
     load_demo_fund(users["vanphong.tp"], city)
     return services.decision_issue(
-        actor=users["vanphong.tp"], decision=decision, issued_on=datetime.date(2025, 12, 26)
+        actor=users["vanphong.tp"], decision=decision, issued_on=datetime.date(YEAR, 12, 26)
     )
 
 
@@ -131,14 +137,19 @@ def attach_dossier(clerk, nomination: Nomination) -> None:
 
 
 def load_demo_fund(office, city: Unit) -> None:
-    """The city's fund for 2025: its budget and a sponsor's gift, so the decision's
-    amounts are paid from something (the base salaries come with the migrations)."""
+    """The city's fund for the cycle's year: its budget and a sponsor's gift, so the
+    decision's amounts are paid from something (the base salaries come with the migrations)."""
     for kind, amount, on, text in (
-        ("budget", 30_000_000, datetime.date(2025, 1, 2), "Dự toán kinh phí khen thưởng năm 2025"),
-        ("income", 5_000_000, datetime.date(2025, 6, 15), "Doanh nghiệp ủng hộ Quỹ (dữ liệu mẫu)"),
+        (
+            "budget",
+            30_000_000,
+            datetime.date(YEAR, 1, 2),
+            f"Dự toán kinh phí khen thưởng năm {YEAR}",
+        ),
+        ("income", 5_000_000, datetime.date(YEAR, 6, 15), "Doanh nghiệp ủng hộ Quỹ (dữ liệu mẫu)"),
     ):
         money.fund_entry_add(
-            actor=office, issuer=city, year=2025, kind=kind, amount=amount, on=on, description=text
+            actor=office, issuer=city, year=YEAR, kind=kind, amount=amount, on=on, description=text
         )
 
 

@@ -8,6 +8,7 @@ include those of the units merged into it (`Unit.merged_into`)."""
 from __future__ import annotations
 
 import datetime
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -15,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from campaigns.models import campaign_year_q
-from units.models import descendant_ids_of, lineage_ids_of
+from units.models import Person, descendant_ids_of, lineage_ids_of
 from units.text import number_text
 
 from .models import AwardGrant, Nomination
@@ -278,6 +279,9 @@ def checklist(nomination: Nomination) -> list[Check]:
             )
         )
 
+    # A collective's members (Tập thể lao động xuất sắc).
+    checks.extend(members_checks(nomination, year))
+
     # Authority of the issuing body.
     if nomination.issuer_id:
         if award.granted_by(nomination.issuer):
@@ -293,4 +297,143 @@ def checklist(nomination: Nomination) -> list[Check]:
                     f"lập tờ trình đề nghị {award.authority or 'cấp trên'}.",
                 )
             )
+    return checks
+
+
+NAMES_SHOWN = 3
+
+
+def _names(people: list[str]) -> str:
+    shown = ", ".join(people[:NAMES_SHOWN])
+    return shown + (
+        f" và {len(people) - NAMES_SHOWN} người khác" if len(people) > NAMES_SHOWN else ""
+    )
+
+
+def members_checks(nomination: Nomination, year: int | None = None) -> list[Check]:
+    """The lines on a collective's members, where its award type has a rule on them
+    (`AwardType.members_share_of`: Tập thể lao động xuất sắc, Luật 2022 Điều 27): the
+    counts the unit wrote on the dossier (every member completed their tasks, at least
+    the share hold the title that year), beside what the register holds of the unit's
+    people; one of them holding `members_need` (Chiến sĩ thi đua cơ sở) that year; none
+    under discipline. Advice, as every line (decision 0070). The members are the people
+    of the collective's own unit, not of the units below it (a village, an enterprise),
+    which are collectives of their own."""
+    award, unit = nomination.award_type, nomination.nominee_unit
+    if unit is None or not award.members_share_of_id or award.members_share_percent is None:
+        return []
+    year = _year(nomination) if year is None else year
+    basis = award.members_basis
+    share = award.members_share_of
+    percent = award.members_share_percent
+    members = Person.objects.filter(unit_id__in=lineage_ids_of([unit.pk]))
+    grants = AwardGrant.objects.filter(person__in=members, year=year, revocation__isnull=True)
+    checks: list[Check] = []
+
+    registered = grants.filter(award_type=share).count()
+    in_register = (
+        f" Sổ khen thưởng ghi nhận {registered} cá nhân của {unit.name} đạt “{share.name}” "
+        f"năm {year}."
+    )
+    total, completed, advanced = (
+        nomination.member_count,
+        nomination.members_completed,
+        nomination.members_advanced,
+    )
+    if not total or advanced is None:
+        checks.append(
+            Check(
+                "Thành viên",
+                "warn",
+                f"Chưa ghi số thành viên và số đạt “{share.name}” của tập thể: chưa kiểm tra "
+                f"được điều kiện ít nhất {number_text(percent)}% thành viên đạt “{share.name}”; "
+                "đơn vị ghi ở hồ sơ (Sửa hồ sơ)." + in_register,
+                basis,
+            )
+        )
+    else:
+        parts, level = [], "ok"
+        if completed is None:
+            parts.append("Chưa ghi số thành viên hoàn thành nhiệm vụ (cần tất cả).")
+            level = "warn"
+        elif completed < total:
+            parts.append(f"{completed}/{total} thành viên hoàn thành nhiệm vụ: cần tất cả (100%).")
+            level = "warn"
+        else:
+            parts.append(f"{completed}/{total} thành viên hoàn thành nhiệm vụ.")
+        reached = (Decimal(advanced) * 100 / total).quantize(Decimal("0.1"))
+        needed = math.ceil(Decimal(total) * percent / 100)  # the fewest that make the share
+        said = (
+            f"{advanced}/{total} thành viên đạt “{share.name}” năm {year} ({number_text(reached)}%)"
+        )
+        if advanced >= needed:
+            parts.append(f"{said}, đạt mức ít nhất {number_text(percent)}%.")
+        else:
+            parts.append(
+                f"{said}, dưới mức ít nhất {number_text(percent)}% (cần ít nhất {needed})."
+            )
+            level = "warn"
+        checks.append(Check("Thành viên", level, " ".join(parts) + in_register, basis))
+
+    if award.members_need_id:
+        need = award.members_need
+        holders = [
+            g.person.full_name
+            for g in grants.filter(award_type=need).select_related("person").order_by("pk")
+        ]
+        if holders:
+            checks.append(
+                Check(
+                    need.name,
+                    "ok",
+                    f"Có cá nhân đạt “{need.name}” năm {year}: {_names(holders)}.",
+                    basis,
+                )
+            )
+        else:
+            considered = [
+                n.nominee_person.full_name
+                for n in Nomination.objects.filter(
+                    nominee_person__in=members,
+                    award_type=need,
+                    year=year,
+                    status__in=[s for s in OPEN if s != Nomination.Status.DRAFT],
+                )
+                .select_related("nominee_person")
+                .order_by("pk")
+            ]
+            pending = (
+                f" Đang xét: {_names(considered)}; chỉ đủ điều kiện khi được khen thưởng."
+                if considered
+                else ""
+            )
+            checks.append(
+                Check(
+                    need.name,
+                    "warn",
+                    f"Chưa thấy cá nhân nào của {unit.name} đạt “{need.name}” năm {year} trong "
+                    f"sổ khen thưởng.{pending}",
+                    basis,
+                )
+            )
+
+    disciplined = list(
+        members.filter(archived=False, under_discipline=True)
+        .order_by("full_name")
+        .values_list("full_name", flat=True)
+    )
+    if disciplined:
+        checks.append(
+            Check(
+                "Kỷ luật",
+                "warn",
+                f"Có cá nhân của tập thể đang bị kỷ luật hoặc điều tra: {_names(disciplined)}. "
+                f"“{award.name}” cần không có cá nhân bị kỷ luật từ cảnh cáo trở lên.",
+                basis,
+            )
+        )
+    else:
+        checks.append(
+            Check("Kỷ luật", "ok", "Không có cá nhân nào của tập thể có ghi nhận kỷ luật.")
+        )
     return checks

@@ -24,6 +24,7 @@ from campaigns.models import Campaign
 from units.access import office_bodies, unit_bodies
 from units.formfields import (
     DayField,
+    ended_groups,
     errors_text,  # noqa: F401  (awards views import it from here)
     searchable,
 )
@@ -151,6 +152,11 @@ NOMINATION_SEARCHES = {
 SESSION_SEARCHES = {"nominations": _search_nominations}
 
 
+# A collective's members, as the unit counts them (decision 0070).
+MEMBER_FIELDS = ("member_count", "members_completed", "members_advanced")
+MEMBERS_MAX = 100_000
+
+
 class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
     nominee_kind = forms.ChoiceField(
         label="Đối tượng được đề nghị",
@@ -184,6 +190,7 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
             "year",
             "simplified",
             "achievement_summary",
+            *MEMBER_FIELDS,
         ]
         widgets = {"achievement_summary": textarea(6), "award_type": AwardTypeSelect}
         field_classes = {
@@ -263,6 +270,17 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
         url = reverse("awards:nomination_choices")
         for name in NOMINATION_SEARCHES:
             searchable(self.fields[name], f"{url}?field={name}")
+        for name in MEMBER_FIELDS:  # a collective's members (Tập thể lao động xuất sắc)
+            field = self.fields[name]
+            field.min_value = 0
+            field.max_value = MEMBERS_MAX
+            field.validators = [
+                django_validators.MinValueValidator(0, "Ghi một số từ 0 trở lên."),
+                django_validators.MaxValueValidator(
+                    MEMBERS_MAX, f"Ghi một số không quá {MEMBERS_MAX:,}.".replace(",", ".")
+                ),
+            ]
+            field.error_messages["invalid"] = "Ghi một số nguyên, ví dụ 12."
 
     def _year(self) -> int:
         """The year whose award types are offered: the one typed, else the nomination's,
@@ -287,6 +305,10 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
             if name != keep:
                 data[name] = "" if name == "nominee_household" else None
                 setattr(self.instance, name, data[name])
+        if keep != "nominee_unit":  # the members' counts are a collective's
+            for name in MEMBER_FIELDS:
+                data[name] = None
+                setattr(self.instance, name, None)
         typed = data.get("new_person_name", "").strip()
         if keep == "nominee_person" and typed and not self.instance.pk:
             if data.get("nominee_person"):
@@ -850,6 +872,11 @@ class DecisionSearchForm(VietnameseInputMixin, forms.Form):
     def __init__(self, *args, issuers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["co_quan"].queryset = issuers
+
+    def issuer_groups(self) -> list:
+        """The bodies of the filter, those dissolved in 2025 under "Trước 01/07/2025"
+        (`units.formfields.ended_groups`, decision 0070)."""
+        return ended_groups(self.fields["co_quan"].queryset)
 
     def filters(self) -> dict:
         """The valid filters (an invalid one is shown beside its field and left out)."""

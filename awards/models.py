@@ -157,6 +157,36 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
         "tỷ lệ tối đa (%)", max_digits=5, decimal_places=2, null=True, blank=True
     )
     quota_basis = models.CharField("căn cứ tỷ lệ", max_length=255, blank=True)
+    # A collective's members (Tập thể lao động xuất sắc, Luật 2022 Điều 27): all complete
+    # their tasks, at least a share hold a title that year, one holds another, none is
+    # disciplined. The unit writes the counts on the dossier (decision 0070).
+    members_share_of = models.ForeignKey(
+        "self",
+        verbose_name="thành viên đạt danh hiệu",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Tập thể lao động xuất sắc: “Lao động tiên tiến”. Để trống: không xét.",
+    )
+    members_share_percent = models.DecimalField(
+        "tỷ lệ thành viên đạt tối thiểu (%)",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Ít nhất bao nhiêu phần trăm thành viên đạt danh hiệu trên (ví dụ 70).",
+    )
+    members_need = models.ForeignKey(
+        "self",
+        verbose_name="cần có thành viên đạt",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Tập thể lao động xuất sắc: có cá nhân đạt “Chiến sĩ thi đua cơ sở”.",
+    )
+    members_basis = models.CharField("căn cứ điều kiện về thành viên", max_length=255, blank=True)
     secret_ballot = models.BooleanField("bỏ phiếu kín", default=False)
     vote_threshold_percent = models.DecimalField(
         "tỷ lệ phiếu đồng ý cần đạt (%)", max_digits=5, decimal_places=2, default=50
@@ -413,6 +443,22 @@ class Nomination(ConstraintsInClean, TimeStampedModel):
         related_name="nominations_made",
     )
     achievement_summary = models.TextField("tóm tắt thành tích", blank=True)
+    # A collective's members, as the unit counts them (the person register may not hold
+    # them all): read by the checklist where the award type has a rule on its members
+    # (Tập thể lao động xuất sắc; decision 0070).
+    member_count = models.PositiveIntegerField(
+        "số thành viên của tập thể",
+        null=True,
+        blank=True,
+        help_text="Tổng số cá nhân trong tập thể (khi đề nghị danh hiệu cho tập thể).",
+    )
+    members_completed = models.PositiveIntegerField("số hoàn thành nhiệm vụ", null=True, blank=True)
+    members_advanced = models.PositiveIntegerField(
+        "số đạt “Lao động tiên tiến”",
+        null=True,
+        blank=True,
+        help_text="Số cá nhân trong tập thể đạt “Lao động tiên tiến” năm xét.",
+    )
     # The household's name as searched (no diacritics, padded: units.text.padded), filled
     # on save; a person or a collective is searched by its own stored text (decision 0068).
     household_search = models.TextField("hộ gia đình (để tìm kiếm)", blank=True, editable=False)
@@ -587,6 +633,24 @@ class Nomination(ConstraintsInClean, TimeStampedModel):
             ]
         if not self.simplified_allowed():
             errors["simplified"] = [SIMPLIFIED_ONLY_UNSCHEDULED]
+        if self.member_count is not None and (
+            self.nominee_person_id or self.nominee_household or pending
+        ):
+            errors["member_count"] = ["Chỉ ghi số thành viên khi đề nghị cho một tập thể."]
+        elif self.member_count == 0:
+            errors["member_count"] = ["Số thành viên của tập thể phải từ 1 trở lên."]
+        elif self.member_count is not None:
+            for name, what in (
+                ("members_completed", "Số hoàn thành nhiệm vụ"),
+                ("members_advanced", "Số đạt “Lao động tiên tiến”"),
+            ):
+                count = getattr(self, name)
+                if count is not None and count > self.member_count:
+                    errors[name] = [
+                        f"{what} ({count}) không thể nhiều hơn số thành viên ({self.member_count})."
+                    ]
+        elif self.members_completed is not None or self.members_advanced is not None:
+            errors["member_count"] = ["Ghi số thành viên của tập thể."]
         if errors:
             raise ValidationError(errors)
 

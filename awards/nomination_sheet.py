@@ -78,6 +78,7 @@ class NominationsKind(SheetKind):
     what = "đề nghị"
     filename = "de-nghi-khen-thuong"
     imported_by = UNIT
+    actions = (CREATE, REFUSE)  # each valid row is a new draft; nothing is updated
     intro = (
         "Danh sách đề nghị khen thưởng cả năm của đơn vị (Lao động tiên tiến, Chiến sĩ thi "
         "đua cơ sở, tập thể, hộ gia đình, Giấy khen...) nhập một lần từ một tệp: mỗi dòng "

@@ -375,6 +375,42 @@ RULES = {
 }  # fmt: skip
 
 
+# Rules on a collective's members, code: (title a share must hold, %, title one must
+# hold, basis). Luật Thi đua, khen thưởng 2022, Điều 27: Tập thể lao động xuất sắc
+# (decision 0070).
+MEMBER_RULES = {
+    "tap-the-ldxs": (
+        "lao-dong-tien-tien",
+        "70",
+        "cstd-co-so",
+        "Luật Thi đua, khen thưởng 2022, Điều 27: 100% cá nhân hoàn thành nhiệm vụ, ít nhất "
+        "70% đạt “Lao động tiên tiến”, có cá nhân đạt “Chiến sĩ thi đua cơ sở”, không có "
+        "cá nhân bị kỷ luật từ cảnh cáo trở lên",
+    ),
+}
+
+
+def load_member_rules(AwardType) -> None:
+    """Fill the rules on a collective's members where an admin has not set them."""
+    by_code = {a.code: a for a in AwardType.objects.all()}
+    for code, (share_of, percent, need, basis) in MEMBER_RULES.items():
+        award = by_code.get(code)
+        if award is None or award.members_share_of_id:
+            continue
+        award.members_share_of = by_code.get(share_of)
+        award.members_share_percent = Decimal(percent)
+        award.members_need = by_code.get(need)
+        award.members_basis = basis
+        award.save(
+            update_fields=[
+                "members_share_of",
+                "members_share_percent",
+                "members_need",
+                "members_basis",
+            ]
+        )
+
+
 def load_award_rules(AwardType) -> None:
     """Fill the default rules where an admin has not set them (grantor levels still empty)."""
     by_code = {a.code: a for a in AwardType.objects.all()}

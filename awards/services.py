@@ -384,6 +384,9 @@ EDITED_FIELDS = (
     "year",
     "simplified",
     "achievement_summary",
+    "member_count",
+    "members_completed",
+    "members_advanced",
 )
 
 

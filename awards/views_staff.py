@@ -32,7 +32,7 @@ from units.paging import paginate
 from units.xlsx import xlsx_response
 
 from . import money, pdf, selectors, services, workflow
-from .eligibility import checklist
+from .eligibility import checklist, members_checks
 from .exports import decisions_workbook, nominations_workbook
 from .forms import (
     NOMINATION_SEARCHES,
@@ -223,6 +223,10 @@ def _nomination_page(
             "files": nomination.files.filter(archived=False),
             "missing_files": services.missing_files(nomination),
             "checks": checklist(nomination) if is_office or member else [],
+            # the clerk's own advice on a collective's members, before sending (0070)
+            "collective_checks": members_checks(nomination)
+            if is_unit and not (is_office or member)
+            else [],
             "member_checks": member,
             "comments": nomination.comments.all() if is_office else [],
             "appraise_form": appraise_form or AppraiseForm(),

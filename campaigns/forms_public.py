@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from units.formfields import ended_grouped_choices
 from units.models import Unit
 
 KIND_CHOICES = [
@@ -43,6 +44,9 @@ class CampaignFilterForm(forms.Form):
     def __init__(self, *args, years: list[int] = (), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", "Tất cả các năm")] + [(y, str(y)) for y in years]
+        # the bodies dissolved in 2025 under "Trước 01/07/2025" (decision 0070), one query
+        issuer = self.fields["issuer"]
+        issuer.choices = lambda: ended_grouped_choices(issuer.queryset, empty=issuer.empty_label)
 
     def filters(self) -> dict:
         """The valid filters; an invalid one (a year typed by hand...) is left out alone."""

@@ -241,6 +241,7 @@ def reference_data(transactional_db):
         load_award_rules,
         load_award_types,
         load_legal_bases,
+        load_member_rules,
         load_merits,
         load_required_files,
     )
@@ -250,6 +251,7 @@ def reference_data(transactional_db):
     load_document_types(DocumentType)
     load_award_types(AwardType)
     load_award_rules(AwardType)
+    load_member_rules(AwardType)
     close_ended_award_types(AwardType)
     load_legal_bases(LegalBasis)
     from awards.models import BaseSalary, RewardDecree, RewardMultiple

@@ -29,10 +29,10 @@ def decision(demo, demo_units):
 def test_decision_with_its_annex(decision):
     body, pages = text(pdf.decision_pdf(decision))
     assert "ỦY BAN NHÂN DÂN THÀNH PHỐ LAI CHÂU" in body and "Số: 01/QĐ-UBND" in body
-    assert "Thành phố Lai Châu, ngày 26 tháng 12 năm 2025" in body
+    assert "Thành phố Lai Châu, ngày 26 tháng 12 năm 2024" in body
     assert "QUYẾT ĐỊNH" in body and "Điều 1." in body and "Nguyễn Văn Nghiệp" in body
     annex = body[body.index("DANH SÁCH KHEN THƯỞNG") :]
-    assert "Kèm theo Quyết định số 01/QĐ-UBND ngày 26 tháng 12 năm 2025" in annex
+    assert "Kèm theo Quyết định số 01/QĐ-UBND ngày 26 tháng 12 năm 2024" in annex
     for name in ("Lò Thị Mai", "Đặng Văn Hùng", "UBND phường Tân Phong"):
         assert name in annex
     assert "Lao động tiên tiến" in annex and "Tập thể lao động tiên tiến" in annex
@@ -42,7 +42,7 @@ def test_decision_with_its_annex(decision):
 def test_one_certificate_per_awardee(decision):
     body, pages = text(pdf.certificates_pdf(decision))
     assert pages == decision.grants.count() == 3
-    assert body.count("Quyết định số 01/QĐ-UBND ngày 26 tháng 12 năm 2025") == 3
+    assert body.count("Quyết định số 01/QĐ-UBND ngày 26 tháng 12 năm 2024") == 3
     assert "TẶNG DANH HIỆU LAO ĐỘNG TIÊN TIẾN Bà Lò Thị Mai" in body
 
 

@@ -47,7 +47,8 @@ def lines(data: bytes, page: int = 0) -> list[str]:
 
 def _built() -> dict:
     """The demo cycle: two Lao động tiên tiến and one Tập thể lao động tiên tiến, issued
-    by the city on 26/12/2025 after the council met on 22/12/2025."""
+    by the city on 26/12/2024 after the council met on 22/12/2024 (the city ended on
+    30/06/2025: decision 0070)."""
     data = built_demo()
     load_demo_users(data["demo_units"])
     return {**data, "decision": load_demo_cycle()}
@@ -77,8 +78,15 @@ def as_draft(decision: Decision) -> Decision:
 # Legal bases -------------------------------------------------------------------------
 
 
+def after_the_reform(decision: Decision) -> Decision:
+    """The same decision dated 26/12/2025 (the demo's is of 26/12/2024)."""
+    Decision.objects.filter(pk=decision.pk).update(issued_on=datetime.date(2025, 12, 26))
+    decision.refresh_from_db()
+    return decision
+
+
 def test_a_decision_after_1_7_2025_cites_the_2025_law_and_decree_152(decision):
-    body = text(pdf.decision_pdf(decision))  # signed 26/12/2025
+    body = text(pdf.decision_pdf(after_the_reform(decision)))
     assert f"Căn cứ {LAW_2025};" in body
     assert DECREE_152 in body and "Luật Thi đua, khen thưởng số 06/2022/QH15" in body
     assert LAW_2015 not in body and DECREE_98 not in body
@@ -100,7 +108,7 @@ def test_legal_bases_are_data_an_admin_edits(decision):
         order=40,
     )
     LegalBasis.objects.filter(text__startswith="Luật Thi đua").update(archived=True)
-    html = pdf.decision_html(decision)
+    html = pdf.decision_html(after_the_reform(decision))
     assert "Căn cứ Nghị quyết số 01/2025/NQ-HĐND" in html
     assert "Căn cứ Luật Thi đua" not in html
     # the order: laws, then decrees, then the resolution
@@ -184,10 +192,10 @@ def test_every_certificate_has_its_register_number(decision):
     )
     assert numbers == [1, 2, 3]
     body = text(pdf.certificates_pdf(decision))
-    for number in ("0001/2025", "0002/2025", "0003/2025"):
+    for number in ("0001/2024", "0002/2024", "0003/2024"):
         assert body.count(f"Số vào sổ: {number}") == 1
     # the model's "Số quyết định … ngày … tháng … năm …" (docs/decisions/0019)
-    assert body.count("Quyết định số 01/QĐ-UBND ngày 26 tháng 12 năm 2025") == 3
+    assert body.count("Quyết định số 01/QĐ-UBND ngày 26 tháng 12 năm 2024") == 3
 
 
 def test_register_numbers_are_unique_per_issuer_and_year(decision):
@@ -195,10 +203,10 @@ def test_register_numbers_are_unique_per_issuer_and_year(decision):
     twin = AwardGrant(
         award_type=grant.award_type,
         household="Hộ ông Lò Văn A",
-        year=2025,
+        year=2024,
         awardee_unit=grant.awardee_unit,
         register_issuer=grant.register_issuer,
-        register_year=2025,
+        register_year=2024,
         register_number=grant.register_number,
     )
     with pytest.raises(IntegrityError), transaction.atomic():

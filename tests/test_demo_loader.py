@@ -485,3 +485,30 @@ def test_the_printed_guide_says_what_waits_for_whom(settings, capsys):
     lines = capsys.readouterr().out.split("Việc đang chờ")[1].splitlines()
     assert "chờ thẩm định" not in line_of("vanphong.xa")
     assert "1 hồ sơ đủ điều kiện chờ đưa ra Hội đồng" in line_of("vanphong.xa")
+
+
+def test_no_demo_record_of_a_dissolved_body_is_dated_after_its_last_day(settings):
+    """UBND thành phố Lai Châu ended on 30/06/2025 (the reform took effect on 01/07/2025);
+    the demo had it meet on 22/12/2025 and sign Quyết định 01/QĐ-UBND on 26/12/2025, when
+    it no longer existed (decision 0070). Nothing of an archived body is dated after its
+    last day: decisions, council sessions, fund lines, campaigns."""
+    from awards.money_models import FundEntry
+
+    settings.THIDUA_DEMO = True
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    ended = {u.pk: u for u in Unit.objects.filter(archived=True, ended_on__isnull=False)}
+    assert Unit.objects.get(code="ubnd-tp-lai-chau").pk in ended
+    late = [
+        f"{label} {when:%d/%m/%Y} ({ended[body].name}, đến {ended[body].ended_on:%d/%m/%Y})"
+        for label, rows in (
+            ("Quyết định", Decision.objects.values_list("issuer", "issued_on")),
+            ("Phiên họp", CouncilSession.objects.values_list("issuer", "held_on")),
+            ("Quỹ", FundEntry.objects.values_list("fund__issuer", "on")),
+            ("Phong trào", Campaign.objects.values_list("issuer", "issued_on")),
+        )
+        for body, when in rows
+        if body in ended and when and when > ended[body].ended_on
+    ]
+    assert late == [], "\n".join(late)
+    decision = Decision.objects.get(issuer__code="ubnd-tp-lai-chau")
+    assert decision.issued_on <= D(2025, 6, 30) and decision.year == decision.issued_on.year

@@ -59,7 +59,7 @@ def assert_short_centred_rule(rule, column):
 
 def test_the_decisions_subject_has_its_rule_under_it(decision):
     data = pdf.decision_pdf(decision)
-    rule, column = subject_rule(data, "năm 2025 (dữ liệu mẫu)", "CHỦ TỊCH ỦY BAN NHÂN DÂN")
+    rule, column = subject_rule(data, "năm 2024 (dữ liệu mẫu)", "CHỦ TỊCH ỦY BAN NHÂN DÂN")
     assert_short_centred_rule(rule, column)
 
 
@@ -112,7 +112,7 @@ def test_the_decision_form_refuses_a_committees_signature(decision, demo_units):
 def test_the_annex_says_which_decision_it_goes_with_as_decree_30_writes_it(decision):
     data = pdf.decision_pdf(decision)
     assert (
-        "(Kèm theo Quyết định số 01/QĐ-UBND ngày 26 tháng 12 năm 2025 của Chủ tịch "
+        "(Kèm theo Quyết định số 01/QĐ-UBND ngày 26 tháng 12 năm 2024 của Chủ tịch "
         "Ủy ban nhân dân thành phố Lai Châu)"
     ) in flat(data)
     fonts = set()

@@ -91,8 +91,12 @@ def test_the_refresh_replaces_only_the_old_defaults_and_adds_missing_multiples()
 
 
 def test_a_decision_after_1_7_2025_cites_decree_152_with_its_day_and_title(demo, demo_units):
+    from awards.models import Decision
+
     load_demo_users(demo_units)
-    decision = load_demo_cycle()  # signed 26/12/2025
+    decision = load_demo_cycle()  # signed 26/12/2024, by the city, which ended on 30/06/2025
+    Decision.objects.filter(pk=decision.pk).update(issued_on=AFTER_152)
+    decision.refresh_from_db()
     reader = PdfReader(io.BytesIO(pdf.decision_pdf(decision)))
     body = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
     assert (
@@ -108,11 +112,11 @@ def test_a_decision_after_1_7_2025_cites_decree_152_with_its_day_and_title(demo,
 
 def test_the_certificate_foot_follows_the_model(demo, demo_units):
     load_demo_users(demo_units)
-    decision = load_demo_cycle()  # 01/QĐ-UBND, 26/12/2025, signed by the Chủ tịch
+    decision = load_demo_cycle()  # 01/QĐ-UBND, 26/12/2024, signed by the Chủ tịch
     reader = PdfReader(io.BytesIO(pdf.certificates_pdf(decision)))
     lines = [line.strip() for line in reader.pages[0].extract_text().splitlines()]
     number = decision.grants.order_by("register_number").first().register_text
-    assert f"Quyết định số {decision.number_symbol} ngày 26 tháng 12 năm 2025" in lines
+    assert f"Quyết định số {decision.number_symbol} ngày 26 tháng 12 năm 2024" in lines
     assert f"Số vào sổ: {number}" in lines
     # given in the name of the Chủ tịch (the authority line): no "TM. ỦY BAN NHÂN DÂN"
     assert "TM. ỦY BAN NHÂN DÂN" not in lines

@@ -536,3 +536,17 @@ def test_the_kind_is_registered():
     kind = kind_get("nominations")
     assert kind is not None and kind.title == "Đề nghị khen thưởng"
     assert AwardType.objects.filter(name=LDTT).exists()
+
+
+def test_the_import_page_shows_only_the_counts_a_nomination_import_can_have(ward, client):
+    """A nomination import only adds drafts or refuses a row: the page's "Cập nhật 0" and
+    "Không đổi 0", counts of the office's kinds, said nothing (decision 0070). The units'
+    import keeps all four."""
+    staff, commune = ward["staff"], ward["commune"]
+    record = run(staff, xlsx([row(LDTT, name="Lò Thị Mai", birth=1988)]), commune)
+    client.force_login(staff)
+    page = client.get(reverse("sheets:record", args=[record.pk])).content.decode()
+    assert 'data-count="create"' in page and 'data-count="refuse"' in page
+    assert "Cập nhật" not in page and "Không đổi" not in page
+    assert "?loai=update" not in page and "?loai=unchanged" not in page
+    assert kind_get("units").actions == ("create", "update", "unchanged", "refuse")

@@ -15,12 +15,32 @@ from .admin_tools import (
     SheetLinkAdminMixin,
     run_action_with_form,
 )
+from .formfields import DayField
 from .models import FileJob, IssuedDocument, IssuingBody, Membership, OutgoingEmail, Person, Unit
 from .resources import CheckedImportForm, PersonResource, UnitResource
 from .text import search_q, search_terms
 
+ENDED_ON_HELP = (
+    "Ngày cuối cùng đơn vị cũ còn tồn tại: ngày trước ngày quyết định, nghị quyết sắp xếp "
+    "có hiệu lực (sắp xếp năm 2025: 30/06/2025). Để trống: hôm nay."
+)
 
-class MergeForm(ReasonForm):
+
+def ended_on_field() -> DayField:
+    return DayField(
+        label="Ngày chấm dứt hoạt động",
+        required=False,
+        input_formats=["%d/%m/%Y"],
+        help_text=ENDED_ON_HELP,
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+    )
+
+
+class ArchiveForm(ReasonForm):
+    ended_on = ended_on_field()
+
+
+class MergeForm(ArchiveForm):
     target = forms.ModelChoiceField(
         label="Sáp nhập vào đơn vị",
         queryset=Unit.objects.active().order_by("name"),
@@ -33,10 +53,13 @@ def archive_units(modeladmin, request, queryset):
         modeladmin,
         request,
         queryset,
-        form_class=ReasonForm,
+        form_class=ArchiveForm,
         title="Lưu trữ đơn vị",
         apply=lambda unit, form: services.unit_archive(
-            unit=unit, by=request.user, reason=form.cleaned_data["reason"]
+            unit=unit,
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+            ended_on=form.cleaned_data["ended_on"],
         ),
     )
 
@@ -54,6 +77,7 @@ def merge_units(modeladmin, request, queryset):
             actor=request.user,
             mapping=[(unit, form.cleaned_data["target"]) for unit in units],
             reason=form.cleaned_data["reason"],
+            ended_on=form.cleaned_data["ended_on"],
         ),
         refused="Không sáp nhập đơn vị nào",
     )
@@ -66,10 +90,38 @@ class ReorganiseForm(forms.Form):
         max_length=500,
         help_text="Ví dụ: số, ngày của nghị quyết sắp xếp đơn vị hành chính.",
     )
+    ended_on = ended_on_field()
+
+
+class ArchivedUnitReadOnlyMixin:
+    """An archived unit is a historical record: its decisions and grants read under its
+    name, code, kind and place in the tree, so those are shown, not edited; a living unit
+    stays editable (decision 0070)."""
+
+    archived_read_only = ("name", "short_name", "code", "kind", "level", "parent")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.archived:
+            # its last day may be corrected (a unit archived before the field existed got
+            # the day it was archived)
+            return fields + tuple(f for f in self.archived_read_only if f not in fields)
+        return (*fields, "ended_on")  # a living unit has none
+
+    def get_fieldsets(self, request, obj=None):
+        """An archived unit's page opens on its archive: when it ended, into what."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not obj.archived:
+            return fieldsets
+        return [
+            (name, {k: v for k, v in options.items() if k != "classes"})
+            for name, options in fieldsets
+        ]
 
 
 @admin.register(Unit)
 class UnitAdmin(
+    ArchivedUnitReadOnlyMixin,
     SheetLinkAdminMixin,
     NormalizedSearchAdminMixin,
     NoDeleteAdminMixin,
@@ -90,6 +142,7 @@ class UnitAdmin(
         "code_in_use",
         "merged_into",
         "archived",
+        "ended_on",
     )
     list_filter = ("level", "kind", "is_issuing_body", "archived")
     list_select_related = ("parent", "merged_into")
@@ -124,6 +177,7 @@ class UnitAdmin(
                 "classes": ("collapse",),
                 "fields": (
                     "archived",
+                    "ended_on",
                     "archived_on",
                     "archived_by",
                     "archived_reason",
@@ -183,6 +237,7 @@ class UnitAdmin(
                     actor=request.user,
                     upload=form.cleaned_data["file"],
                     reason=form.cleaned_data["reason"],
+                    ended_on=form.cleaned_data["ended_on"],
                 )
             except ValidationError as error:
                 for message in error.messages:
@@ -205,8 +260,18 @@ class UnitAdmin(
 
 
 @admin.register(IssuingBody)
-class IssuingBodyAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, admin.ModelAdmin):
-    list_display = ("name", "level", "locality", "parent", "campaign_count", "archived")
+class IssuingBodyAdmin(
+    ArchivedUnitReadOnlyMixin, NormalizedSearchAdminMixin, NoDeleteAdminMixin, admin.ModelAdmin
+):
+    list_display = (
+        "name",
+        "level",
+        "locality",
+        "parent",
+        "campaign_count",
+        "archived",
+        "ended_on",
+    )
     list_filter = ("level", "archived")
     list_select_related = ("parent",)
     autocomplete_fields = ("parent", "merged_into")

@@ -12,6 +12,7 @@ install and it never overwrites what users changed.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -303,6 +304,9 @@ REFORM_MOVES: dict[str, str] = {
     "htx-che-binh-lu": "03390",
     "htx-nong-nghiep-tan-uyen": "03598",
 }
+# The resolution took effect on 01/07/2025: the old units' last day (`Unit.ended_on`) is
+# the day before, as the district's award types end on 30/06/2025 (decision 0070).
+REFORM_LAST_DAY = datetime.date(2025, 6, 30)
 REFORM_REASON = (
     "Sắp xếp đơn vị hành chính cấp xã tỉnh Lai Châu từ 01/7/2025 theo nghị quyết của "
     "Ủy ban Thường vụ Quốc hội (dữ liệu mẫu)"
@@ -331,4 +335,8 @@ def load_demo_reform(units: dict[str, Unit]) -> list[Unit]:
         for old, new in {**REFORM_COMMUNES, **REFORM_DISTRICT_UNITS}.items()
         if not Unit.objects.get(pk=units[old].pk).archived
     ]
-    return units_reorganise(actor=None, mapping=mapping, reason=REFORM_REASON) if mapping else []
+    if not mapping:
+        return []
+    return units_reorganise(
+        actor=None, mapping=mapping, reason=REFORM_REASON, ended_on=REFORM_LAST_DAY
+    )

@@ -8,6 +8,7 @@ an invalid choice with a Vietnamese message, never an overflow in the database.
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 
 from django import forms
@@ -275,3 +276,40 @@ class DayTimeField(forms.SplitDateTimeField):
             required=self.fields[0].required,
         )
         self.fields = (day, self.fields[1])
+
+
+def ended_groups(units) -> list[tuple[str, list]]:
+    """Units for a history filter ("Cơ quan ban hành"), grouped: if dissolved or merged
+    ones are among them, the living under "Đang hoạt động" and the others under "Trước
+    dd/mm/yyyy", the day after their last (`Unit.ended_on`: "Trước 01/07/2025" for the
+    2025 reform, as retired award types read), newest first, then any archived without a
+    date under "Đã lưu trữ". Without any, one group with no label (decision 0070)."""
+    living, ended, undated = [], {}, []
+    for unit in units:
+        if not unit.archived:
+            living.append(unit)
+        elif unit.ended_on:
+            ended.setdefault(unit.ended_on, []).append(unit)
+        else:
+            undated.append(unit)
+    if not ended and not undated:
+        return [("", living)]
+    groups = [("Đang hoạt động", living)] if living else []
+    groups += [
+        (f"Trước {end + datetime.timedelta(days=1):%d/%m/%Y}", ended[end])
+        for end in sorted(ended, reverse=True)
+    ]
+    if undated:
+        groups.append(("Đã lưu trữ", undated))
+    return groups
+
+
+def ended_grouped_choices(units, *, empty: str) -> list:
+    """`ended_groups` as a select's choices (option groups), each unit by its name."""
+    groups = ended_groups(units)
+    if len(groups) == 1 and not groups[0][0]:
+        return [("", empty), *((unit.pk, unit.name) for unit in groups[0][1])]
+    return [
+        ("", empty),
+        *((label, [(unit.pk, unit.name) for unit in members]) for label, members in groups),
+    ]

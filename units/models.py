@@ -270,6 +270,16 @@ class Unit(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
         on_delete=models.PROTECT,
         related_name="merged_units",
     )
+    ended_on = models.DateField(
+        "ngày chấm dứt hoạt động",
+        null=True,
+        blank=True,
+        help_text=(
+            "Ngày cuối cùng đơn vị còn tồn tại (giải thể, sáp nhập); để trống với đơn vị đang "
+            "hoạt động. Đơn vị sắp xếp năm 2025: 30/06/2025 (đơn vị mới hoạt động từ "
+            "01/07/2025)."
+        ),
+    )
 
     objects = UnitQuerySet.as_manager()
     search_fields = ("name", "short_name", "code", "admin_code", "locality")

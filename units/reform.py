@@ -13,6 +13,7 @@ the mergers (decision 0067).
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -130,7 +131,13 @@ def mapping_read(upload) -> list[tuple[Unit, Unit]]:
 
 
 @transaction.atomic
-def reform_from_xlsx(*, actor: AbstractBaseUser | None, upload, reason: str) -> Reorganised:
+def reform_from_xlsx(
+    *,
+    actor: AbstractBaseUser | None,
+    upload,
+    reason: str,
+    ended_on: datetime.date | None = None,
+) -> Reorganised:
     """Read the mapping; move each enterprise and cooperative under its new unit, then
     merge every other old unit into its successor, all in one transaction."""
     pairs = mapping_read(upload)
@@ -140,5 +147,7 @@ def reform_from_xlsx(*, actor: AbstractBaseUser | None, upload, reason: str) -> 
             done.moved.append(unit_move(unit=unit, parent=parent, by=actor, reason=reason))
     merges = [(old, new) for old, new in pairs if old.kind not in MOVED_KINDS]
     if merges:
-        done.merged = units_reorganise(actor=actor, mapping=merges, reason=reason)
+        done.merged = units_reorganise(
+            actor=actor, mapping=merges, reason=reason, ended_on=ended_on
+        )
     return done

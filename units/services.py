@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -26,9 +27,35 @@ def archive_stamp(obj, *, by: AbstractBaseUser | None, reason: str) -> None:
     obj.save(update_fields=["archived", "archived_on", "archived_by", "archived_reason"])
 
 
+def _last_day(ended_on: datetime.date | None) -> datetime.date:
+    """A dissolved unit's last day (`Unit.ended_on`): the reorganisation's, else today."""
+    today = timezone.localdate()
+    if ended_on is None:
+        return today
+    if ended_on > today:
+        raise ValidationError(
+            f"Ngày chấm dứt hoạt động ({ended_on:%d/%m/%Y}) không được sau hôm nay: "
+            "chỉ ghi nhận sắp xếp đã có hiệu lực."
+        )
+    return ended_on
+
+
+def _end(unit: Unit, ended_on: datetime.date) -> None:
+    unit.ended_on = ended_on
+    unit.save(update_fields=["ended_on", "updated_at"])
+
+
 @transaction.atomic
-def unit_archive(*, unit: Unit, by: AbstractBaseUser | None, reason: str) -> Unit:
-    """Lưu trữ: retire a unit. Its history stays; it leaves active lists."""
+def unit_archive(
+    *,
+    unit: Unit,
+    by: AbstractBaseUser | None,
+    reason: str,
+    ended_on: datetime.date | None = None,
+) -> Unit:
+    """Lưu trữ: retire a unit. Its history stays; it leaves active lists. `ended_on` is its
+    last day (default today)."""
+    last_day = _last_day(ended_on)
     if not reason.strip():
         raise ValidationError("Cần ghi lý do lưu trữ đơn vị.")
     if unit.archived:
@@ -38,19 +65,29 @@ def unit_archive(*, unit: Unit, by: AbstractBaseUser | None, reason: str) -> Uni
             f"Đơn vị “{unit.name}” còn đơn vị trực thuộc đang hoạt động: "
             "hãy chuyển hoặc sáp nhập các đơn vị đó trước."
         )
+    _end(unit, last_day)
     archive_stamp(unit, by=by, reason=reason.strip())
     return unit
 
 
 @transaction.atomic
-def unit_merge(*, source: Unit, target: Unit, by: AbstractBaseUser | None, reason: str) -> Unit:
+def unit_merge(
+    *,
+    source: Unit,
+    target: Unit,
+    by: AbstractBaseUser | None,
+    reason: str,
+    ended_on: datetime.date | None = None,
+) -> Unit:
     """Sáp nhập: merge `source` into `target`.
 
     Active sub-units, people and staff roles move to the target; the source is
-    archived with `merged_into` set. Records that point at the source (award
-    history, campaigns it issued) keep pointing at it, so nothing is lost; its open
-    work (nominations not yet decided) carries on at the target (`merged`).
+    archived with `merged_into` set and `ended_on`, its last day (the reorganisation's,
+    default today: 30/06/2025 for the 2025 reform). Records that point at the source
+    (award history, campaigns it issued) keep pointing at it, so nothing is lost; its
+    open work (nominations not yet decided) carries on at the target (`merged`).
     """
+    last_day = _last_day(ended_on)
     if source.pk == target.pk:
         raise ValidationError("Không thể sáp nhập một đơn vị vào chính nó.")
     if source.archived:
@@ -81,7 +118,8 @@ def unit_merge(*, source: Unit, target: Unit, by: AbstractBaseUser | None, reaso
             membership.save(update_fields=["unit", "updated_at"])
 
     source.merged_into = target
-    source.save(update_fields=["merged_into", "updated_at"])
+    source.ended_on = last_day
+    source.save(update_fields=["merged_into", "ended_on", "updated_at"])
     archive_stamp(source, by=by, reason=reason.strip())
     # the open work of the old unit carries on at the target (awards: decision 0067)
     merged.send(sender=Unit, source=source, target=target, by=by, reason=reason.strip())
@@ -274,7 +312,11 @@ def _depth(unit: Unit) -> int:
 
 @transaction.atomic
 def units_reorganise(
-    *, actor: AbstractBaseUser | None, mapping: Iterable[tuple[Unit, Unit]], reason: str
+    *,
+    actor: AbstractBaseUser | None,
+    mapping: Iterable[tuple[Unit, Unit]],
+    reason: str,
+    ended_on: datetime.date | None = None,
 ) -> list[Unit]:
     """Sắp xếp đơn vị hành chính: merge each old unit into its successor, all in one
     transaction (one bad pair and nothing is written).
@@ -284,6 +326,7 @@ def units_reorganise(
     work there; its campaigns, nominations, decisions and award grants keep pointing at
     it, so they read as they were issued, and eligibility follows `merged_into`.
     The deepest units go first, so a commune is merged before its old district.
+    `ended_on` is the old units' last day (the day before the reorganisation took effect).
     """
     if actor is not None and not (actor.is_active and actor.has_perm("units.change_unit")):
         raise PermissionDenied("Bạn không có quyền sắp xếp đơn vị.")
@@ -298,7 +341,9 @@ def units_reorganise(
         source.refresh_from_db()
         target.refresh_from_db()
         try:
-            done.append(unit_merge(source=source, target=target, by=actor, reason=reason))
+            done.append(
+                unit_merge(source=source, target=target, by=actor, reason=reason, ended_on=ended_on)
+            )
         except ValidationError as error:  # say which unit, when several are merged
             raise ValidationError([f"{source.name}: {m}" for m in error.messages]) from error
     return done

@@ -23,6 +23,7 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
+    Prefetch,
     Q,
     QuerySet,
     When,
@@ -32,7 +33,13 @@ from django.db.models.functions import Coalesce, ExtractYear, RowNumber
 from django.utils import timezone
 
 from units.access import office_bodies, unit_bodies
-from units.models import Unit, ancestors_of, descendant_ids_by_root, descendants_query
+from units.models import (
+    Unit,
+    ancestors_of,
+    descendant_ids_by_root,
+    descendants_query,
+    lineage_ids_of,
+)
 
 from ..models import LIST_DEFERRED, Campaign, campaign_year_q
 from .models import (
@@ -411,6 +418,79 @@ def reports_received(campaign: Campaign) -> QuerySet[ResultReport]:
         .select_related("unit", "period")
         .order_by("period__due_on", "unit__name")
     )
+
+
+# ---------------------------------------------------------------------------
+# The 2025 reform: what old units merged away wrote and did not carry on (decision 0070).
+# Two old communes that registered for one campaign merged into one: the first's
+# registration and reports became the new commune's (`services.registrations_carry_over`),
+# the second's stay with its archived unit, as written, and are read here.
+
+
+def _merged_away(successor: Unit | None) -> Q:
+    """Rows of archived units merged into another; of `successor`'s predecessors only,
+    however long the chain, when it is given."""
+    if successor is None:
+        return Q(unit__archived=True, unit__merged_into__isnull=False)
+    return Q(unit_id__in=lineage_ids_of([successor.pk]) - {successor.pk})
+
+
+def predecessor_registrations(
+    campaign: Campaign, successor: Unit | None = None
+) -> list[Registration]:
+    """Registrations for `campaign` that stayed with an old unit merged away (of
+    `successor`'s predecessors, or of any), each with its targets; two queries."""
+    return list(
+        Registration.objects.submitted()
+        .filter(_merged_away(successor), campaign=campaign)
+        .select_related("unit__merged_into")
+        .prefetch_related(
+            Prefetch(
+                "targets",
+                queryset=RegistrationTarget.objects.select_related("criterion").order_by(
+                    "criterion__group", "criterion__pk"
+                ),
+            )
+        )
+        .order_by("unit__name")
+    )
+
+
+def predecessor_reports(
+    campaign: Campaign,
+    successor: Unit | None = None,
+    period: ReportPeriod | None = None,
+    *,
+    received: bool = False,
+) -> list[ResultReport]:
+    """Reports that stayed with an old unit merged away (as above), of one period or all;
+    only those sent to the office (`received`: not drafts) for the office's page."""
+    rows = ResultReport.objects.filter(_merged_away(successor), period__campaign=campaign)
+    if period is not None:
+        rows = rows.filter(period=period)
+    if received:
+        rows = rows.exclude(status=ResultReport.Status.DRAFT)
+    return list(
+        rows.select_related("unit__merged_into", "period")
+        .prefetch_related(
+            Prefetch(
+                "values",
+                queryset=ReportValue.objects.select_related("criterion").order_by(
+                    "criterion__group", "criterion__pk"
+                ),
+            )
+        )
+        .order_by("period__due_on", "unit__name")
+    )
+
+
+def carried_from(row: Registration | ResultReport) -> Unit | None:
+    """The old unit that wrote a registration or report the merge carried on to its
+    successor (its first history row's unit), or None if it is the unit's own."""
+    if row is None:
+        return None
+    first = row.history.order_by("history_date", "history_id").select_related("unit").first()
+    return first.unit if first is not None and first.unit_id != row.unit_id else None
 
 
 def unregistered_units(campaign: Campaign) -> QuerySet[Unit]:

@@ -537,8 +537,12 @@ def registrations_carry_over(
     """Sáp nhập: the registrations and reports `source` made for campaigns still taking
     reports become `target`'s, which now registers, reports and is counted for that
     territory; where `target` has its own (or another predecessor's, merged first), that
-    one stands and the source's stays with the old unit. A summarised or withdrawn
-    campaign keeps them as they were. The history names the merge. Returns how many."""
+    one stands and the source's stays with the old unit, as written, its history saying
+    why: the target's registration and report pages and the office's results page show
+    it (`selectors.predecessor_registrations`, `predecessor_reports`; decision 0070).
+    Nothing is summed or overwritten: two communes' targets are each their own. A
+    summarised or withdrawn campaign keeps them as they were. The history names the
+    merge. Returns how many moved."""
     why = (f"Sáp nhập {source.name} vào {target.name}" + (f" ({reason})" if reason else ""))[:100]
     moved = 0
     rows = (
@@ -546,17 +550,24 @@ def registrations_carry_over(
             Registration.objects.filter(unit=source, campaign__status__in=REPORTING),
             Registration.objects.filter(unit=target).values_list("campaign_id", flat=True),
             "campaign_id",
+            "đăng ký",
         ),
         (
             ResultReport.objects.filter(unit=source, period__campaign__status__in=REPORTING),
             ResultReport.objects.filter(unit=target).values_list("period_id", flat=True),
             "period_id",
+            "báo cáo kỳ này",
         ),
     )
-    for carried, held, key in rows:
+    for carried, held, key, what in rows:
         taken = set(held)
         for row in carried.select_for_update().order_by("pk"):
             if getattr(row, key) in taken:
+                row._history_user = by
+                row._change_reason = (
+                    f"Sáp nhập vào {target.name}, đơn vị đã có {what}: giữ ở đơn vị cũ"
+                )[:100]
+                row.save(update_fields=["updated_at"])
                 continue
             row.unit = target
             row._history_user = by

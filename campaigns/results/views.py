@@ -114,6 +114,9 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
             "can_manage": holds_office(request.user, campaign.issuer),
             "unregistered_shown": list(data["unregistered"][:UNREGISTERED_SHOWN]),
             "unregistered_count": data["figures"]["addressed"] - data["figures"]["registered"],
+            # what old units merged away wrote and did not carry on (decision 0070)
+            "old_registrations": selectors.predecessor_registrations(campaign),
+            "old_reports": selectors.predecessor_reports(campaign, received=True),
         },
     )
 
@@ -434,6 +437,8 @@ def register(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
             "form": form,
             "criteria": criteria,
             "registration": registration,
+            "carried_from": selectors.carried_from(registration),
+            "old_registrations": selectors.predecessor_registrations(campaign, unit),
         },
     )
 
@@ -484,6 +489,8 @@ def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
             "period": period,
             "unit": unit,
             "report": existing,
+            "carried_from": selectors.carried_from(existing),
+            "old_reports": selectors.predecessor_reports(period.campaign, unit, period),
             "locked": locked,
             "form": form,
             "rows": [

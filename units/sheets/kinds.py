@@ -82,6 +82,9 @@ class RowRefused(Exception):
 class SheetKind:
     permission: ClassVar[str] = ""  # a model permission the importer needs besides the office
     imported_by: ClassVar[str] = OFFICE  # OFFICE or UNIT: who imports it, for which units
+    # What a row of this kind can come to: the record page counts and filters only these
+    # (a nomination import never updates a row nor leaves one unchanged; decision 0070).
+    actions: ClassVar[tuple[str, ...]] = (CREATE, UPDATE, UNCHANGED, REFUSE)
     # A sentence for the Excel page's introduction (the kinds a UNIT imports).
     intro: ClassVar[str] = ""
     revert_help: ClassVar[str] = (

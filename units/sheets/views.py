@@ -118,14 +118,19 @@ def export(request: HttpRequest, kind: str) -> HttpResponse:
 @login_required
 def record(request: HttpRequest, pk: int) -> HttpResponse:
     item = _record(request, pk)
+    sheet_kind = kind_get(item.kind)
     action = request.GET.get("loai", "")
     rows = item.preview
-    if action in ACTION_LABELS:
+    if action in sheet_kind.actions:
         rows = [row for row in rows if row[1] == action]
     else:
         action = ""
     rows = [(number, key, ACTION_LABELS[key], label, note) for number, key, label, note in rows]
-    counts = [(key, label, item.counts.get(key, 0)) for key, label in ACTION_LABELS.items()]
+    counts = [
+        (key, label, item.counts.get(key, 0))
+        for key, label in ACTION_LABELS.items()
+        if key in sheet_kind.actions
+    ]
     # while a step runs, the page looks again every 2 s and updates its progress in place
     # (static/js/poll.js; without JavaScript a <noscript> refresh), then opens the result;
     # with no worker running to do it, it says so at once (decision 0065)
@@ -135,7 +140,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
         "units/sheets/record.html",
         {
             "record": item,
-            "kind": kind_get(item.kind),
+            "kind": sheet_kind,
             "action": action,
             "counts": counts,
             "notify": item.rows_total >= services.NOTIFY_ROWS and bool(item.uploaded_by.email),

@@ -78,7 +78,7 @@ class Command(BaseCommand):
             waiting = waiting_work()
             if waiting:
                 self.stdout.write(
-                    "Việc đang chờ (đợt khen thưởng năm 2025 đã xong; bên cạnh đó, dữ liệu mẫu "
+                    "Việc đang chờ (đợt khen thưởng năm 2024 đã xong; bên cạnh đó, dữ liệu mẫu "
                     "để lại việc cho từng vai trò, hiện ở trang “Quản lý”):"
                 )
                 for usernames, text in waiting:

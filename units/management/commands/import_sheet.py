@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from units.models import ImportRecord, Unit
 from units.sheets import services
-from units.sheets.kinds import ACTION_LABELS, kinds_all
+from units.sheets.kinds import ACTION_LABELS, kind_get, kinds_all
 
 
 class Command(BaseCommand):
@@ -67,8 +67,11 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Đã nhập lần #{record.pk}: {self._counts(record)}."))
 
     def _counts(self, record: ImportRecord) -> str:
+        actions = kind_get(record.kind).actions  # only what this kind can come to
         return ", ".join(
-            f"{label.lower()} {record.counts.get(key, 0)}" for key, label in ACTION_LABELS.items()
+            f"{label.lower()} {record.counts.get(key, 0)}"
+            for key, label in ACTION_LABELS.items()
+            if key in actions
         )
 
     def _report(self, record: ImportRecord) -> None:

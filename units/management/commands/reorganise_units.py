@@ -1,6 +1,7 @@
 """python manage.py reorganise_units sap-xep.xlsx --reason "Nghị quyết số .../NQ-UBTVQH15":
 merge the old units of the workbook into their successors (units/reform.py)."""
 
+import datetime
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -18,11 +19,26 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
         parser.add_argument("--reason", required=True, help="Căn cứ, ví dụ số nghị quyết.")
+        parser.add_argument(
+            "--ended-on",
+            help=(
+                "Ngày chấm dứt hoạt động của các đơn vị cũ, dd/mm/yyyy (ngày trước ngày "
+                "nghị quyết có hiệu lực, ví dụ 30/06/2025); mặc định hôm nay."
+            ),
+        )
 
-    def handle(self, *args, file: Path, reason: str, **options):
+    def handle(self, *args, file: Path, reason: str, ended_on: str | None = None, **options):
+        last_day = None
+        if ended_on:
+            try:
+                last_day = datetime.datetime.strptime(ended_on, "%d/%m/%Y").date()
+            except ValueError as error:
+                raise CommandError(
+                    f"Ngày “{ended_on}” không đúng dạng ngày/tháng/năm (dd/mm/yyyy)."
+                ) from error
         try:
             with file.open("rb") as upload:
-                done = reform_from_xlsx(actor=None, upload=upload, reason=reason)
+                done = reform_from_xlsx(actor=None, upload=upload, reason=reason, ended_on=last_day)
         except OSError as error:
             raise CommandError(f"Không mở được tệp {file}: {error.strerror}") from error
         except ValidationError as error:
