@@ -96,17 +96,14 @@ class ReorganiseForm(forms.Form):
 class ArchivedUnitReadOnlyMixin:
     """An archived unit is a historical record: its decisions and grants read under its
     name, code, kind and place in the tree, so those are shown, not edited; a living unit
-    stays editable (decision 0070)."""
-
-    archived_read_only = ("name", "short_name", "code", "kind", "level", "parent")
+    stays editable (decisions 0070, 0072)."""
 
     def get_readonly_fields(self, request, obj=None):
-        fields = tuple(super().get_readonly_fields(request, obj))
         if obj is not None and obj.archived:
-            # its last day may be corrected (a unit archived before the field existed got
-            # the day it was archived)
-            return fields + tuple(f for f in self.archived_read_only if f not in fields)
-        return (*fields, "ended_on")  # a living unit has none
+            # every field but its last day, which may be corrected (a unit archived before
+            # the field existed got the day it was archived); restoring one is not done here
+            return [f for _, opts in self.fieldsets for f in opts["fields"] if f != "ended_on"]
+        return (*super().get_readonly_fields(request, obj), "ended_on")  # a living unit has none
 
     def get_fieldsets(self, request, obj=None):
         """An archived unit's page opens on its archive: when it ended, into what."""
@@ -195,13 +192,6 @@ class UnitAdmin(
             queryset = queryset.filter(archived=False)
         return super().get_search_results(request, queryset, search_term)
 
-    def get_readonly_fields(self, request, obj=None):
-        """An archived unit is history: its name, parent and kind are how its decisions
-        and grants read (decision 0072). Restoring one is not done here."""
-        if obj is not None and obj.archived:
-            return [f for _, opts in self.fieldsets for f in opts["fields"]]
-        return super().get_readonly_fields(request, obj)
-
     @admin.display(description="chữ viết tắt đang dùng")
     def code_in_use(self, unit: Unit) -> str:
         """The code the unit's documents carry: the one set, else "(tự suy ra: PNV)", shown
@@ -278,11 +268,6 @@ class IssuingBodyAdmin(
     readonly_fields = UnitAdmin.readonly_fields
     fieldsets = UnitAdmin.fieldsets
     code_in_use = UnitAdmin.code_in_use
-
-    def get_readonly_fields(self, request, obj=None):
-        if obj is not None and obj.archived:  # as UnitAdmin's
-            return [f for _, opts in self.fieldsets for f in opts["fields"]]
-        return super().get_readonly_fields(request, obj)
 
     def get_queryset(self, request):
         return (
