@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 import re
 import unicodedata
 import uuid
@@ -248,6 +249,31 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
         reach = self.vote_threshold_text
         how = "Bỏ phiếu kín" if self.secret_ballot else "Biểu quyết công khai"
         return f"{how}; thông qua khi phiếu đồng ý {reach} {base}; hòa phiếu không thông qua."
+
+    def votes_needed(self, base: int) -> int | None:
+        """The fewest agreeing votes that reach the threshold on `base` members (all the
+        council's, or those present, as the type counts): "từ 70% trở lên" of 4 is 3,
+        "trên 50%" of 4 is 3 (awards.services.vote_result decides by the same rule).
+        None when nobody is counted."""
+        if base <= 0:
+            return None
+        share = self.vote_threshold_percent * base / 100
+        needed = math.ceil(share) if self.vote_threshold_inclusive else math.floor(share) + 1
+        return max(needed, 1)
+
+    def vote_rule_on(self, base: int) -> str:
+        """The rule with its figures, as the minutes keep it: "thông qua khi phiếu đồng ý
+        từ 70% trở lên tổng số thành viên Hội đồng (4 thành viên: ít nhất 3 phiếu)"."""
+        counted = (
+            "tổng số thành viên Hội đồng"
+            if self.vote_threshold_base == "members"
+            else "số thành viên có mặt"
+        )
+        rule = f"thông qua khi phiếu đồng ý {self.vote_threshold_text} {counted}"
+        needed = self.votes_needed(base)
+        if needed is None:
+            return f"{rule} (không có thành viên nào được tính)"
+        return f"{rule} ({base} thành viên: ít nhất {needed} phiếu)"
 
     @property
     def merit_text(self) -> str:
@@ -638,6 +664,13 @@ class CouncilSession(TimeStampedModel):
         related_name="+",
     )
     cancel_reason = models.TextField("lý do hủy", blank=True)
+    council_size = models.PositiveSmallIntegerField(
+        "tổng số thành viên Hội đồng khi kiểm phiếu",
+        null=True,
+        blank=True,
+        help_text="Ghi khi kết thúc phiên họp: số thành viên mà tỷ lệ “tổng số thành viên "
+        "Hội đồng” đã tính trên đó (biên bản in số này).",
+    )
     chair_name = models.CharField(
         "chủ trì (Chủ tịch Hội đồng)",
         max_length=120,
@@ -739,6 +772,12 @@ class AgendaItem(models.Model):
     disagree = models.PositiveIntegerField("không đồng ý", default=0)
     abstain = models.PositiveIntegerField("không biểu quyết", default=0)
     passed = models.BooleanField("thông qua", null=True)
+    rule_text = models.CharField(
+        "tỷ lệ thông qua đã áp dụng",
+        max_length=255,
+        blank=True,
+        help_text="Ghi khi kiểm phiếu, với số thành viên và số phiếu cần đạt (biên bản in).",
+    )
 
     class Meta:
         verbose_name = "nội dung bình xét"

@@ -246,8 +246,10 @@ def certificates_pdf(decision: Decision) -> bytes:
 
 
 def minutes_pdf(session: CouncilSession) -> bytes:
-    items = session.agenda.select_related(
-        "nomination__award_type", "nomination__nominee_person", "nomination__nominee_unit"
+    items = list(
+        session.agenda.select_related(
+            "nomination__award_type", "nomination__nominee_person", "nomination__nominee_unit"
+        ).order_by("pk")  # the session page's order
     )
     seats = list(session.seats.select_related("user"))
     names = {s.pk: s.user.get_full_name() or s.user.username for s in seats}
@@ -260,6 +262,8 @@ def minutes_pdf(session: CouncilSession) -> bytes:
             "present": sum(1 for s in seats if s.present),
             "present_names": [names[s.pk] for s in seats if s.present],
             "absent_names": [names[s.pk] for s in seats if not s.present],
+            # the figures each result was counted on, as kept at the close (decision 0071)
+            "rules": list(dict.fromkeys(i.rule_text for i in items if i.rule_text)),
         },
     )
 
