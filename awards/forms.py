@@ -28,6 +28,7 @@ from units.formfields import (
     searchable,
 )
 from units.models import Membership, Person, Unit, ancestors_of, descendants_query
+from units.symbols import decision_symbol_problem
 from units.text import rank_marked, search_q
 
 from . import workflow
@@ -741,6 +742,14 @@ class DecisionForm(VietnameseInputMixin, forms.Form):
             "Chỉ các hồ sơ Hội đồng đã thông qua trong thẩm quyền; hồ sơ vượt thẩm quyền "
             "được trình cấp trên."
         )
+
+    def clean_symbol(self) -> str:
+        """Said beside the field, as the services refuse it (decision 0071)."""
+        symbol = self.cleaned_data.get("symbol", "").strip()
+        problem = symbol and decision_symbol_problem(symbol)
+        if problem:
+            raise forms.ValidationError(problem)
+        return symbol
 
     def clean_signing_authority(self) -> str:
         """The decision is the Chair's ("CHỦ TỊCH ỦY BAN NHÂN DÂN … QUYẾT ĐỊNH:"): it is

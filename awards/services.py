@@ -28,6 +28,7 @@ from units.files import ALLOWED, store_upload
 from units.mail import email_queue, site_link
 from units.models import IssuedDocument, Membership, Unit, lineage_ids_of
 from units.services import namesakes, person_find_or_create
+from units.symbols import decision_symbol_problem
 
 from . import ballot_box, money, workflow
 from .eligibility import award_year, duplicate_of, held_detail
@@ -1220,6 +1221,13 @@ def decision_symbol(issuer: Unit) -> str:
     return f"QĐ-{issuer.document_code}"
 
 
+def _check_symbol(symbol: str) -> None:
+    """A symbol typed out of shape ("QĐ UBND/") would be issued as it is, for good."""
+    problem = decision_symbol_problem(symbol)
+    if problem:
+        raise ValidationError({"symbol": problem})
+
+
 def _locked_draft(actor: AbstractBaseUser, decision: Decision) -> Decision:
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     ensure_office(actor, decision.issuer)
@@ -1245,6 +1253,7 @@ def decision_draft(
     ensure_office(actor, issuer)
     if not fields.get("symbol"):
         fields["symbol"] = decision_symbol(issuer)
+    _check_symbol(fields["symbol"])
     decision = Decision.objects.create(
         issuer=issuer, year=timezone.localdate().year, subject=subject, **fields
     )
@@ -1277,6 +1286,7 @@ def decision_update(
         setattr(decision, name, value if value is not None else "")
     if not decision.symbol:
         decision.symbol = decision_symbol(decision.issuer)
+    _check_symbol(decision.symbol)
     decision.save()
     if nominations is not None:
         chosen = _fresh(nominations)
