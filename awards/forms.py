@@ -696,6 +696,14 @@ class DecisionForm(VietnameseInputMixin, forms.Form):
     )
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=100, initial="CHỦ TỊCH")
     signer_name = forms.CharField(label="Người ký", max_length=100)
+    distribution = forms.CharField(
+        label="Nơi nhận",
+        max_length=2000,
+        required=False,
+        widget=textarea(3),
+        help_text="Mỗi dòng một nơi nhận, ví dụ: Sở Nội vụ (Ban Thi đua - Khen thưởng). "
+        "“Như Điều 3” và “Lưu: VT” đã có sẵn.",
+    )
     nominations = IdsChoiceField(
         label="Hồ sơ được khen thưởng",
         queryset=Nomination.objects.none(),

@@ -1001,6 +1001,11 @@ class Decision(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
     signing_authority = models.CharField("quyền hạn ký", max_length=100, blank=True)
     signer_title = models.CharField("chức vụ người ký", max_length=100, blank=True)
     signer_name = models.CharField("người ký", max_length=100, blank=True)
+    distribution = models.TextField(
+        "nơi nhận",
+        blank=True,
+        help_text="Mỗi dòng một nơi nhận; “Như Điều 3” và “Lưu: VT” đã có sẵn.",
+    )
     status = models.CharField(
         "trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT
     )
@@ -1034,6 +1039,19 @@ class Decision(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
     def dated(self) -> datetime.date:
         """The day its legal bases are chosen by: the signing date, else today."""
         return self.issued_on or timezone.localdate()
+
+    @property
+    def distribution_lines(self) -> list[str]:
+        """Nơi nhận between "Như Điều 3" and "Lưu: VT", as the PDF prints them (each
+        after "- ", before ";"): typed with or without the dash and the semicolon; blank
+        lines, and the first and last lines the document always has, left out."""
+        lines = []
+        for raw in self.distribution.splitlines():
+            line = " ".join(raw.split()).lstrip("-–• ").rstrip(";.,").strip()
+            folded = line.casefold()
+            if line and not folded.startswith(("như điều 3", "lưu:", "lưu ")):
+                lines.append(line)
+        return lines
 
     @property
     def number_symbol(self) -> str:

@@ -1167,7 +1167,15 @@ def session_close(
 # Decisions and the register
 
 
-DECISION_FIELDS = ("subject", "symbol", "place", "signing_authority", "signer_title", "signer_name")
+DECISION_FIELDS = (
+    "subject",
+    "symbol",
+    "place",
+    "signing_authority",
+    "signer_title",
+    "signer_name",
+    "distribution",
+)
 
 
 def _attach(decision: Decision, nominations: Iterable[Nomination]) -> None:
