@@ -947,10 +947,16 @@ def vote_cast(*, actor: AbstractBaseUser, item: AgendaItem, choice: str) -> None
 
 
 def vote_blocker(session: CouncilSession, item: AgendaItem) -> str:
-    """Why no vote can be cast on the item now ("" when one can): the session's day has
-    not come, or, on its day, the hour written for it (Vietnam time) has not, as for the
+    """Why no vote can be cast on the item now ("" when one can): its unit withdrew the
+    dossier (decision 0071); the session's day has not come, or, on its day, the hour written for it (Vietnam time) has not, as for the
     close; or the nomination is still open to the public's comments. The session page
     says it in place of the ballot, the vote is refused with it."""
+    if not workflow.allows(item.nomination, "council_result"):  # withdrawn meanwhile
+        return (
+            "Đơn vị đã rút hồ sơ: không bỏ phiếu."
+            if item.nomination.status == Status.WITHDRAWN
+            else "Hồ sơ không còn chờ Hội đồng bình xét: không bỏ phiếu."
+        )
     now = timezone.localtime()
     today = now.date()
     if session.held_on > today:
