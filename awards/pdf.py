@@ -4,6 +4,7 @@ the council minutes and the tờ trình to the higher level."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -278,15 +279,29 @@ def addressee(body: Unit | None) -> str:
     return body.full_name
 
 
+def recipients_text(nominations: Iterable[Nomination]) -> str:
+    """ "01 tập thể, 02 cá nhân": how many of each kind, collectives first (a tờ trình
+    said "1 tập thể, cá nhân" for one person; decision 0071)."""
+    counts = Counter(n.award_type.recipient_kind for n in nominations)
+    order = (RecipientKind.COLLECTIVE, RecipientKind.INDIVIDUAL, RecipientKind.HOUSEHOLD)
+    parts = [f"{counts[kind]:02d} {KIND_WORDS[kind]}" for kind in order if counts[kind]]
+    others = sum(n for kind, n in counts.items() if kind not in order)
+    if others:
+        parts.append(f"{others:02d} tập thể, cá nhân")
+    return ", ".join(parts)
+
+
 def submission_pdf(issuer: Unit, nominations: Iterable[Nomination]) -> bytes:
     """Tờ trình to the level above (the body the issuer belongs to), signed by the
     issuer, with the Nơi nhận a clerk files it by."""
     to = addressee(issuer.parent)
+    nominations = list(nominations)
     return render_pdf(
         "pdf/submission.html",
         {
             "issuer": issuer,
-            "nominations": list(nominations),
+            "nominations": nominations,
+            "recipients": recipients_text(nominations),
             "today": timezone.localdate(),
             "addressee": to,
             "to": ["Như trên;"] if to else [],
