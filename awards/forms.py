@@ -29,6 +29,7 @@ from units.formfields import (
     searchable,
 )
 from units.models import Membership, Person, Unit, ancestors_of, descendants_query
+from units.symbols import decision_symbol_problem
 from units.text import rank_marked, search_q
 
 from . import workflow
@@ -717,6 +718,14 @@ class DecisionForm(VietnameseInputMixin, forms.Form):
     )
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=100, initial="CHỦ TỊCH")
     signer_name = forms.CharField(label="Người ký", max_length=100)
+    distribution = forms.CharField(
+        label="Nơi nhận",
+        max_length=2000,
+        required=False,
+        widget=textarea(3),
+        help_text="Mỗi dòng một nơi nhận, ví dụ: Sở Nội vụ (Ban Thi đua - Khen thưởng). "
+        "“Như Điều 3” và “Lưu: VT” đã có sẵn.",
+    )
     nominations = IdsChoiceField(
         label="Hồ sơ được khen thưởng",
         queryset=Nomination.objects.none(),
@@ -763,6 +772,14 @@ class DecisionForm(VietnameseInputMixin, forms.Form):
             "Chỉ các hồ sơ Hội đồng đã thông qua trong thẩm quyền; hồ sơ vượt thẩm quyền "
             "được trình cấp trên."
         )
+
+    def clean_symbol(self) -> str:
+        """Said beside the field, as the services refuse it (decision 0071)."""
+        symbol = self.cleaned_data.get("symbol", "").strip()
+        problem = symbol and decision_symbol_problem(symbol)
+        if problem:
+            raise forms.ValidationError(problem)
+        return symbol
 
     def clean_signing_authority(self) -> str:
         """The decision is the Chair's ("CHỦ TỊCH ỦY BAN NHÂN DÂN … QUYẾT ĐỊNH:"): it is

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 import re
 import unicodedata
 import uuid
@@ -278,6 +279,31 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
         reach = self.vote_threshold_text
         how = "Bỏ phiếu kín" if self.secret_ballot else "Biểu quyết công khai"
         return f"{how}; thông qua khi phiếu đồng ý {reach} {base}; hòa phiếu không thông qua."
+
+    def votes_needed(self, base: int) -> int | None:
+        """The fewest agreeing votes that reach the threshold on `base` members (all the
+        council's, or those present, as the type counts): "từ 70% trở lên" of 4 is 3,
+        "trên 50%" of 4 is 3 (awards.services.vote_result decides by the same rule).
+        None when nobody is counted."""
+        if base <= 0:
+            return None
+        share = self.vote_threshold_percent * base / 100
+        needed = math.ceil(share) if self.vote_threshold_inclusive else math.floor(share) + 1
+        return max(needed, 1)
+
+    def vote_rule_on(self, base: int) -> str:
+        """The rule with its figures, as the minutes keep it: "thông qua khi phiếu đồng ý
+        từ 70% trở lên tổng số thành viên Hội đồng (4 thành viên: ít nhất 3 phiếu)"."""
+        counted = (
+            "tổng số thành viên Hội đồng"
+            if self.vote_threshold_base == "members"
+            else "số thành viên có mặt"
+        )
+        rule = f"thông qua khi phiếu đồng ý {self.vote_threshold_text} {counted}"
+        needed = self.votes_needed(base)
+        if needed is None:
+            return f"{rule} (không có thành viên nào được tính)"
+        return f"{rule} ({base} thành viên: ít nhất {needed} phiếu)"
 
     @property
     def merit_text(self) -> str:
@@ -753,6 +779,13 @@ class CouncilSession(TimeStampedModel):
         related_name="+",
     )
     cancel_reason = models.TextField("lý do hủy", blank=True)
+    council_size = models.PositiveSmallIntegerField(
+        "tổng số thành viên Hội đồng khi kiểm phiếu",
+        null=True,
+        blank=True,
+        help_text="Ghi khi kết thúc phiên họp: số thành viên mà tỷ lệ “tổng số thành viên "
+        "Hội đồng” đã tính trên đó (biên bản in số này).",
+    )
     chair_name = models.CharField(
         "chủ trì (Chủ tịch Hội đồng)",
         max_length=120,
@@ -854,6 +887,12 @@ class AgendaItem(models.Model):
     disagree = models.PositiveIntegerField("không đồng ý", default=0)
     abstain = models.PositiveIntegerField("không biểu quyết", default=0)
     passed = models.BooleanField("thông qua", null=True)
+    rule_text = models.CharField(
+        "tỷ lệ thông qua đã áp dụng",
+        max_length=255,
+        blank=True,
+        help_text="Ghi khi kiểm phiếu, với số thành viên và số phiếu cần đạt (biên bản in).",
+    )
 
     class Meta:
         verbose_name = "nội dung bình xét"
@@ -1077,6 +1116,11 @@ class Decision(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
     signing_authority = models.CharField("quyền hạn ký", max_length=100, blank=True)
     signer_title = models.CharField("chức vụ người ký", max_length=100, blank=True)
     signer_name = models.CharField("người ký", max_length=100, blank=True)
+    distribution = models.TextField(
+        "nơi nhận",
+        blank=True,
+        help_text="Mỗi dòng một nơi nhận; “Như Điều 3” và “Lưu: VT” đã có sẵn.",
+    )
     status = models.CharField(
         "trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT
     )
@@ -1110,6 +1154,19 @@ class Decision(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
     def dated(self) -> datetime.date:
         """The day its legal bases are chosen by: the signing date, else today."""
         return self.issued_on or timezone.localdate()
+
+    @property
+    def distribution_lines(self) -> list[str]:
+        """Nơi nhận between "Như Điều 3" and "Lưu: VT", as the PDF prints them (each
+        after "- ", before ";"): typed with or without the dash and the semicolon; blank
+        lines, and the first and last lines the document always has, left out."""
+        lines = []
+        for raw in self.distribution.splitlines():
+            line = " ".join(raw.split()).lstrip("-–• ").rstrip(";.,").strip()
+            folded = line.casefold()
+            if line and not folded.startswith(("như điều 3", "lưu:", "lưu ")):
+                lines.append(line)
+        return lines
 
     @property
     def number_symbol(self) -> str:

@@ -3,15 +3,19 @@ admin edits (with their legal basis); the fund's lines and revocations are read 
 written by awards/money.py when a decision is issued or a grant revoked."""
 
 from django.contrib import admin
+from django.db import models
 
 from units.admin_tools import NoDeleteAdminMixin
 
+from .money_forms import AmountField
 from .money_models import BaseSalary, Fund, FundEntry, GrantRevocation, RewardDecree, RewardMultiple
 
 
 @admin.register(BaseSalary)
 class BaseSalaryAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
     list_display = ("effective_from", "amount", "legal_basis")
+    # "2.000.000" in a number box went as "2.000000", read as 2 đồng (decision 0071)
+    formfield_overrides = {models.PositiveBigIntegerField: {"form_class": AmountField}}
 
 
 class RewardMultipleInline(admin.TabularInline):

@@ -3,6 +3,8 @@ their field)."""
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.utils import timezone
 
@@ -30,6 +32,34 @@ def year_field(label: str = "Năm") -> forms.IntegerField:
     )
 
 
+class AmountField(forms.IntegerField):
+    """Số tiền (đồng) as clerks type it: digits, with or without dots (or spaces) between
+    the thousands ("50.000.000"). A text box, not <input type="number">: in a Vietnamese
+    browser that reads "." as the decimal point, "50.000.000" went as "50.000000", and
+    IntegerField drops a ".000000" tail: 50 đồng (decision 0071). Anything that could be
+    read two ways ("1,5", "50.0", "5tr") is refused, never guessed."""
+
+    widget = forms.TextInput
+    default_error_messages = {
+        "invalid": "Ghi số tiền bằng chữ số, có thể có dấu chấm ngăn cách hàng nghìn, "
+        "ví dụ 50000000 hoặc 50.000.000.",
+    }
+    GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "inputmode": "numeric", "autocomplete": "off"}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = "".join(str(value).split())  # spaces, no-break spaces between the thousands
+        if text.isascii() and text.isdigit():
+            return int(text)
+        if self.GROUPED.fullmatch(text):
+            return int(text.replace(".", ""))
+        raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+
+
 class FundOpenForm(VietnameseInputMixin, forms.Form):
     """Mở sổ quỹ: an issuing body of the office and a year."""
 
@@ -53,12 +83,13 @@ class FundEntryForm(VietnameseInputMixin, forms.Form):
         ],
         error_messages={"invalid_choice": "Chọn dự toán được giao hoặc thu khác."},
     )
-    amount = forms.IntegerField(
+    amount = AmountField(
         label="Số tiền (đồng)",
         min_value=1,
         max_value=10**15,
         error_messages={
-            "invalid": "Ghi số tiền bằng chữ số, không có dấu chấm, ví dụ 50000000.",
+            "invalid": "Ghi số tiền bằng chữ số, có thể có dấu chấm ngăn cách hàng nghìn, "
+            "ví dụ 50000000 hoặc 50.000.000.",
             "min_value": "Số tiền phải lớn hơn 0.",
             "max_value": "Số tiền quá lớn.",
         },

@@ -4,6 +4,7 @@ the council minutes and the tờ trình to the higher level."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -246,8 +247,10 @@ def certificates_pdf(decision: Decision) -> bytes:
 
 
 def minutes_pdf(session: CouncilSession) -> bytes:
-    items = session.agenda.select_related(
-        "nomination__award_type", "nomination__nominee_person", "nomination__nominee_unit"
+    items = list(
+        session.agenda.select_related(
+            "nomination__award_type", "nomination__nominee_person", "nomination__nominee_unit"
+        ).order_by("pk")  # the session page's order
     )
     seats = list(session.seats.select_related("user"))
     names = {s.pk: s.user.get_full_name() or s.user.username for s in seats}
@@ -260,6 +263,8 @@ def minutes_pdf(session: CouncilSession) -> bytes:
             "present": sum(1 for s in seats if s.present),
             "present_names": [names[s.pk] for s in seats if s.present],
             "absent_names": [names[s.pk] for s in seats if not s.present],
+            # the figures each result was counted on, as kept at the close (decision 0071)
+            "rules": list(dict.fromkeys(i.rule_text for i in items if i.rule_text)),
         },
     )
 
@@ -274,15 +279,29 @@ def addressee(body: Unit | None) -> str:
     return body.full_name
 
 
+def recipients_text(nominations: Iterable[Nomination]) -> str:
+    """ "01 tập thể, 02 cá nhân": how many of each kind, collectives first (a tờ trình
+    said "1 tập thể, cá nhân" for one person; decision 0071)."""
+    counts = Counter(n.award_type.recipient_kind for n in nominations)
+    order = (RecipientKind.COLLECTIVE, RecipientKind.INDIVIDUAL, RecipientKind.HOUSEHOLD)
+    parts = [f"{counts[kind]:02d} {KIND_WORDS[kind]}" for kind in order if counts[kind]]
+    others = sum(n for kind, n in counts.items() if kind not in order)
+    if others:
+        parts.append(f"{others:02d} tập thể, cá nhân")
+    return ", ".join(parts)
+
+
 def submission_pdf(issuer: Unit, nominations: Iterable[Nomination]) -> bytes:
     """Tờ trình to the level above (the body the issuer belongs to), signed by the
     issuer, with the Nơi nhận a clerk files it by."""
     to = addressee(issuer.parent)
+    nominations = list(nominations)
     return render_pdf(
         "pdf/submission.html",
         {
             "issuer": issuer,
-            "nominations": list(nominations),
+            "nominations": nominations,
+            "recipients": recipients_text(nominations),
             "today": timezone.localdate(),
             "addressee": to,
             "to": ["Như trên;"] if to else [],

@@ -372,9 +372,12 @@ def council_pending(user) -> dict:
             "today": timezone.localdate(),
         }
     seated = CouncilSession.objects.filter(pk__in=seats)
-    unvoted = AgendaItem.objects.exclude(
-        Exists(Vote.objects.filter(item=OuterRef("pk"), member=user))
-    ).exclude(Exists(BallotReceipt.objects.filter(item=OuterRef("pk"), member=user)))
+    unvoted = (
+        # a dossier withdrawn during the session is no longer voted on (decision 0071)
+        AgendaItem.objects.filter(nomination__status__in=statuses("council_result"))
+        .exclude(Exists(Vote.objects.filter(item=OuterRef("pk"), member=user)))
+        .exclude(Exists(BallotReceipt.objects.filter(item=OuterRef("pk"), member=user)))
+    )
     count, shown = _first(
         seated.select_related("issuer").order_by("held_on", "pk"),
         lambda rows: rows.annotate(

@@ -28,6 +28,7 @@ from units.files import ALLOWED, store_upload
 from units.mail import email_queue, site_link
 from units.models import IssuedDocument, Membership, Unit, lineage_ids_of
 from units.services import namesakes, person_find_or_create
+from units.symbols import decision_symbol_problem
 
 from . import ballot_box, money, workflow
 from .eligibility import award_year, duplicate_of, held_detail
@@ -654,11 +655,13 @@ def _put_on_agenda(session: CouncilSession, nominations: Iterable[Nomination]) -
     """The nominations on the session's agenda, each appraised for the session's body, on
     no open session (one at a time holds a dossier) and past its public notice."""
     added = []
+    members, invited = session_members(session), session.seats.count()
     for nomination in _fresh(nominations):
         if nomination.issuer_id != session.issuer_id or not workflow.allows(
             nomination, "put_on_agenda"
         ):
             raise ValidationError(f"Hồ sơ {nomination} chưa được thẩm định đủ điều kiện.")
+        _reachable_or_refused(nomination, members=members, invited=invited)
         on_open = AgendaItem.objects.filter(
             nomination=nomination, session__status=CouncilSession.Status.OPEN
         ).values_list("session_id", flat=True)
@@ -676,6 +679,54 @@ def _put_on_agenda(session: CouncilSession, nominations: Iterable[Nomination]) -
         )
         added.append(nomination)
     return added
+
+
+def session_members(session: CouncilSession) -> int:
+    """The council's total a rule "tổng số thành viên Hội đồng" counts on: its members
+    now (or those invited, if more); once closed, the figure the votes were counted on."""
+    if session.status == CouncilSession.Status.CLOSED and session.council_size:
+        return session.council_size
+    return max(council_size(session.issuer), session.seats.count())
+
+
+def _reachable_or_refused(nomination: Nomination, *, members: int, invited: int) -> None:
+    """A dossier counted on all the council's members that the members invited could
+    not pass even all agreeing (70% of 4 is 3; a session of 2 can only fail it)."""
+    award = nomination.award_type
+    if award.vote_threshold_base != "members":
+        return
+    needed = award.votes_needed(members)
+    if needed is not None and invited < needed:
+        raise ValidationError(
+            f"“{award.name}” thông qua khi phiếu đồng ý {award.vote_threshold_text} tổng số "
+            f"thành viên Hội đồng: Hội đồng có {members} thành viên, cần ít nhất {needed} "
+            f"phiếu đồng ý, nhưng phiên họp chỉ triệu tập {invited} thành viên, nên hồ sơ "
+            f"{nomination} không thể được thông qua. Hãy triệu tập thêm thành viên."
+        )
+
+
+def vote_rules(session: CouncilSession, items: Iterable[AgendaItem]) -> int:
+    """For the session page: each item's `rule_figures` ("Hội đồng có 4 thành viên: cần
+    ít nhất 3 phiếu đồng ý"), and while open its `unreachable` note when the members
+    present cannot pass it. Returns the council's total."""
+    members = session_members(session)
+    present = session.present_count
+    for item in items:
+        award = item.nomination.award_type
+        base = members if award.vote_threshold_base == "members" else present
+        needed = award.votes_needed(base)
+        counted = (
+            f"Hội đồng có {members} thành viên"
+            if award.vote_threshold_base == "members"
+            else f"{present} thành viên có mặt"
+        )
+        item.rule_figures = f"{counted}: cần ít nhất {needed} phiếu đồng ý" if needed else counted
+        item.unreachable = (
+            f"chỉ {present} thành viên có mặt: hồ sơ không thể được thông qua"
+            if session.status == CouncilSession.Status.OPEN and (needed is None or present < needed)
+            else ""
+        )
+    return members
 
 
 @transaction.atomic
@@ -899,10 +950,16 @@ def vote_cast(*, actor: AbstractBaseUser, item: AgendaItem, choice: str) -> None
 
 
 def vote_blocker(session: CouncilSession, item: AgendaItem) -> str:
-    """Why no vote can be cast on the item now ("" when one can): the session's day has
-    not come, or, on its day, the hour written for it (Vietnam time) has not, as for the
+    """Why no vote can be cast on the item now ("" when one can): its unit withdrew the
+    dossier (decision 0071); the session's day has not come, or, on its day, the hour written for it (Vietnam time) has not, as for the
     close; or the nomination is still open to the public's comments. The session page
     says it in place of the ballot, the vote is refused with it."""
+    if not workflow.allows(item.nomination, "council_result"):  # withdrawn meanwhile
+        return (
+            "Đơn vị đã rút hồ sơ: không bỏ phiếu."
+            if item.nomination.status == Status.WITHDRAWN
+            else "Hồ sơ không còn chờ Hội đồng bình xét: không bỏ phiếu."
+        )
     now = timezone.localtime()
     today = now.date()
     if session.held_on > today:
@@ -1083,8 +1140,9 @@ def session_close(
             "đợi các thành viên bỏ phiếu; nếu họ đã rời cuộc họp, đánh dấu “Vẫn kết thúc khi "
             "còn thành viên chưa bỏ phiếu” rồi bấm “Kết thúc phiên họp”."
         )
-    members = max(council_size(session.issuer), session.seats.count())
+    members = session_members(session)
     present = session.seats.filter(present=True).count()
+    session.council_size = members  # the minutes print the figure counted on
     for item in session.agenda.select_related("nomination__award_type").order_by("pk"):
         _count(item)
         nomination = _locked(item.nomination)
@@ -1093,7 +1151,12 @@ def session_close(
             continue  # withdrawn (or moved on) while the session was open: no result
         _ready_to_vote(session, item)
         item.passed = vote_result(item, members=members, present=present)
-        item.save(update_fields=["agree", "disagree", "abstain", "passed"])
+        award = nomination.award_type
+        item.rule_text = (
+            f"{award.name}: "
+            f"{award.vote_rule_on(members if award.vote_threshold_base == 'members' else present)}"
+        )
+        item.save(update_fields=["agree", "disagree", "abstain", "passed", "rule_text"])
         note = (
             f"Đồng ý {item.agree}/{members if nomination.award_type.vote_threshold_base == 'members' else present} "
             f"(cần {nomination.award_type.vote_threshold_text}), không đồng ý {item.disagree}, "
@@ -1105,7 +1168,7 @@ def session_close(
     SealedBallot.objects.filter(item__session=session).delete()
     session.status = CouncilSession.Status.CLOSED
     session.closed_at = timezone.now()
-    session.save(update_fields=["status", "closed_at", "updated_at"])
+    session.save(update_fields=["status", "closed_at", "council_size", "updated_at"])
     return session
 
 
@@ -1113,7 +1176,15 @@ def session_close(
 # Decisions and the register
 
 
-DECISION_FIELDS = ("subject", "symbol", "place", "signing_authority", "signer_title", "signer_name")
+DECISION_FIELDS = (
+    "subject",
+    "symbol",
+    "place",
+    "signing_authority",
+    "signer_title",
+    "signer_name",
+    "distribution",
+)
 
 
 def _attach(decision: Decision, nominations: Iterable[Nomination]) -> None:
@@ -1167,6 +1238,13 @@ def decision_symbol(issuer: Unit) -> str:
     return f"QĐ-{issuer.document_code}"
 
 
+def _check_symbol(symbol: str) -> None:
+    """A symbol typed out of shape ("QĐ UBND/") would be issued as it is, for good."""
+    problem = decision_symbol_problem(symbol)
+    if problem:
+        raise ValidationError({"symbol": problem})
+
+
 def _locked_draft(actor: AbstractBaseUser, decision: Decision) -> Decision:
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     ensure_office(actor, decision.issuer)
@@ -1192,6 +1270,7 @@ def decision_draft(
     ensure_office(actor, issuer)
     if not fields.get("symbol"):
         fields["symbol"] = decision_symbol(issuer)
+    _check_symbol(fields["symbol"])
     decision = Decision.objects.create(
         issuer=issuer, year=timezone.localdate().year, subject=subject, **fields
     )
@@ -1224,6 +1303,7 @@ def decision_update(
         setattr(decision, name, value if value is not None else "")
     if not decision.symbol:
         decision.symbol = decision_symbol(decision.issuer)
+    _check_symbol(decision.symbol)
     decision.save()
     if nominations is not None:
         chosen = _fresh(nominations)

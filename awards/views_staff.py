@@ -483,6 +483,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     voted |= set(
         Vote.objects.filter(item__in=items, member=request.user).values_list("item_id", flat=True)
     )
+    services.vote_rules(session, items)  # the council's total and the votes needed
     if session.status != CouncilSession.Status.CLOSED:
         _count_ballots_cast(items)
         for item in items:

@@ -78,6 +78,8 @@ MODEL_TOPICS: dict[str, frozenset[str]] = {
     "awards.AwardType": frozenset({AWARDS, NOTICES}),
     "awards.Decision": frozenset({AWARDS}),
     "awards.AwardGrant": frozenset({AWARDS}),
+    # a revoked grant leaves the honour roll and is marked on its decision's page
+    "awards.GrantRevocation": frozenset({AWARDS}),
     "awards.Nomination": frozenset({NOTICES}),
     # The campaign and decision pages show their issued PDF's SHA-256 once rendered.
     "units.IssuedDocument": frozenset({CAMPAIGNS, AWARDS}),

@@ -85,3 +85,19 @@ def code_problem(code: str) -> str | None:
     if "-" in code and fold(code.split("-")[0]) in _TYPES:
         return "Không ghi tên loại văn bản (QĐ, TTr, BC…): hệ thống tự ghi trước chữ viết tắt."
     return None
+
+
+DECISION_SYMBOL_PROBLEM = (
+    "Ký hiệu quyết định là QĐ, dấu gạch nối rồi chữ viết tắt của cơ quan ban hành, không "
+    "có dấu cách hay dấu /: ví dụ QĐ-UBND, QĐ-PNV."
+)
+
+
+def decision_symbol_problem(symbol: str) -> str | None:
+    """What is wrong with a decision's symbol as typed ("QĐ UBND/", "01/QĐ-UBND"), or
+    None: "QĐ-" then a body's code of letters, digits, "&" and hyphens (QĐ-UBND, QĐ-PNV,
+    QĐ-HĐTĐKT). The number is not part of it: it is written when the decision is issued."""
+    symbol = symbol.strip()
+    if not symbol.startswith("QĐ-") or not _CODE.fullmatch(symbol[3:]):
+        return DECISION_SYMBOL_PROBLEM
+    return None

@@ -1,0 +1,108 @@
+"""A rule counted on all the council's members (Tập thể lao động xuất sắc, Chiến sĩ thi
+đua: "từ 70% trở lên tổng số thành viên Hội đồng") read as a contradiction: two members
+invited, both agreeing, and the session page and the signed minutes said "Đồng ý 2,
+không đồng ý 0 — Không thông qua", without the council's total anywhere (decision 0071)."""
+
+import datetime
+import io
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from pypdf import PdfReader
+
+from awards import pdf, services
+from awards.models import AwardType, CouncilSession
+from tests.conftest import new_member
+from tests.factories import nominate
+from units.models import Membership
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2026, 12, 7)
+
+
+def minutes_text(session) -> str:
+    reader = PdfReader(io.BytesIO(pdf.minutes_pdf(session)))
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+
+
+@pytest.fixture
+def seventy(cycle, monkeypatch):
+    """Lao động tiên tiến voted as the higher titles are: secret, 70% of all members;
+    the district's council has four members (the cycle's three and one more)."""
+    import zoneinfo
+
+    from django.utils import timezone
+
+    hanoi = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+    monkeypatch.setattr(timezone, "now", lambda: datetime.datetime(2026, 12, 7, 9, 0, tzinfo=hanoi))
+    AwardType.objects.filter(code="lao-dong-tien-tien").update(
+        secret_ballot=True,
+        vote_threshold_percent=70,
+        vote_threshold_base="members",
+        vote_threshold_inclusive=True,
+    )
+    fourth = new_member("hd-thu-tu", cycle["district"], Membership.Role.COUNCIL_MEMBER)
+    n = nominate(cycle, person=cycle["people"][0])
+    services.nomination_submit(actor=cycle["staff"], nomination=n)
+    services.nomination_appraise(actor=cycle["office"], nomination=n, result="eligible")
+    return {**cycle, "nomination": n, "fourth": fourth}
+
+
+def new_session(world, members):
+    return services.session_create(
+        actor=world["office"],
+        issuer=world["district"],
+        title="Phiên họp xét khen thưởng năm 2026",
+        held_on=TODAY,
+        members=members,
+        nominations=[world["nomination"]],
+    )
+
+
+def test_a_session_whose_members_could_never_pass_a_dossier_is_refused(seventy):
+    """70% of 4 members is 3 agreeing votes: a session of two can only fail it."""
+    with pytest.raises(ValidationError) as refused:
+        new_session(seventy, seventy["council"][:2])
+    message = " ".join(refused.value.messages)
+    assert "4 thành viên" in message and "ít nhất 3 phiếu đồng ý" in message
+    assert "chỉ triệu tập 2 thành viên" in message
+    assert not CouncilSession.objects.exists()  # nothing half made
+    assert new_session(seventy, seventy["council"]).agenda.count() == 1  # three: it can
+
+
+def test_the_page_and_the_minutes_give_the_council_total_and_the_votes_needed(client, seventy):
+    session = new_session(seventy, seventy["council"])
+    absent = seventy["council"][2]
+    services.session_set_attendance(
+        actor=seventy["office"],
+        session=session,
+        present_user_ids={u.pk for u in seventy["council"][:2]},
+    )
+    client.force_login(seventy["office"])
+    page = client.get(reverse("awards:session_detail", args=[session.pk])).content.decode()
+    assert "Hội đồng có 4 thành viên" in page
+    assert "cần ít nhất 3 phiếu đồng ý" in page
+    # two present cannot make three: the office sees it before anyone votes
+    assert "chỉ 2 thành viên có mặt: hồ sơ không thể được thông qua" in page
+    assert absent.pk  # absent, as marked
+
+    item = session.agenda.get()
+    for member in seventy["council"][:2]:
+        services.vote_cast(actor=member, item=item, choice="agree")
+    services.session_close(actor=seventy["office"], session=session)
+    item.refresh_from_db()
+    assert (item.agree, item.passed) == (2, False)
+
+    # a member joins the council afterwards: the record keeps the figure it was counted on
+    new_member("hd-thu-nam", seventy["district"], Membership.Role.COUNCIL_MEMBER)
+    body = minutes_text(CouncilSession.objects.get(pk=session.pk))
+    assert "Tổng số thành viên Hội đồng: 4; được triệu tập: 3; có mặt: 2." in body
+    assert (
+        "Lao động tiên tiến: thông qua khi phiếu đồng ý từ 70% trở lên tổng số thành viên "
+        "Hội đồng (4 thành viên: ít nhất 3 phiếu)" in body
+    )
+    page = client.get(reverse("awards:session_detail", args=[session.pk])).content.decode()
+    assert "Hội đồng có 4 thành viên" in page and "ít nhất 3 phiếu" in page
