@@ -47,7 +47,9 @@ class AmountField(forms.IntegerField):
     GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 
     def widget_attrs(self, widget):
-        return {**super().widget_attrs(widget), "inputmode": "numeric", "autocomplete": "off"}
+        # no autocomplete="off": Back must bring the amount back, so a page sent twice
+        # is caught as sent twice (tests/e2e/test_explore5_fixes.py)
+        return {**super().widget_attrs(widget), "inputmode": "numeric"}
 
     def to_python(self, value):
         if value in self.empty_values:

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0030_nomination_household_search'),
+        ('awards', '0031_collective_members'),
     ]
 
     operations = [

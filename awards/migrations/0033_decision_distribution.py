@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0031_session_council_size_and_rule'),
+        ('awards', '0032_session_council_size_and_rule'),
     ]
 
     operations = [
