@@ -804,10 +804,13 @@ BODY_HEADS = re.compile(
 # A line that is part of the national name and motto, whole or cut by a narrow column,
 # and as OCR reads the motto ("Độc lắp - Tư do - Hành phút").
 NATIONAL_PARTS = re.compile(
-    r"cong hoa xa\s*hoi chu nghia viet nam|cong hoa xa\s*hoi|chu nghia viet nam|"
+    r"cong hoa xa\s*hoi chu nghia vie\w\s*nam|cong hoa xa\s*hoi|chu nghia vie\w\s*nam|"
     r"viet nam dan chu cong hoa|"
     # (its "do" lost too, as a text layer lost it: "Độc lập - Tự - Hạnh phúc", decision 0051)
     r"doc\s*l\w{1,3}\s*[-–]\s*t\w{0,2}(?:\s*d\w)?\s*[-–]\s*h\w{2,4}\s*ph\w{1,3}|"
+    # its middle read as anything by another recogniser ("Đóc lập - 1ư416 - Hành phút"),
+    # held by its two ends (decision 0069)
+    r"doc\s*l\w{1,3}\s*[-–]\s*\S{1,7}(?:\s\S{1,3})?\s*[-–<]\s*h\w{2,4}\s*ph\w{0,3}|"
     r"doc\s*lap\s+tu\s*do\s+hanh\s*phuc|"  # its dashes lost
     r"^doc\s*lap\s*[-–]?\s*$|^tu\s*do\s*[-–]\s*hanh\s*phuc\s*$"  # the motto over two lines
 )
