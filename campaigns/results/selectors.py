@@ -62,6 +62,13 @@ def is_addressed(campaign: Campaign, unit: Unit) -> bool:
     return addressed_units(campaign).filter(pk=unit.pk).exists()
 
 
+def version(row) -> str:
+    """The version of a unit's registration or report that a form was opened on: when it
+    was last saved ("" while there is none). The form sends it back as `loaded`, and the
+    service refuses to write over a save made since (two clerks of one unit, decision 0073)."""
+    return row.updated_at.isoformat() if row is not None and row.pk else ""
+
+
 def registered_targets(campaign: Campaign, unit: Unit) -> dict[int, Decimal | None]:
     """The targets (criterion id -> value) of the unit's sent registration, which its
     report is read against; {} when it has sent none."""

@@ -35,7 +35,7 @@ from .models import (
     ReportValue,
     ResultReport,
 )
-from .selectors import REPORTING, is_addressed
+from .selectors import REPORTING, is_addressed, version
 
 M = TypeVar("M", bound=models.Model)
 
@@ -84,6 +84,23 @@ def _save(instance: models.Model) -> None:
             "Dữ liệu này vừa được lưu ở một cửa sổ hoặc bởi người khác; "
             "tải lại trang để xem rồi sửa nếu cần."
         ) from None
+
+
+def _ensure_unchanged(row: models.Model, loaded: str | None, what: str) -> None:
+    """Refuse to write over a save made after the form was opened (`loaded`, its version
+    then: `selectors.version`; None when the caller does not say). Two clerks of one unit
+    on one page: the second one's form would silently wipe what the first one saved."""
+    if loaded is None or version(row) == loaded:
+        return
+    last = row.history.select_related("history_user").first()
+    who = last.history_user if last else None
+    name = (who.get_full_name() or who.username) if who else "người khác"
+    when = timezone.localtime(row.updated_at)
+    raise ValidationError(
+        f"{what} vừa được {name} lưu lúc {when:%H:%M ngày %d/%m/%Y}, sau khi bạn mở trang: "
+        "chưa lưu gì của bạn. Các ô bên dưới vẫn giữ điều bạn vừa nhập; xem bản đã lưu, "
+        "sửa cho đúng rồi bấm lại."
+    )
 
 
 def _add(instance: M, actor: AbstractBaseUser) -> M:
@@ -365,8 +382,10 @@ def registration_submit(
     unit: Unit,
     targets: dict[int, Decimal | None],
     titles_aimed: str = "",
+    loaded: str | None = None,
 ) -> Registration:
-    """Đăng ký thi đua by the registration deadline, with a target per criterion."""
+    """Đăng ký thi đua by the registration deadline, with a target per criterion.
+    `loaded`: the registration's version when the form was opened (`_ensure_unchanged`)."""
     _ensure_unit(actor, unit)
     _ensure_addressed(campaign, unit)
     if campaign.registration_refusal:
@@ -375,6 +394,7 @@ def registration_submit(
     if set(targets) - criteria:
         raise ValidationError("Tiêu chí không thuộc phong trào này.")
     registration = _locked(Registration, campaign=campaign, unit=unit)
+    _ensure_unchanged(registration, loaded, "Bản đăng ký của đơn vị")
     registration.titles_aimed = titles_aimed
     registration.submitted_at = timezone.now()
     registration.submitted_by = actor
@@ -401,11 +421,13 @@ def report_save(
     unit: Unit,
     values: dict[int, tuple[Decimal | None, str]],
     submit: bool = False,
+    loaded: str | None = None,
 ) -> ResultReport:
     """Save a unit's results (value and evidence per criterion); optionally submit them.
 
     Only a unit the campaign addresses reports, and only while the campaign takes
-    reports; a submitted report is locked until the office returns it."""
+    reports; a submitted report is locked until the office returns it. `loaded`: the
+    report's version when the form was opened; a save made since is not written over."""
     _ensure_unit(actor, unit)
     campaign = period.campaign
     _ensure_addressed(campaign, unit)
@@ -415,6 +437,7 @@ def report_save(
     report = _locked(ResultReport, period=period, unit=unit)
     if report.status == ResultReport.Status.SUBMITTED:
         raise ValidationError("Báo cáo đã nộp; chỉ sửa được khi bị trả lại.")
+    _ensure_unchanged(report, loaded, "Báo cáo")
     if submit and not any(value is not None or evidence for value, evidence in values.values()):
         raise ValidationError("Báo cáo chưa có kết quả nào: nhập kết quả trước khi nộp.")
     if submit:

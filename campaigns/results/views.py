@@ -421,6 +421,7 @@ def register(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
             unit=unit,
             targets=form.targets(),
             titles_aimed=form.cleaned_data["titles_aimed"],
+            loaded=request.POST.get("loaded"),
         ),
         "Đã đăng ký thi đua.",
     ):
@@ -434,6 +435,7 @@ def register(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
             "form": form,
             "criteria": criteria,
             "registration": registration,
+            "loaded": selectors.version(registration),
         },
     )
 
@@ -470,7 +472,12 @@ def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
             request,
             form,
             lambda: services.report_save(
-                actor=request.user, period=period, unit=unit, values=form.values(), submit=submit
+                actor=request.user,
+                period=period,
+                unit=unit,
+                values=form.values(),
+                submit=submit,
+                loaded=request.POST.get("loaded"),
             ),
             "Đã nộp báo cáo." if submit else "Đã lưu nháp báo cáo.",
         ):
@@ -486,6 +493,11 @@ def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
             "report": existing,
             "locked": locked,
             "form": form,
+            "loaded": selectors.version(existing),
+            # saved by a colleague since this clerk's page was opened: shown beside each
+            # field, to set right before sending again (decision 0073)
+            "changed": request.method == "POST"
+            and request.POST.get("loaded") not in (None, selectors.version(existing)),
             "rows": [
                 (c, values.get(c.pk), form[f"value-{c.pk}"], form[f"evidence-{c.pk}"])
                 for c in criteria

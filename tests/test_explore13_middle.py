@@ -1,0 +1,126 @@
+"""The middle of a campaign walked as its users would (decision 0073): two clerks of one
+unit on one report, the office reading an interim report's results, a report returned
+after the campaign was summarised, a corrected report's timeliness, the results workbook
+and the bloc ranking as read."""
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from campaigns.models import Registration, ReportPeriod, ResultReport
+from tests.conftest import new_member
+from tests.factories import still_running
+from tests.module_data import built_demo, data_once
+from units.models import Membership
+
+pytestmark = pytest.mark.django_db
+
+
+def _built() -> dict:
+    data = built_demo()
+    demo, units = data["demo"], data["demo_units"]
+    campaign = demo["000"]
+    still_running(campaign)
+    a = units["ubnd-x-binh-lu"]
+    world = {
+        "campaign": campaign,
+        "office": new_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF),
+        "a": a,
+        "b": units["ubnd-x-son-binh"],
+        "clerk1": new_member("cb.a1", a, Membership.Role.UNIT_STAFF),
+        "clerk2": new_member("cb.a2", a, Membership.Role.UNIT_STAFF),
+    }
+    return {**data, "world": world}
+
+
+_module_data, _module_copy, demo_units, demo, world = data_once(
+    _built, "demo_units", "demo", "world"
+)
+
+LOADED = re.compile(r'name="loaded" value="([^"]*)"')
+
+
+def _loaded(page) -> str:
+    """The version of the record a form was opened on (a hidden field), "" if none."""
+    found = LOADED.search(page.content.decode())
+    return found.group(1) if found else ""
+
+
+def _criteria(campaign):
+    rate = campaign.criteria.create(name="Tỷ lệ hồ sơ trực tuyến", kind="numeric", target=80)
+    budget = campaign.criteria.create(name="Thu ngân sách", kind="numeric", target=100)
+    return rate, budget
+
+
+# ---------------------------------------------------------------------------
+# 1. Two clerks of one unit on one report (or registration): no silent lost update
+
+
+def test_a_colleagues_saved_figures_are_not_wiped_by_a_page_opened_before(client, world):
+    c, a = world["campaign"], world["a"]
+    rate, budget = _criteria(c)
+    period = ReportPeriod.objects.create(
+        campaign=c, kind="interim", due_on=timezone.localdate() + datetime.timedelta(days=5)
+    )
+    url = reverse("tracking:report", args=[a.pk, period.pk])
+    client.force_login(world["clerk1"])
+    first = client.get(url)
+    client.force_login(world["clerk2"])
+    second = client.get(url)
+    # clerk 1 saves the rate and the budget as a draft
+    client.force_login(world["clerk1"])
+    client.post(
+        url,
+        {
+            "loaded": _loaded(first),
+            f"value-{rate.pk}": "92",
+            f"evidence-{rate.pk}": "Số liệu bộ phận một cửa",
+            f"value-{budget.pk}": "130",
+        },
+    )
+    # clerk 2, on the page opened before, sends only the budget, and submits
+    client.force_login(world["clerk2"])
+    response = client.post(
+        url, {"loaded": _loaded(second), f"value-{budget.pk}": "120", "submit": "1"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200  # the page again, nothing written
+    assert "vừa được" in page and "cb.a1" in page and "chưa lưu" in page
+    assert "Đã lưu: 92" in page  # what the colleague saved, beside the field
+    report = ResultReport.objects.get(unit=a, period=period)
+    assert report.status == ResultReport.Status.DRAFT
+    assert {v.criterion_id: v.value for v in report.values.all()} == {rate.pk: 92, budget.pk: 130}
+    # having read it, clerk 2 sends the page shown now: saved
+    again = client.post(
+        url,
+        {
+            "loaded": _loaded(response),
+            f"value-{rate.pk}": "92",
+            f"value-{budget.pk}": "120",
+            "submit": "1",
+        },
+    )
+    assert again.status_code == 302
+    report.refresh_from_db()
+    assert report.status == ResultReport.Status.SUBMITTED
+
+
+def test_a_registration_opened_before_a_colleague_saved_it_is_not_sent_over_it(client, world):
+    c, a = world["campaign"], world["a"]
+    rate, _budget = _criteria(c)
+    url = reverse("tracking:register", args=[a.pk, c.pk])
+    client.force_login(world["clerk1"])
+    first = client.get(url)
+    client.force_login(world["clerk2"])
+    second = client.get(url)
+    client.force_login(world["clerk1"])
+    assert (
+        client.post(url, {"loaded": _loaded(first), f"target-{rate.pk}": "95"}).status_code == 302
+    )
+    client.force_login(world["clerk2"])
+    response = client.post(url, {"loaded": _loaded(second), f"target-{rate.pk}": "85"})
+    assert response.status_code == 200 and "vừa được" in response.content.decode()
+    assert Registration.objects.get(unit=a).targets.get(criterion=rate).value == 95
