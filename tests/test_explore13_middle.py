@@ -4,13 +4,17 @@ after the campaign was summarised, a corrected report's timeliness, the results 
 and the bloc ranking as read."""
 
 import datetime
+import io
 import re
+from decimal import Decimal
 
+import openpyxl
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from campaigns.models import Registration, ReportPeriod, ResultReport
+from campaigns.results import services as services_results
 from tests.conftest import new_member
 from tests.factories import still_running
 from tests.module_data import built_demo, data_once
@@ -124,3 +128,71 @@ def test_a_registration_opened_before_a_colleague_saved_it_is_not_sent_over_it(c
     response = client.post(url, {"loaded": _loaded(second), f"target-{rate.pk}": "85"})
     assert response.status_code == 200 and "vừa được" in response.content.decode()
     assert Registration.objects.get(unit=a).targets.get(criterion=rate).value == 95
+
+
+# ---------------------------------------------------------------------------
+# 2. In the middle of a campaign, the office reads the interim reports' results
+
+
+def _two_periods(world):
+    c = world["campaign"]
+    rate, budget = _criteria(c)
+    today = timezone.localdate()
+    interim = ReportPeriod.objects.create(
+        campaign=c, kind="interim", due_on=today - datetime.timedelta(days=1)
+    )
+    final = ReportPeriod.objects.create(
+        campaign=c, kind="final", due_on=today + datetime.timedelta(days=60)
+    )
+    services_results.report_save(
+        actor=world["clerk1"],
+        period=interim,
+        unit=world["a"],
+        values={rate.pk: (Decimal(92), ""), budget.pk: (Decimal(90), "")},
+        submit=True,
+    )
+    return rate, budget, interim, final
+
+
+def test_the_results_page_shows_the_interim_reports_against_the_criteria(client, world):
+    rate, budget, interim, final = _two_periods(world)
+    client.force_login(world["office"])
+    url = reverse("tracking:campaign_results", args=[world["campaign"].pk])
+    response = client.get(url)
+    page = response.content.decode()
+    assert "Kết quả theo tiêu chí: Sơ kết" in page
+    rows = {
+        r["criterion"].name: (r["reported"], r["reached"]) for r in response.context["attainment"]
+    }
+    assert rows == {"Tỷ lệ hồ sơ trực tuyến": (1, 1), "Thu ngân sách": (1, 0)}
+    # the final period, chosen: nothing reported yet, said so
+    assert f'href="?ky={final.pk}"' in page
+    response = client.get(url, {"ky": final.pk})
+    assert "Kết quả theo tiêu chí: Tổng kết" in response.content.decode()
+    assert {r["reported"] for r in response.context["attainment"]} == {0}
+
+
+def test_the_results_workbook_has_each_periods_results_and_real_dates(client, world):
+    rate, budget, interim, final = _two_periods(world)
+    client.force_login(world["office"])
+    url = reverse("tracking:campaign_results", args=[world["campaign"].pk])
+    book = openpyxl.load_workbook(io.BytesIO(client.get(url, {"xuat": "xlsx"}).content))
+    criteria = list(book["Tiêu chí"].iter_rows(values_only=True))
+    assert criteria[0][:3] == ("Kỳ báo cáo", "Hạn nộp", "Tiêu chí")
+    assert criteria[1][0] == "Sơ kết" and criteria[1][2:7] == (
+        "Tỷ lệ hồ sơ trực tuyến",
+        None,
+        1,
+        1,
+        0,
+    )
+    assert [row[0] for row in criteria[1:]] == ["Sơ kết", "Sơ kết", "Tổng kết", "Tổng kết"]
+    # dates a clerk can sort and filter: real dates shown dd/mm/yyyy, the header frozen
+    due = book["Báo cáo"]["B2"]
+    assert due.value == datetime.datetime.combine(interim.due_on, datetime.time())
+    assert due.number_format == "dd/mm/yyyy"
+    sent = book["Báo cáo đã nộp"]["C2"]
+    assert isinstance(sent.value, datetime.datetime) and sent.number_format == "dd/mm/yyyy hh:mm"
+    assert criteria[1][1] == datetime.datetime.combine(interim.due_on, datetime.time())
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == "A2", sheet.title

@@ -426,18 +426,37 @@ def unregistered_units(campaign: Campaign) -> QuerySet[Unit]:
     return addressed_units(campaign).exclude(pk__in=registered).order_by("name")
 
 
+def reported_period(periods: list[ReportPeriod]) -> ReportPeriod | None:
+    """The period whose results a page shows unless told: the latest (by due date) with a
+    submitted report, else the last. In the middle of a campaign that is the interim
+    review, not a final one nobody has reported for yet (decision 0073)."""
+    if not periods:
+        return None
+    with_reports = set(
+        ResultReport.objects.filter(
+            period__in=periods, status=ResultReport.Status.SUBMITTED
+        ).values_list("period_id", flat=True)
+    )
+    return next((p for p in reversed(periods) if p.pk in with_reports), periods[-1])
+
+
 def campaign_results(
-    campaign: Campaign, *, top: int | None = None, whole: int | None = None
+    campaign: Campaign,
+    *,
+    top: int | None = None,
+    whole: int | None = None,
+    period: ReportPeriod | None = None,
 ) -> dict:
     """Every figure of a campaign's results page; the lists that grow with the units
     (`unregistered`, `reports`) are querysets, which the page cuts into pages and the
     workbook reads whole. The bloc rankings keep each bloc's `top` units (all of the
-    bloc `whole`; everything without `top`). The number of queries grows with nothing:
+    bloc `whole`; everything without `top`). Attainment is `period`'s (one of the
+    campaign's), else `reported_period`'s. The number of queries grows with nothing:
     the bloc rankings and the lower levels' campaigns are each read all at once."""
     figures = participation(campaign)
     periods = list(campaign.periods.all())
-    last = periods[-1] if periods else None
-    rows = attainment(campaign, last) if last else []
+    shown = period if period in periods else reported_period(periods)
+    rows = attainment(campaign, shown) if shown else []
     children = list(campaign.children.select_related("issuer", "document_type"))
     cascade = participations(children)
     rankings = bloc_rankings(campaign, blocs_of_campaign(campaign), top=top, whole=whole)
@@ -449,7 +468,7 @@ def campaign_results(
         "reports": reports_received(campaign),
         "attainment": rows,
         "attainment_rows": attainment_chart(rows),
-        "last_period": last,
+        "attainment_period": shown,
         "blocs": [(row["bloc"], row["ranking"]) for row in rankings],
         "rankings": rankings,  # the same, with each bloc's number of members
         "cascade": [{"campaign": child, "figures": cascade[child.pk]} for child in children],

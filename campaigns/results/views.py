@@ -90,7 +90,9 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
         data = selectors.campaign_results(campaign)
         return xlsx_response(results_workbook(data), f"ket-qua-phong-trao-{campaign.pk}")
     form = ReportFilterForm(request.GET or None, campaign=campaign)
-    data = selectors.campaign_results(campaign, top=selectors.RANKING_TOP, whole=form.bloc_id())
+    data = selectors.campaign_results(
+        campaign, top=selectors.RANKING_TOP, whole=form.bloc_id(), period=form.period()
+    )
     paging = paginate(request, form.apply(data["reports"]))
     # each report's figures, to read before returning it: one query for the page
     reports = list(paging["page"].object_list)
