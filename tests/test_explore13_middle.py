@@ -196,3 +196,23 @@ def test_the_results_workbook_has_each_periods_results_and_real_dates(client, wo
     assert criteria[1][1] == datetime.datetime.combine(interim.due_on, datetime.time())
     for sheet in book.worksheets:
         assert sheet.freeze_panes == "A2", sheet.title
+
+
+# ---------------------------------------------------------------------------
+# 3. A summarised campaign's reports are not returned (the unit could never resend them)
+
+
+def test_a_report_of_a_summarised_campaign_is_not_returned(client, world):
+    from campaigns.models import Campaign
+
+    rate, budget, interim, final = _two_periods(world)
+    c = world["campaign"]
+    Campaign.objects.filter(pk=c.pk).update(status=Campaign.Status.SUMMARISED)
+    report = ResultReport.objects.get(period=interim, unit=world["a"])
+    client.force_login(world["office"])
+    url = reverse("tracking:campaign_results", args=[c.pk])
+    assert f'name="report" value="{report.pk}"' not in client.get(url).content.decode()
+    response = client.post(url, {"report": report.pk, "reason": "Thiếu số liệu"}, follow=True)
+    assert "đã tổng kết" in response.content.decode()
+    report.refresh_from_db()
+    assert report.status == ResultReport.Status.SUBMITTED and report.return_reason == ""

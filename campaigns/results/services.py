@@ -291,6 +291,12 @@ def report_return(*, actor: AbstractBaseUser, report: ResultReport, reason: str)
         .get(pk=report.pk)
     )
     ensure_office(actor, report.period.campaign.issuer)
+    if report.period.campaign.status not in REPORTING:
+        # returned, the unit could never resend it, and it would leave the summarised figures
+        raise ValidationError(
+            "Phong trào đã tổng kết hoặc thu hồi: không trả lại báo cáo được, vì đơn vị "
+            "không còn nộp lại được."
+        )
     if report.status != ResultReport.Status.SUBMITTED:
         raise ValidationError("Chỉ trả lại được báo cáo đã nộp.")
     if not reason.strip():

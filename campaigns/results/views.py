@@ -113,7 +113,9 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
             **data,
             **paging,
             "form": form,
-            "can_manage": holds_office(request.user, campaign.issuer),
+            # a report is returned while the unit can still resend it
+            "can_return": holds_office(request.user, campaign.issuer)
+            and campaign.status in selectors.REPORTING,
             "unregistered_shown": list(data["unregistered"][:UNREGISTERED_SHOWN]),
             "unregistered_count": data["figures"]["addressed"] - data["figures"]["registered"],
         },
