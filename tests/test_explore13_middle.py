@@ -134,6 +134,10 @@ def test_a_registration_opened_before_a_colleague_saved_it_is_not_sent_over_it(c
 # 2. In the middle of a campaign, the office reads the interim reports' results
 
 
+def c_pk(world) -> int:
+    return world["campaign"].pk
+
+
 def _two_periods(world):
     c = world["campaign"]
     rate, budget = _criteria(c)
@@ -216,3 +220,60 @@ def test_a_report_of_a_summarised_campaign_is_not_returned(client, world):
     assert "đã tổng kết" in response.content.decode()
     report.refresh_from_db()
     assert report.status == ResultReport.Status.SUBMITTED and report.return_reason == ""
+
+
+# ---------------------------------------------------------------------------
+# 4. A report sent on time, returned after its due date and corrected, stays on time
+
+
+def test_a_report_sent_on_time_then_returned_and_corrected_is_not_late(client, world):
+    rate, budget, interim, final = _two_periods(world)  # due yesterday
+    report = ResultReport.objects.get(period=interim, unit=world["a"])
+    sent = timezone.now() - datetime.timedelta(days=3)  # two days before it was due
+    ResultReport.objects.filter(pk=report.pk).update(submitted_at=sent)
+    services_results.report_return(
+        actor=world["office"], report=report, reason="Minh chứng chưa rõ nguồn"
+    )
+    services_results.report_save(
+        actor=world["clerk1"],
+        period=interim,
+        unit=world["a"],
+        values={rate.pk: (Decimal(92), "Số liệu Trung tâm phục vụ hành chính công")},
+        submit=True,
+    )
+    report.refresh_from_db()
+    assert report.status == ResultReport.Status.SUBMITTED and not report.is_late
+    assert report.first_submitted_at == sent and report.submitted_at > sent
+    client.force_login(world["office"])
+    url = reverse("tracking:campaign_results", args=[world["campaign"].pk])
+    page = client.get(url)
+    assert page.context["figures"]["periods"][0] | {"period": None} == {
+        "period": None,
+        "on_time": 1,
+        "late": 0,
+        "missing": page.context["figures"]["addressed"] - 1,
+    }
+    html = page.content.decode()
+    assert f"nộp lần đầu {timezone.localtime(sent):%d/%m/%Y %H:%M}" in html
+    assert "muộn</span>" not in html
+    book = openpyxl.load_workbook(
+        io.BytesIO(client.get(reverse("tracking:reports_xlsx", args=[c_pk(world)])).content)
+    )
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["Nộp muộn"] == "Không"
+    first = row["Nộp lần đầu (trước khi trả lại)"]
+    assert f"{first:%d/%m/%Y %H:%M}" == f"{timezone.localtime(sent):%d/%m/%Y %H:%M}"
+    # one sent late the first time stays late, however corrected
+    b = world["b"]
+    clerk_b = new_member("cb.b", b, Membership.Role.UNIT_STAFF)
+    services_results.report_save(
+        actor=clerk_b, period=interim, unit=b, values={rate.pk: (Decimal(70), "")}, submit=True
+    )
+    late = ResultReport.objects.get(period=interim, unit=b)
+    services_results.report_return(actor=world["office"], report=late, reason="Thiếu")
+    services_results.report_save(
+        actor=clerk_b, period=interim, unit=b, values={rate.pk: (Decimal(75), "")}, submit=True
+    )
+    late.refresh_from_db()
+    assert late.is_late

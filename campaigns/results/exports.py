@@ -112,6 +112,8 @@ def report_columns(criteria: Sequence[Criterion]) -> list[Column]:
         ("Kỳ báo cáo", lambda row: row.report.period.get_kind_display()),
         ("Hạn nộp", lambda row: row.report.period.due_on),
         ("Nộp lúc", lambda row: row.report.submitted_at),
+        # a report returned and sent again: when it was first sent, which its lateness reads
+        ("Nộp lần đầu (trước khi trả lại)", lambda row: row.report.first_submitted_at),
         ("Nộp muộn", lambda row: yes_no(row.report.is_late)),
         ("Trạng thái", lambda row: row.report.get_status_display()),
         ("Lý do trả lại", lambda row: row.report.return_reason),

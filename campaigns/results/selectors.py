@@ -321,8 +321,9 @@ def participations(campaigns) -> dict[int, dict]:
     late: dict[int, int] = {}
     submitted = ResultReport.objects.filter(
         period_id__in=list(campaign_of), status=ResultReport.Status.SUBMITTED
-    ).annotate(  # after the day it was due, in local time (as ResultReport.is_late)
-        late=Case(When(submitted_at__date__gt=F("period__due_on"), then=True), default=False)
+    ).annotate(  # first sent after the day it was due, in local time (ResultReport.is_late)
+        sent_first=Coalesce("first_submitted_at", "submitted_at"),
+        late=Case(When(sent_first__date__gt=F("period__due_on"), then=True), default=False),
     )
     for period_id, unit_id, is_late in submitted.values_list("period_id", "unit_id", "late"):
         if unit_id in addressed[campaign_of[period_id]]:

@@ -447,6 +447,9 @@ def report_save(
     if submit and not any(value is not None or evidence for value, evidence in values.values()):
         raise ValidationError("Báo cáo chưa có kết quả nào: nhập kết quả trước khi nộp.")
     if submit:
+        if report.status == ResultReport.Status.RETURNED and not report.first_submitted_at:
+            # sent again after a return: its timeliness stays the first sending's
+            report.first_submitted_at = report.submitted_at
         report.status = ResultReport.Status.SUBMITTED
         report.submitted_at = timezone.now()
         report.submitted_by = actor
