@@ -277,3 +277,24 @@ def test_a_report_sent_on_time_then_returned_and_corrected_is_not_late(client, w
     )
     late.refresh_from_db()
     assert late.is_late
+
+
+# ---------------------------------------------------------------------------
+# 5. The bloc's ranking on its scoring page reads as the ranks, not as list numbers
+
+
+def test_the_scoring_pages_ranking_numbers_only_the_ranks(client, world):
+    from units.models import Bloc
+
+    c, a, b = world["campaign"], world["a"], world["b"]
+    bloc = Bloc.objects.create(issuer=c.issuer, year=c.year, name="Khối các xã", head=a)
+    bloc.members.set([a, b])
+    for unit in (a, b):
+        services_results.score_enter(
+            actor=world["clerk1"], campaign=c, bloc=bloc, unit=unit, kind="agreed", points=90
+        )
+    client.force_login(world["clerk1"])
+    page = client.get(reverse("tracking:scores", args=[bloc.pk, c.pk])).content.decode()
+    ranking = page[page.index("Xếp hạng</h2>") : page.index("Lịch sử chấm điểm")]
+    assert "<ol" not in ranking  # "2. Sơn Bình — hạng 1" read as second and first at once
+    assert ranking.count("<td>1 (đồng hạng)</td>") == 2
