@@ -940,6 +940,11 @@ class ReportPeriod(ArchivableModel):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — hạn {self.due_on:%d/%m/%Y}"
 
+    @property
+    def is_overdue(self) -> bool:
+        """Its due date has passed (Vietnam's date): a report sent now is late."""
+        return self.due_on < timezone.localdate()
+
 
 class RegistrationQuerySet(models.QuerySet):
     def submitted(self) -> RegistrationQuerySet:

@@ -234,6 +234,9 @@ def test_a_report_sent_on_time_then_returned_and_corrected_is_not_late(client, w
     services_results.report_return(
         actor=world["office"], report=report, reason="Minh chứng chưa rõ nguồn"
     )
+    client.force_login(world["clerk1"])
+    page = client.get(reverse("tracking:report", args=[world["a"].pk, interim.pk]))
+    assert "nộp lại sau khi sửa không bị tính là nộp muộn" in page.content.decode()
     services_results.report_save(
         actor=world["clerk1"],
         period=interim,
@@ -298,3 +301,22 @@ def test_the_scoring_pages_ranking_numbers_only_the_ranks(client, world):
     ranking = page[page.index("Xếp hạng</h2>") : page.index("Lịch sử chấm điểm")]
     assert "<ol" not in ranking  # "2. Sơn Bình — hạng 1" read as second and first at once
     assert ranking.count("<td>1 (đồng hạng)</td>") == 2
+
+
+# ---------------------------------------------------------------------------
+# 6. A clerk sees a report is overdue before sending it, and which are overdue
+
+
+def test_the_clerk_is_told_a_report_is_overdue_before_sending_it(client, world):
+    c, a = world["campaign"], world["a"]
+    _criteria(c)
+    today = timezone.localdate()
+    overdue = ReportPeriod.objects.create(
+        campaign=c, kind="interim", due_on=today - datetime.timedelta(days=2)
+    )
+    ReportPeriod.objects.create(campaign=c, kind="final", due_on=today + datetime.timedelta(days=9))
+    client.force_login(world["clerk1"])
+    page = client.get(reverse("tracking:report", args=[a.pk, overdue.pk])).content.decode()
+    assert f"Đã quá hạn nộp ({overdue.due_on:%d/%m/%Y})" in page and "nộp muộn" in page
+    units = client.get(reverse("tracking:unit_campaigns")).content.decode()
+    assert units.count("chưa nộp — quá hạn") == 1  # the interim; the final is not due yet
