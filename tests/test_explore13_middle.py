@@ -128,6 +128,10 @@ def test_a_registration_opened_before_a_colleague_saved_it_is_not_sent_over_it(c
     response = client.post(url, {"loaded": _loaded(second), f"target-{rate.pk}": "85"})
     assert response.status_code == 200 and "vừa được" in response.content.decode()
     assert Registration.objects.get(unit=a).targets.get(criterion=rate).value == 95
+    # the same clerk, back in a window opened before its own save: said so
+    client.force_login(world["clerk1"])
+    response = client.post(url, {"loaded": _loaded(first), f"target-{rate.pk}": "90"})
+    assert "vừa được bạn lưu ở một cửa sổ khác" in response.content.decode()
 
 
 # ---------------------------------------------------------------------------

@@ -86,7 +86,9 @@ def _save(instance: models.Model) -> None:
         ) from None
 
 
-def _ensure_unchanged(row: models.Model, loaded: str | None, what: str) -> None:
+def _ensure_unchanged(
+    row: models.Model, loaded: str | None, what: str, actor: AbstractBaseUser
+) -> None:
     """Refuse to write over a save made after the form was opened (`loaded`, its version
     then: `selectors.version`; None when the caller does not say). Two clerks of one unit
     on one page: the second one's form would silently wipe what the first one saved."""
@@ -94,10 +96,13 @@ def _ensure_unchanged(row: models.Model, loaded: str | None, what: str) -> None:
         return
     last = row.history.select_related("history_user").first()
     who = last.history_user if last else None
-    name = (who.get_full_name() or who.username) if who else "người khác"
+    if who is not None and who.pk == actor.pk:
+        by = "bạn lưu ở một cửa sổ khác"
+    else:
+        by = f"{(who.get_full_name() or who.username) if who else 'người khác'} lưu"
     when = timezone.localtime(row.updated_at)
     raise ValidationError(
-        f"{what} vừa được {name} lưu lúc {when:%H:%M ngày %d/%m/%Y}, sau khi bạn mở trang: "
+        f"{what} vừa được {by} lúc {when:%H:%M ngày %d/%m/%Y}, sau khi bạn mở trang: "
         "chưa lưu gì của bạn. Các ô bên dưới vẫn giữ điều bạn vừa nhập; xem bản đã lưu, "
         "sửa cho đúng rồi bấm lại."
     )
@@ -400,7 +405,7 @@ def registration_submit(
     if set(targets) - criteria:
         raise ValidationError("Tiêu chí không thuộc phong trào này.")
     registration = _locked(Registration, campaign=campaign, unit=unit)
-    _ensure_unchanged(registration, loaded, "Bản đăng ký của đơn vị")
+    _ensure_unchanged(registration, loaded, "Bản đăng ký của đơn vị", actor)
     registration.titles_aimed = titles_aimed
     registration.submitted_at = timezone.now()
     registration.submitted_by = actor
@@ -443,7 +448,7 @@ def report_save(
     report = _locked(ResultReport, period=period, unit=unit)
     if report.status == ResultReport.Status.SUBMITTED:
         raise ValidationError("Báo cáo đã nộp; chỉ sửa được khi bị trả lại.")
-    _ensure_unchanged(report, loaded, "Báo cáo")
+    _ensure_unchanged(report, loaded, "Báo cáo", actor)
     if submit and not any(value is not None or evidence for value, evidence in values.values()):
         raise ValidationError("Báo cáo chưa có kết quả nào: nhập kết quả trước khi nộp.")
     if submit:
