@@ -940,6 +940,11 @@ class ReportPeriod(ArchivableModel):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — hạn {self.due_on:%d/%m/%Y}"
 
+    @property
+    def is_overdue(self) -> bool:
+        """Its due date has passed (Vietnam's date): a report sent now is late."""
+        return self.due_on < timezone.localdate()
+
 
 class RegistrationQuerySet(models.QuerySet):
     def submitted(self) -> RegistrationQuerySet:
@@ -1018,6 +1023,9 @@ class ResultReport(TimeStampedModel):
         "trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     submitted_at = models.DateTimeField("nộp lúc", null=True, blank=True)
+    # when a report returned for correction and sent again was first sent: it is on time
+    # if that was (decision 0073); empty for a report sent once
+    first_submitted_at = models.DateTimeField("nộp lần đầu lúc", null=True, blank=True)
     submitted_by = actor_field("người nộp")
     return_reason = models.TextField("lý do trả lại", blank=True)
     history = HistoricalRecords()
@@ -1037,10 +1045,21 @@ class ResultReport(TimeStampedModel):
         return f"{self.unit} — {self.period}"
 
     @property
+    def sent_first(self):
+        """When the report was first sent (before any return for correction)."""
+        return self.first_submitted_at or self.submitted_at
+
+    @property
+    def resent(self) -> bool:
+        """Sent again after the office returned it."""
+        return self.first_submitted_at is not None
+
+    @property
     def is_late(self) -> bool:
-        if self.submitted_at is None:
+        """First sent after the day it was due (a correction asked for later is not late)."""
+        if self.sent_first is None:
             return False
-        return timezone.localtime(self.submitted_at).date() > self.period.due_on
+        return timezone.localtime(self.sent_first).date() > self.period.due_on
 
 
 class ReportValue(models.Model):

@@ -378,17 +378,18 @@ def test_reports_download_the_reports_received(client, tracked, demo_units, make
     )
     sheet = openpyxl.load_workbook(io.BytesIO(client.get(url).content)).worksheets[0]
     values = list(sheet.iter_rows(values_only=True))
-    assert values[0][:8] == (
+    assert values[0][:9] == (
         "Mã đơn vị",
         "Đơn vị",
         "Kỳ báo cáo",
         "Hạn nộp",
         "Nộp lúc",
+        "Nộp lần đầu (trước khi trả lại)",
         "Nộp muộn",
         "Trạng thái",
         "Lý do trả lại",
     )
-    assert values[0][8:] == (
+    assert values[0][9:] == (
         "Kết quả: Thu ngân sách (triệu đồng)",
         "Minh chứng: Thu ngân sách (triệu đồng)",
         "Kết quả: =1+1",

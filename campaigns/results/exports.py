@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils import timezone
 from openpyxl import Workbook
 
 from units.models import Unit
@@ -113,6 +112,8 @@ def report_columns(criteria: Sequence[Criterion]) -> list[Column]:
         ("Kỳ báo cáo", lambda row: row.report.period.get_kind_display()),
         ("Hạn nộp", lambda row: row.report.period.due_on),
         ("Nộp lúc", lambda row: row.report.submitted_at),
+        # a report returned and sent again: when it was first sent, which its lateness reads
+        ("Nộp lần đầu (trước khi trả lại)", lambda row: row.report.first_submitted_at),
         ("Nộp muộn", lambda row: yes_no(row.report.is_late)),
         ("Trạng thái", lambda row: row.report.get_status_display()),
         ("Lý do trả lại", lambda row: row.report.return_reason),
@@ -168,9 +169,7 @@ def results_workbook(data: dict) -> Workbook:
             [
                 r.unit.name,
                 r.period.get_kind_display(),
-                timezone.localtime(r.submitted_at).strftime("%d/%m/%Y %H:%M")
-                if r.submitted_at
-                else "",
+                r.submitted_at,  # a real date and time (units.xlsx), sorted and filtered
                 "Có" if r.is_late else "",
                 r.get_status_display(),
             ]
@@ -184,7 +183,7 @@ def results_workbook(data: dict) -> Workbook:
         (
             [
                 p["period"].get_kind_display(),
-                p["period"].due_on.strftime("%d/%m/%Y"),
+                p["period"].due_on,
                 p["on_time"],
                 p["late"],
                 p["missing"],
@@ -192,12 +191,24 @@ def results_workbook(data: dict) -> Workbook:
             for p in figures["periods"]
         ),
     )
+    # every period's results, not only the one the page shows (decision 0073)
+    shown = data.get("attainment_period")
     sheet_add(
         book,
         "Tiêu chí",
-        ["Tiêu chí", "Lĩnh vực", "Số báo cáo", "Đạt chỉ tiêu", "Báo cáo thiếu"],
+        [
+            "Kỳ báo cáo",
+            "Hạn nộp",
+            "Tiêu chí",
+            "Lĩnh vực",
+            "Số báo cáo",
+            "Đạt chỉ tiêu",
+            "Báo cáo thiếu",
+        ],
         (
             [
+                period.get_kind_display(),
+                period.due_on,
                 row["criterion"].name,
                 row["criterion"].group,
                 row["reported"],
@@ -205,7 +216,12 @@ def results_workbook(data: dict) -> Workbook:
                 "chưa báo cáo" if row["measurable"] and not row["reported"] else row["reached"],
                 row["missing"],
             ]
-            for row in data["attainment"]
+            for period in data["periods"]
+            for row in (
+                data["attainment"]
+                if period == shown
+                else selectors.attainment(data["campaign"], period)
+            )
         ),
     )
     sheet_add(
@@ -241,4 +257,6 @@ def results_workbook(data: dict) -> Workbook:
             for row in data["cascade"]
         ),
     )
+    for sheet in book.worksheets:  # each sheet's header stays in sight as a clerk scrolls
+        sheet.freeze_panes = "A2"
     return book

@@ -468,6 +468,13 @@ class ReportFilterForm(BlocShownForm):
             f"{p.get_kind_display()} (hạn {p.due_on:%d/%m/%Y})"
         )
 
+    def period(self) -> ReportPeriod | None:
+        """The period chosen (`?ky=`), whose results the page shows; None if none or bad."""
+        if not self.is_bound:
+            return None
+        self.is_valid()
+        return None if "ky" in self.errors else self.cleaned_data.get("ky")
+
     def apply(self, reports):
         if not self.is_bound:
             return reports

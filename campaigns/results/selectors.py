@@ -69,6 +69,13 @@ def is_addressed(campaign: Campaign, unit: Unit) -> bool:
     return addressed_units(campaign).filter(pk=unit.pk).exists()
 
 
+def version(row) -> str:
+    """The version of a unit's registration or report that a form was opened on: when it
+    was last saved ("" while there is none). The form sends it back as `loaded`, and the
+    service refuses to write over a save made since (two clerks of one unit, decision 0073)."""
+    return row.updated_at.isoformat() if row is not None and row.pk else ""
+
+
 def registered_targets(campaign: Campaign, unit: Unit) -> dict[int, Decimal | None]:
     """The targets (criterion id -> value) of the unit's sent registration, which its
     report is read against; {} when it has sent none."""
@@ -321,8 +328,9 @@ def participations(campaigns) -> dict[int, dict]:
     late: dict[int, int] = {}
     submitted = ResultReport.objects.filter(
         period_id__in=list(campaign_of), status=ResultReport.Status.SUBMITTED
-    ).annotate(  # after the day it was due, in local time (as ResultReport.is_late)
-        late=Case(When(submitted_at__date__gt=F("period__due_on"), then=True), default=False)
+    ).annotate(  # first sent after the day it was due, in local time (ResultReport.is_late)
+        sent_first=Coalesce("first_submitted_at", "submitted_at"),
+        late=Case(When(sent_first__date__gt=F("period__due_on"), then=True), default=False),
     )
     for period_id, unit_id, is_late in submitted.values_list("period_id", "unit_id", "late"):
         if unit_id in addressed[campaign_of[period_id]]:
@@ -499,18 +507,37 @@ def unregistered_units(campaign: Campaign) -> QuerySet[Unit]:
     return addressed_units(campaign).exclude(pk__in=registered).order_by("name")
 
 
+def reported_period(periods: list[ReportPeriod]) -> ReportPeriod | None:
+    """The period whose results a page shows unless told: the latest (by due date) with a
+    submitted report, else the last. In the middle of a campaign that is the interim
+    review, not a final one nobody has reported for yet (decision 0073)."""
+    if not periods:
+        return None
+    with_reports = set(
+        ResultReport.objects.filter(
+            period__in=periods, status=ResultReport.Status.SUBMITTED
+        ).values_list("period_id", flat=True)
+    )
+    return next((p for p in reversed(periods) if p.pk in with_reports), periods[-1])
+
+
 def campaign_results(
-    campaign: Campaign, *, top: int | None = None, whole: int | None = None
+    campaign: Campaign,
+    *,
+    top: int | None = None,
+    whole: int | None = None,
+    period: ReportPeriod | None = None,
 ) -> dict:
     """Every figure of a campaign's results page; the lists that grow with the units
     (`unregistered`, `reports`) are querysets, which the page cuts into pages and the
     workbook reads whole. The bloc rankings keep each bloc's `top` units (all of the
-    bloc `whole`; everything without `top`). The number of queries grows with nothing:
+    bloc `whole`; everything without `top`). Attainment is `period`'s (one of the
+    campaign's), else `reported_period`'s. The number of queries grows with nothing:
     the bloc rankings and the lower levels' campaigns are each read all at once."""
     figures = participation(campaign)
     periods = list(campaign.periods.all())
-    last = periods[-1] if periods else None
-    rows = attainment(campaign, last) if last else []
+    shown = period if period in periods else reported_period(periods)
+    rows = attainment(campaign, shown) if shown else []
     children = list(campaign.children.select_related("issuer", "document_type"))
     cascade = participations(children)
     rankings = bloc_rankings(campaign, blocs_of_campaign(campaign), top=top, whole=whole)
@@ -522,7 +549,7 @@ def campaign_results(
         "reports": reports_received(campaign),
         "attainment": rows,
         "attainment_rows": attainment_chart(rows),
-        "last_period": last,
+        "attainment_period": shown,
         "blocs": [(row["bloc"], row["ranking"]) for row in rankings],
         "rankings": rankings,  # the same, with each bloc's number of members
         "cascade": [{"campaign": child, "figures": cascade[child.pk]} for child in children],

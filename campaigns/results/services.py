@@ -35,7 +35,7 @@ from .models import (
     ReportValue,
     ResultReport,
 )
-from .selectors import REPORTING, is_addressed
+from .selectors import REPORTING, is_addressed, version
 
 M = TypeVar("M", bound=models.Model)
 
@@ -84,6 +84,28 @@ def _save(instance: models.Model) -> None:
             "Dữ liệu này vừa được lưu ở một cửa sổ hoặc bởi người khác; "
             "tải lại trang để xem rồi sửa nếu cần."
         ) from None
+
+
+def _ensure_unchanged(
+    row: models.Model, loaded: str | None, what: str, actor: AbstractBaseUser
+) -> None:
+    """Refuse to write over a save made after the form was opened (`loaded`, its version
+    then: `selectors.version`; None when the caller does not say). Two clerks of one unit
+    on one page: the second one's form would silently wipe what the first one saved."""
+    if loaded is None or version(row) == loaded:
+        return
+    last = row.history.select_related("history_user").first()
+    who = last.history_user if last else None
+    if who is not None and who.pk == actor.pk:
+        by = "bạn lưu ở một cửa sổ khác"
+    else:
+        by = f"{(who.get_full_name() or who.username) if who else 'người khác'} lưu"
+    when = timezone.localtime(row.updated_at)
+    raise ValidationError(
+        f"{what} vừa được {by} lúc {when:%H:%M ngày %d/%m/%Y}, sau khi bạn mở trang: "
+        "chưa lưu gì của bạn. Các ô bên dưới vẫn giữ điều bạn vừa nhập; xem bản đã lưu, "
+        "sửa cho đúng rồi bấm lại."
+    )
 
 
 def _add(instance: M, actor: AbstractBaseUser) -> M:
@@ -274,6 +296,12 @@ def report_return(*, actor: AbstractBaseUser, report: ResultReport, reason: str)
         .get(pk=report.pk)
     )
     ensure_office(actor, report.period.campaign.issuer)
+    if report.period.campaign.status not in REPORTING:
+        # returned, the unit could never resend it, and it would leave the summarised figures
+        raise ValidationError(
+            "Phong trào đã tổng kết hoặc thu hồi: không trả lại báo cáo được, vì đơn vị "
+            "không còn nộp lại được."
+        )
     if report.status != ResultReport.Status.SUBMITTED:
         raise ValidationError("Chỉ trả lại được báo cáo đã nộp.")
     if not reason.strip():
@@ -365,8 +393,10 @@ def registration_submit(
     unit: Unit,
     targets: dict[int, Decimal | None],
     titles_aimed: str = "",
+    loaded: str | None = None,
 ) -> Registration:
-    """Đăng ký thi đua by the registration deadline, with a target per criterion."""
+    """Đăng ký thi đua by the registration deadline, with a target per criterion.
+    `loaded`: the registration's version when the form was opened (`_ensure_unchanged`)."""
     _ensure_unit(actor, unit)
     _ensure_addressed(campaign, unit)
     if campaign.registration_refusal:
@@ -375,6 +405,7 @@ def registration_submit(
     if set(targets) - criteria:
         raise ValidationError("Tiêu chí không thuộc phong trào này.")
     registration = _locked(Registration, campaign=campaign, unit=unit)
+    _ensure_unchanged(registration, loaded, "Bản đăng ký của đơn vị", actor)
     registration.titles_aimed = titles_aimed
     registration.submitted_at = timezone.now()
     registration.submitted_by = actor
@@ -401,11 +432,13 @@ def report_save(
     unit: Unit,
     values: dict[int, tuple[Decimal | None, str]],
     submit: bool = False,
+    loaded: str | None = None,
 ) -> ResultReport:
     """Save a unit's results (value and evidence per criterion); optionally submit them.
 
     Only a unit the campaign addresses reports, and only while the campaign takes
-    reports; a submitted report is locked until the office returns it."""
+    reports; a submitted report is locked until the office returns it. `loaded`: the
+    report's version when the form was opened; a save made since is not written over."""
     _ensure_unit(actor, unit)
     campaign = period.campaign
     _ensure_addressed(campaign, unit)
@@ -415,9 +448,13 @@ def report_save(
     report = _locked(ResultReport, period=period, unit=unit)
     if report.status == ResultReport.Status.SUBMITTED:
         raise ValidationError("Báo cáo đã nộp; chỉ sửa được khi bị trả lại.")
+    _ensure_unchanged(report, loaded, "Báo cáo", actor)
     if submit and not any(value is not None or evidence for value, evidence in values.values()):
         raise ValidationError("Báo cáo chưa có kết quả nào: nhập kết quả trước khi nộp.")
     if submit:
+        if report.status == ResultReport.Status.RETURNED and not report.first_submitted_at:
+            # sent again after a return: its timeliness stays the first sending's
+            report.first_submitted_at = report.submitted_at
         report.status = ResultReport.Status.SUBMITTED
         report.submitted_at = timezone.now()
         report.submitted_by = actor

@@ -90,7 +90,9 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
         data = selectors.campaign_results(campaign)
         return xlsx_response(results_workbook(data), f"ket-qua-phong-trao-{campaign.pk}")
     form = ReportFilterForm(request.GET or None, campaign=campaign)
-    data = selectors.campaign_results(campaign, top=selectors.RANKING_TOP, whole=form.bloc_id())
+    data = selectors.campaign_results(
+        campaign, top=selectors.RANKING_TOP, whole=form.bloc_id(), period=form.period()
+    )
     paging = paginate(request, form.apply(data["reports"]))
     # each report's figures, to read before returning it: one query for the page
     reports = list(paging["page"].object_list)
@@ -111,7 +113,9 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
             **data,
             **paging,
             "form": form,
-            "can_manage": holds_office(request.user, campaign.issuer),
+            # a report is returned while the unit can still resend it
+            "can_return": holds_office(request.user, campaign.issuer)
+            and campaign.status in selectors.REPORTING,
             "unregistered_shown": list(data["unregistered"][:UNREGISTERED_SHOWN]),
             "unregistered_count": data["figures"]["addressed"] - data["figures"]["registered"],
             # what old units merged away wrote and did not carry on (decision 0070)
@@ -424,6 +428,7 @@ def register(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
             unit=unit,
             targets=form.targets(),
             titles_aimed=form.cleaned_data["titles_aimed"],
+            loaded=request.POST.get("loaded"),
         ),
         "Đã đăng ký thi đua.",
     ):
@@ -439,6 +444,7 @@ def register(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
             "registration": registration,
             "carried_from": selectors.carried_from(registration),
             "old_registrations": selectors.predecessor_registrations(campaign, unit),
+            "loaded": selectors.version(registration),
         },
     )
 
@@ -475,7 +481,12 @@ def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
             request,
             form,
             lambda: services.report_save(
-                actor=request.user, period=period, unit=unit, values=form.values(), submit=submit
+                actor=request.user,
+                period=period,
+                unit=unit,
+                values=form.values(),
+                submit=submit,
+                loaded=request.POST.get("loaded"),
             ),
             "Đã nộp báo cáo." if submit else "Đã lưu nháp báo cáo.",
         ):
@@ -493,6 +504,11 @@ def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
             "old_reports": selectors.predecessor_reports(period.campaign, unit, period),
             "locked": locked,
             "form": form,
+            "loaded": selectors.version(existing),
+            # saved by a colleague since this clerk's page was opened: shown beside each
+            # field, to set right before sending again (decision 0073)
+            "changed": request.method == "POST"
+            and request.POST.get("loaded") not in (None, selectors.version(existing)),
             "rows": [
                 (c, values.get(c.pk), form[f"value-{c.pk}"], form[f"evidence-{c.pk}"])
                 for c in criteria
