@@ -638,7 +638,8 @@ _DATE_TAIL = re.compile(
     r",\s*ngay\s*[:;.]?\s*(?P<day>\d{1,2}|[.…_ ?]*|[0-9a-z]{1,2}(?=\s)|[\^~*`]+[ \d]{0,3})\s*"
     r"(?:thang|/)\s*[:;.]?\s*"
     r"(?P<month>\d{1,2}|[.…_ ]*|[0-9a-z]{1,2}(?=\s)|[a-z]?[\^~*`][\^~*`\-]*)\s*"
-    r"(?:nam|/)\s*[:;.]?\s*(?P<year>\d{4})"
+    # "năm" as a recogniser may read it: "nan)", "năni", "nam)" (decision 0069)
+    r"(?:nam|n[a-z]{1,3}\)?|/)\s*[:;.]?\s*(?P<year>\d{4})"
 )
 
 

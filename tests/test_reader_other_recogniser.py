@@ -75,3 +75,17 @@ def test_a_body_named_after_independence_is_not_taken_for_the_motto():
         "Số: 05/KH-UBND Độc Lập, ngày 05 tháng 01 năm 2024\n\nKẾ HOẠCH\nTHI ĐUA NĂM 2024\n"
     )
     assert parse_text(text, scanned=True).as_contract()["issuer"] == "ỦY BAN NHÂN DÂN XÃ ĐỘC LẬP"
+
+
+@pytest.mark.parametrize("year_word", ["nan)", "năni", "nam)"])
+def test_place_and_date_read_past_a_misread_year_word(year_word):
+    """ "năm" read as "nan)" left the whole place-and-date line unread: no place, no date."""
+    text = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH BẮC NINH Độc lập - Tự do - Hạnh phúc\n\n"
+        f"Số: 155/KH-UBND Bắc Ninh, ngày 26 tháng 5 {year_word} 2017\n\n"
+        "KẾ HOẠCH\nTHI ĐUA NĂM 2017\n"
+    )
+    doc = parse_text(text, scanned=True).as_contract()
+    assert doc["place"] == "Bắc Ninh"
+    assert doc["date"] == "2017-05-26"
