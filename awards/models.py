@@ -1169,6 +1169,21 @@ class Decision(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
         return lines
 
     @property
+    def read_only_text(self) -> str:
+        """Why the staff who read this decision cannot act on it ("" when its body lives):
+        its body was dissolved, or merged into theirs (the 2025 reform; decision 0074)."""
+        issuer = self.issuer
+        if not issuer.archived:
+            return ""
+        ended = f" ngày {issuer.ended_on:%d/%m/%Y}" if issuer.ended_on else ""
+        into = f", sáp nhập vào {issuer.merged_into.name}" if issuer.merged_into_id else ""
+        what = "Quyết định" if self.status == self.Status.ISSUED else "Dự thảo quyết định"
+        return (
+            f"{what} của {issuer.name} (đã kết thúc hoạt động{ended}{into}): chỉ xem, "
+            "không ban hành, sửa hay thu hồi được."
+        )
+
+    @property
     def number_symbol(self) -> str:
         if not self.number:
             return f"/{self.symbol}"

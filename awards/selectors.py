@@ -32,7 +32,7 @@ from units.access import (
     unit_bodies,
     units_below,
 )
-from units.models import Unit, lineage_ids_of
+from units.models import Unit, archive_ids_of, lineage_ids_of
 from units.text import rank_marked, search_q, search_terms
 
 from .models import (
@@ -221,12 +221,21 @@ def decisions_for_office(user) -> QuerySet[Decision]:
     return Decision.objects.filter(issuer__in=office_record_bodies(user)).select_related("issuer")
 
 
+def decision_body_ids(user) -> list[int]:
+    """The bodies whose decisions the user reads: those where they are standing office or
+    leader (the drafts they are to sign), the bodies merged into them and the dissolved
+    bodies that sat under them (`archive_ids_of`: the province's leader reads Quyết định
+    01/QĐ-UBND of the city merged into it, decision 0074). Sorted, a literal list in SQL
+    (`office_record_ids`)."""
+    own = (office_bodies(user) | leader_bodies(user)).values_list("pk", flat=True)
+    return sorted(archive_ids_of(own))
+
+
 def decisions_for(user) -> QuerySet[Decision]:
-    """Decisions the user may read: the office's (decisions_for_office) and, for a leader,
-    their bodies' (the drafts they are to sign). Only the office issues them."""
-    return Decision.objects.filter(
-        Q(issuer__in=office_record_bodies(user)) | Q(issuer__in=leader_bodies(user))
-    ).select_related("issuer")
+    """Decisions the user may read (`decision_body_ids`). Read only but for the office of
+    a living body: every write checks `holds_office` in the services, which a dissolved
+    body's decisions never pass."""
+    return Decision.objects.filter(issuer_id__in=decision_body_ids(user)).select_related("issuer")
 
 
 # Pending work on the dashboard ------------------------------------------------

@@ -451,6 +451,28 @@ def lineage_ids_of(ids: Iterable[int]) -> set[int]:
     return found
 
 
+def archive_ids_of(ids: Iterable[int]) -> set[int]:
+    """`lineage_ids_of`, and the dissolved units that sat under the given ones (archived,
+    reached through archived units only) with theirs: the bodies whose records the given
+    ones now keep, read only. The province keeps the decisions of UBND thành phố Lai Châu
+    (merged into it on 30/06/2025) and of a district dissolved under it without a
+    successor; a ward keeps its old communes'. A living unit below is not reached: its
+    records are its own. One query per step of the walk (the tree is a few levels deep)."""
+    found = set(ids)
+    frontier = set(found)
+    while frontier:
+        frontier = (
+            set(
+                Unit.objects.filter(
+                    Q(merged_into_id__in=frontier) | Q(parent_id__in=frontier, archived=True)
+                ).values_list("id", flat=True)
+            )
+            - found
+        )
+        found |= frontier
+    return found
+
+
 def _subtree(roots: Iterable[int] | models.QuerySet) -> tuple[str, list]:
     """`WITH RECURSIVE subtree(root, id)`: each of the given units (ids, or a queryset of
     units) and every unit below it, paired with the given unit it is below. One statement
