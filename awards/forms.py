@@ -470,6 +470,14 @@ def retired_grouped(award_types, today: datetime.date, *, empty: str) -> list:
 
 
 class InboxFilterForm(VietnameseInputMixin, forms.Form):
+    q = forms.CharField(
+        label="Tên đối tượng",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": "Họ tên, tập thể, hộ; có dấu hay không"}
+        ),
+    )
     # Typed, not chosen: a province's office receives from hundreds of units, and a
     # select of them all made the page slow to render and to use.
     unit = forms.CharField(
