@@ -50,12 +50,12 @@ class AwardTypeAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, admin.Model
 
 
 @admin.register(LegalBasis)
-class LegalBasisAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
-    """Căn cứ of the documents, with the days each is cited: add a new law, close an old one."""
+class LegalBasisAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, admin.ModelAdmin):
+    """Căn cứ of the documents, with the days each is cited: add a new law, close an old one.
+    Searched with or without diacritics ("luat thi dua"; decision 0074)."""
 
     list_display = ("text", "document", "effective_from", "effective_to", "order", "archived")
     list_filter = ("document", "archived")
-    search_fields = ("text",)
     readonly_fields = ("archived_on", "archived_by")
 
 
