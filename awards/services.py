@@ -1478,6 +1478,8 @@ def decision_issue(
     issued_on = issued_on or today
     if issued_on > today:
         raise ValidationError({"issued_on": f"Ngày ký không được sau hôm nay ({today:%d/%m/%Y})."})
+    if ended := decision.issuer.after_end_problem(issued_on, "ban hành quyết định"):
+        raise ValidationError({"issued_on": ended})
     earliest = decision_earliest_date(decision)
     if earliest and issued_on < earliest:
         raise ValidationError(

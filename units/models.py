@@ -6,6 +6,7 @@ campaigns and awards import from units, never the reverse.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -403,6 +404,18 @@ class Unit(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
         return ["THỦ TRƯỞNG CƠ QUAN"]
 
     LEVEL_RANK = {Level.PROVINCE: 0, Level.DISTRICT: 1, Level.COMMUNE: 2, Level.OTHER: 3}
+
+    def after_end_problem(self, day: datetime.date | None, what: str) -> str:
+        """Why this body cannot sign a document (`what`: "ban hành quyết định") dated
+        `day` ("" when it can): it is after its last day (`ended_on`; decision 0074). On
+        or before it stays allowed: an old body's back-dated record is its history."""
+        if self.ended_on is None or day is None or day <= self.ended_on:
+            return ""
+        return (
+            f"{self.name} đã kết thúc hoạt động ngày {self.ended_on:%d/%m/%Y}: không "
+            f"{what} ngày {day:%d/%m/%Y}. Ghi ngày từ {self.ended_on:%d/%m/%Y} trở về trước, "
+            "hoặc để đơn vị kế thừa ban hành."
+        )
 
     def is_above(self, other: Unit) -> bool:
         """A higher level, or a unit this one sits under: whose campaigns `other` can answer."""
