@@ -43,7 +43,12 @@ from .models import (
     Vote,
     year_max,
 )
-from .services import DECISION_FIELDS, decision_symbol, suggested_signer
+from .services import (
+    DECISION_FIELDS,
+    decision_symbol,
+    suggested_distribution,
+    suggested_signer,
+)
 
 NUL_MESSAGE = "Dữ liệu có ký tự không hợp lệ (NUL)."
 CHOICE_MESSAGE = "Lựa chọn không hợp lệ: hãy chọn trong danh sách."
@@ -755,6 +760,11 @@ class DecisionForm(VietnameseInputMixin, forms.Form):
                     self.initial.setdefault(name, value)
                 if whence:
                     self.fields["signer_name"].help_text = whence
+                recipients, whence = suggested_distribution(bodies[0])
+                self.initial.setdefault("distribution", recipients)
+                if whence:
+                    field = self.fields["distribution"]
+                    field.help_text = f"{whence} {field.help_text}"
         passed = Nomination.objects.filter(
             issuer__in=bodies, status__in=workflow.statuses("add_to_decision"), decision=None
         )
