@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AdminTimeWidget
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
+from django.db.models import Q
 
 from units.admin_tools import (
     HistoryAdmin,
@@ -14,6 +15,7 @@ from units.admin_tools import (
     NormalizedSearchAdminMixin,
     SheetLinkAdminMixin,
 )
+from units.text import search_q, search_terms
 
 from . import services, workflow
 from .forms import TIME_FORMS
@@ -27,6 +29,7 @@ from .models import (
     Nomination,
     NominationEvent,
 )
+from .selectors import nominee_word
 
 
 @admin.register(AwardType)
@@ -47,12 +50,12 @@ class AwardTypeAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, admin.Model
 
 
 @admin.register(LegalBasis)
-class LegalBasisAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
-    """Căn cứ of the documents, with the days each is cited: add a new law, close an old one."""
+class LegalBasisAdmin(NormalizedSearchAdminMixin, NoDeleteAdminMixin, admin.ModelAdmin):
+    """Căn cứ of the documents, with the days each is cited: add a new law, close an old one.
+    Searched with or without diacritics ("luat thi dua"; decision 0074)."""
 
     list_display = ("text", "document", "effective_from", "effective_to", "order", "archived")
     list_filter = ("document", "archived")
-    search_fields = ("text",)
     readonly_fields = ("archived_on", "archived_by")
 
 
@@ -104,6 +107,20 @@ class NominationAdmin(NoDeleteAdminMixin, HistoryAdmin):
         if obj is not None and workflow.settled(obj):
             return (*self.readonly_fields, *workflow.FIXED_ONCE_SETTLED)
         return self.readonly_fields
+
+    def get_search_results(self, request, queryset, search_term):
+        """The nominee's name (person, collective, household) or the nominating unit's,
+        each word with or without its diacritics ("lo van" finds Lò Văn Sáng), as the
+        staff's own lists read them (decision 0074)."""
+        if not search_terms(search_term):
+            return queryset, False
+        nominee = nominee_word("search_text")
+        return queryset.filter(
+            search_q(
+                search_term,
+                match=lambda word: nominee(word) | Q(nominating_unit__search_text__contains=word),
+            )
+        ), False
 
     def has_add_permission(self, request):
         return False  # nominations are made by units in the awards workspace

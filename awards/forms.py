@@ -43,7 +43,12 @@ from .models import (
     Vote,
     year_max,
 )
-from .services import DECISION_FIELDS, decision_symbol, suggested_signer
+from .services import (
+    DECISION_FIELDS,
+    decision_symbol,
+    suggested_distribution,
+    suggested_signer,
+)
 
 NUL_MESSAGE = "Dữ liệu có ký tự không hợp lệ (NUL)."
 CHOICE_MESSAGE = "Lựa chọn không hợp lệ: hãy chọn trong danh sách."
@@ -470,6 +475,14 @@ def retired_grouped(award_types, today: datetime.date, *, empty: str) -> list:
 
 
 class InboxFilterForm(VietnameseInputMixin, forms.Form):
+    q = forms.CharField(
+        label="Tên đối tượng",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": "Họ tên, tập thể, hộ; có dấu hay không"}
+        ),
+    )
     # Typed, not chosen: a province's office receives from hundreds of units, and a
     # select of them all made the page slow to render and to use.
     unit = forms.CharField(
@@ -747,6 +760,11 @@ class DecisionForm(VietnameseInputMixin, forms.Form):
                     self.initial.setdefault(name, value)
                 if whence:
                     self.fields["signer_name"].help_text = whence
+                recipients, whence = suggested_distribution(bodies[0])
+                self.initial.setdefault("distribution", recipients)
+                if whence:
+                    field = self.fields["distribution"]
+                    field.help_text = f"{whence} {field.help_text}"
         passed = Nomination.objects.filter(
             issuer__in=bodies, status__in=workflow.statuses("add_to_decision"), decision=None
         )

@@ -1033,7 +1033,32 @@ class DecisionCounter(models.Model):
             )
 
 
-class LegalBasis(TimeStampedModel, ArchivableModel):
+# The plausible days of a legal basis: none before the Democratic Republic of Vietnam
+# (02/09/1945); a law is entered ahead of its day (Decree 152/2025 in force from
+# 01/07/2025, the amended Law from 01/10/2026), but not years ahead (decision 0074).
+LEGAL_BASIS_EARLIEST = datetime.date(1945, 9, 2)
+
+
+def legal_basis_day_problem(day: datetime.date | None) -> str:
+    """Why `day` cannot be a basis's day ("" when it can): before 02/09/1945, or after the
+    end of next year (a typo for a year: 01/01/1800, 2205)."""
+    if day is None:
+        return ""
+    if day < LEGAL_BASIS_EARLIEST:
+        return (
+            f"Ngày {day:%d/%m/%Y} trước ngày 02/09/1945: văn bản pháp luật của nước Việt "
+            "Nam có từ ngày này. Kiểm tra lại năm."
+        )
+    latest = datetime.date(timezone.localdate().year + 1, 12, 31)
+    if day > latest:
+        return (
+            f"Ngày {day:%d/%m/%Y} quá xa: căn cứ chưa có hiệu lực chỉ nhập trước đến "
+            f"{latest:%d/%m/%Y}. Kiểm tra lại năm."
+        )
+    return ""
+
+
+class LegalBasis(TimeStampedModel, ArchivableModel, SearchableMixin):
     """Căn cứ ban hành: a law or decree that a document cites while it is in force.
 
     A decision cites the bases in force on its date (its signing date, or today for a
@@ -1062,6 +1087,7 @@ class LegalBasis(TimeStampedModel, ArchivableModel):
     order = models.PositiveSmallIntegerField(
         "thứ tự", default=0, help_text="Luật trước, nghị định sau."
     )
+    search_fields = ("text",)
 
     class Meta:
         verbose_name = "căn cứ ban hành"
@@ -1079,6 +1105,17 @@ class LegalBasis(TimeStampedModel, ArchivableModel):
 
     def __str__(self) -> str:
         return self.text
+
+    def clean(self) -> None:
+        """A day out of the plausible range is said beside its field (decision 0074)."""
+        super().clean()
+        errors = {
+            name: problem
+            for name in ("effective_from", "effective_to")
+            if (problem := legal_basis_day_problem(getattr(self, name)))
+        }
+        if errors:
+            raise ValidationError(errors)
 
     @classmethod
     def in_force_on(cls, day: datetime.date, document: str = Document.AWARD_DECISION):
@@ -1167,6 +1204,21 @@ class Decision(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
             if line and not folded.startswith(("như điều 3", "lưu:", "lưu ")):
                 lines.append(line)
         return lines
+
+    @property
+    def read_only_text(self) -> str:
+        """Why the staff who read this decision cannot act on it ("" when its body lives):
+        its body was dissolved, or merged into theirs (the 2025 reform; decision 0074)."""
+        issuer = self.issuer
+        if not issuer.archived:
+            return ""
+        ended = f" ngày {issuer.ended_on:%d/%m/%Y}" if issuer.ended_on else ""
+        into = f", sáp nhập vào {issuer.merged_into.name}" if issuer.merged_into_id else ""
+        what = "Quyết định" if self.status == self.Status.ISSUED else "Dự thảo quyết định"
+        return (
+            f"{what} của {issuer.name} (đã kết thúc hoạt động{ended}{into}): chỉ xem, "
+            "không ban hành, sửa hay thu hồi được."
+        )
 
     @property
     def number_symbol(self) -> str:

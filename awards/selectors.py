@@ -32,7 +32,7 @@ from units.access import (
     unit_bodies,
     units_below,
 )
-from units.models import Unit, lineage_ids_of
+from units.models import Unit, archive_ids_of, lineage_ids_of
 from units.text import rank_marked, search_q, search_terms
 
 from .models import (
@@ -91,7 +91,7 @@ def nominations_of_units(user) -> QuerySet[Nomination]:
     )
 
 
-def _nominee_word(column: str) -> Callable[[str], Q]:
+def nominee_word(column: str) -> Callable[[str], Q]:
     """Where a word of the nominee's name may be: the person's or the collective's stored
     text (`column`: search_text, or search_marked with the diacritics), or the
     household's (`household_search`; with its diacritics, the name as written)."""
@@ -129,9 +129,9 @@ def nominations_filtered(
         nominations = nominations.filter(award_type=filters["award_type"])
     query = filters.get("query")
     if search_terms(query):
-        nominations = nominations.filter(search_q(query, match=_nominee_word("search_text")))
+        nominations = nominations.filter(search_q(query, match=nominee_word("search_text")))
     ordered = nominations.order_by("-updated_at", "-pk")
-    return rank_marked(ordered, query, match=_nominee_word("search_marked"))
+    return rank_marked(ordered, query, match=nominee_word("search_marked"))
 
 
 def nominations_to_appraise(user, filters: dict | None = None) -> QuerySet[Nomination]:
@@ -140,6 +140,8 @@ def nominations_to_appraise(user, filters: dict | None = None) -> QuerySet[Nomin
     queryset = Nomination.objects.filter(issuer__in=office_bodies(user)).exclude(
         status=Nomination.Status.DRAFT
     )
+    if filters.get("q"):  # words of the nominee's name, as the unit's list (decision 0074)
+        queryset = queryset.filter(search_q(filters["q"], match=nominee_word("search_text")))
     if filters.get("unit"):  # words of the unit's name, with or without diacritics
         queryset = queryset.filter(search_q(filters["unit"], "nominating_unit__search_text"))
     if filters.get("award_type"):
@@ -147,6 +149,8 @@ def nominations_to_appraise(user, filters: dict | None = None) -> QuerySet[Nomin
     if filters.get("status"):
         queryset = queryset.filter(status=filters["status"])
     ordered = queryset.select_related(*RELATED).order_by("-updated_at", "-pk")
+    if filters.get("q"):  # the names written with the typed diacritics first
+        return rank_marked(ordered, filters["q"], match=nominee_word("search_marked"))
     # the units written with the typed diacritics first (decision 0054)
     return rank_marked(ordered, filters.get("unit"), "nominating_unit__search_marked")
 
@@ -221,12 +225,21 @@ def decisions_for_office(user) -> QuerySet[Decision]:
     return Decision.objects.filter(issuer__in=office_record_bodies(user)).select_related("issuer")
 
 
+def decision_body_ids(user) -> list[int]:
+    """The bodies whose decisions the user reads: those where they are standing office or
+    leader (the drafts they are to sign), the bodies merged into them and the dissolved
+    bodies that sat under them (`archive_ids_of`: the province's leader reads Quyết định
+    01/QĐ-UBND of the city merged into it, decision 0074). Sorted, a literal list in SQL
+    (`office_record_ids`)."""
+    own = (office_bodies(user) | leader_bodies(user)).values_list("pk", flat=True)
+    return sorted(archive_ids_of(own))
+
+
 def decisions_for(user) -> QuerySet[Decision]:
-    """Decisions the user may read: the office's (decisions_for_office) and, for a leader,
-    their bodies' (the drafts they are to sign). Only the office issues them."""
-    return Decision.objects.filter(
-        Q(issuer__in=office_record_bodies(user)) | Q(issuer__in=leader_bodies(user))
-    ).select_related("issuer")
+    """Decisions the user may read (`decision_body_ids`). Read only but for the office of
+    a living body: every write checks `holds_office` in the services, which a dissolved
+    body's decisions never pass."""
+    return Decision.objects.filter(issuer_id__in=decision_body_ids(user)).select_related("issuer")
 
 
 # Pending work on the dashboard ------------------------------------------------

@@ -1394,6 +1394,26 @@ def suggested_signer(issuer: Unit) -> tuple[dict[str, str], str]:
 SIGNER_FIELDS = ("signing_authority", "signer_title", "signer_name")
 
 
+def suggested_distribution(issuer: Unit) -> tuple[str, str]:
+    """Nơi nhận a new draft starts from, and whence ("" when none): that of the body's
+    most recent issued decision that had any (decision 0074), as `suggested_signer`;
+    else nothing, the default ("Như Điều 3" and "Lưu: VT" are always printed)."""
+    last = (
+        Decision.objects.filter(issuer=issuer, status=Decision.Status.ISSUED)
+        .exclude(distribution="")
+        .order_by("-issued_on", "-year", "-number", "-pk")
+        .only("distribution", "number", "symbol")
+        .first()
+    )
+    if last is None:
+        return "", ""
+    return (
+        last.distribution,
+        f"Điền sẵn theo quyết định ban hành gần nhất của {issuer.name} "
+        f"({last.number_symbol}); sửa nếu quyết định này gửi nơi khác.",
+    )
+
+
 def decision_earliest_date(decision: Decision) -> datetime.date | None:
     """A decision is signed no earlier than the council session that passed its nominations."""
     return (
@@ -1478,6 +1498,8 @@ def decision_issue(
     issued_on = issued_on or today
     if issued_on > today:
         raise ValidationError({"issued_on": f"Ngày ký không được sau hôm nay ({today:%d/%m/%Y})."})
+    if ended := decision.issuer.after_end_problem(issued_on, "ban hành quyết định"):
+        raise ValidationError({"issued_on": ended})
     earliest = decision_earliest_date(decision)
     if earliest and issued_on < earliest:
         raise ValidationError(

@@ -25,6 +25,7 @@ from .models import (
     DistributionEntry,
     DocumentReference,
     Recipient,
+    first_day_of,
     subject_short,
 )
 
@@ -170,6 +171,11 @@ class CampaignForm(NewlinesMixin, forms.ModelForm):
             data["issued_month"], data["issued_year"] = issued_on.month, issued_on.year
         elif data.get("issued_month") and not data.get("issued_year"):
             self.add_error("issued_year", "Ghi năm ban hành khi đã ghi tháng.")
+        if issuer and "issued_on" not in self.errors:
+            # not after the body's last day (decision 0074), as "Phát động" refuses it
+            first = first_day_of(issued_on, data.get("issued_month"), data.get("issued_year"))
+            if ended := issuer.after_end_problem(first, "ban hành văn bản"):
+                self.add_error("issued_on", ended)
         return data
 
 

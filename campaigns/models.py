@@ -77,6 +77,18 @@ class DocumentType(models.Model):
         return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
 
 
+def first_day_of(
+    day: datetime.date | None, month: int | None = None, year: int | None = None
+) -> datetime.date | None:
+    """The first day a document dated `day`, or only by its month and year, or its year,
+    can have been signed (None when it has no date at all)."""
+    if day is not None:
+        return day
+    if year:
+        return datetime.date(year, month or 1, 1)
+    return None
+
+
 def subject_short(subject: str, length: int = 80) -> str:
     """The subject as a label shows it: whole up to `length` characters, else cut at the
     end of the word `length` falls in, with "…" (never "… phát triển kin"). The first
@@ -431,6 +443,12 @@ class Campaign(TimeStampedModel, MarkedSearchMixin):
             and self.end_date is not None
             and self.end_date < timezone.localdate()
         )
+
+    def after_issuers_end(self) -> str:
+        """Why the campaign cannot be issued on its date ("" when it can): its body had
+        ended (`Unit.after_end_problem`; a month or a year after its last day too)."""
+        first = first_day_of(self.issued_on, self.issued_month, self.issued_year)
+        return self.issuer.after_end_problem(first, "ban hành văn bản")
 
     @property
     def read_only_text(self) -> str:

@@ -236,6 +236,8 @@ def campaign_publish(*, actor: AbstractBaseUser, campaign: Campaign) -> Campaign
     _require_status(campaign, (Status.DRAFT,), "phát động")
     if problems := publish_problems(campaign):
         raise ValidationError("Chưa thể phát động, còn thiếu: " + "; ".join(problems) + ".")
+    if ended := campaign.after_issuers_end():
+        raise ValidationError({"issued_on": ended})
     campaign.status = Status.PUBLISHED
     campaign.published_at = timezone.now()
     campaign.published_by = actor

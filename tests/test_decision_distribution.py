@@ -61,3 +61,54 @@ def test_the_clerk_writes_the_recipients_and_the_decision_prints_them(client, st
 def test_without_recipients_the_decision_reads_as_before(stage):
     body = text(pdf.decision_pdf(stage["decision"]))
     assert "Nơi nhận: - Như Điều 3; - Lưu: VT." in body
+
+
+def test_a_new_draft_takes_the_recipients_of_the_bodys_last_issued_decision(client, stage):
+    """Nơi nhận was empty on every new draft: the clerk typed the same five recipients
+    each time (decision 0074, item 6). It now starts from the body's last issued decision
+    that had any, as the signer does; a draft, or another body's decision, is not read."""
+    from awards import services
+    from tests.factories import passed_nominations
+
+    office, district = stage["office"], stage["district"]
+    client.force_login(office)
+
+    def offered() -> str:
+        response = client.get(reverse("awards:decision_create"))
+        return response.context["form"]["distribution"].value() or ""
+
+    assert offered() == ""  # nothing issued yet: the default, "Như Điều 3" and "Lưu: VT" only
+    older, newer, later = passed_nominations(stage, 3)
+    for nominations, recipients in (
+        ([older], "Sở Nội vụ;\nTT Huyện ủy"),
+        (
+            [newer],
+            "Sở Nội vụ (Ban Thi đua - Khen thưởng)\nTT HĐND huyện\nCác Phó Chủ tịch UBND huyện",
+        ),
+    ):
+        decision = services.decision_draft(
+            actor=office,
+            issuer=district,
+            subject="Về việc tặng Giấy khen",
+            signer_name="Sùng Lữ Páo",
+            distribution=recipients,
+            nominations=nominations,
+        )
+        services.decision_issue(actor=office, decision=decision)
+    services.decision_draft(  # a draft's recipients are not yet anyone's
+        actor=office,
+        issuer=district,
+        subject="Dự thảo",
+        signer_name="Sùng Lữ Páo",
+        distribution="Nơi nhận của dự thảo",
+        nominations=[later],
+    )
+    html = client.get(reverse("awards:decision_create")).content.decode()
+    assert offered() == (
+        "Sở Nội vụ (Ban Thi đua - Khen thưởng)\nTT HĐND huyện\nCác Phó Chủ tịch UBND huyện"
+    )
+    assert "Điền sẵn theo quyết định ban hành gần nhất" in html.split("Nơi nhận")[1]
+    # a draft being edited keeps its own
+    draft = Decision.objects.get(subject="Dự thảo")
+    edit = client.get(reverse("awards:decision_edit", args=[draft.pk]))
+    assert edit.context["form"]["distribution"].value() == "Nơi nhận của dự thảo"

@@ -93,6 +93,33 @@ class ReorganiseForm(forms.Form):
     ended_on = ended_on_field()
 
 
+class LivingUnitsFilter(admin.SimpleListFilter):
+    """The lists of units open on the living ones: the 24 units the demo's reform
+    dissolved read, mixed in, as if they still existed (decision 0074). "Đã giải thể/sáp
+    nhập" shows those; "Tất cả" both. The parameter is the one the former "archived"
+    filter wrote (`archived__exact=1`), so a link kept from before still lists the
+    dissolved units. Only the list is filtered: a unit's page and history, and the
+    pickers (the register's), read every unit."""
+
+    title = "tình trạng"
+    parameter_name = "archived__exact"
+    ALL = "all"
+
+    def lookups(self, request, model_admin):
+        return [("1", "Đã giải thể/sáp nhập"), (self.ALL, "Tất cả")]
+
+    def choices(self, changelist):
+        choices = list(super().choices(changelist))
+        choices[0]["display"] = "Đang hoạt động"  # Django's "All": the list unfiltered
+        return choices
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == self.ALL:
+            return queryset
+        return queryset.filter(archived=value in ("1", "True", "true"))
+
+
 class ArchivedUnitReadOnlyMixin:
     """An archived unit is a historical record: its decisions and grants read under its
     name, code, kind and place in the tree, so those are shown, not edited; a living unit
@@ -141,7 +168,7 @@ class UnitAdmin(
         "archived",
         "ended_on",
     )
-    list_filter = ("level", "kind", "is_issuing_body", "archived")
+    list_filter = (LivingUnitsFilter, "level", "kind", "is_issuing_body")
     list_select_related = ("parent", "merged_into")
     autocomplete_fields = ("parent", "merged_into")
     readonly_fields = (
@@ -262,7 +289,7 @@ class IssuingBodyAdmin(
         "archived",
         "ended_on",
     )
-    list_filter = ("level", "archived")
+    list_filter = (LivingUnitsFilter, "level")
     list_select_related = ("parent",)
     autocomplete_fields = ("parent", "merged_into")
     readonly_fields = UnitAdmin.readonly_fields

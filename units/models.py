@@ -6,6 +6,7 @@ campaigns and awards import from units, never the reverse.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -404,6 +405,18 @@ class Unit(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
 
     LEVEL_RANK = {Level.PROVINCE: 0, Level.DISTRICT: 1, Level.COMMUNE: 2, Level.OTHER: 3}
 
+    def after_end_problem(self, day: datetime.date | None, what: str) -> str:
+        """Why this body cannot sign a document (`what`: "ban hành quyết định") dated
+        `day` ("" when it can): it is after its last day (`ended_on`; decision 0074). On
+        or before it stays allowed: an old body's back-dated record is its history."""
+        if self.ended_on is None or day is None or day <= self.ended_on:
+            return ""
+        return (
+            f"{self.name} đã kết thúc hoạt động ngày {self.ended_on:%d/%m/%Y}: không "
+            f"{what} ngày {day:%d/%m/%Y}. Ghi ngày từ {self.ended_on:%d/%m/%Y} trở về trước, "
+            "hoặc để đơn vị kế thừa ban hành."
+        )
+
     def is_above(self, other: Unit) -> bool:
         """A higher level, or a unit this one sits under: whose campaigns `other` can answer."""
         if self.pk in {u.pk for u in other.ancestors()}:
@@ -445,6 +458,28 @@ def lineage_ids_of(ids: Iterable[int]) -> set[int]:
     while frontier:
         frontier = (
             set(Unit.objects.filter(merged_into_id__in=frontier).values_list("id", flat=True))
+            - found
+        )
+        found |= frontier
+    return found
+
+
+def archive_ids_of(ids: Iterable[int]) -> set[int]:
+    """`lineage_ids_of`, and the dissolved units that sat under the given ones (archived,
+    reached through archived units only) with theirs: the bodies whose records the given
+    ones now keep, read only. The province keeps the decisions of UBND thành phố Lai Châu
+    (merged into it on 30/06/2025) and of a district dissolved under it without a
+    successor; a ward keeps its old communes'. A living unit below is not reached: its
+    records are its own. One query per step of the walk (the tree is a few levels deep)."""
+    found = set(ids)
+    frontier = set(found)
+    while frontier:
+        frontier = (
+            set(
+                Unit.objects.filter(
+                    Q(merged_into_id__in=frontier) | Q(parent_id__in=frontier, archived=True)
+                ).values_list("id", flat=True)
+            )
             - found
         )
         found |= frontier
