@@ -28,6 +28,7 @@ from units.models import (
     TimeStampedModel,
     Unit,
 )
+from units.symbols import decision_symbol_problem
 from units.text import number_text, padded
 
 SIMPLIFIED_ONLY_UNSCHEDULED = "Thủ tục đơn giản chỉ dùng cho khen thưởng đột xuất."
@@ -1154,6 +1155,12 @@ class Decision(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
     def dated(self) -> datetime.date:
         """The day its legal bases are chosen by: the signing date, else today."""
         return self.issued_on or timezone.localdate()
+
+    def clean(self) -> None:
+        """A draft's symbol in shape (the admin's draft page, as the services check it):
+        once issued it is part of the record for good (decisions 0071, 0075)."""
+        if self.status == self.Status.DRAFT and (problem := decision_symbol_problem(self.symbol)):
+            raise ValidationError({"symbol": problem})
 
     @property
     def distribution_lines(self) -> list[str]:

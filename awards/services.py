@@ -1474,6 +1474,10 @@ def decision_issue(
         )
     if not nominations:
         raise ValidationError("Quyết định chưa có ai được khen thưởng.")
+    if problem := decision_symbol_problem(decision.symbol):  # a draft of before the check
+        raise ValidationError(
+            f"Dự thảo ghi ký hiệu “{decision.symbol}”. {problem} Sửa dự thảo rồi ban hành."
+        )
     today = timezone.localdate()
     issued_on = issued_on or today
     if issued_on > today:
