@@ -374,3 +374,23 @@ def test_a_report_refused_for_a_bad_figure_still_does_not_send_over_a_colleague(
     report = ResultReport.objects.get(unit=a, period=period)
     assert report.status == ResultReport.Status.DRAFT
     assert report.values.get(criterion=rate).value == 92
+
+
+def test_a_registration_page_refused_for_a_colleagues_save_shows_what_was_saved(client, world):
+    """The refusal says "xem bản đã lưu": the report page shows it beside each field, the
+    registration page showed it nowhere (decision 0075)."""
+    c, a = world["campaign"], world["a"]
+    rate, _budget = _criteria(c)
+    url = reverse("tracking:register", args=[a.pk, c.pk])
+    client.force_login(world["clerk2"])
+    second = client.get(url)
+    client.force_login(world["clerk1"])
+    client.post(
+        url, {"loaded": _loaded(second), f"target-{rate.pk}": "95,5", "titles_aimed": "Cờ thi đua"}
+    )
+    client.force_login(world["clerk2"])
+    response = client.post(url, {"loaded": _loaded(second), f"target-{rate.pk}": "85"})
+    page = response.content.decode()
+    assert "vừa được" in page
+    assert "Đã lưu: 95,5" in page and "Đã lưu: Cờ thi đua" in page
+    assert 'value="85"' in page  # what this clerk typed is kept

@@ -443,6 +443,12 @@ def register(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
         "Đã đăng ký thi đua.",
     ):
         return redirect("tracking:unit_campaigns")
+    if request.method == "POST" and request.POST.get("loaded") not in (
+        None,
+        selectors.version(registration),
+    ):  # a colleague saved since this page was opened: what, beside each field (0075)
+        for name, field in form.fields.items():
+            field.saved = initial.get(name) or "—"
     return render(
         request,
         "campaigns/results/register.html",
