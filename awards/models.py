@@ -342,6 +342,7 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
         for field, label in (
             ("vote_threshold_percent", "Tỷ lệ phiếu đồng ý cần đạt"),
             ("quota_percent", "Tỷ lệ tối đa"),
+            ("members_share_percent", "Tỷ lệ thành viên đạt tối thiểu"),
         ):
             value = getattr(self, field)
             if value is not None and not 0 <= value <= 100:
@@ -350,6 +351,12 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
             errors["prerequisite"] = f"{self.name} không thể là điều kiện của chính nó."
         if self.pk and self.quota_of_id == self.pk:
             errors["quota_of"] = f"Tỷ lệ không thể tính so với chính {self.name}."
+        for field in ("members_share_of", "members_need"):  # a collective's members (0070)
+            if self.pk and getattr(self, f"{field}_id") == self.pk:
+                errors[field] = (
+                    f"Không chọn được chính “{self.name}”: đây là danh hiệu cá nhân mà thành "
+                    "viên của tập thể phải đạt (ví dụ “Lao động tiên tiến”)."
+                )
         if twin := self.twin_in_force():
             errors["name"] = (
                 f"Đã có “{twin.name}” (mã {twin.code}) áp dụng trong thời gian này: sửa "
