@@ -58,7 +58,7 @@ def _race(actors, period, unit, criterion, loaded):
     return saved, refused
 
 
-def test_two_saves_on_one_version_at_the_same_moment_write_one(demo_units):
+def test_two_saves_on_one_version_at_the_same_moment_write_one(reference_data, demo_units):
     campaign = build_demo(demo_units)["000"]
     still_running(campaign)
     unit = demo_units["ubnd-x-binh-lu"]
