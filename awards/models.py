@@ -28,6 +28,7 @@ from units.models import (
     TimeStampedModel,
     Unit,
 )
+from units.symbols import decision_symbol_problem
 from units.text import number_text, padded
 
 SIMPLIFIED_ONLY_UNSCHEDULED = "Thủ tục đơn giản chỉ dùng cho khen thưởng đột xuất."
@@ -341,6 +342,7 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
         for field, label in (
             ("vote_threshold_percent", "Tỷ lệ phiếu đồng ý cần đạt"),
             ("quota_percent", "Tỷ lệ tối đa"),
+            ("members_share_percent", "Tỷ lệ thành viên đạt tối thiểu"),
         ):
             value = getattr(self, field)
             if value is not None and not 0 <= value <= 100:
@@ -349,6 +351,12 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
             errors["prerequisite"] = f"{self.name} không thể là điều kiện của chính nó."
         if self.pk and self.quota_of_id == self.pk:
             errors["quota_of"] = f"Tỷ lệ không thể tính so với chính {self.name}."
+        for field in ("members_share_of", "members_need"):  # a collective's members (0070)
+            if self.pk and getattr(self, f"{field}_id") == self.pk:
+                errors[field] = (
+                    f"Không chọn được chính “{self.name}”: đây là danh hiệu cá nhân mà thành "
+                    "viên của tập thể phải đạt (ví dụ “Lao động tiên tiến”)."
+                )
         if twin := self.twin_in_force():
             errors["name"] = (
                 f"Đã có “{twin.name}” (mã {twin.code}) áp dụng trong thời gian này: sửa "
@@ -1191,6 +1199,12 @@ class Decision(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
     def dated(self) -> datetime.date:
         """The day its legal bases are chosen by: the signing date, else today."""
         return self.issued_on or timezone.localdate()
+
+    def clean(self) -> None:
+        """A draft's symbol in shape (the admin's draft page, as the services check it):
+        once issued it is part of the record for good (decisions 0071, 0075)."""
+        if self.status == self.Status.DRAFT and (problem := decision_symbol_problem(self.symbol)):
+            raise ValidationError({"symbol": problem})
 
     @property
     def distribution_lines(self) -> list[str]:

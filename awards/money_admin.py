@@ -31,6 +31,8 @@ class RewardMultipleInline(admin.TabularInline):
 class RewardDecreeAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
     list_display = ("name", "effective_from", "rounding", "rounding_unit")
     inlines = [RewardMultipleInline]
+    # "10.000" đồng was read as 10, as the base salary's "2.000.000" was (decision 0075)
+    formfield_overrides = {models.PositiveIntegerField: {"form_class": AmountField}}
 
 
 @admin.register(RewardMultiple)

@@ -706,13 +706,23 @@ def _reachable_or_refused(nomination: Nomination, *, members: int, invited: int)
 
 
 def vote_rules(session: CouncilSession, items: Iterable[AgendaItem]) -> int:
-    """For the session page: each item's `rule_figures` ("Hội đồng có 4 thành viên: cần
-    ít nhất 3 phiếu đồng ý"), and while open its `unreachable` note when the members
-    present cannot pass it. Returns the council's total."""
+    """For the session page: each item's `rule_said` and `rule_figures` ("Hội đồng có 4
+    thành viên: cần ít nhất 3 phiếu đồng ý"), and while open its `unreachable` note when
+    the members present cannot pass it; once closed, the rule kept at the close
+    (`AgendaItem.rule_text`). Returns the council's total."""
     members = session_members(session)
     present = session.present_count
     for item in items:
         award = item.nomination.award_type
+        item.rule_said = award.vote_rule
+        if session.status == CouncilSession.Status.CLOSED and item.rule_text:
+            # the rule as counted at the close, which the minutes print: not the award
+            # type's as it may read now (decision 0075)
+            how = "Bỏ phiếu kín" if item.secret else "Biểu quyết công khai"
+            kept = item.rule_text.removeprefix(f"{award.name}: ")
+            item.rule_said = f"{how}; {kept}; hòa phiếu không thông qua."
+            item.rule_figures = item.unreachable = ""
+            continue
         base = members if award.vote_threshold_base == "members" else present
         needed = award.votes_needed(base)
         counted = (
@@ -1494,6 +1504,10 @@ def decision_issue(
         )
     if not nominations:
         raise ValidationError("Quyết định chưa có ai được khen thưởng.")
+    if problem := decision_symbol_problem(decision.symbol):  # a draft of before the check
+        raise ValidationError(
+            f"Dự thảo ghi ký hiệu “{decision.symbol}”. {problem} Sửa dự thảo rồi ban hành."
+        )
     today = timezone.localdate()
     issued_on = issued_on or today
     if issued_on > today:

@@ -105,3 +105,19 @@ def test_reference_data_is_not_deleted(admin_client):
     url = reverse("admin:campaigns_documenttype_delete", args=[kind.pk])
     assert admin_client.post(url, {"post": "yes"}).status_code == 403
     assert DocumentType.objects.filter(pk=kind.pk).exists()
+
+
+# Review (decision 0075): 0070's rule on a collective's members came in beside 0072's
+# checks and had none: 700 % (every dossier short) or the collective's own title as
+# the one its members must hold were saved.
+
+
+def test_the_members_rule_is_checked_as_the_others(admin_client):
+    collective = AwardType.objects.get(code="tap-the-ldxs")
+    assert "Tỷ lệ thành viên đạt tối thiểu phải từ 0 đến 100 (%)." in refused(
+        admin_client, collective, members_share_percent="700"
+    )
+    said = refused(admin_client, collective, members_share_of=collective.pk)
+    assert "Không chọn được chính “Tập thể lao động xuất sắc”" in said
+    said = refused(admin_client, collective, members_need=collective.pk)
+    assert "Không chọn được chính “Tập thể lao động xuất sắc”" in said

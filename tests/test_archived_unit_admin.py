@@ -72,3 +72,26 @@ def test_the_issuing_bodys_page_of_an_archived_body_is_read_only_too(admin_clien
     assert page.status_code == 200
     html = page.content.decode()
     assert "UBND thành phố Lai Châu" in html and 'name="name"' not in html
+
+
+def test_the_admins_import_does_not_rename_an_archived_unit_either(demo_units):
+    """Review (decision 0075): the change form was read only, but the admin's "Nhập" (a few
+    rows, units.resources) still renamed a dissolved commune found by its code; the Excel
+    import already refused it."""
+    import tablib
+
+    from units.resources import UnitResource
+
+    old = demo_units["ubnd-x-san-thang"]
+    services.unit_merge(
+        source=old, target=demo_units["ubnd-p-tan-phong"], by=None, reason="Nghị quyết sắp xếp"
+    )
+    exported = UnitResource().export(queryset=Unit.objects.filter(pk=old.pk))
+    row = list(exported[0])
+    row[1] = "UBND xã San Thàng MỚI"
+    dataset = tablib.Dataset(row, headers=exported.headers)
+    assert exported.headers[1] == "Tên đơn vị"
+    result = UnitResource().import_data(dataset, dry_run=False)
+    assert Unit.objects.get(pk=old.pk).name == "UBND xã San Thàng"
+    assert result.has_validation_errors()
+    assert "đã lưu trữ" in str(result.invalid_rows[0].error_dict)

@@ -105,4 +105,30 @@ def test_the_page_and_the_minutes_give_the_council_total_and_the_votes_needed(cl
         "Hội đồng (4 thành viên: ít nhất 3 phiếu)" in body
     )
     page = client.get(reverse("awards:session_detail", args=[session.pk])).content.decode()
-    assert "Hội đồng có 4 thành viên" in page and "ít nhất 3 phiếu" in page
+    # the page, closed, gives the rule as kept at the close, as the minutes do
+    assert "tổng số thành viên Hội đồng (4 thành viên: ít nhất 3 phiếu)" in page
+
+
+def test_a_closed_sessions_page_keeps_the_rule_it_was_counted_on(client, seventy):
+    """Review (decision 0075): the minutes print the rule kept at the close, but the page
+    recomputed it from the award type as it is now: raised to 80% afterwards, the page
+    read "từ 80% … cần ít nhất 4 phiếu" beside a result counted on 70% and 3."""
+    session = new_session(seventy, seventy["council"])
+    services.session_set_attendance(
+        actor=seventy["office"],
+        session=session,
+        present_user_ids={u.pk for u in seventy["council"]},
+    )
+    item = session.agenda.get()
+    for member in seventy["council"]:
+        services.vote_cast(actor=member, item=item, choice="agree")
+    services.session_close(actor=seventy["office"], session=session)
+    AwardType.objects.filter(code="lao-dong-tien-tien").update(
+        vote_threshold_percent=80, secret_ballot=False
+    )
+    client.force_login(seventy["office"])
+    page = client.get(reverse("awards:session_detail", args=[session.pk])).content.decode()
+    assert "Thông qua" in page
+    assert "từ 70% trở lên tổng số thành viên Hội đồng (4 thành viên: ít nhất 3 phiếu)" in page
+    assert "80%" not in page and "ít nhất 4" not in page
+    assert "Bỏ phiếu kín" in page  # as it was voted

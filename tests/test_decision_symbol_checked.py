@@ -71,3 +71,35 @@ def test_the_services_refuse_it_too(stage):
         )
     stage["decision"].refresh_from_db()
     assert stage["decision"].symbol == "QĐ-UBND"
+
+
+# Review (decision 0075): the admin's draft page and the issue itself bypassed the check.
+
+
+def test_the_admin_refuses_it_on_a_draft_too(admin_client, stage):
+    draft = stage["decision"]
+    url = reverse("admin:awards_decision_change", args=[draft.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if value is None or isinstance(value, bool):
+            continue
+        data[name] = getattr(value, "pk", value)
+    data["symbol"] = "QĐ UBND/"
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert MESSAGE in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.symbol == "QĐ-UBND"
+
+
+def test_a_draft_written_before_the_check_is_not_issued_with_it(client, stage):
+    draft = stage["decision"]
+    Decision.objects.filter(pk=draft.pk).update(symbol="QĐ UBND/")  # drafted before 0071
+    client.force_login(stage["office"])
+    response = client.post(reverse("awards:decision_issue", args=[draft.pk]), {})
+    assert response.status_code == 200
+    assert "QĐ UBND/" in response.content.decode() and MESSAGE in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == Decision.Status.DRAFT and draft.number is None

@@ -324,3 +324,73 @@ def test_the_clerk_is_told_a_report_is_overdue_before_sending_it(client, world):
     assert f"Đã quá hạn nộp ({overdue.due_on:%d/%m/%Y})" in page and "nộp muộn" in page
     units = client.get(reverse("tracking:unit_campaigns")).content.decode()
     assert units.count("chưa nộp — quá hạn") == 1  # the interim; the final is not due yet
+
+
+# ---------------------------------------------------------------------------
+# Review (decision 0075): a page refused for a bad figure keeps the version it was opened
+# on; it must not quietly take the colleague's newer one and then send over it.
+
+
+def test_a_registration_refused_for_a_bad_figure_still_does_not_send_over_a_colleague(
+    client, world
+):
+    c, a = world["campaign"], world["a"]
+    rate, _budget = _criteria(c)
+    url = reverse("tracking:register", args=[a.pk, c.pk])
+    client.force_login(world["clerk2"])
+    second = client.get(url)
+    client.force_login(world["clerk1"])
+    assert (
+        client.post(url, {"loaded": _loaded(second), f"target-{rate.pk}": "95"}).status_code == 302
+    )
+    # clerk 2, on the page opened before, types a bad figure: refused beside the field
+    client.force_login(world["clerk2"])
+    refused = client.post(url, {"loaded": _loaded(second), f"target-{rate.pk}": "-5"})
+    assert refused.status_code == 200 and "nhỏ hơn 0" in refused.content.decode()
+    # corrected and sent again from that page: the colleague's 95 is not overwritten unseen
+    response = client.post(url, {"loaded": _loaded(refused), f"target-{rate.pk}": "85"})
+    assert response.status_code == 200 and "vừa được" in response.content.decode()
+    assert Registration.objects.get(unit=a).targets.get(criterion=rate).value == 95
+
+
+def test_a_report_refused_for_a_bad_figure_still_does_not_send_over_a_colleague(client, world):
+    c, a = world["campaign"], world["a"]
+    rate, budget = _criteria(c)
+    period = ReportPeriod.objects.create(
+        campaign=c, kind="interim", due_on=timezone.localdate() + datetime.timedelta(days=5)
+    )
+    url = reverse("tracking:report", args=[a.pk, period.pk])
+    client.force_login(world["clerk2"])
+    second = client.get(url)
+    client.force_login(world["clerk1"])
+    client.post(url, {"loaded": _loaded(second), f"value-{rate.pk}": "92"})
+    client.force_login(world["clerk2"])
+    refused = client.post(url, {"loaded": _loaded(second), f"value-{budget.pk}": "-1"})
+    assert refused.status_code == 200 and "nhỏ hơn 0" in refused.content.decode()
+    response = client.post(
+        url, {"loaded": _loaded(refused), f"value-{budget.pk}": "120", "submit": "1"}
+    )
+    assert response.status_code == 200 and "vừa được" in response.content.decode()
+    report = ResultReport.objects.get(unit=a, period=period)
+    assert report.status == ResultReport.Status.DRAFT
+    assert report.values.get(criterion=rate).value == 92
+
+
+def test_a_registration_page_refused_for_a_colleagues_save_shows_what_was_saved(client, world):
+    """The refusal says "xem bản đã lưu": the report page shows it beside each field, the
+    registration page showed it nowhere (decision 0075)."""
+    c, a = world["campaign"], world["a"]
+    rate, _budget = _criteria(c)
+    url = reverse("tracking:register", args=[a.pk, c.pk])
+    client.force_login(world["clerk2"])
+    second = client.get(url)
+    client.force_login(world["clerk1"])
+    client.post(
+        url, {"loaded": _loaded(second), f"target-{rate.pk}": "95,5", "titles_aimed": "Cờ thi đua"}
+    )
+    client.force_login(world["clerk2"])
+    response = client.post(url, {"loaded": _loaded(second), f"target-{rate.pk}": "85"})
+    page = response.content.decode()
+    assert "vừa được" in page
+    assert "Đã lưu: 95,5" in page and "Đã lưu: Cờ thi đua" in page
+    assert 'value="85"' in page  # what this clerk typed is kept

@@ -80,3 +80,26 @@ def test_the_base_salary_in_the_admin_is_read_the_same_way(rf, admin_user):
     assert f.is_valid(), f.errors
     assert f.cleaned_data["amount"] == 2_000_000
     assert not Form({"effective_from": "01/07/2027", "amount": "2.000000"}).is_valid()
+
+
+def test_a_decrees_rounding_unit_in_the_admin_is_read_the_same_way(rf, admin_user):
+    """Review (decision 0075): "10.000" đồng in the decree's "làm tròn đến" was read as 10
+    (Django drops a ".000" tail), and every reward computed under it rounded to 10 đồng."""
+    from django.contrib import admin
+
+    from awards.money_models import RewardDecree
+
+    request = rf.get("/")
+    request.user = admin_user
+    Form = admin.site._registry[RewardDecree].get_form(request)
+    data = {
+        "code": "nd-moi",
+        "name": "Nghị định mới",
+        "effective_from": "01/07/2027",
+        "rounding_unit": "10.000",
+        "rounding": "up",
+    }
+    f = Form(data)
+    assert f.is_valid(), f.errors
+    assert f.cleaned_data["rounding_unit"] == 10_000
+    assert not Form({**data, "rounding_unit": "10.000000"}).is_valid()

@@ -142,3 +142,30 @@ def test_the_migration_fills_the_last_day_of_units_archived_before(demo_units):
     migration.fill_ended_on(apps, None)
     assert Unit.objects.get(pk=old.pk).ended_on == datetime.date(2025, 7, 1)
     assert Unit.objects.get(code="ubnd-p-tan-phong").ended_on is None
+
+
+# Review (decision 0075): the one field the admin leaves open on an archived unit kept
+# none of the services' rule: a last day after today, or none at all, was saved.
+
+
+def test_the_admin_keeps_the_services_rule_on_an_archived_units_last_day(admin_client, demo_units):
+    from tests.test_archived_unit_admin import _form_data
+
+    old = demo_units["ubnd-x-san-thang"]
+    services.unit_merge(
+        source=old, target=demo_units["ubnd-p-tan-phong"], by=None, reason="NQ", ended_on=LAST_DAY
+    )
+    url = reverse("admin:units_unit_change", args=[old.pk])
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    for typed, said in (
+        (f"{tomorrow:%d/%m/%Y}", "không được sau hôm nay"),
+        ("", "cần ngày chấm dứt hoạt động"),
+    ):
+        data = {**_form_data(admin_client, old), "ended_on": typed}
+        response = admin_client.post(url, data)
+        assert response.status_code == 200 and said in response.content.decode(), typed
+        assert Unit.objects.get(pk=old.pk).ended_on == LAST_DAY
+    # a real correction is still saved
+    data = {**_form_data(admin_client, old), "ended_on": "29/06/2025"}
+    assert admin_client.post(url, data).status_code == 302
+    assert Unit.objects.get(pk=old.pk).ended_on == datetime.date(2025, 6, 29)

@@ -190,6 +190,19 @@ class UnitQuerySet(models.QuerySet):
         return self.filter(is_issuing_body=True)
 
 
+def ended_on_problem(day) -> str:
+    """Why `day` cannot be a unit's last day (`Unit.ended_on`), or "": not after today,
+    only a reorganisation already in force is recorded (services and admin alike)."""
+    from django.utils import timezone
+
+    if day > timezone.localdate():
+        return (
+            f"Ngày chấm dứt hoạt động ({day:%d/%m/%Y}) không được sau hôm nay: "
+            "chỉ ghi nhận sắp xếp đã có hiệu lực."
+        )
+    return ""
+
+
 class Unit(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
     """Đơn vị: any organisation in the one tree.
 
@@ -334,6 +347,47 @@ class Unit(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
             raise ValidationError({"symbol_code": problem})
         if problem := self.parent_problem():
             raise ValidationError({"parent": problem})
+        if problem := self.archived_problem():
+            raise ValidationError(problem)
+
+    # What an archived unit's issued decisions and grants read under: shown, never edited
+    # (the admin's form shows them read only; this holds for its import too; 0070, 0075).
+    HISTORICAL_FIELDS = (
+        "name",
+        "short_name",
+        "code",
+        "admin_code",
+        "kind",
+        "level",
+        "parent_id",
+        "is_issuing_body",
+        "symbol_code",
+        "locality",
+    )
+
+    def archived_problem(self) -> dict[str, str]:
+        """What is wrong with an archived unit as it would be saved: a field of its record
+        changed, or its last day missing or after today (as the services refuse it)."""
+        if not (self.pk and self.archived):
+            return {}
+        stored = (
+            type(self)
+            .objects.filter(pk=self.pk, archived=True)
+            .values(*self.HISTORICAL_FIELDS)
+            .first()
+        )
+        if stored is None:  # being archived now: the services set its last day
+            return {}
+        changed = [f for f in stored if getattr(self, f) != stored[f]]
+        problems = {
+            f.removesuffix("_id"): f"Đơn vị “{self.name}” đã lưu trữ: không sửa được."
+            for f in changed
+        }
+        if self.ended_on is None:
+            problems["ended_on"] = "Đơn vị đã lưu trữ cần ngày chấm dứt hoạt động."
+        elif problem := ended_on_problem(self.ended_on):
+            problems["ended_on"] = problem
+        return problems
 
     def parent_problem(self) -> str:
         """Why `parent` cannot be this unit's parent, or "". Not the unit itself (the

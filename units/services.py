@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .models import Membership, Person, Unit, merged
+from .models import Membership, Person, Unit, ended_on_problem, merged
 from .text import fold
 
 
@@ -29,14 +29,10 @@ def archive_stamp(obj, *, by: AbstractBaseUser | None, reason: str) -> None:
 
 def _last_day(ended_on: datetime.date | None) -> datetime.date:
     """A dissolved unit's last day (`Unit.ended_on`): the reorganisation's, else today."""
-    today = timezone.localdate()
     if ended_on is None:
-        return today
-    if ended_on > today:
-        raise ValidationError(
-            f"Ngày chấm dứt hoạt động ({ended_on:%d/%m/%Y}) không được sau hôm nay: "
-            "chỉ ghi nhận sắp xếp đã có hiệu lực."
-        )
+        return timezone.localdate()
+    if problem := ended_on_problem(ended_on):
+        raise ValidationError(problem)
     return ended_on
 
 

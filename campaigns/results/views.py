@@ -396,6 +396,16 @@ def unit_campaigns(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _loaded(request: HttpRequest, form, row) -> str:
+    """The version of the registration or report the page carries (`selectors.version`):
+    the row's now, once the service has compared it (and said if a colleague saved since);
+    while the form is refused for its own figures, the one the clerk opened, so that a
+    colleague's save in between is still caught when the page is sent again (0075)."""
+    if request.method == "POST" and not form.is_valid():
+        return request.POST.get("loaded", selectors.version(row))
+    return selectors.version(row)
+
+
 def _unit_or_403(request: HttpRequest, unit_pk: int) -> Unit:
     unit = get_object_or_404(Unit, pk=unit_pk)
     if not unit_bodies(request.user).filter(pk=unit.pk).exists():
@@ -433,6 +443,12 @@ def register(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
         "Đã đăng ký thi đua.",
     ):
         return redirect("tracking:unit_campaigns")
+    if request.method == "POST" and request.POST.get("loaded") not in (
+        None,
+        selectors.version(registration),
+    ):  # a colleague saved since this page was opened: what, beside each field (0075)
+        for name, field in form.fields.items():
+            field.saved = initial.get(name) or "—"
     return render(
         request,
         "campaigns/results/register.html",
@@ -444,7 +460,7 @@ def register(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
             "registration": registration,
             "carried_from": selectors.carried_from(registration),
             "old_registrations": selectors.predecessor_registrations(campaign, unit),
-            "loaded": selectors.version(registration),
+            "loaded": _loaded(request, form, registration),
         },
     )
 
@@ -504,7 +520,7 @@ def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
             "old_reports": selectors.predecessor_reports(period.campaign, unit, period),
             "locked": locked,
             "form": form,
-            "loaded": selectors.version(existing),
+            "loaded": _loaded(request, form, existing),
             # saved by a colleague since this clerk's page was opened: shown beside each
             # field, to set right before sending again (decision 0073)
             "changed": request.method == "POST"
