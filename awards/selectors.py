@@ -226,12 +226,15 @@ def decisions_for_office(user) -> QuerySet[Decision]:
 
 
 def decision_body_ids(user) -> list[int]:
-    """The bodies whose decisions the user reads: those where they are standing office or
-    leader (the drafts they are to sign), the bodies merged into them and the dissolved
-    bodies that sat under them (`archive_ids_of`: the province's leader reads Quyết định
+    """The bodies whose decisions the user reads: those where they are standing office,
+    leader (the drafts they are to sign) or council member (the decisions their votes led
+    to, read only: decision 0076), the bodies merged into them and the dissolved bodies
+    that sat under them (`archive_ids_of`: the province's leader reads Quyết định
     01/QĐ-UBND of the city merged into it, decision 0074). Sorted, a literal list in SQL
     (`office_record_ids`)."""
-    own = (office_bodies(user) | leader_bodies(user)).values_list("pk", flat=True)
+    own = (office_bodies(user) | leader_bodies(user) | council_bodies(user)).values_list(
+        "pk", flat=True
+    )
     return sorted(archive_ids_of(own))
 
 

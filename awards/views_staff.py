@@ -702,10 +702,16 @@ def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def decision_list(request: HttpRequest) -> HttpResponse:
-    """The office's decisions (and the forwarded nominations); a leader's bodies' decisions."""
+    """The office's decisions (and the forwarded nominations); a leader's or a council
+    member's bodies' decisions, read only (decision 0076)."""
     is_office = office_bodies(request.user).exists()
-    if not is_office and not leader_bodies(request.user).exists():
-        raise PermissionDenied("Bạn không thuộc cơ quan thường trực hay lãnh đạo cơ quan nào.")
+    if not (
+        is_office or leader_bodies(request.user).exists() or council_bodies(request.user).exists()
+    ):
+        raise PermissionDenied(
+            "Bạn không thuộc cơ quan thường trực, lãnh đạo hay Hội đồng thi đua, khen thưởng "
+            "của cơ quan nào."
+        )
     decisions = selectors.decisions_for(request.user)
     if request.GET.get("xuat") == "xlsx":
         return xlsx_response(decisions_workbook(decisions), "quyet-dinh-khen-thuong")
@@ -750,9 +756,19 @@ def decision_create(request: HttpRequest) -> HttpResponse:
 
 
 def _decision(request, pk: int) -> Decision:
-    """A decision the user may read (office, or leader of its body); writes check the
-    office in the services."""
+    """A decision the user may read (office, leader or council member of its body); writes
+    check the office (`_decision_to_change`, and the services)."""
     return get_object_or_404(selectors.decisions_for(request.user), pk=pk)
+
+
+def _decision_to_change(request, pk: int) -> Decision:
+    """A decision the user's office acts on: a reader (the leader, a council member) gets
+    403, not the page again with the form's errors (decision 0076)."""
+    decision = _decision(request, pk)
+    ensure_office(
+        request.user, decision.issuer, "Chỉ cơ quan thường trực sửa, ban hành hay rút quyết định."
+    )
+    return decision
 
 
 def _issue_form(decision: Decision, data=None) -> DecisionIssueForm:
@@ -809,6 +825,8 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
             else "",
             "can_act": is_office,
             "is_office": is_office,
+            # the body's leader signs its drafts; a council member only reads (0076)
+            "is_leader": leader_bodies(request.user).filter(pk=decision.issuer_id).exists(),
             # who issues a draft the reader (a leader) cannot: the body's standing office
             "issuing_office": Membership.OFFICE_BY_LEVEL.get(
                 decision.issuer.level, "cơ quan thường trực"
@@ -840,7 +858,7 @@ def grant_revoke(request: HttpRequest, pk: int, grant_pk: int) -> HttpResponse:
 @require_POST
 def decision_issue(request: HttpRequest, pk: int) -> HttpResponse:
     """Ban hành with the number and the signing date of the paper register."""
-    decision = _decision(request, pk)
+    decision = _decision_to_change(request, pk)
     form = _issue_form(decision, request.POST)
     if form.is_valid():
         try:
@@ -882,7 +900,7 @@ def decision_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def decision_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     """Rút dự thảo: archived with its reason, never deleted; its nominations are free again."""
-    decision = _decision(request, pk)
+    decision = _decision_to_change(request, pk)
     form = DecisionWithdrawForm(request.POST)
     if form.is_valid():
         try:

@@ -1102,9 +1102,15 @@ class ReportValue(models.Model):
         return f"{self.criterion}: {self.value}"
 
 
+# Thang điểm khối: a bloc's self and agreed scores are out of 100 (decision 0076). Neither
+# a bloc nor a campaign has a scale field; without a maximum, "900" typed for "90" was
+# kept and ranked first. The scoring form and `scores_enter` refuse points above it.
+BLOC_SCORE_MAX = Decimal(100)
+
+
 class BlocScore(models.Model):
     """Chấm điểm khối: a unit's self score, and the agreed score the bloc head records
-    after the bloc's cross-scoring."""
+    after the bloc's cross-scoring, from 0 to BLOC_SCORE_MAX."""
 
     class Kind(models.TextChoices):
         SELF = "self", "Tự chấm"

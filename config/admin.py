@@ -11,6 +11,7 @@ from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminPasswordChangeForm as DjangoAdminPasswordChangeForm
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 
@@ -101,6 +102,31 @@ def account_lock(*, actor, user, reason: str) -> None:
         )
 
 
+def lock_refusal(*, actor, user) -> str | None:
+    """Why `actor` may not lock `user`, or None (decision 0076): nobody locks their own
+    account (they would be logged out, perhaps the last one who can open the admin), and
+    only a superuser locks a superuser."""
+    if user.pk == actor.pk:
+        return f"{user.get_username()}: bạn không tự khóa tài khoản của mình."
+    if user.is_superuser and not actor.is_superuser:
+        return (
+            f"{user.get_username()} là quản trị viên cao nhất: chỉ quản trị viên cao nhất "
+            "(superuser) mới khóa được tài khoản này."
+        )
+    return None
+
+
+def accounts_lock(*, actor, users, reason: str) -> None:
+    """Lock several accounts: all of them or none (as the units' merge). One refused and
+    none is locked; the error names each refused account and why."""
+    refusals = [why for user in users if (why := lock_refusal(actor=actor, user=user))]
+    if refusals:
+        raise ValidationError(refusals)
+    with transaction.atomic():
+        for user in users:
+            account_lock(actor=actor, user=user, reason=reason)
+
+
 @admin.action(description="Khóa các tài khoản đã chọn (không đăng nhập được nữa)")
 def lock_accounts(modeladmin, request, queryset):
     return run_action_with_form(
@@ -109,9 +135,10 @@ def lock_accounts(modeladmin, request, queryset):
         queryset,
         form_class=ReasonForm,
         title="Khóa tài khoản",
-        apply=lambda user, form: account_lock(
-            actor=request.user, user=user, reason=form.cleaned_data["reason"]
+        apply_all=lambda users, form: accounts_lock(
+            actor=request.user, users=users, reason=form.cleaned_data["reason"]
         ),
+        refused="Không khóa tài khoản nào",
     )
 
 

@@ -12,6 +12,7 @@ import pytest
 from django.contrib.admin import helpers
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from units.models import Membership
@@ -115,3 +116,73 @@ def test_the_history_button_reads_as_the_guide_says(admin_client, demo_units):
     html = admin_client.get(reverse("admin:units_unit_change", args=[unit.pk])).content.decode()
     assert "Bản ghi nhớ" not in html
     assert ">Lịch sử</a>" in html
+
+
+def lock(client, *users):
+    return client.post(
+        reverse("admin:auth_user_changelist"),
+        {
+            "action": "lock_accounts",
+            helpers.ACTION_CHECKBOX_NAME: [user.pk for user in users],
+            "apply": "1",
+            "reason": "Chuyển công tác",
+        },
+        follow=True,
+    )
+
+
+def staff_admin(username="quantri.tinh"):
+    """An administrator who is staff with the accounts' permissions, not a superuser."""
+    user = get_user_model().objects.create_user(
+        username, password="matkhau-manh-123", is_staff=True
+    )
+    user.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="auth", codename__in=["view_user", "change_user"]
+        )
+    )
+    return user
+
+
+def test_an_administrator_cannot_lock_their_own_account(
+    client, admin_user, make_member, demo_units
+):
+    """Decision 0076: "Khóa các tài khoản đã chọn" locked the administrator's own account
+    along with a clerk's: they were logged out and nobody could open the admin again."""
+    clerk = make_member("canbo.nghihuu", demo_units["ubnd-p-tan-phong"])
+    client.force_login(admin_user)
+    html = lock(client, admin_user, clerk).content.decode()
+    assert "Không khóa tài khoản nào" in html
+    assert "không tự khóa tài khoản của mình" in html
+    admin_user.refresh_from_db()
+    clerk.refresh_from_db()
+    assert admin_user.is_active and clerk.is_active  # all or nothing
+    assert not LogEntry.objects.filter(change_message__startswith="Khóa tài khoản").exists()
+
+
+def test_only_a_superuser_locks_a_superuser(client, admin_user, make_member, demo_units):
+    """Decision 0076: an administrator with the accounts' permissions (not a superuser)
+    could lock the superuser's account."""
+    clerk = make_member("canbo.nghihuu", demo_units["ubnd-p-tan-phong"])
+    keeper = staff_admin()
+    client.force_login(keeper)
+    html = lock(client, admin_user, clerk).content.decode()
+    assert "Không khóa tài khoản nào" in html
+    assert "chỉ quản trị viên cao nhất (superuser) mới khóa được" in html
+    admin_user.refresh_from_db()
+    clerk.refresh_from_db()
+    assert admin_user.is_active and clerk.is_active
+
+    # the clerk alone, by the same administrator: locked
+    html = lock(client, clerk).content.decode()
+    assert "Khóa tài khoản: đã xử lý 1 bản ghi." in html
+    clerk.refresh_from_db()
+    assert not clerk.is_active
+
+    # a superuser locks another superuser
+    other = get_user_model().objects.create_superuser("quantri2", "q2@example.vn", "x-Mk-123!")
+    client.force_login(admin_user)
+    html = lock(client, other).content.decode()
+    assert "Khóa tài khoản: đã xử lý 1 bản ghi." in html
+    other.refresh_from_db()
+    assert not other.is_active

@@ -134,10 +134,11 @@ def matrix(w):
             dict(unit=403, other_unit=403, office=200, other_office=200, council=403, admin=200),
             set(),  # only appraised nominations are offered; this one has passed
         ),
+        # the council's members read their body's decisions, read only (decision 0076)
         (
             "awards:decision_list",
             [],
-            dict(unit=403, other_unit=403, office=200, other_office=200, council=403, admin=200),
+            dict(unit=403, other_unit=403, office=200, other_office=200, council=200, admin=200),
             set(),
         ),
         (
@@ -149,20 +150,20 @@ def matrix(w):
         (
             "awards:decision_detail",
             [d],
-            dict(unit=404, other_unit=404, office=200, other_office=404, council=404, admin=200),
-            {"office", "admin"},
+            dict(unit=404, other_unit=404, office=200, other_office=404, council=200, admin=200),
+            {"office", "council", "admin"},
         ),
         (
             "awards:decision_edit",
             [d],
-            dict(unit=404, other_unit=404, office=200, other_office=404, council=404, admin=200),
+            dict(unit=404, other_unit=404, office=200, other_office=404, council=403, admin=200),
             {"office", "admin"},  # offered, as on the draft
         ),
         (
             "awards:decision_pdf",
             [d],
-            dict(unit=404, other_unit=404, office=200, other_office=404, council=404, admin=200),
-            {"office", "admin"},
+            dict(unit=404, other_unit=404, office=200, other_office=404, council=200, admin=200),
+            {"office", "council", "admin"},
         ),
         # a passed nomination can no longer be edited, even by its unit
         (

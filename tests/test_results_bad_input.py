@@ -282,3 +282,36 @@ def test_a_refused_bloc_says_so_at_the_top_of_its_form(client, world):
     }
     html = _refused(client.post(reverse("tracking:blocs"), data), _counts())
     assert html.count("Chưa lưu: xem lỗi ở từng ô bên dưới.") == 1
+
+
+def test_a_bloc_score_above_the_scale_is_refused_beside_it_and_nothing_is_saved(client, world):
+    """Decision 0076: "900" typed for "90" as an agreed score was kept and ranked first.
+    A bloc's scores are on a 100-point scale (BLOC_SCORE_MAX): above it, or below 0, the
+    field says so and no score of the form is written, not even the right ones."""
+    client.force_login(world["staff_a"])  # head of the bloc
+    before = _counts()
+    url = reverse("tracking:scores", args=[world["bloc"].pk, world["campaign"].pk])
+    a, b = world["a"].pk, world["b"].pk
+    for wrong, message in (("900", "Điểm không được lớn hơn 100"), ("-1", "không được âm")):
+        data = {f"self-{a}": "85", f"agreed-{a}": "90", f"agreed-{b}": wrong}
+        html = _refused(client.post(url, data), before)
+        assert "Chưa lưu" in html
+        assert message in html
+        assert html.index(message) > html.index(f'name="agreed-{b}"')  # beside the field
+
+    # the service refuses it too, all or nothing, whoever calls it
+    with pytest.raises(services.ValidationError, match="100"):
+        services.scores_enter(
+            actor=world["staff_a"],
+            campaign=world["campaign"],
+            bloc=world["bloc"],
+            entries=[
+                (world["a"], BlocScore.Kind.AGREED, Decimal(90)),
+                (world["b"], BlocScore.Kind.AGREED, Decimal(900)),
+            ],
+        )
+    assert _counts() == before
+
+    # the top of the scale is kept
+    client.post(url, {f"agreed-{a}": "100", f"agreed-{b}": "90"})
+    assert BlocScore.objects.get(unit_id=a, kind="agreed").points == 100

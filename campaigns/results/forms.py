@@ -17,7 +17,7 @@ from units.models import Unit, descendants_query
 from units.text import number_text, search_q
 
 from ..forms_staff import DateInput
-from ..models import Campaign, plausible_date
+from ..models import BLOC_SCORE_MAX, Campaign, plausible_date
 from .models import BlocScore, Criterion, ReportPeriod, ResultReport
 
 THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
@@ -380,6 +380,22 @@ class ReportForm(forms.Form):
         }
 
 
+def score_field(label: str) -> NumberField:
+    """A bloc score, from 0 to BLOC_SCORE_MAX: "900" typed for "90" is refused beside the
+    field (decision 0076)."""
+    top = number_text(BLOC_SCORE_MAX)
+    return NumberField(
+        label=label,
+        max_digits=8,
+        min_value=Decimal(0),
+        max_value=BLOC_SCORE_MAX,
+        error_messages={
+            "min_value": "Điểm không được âm.",
+            "max_value": f"Điểm không được lớn hơn {top} (thang điểm của khối là {top}).",
+        },
+    )
+
+
 class ScoresForm(forms.Form):
     """`self-<unit id>` for the user's own units, `agreed-<unit id>` for the bloc's head."""
 
@@ -394,13 +410,9 @@ class ScoresForm(forms.Form):
         self.members = members
         for unit in members:
             if unit.pk in mine:
-                self.fields[f"self-{unit.pk}"] = NumberField(
-                    label=f"Tự chấm {unit.name}", max_digits=8, min_value=Decimal(0)
-                )
+                self.fields[f"self-{unit.pk}"] = score_field(f"Tự chấm {unit.name}")
             if is_head:
-                self.fields[f"agreed-{unit.pk}"] = NumberField(
-                    label=f"Điểm thống nhất {unit.name}", max_digits=8, min_value=Decimal(0)
-                )
+                self.fields[f"agreed-{unit.pk}"] = score_field(f"Điểm thống nhất {unit.name}")
 
     def entries(self) -> list[tuple[Unit, str, Decimal]]:
         """(unit, kind, points) of every score filled in."""

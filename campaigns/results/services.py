@@ -24,7 +24,7 @@ from units.access import ensure_office, unit_bodies, units_below
 from units.models import Unit
 from units.text import number_text
 
-from ..models import Campaign, plausible_date
+from ..models import BLOC_SCORE_MAX, Campaign, plausible_date
 from .models import (
     Bloc,
     BlocScore,
@@ -512,6 +512,12 @@ def score_enter(
             raise PermissionDenied("Chỉ đơn vị trưởng khối ghi điểm thống nhất của khối.")
     else:
         raise ValidationError("Loại điểm không hợp lệ.")
+    if not 0 <= points <= BLOC_SCORE_MAX:
+        top = number_text(BLOC_SCORE_MAX)
+        raise ValidationError(
+            f"{BlocScore.Kind(kind).label} của {unit.name}: {number_text(points)} nằm ngoài "
+            f"thang điểm của khối (từ 0 đến {top})."
+        )
     score = _locked(BlocScore, campaign=campaign, bloc=bloc, unit=unit, kind=kind)
     if score.pk and score.points == points:
         return score
