@@ -80,6 +80,32 @@ def issued_decision(cycle, nominations, **fields):
     return services.decision_issue(actor=cycle["office"], decision=decision)
 
 
+def issued_and_draft(cycle):
+    """The district's Quyết định 07/QĐ-UBND of 20/06/2025 (issued, one passed nomination)
+    and a draft beside it (another): a body's decisions just before the 2025 reform."""
+    import datetime
+
+    first, second = passed_nominations(cycle, 2)
+    issued = services.decision_draft(
+        actor=cycle["office"],
+        issuer=cycle["district"],
+        subject="Về việc tặng danh hiệu Lao động tiên tiến",
+        signer_name="Sùng Lữ Páo",
+        nominations=[first],
+    )
+    services.decision_issue(
+        actor=cycle["office"], decision=issued, issued_on=datetime.date(2025, 6, 20), number=7
+    )
+    draft = services.decision_draft(
+        actor=cycle["office"],
+        issuer=cycle["district"],
+        subject="Về việc tặng Giấy khen",
+        signer_name="Sùng Lữ Páo",
+        nominations=[second],
+    )
+    return issued, draft
+
+
 def still_running(*campaigns, keep_year: bool = True) -> None:
     """The seed campaigns ended in 2025; a unit registers only for one still running.
 

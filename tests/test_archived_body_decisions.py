@@ -12,9 +12,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from awards import services
 from awards.models import AwardGrant, Decision
-from tests.factories import passed_nominations
+from tests.factories import issued_and_draft
 from units.models import Membership, Unit
 from units.services import unit_archive, unit_merge
 
@@ -29,24 +28,7 @@ def dissolved(cycle, demo_units, make_member):
     into the province; UBND huyện Cũ (under the province, dissolved, merged into nothing)
     had issued 03/QĐ-UBND in 2024."""
     province = demo_units["ubnd-tinh-lai-chau"]
-    first, second = passed_nominations(cycle, 2)
-    issued = services.decision_draft(
-        actor=cycle["office"],
-        issuer=cycle["district"],
-        subject="Về việc tặng danh hiệu Lao động tiên tiến",
-        signer_name="Sùng Lữ Páo",
-        nominations=[first],
-    )
-    services.decision_issue(
-        actor=cycle["office"], decision=issued, issued_on=D(2025, 6, 20), number=7
-    )
-    draft = services.decision_draft(
-        actor=cycle["office"],
-        issuer=cycle["district"],
-        subject="Về việc tặng Giấy khen",
-        signer_name="Sùng Lữ Páo",
-        nominations=[second],
-    )
+    issued, draft = issued_and_draft(cycle)
     unit_merge(
         source=cycle["district"], target=province, by=None, reason="NQ 2025", ended_on=LAST_DAY
     )

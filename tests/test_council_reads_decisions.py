@@ -11,9 +11,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from awards import services
 from awards.models import Decision
-from tests.factories import passed_nominations
+from tests.factories import issued_and_draft
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -21,24 +20,7 @@ D = datetime.date
 
 @pytest.fixture
 def decisions(cycle, demo_units):
-    first, second = passed_nominations(cycle, 2)
-    issued = services.decision_draft(
-        actor=cycle["office"],
-        issuer=cycle["district"],
-        subject="Về việc tặng danh hiệu Lao động tiên tiến",
-        signer_name="Sùng Lữ Páo",
-        nominations=[first],
-    )
-    services.decision_issue(
-        actor=cycle["office"], decision=issued, issued_on=D(2025, 6, 20), number=7
-    )
-    draft = services.decision_draft(
-        actor=cycle["office"],
-        issuer=cycle["district"],
-        subject="Về việc tặng Giấy khen",
-        signer_name="Sùng Lữ Páo",
-        nominations=[second],
-    )
+    issued, draft = issued_and_draft(cycle)
     other = Decision.objects.create(
         issuer=demo_units["ubnd-tan-uyen"],
         year=2025,
