@@ -106,6 +106,33 @@ def issued_and_draft(cycle):
     return issued, draft
 
 
+def province_directive_across_the_reform(demo, demo_units, make_member):
+    """The province's 2025 directive (demo "004") still running after 1 July 2025, with
+    the new communes loaded (load_divisions), its office and one numeric criterion:
+    what a registration carried over a merger is made on. Returns (campaign, office,
+    criterion)."""
+    import datetime
+    import io
+
+    from django.core.management import call_command
+
+    from campaigns.models import Campaign
+    from campaigns.results import services as results
+    from units.models import Membership
+
+    call_command("load_divisions", "--province", "Lai Châu", stdout=io.StringIO())
+    campaign = demo["004"]
+    Campaign.objects.filter(pk=campaign.pk).update(
+        status=Campaign.Status.PUBLISHED, end_date=datetime.date(2099, 12, 31)
+    )
+    campaign.refresh_from_db()
+    office = make_member("vp.tinh", demo_units["ubnd-tinh-lai-chau"], Membership.Role.OFFICE_STAFF)
+    criterion = results.criterion_add(
+        actor=office, campaign=campaign, name="Số hộ thoát nghèo", kind="numeric", measure="hộ"
+    )
+    return campaign, office, criterion
+
+
 def still_running(*campaigns, keep_year: bool = True) -> None:
     """The seed campaigns ended in 2025; a unit registers only for one still running.
 

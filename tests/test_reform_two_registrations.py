@@ -8,15 +8,14 @@ the province's results page show it, read only."""
 from __future__ import annotations
 
 import datetime
-import io
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
-from campaigns.models import Campaign, Registration, ResultReport
+from campaigns.models import Registration, ResultReport
 from campaigns.results import services as results
+from tests.factories import province_directive_across_the_reform
 from units.models import Membership, Unit
 from units.services import units_reorganise
 
@@ -25,16 +24,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def both(demo, demo_units, make_member):
-    call_command("load_divisions", "--province", "Lai Châu", stdout=io.StringIO())
     province = demo_units["ubnd-tinh-lai-chau"]
-    campaign = demo["004"]  # the province's directive for 2025
-    Campaign.objects.filter(pk=campaign.pk).update(
-        status=Campaign.Status.PUBLISHED, end_date=datetime.date(2099, 12, 31)
-    )
-    campaign.refresh_from_db()
-    office = make_member("vp.tinh", province, Membership.Role.OFFICE_STAFF)
-    criterion = results.criterion_add(
-        actor=office, campaign=campaign, name="Số hộ thoát nghèo", kind="numeric", measure="hộ"
+    campaign, office, criterion = province_directive_across_the_reform(
+        demo, demo_units, make_member
     )
     period = results.period_add(
         actor=office, campaign=campaign, kind="final", due_on=datetime.date(2099, 12, 15)
