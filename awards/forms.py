@@ -454,6 +454,18 @@ class SubmissionForm(forms.Form):
         self.fields["co_quan"].queryset = bodies
 
 
+def offer_in_force(field: forms.ModelChoiceField, nominations: QuerySet) -> None:
+    """A filter's award types: those in force, and a retired one only when `nominations`
+    hold it, so history can still be filtered (decision 0054); grouped by
+    `retired_grouped`. One query, when the select is drawn."""
+    today = timezone.localdate()
+    seen = nominations.filter(award_type=OuterRef("pk"))
+    offered = field.queryset.filter(
+        Q(effective_to__isnull=True) | Q(effective_to__gte=today) | Exists(seen)
+    )
+    field.choices = lambda: retired_grouped(offered, today, empty=field.empty_label)
+
+
 def retired_grouped(award_types, today: datetime.date, *, empty: str) -> list:
     """A select's choices of award types: those in force as they are; if retired ones are
     among them, those in force under "Đang áp dụng" and the retired under "Trước
@@ -518,13 +530,7 @@ class InboxFilterForm(VietnameseInputMixin, forms.Form):
         # 30/06/2025) only when the inbox holds nominations of it, so history can still be
         # filtered (decision 0054). One query, when the select is drawn. Any type is still
         # read from an address (a link kept from before answers "none", not "all").
-        today = timezone.localdate()
-        seen = nominations_to_appraise(user).filter(award_type=OuterRef("pk"))
-        field = self.fields["award_type"]
-        offered = field.queryset.filter(
-            Q(effective_to__isnull=True) | Q(effective_to__gte=today) | Exists(seen)
-        )
-        field.choices = lambda: retired_grouped(offered, today, empty=field.empty_label)
+        offer_in_force(self.fields["award_type"], nominations_to_appraise(user))
 
     def filters(self) -> dict:
         if not self.is_bound:
@@ -874,13 +880,7 @@ class UnitNominationFilterForm(VietnameseInputMixin, forms.Form):
         super().__init__(*args, **kwargs)
         # The award types in force, and a retired one only when the unit's list holds it
         # (the inbox's rule, decision 0054): one query, when the select is drawn.
-        today = timezone.localdate()
-        seen = nominations.filter(award_type=OuterRef("pk"))
-        field = self.fields["danh_hieu"]
-        offered = field.queryset.filter(
-            Q(effective_to__isnull=True) | Q(effective_to__gte=today) | Exists(seen)
-        )
-        field.choices = lambda: retired_grouped(offered, today, empty=field.empty_label)
+        offer_in_force(self.fields["danh_hieu"], nominations)
 
     def filters(self) -> dict:
         if not self.is_bound:
