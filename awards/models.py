@@ -284,7 +284,7 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
     def votes_needed(self, base: int) -> int | None:
         """The fewest agreeing votes that reach the threshold on `base` members (all the
         council's, or those present, as the type counts): "từ 70% trở lên" of 4 is 3,
-        "trên 50%" of 4 is 3 (awards.services.vote_result decides by the same rule).
+        "trên 50%" of 4 is 3. The one rule: awards.services.vote_result passes an item on it.
         None when nobody is counted."""
         if base <= 0:
             return None

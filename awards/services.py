@@ -10,7 +10,6 @@ import datetime
 import logging
 from collections import Counter
 from collections.abc import Iterable
-from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
@@ -1044,10 +1043,8 @@ def vote_result(item: AgendaItem, *, members: int, present: int) -> bool:
     majority). See docs/decisions/0015-flow-fixes.md."""
     award = item.nomination.award_type
     base = members if award.vote_threshold_base == "members" else present
-    if base <= 0 or item.agree <= item.disagree:
-        return False
-    agree, needed = Decimal(item.agree) * 100, award.vote_threshold_percent * base
-    return agree >= needed if award.vote_threshold_inclusive else agree > needed
+    needed = award.votes_needed(base)
+    return needed is not None and item.agree >= needed and item.agree > item.disagree
 
 
 def _count(item: AgendaItem) -> None:

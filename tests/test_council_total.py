@@ -132,3 +132,48 @@ def test_a_closed_sessions_page_keeps_the_rule_it_was_counted_on(client, seventy
     assert "từ 70% trở lên tổng số thành viên Hội đồng (4 thành viên: ít nhất 3 phiếu)" in page
     assert "80%" not in page and "ít nhất 4" not in page
     assert "Bỏ phiếu kín" in page  # as it was voted
+
+
+@pytest.mark.parametrize(
+    ("percent", "base", "inclusive", "members", "present", "agree", "disagree", "passed"),
+    [
+        # "từ 70% trở lên tổng số thành viên": 7 of 10 members pass, 6 do not.
+        (70, "members", True, 10, 8, 7, 1, True),
+        (70, "members", True, 10, 8, 6, 2, False),
+        # the rule counts all members, not those present: 5 of 6 present is not 70% of 10.
+        (70, "members", True, 10, 6, 5, 1, False),
+        # "trên 50% số có mặt": 2 of 4 present is not more than half; 3 is.
+        (50, "present", False, 9, 4, 2, 0, False),
+        (50, "present", False, 9, 4, 3, 1, True),
+        # a 1–1 tie never passes, whatever the threshold.
+        (0, "present", True, 5, 2, 1, 1, False),
+        # "từ 2/3 trở lên": 66.67% of 3 needs 3 votes (2 is 66.66%), of 6 needs 5.
+        ("66.67", "present", True, 9, 3, 2, 0, False),
+        ("66.67", "present", True, 9, 3, 3, 0, True),
+        ("66.67", "present", True, 9, 6, 4, 0, False),
+        ("66.67", "present", True, 9, 6, 5, 0, True),
+        # nobody counted: nothing passes.
+        (50, "present", False, 9, 0, 0, 0, False),
+    ],
+)
+def test_the_minutes_votes_needed_and_the_count_are_one_rule(
+    percent, base, inclusive, members, present, agree, disagree, passed
+):
+    """What the minutes print ("ít nhất N phiếu") is what the count applies: a dossier
+    passes exactly when its agreeing votes reach that N and outnumber the disagreeing."""
+    from decimal import Decimal
+
+    from awards.models import AgendaItem, Nomination
+
+    award = AwardType(
+        vote_threshold_percent=Decimal(str(percent)),
+        vote_threshold_base=base,
+        vote_threshold_inclusive=inclusive,
+    )
+    item = AgendaItem(nomination=Nomination(award_type=award), agree=agree, disagree=disagree)
+    assert services.vote_result(item, members=members, present=present) is passed
+    counted = members if base == "members" else present
+    needed = award.votes_needed(counted)
+    if needed is not None:
+        assert f"ít nhất {needed} phiếu" in award.vote_rule_on(counted)
+        assert (agree >= needed and agree > disagree) is passed
