@@ -298,10 +298,20 @@ def _act(
 ) -> HttpResponse:
     nomination = selectors.visible_nomination(request.user, pk).nomination
     try:
-        action(actor=request.user, nomination=nomination, **kwargs)
+        done = action(actor=request.user, nomination=nomination, **kwargs)
         messages.success(request, success)
     except (ValidationError, PermissionDenied) as exc:
         _refused(request, exc)
+        return redirect(back, pk=pk)
+    if (
+        isinstance(done, Nomination)
+        and done.issuer_id != nomination.issuer_id
+        and done.forwarded_from_id is None
+    ):
+        # returned to the body that forwarded it (decision 0077): the upper office no
+        # longer holds the dossier, so back to its inbox, saying where it went
+        messages.info(request, f"Hồ sơ {done.nominee_name} đã về {done.issuer.name}.")
+        return redirect("awards:inbox")
     return redirect(back, pk=pk)
 
 

@@ -108,8 +108,10 @@ FIXED_ONCE_SETTLED = (
 
 
 def settled(nomination: Nomination) -> bool:
-    """Decided, forwarded, or already in the award register (a grant)."""
-    if nomination.status in (Status.DECIDED, Status.FORWARDED):
+    """Decided, forwarded (left at the lower body before decision 0077, or handed to the
+    upper body: what the lower council passed is what the upper one considers), or
+    already in the award register (a grant)."""
+    if nomination.status in (Status.DECIDED, Status.FORWARDED) or nomination.forwarded_from_id:
         return True
     from .models import AwardGrant
 

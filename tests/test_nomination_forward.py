@@ -256,7 +256,9 @@ def test_the_district_sees_the_return_and_its_reason(client, stage):
         reverse("awards:nomination_appraise", args=[n.pk]),
         {"result": "returned", "note": "Bổ sung báo cáo thành tích có xác nhận."},
     )
-    assert response.status_code == 302
+    # no longer the province's: back to its inbox (its page would be a 404)
+    assert response["Location"] == reverse("awards:inbox")
+    assert client.get(reverse("awards:nomination_review", args=[n.pk])).status_code == 404
     client.force_login(stage["office"])
     dashboard = client.get(reverse("staff:dashboard")).content.decode()
     assert "cấp trên đã trả lại: UBND tỉnh Lai Châu trả lại" in dashboard
