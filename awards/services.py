@@ -1695,6 +1695,16 @@ def nomination_return_down(
     if not reason.strip():
         raise ValidationError("Cần ghi lý do trả lại hồ sơ cho cấp dưới.")
     upper, lower = nomination.issuer, nomination.forwarded_from
+    if lower.archived:
+        # dissolved since it forwarded (a merger normally moved `forwarded_from` on)
+        successor = lower.merged_into
+        if successor is None or successor.archived or not successor.is_issuing_body:
+            raise ValidationError(
+                f"{lower.name} đã kết thúc hoạt động, không có cơ quan kế thừa nhận lại hồ "
+                "sơ: không trả lại được. Ghi kết quả thẩm định “Không đủ điều kiện” kèm lý "
+                "do, hoặc liên hệ quản trị hệ thống."
+            )
+        lower = successor
     nomination.issuer = lower
     nomination.forwarded_from = None
     nomination.appraisal_note = reason.strip()

@@ -342,3 +342,22 @@ def test_the_inbox_costs_no_more_queries_with_more_forwarded_dossiers(
     with django_assert_max_num_queries(len(one_dashboard.captured_queries)):
         dashboard = client.get(reverse("staff:dashboard")).content.decode()
     assert "trong đó 6 hồ sơ cấp dưới trình" in dashboard
+
+
+def test_a_return_to_a_dissolved_body_goes_to_its_successor_or_is_refused(stage, demo_units):
+    n = voted_beyond(stage)
+    services.nomination_forward(actor=stage["office"], nomination=n)
+    Unit.objects.filter(pk=stage["district"].pk).update(archived=True)
+    with pytest.raises(ValidationError, match="không có cơ quan kế thừa"):
+        services.nomination_return_down(
+            actor=stage["province_office"], nomination=n, reason="Thiếu biên bản."
+        )
+    n.refresh_from_db()
+    assert (n.status, n.issuer) == (Status.SUBMITTED, stage["province"])
+    city = demo_units["ubnd-tp-lai-chau"]
+    Unit.objects.filter(pk=stage["district"].pk).update(merged_into=city)
+    services.nomination_return_down(
+        actor=stage["province_office"], nomination=n, reason="Thiếu biên bản."
+    )
+    n.refresh_from_db()
+    assert (n.status, n.issuer, n.forwarded_from) == (Status.PASSED, city, None)
