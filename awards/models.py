@@ -744,6 +744,9 @@ class NominationFile(StoredFileModel):
     class Kind(models.TextChoices):
         ACHIEVEMENT_REPORT = "achievement_report", "Báo cáo thành tích"
         INITIATIVE = "initiative", "Minh chứng sáng kiến"
+        # added by the body's office to a dossier it forwards (decision 0077)
+        COUNCIL_MINUTES = "council_minutes", "Biên bản họp Hội đồng TĐKT"
+        SUBMISSION = "submission", "Tờ trình đã ký"
         OTHER = "other", "Tài liệu khác"
 
     nomination = models.ForeignKey(

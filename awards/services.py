@@ -508,13 +508,25 @@ def missing_files(nomination: Nomination) -> list[str]:
     ]
 
 
+def office_adds_file(actor: AbstractBaseUser, nomination: Nomination) -> bool:
+    """The body's office completes a dossier its council passed beyond its authority,
+    before forwarding it (again, when the upper body returned it): the council's minutes,
+    the signed tờ trình (decision 0077)."""
+    return (
+        workflow.allows(nomination, "add_file_office")
+        and not nomination.award_type.granted_by(nomination.issuer)
+        and access.holds_office(actor, nomination.issuer)
+    )
+
+
 @transaction.atomic
 def nomination_add_file(
     *, actor: AbstractBaseUser, nomination: Nomination, upload: UploadedFile, kind: str
 ) -> NominationFile:
     nomination = _locked(nomination)
-    ensure_unit_staff(actor, nomination)
-    workflow.require(nomination, "add_file")
+    if not office_adds_file(actor, nomination):
+        ensure_unit_staff(actor, nomination)
+        workflow.require(nomination, "add_file")
     stored = NominationFile(nomination=nomination, kind=kind)
     store_upload(stored, upload, by=actor, allowed=ALLOWED)
     stored.save()

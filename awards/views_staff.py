@@ -287,6 +287,8 @@ def _forwarding(user, nomination: Nomination, events: list, *, is_office: bool) 
         "submission_body": submission_body,
         "returned_event": returned if nomination.status == Status.PASSED else None,
         "beyond_authority": beyond,
+        # the office completes the dossier before forwarding it: minutes, signed tờ trình
+        "office_file": is_office and services.office_adds_file(user, nomination),
         "forward_to": target,
         # the lower body reads the dossier it forwarded, and acts on it no more
         "read_only_forwarded": lower is not None and not is_office,

@@ -78,6 +78,12 @@ STEPS: dict[str, Step] = {
         "trình cấp trên",
         "Hồ sơ đã nằm trong một dự thảo quyết định.",
     ),
+    # the office completes a dossier passed beyond its authority before forwarding it
+    "add_file_office": _step(
+        {Status.PASSED},
+        "bổ sung hồ sơ trình cấp trên",
+        "Hồ sơ đã nằm trong một dự thảo quyết định.",
+    ),
     # the upper body's office sends a forwarded dossier back to the body that forwarded it
     "return_down": _step({Status.SUBMITTED, Status.RESUBMITTED}, "trả lại cấp dưới"),
     "add_to_decision": _step(

@@ -361,3 +361,45 @@ def test_a_return_to_a_dissolved_body_goes_to_its_successor_or_is_refused(stage,
     )
     n.refresh_from_db()
     assert (n.status, n.issuer, n.forwarded_from) == (Status.PASSED, city, None)
+
+
+def test_the_district_completes_a_returned_dossier_then_forwards_it(client, stage):
+    """Fixing what the province asked for: the district's office attaches the council's
+    minutes to the dossier it passed beyond its authority; the unit still cannot at that
+    step, nor the district once the dossier is the province's again."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from awards.models import NominationFile
+
+    n = voted_beyond(stage)
+    services.nomination_forward(actor=stage["office"], nomination=n)
+    services.nomination_appraise(
+        actor=stage["province_office"], nomination=n, result="returned", note="Thiếu biên bản."
+    )
+    client.force_login(stage["office"])
+    page = client.get(reverse("awards:nomination_review", args=[n.pk])).content.decode()
+    assert reverse("awards:nomination_file", args=[n.pk]) in page
+    minutes = SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 bien ban", "application/pdf")
+    client.post(
+        reverse("awards:nomination_file", args=[n.pk]),
+        {"file": minutes, "kind": NominationFile.Kind.COUNCIL_MINUTES},
+    )
+    assert n.files.filter(kind=NominationFile.Kind.COUNCIL_MINUTES).count() == 1
+    with pytest.raises(ValidationError, match="Không thể bổ sung hồ sơ"):
+        services.nomination_add_file(
+            actor=stage["staff"],
+            nomination=n,
+            upload=SimpleUploadedFile("x.pdf", b"%PDF-1.4 x", "application/pdf"),
+            kind=NominationFile.Kind.OTHER,
+        )
+    services.nomination_forward(actor=stage["office"], nomination=n)
+    with pytest.raises(PermissionDenied):
+        services.nomination_add_file(
+            actor=stage["office"],
+            nomination=n,
+            upload=SimpleUploadedFile("y.pdf", b"%PDF-1.4 y", "application/pdf"),
+            kind=NominationFile.Kind.OTHER,
+        )
+    client.force_login(stage["province_office"])
+    page = client.get(reverse("awards:nomination_review", args=[n.pk])).content.decode()
+    assert "bien-ban.pdf" in page and "Biên bản họp Hội đồng TĐKT" in page
