@@ -101,7 +101,14 @@ class NominationAdmin(NoDeleteAdminMixin, HistoryAdmin):
         "campaign",
         "nominating_unit",
     )
-    readonly_fields = ("status", "decision", "issuer", "notice_until", "appraisal_note")
+    readonly_fields = (
+        "status",
+        "decision",
+        "issuer",
+        "forwarded_from",  # changed by forwarding and returning only (decision 0077)
+        "notice_until",
+        "appraisal_note",
+    )
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and workflow.settled(obj):

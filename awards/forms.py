@@ -380,6 +380,21 @@ class AppraiseForm(VietnameseInputMixin, forms.Form):
         help_text="Bắt buộc khi trả lại hoặc không đủ điều kiện; đơn vị sẽ nhận được ý kiến này.",
     )
 
+    def __init__(self, *args, forwarded_from=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if forwarded_from is not None:
+            # a dossier a lower body forwarded goes back to that body (decision 0077)
+            self.fields["result"].choices = [
+                (value, f"Trả lại {forwarded_from.name} (cơ quan trình) để bổ sung")
+                if value == "returned"
+                else (value, label)
+                for value, label in self.fields["result"].choices
+            ]
+            self.fields["note"].help_text = (
+                f"Bắt buộc khi trả lại hoặc không đủ điều kiện; {forwarded_from.name} và "
+                "đơn vị đề nghị sẽ nhận được ý kiến này."
+            )
+
     def clean(self):
         """A return or a refusal needs its reason (the service checks it again): said
         beside the reason, before anything is written."""

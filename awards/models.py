@@ -418,6 +418,9 @@ class Nomination(ConstraintsInClean, TimeStampedModel):
         PASSED = "passed", "Hội đồng thông qua"
         FAILED = "failed", "Hội đồng không thông qua"
         DECIDED = "decided", "Đã quyết định khen thưởng"
+        # Before decision 0077 a forwarded nomination stopped here, at the lower body;
+        # now forwarding hands it to the upper body (`forwarded_from`), where it is
+        # submitted. The status stays for those rows and for the history's events.
         FORWARDED = "forwarded", "Trình cấp trên"
         WITHDRAWN = "withdrawn", "Đã rút"
 
@@ -507,6 +510,18 @@ class Nomination(ConstraintsInClean, TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="nominations_to_decide",
         help_text="Cơ quan ban hành có Hội đồng TĐKT xét đề nghị này.",
+    )
+    # Trình cấp trên (decision 0077): the lower body whose council passed the nomination
+    # and handed it to `issuer`, the body with the authority, whose office now appraises
+    # it. Set while the upper body holds it; cleared when it is returned to that body.
+    forwarded_from = models.ForeignKey(
+        Unit,
+        verbose_name="cơ quan trình",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nominations_forwarded",
+        help_text="Cơ quan cấp dưới đã trình hồ sơ này lên cơ quan xét khen thưởng.",
     )
     simplified = models.BooleanField(
         "thủ tục đơn giản",
@@ -729,6 +744,9 @@ class NominationFile(StoredFileModel):
     class Kind(models.TextChoices):
         ACHIEVEMENT_REPORT = "achievement_report", "Báo cáo thành tích"
         INITIATIVE = "initiative", "Minh chứng sáng kiến"
+        # added by the body's office to a dossier it forwards (decision 0077)
+        COUNCIL_MINUTES = "council_minutes", "Biên bản họp Hội đồng TĐKT"
+        SUBMISSION = "submission", "Tờ trình đã ký"
         OTHER = "other", "Tài liệu khác"
 
     nomination = models.ForeignKey(

@@ -292,10 +292,12 @@ def recipients_text(nominations: Iterable[Nomination]) -> str:
 
 
 def submission_pdf(issuer: Unit, nominations: Iterable[Nomination]) -> bytes:
-    """Tờ trình to the level above (the body the issuer belongs to), signed by the
-    issuer, with the Nơi nhận a clerk files it by."""
-    to = addressee(issuer.parent)
+    """Tờ trình to the level above, signed by the issuer, with the Nơi nhận a clerk files
+    it by. Addressed to the body the dossiers were handed to, when they are all at one
+    (decision 0077), else to the body the issuer belongs to."""
     nominations = list(nominations)
+    uppers = {n.issuer_id: n.issuer for n in nominations if n.forwarded_from_id == issuer.pk}
+    to = addressee(next(iter(uppers.values())) if len(uppers) == 1 else issuer.parent)
     return render_pdf(
         "pdf/submission.html",
         {

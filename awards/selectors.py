@@ -43,6 +43,7 @@ from .models import (
     CouncilSession,
     Decision,
     Nomination,
+    NominationEvent,
     PublicComment,
     SessionMember,
     Vote,
@@ -55,12 +56,40 @@ RELATED = (
     "nominee_unit",
     "nominating_unit",
     "issuer",
+    "forwarded_from",  # the lower body that forwarded it (decision 0077)
     "campaign__document_type",  # a campaign not yet numbered is named by its type
 )
 # What the dashboard's lists of nominations show (the nominee, the award, the unit that
 # nominated, the body): two joins fewer than RELATED, and each of its lists planned in
 # half the time (decision 0025).
 PENDING_RELATED = ("award_type", "nominee_person", "nominee_unit", "nominating_unit", "issuer")
+
+
+def forward_note() -> Subquery:
+    """The note of the nomination's latest forwarding (decision 0077): which body
+    forwarded it to which, and the lower council's result. One subquery of the list's
+    own query, so a page of forwarded dossiers costs no query more than any other."""
+    return Subquery(
+        NominationEvent.objects.filter(
+            nomination=OuterRef("pk"), to_status=Nomination.Status.FORWARDED
+        )
+        .order_by("-at", "-pk")
+        .values("note")[:1]
+    )
+
+
+def return_note() -> Subquery:
+    """The note of the nomination's latest return by the upper body to the body that
+    forwarded it (an event from submitted back to passed: `services.nomination_return_down`)."""
+    return Subquery(
+        NominationEvent.objects.filter(
+            nomination=OuterRef("pk"),
+            from_status__in=statuses("return_down"),
+            to_status=Nomination.Status.PASSED,
+        )
+        .order_by("-at", "-pk")
+        .values("note")[:1]
+    )
 
 
 def _unit_ids(user) -> set[int]:
@@ -148,11 +177,45 @@ def nominations_to_appraise(user, filters: dict | None = None) -> QuerySet[Nomin
         queryset = queryset.filter(award_type=filters["award_type"])
     if filters.get("status"):
         queryset = queryset.filter(status=filters["status"])
-    ordered = queryset.select_related(*RELATED).order_by("-updated_at", "-pk")
+    ordered = (
+        queryset.select_related(*RELATED)
+        .annotate(forward_note=forward_note())
+        .order_by("-updated_at", "-pk")
+    )
     if filters.get("q"):  # the names written with the typed diacritics first
         return rank_marked(ordered, filters["q"], match=nominee_word("search_marked"))
     # the units written with the typed diacritics first (decision 0054)
     return rank_marked(ordered, filters.get("unit"), "nominating_unit__search_marked")
+
+
+def forwarded_by(body_ids) -> QuerySet[Nomination]:
+    """The dossiers these bodies forwarded to a higher level (decision 0077): handed to
+    the upper body (`forwarded_from`), wherever they are now, and those forwarded before
+    the hand-over existed, which stayed at the body in the FORWARDED status."""
+    return Nomination.objects.filter(
+        Q(forwarded_from_id__in=body_ids)
+        | Q(status=Nomination.Status.FORWARDED, issuer_id__in=body_ids)
+    )
+
+
+def bodies_that_forwarded(body_ids) -> QuerySet[Unit]:
+    """Those of these bodies with at least one dossier forwarded (`forwarded_by`): each has
+    its own tờ trình."""
+    forwarded = forwarded_by(body_ids)
+    return Unit.objects.filter(pk__in=body_ids).filter(
+        Q(pk__in=forwarded.values("forwarded_from_id"))
+        | Q(pk__in=forwarded.filter(forwarded_from=None).values("issuer_id"))
+    )
+
+
+def forwarding_bodies(user) -> QuerySet[Unit]:
+    """The lower bodies whose dossiers wait at, or were decided by, the bodies where the
+    user is standing office: the upper office reads their tờ trình (decision 0077)."""
+    return Unit.objects.filter(
+        pk__in=Nomination.objects.filter(
+            issuer__in=office_bodies(user), forwarded_from__isnull=False
+        ).values("forwarded_from_id")
+    )
 
 
 def on_members_agenda(user, nomination: Nomination) -> bool:
@@ -166,10 +229,11 @@ def on_members_agenda(user, nomination: Nomination) -> bool:
 def leads_issuer(user, nomination: Nomination) -> bool:
     """Whether the user leads the body that decides on the sent nomination (or one merged
     into it): the leader reads what its council votes on and its decisions gather."""
+    bodies = [pk for pk in (nomination.issuer_id, nomination.forwarded_from_id) if pk]
     return (
-        bool(nomination.issuer_id)
+        bool(bodies)
         and nomination.status != Nomination.Status.DRAFT
-        and _lineage(leader_bodies(user)).filter(pk=nomination.issuer_id).exists()
+        and _lineage(leader_bodies(user)).filter(pk__in=bodies).exists()
     )
 
 
@@ -197,10 +261,15 @@ def visible_nomination(user, pk: int) -> NominationAccess:
     is_member = not is_office and (
         on_members_agenda(user, nomination) or leads_issuer(user, nomination)
     )
-    # read only: a predecessor's (the 2025 merger), by the successor's staff or office
+    # read only: a predecessor's (the 2025 merger), by the successor's staff or office;
+    # and a dossier the user's body forwarded to the upper body (decision 0077)
     if not (is_unit or is_office or is_member) and not (
         nomination.nominating_unit_id in _record_unit_ids(user, unit_ids)
         or (sent and office_record_bodies(user).filter(pk=nomination.issuer_id).exists())
+        or (
+            nomination.forwarded_from_id
+            and office_record_bodies(user).filter(pk=nomination.forwarded_from_id).exists()
+        )
     ):
         from django.http import Http404
 
@@ -448,7 +517,9 @@ def office_pending(user) -> dict:
         undecided.filter(status__in=statuses("forward"))
         .exclude(within)
         .select_related(*PENDING_RELATED)
-        .order_by("-updated_at", "-pk")
+        .order_by("-updated_at", "-pk"),
+        # the upper body's reason, when it returned one (decision 0077)
+        lambda rows: rows.annotate(return_note=return_note()),
     )
     waiting = statuses("appraise") | statuses("put_on_agenda") | statuses("add_to_decision")
     counts = (
@@ -456,6 +527,11 @@ def office_pending(user) -> dict:
         .order_by()
         .aggregate(
             to_appraise=Count("pk", filter=Q(status__in=statuses("appraise"))),
+            # of which forwarded by a lower body (decision 0077)
+            forwarded_in=Count(
+                "pk",
+                filter=Q(status__in=statuses("appraise"), forwarded_from__isnull=False),
+            ),
             appraised=Count("pk", filter=Q(status__in=statuses("put_on_agenda"))),
             to_decide=Count(
                 "pk",

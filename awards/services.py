@@ -507,13 +507,25 @@ def missing_files(nomination: Nomination) -> list[str]:
     ]
 
 
+def office_adds_file(actor: AbstractBaseUser, nomination: Nomination) -> bool:
+    """The body's office completes a dossier its council passed beyond its authority,
+    before forwarding it (again, when the upper body returned it): the council's minutes,
+    the signed tờ trình (decision 0077)."""
+    return (
+        workflow.allows(nomination, "add_file_office")
+        and not nomination.award_type.granted_by(nomination.issuer)
+        and access.holds_office(actor, nomination.issuer)
+    )
+
+
 @transaction.atomic
 def nomination_add_file(
     *, actor: AbstractBaseUser, nomination: Nomination, upload: UploadedFile, kind: str
 ) -> NominationFile:
     nomination = _locked(nomination)
-    ensure_unit_staff(actor, nomination)
-    workflow.require(nomination, "add_file")
+    if not office_adds_file(actor, nomination):
+        ensure_unit_staff(actor, nomination)
+        workflow.require(nomination, "add_file")
     stored = NominationFile(nomination=nomination, kind=kind)
     store_upload(stored, upload, by=actor, allowed=ALLOWED)
     stored.save()
@@ -573,6 +585,9 @@ def nomination_appraise(
     nomination = _locked(nomination)
     ensure_office(actor, nomination.issuer)
     workflow.require(nomination, "appraise")
+    if result == "returned" and nomination.forwarded_from_id:
+        # a forwarded dossier goes back to the body that forwarded it, not to the unit
+        return nomination_return_down(actor=actor, nomination=nomination, reason=note)
     if result not in APPRAISAL:
         raise ValidationError("Kết quả thẩm định không hợp lệ.")
     if result == "eligible" and not nomination.simplified_allowed():
@@ -1593,16 +1608,121 @@ def decision_issued_document(decision: Decision, kind: str) -> IssuedDocument | 
     return document
 
 
+def forward_target(nomination: Nomination) -> Unit | None:
+    """Trình cấp trên: the body with the authority for the nomination's award above the
+    body that holds it now (`issuer`): the nearest issuing body up the unit tree that
+    grants the award (AwardType.granted_by) and is not archived. After the 2025 reform the
+    tree is province → commune, so a commune's goes to the province; a department's (a
+    Sở) to the province it belongs to. None when no body above grants it."""
+    body = nomination.issuer
+    award = nomination.award_type
+    node = body.parent if body is not None else None
+    while node is not None:
+        above = issuing_body_of(node)
+        if above is None:
+            return None
+        if not above.archived and award.granted_by(above):
+            return above
+        node = above.parent
+    return None
+
+
+def council_result_note(nomination: Nomination) -> str:
+    """The lower council's result as the history wrote it when it passed the nomination
+    (the votes, or the simplified procedure without a vote); "" when none was written."""
+    event = (
+        nomination.events.filter(to_status=Status.PASSED, from_status=Status.APPRAISED)
+        .order_by("-at", "-pk")
+        .first()
+    )
+    return event.note if event is not None else ""
+
+
 @transaction.atomic
 def nomination_forward(
     *, actor: AbstractBaseUser, nomination: Nomination, note: str = ""
 ) -> Nomination:
-    """Trình cấp trên: a passed nomination beyond this body's authority."""
+    """Trình cấp trên: a nomination the body's council passed beyond its authority goes
+    to the body with that authority (`forward_target`), with the lower body's tờ trình,
+    its council's result and the dossier. The upper body's office receives it as
+    submitted to it and appraises it, puts it before its own council and decides it as
+    any other; the lower body keeps reading it (`forwarded_from`). The history says who
+    forwarded it, to whom, and the council's result. Decision 0077."""
     nomination = _locked(nomination)
     ensure_office(actor, nomination.issuer)
     workflow.require(nomination, "forward")
+    lower = nomination.issuer
+    if nomination.award_type.granted_by(lower):
+        raise ValidationError(
+            f"“{nomination.award_type.name}” thuộc thẩm quyền của {lower.name}: đưa hồ sơ "
+            "vào quyết định khen thưởng của cơ quan, không trình cấp trên."
+        )
+    upper = forward_target(nomination)
+    if upper is None:
+        raise ValidationError(
+            f"Không có cơ quan nào phía trên {lower.name} trong hệ thống có thẩm quyền khen "
+            f"“{nomination.award_type.name}” ({nomination.award_type.authority or 'chưa ghi thẩm quyền'}): "
+            "chưa trình được. Hồ sơ vẫn ở trạng thái đã thông qua; liên hệ quản trị hệ thống "
+            "để khai báo cơ quan có thẩm quyền."
+        )
+    result = council_result_note(nomination)
+    forward_note = (
+        f"{lower.name} trình {upper.name}."
+        + (f" Kết quả bình xét của {lower.name}: {result}" if result else "")
+        + (f" Ghi chú: {note.strip()}" if note.strip() else "")
+    )
+    # the lower body's step, in its history; the upper body's office is told by the next
+    NominationEvent.objects.create(
+        nomination=nomination,
+        by=actor,
+        from_status=nomination.status,
+        to_status=Status.FORWARDED,
+        note=forward_note,
+    )
+    nomination.status = Status.FORWARDED
+    nomination.forwarded_from = lower
+    nomination.issuer = upper
+    nomination.save(update_fields=["forwarded_from", "issuer", "updated_at"])
     return _transition(
-        nomination, Status.FORWARDED, actor=actor, note=note or "Trình cấp có thẩm quyền."
+        nomination,
+        Status.SUBMITTED,
+        actor=actor,
+        note=f"Hồ sơ đến {upper.name}: chờ cơ quan thường trực thẩm định.",
+    )
+
+
+@transaction.atomic
+def nomination_return_down(
+    *, actor: AbstractBaseUser, nomination: Nomination, reason: str
+) -> Nomination:
+    """Trả lại cấp dưới: the upper body's office sends a forwarded dossier back, with a
+    reason, to the body that forwarded it. That body holds it again as its council passed
+    it, reads the reason and may forward it again once it is fixed. Decision 0077."""
+    nomination = _locked(nomination)
+    ensure_office(actor, nomination.issuer)
+    workflow.require(nomination, "return_down")
+    if not reason.strip():
+        raise ValidationError("Cần ghi lý do trả lại hồ sơ cho cấp dưới.")
+    upper, lower = nomination.issuer, nomination.forwarded_from
+    if lower.archived:
+        # dissolved since it forwarded (a merger normally moved `forwarded_from` on)
+        successor = lower.merged_into
+        if successor is None or successor.archived or not successor.is_issuing_body:
+            raise ValidationError(
+                f"{lower.name} đã kết thúc hoạt động, không có cơ quan kế thừa nhận lại hồ "
+                "sơ: không trả lại được. Ghi kết quả thẩm định “Không đủ điều kiện” kèm lý "
+                "do, hoặc liên hệ quản trị hệ thống."
+            )
+        lower = successor
+    nomination.issuer = lower
+    nomination.forwarded_from = None
+    nomination.appraisal_note = reason.strip()
+    nomination.save(update_fields=["issuer", "forwarded_from", "appraisal_note", "updated_at"])
+    return _transition(
+        nomination,
+        Status.PASSED,
+        actor=actor,
+        note=f"{upper.name} trả lại {lower.name}: {reason.strip()}",
     )
 
 
@@ -1654,7 +1774,12 @@ def nominations_carry_over(
     nominations = (
         Nomination.objects.select_for_update(of=("self",))
         .filter(status__in=CARRIED, decision__isnull=True)
-        .filter(Q(nominating_unit=source) | Q(nominee_unit=source) | Q(issuer=source))
+        .filter(
+            Q(nominating_unit=source)
+            | Q(nominee_unit=source)
+            | Q(issuer=source)
+            | Q(forwarded_from=source)
+        )
         .select_related("award_type", "campaign__issuer", "nominating_unit", "issuer")
         .order_by("pk")
     )
@@ -1670,6 +1795,12 @@ def nominations_carry_over(
             nomination.nominee_unit = target
             fields.append("nominee_unit")
             notes.append(f"tập thể được đề nghị nay là {target.name}")
+        if nomination.forwarded_from_id == source.pk:
+            # a dossier the dissolved body forwarded: its successor reads it, and gets it
+            # back should the upper body return it (decision 0077)
+            nomination.forwarded_from = target
+            fields.append("forwarded_from")
+            notes.append(f"cơ quan trình nay là {target.name}")
         if (
             nomination.issuer_id == source.pk
             and nomination.status in REROUTED

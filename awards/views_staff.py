@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -67,6 +67,7 @@ from .models import (
     Vote,
 )
 
+Status = Nomination.Status
 FORWARDED_SHOWN = 20  # the decisions page names this many forwarded nominations
 
 
@@ -211,15 +212,17 @@ def _nomination_page(
     member: bool = False,
     appraise_form: AppraiseForm | None = None,
 ) -> HttpResponse:
+    events = list(nomination.events.select_related("by"))
     return render(
         request,
         "awards/staff/nomination_detail.html",
         {
             "nomination": nomination,
+            **_forwarding(request.user, nomination, events, is_office=is_office),
             "is_unit": is_unit,
             "is_office": is_office,
             "review_link": review,
-            "events": nomination.events.select_related("by"),
+            "events": events,
             "files": nomination.files.filter(archived=False),
             "missing_files": services.missing_files(nomination),
             "checks": checklist(nomination) if is_office or member else [],
@@ -229,11 +232,67 @@ def _nomination_page(
             else [],
             "member_checks": member,
             "comments": nomination.comments.all() if is_office else [],
-            "appraise_form": appraise_form or AppraiseForm(),
+            "appraise_form": appraise_form
+            or AppraiseForm(forwarded_from=nomination.forwarded_from),
             "file_form": FileForm(),
             "reason_form": ReasonForm(),
         },
     )
+
+
+def _forwarding(user, nomination: Nomination, events: list, *, is_office: bool) -> dict:
+    """What the page tells of a hand-over to the upper body (decision 0077): the latest
+    forwarding (who, when, to whom, the lower council's result), the lower council's
+    ballots, the tờ trình for those who may read it, the upper body's reason when it
+    returned the dossier, and where the office would forward it now."""
+    forwarded = next((e for e in reversed(events) if e.to_status == Status.FORWARDED), None)
+    returned = next(
+        (
+            e
+            for e in reversed(events)
+            if e.to_status == Status.PASSED and e.from_status in workflow.statuses("return_down")
+        ),
+        None,
+    )
+    if returned is not None and forwarded is not None and forwarded.pk > returned.pk:
+        returned = None  # forwarded again since
+    lower = nomination.forwarded_from
+    lower_ballots = (
+        list(
+            AgendaItem.objects.filter(
+                nomination=nomination,
+                session__issuer=lower,
+                session__status=CouncilSession.Status.CLOSED,
+            )
+            .select_related("session")
+            .order_by("session__held_on", "pk")
+        )
+        if lower is not None
+        else []
+    )
+    submission_body = None
+    if lower is not None and (is_office or office_bodies(user).filter(pk=lower.pk).exists()):
+        submission_body = lower
+    target = None
+    beyond = (
+        is_office
+        and nomination.allows("forward")
+        and not nomination.award_type.granted_by(nomination.issuer)
+    )
+    if beyond:
+        target = services.forward_target(nomination)
+    return {
+        "forward_event": forwarded if lower is not None else None,
+        "lower_ballots": lower_ballots,
+        "submission_body": submission_body,
+        "returned_event": returned if nomination.status == Status.PASSED else None,
+        "beyond_authority": beyond,
+        # the office completes the dossier before forwarding it: minutes, signed tờ trình
+        "office_file": is_office and services.office_adds_file(user, nomination),
+        "forward_to": target,
+        # the lower body reads the dossier it forwarded, and acts on it no more
+        "read_only_forwarded": lower is not None and not is_office,
+    }
 
 
 def _act(
@@ -241,10 +300,20 @@ def _act(
 ) -> HttpResponse:
     nomination = selectors.visible_nomination(request.user, pk).nomination
     try:
-        action(actor=request.user, nomination=nomination, **kwargs)
+        done = action(actor=request.user, nomination=nomination, **kwargs)
         messages.success(request, success)
     except (ValidationError, PermissionDenied) as exc:
         _refused(request, exc)
+        return redirect(back, pk=pk)
+    if (
+        isinstance(done, Nomination)
+        and done.issuer_id != nomination.issuer_id
+        and done.forwarded_from_id is None
+    ):
+        # returned to the body that forwarded it (decision 0077): the upper office no
+        # longer holds the dossier, so back to its inbox, saying where it went
+        messages.info(request, f"Hồ sơ {done.nominee_name} đã về {done.issuer.name}.")
+        return redirect("awards:inbox")
     return redirect(back, pk=pk)
 
 
@@ -366,7 +435,7 @@ def nomination_appraise(request: HttpRequest, pk: int) -> HttpResponse:
     access = selectors.visible_nomination(request.user, pk)  # 404 first
     if request.method == "GET":
         return redirect("awards:nomination_review", pk=pk)
-    form = AppraiseForm(request.POST)
+    form = AppraiseForm(request.POST, forwarded_from=access.nomination.forwarded_from)
     if not form.is_valid():
         if not access.is_office:
             return _form_refused(request, pk, form)
@@ -398,8 +467,9 @@ def nomination_forward(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         services.nomination_forward,
-        "Đã chuyển hồ sơ trình cấp trên.",
-        back="awards:nomination_review",
+        "Đã trình hồ sơ lên cơ quan có thẩm quyền: cơ quan thường trực cấp trên nhận hồ sơ "
+        "để thẩm định. Cơ quan vẫn xem được hồ sơ, chỉ đọc.",
+        back="awards:nomination_detail",
     )
 
 
@@ -716,9 +786,10 @@ def decision_list(request: HttpRequest) -> HttpResponse:
     if request.GET.get("xuat") == "xlsx":
         return xlsx_response(decisions_workbook(decisions), "quyet-dinh-khen-thuong")
     paging = paginate(request, decisions)
-    forwarded = Nomination.objects.filter(
-        issuer__in=office_bodies(request.user), status=Nomination.Status.FORWARDED
-    ).select_related("award_type", "nominee_person", "nominee_unit")
+    own = list(office_bodies(request.user).values_list("pk", flat=True))
+    forwarded = selectors.forwarded_by(own).select_related(
+        "award_type", "nominee_person", "nominee_unit", "issuer", "forwarded_from"
+    )
     return render(
         request,
         "awards/staff/decision_list.html",
@@ -730,9 +801,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
             "forwarded": list(forwarded.order_by("-updated_at", "-pk")[:FORWARDED_SHOWN]),
             "forwarded_count": forwarded.count(),
             # one tờ trình per body: each lists its own forwarded dossiers
-            "forwarded_bodies": Unit.objects.filter(pk__in=forwarded.values("issuer_id")).order_by(
-                "name"
-            ),
+            "forwarded_bodies": selectors.bodies_that_forwarded(own).order_by("name"),
         },
     )
 
@@ -944,19 +1013,24 @@ def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def submission_pdf(request: HttpRequest) -> HttpResponse:
-    """Tờ trình to the higher level listing the forwarded nominations of one body."""
-    bodies = office_bodies(request.user)
+    """Tờ trình to the higher level listing the dossiers one body forwarded: its own
+    office prints it, and the office of the upper body it forwarded them to reads it
+    (those forwarded to that body only; decision 0077)."""
+    own = office_bodies(request.user)
+    bodies = Unit.objects.filter(
+        Q(pk__in=own.values("pk")) | Q(pk__in=selectors.forwarding_bodies(request.user))
+    )
     if not bodies.exists():
         raise Http404
     form = SubmissionForm(request.GET, bodies=bodies)
     if not form.is_valid():
         messages.error(request, f"Chưa lập được tờ trình: {errors_text(form)}")
         return redirect("awards:decision_list")
-    forwarded = Nomination.objects.filter(status=Nomination.Status.FORWARDED)
     issuer = form.cleaned_data["co_quan"]
     if issuer is None:
         # no body named: the one body with forwarded dossiers, never the first in silence
-        with_some = list(bodies.filter(pk__in=forwarded.values("issuer_id"))[:2])
+        own_ids = list(own.values_list("pk", flat=True))
+        with_some = list(selectors.bodies_that_forwarded(own_ids).order_by("name")[:2])
         if len(with_some) > 1:
             messages.error(
                 request,
@@ -964,10 +1038,16 @@ def submission_pdf(request: HttpRequest) -> HttpResponse:
                 "chọn tờ trình của từng cơ quan ở mục “Hồ sơ trình cấp trên”.",
             )
             return redirect("awards:decision_list")
-        issuer = with_some[0] if with_some else bodies.first()
-    nominations = forwarded.filter(issuer=issuer).select_related(
-        "award_type", "nominee_person", "nominee_unit", "nominating_unit"
-    )
+        issuer = with_some[0] if with_some else own.first()
+        if issuer is None:
+            raise Http404
+    forwarded = selectors.forwarded_by([issuer.pk])
+    if not own.filter(pk=issuer.pk).exists():
+        # the upper office reads what was forwarded to its own bodies, nothing else
+        forwarded = forwarded.filter(forwarded_from=issuer, issuer__in=own)
+    nominations = forwarded.select_related(
+        "award_type", "nominee_person", "nominee_unit", "nominating_unit", "issuer"
+    ).order_by("pk")
     if not nominations.exists():
         # an empty tờ trình ("khen thưởng 0 tập thể, cá nhân") is no document to sign
         messages.error(

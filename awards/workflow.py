@@ -22,23 +22,37 @@ class Step(NamedTuple):
     verb: str  # "Không thể {verb} khi hồ sơ đang ở trạng thái …"
     # Refusal once the nomination is in a decision (draft or issued); "" if that does not matter.
     in_decision: str = ""
+    # The nominating unit's step: refused while the nomination is forwarded to the upper
+    # body (decision 0077), whose office alone acts on it until it decides or returns it.
+    unit: bool = False
 
 
-def _step(statuses, verb: str, in_decision: str = "") -> Step:
-    return Step(frozenset(statuses), verb, in_decision)
+def _step(statuses, verb: str, in_decision: str = "", *, unit: bool = False) -> Step:
+    return Step(frozenset(statuses), verb, in_decision, unit)
+
+
+def forwarded_text(nomination: Nomination) -> str:
+    """Why the lower level only reads a forwarded nomination."""
+    upper = nomination.issuer.name if nomination.issuer_id else "cấp trên"
+    return (
+        f"Hồ sơ đã trình {upper}: cấp dưới chỉ xem, không sửa, bổ sung hay rút được "
+        "(trừ khi cấp trên trả lại)."
+    )
 
 
 STEPS: dict[str, Step] = {
     # the nominating unit
-    "edit": _step({Status.DRAFT, Status.RETURNED}, "sửa"),
+    "edit": _step({Status.DRAFT, Status.RETURNED}, "sửa", unit=True),
     # files may still be added while the office has the nomination, or it came back
     "add_file": _step(
-        {Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.RESUBMITTED}, "bổ sung hồ sơ"
+        {Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.RESUBMITTED},
+        "bổ sung hồ sơ",
+        unit=True,
     ),
     # a file attached by mistake comes off while the unit may still edit the dossier
-    "remove_file": _step({Status.DRAFT, Status.RETURNED}, "gỡ tệp"),
-    "submit": _step({Status.DRAFT}, "gửi"),
-    "resubmit": _step({Status.RETURNED}, "gửi lại"),
+    "remove_file": _step({Status.DRAFT, Status.RETURNED}, "gỡ tệp", unit=True),
+    "submit": _step({Status.DRAFT}, "gửi", unit=True),
+    "resubmit": _step({Status.RETURNED}, "gửi lại", unit=True),
     "withdraw": _step(
         {
             Status.DRAFT,
@@ -51,13 +65,27 @@ STEPS: dict[str, Step] = {
         },
         "rút",
         "Hồ sơ đã nằm trong một quyết định khen thưởng, không rút được.",
+        unit=True,
     ),
     # the standing office
     "appraise": _step({Status.SUBMITTED, Status.RESUBMITTED}, "thẩm định"),
     "put_on_agenda": _step({Status.APPRAISED}, "đưa ra Hội đồng"),
+    # PASSED: the council passed it beyond the body's authority (or the upper body returned
+    # it); FORWARDED: forwarded before decision 0077, when it stayed at this body, and now
+    # handed over in the system
     "forward": _step(
-        {Status.PASSED}, "trình cấp trên", "Hồ sơ đã nằm trong một dự thảo quyết định."
+        {Status.PASSED, Status.FORWARDED},
+        "trình cấp trên",
+        "Hồ sơ đã nằm trong một dự thảo quyết định.",
     ),
+    # the office completes a dossier passed beyond its authority before forwarding it
+    "add_file_office": _step(
+        {Status.PASSED},
+        "bổ sung hồ sơ trình cấp trên",
+        "Hồ sơ đã nằm trong một dự thảo quyết định.",
+    ),
+    # the upper body's office sends a forwarded dossier back to the body that forwarded it
+    "return_down": _step({Status.SUBMITTED, Status.RESUBMITTED}, "trả lại cấp dưới"),
     "add_to_decision": _step(
         {Status.PASSED},
         "đưa vào quyết định",
@@ -86,8 +114,10 @@ FIXED_ONCE_SETTLED = (
 
 
 def settled(nomination: Nomination) -> bool:
-    """Decided, forwarded, or already in the award register (a grant)."""
-    if nomination.status in (Status.DECIDED, Status.FORWARDED):
+    """Decided, forwarded (left at the lower body before decision 0077, or handed to the
+    upper body: what the lower council passed is what the upper one considers), or
+    already in the award register (a grant)."""
+    if nomination.status in (Status.DECIDED, Status.FORWARDED) or nomination.forwarded_from_id:
         return True
     from .models import AwardGrant
 
@@ -98,6 +128,10 @@ def allows(nomination: Nomination, action: str) -> bool:
     """Whether the nomination's status (and its decision, if any) allows `action`."""
     step = STEPS[action]
     if nomination.status not in step.statuses:
+        return False
+    if step.unit and nomination.forwarded_from_id:
+        return False
+    if action == "return_down" and not nomination.forwarded_from_id:
         return False
     return not (step.in_decision and nomination.decision_id)
 
@@ -112,6 +146,12 @@ def require(nomination: Nomination, action: str) -> None:
         )
     if step.in_decision and nomination.decision_id:
         raise ValidationError(step.in_decision.format(nomination=nomination))
+    if step.unit and nomination.forwarded_from_id:
+        raise ValidationError(forwarded_text(nomination))
+    if action == "return_down" and not nomination.forwarded_from_id:
+        raise ValidationError(
+            "Hồ sơ không do cấp dưới trình lên: trả lại đơn vị đề nghị bằng kết quả thẩm định."
+        )
 
 
 def statuses(action: str) -> frozenset[str]:

@@ -44,7 +44,9 @@ def test_nothing_forwarded_is_refused_in_words_not_printed_empty(client, stage):
 def test_a_forwarded_dossier_leads_to_its_bodys_submission(client, stage):
     client.force_login(stage["office"])
     services.nomination_forward(actor=stage["office"], nomination=stage["beyond"])
-    review = client.get(reverse("awards:nomination_review", args=[stage["beyond"].pk]))
+    # handed to the province, the dossier is the district's to read (decision 0077): its
+    # page still leads to the district's tờ trình
+    review = client.get(reverse("awards:nomination_review", args=[stage["beyond"].pk]), follow=True)
     link = reverse("awards:submission_pdf") + f"?co_quan={stage['district'].pk}"
     assert f'href="{link}"' in review.content.decode()
     response = client.get(link)

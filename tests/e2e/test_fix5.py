@@ -37,8 +37,10 @@ def test_the_submission_is_refused_in_words_then_printed_from_the_forwarded_doss
     page.goto(f"{base}/quan-ly/khen-thuong/tham-dinh/{world['beyond'].pk}/")
     page.on("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Trình cấp trên").click()
-    expect(page.get_by_text("Đã chuyển hồ sơ trình cấp trên.")).to_be_visible()
-    link = page.get_by_role("link", name="In tờ trình của UBND huyện Tam Đường (PDF)")
+    # handed to the province (decision 0077): the district's page, read only, leads to
+    # its tờ trình
+    expect(page.get_by_text(re.compile("Đã trình hồ sơ lên cơ quan có thẩm quyền"))).to_be_visible()
+    link = page.get_by_role("link", name="Tờ trình của UBND huyện Tam Đường (PDF)")
     expect(link).to_be_visible()
     response = page.request.get(base + link.get_attribute("href"))
     assert response.headers["content-type"] == "application/pdf"

@@ -208,6 +208,8 @@ def test_office_reaches_every_task_from_the_dashboard(page: Page, live_server, w
     # listed to forward, and forwarded from its page
     w.link(re.compile("Lò Văn Trình Tỉnh"), "hồ sơ chờ trình cấp trên")
     w.click(page.get_by_role("button", name="Trình cấp trên"), "hồ sơ đã trình cấp trên")
+    # handed to the province (decision 0077): the district reads it, no longer acts on it
+    expect(page.get_by_text("Hồ sơ đã trình UBND tỉnh Lai Châu").first).to_be_visible()
     w.dashboard()
     expect(page.get_by_text("chờ trình cấp trên")).to_have_count(0)
     w.link("Về việc tặng Giấy khen", "dự thảo quyết định")
@@ -282,3 +284,40 @@ def test_the_public_reaches_every_page_from_the_home_page(page: Page, live_serve
     w.check("vinh danh", "public-2-honour-roll")
     expect(page.get_by_role("link", name="Excel (xlsx)")).to_be_visible()
     w.link(re.compile("^Số "), "quyết định (từ vinh danh)", within=page.locator("main"))
+
+
+def test_the_province_receives_a_forwarded_dossier_and_returns_it(
+    page: Page, live_server, world, walk, django_user_model
+):
+    """Trình cấp trên hands the dossier to the province's office (decision 0077): it is
+    in its inbox with who forwarded it and the district's tờ trình; returned with a
+    reason, the district sees why on its dashboard and may forward it again."""
+    user(
+        django_user_model,
+        "nv.sonoivu",
+        world["district"].parent,
+        Membership.Role.OFFICE_STAFF,
+        "Tòng Văn Sở",
+    )
+    w = walk("cơ quan thường trực cấp trên")
+    log_in(page, live_server.url, "nv.tamduong")
+    w.link(re.compile("Lò Văn Trình Tỉnh"), "hồ sơ chờ trình cấp trên")
+    expect(page.get_by_text("Hồ sơ sẽ đến UBND tỉnh Lai Châu.")).to_be_visible()
+    w.click(page.get_by_role("button", name="Trình cấp trên"), "hồ sơ đã trình cấp trên")
+
+    log_in(page, live_server.url, "nv.sonoivu")
+    w.check("bảng điều khiển của tỉnh")
+    expect(page.get_by_text("trong đó 1 hồ sơ cấp dưới trình")).to_be_visible()
+    w.link(re.compile("Hồ sơ chờ thẩm định: 1"), "hộp thẩm định của tỉnh")
+    expect(page.get_by_text("Cấp dưới trình: UBND huyện Tam Đường")).to_be_visible()
+    w.link("Lò Văn Trình Tỉnh", "hồ sơ cấp dưới trình", within=page.locator("main"))
+    expect(page.get_by_role("heading", name="Hồ sơ cấp dưới trình")).to_be_visible()
+    page.get_by_label("Trả lại UBND huyện Tam Đường (cơ quan trình) để bổ sung").check()
+    page.get_by_label("Ý kiến, lý do").fill("Thiếu biên bản họp Hội đồng có chữ ký.")
+    w.click(page.get_by_role("button", name="Ghi kết quả thẩm định"), "hồ sơ đã trả lại")
+
+    log_in(page, live_server.url, "nv.tamduong")
+    expect(page.get_by_text(re.compile("cấp trên đã trả lại: UBND tỉnh Lai Châu"))).to_be_visible()
+    w.link(re.compile("Lò Văn Trình Tỉnh"), "hồ sơ cấp trên trả lại")
+    expect(page.get_by_text(re.compile("Cấp trên trả lại ngày"))).to_be_visible()
+    expect(page.get_by_role("button", name="Trình cấp trên")).to_be_visible()

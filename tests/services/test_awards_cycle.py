@@ -161,7 +161,10 @@ def test_beyond_authority_is_forwarded_not_decided(cycle):
         )
     services.nomination_forward(actor=cycle["office"], nomination=n)
     n.refresh_from_db()
-    assert n.status == Status.FORWARDED
+    # handed to the province, whose office appraises it as submitted to it (decision 0077)
+    assert n.status == Status.SUBMITTED
+    assert n.forwarded_from == cycle["district"]
+    assert n.issuer.code == "ubnd-tinh-lai-chau"
 
 
 def test_who_may_act(cycle, make_member, demo_units):
