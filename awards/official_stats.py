@@ -21,7 +21,7 @@ from campaigns.models import Campaign
 from units.models import Unit, descendants_query
 from units.xlsx import rows_append, sheet_add, workbook_new
 
-from .models import AwardGrant, Decision, GrantRevocation, Nomination
+from .models import AwardGrant, Decision, Nomination
 
 NOTHING = Q(pk__in=[])  # a row or column the register cannot hold (always 0)
 CK = Nomination.CommendationKind
@@ -331,11 +331,11 @@ def grants_of(body: Unit, year: int) -> QuerySet[AwardGrant]:
     less those revoked. The year's decisions are a subquery, so no join to decisions is
     OR-ed with the typed-in date."""
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    return AwardGrant.objects.filter(
+    return AwardGrant.objects.in_force().filter(
         Q(decision_id__in=Decision.objects.filter(year=year).values("pk"))
         | Q(decision__isnull=True, decision_date__range=(first, last)),
         awardee_unit_id__in=descendants_query([body.pk]),
-    ).exclude(pk__in=GrantRevocation.objects.values("grant_id"))
+    )
 
 
 def form_figures(form: Form, queryset: QuerySet) -> list[dict]:
