@@ -229,6 +229,11 @@ def decision_fund_preview(decision) -> dict:
     day = decision_day(decision)
     amounts = decision_amounts(decision)
     total = amounts["total"]
+    if decision.amends_id and decision.status != "issued":
+        # an amending draft: what the amended decision paid comes back first (decision 0078)
+        total += FundEntry.objects.filter(
+            decision_id=decision.amends_id, kind=FundEntry.Kind.PAYOUT, reversed_by__isnull=True
+        ).aggregate(paid=Coalesce(Sum("amount"), 0))["paid"]
     balance = fund_balance(decision.issuer, day.year)
     return {
         "year": day.year,

@@ -121,6 +121,8 @@ def test_struck_off_and_added_honourees_count_once_and_are_paid_once(cycle, issu
         status=Nomination.Status.PASSED, issuer=cycle["district"]
     )
     services.decision_update(actor=cycle["office"], decision=draft, nominations=[added])
+    # the draft's page: one struck off, one added, the same amount: nothing more to pay
+    assert money.decision_fund_preview(draft)["total"] == 0
     services.decision_issue(actor=cycle["office"], decision=draft)
 
     in_force = AwardGrant.objects.in_force()
