@@ -214,6 +214,7 @@ class DecisionAdmin(NoDeleteAdminMixin, HistoryAdmin):
         "status",
         "issued_on",
         "issuer",
+        "amends",  # set by "Lập quyết định sửa đổi, bổ sung" (decision 0078)
         "archived",
         "archived_on",
         "archived_by",

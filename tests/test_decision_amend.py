@@ -283,3 +283,20 @@ def test_a_revocation_names_its_decision_everywhere_and_is_refused_without(
     assert f"Đã thu hồi theo {mark}" in register
     admin = admin_client.get(reverse("admin:awards_grantrevocation_changelist")).content.decode()
     assert "15/QĐ-UBND" in admin
+
+
+def test_an_amending_draft_is_edited_without_choosing_a_nomination(client, cycle, issued):
+    draft = services.decision_amend(actor=cycle["office"], decision=issued)
+    client.force_login(cycle["office"])
+    response = client.post(
+        reverse("awards:decision_edit", args=[draft.pk]),
+        {
+            "subject": draft.subject + " (đính chính)",
+            "symbol": draft.symbol,
+            "signer_title": "CHỦ TỊCH",
+            "signer_name": "Sùng Lữ Páo",
+        },
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.subject.endswith("(đính chính)") and draft.grants.count() == 2
