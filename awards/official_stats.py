@@ -332,10 +332,26 @@ def grants_of(body: Unit, year: int) -> QuerySet[AwardGrant]:
     OR-ed with the typed-in date."""
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     return AwardGrant.objects.in_force().filter(
-        Q(decision_id__in=Decision.objects.filter(year=year).values("pk"))
+        Q(decision_id__in=Decision.objects.filter(year=year, amends__isnull=True).values("pk"))
+        | Q(decision_id__in=amending_decisions_of(year))
         | Q(decision__isnull=True, decision_date__range=(first, last)),
         awardee_unit_id__in=descendants_query([body.pk]),
     )
+
+
+def amending_decisions_of(year: int) -> QuerySet[Decision]:
+    """The decisions that amend a decision of `year`, directly or down a chain of up to
+    AMENDMENT_DEPTH revisions: their lines count in the year the award was first decided,
+    not in the year of the correction (decision 0078). A subquery, so the form's figures
+    stay one query."""
+    where = Q(pk__in=[])
+    for depth in range(1, AMENDMENT_DEPTH + 1):
+        root = "__".join(["amends"] * depth)
+        where |= Q(**{f"{root}__year": year, f"{root}__amends__isnull": True})
+    return Decision.objects.filter(where).values("pk")
+
+
+AMENDMENT_DEPTH = 4  # a fifth correction of one decision is not expected
 
 
 def form_figures(form: Form, queryset: QuerySet) -> list[dict]:

@@ -300,3 +300,23 @@ def test_an_amending_draft_is_edited_without_choosing_a_nomination(client, cycle
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.subject.endswith("(đính chính)") and draft.grants.count() == 2
+
+
+def test_official_statistics_count_a_corrected_award_in_the_year_it_was_decided(cycle):
+    from awards.official_stats import grants_of
+
+    first = services.decision_draft(
+        actor=cycle["office"],
+        issuer=cycle["district"],
+        subject="Về việc tặng danh hiệu Lao động tiên tiến",
+        nominations=passed_nominations(cycle, 2),
+    )
+    services.decision_issue(
+        actor=cycle["office"], decision=first, issued_on=datetime.date(2025, 3, 10)
+    )
+    _amend(cycle, _amend(cycle, first, "Lò Văn Một"), "Lò Văn Mốt")  # two revisions, 2026
+    year = timezone.localdate().year
+    assert year > 2025
+    names = sorted(g.awardee_name for g in grants_of(cycle["district"], 2025))
+    assert names == ["Lò Văn 02", "Lò Văn Mốt"]
+    assert not grants_of(cycle["district"], year).exists()
