@@ -170,9 +170,21 @@ class AwardGrantAdmin(
         "awardee_unit",
         "decision",
         "decision_reference",
+        "standing",
     )
     list_filter = ("year", "award_type")
-    list_select_related = ("award_type", "person", "unit", "awardee_unit", "decision")
+    list_select_related = ("award_type", "person", "unit", "awardee_unit", "decision", "revocation")
+
+    def get_queryset(self, request):
+        from .selectors import issued_amendments
+
+        return super().get_queryset(request).prefetch_related(issued_amendments("decision__"))
+
+    @admin.display(description="hiệu lực")
+    def standing(self, obj: AwardGrant) -> str:
+        """Revoked (by which decision), amended (by which), struck off, or in force."""
+        return obj.standing_text or "Đang có hiệu lực"
+
     autocomplete_fields = ("award_type", "person", "unit", "awardee_unit")
     fields = (
         "award_type",
@@ -209,6 +221,7 @@ class DecisionAdmin(NoDeleteAdminMixin, HistoryAdmin):
         "status",
         "issued_on",
         "issuer",
+        "amends",  # set by "Lập quyết định sửa đổi, bổ sung" (decision 0078)
         "archived",
         "archived_on",
         "archived_by",

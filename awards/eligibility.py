@@ -91,9 +91,8 @@ def duplicate_of(nomination: Nomination, year: int | None = None) -> AwardGrant 
     award = nomination.award_type
     year = _year(nomination) if year is None else year
     grant = (
-        AwardGrant.objects.filter(
-            _same_nominee(nomination), revocation__isnull=True, award_type=award, year=year
-        )
+        AwardGrant.objects.in_force()
+        .filter(_same_nominee(nomination), award_type=award, year=year)
         .select_related("decision")
         .first()
     )
@@ -114,7 +113,8 @@ def open_nomination_of(nomination: Nomination, year: int) -> Nomination | None:
     return (
         Nomination.objects.filter(nominee, when, award_type=nomination.award_type, status__in=OPEN)
         .exclude(pk=nomination.pk)
-        .exclude(grant__revocation__isnull=False)  # decided, then revoked: no longer held
+        # decided, then revoked or struck off by an amending decision: no longer held
+        .filter(Q(grant__isnull=True) | Q(grant__in=AwardGrant.objects.in_force().values("pk")))
         .select_related("nominating_unit")
         .order_by("created_at", "pk")
         .first()
@@ -144,7 +144,7 @@ def checklist(nomination: Nomination) -> list[Check]:
     award = nomination.award_type
     year = _year(nomination)
     checks: list[Check] = []
-    grants = AwardGrant.objects.filter(_same_nominee(nomination), revocation__isnull=True)
+    grants = AwardGrant.objects.in_force().filter(_same_nominee(nomination))
 
     # Discipline blocks.
     person = nomination.nominee_person
@@ -255,11 +255,8 @@ def checklist(nomination: Nomination) -> list[Check]:
             award_year_of_campaign = Q(pk__in=[])
 
         def count(award_type_id):
-            granted = AwardGrant.objects.filter(
-                award_type_id=award_type_id,
-                year=year,
-                awardee_unit_id__in=units,
-                revocation__isnull=True,
+            granted = AwardGrant.objects.in_force().filter(
+                award_type_id=award_type_id, year=year, awardee_unit_id__in=units
             )
             pending = Nomination.objects.filter(
                 award_type_id=award_type_id, nominating_unit_id__in=units, status__in=OPEN[:6]
@@ -327,7 +324,7 @@ def members_checks(nomination: Nomination, year: int | None = None) -> list[Chec
     share = award.members_share_of
     percent = award.members_share_percent
     members = Person.objects.filter(unit_id__in=lineage_ids_of([unit.pk]))
-    grants = AwardGrant.objects.filter(person__in=members, year=year, revocation__isnull=True)
+    grants = AwardGrant.objects.in_force().filter(person__in=members, year=year)
     checks: list[Check] = []
 
     registered = grants.filter(award_type=share).count()

@@ -811,6 +811,15 @@ class DecisionForm(VietnameseInputMixin, forms.Form):
             "Chỉ các hồ sơ Hội đồng đã thông qua trong thẩm quyền; hồ sơ vượt thẩm quyền "
             "được trình cấp trên."
         )
+        if decision is not None and decision.amends_id:
+            # an amending draft's list is its own lines; a nomination only adds someone
+            field = self.fields["nominations"]
+            field.required = False
+            field.label = "Bổ sung người được khen (hồ sơ đã được thông qua)"
+            field.help_text = (
+                "Không bắt buộc: danh sách của quyết định bị sửa đã chép vào dự thảo. "
+                + field.help_text
+            )
 
     def clean_symbol(self) -> str:
         """Said beside the field, as the services refuse it (decision 0071)."""

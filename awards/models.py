@@ -1190,6 +1190,16 @@ class Decision(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
     campaign = models.ForeignKey(
         Campaign, verbose_name="phong trào", null=True, blank=True, on_delete=models.PROTECT
     )
+    amends = models.ForeignKey(
+        "self",
+        verbose_name="sửa đổi, bổ sung quyết định",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="amendments",
+        help_text="Quyết định sửa đổi, bổ sung: quyết định đã ban hành mà nó sửa. Quyết định "
+        "bị sửa giữ nguyên như đã ban hành; danh sách hiện hành đọc từ quyết định sửa.",
+    )
 
     history = HistoricalRecords()
 
@@ -1198,12 +1208,20 @@ class Decision(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
         verbose_name_plural = "quyết định khen thưởng"
         ordering = ["-year", "-number", "-pk"]
         constraints = [
+            # one revision at a time: a decision has at most one amending decision that is
+            # a draft or issued (a withdrawn draft does not count); the next amends that one
+            models.UniqueConstraint(
+                fields=["amends"],
+                condition=Q(amends__isnull=False) & ~Q(status="withdrawn"),
+                name="decision_one_live_amendment",
+                violation_error_message="Quyết định này đã có một quyết định sửa đổi, bổ sung.",
+            ),
             models.UniqueConstraint(
                 fields=["issuer", "year", "number"],
                 condition=Q(number__isnull=False),
                 name="decision_number_unique",
                 violation_error_message="Số quyết định này đã được cấp cho một quyết định khác của cơ quan trong năm.",
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -1212,6 +1230,39 @@ class Decision(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
             if self.number
             else f"Dự thảo quyết định #{self.pk}"
         )
+
+    @property
+    def reference_text(self) -> str:
+        """How another document cites it: "Quyết định số 05/QĐ-UBND ngày 26/12/2024 của
+        Chủ tịch Ủy ban nhân dân xã Tân Phong"."""
+        day = f" ngày {self.issued_on:%d/%m/%Y}" if self.issued_on else ""
+        return f"Quyết định số {self.number_symbol}{day} của Chủ tịch {self.issuer.full_name}"
+
+    @property
+    def about_text(self) -> str:
+        """Its trích yếu as a clause after its number: "về việc tặng Giấy khen …"."""
+        about = self.subject.strip()
+        if about[:7].casefold() == "về việc":
+            return "về việc" + about[7:]
+        return f"về việc {about[:1].lower()}{about[1:]}" if about else ""
+
+    @property
+    def amended_by(self) -> Decision | None:
+        """The issued decision that amends this one (sửa đổi, bổ sung), or None: read from
+        `issued_amendments` when the list prefetched it (selectors.with_amendments)."""
+        if hasattr(self, "issued_amendments"):
+            return self.issued_amendments[0] if self.issued_amendments else None
+        if not self.pk or self.status != self.Status.ISSUED:
+            return None
+        return self.amendments.filter(status=self.Status.ISSUED).first()
+
+    @property
+    def amended_text(self) -> str:
+        """ "Đã được sửa đổi, bổ sung bởi Quyết định số 07/QĐ-UBND ngày 10/01/2025", or ""."""
+        by = self.amended_by
+        if by is None:
+            return ""
+        return f"Đã được sửa đổi, bổ sung bởi Quyết định số {by.number_symbol} ngày {by.issued_on:%d/%m/%Y}"
 
     @property
     def dated(self) -> datetime.date:
@@ -1261,6 +1312,27 @@ class Decision(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
     def search_source(self) -> str:
         """ "05/QĐ-UBND 5 Về việc …": the number as printed and as typed ("5/QĐ-UBND")."""
         return f"{self.number_symbol} {self.number or ''} {self.subject}"
+
+
+class AwardGrantQuerySet(models.QuerySet):
+    def current(self) -> AwardGrantQuerySet:
+        """The register as it reads today: grants of issued decisions (or entered by hand,
+        with no decision), less an amended decision's lines (read from the amending one)
+        and the lines an amending decision strikes off. Revoked grants stay, marked: the
+        register keeps them (decision 0078)."""
+        issued_amendment = Decision.objects.filter(
+            amends_id=models.OuterRef("decision_id"), status=Decision.Status.ISSUED
+        )
+        return self.filter(
+            Q(decision__isnull=True) | Q(decision__status=Decision.Status.ISSUED),
+            ~models.Exists(issued_amendment),
+            struck=False,
+        )
+
+    def in_force(self) -> AwardGrantQuerySet:
+        """Khen thưởng đang có hiệu lực: what every count, roll, statistic and eligibility
+        rule reads. The current register less what was revoked (thu hồi)."""
+        return self.current().filter(revocation__isnull=True)
 
 
 class AwardGrant(TimeStampedModel, MarkedSearchMixin):
@@ -1343,6 +1415,43 @@ class AwardGrant(TimeStampedModel, MarkedSearchMixin):
         help_text="Cấp khi ban hành quyết định, liên tục theo cơ quan và năm; in trên bằng "
         "khen, giấy khen.",
     )
+    # A line of an amending decision (Quyết định sửa đổi, bổ sung): the line of the amended
+    # decision it restates or corrects, what it prints instead of the live rows, and
+    # whether it strikes the honouree off (recorded, never deleted; decision 0078).
+    replaces = models.ForeignKey(
+        "self",
+        verbose_name="sửa dòng của quyết định trước",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaced_by",
+    )
+    printed_name = models.CharField(
+        "họ tên, tên tập thể ghi trong quyết định",
+        max_length=255,
+        blank=True,
+        help_text="Để trống: theo hồ sơ cá nhân, tập thể. Điền khi quyết định sửa đổi đính chính tên.",
+    )
+    printed_position = models.CharField(
+        "chức vụ ghi trong quyết định",
+        max_length=255,
+        blank=True,
+        help_text="Để trống: theo hồ sơ cá nhân.",
+    )
+    reward_amount = models.PositiveBigIntegerField(
+        "số tiền thưởng (đồng)",
+        null=True,
+        blank=True,
+        help_text="Dòng của quyết định sửa đổi: số tiền đúng. Để trống: theo mức tiền thưởng "
+        "đang có hiệu lực.",
+    )
+    struck = models.BooleanField(
+        "bãi bỏ",
+        default=False,
+        help_text="Dòng của quyết định sửa đổi bãi bỏ khen thưởng này: không còn tính.",
+    )
+
+    objects = AwardGrantQuerySet.as_manager()
 
     search_fields = ("awardee_name", "household")
 
@@ -1377,11 +1486,37 @@ class AwardGrant(TimeStampedModel, MarkedSearchMixin):
 
     @property
     def awardee_name(self) -> str:
+        if self.printed_name:
+            return self.printed_name
         if self.person_id:
             return self.person.full_name
         if self.unit_id:
             return self.unit.name
         return self.household
+
+    @property
+    def standing_text(self) -> str:
+        """Where the line stands, as the register says it ("" when in force): revoked by
+        which decision, amended by which, struck off, or a draft's line."""
+        if self.decision_id and self.decision.status != Decision.Status.ISSUED:
+            return "Dòng của dự thảo quyết định"
+        if self.struck:
+            return f"Bãi bỏ theo {self.decision}"
+        if self.decision_id and (amended := self.decision.amended_text):
+            return amended
+        revocation = getattr(self, "revocation", None)
+        if revocation is not None:
+            by = f" theo {revocation.document_text}" if revocation.document_text else ""
+            return f"Đã thu hồi{by} (ngày {revocation.on:%d/%m/%Y})"
+        return ""
+
+    @property
+    def awardee_position(self) -> str:
+        """Chức vụ as the decision prints it: corrected by an amending decision, else the
+        person's own."""
+        if self.printed_position:
+            return self.printed_position
+        return self.person.position if self.person_id else ""
 
     @property
     def register_text(self) -> str:

@@ -142,11 +142,27 @@ def decision_amounts(decision) -> dict:
     counts: dict[int, int] = {}
     for type_id in type_ids:
         counts[type_id] = counts.get(type_id, 0) + 1
-    quotes = quotes_on(decision_day(decision), counts)
+    # an amending draft's lines (decision 0078): the amount typed, else quoted today
+    lines = (
+        list(
+            decision.grants.filter(struck=False).values_list("pk", "award_type_id", "reward_amount")
+        )
+        if decision.amends_id
+        else []
+    )
+    quotes = quotes_on(decision_day(decision), set(counts) | {t for _, t, _ in lines})
+    by_grant = {}
+    for pk, type_id, amount in lines:
+        q = quotes[type_id]
+        by_grant[pk] = (
+            q if amount is None or amount == q.amount else Quote(None, None, amount, None)
+        )
     total = sum((quotes[t].amount or 0) * n for t, n in counts.items())
+    total += sum(q.amount or 0 for q in by_grant.values())
     # lines with no amount (no multiple in force): not 0 đồng, and said so beside the total
     unpriced = sum(n for t, n in counts.items() if quotes[t].amount is None)
-    return {"by_grant": {}, "by_type": quotes, "total": total, "unpriced": unpriced}
+    unpriced += sum(1 for q in by_grant.values() if q.amount is None)
+    return {"by_grant": by_grant, "by_type": quotes, "total": total, "unpriced": unpriced}
 
 
 # ---------------------------------------------------------------------------
@@ -213,6 +229,11 @@ def decision_fund_preview(decision) -> dict:
     day = decision_day(decision)
     amounts = decision_amounts(decision)
     total = amounts["total"]
+    if decision.amends_id and decision.status != "issued":
+        # an amending draft: what the amended decision paid comes back first (decision 0078)
+        total += FundEntry.objects.filter(
+            decision_id=decision.amends_id, kind=FundEntry.Kind.PAYOUT, reversed_by__isnull=True
+        ).aggregate(paid=Coalesce(Sum("amount"), 0))["paid"]
     balance = fund_balance(decision.issuer, day.year)
     return {
         "year": day.year,
@@ -261,6 +282,12 @@ def fund_book_decision(*, decision, grants: Iterable, actor: AbstractBaseUser | 
     lines = []
     for grant in grants:
         q = quotes[grant.award_type_id]
+        if grant.reward_amount is not None:  # a line of an amending decision, as corrected
+            q = (
+                q
+                if grant.reward_amount == q.amount
+                else Quote(None, None, grant.reward_amount, None)
+            )
         if not q.amount:
             continue
         lines.append(
@@ -280,6 +307,36 @@ def fund_book_decision(*, decision, grants: Iterable, actor: AbstractBaseUser | 
         )
     FundEntry.objects.bulk_create(lines)
     return -sum(line.amount for line in lines)
+
+
+def fund_reverse_amended(*, decision, amended, actor: AbstractBaseUser | None) -> int:
+    """Hoàn chi theo quyết định sửa đổi: each payout of the amended decision not yet given
+    back is reversed, in the amended decision's fund, on the amending decision's day; the
+    amending decision then books its own lines (fund_book_decision). The fund's net is
+    what the honourees in force are owed: nobody is paid twice. Returns the amount."""
+    payouts = FundEntry.objects.filter(
+        decision=amended, kind=FundEntry.Kind.PAYOUT, reversed_by__isnull=True
+    ).select_related("fund")
+    lines = [
+        FundEntry(
+            fund=payout.fund,
+            kind=FundEntry.Kind.REVERSAL,
+            on=decision.issued_on,
+            amount=-payout.amount,
+            description=f"Hoàn chi theo Quyết định số {decision.number_symbol} (sửa đổi, bổ "
+            f"sung Quyết định số {amended.number_symbol})",
+            decision=amended,
+            grant_id=payout.grant_id,
+            multiple=payout.multiple,
+            base_salary=payout.base_salary,
+            decree_id=payout.decree_id,
+            reverses=payout,
+            created_by=actor,
+        )
+        for payout in payouts
+    ]
+    FundEntry.objects.bulk_create(lines)
+    return sum(line.amount for line in lines)
 
 
 @transaction.atomic
@@ -352,10 +409,17 @@ def fund_entry_cancel(*, actor: AbstractBaseUser, entry: FundEntry, reason: str)
 
 @transaction.atomic
 def grant_revoke(
-    *, actor: AbstractBaseUser, grant, reason: str, on: datetime.date | None = None
+    *,
+    actor: AbstractBaseUser,
+    grant,
+    reason: str,
+    document_number: str = "",
+    document_date: datetime.date | None = None,
+    on: datetime.date | None = None,
 ) -> GrantRevocation:
-    """Thu hồi khen thưởng: the grant stays in the register, marked revoked; its payout
-    is given back by a new line, dated today, that points to it."""
+    """Thu hồi khen thưởng: by a decision (its number and symbol, and its date: required,
+    decision 0078), for a reason. The grant stays in the register, marked revoked; its
+    payout is given back by a new line, dated today, that points to it."""
     from .models import AwardGrant
 
     grant = (
@@ -368,10 +432,50 @@ def grant_revoke(
         raise PermissionDenied("Bạn không thuộc cơ quan thường trực của cơ quan đã quyết định.")
     if not reason.strip():
         raise ValidationError({"reason": "Ghi lý do thu hồi."})
+    document_number = " ".join(document_number.split())
+    if not document_number:
+        raise ValidationError(
+            {"document_number": "Ghi số, ký hiệu của quyết định thu hồi (ví dụ 12/QĐ-UBND)."}
+        )
+    if document_date is None:
+        raise ValidationError({"document_date": "Ghi ngày ký quyết định thu hồi."})
+    if grant.decision.issued_on and document_date < grant.decision.issued_on:
+        raise ValidationError(
+            {
+                "document_date": f"Ngày quyết định thu hồi không được trước ngày ký Quyết định "
+                f"số {grant.decision.number_symbol} ({grant.decision.issued_on:%d/%m/%Y})."
+            }
+        )
+    if document_date > timezone.localdate():
+        raise ValidationError({"document_date": "Ngày quyết định thu hồi không được sau hôm nay."})
     if GrantRevocation.objects.filter(grant=grant).exists():
         raise ValidationError("Khen thưởng này đã bị thu hồi.")
+    if not grant.struck and grant.decision.amended_by is not None:
+        raise ValidationError(
+            f"Quyết định số {grant.decision.number_symbol} đã được sửa đổi, bổ sung bởi Quyết "
+            f"định số {grant.decision.amended_by.number_symbol}: thu hồi trên quyết định đó."
+        )
     on = on or timezone.localdate()
-    revocation = GrantRevocation.objects.create(grant=grant, reason=reason.strip(), on=on, by=actor)
+    document = (
+        type(grant.decision)
+        .objects.filter(
+            issuer=grant.decision.issuer,
+            status="issued",
+            issued_on=document_date,
+            symbol=document_number.partition("/")[2],
+            number=int(head) if (head := document_number.partition("/")[0]).isdigit() else None,
+        )
+        .first()
+    )
+    revocation = GrantRevocation.objects.create(
+        grant=grant,
+        reason=reason.strip(),
+        on=on,
+        by=actor,
+        document_number=document_number,
+        document_date=document_date,
+        document=document,
+    )
     payout = FundEntry.objects.filter(grant=grant, kind=FundEntry.Kind.PAYOUT).first()
     if payout is not None and not FundEntry.objects.filter(reverses=payout).exists():
         FundEntry.objects.create(
@@ -380,7 +484,7 @@ def grant_revoke(
             on=on,
             amount=-payout.amount,
             description=f"Hoàn chi: thu hồi khen thưởng {grant.awardee_name} "
-            f"(Quyết định số {grant.decision.number_symbol})",
+            f"(Quyết định số {grant.decision.number_symbol}) theo {revocation.document_text}"[:255],
             decision=grant.decision,
             grant=grant,
             multiple=payout.multiple,

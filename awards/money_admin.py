@@ -69,5 +69,5 @@ class FundAdmin(ReadOnlyAdmin):
 
 @admin.register(GrantRevocation)
 class GrantRevocationAdmin(ReadOnlyAdmin):
-    list_display = ("grant", "on", "by", "reason")
+    list_display = ("grant", "on", "document_number", "document_date", "by", "reason")
     list_select_related = ("grant__award_type", "grant__person", "grant__unit", "by")

@@ -14,7 +14,7 @@ from units.formfields import DayField, IdChoiceField
 from units.models import Unit
 
 from .forms import VietnameseInputMixin
-from .models import YEAR_MIN
+from .models import YEAR_MIN, AwardType
 from .money import vnd as vnd_text
 from .money_models import FundEntry
 
@@ -159,3 +159,46 @@ class FundEntryCancelForm(forms.Form):
     def message(self) -> str:
         """Its errors in one line, for the page message above the book."""
         return " ".join(error for errors in self.errors.values() for error in errors)
+
+
+class GrantRevokeForm(VietnameseInputMixin, forms.Form):
+    """Thu hồi khen thưởng: by a decision (its number, symbol and date) and for a reason
+    (decision 0078)."""
+
+    reason = forms.CharField(
+        label="Lý do", max_length=500, error_messages={"required": "Ghi lý do thu hồi."}
+    )
+    document_number = forms.CharField(
+        label="Số, ký hiệu quyết định thu hồi",
+        max_length=60,
+        help_text="Ví dụ: 12/QĐ-UBND.",
+        error_messages={"required": "Ghi số, ký hiệu của quyết định thu hồi."},
+    )
+    document_date = DayField(
+        label="Ngày quyết định thu hồi",
+        widget=DateInput(),
+        error_messages={"required": "Ghi ngày ký quyết định thu hồi."},
+    )
+
+
+class AmendmentLineForm(VietnameseInputMixin, forms.Form):
+    """Sửa một dòng của dự thảo quyết định sửa đổi, bổ sung."""
+
+    printed_name = forms.CharField(
+        label="Họ tên, tên tập thể (đính chính)",
+        max_length=255,
+        required=False,
+        help_text="Để trống: theo hồ sơ.",
+    )
+    printed_position = forms.CharField(label="Chức vụ (đính chính)", max_length=255, required=False)
+    awardee_unit = forms.ModelChoiceField(
+        label="Đơn vị", queryset=Unit.objects.filter(archived=False).order_by("name")
+    )
+    award_type = forms.ModelChoiceField(
+        label="Danh hiệu, hình thức", queryset=AwardType.objects.filter(archived=False)
+    )
+    reward_amount = AmountField(label="Số tiền thưởng (đồng)", required=False)
+    struck = forms.BooleanField(
+        label="Bãi bỏ khen thưởng này (người, tập thể không đủ điều kiện hoặc ghi nhầm)",
+        required=False,
+    )

@@ -253,6 +253,23 @@ class GrantRevocation(models.Model):
     )
     reason = models.TextField("lý do")
     on = models.DateField("ngày thu hồi")
+    # the decision that revokes (decision 0078): required for every new revocation; blank
+    # only on rows recorded before it was asked
+    document_number = models.CharField(
+        "số, ký hiệu quyết định thu hồi",
+        max_length=60,
+        blank=True,
+        help_text="Ví dụ: 12/QĐ-UBND.",
+    )
+    document_date = models.DateField("ngày quyết định thu hồi", null=True, blank=True)
+    document = models.ForeignKey(
+        "awards.Decision",
+        verbose_name="quyết định thu hồi (trên hệ thống)",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="người thực hiện", on_delete=models.PROTECT
     )
@@ -264,3 +281,11 @@ class GrantRevocation(models.Model):
 
     def __str__(self) -> str:
         return f"Thu hồi {self.grant_id}"
+
+    @property
+    def document_text(self) -> str:
+        """ "Quyết định số 12/QĐ-UBND ngày 03/02/2025", or "" for a row of before 0078."""
+        if not self.document_number:
+            return ""
+        day = f" ngày {self.document_date:%d/%m/%Y}" if self.document_date else ""
+        return f"Quyết định số {self.document_number}{day}"

@@ -21,7 +21,7 @@ from campaigns.models import Campaign
 from units.models import Unit, descendants_query
 from units.xlsx import rows_append, sheet_add, workbook_new
 
-from .models import AwardGrant, Decision, GrantRevocation, Nomination
+from .models import AwardGrant, Decision, Nomination
 
 NOTHING = Q(pk__in=[])  # a row or column the register cannot hold (always 0)
 CK = Nomination.CommendationKind
@@ -331,11 +331,27 @@ def grants_of(body: Unit, year: int) -> QuerySet[AwardGrant]:
     less those revoked. The year's decisions are a subquery, so no join to decisions is
     OR-ed with the typed-in date."""
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    return AwardGrant.objects.filter(
-        Q(decision_id__in=Decision.objects.filter(year=year).values("pk"))
+    return AwardGrant.objects.in_force().filter(
+        Q(decision_id__in=Decision.objects.filter(year=year, amends__isnull=True).values("pk"))
+        | Q(decision_id__in=amending_decisions_of(year))
         | Q(decision__isnull=True, decision_date__range=(first, last)),
         awardee_unit_id__in=descendants_query([body.pk]),
-    ).exclude(pk__in=GrantRevocation.objects.values("grant_id"))
+    )
+
+
+def amending_decisions_of(year: int) -> QuerySet[Decision]:
+    """The decisions that amend a decision of `year`, directly or down a chain of up to
+    AMENDMENT_DEPTH revisions: their lines count in the year the award was first decided,
+    not in the year of the correction (decision 0078). A subquery, so the form's figures
+    stay one query."""
+    where = Q(pk__in=[])
+    for depth in range(1, AMENDMENT_DEPTH + 1):
+        root = "__".join(["amends"] * depth)
+        where |= Q(**{f"{root}__year": year, f"{root}__amends__isnull": True})
+    return Decision.objects.filter(where).values("pk")
+
+
+AMENDMENT_DEPTH = 4  # a fifth correction of one decision is not expected
 
 
 def form_figures(form: Form, queryset: QuerySet) -> list[dict]:

@@ -93,7 +93,7 @@ def _grant_row(g) -> tuple[tuple, dict]:
     """(who, row) of an issued decision's grant. A collective's unit column names the
     body it belongs to; a person's, where they work."""
     if g.person_id:
-        return ("p", g.person_id), _row(g.awardee_name, g.person.position, g.awardee_unit.name)
+        return ("p", g.person_id), _row(g.awardee_name, g.awardee_position, g.awardee_unit.name)
     if g.unit_id:
         return ("u", g.unit_id), _row(
             g.awardee_name, "", g.unit.parent.name if g.unit.parent_id else ""
@@ -125,20 +125,26 @@ def decision_groups(decision: Decision) -> list[AnnexGroup]:
     (what the public page shows), else the draft's nominations. Whoever appears twice
     under one heading is listed once."""
     amounts = money.decision_amounts(decision)
-    if decision.status == Decision.Status.ISSUED:
-        grants = decision.grants.select_related(
-            "award_type", "person", "unit__parent", "awardee_unit"
-        ).order_by("award_type__order", "award_type__pk", "pk")
+    rows = []
+    if decision.status == Decision.Status.ISSUED or decision.amends_id:
+        # the register once issued; an amending draft's own lines (struck ones are said
+        # in Điều 1, not listed: decision 0078)
+        grants = (
+            decision.grants.filter(struck=False)
+            .select_related("award_type", "person", "unit__parent", "awardee_unit")
+            .order_by("award_type__order", "award_type__pk", "pk")
+        )
         booked = amounts["by_grant"]
         rows = [(g.award_type, _grant_row(g), booked.get(g.pk)) for g in grants]
-    else:
+    if decision.status != Decision.Status.ISSUED:
         nominations = decision.nominations.select_related(
             "award_type", "nominee_person__unit", "nominee_unit__parent", "nominating_unit"
         ).order_by("award_type__order", "award_type__pk", "pk")
         quotes = amounts["by_type"]
-        rows = [
+        rows += [
             (n.award_type, _nomination_row(n), quotes.get(n.award_type_id)) for n in nominations
         ]
+        rows.sort(key=lambda row: (row[0].order, row[0].pk))
     groups: dict[int, AnnexGroup] = {}
     for award_type, (key, row), quote in rows:
         group = groups.setdefault(award_type.pk, AnnexGroup(award_type))
@@ -164,12 +170,25 @@ def decision_rows(decision: Decision) -> list[dict]:
     ]
 
 
+def struck_lines(decision: Decision) -> list:
+    """The honourees an amending decision strikes off (bãi bỏ), as its Điều 1 names them."""
+    if not decision.amends_id:
+        return []
+    return list(
+        decision.grants.filter(struck=True)
+        .select_related("award_type", "person", "unit", "awardee_unit")
+        .order_by("award_type__order", "award_type__pk", "pk")
+    )
+
+
 def decision_html(decision: Decision) -> str:
     groups = decision_groups(decision)
     return render_html(
         "pdf/decision.html",
         {
             "decision": decision,
+            "amended": decision.amends,
+            "struck": struck_lines(decision),
             "groups": groups,
             "legal_bases": list(LegalBasis.in_force_on(decision.dated)),
             "total": sum(r["amount"] or 0 for g in groups for r in g.rows),
@@ -316,8 +335,10 @@ def final_review_pdf(campaign, data: dict, narrative: str) -> bytes:
     the awards decided under the campaign."""
     from .models import AwardGrant
 
-    grants = AwardGrant.objects.filter(nomination__campaign=campaign).select_related(
-        "award_type", "person", "unit", "awardee_unit", "decision"
+    grants = (
+        AwardGrant.objects.in_force()
+        .filter(nomination__campaign=campaign)
+        .select_related("award_type", "person", "unit", "awardee_unit", "decision")
     )
     parent = campaign.issuer.parent
     return render_pdf(

@@ -13,6 +13,7 @@ from django.db.models import (
     Exists,
     IntegerField,
     OuterRef,
+    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -289,6 +290,21 @@ def sessions_for(user) -> QuerySet[CouncilSession]:
     ).select_related("issuer")
 
 
+def issued_amendments(prefix: str = "") -> Prefetch:
+    """Each decision's issued amending decision (`Decision.amended_by` reads it), in one
+    query for a whole list: the lists' queries do not grow with the amendments."""
+    return Prefetch(
+        f"{prefix}amendments",
+        queryset=Decision.objects.filter(status=Decision.Status.ISSUED).select_related("issuer"),
+        to_attr="issued_amendments",
+    )
+
+
+def with_amendments(decisions: QuerySet[Decision]) -> QuerySet[Decision]:
+    """Decisions with what amends them and what they amend (decision 0078)."""
+    return decisions.select_related("amends__issuer").prefetch_related(issued_amendments())
+
+
 def decisions_for_office(user) -> QuerySet[Decision]:
     """Decisions of the user's standing-office bodies and of the bodies merged into them."""
     return Decision.objects.filter(issuer__in=office_record_bodies(user)).select_related("issuer")
@@ -311,7 +327,9 @@ def decisions_for(user) -> QuerySet[Decision]:
     """Decisions the user may read (`decision_body_ids`). Read only but for the office of
     a living body: every write checks `holds_office` in the services, which a dissolved
     body's decisions never pass."""
-    return Decision.objects.filter(issuer_id__in=decision_body_ids(user)).select_related("issuer")
+    return with_amendments(
+        Decision.objects.filter(issuer_id__in=decision_body_ids(user)).select_related("issuer")
+    )
 
 
 # Pending work on the dashboard ------------------------------------------------
@@ -635,7 +653,9 @@ def public_decisions(
     without diacritics, in the number and symbol, the trích yếu, the issuing body's name
     or an honouree's (`_decision_word`), the decisions written with the query's
     diacritics first (`rank_marked`)."""
-    queryset = Decision.objects.filter(status=Decision.Status.ISSUED).select_related("issuer")
+    queryset = with_amendments(
+        Decision.objects.filter(status=Decision.Status.ISSUED).select_related("issuer")
+    )
     if year:
         queryset = queryset.filter(year=year)
     if issuer is not None:
@@ -703,10 +723,9 @@ def honour_roll(
     """Who was honoured by issued decisions; diacritic-free search on name or unit (the
     unit as it was, or the one it is part of today: `_grant_word`), the rows written with
     the query's diacritics first (`rank_marked`)."""
-    queryset = AwardGrant.objects.filter(
-        decision__status=Decision.Status.ISSUED,
-        revocation__isnull=True,  # thu hồi: off the roll
-    )
+    # in force: thu hồi and struck-off lines off the roll, an amended decision's lines read
+    # from the amending one (decision 0078)
+    queryset = AwardGrant.objects.in_force().filter(decision__status=Decision.Status.ISSUED)
     if search_terms(query):
         queryset = queryset.filter(search_q(query, match=_grant_word("search_text")))
     if year:
@@ -741,7 +760,7 @@ def honour_roll_award_types() -> QuerySet[AwardType]:
 
     EXISTS per type reads one index entry each; a join with DISTINCT sorted every
     grant with all of the type's columns."""
-    on_roll = AwardGrant.objects.filter(
-        award_type=OuterRef("pk"), decision__status=Decision.Status.ISSUED, revocation__isnull=True
+    on_roll = AwardGrant.objects.in_force().filter(
+        award_type=OuterRef("pk"), decision__status=Decision.Status.ISSUED
     )
     return AwardType.objects.filter(Exists(on_roll), archived=False)

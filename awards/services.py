@@ -1354,6 +1354,151 @@ def decision_withdraw(*, actor: AbstractBaseUser, decision: Decision, reason: st
     return decision
 
 
+# ---------------------------------------------------------------------------
+# Amending decisions (Quyết định sửa đổi, bổ sung; decision 0078): an issued decision
+# never changes; a new decision of the same body restates its list, corrected.
+
+AMEND_LINE_FIELDS = ("award_type", "awardee_unit", "printed_name", "printed_position")
+
+
+def amendment_refusal(decision: Decision) -> str:
+    """Why no amending decision can be drafted from `decision` ("" when one can)."""
+    if decision.status != Decision.Status.ISSUED:
+        return (
+            "Dự thảo chưa ban hành: sửa thẳng dự thảo, không lập quyết định sửa đổi."
+            if decision.status == Decision.Status.DRAFT
+            else "Dự thảo đã rút: không có gì để sửa đổi."
+        )
+    if decision.read_only_text:
+        return decision.read_only_text
+    later = decision.amendments.exclude(status=Decision.Status.WITHDRAWN).first()
+    if later is not None and later.status == Decision.Status.ISSUED:
+        return (
+            f"Quyết định số {decision.number_symbol} đã được sửa đổi, bổ sung bởi Quyết định "
+            f"số {later.number_symbol}: lập quyết định sửa đổi từ quyết định đó."
+        )
+    if later is not None:
+        return (
+            f"Quyết định số {decision.number_symbol} đã có dự thảo sửa đổi, bổ sung "
+            f"(#{later.pk}) chưa ban hành: sửa dự thảo đó, hoặc rút nó rồi lập dự thảo mới."
+        )
+    return ""
+
+
+def amendment_subject(decision: Decision) -> str:
+    """ "Về việc sửa đổi, bổ sung Quyết định số 05/QĐ-UBND ngày 26/12/2024 của Chủ tịch
+    Ủy ban nhân dân xã Tân Phong về việc tặng Giấy khen …"."""
+    return f"Về việc sửa đổi, bổ sung {decision.reference_text} {decision.about_text}".strip()
+
+
+@transaction.atomic
+def decision_amend(*, actor: AbstractBaseUser, decision: Decision) -> Decision:
+    """Lập quyết định sửa đổi, bổ sung: a draft of the same body that names the decision it
+    amends and restates its honourees in force (revoked ones left out), so the clerk
+    changes only what is wrong. The issued decision itself is not touched."""
+    decision = Decision.objects.select_for_update().select_related("issuer").get(pk=decision.pk)
+    if decision.read_only_text:  # a dissolved body's: nobody acts on it any more (0074)
+        raise ValidationError(decision.read_only_text)
+    ensure_office(actor, decision.issuer)
+    if refusal := amendment_refusal(decision):
+        raise ValidationError(refusal)
+    signer, _ = suggested_signer(decision.issuer)
+    draft = Decision.objects.create(
+        issuer=decision.issuer,
+        year=timezone.localdate().year,
+        subject=amendment_subject(decision),
+        symbol=decision.symbol if not decision_symbol_problem(decision.symbol) else "",
+        place=decision.place,
+        distribution=decision.distribution,
+        campaign=decision.campaign,
+        amends=decision,
+        **{name: signer.get(name, getattr(decision, name)) for name in SIGNER_FIELDS},
+    )
+    if not draft.symbol:
+        draft.symbol = decision_symbol(decision.issuer)
+        draft.save(update_fields=["symbol"])
+    booked = money.decision_amounts(decision)["by_grant"]
+    lines = []
+    for grant in (
+        AwardGrant.objects.in_force()
+        .filter(decision=decision)
+        .order_by("award_type__order", "award_type__pk", "register_number", "pk")
+    ):
+        quote = booked.get(grant.pk)
+        lines.append(
+            AwardGrant(
+                award_type_id=grant.award_type_id,
+                person_id=grant.person_id,
+                unit_id=grant.unit_id,
+                household=grant.household,
+                year=grant.year,
+                decision=draft,
+                awardee_unit_id=grant.awardee_unit_id,
+                achievement=grant.achievement,
+                replaces=grant,
+                printed_name=grant.printed_name,
+                printed_position=grant.printed_position,
+                reward_amount=quote.amount if quote and quote.amount is not None else None,
+            )
+        )
+    AwardGrant.objects.bulk_create(lines)
+    return draft
+
+
+def _amendment_line(actor: AbstractBaseUser, line: AwardGrant) -> AwardGrant:
+    line = AwardGrant.objects.select_for_update(of=("self",)).get(pk=line.pk)
+    decision = _locked_draft(actor, line.decision)
+    if not decision.amends_id:
+        raise ValidationError("Dòng này không thuộc một quyết định sửa đổi, bổ sung.")
+    return line
+
+
+@transaction.atomic
+def amendment_line_update(
+    *,
+    actor: AbstractBaseUser,
+    line: AwardGrant,
+    award_type: AwardType,
+    awardee_unit: Unit,
+    printed_name: str = "",
+    printed_position: str = "",
+    reward_amount: int | None = None,
+    struck: bool = False,
+) -> AwardGrant:
+    """Sửa một dòng của dự thảo quyết định sửa đổi: the name or title as it should read, the
+    unit, the award, the amount; or strike the honouree off (kept, printed as bãi bỏ)."""
+    line = _amendment_line(actor, line)
+    issuer = line.decision.issuer
+    if award_type.pk != line.award_type_id and not award_type.granted_by(issuer):
+        raise ValidationError(
+            {"award_type": f"“{award_type.name}” vượt thẩm quyền của {issuer.name}."}
+        )
+    if reward_amount is not None and reward_amount < 0:
+        raise ValidationError({"reward_amount": "Số tiền không được âm."})
+    line.award_type = award_type
+    line.awardee_unit = awardee_unit
+    line.printed_name = " ".join(printed_name.split())
+    line.printed_position = " ".join(printed_position.split())
+    line.reward_amount = reward_amount
+    line.struck = struck
+    line.save()
+    return line
+
+
+def _line_changed(line: AwardGrant, booked: dict[int, int | None]) -> bool:
+    """Whether an amending decision's line says anything the replaced line did not."""
+    before = line.replaces
+    if before is None or line.struck:
+        return True
+    return (
+        line.award_type_id != before.award_type_id
+        or line.awardee_unit_id != before.awardee_unit_id
+        or line.awardee_name != before.awardee_name
+        or line.awardee_position != before.awardee_position
+        or line.reward_amount != booked.get(before.pk)
+    )
+
+
 def next_decision_number(issuer: Unit, year: int) -> int:
     """Take the next number for this issuer and year; the row lock serialises callers."""
     counter, _ = DecisionCounter.objects.select_for_update().get_or_create(issuer=issuer, year=year)
@@ -1514,7 +1659,13 @@ def decision_issue(
             + ", ".join(str(n) for n in stale)
             + ". Hãy lập lại dự thảo."
         )
-    if not nominations:
+    lines = list(
+        decision.grants.select_for_update(of=("self",))
+        .select_related("person", "unit", "replaces__person", "replaces__unit")
+        .order_by("award_type__order", "award_type__pk", "pk")
+    )
+    amended = _amended_to_issue(decision, lines, nominations)
+    if not nominations and not lines:
         raise ValidationError("Quyết định chưa có ai được khen thưởng.")
     if problem := decision_symbol_problem(decision.symbol):  # a draft of before the check
         raise ValidationError(
@@ -1526,6 +1677,13 @@ def decision_issue(
         raise ValidationError({"issued_on": f"Ngày ký không được sau hôm nay ({today:%d/%m/%Y})."})
     if ended := decision.issuer.after_end_problem(issued_on, "ban hành quyết định"):
         raise ValidationError({"issued_on": ended})
+    if amended is not None and issued_on < amended.issued_on:
+        raise ValidationError(
+            {
+                "issued_on": f"Ngày ký không được trước ngày ký Quyết định số "
+                f"{amended.number_symbol} ({amended.issued_on:%d/%m/%Y}) mà nó sửa đổi."
+            }
+        )
     earliest = decision_earliest_date(decision)
     if earliest and issued_on < earliest:
         raise ValidationError(
@@ -1541,6 +1699,20 @@ def decision_issue(
     decision.save()
     register = _register(decision)
     grants = []
+    for line in lines:  # an amending decision's lines: the corrected list comes first
+        if line.struck:
+            continue
+        line.year = line.year if line.replaces_id else decision.year
+        line.register_issuer = decision.issuer
+        line.register_year = decision.year
+        line.register_number = register
+        register += 1
+        moved = line.replaces.nomination_id if line.replaces_id else None
+        if moved:  # the dossier now points at its grant in force (the older line keeps its row)
+            AwardGrant.objects.filter(pk=line.replaces_id).update(nomination=None)
+            line.nomination_id = moved
+        line.save()
+        grants.append(line)
     for offset, nomination in enumerate(nominations):
         grant = AwardGrant.objects.create(
             award_type=nomination.award_type,
@@ -1565,10 +1737,37 @@ def decision_issue(
         _transition(
             nomination, Status.DECIDED, actor=actor, note=f"Quyết định số {decision.number_symbol}"
         )
-    # the reward money leaves the fund in the same transaction (awards/money.py)
+    # the reward money leaves the fund in the same transaction (awards/money.py); an
+    # amending decision first gives back what the amended one paid (no line paid twice)
+    if amended is not None:
+        money.fund_reverse_amended(decision=decision, amended=amended, actor=actor)
     money.fund_book_decision(decision=decision, grants=grants, actor=actor)
     _freeze_decision(decision)
     return decision
+
+
+def _amended_to_issue(
+    decision: Decision, lines: list[AwardGrant], nominations: list[Nomination]
+) -> Decision | None:
+    """The decision an amending draft amends, locked, once checked that it is still the
+    latest revision and that the draft changes something; None for an ordinary draft."""
+    if not decision.amends_id:
+        return None
+    amended = Decision.objects.select_for_update().get(pk=decision.amends_id)
+    if amended.status != Decision.Status.ISSUED:
+        raise ValidationError(f"{amended} chưa ban hành: không sửa đổi được.")
+    later = amended.amendments.filter(status=Decision.Status.ISSUED).exclude(pk=decision.pk)
+    if later.exists():
+        raise ValidationError(
+            f"Quyết định số {amended.number_symbol} đã được sửa đổi bởi quyết định khác."
+        )
+    booked = {pk: quote.amount for pk, quote in money.decision_amounts(amended)["by_grant"].items()}
+    if not nominations and not any(_line_changed(line, booked) for line in lines):
+        raise ValidationError(
+            f"Dự thảo chưa sửa gì so với Quyết định số {amended.number_symbol}: sửa dòng cần "
+            "đính chính, bãi bỏ hoặc bổ sung người được khen rồi mới ban hành."
+        )
+    return amended
 
 
 def _freeze_decision(decision: Decision) -> None:

@@ -183,7 +183,7 @@ class RegisterKind(SheetKind):
 
     def prepare(self, ctx: Context, rows: list[dict]) -> None:
         people = Person.objects.all()
-        grants = AwardGrant.objects.select_related("award_type", "decision__issuer")
+        grants = AwardGrant.objects.current().select_related("award_type", "decision__issuer")
         if ctx.scope is not None:
             people = people.filter(unit_id__in=ctx.scope)
             # and a person's earlier grants recorded under a unit outside the scope
@@ -409,9 +409,12 @@ class RegisterKind(SheetKind):
         delete_created(AwardGrant, changes.get("created", []), what="khen thưởng")
 
     def export_rows(self, scope: set[int] | None) -> Iterator[list]:
-        grants = AwardGrant.objects.select_related(
-            "award_type", "person", "unit", "awardee_unit", "decision__issuer"
-        ).order_by("-year", "award_type__order", "pk")
+        # as the register reads today: an amended decision's lines from the amending one
+        grants = (
+            AwardGrant.objects.current()
+            .select_related("award_type", "person", "unit", "awardee_unit", "decision__issuer")
+            .order_by("-year", "award_type__order", "pk")
+        )
         if scope is not None:
             grants = grants.filter(awardee_unit_id__in=scope)
         names: dict[str, int] = {}
@@ -425,7 +428,7 @@ class RegisterKind(SheetKind):
                 g.year,
                 g.awardee_unit.code,
                 g.person_id or "",
-                g.person.full_name if g.person_id else "",
+                g.awardee_name if g.person_id else "",
                 g.household,
                 reference,
                 date,

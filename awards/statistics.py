@@ -13,7 +13,7 @@ from .models import AwardGrant
 
 def grants_by(field: str, grants: QuerySet[AwardGrant] | None = None) -> list[dict]:
     """Awards counted by award type, year or unit (one GROUP BY, no join multiplied)."""
-    grants = grants if grants is not None else AwardGrant.objects.all()
+    grants = grants if grants is not None else AwardGrant.objects.in_force()
     names = {"award_type": "award_type__name", "year": "year", "unit": "awardee_unit__name"}
     rows = grants.values(names[field]).annotate(count=Count("pk")).order_by("-count", names[field])
     return [{"label": row[names[field]], "count": row["count"]} for row in rows]
@@ -23,7 +23,7 @@ def individual_shares(grants: QuerySet[AwardGrant] | None = None) -> dict:
     """Among individual awardees: how many are direct workers, women, ethnic minorities.
 
     One row per grant joins one person, so the conditional counts do not multiply."""
-    grants = (grants if grants is not None else AwardGrant.objects.all()).filter(
+    grants = (grants if grants is not None else AwardGrant.objects.in_force()).filter(
         person__isnull=False
     )
     figures = grants.aggregate(

@@ -66,6 +66,7 @@ from .models import (
     Nomination,
     Vote,
 )
+from .money_forms import AmendmentLineForm, GrantRevokeForm
 
 Status = Nomination.Status
 FORWARDED_SHOWN = 20  # the decisions page names this many forwarded nominations
@@ -864,9 +865,9 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
     if decision.status == Decision.Status.ISSUED:
         grants = {
             g.nomination_id: g
-            for g in AwardGrant.objects.filter(nomination__in=nominations).select_related(
-                "revocation"
-            )
+            for g in AwardGrant.objects.filter(
+                nomination__in=nominations, decision=decision
+            ).select_related("revocation")
         }
         for n in nominations:
             n.issued_grant = grants.get(n.pk)
@@ -875,6 +876,19 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
     else:
         for n in nominations:
             n.quote = amounts["by_type"].get(n.award_type_id)
+    # an amending decision's own lines (decision 0078): restated, corrected or struck off
+    lines = (
+        list(
+            decision.grants.filter(Q(replaces__isnull=False) | Q(nomination__isnull=True))
+            .select_related("award_type", "person", "unit", "awardee_unit", "revocation")
+            .order_by("award_type__order", "award_type__pk", "pk")
+        )
+        if decision.amends_id
+        else []
+    )
+    for line in lines:
+        line.quote = amounts["by_grant"].get(line.pk)
+    amended_by = decision.amended_by
     return render(
         request,
         "awards/staff/decision_detail.html",
@@ -882,6 +896,12 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
             **paging,
             "decision": decision,
             "nominations": nominations,
+            "lines": lines,
+            "amended_by": amended_by,
+            "amend_refusal": services.amendment_refusal(decision)
+            if is_office and decision.status == Decision.Status.ISSUED
+            else "",
+            "revoke_form": GrantRevokeForm(),
             "issue_form": forms.get("issue_form") or (_issue_form(decision) if draft else None),
             "withdraw_form": forms.get("withdraw_form")
             or (DecisionWithdrawForm() if draft else None),
@@ -915,12 +935,82 @@ def grant_revoke(request: HttpRequest, pk: int, grant_pk: int) -> HttpResponse:
     """Thu hồi một khen thưởng của quyết định: its payout comes back to the fund."""
     decision = _decision(request, pk)
     grant = get_object_or_404(AwardGrant, pk=grant_pk, decision=decision)
+    form = GrantRevokeForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request,
+            f"Chưa thu hồi khen thưởng của {grant.awardee_name}: "
+            + " ".join(e for errors in form.errors.values() for e in errors),
+        )
+        return redirect("awards:decision_detail", pk=pk)
     try:
-        money.grant_revoke(actor=request.user, grant=grant, reason=request.POST.get("reason", ""))
+        money.grant_revoke(actor=request.user, grant=grant, **form.cleaned_data)
         messages.success(request, f"Đã thu hồi khen thưởng của {grant.awardee_name}.")
     except (ValidationError, PermissionDenied) as exc:
         _refused(request, exc)
     return redirect("awards:decision_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def decision_amend(request: HttpRequest, pk: int) -> HttpResponse:
+    """Lập quyết định sửa đổi, bổ sung: a new draft restating the issued decision's list."""
+    decision = _decision_to_change(request, pk)
+    try:
+        draft = services.decision_amend(actor=request.user, decision=decision)
+    except ValidationError as exc:
+        _refused(request, exc)
+        return redirect("awards:decision_detail", pk=pk)
+    messages.success(
+        request,
+        f"Đã lập dự thảo quyết định sửa đổi, bổ sung Quyết định số {decision.number_symbol}: "
+        "sửa những dòng sai, bãi bỏ hoặc bổ sung người được khen, rồi ban hành.",
+    )
+    return redirect("awards:decision_detail", pk=draft.pk)
+
+
+@login_required
+def amendment_line_edit(request: HttpRequest, pk: int, grant_pk: int) -> HttpResponse:
+    """Sửa một dòng của dự thảo quyết định sửa đổi: tên, chức vụ, đơn vị, danh hiệu, số tiền,
+    hoặc bãi bỏ."""
+    decision = _decision_to_change(request, pk)
+    line = get_object_or_404(
+        AwardGrant.objects.select_related("replaces", "person", "unit"),
+        pk=grant_pk,
+        decision=decision,
+    )
+    if decision.status != Decision.Status.DRAFT or not decision.amends_id:
+        messages.error(request, "Chỉ sửa được dòng của dự thảo quyết định sửa đổi, bổ sung.")
+        return redirect("awards:decision_detail", pk=pk)
+    form = AmendmentLineForm(
+        request.POST or None,
+        initial={
+            "printed_name": line.awardee_name,
+            "printed_position": line.awardee_position,
+            "awardee_unit": line.awardee_unit_id,
+            "award_type": line.award_type_id,
+            "reward_amount": line.reward_amount,
+            "struck": line.struck,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        live = line.person.full_name if line.person_id else line.unit.name if line.unit_id else ""
+        if data["printed_name"] == live:  # unchanged: read from the person's record
+            data["printed_name"] = ""
+        if data["printed_position"] == (line.person.position if line.person_id else ""):
+            data["printed_position"] = ""
+        try:
+            services.amendment_line_update(actor=request.user, line=line, **data)
+            messages.success(request, "Đã lưu dòng của dự thảo quyết định sửa đổi.")
+            return redirect("awards:decision_detail", pk=pk)
+        except ValidationError as exc:
+            _on_form(form, exc)
+    return render(
+        request,
+        "awards/staff/amendment_line_form.html",
+        {"form": form, "decision": decision, "line": line},
+    )
 
 
 @login_required
@@ -1128,9 +1218,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
     bodies = office_bodies(request.user)
     if not bodies.exists():
         raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
-    grants = AwardGrant.objects.filter(
-        awardee_unit_id__in=descendants_query(bodies), revocation__isnull=True
-    )
+    grants = AwardGrant.objects.in_force().filter(awardee_unit_id__in=descendants_query(bodies))
     data = {
         "by_type": grants_by("award_type", grants),
         "by_year": grants_by("year", grants),

@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -153,7 +154,14 @@ def test_issuing_books_each_grant_and_a_revocation_gives_it_back(cycle):
     assert money.fund_balance(cycle["district"], 2025) == 5_000_000 - 3 * 710_000  # 2,870,000
 
     grant = decision.grants.first()
-    money.grant_revoke(actor=cycle["office"], grant=grant, reason="Kỷ luật", on=D(2026, 1, 5))
+    money.grant_revoke(
+        document_number="12/QĐ-UBND",
+        document_date=timezone.localdate(),
+        actor=cycle["office"],
+        grant=grant,
+        reason="Kỷ luật",
+        on=D(2026, 1, 5),
+    )
     assert money.fund_balance(cycle["district"], 2025) == 2_870_000 + 710_000
     reversal = fund.entries.get(kind="reversal")
     assert reversal.reverses.grant == grant and reversal.amount == 710_000
@@ -165,7 +173,13 @@ def test_issuing_books_each_grant_and_a_revocation_gives_it_back(cycle):
         3_580_000,
     )
     with pytest.raises(ValidationError):
-        money.grant_revoke(actor=cycle["office"], grant=grant, reason="lần hai")
+        money.grant_revoke(
+            document_number="12/QĐ-UBND",
+            document_date=timezone.localdate(),
+            actor=cycle["office"],
+            grant=grant,
+            reason="lần hai",
+        )
     assert fund.entries.count() == 5
 
 
@@ -173,7 +187,13 @@ def test_another_office_cannot_revoke_or_write_to_the_fund(cycle, demo_units, ma
     other = make_member("nv.tanuyen", demo_units["ubnd-tan-uyen"], Membership.Role.OFFICE_STAFF)
     decision = issue(cycle, passed_nominations(cycle, 1))
     with pytest.raises(PermissionDenied):
-        money.grant_revoke(actor=other, grant=decision.grants.get(), reason="x")
+        money.grant_revoke(
+            document_number="12/QĐ-UBND",
+            document_date=timezone.localdate(),
+            actor=other,
+            grant=decision.grants.get(),
+            reason="x",
+        )
     with pytest.raises(PermissionDenied):
         money.fund_entry_add(
             actor=other,
@@ -282,7 +302,14 @@ def test_a_revoked_grant_from_the_page(client, cycle, demo_units, make_member):
     client.force_login(other)
     assert client.post(url, {"reason": "x"}).status_code == 404
     client.force_login(cycle["office"])
-    client.post(url, {"reason": "Phát hiện vi phạm"})
+    client.post(
+        url,
+        {
+            "reason": "Phát hiện vi phạm",
+            "document_number": "12/QĐ-UBND",
+            "document_date": timezone.localdate().strftime("%d/%m/%Y"),
+        },
+    )
     assert GrantRevocation.objects.get().grant == grant
     assert money.fund_balance(cycle["district"], 2025) == 0
 
@@ -304,7 +331,13 @@ def test_money_spent_per_campaign_and_award_type_in_the_dashboard_and_report(cyc
     )
     decision = issue(cycle, nominations)
     ldtt = decision.grants.filter(award_type__code="lao-dong-tien-tien").first()
-    money.grant_revoke(actor=cycle["office"], grant=ldtt, reason="x")
+    money.grant_revoke(
+        document_number="12/QĐ-UBND",
+        document_date=timezone.localdate(),
+        actor=cycle["office"],
+        grant=ldtt,
+        reason="x",
+    )
 
     data = campaign_dashboard(campaign)
     by_type = {r["label"]: r["amount"] for r in data["money_by_type"]}
@@ -361,7 +394,13 @@ def test_a_revoked_grant_leaves_the_honour_roll_statistics_and_eligibility(clien
 
     decision = issue(cycle, passed_nominations(cycle, 2))
     kept, revoked = decision.grants.order_by("pk")
-    money.grant_revoke(actor=cycle["office"], grant=revoked, reason="Vi phạm")
+    money.grant_revoke(
+        document_number="12/QĐ-UBND",
+        document_date=timezone.localdate(),
+        actor=cycle["office"],
+        grant=revoked,
+        reason="Vi phạm",
+    )
     page = client.get(reverse("awards_public:honour_roll")).content.decode()
     assert kept.awardee_name in page and revoked.awardee_name not in page
 

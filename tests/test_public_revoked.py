@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from awards import money
 from tests.factories import issued_decision, passed_nominations
@@ -31,6 +32,8 @@ def test_a_revoked_award_leaves_the_cached_honour_roll_and_is_marked_on_its_deci
     assert revoked.awardee_name in client.get(roll).content.decode()
 
     money.grant_revoke(
+        document_number="12/QĐ-UBND",
+        document_date=timezone.localdate(),
         actor=cycle["office"],
         grant=revoked,
         reason="Kỷ luật cảnh cáo sau khi được khen",
@@ -41,5 +44,8 @@ def test_a_revoked_award_leaves_the_cached_honour_roll_and_is_marked_on_its_deci
     assert revoked.awardee_name not in body and kept.awardee_name in body
     body = client.get(page).content.decode()
     assert revoked.awardee_name in body  # the decision as issued lists it still
-    assert body.count("Đã thu hồi") == 1 and "Đã thu hồi ngày 05/01/2026" in body
+    # the mark names the revoking decision (decision 0078)
+    today = timezone.localdate().strftime("%d/%m/%Y")
+    assert body.count("Đã thu hồi") == 1
+    assert f"Đã thu hồi theo Quyết định số 12/QĐ-UBND ngày {today}" in body
     assert "Kỷ luật cảnh cáo" not in body  # the reason stays with the office
