@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0034_legal_basis_search'),
+        ('awards', '0035_nomination_forwarded_from'),
         ('campaigns', '0018_report_first_submitted_at'),
         ('units', '0014_unit_ended_on'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
