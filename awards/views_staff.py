@@ -691,10 +691,11 @@ def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _session(request, pk)
-    if session.status != CouncilSession.Status.CLOSED:
+    """The minutes as frozen when the session closed (a legal record: never redrawn)."""
+    document = services.session_minutes_document(_session(request, pk))
+    if document is None:
         raise Http404
-    return pdf_response(pdf.minutes_pdf(session), f"bien-ban-hop-{session.pk}.pdf")
+    return issued_pdf_response(request, document, public=False)
 
 
 # Decisions -------------------------------------------------------------------

@@ -850,7 +850,8 @@ def issued_document_path(instance: IssuedDocument, filename: str) -> str:
 
 class IssuedDocument(models.Model):
     """Bản phát hành: the PDF of an issued document (a published launch document, an
-    issued decision, its certificates), as it was issued, with its SHA-256.
+    issued decision, its certificates, a closed council session's minutes), as it was
+    issued, with its SHA-256.
 
     The HTML is frozen in the same transaction as the issue, so later changes to
     templates, award-type names, unit names or signers never reach it; the PDF is
@@ -862,6 +863,7 @@ class IssuedDocument(models.Model):
         CAMPAIGN = "campaign", "Văn bản phát động"
         DECISION = "decision", "Quyết định khen thưởng"
         CERTIFICATES = "certificates", "Giấy khen, bằng khen"
+        MINUTES = "minutes", "Biên bản họp Hội đồng"
 
     kind = models.CharField("loại", max_length=20, choices=Kind.choices)
     object_id = models.PositiveBigIntegerField("mã văn bản")
