@@ -325,6 +325,19 @@ class Unit(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
         return f"{self.name} (đã lưu trữ)" if self.archived else self.name
 
     @property
+    def name_with_end(self) -> str:
+        """The name, and for a unit that no longer works what became of it, as a list of
+        a campaign's units across the 2025 reform shows it: "UBND thị trấn Tam Đường (đã
+        sáp nhập vào UBND xã Bình Lư)", "Phòng Nội vụ huyện Tân Uyên (đã giải thể ngày
+        30/06/2025)" (decision 0079). Reads `merged_into`: select it with the unit."""
+        if not self.archived:
+            return self.name
+        if self.merged_into_id:
+            return f"{self.name} (đã sáp nhập vào {self.merged_into.name})"
+        ended = f" ngày {self.ended_on:%d/%m/%Y}" if self.ended_on else ""
+        return f"{self.name} (đã giải thể{ended})"
+
+    @property
     def header_lines(self) -> list[str]:
         """The body's name as printed at the top left of a document (Decree 30), in capitals.
 
