@@ -159,7 +159,7 @@ SESSION_SEARCHES = {"nominations": _search_nominations}
 
 
 # A collective's members, as the unit counts them (decision 0070).
-MEMBER_FIELDS = ("member_count", "members_completed", "members_advanced")
+MEMBER_FIELDS = ("member_count", "members_completed", "members_advanced", "members_emulators")
 MEMBERS_MAX = 100_000
 
 

@@ -58,10 +58,11 @@ FIELD_COLUMNS = {
     "member_count": "member_count",
     "members_completed": "members_completed",
     "members_advanced": "members_advanced",
+    "members_emulators": "members_emulators",
 }
 # A collective's members, as on the form (decision 0070): the columns, in the model's
 # fields' order, read by the checklist of Tập thể lao động xuất sắc.
-MEMBER_COLUMNS = ("member_count", "members_completed", "members_advanced")
+MEMBER_COLUMNS = ("member_count", "members_completed", "members_advanced", "members_emulators")
 NOMINEE_COLUMN = {
     RecipientKind.INDIVIDUAL: "person_name",
     RecipientKind.COLLECTIVE: "unit",
@@ -202,8 +203,16 @@ class NominationsKind(SheetKind):
             "members_advanced",
             "Số đạt Lao động tiên tiến",
             help="Khen tập thể: số thành viên đạt “Lao động tiên tiến” năm xét (không quá số "
-            "thành viên). Cá nhân đạt “Chiến sĩ thi đua cơ sở” được đọc từ Sổ khen thưởng.",
+            "thành viên).",
             example="15",
+            width=13,
+        ),
+        Column(
+            "members_emulators",
+            "Số đạt Chiến sĩ thi đua cơ sở",
+            help="Khen tập thể: số thành viên đạt “Chiến sĩ thi đua cơ sở” năm xét (trong số "
+            "đạt Lao động tiên tiến; “Tập thể lao động xuất sắc” cần ít nhất 1).",
+            example="2",
             width=13,
         ),
         Column(
@@ -220,8 +229,8 @@ class NominationsKind(SheetKind):
         "tệp, hoặc trùng với hồ sơ đã có, được báo lỗi.",
         "Người chưa có trong danh sách cá nhân của đơn vị: ghi “Có” ở cột “Người mới” và ghi "
         "Giới tính. Hệ thống không tự thêm người khi họ tên không khớp với danh sách.",
-        "Tập thể lao động xuất sắc: ghi Số thành viên, Số hoàn thành nhiệm vụ và Số đạt Lao "
-        "động tiên tiến (cần tất cả hoàn thành nhiệm vụ, ít nhất 70% đạt Lao động tiên tiến, "
+        "Tập thể lao động xuất sắc: ghi Số thành viên, Số hoàn thành nhiệm vụ, Số đạt Lao "
+        "động tiên tiến và Số đạt Chiến sĩ thi đua cơ sở (cần tất cả hoàn thành nhiệm vụ, ít nhất 70% đạt Lao động tiên tiến, "
         "có cá nhân đạt Chiến sĩ thi đua cơ sở); hồ sơ hiện các điều kiện này khi thẩm định.",
         "Tệp xuất ở trang này (các đề nghị đã lập) có cùng các cột: sửa cột “Năm xét” để "
         "dùng lại danh sách năm trước.",

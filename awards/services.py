@@ -388,6 +388,7 @@ EDITED_FIELDS = (
     "member_count",
     "members_completed",
     "members_advanced",
+    "members_emulators",
 )
 
 

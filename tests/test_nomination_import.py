@@ -558,6 +558,7 @@ MEMBER_HEADER = [
     "Số thành viên",
     "Số hoàn thành nhiệm vụ",
     "Số đạt Lao động tiên tiến",
+    "Số đạt Chiến sĩ thi đua cơ sở",
 ]
 TTLDXS = "Tập thể lao động xuất sắc"
 
@@ -570,18 +571,19 @@ def test_a_collectives_members_are_read_with_a_vietnamese_error_for_each_bad_cou
     header = [*HEADER, *MEMBER_HEADER]
     content = xlsx(
         [
-            [*row(TTLDXS, unit="ban-na-dong"), 20, 20, "15"],  # 2: kept
-            [*row(TTLDXS, unit=commune.code), 10, 9, 12],  # 3: more LĐTT than members
-            [*row(LDTT, name="Lò Thị Mai"), 5, None, None],  # 4: a person has no members
-            [*row(TTLDTT, unit="ban-na-dong"), "mười", None, None],  # 5: not a number
-            [*row(TTLDTT, unit=commune.code), None, 3, None],  # 6: counts without the total
-            [*row(TTLDTT, unit="ban-na-dong", year=YEAR - 1), 0, 0, 0],  # 7: no members
+            [*row(TTLDXS, unit="ban-na-dong"), 20, 20, "15", 2],  # 2: kept
+            [*row(TTLDXS, unit=commune.code), 10, 9, 12, 1],  # 3: more LĐTT than members
+            [*row(LDTT, name="Lò Thị Mai"), 5, None, None, None],  # 4: a person has no members
+            [*row(TTLDTT, unit="ban-na-dong"), "mười", None, None, None],  # 5: not a number
+            [*row(TTLDTT, unit=commune.code), None, 3, None, None],  # 6: no total
+            [*row(TTLDTT, unit="ban-na-dong", year=YEAR - 1), 0, 0, 0, 0],  # 7: no members
+            [*row(TTLDXS, unit="ban-na-dong", year=YEAR - 1), 20, 20, 4, 5],  # 8: CSTĐ > LĐTT
         ],
         header=header,
     )
     record = run(staff, content, commune)
     found = problems(record)
-    assert sorted(found) == [3, 4, 5, 6, 7]
+    assert sorted(found) == [3, 4, 5, 6, 7, 8]
     assert found[3] == [
         (
             "Số đạt Lao động tiên tiến",
@@ -592,12 +594,24 @@ def test_a_collectives_members_are_read_with_a_vietnamese_error_for_each_bad_cou
     assert found[5] == [("Số thành viên", "Số thành viên phải là số, không phải “mười”.")]
     assert found[6] == [("Số thành viên", "Ghi số thành viên của tập thể.")]
     assert found[7] == [("Số thành viên", "Số thành viên của tập thể phải từ 1 trở lên.")]
+    assert found[8] == [
+        (
+            "Số đạt Chiến sĩ thi đua cơ sở",
+            "Số đạt “Chiến sĩ thi đua cơ sở” (5) không thể nhiều hơn số đạt “Lao động tiên "
+            "tiến” (4): Chiến sĩ thi đua cơ sở được chọn trong số Lao động tiên tiến.",
+        )
+    ]
 
     # the good row alone: written with its counts, which the checklist reads
-    content = xlsx([[*row(TTLDXS, unit="ban-na-dong"), 20, "20", 15]], header=header)
+    content = xlsx([[*row(TTLDXS, unit="ban-na-dong"), 20, "20", 15, 2]], header=header)
     record = confirm(staff, run(staff, content, commune))
     made = Nomination.objects.get(pk__in=record.changes["created"])
-    assert (made.member_count, made.members_completed, made.members_advanced) == (20, 20, 15)
+    assert (
+        made.member_count,
+        made.members_completed,
+        made.members_advanced,
+        made.members_emulators,
+    ) == (20, 20, 15, 2)
     client.force_login(staff)
     page = client.get(reverse("awards:nomination_detail", args=[made.pk])).content.decode()
     assert "15/20 thành viên đạt “Lao động tiên tiến”" in page
@@ -609,7 +623,7 @@ def test_a_collectives_members_are_read_with_a_vietnamese_error_for_each_bad_cou
     sheet = book["Dữ liệu"]
     headers = [c.value for c in sheet[1]]
     line = [c.value for c in sheet[2]]
-    assert [line[headers.index(h)] for h in MEMBER_HEADER] == [20, 20, 15]
+    assert [line[headers.index(h)] for h in MEMBER_HEADER] == [20, 20, 15, 2]
 
 
 def test_the_template_has_the_member_columns_with_their_help(ward, client):
