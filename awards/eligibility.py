@@ -378,12 +378,29 @@ def members_checks(nomination: Nomination, year: int | None = None) -> list[Chec
             g.person.full_name
             for g in grants.filter(award_type=need).select_related("person").order_by("pk")
         ]
+        # what the unit wrote on the dossier (decision 0079), beside the register
+        written = nomination.members_emulators
+        said = (
+            f"Đơn vị ghi {written} cá nhân đạt “{need.name}” năm {year}; "
+            if written is not None
+            else ""
+        )
         if holders:
             checks.append(
                 Check(
                     need.name,
                     "ok",
-                    f"Có cá nhân đạt “{need.name}” năm {year}: {_names(holders)}.",
+                    f"{said}Có cá nhân đạt “{need.name}” năm {year}: {_names(holders)}.",
+                    basis,
+                )
+            )
+        elif written:
+            checks.append(
+                Check(
+                    need.name,
+                    "ok",
+                    f"{said}sổ khen thưởng chưa ghi nhận cá nhân nào của {unit.name}: đối chiếu "
+                    "quyết định công nhận khi thẩm định.",
                     basis,
                 )
             )
@@ -404,14 +421,12 @@ def members_checks(nomination: Nomination, year: int | None = None) -> list[Chec
                 if considered
                 else ""
             )
+            unseen = (
+                f"hưa thấy cá nhân nào của {unit.name} đạt “{need.name}” năm {year} trong sổ "
+                f"khen thưởng.{pending}"
+            )
             checks.append(
-                Check(
-                    need.name,
-                    "warn",
-                    f"Chưa thấy cá nhân nào của {unit.name} đạt “{need.name}” năm {year} trong "
-                    f"sổ khen thưởng.{pending}",
-                    basis,
-                )
+                Check(need.name, "warn", f"{said}c{unseen}" if said else f"C{unseen}", basis)
             )
 
     disciplined = list(

@@ -159,7 +159,7 @@ SESSION_SEARCHES = {"nominations": _search_nominations}
 
 
 # A collective's members, as the unit counts them (decision 0070).
-MEMBER_FIELDS = ("member_count", "members_completed", "members_advanced")
+MEMBER_FIELDS = ("member_count", "members_completed", "members_advanced", "members_emulators")
 MEMBERS_MAX = 100_000
 
 
@@ -766,22 +766,28 @@ class DecisionForm(VietnameseInputMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, user, decision=None, **kwargs):
+    def __init__(self, *args, user, decision=None, body: Unit | None = None, **kwargs):
         """A new draft (choose its issuer), or `decision`, a draft being edited: its
-        issuer stays, its nominations are offered with those waiting."""
+        issuer stays, its nominations are offered with those waiting. `body` is the one
+        of the office's bodies a new draft is for (the office of one body: that one); its
+        place, symbol, signer and Nơi nhận are prefilled from its last issued decision
+        (decisions 0074, 0079)."""
         super().__init__(*args, **kwargs)
         bodies = office_bodies(user)
         offer_issuers(self, bodies)
-        if len(bodies) == 1:
-            self.initial.setdefault("place", bodies[0].locality)
-            self.initial.setdefault("symbol", decision_symbol(bodies[0]))
+        if body is None and len(bodies) == 1:
+            body = bodies[0]
+        if body is not None:
+            self.initial.setdefault("issuer", body.pk)
+            self.initial.setdefault("place", body.locality)
+            self.initial.setdefault("symbol", decision_symbol(body))
             if decision is None:  # a draft being edited keeps its own signer
-                signer, whence = suggested_signer(bodies[0])
+                signer, whence = suggested_signer(body)
                 for name, value in signer.items():
                     self.initial.setdefault(name, value)
                 if whence:
                     self.fields["signer_name"].help_text = whence
-                recipients, whence = suggested_distribution(bodies[0])
+                recipients, whence = suggested_distribution(body)
                 self.initial.setdefault("distribution", recipients)
                 if whence:
                     field = self.fields["distribution"]

@@ -496,6 +496,15 @@ class Nomination(ConstraintsInClean, TimeStampedModel):
         blank=True,
         help_text="Số cá nhân trong tập thể đạt “Lao động tiên tiến” năm xét.",
     )
+    # Written by the unit too: the register may not hold them (a department head's
+    # Chiến sĩ thi đua cơ sở decided outside the system; decision 0079).
+    members_emulators = models.PositiveIntegerField(
+        "số đạt “Chiến sĩ thi đua cơ sở”",
+        null=True,
+        blank=True,
+        help_text="Số cá nhân trong tập thể đạt “Chiến sĩ thi đua cơ sở” năm xét (trong số "
+        "đạt “Lao động tiên tiến”).",
+    )
     # The household's name as searched (no diacritics, padded: units.text.padded), filled
     # on save; a person or a collective is searched by its own stored text (decision 0068).
     household_search = models.TextField("hộ gia đình (để tìm kiếm)", blank=True, editable=False)
@@ -692,13 +701,29 @@ class Nomination(ConstraintsInClean, TimeStampedModel):
             for name, what in (
                 ("members_completed", "Số hoàn thành nhiệm vụ"),
                 ("members_advanced", "Số đạt “Lao động tiên tiến”"),
+                ("members_emulators", "Số đạt “Chiến sĩ thi đua cơ sở”"),
             ):
                 count = getattr(self, name)
                 if count is not None and count > self.member_count:
                     errors[name] = [
                         f"{what} ({count}) không thể nhiều hơn số thành viên ({self.member_count})."
                     ]
-        elif self.members_completed is not None or self.members_advanced is not None:
+            emulators, advanced = self.members_emulators, self.members_advanced
+            if (
+                "members_emulators" not in errors
+                and emulators is not None
+                and advanced is not None
+                and emulators > advanced
+            ):
+                errors["members_emulators"] = [
+                    f"Số đạt “Chiến sĩ thi đua cơ sở” ({emulators}) không thể nhiều hơn số đạt "
+                    f"“Lao động tiên tiến” ({advanced}): Chiến sĩ thi đua cơ sở được chọn trong "
+                    "số Lao động tiên tiến."
+                ]
+        elif any(
+            count is not None
+            for count in (self.members_completed, self.members_advanced, self.members_emulators)
+        ):
             errors["member_count"] = ["Ghi số thành viên của tập thể."]
         if errors:
             raise ValidationError(errors)

@@ -3,8 +3,6 @@ their field)."""
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.utils import timezone
 
@@ -12,6 +10,7 @@ from campaigns.forms_staff import DateInput, offer_issuers
 from units.access import office_bodies
 from units.formfields import DayField, IdChoiceField
 from units.models import Unit
+from units.text import ungrouped
 
 from .forms import VietnameseInputMixin
 from .models import YEAR_MIN, AwardType
@@ -44,7 +43,6 @@ class AmountField(forms.IntegerField):
         "invalid": "Ghi số tiền bằng chữ số, có thể có dấu chấm ngăn cách hàng nghìn, "
         "ví dụ 50000000 hoặc 50.000.000.",
     }
-    GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 
     def widget_attrs(self, widget):
         # no autocomplete="off": Back must bring the amount back, so a page sent twice
@@ -54,11 +52,9 @@ class AmountField(forms.IntegerField):
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        text = "".join(str(value).split())  # spaces, no-break spaces between the thousands
-        if text.isascii() and text.isdigit():
+        text = ungrouped(str(value))  # the reports' rule too (decision 0079)
+        if text.isascii() and text.isdigit():  # whole đồng only: "50.0", "1,5" refused
             return int(text)
-        if self.GROUPED.fullmatch(text):
-            return int(text.replace(".", ""))
         raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
 
 

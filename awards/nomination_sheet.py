@@ -34,6 +34,7 @@ from units.text import normalize_search
 
 from . import services
 from .eligibility import held_detail, open_nomination_of
+from .forms import MEMBERS_MAX
 from .models import ANNUAL_YEAR_MIN, AwardType, Nomination, RecipientKind
 from .sheets import AwardTypeIndex
 
@@ -54,7 +55,14 @@ FIELD_COLUMNS = {
     "nominee_unit": "unit",
     "nominee_household": "household",
     "achievement_summary": "achievement",
+    "member_count": "member_count",
+    "members_completed": "members_completed",
+    "members_advanced": "members_advanced",
+    "members_emulators": "members_emulators",
 }
+# A collective's members, as on the form (decision 0070): the columns, in the model's
+# fields' order, read by the checklist of Tập thể lao động xuất sắc.
+MEMBER_COLUMNS = ("member_count", "members_completed", "members_advanced", "members_emulators")
 NOMINEE_COLUMN = {
     RecipientKind.INDIVIDUAL: "person_name",
     RecipientKind.COLLECTIVE: "unit",
@@ -175,6 +183,39 @@ class NominationsKind(SheetKind):
             width=24,
         ),
         Column(
+            "member_count",
+            "Số thành viên",
+            help="Khen tập thể: tổng số cá nhân trong tập thể. Cần cho “Tập thể lao động "
+            "xuất sắc” (tất cả thành viên hoàn thành nhiệm vụ, ít nhất 70% đạt “Lao động "
+            "tiên tiến”). Khen cá nhân, hộ gia đình: để trống.",
+            example="20",
+            width=11,
+        ),
+        Column(
+            "members_completed",
+            "Số hoàn thành nhiệm vụ",
+            help="Khen tập thể: số thành viên hoàn thành nhiệm vụ trong năm (không quá số "
+            "thành viên).",
+            example="20",
+            width=13,
+        ),
+        Column(
+            "members_advanced",
+            "Số đạt Lao động tiên tiến",
+            help="Khen tập thể: số thành viên đạt “Lao động tiên tiến” năm xét (không quá số "
+            "thành viên).",
+            example="15",
+            width=13,
+        ),
+        Column(
+            "members_emulators",
+            "Số đạt Chiến sĩ thi đua cơ sở",
+            help="Khen tập thể: số thành viên đạt “Chiến sĩ thi đua cơ sở” năm xét (trong số "
+            "đạt Lao động tiên tiến; “Tập thể lao động xuất sắc” cần ít nhất 1).",
+            example="2",
+            width=13,
+        ),
+        Column(
             "achievement",
             "Tóm tắt thành tích",
             help="Không bắt buộc; sửa, bổ sung được trên hồ sơ trước khi gửi.",
@@ -188,6 +229,9 @@ class NominationsKind(SheetKind):
         "tệp, hoặc trùng với hồ sơ đã có, được báo lỗi.",
         "Người chưa có trong danh sách cá nhân của đơn vị: ghi “Có” ở cột “Người mới” và ghi "
         "Giới tính. Hệ thống không tự thêm người khi họ tên không khớp với danh sách.",
+        "Tập thể lao động xuất sắc: ghi Số thành viên, Số hoàn thành nhiệm vụ, Số đạt Lao "
+        "động tiên tiến và Số đạt Chiến sĩ thi đua cơ sở (cần tất cả hoàn thành nhiệm vụ, ít nhất 70% đạt Lao động tiên tiến, "
+        "có cá nhân đạt Chiến sĩ thi đua cơ sở); hồ sơ hiện các điều kiện này khi thẩm định.",
         "Tệp xuất ở trang này (các đề nghị đã lập) có cùng các cột: sửa cột “Năm xét” để "
         "dùng lại danh sách năm trước.",
     )
@@ -243,6 +287,18 @@ class NominationsKind(SheetKind):
         summary = self.read(
             plan, c("achievement"), read.text, row.get("achievement"), max_length=10000
         )
+        members = {
+            key: self.read(
+                plan,
+                c(key),
+                read.integer,
+                row.get(key),
+                low=0,
+                high=MEMBERS_MAX,
+                what=c(key).header,
+            )
+            for key in MEMBER_COLUMNS
+        }
         typed = f"{name} ({birth_year})" if name and birth_year else name
         plan.label = self._label(
             typed or household or (unit.name if unit else ""), award_type, year
@@ -275,6 +331,7 @@ class NominationsKind(SheetKind):
             year=year,
             commendation_kind=kind or Nomination.CommendationKind.ANNUAL,
             achievement_summary=summary,
+            **members,
         )
         new_person = None
         if new_unit is not None:
@@ -518,6 +575,7 @@ class NominationsKind(SheetKind):
                 year=checked.year,
                 commendation_kind=checked.commendation_kind,
                 achievement_summary=checked.achievement_summary,
+                **{key: getattr(checked, key) for key in MEMBER_COLUMNS},
             )
             try:
                 services.nomination_create(
@@ -587,6 +645,7 @@ class NominationsKind(SheetKind):
                 person.unit.code if person else (n.nominee_unit.code if n.nominee_unit_id else ""),
                 n.nominee_household,
                 n.get_commendation_kind_display(),
+                *(getattr(n, key) for key in MEMBER_COLUMNS),
                 n.achievement_summary,
             ]
 

@@ -265,7 +265,9 @@ def certificates_pdf(decision: Decision) -> bytes:
     return html_to_pdf(certificates_html(decision))
 
 
-def minutes_pdf(session: CouncilSession) -> bytes:
+def minutes_html(session: CouncilSession) -> str:
+    """The minutes as they read now: frozen at the close (services.session_close), so a
+    download never reads them again from live data (decision 0079)."""
     items = list(
         session.agenda.select_related(
             "nomination__award_type", "nomination__nominee_person", "nomination__nominee_unit"
@@ -273,7 +275,7 @@ def minutes_pdf(session: CouncilSession) -> bytes:
     )
     seats = list(session.seats.select_related("user"))
     names = {s.pk: s.user.get_full_name() or s.user.username for s in seats}
-    return render_pdf(
+    return render_html(
         "pdf/minutes.html",
         {
             "session": session,
@@ -286,6 +288,16 @@ def minutes_pdf(session: CouncilSession) -> bytes:
             "rules": list(dict.fromkeys(i.rule_text for i in items if i.rule_text)),
         },
     )
+
+
+def minutes_filename(session: CouncilSession) -> str:
+    return f"bien-ban-hop-{session.pk}.pdf"
+
+
+def minutes_pdf(session: CouncilSession) -> bytes:
+    """The minutes rendered from live data (the tests' reading; users download the
+    frozen copy, services.session_minutes_document)."""
+    return html_to_pdf(minutes_html(session))
 
 
 def addressee(body: Unit | None) -> str:

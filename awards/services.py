@@ -387,6 +387,7 @@ EDITED_FIELDS = (
     "member_count",
     "members_completed",
     "members_advanced",
+    "members_emulators",
 )
 
 
@@ -1191,7 +1192,39 @@ def session_close(
     session.status = CouncilSession.Status.CLOSED
     session.closed_at = timezone.now()
     session.save(update_fields=["status", "closed_at", "council_size", "updated_at"])
+    _freeze_minutes(session)
     return session
+
+
+def _freeze_minutes(session: CouncilSession) -> None:
+    """Keep the minutes as they read at the close: a legal record, every later download
+    returns this PDF, whatever name, nomination or unit changes afterwards (decision
+    0079). The same mechanism as an issued decision's (`_freeze_decision`)."""
+    from . import pdf
+
+    issued_document_freeze(
+        kind=IssuedDocument.Kind.MINUTES,
+        object_id=session.pk,
+        revision=0,
+        html=pdf.minutes_html(session),
+        filename=pdf.minutes_filename(session),
+    )
+
+
+def session_minutes_document(session: CouncilSession) -> IssuedDocument | None:
+    """The minutes as frozen at the close; None while the session is open or if it was
+    cancelled. A session closed before minutes were kept is frozen on first request."""
+    if session.status != CouncilSession.Status.CLOSED:
+        return None
+    kind = IssuedDocument.Kind.MINUTES
+    document = issued_document_latest(kind, session.pk)
+    if document is None:
+        with transaction.atomic():
+            CouncilSession.objects.select_for_update().filter(pk=session.pk).first()
+            if issued_document_latest(kind, session.pk) is None:
+                _freeze_minutes(session)
+            document = issued_document_latest(kind, session.pk)
+    return document
 
 
 # ---------------------------------------------------------------------------

@@ -762,10 +762,11 @@ def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _session(request, pk)
-    if session.status != CouncilSession.Status.CLOSED:
+    """The minutes as frozen when the session closed (a legal record: never redrawn)."""
+    document = services.session_minutes_document(_session(request, pk))
+    if document is None:
         raise Http404
-    return pdf_response(pdf.minutes_pdf(session), f"bien-ban-hop-{session.pk}.pdf")
+    return issued_pdf_response(request, document, public=False)
 
 
 # Decisions -------------------------------------------------------------------
@@ -809,9 +810,17 @@ def decision_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def decision_create(request: HttpRequest) -> HttpResponse:
-    if not office_bodies(request.user).exists():
+    """A new draft. An office of several bodies picks the body first (`?co_quan=`), so
+    the draft starts from that body's last issued decision (decision 0079)."""
+    bodies = list(office_bodies(request.user))
+    if not bodies:
         raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
-    form = DecisionForm(request.POST or None, user=request.user)
+    body = None
+    if "co_quan" in request.GET:
+        body = next((b for b in bodies if str(b.pk) == request.GET["co_quan"]), None)
+        if body is None:
+            raise Http404
+    form = DecisionForm(request.POST or None, user=request.user, body=body)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         if not data.get("symbol"):
@@ -822,7 +831,11 @@ def decision_create(request: HttpRequest) -> HttpResponse:
             return redirect("awards:decision_detail", pk=decision.pk)
         except ValidationError as exc:
             form.add_error(None, exc)
-    return render(request, "awards/staff/decision_form.html", {"form": form})
+    return render(
+        request,
+        "awards/staff/decision_form.html",
+        {"form": form, "bodies": bodies if len(bodies) > 1 else [], "body": body},
+    )
 
 
 def _decision(request, pk: int) -> Decision:

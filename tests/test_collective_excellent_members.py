@@ -147,3 +147,49 @@ def test_other_collective_titles_have_no_member_lines(cycle):
     nomination = nominate(cycle, unit=cycle["commune"], code="tap-the-ldtt", year=YEAR)
     labels = {c.label for c in checklist(nomination)}
     assert "Thành viên" not in labels and "Chiến sĩ thi đua cơ sở" not in labels
+
+
+def test_the_unit_writes_how_many_members_are_chien_si_thi_dua_co_so(client, cycle):
+    """The register may not hold the collective's Chiến sĩ thi đua cơ sở (granted by a
+    department head outside the system): the unit writes how many, as it writes the
+    Lao động tiên tiến; the line says what it wrote beside what the register holds
+    (decision 0079). A Chiến sĩ thi đua cơ sở is one of the Lao động tiên tiến."""
+    client.force_login(cycle["staff"])
+    url = reverse("awards:nomination_create")
+    response = client.post(
+        url,
+        form_data(
+            cycle,
+            member_count="12",
+            members_completed="12",
+            members_advanced="9",
+            members_emulators="10",
+        ),
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["members_emulators"] == [
+        "Số đạt “Chiến sĩ thi đua cơ sở” (10) không thể nhiều hơn số đạt “Lao động tiên "
+        "tiến” (9): Chiến sĩ thi đua cơ sở được chọn trong số Lao động tiên tiến."
+    ]
+    assert not Nomination.objects.filter(award_type__code="tap-the-ldxs").exists()
+    response = client.post(
+        url,
+        form_data(
+            cycle,
+            member_count="12",
+            members_completed="12",
+            members_advanced="9",
+            members_emulators="1",
+        ),
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    nomination = Nomination.objects.get(award_type__code="tap-the-ldxs")
+    assert nomination.members_emulators == 1
+    line = next(c for c in checklist(nomination) if c.label == "Chiến sĩ thi đua cơ sở")
+    assert line.level == "ok"
+    assert "Đơn vị ghi 1 cá nhân đạt “Chiến sĩ thi đua cơ sở” năm 2025" in line.message
+    assert "sổ khen thưởng chưa ghi nhận" in line.message
+    page = client.get(reverse("awards:nomination_detail", args=[nomination.pk])).content.decode()
+    assert "đạt “Chiến sĩ thi đua cơ sở”: 1" in page
+    edit = client.get(reverse("awards:nomination_edit", args=[nomination.pk])).content.decode()
+    assert 'name="members_emulators"' in edit

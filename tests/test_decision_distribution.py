@@ -112,3 +112,62 @@ def test_a_new_draft_takes_the_recipients_of_the_bodys_last_issued_decision(clie
     draft = Decision.objects.get(subject="Dự thảo")
     edit = client.get(reverse("awards:decision_edit", args=[draft.pk]))
     assert edit.context["form"]["distribution"].value() == "Nơi nhận của dự thảo"
+
+
+def test_an_office_of_several_bodies_gets_the_signer_and_recipients_of_the_body_it_drafts_for(
+    client, stage, demo_units
+):
+    """An office serving two bodies got no prefilled signer or Nơi nhận: the form did not
+    know the body (decision 0074, left). The page now asks which body first, and a draft
+    for a body starts from that body's last issued decision."""
+    import datetime
+
+    from units.models import Membership
+
+    office, district = stage["office"], stage["district"]
+    other = demo_units["ubnd-tan-uyen"]
+    Membership.objects.create(user=office, unit=other, role=Membership.Role.OFFICE_STAFF)
+    for body, number, authority, title, name, recipients in (
+        (district, 5, "", "CHỦ TỊCH", "Sùng Lữ Páo", "TT Huyện ủy Tam Đường"),
+        (other, 9, "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lò Văn Tân", "TT Huyện ủy Tân Uyên"),
+    ):
+        Decision.objects.create(
+            issuer=body,
+            year=2025,
+            number=number,
+            symbol="QĐ-UBND",
+            subject="Về việc khen thưởng",
+            status=Decision.Status.ISSUED,
+            issued_on=datetime.date(2025, 3, 1),
+            signing_authority=authority,
+            signer_title=title,
+            signer_name=name,
+            distribution=recipients,
+        )
+    client.force_login(office)
+    url = reverse("awards:decision_create")
+
+    page = client.get(url).content.decode()  # which body? each a link
+    assert f'href="{url}?co_quan={other.pk}"' in page
+    assert f'href="{url}?co_quan={district.pk}"' in page
+    assert "Điền sẵn" not in page
+
+    response = client.get(url, {"co_quan": other.pk})
+    form = response.context["form"]
+    assert form["issuer"].value() == other.pk
+    assert form["signer_name"].value() == "Lò Văn Tân"
+    assert form["signing_authority"].value() == "KT. CHỦ TỊCH"
+    assert form["signer_title"].value() == "PHÓ CHỦ TỊCH"
+    assert form["distribution"].value() == "TT Huyện ủy Tân Uyên"
+    assert form["place"].value() == other.locality
+    html = response.content.decode()
+    assert "Điền sẵn theo quyết định ban hành gần nhất của UBND huyện Tân Uyên (09/QĐ-UBND)" in html
+
+    form = client.get(url, {"co_quan": district.pk}).context["form"]
+    assert form["signer_name"].value() == "Sùng Lữ Páo"
+    assert form["distribution"].value() == "TT Huyện ủy Tam Đường"
+
+    # a body the office does not serve: not found
+    city = demo_units["ubnd-tp-lai-chau"]
+    assert client.get(url, {"co_quan": city.pk}).status_code == 404
+    assert client.get(url, {"co_quan": "abc"}).status_code == 404

@@ -417,7 +417,9 @@ def test_the_template_has_the_headers_the_help_and_the_award_types_in_force(ward
     assert [c.value for c in book["Dữ liệu"][1]] == [
         "Danh hiệu, hình thức *",
         "Năm xét *",
-        *HEADER[2:],
+        *HEADER[2:10],
+        *MEMBER_HEADER,  # a collective's members, before the summary
+        HEADER[10],
     ]
     lists = book["Danh mục"]
     columns = {
@@ -550,3 +552,88 @@ def test_the_import_page_shows_only_the_counts_a_nomination_import_can_have(ward
     assert "Cập nhật" not in page and "Không đổi" not in page
     assert "?loai=update" not in page and "?loai=unchanged" not in page
     assert kind_get("units").actions == ("create", "update", "unchanged", "refuse")
+
+
+MEMBER_HEADER = [
+    "Số thành viên",
+    "Số hoàn thành nhiệm vụ",
+    "Số đạt Lao động tiên tiến",
+    "Số đạt Chiến sĩ thi đua cơ sở",
+]
+TTLDXS = "Tập thể lao động xuất sắc"
+
+
+def test_a_collectives_members_are_read_with_a_vietnamese_error_for_each_bad_count(ward, client):
+    """Tập thể lao động xuất sắc needs every member to complete their tasks and 70% of
+    them to be Lao động tiên tiến: the clerk writes the counts in the file, as on the
+    form, and a count that cannot be is refused beside its cell."""
+    staff, commune = ward["staff"], ward["commune"]
+    header = [*HEADER, *MEMBER_HEADER]
+    content = xlsx(
+        [
+            [*row(TTLDXS, unit="ban-na-dong"), 20, 20, "15", 2],  # 2: kept
+            [*row(TTLDXS, unit=commune.code), 10, 9, 12, 1],  # 3: more LĐTT than members
+            [*row(LDTT, name="Lò Thị Mai"), 5, None, None, None],  # 4: a person has no members
+            [*row(TTLDTT, unit="ban-na-dong"), "mười", None, None, None],  # 5: not a number
+            [*row(TTLDTT, unit=commune.code), None, 3, None, None],  # 6: no total
+            [*row(TTLDTT, unit="ban-na-dong", year=YEAR - 1), 0, 0, 0, 0],  # 7: no members
+            [*row(TTLDXS, unit="ban-na-dong", year=YEAR - 1), 20, 20, 4, 5],  # 8: CSTĐ > LĐTT
+        ],
+        header=header,
+    )
+    record = run(staff, content, commune)
+    found = problems(record)
+    assert sorted(found) == [3, 4, 5, 6, 7, 8]
+    assert found[3] == [
+        (
+            "Số đạt Lao động tiên tiến",
+            "Số đạt “Lao động tiên tiến” (12) không thể nhiều hơn số thành viên (10).",
+        )
+    ]
+    assert found[4] == [("Số thành viên", "Chỉ ghi số thành viên khi đề nghị cho một tập thể.")]
+    assert found[5] == [("Số thành viên", "Số thành viên phải là số, không phải “mười”.")]
+    assert found[6] == [("Số thành viên", "Ghi số thành viên của tập thể.")]
+    assert found[7] == [("Số thành viên", "Số thành viên của tập thể phải từ 1 trở lên.")]
+    assert found[8] == [
+        (
+            "Số đạt Chiến sĩ thi đua cơ sở",
+            "Số đạt “Chiến sĩ thi đua cơ sở” (5) không thể nhiều hơn số đạt “Lao động tiên "
+            "tiến” (4): Chiến sĩ thi đua cơ sở được chọn trong số Lao động tiên tiến.",
+        )
+    ]
+
+    # the good row alone: written with its counts, which the checklist reads
+    content = xlsx([[*row(TTLDXS, unit="ban-na-dong"), 20, "20", 15, 2]], header=header)
+    record = confirm(staff, run(staff, content, commune))
+    made = Nomination.objects.get(pk__in=record.changes["created"])
+    assert (
+        made.member_count,
+        made.members_completed,
+        made.members_advanced,
+        made.members_emulators,
+    ) == (20, 20, 15, 2)
+    client.force_login(staff)
+    page = client.get(reverse("awards:nomination_detail", args=[made.pk])).content.decode()
+    assert "15/20 thành viên đạt “Lao động tiên tiến”" in page
+
+    # and the unit's list exported carries them back
+    book = load_workbook(
+        io.BytesIO(client.get(reverse("sheets:export", args=["nominations"])).content)
+    )
+    sheet = book["Dữ liệu"]
+    headers = [c.value for c in sheet[1]]
+    line = [c.value for c in sheet[2]]
+    assert [line[headers.index(h)] for h in MEMBER_HEADER] == [20, 20, 15, 2]
+
+
+def test_the_template_has_the_member_columns_with_their_help(ward, client):
+    client.force_login(ward["staff"])
+    book = load_workbook(
+        io.BytesIO(client.get(reverse("sheets:template", args=["nominations"])).content)
+    )
+    headers = [c.value for c in book["Dữ liệu"][1]]
+    assert all(h in headers for h in MEMBER_HEADER)
+    help_text = " ".join(
+        str(c.value) for line in book["Hướng dẫn"].iter_rows() for c in line if c.value
+    )
+    assert "Tập thể lao động xuất sắc" in help_text and "70%" in help_text

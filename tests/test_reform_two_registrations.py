@@ -121,3 +121,65 @@ def test_the_province_sees_both_old_communes_registrations_and_reports(client, b
     assert "UBND thị trấn Tam Đường" in section and "nay thuộc UBND xã Bình Lư" in section
     assert "Tập thể lao động xuất sắc" in section  # its registration
     assert "Biên bản rà soát thị trấn" in section  # its report
+
+
+def test_the_provinces_exports_keep_the_rows_of_units_merged_or_dissolved(
+    client, both, demo_units, make_member
+):
+    """The registrations and reports workbooks listed living units only: across the
+    reform they lost what the old units wrote. Their rows are kept, each old unit's name
+    saying what became of it."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from units.services import unit_archive
+
+    campaign, period, office = both["campaign"], both["period"], both["office"]
+    gone = demo_units["pnv-tan-uyen"]  # a district office dissolved, with no successor
+    staff = make_member("cb.pnv-tan-uyen", gone, Membership.Role.UNIT_STAFF)
+    criterion = campaign.criteria.get()
+    results.registration_submit(
+        actor=staff, campaign=campaign, unit=gone, targets={criterion.pk: Decimal(3)}
+    )
+    results.report_save(
+        actor=staff,
+        period=period,
+        unit=gone,
+        values={criterion.pk: (Decimal(2), "Báo cáo của Phòng Nội vụ")},
+        submit=True,
+    )
+    unit_archive(
+        unit=gone, by=None, reason="Giải thể cấp huyện", ended_on=datetime.date(2025, 6, 30)
+    )
+
+    def rows(name):
+        client.force_login(office)
+        response = client.get(reverse(f"tracking:{name}", args=[campaign.pk]))
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        header = [c.value for c in sheet[1]]
+        return [
+            dict(zip(header, [c.value for c in line], strict=False))
+            for line in sheet.iter_rows(min_row=2)
+        ]
+
+    registrations = {r["Đơn vị"]: r for r in rows("registrations_xlsx")}
+    merged = "UBND thị trấn Tam Đường (đã sáp nhập vào UBND xã Bình Lư)"
+    dissolved = "Phòng Nội vụ huyện Tân Uyên (đã giải thể ngày 30/06/2025)"
+    assert merged in registrations and dissolved in registrations
+    assert registrations[merged]["Đã đăng ký"] == "Có"
+    assert registrations[merged]["Danh hiệu đăng ký"] == "Tập thể lao động xuất sắc"
+    assert registrations[merged]["Cam kết: Số hộ thoát nghèo (hộ)"] == 5
+    assert registrations[dissolved]["Cam kết: Số hộ thoát nghèo (hộ)"] == 3
+    assert "UBND xã Bình Lư" in registrations  # the living unit, as before
+    # the living units first, by name, then the old ones
+    names = list(registrations)
+    assert names.index("UBND xã Bình Lư") < names.index(merged)
+
+    reports = {r["Đơn vị"]: r for r in rows("reports_xlsx")}
+    assert reports[merged]["Minh chứng: Số hộ thoát nghèo (hộ)"] == "Biên bản rà soát thị trấn"
+    assert reports[merged]["Kết quả: Số hộ thoát nghèo (hộ)"] == 4
+    assert reports[dissolved]["Kết quả: Số hộ thoát nghèo (hộ)"] == 2
+    assert reports["UBND xã Bình Lư"]["Minh chứng: Số hộ thoát nghèo (hộ)"] == (
+        "Danh sách hộ thoát nghèo Sơn Bình"
+    )

@@ -325,6 +325,19 @@ class Unit(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
         return f"{self.name} (đã lưu trữ)" if self.archived else self.name
 
     @property
+    def name_with_end(self) -> str:
+        """The name, and for a unit that no longer works what became of it, as a list of
+        a campaign's units across the 2025 reform shows it: "UBND thị trấn Tam Đường (đã
+        sáp nhập vào UBND xã Bình Lư)", "Phòng Nội vụ huyện Tân Uyên (đã giải thể ngày
+        30/06/2025)" (decision 0079). Reads `merged_into`: select it with the unit."""
+        if not self.archived:
+            return self.name
+        if self.merged_into_id:
+            return f"{self.name} (đã sáp nhập vào {self.merged_into.name})"
+        ended = f" ngày {self.ended_on:%d/%m/%Y}" if self.ended_on else ""
+        return f"{self.name} (đã giải thể{ended})"
+
+    @property
     def header_lines(self) -> list[str]:
         """The body's name as printed at the top left of a document (Decree 30), in capitals.
 
@@ -850,7 +863,8 @@ def issued_document_path(instance: IssuedDocument, filename: str) -> str:
 
 class IssuedDocument(models.Model):
     """Bản phát hành: the PDF of an issued document (a published launch document, an
-    issued decision, its certificates), as it was issued, with its SHA-256.
+    issued decision, its certificates, a closed council session's minutes), as it was
+    issued, with its SHA-256.
 
     The HTML is frozen in the same transaction as the issue, so later changes to
     templates, award-type names, unit names or signers never reach it; the PDF is
@@ -862,6 +876,7 @@ class IssuedDocument(models.Model):
         CAMPAIGN = "campaign", "Văn bản phát động"
         DECISION = "decision", "Quyết định khen thưởng"
         CERTIFICATES = "certificates", "Giấy khen, bằng khen"
+        MINUTES = "minutes", "Biên bản họp Hội đồng"
 
     kind = models.CharField("loại", max_length=20, choices=Kind.choices)
     object_id = models.PositiveBigIntegerField("mã văn bản")

@@ -150,3 +150,28 @@ def number_text(value: Decimal) -> str:
     """A stored number as Vietnamese write and type it: "15", "0,45", "12,5", never the
     database's "15.00" or "0.45"; no dot between thousands (a clerk types it back)."""
     return f"{value.normalize():f}".replace(".", ",")
+
+
+def grouped_text(value: Decimal) -> str:
+    """A stored number as a page shows it to be read: `number_text` with a dot between
+    the thousands, "1.234.567,5" (decision 0079)."""
+    whole, _, decimals = f"{value.normalize():f}".partition(".")
+    sign, digits = ("-", whole[1:]) if whole.startswith("-") else ("", whole)
+    grouped = f"{int(digits):,}".replace(",", ".")
+    return f"{sign}{grouped},{decimals}" if decimals else f"{sign}{grouped}"
+
+
+# Dots between the thousands, then perhaps a comma and the decimals: "1.234.567,5".
+GROUPED_NUMBER = re.compile(r"-?[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
+
+
+def ungrouped(text: str) -> str:
+    """A number as Vietnamese type it, in Python's notation, for a form field to read:
+    spaces dropped, the dots between thousands dropped, the decimal comma a point
+    ("1.234.567,5" → "1234567.5", "12,5" → "12.5"); a lone dot stays ("12.5"). The one
+    rule of the fields that take typed numbers (a report's figures, a fund's amounts:
+    decision 0079); each field says what it accepts of the result."""
+    text = "".join(str(text).split())  # spaces, no-break spaces between the thousands
+    if GROUPED_NUMBER.fullmatch(text):
+        text = text.replace(".", "")
+    return text.replace(",", ".")

@@ -50,7 +50,8 @@ def registration_columns(criteria: Sequence[Criterion]) -> list[Column]:
 
     return [
         ("Mã đơn vị", lambda row: row.unit.code),
-        ("Đơn vị", lambda row: row.unit.name),
+        # a unit merged away or dissolved says so (decision 0079)
+        ("Đơn vị", lambda row: row.unit.name_with_end),
         ("Đã đăng ký", lambda row: yes_no(registered(row))),
         ("Đăng ký lúc", registered),
         (
@@ -63,7 +64,9 @@ def registration_columns(criteria: Sequence[Criterion]) -> list[Column]:
 
 def registration_rows(campaign: Campaign) -> list[RegistrationRow]:
     """The units the campaign addresses, by name (as its results page lists them), each
-    with its registration and targets; a fixed number of queries whatever the units."""
+    with its registration and targets; then the units merged away or dissolved since
+    that registered (a campaign run across the 2025 reform; decision 0079). A fixed
+    number of queries whatever the units."""
     addressed = selectors.addressed_units(campaign)
     registrations = {
         r.unit_id: r
@@ -78,6 +81,9 @@ def registration_rows(campaign: Campaign) -> list[RegistrationRow]:
             {t.criterion_id: t.value for t in registration.targets.all()} if registration else {}
         )
         rows.append(RegistrationRow(unit, registration, targets))
+    for registration in selectors.ended_units_registrations(campaign):
+        targets = {t.criterion_id: t.value for t in registration.targets.all()}
+        rows.append(RegistrationRow(registration.unit, registration, targets))
     return rows
 
 
@@ -108,7 +114,7 @@ def report_columns(criteria: Sequence[Criterion]) -> list[Column]:
 
     columns: list[Column] = [
         ("Mã đơn vị", lambda row: row.report.unit.code),
-        ("Đơn vị", lambda row: row.report.unit.name),
+        ("Đơn vị", lambda row: row.report.unit.name_with_end),
         ("Kỳ báo cáo", lambda row: row.report.period.get_kind_display()),
         ("Hạn nộp", lambda row: row.report.period.due_on),
         ("Nộp lúc", lambda row: row.report.submitted_at),
@@ -125,10 +131,13 @@ def report_columns(criteria: Sequence[Criterion]) -> list[Column]:
 
 
 def report_rows(campaign: Campaign) -> list[ReportRow]:
-    """The reports the results page lists, each with its values; two queries."""
-    reports = selectors.reports_received(campaign).prefetch_related("values")
+    """The reports the results page lists, then those of units merged away or dissolved
+    since (decision 0079), each with its values; four queries."""
+    living = selectors.reports_received(campaign).prefetch_related("values")
+    ended = selectors.ended_units_reports(campaign).prefetch_related("values")
     return [
         ReportRow(r, {v.criterion_id: (v.value, v.evidence) for v in r.values.all()})
+        for reports in (living, ended)
         for r in reports
     ]
 

@@ -4,7 +4,6 @@ nothing until the whole form is valid."""
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from django import forms
@@ -14,13 +13,11 @@ from django.utils.html import format_html, format_html_join
 from units.access import office_bodies
 from units.formfields import MAX_ID, DayField, IdChoiceField, IdMultipleChoiceField
 from units.models import Unit, descendants_query
-from units.text import number_text, search_q
+from units.text import grouped_text, number_text, search_q, ungrouped
 
 from ..forms_staff import DateInput
 from ..models import BLOC_SCORE_MAX, Campaign, plausible_date
 from .models import BlocScore, Criterion, ReportPeriod, ResultReport
-
-THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
 
 
 class PlainTextInput(forms.TextInput):
@@ -75,12 +72,9 @@ class NumberField(forms.DecimalField):
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = value.strip().replace(" ", "").replace("\u00a0", "")
+            value = ungrouped(value)  # the one rule, as a fund's amounts (decision 0079)
             if not value.isascii() or "_" in value:  # "١٢", "1_000": not how clerks type
                 raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-            if THOUSANDS.match(value):
-                value = value.replace(".", "")
-            value = value.replace(",", ".")
         return super().to_python(value)
 
 
@@ -314,7 +308,7 @@ class RegistrationForm(forms.Form):
                 label += f" (0 đến {typed(c.max_points or Decimal(0))} điểm)"
             if c.target is not None:
                 # as the page writes numbers: "80,5", never "80.50"
-                label += f" — chỉ tiêu chung {typed(c.target)}"
+                label += f" — chỉ tiêu chung {grouped_text(c.target)}"
             self.fields[f"target-{c.pk}"] = NumberField(label=label, min_value=Decimal(0))
 
     def clean(self):
@@ -359,7 +353,7 @@ class ReportForm(forms.Form):
                 if c.kind == Criterion.Kind.BOOLEAN:
                     label += " — đơn vị cam kết đạt" if target >= 1 else ""
                 else:
-                    label += f" — đơn vị đăng ký {typed(target)}"
+                    label += f" — đơn vị đăng ký {grouped_text(target)}"
             self.fields[f"value-{c.pk}"] = NumberField(label=label, min_value=Decimal(0))
             self.fields[f"evidence-{c.pk}"] = forms.CharField(
                 label="Minh chứng", required=False, max_length=4000

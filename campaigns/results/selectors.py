@@ -492,6 +492,31 @@ def predecessor_reports(
     )
 
 
+def ended_units_registrations(campaign: Campaign) -> QuerySet[Registration]:
+    """Registrations for `campaign` sent by units since merged away or dissolved (and not
+    carried on to a successor): the registrations list's rows after the living units'
+    (decision 0079), by name."""
+    return (
+        Registration.objects.submitted()
+        .filter(campaign=campaign, unit__archived=True)
+        .select_related("unit__merged_into")
+        .prefetch_related("targets")
+        .order_by("unit__name", "pk")
+    )
+
+
+def ended_units_reports(campaign: Campaign) -> QuerySet[ResultReport]:
+    """Reports received for `campaign` from units since merged away or dissolved, as
+    `reports_received` reads the living units' (decision 0079)."""
+    periods = list(campaign.periods.values_list("pk", flat=True))
+    return (
+        ResultReport.objects.filter(period_id__in=periods, unit__archived=True)
+        .exclude(status=ResultReport.Status.DRAFT)
+        .select_related("unit__merged_into", "period")
+        .order_by("period__due_on", "unit__name")
+    )
+
+
 def carried_from(row: Registration | ResultReport) -> Unit | None:
     """The old unit that wrote a registration or report the merge carried on to its
     successor (its first history row's unit), or None if it is the unit's own."""
