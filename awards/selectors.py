@@ -559,7 +559,9 @@ def public_decisions(
     without diacritics, in the number and symbol, the trích yếu, the issuing body's name
     or an honouree's (`_decision_word`), the decisions written with the query's
     diacritics first (`rank_marked`)."""
-    queryset = Decision.objects.filter(status=Decision.Status.ISSUED).select_related("issuer")
+    queryset = Decision.objects.filter(status=Decision.Status.ISSUED).select_related(
+        "issuer__merged_into"
+    )
     if year:
         queryset = queryset.filter(year=year)
     if issuer is not None:

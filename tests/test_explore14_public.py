@@ -35,3 +35,44 @@ def test_the_way_back_is_the_page_the_form_was_on_never_another_site():
     assert 'href="http://testserver/quan-ly/khen-thuong/de-nghi/5/"' in page
     page = browser.post("/dang-nhap/", HTTP_REFERER="https://evil.example/x").content.decode()
     assert "evil.example" not in page and 'href="/dang-nhap/"' in page
+
+
+@pytest.fixture
+def merged_district(cycle, demo):
+    """The cycle's district (a campaign of its own and a decision) ended on 30/06/2025, its
+    work gone to the province (the 2025 reform)."""
+    import datetime
+
+    from django.core.cache import cache
+
+    from tests.factories import issued_decision, passed_nominations
+    from units.models import Unit
+
+    district = cycle["district"]
+    decision = issued_decision(cycle, passed_nominations(cycle, 1))
+    campaign = next(c for c in demo.values() if c.issuer_id == district.pk)
+    Unit.objects.filter(pk=district.pk).update(
+        merged_into=district.parent, ended_on=datetime.date(2025, 6, 30)
+    )
+    cache.clear()
+    return {"decision": decision, "campaign": campaign, "district": district}
+
+
+def test_a_body_the_reform_ended_is_named_with_its_last_day_and_successor(client, merged_district):
+    """A citizen in 2026 read "UBND huyện Tam Đường" on a campaign and a decision with
+    nothing to say that districts no longer exist, nor who now answers for its work. The
+    honour roll already said "(nay thuộc …)" of an awardee's unit; the issuer and the
+    decision's own list did not."""
+    district = merged_district["district"]
+    province = district.parent.name
+    then = f'{district.name} <span class="unit-then">(đến 30/06/2025, nay thuộc {province})</span>'
+    campaign = merged_district["campaign"]
+    decision = merged_district["decision"]
+    for url in (
+        "/",
+        f"/phong-trao/{campaign.pk}/",
+        "/quyet-dinh/",
+        f"/quyet-dinh/{decision.pk}/",
+    ):
+        page = client.get(url).content.decode()
+        assert then in page, url
