@@ -76,3 +76,35 @@ def test_a_body_the_reform_ended_is_named_with_its_last_day_and_successor(client
     ):
         page = client.get(url).content.decode()
         assert then in page, url
+
+
+def test_each_evidence_box_of_a_report_says_which_criterion_it_is_for(client, demo, demo_units):
+    """The report form labelled every evidence box "Minh chứng": a screen reader (or a
+    voice command) met "Minh chứng" twice, three times, with nothing to tell the boxes
+    apart, and on a phone the box stands under its figure with no line between criteria."""
+    import datetime
+
+    from django.utils import timezone
+
+    from campaigns.models import ReportPeriod
+    from tests.conftest import new_member
+    from tests.factories import still_running
+    from units.models import Membership
+
+    campaign = demo["000"]
+    still_running(campaign)
+    unit = demo_units["ubnd-x-binh-lu"]
+    rate = campaign.criteria.create(name="Tỷ lệ hồ sơ trực tuyến", kind="numeric", target=80)
+    budget = campaign.criteria.create(name="Thu ngân sách", kind="numeric", target=100)
+    period = ReportPeriod.objects.create(
+        campaign=campaign, kind="interim", due_on=timezone.localdate() + datetime.timedelta(5)
+    )
+    client.force_login(new_member("cb.a", unit, Membership.Role.UNIT_STAFF))
+    page = client.get(f"/quan-ly/theo-doi/don-vi/{unit.pk}/ky/{period.pk}/bao-cao/")
+    html = page.content.decode()
+    for criterion in (rate, budget):
+        assert (
+            f'aria-label="Minh chứng cho “{criterion.name}”"' in html
+            and f'id="evidence-{criterion.pk}"' in html
+        )
+    assert html.count('class="grid-2 report-row"') == 2  # a line between criteria
