@@ -108,3 +108,22 @@ def test_each_evidence_box_of_a_report_says_which_criterion_it_is_for(client, de
             and f'id="evidence-{criterion.pk}"' in html
         )
     assert html.count('class="grid-2 report-row"') == 2  # a line between criteria
+
+
+def test_each_eligibility_check_says_its_state_in_words_not_only_in_colour(client, cycle):
+    """The appraisal's checklist told a passed check from a blocking one only by the colour
+    of its left border and background (green, amber, red, blue): a colour-blind appraiser,
+    a screen reader or a grey printout could not tell "Kỷ luật" passed from failed."""
+    from awards.eligibility import checklist
+    from tests.awards_stage import build_stage
+
+    stage = build_stage(cycle)
+    nomination = stage["on_agenda"]
+    client.force_login(cycle["council"][0])
+    html = client.get(f"/quan-ly/khen-thuong/de-nghi/{nomination.pk}/").content.decode()
+    words = {"ok": "Đạt", "warn": "Cần xem", "block": "Không đạt", "info": "Lưu ý"}
+    checks = checklist(nomination)
+    assert checks
+    for check in checks:
+        said = f'<span class="check__level">{words[check.level]}</span> <strong>{check.label}:</strong>'
+        assert said in html
