@@ -127,3 +127,14 @@ def test_each_eligibility_check_says_its_state_in_words_not_only_in_colour(clien
     for check in checks:
         said = f'<span class="check__level">{words[check.level]}</span> <strong>{check.label}:</strong>'
         assert said in html
+
+
+def test_the_title_of_a_campaign_search_says_what_was_searched(client, demo):
+    """The honour roll's and the decisions' titles name the search (decision 0043); the
+    list of campaigns read "Phong trào thi đua — thidua" in every tab and history line."""
+    from django.core.cache import cache
+
+    cache.clear()
+    page = client.get("/", {"q": "tam duong", "year": "2024"}).content.decode()
+    assert "<title>Phong trào thi đua: tìm “tam duong” năm 2024 — thidua</title>" in page
+    assert "<title>Phong trào thi đua — thidua</title>" in client.get("/").content.decode()
