@@ -138,3 +138,28 @@ def test_the_title_of_a_campaign_search_says_what_was_searched(client, demo):
     page = client.get("/", {"q": "tam duong", "year": "2024"}).content.decode()
     assert "<title>Phong trào thi đua: tìm “tam duong” năm 2024 — thidua</title>" in page
     assert "<title>Phong trào thi đua — thidua</title>" in client.get("/").content.decode()
+
+
+def test_a_document_without_a_number_says_so_to_a_screen_reader(client, demo):
+    """A campaign whose document was left unnumbered showed a dotted blank before
+    "/KH-UBND", in the summary and in the text; a screen reader read only "/KH-UBND"
+    (the blank's tooltip is not read out, and the text had none)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    campaign = next(c for c in demo.values() if not c.number and c.symbol)
+    html = client.get(f"/phong-trao/{campaign.pk}/").content.decode()
+    hidden = '<span class="visually-hidden">(chưa ghi số)</span></span>/' + campaign.symbol
+    assert html.count(hidden) == 2  # the summary and the document's own "Số:"
+
+
+def test_the_words_for_a_screen_reader_stay_off_the_printed_document(demo):
+    import io
+
+    from pypdf import PdfReader
+
+    from campaigns.pdf import campaign_pdf
+
+    campaign = next(c for c in demo.values() if not c.number and c.symbol)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(campaign_pdf(campaign))).pages)
+    assert "/" + campaign.symbol in text and "chưa ghi số" not in text
