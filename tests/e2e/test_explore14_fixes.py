@@ -30,3 +30,33 @@ def test_a_printed_decision_page_says_which_decision_it_is(
     expect(page.get_by_text("Về việc tặng danh hiệu Lao động tiên tiến")).to_be_visible()
     expect(page.get_by_role("link", name="Tải quyết định (PDF)")).to_be_hidden()
     expect(page.get_by_role("table")).to_be_visible()
+
+
+# How much of each filter box's chosen text is cut off: its width in the box's own font
+# against the room the box gives it (padding and the arrow taken off).
+CUT_TEXT = """() => [...document.querySelectorAll('.filters select')].map(box => {
+  const style = getComputedStyle(box);
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const text = box.options[box.selectedIndex].text;
+  const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+  return [text, Math.round(ctx.measureText(text).width - room)];
+}).filter(([, cut]) => cut > 0)"""
+
+
+def test_the_portals_filters_show_their_choices_whole_on_a_tablet(
+    page: Page,
+    live_server,
+    world,  # noqa: F811
+):
+    """At 768 px the four filters of the list of campaigns stood in four narrow columns:
+    "Tất cả trạng thá", "Tất cả hình thứ" (the choice cut by the box's arrow)."""
+    page.set_viewport_size({"width": 768, "height": 1024})
+    page.goto(live_server.url + "/")
+    expect(page.get_by_label("Trạng thái")).to_be_visible()
+    assert page.evaluate(CUT_TEXT) == []
+    page.set_viewport_size({"width": 1280, "height": 900})  # four a row still on a desktop
+    tops = page.evaluate(
+        "[...document.querySelectorAll('.filters__row > *')].map(f => f.getBoundingClientRect().top)"
+    )
+    assert len(set(tops)) == 1
