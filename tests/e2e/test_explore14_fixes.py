@@ -60,3 +60,24 @@ def test_the_portals_filters_show_their_choices_whole_on_a_tablet(
         "[...document.querySelectorAll('.filters__row > *')].map(f => f.getBoundingClientRect().top)"
     )
     assert len(set(tops)) == 1
+
+
+def test_a_clerk_on_a_phone_sees_their_own_work_first_in_the_header(
+    page: Page,
+    live_server,
+    world,  # noqa: F811
+):
+    """At 375 px the header's strip showed the four public links first ("Phong trào, Lấy ý
+    kiến, Quyết định, Vin…"): a unit's clerk saw none of "Quản lý", "Đăng ký, báo cáo" or
+    "Khen thưởng" without first finding that the strip scrolls sideways."""
+    from tests.e2e.people import log_in
+
+    page.set_viewport_size({"width": 375, "height": 812})
+    log_in(page, live_server.url, "cb.binhlu")
+    nav = page.get_by_role("navigation", name="Điều hướng chính")
+    for name in ("Quản lý", "Đăng ký, báo cáo", "Khen thưởng"):
+        box = nav.get_by_role("link", name=name, exact=True).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 375, name
+    # the public pages are still in the strip, after the clerk's own
+    texts = nav.locator("a").all_inner_texts()
+    assert texts.index("Khen thưởng") < texts.index("Phong trào")
