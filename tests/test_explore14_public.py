@@ -163,3 +163,12 @@ def test_the_words_for_a_screen_reader_stay_off_the_printed_document(demo):
     campaign = next(c for c in demo.values() if not c.number and c.symbol)
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(campaign_pdf(campaign))).pages)
     assert "/" + campaign.symbol in text and "chưa ghi số" not in text
+
+
+def test_every_page_names_its_icon_so_browsers_stop_asking_for_favicon_ico(client):
+    """Every page view also asked for /favicon.ico, answered 404 into the log."""
+    from django.contrib.staticfiles import finders
+
+    page = client.get("/dang-nhap/").content.decode()
+    assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in page
+    assert finders.find("img/favicon.svg")
