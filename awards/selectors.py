@@ -654,7 +654,7 @@ def public_decisions(
     or an honouree's (`_decision_word`), the decisions written with the query's
     diacritics first (`rank_marked`)."""
     queryset = with_amendments(
-        Decision.objects.filter(status=Decision.Status.ISSUED).select_related("issuer")
+        Decision.objects.filter(status=Decision.Status.ISSUED).select_related("issuer__merged_into")
     )
     if year:
         queryset = queryset.filter(year=year)

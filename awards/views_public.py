@@ -46,7 +46,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
 def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     decision = get_object_or_404(selectors.public_decisions(), pk=pk)
     grants = decision.grants.select_related(
-        "award_type", "person", "unit", "awardee_unit", "revocation"
+        "award_type", "person", "unit", "awardee_unit__merged_into", "revocation"
     ).order_by("struck", "register_number", "pk")  # the annex's order, struck lines last
     document = services.decision_issued_document(decision, IssuedDocument.Kind.DECISION)
     return render(

@@ -41,7 +41,7 @@ def public_campaign_list(filters: dict | None = None) -> QuerySet[Campaign]:
     """
     queryset = (
         Campaign.objects.public()
-        .select_related("issuer", "document_type")
+        .select_related("issuer__merged_into", "document_type")
         .defer(*LIST_DEFERRED)
         .newest_first()
     )
@@ -102,7 +102,7 @@ def public_campaign_detail(pk: int) -> Campaign:
     public_files = Attachment.objects.filter(is_public=True, archived=False)
     queryset = (
         Campaign.objects.public()
-        .select_related(*DOCUMENT_RELATED)
+        .select_related(*DOCUMENT_RELATED, "issuer__merged_into")
         .prefetch_related(
             *DOCUMENT_PREFETCH,
             Prefetch("attachments", queryset=public_files, to_attr="public_attachments"),
@@ -132,7 +132,7 @@ def staff_campaigns(user, bodies: list[int] | None = None) -> QuerySet[Campaign]
 def staff_campaign_detail(user, pk: int) -> Campaign:
     """One campaign the user manages, with its whole document; 404 for anyone else. With
     the body its issuer was merged into, which the read-only pages name
-    (Campaign.read_only_text); the public pages never do, so DOCUMENT_RELATED leaves it."""
+    (Campaign.read_only_text); the public pages name it beside the issuer (decision 0080)."""
     queryset = (
         Campaign.objects.filter(issuer__in=office_record_bodies(user))
         .select_related(

@@ -30,7 +30,8 @@ def _filter_form(request: HttpRequest) -> CampaignFilterForm:
 
 def home(request: HttpRequest) -> HttpResponse:
     form = _filter_form(request)
-    campaigns = selectors.public_campaign_list(form.filters())
+    filters = form.filters()
+    campaigns = selectors.public_campaign_list(filters)
     page = Paginator(campaigns, PAGE_SIZE).get_page(request.GET.get("trang"))
     query = request.GET.copy()
     query.pop("trang", None)
@@ -41,7 +42,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "page": page,
             "form": form,
             "query": query.urlencode(),
-            "filtered": bool(form.filters()),
+            "filters": filters,  # the page's title names the search (decision 0080)
+            "filtered": bool(filters),
             "ignored": form.ignored(),
         },
     )

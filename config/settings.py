@@ -51,6 +51,8 @@ if (
 SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# A refused form is said in Vietnamese, with a way back to it (decision 0080).
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 # The address users open thidua at; emails link to pages under it.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # Demo logins (load_demo) are only created when this is on. Never in production.

@@ -76,3 +76,26 @@ def server_error(request: HttpRequest) -> HttpResponse:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: a form sent with a stale token (a page left open past a login
+    elsewhere) or without the cookie (blocked or cleared) is refused in Vietnamese, in the
+    site's layout, with a link that opens the form again with a fresh token. Django's own
+    page is in English and offers nothing to do."""
+    from django.middleware.csrf import REASON_NO_CSRF_COOKIE
+    from django.shortcuts import render
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    # the page the form was on (a POST-only address would answer 405), else this address
+    again = request.META.get("HTTP_REFERER", "")
+    if not url_has_allowed_host_and_scheme(
+        again, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        again = request.get_full_path()
+    return render(
+        request,
+        "403_csrf.html",
+        {"again": again, "no_cookie": reason == REASON_NO_CSRF_COOKIE},
+        status=403,
+    )

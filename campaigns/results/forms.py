@@ -355,8 +355,13 @@ class ReportForm(forms.Form):
                 else:
                     label += f" — đơn vị đăng ký {grouped_text(target)}"
             self.fields[f"value-{c.pk}"] = NumberField(label=label, min_value=Decimal(0))
+            # one "Minh chứng" per criterion: its name tells the boxes apart to a screen
+            # reader and a voice command (the name begins with the label seen, WCAG 2.5.3)
             self.fields[f"evidence-{c.pk}"] = forms.CharField(
-                label="Minh chứng", required=False, max_length=4000
+                label="Minh chứng",
+                required=False,
+                max_length=4000,
+                widget=forms.TextInput(attrs={"aria-label": f"Minh chứng cho “{c.name}”"}),
             )
 
     def clean(self):
