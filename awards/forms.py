@@ -436,6 +436,23 @@ class SubmitManyForm(forms.Form):
         self.fields["ids"].queryset = nominations
 
 
+class ForwardManyForm(forms.Form):
+    """Trình cấp trên nhiều hồ sơ: the dossiers chosen to go with one tờ trình, and who
+    signs it (decision 0083)."""
+
+    ho_so = IdsChoiceField(
+        label="Hồ sơ",
+        queryset=Nomination.objects.none(),
+        error_messages={"required": "Hãy chọn ít nhất một hồ sơ để trình."},
+    )
+    signer_name = forms.CharField(label="Người ký tờ trình", max_length=100, required=False)
+    note = forms.CharField(label="Ghi chú", max_length=1000, required=False)
+
+    def __init__(self, *args, nominations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ho_so"].queryset = nominations
+
+
 class AttendanceForm(forms.Form):
     """Điểm danh: the members present, among those invited to the session."""
 

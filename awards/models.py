@@ -1084,6 +1084,57 @@ class DecisionCounter(models.Model):
             )
 
 
+class Submission(models.Model):
+    """Tờ trình: one forwarding of passed nominations of a body (`issuer`) to the upper
+    body with the authority (`addressee`), chosen together (decision 0083). A document of
+    Decree 30: its own number in the body's series of tờ trình for the year ("Số:
+    03/TTr-UBND"), place, date and signer; frozen as issued at the forwarding
+    (IssuedDocument, kind SUBMISSION), never changed afterwards. A dossier returned and
+    forwarded again is in a later one too; the earlier one still lists it, as signed."""
+
+    issuer = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="cơ quan trình"
+    )
+    addressee = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="kính gửi"
+    )
+    year = models.PositiveSmallIntegerField("năm")
+    number = models.PositiveIntegerField("số")
+    symbol = models.CharField("ký hiệu", max_length=60)
+    place = models.CharField("địa danh", max_length=100, blank=True)
+    dated = models.DateField("ngày")
+    signer_name = models.CharField("người ký", max_length=100, blank=True)
+    nominations = models.ManyToManyField(
+        "Nomination", related_name="submissions", verbose_name="hồ sơ trình"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="người trình",
+    )
+    created_at = models.DateTimeField("lập lúc", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "tờ trình"
+        verbose_name_plural = "tờ trình"
+        ordering = ["-dated", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer", "year", "number"],
+                name="submission_number_unique",
+                violation_error_message="Số tờ trình này đã cấp trong năm.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Tờ trình số {self.number_symbol}"
+
+    @property
+    def number_symbol(self) -> str:
+        return f"{self.number:02d}/{self.symbol}"
+
+
 # The plausible days of a legal basis: none before the Democratic Republic of Vietnam
 # (02/09/1945); a law is entered ahead of its day (Decree 152/2025 in force from
 # 01/07/2025, the amended Law from 01/10/2026), but not years ahead (decision 0074).

@@ -15,7 +15,15 @@ from units.models import Unit
 from units.text import number_text
 
 from . import money
-from .models import AwardType, CouncilSession, Decision, LegalBasis, Nomination, RecipientKind
+from .models import (
+    AwardType,
+    CouncilSession,
+    Decision,
+    LegalBasis,
+    Nomination,
+    RecipientKind,
+    Submission,
+)
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 KIND_WORDS = {
@@ -323,9 +331,10 @@ def recipients_text(nominations: Iterable[Nomination]) -> str:
 
 
 def submission_pdf(issuer: Unit, nominations: Iterable[Nomination]) -> bytes:
-    """Tờ trình to the level above, signed by the issuer, with the Nơi nhận a clerk files
-    it by. Addressed to the body the dossiers were handed to, when they are all at one
-    (decision 0077), else to the body the issuer belongs to."""
+    """The list of everything a body forwarded (decision 0077), kept as a report: no
+    number, today's date. Addressed to the body the dossiers were handed to, when they are
+    all at one, else to the body the issuer belongs to. The tờ trình of a forwarding, with
+    its number, is `submission_document_html` (decision 0083)."""
     nominations = list(nominations)
     uppers = {n.issuer_id: n.issuer for n in nominations if n.forwarded_from_id == issuer.pk}
     to = addressee(next(iter(uppers.values())) if len(uppers) == 1 else issuer.parent)
@@ -335,11 +344,44 @@ def submission_pdf(issuer: Unit, nominations: Iterable[Nomination]) -> bytes:
             "issuer": issuer,
             "nominations": nominations,
             "recipients": recipients_text(nominations),
+            "number_symbol": f"/TTr-{issuer.document_code}",
+            "place": issuer.document_place,
             "today": timezone.localdate(),
             "addressee": to,
             "to": ["Như trên;"] if to else [],
         },
     )
+
+
+def submission_document_html(submission: Submission) -> str:
+    """The tờ trình of one forwarding as signed (decision 0083): its number and symbol,
+    place and date, the body, the addressee, the dossiers and the signer. Frozen at the
+    forwarding (services._freeze_submission)."""
+    nominations = list(
+        submission.nominations.select_related(
+            "award_type", "nominee_person", "nominee_unit", "nominating_unit"
+        ).order_by("pk")
+    )
+    to = addressee(submission.addressee)
+    return render_html(
+        "pdf/submission.html",
+        {
+            "issuer": submission.issuer,
+            "nominations": nominations,
+            "recipients": recipients_text(nominations),
+            "number_symbol": submission.number_symbol,
+            "place": submission.place,
+            "today": submission.dated,
+            "addressee": to,
+            "signer_name": submission.signer_name,
+            "results": True,
+            "to": ["Như trên;"],
+        },
+    )
+
+
+def submission_filename(submission: Submission) -> str:
+    return f"to-trinh-{submission.number}-{submission.year}.pdf"
 
 
 def final_review_pdf(campaign, data: dict, narrative: str) -> bytes:

@@ -47,6 +47,7 @@ from .models import (
     NominationEvent,
     PublicComment,
     SessionMember,
+    Submission,
     Vote,
 )
 from .workflow import statuses
@@ -76,6 +77,16 @@ def forward_note() -> Subquery:
         )
         .order_by("-at", "-pk")
         .values("note")[:1]
+    )
+
+
+def latest_submission() -> Subquery:
+    """The id of the latest numbered tờ trình the nomination went with to the body that
+    holds it now (decision 0083); one subquery of the inbox's own query."""
+    return Subquery(
+        Submission.objects.filter(nominations=OuterRef("pk"), addressee=OuterRef("issuer"))
+        .order_by("-pk")
+        .values("pk")[:1]
     )
 
 
@@ -180,7 +191,7 @@ def nominations_to_appraise(user, filters: dict | None = None) -> QuerySet[Nomin
         queryset = queryset.filter(status=filters["status"])
     ordered = (
         queryset.select_related(*RELATED)
-        .annotate(forward_note=forward_note())
+        .annotate(forward_note=forward_note(), submission_id=latest_submission())
         .order_by("-updated_at", "-pk")
     )
     if filters.get("q"):  # the names written with the typed diacritics first
@@ -207,6 +218,26 @@ def bodies_that_forwarded(body_ids) -> QuerySet[Unit]:
         Q(pk__in=forwarded.values("forwarded_from_id"))
         | Q(pk__in=forwarded.filter(forwarded_from=None).values("issuer_id"))
     )
+
+
+def submissions_for(user) -> QuerySet[Submission]:
+    """The tờ trình the user may read (decision 0083): those its bodies made (their office
+    or leader) and those sent to the bodies where it is the standing office. Unit B's
+    office never reads unit A's."""
+    made = (office_bodies(user) | leader_bodies(user)).values("pk")
+    received = office_bodies(user).values("pk")
+    return Submission.objects.filter(
+        Q(issuer_id__in=made) | Q(addressee_id__in=received)
+    ).select_related("issuer", "addressee")
+
+
+def forwardable(user) -> QuerySet[Nomination]:
+    """The dossiers the user's office may forward now: passed by its body's council (or
+    forwarded before the hand-over existed) and held by that body. Which are beyond the
+    body's authority is the award's (`AwardType.granted_by`), checked per row by the page."""
+    return Nomination.objects.filter(
+        issuer__in=office_bodies(user), status__in=statuses("forward")
+    ).select_related("award_type", "nominee_person", "nominee_unit", "nominating_unit", "issuer")
 
 
 def forwarding_bodies(user) -> QuerySet[Unit]:

@@ -45,6 +45,7 @@ from .models import (
     RecipientKind,
     SealedBallot,
     SessionMember,
+    Submission,
     Vote,
 )
 
@@ -1872,54 +1873,153 @@ def council_result_note(nomination: Nomination) -> str:
 
 @transaction.atomic
 def nomination_forward(
-    *, actor: AbstractBaseUser, nomination: Nomination, note: str = ""
+    *,
+    actor: AbstractBaseUser,
+    nomination: Nomination,
+    note: str = "",
+    signer_name: str | None = None,
 ) -> Nomination:
-    """Trình cấp trên: a nomination the body's council passed beyond its authority goes
-    to the body with that authority (`forward_target`), with the lower body's tờ trình,
-    its council's result and the dossier. The upper body's office receives it as
-    submitted to it and appraises it, puts it before its own council and decides it as
-    any other; the lower body keeps reading it (`forwarded_from`). The history says who
-    forwarded it, to whom, and the council's result. Decision 0077."""
-    nomination = _locked(nomination)
-    ensure_office(actor, nomination.issuer)
-    workflow.require(nomination, "forward")
-    lower = nomination.issuer
+    """Trình cấp trên for one dossier: `nominations_forward` of it alone (its own tờ
+    trình). Decision 0077, 0083."""
+    submission = nominations_forward(
+        actor=actor, nominations=[nomination], note=note, signer_name=signer_name
+    )
+    return submission.nominations.select_related("issuer", "forwarded_from").get(pk=nomination.pk)
+
+
+def _forward_refused(nomination: Nomination, lower: Unit, *, named: bool) -> Unit:
+    """The upper body a nomination goes to, or a ValidationError saying why it cannot
+    (`named`: the nominee first, when several were chosen)."""
+    label = f"“{nomination.nominee_name}”: " if named else ""
     if nomination.award_type.granted_by(lower):
         raise ValidationError(
-            f"“{nomination.award_type.name}” thuộc thẩm quyền của {lower.name}: đưa hồ sơ "
-            "vào quyết định khen thưởng của cơ quan, không trình cấp trên."
+            f"{label}“{nomination.award_type.name}” thuộc thẩm quyền của {lower.name}: đưa hồ "
+            "sơ vào quyết định khen thưởng của cơ quan, không trình cấp trên."
         )
     upper = forward_target(nomination)
     if upper is None:
         raise ValidationError(
-            f"Không có cơ quan nào phía trên {lower.name} trong hệ thống có thẩm quyền khen "
-            f"“{nomination.award_type.name}” ({nomination.award_type.authority or 'chưa ghi thẩm quyền'}): "
-            "chưa trình được. Hồ sơ vẫn ở trạng thái đã thông qua; liên hệ quản trị hệ thống "
-            "để khai báo cơ quan có thẩm quyền."
+            f"{label}{'k' if named else 'K'}hông có cơ quan nào phía trên {lower.name} trong hệ thống có thẩm quyền "
+            f"khen “{nomination.award_type.name}” "
+            f"({nomination.award_type.authority or 'chưa ghi thẩm quyền'}): chưa trình được. "
+            "Hồ sơ vẫn ở trạng thái đã thông qua; liên hệ quản trị hệ thống để khai báo cơ "
+            "quan có thẩm quyền."
         )
-    result = council_result_note(nomination)
-    forward_note = (
-        f"{lower.name} trình {upper.name}."
-        + (f" Kết quả bình xét của {lower.name}: {result}" if result else "")
-        + (f" Ghi chú: {note.strip()}" if note.strip() else "")
+    return upper
+
+
+def _submission_number(body: Unit, year: int) -> int:
+    """The next number of the body's tờ trình this year; the body's row is locked until
+    the transaction ends, so two forwardings never take one number."""
+    Unit.objects.select_for_update().filter(pk=body.pk).first()
+    last = (
+        Submission.objects.filter(issuer=body, year=year)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
     )
-    # the lower body's step, in its history; the upper body's office is told by the next
-    NominationEvent.objects.create(
-        nomination=nomination,
-        by=actor,
-        from_status=nomination.status,
-        to_status=Status.FORWARDED,
-        note=forward_note,
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def nominations_forward(
+    *,
+    actor: AbstractBaseUser,
+    nominations: Iterable[Nomination],
+    note: str = "",
+    signer_name: str | None = None,
+) -> Submission:
+    """Trình cấp trên: passed nominations of one body, beyond its authority, chosen
+    together, go with one tờ trình to the body with the authority (`forward_target`),
+    with its council's result and the dossiers. The tờ trình takes the next number of the
+    body's series for the year and is frozen now (decision 0083). The upper body's office
+    receives each as submitted to it and appraises it, puts it before its own council and
+    decides it as any other; the lower body keeps reading it (`forwarded_from`). All or
+    nothing: one dossier that cannot go refuses the whole. Decision 0077."""
+    ids = sorted({n.pk for n in nominations})
+    if not ids:
+        raise ValidationError("Chọn ít nhất một hồ sơ để trình cấp trên.")
+    locked = list(
+        Nomination.objects.select_for_update(of=("self",))
+        .select_related("award_type", "nominating_unit", "issuer")
+        .filter(pk__in=ids)
+        .order_by("pk")
     )
-    nomination.status = Status.FORWARDED
-    nomination.forwarded_from = lower
-    nomination.issuer = upper
-    nomination.save(update_fields=["forwarded_from", "issuer", "updated_at"])
-    return _transition(
-        nomination,
-        Status.SUBMITTED,
-        actor=actor,
-        note=f"Hồ sơ đến {upper.name}: chờ cơ quan thường trực thẩm định.",
+    if len(locked) != len(ids):
+        raise ValidationError("Có hồ sơ không còn trên hệ thống: tải lại trang.")
+    lower = locked[0].issuer
+    for nomination in locked:
+        if nomination.issuer_id != lower.pk:
+            raise ValidationError(
+                "Một tờ trình là của một cơ quan: các hồ sơ chọn thuộc nhiều cơ quan "
+                f"({lower.name}, {nomination.issuer.name}). Trình riêng từng cơ quan."
+            )
+        ensure_office(actor, nomination.issuer)
+        workflow.require(nomination, "forward")
+    uppers = {n.pk: _forward_refused(n, lower, named=len(locked) > 1) for n in locked}
+    if len({u.pk for u in uppers.values()}) > 1:
+        names = ", ".join(sorted({u.name for u in uppers.values()}))
+        raise ValidationError(
+            f"Một tờ trình gửi một cơ quan: các hồ sơ chọn trình lên nhiều cơ quan ({names}). "
+            "Trình riêng theo từng cơ quan có thẩm quyền."
+        )
+    upper = next(iter(uppers.values()))
+    today = timezone.localdate()
+    if signer_name is None:
+        signer_name = suggested_signer(lower)[0].get("signer_name", "")
+    submission = Submission.objects.create(
+        issuer=lower,
+        addressee=upper,
+        year=today.year,
+        number=_submission_number(lower, today.year),
+        symbol=f"TTr-{lower.document_code}",
+        place=lower.document_place,
+        dated=today,
+        signer_name=signer_name.strip()[:100],
+        created_by=actor,
+    )
+    for nomination in locked:
+        result = council_result_note(nomination)
+        forward_note = (
+            f"{lower.name} trình {upper.name} (Tờ trình số {submission.number_symbol} ngày "
+            f"{today:%d/%m/%Y})."
+            + (f" Kết quả bình xét của {lower.name}: {result}" if result else "")
+            + (f" Ghi chú: {note.strip()}" if note.strip() else "")
+        )
+        # the lower body's step, in its history; the upper body's office is told by the next
+        NominationEvent.objects.create(
+            nomination=nomination,
+            by=actor,
+            from_status=nomination.status,
+            to_status=Status.FORWARDED,
+            note=forward_note,
+        )
+        nomination.status = Status.FORWARDED
+        nomination.forwarded_from = lower
+        nomination.issuer = upper
+        nomination.save(update_fields=["forwarded_from", "issuer", "updated_at"])
+        _transition(
+            nomination,
+            Status.SUBMITTED,
+            actor=actor,
+            note=f"Hồ sơ đến {upper.name}: chờ cơ quan thường trực thẩm định.",
+        )
+    submission.nominations.set(locked)
+    _freeze_submission(submission)
+    return submission
+
+
+def _freeze_submission(submission: Submission) -> None:
+    """Keep the tờ trình as signed at the forwarding (decision 0083), as an issued
+    decision is kept (`_freeze_decision`)."""
+    from . import pdf
+
+    issued_document_freeze(
+        kind=IssuedDocument.Kind.SUBMISSION,
+        object_id=submission.pk,
+        revision=0,
+        html=pdf.submission_document_html(submission),
+        filename=pdf.submission_filename(submission),
     )
 
 

@@ -52,6 +52,8 @@ urlpatterns = [
     path("quyet-dinh/<int:pk>/quyet-dinh.pdf", v.decision_pdf, name="decision_pdf"),
     path("quyet-dinh/<int:pk>/giay-khen.pdf", v.certificates_pdf, name="certificates_pdf"),
     path("to-trinh.pdf", v.submission_pdf, name="submission_pdf"),
+    path("to-trinh/<int:pk>.pdf", v.submission_document, name="submission_document"),
+    path("trinh-cap-tren/", v.forward_many, name="forward_many"),
     path("phong-trao/<int:pk>/", v.campaign_awards, name="campaign_awards"),
     path("theo-doi/<int:pk>/", v.campaign_dashboard_moved),
     path("thong-ke/", v.statistics, name="statistics"),

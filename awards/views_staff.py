@@ -25,6 +25,7 @@ from units.access import (
     office_bodies,
     unit_bodies,
 )
+from units.documents import issued_document_latest
 from units.formfields import choices_response, error_text
 from units.jobs import job_start
 from units.models import IssuedDocument, Membership, Unit, descendants_query
@@ -43,6 +44,7 @@ from .forms import (
     DecisionIssueForm,
     DecisionWithdrawForm,
     FileForm,
+    ForwardManyForm,
     InboxFilterForm,
     NominationForm,
     ReasonForm,
@@ -274,6 +276,10 @@ def _forwarding(user, nomination: Nomination, events: list, *, is_office: bool) 
     submission_body = None
     if lower is not None and (is_office or office_bodies(user).filter(pk=lower.pk).exists()):
         submission_body = lower
+    # the numbered tờ trình it went with, those the user may read (decision 0083)
+    submissions = list(
+        selectors.submissions_for(user).filter(nominations=nomination).order_by("-created_at")
+    )
     target = None
     beyond = (
         is_office
@@ -286,6 +292,7 @@ def _forwarding(user, nomination: Nomination, events: list, *, is_office: bool) 
         "forward_event": forwarded if lower is not None else None,
         "lower_ballots": lower_ballots,
         "submission_body": submission_body,
+        "submissions": submissions,
         "returned_event": returned if nomination.status == Status.PASSED else None,
         "beyond_authority": beyond,
         # the office completes the dossier before forwarding it: minutes, signed tờ trình
@@ -804,6 +811,12 @@ def decision_list(request: HttpRequest) -> HttpResponse:
             "forwarded_count": forwarded.count(),
             # one tờ trình per body: each lists its own forwarded dossiers
             "forwarded_bodies": selectors.bodies_that_forwarded(own).order_by("name"),
+            # the tờ trình made by its bodies and sent to them, each numbered (0083)
+            "submissions": list(
+                selectors.submissions_for(request.user).annotate(count=Count("nominations"))[
+                    :FORWARDED_SHOWN
+                ]
+            ),
         },
     )
 
@@ -1160,6 +1173,64 @@ def submission_pdf(request: HttpRequest) -> HttpResponse:
         )
         return redirect("awards:decision_list")
     return pdf_response(pdf.submission_pdf(issuer, nominations), f"to-trinh-{issuer.pk}.pdf")
+
+
+@login_required
+def submission_document(request: HttpRequest, pk: int) -> HttpResponse:
+    """The tờ trình of one forwarding, as frozen when it was made (decision 0083): for the
+    body that made it and the body it was sent to; 404 for anyone else."""
+    submission = get_object_or_404(selectors.submissions_for(request.user), pk=pk)
+    document = issued_document_latest(IssuedDocument.Kind.SUBMISSION, submission.pk)
+    if document is None:
+        raise Http404
+    return issued_pdf_response(request, document, public=False)
+
+
+@login_required
+def forward_many(request: HttpRequest) -> HttpResponse:
+    """Trình cấp trên several dossiers together: the office chooses, among its bodies'
+    passed dossiers beyond their authority, those that go with one tờ trình (one body, to
+    the same upper body); one tờ trình is made and numbered (decision 0083)."""
+    if not office_bodies(request.user).exists():
+        raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
+    candidates = selectors.forwardable(request.user).order_by("issuer__name", "pk")
+    groups: dict[tuple[int, int], dict] = {}
+    for n in candidates:
+        if n.award_type.granted_by(n.issuer):
+            continue
+        upper = services.forward_target(n)
+        if upper is None:
+            continue
+        group = groups.setdefault(
+            (n.issuer_id, upper.pk),
+            {"body": n.issuer, "upper": upper, "nominations": [], "signer": ""},
+        )
+        group["nominations"].append(n)
+    for group in groups.values():
+        group["signer"] = services.suggested_signer(group["body"])[0].get("signer_name", "")
+    if request.method == "POST":
+        form = ForwardManyForm(request.POST, nominations=selectors.forwardable(request.user))
+        if not form.is_valid():
+            messages.error(request, f"Chưa trình được: {errors_text(form)}")
+            return redirect("awards:forward_many")
+        chosen = list(form.cleaned_data["ho_so"])
+        try:
+            submission = services.nominations_forward(
+                actor=request.user,
+                nominations=chosen,
+                signer_name=form.cleaned_data["signer_name"],
+                note=form.cleaned_data["note"],
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            _refused(request, exc)
+            return redirect("awards:forward_many")
+        messages.success(
+            request,
+            f"Đã trình {len(chosen)} hồ sơ lên {submission.addressee.name} với Tờ trình số "
+            f"{submission.number_symbol}.",
+        )
+        return redirect("awards:decision_list")
+    return render(request, "awards/staff/forward_many.html", {"groups": list(groups.values())})
 
 
 # Dashboard -------------------------------------------------------------------

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from awards import services
-from awards.models import AwardType, Nomination, NominationEvent
+from awards.models import AwardType, Nomination, NominationEvent, Submission
 from tests.awards_stage import build_stage, person
 from tests.factories import nominate
 from units.models import Membership, Unit
@@ -238,7 +238,10 @@ def test_forwarded_from_its_page_it_reaches_the_provinces_inbox(client, stage):
     assert "Lò Văn Bình Xét Tỉnh" in inbox
     assert "Cấp dưới trình: UBND huyện Tam Đường" in inbox
     assert "Đồng ý 3/3" in inbox  # the lower council's votes
-    submission = reverse("awards:submission_pdf") + f"?co_quan={stage['district'].pk}"
+    # the numbered tờ trình it went with (decision 0083)
+    submission = reverse(
+        "awards:submission_document", args=[Submission.objects.get(nominations=n).pk]
+    )
     assert submission in inbox
     assert client.get(submission)["Content-Type"] == "application/pdf"
     review = client.get(reverse("awards:nomination_review", args=[n.pk])).content.decode()

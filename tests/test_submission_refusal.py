@@ -11,7 +11,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from awards import services
-from awards.models import Nomination
+from awards.models import Nomination, Submission
 from tests.awards_stage import build_stage, person
 from tests.factories import nominate
 from units.models import Membership
@@ -45,9 +45,10 @@ def test_a_forwarded_dossier_leads_to_its_bodys_submission(client, stage):
     client.force_login(stage["office"])
     services.nomination_forward(actor=stage["office"], nomination=stage["beyond"])
     # handed to the province, the dossier is the district's to read (decision 0077): its
-    # page still leads to the district's tờ trình
+    # page still leads to the district's tờ trình, the numbered one it went with (0083)
     review = client.get(reverse("awards:nomination_review", args=[stage["beyond"].pk]), follow=True)
-    link = reverse("awards:submission_pdf") + f"?co_quan={stage['district'].pk}"
+    submission = Submission.objects.get(nominations=stage["beyond"])
+    link = reverse("awards:submission_document", args=[submission.pk])
     assert f'href="{link}"' in review.content.decode()
     response = client.get(link)
     assert response["Content-Type"] == "application/pdf"
@@ -74,7 +75,7 @@ def test_with_several_bodies_each_body_prints_its_own_list(client, two_bodies):
     url = reverse("awards:submission_pdf")
     for body in (stage["district"], stage["city"]):
         assert f'href="{url}?co_quan={body.pk}"' in page
-        assert f"Tờ trình của {body.name} (PDF)" in page
+        assert f"Danh sách mọi hồ sơ {body.name} đã trình (PDF)" in page
     district_pdf, _ = text(client.get(url, {"co_quan": stage["district"].pk}).content)
     city_pdf, _ = text(client.get(url, {"co_quan": stage["city"].pk}).content)
     assert "Lò Văn Trình Tỉnh" in district_pdf and "Lò Thị Xã Trình" not in district_pdf

@@ -877,6 +877,7 @@ class IssuedDocument(models.Model):
         DECISION = "decision", "Quyết định khen thưởng"
         CERTIFICATES = "certificates", "Giấy khen, bằng khen"
         MINUTES = "minutes", "Biên bản họp Hội đồng"
+        SUBMISSION = "submission", "Tờ trình"
 
     kind = models.CharField("loại", max_length=20, choices=Kind.choices)
     object_id = models.PositiveBigIntegerField("mã văn bản")

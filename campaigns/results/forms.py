@@ -272,8 +272,11 @@ class BlocGroupForm(forms.Form):
 
 
 def typed(value: Decimal | None) -> str | None:
-    """A stored number as a clerk types it back: "85", "12,5" (never "85.00")."""
-    return None if value is None else number_text(value)
+    """A stored number as a clerk types it, for its input box and the labels: "85",
+    "12,5", "1.234.567" (never "85.00" nor "1234567"). `NumberField` reads it back
+    (`ungrouped`), so a page sent back unchanged saves the same figures; the lost-update
+    check compares versions (`selectors.version`), never these texts (decision 0083)."""
+    return None if value is None else grouped_text(value)
 
 
 def out_of_range(criterion: Criterion, value: Decimal | None, boolean: str) -> str | None:

@@ -38,9 +38,9 @@ def test_the_submission_is_refused_in_words_then_printed_from_the_forwarded_doss
     page.on("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Trình cấp trên").click()
     # handed to the province (decision 0077): the district's page, read only, leads to
-    # its tờ trình
+    # its tờ trình, numbered at the forwarding (decision 0083)
     expect(page.get_by_text(re.compile("Đã trình hồ sơ lên cơ quan có thẩm quyền"))).to_be_visible()
-    link = page.get_by_role("link", name="Tờ trình của UBND huyện Tam Đường (PDF)")
+    link = page.get_by_role("link", name=re.compile(r"^Tờ trình số 01\/TTr-"))
     expect(link).to_be_visible()
     response = page.request.get(base + link.get_attribute("href"))
     assert response.headers["content-type"] == "application/pdf"
@@ -48,7 +48,10 @@ def test_the_submission_is_refused_in_words_then_printed_from_the_forwarded_doss
     page.get_by_role("navigation", name="Khen thưởng").get_by_role(
         "link", name="Quyết định"
     ).click()
-    expect(page.get_by_role("link", name="Tờ trình của UBND huyện Tam Đường (PDF)")).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile(r"^Tờ trình số 01\/TTr-"))).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Danh sách mọi hồ sơ UBND huyện Tam Đường đã trình (PDF)")
+    ).to_be_visible()
 
 
 def test_a_refused_decision_says_so_at_the_top(

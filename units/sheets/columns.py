@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from units.text import normalize_search
+from units.text import normalize_search, ungrouped
 
 
 class CellError(Exception):
@@ -116,22 +116,33 @@ def yes_no(value) -> bool:
 
 
 def integer(value, *, low: int, high: int, what: str) -> int | None:
+    """A whole number, typed as Vietnamese type numbers (`units.text.ungrouped`, the one
+    rule of decision 0079: "1.234" is 1234) or stored as a number by Excel (3.0 is 3).
+    "1.5", "1,5" or a stored 1.5 is not a whole number and is refused, never read as 15."""
     if blank(value):
         return None
     if isinstance(value, bool) or isinstance(value, datetime.date):
         raise CellError(f"{what} phải là số.")
     if isinstance(value, float):
         if not value.is_integer():
-            raise CellError(f"{what} phải là số nguyên, không phải “{value}”.")
+            shown = f"{value:f}".rstrip("0").replace(".", ",")
+            raise CellError(f"{what} phải là số nguyên, không phải “{shown}”.")
         value = int(value)
     if isinstance(value, str):
-        digits = value.strip().replace(".", "").replace(" ", "")
+        typed = value.strip()
+        digits = ungrouped(typed)
         if not (digits.isascii() and digits.isdigit()):
-            raise CellError(f"{what} phải là số, không phải “{value}”.")
+            if _DECIMAL.fullmatch(digits):
+                raise CellError(f"{what} phải là số nguyên, không phải “{typed}”.")
+            raise CellError(f"{what} phải là số, không phải “{typed}”.")
         value = int(digits)
     if not low <= value <= high:
         raise CellError(f"{what} {value} không hợp lệ: phải từ {low} đến {high}.")
     return value
+
+
+# What `ungrouped` leaves of a number with decimals: "1.5" (typed "1.5" or "1,5").
+_DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
 
 
 def year(value, *, low: int = 1945, what: str = "Năm") -> int | None:
