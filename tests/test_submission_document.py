@@ -7,7 +7,6 @@ forwarded dossier names it; another district's or province's office gets a 404."
 from __future__ import annotations
 
 import io
-import subprocess
 
 import pytest
 from django.urls import reverse
@@ -35,7 +34,6 @@ def test_two_dossiers_forwarded_together_go_with_one_numbered_frozen_submission(
     stage,  # noqa: F811
     client,
     django_capture_on_commit_callbacks,
-    tmp_path,
 ):
     office, district, province = stage["office"], stage["district"], stage["province"]
     first = voted_beyond(stage, "Lò Văn Một")
@@ -78,12 +76,6 @@ def test_two_dossiers_forwarded_together_go_with_one_numbered_frozen_submission(
     assert "Lò Văn Một" in text and "Lò Văn Hai" in text and "Lò Văn Ba" not in text
     assert "02 cá nhân" in text and "Nguyễn Văn Ký" in text
     assert f"năm {timezone.localdate().year}" in text
-    (tmp_path / "to-trinh.pdf").write_bytes(data)
-    subprocess.run(
-        ["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", str(tmp_path / "to-trinh.pdf"),
-         "/tmp/leftovers7-to-trinh"],
-        check=True,
-    )  # fmt: skip
 
     # frozen: a renamed nominee and district do not change it
     person = first.nominee_person
