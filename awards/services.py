@@ -1794,6 +1794,29 @@ def _amended_to_issue(
         raise ValidationError(
             f"Quyết định số {amended.number_symbol} đã được sửa đổi bởi quyết định khác."
         )
+    # the replaced lines, locked against a revocation on the amended decision meanwhile
+    # (money.grant_revoke locks the grant): one revoked since the draft was made would
+    # otherwise come back in force, and be paid again, with the amending line
+    replaced = {line.replaces_id for line in lines if line.replaces_id and not line.struck}
+    list(AwardGrant.objects.select_for_update().filter(pk__in=replaced).order_by("pk"))
+    revoked = (
+        AwardGrant.objects.filter(pk__in=replaced, revocation__isnull=False)
+        .select_related("person", "unit", "revocation")
+        .order_by("pk")
+    )
+    if revoked := list(revoked):
+        raise ValidationError(
+            "; ".join(
+                f"Khen thưởng của {grant.awardee_name} đã bị thu hồi"
+                + (
+                    f" theo {grant.revocation.document_text}"
+                    if grant.revocation.document_text
+                    else ""
+                )
+                for grant in revoked
+            )
+            + " sau khi lập dự thảo này: bãi bỏ dòng đó (Sửa dòng), hoặc rút dự thảo và lập lại."
+        )
     booked = {pk: quote.amount for pk, quote in money.decision_amounts(amended)["by_grant"].items()}
     if not nominations and not any(_line_changed(line, booked) for line in lines):
         raise ValidationError(

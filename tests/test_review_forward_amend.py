@@ -1,0 +1,129 @@
+"""Review of decisions 0077-0079 (decision 0082): where forwarding, amending decisions,
+revocations and the frozen minutes meet each other."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from awards import money, services
+from awards.models import AwardGrant, Decision, Nomination
+from awards.money_models import FundEntry, GrantRevocation
+from tests.test_decision_amend import issued, line_of  # noqa: F401 (fixture)
+from tests.test_nomination_forward import stage, voted_beyond  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+def _revoke(office, grant: AwardGrant) -> GrantRevocation:
+    return money.grant_revoke(
+        actor=office,
+        grant=grant,
+        reason="Kỷ luật",
+        document_number="15/QĐ-UBND",
+        document_date=timezone.localdate(),
+    )
+
+
+def _rename(office, line: AwardGrant, name: str) -> AwardGrant:
+    return services.amendment_line_update(
+        actor=office,
+        line=line,
+        award_type=line.award_type,
+        awardee_unit=line.awardee_unit,
+        printed_name=name,
+    )
+
+
+def test_a_grant_revoked_after_the_amending_draft_was_made_is_not_brought_back(cycle, issued):  # noqa: F811
+    office = cycle["office"]
+    draft = services.decision_amend(actor=office, decision=issued)
+    _rename(office, line_of(draft, "Lò Văn 01"), "Lò Văn Một")
+    # meanwhile Lò Văn 02 is revoked on the decision still in force
+    _revoke(office, AwardGrant.objects.get(decision=issued, person__full_name="Lò Văn 02"))
+    paid = -money.fund_balance(cycle["district"], issued.year)
+
+    with pytest.raises(ValidationError) as refused:
+        services.decision_issue(actor=office, decision=draft)
+    assert "Lò Văn 02 đã bị thu hồi" in str(refused.value)
+    draft.refresh_from_db()
+    assert draft.status == Decision.Status.DRAFT and draft.number is None
+    assert not AwardGrant.objects.in_force().filter(person__full_name="Lò Văn 02").exists()
+    assert -money.fund_balance(cycle["district"], issued.year) == paid  # nobody paid again
+
+    # struck off, the draft issues; the revoked honouree stays out, paid once
+    services.amendment_line_update(
+        actor=office,
+        line=line_of(draft, "Lò Văn 02"),
+        award_type=line_of(draft, "Lò Văn 02").award_type,
+        awardee_unit=line_of(draft, "Lò Văn 02").awardee_unit,
+        struck=True,
+    )
+    services.decision_issue(actor=office, decision=draft)
+    assert sorted(g.awardee_name for g in AwardGrant.objects.in_force()) == ["Lò Văn Một"]
+    assert -money.fund_balance(cycle["district"], issued.year) == paid
+
+
+def test_a_drafts_line_or_a_struck_line_is_not_revoked(client, cycle, issued):  # noqa: F811
+    office = cycle["office"]
+    draft = services.decision_amend(actor=office, decision=issued)
+    line = line_of(draft, "Lò Văn 02")
+    with pytest.raises(ValidationError, match="dự thảo"):
+        _revoke(office, line)
+    client.force_login(office)
+    client.post(
+        reverse("awards:grant_revoke", args=[draft.pk, line.pk]),
+        {"reason": "x", "document_number": "15/QĐ-UBND", "document_date": "01/01/2026"},
+    )
+    assert not GrantRevocation.objects.exists()
+
+    services.amendment_line_update(
+        actor=office,
+        line=line,
+        award_type=line.award_type,
+        awardee_unit=line.awardee_unit,
+        struck=True,
+    )
+    _rename(office, line_of(draft, "Lò Văn 01"), "Lò Văn Một")
+    services.decision_issue(actor=office, decision=draft)
+    before = FundEntry.objects.count()
+    with pytest.raises(ValidationError, match="bãi bỏ"):
+        _revoke(office, AwardGrant.objects.get(pk=line.pk))
+    assert not GrantRevocation.objects.exists() and FundEntry.objects.count() == before
+
+
+def test_a_forwarded_dossier_decided_by_the_province_then_amended(client, stage):  # noqa: F811
+    n = voted_beyond(stage)
+    services.nomination_forward(actor=stage["office"], nomination=n)
+    office = stage["province_office"]
+    services.nomination_appraise(
+        actor=office, nomination=Nomination.objects.get(pk=n.pk), result="eligible"
+    )
+    Nomination.objects.filter(pk=n.pk).update(status=Nomination.Status.PASSED)
+    decision = services.decision_draft(
+        actor=office, issuer=stage["province"], subject="Về việc tặng Bằng khen", nominations=[n]
+    )
+    services.decision_issue(actor=office, decision=decision, issued_on=timezone.localdate())
+    draft = services.decision_amend(actor=office, decision=decision)
+    line = draft.grants.get()
+
+    # the district's office neither reads nor edits the province's amending draft
+    client.force_login(stage["office"])
+    assert client.get(reverse("awards:decision_detail", args=[draft.pk])).status_code == 404
+    url = reverse("awards:amendment_line", args=[draft.pk, line.pk])
+    assert client.post(url, {"printed_name": "X"}).status_code == 404
+    assert client.post(reverse("awards:decision_amend", args=[decision.pk])).status_code == 404
+
+    _rename(office, line, "Lò Văn Bình Xét Tỉnh (đính chính)")
+    services.decision_issue(actor=office, decision=draft)
+    draft.refresh_from_db()
+    n.refresh_from_db()
+    assert n.grant.decision == draft  # the dossier's grant in force is the amending line
+    # the district, and the commune that nominated, read on the dossier that it was amended
+    for user in (stage["office"], stage["staff"]):
+        client.force_login(user)
+        page = client.get(reverse("awards:nomination_detail", args=[n.pk])).content.decode()
+        assert f"Đã được sửa đổi, bổ sung bởi Quyết định số {draft.number_symbol}" in page
+        assert reverse("awards_public:decision_detail", args=[draft.pk]) in page
