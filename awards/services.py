@@ -1216,14 +1216,21 @@ def session_minutes_document(session: CouncilSession) -> IssuedDocument | None:
     cancelled. A session closed before minutes were kept is frozen on first request."""
     if session.status != CouncilSession.Status.CLOSED:
         return None
-    kind = IssuedDocument.Kind.MINUTES
-    document = issued_document_latest(kind, session.pk)
+    return _frozen(IssuedDocument.Kind.MINUTES, session, _freeze_minutes)
+
+
+def _frozen(kind: str, record: CouncilSession | Decision, freeze) -> IssuedDocument:
+    """The record's latest frozen document of `kind`; a record finished before documents
+    were kept is frozen by `freeze(record)` on first request, once, under the record's row
+    lock (two first downloads at once do not freeze it twice). The one rule for the
+    minutes and the decisions (decisions 0079, 0082)."""
+    document = issued_document_latest(kind, record.pk)
     if document is None:
         with transaction.atomic():
-            CouncilSession.objects.select_for_update().filter(pk=session.pk).first()
-            if issued_document_latest(kind, session.pk) is None:
-                _freeze_minutes(session)
-            document = issued_document_latest(kind, session.pk)
+            type(record).objects.select_for_update().filter(pk=record.pk).first()
+            if issued_document_latest(kind, record.pk) is None:
+                freeze(record)
+            document = issued_document_latest(kind, record.pk)
     return document
 
 
@@ -1853,14 +1860,7 @@ def decision_issued_document(decision: Decision, kind: str) -> IssuedDocument | 
     issued before documents were kept is frozen on first request."""
     if decision.status != Decision.Status.ISSUED:
         return None
-    document = issued_document_latest(kind, decision.pk)
-    if document is None:
-        with transaction.atomic():
-            Decision.objects.select_for_update().filter(pk=decision.pk).first()
-            if issued_document_latest(kind, decision.pk) is None:
-                _freeze_decision(decision)
-            document = issued_document_latest(kind, decision.pk)
-    return document
+    return _frozen(kind, decision, _freeze_decision)
 
 
 def forward_target(nomination: Nomination) -> Unit | None:
