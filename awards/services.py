@@ -1257,6 +1257,12 @@ def _attach(decision: Decision, nominations: Iterable[Nomination]) -> None:
         (n.award_type_id, n.nominee_person_id, n.nominee_unit_id, n.nominee_household.strip()): n
         for n in decision.nominations.all()
     }
+    # an amending draft's own lines in force hold their place too (decision 0082): the
+    # register would hold the honouree twice, and the annex list them once
+    restated = {
+        (g.award_type_id, g.person_id, g.unit_id, g.household.strip())
+        for g in decision.grants.filter(struck=False)
+    }
     for nomination in nominations:
         if nomination.decision_id == decision.pk:
             continue
@@ -1281,6 +1287,12 @@ def _attach(decision: Decision, nominations: Iterable[Nomination]) -> None:
             raise ValidationError(
                 f"{nomination.nominee_name} có hai hồ sơ “{nomination.award_type.name}” trong "
                 "dự thảo: chỉ chọn một."
+            )
+        if key in restated:
+            raise ValidationError(
+                f"{nomination.nominee_name} đã có trong danh sách “{nomination.award_type.name}” "
+                "của quyết định sửa đổi: sửa dòng đó (Sửa dòng), hoặc bãi bỏ dòng đó rồi mới "
+                "thêm hồ sơ này."
             )
         seen[key] = nomination
         nomination.decision = decision
@@ -1515,6 +1527,15 @@ def amendment_line_update(
         )
     if reward_amount is not None and reward_amount < 0:
         raise ValidationError({"reward_amount": "Số tiền không được âm."})
+    if not struck and any(
+        (n.award_type_id, n.nominee_person_id, n.nominee_unit_id, n.nominee_household.strip())
+        == (award_type.pk, line.person_id, line.unit_id, line.household.strip())
+        for n in line.decision.nominations.all()
+    ):
+        raise ValidationError(
+            f"{line.awardee_name} đã được bổ sung vào dự thảo bằng một hồ sơ “{award_type.name}”: "
+            "bỏ hồ sơ đó khỏi dự thảo trước (Sửa dự thảo)."
+        )
     line.award_type = award_type
     line.awardee_unit = awardee_unit
     line.printed_name = " ".join(printed_name.split())

@@ -11,6 +11,7 @@ from django.utils import timezone
 from awards import money, services
 from awards.models import AwardGrant, Decision, Nomination
 from awards.money_models import FundEntry, GrantRevocation
+from tests.factories import nominate
 from tests.test_decision_amend import issued, line_of  # noqa: F401 (fixture)
 from tests.test_nomination_forward import stage, voted_beyond  # noqa: F401 (fixture)
 
@@ -127,3 +128,29 @@ def test_a_forwarded_dossier_decided_by_the_province_then_amended(client, stage)
         page = client.get(reverse("awards:nomination_detail", args=[n.pk])).content.decode()
         assert f"Đã được sửa đổi, bổ sung bởi Quyết định số {draft.number_symbol}" in page
         assert reverse("awards_public:decision_detail", args=[draft.pk]) in page
+
+
+def test_an_amending_draft_does_not_take_a_nomination_for_an_honouree_it_restates(cycle, issued):  # noqa: F811
+    office = cycle["office"]
+    draft = services.decision_amend(actor=office, decision=issued)
+    held = AwardGrant.objects.get(decision=issued, person__full_name="Lò Văn 01")
+    again = nominate(cycle, person=held.person, year=2024)  # the title is held in 2025
+    Nomination.objects.filter(pk=again.pk).update(
+        status=Nomination.Status.PASSED, issuer=cycle["district"], year=held.year
+    )
+    with pytest.raises(ValidationError, match="Lò Văn 01 đã có trong danh sách"):
+        services.decision_update(actor=office, decision=draft, nominations=[again])
+    assert not Nomination.objects.filter(pk=again.pk, decision=draft).exists()
+
+    # struck off, the line no longer holds the place: the new dossier may replace it
+    line = line_of(draft, "Lò Văn 01")
+    services.amendment_line_update(
+        actor=office,
+        line=line,
+        award_type=line.award_type,
+        awardee_unit=line.awardee_unit,
+        struck=True,
+    )
+    services.decision_update(actor=office, decision=draft, nominations=[again])
+    services.decision_issue(actor=office, decision=draft)
+    assert AwardGrant.objects.in_force().filter(person=held.person).count() == 1
