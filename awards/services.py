@@ -16,7 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -25,7 +25,7 @@ from units.access import council_bodies, issuing_body_of, leader_bodies, unit_bo
 from units.documents import issued_document_freeze, issued_document_latest
 from units.files import ALLOWED, store_upload
 from units.mail import email_queue, site_link
-from units.models import IssuedDocument, Membership, Unit, lineage_ids_of
+from units.models import IssuedDocument, Membership, Unit, descendants_query, lineage_ids_of
 from units.services import namesakes, person_find_or_create
 from units.symbols import decision_symbol_problem
 
@@ -1505,6 +1505,12 @@ def _amendment_line(actor: AbstractBaseUser, line: AwardGrant) -> AwardGrant:
     return line
 
 
+def amendment_units(issuer: Unit) -> QuerySet[Unit]:
+    """The units an amending decision's line may name: the issuing body and the units
+    below it (a line already naming another keeps it)."""
+    return Unit.objects.filter(pk__in=descendants_query([issuer.pk]), archived=False)
+
+
 @transaction.atomic
 def amendment_line_update(
     *,
@@ -1525,6 +1531,16 @@ def amendment_line_update(
         raise ValidationError(
             {"award_type": f"“{award_type.name}” vượt thẩm quyền của {issuer.name}."}
         )
+    if (
+        awardee_unit.pk != line.awardee_unit_id
+        and not amendment_units(issuer).filter(pk=awardee_unit.pk).exists()
+    ):
+        # the grant would count in another body's honour roll and figures (decision 0082)
+        raise ValidationError(
+            {
+                "awardee_unit": f"{awardee_unit.name} không thuộc {issuer.name}: chọn đơn vị trực thuộc."
+            }
+        )
     if reward_amount is not None and reward_amount < 0:
         raise ValidationError({"reward_amount": "Số tiền không được âm."})
     if not struck and any(
@@ -1538,8 +1554,13 @@ def amendment_line_update(
         )
     line.award_type = award_type
     line.awardee_unit = awardee_unit
-    line.printed_name = " ".join(printed_name.split())
-    line.printed_position = " ".join(printed_position.split())
+    # what the records say is not printed text: a later correction of the record reads on
+    name, position = " ".join(printed_name.split()), " ".join(printed_position.split())
+    live = line.person.full_name if line.person_id else line.unit.name if line.unit_id else ""
+    line.printed_name = "" if name == live else name
+    line.printed_position = (
+        "" if position == (line.person.position if line.person_id else "") else position
+    )
     line.reward_amount = reward_amount
     line.struck = struck
     line.save()

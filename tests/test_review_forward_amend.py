@@ -154,3 +154,32 @@ def test_an_amending_draft_does_not_take_a_nomination_for_an_honouree_it_restate
     services.decision_update(actor=office, decision=draft, nominations=[again])
     services.decision_issue(actor=office, decision=draft)
     assert AwardGrant.objects.in_force().filter(person=held.person).count() == 1
+
+
+def test_an_amending_line_names_a_unit_of_the_issuing_body_only(
+    client,
+    cycle,
+    issued,  # noqa: F811
+    demo_units,
+):
+    office = cycle["office"]
+    draft = services.decision_amend(actor=office, decision=issued)
+    line = line_of(draft, "Lò Văn 01")
+    elsewhere = demo_units["ubnd-tan-uyen"]  # another district's: its honour roll, its figures
+    with pytest.raises(ValidationError, match="không thuộc"):
+        services.amendment_line_update(
+            actor=office, line=line, award_type=line.award_type, awardee_unit=elsewhere
+        )
+    client.force_login(office)
+    url = reverse("awards:amendment_line", args=[draft.pk, line.pk])
+    assert f'value="{elsewhere.pk}">{elsewhere.name}<' not in client.get(url).content.decode()
+    client.post(
+        url,
+        {
+            "printed_name": "Lò Văn 01",
+            "awardee_unit": elsewhere.pk,
+            "award_type": line.award_type_id,
+        },
+    )
+    line.refresh_from_db()
+    assert line.awardee_unit_id != elsewhere.pk
