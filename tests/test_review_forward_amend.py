@@ -183,3 +183,28 @@ def test_an_amending_line_names_a_unit_of_the_issuing_body_only(
     )
     line.refresh_from_db()
     assert line.awardee_unit_id != elsewhere.pk
+
+
+def test_an_amending_decision_counts_its_honourees_on_the_dashboard_and_in_the_export(
+    client,
+    cycle,
+    issued,  # noqa: F811
+):
+    import io
+
+    import openpyxl
+
+    office = cycle["office"]
+    draft = services.decision_amend(actor=office, decision=issued)
+    client.force_login(office)
+    dashboard = client.get(reverse("staff:dashboard")).content.decode()
+    assert f"{cycle['district'].name}, 2 hồ sơ" in dashboard
+
+    _rename(office, line_of(draft, "Lò Văn 01"), "Lò Văn Một")
+    services.decision_issue(actor=office, decision=draft)
+    response = client.get(reverse("awards:decision_list"), {"xuat": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    column = rows[0].index("Số đối tượng")
+    counts = {row[0]: row[column] for row in rows[1:]}
+    assert counts[draft.pk] == 2 and counts[issued.pk] == 2
