@@ -1541,6 +1541,15 @@ def amendment_line_update(
                 "awardee_unit": f"{awardee_unit.name} không thuộc {issuer.name}: chọn đơn vị trực thuộc."
             }
         )
+    kind = (
+        RecipientKind.INDIVIDUAL
+        if line.person_id
+        else RecipientKind.COLLECTIVE
+        if line.unit_id
+        else RecipientKind.HOUSEHOLD
+    )
+    if problem := award_type.kind_problem(kind):
+        raise ValidationError({"award_type": problem})
     if reward_amount is not None and reward_amount < 0:
         raise ValidationError({"reward_amount": "Số tiền không được âm."})
     if not struck and any(

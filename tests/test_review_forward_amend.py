@@ -208,3 +208,23 @@ def test_an_amending_decision_counts_its_honourees_on_the_dashboard_and_in_the_e
     column = rows[0].index("Số đối tượng")
     counts = {row[0]: row[column] for row in rows[1:]}
     assert counts[draft.pk] == 2 and counts[issued.pk] == 2
+
+
+def test_an_amending_line_keeps_an_award_for_the_kind_of_honouree_it_names(cycle, issued):  # noqa: F811
+    from awards.models import AwardType
+
+    office = cycle["office"]
+    draft = services.decision_amend(actor=office, decision=issued)
+    line = line_of(draft, "Lò Văn 01")
+    collective = AwardType.objects.filter(
+        recipient_kind="collective",
+        archived=False,
+        pk__in=[t.pk for t in AwardType.objects.all() if t.granted_by(cycle["district"])],
+    ).first()
+    assert collective is not None
+    with pytest.raises(ValidationError, match="dành cho tập thể"):
+        services.amendment_line_update(
+            actor=office, line=line, award_type=collective, awardee_unit=line.awardee_unit
+        )
+    line.refresh_from_db()
+    assert line.award_type_id != collective.pk
