@@ -28,14 +28,23 @@ def _revoke(office, grant: AwardGrant) -> GrantRevocation:
     )
 
 
-def _rename(office, line: AwardGrant, name: str) -> AwardGrant:
+def _edit(office, line: AwardGrant, **changes) -> AwardGrant:
+    """The line as the clerk saves it from "Sửa dòng", its award and unit unchanged."""
     return services.amendment_line_update(
         actor=office,
         line=line,
         award_type=line.award_type,
         awardee_unit=line.awardee_unit,
-        printed_name=name,
+        **changes,
     )
+
+
+def _rename(office, line: AwardGrant, name: str) -> AwardGrant:
+    return _edit(office, line, printed_name=name)
+
+
+def _strike(office, line: AwardGrant) -> AwardGrant:
+    return _edit(office, line, struck=True)
 
 
 def test_a_grant_revoked_after_the_amending_draft_was_made_is_not_brought_back(cycle, issued):  # noqa: F811
@@ -55,13 +64,7 @@ def test_a_grant_revoked_after_the_amending_draft_was_made_is_not_brought_back(c
     assert -money.fund_balance(cycle["district"], issued.year) == paid  # nobody paid again
 
     # struck off, the draft issues; the revoked honouree stays out, paid once
-    services.amendment_line_update(
-        actor=office,
-        line=line_of(draft, "Lò Văn 02"),
-        award_type=line_of(draft, "Lò Văn 02").award_type,
-        awardee_unit=line_of(draft, "Lò Văn 02").awardee_unit,
-        struck=True,
-    )
+    _strike(office, line_of(draft, "Lò Văn 02"))
     services.decision_issue(actor=office, decision=draft)
     assert sorted(g.awardee_name for g in AwardGrant.objects.in_force()) == ["Lò Văn Một"]
     assert -money.fund_balance(cycle["district"], issued.year) == paid
@@ -80,13 +83,7 @@ def test_a_drafts_line_or_a_struck_line_is_not_revoked(client, cycle, issued):  
     )
     assert not GrantRevocation.objects.exists()
 
-    services.amendment_line_update(
-        actor=office,
-        line=line,
-        award_type=line.award_type,
-        awardee_unit=line.awardee_unit,
-        struck=True,
-    )
+    _strike(office, line)
     _rename(office, line_of(draft, "Lò Văn 01"), "Lò Văn Một")
     services.decision_issue(actor=office, decision=draft)
     before = FundEntry.objects.count()
@@ -144,13 +141,7 @@ def test_an_amending_draft_does_not_take_a_nomination_for_an_honouree_it_restate
 
     # struck off, the line no longer holds the place: the new dossier may replace it
     line = line_of(draft, "Lò Văn 01")
-    services.amendment_line_update(
-        actor=office,
-        line=line,
-        award_type=line.award_type,
-        awardee_unit=line.awardee_unit,
-        struck=True,
-    )
+    _strike(office, line)
     services.decision_update(actor=office, decision=draft, nominations=[again])
     services.decision_issue(actor=office, decision=draft)
     assert AwardGrant.objects.in_force().filter(person=held.person).count() == 1
