@@ -8,13 +8,14 @@ writes them (escaped text, real dates, Vietnamese labels).
 
 from __future__ import annotations
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from openpyxl import Workbook
 
 from units.xlsx import ListColumn as Column
 from units.xlsx import list_workbook, yes_no
 
 from .models import AwardGrant, Decision, Nomination, RecipientKind
+from .selectors import with_nominee_count
 
 
 def _code(unit) -> str:
@@ -86,8 +87,9 @@ DECISION_COLUMNS: list[Column] = [
 
 
 def decisions_workbook(decisions: QuerySet[Decision]) -> Workbook:
-    """The decisions of the list, each with how many nominees it gathers; one query."""
-    rows = decisions.select_related("issuer").annotate(nominee_count=Count("nominations"))
+    """The decisions of the list, each with how many it names (`selectors.
+    with_nominee_count`); one query."""
+    rows = with_nominee_count(decisions.select_related("issuer"))
     return list_workbook("Quyết định khen thưởng", DECISION_COLUMNS, rows)
 
 

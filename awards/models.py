@@ -281,6 +281,16 @@ class AwardType(TimeStampedModel, ArchivableModel, SearchableMixin):
         how = "Bỏ phiếu kín" if self.secret_ballot else "Biểu quyết công khai"
         return f"{how}; thông qua khi phiếu đồng ý {reach} {base}; hòa phiếu không thông qua."
 
+    def kind_problem(self, kind: str) -> str:
+        """Why it cannot go to a `kind` of honouree (RecipientKind), or "": the one wording
+        for a nomination and an amending decision's line (decision 0082)."""
+        if self.recipient_kind == kind:
+            return ""
+        return (
+            f"“{self.name}” dành cho {self.get_recipient_kind_display().lower()}, không dành "
+            f"cho {RecipientKind(kind).label.lower()}."
+        )
+
     def votes_needed(self, base: int) -> int | None:
         """The fewest agreeing votes that reach the threshold on `base` members (all the
         council's, or those present, as the type counts): "từ 70% trở lên" of 4 is 3,
@@ -654,10 +664,9 @@ class Nomination(ConstraintsInClean, TimeStampedModel):
             != (RecipientKind.INDIVIDUAL if pending else self.nominee_kind)
         ):
             errors["award_type"] = [
-                f"“{self.award_type.name}” dành cho "
-                f"{self.award_type.get_recipient_kind_display().lower()}, "
-                f"không dành cho "
-                f"{RecipientKind(RecipientKind.INDIVIDUAL if pending else self.nominee_kind).label.lower()}."
+                self.award_type.kind_problem(
+                    RecipientKind.INDIVIDUAL if pending else self.nominee_kind
+                )
             ]
         if self.award_type_id and "award_type" not in errors:
             year = self.year or (self.campaign.year if self.campaign_id else None)

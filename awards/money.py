@@ -430,6 +430,17 @@ def grant_revoke(
     issuer = grant.decision.issuer if grant.decision_id else None
     if issuer is None or not access.holds_office(actor, issuer):
         raise PermissionDenied("Bạn không thuộc cơ quan thường trực của cơ quan đã quyết định.")
+    if grant.decision.status != "issued":
+        # an amending draft's line (decision 0078): nothing is granted until it is issued
+        raise ValidationError(
+            "Dòng của dự thảo quyết định chưa ban hành: không thu hồi được; sửa hoặc bãi bỏ "
+            "dòng trong dự thảo."
+        )
+    if grant.struck:
+        raise ValidationError(
+            f"Khen thưởng của {grant.awardee_name} đã bị bãi bỏ theo {grant.decision}: không "
+            "còn gì để thu hồi."
+        )
     if not reason.strip():
         raise ValidationError({"reason": "Ghi lý do thu hồi."})
     document_number = " ".join(document_number.split())
@@ -450,7 +461,7 @@ def grant_revoke(
         raise ValidationError({"document_date": "Ngày quyết định thu hồi không được sau hôm nay."})
     if GrantRevocation.objects.filter(grant=grant).exists():
         raise ValidationError("Khen thưởng này đã bị thu hồi.")
-    if not grant.struck and grant.decision.amended_by is not None:
+    if grant.decision.amended_by is not None:
         raise ValidationError(
             f"Quyết định số {grant.decision.number_symbol} đã được sửa đổi, bổ sung bởi Quyết "
             f"định số {grant.decision.amended_by.number_symbol}: thu hồi trên quyết định đó."

@@ -4,6 +4,7 @@ their field)."""
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
 from campaigns.forms_staff import DateInput, offer_issuers
@@ -198,3 +199,13 @@ class AmendmentLineForm(VietnameseInputMixin, forms.Form):
         label="Bãi bỏ khen thưởng này (người, tập thể không đủ điều kiện hoặc ghi nhầm)",
         required=False,
     )
+
+    def __init__(self, *args, line, **kwargs):
+        """The units of the decision's body (services.amendment_units), and the line's own."""
+        from .services import amendment_units
+
+        super().__init__(*args, **kwargs)
+        units = amendment_units(line.decision.issuer)
+        self.fields["awardee_unit"].queryset = Unit.objects.filter(
+            Q(pk__in=units.values("pk")) | Q(pk=line.awardee_unit_id)
+        ).order_by("name")

@@ -9,6 +9,7 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import (
     BooleanField,
+    Case,
     Count,
     Exists,
     IntegerField,
@@ -17,6 +18,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    When,
 )
 from django.db.models.functions import Coalesce
 from django.db.models.sql.where import WhereNode
@@ -455,9 +457,19 @@ def _only_first(queryset: QuerySet) -> QuerySet:
     return shown.filter(pk__in=keys)
 
 
-def _with_nominee_count(decisions: QuerySet[Decision]) -> QuerySet[Decision]:
+def with_nominee_count(decisions: QuerySet[Decision]) -> QuerySet[Decision]:
+    """`nominee_count`: how many a decision names. An issued one, its register lines not
+    struck off; a draft, its nominations, and an amending draft's own lines not struck
+    (decision 0082: an amending decision gathers lines, not only nominations). The one
+    rule for the dashboard and the decisions' export; two subqueries."""
+    lines = _count_of(AwardGrant.objects.filter(decision=OuterRef("pk"), struck=False), "decision")
+    nominations = _count_of(Nomination.objects.filter(decision=OuterRef("pk")), "decision")
     return decisions.annotate(
-        nominee_count=_count_of(Nomination.objects.filter(decision=OuterRef("pk")), "decision")
+        nominee_count=Case(
+            When(status=Decision.Status.ISSUED, then=lines),
+            default=nominations + lines,
+            output_field=IntegerField(),
+        )
     )
 
 
@@ -620,7 +632,7 @@ def office_pending(user) -> dict:
         Decision.objects.filter(issuer_id__in=bodies, status=Decision.Status.DRAFT)
         .select_related("issuer")
         .order_by("-created_at", "-pk"),
-        _with_nominee_count,
+        with_nominee_count,
     )
     sessions, sessions_shown = _first(
         CouncilSession.objects.filter(issuer_id__in=bodies, status=CouncilSession.Status.OPEN)
@@ -661,7 +673,7 @@ def leader_pending(user, office: dict | None = None) -> dict:
         Decision.objects.filter(issuer__in=bodies, status=Decision.Status.DRAFT)
         .select_related("issuer")
         .order_by("-created_at", "-pk"),
-        _with_nominee_count,
+        with_nominee_count,
     )
     sessions, sessions_shown = _first(
         CouncilSession.objects.filter(issuer__in=bodies, status=CouncilSession.Status.OPEN)

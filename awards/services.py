@@ -16,7 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -25,7 +25,7 @@ from units.access import council_bodies, issuing_body_of, leader_bodies, unit_bo
 from units.documents import issued_document_freeze, issued_document_latest
 from units.files import ALLOWED, store_upload
 from units.mail import email_queue, site_link
-from units.models import IssuedDocument, Membership, Unit, lineage_ids_of
+from units.models import IssuedDocument, Membership, Unit, descendants_query, lineage_ids_of
 from units.services import namesakes, person_find_or_create
 from units.symbols import decision_symbol_problem
 
@@ -1217,14 +1217,21 @@ def session_minutes_document(session: CouncilSession) -> IssuedDocument | None:
     cancelled. A session closed before minutes were kept is frozen on first request."""
     if session.status != CouncilSession.Status.CLOSED:
         return None
-    kind = IssuedDocument.Kind.MINUTES
-    document = issued_document_latest(kind, session.pk)
+    return _frozen(IssuedDocument.Kind.MINUTES, session, _freeze_minutes)
+
+
+def _frozen(kind: str, record: CouncilSession | Decision, freeze) -> IssuedDocument:
+    """The record's latest frozen document of `kind`; a record finished before documents
+    were kept is frozen by `freeze(record)` on first request, once, under the record's row
+    lock (two first downloads at once do not freeze it twice). The one rule for the
+    minutes and the decisions (decisions 0079, 0082)."""
+    document = issued_document_latest(kind, record.pk)
     if document is None:
         with transaction.atomic():
-            CouncilSession.objects.select_for_update().filter(pk=session.pk).first()
-            if issued_document_latest(kind, session.pk) is None:
-                _freeze_minutes(session)
-            document = issued_document_latest(kind, session.pk)
+            type(record).objects.select_for_update().filter(pk=record.pk).first()
+            if issued_document_latest(kind, record.pk) is None:
+                freeze(record)
+            document = issued_document_latest(kind, record.pk)
     return document
 
 
@@ -1251,6 +1258,12 @@ def _attach(decision: Decision, nominations: Iterable[Nomination]) -> None:
         (n.award_type_id, n.nominee_person_id, n.nominee_unit_id, n.nominee_household.strip()): n
         for n in decision.nominations.all()
     }
+    # an amending draft's own lines in force hold their place too (decision 0082): the
+    # register would hold the honouree twice, and the annex list them once
+    restated = {
+        (g.award_type_id, g.person_id, g.unit_id, g.household.strip())
+        for g in decision.grants.filter(struck=False)
+    }
     for nomination in nominations:
         if nomination.decision_id == decision.pk:
             continue
@@ -1275,6 +1288,12 @@ def _attach(decision: Decision, nominations: Iterable[Nomination]) -> None:
             raise ValidationError(
                 f"{nomination.nominee_name} có hai hồ sơ “{nomination.award_type.name}” trong "
                 "dự thảo: chỉ chọn một."
+            )
+        if key in restated:
+            raise ValidationError(
+                f"{nomination.nominee_name} đã có trong danh sách “{nomination.award_type.name}” "
+                "của quyết định sửa đổi: sửa dòng đó (Sửa dòng), hoặc bãi bỏ dòng đó rồi mới "
+                "thêm hồ sơ này."
             )
         seen[key] = nomination
         nomination.decision = decision
@@ -1487,6 +1506,12 @@ def _amendment_line(actor: AbstractBaseUser, line: AwardGrant) -> AwardGrant:
     return line
 
 
+def amendment_units(issuer: Unit) -> QuerySet[Unit]:
+    """The units an amending decision's line may name: the issuing body and the units
+    below it (a line already naming another keeps it)."""
+    return Unit.objects.filter(pk__in=descendants_query([issuer.pk]), archived=False)
+
+
 @transaction.atomic
 def amendment_line_update(
     *,
@@ -1507,12 +1532,45 @@ def amendment_line_update(
         raise ValidationError(
             {"award_type": f"“{award_type.name}” vượt thẩm quyền của {issuer.name}."}
         )
+    if (
+        awardee_unit.pk != line.awardee_unit_id
+        and not amendment_units(issuer).filter(pk=awardee_unit.pk).exists()
+    ):
+        # the grant would count in another body's honour roll and figures (decision 0082)
+        raise ValidationError(
+            {
+                "awardee_unit": f"{awardee_unit.name} không thuộc {issuer.name}: chọn đơn vị trực thuộc."
+            }
+        )
+    kind = (
+        RecipientKind.INDIVIDUAL
+        if line.person_id
+        else RecipientKind.COLLECTIVE
+        if line.unit_id
+        else RecipientKind.HOUSEHOLD
+    )
+    if problem := award_type.kind_problem(kind):
+        raise ValidationError({"award_type": problem})
     if reward_amount is not None and reward_amount < 0:
         raise ValidationError({"reward_amount": "Số tiền không được âm."})
+    if not struck and any(
+        (n.award_type_id, n.nominee_person_id, n.nominee_unit_id, n.nominee_household.strip())
+        == (award_type.pk, line.person_id, line.unit_id, line.household.strip())
+        for n in line.decision.nominations.all()
+    ):
+        raise ValidationError(
+            f"{line.awardee_name} đã được bổ sung vào dự thảo bằng một hồ sơ “{award_type.name}”: "
+            "bỏ hồ sơ đó khỏi dự thảo trước (Sửa dự thảo)."
+        )
     line.award_type = award_type
     line.awardee_unit = awardee_unit
-    line.printed_name = " ".join(printed_name.split())
-    line.printed_position = " ".join(printed_position.split())
+    # what the records say is not printed text: a later correction of the record reads on
+    name, position = " ".join(printed_name.split()), " ".join(printed_position.split())
+    live = line.person.full_name if line.person_id else line.unit.name if line.unit_id else ""
+    line.printed_name = "" if name == live else name
+    line.printed_position = (
+        "" if position == (line.person.position if line.person_id else "") else position
+    )
     line.reward_amount = reward_amount
     line.struck = struck
     line.save()
@@ -1795,6 +1853,29 @@ def _amended_to_issue(
         raise ValidationError(
             f"Quyết định số {amended.number_symbol} đã được sửa đổi bởi quyết định khác."
         )
+    # the replaced lines, locked against a revocation on the amended decision meanwhile
+    # (money.grant_revoke locks the grant): one revoked since the draft was made would
+    # otherwise come back in force, and be paid again, with the amending line
+    replaced = {line.replaces_id for line in lines if line.replaces_id and not line.struck}
+    list(AwardGrant.objects.select_for_update().filter(pk__in=replaced).order_by("pk"))
+    revoked = (
+        AwardGrant.objects.filter(pk__in=replaced, revocation__isnull=False)
+        .select_related("person", "unit", "revocation")
+        .order_by("pk")
+    )
+    if revoked := list(revoked):
+        raise ValidationError(
+            "; ".join(
+                f"Khen thưởng của {grant.awardee_name} đã bị thu hồi"
+                + (
+                    f" theo {grant.revocation.document_text}"
+                    if grant.revocation.document_text
+                    else ""
+                )
+                for grant in revoked
+            )
+            + " sau khi lập dự thảo này: bãi bỏ dòng đó (Sửa dòng), hoặc rút dự thảo và lập lại."
+        )
     booked = {pk: quote.amount for pk, quote in money.decision_amounts(amended)["by_grant"].items()}
     if not nominations and not any(_line_changed(line, booked) for line in lines):
         raise ValidationError(
@@ -1831,14 +1912,7 @@ def decision_issued_document(decision: Decision, kind: str) -> IssuedDocument | 
     issued before documents were kept is frozen on first request."""
     if decision.status != Decision.Status.ISSUED:
         return None
-    document = issued_document_latest(kind, decision.pk)
-    if document is None:
-        with transaction.atomic():
-            Decision.objects.select_for_update().filter(pk=decision.pk).first()
-            if issued_document_latest(kind, decision.pk) is None:
-                _freeze_decision(decision)
-            document = issued_document_latest(kind, decision.pk)
-    return document
+    return _frozen(kind, decision, _freeze_decision)
 
 
 def forward_target(nomination: Nomination) -> Unit | None:

@@ -1010,6 +1010,7 @@ def amendment_line_edit(request: HttpRequest, pk: int, grant_pk: int) -> HttpRes
         return redirect("awards:decision_detail", pk=pk)
     form = AmendmentLineForm(
         request.POST or None,
+        line=line,
         initial={
             "printed_name": line.awardee_name,
             "printed_position": line.awardee_position,
@@ -1020,14 +1021,8 @@ def amendment_line_edit(request: HttpRequest, pk: int, grant_pk: int) -> HttpRes
         },
     )
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        live = line.person.full_name if line.person_id else line.unit.name if line.unit_id else ""
-        if data["printed_name"] == live:  # unchanged: read from the person's record
-            data["printed_name"] = ""
-        if data["printed_position"] == (line.person.position if line.person_id else ""):
-            data["printed_position"] = ""
         try:
-            services.amendment_line_update(actor=request.user, line=line, **data)
+            services.amendment_line_update(actor=request.user, line=line, **form.cleaned_data)
             messages.success(request, "Đã lưu dòng của dự thảo quyết định sửa đổi.")
             return redirect("awards:decision_detail", pk=pk)
         except ValidationError as exc:
