@@ -907,6 +907,7 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
         list(
             decision.grants.filter(Q(replaces__isnull=False) | Q(nomination__isnull=True))
             .select_related("award_type", "person", "unit", "awardee_unit", "revocation")
+            .select_related("replaces__revocation", "replaces__person", "replaces__unit")
             .order_by("award_type__order", "award_type__pk", "pk")
         )
         if decision.amends_id
@@ -914,6 +915,10 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
     )
     for line in lines:
         line.quote = amounts["by_grant"].get(line.pk)
+        # a draft's line whose honouree was revoked since: said beside it (decision 0085)
+        line.problem = (
+            services.revoked_line_problem(line) if decision.status == Decision.Status.DRAFT else ""
+        )
     amended_by = decision.amended_by
     return render(
         request,
