@@ -1427,9 +1427,16 @@ def amendment_refusal(decision: Decision) -> str:
         return decision.read_only_text
     later = decision.amendments.exclude(status=Decision.Status.WITHDRAWN).first()
     if later is not None and later.status == Decision.Status.ISSUED:
+        from .selectors import amendment_chain
+
+        # from the last of a chain: the one whose list is in force (decision 0085)
+        last = amendment_chain(later).in_force
         return (
             f"Quyết định số {decision.number_symbol} đã được sửa đổi, bổ sung bởi Quyết định "
             f"số {later.number_symbol}: lập quyết định sửa đổi từ quyết định đó."
+            if last.pk == later.pk
+            else f"Quyết định số {decision.number_symbol} đã được sửa đổi, bổ sung nhiều lần: "
+            f"lập quyết định sửa đổi từ Quyết định số {last.number_symbol}, lần sau cùng."
         )
     if later is not None:
         return (
@@ -1606,16 +1613,9 @@ def revoked_line_problem(line: AwardGrant) -> str:
 
 def _line_changed(line: AwardGrant, booked: dict[int, int | None]) -> bool:
     """Whether an amending decision's line says anything the replaced line did not."""
-    before = line.replaces
-    if before is None or line.struck:
+    if line.struck or line.prints_anew:
         return True
-    return (
-        line.award_type_id != before.award_type_id
-        or line.awardee_unit_id != before.awardee_unit_id
-        or line.awardee_name != before.awardee_name
-        or line.awardee_position != before.awardee_position
-        or line.reward_amount != booked.get(before.pk)
-    )
+    return line.reward_amount != booked.get(line.replaces_id)
 
 
 def next_decision_number(issuer: Unit, year: int) -> int:

@@ -221,6 +221,10 @@ def _nomination_page(
         "awards/staff/nomination_detail.html",
         {
             "nomination": nomination,
+            # the decision it was decided in, and every decision that amended it (0085)
+            "chain": selectors.amendment_chain(nomination.decision)
+            if nomination.status == Nomination.Status.DECIDED
+            else None,
             **_forwarding(request.user, nomination, events, is_office=is_office),
             "is_unit": is_unit,
             "is_office": is_office,
@@ -919,6 +923,7 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
         line.problem = (
             services.revoked_line_problem(line) if decision.status == Decision.Status.DRAFT else ""
         )
+    chain = selectors.amendment_chain(decision)  # sets what amended_by reads
     amended_by = decision.amended_by
     return render(
         request,
@@ -926,6 +931,7 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
         {
             **paging,
             "decision": decision,
+            "chain": chain,
             "nominations": nominations,
             "lines": lines,
             "amended_by": amended_by,
@@ -1118,8 +1124,8 @@ def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The certificates, made once when the decision was issued (hundreds of pages
     are rendered by a worker, not by this request)."""
     decision = _decision(request, pk)
-    if decision.status != Decision.Status.ISSUED:
-        raise Http404
+    if decision.status != Decision.Status.ISSUED or not pdf.certificates_label(decision):
+        raise Http404  # an amending decision that changes no certificate (decision 0085)
     return issued_pdf_response(
         request,
         services.decision_issued_document(decision, IssuedDocument.Kind.CERTIFICATES),
