@@ -939,6 +939,11 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
             if is_office and decision.status == Decision.Status.ISSUED
             else "",
             "revoke_form": GrantRevokeForm(),
+            # its lines are revoked once the open amending draft is withdrawn or issued
+            # (money.grant_revoke refuses meanwhile; decision 0085): said beside each line
+            "open_draft": decision.amendments.filter(status=Decision.Status.DRAFT).first()
+            if is_office and decision.status == Decision.Status.ISSUED and not amended_by
+            else None,
             "issue_form": forms.get("issue_form") or (_issue_form(decision) if draft else None),
             "withdraw_form": forms.get("withdraw_form")
             or (DecisionWithdrawForm() if draft else None),

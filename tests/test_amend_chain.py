@@ -22,6 +22,7 @@ from tests.factories import issued_decision, nominate, passed_nominations
 from tests.test_decision_amend import _amend, _queries, issued, line_of  # noqa: F401 (fixture)
 from tests.test_issued_documents import body, pdf_text
 from tests.test_review_forward_amend import _edit, _rename, _revoke, _revoke_unseen, _strike
+from units.models import Membership
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +91,11 @@ def test_revoking_a_grant_an_open_amending_draft_restates_or_strikes_is_refused(
     with pytest.raises(ValidationError, match="đang được bãi bỏ trong dự thảo"):
         _revoke(office, struck.replaces)
     client.force_login(office)
+    # the decision's page says it beside each line, in place of the revoke form
+    page = client.get(reverse("awards:decision_detail", args=[issued.pk])).content.decode()
+    assert page.count("data-revoke-waits") == 2
+    assert f"dự thảo sửa đổi, bổ sung #{draft.pk}</a>: rút dự thảo đó rồi thu hồi" in page
+    assert reverse("awards:grant_revoke", args=[issued.pk, restated.pk]) not in page
     response = client.post(
         reverse("awards:grant_revoke", args=[issued.pk, restated.pk]),
         {"reason": "Kỷ luật", "document_number": "15/QĐ-UBND", "document_date": "01/01/2026"},
@@ -193,7 +199,7 @@ def test_the_chains_pages_do_not_grow_with_its_length(
 
 
 def test_an_amending_decision_prints_only_the_certificates_it_changed_or_added(
-    client, cycle, django_capture_on_commit_callbacks
+    client, cycle, django_capture_on_commit_callbacks, demo_units, make_member
 ):
     office = cycle["office"]
     with django_capture_on_commit_callbacks(execute=True):
@@ -220,6 +226,12 @@ def test_an_amending_decision_prints_only_the_certificates_it_changed_or_added(
     assert "Lò Văn 01" not in text and "Lò Văn 02" not in text and "Lò Văn 03" not in text
     grants = {g.awardee_name: g for g in draft.grants.all()}
     assert f"Số vào sổ: {grants['Lò Văn Một'].register_text}" in text
+    # another district's office reads neither the certificates nor the chain's pages
+    other = make_member("nv.tanuyen", demo_units["ubnd-tan-uyen"], Membership.Role.OFFICE_STAFF)
+    client.force_login(other)
+    assert client.get(reverse("awards:certificates_pdf", args=[draft.pk])).status_code == 404
+    assert client.get(reverse("awards:decision_detail", args=[first.pk])).status_code == 404
+    client.force_login(office)
     # the first decision still prints all three, as issued
     first_pdf = pdf_text(body(client.get(reverse("awards:certificates_pdf", args=[first.pk]))))
     assert all(f"Lò Văn 0{i}" in first_pdf for i in (1, 2, 3))
