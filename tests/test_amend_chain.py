@@ -166,6 +166,16 @@ def test_a_chain_of_amendments_is_shown_whole_on_every_page(client, cycle, issue
     )
     assert f"Đã được sửa đổi, bổ sung bởi {links[2]}:" in page
     assert f"Sửa đổi, bổ sung Quyết định số {issued.number_symbol} ngày {day}" in page
+    # a draft amending the last is shown after it, to staff only; the list in force stays
+    draft = services.decision_amend(actor=cycle["office"], decision=third)
+    page = _text(client.get(reverse("awards:decision_detail", args=[draft.pk])).content.decode())
+    assert (
+        f"{links[2]}: sửa đổi, bổ sung Quyết định số {second.number_symbol} — danh sách khen "
+        f"thưởng hiện hành Dự thảo quyết định #{draft.pk}: sửa đổi, bổ sung Quyết định số "
+        f"{third.number_symbol} (quyết định này)"
+    ) in page
+    public = client.get(reverse("awards_public:decision_detail", args=[issued.pk]))
+    assert "Dự thảo quyết định" not in public.content.decode()
     # the lines in force are the last link's
     assert sorted((g.decision_id, g.awardee_name) for g in AwardGrant.objects.in_force()) == [
         (third.pk, "Lò Văn 02"),
