@@ -1596,6 +1596,24 @@ class AwardGrant(TimeStampedModel, MarkedSearchMixin):
         return ""
 
     @property
+    def prints_anew(self) -> bool:
+        """Whether this line gets a certificate of its own (bằng khen, giấy khen): not
+        struck off, and new, or printing otherwise than the line it replaces (its name,
+        position, unit or award). An amending decision's restated, unchanged line keeps
+        the certificate already given (decision 0085)."""
+        if self.struck:
+            return False
+        before = self.replaces if self.replaces_id else None
+        if before is None:
+            return True
+        return (
+            self.award_type_id != before.award_type_id
+            or self.awardee_unit_id != before.awardee_unit_id
+            or self.awardee_name != before.awardee_name
+            or self.awardee_position != before.awardee_position
+        )
+
+    @property
     def awardee_position(self) -> str:
         """Chức vụ as the decision prints it: corrected by an amending decision, else the
         person's own."""

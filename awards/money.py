@@ -441,6 +441,19 @@ def grant_revoke(
             f"Khen thưởng của {grant.awardee_name} đã bị bãi bỏ theo {grant.decision}: không "
             "còn gì để thu hồi."
         )
+    # a draft amending the decision restates or strikes this grant: the draft would issue
+    # it again, or strike off someone already revoked (decision 0085)
+    pending = AwardGrant.objects.filter(replaces=grant, decision__status="draft").first()
+    if pending is not None:
+        draft = f"dự thảo quyết định sửa đổi, bổ sung #{pending.decision_id}"
+        raise ValidationError(
+            f"Khen thưởng của {grant.awardee_name} đang được bãi bỏ trong {draft}: rút dự "
+            "thảo đó rồi thu hồi (dự thảo lập lại không chép người đã bị thu hồi)."
+            if pending.struck
+            else f"Khen thưởng của {grant.awardee_name} đang được chép lại trong {draft}: "
+            "rút dự thảo đó rồi thu hồi, hoặc ban hành dự thảo rồi thu hồi trên quyết định "
+            "sửa đổi."
+        )
     if not reason.strip():
         raise ValidationError({"reason": "Ghi lý do thu hồi."})
     document_number = " ".join(document_number.split())

@@ -230,13 +230,20 @@ def _certificate_kind(award_type: AwardType) -> str:
     return "bang-giay-khen"
 
 
+def certificate_grants(decision: Decision) -> list:
+    """The lines a decision prints a certificate for, in the register's order: every one
+    of an ordinary decision; of an amending one, those it adds or changes, not those it
+    restates unchanged (their certificates stand) nor those it strikes off (0085)."""
+    grants = decision.grants.select_related(
+        "award_type", "person", "unit", "awardee_unit", "replaces__person", "replaces__unit"
+    ).order_by("register_number", "pk")
+    return [g for g in grants if g.prints_anew]
+
+
 def certificates_filename(decision: Decision) -> str:
     """Named by what the pages are: "giay-khen-12-2025.pdf" when all are Giấy khen,
     "bang-khen-…", "giay-chung-nhan-danh-hieu-…" (titles alone), else "bang-giay-khen-…"."""
-    kinds = {
-        _certificate_kind(grant.award_type)
-        for grant in decision.grants.select_related("award_type")
-    }
+    kinds = {_certificate_kind(grant.award_type) for grant in certificate_grants(decision)}
     kind = kinds.pop() if len(kinds) == 1 else "bang-giay-khen"
     return f"{kind}-{decision.number}-{decision.year}.pdf"
 
@@ -248,24 +255,24 @@ _CERTIFICATE_NOUNS = {
 }
 
 
-def certificates_label(decision: Decision) -> str:
+def certificates_label(decision: Decision, grants: list | None = None) -> str:
     """What the certificates' link prints, named as the file is: "In giấy chứng nhận danh
     hiệu (PDF)" for titles alone, "In bằng khen, giấy khen (PDF)" when both, and so on;
-    another form (printed under its own name) by that name."""
+    another form (printed under its own name) by that name. An amending decision's says
+    how many it prints again: "In lại 2 giấy khen có thay đổi (PDF)"; "" when none."""
+    grants = certificate_grants(decision) if grants is None else grants
     nouns: dict[str, None] = {}
-    for grant in decision.grants.select_related("award_type").order_by(
-        "award_type__order", "award_type__pk"
-    ):
+    for grant in sorted(grants, key=lambda g: (g.award_type.order, g.award_type.pk)):
         name = grant.award_type.name
         noun = _CERTIFICATE_NOUNS.get(_certificate_kind(grant.award_type))
         nouns[noun or name[:1].lower() + name[1:]] = None
+    if decision.amends_id:
+        return f"In lại {len(grants)} {', '.join(nouns)} có thay đổi (PDF)" if grants else ""
     return f"In {', '.join(nouns) or 'bằng khen, giấy khen'} (PDF)"
 
 
 def certificates_html(decision: Decision) -> str:
-    grants = decision.grants.select_related(
-        "award_type", "person", "unit", "awardee_unit"
-    ).order_by("register_number", "pk")
+    grants = certificate_grants(decision)
     return render_html("pdf/certificates.html", {"decision": decision, "grants": grants})
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.core.paginator import Page, Paginator
@@ -20,6 +21,7 @@ from django.db.models import (
     Subquery,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.db.models.sql.where import WhereNode
 from django.shortcuts import get_object_or_404
@@ -336,6 +338,94 @@ def issued_amendments(prefix: str = "") -> Prefetch:
 def with_amendments(decisions: QuerySet[Decision]) -> QuerySet[Decision]:
     """Decisions with what amends them and what they amend (decision 0078)."""
     return decisions.select_related("amends__issuer").prefetch_related(issued_amendments())
+
+
+_CHAIN_SQL = """WITH RECURSIVE
+    earlier(id, amends_id) AS (
+        SELECT id, amends_id FROM {table} WHERE id = %s
+        UNION SELECT d.id, d.amends_id FROM {table} d JOIN earlier e ON d.id = e.amends_id
+    ),
+    later(id) AS (
+        SELECT id FROM earlier WHERE amends_id IS NULL
+        UNION SELECT d.id FROM {table} d JOIN later l ON d.amends_id = l.id WHERE d.status = %s
+    )
+    SELECT id FROM earlier UNION SELECT id FROM later"""
+
+
+@dataclass
+class AmendmentChain:
+    """A decision among its revisions (Quyết định sửa đổi, bổ sung; decision 0085): the
+    decision first issued, then each issued decision that amended the one before it, in
+    order; `decision` in its place (a draft when it is one). The lines in force are those
+    of the last issued link."""
+
+    links: list[Decision]
+    decision: Decision
+
+    def __bool__(self) -> bool:
+        return len(self.links) > 1
+
+    @property
+    def _at(self) -> int:
+        return next(i for i, link in enumerate(self.links) if link.pk == self.decision.pk)
+
+    @property
+    def earlier(self) -> list[Decision]:
+        """The decisions it amends, the first issued first."""
+        return self.links[: self._at]
+
+    @property
+    def later(self) -> list[Decision]:
+        """The issued decisions that amended it, then each other, in order."""
+        return self.links[self._at + 1 :]
+
+    @property
+    def in_force(self) -> Decision | None:
+        """The last issued link: the one whose lines are in force."""
+        issued = [link for link in self.links if link.status == Decision.Status.ISSUED]
+        return issued[-1] if issued else None
+
+    @property
+    def amended_text(self) -> str:
+        """ "Đã được sửa đổi, bổ sung bởi Quyết định số 07/QĐ-UBND ngày 10/01/2025; Quyết
+        định số 09/QĐ-UBND ngày 20/02/2025", every later link in order ("" when none)."""
+        if not self.later:
+            return ""
+        return "Đã được sửa đổi, bổ sung bởi " + "; ".join(
+            f"Quyết định số {d.number_symbol} ngày {d.issued_on:%d/%m/%Y}" for d in self.later
+        )
+
+
+def amendment_chain(decision: Decision | None) -> AmendmentChain:
+    """The chain of revisions `decision` belongs to, in one query however long it is (a
+    recursive CTE up its `amends` and down its issued amendments). Each link's `amends`
+    and issued amendment are set from the others, so `amended_by`, `amended_text` and
+    `amends.reference_text` read nothing more; `decision` itself gets them too."""
+    if decision is None or not decision.pk:
+        return AmendmentChain([], decision)
+    sql = _CHAIN_SQL.format(table=Decision._meta.db_table)
+    found = {
+        d.pk: d
+        for d in Decision.objects.filter(
+            pk__in=RawSQL(sql, [decision.pk, Decision.Status.ISSUED])
+        ).select_related("issuer")
+    }
+    found[decision.pk] = decision
+    issued = Decision.Status.ISSUED
+    after = {d.amends_id: d for d in found.values() if d.amends_id and d.status == issued}
+    link = next(d for d in found.values() if d.amends_id is None)
+    links = [link]
+    while (link := after.get(link.pk)) is not None:
+        links.append(link)
+    for before, link in zip([None, *links], links, strict=False):
+        if before is not None:
+            link.amends = before
+        link.issued_amendments = [after[link.pk]] if link.pk in after else []
+    if decision.status != issued and decision.amends_id:  # a draft, after what it amends
+        amended = found[decision.amends_id]
+        decision.amends = amended
+        links.insert(links.index(amended) + 1, decision)
+    return AmendmentChain(links, decision)
 
 
 def decisions_for_office(user) -> QuerySet[Decision]:

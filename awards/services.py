@@ -39,6 +39,7 @@ from .models import (
     CouncilSession,
     Decision,
     DecisionCounter,
+    GrantRevocation,
     Nomination,
     NominationEvent,
     NominationFile,
@@ -1426,9 +1427,16 @@ def amendment_refusal(decision: Decision) -> str:
         return decision.read_only_text
     later = decision.amendments.exclude(status=Decision.Status.WITHDRAWN).first()
     if later is not None and later.status == Decision.Status.ISSUED:
+        from .selectors import amendment_chain
+
+        # from the last of a chain: the one whose list is in force (decision 0085)
+        last = amendment_chain(later).in_force
         return (
             f"Quyết định số {decision.number_symbol} đã được sửa đổi, bổ sung bởi Quyết định "
             f"số {later.number_symbol}: lập quyết định sửa đổi từ quyết định đó."
+            if last.pk == later.pk
+            else f"Quyết định số {decision.number_symbol} đã được sửa đổi, bổ sung nhiều lần: "
+            f"lập quyết định sửa đổi từ Quyết định số {last.number_symbol}, lần sau cùng."
         )
     if later is not None:
         return (
@@ -1528,6 +1536,10 @@ def amendment_line_update(
     unit, the award, the amount; or strike the honouree off (kept, printed as bãi bỏ)."""
     line = _amendment_line(actor, line)
     issuer = line.decision.issuer
+    if struck and (problem := revoked_line_problem(line)):
+        # a revoked honouree is out already: "Bãi bỏ" would print them as struck off by
+        # this decision too; the draft is made again without them (decision 0085)
+        raise ValidationError({"struck": problem})
     if award_type.pk != line.award_type_id and not award_type.granted_by(issuer):
         raise ValidationError(
             {"award_type": f"“{award_type.name}” vượt thẩm quyền của {issuer.name}."}
@@ -1577,18 +1589,33 @@ def amendment_line_update(
     return line
 
 
+REDRAFT_TEXT = (
+    "Dòng đó không bãi bỏ được: rút dự thảo và lập lại (dự thảo mới không chép "
+    "người đã bị thu hồi)."
+)
+
+
+def _revoked_text(grant: AwardGrant, revocation: GrantRevocation) -> str:
+    """ "Khen thưởng của Lò Văn 02 đã bị thu hồi theo Quyết định số 15/QĐ-UBND ngày …"."""
+    by = f" theo {revocation.document_text}" if revocation.document_text else ""
+    return f"Khen thưởng của {grant.awardee_name} đã bị thu hồi{by}"
+
+
+def revoked_line_problem(line: AwardGrant) -> str:
+    """Why an amending draft's line cannot stand ("" when it can): the grant it restates
+    was revoked after the draft was made (reads `replaces__revocation` when selected)."""
+    grant = line.replaces if line.replaces_id else None
+    revocation = getattr(grant, "revocation", None)
+    if revocation is None:
+        return ""
+    return f"{_revoked_text(grant, revocation)} sau khi lập dự thảo này. {REDRAFT_TEXT}"
+
+
 def _line_changed(line: AwardGrant, booked: dict[int, int | None]) -> bool:
     """Whether an amending decision's line says anything the replaced line did not."""
-    before = line.replaces
-    if before is None or line.struck:
+    if line.struck or line.prints_anew:
         return True
-    return (
-        line.award_type_id != before.award_type_id
-        or line.awardee_unit_id != before.awardee_unit_id
-        or line.awardee_name != before.awardee_name
-        or line.awardee_position != before.awardee_position
-        or line.reward_amount != booked.get(before.pk)
-    )
+    return line.reward_amount != booked.get(line.replaces_id)
 
 
 def next_decision_number(issuer: Unit, year: int) -> int:
@@ -1856,7 +1883,8 @@ def _amended_to_issue(
     # the replaced lines, locked against a revocation on the amended decision meanwhile
     # (money.grant_revoke locks the grant): one revoked since the draft was made would
     # otherwise come back in force, and be paid again, with the amending line
-    replaced = {line.replaces_id for line in lines if line.replaces_id and not line.struck}
+    # (struck ones too: a revoked honouree is not struck off again; decision 0085)
+    replaced = {line.replaces_id for line in lines if line.replaces_id}
     list(AwardGrant.objects.select_for_update().filter(pk__in=replaced).order_by("pk"))
     revoked = (
         AwardGrant.objects.filter(pk__in=replaced, revocation__isnull=False)
@@ -1865,16 +1893,8 @@ def _amended_to_issue(
     )
     if revoked := list(revoked):
         raise ValidationError(
-            "; ".join(
-                f"Khen thưởng của {grant.awardee_name} đã bị thu hồi"
-                + (
-                    f" theo {grant.revocation.document_text}"
-                    if grant.revocation.document_text
-                    else ""
-                )
-                for grant in revoked
-            )
-            + " sau khi lập dự thảo này: bãi bỏ dòng đó (Sửa dòng), hoặc rút dự thảo và lập lại."
+            "; ".join(_revoked_text(grant, grant.revocation) for grant in revoked)
+            + f" sau khi lập dự thảo này. {REDRAFT_TEXT}"
         )
     booked = {pk: quote.amount for pk, quote in money.decision_amounts(amended)["by_grant"].items()}
     if not nominations and not any(_line_changed(line, booked) for line in lines):

@@ -52,7 +52,12 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "awards/public/decision_detail.html",
-        {"decision": decision, "grants": grants, "document": document},
+        {
+            "decision": decision,
+            "grants": grants,
+            "document": document,
+            "chain": selectors.amendment_chain(decision),
+        },
     )
 
 

@@ -221,6 +221,10 @@ def _nomination_page(
         "awards/staff/nomination_detail.html",
         {
             "nomination": nomination,
+            # the decision it was decided in, and every decision that amended it (0085)
+            "chain": selectors.amendment_chain(nomination.decision)
+            if nomination.status == Nomination.Status.DECIDED
+            else None,
             **_forwarding(request.user, nomination, events, is_office=is_office),
             "is_unit": is_unit,
             "is_office": is_office,
@@ -907,6 +911,7 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
         list(
             decision.grants.filter(Q(replaces__isnull=False) | Q(nomination__isnull=True))
             .select_related("award_type", "person", "unit", "awardee_unit", "revocation")
+            .select_related("replaces__revocation", "replaces__person", "replaces__unit")
             .order_by("award_type__order", "award_type__pk", "pk")
         )
         if decision.amends_id
@@ -914,6 +919,11 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
     )
     for line in lines:
         line.quote = amounts["by_grant"].get(line.pk)
+        # a draft's line whose honouree was revoked since: said beside it (decision 0085)
+        line.problem = (
+            services.revoked_line_problem(line) if decision.status == Decision.Status.DRAFT else ""
+        )
+    chain = selectors.amendment_chain(decision)  # sets what amended_by reads
     amended_by = decision.amended_by
     return render(
         request,
@@ -921,6 +931,7 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
         {
             **paging,
             "decision": decision,
+            "chain": chain,
             "nominations": nominations,
             "lines": lines,
             "amended_by": amended_by,
@@ -928,6 +939,11 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
             if is_office and decision.status == Decision.Status.ISSUED
             else "",
             "revoke_form": GrantRevokeForm(),
+            # its lines are revoked once the open amending draft is withdrawn or issued
+            # (money.grant_revoke refuses meanwhile; decision 0085): said beside each line
+            "open_draft": decision.amendments.filter(status=Decision.Status.DRAFT).first()
+            if is_office and decision.status == Decision.Status.ISSUED and not amended_by
+            else None,
             "issue_form": forms.get("issue_form") or (_issue_form(decision) if draft else None),
             "withdraw_form": forms.get("withdraw_form")
             or (DecisionWithdrawForm() if draft else None),
@@ -1113,8 +1129,8 @@ def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The certificates, made once when the decision was issued (hundreds of pages
     are rendered by a worker, not by this request)."""
     decision = _decision(request, pk)
-    if decision.status != Decision.Status.ISSUED:
-        raise Http404
+    if decision.status != Decision.Status.ISSUED or not pdf.certificates_label(decision):
+        raise Http404  # an amending decision that changes no certificate (decision 0085)
     return issued_pdf_response(
         request,
         services.decision_issued_document(decision, IssuedDocument.Kind.CERTIFICATES),

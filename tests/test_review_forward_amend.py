@@ -47,25 +47,43 @@ def _strike(office, line: AwardGrant) -> AwardGrant:
     return _edit(office, line, struck=True)
 
 
+def _revoke_unseen(office, draft: Decision, grant: AwardGrant) -> GrantRevocation:
+    """A revocation made as if the draft were not there: a revocation of before decision
+    0085 (which refuses it while a draft restates the grant), or one racing the draft's
+    making. The draft is hidden by its status for the moment of the revocation."""
+    Decision.objects.filter(pk=draft.pk).update(status=Decision.Status.WITHDRAWN)
+    try:
+        return _revoke(office, grant)
+    finally:
+        Decision.objects.filter(pk=draft.pk).update(status=Decision.Status.DRAFT)
+
+
 def test_a_grant_revoked_after_the_amending_draft_was_made_is_not_brought_back(cycle, issued):  # noqa: F811
     office = cycle["office"]
     draft = services.decision_amend(actor=office, decision=issued)
     _rename(office, line_of(draft, "Lò Văn 01"), "Lò Văn Một")
     # meanwhile Lò Văn 02 is revoked on the decision still in force
-    _revoke(office, AwardGrant.objects.get(decision=issued, person__full_name="Lò Văn 02"))
+    _revoke_unseen(
+        office, draft, AwardGrant.objects.get(decision=issued, person__full_name="Lò Văn 02")
+    )
     paid = -money.fund_balance(cycle["district"], issued.year)
 
     with pytest.raises(ValidationError) as refused:
         services.decision_issue(actor=office, decision=draft)
     assert "Lò Văn 02 đã bị thu hồi" in str(refused.value)
+    assert "rút dự thảo và lập lại" in str(refused.value)
     draft.refresh_from_db()
     assert draft.status == Decision.Status.DRAFT and draft.number is None
     assert not AwardGrant.objects.in_force().filter(person__full_name="Lò Văn 02").exists()
     assert -money.fund_balance(cycle["district"], issued.year) == paid  # nobody paid again
 
-    # struck off, the draft issues; the revoked honouree stays out, paid once
-    _strike(office, line_of(draft, "Lò Văn 02"))
-    services.decision_issue(actor=office, decision=draft)
+    # struck off or not, the draft does not issue (decision 0085); made again, it does,
+    # without the revoked honouree, who stays out, paid once
+    services.decision_withdraw(actor=office, decision=draft, reason="Lập lại")
+    again = services.decision_amend(actor=office, decision=issued)
+    assert [g.awardee_name for g in again.grants.all()] == ["Lò Văn 01"]
+    _rename(office, line_of(again, "Lò Văn 01"), "Lò Văn Một")
+    services.decision_issue(actor=office, decision=again)
     assert sorted(g.awardee_name for g in AwardGrant.objects.in_force()) == ["Lò Văn Một"]
     assert -money.fund_balance(cycle["district"], issued.year) == paid
 
