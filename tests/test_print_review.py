@@ -158,6 +158,16 @@ def test_a_forms_section_row_starts_the_page_its_figures_are_on(demo_units):
     assert "Thi đua theo chuyên đề" in texts[heading], texts[heading][-200:]
 
 
+@pytest.mark.parametrize("key", ["0601", "0603"])
+def test_a_forms_signers_are_on_the_page_of_its_last_rows(demo_units, key):
+    """Biểu 0603's column headings (8 words a line at 12 pt) took half of each page and
+    left its last note and both signers alone on a third page."""
+    texts = page_texts(form(key, demo_units))
+    last_row = official_stats.FORMS[key].rows[-1].label
+    signed = next(t for t in texts if "THỦ TRƯỞNG ĐƠN VỊ" in t)
+    assert last_row in signed and len(texts) == 2, len(texts)
+
+
 @pytest.mark.parametrize("key", ["0601", "0602", "0603"])
 def test_a_forms_notes_and_signers_read_as_the_model(demo_units, key):
     """ "Ghi chú:" was written before each note (five times on 0602); the compiler was set
