@@ -206,9 +206,11 @@ def test_the_final_review_says_nothing_registered_in_words(demo):
 
 def test_a_page_printed_from_the_browser_is_a4_with_the_decrees_margins():
     """The public decision and campaign pages printed on the browser's default paper
-    (US Letter, 10 mm margins), and the SHA-256 how-to with its shell commands."""
+    (US Letter, 10 mm margins), the SHA-256 how-to with its shell commands, and the nation
+    line broken in two ("… VIỆT / NAM") in the column the binding margin leaves."""
     css = (Path(settings.BASE_DIR) / "static/css/site.css").read_text("utf-8")
     start = css.index("@media print {")
     block = css[start : css.index("\n}", start)]
     assert re.search(r"@page\s*\{\s*size:\s*A4;\s*margin:\s*20mm 15mm 20mm 30mm;", block)
     assert re.search(r"\.issued-document \.hint\s*\{\s*display:\s*none", block)
+    assert re.search(r"\.doc-nation\s*\{\s*white-space:\s*nowrap", block)
