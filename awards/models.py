@@ -1394,6 +1394,13 @@ class Decision(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
             return f"/{self.symbol}"
         return f"{self.number:02d}/{self.symbol}"
 
+    @property
+    def place_text(self) -> str:
+        """The place before the date line (Decree 30): as the office wrote it, else the
+        issuer's (`Unit.document_place`): a draft saved with the field left empty printed
+        "ngày … tháng … năm …" with no place."""
+        return self.place or self.issuer.document_place
+
     def search_source(self) -> str:
         """ "05/QĐ-UBND 5 Về việc …": the number as printed and as typed ("5/QĐ-UBND")."""
         return f"{self.number_symbol} {self.number or ''} {self.subject}"

@@ -1,7 +1,9 @@
 """Template filters for showing administrative documents."""
 
+import re
+
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -12,6 +14,56 @@ def paragraphs(text: str | None):
     """One <p> per line of stored text, escaped."""
     lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
     return format_html_join("\n", "<p>{}</p>", ((line,) for line in lines))
+
+
+# A document's number and symbol, "01/QĐ-UBND", "5834/PĐTĐ-UBND", "06/2022/QH15".
+NUMBER_SYMBOL = re.compile(r"\b\d+/[0-9A-ZĐ][0-9A-Za-zĐđ]*(?:[-/][0-9A-Za-zĐđ]+)*")
+
+
+@register.filter
+def keep_symbols(text: str | None):
+    """The text escaped, each number and symbol in it kept on one line: a narrow cell broke
+    "01/QĐ-UBND" after its hyphen ("01/QĐ-" over "UBND")."""
+    text = text or ""
+    parts, last = [], 0
+    for match in NUMBER_SYMBOL.finditer(text):
+        parts.append(escape(text[last : match.start()]))
+        parts.append(format_html('<span class="nowrap">{}</span>', match.group(0)))
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))
+
+
+# A section heading of a document's text (Decree 30, Phụ lục I: a mục's Roman number and
+# its name in bold): "I. MỤC ĐÍCH, YÊU CẦU"; and a short numbered line with no sentence
+# after it: "1. Mục đích", "2. Thời gian thi đua" (an item ends in ".", ";" or ":").
+ROMAN_HEADING = re.compile(r"^[IVXL]+\.\s+\S")
+NUMBERED_HEADING = re.compile(r"^\d+\.\s+[^.;:,!?…]{1,60}$")
+
+
+def is_heading(line: str) -> bool:
+    if ROMAN_HEADING.match(line):
+        return line == line.upper()  # "I. MỤC ĐÍCH", not "I. Mục đích là …"
+    return bool(NUMBERED_HEADING.match(line))
+
+
+@register.filter
+def document_paragraphs(text: str | None):
+    """A document's stored text as printed: one <p> a line, its section headings in bold
+    (kept with the text after them by the print stylesheet)."""
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    return format_html_join(
+        "\n",
+        "{}",
+        (
+            (
+                format_html('<p class="doc-heading"><strong>{}</strong></p>', line)
+                if is_heading(line)
+                else format_html("<p>{}</p>", line),
+            )
+            for line in lines
+        ),
+    )
 
 
 @register.filter
