@@ -44,6 +44,7 @@ def test_switching_the_nominees_kind_shows_only_its_boxes(
     live_server,
     world,  # noqa: F811
     axe_check,
+    screenshot_dir,
 ):
     base = live_server.url
     log_in(page, base, "cb.binhlu")
@@ -58,6 +59,7 @@ def test_switching_the_nominees_kind_shows_only_its_boxes(
     expect(page.get_by_label("Số thành viên của tập thể")).to_be_visible()
     assert focusable(page, "#id_member_count")
     axe_check(page, "đề nghị cho tập thể")
+    page.screenshot(path=str(screenshot_dir / "nomination-kind-unit.png"), full_page=True)
 
     page.get_by_role("radio", name="Hộ gia đình").check()
     only_shown(page, "household")
