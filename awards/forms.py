@@ -163,6 +163,22 @@ MEMBER_FIELDS = ("member_count", "members_completed", "members_advanced", "membe
 MEMBERS_MAX = 100_000
 
 
+# The boxes of a person added with the nomination (a cá nhân's only).
+NEW_PERSON_FIELDS = (
+    "new_person_name",
+    "new_person_gender",
+    "new_person_birth_year",
+    "new_person_position",
+    "new_person_unit",
+)
+# What a nomination of each kind lacks, said beside its box (decision 0086).
+NOMINEE_MISSING = {
+    "nominee_person": "Chọn cá nhân được đề nghị, hoặc thêm người mới (ghi họ và tên).",
+    "nominee_unit": "Chọn tập thể được đề nghị.",
+    "nominee_household": "Ghi tên hộ gia đình được đề nghị.",
+}
+
+
 class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
     nominee_kind = forms.ChoiceField(
         label="Đối tượng được đề nghị",
@@ -307,15 +323,31 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
             "unit": "nominee_unit",
             "household": "nominee_household",
         }.get(kind)
+        # Only the chosen kind's boxes count (decision 0086): the page hides the others,
+        # and what they still hold (a person chosen before switching to Tập thể, "abc" in
+        # a members' count) is neither saved nor a reason to refuse the form.
         for name in ("nominee_person", "nominee_unit", "nominee_household"):
             if name != keep:
+                self._errors.pop(name, None)
                 data[name] = "" if name == "nominee_household" else None
                 setattr(self.instance, name, data[name])
         if keep != "nominee_unit":  # the members' counts are a collective's
             for name in MEMBER_FIELDS:
+                self._errors.pop(name, None)
                 data[name] = None
                 setattr(self.instance, name, None)
-        typed = data.get("new_person_name", "").strip()
+        if keep and keep != "nominee_person":  # a new person is a cá nhân
+            for name in NEW_PERSON_FIELDS:
+                self._errors.pop(name, None)
+                data[name] = None
+        typed = (data.get("new_person_name") or "").strip()
+        if keep == "nominee_person" and not typed and not self.instance.pk:
+            started = [n for n in ("new_person_gender", "new_person_birth_year") if data.get(n)]
+            if (started or (data.get("new_person_position") or "").strip()) and not data.get(
+                "nominee_person"
+            ):
+                self.add_error("new_person_name", "Ghi họ và tên người mới.")
+                return data
         if keep == "nominee_person" and typed and not self.instance.pk:
             if data.get("nominee_person"):
                 self.add_error(
@@ -338,8 +370,8 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
                 }
                 self.instance.nominee_pending = True  # created by the service
                 return data
-        if keep and not data.get(keep):
-            self.add_error(keep, "Chọn hoặc ghi đối tượng được đề nghị.")
+        if keep and not data.get(keep) and keep not in self._errors:
+            self.add_error(keep, NOMINEE_MISSING[keep])
         return data
 
     def _post_clean(self):

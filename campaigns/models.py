@@ -875,6 +875,13 @@ class InUseManager(models.Manager):
         return super().get_queryset().filter(archived=False)
 
 
+# A rate (tỷ lệ): a numeric criterion measured in per cent of a whole (households with
+# clean water, children at school). Neither its target nor a unit's figure can pass 100
+# (decision 0086); a growth rate that can ("tăng 150%") is written in another measure.
+RATE_MEASURES = frozenset({"%", "tỷ lệ %", "tỷ lệ (%)", "tỉ lệ %", "tỉ lệ (%)", "phần trăm"})
+RATE_MAX = Decimal(100)
+
+
 class Criterion(ArchivableModel):
     """Tiêu chí thi đua: a numeric target, a yes/no, or a points scale, with a weight."""
 
@@ -928,6 +935,24 @@ class Criterion(ArchivableModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_rate(self) -> bool:
+        """A numeric criterion measured in % (a share of a whole): 0 to 100."""
+        return (
+            self.kind == self.Kind.NUMERIC
+            and " ".join((self.measure or "").lower().split()) in RATE_MEASURES
+        )
+
+    def clean(self):
+        super().clean()
+        if self.is_rate and self.target is not None and self.target > RATE_MAX:
+            raise ValidationError(
+                {
+                    "target": "Chỉ tiêu tính bằng tỷ lệ (%) không được lớn hơn 100. Nếu là "
+                    "phần trăm so với kế hoạch (có thể vượt 100), ghi đơn vị tính “% kế hoạch”."
+                }
+            )
 
 
 class ReportPeriod(ArchivableModel):

@@ -17,7 +17,7 @@ from django.db.models import Prefetch
 
 from units.admin_tools import ReasonForm, run_action_with_form
 from units.models import Membership
-from units.text import search_terms, text_matches
+from units.text import search_q, search_terms
 
 admin.site.unregister(AccessAttempt)
 
@@ -165,16 +165,12 @@ class UserAdmin(PermissionLabelsMixin, DjangoUserAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         """The login, the name and the email, each word with or without its diacritics
-        ("lo van" finds Lò Văn Chung; decision 0074), by `search_q`'s rule. Django's User
-        has no stored search column: the accounts' few short fields are read and folded
-        here (a province has a few thousand accounts at most)."""
+        ("lo van" finds Lò Văn Chung; decision 0074), by `search_q`'s rule, filtered in
+        the database on the account's stored folded copy (`units.AccountSearch`,
+        decision 0086): no account is read into Python to be folded."""
         if not search_terms(search_term):
             return queryset, False
-        rows = queryset.prefetch_related(None).values_list(
-            "pk", "username", "first_name", "last_name", "email"
-        )
-        found = [pk for pk, *fields in rows if text_matches(search_term, " ".join(fields))]
-        return queryset.filter(pk__in=found), False
+        return queryset.filter(search_q(search_term, "account_search__search_text")), False
 
     @admin.display(description="Họ và tên", ordering="first_name")
     def full_name(self, user) -> str:

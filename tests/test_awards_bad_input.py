@@ -574,11 +574,13 @@ def test_an_empty_nomination_says_the_nominee_is_missing_once(client, stage):
         {"nominating_unit": stage["commune"].pk, "nominee_kind": "person"},
     )
     form = response.context["form"]
-    assert form.errors["nominee_person"] == ["Chọn hoặc ghi đối tượng được đề nghị."]
+    assert form.errors["nominee_person"] == [
+        "Chọn cá nhân được đề nghị, hoặc thêm người mới (ghi họ và tên)."
+    ]
     assert not form.non_field_errors()
     html = response.content.decode()
     assert "Chọn đúng một đối tượng" not in html
-    assert html.count("Chọn hoặc ghi đối tượng được đề nghị.") == 1
+    assert html.count("Chọn cá nhân được đề nghị, hoặc thêm người mới (ghi họ và tên).") == 1
     assert html.count(UNSAVED) == 1
     assert snapshot() == before
 

@@ -1097,3 +1097,59 @@ class FormSubmission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.path} → {self.result_url or '(đang lưu)'}"
+
+
+# An account's searched fields: its login, its name and its email.
+ACCOUNT_SEARCHED = ("username", "first_name", "last_name", "email")
+
+
+class AccountSearch(models.Model):
+    """Tìm tài khoản: the folded copy of an account's login, name and email ("lo van"
+    finds Lò Văn Chung, "d" finds Đ), by `units.text.search_q`'s rule, for the admin's
+    account list and the role picker's account box. Django's own User has no column to
+    keep it in and the app has no custom user model: this one-to-one row is it, kept up
+    to date by every save of an account (`account_saved`, connected in units.apps) and
+    by the bulk writes that send no signal (`AccountSearch.write`). Decision 0086."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="account_search",
+        verbose_name="tài khoản",
+    )
+    search_text = models.TextField("nội dung tìm kiếm", blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "nội dung tìm tài khoản"
+        verbose_name_plural = "nội dung tìm tài khoản"
+
+    def __str__(self) -> str:
+        return self.search_text.strip()
+
+    @staticmethod
+    def text_of(user) -> str:
+        return padded(" ".join(str(getattr(user, name) or "") for name in ACCOUNT_SEARCHED))
+
+    @classmethod
+    def write(cls, users: Iterable) -> None:
+        """Write the rows of these saved accounts (new or changed), a thousand a query."""
+        rows = [cls(user_id=user.pk, search_text=cls.text_of(user)) for user in users]
+        if rows:
+            cls.objects.bulk_create(
+                rows,
+                batch_size=1000,
+                update_conflicts=True,
+                unique_fields=["user"],
+                update_fields=["search_text"],
+            )
+
+
+def account_saved(sender, instance, created, update_fields=None, raw=False, **kwargs) -> None:
+    """post_save of an account: its search row follows its login, name and email. A save
+    of other fields only (a login's `last_login`) writes nothing."""
+    if raw:  # loaddata: the fixture brings its own rows
+        return
+    if update_fields is not None and not set(update_fields) & set(ACCOUNT_SEARCHED):
+        return
+    AccountSearch.write([instance])

@@ -90,14 +90,6 @@ def search_q(query: str | None, field: str = "search_text", *, match: Match | No
     return condition
 
 
-def text_matches(query: str | None, text: str | None) -> bool:
-    """`search_q`'s rule for a text that has no stored search column (an account's
-    name and login: Django's own User has none): every word of the query at the start
-    of a word of the folded text. "lo van" matches "Lò Văn Chung"."""
-    stored = padded(text)
-    return all(needle(term) in stored for term in search_terms(query))
-
-
 def marked_form(text: str | None) -> str:
     """`normalize_search` keeping the diacritics: lower case, composed (NFC, so marks
     typed apart from their letter read the same), punctuation turned into spaces:

@@ -16,7 +16,7 @@ from units.models import Unit, descendants_query
 from units.text import grouped_text, number_text, search_q, ungrouped
 
 from ..forms_staff import DateInput
-from ..models import BLOC_SCORE_MAX, Campaign, plausible_date
+from ..models import BLOC_SCORE_MAX, RATE_MAX, Campaign, plausible_date
 from .models import BlocScore, Criterion, ReportPeriod, ResultReport
 
 
@@ -103,6 +103,10 @@ class CriterionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         _numbers(self, ("target", "max_points", "weight"))
         self.fields["weight"].required = True
+        self.fields["measure"].help_text = (
+            "“%” là tỷ lệ, từ 0 đến 100; phần trăm so với kế hoạch (có thể vượt 100) "
+            "ghi “% kế hoạch”."
+        )
 
     def clean(self):
         data = super().clean()
@@ -281,14 +285,19 @@ def typed(value: Decimal | None) -> str | None:
 
 def out_of_range(criterion: Criterion, value: Decimal | None, boolean: str) -> str | None:
     """What is wrong with a registered or reported number for its criterion: a pass/fail
-    one takes 0 or 1 (`boolean` says so), points run from 0 to the maximum; None if right
-    or empty. One rule for the registration and the report (decision 0060)."""
+    one takes 0 or 1 (`boolean` says so), points run from 0 to the maximum, a rate (%)
+    from 0 to 100; None if right or empty. One rule for the registration and the report
+    (decisions 0060, 0086)."""
     if value is None:
         return None
     if criterion.kind == Criterion.Kind.BOOLEAN and value not in (0, 1):
         return boolean
     if criterion.kind == Criterion.Kind.POINTS and not 0 <= value <= (criterion.max_points or 0):
         return f"Điểm phải từ 0 đến {typed(criterion.max_points or Decimal(0))}."
+    # A rate is at most 100 %; any other figure may pass its target ("đạt 120% kế hoạch":
+    # 1.200 households against 1.000), decision 0086.
+    if criterion.is_rate and value > RATE_MAX:
+        return "Tỷ lệ (%) không được lớn hơn 100: ghi phần trăm đạt được, ví dụ 85 hoặc 100."
     return None
 
 

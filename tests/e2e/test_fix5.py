@@ -86,7 +86,9 @@ def test_an_empty_nomination_and_a_yearly_one_for_1999(
     page.goto(base + "/quan-ly/khen-thuong/de-nghi/")
     page.get_by_role("link", name="+ Đề nghị mới").click()
     page.get_by_role("button", name="Lưu dự thảo").click()
-    expect(page.get_by_text("Chọn hoặc ghi đối tượng được đề nghị.")).to_have_count(1)
+    expect(
+        page.get_by_text("Chọn cá nhân được đề nghị, hoặc thêm người mới (ghi họ và tên).")
+    ).to_have_count(1)
     expect(page.get_by_text(re.compile("Chọn đúng một đối tượng"))).to_have_count(0)
     expect(page.get_by_role("alert").filter(has_text=UNSAVED)).to_be_visible()
     axe_check(page, "đề nghị trống")

@@ -11,7 +11,7 @@ from django.core.validators import validate_email, validate_slug
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from units.models import Membership, Person, Unit
+from units.models import AccountSearch, Membership, Person, Unit
 from units.services import archive_stamp
 from units.text import normalize_search
 
@@ -642,6 +642,7 @@ class MembershipsKind(SheetKind):
                 users[name.lower()] = user
                 new_users.append(user)
         User.objects.bulk_create(new_users, batch_size=BATCH)
+        AccountSearch.write(new_users)  # bulk_create sends no post_save (decision 0086)
         memberships = [
             Membership(
                 user=users[p.values["username"].lower()],
