@@ -24,7 +24,7 @@ from .models import (
     AwardType,
     CouncilSession,
     Decision,
-    DecisionCounter,
+    DocumentCounter,
     LegalBasis,
     Nomination,
     NominationEvent,
@@ -239,20 +239,20 @@ class DecisionAdmin(NoDeleteAdminMixin, HistoryAdmin):
         return self.readonly_fields
 
 
-class DecisionCounterForm(forms.ModelForm):
+class DocumentCounterForm(forms.ModelForm):
     class Meta:
-        model = DecisionCounter
-        fields = ("issuer", "year", "last_number")
+        model = DocumentCounter
+        fields = ("issuer", "kind", "year", "last_number")
 
     def _post_clean(self):
         """The last number used may go up (the paper register is ahead), never down: the
-        next decision would take a number already issued (a 500 on the unique number).
+        next document would take a number already issued (a 500 on the unique number).
         After the model's own check, which names the decision that has the number."""
         super()._post_clean()
         number = self.cleaned_data.get("last_number")
         if self.instance.pk and number is not None:
             current = (
-                DecisionCounter.objects.filter(pk=self.instance.pk)
+                DocumentCounter.objects.filter(pk=self.instance.pk)
                 .values_list("last_number", flat=True)
                 .first()
             )
@@ -260,25 +260,26 @@ class DecisionCounterForm(forms.ModelForm):
                 self.add_error(
                     "last_number",
                     f"Chỉ được tăng số cuối cùng đã dùng (hiện là {current}), không được giảm: "
-                    "quyết định ban hành sau sẽ trùng số đã cấp.",
+                    f"{self.instance.get_kind_display().lower()} lập sau sẽ trùng số đã cấp.",
                 )
 
 
-@admin.register(DecisionCounter)
-class DecisionCounterAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
-    """Sổ số quyết định: set the last number used this year (from the paper register)
-    so that thidua continues the sequence. Only raised, never lowered or deleted (the
-    next decision would take a number already issued); each change is in the admin's
-    history with who made it, from which number to which."""
+@admin.register(DocumentCounter)
+class DocumentCounterAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
+    """Sổ số văn bản: per body, year and kind (quyết định, tờ trình: decision 0084), set
+    the last number used (from the paper register) so that thidua continues the
+    sequence. Only raised, never lowered or deleted (the next document would take a
+    number already issued); each change is in the admin's history with who made it, from
+    which number to which."""
 
-    form = DecisionCounterForm
-    list_display = ("issuer", "year", "last_number")
-    list_filter = ("year",)
+    form = DocumentCounterForm
+    list_display = ("issuer", "kind", "year", "last_number")
+    list_filter = ("kind", "year")
     autocomplete_fields = ("issuer",)
 
     def get_readonly_fields(self, request, obj=None):
-        # Moving a counter to another issuer or year would lower (or drop) that one's.
-        return ("issuer", "year", "last_change") if obj is not None else ()
+        # Moving a counter to another issuer, kind or year would lower (or drop) that one's.
+        return ("issuer", "kind", "year", "last_change") if obj is not None else ()
 
     @admin.display(description="Thay đổi gần nhất")
     def last_change(self, obj) -> str:
@@ -307,9 +308,9 @@ class DecisionCounterAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
         from django.db import transaction
 
         with transaction.atomic():  # the row stays locked until saved: no number is lost
-            current = DecisionCounter.objects.select_for_update().get(pk=obj.pk).last_number
+            current = DocumentCounter.objects.select_for_update().get(pk=obj.pk).last_number
             obj._previous_number = current
-            if obj.last_number < current:  # a decision took a number since the form was read
+            if obj.last_number < current:  # a document took a number since the form was read
                 messages.warning(
                     request,
                     f"Trong lúc sửa, số {current} đã được cấp: giữ số cuối cùng là {current}.",

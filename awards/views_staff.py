@@ -44,6 +44,7 @@ from .forms import (
     DecisionIssueForm,
     DecisionWithdrawForm,
     FileForm,
+    ForwardForm,
     ForwardManyForm,
     InboxFilterForm,
     NominationForm,
@@ -214,6 +215,7 @@ def _nomination_page(
     review: bool,
     member: bool = False,
     appraise_form: AppraiseForm | None = None,
+    forward_form: ForwardForm | None = None,
 ) -> HttpResponse:
     events = list(nomination.events.select_related("by"))
     return render(
@@ -237,6 +239,7 @@ def _nomination_page(
             "comments": nomination.comments.all() if is_office else [],
             "appraise_form": appraise_form
             or AppraiseForm(forwarded_from=nomination.forwarded_from),
+            "forward_form": forward_form or ForwardForm(),
             "file_form": FileForm(),
             "reason_form": ReasonForm(),
         },
@@ -286,9 +289,15 @@ def _forwarding(user, nomination: Nomination, events: list, *, is_office: bool) 
         and nomination.allows("forward")
         and not nomination.award_type.granted_by(nomination.issuer)
     )
+    next_number = None
     if beyond:
         target = services.forward_target(nomination)
+        if target is not None:  # the number its tờ trình would take (decision 0084)
+            next_number = services.suggested_submission_number(
+                nomination.issuer, timezone.localdate().year
+            )
     return {
+        "next_submission_number": next_number,
         "forward_event": forwarded if lower is not None else None,
         "lower_ballots": lower_ballots,
         "submission_body": submission_body,
@@ -471,13 +480,37 @@ def nomination_appraise(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def nomination_forward(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(
+    """Trình cấp trên one dossier, with the tờ trình's number typed from the paper register
+    or the next one (decision 0084): a bad or taken number is refused beside its box on the
+    dossier's page, nothing written."""
+    access = selectors.visible_nomination(request.user, pk)  # 404 first
+    form = ForwardForm(request.POST)
+    if form.is_valid():
+        try:
+            services.nomination_forward(
+                actor=request.user,
+                nomination=access.nomination,
+                number=form.cleaned_data["number"],
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            _on_form(form, exc)
+        else:
+            messages.success(
+                request,
+                "Đã trình hồ sơ lên cơ quan có thẩm quyền: cơ quan thường trực cấp trên nhận "
+                "hồ sơ để thẩm định. Cơ quan vẫn xem được hồ sơ, chỉ đọc.",
+            )
+            return redirect("awards:nomination_detail", pk=pk)
+    if "number" not in form.errors or not access.is_office:
+        return _form_refused(request, pk, form)  # said at the top of the dossier's page
+    messages.error(request, "Chưa trình cấp trên: xem lỗi ở ô “Số tờ trình” bên dưới.")
+    return _nomination_page(
         request,
-        pk,
-        services.nomination_forward,
-        "Đã trình hồ sơ lên cơ quan có thẩm quyền: cơ quan thường trực cấp trên nhận hồ sơ "
-        "để thẩm định. Cơ quan vẫn xem được hồ sơ, chỉ đọc.",
-        back="awards:nomination_detail",
+        access.nomination,
+        is_unit=False,
+        is_office=True,
+        review=False,
+        forward_form=form,
     )
 
 
@@ -1185,10 +1218,47 @@ def submission_document(request: HttpRequest, pk: int) -> HttpResponse:
 def forward_many(request: HttpRequest) -> HttpResponse:
     """Trình cấp trên several dossiers together: the office chooses, among its bodies'
     passed dossiers beyond their authority, those that go with one tờ trình (one body, to
-    the same upper body); one tờ trình is made and numbered (decision 0083)."""
+    the same upper body); one tờ trình is made and numbered (decision 0083), with the
+    number the văn thư typed from the paper register or the next one (decision 0084): a
+    number already given is refused beside its box, with what was typed kept."""
     if not office_bodies(request.user).exists():
         raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
-    candidates = selectors.forwardable(request.user).order_by("issuer__name", "pk")
+    form = None
+    if request.method == "POST":
+        form = ForwardManyForm(request.POST, nominations=selectors.forwardable(request.user))
+        if form.is_valid():
+            chosen = list(form.cleaned_data["ho_so"])
+            try:
+                submission = services.nominations_forward(
+                    actor=request.user,
+                    nominations=chosen,
+                    signer_name=form.cleaned_data["signer_name"],
+                    note=form.cleaned_data["note"],
+                    number=form.cleaned_data["number"],
+                )
+            except (ValidationError, PermissionDenied) as exc:
+                _on_form(form, exc)  # a number already given: beside its box
+            else:
+                messages.success(
+                    request,
+                    f"Đã trình {len(chosen)} hồ sơ lên {submission.addressee.name} với Tờ "
+                    f"trình số {submission.number_symbol}.",
+                )
+                return redirect("awards:decision_list")
+        if "number" not in form.errors:
+            # the choice itself is refused: said at the top, the page read again
+            messages.error(request, f"Chưa trình được: {errors_text(form)}")
+            return redirect("awards:forward_many")
+        messages.error(request, "Chưa trình được: xem lỗi ở ô “Số tờ trình” bên dưới.")
+    groups = _forward_groups(request.user, form)
+    return render(request, "awards/staff/forward_many.html", {"groups": groups})
+
+
+def _forward_groups(user, form: ForwardManyForm | None) -> list[dict]:
+    """The office's passed dossiers beyond authority, by body and upper body, each group
+    with its signer and the number its tờ trình would take; a refused form stays on the
+    group its dossiers belong to, as typed."""
+    candidates = selectors.forwardable(user).order_by("issuer__name", "pk")
     groups: dict[tuple[int, int], dict] = {}
     for n in candidates:
         if n.award_type.granted_by(n.issuer):
@@ -1201,31 +1271,15 @@ def forward_many(request: HttpRequest) -> HttpResponse:
             {"body": n.issuer, "upper": upper, "nominations": [], "signer": ""},
         )
         group["nominations"].append(n)
+    year = timezone.localdate().year
+    chosen = set(form.data.getlist("ho_so")) if form is not None else set()
     for group in groups.values():
         group["signer"] = services.suggested_signer(group["body"])[0].get("signer_name", "")
-    if request.method == "POST":
-        form = ForwardManyForm(request.POST, nominations=selectors.forwardable(request.user))
-        if not form.is_valid():
-            messages.error(request, f"Chưa trình được: {errors_text(form)}")
-            return redirect("awards:forward_many")
-        chosen = list(form.cleaned_data["ho_so"])
-        try:
-            submission = services.nominations_forward(
-                actor=request.user,
-                nominations=chosen,
-                signer_name=form.cleaned_data["signer_name"],
-                note=form.cleaned_data["note"],
-            )
-        except (ValidationError, PermissionDenied) as exc:
-            _refused(request, exc)
-            return redirect("awards:forward_many")
-        messages.success(
-            request,
-            f"Đã trình {len(chosen)} hồ sơ lên {submission.addressee.name} với Tờ trình số "
-            f"{submission.number_symbol}.",
-        )
-        return redirect("awards:decision_list")
-    return render(request, "awards/staff/forward_many.html", {"groups": list(groups.values())})
+        group["next_number"] = services.suggested_submission_number(group["body"], year)
+        if form is not None and chosen & {str(n.pk) for n in group["nominations"]}:
+            group["form"] = form
+            group["signer"] = form.data.get("signer_name", "")
+    return list(groups.values())
 
 
 # Dashboard -------------------------------------------------------------------
