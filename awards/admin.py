@@ -2,12 +2,17 @@
 edited directly; nominations corrected only through awards.services.nomination_correct;
 what was decided or issued is read-only."""
 
+import re
+
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminTimeWidget
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from units.admin_tools import (
     HistoryAdmin,
@@ -28,6 +33,7 @@ from .models import (
     LegalBasis,
     Nomination,
     NominationEvent,
+    Submission,
 )
 from .selectors import nominee_word
 
@@ -326,6 +332,113 @@ class DocumentCounterAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
         if previous == counter.last_number:
             return f"Giữ nguyên số cuối cùng đã dùng: {counter.last_number}."
         return f"Tăng số cuối cùng đã dùng từ {previous} lên {counter.last_number}."
+
+
+@admin.register(Submission)
+class SubmissionAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
+    """Tờ trình: a legal record made at the forwarding (decisions 0083, 0084), read here,
+    never added, changed or deleted; its number is in the body's register of tờ trình
+    (`DocumentCounter`). Searched by number ("45", "45/TTr-UBND"); the frozen PDF is
+    served as issued."""
+
+    list_display = ("number_symbol_display", "issuer", "addressee", "dated", "dossiers", "pdf")
+    list_filter = ("year", "issuer")
+    search_fields = ("symbol",)
+    list_select_related = ("issuer", "addressee")
+    fields = (
+        "issuer",
+        "addressee",
+        "year",
+        "number",
+        "symbol",
+        "place",
+        "dated",
+        "signer_name",
+        "dossier_list",
+        "created_by",
+        "created_at",
+        "pdf",
+    )
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False  # made by forwarding, with its dossiers (awards workspace)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False  # signed and sent: never changed
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(dossier_count=models.Count("nominations"))
+
+    def get_search_results(self, request, queryset, search_term):
+        """ "45" or "45/TTr-UBND": the number, and the symbol when given."""
+        match = re.fullmatch(r"\s*0*(\d{1,9})\s*(?:/\s*(\S.*?))?\s*", search_term or "")
+        if match is None:
+            return super().get_search_results(request, queryset, search_term)
+        found = queryset.filter(number=int(match.group(1)))
+        if match.group(2):
+            found = found.filter(symbol__iexact=match.group(2))
+        return found, False
+
+    @admin.display(description="Số, ký hiệu", ordering="number")
+    def number_symbol_display(self, obj) -> str:
+        return obj.number_symbol
+
+    @admin.display(description="Số hồ sơ", ordering="dossier_count")
+    def dossiers(self, obj) -> int:
+        count = getattr(obj, "dossier_count", None)
+        return obj.nominations.count() if count is None else count
+
+    @admin.display(description="Hồ sơ trình")
+    def dossier_list(self, obj) -> str:
+        rows = obj.nominations.select_related(
+            "award_type", "nominee_person", "nominee_unit"
+        ).order_by("pk")
+        return format_html_join(
+            mark_safe("<br>"),
+            '<a href="{}">{}</a> — {}',
+            (
+                (
+                    reverse("admin:awards_nomination_change", args=[n.pk]),
+                    n.nominee_name,
+                    n.award_type.name,
+                )
+                for n in rows
+            ),
+        )
+
+    @admin.display(description="Bản PDF đã phát hành")
+    def pdf(self, obj) -> str:
+        url = reverse("admin:awards_submission_pdf", args=[obj.pk])
+        return format_html('<a href="{}">Tờ trình số {} (PDF)</a>', url, obj.number_symbol)
+
+    def get_urls(self):
+        from django.urls import path
+
+        return [
+            path(
+                "<int:pk>/pdf/",
+                self.admin_site.admin_view(self.pdf_view),
+                name="awards_submission_pdf",
+            ),
+            *super().get_urls(),
+        ]
+
+    def pdf_view(self, request, pk: int):
+        """The tờ trình as frozen at the forwarding, for who may view this page."""
+        from django.http import Http404
+
+        from campaigns.views_public import issued_pdf_response
+        from units.documents import issued_document_latest
+        from units.models import IssuedDocument
+
+        submission = Submission.objects.filter(pk=pk).first()
+        if submission is None or not self.has_view_permission(request, submission):
+            raise Http404
+        document = issued_document_latest(IssuedDocument.Kind.SUBMISSION, submission.pk)
+        if document is None:
+            raise Http404
+        return issued_pdf_response(request, document, public=False)
 
 
 @admin.register(CouncilSession)
