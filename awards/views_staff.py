@@ -223,7 +223,7 @@ def _nomination_page(
         "awards/staff/nomination_detail.html",
         {
             "nomination": nomination,
-            **_forwarding(request.user, nomination, events, is_office=is_office),
+            **_forwarding(request.user, nomination, events, is_office=is_office, member=member),
             "is_unit": is_unit,
             "is_office": is_office,
             "review_link": review,
@@ -246,7 +246,9 @@ def _nomination_page(
     )
 
 
-def _forwarding(user, nomination: Nomination, events: list, *, is_office: bool) -> dict:
+def _forwarding(
+    user, nomination: Nomination, events: list, *, is_office: bool, member: bool = False
+) -> dict:
     """What the page tells of a hand-over to the upper body (decision 0077): the latest
     forwarding (who, when, to whom, the lower council's result), the lower council's
     ballots, the tờ trình for those who may read it, the upper body's reason when it
@@ -263,19 +265,7 @@ def _forwarding(user, nomination: Nomination, events: list, *, is_office: bool) 
     if returned is not None and forwarded is not None and forwarded.pk > returned.pk:
         returned = None  # forwarded again since
     lower = nomination.forwarded_from
-    lower_ballots = (
-        list(
-            AgendaItem.objects.filter(
-                nomination=nomination,
-                session__issuer=lower,
-                session__status=CouncilSession.Status.CLOSED,
-            )
-            .select_related("session")
-            .order_by("session__held_on", "pk")
-        )
-        if lower is not None
-        else []
-    )
+    lower_ballots = list(selectors.lower_council_items(nomination))
     submission_body = None
     if lower is not None and (is_office or office_bodies(user).filter(pk=lower.pk).exists()):
         submission_body = lower
@@ -297,6 +287,9 @@ def _forwarding(user, nomination: Nomination, events: list, *, is_office: bool) 
                 nomination.issuer, timezone.localdate().year
             )
     return {
+        # the lower council's minutes, part of the dossier sent up (decision 0084): for
+        # the upper office and council, and the lower office (not the nominating unit)
+        "lower_minutes": bool(lower_ballots) and (is_office or member or bool(submission_body)),
         "next_submission_number": next_number,
         "forward_event": forwarded if lower is not None else None,
         "lower_ballots": lower_ballots,
@@ -804,6 +797,30 @@ def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     """The minutes as frozen when the session closed (a legal record: never redrawn)."""
     document = services.session_minutes_document(_session(request, pk))
+    if document is None:
+        raise Http404
+    return issued_pdf_response(request, document, public=False)
+
+
+@login_required
+def nomination_lower_minutes(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
+    """Biên bản họp Hội đồng cấp dưới of a forwarded dossier (decision 0084): the minutes
+    of a lower council's session that passed it, frozen at its close, are part of the
+    dossier sent up. The upper body's office, its council members who have it on their
+    agenda and its leader read them here, as the lower body reads its own; anyone who
+    cannot open the dossier (another district, another province), or who may open it but
+    not the council's work (the nominating unit), gets 404."""
+    access = selectors.visible_nomination(request.user, pk)  # 404 first
+    item = get_object_or_404(
+        selectors.lower_council_items(access.nomination), session_id=session_pk
+    )
+    if not (
+        access.is_office
+        or access.is_member
+        or selectors.sessions_for(request.user).filter(pk=session_pk).exists()
+    ):
+        raise Http404
+    document = services.session_minutes_document(item.session)
     if document is None:
         raise Http404
     return issued_pdf_response(request, document, public=False)
