@@ -10,10 +10,12 @@ its own series ("45/TTr-UBND" and "123/QĐ-UBND" in one year)."""
 from __future__ import annotations
 
 import importlib
+import threading
 
 import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.db import connection, connections, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -22,7 +24,7 @@ from awards.models import DocumentCounter, Nomination, NominationEvent, Submissi
 from tests.awards_stage import admin_form_data
 from tests.factories import issued_decision, passed_nominations
 from tests.test_nomination_forward import stage, voted_beyond  # noqa: F401  (fixture)
-from units.models import IssuedDocument
+from units.models import IssuedDocument, Unit
 
 pytestmark = pytest.mark.django_db
 Status = Nomination.Status
@@ -207,3 +209,35 @@ def test_the_admin_never_lowers_a_submission_counter_below_a_given_number(stage,
     assert "Tờ trình" in changelist.decode()
     counter.refresh_from_db()
     assert counter.last_number == 5
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_submission_numbers_never_repeat(demo_units):
+    """Five forwardings of one body at once, the counter row not yet made: 1 to 5, once
+    each (the counter's unique constraint and row lock), the decisions' series untouched."""
+    district = Unit.objects.get(code="ubnd-tam-duong")
+    numbers, errors = [], []
+    barrier = threading.Barrier(5)
+
+    @transaction.atomic
+    def take_in_tx():
+        return services.take_document_number(district, 2026, Kind.SUBMISSION)
+
+    def take():
+        try:
+            barrier.wait()
+            numbers.append(take_in_tx())
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=take) for _ in range(5)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    assert sorted(numbers) == [1, 2, 3, 4, 5]
+    assert services.suggested_decision_number(district, 2026) == 1
