@@ -1266,7 +1266,8 @@ def forward_many(request: HttpRequest) -> HttpResponse:
             # the choice itself is refused: said at the top, the page read again
             messages.error(request, f"Chưa trình được: {errors_text(form)}")
             return redirect("awards:forward_many")
-        messages.error(request, "Chưa trình được: xem lỗi ở ô “Số tờ trình” bên dưới.")
+        # the number beside its box, and every error of the form said at the top
+        messages.error(request, f"Chưa trình được: {errors_text(form)}")
     groups = _forward_groups(request.user, form)
     return render(request, "awards/staff/forward_many.html", {"groups": groups})
 
