@@ -1295,7 +1295,8 @@ def _forward_groups(user, form: ForwardManyForm | None) -> list[dict]:
         group["signer"] = services.suggested_signer(group["body"])[0].get("signer_name", "")
         group["next_number"] = services.suggested_submission_number(group["body"], year)
         if form is not None and chosen & {str(n.pk) for n in group["nominations"]}:
-            group["form"] = form
+            group["form"] = form  # the refused choice, as it was made
+            group["chosen"] = {n.pk for n in group["nominations"] if str(n.pk) in chosen}
             group["signer"] = form.data.get("signer_name", "")
     return list(groups.values())
 

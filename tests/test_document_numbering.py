@@ -241,3 +241,17 @@ def test_concurrent_submission_numbers_never_repeat(demo_units):
     assert not errors, errors
     assert sorted(numbers) == [1, 2, 3, 4, 5]
     assert services.suggested_decision_number(district, 2026) == 1
+
+
+def test_a_refused_number_keeps_the_dossiers_chosen(stage, client):  # noqa: F811
+    chosen, left = voted_beyond(stage, "Lò Văn Chọn"), voted_beyond(stage, "Lò Văn Để Lại")
+    services.nomination_forward(actor=stage["office"], nomination=voted_beyond(stage, "Lò Văn Ba"))
+    client.force_login(stage["office"])
+    page = client.post(
+        reverse("awards:forward_many"), {"ho_so": [chosen.pk], "number": "1"}
+    ).content.decode()
+    assert f'name="ho_so" value="{chosen.pk}" checked>' in page
+    assert f'name="ho_so" value="{left.pk}">' in page
+    # read again, every dossier of the group is offered ticked
+    page = client.get(reverse("awards:forward_many")).content.decode()
+    assert f'name="ho_so" value="{left.pk}" checked>' in page
