@@ -2,12 +2,17 @@
 edited directly; nominations corrected only through awards.services.nomination_correct;
 what was decided or issued is read-only."""
 
+import re
+
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminTimeWidget
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from units.admin_tools import (
     HistoryAdmin,
@@ -24,10 +29,11 @@ from .models import (
     AwardType,
     CouncilSession,
     Decision,
-    DecisionCounter,
+    DocumentCounter,
     LegalBasis,
     Nomination,
     NominationEvent,
+    Submission,
 )
 from .selectors import nominee_word
 
@@ -239,20 +245,20 @@ class DecisionAdmin(NoDeleteAdminMixin, HistoryAdmin):
         return self.readonly_fields
 
 
-class DecisionCounterForm(forms.ModelForm):
+class DocumentCounterForm(forms.ModelForm):
     class Meta:
-        model = DecisionCounter
-        fields = ("issuer", "year", "last_number")
+        model = DocumentCounter
+        fields = ("issuer", "kind", "year", "last_number")
 
     def _post_clean(self):
         """The last number used may go up (the paper register is ahead), never down: the
-        next decision would take a number already issued (a 500 on the unique number).
+        next document would take a number already issued (a 500 on the unique number).
         After the model's own check, which names the decision that has the number."""
         super()._post_clean()
         number = self.cleaned_data.get("last_number")
         if self.instance.pk and number is not None:
             current = (
-                DecisionCounter.objects.filter(pk=self.instance.pk)
+                DocumentCounter.objects.filter(pk=self.instance.pk)
                 .values_list("last_number", flat=True)
                 .first()
             )
@@ -260,25 +266,26 @@ class DecisionCounterForm(forms.ModelForm):
                 self.add_error(
                     "last_number",
                     f"Chỉ được tăng số cuối cùng đã dùng (hiện là {current}), không được giảm: "
-                    "quyết định ban hành sau sẽ trùng số đã cấp.",
+                    f"{self.instance.get_kind_display().lower()} lập sau sẽ trùng số đã cấp.",
                 )
 
 
-@admin.register(DecisionCounter)
-class DecisionCounterAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
-    """Sổ số quyết định: set the last number used this year (from the paper register)
-    so that thidua continues the sequence. Only raised, never lowered or deleted (the
-    next decision would take a number already issued); each change is in the admin's
-    history with who made it, from which number to which."""
+@admin.register(DocumentCounter)
+class DocumentCounterAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
+    """Sổ số văn bản: per body, year and kind (quyết định, tờ trình: decision 0084), set
+    the last number used (from the paper register) so that thidua continues the
+    sequence. Only raised, never lowered or deleted (the next document would take a
+    number already issued); each change is in the admin's history with who made it, from
+    which number to which."""
 
-    form = DecisionCounterForm
-    list_display = ("issuer", "year", "last_number")
-    list_filter = ("year",)
+    form = DocumentCounterForm
+    list_display = ("issuer", "kind", "year", "last_number")
+    list_filter = ("kind", "year")
     autocomplete_fields = ("issuer",)
 
     def get_readonly_fields(self, request, obj=None):
-        # Moving a counter to another issuer or year would lower (or drop) that one's.
-        return ("issuer", "year", "last_change") if obj is not None else ()
+        # Moving a counter to another issuer, kind or year would lower (or drop) that one's.
+        return ("issuer", "kind", "year", "last_change") if obj is not None else ()
 
     @admin.display(description="Thay đổi gần nhất")
     def last_change(self, obj) -> str:
@@ -307,9 +314,9 @@ class DecisionCounterAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
         from django.db import transaction
 
         with transaction.atomic():  # the row stays locked until saved: no number is lost
-            current = DecisionCounter.objects.select_for_update().get(pk=obj.pk).last_number
+            current = DocumentCounter.objects.select_for_update().get(pk=obj.pk).last_number
             obj._previous_number = current
-            if obj.last_number < current:  # a decision took a number since the form was read
+            if obj.last_number < current:  # a document took a number since the form was read
                 messages.warning(
                     request,
                     f"Trong lúc sửa, số {current} đã được cấp: giữ số cuối cùng là {current}.",
@@ -325,6 +332,113 @@ class DecisionCounterAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
         if previous == counter.last_number:
             return f"Giữ nguyên số cuối cùng đã dùng: {counter.last_number}."
         return f"Tăng số cuối cùng đã dùng từ {previous} lên {counter.last_number}."
+
+
+@admin.register(Submission)
+class SubmissionAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
+    """Tờ trình: a legal record made at the forwarding (decisions 0083, 0084), read here,
+    never added, changed or deleted; its number is in the body's register of tờ trình
+    (`DocumentCounter`). Searched by number ("45", "45/TTr-UBND"); the frozen PDF is
+    served as issued."""
+
+    list_display = ("number_symbol_display", "issuer", "addressee", "dated", "dossiers", "pdf")
+    list_filter = ("year", "issuer")
+    search_fields = ("symbol",)
+    list_select_related = ("issuer", "addressee")
+    fields = (
+        "issuer",
+        "addressee",
+        "year",
+        "number",
+        "symbol",
+        "place",
+        "dated",
+        "signer_name",
+        "dossier_list",
+        "created_by",
+        "created_at",
+        "pdf",
+    )
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False  # made by forwarding, with its dossiers (awards workspace)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False  # signed and sent: never changed
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(dossier_count=models.Count("nominations"))
+
+    def get_search_results(self, request, queryset, search_term):
+        """ "45" or "45/TTr-UBND": the number, and the symbol when given."""
+        match = re.fullmatch(r"\s*0*(\d{1,9})\s*(?:/\s*(\S.*?))?\s*", search_term or "")
+        if match is None:
+            return super().get_search_results(request, queryset, search_term)
+        found = queryset.filter(number=int(match.group(1)))
+        if match.group(2):
+            found = found.filter(symbol__iexact=match.group(2))
+        return found, False
+
+    @admin.display(description="Số, ký hiệu", ordering="number")
+    def number_symbol_display(self, obj) -> str:
+        return obj.number_symbol
+
+    @admin.display(description="Số hồ sơ", ordering="dossier_count")
+    def dossiers(self, obj) -> int:
+        count = getattr(obj, "dossier_count", None)
+        return obj.nominations.count() if count is None else count
+
+    @admin.display(description="Hồ sơ trình")
+    def dossier_list(self, obj) -> str:
+        rows = obj.nominations.select_related(
+            "award_type", "nominee_person", "nominee_unit"
+        ).order_by("pk")
+        return format_html_join(
+            mark_safe("<br>"),
+            '<a href="{}">{}</a> — {}',
+            (
+                (
+                    reverse("admin:awards_nomination_change", args=[n.pk]),
+                    n.nominee_name,
+                    n.award_type.name,
+                )
+                for n in rows
+            ),
+        )
+
+    @admin.display(description="Bản PDF đã phát hành")
+    def pdf(self, obj) -> str:
+        url = reverse("admin:awards_submission_pdf", args=[obj.pk])
+        return format_html('<a href="{}">Tờ trình số {} (PDF)</a>', url, obj.number_symbol)
+
+    def get_urls(self):
+        from django.urls import path
+
+        return [
+            path(
+                "<int:pk>/pdf/",
+                self.admin_site.admin_view(self.pdf_view),
+                name="awards_submission_pdf",
+            ),
+            *super().get_urls(),
+        ]
+
+    def pdf_view(self, request, pk: int):
+        """The tờ trình as frozen at the forwarding, for who may view this page."""
+        from django.http import Http404
+
+        from campaigns.views_public import issued_pdf_response
+        from units.documents import issued_document_latest
+        from units.models import IssuedDocument
+
+        submission = Submission.objects.filter(pk=pk).first()
+        if submission is None or not self.has_view_permission(request, submission):
+            raise Http404
+        document = issued_document_latest(IssuedDocument.Kind.SUBMISSION, submission.pk)
+        if document is None:
+            raise Http404
+        return issued_pdf_response(request, document, public=False)
 
 
 @admin.register(CouncilSession)

@@ -468,9 +468,27 @@ class SubmitManyForm(forms.Form):
         self.fields["ids"].queryset = nominations
 
 
-class ForwardManyForm(forms.Form):
-    """Trình cấp trên nhiều hồ sơ: the dossiers chosen to go with one tờ trình, and who
-    signs it (decision 0083)."""
+class ForwardForm(VietnameseInputMixin, forms.Form):
+    """Trình cấp trên: the tờ trình's number as the văn thư wrote it in the paper register
+    (blank: the next one of the body's series; decision 0084)."""
+
+    number = forms.IntegerField(
+        label="Số tờ trình",
+        min_value=1,
+        max_value=999999,
+        required=False,
+        help_text="Số trong sổ đăng ký văn bản đi; để trống: số tiếp theo.",
+        error_messages={
+            "invalid": "Số tờ trình là một số, ví dụ 45.",
+            "min_value": "Số tờ trình là số nguyên dương, ví dụ 45.",
+            "max_value": "Số tờ trình quá lớn: xem lại sổ đăng ký văn bản đi.",
+        },
+    )
+
+
+class ForwardManyForm(ForwardForm):
+    """Trình cấp trên nhiều hồ sơ: the dossiers chosen to go with one tờ trình, who signs
+    it and its number (decisions 0083, 0084)."""
 
     ho_so = IdsChoiceField(
         label="Hồ sơ",

@@ -1052,34 +1052,54 @@ class SealedBallot(models.Model):
         return "phiếu kín niêm phong"
 
 
-class DecisionCounter(models.Model):
-    """The last decision number of an issuer in a year; locked while a number is taken."""
+class DocumentCounter(models.Model):
+    """Sổ số văn bản đi: the last number a body gave to one kind of its documents in a
+    year (decision 0084). Each kind is its own series, as UBND documents read "45/TTr-UBND"
+    and "123/QĐ-UBND" in one year. The row is locked while a number is taken
+    (`services.take_document_number`); the văn thư may type the number written in the
+    paper register instead, never one already given to a document of that kind, year and
+    body, and the counter moves past it. The admin may set it ahead, never back."""
 
-    issuer = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
-    year = models.PositiveSmallIntegerField()
-    last_number = models.PositiveIntegerField(default=0)
+    class Kind(models.TextChoices):
+        DECISION = "decision", "Quyết định"
+        SUBMISSION = "submission", "Tờ trình"
+
+    issuer = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="cơ quan"
+    )
+    kind = models.CharField(
+        "loại văn bản", max_length=20, choices=Kind.choices, default=Kind.DECISION
+    )
+    year = models.PositiveSmallIntegerField("năm")
+    last_number = models.PositiveIntegerField("số cuối cùng đã dùng", default=0)
 
     class Meta:
-        verbose_name = "sổ số quyết định"
-        verbose_name_plural = "sổ số quyết định"
+        verbose_name = "sổ số văn bản"
+        verbose_name_plural = "sổ số văn bản"
         constraints = [
             models.UniqueConstraint(
-                fields=["issuer", "year"],
-                name="counter_unique",
-                violation_error_message="Cơ quan này đã có sổ số quyết định của năm này.",
+                fields=["issuer", "kind", "year"],
+                name="document_counter_unique",
+                violation_error_message="Cơ quan này đã có sổ số loại văn bản này của năm này.",
             )
         ]
 
     def __str__(self) -> str:
-        return f"{self.issuer_id}/{self.year}: {self.last_number}"
+        return f"{self.issuer_id}/{self.get_kind_display()}/{self.year}: {self.last_number}"
+
+    @classmethod
+    def documents(cls, kind: str) -> models.QuerySet:
+        """The numbered documents of a kind: each has issuer, year, number, number_symbol."""
+        return {cls.Kind.DECISION: Decision, cls.Kind.SUBMISSION: Submission}[kind].objects.all()
 
     def clean(self) -> None:
         """Set from the paper register, the counter may skip ahead, never back: the next
-        decision would take a number already issued."""
-        if not (self.issuer_id and self.year):
+        document would take a number already issued."""
+        if not (self.issuer_id and self.year and self.kind):
             return
         highest = (
-            Decision.objects.filter(issuer_id=self.issuer_id, year=self.year, number__isnull=False)
+            self.documents(self.kind)
+            .filter(issuer_id=self.issuer_id, year=self.year, number__isnull=False)
             .order_by("-number")
             .first()
         )
@@ -1087,8 +1107,8 @@ class DecisionCounter(models.Model):
             raise ValidationError(
                 {
                     "last_number": f"Số {highest.number:02d} đã được cấp cho "
-                    f"Quyết định số {highest.number_symbol} năm {self.year}: số cuối cùng "
-                    f"đã dùng không được nhỏ hơn {highest.number}."
+                    f"{self.get_kind_display()} số {highest.number_symbol} năm {self.year}: "
+                    f"số cuối cùng đã dùng không được nhỏ hơn {highest.number}."
                 }
             )
 

@@ -254,6 +254,23 @@ def forwarding_bodies(user) -> QuerySet[Unit]:
     )
 
 
+def lower_council_items(nomination: Nomination) -> QuerySet[AgendaItem]:
+    """A forwarded dossier's items in the closed sessions of the lower council that passed
+    it (decision 0077): their ballots, and their minutes, are part of the dossier sent up,
+    read by the upper body's office and council (decision 0084). None when not forwarded."""
+    if nomination.forwarded_from_id is None:
+        return AgendaItem.objects.none()
+    return (
+        AgendaItem.objects.filter(
+            nomination=nomination,
+            session__issuer_id=nomination.forwarded_from_id,
+            session__status=CouncilSession.Status.CLOSED,
+        )
+        .select_related("session")
+        .order_by("session__held_on", "pk")
+    )
+
+
 def on_members_agenda(user, nomination: Nomination) -> bool:
     """Whether the user sits, as a council member, on a session that has the nomination
     on its agenda (their council's, or one merged into it)."""

@@ -16,7 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -38,7 +38,7 @@ from .models import (
     BallotReceipt,
     CouncilSession,
     Decision,
-    DecisionCounter,
+    DocumentCounter,
     GrantRevocation,
     Nomination,
     NominationEvent,
@@ -1618,13 +1618,59 @@ def _line_changed(line: AwardGrant, booked: dict[int, int | None]) -> bool:
     return line.reward_amount != booked.get(line.replaces_id)
 
 
+def _counter(issuer: Unit, year: int, kind: str) -> DocumentCounter:
+    """The body's counter of a kind of document for the year, locked until the
+    transaction ends: the one lock every number of that series is taken under."""
+    counter, _ = DocumentCounter.objects.select_for_update().get_or_create(
+        issuer=issuer, year=year, kind=kind
+    )
+    return counter
+
+
+def suggested_document_number(issuer: Unit, year: int, kind: str) -> int:
+    """What a form offers: the number after the last one taken this year in the body's
+    series of that kind (the counter, or a document numbered past it)."""
+    counter = DocumentCounter.objects.filter(issuer=issuer, year=year, kind=kind).first()
+    highest = (
+        DocumentCounter.documents(kind)
+        .filter(issuer=issuer, year=year, number__isnull=False)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    return max(counter.last_number if counter else 0, highest or 0) + 1
+
+
+def take_document_number(issuer: Unit, year: int, kind: str, number: int | None = None) -> int:
+    """The number of a body's document of a kind (decision 0084): the one the văn thư
+    wrote in the paper register, or the next one. Never one already given to a document
+    of that kind, year and body (refused beside the field "number"); the counter moves
+    past it. Run inside the transaction that writes the document: the counter row stays
+    locked until then, and nothing is written when it is refused."""
+    counter = _counter(issuer, year, kind)
+    label = DocumentCounter.Kind(kind).label
+    if number is None:
+        number = suggested_document_number(issuer, year, kind)
+    if number < 1:
+        raise ValidationError({"number": f"Số {label.lower()} là số nguyên dương, ví dụ 215."})
+    taken = DocumentCounter.documents(kind).filter(issuer=issuer, year=year, number=number).first()
+    if taken is not None:
+        raise ValidationError(
+            {
+                "number": f"Số {number:02d} năm {year} đã cấp cho {label} số "
+                f"{taken.number_symbol}. Xem lại sổ đăng ký văn bản đi."
+            }
+        )
+    if number > counter.last_number:
+        counter.last_number = number
+        counter.save(update_fields=["last_number"])
+    return number
+
+
 def next_decision_number(issuer: Unit, year: int) -> int:
-    """Take the next number for this issuer and year; the row lock serialises callers."""
-    counter, _ = DecisionCounter.objects.select_for_update().get_or_create(issuer=issuer, year=year)
-    counter.last_number = F("last_number") + 1
-    counter.save(update_fields=["last_number"])
-    counter.refresh_from_db(fields=["last_number"])
-    return counter.last_number
+    """Take the next decision number for this issuer and year; the row lock serialises
+    callers."""
+    return take_document_number(issuer, year, DocumentCounter.Kind.DECISION)
 
 
 @transaction.atomic
@@ -1635,14 +1681,12 @@ def next_decision_number_in_tx(issuer: Unit, year: int) -> int:
 
 def suggested_decision_number(issuer: Unit, year: int) -> int:
     """What the issue form offers: the number after the last one taken this year."""
-    counter = DecisionCounter.objects.filter(issuer=issuer, year=year).first()
-    highest = (
-        Decision.objects.filter(issuer=issuer, year=year, number__isnull=False)
-        .order_by("-number")
-        .values_list("number", flat=True)
-        .first()
-    )
-    return max(counter.last_number if counter else 0, highest or 0) + 1
+    return suggested_document_number(issuer, year, DocumentCounter.Kind.DECISION)
+
+
+def suggested_submission_number(issuer: Unit, year: int) -> int:
+    """What the forwarding form offers for the body's next tờ trình this year."""
+    return suggested_document_number(issuer, year, DocumentCounter.Kind.SUBMISSION)
 
 
 def suggested_signer(issuer: Unit) -> tuple[dict[str, str], str]:
@@ -1713,27 +1757,9 @@ def decision_earliest_date(decision: Decision) -> datetime.date | None:
 def _take_number(decision: Decision, number: int | None) -> int:
     """The decision's number: the one the văn thư wrote in the paper register, or the
     next one. Never one already given this year; the counter moves past it."""
-    counter, _ = DecisionCounter.objects.select_for_update().get_or_create(
-        issuer=decision.issuer, year=decision.year
+    return take_document_number(
+        decision.issuer, decision.year, DocumentCounter.Kind.DECISION, number
     )
-    if number is None:
-        number = suggested_decision_number(decision.issuer, decision.year)
-    if number < 1:
-        raise ValidationError({"number": "Số quyết định là số nguyên dương, ví dụ 215."})
-    taken = Decision.objects.filter(
-        issuer=decision.issuer, year=decision.year, number=number
-    ).first()
-    if taken is not None:
-        raise ValidationError(
-            {
-                "number": f"Số {number:02d} năm {decision.year} đã cấp cho Quyết định số "
-                f"{taken.number_symbol}. Xem lại sổ đăng ký văn bản đi."
-            }
-        )
-    if number > counter.last_number:
-        counter.last_number = number
-        counter.save(update_fields=["last_number"])
-    return number
 
 
 def _register(decision: Decision) -> int:
@@ -1972,11 +1998,16 @@ def nomination_forward(
     nomination: Nomination,
     note: str = "",
     signer_name: str | None = None,
+    number: int | None = None,
 ) -> Nomination:
     """Trình cấp trên for one dossier: `nominations_forward` of it alone (its own tờ
     trình). Decision 0077, 0083."""
     submission = nominations_forward(
-        actor=actor, nominations=[nomination], note=note, signer_name=signer_name
+        actor=actor,
+        nominations=[nomination],
+        note=note,
+        signer_name=signer_name,
+        number=number,
     )
     return submission.nominations.select_related("issuer", "forwarded_from").get(pk=nomination.pk)
 
@@ -2002,19 +2033,6 @@ def _forward_refused(nomination: Nomination, lower: Unit, *, named: bool) -> Uni
     return upper
 
 
-def _submission_number(body: Unit, year: int) -> int:
-    """The next number of the body's tờ trình this year; the body's row is locked until
-    the transaction ends, so two forwardings never take one number."""
-    Unit.objects.select_for_update().filter(pk=body.pk).first()
-    last = (
-        Submission.objects.filter(issuer=body, year=year)
-        .order_by("-number")
-        .values_list("number", flat=True)
-        .first()
-    )
-    return (last or 0) + 1
-
-
 @transaction.atomic
 def nominations_forward(
     *,
@@ -2022,11 +2040,13 @@ def nominations_forward(
     nominations: Iterable[Nomination],
     note: str = "",
     signer_name: str | None = None,
+    number: int | None = None,
 ) -> Submission:
     """Trình cấp trên: passed nominations of one body, beyond its authority, chosen
     together, go with one tờ trình to the body with the authority (`forward_target`),
-    with its council's result and the dossiers. The tờ trình takes the next number of the
-    body's series for the year and is frozen now (decision 0083). The upper body's office
+    with its council's result and the dossiers. The tờ trình takes `number` (typed from the
+    paper register) or the next number of the body's series of tờ trình for the year
+    (`take_document_number`, decision 0084) and is frozen now (decision 0083). The upper body's office
     receives each as submitted to it and appraises it, puts it before its own council and
     decides it as any other; the lower body keeps reading it (`forwarded_from`). All or
     nothing: one dossier that cannot go refuses the whole. Decision 0077."""
@@ -2065,7 +2085,7 @@ def nominations_forward(
         issuer=lower,
         addressee=upper,
         year=today.year,
-        number=_submission_number(lower, today.year),
+        number=take_document_number(lower, today.year, DocumentCounter.Kind.SUBMISSION, number),
         symbol=f"TTr-{lower.document_code}",
         place=lower.document_place,
         dated=today,

@@ -27,6 +27,11 @@ urlpatterns = [
     ),
     path("de-nghi/<int:pk>/tham-dinh/", v.nomination_appraise, name="nomination_appraise"),
     path("de-nghi/<int:pk>/trinh-cap-tren/", v.nomination_forward, name="nomination_forward"),
+    path(
+        "de-nghi/<int:pk>/bien-ban-cap-duoi/<int:session_pk>.pdf",
+        v.nomination_lower_minutes,
+        name="nomination_lower_minutes",
+    ),
     path("tham-dinh/", v.inbox, name="inbox"),
     path("tham-dinh/<int:pk>/", v.nomination_review, name="nomination_review"),
     path("phien-hop/", v.session_list, name="session_list"),

@@ -44,6 +44,7 @@ from .forms import (
     DecisionIssueForm,
     DecisionWithdrawForm,
     FileForm,
+    ForwardForm,
     ForwardManyForm,
     InboxFilterForm,
     NominationForm,
@@ -214,6 +215,7 @@ def _nomination_page(
     review: bool,
     member: bool = False,
     appraise_form: AppraiseForm | None = None,
+    forward_form: ForwardForm | None = None,
 ) -> HttpResponse:
     events = list(nomination.events.select_related("by"))
     return render(
@@ -225,7 +227,7 @@ def _nomination_page(
             "chain": selectors.amendment_chain(nomination.decision)
             if nomination.status == Nomination.Status.DECIDED
             else None,
-            **_forwarding(request.user, nomination, events, is_office=is_office),
+            **_forwarding(request.user, nomination, events, is_office=is_office, member=member),
             "is_unit": is_unit,
             "is_office": is_office,
             "review_link": review,
@@ -241,13 +243,16 @@ def _nomination_page(
             "comments": nomination.comments.all() if is_office else [],
             "appraise_form": appraise_form
             or AppraiseForm(forwarded_from=nomination.forwarded_from),
+            "forward_form": forward_form or ForwardForm(),
             "file_form": FileForm(),
             "reason_form": ReasonForm(),
         },
     )
 
 
-def _forwarding(user, nomination: Nomination, events: list, *, is_office: bool) -> dict:
+def _forwarding(
+    user, nomination: Nomination, events: list, *, is_office: bool, member: bool = False
+) -> dict:
     """What the page tells of a hand-over to the upper body (decision 0077): the latest
     forwarding (who, when, to whom, the lower council's result), the lower council's
     ballots, the tờ trình for those who may read it, the upper body's reason when it
@@ -264,19 +269,7 @@ def _forwarding(user, nomination: Nomination, events: list, *, is_office: bool) 
     if returned is not None and forwarded is not None and forwarded.pk > returned.pk:
         returned = None  # forwarded again since
     lower = nomination.forwarded_from
-    lower_ballots = (
-        list(
-            AgendaItem.objects.filter(
-                nomination=nomination,
-                session__issuer=lower,
-                session__status=CouncilSession.Status.CLOSED,
-            )
-            .select_related("session")
-            .order_by("session__held_on", "pk")
-        )
-        if lower is not None
-        else []
-    )
+    lower_ballots = list(selectors.lower_council_items(nomination))
     submission_body = None
     if lower is not None and (is_office or office_bodies(user).filter(pk=lower.pk).exists()):
         submission_body = lower
@@ -290,9 +283,18 @@ def _forwarding(user, nomination: Nomination, events: list, *, is_office: bool) 
         and nomination.allows("forward")
         and not nomination.award_type.granted_by(nomination.issuer)
     )
+    next_number = None
     if beyond:
         target = services.forward_target(nomination)
+        if target is not None:  # the number its tờ trình would take (decision 0084)
+            next_number = services.suggested_submission_number(
+                nomination.issuer, timezone.localdate().year
+            )
     return {
+        # the lower council's minutes, part of the dossier sent up (decision 0084): for
+        # the upper office and council, and the lower office (not the nominating unit)
+        "lower_minutes": bool(lower_ballots) and (is_office or member or bool(submission_body)),
+        "next_submission_number": next_number,
         "forward_event": forwarded if lower is not None else None,
         "lower_ballots": lower_ballots,
         "submission_body": submission_body,
@@ -475,13 +477,37 @@ def nomination_appraise(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def nomination_forward(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(
+    """Trình cấp trên one dossier, with the tờ trình's number typed from the paper register
+    or the next one (decision 0084): a bad or taken number is refused beside its box on the
+    dossier's page, nothing written."""
+    access = selectors.visible_nomination(request.user, pk)  # 404 first
+    form = ForwardForm(request.POST)
+    if form.is_valid():
+        try:
+            services.nomination_forward(
+                actor=request.user,
+                nomination=access.nomination,
+                number=form.cleaned_data["number"],
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            _on_form(form, exc)
+        else:
+            messages.success(
+                request,
+                "Đã trình hồ sơ lên cơ quan có thẩm quyền: cơ quan thường trực cấp trên nhận "
+                "hồ sơ để thẩm định. Cơ quan vẫn xem được hồ sơ, chỉ đọc.",
+            )
+            return redirect("awards:nomination_detail", pk=pk)
+    if "number" not in form.errors or not access.is_office:
+        return _form_refused(request, pk, form)  # said at the top of the dossier's page
+    messages.error(request, "Chưa trình cấp trên: xem lỗi ở ô “Số tờ trình” bên dưới.")
+    return _nomination_page(
         request,
-        pk,
-        services.nomination_forward,
-        "Đã trình hồ sơ lên cơ quan có thẩm quyền: cơ quan thường trực cấp trên nhận hồ sơ "
-        "để thẩm định. Cơ quan vẫn xem được hồ sơ, chỉ đọc.",
-        back="awards:nomination_detail",
+        access.nomination,
+        is_unit=False,
+        is_office=True,
+        review=False,
+        forward_form=form,
     )
 
 
@@ -775,6 +801,30 @@ def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     """The minutes as frozen when the session closed (a legal record: never redrawn)."""
     document = services.session_minutes_document(_session(request, pk))
+    if document is None:
+        raise Http404
+    return issued_pdf_response(request, document, public=False)
+
+
+@login_required
+def nomination_lower_minutes(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
+    """Biên bản họp Hội đồng cấp dưới of a forwarded dossier (decision 0084): the minutes
+    of a lower council's session that passed it, frozen at its close, are part of the
+    dossier sent up. The upper body's office, its council members who have it on their
+    agenda and its leader read them here, as the lower body reads its own; anyone who
+    cannot open the dossier (another district, another province), or who may open it but
+    not the council's work (the nominating unit), gets 404."""
+    access = selectors.visible_nomination(request.user, pk)  # 404 first
+    item = get_object_or_404(
+        selectors.lower_council_items(access.nomination), session_id=session_pk
+    )
+    if not (
+        access.is_office
+        or access.is_member
+        or selectors.sessions_for(request.user).filter(pk=session_pk).exists()
+    ):
+        raise Http404
+    document = services.session_minutes_document(item.session)
     if document is None:
         raise Http404
     return issued_pdf_response(request, document, public=False)
@@ -1201,10 +1251,48 @@ def submission_document(request: HttpRequest, pk: int) -> HttpResponse:
 def forward_many(request: HttpRequest) -> HttpResponse:
     """Trình cấp trên several dossiers together: the office chooses, among its bodies'
     passed dossiers beyond their authority, those that go with one tờ trình (one body, to
-    the same upper body); one tờ trình is made and numbered (decision 0083)."""
+    the same upper body); one tờ trình is made and numbered (decision 0083), with the
+    number the văn thư typed from the paper register or the next one (decision 0084): a
+    number already given is refused beside its box, with what was typed kept."""
     if not office_bodies(request.user).exists():
         raise PermissionDenied("Bạn không thuộc cơ quan thường trực nào.")
-    candidates = selectors.forwardable(request.user).order_by("issuer__name", "pk")
+    form = None
+    if request.method == "POST":
+        form = ForwardManyForm(request.POST, nominations=selectors.forwardable(request.user))
+        if form.is_valid():
+            chosen = list(form.cleaned_data["ho_so"])
+            try:
+                submission = services.nominations_forward(
+                    actor=request.user,
+                    nominations=chosen,
+                    signer_name=form.cleaned_data["signer_name"],
+                    note=form.cleaned_data["note"],
+                    number=form.cleaned_data["number"],
+                )
+            except (ValidationError, PermissionDenied) as exc:
+                _on_form(form, exc)  # a number already given: beside its box
+            else:
+                messages.success(
+                    request,
+                    f"Đã trình {len(chosen)} hồ sơ lên {submission.addressee.name} với Tờ "
+                    f"trình số {submission.number_symbol}.",
+                )
+                return redirect("awards:decision_list")
+        if "number" not in form.errors:
+            # the choice itself is refused: said at the top, the page read again
+            messages.error(request, f"Chưa trình được: {errors_text(form)}")
+            return redirect("awards:forward_many")
+        # the number beside its box, and every error of the form said at the top
+        messages.error(request, f"Chưa trình được: {errors_text(form)}")
+    groups = _forward_groups(request.user, form)
+    return render(request, "awards/staff/forward_many.html", {"groups": groups})
+
+
+def _forward_groups(user, form: ForwardManyForm | None) -> list[dict]:
+    """The office's passed dossiers beyond authority, by body and upper body, each group
+    with its signer and the number its tờ trình would take; a refused form stays on the
+    group its dossiers belong to, as typed."""
+    candidates = selectors.forwardable(user).order_by("issuer__name", "pk")
     groups: dict[tuple[int, int], dict] = {}
     for n in candidates:
         if n.award_type.granted_by(n.issuer):
@@ -1217,31 +1305,16 @@ def forward_many(request: HttpRequest) -> HttpResponse:
             {"body": n.issuer, "upper": upper, "nominations": [], "signer": ""},
         )
         group["nominations"].append(n)
+    year = timezone.localdate().year
+    chosen = set(form.data.getlist("ho_so")) if form is not None else set()
     for group in groups.values():
         group["signer"] = services.suggested_signer(group["body"])[0].get("signer_name", "")
-    if request.method == "POST":
-        form = ForwardManyForm(request.POST, nominations=selectors.forwardable(request.user))
-        if not form.is_valid():
-            messages.error(request, f"Chưa trình được: {errors_text(form)}")
-            return redirect("awards:forward_many")
-        chosen = list(form.cleaned_data["ho_so"])
-        try:
-            submission = services.nominations_forward(
-                actor=request.user,
-                nominations=chosen,
-                signer_name=form.cleaned_data["signer_name"],
-                note=form.cleaned_data["note"],
-            )
-        except (ValidationError, PermissionDenied) as exc:
-            _refused(request, exc)
-            return redirect("awards:forward_many")
-        messages.success(
-            request,
-            f"Đã trình {len(chosen)} hồ sơ lên {submission.addressee.name} với Tờ trình số "
-            f"{submission.number_symbol}.",
-        )
-        return redirect("awards:decision_list")
-    return render(request, "awards/staff/forward_many.html", {"groups": list(groups.values())})
+        group["next_number"] = services.suggested_submission_number(group["body"], year)
+        if form is not None and chosen & {str(n.pk) for n in group["nominations"]}:
+            group["form"] = form  # the refused choice, as it was made
+            group["chosen"] = {n.pk for n in group["nominations"] if str(n.pk) in chosen}
+            group["signer"] = form.data.get("signer_name", "")
+    return list(groups.values())
 
 
 # Dashboard -------------------------------------------------------------------

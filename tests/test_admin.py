@@ -62,7 +62,7 @@ def test_the_admins_index_and_refused_forms_say_nothing_in_english(client, admin
         ">Axes<",
     ):
         assert english not in html, english
-    assert "Sổ số quyết định" in html and "Lần đăng nhập sai" in html
+    assert "Sổ số văn bản" in html and "Lần đăng nhập sai" in html
     response = client.post(
         reverse("admin:units_unit_add"), {"name": "Phường thử", "slug": "có dấu cách"}
     )

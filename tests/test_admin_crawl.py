@@ -216,7 +216,7 @@ def _rows_the_demo_does_not_make(user) -> None:
     """One row in each table the demo leaves empty, so that its change form is read."""
     from django.core.files.base import ContentFile
 
-    from awards.models import AwardGrant, GrantRevocation
+    from awards.models import AwardGrant, GrantRevocation, Submission
     from campaigns.models import Attachment, Campaign, CampaignRevision
     from units.models import FileJob, OutgoingEmail
 
@@ -237,6 +237,16 @@ def _rows_the_demo_does_not_make(user) -> None:
     grant = AwardGrant.objects.order_by("pk").first()
     GrantRevocation.objects.create(
         grant=grant, reason="Khai man thành tích", on=datetime.date(2026, 3, 6), by=user
+    )
+    district = grant.decision.issuer  # a tờ trình (its PDF is not frozen here: a 404)
+    Submission.objects.create(
+        issuer=district,
+        addressee=district.parent or district,
+        year=2026,
+        number=3,
+        symbol="TTr-UBND",
+        dated=datetime.date(2026, 3, 6),
+        created_by=user,
     )
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from awards.models import (
     AwardGrant,
     AwardType,
-    DecisionCounter,
+    DocumentCounter,
     Nomination,
     NominationEvent,
 )
@@ -124,7 +124,7 @@ def test_the_decision_counter_cannot_go_below_an_issued_number(client, admin_use
     """Set lower, the next decision would take a number already issued (a 500 on the
     unique number, or two decisions with one number)."""
     issued = decided["issued"]
-    counter = DecisionCounter.objects.get(issuer=issued.issuer, year=issued.year)
+    counter = DocumentCounter.objects.get(issuer=issued.issuer, year=issued.year, kind="decision")
     client.force_login(admin_user)
     data = admin_form_data(client.get(change_url(counter)))
     response = client.post(change_url(counter), {**data, "last_number": "0"})

@@ -9,7 +9,7 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
-from awards.models import DecisionCounter
+from awards.models import DocumentCounter
 from tests.awards_stage import admin_form_data
 from tests.factories import issued_decision, passed_nominations
 
@@ -17,12 +17,12 @@ pytestmark = pytest.mark.django_db
 
 
 def change_url(counter) -> str:
-    return reverse("admin:awards_decisioncounter_change", args=[counter.pk])
+    return reverse("admin:awards_documentcounter_change", args=[counter.pk])
 
 
 @pytest.fixture
 def counter(demo_units):
-    return DecisionCounter.objects.create(
+    return DocumentCounter.objects.create(
         issuer=demo_units["ubnd-tam-duong"], year=2025, last_number=12
     )
 
@@ -61,17 +61,19 @@ def test_the_counter_cannot_be_moved_to_another_issuer_or_year(admin_client, cou
 
 
 def test_the_counter_cannot_be_deleted(admin_client, counter):
-    delete = reverse("admin:awards_decisioncounter_delete", args=[counter.pk])
+    delete = reverse("admin:awards_documentcounter_delete", args=[counter.pk])
     assert admin_client.get(delete).status_code == 403
     assert admin_client.post(delete, {"post": "yes"}).status_code == 403
-    changelist = admin_client.get(reverse("admin:awards_decisioncounter_changelist"))
+    changelist = admin_client.get(reverse("admin:awards_documentcounter_changelist"))
     assert "delete_selected" not in changelist.content.decode()
-    assert DecisionCounter.objects.filter(pk=counter.pk).exists()
+    assert DocumentCounter.objects.filter(pk=counter.pk).exists()
 
 
 def test_after_a_refused_lowering_the_next_decision_takes_the_next_number(admin_client, cycle):
     first = issued_decision(cycle, passed_nominations(cycle, 1))
-    counter = DecisionCounter.objects.get(issuer=cycle["district"], year=first.year)
+    counter = DocumentCounter.objects.get(
+        issuer=cycle["district"], year=first.year, kind="decision"
+    )
     assert post(admin_client, counter, 0).status_code == 200
     second = issued_decision(cycle, passed_nominations(cycle, 1)[-1:])
     assert second.number == first.number + 1
@@ -80,11 +82,11 @@ def test_after_a_refused_lowering_the_next_decision_takes_the_next_number(admin_
 def test_a_new_counter_is_recorded_with_its_number(admin_client, admin_user, demo_units):
     unit = demo_units["ubnd-tam-duong"]
     response = admin_client.post(
-        reverse("admin:awards_decisioncounter_add"),
-        {"issuer": unit.pk, "year": "2026", "last_number": "7"},
+        reverse("admin:awards_documentcounter_add"),
+        {"issuer": unit.pk, "kind": "decision", "year": "2026", "last_number": "7"},
     )
     assert response.status_code == 302
-    counter = DecisionCounter.objects.get(issuer=unit, year=2026)
+    counter = DocumentCounter.objects.get(issuer=unit, year=2026, kind="decision")
     entry = LogEntry.objects.get(object_id=str(counter.pk))
     assert entry.user == admin_user
     assert entry.get_change_message() == "Đặt số cuối cùng đã dùng năm 2026: 7."

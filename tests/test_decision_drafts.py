@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from awards import services
 from awards.forms import NominationForm
-from awards.models import AwardType, Decision, DecisionCounter, Nomination
+from awards.models import AwardType, Decision, DocumentCounter, Nomination
 from tests.factories import nominate
 
 pytestmark = pytest.mark.django_db
@@ -122,7 +122,7 @@ def test_a_draft_is_withdrawn_with_its_reason_and_kept(client, stage):
 
 
 def test_issuing_offers_the_next_number_and_today(client, stage):
-    DecisionCounter.objects.create(
+    DocumentCounter.objects.create(
         issuer=stage["district"], year=timezone.localdate().year, last_number=214
     )
     client.force_login(stage["office"])
@@ -148,7 +148,12 @@ def test_the_clerk_enters_the_number_and_signing_date_of_the_paper_register(clie
         datetime.date(2025, 12, 26),
     )
     assert decision.number_symbol == "215/QĐ-UBND"
-    assert DecisionCounter.objects.get(issuer=stage["district"], year=2025).last_number == 215
+    assert (
+        DocumentCounter.objects.get(
+            issuer=stage["district"], year=2025, kind="decision"
+        ).last_number
+        == 215
+    )
     assert services.suggested_decision_number(stage["district"], 2025) == 216
     grant = decision.grants.get()
     assert (grant.register_year, grant.register_number) == (2025, 1)
