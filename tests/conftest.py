@@ -11,6 +11,7 @@ import os
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db.models.signals import post_migrate
 
 from campaigns.demo import load_seed_campaigns
 from campaigns.models import Campaign
@@ -231,11 +232,12 @@ def build_cycle(demo_units: dict[str, Unit]) -> dict:
     }
 
 
-@pytest.fixture
-def reference_data(transactional_db):
-    """Tests on a real, committed database (live server, worker, backup) end with a
-    flush that empties the migrations' reference data: put it back first."""
-    from awards.models import AwardType, LegalBasis
+def load_reference_data() -> None:
+    """The rows the data migrations write (document types, award types and their rules,
+    legal bases, the base salary and multiples, required files, merits), written again
+    where missing; rows that exist are left as they are."""
+    from awards.models import AwardType, BaseSalary, LegalBasis, RewardDecree, RewardMultiple
+    from awards.money_reference import load_money_reference
     from awards.reference_data import (
         close_ended_award_types,
         load_award_rules,
@@ -254,12 +256,32 @@ def reference_data(transactional_db):
     load_member_rules(AwardType)
     close_ended_award_types(AwardType)
     load_legal_bases(LegalBasis)
-    from awards.models import BaseSalary, RewardDecree, RewardMultiple
-    from awards.money_reference import load_money_reference
-
     load_money_reference(BaseSalary, RewardDecree, RewardMultiple, AwardType)
     load_required_files(AwardType)
     load_merits(AwardType)
+
+
+def _reference_data_after_a_flush(sender, using="default", **kwargs) -> None:
+    """A test on a real, committed database (live server, worker, backup) ends with
+    Django's `flush`, which empties every table, the migrations' reference data too, then
+    sends post_migrate (as after a migration: Django puts back permissions and content
+    types). The reference data comes back here, so the next test on that worker finds the
+    database as migrated, whichever kind of test it is: pytest-django runs a worker's
+    plain tests before its transactional ones, but xdist's worksteal hands a worker that
+    has finished its own queue, its transactional tests included, plain tests of
+    another's (three print tests found no DocumentType that way)."""
+    if sender.label == "awards":  # once per flush (post_migrate is sent for every app)
+        load_reference_data()
+
+
+post_migrate.connect(_reference_data_after_a_flush, dispatch_uid="tests-reference-data")
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """A test on a real, committed database. The reference data is there: the
+    migrations wrote it, and every flush before this test put it back
+    (`_reference_data_after_a_flush`)."""
 
 
 @pytest.fixture

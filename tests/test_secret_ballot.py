@@ -419,8 +419,24 @@ def _versions_by(cursor, xids: set[int]) -> set[str]:
     return found
 
 
+@pytest.fixture
+def _inspected():
+    """pageinspect and pg_walinspect for this test only: left in the database, they would
+    be in a later test's backup, which a restoring user who is not a superuser cannot
+    restore ("permission denied to create extension": test_backup.py's own-database
+    test, when the same worker runs it after this one)."""
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE EXTENSION IF NOT EXISTS pageinspect")
+        cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_walinspect")
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("DROP EXTENSION IF EXISTS pg_walinspect")
+        cursor.execute("DROP EXTENSION IF EXISTS pageinspect")
+
+
 @pytest.mark.skipif(not POSTGRES, reason="xmin, pageinspect and pg_walinspect are PostgreSQL's")
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("_inspected")
 def test_row_versions_and_the_wal_pair_each_voter_with_a_sealed_ballot_only(reference_data, cycle):
     """Each vote commits on its own, as in production. Then, as the administrator: every
     transaction that wrote a receipt wrote a sealed ballot and nothing else, in the live
@@ -429,8 +445,6 @@ def test_row_versions_and_the_wal_pair_each_voter_with_a_sealed_ballot_only(refe
     are all different and the same length. The totals appear only in the close's
     transaction, which also deletes the sealed ballots."""
     with connection.cursor() as cursor:
-        cursor.execute("CREATE EXTENSION IF NOT EXISTS pageinspect")
-        cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_walinspect")
         # Earlier tests were emptied by DELETE (tests/conftest.py, _flush_by_delete): the
         # dead row versions they left, autovacuum's in production, would be pruned by the
         # next transaction to read a full page, a voter's among them. Vacuumed first.
