@@ -307,14 +307,20 @@ class DocumentCounterAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
         return f"{entry.user.get_username()}, {when}: {entry.get_change_message()}"
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            super().save_model(request, obj, form, change)
-            return
         from django.contrib import messages
         from django.db import transaction
 
         with transaction.atomic():  # the row stays locked until saved: no number is lost
-            current = DocumentCounter.objects.select_for_update().get(pk=obj.pk).last_number
+            if change:
+                current = DocumentCounter.objects.select_for_update().get(pk=obj.pk).last_number
+            else:
+                # a document of the series may have taken a number, and made the counter,
+                # since the form was checked (a 500 on the unique constraint): raise that
+                # one, under its lock, as a change would (decision 0090)
+                found, _ = DocumentCounter.objects.select_for_update().get_or_create(
+                    issuer=obj.issuer, kind=obj.kind, year=obj.year
+                )
+                obj.pk, obj._state.adding, current = found.pk, False, found.last_number
             obj._previous_number = current
             if obj.last_number < current:  # a document took a number since the form was read
                 messages.warning(

@@ -953,6 +953,34 @@ class Criterion(ArchivableModel):
                     "phần trăm so với kế hoạch (có thể vượt 100), ghi đơn vị tính “% kế hoạch”."
                 }
             )
+        if self.is_rate and self.pk:
+            self._refuse_becoming_a_rate_over_figures()
+
+    def _refuse_becoming_a_rate_over_figures(self) -> None:
+        """A criterion turned into a rate (its measure changed to "%") must not leave a
+        unit's commitment or reported figure above 100 behind: the summaries would show
+        "1.200 %" and the unit could not save its report again (review 0090). One that was
+        a rate already keeps what was recorded before the cap (decision 0086)."""
+        stored = Criterion.objects.filter(pk=self.pk).first()
+        if stored is None or stored.is_rate:
+            return
+        unit = (
+            ReportValue.objects.filter(criterion=self, value__gt=RATE_MAX)
+            .values_list("report__unit__name", flat=True)
+            .first()
+        ) or (
+            RegistrationTarget.objects.filter(criterion=self, value__gt=RATE_MAX)
+            .values_list("registration__unit__name", flat=True)
+            .first()
+        )
+        if unit:
+            raise ValidationError(
+                {
+                    "measure": f"{unit} đã ghi số lớn hơn 100 theo tiêu chí này: không đổi đơn "
+                    "vị tính thành tỷ lệ (%) được. Nếu là phần trăm so với kế hoạch, ghi "
+                    "“% kế hoạch”."
+                }
+            )
 
 
 class ReportPeriod(ArchivableModel):

@@ -90,3 +90,40 @@ def test_a_new_counter_is_recorded_with_its_number(admin_client, admin_user, dem
     entry = LogEntry.objects.get(object_id=str(counter.pk))
     assert entry.user == admin_user
     assert entry.get_change_message() == "Đặt số cuối cùng đã dùng năm 2026: 7."
+
+
+@pytest.mark.parametrize(
+    ("taken", "kept", "warned"),
+    [(None, 7, False), (20, 20, True)],
+    ids=["a-lower-number-taken", "a-higher-number-typed"],
+)
+def test_a_new_counter_while_a_document_of_its_series_takes_a_number(
+    admin_client, demo_units, monkeypatch, taken, kept, warned
+):
+    """Review 0090: the add form was checked against no counter, then a tờ trình of the
+    series took its number (and made the counter) before the admin's row was written:
+    the insert met the unique constraint, a 500. The counter made meanwhile is raised to
+    the number typed, never lowered below the number taken."""
+    from awards import services
+    from awards.admin import DocumentCounterForm
+
+    unit = demo_units["ubnd-tam-duong"]
+    checked = DocumentCounterForm._post_clean
+
+    def then_a_document_takes_a_number(form):
+        checked(form)
+        services.take_document_number(unit, 2026, "submission", taken)
+
+    monkeypatch.setattr(DocumentCounterForm, "_post_clean", then_a_document_takes_a_number)
+    response = admin_client.post(
+        reverse("admin:awards_documentcounter_add"),
+        {"issuer": unit.pk, "kind": "submission", "year": "2026", "last_number": "7"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    counter = DocumentCounter.objects.get(issuer=unit, year=2026, kind="submission")
+    assert counter.last_number == kept
+    said = [str(m) for m in response.context["messages"]]
+    assert any("số 20 đã được cấp: giữ số cuối cùng là 20" in m for m in said) is warned
+    entry = LogEntry.objects.get(object_id=str(counter.pk))
+    assert entry.get_change_message() == f"Đặt số cuối cùng đã dùng năm 2026: {kept}."

@@ -139,3 +139,39 @@ def test_a_figure_above_its_target_is_kept_unless_it_is_a_rate(client, world):
     assert response.status_code == 302
     values = dict(ReportValue.objects.values_list("criterion_id", "value"))
     assert values == {rate: Decimal(100), households: Decimal(1200)}
+
+
+def test_a_criterion_with_a_figure_above_100_is_not_turned_into_a_rate(client, world):
+    """Review 0090: the rule held for new figures only. An office changing the measure
+    of "Số hộ thoát nghèo" from "hộ" to "%" after a unit reported 1.200 left a rate of
+    1.200 % in the summaries, and a report the unit could not save again. It is refused
+    beside the measure; "% kế hoạch" (which may pass 100) is kept."""
+    households = world["households"]
+    client.force_login(world["staff_a"])
+    report = reverse("tracking:report", args=[world["a"].pk, world["period"].pk])
+    client.post(report, {f"value-{households.pk}": "1.200"})
+    assert ReportValue.objects.get(criterion=households).value == 1200
+
+    client.force_login(world["office"])
+    edit = reverse("tracking:criterion_edit", args=[world["campaign"].pk, households.pk])
+    data = {
+        "c-name": households.name,
+        "c-kind": "numeric",
+        "c-measure": "%",
+        "c-target": "90",
+        "c-weight": "1",
+    }
+    response = client.post(edit, data)
+    assert response.status_code == 200
+    said = response.context["form"].errors["measure"]  # beside the box
+    assert said == [
+        f"{world['a'].name} đã ghi số lớn hơn 100 theo tiêu chí này: không đổi đơn vị tính "
+        "thành tỷ lệ (%) được. Nếu là phần trăm so với kế hoạch, ghi “% kế hoạch”."
+    ]
+    households.refresh_from_db()
+    assert (households.measure, households.target) == ("hộ", 1000)
+
+    response = client.post(edit, {**data, "c-measure": "% kế hoạch", "c-target": "110"})
+    assert response.status_code == 302
+    households.refresh_from_db()
+    assert households.measure == "% kế hoạch"

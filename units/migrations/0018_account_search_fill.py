@@ -1,7 +1,12 @@
 """Fill the accounts' search rows (decision 0086) from the accounts that exist, and on
 PostgreSQL give the column the pg_trgm GIN index the other search columns have. The
 text is built as `AccountSearch.text_of` builds it: `units.text.padded` of the login,
-the name and the email."""
+the name and the email.
+
+The index is made before the rows are written: on PostgreSQL each row written leaves the
+foreign key's deferred check pending until the transaction ends, and CREATE INDEX on a
+table with pending checks is refused ("cannot CREATE INDEX … because it has pending
+trigger events"), so a database with accounts could not be upgraded (decision 0090)."""
 
 from django.conf import settings
 from django.db import migrations
@@ -13,6 +18,12 @@ BATCH = 1000
 
 
 def fill(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":  # first: see the docstring
+        schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS {INDEX} ON units_accountsearch "
+            "USING gin (search_text gin_trgm_ops)"
+        )
     User = apps.get_model(*settings.AUTH_USER_MODEL.split("."))
     AccountSearch = apps.get_model("units", "AccountSearch")
     rows = []
@@ -25,12 +36,6 @@ def fill(apps, schema_editor):
             AccountSearch.objects.bulk_create(rows, ignore_conflicts=True)
             rows = []
     AccountSearch.objects.bulk_create(rows, ignore_conflicts=True)
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {INDEX} ON units_accountsearch "
-            "USING gin (search_text gin_trgm_ops)"
-        )
 
 
 def unfill(apps, schema_editor):
