@@ -845,10 +845,13 @@ def decision_list(request: HttpRequest) -> HttpResponse:
             "Bạn không thuộc cơ quan thường trực, lãnh đạo hay Hội đồng thi đua, khen thưởng "
             "của cơ quan nào."
         )
-    decisions = selectors.decisions_for(request.user)
+    # the chains of amendments are read below, for the page or the sheet (decision 0089)
+    decisions = selectors.decisions_for(request.user).prefetch_related(None)
     if request.GET.get("xuat") == "xlsx":
         return xlsx_response(decisions_workbook(decisions), "quyet-dinh-khen-thuong")
     paging = paginate(request, decisions)
+    shown = list(paging["page"].object_list)
+    selectors.amendment_chains(shown)  # every link that amended each, in one query
     own = list(office_bodies(request.user).values_list("pk", flat=True))
     forwarded = selectors.forwarded_by(own).select_related(
         "award_type", "nominee_person", "nominee_unit", "issuer", "forwarded_from"
@@ -858,7 +861,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
         "awards/staff/decision_list.html",
         {
             **paging,
-            "decisions": paging["page"].object_list,
+            "decisions": shown,
             "is_office": is_office,
             # the tờ trình (PDF) lists them all; the page names the latest few
             "forwarded": list(forwarded.order_by("-updated_at", "-pk")[:FORWARDED_SHOWN]),
