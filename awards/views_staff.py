@@ -1236,6 +1236,9 @@ def submission_pdf(request: HttpRequest) -> HttpResponse:
             "tờ trình liệt kê các hồ sơ đã “Trình cấp trên” ở trang thẩm định.",
         )
         return redirect("awards:decision_list")
+    if ended := issuer.document_after_end_problem(timezone.localdate()):
+        messages.error(request, ended)  # not in the name of a body that ended (0089)
+        return redirect("awards:decision_list")
     return pdf_response(pdf.submission_pdf(issuer, nominations), f"to-trinh-{issuer.pk}.pdf")
 
 
@@ -1361,6 +1364,9 @@ def campaign_awards(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, errors_text(form))
         return redirect("awards:campaign_awards", pk=pk)
     if request.method == "POST":  # the final-review report, with the narrative as edited
+        if ended := campaign.issuer.document_after_end_problem(timezone.localdate()):
+            messages.error(request, ended)  # not in the name of a body that ended (0089)
+            return redirect("awards:campaign_awards", pk=pk)
         job = job_start(
             actor=request.user,
             kind=FINAL_REVIEW,
@@ -1377,6 +1383,7 @@ def campaign_awards(request: HttpRequest, pk: int) -> HttpResponse:
         return xlsx_response(dashboard_workbook(data), f"khen-thuong-phong-trao-{campaign.pk}")
     shown = BlocShownForm(request.GET or None).bloc_id()
     data = campaign_dashboard(campaign, top=RANKING_TOP, whole=shown)
+    data["ended"] = campaign.issuer.document_after_end_problem(timezone.localdate())
     return render(request, "awards/staff/campaign_awards.html", data)
 
 

@@ -149,3 +149,75 @@ def test_official_statistics_follow_a_chain_of_six_amendments(cycle):
     names = sorted(g.awardee_name for g in grants_of(cycle["district"], 2025))
     assert names == ["Lò Văn 02", "Lò Văn Một lần 6"]
     assert not grants_of(cycle["district"], latest.issued_on.year).exists()
+
+
+# 4. A document dated after its body ended is refused -----------------------------------
+
+ENDED = "UBND huyện Tam Đường đã kết thúc hoạt động từ 01/07/2025; nay thuộc UBND tỉnh Lai Châu"
+
+
+@pytest.fixture
+def ended_district(demo_units):
+    """Tam Đường as the 2025 reform left it: its last day 30/06/2025, merged into the
+    province (units/demo.py's REFORM_DISTRICT_UNITS)."""
+    from units.models import Unit
+
+    district, province = demo_units["ubnd-tam-duong"], demo_units["ubnd-tinh-lai-chau"]
+    Unit.objects.filter(pk=district.pk).update(
+        archived=True, ended_on=datetime.date(2025, 6, 30), merged_into=province
+    )
+    district.refresh_from_db()
+    return district
+
+
+def test_a_body_that_ended_makes_no_document_dated_after_its_end(ended_district, demo_units):
+    assert ended_district.document_after_end_problem(datetime.date(2025, 6, 30)) == ""
+    problem = ended_district.document_after_end_problem(datetime.date(2026, 12, 8))
+    assert problem.startswith(ENDED + ". Văn bản lập ngày 08/12/2026 không ban hành")
+    assert "UBND tỉnh Lai Châu lập văn bản dưới tên của mình" in problem
+    assert demo_units["ubnd-tinh-lai-chau"].document_after_end_problem(datetime.date.today()) == ""
+
+
+def test_the_fund_statement_of_an_ended_body_is_refused_and_the_successors_printed(
+    client, ended_district, demo_units, make_member
+):
+    from awards.money_models import Fund
+    from units.models import Membership
+
+    province = demo_units["ubnd-tinh-lai-chau"]
+    office = make_member("nv.tinh", province, Membership.Role.OFFICE_STAFF)
+    old = Fund.objects.create(issuer=ended_district, year=2025)
+    own = Fund.objects.create(issuer=province, year=2026)
+    client.force_login(office)
+
+    page = client.get(reverse("awards:fund_detail", args=[old.pk])).content.decode()
+    assert ENDED in page  # said where the PDF link was
+    assert reverse("awards:fund_pdf", args=[old.pk]) not in page
+    response = client.get(reverse("awards:fund_pdf", args=[old.pk]), follow=True)
+    assert response.headers["Content-Type"].startswith("text/html")
+    assert ENDED in response.content.decode()  # refused, with the successor named
+
+    response = client.get(reverse("awards:fund_pdf", args=[own.pk]))
+    assert response.headers["Content-Type"] == "application/pdf"  # the living body prints
+
+    # the office of another district reads neither
+    other = make_member("nv.tanuyen", demo_units["ubnd-tan-uyen"], Membership.Role.OFFICE_STAFF)
+    client.force_login(other)
+    assert client.get(reverse("awards:fund_pdf", args=[old.pk])).status_code == 404
+
+
+def test_the_final_review_of_an_ended_bodys_campaign_is_refused(
+    client, demo, ended_district, demo_units, make_member
+):
+    from units.models import FileJob, Membership
+
+    office = make_member("nv.tinh", demo_units["ubnd-tinh-lai-chau"], Membership.Role.OFFICE_STAFF)
+    campaign = demo["000"]
+    assert campaign.issuer_id == ended_district.pk
+    client.force_login(office)
+    url = reverse("awards:campaign_awards", args=[campaign.pk])
+    page = client.get(url).content.decode()
+    assert ENDED in page and "Tạo báo cáo tổng kết (PDF)" not in page
+    response = client.post(url, {"narrative": "Phong trào được triển khai."}, follow=True)
+    assert ENDED in response.content.decode()
+    assert not FileJob.objects.exists()  # nothing made
