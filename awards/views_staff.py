@@ -924,8 +924,10 @@ def _decision_to_change(request, pk: int) -> Decision:
     return decision
 
 
-def _issue_form(decision: Decision, data=None) -> DecisionIssueForm:
-    """The issue form, offering the next number of this year and today."""
+def _issue_form(decision: Decision, data=None, fund: dict | None = None) -> DecisionIssueForm:
+    """The issue form, offering the next number of this year and today; the box that
+    confirms an overspend when the fund (`money.decision_fund_preview`) is short."""
+    fund = fund or money.decision_fund_preview(decision)
     today = timezone.localdate()
     return DecisionIssueForm(
         data,
@@ -933,6 +935,7 @@ def _issue_form(decision: Decision, data=None) -> DecisionIssueForm:
             "number": services.suggested_decision_number(decision.issuer, today.year),
             "issued_on": today,
         },
+        shortfall=fund["overspend"],
     )
 
 
@@ -978,6 +981,7 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
         )
     chain = selectors.amendment_chain(decision)  # sets what amended_by reads
     amended_by = decision.amended_by
+    fund = money.decision_fund_preview(decision)
     return render(
         request,
         "awards/staff/decision_detail.html",
@@ -997,13 +1001,14 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
             "open_draft": decision.amendments.filter(status=Decision.Status.DRAFT).first()
             if is_office and decision.status == Decision.Status.ISSUED and not amended_by
             else None,
-            "issue_form": forms.get("issue_form") or (_issue_form(decision) if draft else None),
+            "issue_form": forms.get("issue_form")
+            or (_issue_form(decision, fund=fund) if draft else None),
             "withdraw_form": forms.get("withdraw_form")
             or (DecisionWithdrawForm() if draft else None),
             "earliest": services.decision_earliest_date(decision) if draft else None,
             "amount_total": amounts["total"],
             "amount_unpriced": amounts["unpriced"],
-            "fund": money.decision_fund_preview(decision),
+            "fund": fund,
             "certificates_label": pdf.certificates_label(decision)
             if decision.status == Decision.Status.ISSUED
             else "",
@@ -1111,7 +1116,8 @@ def decision_issue(request: HttpRequest, pk: int) -> HttpResponse:
     form = _issue_form(decision, request.POST)
     if form.is_valid():
         try:
-            services.decision_issue(actor=request.user, decision=decision, **form.cleaned_data)
+            fields = {"overspend": False, **form.cleaned_data}
+            services.decision_issue(actor=request.user, decision=decision, **fields)
             decision.refresh_from_db()
             messages.success(request, f"Đã ban hành Quyết định số {decision.number_symbol}.")
             return redirect("awards:decision_detail", pk=pk)

@@ -221,3 +221,101 @@ def test_the_final_review_of_an_ended_bodys_campaign_is_refused(
     response = client.post(url, {"narrative": "Phong trào được triển khai."}, follow=True)
     assert ENDED in response.content.decode()
     assert not FileJob.objects.exists()  # nothing made
+
+
+# 5. Paying beyond the fund's balance needs the issuer's confirmation -------------------
+
+OVER = 1_234_567
+
+
+@pytest.fixture
+def short_draft(cycle):
+    """A draft paying 1.234.567 đồng more than the district's fund of this year holds."""
+    from django.utils import timezone
+
+    from awards import money, services
+    from tests.factories import passed_nominations
+
+    draft = services.decision_draft(
+        actor=cycle["office"],
+        issuer=cycle["district"],
+        subject="Về việc tặng danh hiệu Lao động tiên tiến",
+        nominations=passed_nominations(cycle, 2),
+    )
+    total = money.decision_fund_preview(draft)["total"]
+    assert total > OVER
+    today = timezone.localdate()
+    money.fund_entry_add(
+        actor=cycle["office"],
+        issuer=cycle["district"],
+        year=today.year,
+        kind="budget",
+        amount=total - OVER,
+        on=today,
+        description="Dự toán được giao",
+    )
+    return draft
+
+
+def test_paying_beyond_the_fund_is_refused_beside_the_box_without_the_confirmation(
+    client, cycle, short_draft
+):
+    from awards.models import AwardGrant
+    from awards.money_models import FundEntry
+
+    client.force_login(cycle["office"])
+    url = reverse("awards:decision_detail", args=[short_draft.pk])
+    page = client.get(url).content.decode()
+    assert "Tôi xác nhận chi vượt số dư quỹ 1.234.567 đồng" in page
+    assert 'name="overspend"' in page
+
+    response = client.post(reverse("awards:decision_issue", args=[short_draft.pk]), {})
+    assert response.status_code == 200
+    errors = response.context["issue_form"].errors["overspend"]
+    assert "chi vượt số dư quỹ 1.234.567 đồng" in errors[0]
+    assert 'field--error"' in response.content.decode()
+    short_draft.refresh_from_db()
+    assert short_draft.status == Decision.Status.DRAFT and short_draft.number is None
+    assert not AwardGrant.objects.filter(decision=short_draft).exists()
+    assert not FundEntry.objects.filter(kind=FundEntry.Kind.PAYOUT).exists()  # nothing written
+
+
+def test_paying_beyond_the_fund_with_the_confirmation_is_recorded_on_the_history(
+    client, cycle, short_draft
+):
+    from awards import money
+
+    client.force_login(cycle["office"])
+    response = client.post(
+        reverse("awards:decision_issue", args=[short_draft.pk]), {"overspend": "on"}
+    )
+    assert response.status_code == 302
+    short_draft.refresh_from_db()
+    assert short_draft.status == Decision.Status.ISSUED
+    reasons = list(short_draft.history.values_list("history_change_reason", flat=True))
+    assert "Ban hành; xác nhận chi vượt số dư quỹ 1.234.567 đồng" in reasons
+    assert money.fund_balance(cycle["district"], short_draft.year) == -OVER
+
+
+def test_a_fund_that_holds_the_amounts_asks_for_no_confirmation(client, cycle, short_draft):
+    from django.utils import timezone
+
+    from awards import money, services
+
+    today = timezone.localdate()
+    with pytest.raises(Exception, match="chi vượt số dư quỹ 1.234.567 đồng"):
+        services.decision_issue(actor=cycle["office"], decision=short_draft)
+    money.fund_entry_add(
+        actor=cycle["office"],
+        issuer=cycle["district"],
+        year=today.year,
+        kind="income",
+        amount=OVER,
+        on=today,
+        description="Thu khác",
+    )
+    client.force_login(cycle["office"])
+    page = client.get(reverse("awards:decision_detail", args=[short_draft.pk])).content.decode()
+    assert 'name="overspend"' not in page
+    services.decision_issue(actor=cycle["office"], decision=short_draft)
+    assert money.fund_balance(cycle["district"], today.year) == 0
