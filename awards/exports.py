@@ -15,7 +15,7 @@ from units.xlsx import ListColumn as Column
 from units.xlsx import list_workbook, yes_no
 
 from .models import AwardGrant, Decision, Nomination, RecipientKind
-from .selectors import with_nominee_count
+from .selectors import amendment_chains, with_nominee_count
 
 
 def _code(unit) -> str:
@@ -83,13 +83,27 @@ DECISION_COLUMNS: list[Column] = [
     ("Người ký", lambda d: d.signer_name),
     ("Trạng thái", lambda d: d.get_status_display()),
     ("Số đối tượng", lambda d: d.nominee_count),
+    ("Đã được sửa đổi, bổ sung bởi", lambda d: _amended_by(d)),
+    ("Danh sách khen thưởng hiện hành theo", lambda d: _in_force(d)),
 ]
+
+
+def _amended_by(decision: Decision) -> str:
+    """Every decision that amended it, in order ("07/QĐ-UBND ngày 10/01/2025; 09/…")."""
+    return "; ".join(f"{d.number_symbol} ngày {d.issued_on:%d/%m/%Y}" for d in decision.chain.later)
+
+
+def _in_force(decision: Decision) -> str:
+    """The last link of an amended decision: the one whose list is in force."""
+    return decision.chain.in_force.number_symbol if decision.chain.later else ""
 
 
 def decisions_workbook(decisions: QuerySet[Decision]) -> Workbook:
     """The decisions of the list, each with how many it names (`selectors.
-    with_nominee_count`); one query."""
-    rows = with_nominee_count(decisions.select_related("issuer"))
+    with_nominee_count`) and the chain of its amendments (`amendment_chains`): two
+    queries."""
+    rows = list(with_nominee_count(decisions.select_related("issuer")))
+    amendment_chains(rows)  # the whole chain of each amended one (decision 0089)
     return list_workbook("Quyết định khen thưởng", DECISION_COLUMNS, rows)
 
 

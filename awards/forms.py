@@ -788,6 +788,22 @@ class DecisionIssueForm(VietnameseInputMixin, forms.Form):
             "invalid": "Ghi ngày ký theo dạng ngày/tháng/năm, ví dụ 26/12/2025.",
         },
     )
+    overspend = forms.BooleanField(label="Tôi xác nhận chi vượt số dư quỹ", required=False)
+
+    def __init__(self, *args, shortfall: int = 0, **kwargs):
+        """`shortfall`: how much issuing pays beyond the fund's balance; the box that
+        confirms it, with the amount, only then (decision 0089)."""
+        super().__init__(*args, **kwargs)
+        if shortfall:
+            from .services import overspend_label
+
+            self.fields["overspend"].label = overspend_label(shortfall)
+            self.fields["overspend"].help_text = (
+                "Tiền thưởng chi từ quỹ thi đua, khen thưởng: chỉ đánh dấu khi người có thẩm "
+                "quyền đã đồng ý chi vượt; việc xác nhận được ghi vào lịch sử của quyết định."
+            )
+        else:
+            del self.fields["overspend"]
 
 
 class DecisionWithdrawForm(VietnameseInputMixin, forms.Form):

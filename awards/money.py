@@ -235,6 +235,13 @@ def decision_fund_preview(decision) -> dict:
             decision_id=decision.amends_id, kind=FundEntry.Kind.PAYOUT, reversed_by__isnull=True
         ).aggregate(paid=Coalesce(Sum("amount"), 0))["paid"]
     balance = fund_balance(decision.issuer, day.year)
+    # the body keeps its fund here once it wrote the year's budget or an income: only then
+    # is the balance the fund's, and paying beyond it needs the issuer's word (0089)
+    kept = FundEntry.objects.filter(
+        fund__issuer=decision.issuer,
+        fund__year=day.year,
+        kind__in=[FundEntry.Kind.BUDGET, FundEntry.Kind.INCOME],
+    ).exists()
     return {
         "year": day.year,
         "balance": balance,
@@ -243,6 +250,9 @@ def decision_fund_preview(decision) -> dict:
         "after": balance - total,
         "short": balance - total < 0,
         "shortfall": max(total - balance, 0),
+        # what this decision pays beyond what the fund holds (none when it pays nothing)
+        "overspend": max(total - max(balance, 0), 0) if kept else 0,
+        "kept": kept,
     }
 
 

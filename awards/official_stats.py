@@ -13,6 +13,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -340,18 +341,17 @@ def grants_of(body: Unit, year: int) -> QuerySet[AwardGrant]:
 
 
 def amending_decisions_of(year: int) -> QuerySet[Decision]:
-    """The decisions that amend a decision of `year`, directly or down a chain of up to
-    AMENDMENT_DEPTH revisions: their lines count in the year the award was first decided,
-    not in the year of the correction (decision 0078). A subquery, so the form's figures
-    stay one query."""
-    where = Q(pk__in=[])
-    for depth in range(1, AMENDMENT_DEPTH + 1):
-        root = "__".join(["amends"] * depth)
-        where |= Q(**{f"{root}__year": year, f"{root}__amends__isnull": True})
-    return Decision.objects.filter(where).values("pk")
-
-
-AMENDMENT_DEPTH = 4  # a fifth correction of one decision is not expected
+    """The decisions that amend a decision of `year`, directly or down a chain of any
+    length: their lines count in the year the award was first decided, not in the year
+    of the correction (decision 0078). A recursive CTE down `amends` from the year's
+    first decisions, as `selectors.amendment_chain` walks a chain (decision 0089): a
+    subquery, so the form's figures stay one query."""
+    table = Decision._meta.db_table
+    sql = f"""WITH RECURSIVE later(id) AS (
+        SELECT id FROM {table} WHERE year = %s AND amends_id IS NULL
+        UNION SELECT d.id FROM {table} d JOIN later l ON d.amends_id = l.id
+    ) SELECT id FROM later"""
+    return Decision.objects.filter(pk__in=RawSQL(sql, [year]), amends__isnull=False).values("pk")
 
 
 def form_figures(form: Form, queryset: QuerySet) -> list[dict]:

@@ -359,7 +359,7 @@ def with_amendments(decisions: QuerySet[Decision]) -> QuerySet[Decision]:
 
 _CHAIN_SQL = """WITH RECURSIVE
     earlier(id, amends_id) AS (
-        SELECT id, amends_id FROM {table} WHERE id = %s
+        SELECT id, amends_id FROM {table} WHERE id IN ({starts})
         UNION SELECT d.id, d.amends_id FROM {table} d JOIN earlier e ON d.id = e.amends_id
     ),
     later(id) AS (
@@ -367,6 +367,8 @@ _CHAIN_SQL = """WITH RECURSIVE
         UNION SELECT d.id FROM {table} d JOIN later l ON d.amends_id = l.id WHERE d.status = %s
     )
     SELECT id FROM earlier UNION SELECT id FROM later"""
+
+CHAINS_AT_ONCE = 500  # decisions whose chains one query reads (the Excel export pages by it)
 
 
 @dataclass
@@ -420,29 +422,45 @@ def amendment_chain(decision: Decision | None) -> AmendmentChain:
     `amends.reference_text` read nothing more; `decision` itself gets them too."""
     if decision is None or not decision.pk:
         return AmendmentChain([], decision)
-    sql = _CHAIN_SQL.format(table=Decision._meta.db_table)
-    found = {
-        d.pk: d
-        for d in Decision.objects.filter(
-            pk__in=RawSQL(sql, [decision.pk, Decision.Status.ISSUED])
-        ).select_related("issuer")
-    }
-    found[decision.pk] = decision
+    return amendment_chains([decision])[decision.pk]
+
+
+def amendment_chains(decisions) -> dict[int, AmendmentChain]:
+    """`amendment_chain` of every decision of a list (a page of a list, the Excel export),
+    by their pk: one query per CHAINS_AT_ONCE decisions however many and however long
+    their chains (decision 0089). Each decision gets its chain as `chain` too, so a list
+    names every decision that amended it and the one whose list is in force."""
+    decisions = [d for d in decisions if d.pk]
     issued = Decision.Status.ISSUED
+    found: dict[int, Decision] = {}
+    for at in range(0, len(decisions), CHAINS_AT_ONCE):
+        some = decisions[at : at + CHAINS_AT_ONCE]
+        sql = _CHAIN_SQL.format(table=Decision._meta.db_table, starts=", ".join(["%s"] * len(some)))
+        params = [d.pk for d in some] + [issued]
+        found.update(
+            (d.pk, d)
+            for d in Decision.objects.filter(pk__in=RawSQL(sql, params)).select_related("issuer")
+        )
+    found.update((d.pk, d) for d in decisions)  # the caller's own objects get the links
     after = {d.amends_id: d for d in found.values() if d.amends_id and d.status == issued}
-    link = next(d for d in found.values() if d.amends_id is None)
-    links = [link]
-    while (link := after.get(link.pk)) is not None:
-        links.append(link)
-    for before, link in zip([None, *links], links, strict=False):
-        if before is not None:
-            link.amends = before
-        link.issued_amendments = [after[link.pk]] if link.pk in after else []
-    if decision.status != issued and decision.amends_id:  # a draft, after what it amends
-        amended = found[decision.amends_id]
-        decision.amends = amended
-        links.insert(links.index(amended) + 1, decision)
-    return AmendmentChain(links, decision)
+    chains: dict[int, AmendmentChain] = {}
+    for decision in decisions:
+        link = decision
+        while link.amends_id is not None:
+            link = found[link.amends_id]
+        links = [link]
+        while (link := after.get(link.pk)) is not None:
+            links.append(link)
+        for before, link in zip([None, *links], links, strict=False):
+            if before is not None:
+                link.amends = before
+            link.issued_amendments = [after[link.pk]] if link.pk in after else []
+        if decision.status != issued and decision.amends_id:  # a draft, after what it amends
+            amended = found[decision.amends_id]
+            decision.amends = amended
+            links.insert(links.index(amended) + 1, decision)
+        chains[decision.pk] = decision.chain = AmendmentChain(links, decision)
+    return chains
 
 
 def decisions_for_office(user) -> QuerySet[Decision]:

@@ -49,6 +49,8 @@ from .models import (
     Submission,
     Vote,
 )
+from .money import vnd
+from .money_models import Fund
 
 logger = logging.getLogger(__name__)
 Status = Nomination.Status
@@ -1780,9 +1782,14 @@ def decision_issue(
     decision: Decision,
     issued_on: datetime.date | None = None,
     number: int | None = None,
+    overspend: bool = False,
 ) -> Decision:
     """Ban hành: number it (the number in the paper register, or the next one), date it
-    (the real signing date, or today) and write the register, in one transaction."""
+    (the real signing date, or today) and write the register, in one transaction.
+
+    Money is paid from the fund: a decision paying more than the fund's balance is
+    refused unless the issuer confirms the overspend (`overspend`), which the decision's
+    history records with the shortfall (decision 0089)."""
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     ensure_office(actor, decision.issuer)
     if decision.status != Decision.Status.DRAFT:
@@ -1839,6 +1846,10 @@ def decision_issue(
         )
     decision.issued_on = issued_on
     decision.year = issued_on.year
+    if shortfall := _fund_shortfall(decision):
+        if not overspend:
+            raise ValidationError({"overspend": overspend_problem(decision, shortfall)})
+        decision._change_reason = f"Ban hành; xác nhận chi vượt số dư quỹ {vnd(shortfall)} đồng"
     decision.number = _take_number(decision, number)
     decision.status = Decision.Status.ISSUED
     decision.save()
@@ -1889,6 +1900,34 @@ def decision_issue(
     money.fund_book_decision(decision=decision, grants=grants, actor=actor)
     _freeze_decision(decision)
     return decision
+
+
+def _fund_shortfall(decision: Decision) -> int:
+    """How much issuing pays beyond the balance of the fund of the year of
+    `decision.issued_on` (`money.decision_fund_preview`'s "overspend": 0 when the fund
+    holds it, or when the body keeps no budget or income of that year here), the year's
+    fund locked so that two decisions issued at once do not both read the same balance."""
+    list(
+        Fund.objects.select_for_update()
+        .filter(issuer=decision.issuer, year=decision.issued_on.year)
+        .values_list("pk", flat=True)
+    )
+    return money.decision_fund_preview(decision)["overspend"]
+
+
+def overspend_problem(decision: Decision, shortfall: int) -> str:
+    """Why issuing is refused without the confirmation of an overspend (decision 0089)."""
+    return (
+        f"Quỹ thi đua, khen thưởng năm {decision.issued_on or timezone.localdate():%Y} của "
+        f"{decision.issuer.name} không đủ: ban hành quyết định này chi vượt số dư quỹ "
+        f"{vnd(shortfall)} đồng. Đánh dấu “{overspend_label(shortfall)}” nếu người có thẩm "
+        "quyền đã đồng ý chi vượt; hoặc ghi dự toán, khoản thu vào quỹ trước."
+    )
+
+
+def overspend_label(shortfall: int) -> str:
+    """The issue form's box that confirms an overspend."""
+    return f"Tôi xác nhận chi vượt số dư quỹ {vnd(shortfall)} đồng"
 
 
 def _amended_to_issue(

@@ -118,6 +118,7 @@ def fund_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "cancel_form": FundEntryCancelForm(rows=rows) if can_write else None,
             "can_write": can_write,
+            "ended": fund.issuer.document_after_end_problem(timezone.localdate()),
         },
     )
 
@@ -147,6 +148,9 @@ def fund_entry_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def fund_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     fund = _fund(request, pk)
+    if ended := fund.issuer.document_after_end_problem(timezone.localdate()):
+        messages.error(request, ended)  # not in the name of a body that ended (0089)
+        return redirect("awards:fund_detail", pk=fund.pk)
     data = render_pdf(
         "pdf/fund_statement.html",
         {
@@ -186,8 +190,11 @@ def statistics_forms(request: HttpRequest) -> HttpResponse:
     filename = f"bieu-{key}-{year}-{body.pk}"
     if request.GET.get("xuat") == "xlsx":
         return xlsx_response(official_stats.form_workbook(data), filename)
+    ended = body.document_after_end_problem(timezone.localdate())
     if request.GET.get("xuat") == "pdf":
-        return pdf_response(official_stats.form_pdf(data), f"{filename}.pdf")
+        if not ended:
+            return pdf_response(official_stats.form_pdf(data), f"{filename}.pdf")
+        messages.error(request, ended)  # not in the name of a body that ended (0089)
     return render(
         request,
         "awards/staff/statistics_forms.html",

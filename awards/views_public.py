@@ -22,9 +22,10 @@ def decision_list(request: HttpRequest) -> HttpResponse:
 
     form = DecisionSearchForm(request.GET, issuers=selectors.public_decision_issuers())
     filters = form.filters()
-    page = Paginator(selectors.public_decisions(**filters), DECISIONS_PER_PAGE).get_page(
-        request.GET.get("trang")
-    )
+    decisions = selectors.public_decisions(**filters).prefetch_related(None)  # chains below
+    page = Paginator(decisions, DECISIONS_PER_PAGE).get_page(request.GET.get("trang"))
+    page.object_list = list(page.object_list)
+    selectors.amendment_chains(page.object_list)  # every link that amended each, one query
     # the search the page's links keep
     kept = {
         "q": filters["query"],

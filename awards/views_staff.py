@@ -845,10 +845,13 @@ def decision_list(request: HttpRequest) -> HttpResponse:
             "Bạn không thuộc cơ quan thường trực, lãnh đạo hay Hội đồng thi đua, khen thưởng "
             "của cơ quan nào."
         )
-    decisions = selectors.decisions_for(request.user)
+    # the chains of amendments are read below, for the page or the sheet (decision 0089)
+    decisions = selectors.decisions_for(request.user).prefetch_related(None)
     if request.GET.get("xuat") == "xlsx":
         return xlsx_response(decisions_workbook(decisions), "quyet-dinh-khen-thuong")
     paging = paginate(request, decisions)
+    shown = list(paging["page"].object_list)
+    selectors.amendment_chains(shown)  # every link that amended each, in one query
     own = list(office_bodies(request.user).values_list("pk", flat=True))
     forwarded = selectors.forwarded_by(own).select_related(
         "award_type", "nominee_person", "nominee_unit", "issuer", "forwarded_from"
@@ -858,7 +861,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
         "awards/staff/decision_list.html",
         {
             **paging,
-            "decisions": paging["page"].object_list,
+            "decisions": shown,
             "is_office": is_office,
             # the tờ trình (PDF) lists them all; the page names the latest few
             "forwarded": list(forwarded.order_by("-updated_at", "-pk")[:FORWARDED_SHOWN]),
@@ -921,8 +924,10 @@ def _decision_to_change(request, pk: int) -> Decision:
     return decision
 
 
-def _issue_form(decision: Decision, data=None) -> DecisionIssueForm:
-    """The issue form, offering the next number of this year and today."""
+def _issue_form(decision: Decision, data=None, fund: dict | None = None) -> DecisionIssueForm:
+    """The issue form, offering the next number of this year and today; the box that
+    confirms an overspend when the fund (`money.decision_fund_preview`) is short."""
+    fund = fund or money.decision_fund_preview(decision)
     today = timezone.localdate()
     return DecisionIssueForm(
         data,
@@ -930,6 +935,7 @@ def _issue_form(decision: Decision, data=None) -> DecisionIssueForm:
             "number": services.suggested_decision_number(decision.issuer, today.year),
             "issued_on": today,
         },
+        shortfall=fund["overspend"],
     )
 
 
@@ -975,6 +981,7 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
         )
     chain = selectors.amendment_chain(decision)  # sets what amended_by reads
     amended_by = decision.amended_by
+    fund = money.decision_fund_preview(decision)
     return render(
         request,
         "awards/staff/decision_detail.html",
@@ -994,13 +1001,14 @@ def _decision_page(request, decision: Decision, **forms) -> HttpResponse:
             "open_draft": decision.amendments.filter(status=Decision.Status.DRAFT).first()
             if is_office and decision.status == Decision.Status.ISSUED and not amended_by
             else None,
-            "issue_form": forms.get("issue_form") or (_issue_form(decision) if draft else None),
+            "issue_form": forms.get("issue_form")
+            or (_issue_form(decision, fund=fund) if draft else None),
             "withdraw_form": forms.get("withdraw_form")
             or (DecisionWithdrawForm() if draft else None),
             "earliest": services.decision_earliest_date(decision) if draft else None,
             "amount_total": amounts["total"],
             "amount_unpriced": amounts["unpriced"],
-            "fund": money.decision_fund_preview(decision),
+            "fund": fund,
             "certificates_label": pdf.certificates_label(decision)
             if decision.status == Decision.Status.ISSUED
             else "",
@@ -1108,7 +1116,8 @@ def decision_issue(request: HttpRequest, pk: int) -> HttpResponse:
     form = _issue_form(decision, request.POST)
     if form.is_valid():
         try:
-            services.decision_issue(actor=request.user, decision=decision, **form.cleaned_data)
+            fields = {"overspend": False, **form.cleaned_data}
+            services.decision_issue(actor=request.user, decision=decision, **fields)
             decision.refresh_from_db()
             messages.success(request, f"Đã ban hành Quyết định số {decision.number_symbol}.")
             return redirect("awards:decision_detail", pk=pk)
@@ -1232,6 +1241,9 @@ def submission_pdf(request: HttpRequest) -> HttpResponse:
             f"Chưa có hồ sơ nào đã chuyển trình cấp trên của {issuer.name}: "
             "tờ trình liệt kê các hồ sơ đã “Trình cấp trên” ở trang thẩm định.",
         )
+        return redirect("awards:decision_list")
+    if ended := issuer.document_after_end_problem(timezone.localdate()):
+        messages.error(request, ended)  # not in the name of a body that ended (0089)
         return redirect("awards:decision_list")
     return pdf_response(pdf.submission_pdf(issuer, nominations), f"to-trinh-{issuer.pk}.pdf")
 
@@ -1358,6 +1370,9 @@ def campaign_awards(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, errors_text(form))
         return redirect("awards:campaign_awards", pk=pk)
     if request.method == "POST":  # the final-review report, with the narrative as edited
+        if ended := campaign.issuer.document_after_end_problem(timezone.localdate()):
+            messages.error(request, ended)  # not in the name of a body that ended (0089)
+            return redirect("awards:campaign_awards", pk=pk)
         job = job_start(
             actor=request.user,
             kind=FINAL_REVIEW,
@@ -1374,6 +1389,7 @@ def campaign_awards(request: HttpRequest, pk: int) -> HttpResponse:
         return xlsx_response(dashboard_workbook(data), f"khen-thuong-phong-trao-{campaign.pk}")
     shown = BlocShownForm(request.GET or None).bloc_id()
     data = campaign_dashboard(campaign, top=RANKING_TOP, whole=shown)
+    data["ended"] = campaign.issuer.document_after_end_problem(timezone.localdate())
     return render(request, "awards/staff/campaign_awards.html", data)
 
 

@@ -276,7 +276,7 @@ def test_decisions_download_in_a_fixed_number_of_queries(
             for i in range(added)
         )
         # session, user, the office's bodies (2), the merged ones, the decisions, and
-        # the amending decisions of those on the sheet (one prefetch, decision 0078)
+        # the chains of amendments of those on the sheet (one query, decision 0089)
         with django_assert_max_num_queries(7):
             _, rows, _ = download(client, reverse("awards:decision_list"))
         assert len(rows) == Decision.objects.count()

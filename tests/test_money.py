@@ -134,14 +134,16 @@ def budget(cycle, amount: int, year: int = 2025):
     )
 
 
-def issue(cycle, nominations, on=AFTER_152):
+def issue(cycle, nominations, on=AFTER_152, overspend=False):
     decision = services.decision_draft(
         actor=cycle["office"],
         issuer=cycle["district"],
         subject="Về việc tặng danh hiệu Lao động tiên tiến",
         nominations=nominations,
     )
-    return services.decision_issue(actor=cycle["office"], decision=decision, issued_on=on)
+    return services.decision_issue(
+        actor=cycle["office"], decision=decision, issued_on=on, overspend=overspend
+    )
 
 
 def test_issuing_books_each_grant_and_a_revocation_gives_it_back(cycle):
@@ -378,7 +380,8 @@ def test_fund_pages_queries_do_not_grow_with_funds_or_lines(
     for year in range(2025 - years + 1, 2026):
         for _ in range(3):
             budget(cycle, 1_000_000, year=year)
-    issue(cycle, passed_nominations(cycle, years))
+    # beyond the budgets: the issuer confirms it (decision 0089)
+    issue(cycle, passed_nominations(cycle, years), overspend=True)
     client.force_login(cycle["office"])
     with django_assert_max_num_queries(12):
         page = client.get(reverse("awards:fund_list")).content.decode()
@@ -442,7 +445,8 @@ def test_a_budget_line_written_by_mistake_is_cancelled_once_by_its_office_only(
     for again in (wrong, cancel):
         with pytest.raises(ValidationError):
             money.fund_entry_cancel(actor=cycle["office"], entry=again, reason="lần hai")
-    decision = issue(cycle, passed_nominations(cycle, 1))
+    # the budget cancelled: paying is an overspend the issuer confirms (decision 0089)
+    decision = issue(cycle, passed_nominations(cycle, 1), overspend=True)
     payout = FundEntry.objects.get(grant__decision=decision, kind="payout")
     with pytest.raises(ValidationError):
         money.fund_entry_cancel(actor=cycle["office"], entry=payout, reason="x")

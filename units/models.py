@@ -484,6 +484,23 @@ class Unit(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
             "hoặc để đơn vị kế thừa ban hành."
         )
 
+    def document_after_end_problem(self, day: datetime.date) -> str:
+        """Why a document dated `day` (a report made today) cannot be made in this body's
+        name ("" when it can): the body ended before `day` (the 2025 reform). Names the
+        successor that carries its records, which makes the document instead (decision
+        0089); the figures stay readable on the page and in Excel."""
+        if self.ended_on is None or day <= self.ended_on:
+            return ""
+        since = self.ended_on + datetime.timedelta(days=1)
+        now = self.successors()[-1]
+        text = f"{self.name} đã kết thúc hoạt động từ {since:%d/%m/%Y}"
+        if now.pk != self.pk:
+            text += f"; nay thuộc {now.name}"
+        text += f". Văn bản lập ngày {day:%d/%m/%Y} không ban hành nhân danh đơn vị đã kết thúc"
+        if now.pk != self.pk:
+            text += f": {now.name} lập văn bản dưới tên của mình"
+        return text + ". Số liệu vẫn xem được trên trang và tải Excel."
+
     def is_above(self, other: Unit) -> bool:
         """A higher level, or a unit this one sits under: whose campaigns `other` can answer."""
         if self.pk in {u.pk for u in other.ancestors()}:

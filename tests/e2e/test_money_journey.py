@@ -98,7 +98,13 @@ def test_amounts_fund_and_statistics(page: Page, live_server, world, screenshot_
     axe_check(page, "dự thảo quyết định")
     page.screenshot(path=str(screenshot_dir / "money-1-draft-decision.png"))
 
-    # 3. issued: the payouts are booked and the balance shown
+    # 3. paying beyond the balance: refused until the issuer confirms it (decision 0089)
+    page.get_by_role("button", name="Ban hành").click()
+    expect(page.locator("#id_overspend_error")).to_contain_text(
+        f"chi vượt số dư quỹ {vnd(short)} đồng"
+    )
+    page.get_by_label(f"Tôi xác nhận chi vượt số dư quỹ {vnd(short)} đồng").check()
+    # issued: the payouts are booked and the balance shown
     page.get_by_role("button", name="Ban hành").click()
     expect(page.get_by_text("Đã ban hành Quyết định số")).to_be_visible()
     expect(page.locator("[data-fund-balance]")).to_have_text(f"-{vnd(short)} đồng")
