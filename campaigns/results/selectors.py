@@ -98,7 +98,7 @@ def unit_campaigns(units: list[Unit], above: dict[int, set[int]] | None = None):
     above = units_above(units) if above is None else above
     return (
         Campaign.objects.filter(status__in=REPORTING, issuer_id__in=set().union(*above.values()))
-        .select_related("issuer")
+        .select_related("issuer", "document_type")
         .prefetch_related("periods")
         .order_by("-published_at", "-pk")
     )
@@ -694,7 +694,7 @@ def unit_pending(units: list[Unit], above: dict[int, set[int]] | None = None) ->
             },
         ),
         "reports": (
-            periods.select_related("campaign__issuer").defer(
+            periods.select_related("campaign__issuer", "campaign__document_type").defer(
                 *(f"campaign__{name}" for name in LIST_DEFERRED)
             ),
             pending_report,

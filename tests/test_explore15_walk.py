@@ -1,0 +1,74 @@
+"""A unit's year walked by a new clerk (decision 0088): what the walk found, each pinned by
+a test that failed before its fix."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from campaigns import services as campaign_services
+from campaigns.models import Campaign, ReportPeriod
+from tests.conftest import new_member
+from tests.factories import still_running
+from tests.module_data import built_demo, data_once
+from units.models import Membership
+
+pytestmark = pytest.mark.django_db
+
+
+def _world(demo, demo_units, make_member):
+    campaign = demo["000"]
+    still_running(campaign)
+    return {
+        "campaign": campaign,
+        "office": make_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF),
+        "a": demo_units["ubnd-x-binh-lu"],
+        "staff_a": make_member("cb.a", demo_units["ubnd-x-binh-lu"], Membership.Role.UNIT_STAFF),
+    }
+
+
+def _built() -> dict:
+    data = built_demo()
+    return {**data, "world": _world(data["demo"], data["demo_units"], new_member)}
+
+
+_module_data, _module_copy, demo_units, demo, world = data_once(
+    _built, "demo_units", "demo", "world"
+)
+
+
+def _next_years_copy(world) -> tuple[Campaign, Campaign]:
+    """Last year's launch and this year's, copied from it: the same issuer and the same
+    long subject, told apart only by their number and date (what an office does each
+    January with "Sao chép thành dự thảo mới")."""
+    old = world["campaign"]
+    subject = (
+        "Về việc phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ phát triển "
+        "kinh tế - xã hội, đảm bảo quốc phòng - an ninh năm"
+    )
+    today = timezone.localdate()
+    old.number, old.subject = "15", subject
+    old.issued_on = today - datetime.timedelta(days=300)
+    old.save()
+    new = campaign_services.campaign_copy(actor=world["office"], campaign=old)
+    new.number, new.issued_on = "20", today - datetime.timedelta(days=5)
+    new.status, new.published_at = Campaign.Status.PUBLISHED, timezone.now()
+    new.save()
+    for campaign in (old, new):
+        ReportPeriod.objects.create(
+            campaign=campaign, kind="interim", due_on=today + datetime.timedelta(days=20)
+        )
+    return old, new
+
+
+def test_a_unit_tells_last_years_launch_from_this_years_by_number_and_date(client, world):
+    old, new = _next_years_copy(world)
+    client.force_login(world["staff_a"])
+    for url in (reverse("tracking:unit_campaigns"), reverse("staff:dashboard")):
+        page = client.get(url).content.decode()
+        for campaign in (old, new):
+            # "Công văn số 20/UBND-NV ngày 03/12/2026": the subject alone, cut at 80 or 90
+            # characters, read the same for both
+            said = f"{campaign.reference} ngày {campaign.issued_on:%d/%m/%Y}"
+            assert said in page, (url, said)
