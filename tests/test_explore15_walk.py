@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from campaigns import services as campaign_services
 from campaigns.models import Campaign, ReportPeriod
-from tests.conftest import new_member
-from tests.factories import still_running
+from tests.conftest import build_cycle, new_member
+from tests.factories import issued_decision, passed_nominations, still_running
 from tests.module_data import built_demo, data_once
 from units.models import Membership
 
@@ -30,11 +30,15 @@ def _world(demo, demo_units, make_member):
 
 def _built() -> dict:
     data = built_demo()
-    return {**data, "world": _world(data["demo"], data["demo_units"], new_member)}
+    return {
+        **data,
+        "world": _world(data["demo"], data["demo_units"], new_member),
+        "cycle": build_cycle(data["demo_units"]),
+    }
 
 
-_module_data, _module_copy, demo_units, demo, world = data_once(
-    _built, "demo_units", "demo", "world"
+_module_data, _module_copy, demo_units, demo, world, cycle = data_once(
+    _built, "demo_units", "demo", "world", "cycle"
 )
 
 
@@ -72,3 +76,19 @@ def test_a_unit_tells_last_years_launch_from_this_years_by_number_and_date(clien
             # characters, read the same for both
             said = f"{campaign.reference} ngày {campaign.issued_on:%d/%m/%Y}"
             assert said in page, (url, said)
+
+
+def test_a_units_decided_dossier_opens_its_decision_and_honourees(client, cycle):
+    """The unit's clerk may not open the office's decisions (403): the dossier itself must
+    lead to the issued decision, its list of honourees and its PDF."""
+    (nomination,) = passed_nominations(cycle, 1)
+    decision = issued_decision(cycle, [nomination])
+    client.force_login(cycle["staff"])
+    page = client.get(reverse("awards:nomination_detail", args=[nomination.pk])).content
+    page = page.decode()
+    public = reverse("awards_public:decision_detail", args=[decision.pk])
+    pdf = reverse("awards_public:decision_pdf", args=[decision.pk])
+    assert f'href="{public}"' in page and f'href="{pdf}"' in page
+    assert client.get(reverse("awards:decision_list")).status_code == 403  # why it is needed
+    honourees = client.get(public).content.decode()
+    assert nomination.nominee_name in honourees
