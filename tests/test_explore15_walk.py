@@ -92,3 +92,34 @@ def test_a_units_decided_dossier_opens_its_decision_and_honourees(client, cycle)
     assert client.get(reverse("awards:decision_list")).status_code == 403  # why it is needed
     honourees = client.get(public).content.decode()
     assert nomination.nominee_name in honourees
+
+
+def test_a_unit_answering_a_return_says_what_it_added_and_the_office_reads_it(client, cycle):
+    from awards import services as award_services
+    from tests.factories import nominate
+
+    nomination = nominate(cycle, person=cycle["people"][0])
+    award_services.nomination_submit(actor=cycle["staff"], nomination=nomination)
+    award_services.nomination_appraise(
+        actor=cycle["office"], nomination=nomination, result="returned", note="Thiếu chữ ký"
+    )
+    client.force_login(cycle["staff"])
+    detail = reverse("awards:nomination_detail", args=[nomination.pk])
+    assert 'name="note"' in client.get(detail).content.decode()  # a box beside "Gửi lại"
+    answer = "Đã bổ sung báo cáo thành tích có chữ ký của Chủ tịch UBND xã."
+    client.post(reverse("awards:nomination_submit", args=[nomination.pk]), {"note": answer})
+    nomination.refresh_from_db()
+    assert nomination.status == "resubmitted"
+    assert nomination.events.last().note == answer
+    client.force_login(cycle["office"])
+    review = client.get(reverse("awards:nomination_review", args=[nomination.pk]))
+    assert f"Đơn vị giải trình khi gửi lại</dt><dd>{answer}" in review.content.decode()
+
+
+def test_a_first_sending_asks_for_no_answer(client, cycle):
+    from tests.factories import nominate
+
+    nomination = nominate(cycle, person=cycle["people"][1])
+    client.force_login(cycle["staff"])
+    detail = reverse("awards:nomination_detail", args=[nomination.pk])
+    assert 'name="note"' not in client.get(detail).content.decode()
