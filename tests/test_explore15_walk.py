@@ -123,3 +123,25 @@ def test_a_first_sending_asks_for_no_answer(client, cycle):
     client.force_login(cycle["staff"])
     detail = reverse("awards:nomination_detail", args=[nomination.pk])
     assert 'name="note"' not in client.get(detail).content.decode()
+
+
+def test_a_campaign_has_one_final_review_and_no_twin_periods(client, world):
+    """The office pressed "Thêm kỳ báo cáo" twice (the first time with the date typed as
+    2026-12-31): every unit then owed two identical "Tổng kết" reports."""
+    c = world["campaign"]
+    client.force_login(world["office"])
+    url = reverse("tracking:criteria", args=[c.pk])
+    due = (timezone.localdate() + datetime.timedelta(days=30)).strftime("%d/%m/%Y")
+    later = (timezone.localdate() + datetime.timedelta(days=40)).strftime("%d/%m/%Y")
+    client.post(url, {"period": "1", "p-kind": "interim", "p-due_on": due})
+    client.post(url, {"period": "1", "p-kind": "final", "p-due_on": later})
+    for kind, on in (("final", later), ("final", due), ("interim", due)):
+        page = client.post(url, {"period": "1", "p-kind": kind, "p-due_on": on})
+        assert page.status_code == 200, kind  # refused, the form shown again
+        html = page.content.decode()
+        assert "đã có kỳ" in html.lower() and f'value="{on}"' in html
+    assert sorted(c.periods.values_list("kind", flat=True)) == ["final", "interim"]
+    # a second Sơ kết on another date is the ordinary case (6 months, 9 months)
+    other = (timezone.localdate() + datetime.timedelta(days=10)).strftime("%d/%m/%Y")
+    client.post(url, {"period": "1", "p-kind": "interim", "p-due_on": other})
+    assert c.periods.filter(kind="interim").count() == 2
