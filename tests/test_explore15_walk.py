@@ -145,3 +145,28 @@ def test_a_campaign_has_one_final_review_and_no_twin_periods(client, world):
     other = (timezone.localdate() + datetime.timedelta(days=10)).strftime("%d/%m/%Y")
     client.post(url, {"period": "1", "p-kind": "interim", "p-due_on": other})
     assert c.periods.filter(kind="interim").count() == 2
+
+
+def test_answering_a_launch_starts_the_document_from_the_launch_it_answers(client, world):
+    """ "Soạn văn bản hưởng ứng" chose only the parent: the clerk retyped the upper
+    document's number, date and subject into "Thực hiện …" and the căn cứ rows."""
+    parent = world["campaign"]
+    parent.number, parent.issued_on = "09", datetime.date(2026, 1, 5)
+    parent.save()
+    commune = world["a"]
+    commune.is_issuing_body = True
+    commune.save()
+    office = new_member("vp.xa15", commune, Membership.Role.OFFICE_STAFF)
+    client.force_login(office)
+    page = client.get(reverse("staff:campaign_create") + f"?cap_tren={parent.pk}")
+    assert page.status_code == 200
+    form = page.context["form"]
+    assert form.initial["parent"] == parent.pk and form.initial["kind"] == parent.kind
+    said = f"Thực hiện {parent.dated_reference} của {parent.issuer.name}"
+    assert form.initial["preamble"].startswith(said)
+    references = [f for f, _, prefix in page.context["formsets"] if prefix == "references"][0]
+    row = references.forms[0]
+    assert row.initial["relation"] == "implements"
+    assert (row.initial["number"], row.initial["issued_on"]) == ("09", parent.issued_on)
+    html = page.content.decode()
+    assert 'value="05/01/2026"' in html and said in html
