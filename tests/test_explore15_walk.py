@@ -170,3 +170,18 @@ def test_answering_a_launch_starts_the_document_from_the_launch_it_answers(clien
     assert (row.initial["number"], row.initial["issued_on"]) == ("09", parent.issued_on)
     html = page.content.decode()
     assert 'value="05/01/2026"' in html and said in html
+
+
+def test_a_clerk_of_one_unit_reads_its_name_once_not_in_a_column_on_every_row(client, world):
+    """At 390 px the four columns left "Phong trào" one word a line: the "Đơn vị" column
+    repeated the clerk's only unit on every row."""
+    _next_years_copy(world)
+    client.force_login(world["staff_a"])
+    page = client.get(reverse("tracking:unit_campaigns")).content.decode()
+    assert f"Phong trào đơn vị tham gia: {world['a'].name}</h1>" in page
+    assert '<th scope="col">Đơn vị</th>' not in page
+    # a clerk of two units still sees which row is whose
+    other = world["campaign"].issuer.children.exclude(pk=world["a"].pk).first()
+    Membership.objects.create(user=world["staff_a"], unit=other, role=Membership.Role.UNIT_STAFF)
+    page = client.get(reverse("tracking:unit_campaigns")).content.decode()
+    assert '<th scope="col">Đơn vị</th>' in page
