@@ -2,6 +2,7 @@
 a test that failed before its fix."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -185,3 +186,32 @@ def test_a_clerk_of_one_unit_reads_its_name_once_not_in_a_column_on_every_row(cl
     Membership.objects.create(user=world["staff_a"], unit=other, role=Membership.Role.UNIT_STAFF)
     page = client.get(reverse("tracking:unit_campaigns")).content.decode()
     assert '<th scope="col">Đơn vị</th>' in page
+
+
+def test_the_final_report_shows_what_the_interim_one_sent(client, world):
+    """The Tổng kết form was blank beside each criterion: the clerk opened the Sơ kết report
+    in another tab to carry its figures forward."""
+    from campaigns.results import services as results
+
+    c = world["campaign"]
+    criterion = c.criteria.create(name="Thu ngân sách", kind="numeric", target=100)
+    today = timezone.localdate()
+    interim = ReportPeriod.objects.create(
+        campaign=c, kind="interim", due_on=today + datetime.timedelta(days=5)
+    )
+    final = ReportPeriod.objects.create(
+        campaign=c, kind="final", due_on=today + datetime.timedelta(days=40)
+    )
+    results.report_save(
+        actor=world["staff_a"],
+        period=interim,
+        unit=world["a"],
+        values={criterion.pk: (Decimal("98.5"), "")},
+        submit=True,
+    )
+    client.force_login(world["staff_a"])
+    said = f"Sơ kết (hạn {interim.due_on:%d/%m/%Y}) đã nộp: 98,5"
+    page = client.get(reverse("tracking:report", args=[world["a"].pk, final.pk]))
+    assert said in page.content.decode()
+    page = client.get(reverse("tracking:report", args=[world["a"].pk, interim.pk]))
+    assert "đã nộp: 98,5" not in page.content.decode()  # not itself

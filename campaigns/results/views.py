@@ -491,6 +491,7 @@ def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
         request.POST if request.method == "POST" and not locked else None,
         criteria=criteria,
         targets=selectors.registered_targets(period.campaign, unit),
+        earlier=selectors.earlier_reported(period, unit),
         initial=initial,
     )
     if request.method == "POST" and not locked:
