@@ -445,6 +445,19 @@ class ReasonForm(VietnameseInputMixin, forms.Form):
     )
 
 
+class ResubmitForm(VietnameseInputMixin, forms.Form):
+    """Gửi lại: the unit's answer to the office's return (what it added or explains)."""
+
+    note = forms.CharField(
+        label="Nội dung đã bổ sung, giải trình",
+        required=False,
+        max_length=2000,
+        widget=textarea(2),
+        help_text="Gửi kèm hồ sơ đến cơ quan thường trực, ví dụ: đã thay báo cáo thành tích "
+        "có chữ ký.",
+    )
+
+
 class FileForm(VietnameseInputMixin, forms.Form):
     file = forms.FileField(
         label="Tệp hồ sơ",

@@ -461,8 +461,12 @@ def nomination_correct(
 
 
 @transaction.atomic
-def nomination_submit(*, actor: AbstractBaseUser, nomination: Nomination) -> Nomination:
-    """Gửi: a draft goes to the standing office; a returned one comes back resubmitted."""
+def nomination_submit(
+    *, actor: AbstractBaseUser, nomination: Nomination, note: str = ""
+) -> Nomination:
+    """Gửi: a draft goes to the standing office; a returned one comes back resubmitted,
+    with the unit's answer to the return (`note`: what it added, giải trình) in the
+    history, where the office reads it (decision 0088)."""
     nomination = _locked(nomination)
     ensure_unit_staff(actor, nomination)
     workflow.require(nomination, "resubmit" if nomination.status == Status.RETURNED else "submit")
@@ -475,7 +479,7 @@ def nomination_submit(*, actor: AbstractBaseUser, nomination: Nomination) -> Nom
             f"“{nomination.award_type.name}” cần các tệp này trước khi gửi."
         )
     to = Status.RESUBMITTED if nomination.status == Status.RETURNED else Status.SUBMITTED
-    return _transition(nomination, to, actor=actor)
+    return _transition(nomination, to, actor=actor, note=note.strip())
 
 
 @transaction.atomic

@@ -49,6 +49,7 @@ from .forms import (
     InboxFilterForm,
     NominationForm,
     ReasonForm,
+    ResubmitForm,
     SessionAddForm,
     SessionCancelForm,
     SessionForm,
@@ -246,6 +247,13 @@ def _nomination_page(
             "forward_form": forward_form or ForwardForm(),
             "file_form": FileForm(),
             "reason_form": ReasonForm(),
+            "resubmit_form": ResubmitForm(),
+            # the unit's answer to the last return, for the office (decision 0088)
+            "answer": next(
+                (e.note for e in reversed(events) if e.to_status == Status.RESUBMITTED), ""
+            )
+            if nomination.status == Status.RESUBMITTED
+            else "",
         },
     )
 
@@ -334,7 +342,17 @@ def _act(
 @login_required
 @require_POST
 def nomination_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, services.nomination_submit, "Đã gửi hồ sơ đến cơ quan thường trực.")
+    selectors.visible_nomination(request.user, pk)  # 404 before anything else for outsiders
+    form = ResubmitForm(request.POST)
+    if not form.is_valid():
+        return _form_refused(request, pk, form)
+    return _act(
+        request,
+        pk,
+        services.nomination_submit,
+        "Đã gửi hồ sơ đến cơ quan thường trực.",
+        note=form.cleaned_data["note"],
+    )
 
 
 def _form_refused(request: HttpRequest, pk: int, form) -> HttpResponse:

@@ -170,3 +170,30 @@ class _RowWriter:
         gone = set(self.existing) - self.kept
         if gone:
             self.model.objects.filter(pk__in=gone).delete()
+
+
+def answer_initial(parent: Campaign) -> dict[str, Any]:
+    """A response's own fields started from the launch it answers ("Soạn văn bản hưởng
+    ứng", decision 0088): the same form of emulation, and the preamble's opening clause
+    "Thực hiện Chỉ thị số 12/CT-UBND ngày 05/01/2026 của UBND tỉnh Lai Châu về việc …, "
+    for the clerk to finish."""
+    subject = parent.subject.strip().rstrip(".;")
+    if subject[:7].lower() == "về việc":
+        subject = "v" + subject[1:]
+    elif subject:
+        subject = "về việc " + subject[0].lower() + subject[1:]
+    opening = f"Thực hiện {parent.dated_reference} của {parent.issuer.name}"
+    return {"kind": parent.kind, "preamble": f"{opening} {subject}, ".replace("  ", " ")}
+
+
+def answer_reference(parent: Campaign) -> dict[str, Any]:
+    """The launch a response answers as its first cited document (relation "Thực hiện")."""
+    return {
+        "relation": DocumentReference.Relation.IMPLEMENTS,
+        "doc_type": parent.document_type.name,
+        "number": parent.number,
+        "symbol": parent.symbol,
+        "issued_on": parent.issued_on,
+        "issuer_name": parent.issuer.name,
+        "subject": parent.subject,
+    }

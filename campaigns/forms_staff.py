@@ -341,11 +341,16 @@ FORMSETS = {
 }
 
 
-def build_formsets(data=None, *, instance: Campaign) -> dict:
-    """The document's parts as form sets, rows in document order, numbered 1, 2, 3..."""
+def build_formsets(
+    data=None, *, instance: Campaign, initial: dict[str, list[dict]] | None = None
+) -> dict:
+    """The document's parts as form sets, rows in document order, numbered 1, 2, 3...;
+    `initial` fills a new document's first blank rows (a prefix's list of rows)."""
     formsets = {}
     for prefix, (formset_class, _) in FORMSETS.items():
         kwargs = {}
+        if initial and prefix in initial and data is None:
+            kwargs["initial"] = initial[prefix]
         if prefix == "items" and instance.pk:
             ordered = [item.pk for top in instance.items_tree() for item in [top, *top.subitems]]
             kwargs["queryset"] = (

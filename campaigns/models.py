@@ -405,6 +405,18 @@ class Campaign(TimeStampedModel, MarkedSearchMixin):
         )
 
     @property
+    def dated_reference(self) -> str:
+        """The reference with its date, which tells this year's launch from last year's copy
+        (same issuer, same long subject): "Chỉ thị số 12/CT-UBND ngày 05/01/2026", or
+        "Kế hoạch (chưa có số) tháng 6/2023" when the document left its day blank."""
+        if self.issued_on:
+            return f"{self.reference} ngày {self.issued_on:%d/%m/%Y}"
+        if self.issued_year:
+            month = f"tháng {self.issued_month}/" if self.issued_month else "năm "
+            return f"{self.reference} {month}{self.issued_year}"
+        return self.reference
+
+    @property
     def date_line(self) -> str:
         """The place-and-date line as printed, blanks kept: "Tam Đường, ngày   tháng 7 năm 2024"."""
         if self.issued_on:

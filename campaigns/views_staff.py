@@ -22,6 +22,7 @@ from units.workers import workers_down
 
 from . import importing, selectors, services
 from .confidence import uncertain
+from .documents import answer_initial, answer_reference
 from .forms_staff import (
     FORMSETS,
     AttachmentForm,
@@ -57,14 +58,19 @@ def _editor(request, campaign: Campaign | None):
     """Shared GET/POST handling of the editor for a new or an existing campaign."""
     instance = campaign or Campaign()
     data = request.POST if request.method == "POST" else None
-    initial = {}
+    initial, rows = {}, {}
     answering = request.GET.get("cap_tren", "")
     if campaign is None and answering.isascii() and answering.isdigit():
         # "Soạn văn bản hưởng ứng" from the dashboard: the launch above as the parent (the
         # field offers only what this office may answer, so another number selects nothing)
         initial["parent"] = int(answering)
     form = CampaignForm(data, instance=instance, user=request.user, initial=initial)
-    formsets = build_formsets(data, instance=instance)
+    parent = form.fields["parent"].queryset.filter(pk=initial.get("parent")).first()
+    if parent and data is None:
+        # ... and the document started from it, as a response is written (decision 0088)
+        form.initial.update(answer_initial(parent))
+        rows["references"] = [answer_reference(parent)]
+    formsets = build_formsets(data, instance=instance, initial=rows)
     reason_form = ReasonForm(data)
     if data is not None:
         valid = form.is_valid() & all([fs.is_valid() for fs in formsets.values()])

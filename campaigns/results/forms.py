@@ -345,12 +345,14 @@ class ReportForm(forms.Form):
         *args,
         criteria: list[Criterion],
         targets: dict[int, Decimal | None] | None = None,
+        earlier: dict | None = None,
         **kwargs,
     ):
         kwargs.setdefault("auto_id", "%s")  # ids "target-<id>", "value-<id>"
         super().__init__(*args, **kwargs)
         self.criteria = criteria
         targets = targets or {}
+        earlier = earlier or {}  # criterion id -> (earlier period, figure sent for it)
         for c in criteria:
             label = c.name
             if c.kind == Criterion.Kind.BOOLEAN:
@@ -366,7 +368,20 @@ class ReportForm(forms.Form):
                     label += " — đơn vị cam kết đạt" if target >= 1 else ""
                 else:
                     label += f" — đơn vị đăng ký {grouped_text(target)}"
-            self.fields[f"value-{c.pk}"] = NumberField(label=label, min_value=Decimal(0))
+            sent = ""
+            if c.pk in earlier:
+                before, figure = earlier[c.pk]
+                if c.kind == Criterion.Kind.BOOLEAN:
+                    figure_text = "đạt" if figure >= 1 else "không đạt"
+                else:
+                    figure_text = grouped_text(figure)
+                sent = (
+                    f"{before.get_kind_display()} (hạn {before.due_on:%d/%m/%Y}) "
+                    f"đã nộp: {figure_text}"
+                )
+            self.fields[f"value-{c.pk}"] = NumberField(
+                label=label, min_value=Decimal(0), help_text=sent
+            )
             # one "Minh chứng" per criterion: its name tells the boxes apart to a screen
             # reader and a voice command (the name begins with the label seen, WCAG 2.5.3)
             self.fields[f"evidence-{c.pk}"] = forms.CharField(

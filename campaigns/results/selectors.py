@@ -86,6 +86,24 @@ def registered_targets(campaign: Campaign, unit: Unit) -> dict[int, Decimal | No
     )
 
 
+def earlier_reported(period: ReportPeriod, unit: Unit) -> dict[int, tuple[ReportPeriod, Decimal]]:
+    """Per criterion, the latest figure the unit sent for an earlier period of the same
+    campaign (the Sơ kết beside the Tổng kết form, decision 0088); one query."""
+    rows = (
+        ReportValue.objects.filter(
+            report__unit=unit,
+            report__status=ResultReport.Status.SUBMITTED,
+            report__period__campaign_id=period.campaign_id,
+            report__period__archived=False,
+            report__period__due_on__lt=period.due_on,
+            value__isnull=False,
+        )
+        .select_related("report__period")
+        .order_by("report__period__due_on", "report__period_id")
+    )
+    return {v.criterion_id: (v.report.period, v.value) for v in rows}  # the latest wins
+
+
 def units_above(units: list[Unit]) -> dict[int, set[int]]:
     """Each unit's ancestors (ids), for `unit_campaigns` and `unit_campaign_rows`: one walk
     of the tree for all the units, shared by the two."""
@@ -98,7 +116,7 @@ def unit_campaigns(units: list[Unit], above: dict[int, set[int]] | None = None):
     above = units_above(units) if above is None else above
     return (
         Campaign.objects.filter(status__in=REPORTING, issuer_id__in=set().union(*above.values()))
-        .select_related("issuer")
+        .select_related("issuer", "document_type")
         .prefetch_related("periods")
         .order_by("-published_at", "-pk")
     )
@@ -694,7 +712,7 @@ def unit_pending(units: list[Unit], above: dict[int, set[int]] | None = None) ->
             },
         ),
         "reports": (
-            periods.select_related("campaign__issuer").defer(
+            periods.select_related("campaign__issuer", "campaign__document_type").defer(
                 *(f"campaign__{name}" for name in LIST_DEFERRED)
             ),
             pending_report,

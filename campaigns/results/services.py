@@ -171,7 +171,27 @@ def period_add(
     ensure_office(actor, campaign.issuer)
     _ensure_open(campaign, "không thêm kỳ báo cáo")
     period = ReportPeriod(campaign=campaign, kind=kind, due_on=due_on)
+    _ensure_no_twin(period)
     return _add(period, actor)
+
+
+def _ensure_no_twin(period: ReportPeriod) -> None:
+    """One Tổng kết per campaign, and no two periods of one kind due the same day: a
+    second "Thêm kỳ báo cáo" had every unit owe two identical reports (decision 0088).
+    Several Sơ kết on different dates are ordinary (6 months, 9 months)."""
+    others = ReportPeriod.objects.filter(campaign_id=period.campaign_id, kind=period.kind)
+    if period.pk:
+        others = others.exclude(pk=period.pk)
+    if period.kind == ReportPeriod.Kind.FINAL:
+        twin = others.first()
+    else:
+        twin = others.filter(due_on=period.due_on).first()
+    if twin:
+        raise ValidationError(
+            f"Phong trào đã có kỳ “{twin}”: sửa hạn nộp của kỳ đó thay vì thêm kỳ mới."
+            if period.kind == ReportPeriod.Kind.FINAL
+            else f"Phong trào đã có kỳ “{twin}” cùng hạn nộp."
+        )
 
 
 CRITERION_FIELDS = ("group", "name", "kind", "measure", "target", "max_points", "weight")
@@ -248,6 +268,7 @@ def period_update(
     ensure_office(actor, period.campaign.issuer)
     _ensure_open(period.campaign, "không sửa kỳ báo cáo")
     period.kind, period.due_on = kind, due_on
+    _ensure_no_twin(period)
     _full_clean(period)
     _stamp(period, actor, "Sửa kỳ báo cáo")
     period.save()

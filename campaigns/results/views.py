@@ -391,6 +391,8 @@ def unit_campaigns(request: HttpRequest) -> HttpResponse:
             "form": form,
             "units": units,
             "held_count": held_count,
+            # one unit: named in the title, not in a column on every row (phones)
+            "one_unit": held_count == 1 and not form.is_bound,
             "rows": selectors.unit_campaign_rows(units, paging["page"].object_list, above),
         },
     )
@@ -489,6 +491,7 @@ def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
         request.POST if request.method == "POST" and not locked else None,
         criteria=criteria,
         targets=selectors.registered_targets(period.campaign, unit),
+        earlier=selectors.earlier_reported(period, unit),
         initial=initial,
     )
     if request.method == "POST" and not locked:
