@@ -15,8 +15,8 @@ from django.utils import timezone
 from units.models import Unit
 
 from .demo_data import ANNIVERSARIES, PARENTS, REFERENCES, SEEDS
-from .documents import REFERENCE_FIELDS, campaign_parts_write
-from .models import Campaign, DocumentReference, DocumentType
+from .documents import REFERENCE_FIELDS, answer_reference, campaign_parts_write
+from .models import Campaign, DocumentType
 from .services import campaign_issued_document
 
 # Seeds give the document's own fields; the rest is built below.
@@ -42,18 +42,7 @@ def seed_parts(
     """A seed's parts as plain data; the campaign it answers comes first among its references."""
     implements = []
     if parent is not None:
-        implements.append(
-            {
-                "relation": DocumentReference.Relation.IMPLEMENTS,
-                "doc_type": parent.document_type.name,
-                "number": parent.number,
-                "symbol": parent.symbol,
-                "issued_on": parent.issued_on,
-                "issuer_name": parent.issuer.name,
-                "subject": parent.subject,
-                "linked_campaign_id": parent.pk,
-            }
-        )
+        implements.append({**answer_reference(parent), "linked_campaign_id": parent.pk})
     return {
         "items": [_item(item) for item in seed["items"]],
         "recipients": [{"text": text} for text in seed["recipients"]],
