@@ -1167,6 +1167,30 @@ class ReportValue(models.Model):
         return f"{self.criterion}: {self.value}"
 
 
+def report_file_path(instance: ReportFile, filename: str) -> str:
+    return f"reports/{instance.report_id}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class ReportFile(StoredFileModel):
+    """Tệp minh chứng of a unit's report (a scan, a photo, a signed report, a sheet):
+    stored privately and downloaded only through a view that checks who asks (the unit's
+    staff, the office of the body that launched the campaign). Added and taken off
+    ("Gỡ tệp": archived with a reason, never deleted) while the unit may edit the report's
+    figures; the report's history names each (decision 0092)."""
+
+    report = models.ForeignKey(
+        ResultReport, verbose_name="báo cáo", on_delete=models.PROTECT, related_name="files"
+    )
+    file = models.FileField(
+        "tệp", upload_to=report_file_path, storage=private_storage, max_length=255
+    )
+
+    class Meta:
+        verbose_name = "tệp minh chứng báo cáo"
+        verbose_name_plural = "tệp minh chứng báo cáo"
+        ordering = ["uploaded_at", "pk"]
+
+
 # Thang điểm khối: a bloc's self and agreed scores are out of 100 (decision 0076). Neither
 # a bloc nor a campaign has a scale field; without a maximum, "900" typed for "90" was
 # kept and ranked first. The scoring form and `scores_enter` refuse points above it.

@@ -7,10 +7,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.utils.html import format_html, format_html_join
 
 from units.access import office_bodies
+from units.files import ALLOWED_TEXT
 from units.formfields import MAX_ID, DayField, IdChoiceField, IdMultipleChoiceField
 from units.models import Unit, descendants_query
 from units.text import grouped_text, number_text, search_q, ungrouped
@@ -146,6 +148,36 @@ class ArchiveForm(forms.Form):
         label="Lý do bỏ",
         max_length=2000,
         error_messages={"required": "Cần ghi lý do bỏ."},
+    )
+
+
+class ReportFileForm(forms.Form):
+    """Tệp minh chứng of a report: the file's type and size are checked by
+    `services.report_file_add` (`units.files.store_upload`), whose refusal the view puts
+    beside this box."""
+
+    file = forms.FileField(
+        label="Tệp minh chứng",
+        error_messages={
+            "required": "Hãy chọn tệp minh chứng.",
+            "empty": "Tệp đã chọn rỗng.",
+            "invalid": "Không đọc được tệp gửi lên: chọn lại tệp.",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = (
+            f"Bản chụp, ảnh, báo cáo có chữ ký, bảng số liệu: {ALLOWED_TEXT}, "
+            f"tối đa {settings.UPLOAD_MAX_BYTES // 1_048_576} MB."
+        )
+
+
+class RemoveFileForm(forms.Form):
+    reason = forms.CharField(
+        label="Lý do gỡ tệp",
+        max_length=2000,
+        error_messages={"required": "Cần ghi lý do gỡ tệp."},
     )
 
 

@@ -30,6 +30,7 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Coalesce, ExtractYear, RowNumber
+from django.http import Http404
 from django.utils import timezone
 
 from units.access import office_bodies, unit_bodies
@@ -48,6 +49,7 @@ from .models import (
     Criterion,
     Registration,
     RegistrationTarget,
+    ReportFile,
     ReportPeriod,
     ReportValue,
     ResultReport,
@@ -74,6 +76,37 @@ def version(row) -> str:
     was last saved ("" while there is none). The form sends it back as `loaded`, and the
     service refuses to write over a save made since (two clerks of one unit, decision 0073)."""
     return row.updated_at.isoformat() if row is not None and row.pk else ""
+
+
+def report_files(report: ResultReport | None) -> QuerySet[ReportFile]:
+    """A report's evidence files in use (not taken off), oldest first."""
+    if report is None or not report.pk:
+        return ReportFile.objects.none()
+    return report.files.filter(archived=False).select_related("uploaded_by")
+
+
+def visible_report_file(user: AbstractBaseUser, pk: int) -> ReportFile:
+    """A report's evidence file, for the staff of the report's unit and, once the unit
+    has sent the report (as `reports_received`), the office of the body that launched
+    the campaign. Anyone else (another unit, another district) and a file taken off get
+    Http404: nobody learns that it exists (decision 0092)."""
+    stored = (
+        ReportFile.objects.filter(archived=False)
+        .select_related("report__period__campaign")
+        .filter(pk=pk)
+        .first()
+    )
+    if stored is None:
+        raise Http404
+    report = stored.report
+    if unit_bodies(user).filter(pk=report.unit_id).exists():
+        return stored
+    if (
+        report.status != ResultReport.Status.DRAFT
+        and office_bodies(user).filter(pk=report.period.campaign.issuer_id).exists()
+    ):
+        return stored
+    raise Http404
 
 
 def registered_targets(campaign: Campaign, unit: Unit) -> dict[int, Decimal | None]:

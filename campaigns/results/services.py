@@ -17,10 +17,12 @@ from typing import TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from units.access import ensure_office, unit_bodies, units_below
+from units.files import store_upload
 from units.models import Unit
 from units.text import number_text
 
@@ -31,6 +33,7 @@ from .models import (
     Criterion,
     Registration,
     RegistrationTarget,
+    ReportFile,
     ReportPeriod,
     ReportValue,
     ResultReport,
@@ -38,6 +41,8 @@ from .models import (
 from .selectors import REPORTING, is_addressed, version
 
 M = TypeVar("M", bound=models.Model)
+
+LOCKED = "Báo cáo đã nộp; chỉ sửa được khi bị trả lại."
 
 
 def _stamp(instance: models.Model, actor: AbstractBaseUser, reason: str = "") -> None:
@@ -468,7 +473,7 @@ def report_save(
         raise ValidationError("Tiêu chí không thuộc phong trào này.")
     report = _locked(ResultReport, period=period, unit=unit)
     if report.status == ResultReport.Status.SUBMITTED:
-        raise ValidationError("Báo cáo đã nộp; chỉ sửa được khi bị trả lại.")
+        raise ValidationError(LOCKED)
     _ensure_unchanged(report, loaded, "Báo cáo", actor)
     if submit and not any(value is not None or evidence for value, evidence in values.values()):
         raise ValidationError("Báo cáo chưa có kết quả nào: nhập kết quả trước khi nộp.")
@@ -491,6 +496,60 @@ def report_save(
         _stamp(row, actor)
         _save(row)
     return report
+
+
+def _editable_report(actor: AbstractBaseUser, period: ReportPeriod, unit: Unit) -> ResultReport:
+    """The unit's report for the period, locked, while its staff may change it (the
+    rules of `report_save`); a new draft when the unit has not saved one yet."""
+    _ensure_unit(actor, unit)
+    _ensure_addressed(period.campaign, unit)
+    report = _locked(ResultReport, period=period, unit=unit)
+    if report.status == ResultReport.Status.SUBMITTED:
+        raise ValidationError(LOCKED)
+    return report
+
+
+@transaction.atomic
+def report_file_add(
+    *, actor: AbstractBaseUser, period: ReportPeriod, unit: Unit, upload: UploadedFile
+) -> ReportFile:
+    """Đính kèm tệp minh chứng to a unit's report while its figures may be edited (a
+    draft, or returned): checked by content and size and stored privately
+    (`units.files.store_upload`); a report not yet saved starts as a draft. The report's
+    history names the file, in the same transaction (decision 0092)."""
+    report = _editable_report(actor, period, unit)
+    stored = ReportFile()
+    store_upload(stored, upload, by=actor)  # refused: nothing written, the file not kept
+    _stamp(report, actor, f"Đính kèm tệp “{stored.original_name}”")
+    _save(report)
+    stored.report = report
+    stored.save()
+    return stored
+
+
+@transaction.atomic
+def report_file_archive(*, actor: AbstractBaseUser, stored: ReportFile, reason: str) -> ReportFile:
+    """Gỡ tệp: a file attached by mistake leaves the report while its figures may be
+    edited; it is archived with who, when and why, never deleted, and the report's
+    history says so."""
+    stored = (
+        ReportFile.objects.select_for_update()
+        .select_related("report__period__campaign")
+        .get(pk=stored.pk)
+    )
+    report = _editable_report(actor, stored.report.period, stored.report.unit)
+    if stored.report_id != report.pk or stored.archived:
+        raise ValidationError("Tệp này không có trong báo cáo.")
+    if not reason.strip():
+        raise ValidationError("Cần ghi lý do gỡ tệp.")
+    stored.archived = True
+    stored.archived_on = timezone.now()
+    stored.archived_by = actor
+    stored.archived_reason = reason.strip()
+    stored.save(update_fields=["archived", "archived_on", "archived_by", "archived_reason"])
+    _stamp(report, actor, f"Gỡ tệp “{stored.original_name}”: {reason.strip()}")
+    report.save(update_fields=["updated_at"])
+    return stored
 
 
 # ---------------------------------------------------------------------------

@@ -10,9 +10,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, prefetch_related_objects
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from units.access import holds_office, office_bodies, unit_bodies
 from units.formfields import error_text, errors_text
@@ -22,6 +23,7 @@ from units.xlsx import xlsx_response
 
 from .. import selectors as campaign_selectors
 from ..models import Campaign, ReportValue
+from ..views_public import file_response
 from . import selectors, services
 from .exports import registrations_workbook, reports_workbook, results_workbook
 from .forms import (
@@ -34,6 +36,8 @@ from .forms import (
     DeadlineForm,
     PeriodForm,
     RegistrationForm,
+    RemoveFileForm,
+    ReportFileForm,
     ReportFilterForm,
     ReportForm,
     ReturnReportForm,
@@ -41,7 +45,7 @@ from .forms import (
     UnitFilterForm,
     typed,
 )
-from .models import BlocScore, Criterion, ReportPeriod, ResultReport
+from .models import BlocScore, Criterion, ReportFile, ReportPeriod, ResultReport
 
 UNREGISTERED_SHOWN = 50  # the results page names this many; the workbook names them all
 BLOCS_PER_PAGE = 20
@@ -103,6 +107,12 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
             queryset=ReportValue.objects.select_related("criterion").order_by(
                 "criterion__group", "criterion__pk"
             ),
+        ),
+        # its evidence files, downloaded through `report_file_download` (decision 0092)
+        Prefetch(
+            "files",
+            queryset=ReportFile.objects.filter(archived=False).order_by("uploaded_at", "pk"),
+            to_attr="evidence_files",
         ),
     )
     paging["page"].object_list = reports
@@ -467,9 +477,9 @@ def register(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
-    """Báo cáo kết quả of one unit for one report period."""
+def _report_of(request: HttpRequest, period_pk: int, unit_pk: int):
+    """The unit (the user's own: else 403) and the period of a campaign taking reports
+    that addresses it (else 404) of a report page."""
     unit = _unit_or_403(request, unit_pk)
     period = get_object_or_404(
         ReportPeriod.objects.select_related("campaign__issuer").filter(
@@ -479,6 +489,16 @@ def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
     )
     if not selectors.is_addressed(period.campaign, unit):
         raise Http404("Phong trào này không gửi đến đơn vị của bạn.")
+    return period, unit
+
+
+@login_required
+def report(
+    request: HttpRequest, period_pk: int, unit_pk: int, file_form: ReportFileForm | None = None
+) -> HttpResponse:
+    """Báo cáo kết quả of one unit for one report period, with its evidence files.
+    `file_form`: an upload the file view refused, shown again with its error."""
+    period, unit = _report_of(request, period_pk, unit_pk)
     existing = ResultReport.objects.filter(period=period, unit=unit).first()
     criteria = list(period.campaign.criteria.all())
     values = {v.criterion_id: v for v in existing.values.all()} if existing else {}
@@ -487,14 +507,15 @@ def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
         initial[f"value-{criterion_id}"] = typed(v.value)
         initial[f"evidence-{criterion_id}"] = v.evidence
     locked = existing is not None and existing.status == ResultReport.Status.SUBMITTED
+    posted = request.method == "POST" and file_form is None
     form = ReportForm(
-        request.POST if request.method == "POST" and not locked else None,
+        request.POST if posted and not locked else None,
         criteria=criteria,
         targets=selectors.registered_targets(period.campaign, unit),
         earlier=selectors.earlier_reported(period, unit),
         initial=initial,
     )
-    if request.method == "POST" and not locked:
+    if posted and not locked:
         submit = "submit" in request.POST
         if _write(
             request,
@@ -510,7 +531,7 @@ def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
             "Đã nộp báo cáo." if submit else "Đã lưu nháp báo cáo.",
         ):
             return redirect("tracking:unit_campaigns")
-    elif request.method == "POST":
+    elif posted:
         messages.error(request, "Báo cáo đã nộp; chỉ sửa được khi bị trả lại.")
     return render(
         request,
@@ -523,10 +544,12 @@ def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
             "old_reports": selectors.predecessor_reports(period.campaign, unit, period),
             "locked": locked,
             "form": form,
-            "loaded": _loaded(request, form, existing),
+            "files": selectors.report_files(existing),
+            "file_form": file_form or ReportFileForm(),
+            "loaded": _loaded(request, form, existing) if posted else selectors.version(existing),
             # saved by a colleague since this clerk's page was opened: shown beside each
             # field, to set right before sending again (decision 0073)
-            "changed": request.method == "POST"
+            "changed": posted
             and request.POST.get("loaded") not in (None, selectors.version(existing)),
             "rows": [
                 (c, values.get(c.pk), form[f"value-{c.pk}"], form[f"evidence-{c.pk}"])
@@ -534,6 +557,65 @@ def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
             ],
         },
     )
+
+
+@login_required
+@require_POST
+def report_file(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
+    """Đính kèm tệp minh chứng: a refused file is said beside the box, on the report
+    page, with nothing written (decision 0092)."""
+    period, unit = _report_of(request, period_pk, unit_pk)
+    form = ReportFileForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            services.report_file_add(actor=request.user, period=period, unit=unit, upload=upload)
+        except ValidationError as exc:
+            form.add_error("file", exc)
+        else:
+            messages.success(request, f"Đã đính kèm tệp “{upload.name}”.")
+            return redirect("tracking:report", unit_pk=unit.pk, period_pk=period.pk)
+    messages.error(request, "Chưa đính kèm: xem lỗi ở ô chọn tệp.")
+    return report(request, period_pk, unit_pk, file_form=form)
+
+
+@login_required
+def report_file_download(request: HttpRequest, file_pk: int) -> FileResponse:
+    """A report's evidence file, to the unit's staff and the office that received it;
+    404 to anyone else (`selectors.visible_report_file`)."""
+    return file_response(selectors.visible_report_file(request.user, file_pk))
+
+
+@login_required
+@require_POST
+def report_file_remove(request: HttpRequest, file_pk: int) -> HttpResponse:
+    """Gỡ tệp: the unit takes a file attached by mistake off its report (archived, with
+    the reason); only its own staff, while the report's figures may be edited."""
+    stored = get_object_or_404(
+        ReportFile.objects.filter(report__unit__in=unit_bodies(request.user)).select_related(
+            "report"
+        ),
+        pk=file_pk,
+    )
+    back = redirect(
+        "tracking:report", unit_pk=stored.report.unit_id, period_pk=stored.report.period_id
+    )
+    if stored.archived:  # sent twice (a double click, Back then "Gỡ" again)
+        messages.info(request, f"Tệp “{stored.original_name}” đã được gỡ khỏi báo cáo trước đó.")
+        return back
+    form = RemoveFileForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, errors_text(form))
+        return back
+    try:
+        services.report_file_archive(
+            actor=request.user, stored=stored, reason=form.cleaned_data["reason"]
+        )
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(request, f"Đã gỡ tệp “{stored.original_name}”.")
+    return back
 
 
 @login_required

@@ -1,0 +1,232 @@
+"""Tệp minh chứng of a unit's Sơ kết / Tổng kết report (decision 0092): the unit's clerk
+attaches scans and documents through the project's upload checks, stored privately; its
+own staff and the office that launched the campaign download them, anyone else gets
+404; "Gỡ tệp" archives with a reason and keeps the file; a sent report's files are
+locked with its figures."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from campaigns.models import ReportFile, ResultReport
+from campaigns.results import services
+from tests.conftest import new_member
+from tests.factories import still_running
+from tests.module_data import built_demo, data_once
+from units.models import Membership
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _world(demo, demo_units, make_member):
+    campaign = demo["000"]
+    still_running(campaign)
+    office = make_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF)
+    criterion = services.criterion_add(
+        actor=office, campaign=campaign, name="Thu ngân sách", kind="numeric"
+    )
+    period = services.period_add(
+        actor=office,
+        campaign=campaign,
+        kind="interim",
+        due_on=timezone.localdate() + datetime.timedelta(days=9),
+    )
+    return {
+        "campaign": campaign,
+        "criterion": criterion,
+        "period": period,
+        "office": office,
+        "a": demo_units["ubnd-x-binh-lu"],
+        "staff_a": make_member("cb.a", demo_units["ubnd-x-binh-lu"], Membership.Role.UNIT_STAFF),
+        "staff_b": make_member("cb.b", demo_units["ubnd-x-son-binh"], Membership.Role.UNIT_STAFF),
+        "outsider": make_member(
+            "cb.x", demo_units["ubnd-x-muong-khoa"], Membership.Role.UNIT_STAFF
+        ),
+        "other_office": make_member(
+            "vp.tanuyen", demo_units["ubnd-tan-uyen"], Membership.Role.OFFICE_STAFF
+        ),
+    }
+
+
+def _built() -> dict:
+    data = built_demo()
+    return {**data, "world": _world(data["demo"], data["demo_units"], new_member)}
+
+
+_module_data, _module_copy, demo_units, demo, world = data_once(
+    _built, "demo_units", "demo", "world"
+)
+
+
+def _upload_url(world):
+    return reverse("tracking:report_file", args=[world["a"].pk, world["period"].pk])
+
+
+def _page(client, world) -> str:
+    url = reverse("tracking:report", args=[world["a"].pk, world["period"].pk])
+    return client.get(url).content.decode()
+
+
+def _stored_files() -> list[Path]:
+    root = Path(settings.MEDIA_ROOT)
+    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+
+
+def _attach(world, name="bien-ban.pdf", data=PDF) -> ReportFile:
+    return services.report_file_add(
+        actor=world["staff_a"],
+        period=world["period"],
+        unit=world["a"],
+        upload=SimpleUploadedFile(name, data),
+    )
+
+
+def _send(world) -> ResultReport:
+    return services.report_save(
+        actor=world["staff_a"],
+        period=world["period"],
+        unit=world["a"],
+        values={world["criterion"].pk: (80, "")},
+        submit=True,
+    )
+
+
+def test_a_clerk_attaches_a_scan_to_the_report_and_its_history_says_so(client, world):
+    client.force_login(world["staff_a"])
+    response = client.post(
+        _upload_url(world), {"file": SimpleUploadedFile("Biên bản kiểm tra.pdf", PDF)}
+    )
+    assert response.status_code == 302
+    stored = ReportFile.objects.get()
+    report = stored.report
+    assert (report.unit, report.period, report.status) == (
+        world["a"],
+        world["period"],
+        ResultReport.Status.DRAFT,
+    )
+    assert (stored.original_name, stored.size, stored.uploaded_by) == (
+        "Biên bản kiểm tra.pdf",
+        len(PDF),
+        world["staff_a"],
+    )
+    # private: under MEDIA_ROOT, which no URL serves, with a name of its own
+    assert Path(stored.file.path).read_bytes() == PDF
+    assert Path(stored.file.path).is_relative_to(settings.MEDIA_ROOT)
+    assert "Biên bản kiểm tra" not in stored.file.name
+    assert report.history.first().history_change_reason == "Đính kèm tệp “Biên bản kiểm tra.pdf”"
+    html = _page(client, world)
+    assert "Biên bản kiểm tra.pdf" in html
+    assert reverse("tracking:report_file_download", args=[stored.pk]) in html
+
+
+@pytest.mark.parametrize(
+    "name, data, said",
+    [
+        ("ghi-chu.txt", b"chi la van ban", "không đúng định dạng cho phép"),
+        ("anh.png", PDF, "có nội dung là PDF nhưng phần mở rộng là “.png”"),
+        ("chuong-trinh.pdf", b"MZ\x90\x00" + b"\x00" * 60 + b"PE\x00\x00\x4c\x01", "không đúng"),
+    ],
+)
+def test_a_refused_file_is_said_beside_the_box_and_nothing_is_written(
+    client, world, name, data, said
+):
+    client.force_login(world["staff_a"])
+    response = client.post(_upload_url(world), {"file": SimpleUploadedFile(name, data)})
+    assert response.status_code == 200
+    html = response.content.decode()
+    box = html[html.index('id="files-title"') :]
+    box = box[: box.index("</section>")]
+    assert "field--error" in box and said in box and name in box
+    assert ReportFile.objects.count() == 0
+    assert ResultReport.objects.count() == 0  # no draft started for a refused file
+    assert _stored_files() == []
+
+
+def test_without_a_file_the_box_says_choose_one(client, world):
+    client.force_login(world["staff_a"])
+    html = client.post(_upload_url(world), {}).content.decode()
+    assert "Hãy chọn tệp minh chứng." in html
+    assert ReportFile.objects.count() == 0
+
+
+def test_who_downloads_a_report_file(client, world):
+    stored = _attach(world)
+    url = reverse("tracking:report_file_download", args=[stored.pk])
+
+    def status(user):
+        client.logout()
+        if user:
+            client.force_login(world[user])
+        return client.get(url)
+
+    # a draft is the unit's own: the office does not read it yet (as the report's figures)
+    assert status("office").status_code == 404
+    _send(world)
+    for user in ("staff_a", "office"):
+        response = status(user)
+        assert response.status_code == 200, user
+        assert b"".join(response.streaming_content) == PDF
+        assert "bien-ban.pdf" in response["Content-Disposition"]
+    for user in ("staff_b", "outsider", "other_office"):
+        assert status(user).status_code == 404, user
+    response = status(None)
+    assert response.status_code == 302 and response["Location"].startswith(
+        reverse("login") + "?next="
+    )
+    # the office reads it beside the report's figures
+    client.force_login(world["office"])
+    html = client.get(
+        reverse("tracking:campaign_results", args=[world["campaign"].pk])
+    ).content.decode()
+    assert "bien-ban.pdf" in html and url in html
+
+
+def test_gỡ_tệp_archives_with_the_reason_and_keeps_the_file(client, world):
+    stored = _attach(world)
+    path = Path(stored.file.path)
+    remove = reverse("tracking:report_file_remove", args=[stored.pk])
+    client.force_login(world["staff_b"])  # another unit: not its file
+    assert client.post(remove, {"reason": "Nhầm"}).status_code == 404
+    client.force_login(world["staff_a"])
+    client.post(remove, {"reason": "  "})
+    stored.refresh_from_db()
+    assert not stored.archived  # a reason is needed
+    client.post(remove, {"reason": "Tải nhầm biên bản năm trước"})
+    stored.refresh_from_db()
+    assert stored.archived and stored.archived_by == world["staff_a"]
+    assert stored.archived_reason == "Tải nhầm biên bản năm trước"
+    assert path.read_bytes() == PDF  # kept, never deleted
+    assert ReportFile.objects.filter(pk=stored.pk).exists()
+    assert stored.report.history.first().history_change_reason.startswith(
+        "Gỡ tệp “bien-ban.pdf”: Tải nhầm"
+    )
+    download = reverse("tracking:report_file_download", args=[stored.pk])
+    html = _page(client, world)
+    assert download not in html and "Chưa có tệp nào." in html
+    assert client.get(download).status_code == 404
+
+
+def test_a_sent_report_s_files_are_locked_with_its_figures_until_returned(client, world):
+    stored = _attach(world)
+    report = _send(world)
+    client.force_login(world["staff_a"])
+    html = client.post(
+        _upload_url(world), {"file": SimpleUploadedFile("them.pdf", PDF)}
+    ).content.decode()
+    assert "Báo cáo đã nộp; chỉ sửa được khi bị trả lại." in html
+    client.post(reverse("tracking:report_file_remove", args=[stored.pk]), {"reason": "Thừa"})
+    stored.refresh_from_db()
+    assert ReportFile.objects.count() == 1 and not stored.archived
+    page = _page(client, world)
+    assert "bien-ban.pdf" in page and "Gỡ tệp" not in page and "Tải lên" not in page
+    services.report_return(actor=world["office"], report=report, reason="Thiếu biên bản")
+    response = client.post(_upload_url(world), {"file": SimpleUploadedFile("them.pdf", PDF)})
+    assert response.status_code == 302
+    assert ReportFile.objects.filter(archived=False).count() == 2
