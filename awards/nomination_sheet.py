@@ -8,6 +8,7 @@ words as the form."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -101,6 +102,7 @@ class CampaignIndex:
             if campaign.number:
                 key = normalize_search(campaign.number_symbol)
                 self.by_number.setdefault(key, []).append(campaign)
+        self.ids = {c.pk for c in campaigns}
         self.elsewhere: dict[str, str] = {}
 
     @classmethod
@@ -134,23 +136,32 @@ class CampaignIndex:
         unit), not launched or withdrawn, or none of that number at all."""
         if key in self.elsewhere:
             return self.elsewhere[key]
-        number, _, symbol = text.removeprefix("Số ").removeprefix("số ").partition("/")
+        # the first "number/symbol" of the cell: a number typed, or a label copied from
+        # another unit's list ("Kế hoạch số 07/KH-UBND ngày …")
+        cited = _NUMBER_SYMBOL.search(text)
         others = []
-        if number.strip() and symbol.strip():
+        if cited:
             others = list(
-                Campaign.objects.filter(
-                    number__iexact=number.strip(), symbol__iexact=symbol.strip()
-                ).select_related("issuer", "document_type")[:3]
+                Campaign.objects.filter(number__iexact=cited[1], symbol__iexact=cited[2])
+                .exclude(pk__in=self.ids)
+                .select_related("issuer", "document_type")
+                .order_by("-pk")[:1]
             )
         where = self.unit.name
-        if others:
-            [first, *_] = others
-            status = f" ({first.get_status_display().lower()})" if not first.is_public else ""
+        guide = "Chọn trong danh sách (trang “Danh mục”), hoặc để trống khi đề nghị theo năm xét."
+        if others and not others[0].is_public:
+            [first] = others
             said = (
-                f"Phong trào “{text}” của {first.issuer.name}{status} không gửi đến {where}: "
-                "chỉ đề nghị theo phong trào đã phát động của đơn vị hoặc cơ quan cấp trên "
-                "của đơn vị. Chọn trong danh sách (trang “Danh mục”), hoặc để trống khi đề "
-                "nghị theo năm xét."
+                f"Phong trào “{first.number_symbol}” của {first.issuer.name} đang ở trạng "
+                f"thái “{first.get_status_display()}”: chỉ đề nghị theo phong trào đã phát "
+                f"động. {guide}"
+            )
+        elif others:
+            [first] = others
+            said = (
+                f"Phong trào “{first.number_symbol}” của {first.issuer.name} không gửi đến "
+                f"{where}: chỉ đề nghị theo phong trào của đơn vị hoặc cơ quan cấp trên của "
+                f"đơn vị. {guide}"
             )
         else:
             said = (
@@ -160,6 +171,9 @@ class CampaignIndex:
             )
         self.elsewhere[key] = said
         return said
+
+
+_NUMBER_SYMBOL = re.compile(r"(\w[\w.]*)\s*/\s*([^\s/,;]+)")
 
 
 def _born(person: Person) -> str:

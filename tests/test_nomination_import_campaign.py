@@ -128,11 +128,14 @@ def test_another_districts_or_units_campaign_is_refused(ward, launches):
     [(column, message)] = found[2]
     assert column == "Phong trào"
     assert "của UBND huyện Tân Uyên không gửi đến UBND xã Bình Lư" in message
-    [(column, message)] = found[3]
-    assert column == "Phong trào" and "Không có phong trào" in message  # not in the list
+    [(column, message)] = found[3]  # a label copied from another commune's list
+    assert column == "Phong trào"
+    assert "“07/KH-UBND” của UBND xã Sơn Bình không gửi đến UBND xã Bình Lư" in message
     [(column, message)] = found[4]
     assert column == "Phong trào"
-    assert "của UBND huyện Tam Đường (dự thảo) không gửi đến" in message
+    assert message.startswith(
+        "Phong trào “44/KH-UBND” của UBND huyện Tam Đường đang ở trạng thái “Dự thảo”"
+    )
     assert not Nomination.objects.exists()
 
 
