@@ -28,7 +28,7 @@ from units.formfields import (
     errors_text,  # noqa: F401  (awards views import it from here)
     searchable,
 )
-from units.models import Membership, Person, Unit, ancestors_of, descendants_query
+from units.models import Membership, Person, Unit, descendants_query
 from units.symbols import decision_symbol_problem
 from units.text import rank_marked, search_q
 
@@ -263,16 +263,11 @@ class NominationForm(VietnameseInputMixin, NewlinesMixin, forms.ModelForm):
         self.fields["award_type"].label_from_instance = lambda a: (
             f"{a.name} — {a.get_recipient_kind_display()}"
         )
-        # The bodies' campaigns and those of every unit above them: the few units above
-        # are walked a level at a time from the bodies' parents.
-        parents = set(bodies.exclude(parent=None).values_list("parent_id", flat=True))
-        above = parents.union(*ancestors_of(sorted(parents)).values())
-        self.fields["campaign"].queryset = (
-            Campaign.objects.public()
-            .filter(Q(issuer__in=bodies.values("pk")) | Q(issuer_id__in=above))
-            .select_related("issuer", "document_type")
-            .newest_first()
-        )
+        # The bodies' campaigns and those of every unit above them (the Excel import's
+        # "Phong trào" column reads the same list).
+        from .selectors import nomination_campaigns
+
+        self.fields["campaign"].queryset = nomination_campaigns(bodies)
         self.fields["campaign"].required = False
         self.fields["year"] = forms.IntegerField(
             label=self.fields["year"].label,

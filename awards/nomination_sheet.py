@@ -8,6 +8,7 @@ words as the form."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -16,10 +17,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from campaigns.models import Campaign, subject_short
 from units.models import Person, Unit
 from units.services import name_key
 from units.sheets import columns as read
-from units.sheets.columns import Column, labels
+from units.sheets.columns import CellError, Column, labels
 from units.sheets.kinds import (
     CREATE,
     REFUSE,
@@ -36,6 +38,7 @@ from . import services
 from .eligibility import held_detail, open_nomination_of
 from .forms import MEMBERS_MAX
 from .models import ANNUAL_YEAR_MIN, AwardType, Nomination, RecipientKind
+from .selectors import nomination_campaigns
 from .sheets import AwardTypeIndex
 
 Status = Nomination.Status
@@ -45,6 +48,7 @@ YES_NO = ("Có", "Không")
 FIELD_COLUMNS = {
     "award_type": "award_type",
     "year": "year",
+    "campaign": "campaign",
     "commendation_kind": "commendation_kind",
     "simplified": "commendation_kind",
     "nominee_person": "person_name",
@@ -68,6 +72,108 @@ NOMINEE_COLUMN = {
     RecipientKind.COLLECTIVE: "unit",
     RecipientKind.HOUSEHOLD: "household",
 }
+
+
+def campaign_label(campaign: Campaign) -> str:
+    """A campaign as the template's list and the export write it, told apart from last
+    year's launch of the same body by its number and date: "Chỉ thị số 12/CT-UBND ngày
+    05/01/2026 của UBND tỉnh Lai Châu — Về việc phát động phong trào…"."""
+    return (
+        f"{campaign.dated_reference} của {campaign.issuer.name} — "
+        f"{subject_short(' '.join(campaign.subject.split()), 60)}"
+    )
+
+
+class CampaignIndex:
+    """The campaigns a unit's nominations may answer (`selectors.nomination_campaigns`),
+    found by their list label or by their number and symbol ("12/CT-UBND", with or
+    without diacritics, case or spaces). Never a guess: a number that two of them share is
+    asked about, and a campaign that exists but is not addressed to the unit is said as
+    such (decision 0094)."""
+
+    def __init__(self, unit: Unit, campaigns: list[Campaign]):
+        self.unit = unit
+        self.by_label: dict[str, list[Campaign]] = {}
+        self.by_number: dict[str, list[Campaign]] = {}
+        for campaign in campaigns:
+            label = campaign_label(campaign)
+            self.by_label.setdefault(label, []).append(campaign)
+            self.by_label.setdefault(normalize_search(label), []).append(campaign)
+            if campaign.number:
+                key = normalize_search(campaign.number_symbol)
+                self.by_number.setdefault(key, []).append(campaign)
+        self.ids = {c.pk for c in campaigns}
+        self.elsewhere: dict[str, str] = {}
+
+    @classmethod
+    def load(cls, unit: Unit) -> CampaignIndex:
+        bodies = Unit.objects.filter(pk=unit.pk)
+        return cls(unit, list(nomination_campaigns(bodies)))
+
+    def find(self, value, year: int | None = None) -> Campaign | None:
+        text = " ".join(str(value).split()) if value is not None else ""
+        if not text:
+            return None
+        found = self.by_label.get(text) or self.by_label.get(normalize_search(text))
+        key = normalize_search(text).removeprefix("so ")
+        if not found:
+            found = self.by_number.get(key, [])
+            if len(found) > 1 and year is not None:
+                # the same number of two bodies or two years: the row's year tells them apart
+                found = [c for c in found if c.year == year] or found
+        if len(found) == 1:
+            return found[0]
+        if found:
+            which = "; ".join(campaign_label(c) for c in found[:3])
+            raise CellError(
+                f"“{text}” khớp {len(found)} phong trào: {which}. Chọn đúng phong trào trong "
+                "danh sách (trang “Danh mục”)."
+            )
+        raise CellError(self._elsewhere(text, key))
+
+    def _elsewhere(self, text: str, key: str) -> str:
+        """Why a campaign is not one the unit may answer: another body's (not above the
+        unit), not launched or withdrawn, or none of that number at all."""
+        if key in self.elsewhere:
+            return self.elsewhere[key]
+        # the first "number/symbol" of the cell: a number typed, or a label copied from
+        # another unit's list ("Kế hoạch số 07/KH-UBND ngày …")
+        cited = _NUMBER_SYMBOL.search(text)
+        others = []
+        if cited:
+            others = list(
+                Campaign.objects.filter(number__iexact=cited[1], symbol__iexact=cited[2])
+                .exclude(pk__in=self.ids)
+                .select_related("issuer", "document_type")
+                .order_by("-pk")[:1]
+            )
+        where = self.unit.name
+        guide = "Chọn trong danh sách (trang “Danh mục”), hoặc để trống khi đề nghị theo năm xét."
+        if others and not others[0].is_public:
+            [first] = others
+            said = (
+                f"Phong trào “{first.number_symbol}” của {first.issuer.name} đang ở trạng "
+                f"thái “{first.get_status_display()}”: chỉ đề nghị theo phong trào đã phát "
+                f"động. {guide}"
+            )
+        elif others:
+            [first] = others
+            said = (
+                f"Phong trào “{first.number_symbol}” của {first.issuer.name} không gửi đến "
+                f"{where}: chỉ đề nghị theo phong trào của đơn vị hoặc cơ quan cấp trên của "
+                f"đơn vị. {guide}"
+            )
+        else:
+            said = (
+                f"Không có phong trào “{text}” gửi đến {where}. Chọn trong danh sách (trang "
+                "“Danh mục”), hoặc ghi số, ký hiệu văn bản phát động (ví dụ 12/CT-UBND); để "
+                "trống khi đề nghị theo năm xét."
+            )
+        self.elsewhere[key] = said
+        return said
+
+
+_NUMBER_SYMBOL = re.compile(r"(\w[\w.]*)\s*/\s*([^\s/,;]+)")
 
 
 def _born(person: Person) -> str:
@@ -221,6 +327,16 @@ class NominationsKind(SheetKind):
             help="Không bắt buộc; sửa, bổ sung được trên hồ sơ trước khi gửi.",
             width=50,
         ),
+        Column(
+            "campaign",
+            "Phong trào",
+            listed=True,
+            help="Không bắt buộc. Đề nghị theo một phong trào thi đua mà đơn vị hoặc cơ quan "
+            "cấp trên đã phát động: chọn trong danh sách (trang “Danh mục”), hoặc ghi số, ký "
+            "hiệu văn bản phát động. Để trống: đề nghị theo năm xét, không gắn phong trào.",
+            example="12/CT-UBND",
+            width=45,
+        ),
     )
     notes = (
         "Mỗi dòng hợp lệ thành một hồ sơ đề nghị dự thảo của đơn vị. Sau khi nhập, đính kèm "
@@ -244,7 +360,13 @@ class NominationsKind(SheetKind):
         by_name: dict[str, list[Person]] = {}
         for person in people:
             by_name.setdefault(name_key(person.full_name), []).append(person)
-        ctx.data.update(types=AwardTypeIndex.load(), people=by_name, units={}, seen={})
+        ctx.data.update(
+            types=AwardTypeIndex.load(),
+            people=by_name,
+            units={},
+            seen={},
+            campaigns=CampaignIndex.load(ctx.office),
+        )
 
     def _unit(self, ctx: Context, unit_id: int) -> Unit:
         """A unit of the file as a model, read once."""
@@ -287,6 +409,9 @@ class NominationsKind(SheetKind):
         summary = self.read(
             plan, c("achievement"), read.text, row.get("achievement"), max_length=10000
         )
+        campaign = self.read(
+            plan, c("campaign"), ctx.data["campaigns"].find, row.get("campaign"), year
+        )
         members = {
             key: self.read(
                 plan,
@@ -328,6 +453,7 @@ class NominationsKind(SheetKind):
             nominee_unit=nominee_unit if recipient == RecipientKind.COLLECTIVE else None,
             nominee_household=household if recipient == RecipientKind.HOUSEHOLD else "",
             nominating_unit=ctx.office,
+            campaign=campaign,
             year=year,
             commendation_kind=kind or Nomination.CommendationKind.ANNUAL,
             achievement_summary=summary,
@@ -369,6 +495,9 @@ class NominationsKind(SheetKind):
                 f"{Person.Gender(gender).label}"
                 + (f", sinh năm {birth_year}." if birth_year else ".")
             )
+        if campaign is not None:  # the match, to be read before confirming
+            said = f"Theo phong trào: {campaign.dated_reference} của {campaign.issuer.name}."
+            plan.note = f"{plan.note} {said}".strip()
 
     @staticmethod
     def _label(nominee: str, award_type: AwardType | None, year) -> str:
@@ -572,6 +701,7 @@ class NominationsKind(SheetKind):
                 nominee_unit=checked.nominee_unit,
                 nominee_household=checked.nominee_household,
                 nominating_unit=checked.nominating_unit,
+                campaign=checked.campaign,
                 year=checked.year,
                 commendation_kind=checked.commendation_kind,
                 achievement_summary=checked.achievement_summary,
@@ -623,7 +753,13 @@ class NominationsKind(SheetKind):
         list, its year changed, is this year's file."""
         nominations = (
             Nomination.objects.exclude(status=Status.WITHDRAWN)
-            .select_related("award_type", "nominee_person__unit", "nominee_unit", "campaign")
+            .select_related(
+                "award_type",
+                "nominee_person__unit",
+                "nominee_unit",
+                "campaign__issuer",
+                "campaign__document_type",
+            )
             .order_by("-year", "award_type__order", "pk")
         )
         if scope is not None:
@@ -647,6 +783,7 @@ class NominationsKind(SheetKind):
                 n.get_commendation_kind_display(),
                 *(getattr(n, key) for key in MEMBER_COLUMNS),
                 n.achievement_summary,
+                campaign_label(n.campaign) if n.campaign_id else "",
             ]
 
     def lists(self, scope: set[int] | None) -> dict[str, list[str]]:
@@ -662,4 +799,18 @@ class NominationsKind(SheetKind):
         return {
             "Danh hiệu, hình thức": [t.name for t in types],
             "Đối tượng": [t.get_recipient_kind_display() for t in types],
+            "Phong trào": self._campaign_labels(scope),
         }
+
+    @staticmethod
+    def _campaign_labels(scope: set[int] | None) -> list[str]:
+        """The campaigns the importing units may answer (`nomination_campaigns` of the
+        topmost units of the scope: the user's own units, the scope being them and the
+        units below), newest first; a superuser's list, every public campaign."""
+        if scope is None:
+            campaigns = Campaign.objects.public().select_related("issuer", "document_type")
+            campaigns = campaigns.newest_first()
+        else:
+            roots = Unit.objects.filter(pk__in=scope).exclude(parent_id__in=scope)
+            campaigns = nomination_campaigns(roots)
+        return list(dict.fromkeys(campaign_label(c) for c in campaigns))

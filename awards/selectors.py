@@ -27,7 +27,7 @@ from django.db.models.sql.where import WhereNode
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from campaigns.models import campaign_year_q
+from campaigns.models import Campaign, campaign_year_q
 from units.access import (
     council_bodies,
     holds_office,
@@ -37,7 +37,7 @@ from units.access import (
     unit_bodies,
     units_below,
 )
-from units.models import Unit, archive_ids_of, lineage_ids_of
+from units.models import Unit, ancestors_of, archive_ids_of, lineage_ids_of
 from units.text import rank_marked, search_q, search_terms
 
 from .models import (
@@ -126,6 +126,22 @@ def _record_unit_ids(user, unit_ids: set[int] | None = None) -> set[int]:
 def _lineage(bodies: QuerySet[Unit]) -> QuerySet[Unit]:
     """The bodies and those merged into them, for reading their records."""
     return Unit.objects.filter(pk__in=lineage_ids_of(bodies.values_list("pk", flat=True)))
+
+
+def nomination_campaigns(bodies: QuerySet[Unit]) -> QuerySet[Campaign]:
+    """The campaigns a nomination of these units may answer: the public ones (launched,
+    ended or summarised) of the units themselves and of every unit above them, newest
+    first. The nomination form offers them and the Excel import reads its "Phong trào"
+    column against them (decision 0094); `services._check_scope` is the rule on save.
+    The few units above are walked a level at a time from the bodies' parents."""
+    parents = set(bodies.exclude(parent=None).values_list("parent_id", flat=True))
+    above = parents.union(*ancestors_of(sorted(parents)).values())
+    return (
+        Campaign.objects.public()
+        .filter(Q(issuer__in=bodies.values("pk")) | Q(issuer_id__in=above))
+        .select_related("issuer", "document_type")
+        .newest_first()
+    )
 
 
 def nominations_of_units(user) -> QuerySet[Nomination]:

@@ -91,6 +91,10 @@ def problems(record) -> dict[int, list[tuple[str, str]]]:
 
 @pytest.fixture
 def ward(cycle):
+    return ward_of(cycle)
+
+
+def ward_of(cycle) -> dict:
     """The commune of `cycle` with its list of people and a village below it."""
     commune = cycle["commune"]
     village = village_of(commune)
@@ -420,6 +424,7 @@ def test_the_template_has_the_headers_the_help_and_the_award_types_in_force(ward
         *HEADER[2:10],
         *MEMBER_HEADER,  # a collective's members, before the summary
         HEADER[10],
+        "Phong trào",  # optional, last (decision 0094)
     ]
     lists = book["Danh mục"]
     columns = {
