@@ -317,9 +317,7 @@ class DocumentCounterAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
                 # a document of the series may have taken a number, and made the counter,
                 # since the form was checked (a 500 on the unique constraint): raise that
                 # one, under its lock, as a change would (decision 0090)
-                found, _ = DocumentCounter.objects.select_for_update().get_or_create(
-                    issuer=obj.issuer, kind=obj.kind, year=obj.year
-                )
+                found = services.locked_document_counter(obj.issuer, obj.year, obj.kind)
                 obj.pk, obj._state.adding, current = found.pk, False, found.last_number
             obj._previous_number = current
             if obj.last_number < current:  # a document took a number since the form was read

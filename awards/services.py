@@ -1624,9 +1624,11 @@ def _line_changed(line: AwardGrant, booked: dict[int, int | None]) -> bool:
     return line.reward_amount != booked.get(line.replaces_id)
 
 
-def _counter(issuer: Unit, year: int, kind: str) -> DocumentCounter:
+def locked_document_counter(issuer: Unit, year: int, kind: str) -> DocumentCounter:
     """The body's counter of a kind of document for the year, locked until the
-    transaction ends: the one lock every number of that series is taken under."""
+    transaction ends: the one lock every number of that series is taken under (made when
+    missing, so a counter added in the admin while a document takes the series' first
+    number meets that one: decision 0090)."""
     counter, _ = DocumentCounter.objects.select_for_update().get_or_create(
         issuer=issuer, year=year, kind=kind
     )
@@ -1653,7 +1655,7 @@ def take_document_number(issuer: Unit, year: int, kind: str, number: int | None 
     of that kind, year and body (refused beside the field "number"); the counter moves
     past it. Run inside the transaction that writes the document: the counter row stays
     locked until then, and nothing is written when it is refused."""
-    counter = _counter(issuer, year, kind)
+    counter = locked_document_counter(issuer, year, kind)
     label = DocumentCounter.Kind(kind).label
     if number is None:
         number = suggested_document_number(issuer, year, kind)
