@@ -22,5 +22,10 @@ urlpatterns = [
     path("khoi/<int:bloc_pk>/phong-trao/<int:pk>/cham-diem/", v.scores, name="scores"),
     path("don-vi/", v.unit_campaigns, name="unit_campaigns"),
     path("don-vi/<int:unit_pk>/phong-trao/<int:pk>/dang-ky/", v.register, name="register"),
+    path(
+        "don-vi/<int:unit_pk>/phong-trao/<int:pk>/dang-ky.pdf",
+        v.registration_pdf,
+        name="registration_pdf",
+    ),
     path("don-vi/<int:unit_pk>/ky/<int:period_pk>/bao-cao/", v.report, name="report"),
 ]

@@ -1,0 +1,109 @@
+"""A unit's own prints (decision 0093): its bản đăng ký thi đua, for its staff and the
+launching body's office only; its honourees' certificates of an issued decision, for
+its own clerk, with none of another unit's lines."""
+
+import io
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from campaigns.models import Registration
+from campaigns.results import services as results_services
+from tests.conftest import new_member
+from tests.factories import still_running
+from tests.module_data import built_demo, data_once
+from units.models import Membership
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text(data: bytes) -> tuple[str, int]:
+    reader = PdfReader(io.BytesIO(data))
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages)), len(reader.pages)
+
+
+def _world(demo, demo_units):
+    campaign = demo["000"]
+    still_running(campaign)
+    return {
+        "campaign": campaign,
+        "office": new_member("nv.td", campaign.issuer, Membership.Role.OFFICE_STAFF),
+        "a": demo_units["ubnd-x-binh-lu"],
+        "b": demo_units["ubnd-x-son-binh"],
+        "staff_a": new_member("cb.a", demo_units["ubnd-x-binh-lu"]),
+        "staff_b": new_member("cb.b", demo_units["ubnd-x-son-binh"]),
+    }
+
+
+def _built() -> dict:
+    data = built_demo()
+    return {**data, "world": _world(data["demo"], data["demo_units"])}
+
+
+_module_data, _module_copy, demo_units, demo, world = data_once(
+    _built, "demo_units", "demo", "world"
+)
+
+
+def _register(world) -> Registration:
+    c = world["campaign"]
+    revenue = c.criteria.create(
+        name="Thu ngân sách trên địa bàn", kind="numeric", target=100, measure="triệu đồng"
+    )
+    clean = c.criteria.create(name="Xã đạt chuẩn vệ sinh môi trường", kind="boolean", target=1)
+    return results_services.registration_submit(
+        actor=world["staff_a"],
+        campaign=c,
+        unit=world["a"],
+        targets={revenue.pk: 1250, clean.pk: 1},
+        titles_aimed="Tập thể lao động xuất sắc",
+    )
+
+
+def test_the_unit_prints_its_registration_in_the_official_format(client, world):
+    registration = _register(world)
+    c, a = world["campaign"], world["a"]
+    url = reverse("tracking:registration_pdf", args=[a.pk, c.pk])
+    client.force_login(world["staff_a"])
+    page = client.get(reverse("tracking:register", args=[a.pk, c.pk])).content.decode()
+    assert url in page and "In bản đăng ký thi đua (PDF)" in page
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert "dang-ky-thi-dua-ubnd-xa-binh-lu" in response["Content-Disposition"]
+    body, pages = pdf_text(b"".join(response))
+    # the unit's header, the nation's name and motto, its place and the day it registered
+    assert body.index("ỦY BAN NHÂN DÂN XÃ BÌNH LƯ") < body.index("BẢN ĐĂNG KÝ THI ĐUA")
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in body and "Độc lập - Tự do - Hạnh phúc" in body
+    day = timezone.localdate(registration.submitted_at)
+    assert f"ngày {day:%d} tháng" in body and f"năm {day.year}" in body
+    assert "Số:" not in body  # a unit's registration carries no number
+    # the title names the campaign's document; the commitments are a table
+    assert f"Thực hiện {c.dated_reference} của {c.issuer.name}" in body
+    assert "Thu ngân sách trên địa bàn 100 triệu đồng 1.250 triệu đồng" in body
+    assert "Xã đạt chuẩn vệ sinh môi trường Đạt Đạt" in body
+    assert "Danh hiệu thi đua đăng ký phấn đấu: Tập thể lao động xuất sắc." in body
+    # Nơi nhận: the launching body's standing office, then Lưu: VT; the head signs
+    close = body[body.index("Nơi nhận:") :]
+    assert "- Phòng Nội vụ huyện Tam Đường; - Lưu: VT." in close
+    assert "THỦ TRƯỞNG ĐƠN VỊ" in close
+    assert pages == 1
+
+
+def test_the_office_prints_it_and_another_unit_gets_404(client, world):
+    c, a = world["campaign"], world["a"]
+    url = reverse("tracking:registration_pdf", args=[a.pk, c.pk])
+    client.force_login(world["office"])
+    assert client.get(url).status_code == 404  # nothing sent yet: nothing to print
+    _register(world)
+    page = client.get(reverse("tracking:campaign_results", args=[c.pk])).content.decode()
+    assert url in page
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "ỦY BAN NHÂN DÂN XÃ BÌNH LƯ" in pdf_text(b"".join(response))[0]
+    client.force_login(world["staff_b"])  # another unit's clerk, addressed by the same campaign
+    assert client.get(url).status_code == 404
+    own = client.get(reverse("tracking:register", args=[world["b"].pk, c.pk])).content.decode()
+    assert "In bản đăng ký thi đua" not in own  # unit B has sent none
