@@ -107,3 +107,95 @@ def test_the_office_prints_it_and_another_unit_gets_404(client, world):
     assert client.get(url).status_code == 404
     own = client.get(reverse("tracking:register", args=[world["b"].pk, c.pk])).content.decode()
     assert "In bản đăng ký thi đua" not in own  # unit B has sent none
+
+
+# ---------------------------------------------------------------------------
+# A unit's certificates of an issued decision
+
+
+@pytest.fixture
+def two_units_decided(cycle):
+    """The district's decision for two people of Bình Lư (unit A) and one of Sơn Bình
+    (unit B), each nominated by its own clerk."""
+    from awards import services as award_services
+    from awards.models import AwardType, Nomination
+    from tests.factories import attach_files, issued_decision, passed_nominations
+    from units.models import Person, Unit
+
+    ours = passed_nominations(cycle, 2)
+    b = Unit.objects.get(code="ubnd-x-son-binh")
+    staff_b = new_member("cb.sonbinh", b)
+    person = Person.objects.create(full_name="Giàng Thị Sơn", unit=b, gender="female")
+    theirs = award_services.nomination_create(
+        actor=staff_b,
+        nomination=Nomination(
+            award_type=AwardType.objects.get(code="lao-dong-tien-tien"),
+            nominee_person=person,
+            nominating_unit=b,
+            year=2025,
+            achievement_summary="Hoàn thành xuất sắc nhiệm vụ.",
+        ),
+    )
+    attach_files(theirs, staff_b)
+    Nomination.objects.filter(pk=theirs.pk).update(
+        status=Nomination.Status.PASSED, issuer=cycle["district"]
+    )
+    theirs.refresh_from_db()
+    decision = issued_decision(cycle, [*ours, theirs], signer_name="Sùng Lữ Páo")
+    return {**cycle, "decision": decision, "ours": ours, "b": b, "staff_b": staff_b}
+
+
+def test_a_clerk_prints_only_their_own_units_certificates(client, two_units_decided):
+    d = two_units_decided
+    decision, a, b = d["decision"], d["commune"], d["b"]
+    own_url = reverse("awards:unit_certificates_pdf", args=[decision.pk, a.pk])
+    client.force_login(d["staff"])
+    page = client.get(reverse("awards:nomination_detail", args=[d["ours"][0].pk]))
+    assert own_url in page.content.decode()
+    # the pages are those issued: the body renamed since does not show on them
+    from units.models import Unit
+
+    Unit.objects.filter(pk=d["district"].pk).update(name="UBND huyện Tam Đường Mới")
+    response = client.get(own_url)
+    assert response.status_code == 200
+    assert "ubnd-xa-binh-lu" in response["Content-Disposition"]
+    body, pages = pdf_text(b"".join(response))
+    assert "Lò Văn 01" in body and "Lò Văn 02" in body and "Giàng Thị Sơn" not in body
+    assert "TẶNG DANH HIỆU" in body and "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG" in body
+    assert "MỚI" not in body
+    assert "Sùng Lữ Páo" in body and pages == 2  # one page a line, as issued
+    # unit B's clerk: A's pages are not theirs; their own hold their line alone
+    client.force_login(d["staff_b"])
+    assert client.get(own_url).status_code == 404
+    theirs = client.get(reverse("awards:unit_certificates_pdf", args=[decision.pk, b.pk]))
+    body, pages = pdf_text(b"".join(theirs))
+    assert "Giàng Thị Sơn" in body and "Lò Văn" not in body and pages == 1
+
+
+def test_a_unit_with_no_line_in_the_decision_gets_404(client, two_units_decided):
+    d = two_units_decided
+    from units.models import Unit
+
+    muong_khoa = Unit.objects.get(code="ubnd-x-muong-khoa")
+    client.force_login(new_member("cb.muongkhoa", muong_khoa))
+    url = reverse("awards:unit_certificates_pdf", args=[d["decision"].pk, muong_khoa.pk])
+    assert client.get(url).status_code == 404
+    # nor a unit the user is not staff of, even one with lines in it
+    url = reverse("awards:unit_certificates_pdf", args=[d["decision"].pk, d["commune"].pk])
+    assert client.get(url).status_code == 404
+
+
+def test_an_issued_copy_without_a_page_a_line_is_not_cut_wrong(client, two_units_decided):
+    """Should the issued copy not hold one certificate a line, the unit's own lines are
+    rendered from the same template rather than cut by a count that no longer fits."""
+    from awards import pdf
+    from units.models import IssuedDocument
+
+    d = two_units_decided
+    document = IssuedDocument.objects.get(kind="certificates", object_id=d["decision"].pk)
+    first = document.html.index('<section class="certificate">')
+    end = document.html.index("</section>", first) + len("</section>")
+    shorter = document.html[:first] + document.html[end:]  # two sections for three lines
+    html = pdf.unit_certificates_html(d["decision"], d["commune"], shorter)
+    assert html.count('<section class="certificate">') == 2
+    assert "Lò Văn 01" in html and "Lò Văn 02" in html and "Giàng Thị Sơn" not in html
