@@ -199,3 +199,22 @@ def test_an_issued_copy_without_a_page_a_line_is_not_cut_wrong(client, two_units
     html = pdf.unit_certificates_html(d["decision"], d["commune"], shorter)
     assert html.count('<section class="certificate">') == 2
     assert "Lò Văn 01" in html and "Lò Văn 02" in html and "Giàng Thị Sơn" not in html
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "level", "office"),
+    [
+        ("UBND tỉnh Lai Châu", "ubnd", "province", "Sở Nội vụ tỉnh Lai Châu"),
+        ("UBND phường Tân Phong", "ubnd", "commune", "Văn phòng HĐND và UBND phường Tân Phong"),
+        (
+            "Sở Y tế",
+            "department",
+            "province",
+            "Cơ quan thường trực Hội đồng Thi đua - Khen thưởng, Sở Y tế",
+        ),
+    ],
+)
+def test_the_standing_office_a_registration_is_sent_to(name, kind, level, office):
+    from units.models import Unit
+
+    assert Unit(name=name, kind=kind, level=level).standing_office_name == office
