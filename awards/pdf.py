@@ -235,9 +235,55 @@ def certificate_grants(decision: Decision) -> list:
     of an ordinary decision; of an amending one, those it adds or changes, not those it
     restates unchanged (their certificates stand) nor those it strikes off (0085)."""
     grants = decision.grants.select_related(
-        "award_type", "person", "unit", "awardee_unit", "replaces__person", "replaces__unit"
+        "award_type",
+        "person",
+        "unit",
+        "awardee_unit",
+        "replaces__person",
+        "replaces__unit",
+        "nomination",
     ).order_by("register_number", "pk")
     return [g for g in grants if g.prints_anew]
+
+
+def of_unit(grant, unit: Unit) -> bool:
+    """Is this line the unit's own: the unit itself or one of its people (where the
+    awardee works), or a line the unit nominated (decision 0093)."""
+    return grant.awardee_unit_id == unit.pk or (
+        grant.nomination_id is not None and grant.nomination.nominating_unit_id == unit.pk
+    )
+
+
+_CERTIFICATE = re.compile(r'<section class="certificate">.*?</section>\s*', re.DOTALL)
+
+
+def unit_certificates_html(decision: Decision, unit: Unit, issued_html: str) -> str:
+    """The certificates of a unit's own lines (`of_unit`) cut from the certificates as
+    issued (`issued_html`, one section a line in `certificate_grants`' order): the pages
+    its clerk prints are those the body issued, and no other unit's (decision 0093). ""
+    when the unit has none. Should the issued copy not hold one section a line, the
+    unit's lines are rendered as the issued ones are, from the same template."""
+    grants = certificate_grants(decision)
+    own = {index for index, grant in enumerate(grants) if of_unit(grant, unit)}
+    if not own:
+        return ""
+    if len(_CERTIFICATE.findall(issued_html)) != len(grants):
+        return render_html(
+            "pdf/certificates.html",
+            {"decision": decision, "grants": [grants[i] for i in sorted(own)]},
+        )
+    index = iter(range(len(grants)))
+    return _CERTIFICATE.sub(lambda m: m.group(0) if next(index) in own else "", issued_html)
+
+
+def unit_certificates_filename(decision: Decision, unit: Unit) -> str:
+    """ "giay-khen-12-2025-ubnd-phuong-tan-phong.pdf"."""
+    from django.utils.text import slugify
+
+    from units.text import normalize_search
+
+    name = slugify(normalize_search(unit.name)) or f"don-vi-{unit.pk}"
+    return f"{certificates_filename(decision).removesuffix('.pdf')}-{name}.pdf"
 
 
 def certificates_filename(decision: Decision) -> str:

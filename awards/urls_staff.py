@@ -56,6 +56,11 @@ urlpatterns = [
     path("quyet-dinh/<int:pk>/thu-hoi/<int:grant_pk>/", v.grant_revoke, name="grant_revoke"),
     path("quyet-dinh/<int:pk>/quyet-dinh.pdf", v.decision_pdf, name="decision_pdf"),
     path("quyet-dinh/<int:pk>/giay-khen.pdf", v.certificates_pdf, name="certificates_pdf"),
+    path(
+        "quyet-dinh/<int:pk>/giay-khen/don-vi/<int:unit_pk>.pdf",
+        v.unit_certificates_pdf,
+        name="unit_certificates_pdf",
+    ),
     path("to-trinh.pdf", v.submission_pdf, name="submission_pdf"),
     path("to-trinh/<int:pk>.pdf", v.submission_document, name="submission_document"),
     path("trinh-cap-tren/", v.forward_many, name="forward_many"),

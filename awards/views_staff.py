@@ -254,7 +254,26 @@ def _nomination_page(
             )
             if nomination.status == Status.RESUBMITTED
             else "",
+            # the certificates of the unit's own lines in the decision (decision 0093)
+            "unit_certificates_url": _unit_certificates_url(nomination) if is_unit else "",
         },
+    )
+
+
+def _unit_certificates_url(nomination: Nomination) -> str:
+    """Where the nominating unit's clerk prints its certificates of the issued decision
+    that decided this dossier, when that decision prints one for it; else ""."""
+    if nomination.status != Status.DECIDED:
+        return ""
+    grant = (
+        AwardGrant.objects.filter(nomination=nomination, decision__status=Decision.Status.ISSUED)
+        .select_related("replaces")
+        .first()
+    )
+    if grant is None or not grant.prints_anew:
+        return ""
+    return reverse(
+        "awards:unit_certificates_pdf", args=[grant.decision_id, nomination.nominating_unit_id]
     )
 
 
@@ -1213,6 +1232,23 @@ def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         services.decision_issued_document(decision, IssuedDocument.Kind.CERTIFICATES),
         public=False,
     )
+
+
+@login_required
+def unit_certificates_pdf(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
+    """A unit clerk's certificates of an issued decision: their unit's own lines only
+    (its people, itself, what it nominated), cut from the certificates as issued; 404
+    for a unit the user is not staff of, and for one with no line in the decision
+    (decision 0093)."""
+    unit = get_object_or_404(unit_bodies(request.user), pk=unit_pk)
+    decision = get_object_or_404(
+        Decision.objects.filter(status=Decision.Status.ISSUED).select_related("issuer"), pk=pk
+    )
+    document = services.decision_issued_document(decision, IssuedDocument.Kind.CERTIFICATES)
+    html = pdf.unit_certificates_html(decision, unit, document.html)
+    if not html:
+        raise Http404("Quyết định không có bằng khen, giấy khen nào của đơn vị.")
+    return pdf_response(pdf.html_to_pdf(html), pdf.unit_certificates_filename(decision, unit))
 
 
 @login_required

@@ -11,7 +11,7 @@ from units import pdf as _engine
 from units.pdf import STATIC_SCHEME, html_to_pdf, render_html, render_pdf
 from units.text import normalize_search
 
-from .models import Campaign
+from .models import Campaign, Registration
 
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcher
@@ -23,6 +23,9 @@ __all__ = [
     "campaign_pdf",
     "campaign_pdf_filename",
     "html_to_pdf",
+    "registration_html",
+    "registration_pdf",
+    "registration_pdf_filename",
     "render_pdf",
 ]
 
@@ -48,3 +51,39 @@ def campaign_pdf_filename(campaign: Campaign) -> str:
     """An ASCII file name: "phat-dong-thi-dua-5834-pdtd-ubnd.pdf"."""
     ident = campaign.number_symbol.strip("/").replace("/", " ") or f"so-{campaign.pk}"
     return slugify(normalize_search(f"{campaign.document_type.name} {ident}")) + ".pdf"
+
+
+def registration_html(registration: Registration) -> str:
+    """Bản đăng ký thi đua (decision 0093): the unit's commitments for a campaign as the
+    document its head signs and sends to the launching body's standing office. Dated
+    the day it was (last) sent; no number (the văn thư writes none on it); the
+    signature block leaves the head's name to be written by hand."""
+    from django.utils import timezone
+
+    targets = list(
+        registration.targets.select_related("criterion").order_by(
+            "criterion__order", "criterion__pk"
+        )
+    )
+    campaign = registration.campaign
+    return render_html(
+        "pdf/registration.html",
+        {
+            "registration": registration,
+            "campaign": campaign,
+            "unit": registration.unit,
+            "targets": targets,
+            "dated": timezone.localdate(registration.submitted_at),
+            "to": [f"{campaign.issuer.standing_office_name};"],
+        },
+    )
+
+
+def registration_pdf(registration: Registration) -> bytes:
+    return html_to_pdf(registration_html(registration))
+
+
+def registration_pdf_filename(registration: Registration) -> str:
+    """ "dang-ky-thi-dua-ubnd-phuong-tan-phong-12.pdf" (the campaign's id last)."""
+    unit = slugify(normalize_search(registration.unit.name)) or f"don-vi-{registration.unit_id}"
+    return f"dang-ky-thi-dua-{unit}-{registration.campaign_id}.pdf"

@@ -455,6 +455,19 @@ class Unit(TimeStampedModel, ArchivableModel, MarkedSearchMixin):
         return next((unit.locality for unit in self.ancestors() if unit.locality), "")
 
     @property
+    def standing_office_name(self) -> str:
+        """Its emulation council's standing office as a document's "Nơi nhận" names it:
+        "Phòng Nội vụ huyện Tam Đường", "Văn phòng HĐND và UBND phường Tân Phong" (a
+        People's Committee's, by its level: Membership.OFFICE_BY_LEVEL), else "Cơ quan
+        thường trực Hội đồng Thi đua - Khen thưởng, <its name>"."""
+        office = Membership.OFFICE_BY_LEVEL.get(self.level)
+        if self.kind == self.Kind.PEOPLES_COMMITTEE and office:
+            place = self.full_name.removeprefix("Ủy ban nhân dân ").strip()
+            if place != self.full_name:
+                return f"{office} {place}"
+        return f"Cơ quan thường trực Hội đồng Thi đua - Khen thưởng, {self.name}"
+
+    @property
     def signature_lines(self) -> list[str]:
         """The signature block's lines over the room to sign (Decree 30): a People's
         Committee signs for the collective ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"); another

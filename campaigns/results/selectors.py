@@ -33,7 +33,7 @@ from django.db.models.functions import Coalesce, ExtractYear, RowNumber
 from django.http import Http404
 from django.utils import timezone
 
-from units.access import office_bodies, unit_bodies
+from units.access import holds_office, office_bodies, unit_bodies
 from units.models import (
     Unit,
     ancestors_of,
@@ -107,6 +107,32 @@ def visible_report_file(user: AbstractBaseUser, pk: int) -> ReportFile:
     ):
         return stored
     raise Http404
+
+
+def printable_registration(user, campaign_pk: int, unit_pk: int) -> Registration:
+    """The unit's sent registration for a published campaign, to print as the bản đăng
+    ký thi đua (decision 0093): for the unit's own staff and for the standing office of
+    the body that launched the campaign; 404 for anyone else (another unit's staff
+    learns nothing of it), and while the unit has sent none."""
+    registration = (
+        Registration.objects.submitted()
+        .filter(campaign_id=campaign_pk, unit_id=unit_pk)
+        .exclude(campaign__status=Campaign.Status.DRAFT)
+        .select_related("campaign__issuer__parent", "campaign__document_type", "unit__parent")
+        .first()
+    )
+    if registration is None or not (
+        unit_bodies(user).filter(pk=unit_pk).exists()
+        or holds_office(user, registration.campaign.issuer)
+    ):
+        raise Http404("Không có bản đăng ký thi đua này.")
+    return registration
+
+
+def registrations_printable(campaign: Campaign) -> QuerySet[Registration]:
+    """The sent registrations of a campaign's units, by unit name: the office's links to
+    each unit's bản đăng ký thi đua (decision 0093)."""
+    return campaign.registrations.submitted().select_related("unit").order_by("unit__name", "pk")
 
 
 def registered_targets(campaign: Campaign, unit: Unit) -> dict[int, Decimal | None]:

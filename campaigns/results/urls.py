@@ -22,6 +22,11 @@ urlpatterns = [
     path("khoi/<int:bloc_pk>/phong-trao/<int:pk>/cham-diem/", v.scores, name="scores"),
     path("don-vi/", v.unit_campaigns, name="unit_campaigns"),
     path("don-vi/<int:unit_pk>/phong-trao/<int:pk>/dang-ky/", v.register, name="register"),
+    path(
+        "don-vi/<int:unit_pk>/phong-trao/<int:pk>/dang-ky.pdf",
+        v.registration_pdf,
+        name="registration_pdf",
+    ),
     path("don-vi/<int:unit_pk>/ky/<int:period_pk>/bao-cao/", v.report, name="report"),
     path("don-vi/<int:unit_pk>/ky/<int:period_pk>/bao-cao/tep/", v.report_file, name="report_file"),
     path("tep-bao-cao/<int:file_pk>/", v.report_file_download, name="report_file_download"),

@@ -21,9 +21,10 @@ from units.models import Unit
 from units.paging import paginate
 from units.xlsx import xlsx_response
 
+from .. import pdf as campaign_pdf
 from .. import selectors as campaign_selectors
 from ..models import Campaign, ReportValue
-from ..views_public import file_response
+from ..views_public import file_response, pdf_response
 from . import selectors, services
 from .exports import registrations_workbook, reports_workbook, results_workbook
 from .forms import (
@@ -126,6 +127,10 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
             # a report is returned while the unit can still resend it
             "can_return": holds_office(request.user, campaign.issuer)
             and campaign.status in selectors.REPORTING,
+            # each unit's bản đăng ký thi đua, for the launching body's office (0093)
+            "registrations_printable": list(selectors.registrations_printable(campaign))
+            if holds_office(request.user, campaign.issuer)
+            else [],
             "unregistered_shown": list(data["unregistered"][:UNREGISTERED_SHOWN]),
             "unregistered_count": data["figures"]["addressed"] - data["figures"]["registered"],
             # what old units merged away wrote and did not carry on (decision 0070)
@@ -474,6 +479,17 @@ def register(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
             "old_registrations": selectors.predecessor_registrations(campaign, unit),
             "loaded": _loaded(request, form, registration),
         },
+    )
+
+
+@login_required
+def registration_pdf(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
+    """Bản đăng ký thi đua (PDF) of one unit for one campaign: the unit's staff and the
+    launching body's standing office; 404 for anyone else (decision 0093)."""
+    registration = selectors.printable_registration(request.user, pk, unit_pk)
+    return pdf_response(
+        campaign_pdf.registration_pdf(registration),
+        campaign_pdf.registration_pdf_filename(registration),
     )
 
 
