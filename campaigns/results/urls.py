@@ -23,7 +23,6 @@ urlpatterns = [
     path("don-vi/", v.unit_campaigns, name="unit_campaigns"),
     path("don-vi/<int:unit_pk>/phong-trao/<int:pk>/dang-ky/", v.register, name="register"),
     path("don-vi/<int:unit_pk>/ky/<int:period_pk>/bao-cao/", v.report, name="report"),
-    path("don-vi/<int:unit_pk>/ky/<int:period_pk>/bao-cao/tep/", v.report_file, name="report_file"),
     path("tep-bao-cao/<int:file_pk>/", v.report_file_download, name="report_file_download"),
     path("tep-bao-cao/<int:file_pk>/go/", v.report_file_remove, name="report_file_remove"),
 ]
