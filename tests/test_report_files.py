@@ -5,9 +5,11 @@ own staff and the office that launched the campaign download them, anyone else g
 locked with its figures."""
 
 import datetime
+import io
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -312,3 +314,25 @@ def test_a_sent_report_s_files_are_locked_with_its_figures_until_returned(client
     response = client.post(_upload_url(world), {"files": SimpleUploadedFile("them.pdf", PDF)})
     assert response.status_code == 302
     assert ReportFile.objects.filter(archived=False).count() == 2
+
+
+def test_the_reports_workbook_names_each_report_s_files(client, world):
+    """ "Tải Excel báo cáo kết quả": a column with the count and the names of the files in
+    use; a file taken off is not named."""
+    _attach(world, "bien-ban.pdf")
+    kept = _attach(world, "bang-so-lieu.pdf")
+    gone = _attach(world, "nham.pdf")
+    services.report_file_archive(actor=world["staff_a"], stored=gone, reason="Nhầm")
+    _send(world)
+    client.force_login(world["office"])
+    response = client.get(reverse("tracking:reports_xlsx", args=[world["campaign"].pk]))
+    rows = list(
+        openpyxl.load_workbook(io.BytesIO(response.content))
+        .worksheets[0]
+        .iter_rows(values_only=True)
+    )
+    found = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    mine = [r for r in found if r["Đơn vị"].startswith(world["a"].name)]
+    assert len(mine) == 1
+    assert mine[0]["Tệp minh chứng"] == "2 tệp: bien-ban.pdf; bang-so-lieu.pdf"
+    assert kept.original_name in mine[0]["Tệp minh chứng"]
