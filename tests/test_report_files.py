@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from campaigns.models import ReportFile, ResultReport
 from campaigns.results import services
-from tests.conftest import new_member
+from tests.conftest import new_admin, new_member
 from tests.factories import still_running
 from tests.module_data import built_demo, data_once
 from units.models import Membership
@@ -336,3 +336,39 @@ def test_the_reports_workbook_names_each_report_s_files(client, world):
     assert len(mine) == 1
     assert mine[0]["Tệp minh chứng"] == "2 tệp: bien-ban.pdf; bang-so-lieu.pdf"
     assert kept.original_name in mine[0]["Tệp minh chứng"]
+
+
+def test_the_admin_lists_report_files_read_only_and_links_the_protected_download(client, world):
+    """Quản trị: a list of the reports' files, searched by name or unit, filtered by
+    "đã gỡ"; nothing added, changed or deleted there; each links the download, which
+    still checks who asks."""
+    kept = _attach(world, "bien-ban.pdf")
+    gone = _attach(world, "nham.pdf")
+    services.report_file_archive(actor=world["staff_a"], stored=gone, reason="Nhầm")
+    client.force_login(new_admin())
+    listing = reverse("admin:campaigns_reportfile_changelist")
+    html = client.get(listing).content.decode()
+    assert "bien-ban.pdf" in html and "nham.pdf" in html and world["a"].name in html
+    html = client.get(listing, {"q": "binh lu"}).content.decode()
+    assert "bien-ban.pdf" in html
+    html = client.get(listing, {"q": "son binh"}).content.decode()
+    assert "bien-ban.pdf" not in html
+    html = client.get(listing, {"archived__exact": "1"}).content.decode()
+    assert "nham.pdf" in html and "bien-ban.pdf" not in html
+    page = client.get(reverse("admin:campaigns_reportfile_change", args=[kept.pk]))
+    assert page.status_code == 200
+    assert reverse("tracking:report_file_download", args=[kept.pk]) in page.content.decode()
+    assert client.get(reverse("admin:campaigns_reportfile_add")).status_code == 403
+    assert (
+        client.get(reverse("admin:campaigns_reportfile_delete", args=[kept.pk])).status_code == 403
+    )
+    change = reverse("admin:campaigns_reportfile_change", args=[kept.pk])
+    client.post(change, {"original_name": "doi-ten.pdf", "archived": "on"})
+    kept.refresh_from_db()
+    assert kept.original_name == "bien-ban.pdf" and not kept.archived
+    assert (
+        "Tải “nham.pdf”"
+        not in client.get(
+            reverse("admin:campaigns_reportfile_change", args=[gone.pk])
+        ).content.decode()
+    )
