@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
 
 from units.admin_tools import HistoryAdmin, NoDeleteAdminMixin, NormalizedSearchAdminMixin
 
@@ -12,6 +14,7 @@ from .models import (
     DocumentReference,
     DocumentType,
     Recipient,
+    ReportFile,
 )
 
 
@@ -211,3 +214,58 @@ class CampaignRevisionAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ReportFile)
+class ReportFileAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
+    """Tệp minh chứng of the units' reports, read only (decision 0095): added with the
+    report's figures and taken off ("Gỡ tệp", with a reason) on the unit's report page,
+    which keep the report's history. The file opens through the protected download,
+    which checks who asks as everywhere else (the unit's staff, the office once sent)."""
+
+    list_display = ("original_name", "unit", "period", "size", "uploaded_at", "archived")
+    list_filter = ("archived",)
+    list_select_related = ("report__unit", "report__period__campaign", "uploaded_by")
+    # the name as typed, the unit by its name, code or without diacritics ("binh lu")
+    search_fields = (
+        "original_name",
+        "report__unit__name",
+        "report__unit__code",
+        "report__unit__search_text",
+    )
+    fields = (
+        "report",
+        "original_name",
+        "download",
+        "content_type",
+        "size",
+        "sha256",
+        "uploaded_at",
+        "uploaded_by",
+        "archived",
+        "archived_reason",
+        "archived_on",
+        "archived_by",
+    )
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False  # attached on the unit's report page, with the figures
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False  # taken off there ("Gỡ tệp"), archived with a reason
+
+    @admin.display(description="Đơn vị", ordering="report__unit__name")
+    def unit(self, obj) -> str:
+        return obj.report.unit.name
+
+    @admin.display(description="Kỳ báo cáo")
+    def period(self, obj) -> str:
+        return str(obj.report.period)
+
+    @admin.display(description="Tải tệp")
+    def download(self, obj) -> str:
+        if obj.archived:
+            return "Đã gỡ khỏi báo cáo: không tải được."
+        url = reverse("tracking:report_file_download", args=[obj.pk])
+        return format_html('<a href="{}">Tải “{}”</a>', url, obj.original_name)

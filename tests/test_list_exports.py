@@ -380,7 +380,7 @@ def test_reports_download_the_reports_received(client, tracked, demo_units, make
     )
     sheet = openpyxl.load_workbook(io.BytesIO(client.get(url).content)).worksheets[0]
     values = list(sheet.iter_rows(values_only=True))
-    assert values[0][:9] == (
+    assert values[0][:10] == (
         "Mã đơn vị",
         "Đơn vị",
         "Kỳ báo cáo",
@@ -390,8 +390,9 @@ def test_reports_download_the_reports_received(client, tracked, demo_units, make
         "Nộp muộn",
         "Trạng thái",
         "Lý do trả lại",
+        "Tệp minh chứng",
     )
-    assert values[0][9:] == (
+    assert values[0][10:] == (
         "Kết quả: Thu ngân sách (triệu đồng)",
         "Minh chứng: Thu ngân sách (triệu đồng)",
         "Kết quả: =1+1",
@@ -402,6 +403,7 @@ def test_reports_download_the_reports_received(client, tracked, demo_units, make
     assert row["Đơn vị"] == "UBND xã Bình Lư"
     assert row["Kỳ báo cáo"] == "Tổng kết"
     assert row["Nộp muộn"] == "Không" and row["Trạng thái"] == "Đã nộp"
+    assert row["Tệp minh chứng"] is None  # no file attached: the cell is empty
     assert row["Kết quả: Thu ngân sách (triệu đồng)"] == 120.5
     assert row["Minh chứng: Thu ngân sách (triệu đồng)"] == "'-Biên bản"
     assert row["Kết quả: =1+1"] == 1

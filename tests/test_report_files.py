@@ -5,8 +5,11 @@ own staff and the office that launched the campaign download them, anyone else g
 locked with its figures."""
 
 import datetime
+import io
+from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -15,7 +18,7 @@ from django.utils import timezone
 
 from campaigns.models import ReportFile, ResultReport
 from campaigns.results import services
-from tests.conftest import new_member
+from tests.conftest import new_admin, new_member
 from tests.factories import still_running
 from tests.module_data import built_demo, data_once
 from units.models import Membership
@@ -66,7 +69,8 @@ _module_data, _module_copy, demo_units, demo, world = data_once(
 
 
 def _upload_url(world):
-    return reverse("tracking:report_file", args=[world["a"].pk, world["period"].pk])
+    """The report page: its one form takes the figures and the files (decision 0095)."""
+    return reverse("tracking:report", args=[world["a"].pk, world["period"].pk])
 
 
 def _page(client, world) -> str:
@@ -80,12 +84,14 @@ def _stored_files() -> list[Path]:
 
 
 def _attach(world, name="bien-ban.pdf", data=PDF) -> ReportFile:
-    return services.report_file_add(
+    report = services.report_save(
         actor=world["staff_a"],
         period=world["period"],
         unit=world["a"],
-        upload=SimpleUploadedFile(name, data),
+        values={},
+        uploads=[SimpleUploadedFile(name, data)],
     )
+    return report.files.get(original_name=name)
 
 
 def _send(world) -> ResultReport:
@@ -101,7 +107,7 @@ def _send(world) -> ResultReport:
 def test_a_clerk_attaches_a_scan_to_the_report_and_its_history_says_so(client, world):
     client.force_login(world["staff_a"])
     response = client.post(
-        _upload_url(world), {"file": SimpleUploadedFile("Biên bản kiểm tra.pdf", PDF)}
+        _upload_url(world), {"files": SimpleUploadedFile("Biên bản kiểm tra.pdf", PDF)}
     )
     assert response.status_code == 302
     stored = ReportFile.objects.get()
@@ -138,21 +144,99 @@ def test_a_refused_file_is_said_beside_the_box_and_nothing_is_written(
     client, world, name, data, said
 ):
     client.force_login(world["staff_a"])
-    response = client.post(_upload_url(world), {"file": SimpleUploadedFile(name, data)})
+    response = client.post(_upload_url(world), {"files": SimpleUploadedFile(name, data)})
     assert response.status_code == 200
     html = response.content.decode()
-    box = html[html.index('id="files-title"') :]
-    box = box[: box.index("</section>")]
+    box = html[html.index('id="new-files"') :]
+    box = box[: box.index("</fieldset>")]
     assert "field--error" in box and said in box and name in box
     assert ReportFile.objects.count() == 0
     assert ResultReport.objects.count() == 0  # no draft started for a refused file
     assert _stored_files() == []
 
 
-def test_without_a_file_the_box_says_choose_one(client, world):
+def test_figures_and_files_are_saved_together_in_one_form(client, world):
+    """One "Lưu nháp" keeps the figures typed and the files chosen (no second form that
+    loses what was typed), and one history row names both."""
     client.force_login(world["staff_a"])
-    html = client.post(_upload_url(world), {}).content.decode()
-    assert "Hãy chọn tệp minh chứng." in html
+    response = client.post(
+        _upload_url(world),
+        {
+            f"value-{world['criterion'].pk}": "1.250,5",
+            "files": [
+                SimpleUploadedFile("bien-ban.pdf", PDF),
+                SimpleUploadedFile("bang-so-lieu.pdf", PDF),
+            ],
+        },
+    )
+    assert response.status_code == 302
+    report = ResultReport.objects.get()
+    assert report.status == ResultReport.Status.DRAFT
+    assert report.values.get().value == Decimal("1250.5")
+    assert sorted(report.files.values_list("original_name", flat=True)) == [
+        "bang-so-lieu.pdf",
+        "bien-ban.pdf",
+    ]
+    assert report.history.count() == 1
+    assert "Đính kèm tệp “bien-ban.pdf”, “bang-so-lieu.pdf”" in (
+        report.history.first().history_change_reason
+    )
+
+
+def test_sending_the_report_takes_the_files_chosen_with_it(client, world):
+    client.force_login(world["staff_a"])
+    response = client.post(
+        _upload_url(world),
+        {
+            f"value-{world['criterion'].pk}": "80",
+            "submit": "1",
+            "files": SimpleUploadedFile("bao-cao-ky.pdf", PDF),
+        },
+    )
+    assert response.status_code == 302
+    report = ResultReport.objects.get()
+    assert report.status == ResultReport.Status.SUBMITTED
+    assert report.files.get().original_name == "bao-cao-ky.pdf"
+
+
+def test_a_refused_file_keeps_the_typed_figures_on_the_page_and_saves_nothing(client, world):
+    """All or nothing: a good file, figures and a refused file sent together: the page
+    says which file, beside the box; the figures typed are still in their boxes; no
+    figure, no report, no file (not the good one either) is kept."""
+    _attach(world)  # a draft with one file already
+    report = ResultReport.objects.get()
+    before = (report.updated_at, report.history.count())
+    files_on_disk = _stored_files()
+    client.force_login(world["staff_a"])
+    response = client.post(
+        _upload_url(world),
+        {
+            "loaded": report.updated_at.isoformat(),
+            f"value-{world['criterion'].pk}": "4321",
+            f"evidence-{world['criterion'].pk}": "Biên bản số 7",
+            "files": [
+                SimpleUploadedFile("tot.pdf", PDF),
+                SimpleUploadedFile("ghi-chu.txt", b"chi la van ban"),
+            ],
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    box = html[html.index('id="new-files"') :]
+    box = box[: box.index("</fieldset>")]
+    assert "field--error" in box and "ghi-chu.txt" in box
+    assert 'value="4321"' in html and "Biên bản số 7" in html
+    report.refresh_from_db()
+    assert (report.updated_at, report.history.count()) == before
+    assert not report.values.exists()
+    assert list(report.files.values_list("original_name", flat=True)) == ["bien-ban.pdf"]
+    assert _stored_files() == files_on_disk  # "tot.pdf" not left on disk
+
+
+def test_a_clerk_of_another_unit_cannot_attach_to_this_report(client, world):
+    client.force_login(world["staff_b"])
+    response = client.post(_upload_url(world), {"files": SimpleUploadedFile("x.pdf", PDF)})
+    assert response.status_code == 403
     assert ReportFile.objects.count() == 0
 
 
@@ -218,15 +302,73 @@ def test_a_sent_report_s_files_are_locked_with_its_figures_until_returned(client
     report = _send(world)
     client.force_login(world["staff_a"])
     html = client.post(
-        _upload_url(world), {"file": SimpleUploadedFile("them.pdf", PDF)}
+        _upload_url(world), {"files": SimpleUploadedFile("them.pdf", PDF)}
     ).content.decode()
     assert "Báo cáo đã nộp; chỉ sửa được khi bị trả lại." in html
     client.post(reverse("tracking:report_file_remove", args=[stored.pk]), {"reason": "Thừa"})
     stored.refresh_from_db()
     assert ReportFile.objects.count() == 1 and not stored.archived
     page = _page(client, world)
-    assert "bien-ban.pdf" in page and "Gỡ tệp" not in page and "Tải lên" not in page
+    assert "bien-ban.pdf" in page and "Gỡ tệp" not in page and 'name="files"' not in page
     services.report_return(actor=world["office"], report=report, reason="Thiếu biên bản")
-    response = client.post(_upload_url(world), {"file": SimpleUploadedFile("them.pdf", PDF)})
+    response = client.post(_upload_url(world), {"files": SimpleUploadedFile("them.pdf", PDF)})
     assert response.status_code == 302
     assert ReportFile.objects.filter(archived=False).count() == 2
+
+
+def test_the_reports_workbook_names_each_report_s_files(client, world):
+    """ "Tải Excel báo cáo kết quả": a column with the count and the names of the files in
+    use; a file taken off is not named."""
+    _attach(world, "bien-ban.pdf")
+    kept = _attach(world, "bang-so-lieu.pdf")
+    gone = _attach(world, "nham.pdf")
+    services.report_file_archive(actor=world["staff_a"], stored=gone, reason="Nhầm")
+    _send(world)
+    client.force_login(world["office"])
+    response = client.get(reverse("tracking:reports_xlsx", args=[world["campaign"].pk]))
+    rows = list(
+        openpyxl.load_workbook(io.BytesIO(response.content))
+        .worksheets[0]
+        .iter_rows(values_only=True)
+    )
+    found = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    mine = [r for r in found if r["Đơn vị"].startswith(world["a"].name)]
+    assert len(mine) == 1
+    assert mine[0]["Tệp minh chứng"] == "2 tệp: bien-ban.pdf; bang-so-lieu.pdf"
+    assert kept.original_name in mine[0]["Tệp minh chứng"]
+
+
+def test_the_admin_lists_report_files_read_only_and_links_the_protected_download(client, world):
+    """Quản trị: a list of the reports' files, searched by name or unit, filtered by
+    "đã gỡ"; nothing added, changed or deleted there; each links the download, which
+    still checks who asks."""
+    kept = _attach(world, "bien-ban.pdf")
+    gone = _attach(world, "nham.pdf")
+    services.report_file_archive(actor=world["staff_a"], stored=gone, reason="Nhầm")
+    client.force_login(new_admin())
+    listing = reverse("admin:campaigns_reportfile_changelist")
+    html = client.get(listing).content.decode()
+    assert "bien-ban.pdf" in html and "nham.pdf" in html and world["a"].name in html
+    html = client.get(listing, {"q": "binh lu"}).content.decode()
+    assert "bien-ban.pdf" in html
+    html = client.get(listing, {"q": "son binh"}).content.decode()
+    assert "bien-ban.pdf" not in html
+    html = client.get(listing, {"archived__exact": "1"}).content.decode()
+    assert "nham.pdf" in html and "bien-ban.pdf" not in html
+    page = client.get(reverse("admin:campaigns_reportfile_change", args=[kept.pk]))
+    assert page.status_code == 200
+    assert reverse("tracking:report_file_download", args=[kept.pk]) in page.content.decode()
+    assert client.get(reverse("admin:campaigns_reportfile_add")).status_code == 403
+    assert (
+        client.get(reverse("admin:campaigns_reportfile_delete", args=[kept.pk])).status_code == 403
+    )
+    change = reverse("admin:campaigns_reportfile_change", args=[kept.pk])
+    client.post(change, {"original_name": "doi-ten.pdf", "archived": "on"})
+    kept.refresh_from_db()
+    assert kept.original_name == "bien-ban.pdf" and not kept.archived
+    assert (
+        "Tải “nham.pdf”"
+        not in client.get(
+            reverse("admin:campaigns_reportfile_change", args=[gone.pk])
+        ).content.decode()
+    )

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Prefetch
 from openpyxl import Workbook
 
 from units.models import Unit
@@ -20,7 +21,7 @@ from units.xlsx import list_workbook, sheet_add, workbook_new, yes_no
 
 from ..models import Campaign
 from . import selectors
-from .models import Criterion, Registration, ResultReport
+from .models import Criterion, Registration, ReportFile, ResultReport
 
 
 def _criterion_header(prefix: str, criterion: Criterion) -> str:
@@ -123,6 +124,8 @@ def report_columns(criteria: Sequence[Criterion]) -> list[Column]:
         ("Nộp muộn", lambda row: yes_no(row.report.is_late)),
         ("Trạng thái", lambda row: row.report.get_status_display()),
         ("Lý do trả lại", lambda row: row.report.return_reason),
+        # the evidence files in use (not taken off), to find on the results page (0095)
+        ("Tệp minh chứng", lambda row: files_text(row.report.evidence_files)),
     ]
     for c in criteria:
         columns.append((_criterion_header("Kết quả", c), value(c.pk)))
@@ -130,11 +133,23 @@ def report_columns(criteria: Sequence[Criterion]) -> list[Column]:
     return columns
 
 
+def files_text(files: Sequence[ReportFile]) -> str:
+    """“2 tệp: bien-ban.pdf; anh.jpg”, or "" without any."""
+    if not files:
+        return ""
+    return f"{len(files)} tệp: " + "; ".join(f.original_name for f in files)
+
+
 def report_rows(campaign: Campaign) -> list[ReportRow]:
     """The reports the results page lists, then those of units merged away or dissolved
-    since (decision 0079), each with its values; four queries."""
-    living = selectors.reports_received(campaign).prefetch_related("values")
-    ended = selectors.ended_units_reports(campaign).prefetch_related("values")
+    since (decision 0079), each with its values and evidence files; six queries."""
+    files = Prefetch(
+        "files",
+        queryset=ReportFile.objects.filter(archived=False).order_by("uploaded_at", "pk"),
+        to_attr="evidence_files",
+    )
+    living = selectors.reports_received(campaign).prefetch_related("values", files)
+    ended = selectors.ended_units_reports(campaign).prefetch_related("values", files)
     return [
         ReportRow(r, {v.criterion_id: (v.value, v.evidence) for v in r.values.all()})
         for reports in (living, ended)

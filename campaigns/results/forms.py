@@ -151,15 +151,33 @@ class ArchiveForm(forms.Form):
     )
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one box (Django's documented pattern): a list, maybe empty."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data]
+        return [super().clean(data, initial)] if data else []
+
+
 class ReportFileForm(forms.Form):
-    """Tệp minh chứng of a report: the file's type and size are checked by
-    `services.report_file_add` (`units.files.store_upload`), whose refusal the view puts
+    """Tệp minh chứng chosen on the report page, saved with its figures in one form (a
+    draft or sent, decision 0095): each file's type and size are checked by
+    `services.report_save` (`units.files.store_upload`), whose refusal the view puts
     beside this box."""
 
-    file = forms.FileField(
-        label="Tệp minh chứng",
+    files = MultipleFileField(
+        label="Thêm tệp minh chứng",
+        required=False,
         error_messages={
-            "required": "Hãy chọn tệp minh chứng.",
             "empty": "Tệp đã chọn rỗng.",
             "invalid": "Không đọc được tệp gửi lên: chọn lại tệp.",
         },
@@ -167,10 +185,14 @@ class ReportFileForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["file"].help_text = (
+        self.fields["files"].help_text = (
             f"Bản chụp, ảnh, báo cáo có chữ ký, bảng số liệu: {ALLOWED_TEXT}, "
-            f"tối đa {settings.UPLOAD_MAX_BYTES // 1_048_576} MB."
+            f"tối đa {settings.UPLOAD_MAX_BYTES // 1_048_576} MB mỗi tệp; chọn được nhiều "
+            "tệp. Tệp được lưu cùng số liệu khi bấm “Lưu nháp” hoặc “Nộp báo cáo”."
         )
+
+    def uploads(self) -> list:
+        return self.cleaned_data.get("files") or []
 
 
 class RemoveFileForm(forms.Form):

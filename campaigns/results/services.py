@@ -11,7 +11,7 @@ agreed scores, which decide who is proposed for the Cờ thi đua.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TypeVar
 
@@ -459,12 +459,16 @@ def report_save(
     values: dict[int, tuple[Decimal | None, str]],
     submit: bool = False,
     loaded: str | None = None,
+    uploads: Sequence[UploadedFile] = (),
 ) -> ResultReport:
-    """Save a unit's results (value and evidence per criterion); optionally submit them.
+    """Save a unit's results (value and evidence per criterion) and the evidence files
+    chosen with them (`uploads`); optionally submit them.
 
     Only a unit the campaign addresses reports, and only while the campaign takes
     reports; a submitted report is locked until the office returns it. `loaded`: the
-    report's version when the form was opened; a save made since is not written over."""
+    report's version when the form was opened; a save made since is not written over.
+    All or nothing: a refused file (`units.files.store_upload`) raises a ValidationError
+    keyed "files" and no figure, file or report is kept (decision 0095)."""
     _ensure_unit(actor, unit)
     campaign = period.campaign
     _ensure_addressed(campaign, unit)
@@ -485,8 +489,12 @@ def report_save(
         report.submitted_at = timezone.now()
         report.submitted_by = actor
         report.return_reason = ""
-    _stamp(report, actor, "Nộp báo cáo" if submit else "")
+    notes = ["Nộp báo cáo"] if submit else []
+    if uploads:
+        notes.append("Đính kèm tệp " + ", ".join(f"“{u.name}”" for u in uploads))
+    _stamp(report, actor, "; ".join(notes))
     _save(report)
+    _attach_files(report, uploads, actor)
     existing = {v.criterion_id: v for v in report.values.all()} if report.pk else {}
     for criterion_id, (value, evidence) in values.items():
         row = existing.get(criterion_id) or ReportValue(report=report, criterion_id=criterion_id)
@@ -509,22 +517,18 @@ def _editable_report(actor: AbstractBaseUser, period: ReportPeriod, unit: Unit) 
     return report
 
 
-@transaction.atomic
-def report_file_add(
-    *, actor: AbstractBaseUser, period: ReportPeriod, unit: Unit, upload: UploadedFile
-) -> ReportFile:
-    """Đính kèm tệp minh chứng to a unit's report while its figures may be edited (a
-    draft, or returned): checked by content and size and stored privately
-    (`units.files.store_upload`); a report not yet saved starts as a draft. The report's
-    history names the file, in the same transaction (decision 0092)."""
-    report = _editable_report(actor, period, unit)
-    stored = ReportFile()
-    store_upload(stored, upload, by=actor)  # refused: nothing written, the file not kept
-    _stamp(report, actor, f"Đính kèm tệp “{stored.original_name}”")
-    _save(report)
-    stored.report = report
-    stored.save()
-    return stored
+def _attach_files(report: ResultReport, uploads: Sequence[UploadedFile], actor) -> None:
+    """Đính kèm tệp minh chứng to a saved report: each checked by content and size and
+    stored privately (`units.files.store_upload`). A refusal is keyed "files", for the
+    view to say beside the file box; the caller's transaction then keeps nothing, and
+    the files already written are discarded with it (`discard_uncommitted_files`)."""
+    for upload in uploads:
+        stored = ReportFile(report=report)
+        try:
+            store_upload(stored, upload, by=actor)
+        except ValidationError as exc:
+            raise ValidationError({"files": exc.messages}) from None
+        stored.save()
 
 
 @transaction.atomic

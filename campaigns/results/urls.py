@@ -28,7 +28,6 @@ urlpatterns = [
         name="registration_pdf",
     ),
     path("don-vi/<int:unit_pk>/ky/<int:period_pk>/bao-cao/", v.report, name="report"),
-    path("don-vi/<int:unit_pk>/ky/<int:period_pk>/bao-cao/tep/", v.report_file, name="report_file"),
     path("tep-bao-cao/<int:file_pk>/", v.report_file_download, name="report_file_download"),
     path("tep-bao-cao/<int:file_pk>/go/", v.report_file_remove, name="report_file_remove"),
 ]

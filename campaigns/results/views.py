@@ -509,11 +509,10 @@ def _report_of(request: HttpRequest, period_pk: int, unit_pk: int):
 
 
 @login_required
-def report(
-    request: HttpRequest, period_pk: int, unit_pk: int, file_form: ReportFileForm | None = None
-) -> HttpResponse:
-    """Báo cáo kết quả of one unit for one report period, with its evidence files.
-    `file_form`: an upload the file view refused, shown again with its error."""
+def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
+    """Báo cáo kết quả of one unit for one report period: its figures and the evidence
+    files chosen with them, one form saved as a whole (decision 0095). A refused file is
+    said beside the file box and the figures typed stay on the page, nothing saved."""
     period, unit = _report_of(request, period_pk, unit_pk)
     existing = ResultReport.objects.filter(period=period, unit=unit).first()
     criteria = list(period.campaign.criteria.all())
@@ -523,7 +522,7 @@ def report(
         initial[f"value-{criterion_id}"] = typed(v.value)
         initial[f"evidence-{criterion_id}"] = v.evidence
     locked = existing is not None and existing.status == ResultReport.Status.SUBMITTED
-    posted = request.method == "POST" and file_form is None
+    posted = request.method == "POST"
     form = ReportForm(
         request.POST if posted and not locked else None,
         criteria=criteria,
@@ -531,22 +530,37 @@ def report(
         earlier=selectors.earlier_reported(period, unit),
         initial=initial,
     )
+    file_form = ReportFileForm(request.POST, request.FILES) if posted and not locked else None
     if posted and not locked:
         submit = "submit" in request.POST
-        if _write(
-            request,
-            form,
-            lambda: services.report_save(
-                actor=request.user,
-                period=period,
-                unit=unit,
-                values=form.values(),
-                submit=submit,
-                loaded=request.POST.get("loaded"),
-            ),
-            "Đã nộp báo cáo." if submit else "Đã lưu nháp báo cáo.",
-        ):
-            return redirect("tracking:unit_campaigns")
+        if not (form.is_valid() and file_form.is_valid()):
+            messages.error(request, "Chưa lưu: xem lỗi ở từng ô bên dưới.")
+        else:
+            try:
+                services.report_save(
+                    actor=request.user,
+                    period=period,
+                    unit=unit,
+                    values=form.values(),
+                    submit=submit,
+                    loaded=request.POST.get("loaded"),
+                    uploads=file_form.uploads(),
+                )
+            except ValidationError as exc:
+                if hasattr(exc, "error_dict") and "files" in exc.error_dict:
+                    file_form.add_error("files", exc.error_dict["files"])
+                    messages.error(
+                        request,
+                        "Chưa lưu: một tệp không được nhận (xem ở ô chọn tệp). Các số liệu "
+                        "vừa nhập vẫn còn trên trang; chọn lại tệp đúng rồi lưu.",
+                    )
+                else:
+                    messages.error(request, error_text(exc))
+            except PermissionDenied as exc:
+                messages.error(request, error_text(exc))
+            else:
+                messages.success(request, "Đã nộp báo cáo." if submit else "Đã lưu nháp báo cáo.")
+                return redirect("tracking:unit_campaigns")
     elif posted:
         messages.error(request, "Báo cáo đã nộp; chỉ sửa được khi bị trả lại.")
     return render(
@@ -573,26 +587,6 @@ def report(
             ],
         },
     )
-
-
-@login_required
-@require_POST
-def report_file(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
-    """Đính kèm tệp minh chứng: a refused file is said beside the box, on the report
-    page, with nothing written (decision 0092)."""
-    period, unit = _report_of(request, period_pk, unit_pk)
-    form = ReportFileForm(request.POST, request.FILES)
-    if form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            services.report_file_add(actor=request.user, period=period, unit=unit, upload=upload)
-        except ValidationError as exc:
-            form.add_error("file", exc)
-        else:
-            messages.success(request, f"Đã đính kèm tệp “{upload.name}”.")
-            return redirect("tracking:report", unit_pk=unit.pk, period_pk=period.pk)
-    messages.error(request, "Chưa đính kèm: xem lỗi ở ô chọn tệp.")
-    return report(request, period_pk, unit_pk, file_form=form)
 
 
 @login_required
