@@ -217,7 +217,14 @@ def _rows_the_demo_does_not_make(user) -> None:
     from django.core.files.base import ContentFile
 
     from awards.models import AwardGrant, GrantRevocation, Submission
-    from campaigns.models import Attachment, Campaign, CampaignRevision
+    from campaigns.models import (
+        Attachment,
+        Campaign,
+        CampaignRevision,
+        ReportFile,
+        ReportPeriod,
+        ResultReport,
+    )
     from units.models import FileJob, OutgoingEmail
 
     OutgoingEmail.objects.create(subject="Nhắc hạn", body="Nội dung", recipients=["a@b.vn"])
@@ -238,6 +245,16 @@ def _rows_the_demo_does_not_make(user) -> None:
     GrantRevocation.objects.create(
         grant=grant, reason="Khai man thành tích", on=datetime.date(2026, 3, 6), by=user
     )
+    period = ReportPeriod.objects.create(
+        campaign=campaign, kind="final", due_on=datetime.date(2026, 12, 15)
+    )
+    report = ResultReport.objects.create(period=period, unit=grant.decision.issuer)
+    evidence = ReportFile(
+        report=report, original_name="bien-ban.pdf", content_type="application/pdf"
+    )
+    evidence.size, evidence.sha256, evidence.uploaded_by = 8, "0" * 64, user
+    evidence.file.save("bien-ban.pdf", ContentFile(b"%PDF-1.4"), save=False)
+    evidence.save()
     district = grant.decision.issuer  # a tờ trình (its PDF is not frozen here: a 404)
     Submission.objects.create(
         issuer=district,
