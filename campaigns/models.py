@@ -893,6 +893,15 @@ class InUseManager(models.Manager):
 RATE_MEASURES = frozenset({"%", "tỷ lệ %", "tỷ lệ (%)", "tỉ lệ %", "tỉ lệ (%)", "phần trăm"})
 RATE_MAX = Decimal(100)
 
+# A pass/fail criterion's figure is stored 1 or 0 (decision 0060) and read in words
+# (decision 0096): the report's choice, every page and the Excel lists.
+PASSED, FAILED = "Đạt", "Không đạt"
+
+
+def pass_fail_text(value) -> str:
+    """A pass/fail figure as people write it: "Đạt" for 1, "Không đạt" for 0."""
+    return PASSED if Decimal(value) >= 1 else FAILED
+
 
 class Criterion(ArchivableModel):
     """Tiêu chí thi đua: a numeric target, a yes/no, or a points scale, with a weight."""

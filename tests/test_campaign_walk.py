@@ -112,7 +112,7 @@ def running(demo, demo_units, make_member):
 @pytest.mark.parametrize(
     ("which", "value", "said"),
     [
-        ("yes_no", "2", "Nhập 1 nếu cam kết đạt, 0 nếu không."),
+        ("yes_no", "2", "Chọn “Cam kết đạt” hoặc “Không cam kết”."),
         ("points", "15", "Điểm phải từ 0 đến 10."),
     ],
 )

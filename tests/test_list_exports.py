@@ -406,7 +406,7 @@ def test_reports_download_the_reports_received(client, tracked, demo_units, make
     assert row["Tệp minh chứng"] is None  # no file attached: the cell is empty
     assert row["Kết quả: Thu ngân sách (triệu đồng)"] == 120.5
     assert row["Minh chứng: Thu ngân sách (triệu đồng)"] == "'-Biên bản"
-    assert row["Kết quả: =1+1"] == 1
+    assert row["Kết quả: =1+1"] == "Đạt"  # a pass/fail figure in words (decision 0096)
     due = cell(sheet, 2, "Hạn nộp")
     assert due.is_date and due.number_format == "dd/mm/yyyy"
     assert due.value.date() == tracked["period"].due_on

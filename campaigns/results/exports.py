@@ -19,7 +19,7 @@ from units.models import Unit
 from units.xlsx import ListColumn as Column
 from units.xlsx import list_workbook, sheet_add, workbook_new, yes_no
 
-from ..models import Campaign
+from ..models import Campaign, pass_fail_text
 from . import selectors
 from .models import Criterion, Registration, ReportFile, ResultReport
 
@@ -27,6 +27,14 @@ from .models import Criterion, Registration, ReportFile, ResultReport
 def _criterion_header(prefix: str, criterion: Criterion) -> str:
     measure = f" ({criterion.measure})" if criterion.measure else ""
     return f"{prefix}: {criterion.name}{measure}"
+
+
+def _figure(criterion: Criterion, value: Decimal | None) -> Decimal | str | None:
+    """A figure's cell: a number stays a number; a pass/fail one is written "Đạt" or
+    "Không đạt", as the pages show it (decision 0096)."""
+    if value is None or criterion.kind != Criterion.Kind.BOOLEAN:
+        return value
+    return pass_fail_text(value)
 
 
 # ---------------------------------------------------------------------------
@@ -43,8 +51,8 @@ class RegistrationRow:
 def registration_columns(criteria: Sequence[Criterion]) -> list[Column]:
     """The registrations list's columns: the unit, its registration, a target per criterion."""
 
-    def target(criterion_id: int) -> Callable[[RegistrationRow], Decimal | None]:
-        return lambda row: row.targets.get(criterion_id)
+    def target(criterion: Criterion) -> Callable[[RegistrationRow], Decimal | str | None]:
+        return lambda row: _figure(criterion, row.targets.get(criterion.pk))
 
     def registered(row: RegistrationRow):
         return row.registration.submitted_at if row.registration else None
@@ -59,7 +67,7 @@ def registration_columns(criteria: Sequence[Criterion]) -> list[Column]:
             "Danh hiệu đăng ký",
             lambda row: row.registration.titles_aimed if row.registration else "",
         ),
-        *((_criterion_header("Cam kết", c), target(c.pk)) for c in criteria),
+        *((_criterion_header("Cam kết", c), target(c)) for c in criteria),
     ]
 
 
@@ -107,8 +115,8 @@ def report_columns(criteria: Sequence[Criterion]) -> list[Column]:
     """The reports list's columns: the unit, the period, the report, and per criterion
     its result and evidence."""
 
-    def value(criterion_id: int) -> Callable[[ReportRow], Decimal | None]:
-        return lambda row: row.values.get(criterion_id, (None, ""))[0]
+    def value(criterion: Criterion) -> Callable[[ReportRow], Decimal | str | None]:
+        return lambda row: _figure(criterion, row.values.get(criterion.pk, (None, ""))[0])
 
     def evidence(criterion_id: int) -> Callable[[ReportRow], str]:
         return lambda row: row.values.get(criterion_id, (None, ""))[1]
@@ -128,7 +136,7 @@ def report_columns(criteria: Sequence[Criterion]) -> list[Column]:
         ("Tệp minh chứng", lambda row: files_text(row.report.evidence_files)),
     ]
     for c in criteria:
-        columns.append((_criterion_header("Kết quả", c), value(c.pk)))
+        columns.append((_criterion_header("Kết quả", c), value(c)))
         columns.append((_criterion_header("Minh chứng", c), evidence(c.pk)))
     return columns
 

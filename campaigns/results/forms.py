@@ -18,7 +18,15 @@ from units.models import Unit, descendants_query
 from units.text import grouped_text, number_text, search_q, ungrouped
 
 from ..forms_staff import DateInput
-from ..models import BLOC_SCORE_MAX, RATE_MAX, Campaign, plausible_date
+from ..models import (
+    BLOC_SCORE_MAX,
+    FAILED,
+    PASSED,
+    RATE_MAX,
+    Campaign,
+    pass_fail_text,
+    plausible_date,
+)
 from .models import BlocScore, Criterion, ReportPeriod, ResultReport
 
 
@@ -355,6 +363,42 @@ def out_of_range(criterion: Criterion, value: Decimal | None, boolean: str) -> s
     return None
 
 
+# What a unit commits to for a pass/fail criterion; its report says PASSED or FAILED.
+COMMITTED, NOT_COMMITTED = "Cam kết đạt", "Không cam kết"
+
+
+class PassFailField(forms.TypedChoiceField):
+    """A pass/fail criterion's figure as a choice of two words (radio buttons in a
+    fieldset whose legend is the criterion), stored 1 or 0 as before: nothing that reads
+    the figures changes (decision 0096, which replaced "1 = cam kết đạt, 0 = không")."""
+
+    widget = forms.RadioSelect
+
+    def __init__(self, *, yes: str, no: str, **kwargs):
+        super().__init__(
+            choices=[("1", yes), ("0", no)],
+            coerce=Decimal,
+            empty_value=None,
+            required=False,
+            error_messages={"invalid_choice": f"Chọn “{yes}” hoặc “{no}”."},
+            **kwargs,
+        )
+
+    def shown(self, value) -> str:
+        """The word of a stored or typed figure ("1", Decimal(0)), "—" if none."""
+        if value in (None, ""):
+            return "—"
+        return dict(self.choices).get(typed(Decimal(value)), str(value))
+
+
+def shown(field: forms.Field, value) -> str:
+    """A figure of the form's initial data as its page shows it, beside the field when a
+    colleague saved since and in the read-only table: a choice's word, else the text."""
+    if isinstance(field, PassFailField):
+        return field.shown(value)
+    return "—" if value in (None, "") else str(value)
+
+
 class RegistrationForm(forms.Form):
     """A target per criterion (`target-<id>`) and the titles the unit aims for."""
 
@@ -369,8 +413,11 @@ class RegistrationForm(forms.Form):
         for c in criteria:
             label = f"{c.name} ({c.measure})" if c.measure else c.name
             if c.kind == Criterion.Kind.BOOLEAN:
-                label += " (1 = cam kết đạt, 0 = không)"
-            elif c.kind == Criterion.Kind.POINTS:
+                self.fields[f"target-{c.pk}"] = PassFailField(
+                    label=label, yes=COMMITTED, no=NOT_COMMITTED
+                )
+                continue
+            if c.kind == Criterion.Kind.POINTS:
                 label += f" (0 đến {typed(c.max_points or Decimal(0))} điểm)"
             if c.target is not None:
                 # as the page writes numbers: "80,5", never "80.50"
@@ -381,11 +428,19 @@ class RegistrationForm(forms.Form):
         data = super().clean()
         for c in self.criteria:
             problem = out_of_range(
-                c, data.get(f"target-{c.pk}"), "Nhập 1 nếu cam kết đạt, 0 nếu không."
+                c, data.get(f"target-{c.pk}"), f"Chọn “{COMMITTED}” hoặc “{NOT_COMMITTED}”."
             )
             if problem:
                 self.add_error(f"target-{c.pk}", problem)
         return data
+
+    def read_rows(self) -> list[tuple[str, str]]:
+        """(criterion, what the unit registered) of the read-only table, in words."""
+        return [
+            (self[name].label, shown(field, self.initial.get(name)))
+            for name, field in self.fields.items()
+            if name != "titles_aimed"
+        ]
 
     def targets(self) -> dict[int, Decimal | None]:
         return {c.pk: self.cleaned_data[f"target-{c.pk}"] for c in self.criteria}
@@ -409,9 +464,7 @@ class ReportForm(forms.Form):
         earlier = earlier or {}  # criterion id -> (earlier period, figure sent for it)
         for c in criteria:
             label = c.name
-            if c.kind == Criterion.Kind.BOOLEAN:
-                label += " (1 = đạt, 0 = không)"
-            elif c.kind == Criterion.Kind.POINTS:
+            if c.kind == Criterion.Kind.POINTS:
                 label += f" (0 đến {typed(c.max_points or Decimal(0))} điểm)"
             elif c.measure:
                 label += f" ({c.measure})"
@@ -419,23 +472,28 @@ class ReportForm(forms.Form):
             target = targets.get(c.pk)
             if target is not None:
                 if c.kind == Criterion.Kind.BOOLEAN:
-                    label += " — đơn vị cam kết đạt" if target >= 1 else ""
+                    label += " — đơn vị cam kết đạt" if target >= 1 else " — đơn vị không cam kết"
                 else:
                     label += f" — đơn vị đăng ký {grouped_text(target)}"
             sent = ""
             if c.pk in earlier:
                 before, figure = earlier[c.pk]
                 if c.kind == Criterion.Kind.BOOLEAN:
-                    figure_text = "đạt" if figure >= 1 else "không đạt"
+                    figure_text = pass_fail_text(figure).lower()
                 else:
                     figure_text = grouped_text(figure)
                 sent = (
                     f"{before.get_kind_display()} (hạn {before.due_on:%d/%m/%Y}) "
                     f"đã nộp: {figure_text}"
                 )
-            self.fields[f"value-{c.pk}"] = NumberField(
-                label=label, min_value=Decimal(0), help_text=sent
-            )
+            if c.kind == Criterion.Kind.BOOLEAN:
+                self.fields[f"value-{c.pk}"] = PassFailField(
+                    label=label, yes=PASSED, no=FAILED, help_text=sent
+                )
+            else:
+                self.fields[f"value-{c.pk}"] = NumberField(
+                    label=label, min_value=Decimal(0), help_text=sent
+                )
             # one "Minh chứng" per criterion: its name tells the boxes apart to a screen
             # reader and a voice command (the name begins with the label seen, WCAG 2.5.3)
             self.fields[f"evidence-{c.pk}"] = forms.CharField(
@@ -448,7 +506,9 @@ class ReportForm(forms.Form):
     def clean(self):
         data = super().clean()
         for c in self.criteria:
-            problem = out_of_range(c, data.get(f"value-{c.pk}"), "Nhập 1 nếu đạt, 0 nếu không đạt.")
+            problem = out_of_range(
+                c, data.get(f"value-{c.pk}"), f"Chọn “{PASSED}” hoặc “{FAILED}”."
+            )
             if problem:
                 self.add_error(f"value-{c.pk}", problem)
         return data

@@ -44,6 +44,7 @@ from .forms import (
     ReturnReportForm,
     ScoresForm,
     UnitFilterForm,
+    shown,
     typed,
 )
 from .models import BlocScore, Criterion, ReportFile, ReportPeriod, ResultReport
@@ -465,7 +466,7 @@ def register(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
         selectors.version(registration),
     ):  # a colleague saved since this page was opened: what, beside each field (0075)
         for name, field in form.fields.items():
-            field.saved = initial.get(name) or "—"
+            field.saved = shown(field, initial.get(name))
     return render(
         request,
         "campaigns/results/register.html",

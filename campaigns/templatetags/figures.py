@@ -14,13 +14,13 @@ def figure(value, criterion=None) -> str:
     """A stored number without the database's trailing zeros ("80,5", never "80,50"),
     with a dot between the thousands ("1.234.567": decision 0079) and the criterion's
     unit; a pass/fail criterion's 1 or 0 as "Đạt" or "Không đạt"."""
-    from campaigns.models import Criterion
+    from campaigns.models import Criterion, pass_fail_text
     from units.text import grouped_text
 
     if value is None or value == "":
         return "—"
     if criterion is not None and criterion.kind == Criterion.Kind.BOOLEAN:
-        return "Đạt" if Decimal(value) >= 1 else "Không đạt"
+        return pass_fail_text(value)
     text = grouped_text(Decimal(value))
     measure = getattr(criterion, "measure", "")
     return f"{text} {measure}" if measure else text

@@ -127,15 +127,25 @@ def test_a_unit_reopens_and_corrects_its_registration(page: Page, live_server, w
     expect(page.locator("main")).to_contain_text(
         "Thu ngân sách trên địa bàn (%) — chỉ tiêu chung 80,5"
     )
-    expect(page.locator("main")).to_contain_text("Hoàn thành kế hoạch (1 = cam kết đạt, 0 = không)")
+    # a pass/fail criterion is a choice of two words in a group named by it (decision
+    # 0096), reached and chosen with the keyboard alone
+    expect(page.locator("main")).not_to_contain_text("1 = cam kết đạt")
+    choice = page.get_by_role("group", name="Hoàn thành kế hoạch")
+    expect(choice.get_by_role("radio")).to_have_count(2)
+    committed = choice.get_by_role("radio", name="Cam kết đạt", exact=True)
     target.fill("58")  # meant 85
-    page.get_by_label(re.compile("^Hoàn thành kế hoạch")).fill("1")
+    target.focus()
+    page.keyboard.press("Tab")
+    expect(committed).to_be_focused()
+    page.keyboard.press("Space")
+    expect(committed).to_be_checked()
     page.get_by_role("button", name="Đăng ký", exact=True).click()
     expect(page.get_by_text("Đã đăng ký thi đua.")).to_be_visible()
     row = page.get_by_role("row", name=re.compile(campaign.subject[:30]))
     row.get_by_role("link", name="Xem, sửa đăng ký").click()
     expect(page.get_by_text("Đơn vị đã đăng ký lúc")).to_be_visible()
     expect(target).to_have_value("58")
+    expect(committed).to_be_checked()  # stored 1, shown as the word chosen
     axe_check(page, "sửa đăng ký")
     target.fill("85,5")
     page.get_by_role("button", name="Lưu đăng ký").click()
@@ -144,6 +154,7 @@ def test_a_unit_reopens_and_corrects_its_registration(page: Page, live_server, w
     assert registration.targets.get(criterion__name="Thu ngân sách trên địa bàn").value == Decimal(
         "85.5"
     )
+    assert registration.targets.get(criterion__name="Hoàn thành kế hoạch").value == 1
     # after the deadline: read only, the targets still shown
     Campaign.objects.filter(pk=campaign.pk).update(
         registration_deadline=timezone.localdate() - datetime.timedelta(days=1)
@@ -154,4 +165,7 @@ def test_a_unit_reopens_and_corrects_its_registration(page: Page, live_server, w
     row.get_by_role("link", name="Xem đăng ký").click()
     table = page.get_by_role("table", name="Chỉ tiêu đơn vị đã đăng ký")
     expect(table).to_contain_text("85,5")
+    expect(table.get_by_role("row", name=re.compile("^Hoàn thành kế hoạch"))).to_contain_text(
+        "Cam kết đạt"
+    )
     expect(page.get_by_role("button", name=re.compile("đăng ký", re.I))).to_have_count(0)
