@@ -52,7 +52,11 @@ def test_the_province_still_counts_the_registration(client, across):
     page = client.get(reverse("tracking:campaign_results", args=[across["campaign"].pk]))
     html = page.content.decode()
     assert "Đã đăng ký: <strong>1</strong> /" in html
-    assert "UBND xã Bình Lư" not in html.split("Đơn vị chưa đăng ký")[1]
+    unregistered, received = html.split("Đơn vị chưa đăng ký")[1].split(
+        "Bản đăng ký thi đua đã nhận"
+    )
+    assert "UBND xã Bình Lư" not in unregistered
+    assert "UBND xã Bình Lư" in received  # its registration, to print (decision 0093)
 
 
 def test_the_new_commune_continues_its_predecessors_registration(client, across):
