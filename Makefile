@@ -58,8 +58,10 @@ system:
 # On every core (pytest-xdist; tests/parallel.py keeps the workers apart). TEST_WORKERS=0
 # runs it in one process. --dist worksteal: a worker that runs out of tests takes half of
 # another's queue, so the browser tests (about 5 s each, one block of the collection) do
-# not keep one worker busy a minute after the other has finished (decision 0058).
-TEST_WORKERS ?= auto
+# not keep one worker busy a minute after the other has finished (decision 0058). One
+# worker more than the cores: a worker waiting on the database, a browser or a server it
+# started leaves its core to the third (decision 0091 measured it).
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 test: install system
 	$(BIN)/python -m pytest -p tests.parallel -n $(TEST_WORKERS) --dist worksteal
 
