@@ -26,7 +26,7 @@ from units.documents import issued_document_freeze, issued_document_latest
 from units.files import ALLOWED, store_upload
 from units.mail import email_queue, site_link
 from units.models import IssuedDocument, Membership, Unit, descendants_query, lineage_ids_of
-from units.services import namesakes, person_find_or_create
+from units.services import archive_stamp, namesakes, person_find_or_create
 from units.symbols import decision_symbol_problem
 
 from . import ballot_box, money, workflow
@@ -562,11 +562,7 @@ def nomination_remove_file(
         raise ValidationError("Tệp này không có trong hồ sơ.")
     if not reason.strip():
         raise ValidationError("Cần ghi lý do gỡ tệp.")
-    stored.archived = True
-    stored.archived_on = timezone.now()
-    stored.archived_by = actor
-    stored.archived_reason = reason.strip()
-    stored.save(update_fields=["archived", "archived_on", "archived_by", "archived_reason"])
+    archive_stamp(stored, by=actor, reason=reason.strip())
     NominationEvent.objects.create(
         nomination=nomination,
         by=actor,

@@ -18,6 +18,7 @@ from units.access import ensure_office, office_bodies
 from units.documents import issued_document_freeze, issued_document_latest
 from units.files import ALLOWED, DOCUMENTS, PDF, sha256_of, store_upload, validate_upload
 from units.models import IssuedDocument, Unit
+from units.services import archive_stamp
 
 from . import importing, ocr
 from .documents import PART_FIELDS, Parts, campaign_parts, campaign_parts_write
@@ -478,11 +479,7 @@ def imported_document_archive(
         )
     if imported.archived:
         return imported
-    imported.archived = True
-    imported.archived_on = timezone.now()
-    imported.archived_by = actor
-    imported.archived_reason = DISCARD_REASON
-    imported.save(update_fields=["archived", "archived_on", "archived_by", "archived_reason"])
+    archive_stamp(imported, by=actor, reason=DISCARD_REASON)
     return imported
 
 

@@ -24,6 +24,7 @@ from django.utils import timezone
 from units.access import ensure_office, unit_bodies, units_below
 from units.files import store_upload
 from units.models import Unit
+from units.services import archive_stamp
 from units.text import number_text
 
 from ..models import BLOC_SCORE_MAX, Campaign, plausible_date
@@ -546,11 +547,7 @@ def report_file_archive(*, actor: AbstractBaseUser, stored: ReportFile, reason: 
         raise ValidationError("Tệp này không có trong báo cáo.")
     if not reason.strip():
         raise ValidationError("Cần ghi lý do gỡ tệp.")
-    stored.archived = True
-    stored.archived_on = timezone.now()
-    stored.archived_by = actor
-    stored.archived_reason = reason.strip()
-    stored.save(update_fields=["archived", "archived_on", "archived_by", "archived_reason"])
+    archive_stamp(stored, by=actor, reason=reason.strip())
     _stamp(report, actor, f"Gỡ tệp “{stored.original_name}”: {reason.strip()}")
     report.save(update_fields=["updated_at"])
     return stored
