@@ -298,7 +298,7 @@ def _forwarding(
     lower = nomination.forwarded_from
     lower_ballots = list(selectors.lower_council_items(nomination))
     submission_body = None
-    if lower is not None and (is_office or office_bodies(user).filter(pk=lower.pk).exists()):
+    if lower is not None and (is_office or holds_office(user, lower)):
         submission_body = lower
     # the numbered tờ trình it went with, those the user may read (decision 0083)
     submissions = list(

@@ -92,7 +92,7 @@ def visible_report_file(user: AbstractBaseUser, pk: int) -> ReportFile:
     Http404: nobody learns that it exists (decision 0092)."""
     stored = (
         ReportFile.objects.filter(archived=False)
-        .select_related("report__period__campaign")
+        .select_related("report__period__campaign__issuer")
         .filter(pk=pk)
         .first()
     )
@@ -101,9 +101,8 @@ def visible_report_file(user: AbstractBaseUser, pk: int) -> ReportFile:
     report = stored.report
     if unit_bodies(user).filter(pk=report.unit_id).exists():
         return stored
-    if (
-        report.status != ResultReport.Status.DRAFT
-        and office_bodies(user).filter(pk=report.period.campaign.issuer_id).exists()
+    if report.status != ResultReport.Status.DRAFT and holds_office(
+        user, report.period.campaign.issuer
     ):
         return stored
     raise Http404
